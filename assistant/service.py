@@ -1,0 +1,55 @@
+"""The facade the CLI, the UI and the evaluator call: load once, answer many."""
+
+from __future__ import annotations
+
+import time
+
+from .answer.base import Answerer
+from .answer.extractive import ExtractiveAnswerer
+from .chat import condense
+from .config import Settings
+from .embed.base import Embedder, get_embedder
+from .errors import QuestionError
+from .index.store import IndexStore
+from .retrieve import HybridRetriever
+from .text.ja import detect_lang, normalize
+from .types import Answer
+
+
+def validate_question(question: str, max_chars: int) -> str:
+    if question is None or not str(question).strip():
+        raise QuestionError("The question is empty.", "Type a question, e.g. 「企業価値担保権とは何ですか？」.")
+    text = normalize(str(question)).strip()
+    if len(text) > max_chars:
+        raise QuestionError(
+            f"The question is {len(text):,} characters long; the limit is {max_chars:,}.",
+            "Ask a shorter question, or raise IPFIN_MAX_QUESTION_CHARS.",
+        )
+    return text
+
+
+class Assistant:
+    """Open the index once (checking the embedder), then :meth:`ask` as often as needed."""
+
+    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None,
+                 answerer: Answerer | None = None) -> None:
+        self.settings = settings or Settings.from_env()
+        self.embedder = embedder or get_embedder(self.settings.embedder, self.settings.embed_model)
+        self.store = IndexStore.open_for_query(self.settings.home, self.embedder.identity)
+        self.retriever = HybridRetriever(self.store, self.embedder, self.settings.top_k, self.settings.mode)
+        self.answerer = answerer or ExtractiveAnswerer(
+            self.embedder, self.store.bm25, self.settings.min_coverage, self.settings.min_similarity
+        )
+
+    def condense(self, question: str, history: list[str] | None = None) -> str:
+        return condense(question, [validate_question(h, self.settings.max_question_chars) for h in history or []],
+                        self.store.bm25.idf)
+
+    def ask(self, question: str, history: list[str] | None = None, mode: str | None = None) -> Answer:
+        t0 = time.perf_counter()
+        text = validate_question(question, self.settings.max_question_chars)
+        condensed = self.condense(text, history)
+        retrieval = self.retriever.retrieve(condensed, mode=mode)
+        answer = self.answerer.answer(text, condensed, retrieval, detect_lang(text))
+        answer.timings_ms["total"] = (time.perf_counter() - t0) * 1000
+        return answer

@@ -1,0 +1,228 @@
+"""Japanese text handling: NFKC, sentence splitting, PDF line joining, Sudachi tokens.
+
+Whitespace tokenisation finds nothing in Japanese, so BM25 and key-term checks use
+Sudachi's normalised forms (貸倒 → 貸し倒れ) in split mode A.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+_JA_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
+# A sentence ends at 。!? (NFKC turns ！？ into !?) plus any closing brackets after it,
+# or at an English full stop after a lowercase word ("... collateral. The ...").
+_SENT_END = re.compile(r"[。!?]+[」』)\]】〕]*|(?<=[a-z]{2}\.)(?=\s+[A-Z\"'])")
+_BULLET = re.compile(r"^\s*(?:[・•●○◆◇■□※\-*]|\(?\d{1,3}[.)]|[①-⑳]|第[0-9一二三四五六七八九十]+[章節条])")
+_SENT_TERMINATORS = "。!?:;」』)"
+_HEADING_MAX = 30
+
+
+def normalize(text: str) -> str:
+    """NFKC, unified newlines, no trailing spaces. Keeps line structure."""
+    text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\u3000", " ")
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def is_japanese(text: str, min_share: float = 0.1) -> bool:
+    """True when at least ``min_share`` of the non-space characters are Japanese."""
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return False
+    return sum(1 for c in chars if _JA_CHAR.match(c)) / len(chars) >= min_share
+
+
+def detect_lang(text: str) -> str:
+    """``"ja"`` for any text with Japanese characters, else ``"en"``."""
+    return "ja" if _JA_CHAR.search(text) else "en"
+
+
+def join_pdf_lines(text: str) -> str:
+    """Join the hard line breaks PDF extraction leaves inside sentences.
+
+    A break is kept after a sentence end, before a bullet or numbered item, and at blank
+    lines (paragraphs). Japanese on both sides joins with no space; Latin text with one.
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            if out and out[-1] != "":
+                out.append("")
+            continue
+        prev = out[-1] if out else ""
+        prev_is_heading = bool(_BULLET.match(prev)) and len(prev) <= _HEADING_MAX
+        if (
+            prev
+            and not prev.endswith(tuple(_SENT_TERMINATORS))
+            and not _BULLET.match(stripped)
+            and not prev_is_heading
+        ):
+            glue = "" if (_JA_CHAR.match(prev[-1]) or _JA_CHAR.match(stripped[0])) else " "
+            out[-1] = prev + glue + stripped
+        else:
+            out.append(stripped)
+    return "\n".join(out).strip()
+
+
+@dataclass(frozen=True)
+class Span:
+    """A sentence and its character offsets in the text it came from."""
+
+    text: str
+    start: int
+    end: int
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Split into sentences at 。!? (and English full stops), and at line breaks.
+
+    Offsets index into ``text`` so ``text[s.start:s.end] == s.text`` always holds.
+    """
+    spans: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        cursor = 0
+        for m in _SENT_END.finditer(line):
+            if _open_quotes(line[cursor : m.start()]):
+                continue  # 「…。」 inside a quotation does not end the sentence
+            spans.extend(_span(line, line_start, cursor, m.end()))
+            cursor = m.end()
+        spans.extend(_span(line, line_start, cursor, len(line)))
+    return spans
+
+
+def _open_quotes(text: str) -> bool:
+    return text.count("「") > text.count("」") or text.count("『") > text.count("』")
+
+
+def _span(line: str, offset: int, a: int, b: int) -> Iterator[Span]:
+    piece = line[a:b]
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    if piece:
+        start = offset + a + lead
+        yield Span(piece, start, start + len(piece))
+
+
+# ---------------------------------------------------------------- Sudachi tokens
+
+_FUNCTION_POS = {"助詞", "助動詞", "補助記号", "空白"}
+_STOP = {
+    # Japanese function words Sudachi tags as content, and question words.
+    "する", "ある", "いる", "なる", "できる", "れる", "られる", "こと", "もの", "ため",
+    "為る", "有る", "居る", "成る", "出来る", "物", "事", "為", "様", "言う", "云う",
+    "よう", "これ", "それ", "あれ", "どれ", "この", "その", "何", "なに", "どう", "どの",
+    "どんな", "いつ", "どこ", "誰", "ください", "教える", "思う", "言う", "いう", "場合",
+    "について", "とき", "時", "など", "等", "的", "又", "及び", "また", "ほか", "上",
+    # English function words.
+    "a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "is", "are", "was",
+    "were", "be", "been", "do", "does", "did", "what", "which", "who", "whom", "how",
+    "when", "where", "why", "can", "could", "i", "my", "me", "we", "our", "you", "your",
+    "it", "its", "this", "that", "these", "those", "with", "by", "from", "at", "as",
+    "about", "there", "their", "they", "them", "will", "would", "should", "has", "have",
+    "had", "not", "no", "yes", "if", "so", "than", "then", "into", "under", "over",
+    "any", "some", "much", "many", "more", "most", "please", "tell", "against", "mean",
+    "means", "get", "use", "using", "need", "like", "also", "just", "work", "works",
+    "happen", "happens", "kind", "kinds", "s", "t", "am", "explain", "describe", "say",
+    "says", "said", "know", "give", "gives", "way", "ways", "one", "all", "other", "such",
+}
+_ASCII_WORD = re.compile(r"^[A-Za-z][A-Za-z'\-]*$")
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    from sudachipy import Dictionary
+
+    return Dictionary(dict="core").create()
+
+
+@dataclass(frozen=True)
+class Token:
+    surface: str
+    norm: str
+    pos: str
+    pos2: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """Sudachi tokens (split mode A) of NFKC text. English words are lower-cased."""
+    from sudachipy import SplitMode
+
+    text = normalize(text)
+    if not text.strip():
+        return []
+    out: list[Token] = []
+    # Sudachi refuses inputs over ~49,149 bytes; tokenise long text line by line.
+    pieces = [text] if len(text.encode()) < 40_000 else text.split("\n")
+    with _lock:  # the Rust tokenizer object is not re-entrant
+        tok = _tokenizer()
+        for piece in pieces:
+            for chunk in _byte_chunks(piece, 40_000):
+                for m in tok.tokenize(chunk, SplitMode.A):
+                    pos = m.part_of_speech()
+                    surface = m.surface()
+                    norm = surface.lower() if _ASCII_WORD.match(surface) else m.normalized_form()
+                    out.append(Token(surface, norm, pos[0], pos[1]))
+    return out
+
+
+def _byte_chunks(text: str, limit: int) -> Iterator[str]:
+    while len(text.encode()) > limit:
+        cut = limit // 4  # worst case 4 bytes a character
+        yield text[:cut]
+        text = text[cut:]
+    if text:
+        yield text
+
+
+def content_terms(text: str) -> list[str]:
+    """Normalised content tokens for BM25: no particles, symbols, spaces or stopwords."""
+    terms = []
+    for t in tokenize(text):
+        if t.pos in _FUNCTION_POS:
+            continue
+        norm = t.norm.strip()
+        if not norm or norm in _STOP or not any(ch.isalnum() for ch in norm):
+            continue
+        terms.append(norm)
+    return terms
+
+
+def key_terms(text: str) -> list[str]:
+    """The question's key terms: distinct nouns (and English words), no stopwords.
+
+    Used by the abstention rule: an answer needs passages that share these terms.
+    """
+    seen: dict[str, None] = {}
+    for t in tokenize(text):
+        norm = t.norm.strip()
+        if not norm or norm in _STOP or not any(ch.isalnum() for ch in norm):
+            continue
+        if t.pos == "名詞" and t.pos2 not in {"代名詞", "数詞"} or _ASCII_WORD.match(t.surface):
+            seen.setdefault(norm, None)
+    return list(seen)
+
+
+def noun_phrases(text: str) -> list[str]:
+    """Runs of consecutive nouns, prefixes and suffixes (企業+価値+担保+権 → 企業価値担保権)."""
+    phrases: list[str] = []
+    run: list[str] = []
+    for t in tokenize(text):
+        if t.pos in {"名詞", "接頭辞", "接尾辞"} and t.pos2 != "代名詞" and t.surface.strip():
+            run.append(t.surface)
+            continue
+        if run:
+            phrases.append("".join(run))
+            run = []
+    if run:
+        phrases.append("".join(run))
+    return [p for p in phrases if p.strip() and p not in _STOP]

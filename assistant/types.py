@@ -1,0 +1,184 @@
+"""Typed hand-offs between the stages (ingest → index → retrieve → answer)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Literal
+
+SourceKind = Literal["brief", "primary", "user"]
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    """One document as the user knows it (a brief, an official PDF, a user's file)."""
+
+    source_id: str
+    title: str
+    publisher: str = ""
+    url: str | None = None
+    year: int | None = None
+    lang: str = "ja"
+    kind: SourceKind = "primary"
+    path: str = ""
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SentenceSource:
+    """A span of a chunk whose fact comes from ``urls`` (briefs keep the URLs per fact)."""
+
+    start: int
+    end: int
+    urls: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A retrievable piece of a document. ``id`` is a content hash."""
+
+    id: str
+    text: str
+    source_id: str
+    page: int | None = None
+    section: str = ""
+    char_start: int = 0
+    char_end: int = 0
+    sources: tuple[SentenceSource, ...] = ()
+
+    def urls_at(self, start: int, end: int) -> tuple[str, ...]:
+        """The fact URLs of the span ``[start, end)``, where a brief recorded them."""
+        found: list[str] = []
+        for s in self.sources:
+            if s.start < end and start < s.end:
+                found.extend(u for u in s.urls if u not in found)
+        return tuple(found)
+
+    def to_metadata(self, doc: SourceDoc) -> dict[str, str | int | float | bool]:
+        """Flat metadata for Chroma and LangChain Documents (no None values)."""
+        meta: dict[str, str | int | float | bool] = {
+            "source_id": self.source_id,
+            "title": doc.title,
+            "publisher": doc.publisher,
+            "kind": doc.kind,
+            "lang": doc.lang,
+            "section": self.section,
+            "char_start": self.char_start,
+            "char_end": self.char_end,
+            "page": self.page if self.page is not None else -1,
+            "year": doc.year if doc.year is not None else -1,
+            "url": doc.url or "",
+            "fact_sources": json.dumps(
+                [[s.start, s.end, list(s.urls)] for s in self.sources], ensure_ascii=False
+            ),
+        }
+        return meta
+
+    @classmethod
+    def from_metadata(cls, chunk_id: str, text: str, meta: dict) -> Chunk:
+        page = int(meta.get("page", -1))
+        return cls(
+            id=chunk_id,
+            text=text,
+            source_id=str(meta["source_id"]),
+            page=None if page < 0 else page,
+            section=str(meta.get("section", "")),
+            char_start=int(meta.get("char_start", 0)),
+            char_end=int(meta.get("char_end", 0)),
+            sources=tuple(
+                SentenceSource(int(a), int(b), tuple(urls))
+                for a, b, urls in json.loads(str(meta.get("fact_sources", "[]")))
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved chunk with its fused score and the rank each retriever gave it."""
+
+    chunk: Chunk
+    doc: SourceDoc
+    score: float
+    bm25_rank: int | None = None
+    dense_rank: int | None = None
+    dense_similarity: float | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Numbered evidence: ``quote`` occurs verbatim in ``chunk.text``."""
+
+    n: int
+    chunk: Chunk
+    doc: SourceDoc
+    quote: str
+    urls: tuple[str, ...] = ()
+
+    @property
+    def url(self) -> str | None:
+        """The fact's own source URL for briefs, else the document's URL."""
+        return self.urls[0] if self.urls else self.doc.url
+
+    def to_json(self) -> dict:
+        return {
+            "n": self.n,
+            "source_id": self.doc.source_id,
+            "title": self.doc.title,
+            "publisher": self.doc.publisher,
+            "url": self.url,
+            "fact_urls": list(self.urls),
+            "document_url": self.doc.url,
+            "page": self.chunk.page,
+            "quote": self.quote,
+            "chunk_id": self.chunk.id,
+            "kind": self.doc.kind,
+            "year": self.doc.year,
+            "section": self.chunk.section,
+        }
+
+
+@dataclass
+class Answer:
+    """What every answerer returns; rendered by the CLI, the UI and the evaluator."""
+
+    text: str
+    citations: list[Citation]
+    abstained: bool
+    mode: str
+    query: str
+    condensed_query: str
+    lang: str = "ja"
+    abstain_reason: str = ""
+    confidence: float = 0.0
+    conflict: bool = False
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return {
+            "answer": self.text,
+            "abstained": self.abstained,
+            "abstain_reason": self.abstain_reason,
+            "citations": [c.to_json() for c in self.citations],
+            "mode": self.mode,
+            "query": self.query,
+            "condensed_query": self.condensed_query,
+            "lang": self.lang,
+            "confidence": round(self.confidence, 4),
+            "conflict": self.conflict,
+            "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
+        }
+
+
+@dataclass
+class IngestReport:
+    """Summary of one ``ipfin ingest`` run."""
+
+    documents: int = 0
+    documents_skipped: int = 0
+    documents_removed: int = 0
+    chunks_added: int = 0
+    chunks_removed: int = 0
+    chunks_total: int = 0
+    pages_without_text: list[tuple[str, int]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0
