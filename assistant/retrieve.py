@@ -19,7 +19,7 @@ from langchain_core.retrievers import BaseRetriever
 from .embed.base import Embedder
 from .errors import ConfigError
 from .index.store import IndexStore
-from .text.glossary import expand_english
+from .text.glossary import expand_english, intent_terms
 from .text.ja import content_terms, detect_lang
 
 RRF_K = 60
@@ -37,7 +37,7 @@ class Retrieval:
 
 def query_terms(query: str) -> list[str]:
     """BM25 terms of the query; English domain words add their Japanese equivalents."""
-    terms = content_terms(query)
+    terms = content_terms(query) + intent_terms(query)
     if detect_lang(query) == "en" or any(c.isascii() and c.isalpha() for c in query):
         for ja in expand_english(query):
             terms.extend(content_terms(ja))

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..text.glossary import GLOSSARY
-from ..text.ja import content_terms, key_terms
+from ..text.ja import content_terms, key_terms, noun_phrases
 
 #: Weight of an English word that has no Japanese equivalent in the glossary: such a
 #: word can still be answered by dense retrieval, so it counts less than a Japanese term.
@@ -23,8 +23,10 @@ _RATIO = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?){1,}(?![\d.
 _AMOUNT = re.compile(
     r"(\d[\d,]*(?:\.\d+)?)\s*(%|パーセント|兆元|億元|万元|元|兆円|億円|万円|円|億ドル|万ドル|ドル|件|社|機関|人|本|行|協会|か国|都市|倍)"
 )
+_PERIOD = re.compile(r"\d{1,2}\s*[〜~-]\s*\d{1,2}月|上半期|下半期|通年|第\d四半期|\d{1,2}月末|時点|累計|までに")
 _YEAR = re.compile(r"(?:19|20)\d{2}(?=年|年度|\b)")
-_DATE = re.compile(r"(?:19|20)\d{2}年(?:度)?(?:\d{1,2}月)?(?:\d{1,2}日)?|令和\d+年|平成\d+年")
+# 令和6年法律第52号 is a law number, not a date.
+_DATE = re.compile(r"(?:19|20)\d{2}年(?:度)?(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:令和|平成)\d+年(?!法律|政令|閣法|厚生労働省告示|度)")
 
 
 @dataclass(frozen=True)
@@ -45,16 +47,32 @@ def term_groups(query: str, idf: Callable[[str], float]) -> list[TermGroup]:
             groups.append(TermGroup(phrase, alts, weight))
             lowered = lowered.replace(f" {phrase} ", " ")
     for term in key_terms(query):
-        if term.isascii():
-            if f" {term} " in lowered:
-                groups.append(TermGroup(term, ((term,),), UNTRANSLATED_WEIGHT))
+        if term.isascii() and f" {term} " in lowered:
+            groups.append(TermGroup(term, ((term,),), UNTRANSLATED_WEIGHT))
+    # A year in the question ("2023年の規模は？") must be matched, not just any year.
+    for year in dict.fromkeys(_YEAR.findall(query)):
+        groups.append(TermGroup(year, ((year,),), idf(year)))
+    # Japanese: one group per compound noun (企業価値担保権 needs 企業+価値+担保+権).
+    keys = {t for t in key_terms(query) if not t.isascii()}
+    seen: set[tuple[str, ...]] = set()
+    for phrase in noun_phrases(query):
+        tokens = tuple(
+            t for t in dict.fromkeys(content_terms(phrase)) if (not t.isascii() or t in keys) and not t.isdigit()
+        )
+        if not tokens or not keys.intersection(tokens) or tokens in seen:
             continue
-        groups.append(TermGroup(term, ((term,),), idf(term)))
+        seen.add(tokens)
+        groups.append(TermGroup(phrase, (tokens,), sum(idf(t) for t in tokens) / len(tokens)))
     return groups
 
 
 def group_found(group: TermGroup, tokens: set[str]) -> bool:
     return any(all(t in tokens for t in alt) for alt in group.alternatives)
+
+
+def group_share(group: TermGroup, tokens: set[str]) -> float:
+    """Partial credit: the largest share of an alternative's tokens that occur."""
+    return max((sum(t in tokens for t in alt) / len(alt) for alt in group.alternatives if alt), default=0.0)
 
 
 def coverage(groups: list[TermGroup], tokens: set[str]) -> float:
@@ -69,20 +87,38 @@ class Figures:
     ratios: tuple[str, ...]
     amounts: tuple[tuple[str, str], ...]  # (value, unit)
     years: frozenset[str]
+    periods: frozenset[str] = frozenset()
 
-    def conflicts_with(self, other: Figures) -> bool:
-        """Same kind of figure, different value, and nothing says they are different years."""
-        if self.years and other.years and self.years != other.years:
+    def conflicts_with(self, other: Figures, same_topic: bool) -> bool:
+        """Same kind of figure with a different value, and nothing says they differ in time.
+
+        A ratio with three or more parts (44:36:16:4) is specific enough on its own;
+        amounts conflict only between sentences about the same thing (``same_topic``).
+        """
+        if self.years and other.years and self.years != other.years or self.periods != other.periods:
             return False
         for a in self.ratios:
             for b in other.ratios:
-                if a.count(":") == b.count(":") and _digits(a) != _digits(b):
+                if a.count(":") == b.count(":") and a.count(":") >= 2 and _digits(a) != _digits(b):
                     return True
+        if not same_topic:
+            return False
         units_a = {u: v for v, u in self.amounts}
-        for v, u in other.amounts:
-            if u in units_a and units_a[u] != v and u not in ("件", "社", "人", "機関"):
-                return True
-        return False
+        return any(u in units_a and units_a[u] != v for v, u in other.amounts)
+
+
+    def self_conflicting(self, text: str) -> bool:
+        """A sentence that says sources differ and gives both figures."""
+        if not _DIFFER.search(text):
+            return False
+        values: dict[str, set[str]] = {}
+        for v, u in self.amounts:
+            values.setdefault(u, set()).add(v)
+        ratios = {_digits(r) for r in self.ratios if r.count(":") >= 2}
+        return len(ratios) >= 2 or any(len(v) >= 2 for v in values.values())
+
+
+_DIFFER = re.compile(r"異な|食い違|一致しない|確認できず|確認できなかった|\bdiffer")
 
 
 def _digits(ratio: str) -> tuple[str, ...]:
@@ -94,6 +130,7 @@ def figures(sentence: str) -> Figures:
         ratios=tuple(m.group(0) for m in _RATIO.finditer(sentence)),
         amounts=tuple((m.group(1).replace(",", ""), m.group(2)) for m in _AMOUNT.finditer(sentence)),
         years=frozenset(_YEAR.findall(sentence)),
+        periods=frozenset(m.group(0).replace(" ", "") for m in _PERIOD.finditer(sentence)),
     )
 
 

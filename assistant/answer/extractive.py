@@ -7,8 +7,8 @@ Scoring a candidate sentence (all terms in [0, 1]):
     0.45 · lexical   idf-weighted share of the question's key-term groups it contains
     0.45 · semantic  e5 cosine similarity, rescaled from the model's narrow band
     0.10 · rank      prior from the chunk's retrieval rank
-    + bonuses when the question asks "when" and the sentence has a date, or asks
-      "how much / what share" and the sentence has a figure.
+    answer type: when the question asks "when" (or "how much / what share"), a
+      sentence with a date (a figure) gets a bonus and one without is scaled down.
 
 Abstention: the top passages must cover the question's key terms (idf-weighted share
 ≥ ``min_coverage``) and the best sentence must be close enough in meaning
@@ -25,8 +25,9 @@ import numpy as np
 from ..embed.base import Embedder
 from ..index.bm25 import BM25Index
 from ..retrieve import Retrieval
+from ..text.glossary import intent_terms
 from ..text.ja import content_terms, split_sentences
-from ..types import Answer, Citation, Hit
+from ..types import Answer, Chunk, Citation, Hit
 from . import messages
 from .base import Answerer
 from .evidence import (
@@ -34,6 +35,7 @@ from .evidence import (
     coverage,
     figures,
     group_found,
+    group_share,
     has_date,
     has_number,
     question_wants,
@@ -47,6 +49,11 @@ REDUNDANT = 0.5  # character-bigram Jaccard above which a sentence repeats anoth
 SIM_FLOOR, SIM_CEIL = 0.75, 0.92  # e5 cosine band mapped to [0, 1]
 STRONG_LEXICAL = 0.6
 COVERAGE_PASSAGES = 3
+LEX_OWN = 0.7  # share of a sentence's lexical score from its own words (rest: its chunk)
+INTENT_BONUS = 0.15
+TYPE_BONUS = 0.1
+SAME_TOPIC = 0.4  # word Jaccard above which two sentences state the same thing
+TYPE_PENALTY = 0.6
 
 
 @dataclass
@@ -69,6 +76,20 @@ class _Candidate:
 
 def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _units(chunk: Chunk) -> list[tuple[int, int]]:
+    """Quotable units: a brief's fact items (one to three sentences that share a source
+    URL, so "この施行日は…" keeps its antecedent), and single sentences elsewhere."""
+    spans = [(s.start, s.end) for s in chunk.sources]
+    for sent in split_sentences(chunk.text):
+        if not any(a <= sent.start < b for a, b in spans):
+            spans.append((sent.start, sent.end))
+    return sorted(spans)
+
+
+def _words(text: str) -> set[str]:
+    return {t for t in content_terms(text) if not any(ch.isdigit() for ch in t)}
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -120,7 +141,7 @@ class ExtractiveAnswerer(Answerer):
         conflict_pair = self._conflict(candidates, chosen)
         if conflict_pair:
             for c in conflict_pair:
-                if c not in chosen:
+                if not any(c is x for x in chosen):
                     chosen.append(c)
         chosen.sort(key=lambda c: (c.hit_rank, c.start))
         citations = [
@@ -139,26 +160,38 @@ class ExtractiveAnswerer(Answerer):
     def _score(self, query: str, groups: list[TermGroup], retrieval: Retrieval) -> list[_Candidate]:
         cands: list[_Candidate] = []
         for rank, hit in enumerate(retrieval.hits):
-            for span in split_sentences(hit.chunk.text):
-                if len(span.text) >= MIN_SENTENCE_CHARS:
-                    cands.append(_Candidate(rank, hit, span.text, span.start, span.end))
+            for start, end in _units(hit.chunk):
+                text = hit.chunk.text[start:end]
+                if len(text) >= MIN_SENTENCE_CHARS:
+                    cands.append(_Candidate(rank, hit, text, start, end))
         if not cands:
             return []
         vectors = self.embedder.encode_passages([c.text for c in cands])
         sims = vectors @ np.asarray(retrieval.query_vector, dtype=np.float32)
         total = sum(g.weight for g in groups) or 1.0
         wants_date, wants_figure = question_wants(query)
+        intents = intent_terms(query)
+        chunk_tokens = {
+            h.chunk.id: set(self.bm25.tokens(h.chunk.id) or content_terms(h.chunk.text)) for h in retrieval.hits
+        }
         for cand, sim in zip(cands, sims, strict=True):
             tokens = set(content_terms(cand.text))
-            cand.lexical = sum(g.weight for g in groups if group_found(g, tokens)) / total
+            own = sum(g.weight * group_share(g, tokens) for g in groups) / total
+            # A sentence inherits some of its chunk's topic: "the law takes effect on …"
+            # answers a question about 企業価値担保権 when its chunk is about that law.
+            context = sum(g.weight * group_share(g, chunk_tokens[cand.hit.chunk.id]) for g in groups) / total
+            cand.lexical = LEX_OWN * own + (1 - LEX_OWN) * context
+            if intents and any(t in cand.text for t in intents):
+                cand.lexical = min(1.0, cand.lexical + INTENT_BONUS)
             cand.similarity = float(sim)
             cand.semantic = float(np.clip((sim - SIM_FLOOR) / (SIM_CEIL - SIM_FLOOR), 0.0, 1.0))
-            bonus = 0.0
-            if wants_date and has_date(cand.text):
-                bonus += 0.1
-            if wants_figure and has_number(cand.text):
-                bonus += 0.1
-            cand.score = 0.45 * cand.lexical + 0.45 * cand.semantic + 0.1 / (1 + cand.hit_rank) + bonus
+            cand.score = 0.45 * cand.lexical + 0.45 * cand.semantic + 0.1 / (1 + cand.hit_rank)
+            # Answer-type match: a "when" question wants a date, a "how much / what
+            # share" question a figure; sentences without one answer something else.
+            if wants_date:
+                cand.score = cand.score + TYPE_BONUS if has_date(cand.text) else cand.score * TYPE_PENALTY
+            if wants_figure:
+                cand.score = cand.score + TYPE_BONUS if has_number(cand.text) else cand.score * TYPE_PENALTY
         cands.sort(key=lambda c: -c.score)
         return cands
 
@@ -180,12 +213,16 @@ class ExtractiveAnswerer(Answerer):
         """Two strong sentences from different sources giving different figures."""
         best = cands[0].score
         strong = [c for c in cands[:12] if c.score >= 0.5 * best and has_number(c.text)]
+        for c in strong:
+            if figures(c.text).self_conflicting(c.text):
+                return (c, c)  # a note that itself reports two figures from two sources
         for i, a in enumerate(strong):
             fa = figures(a.text)
             for b in strong[i + 1 :]:
                 if set(a.origin) & set(b.origin):
                     continue
-                if fa.conflicts_with(figures(b.text)):
+                same_topic = _jaccard(_words(a.text), _words(b.text)) >= SAME_TOPIC
+                if fa.conflicts_with(figures(b.text), same_topic):
                     return (a, b)
         return None
 
@@ -193,7 +230,7 @@ class ExtractiveAnswerer(Answerer):
         numbered = [(i, c) for i, c in enumerate(chosen, start=1)]
         note = ""
         if conflict:
-            refs = " / ".join(f"[{i}]" for i, c in numbered if c in conflict)
+            refs = " / ".join(f"[{i}]" for i, c in numbered if any(c is x for x in conflict))
             note = messages.CONFLICT[lang if lang in messages.CONFLICT else "ja"].format(refs=refs)
         if lang == "en":
             lines = [messages.ENGLISH_LEAD, ""] + [f"- {c.text} [{i}]" for i, c in numbered]

@@ -20,6 +20,7 @@ class _Unit:
     text: str
     urls: tuple[str, ...]
     new_block: bool
+    block: int
 
 
 def chunk_id(source_id: str, page: int | None, section: str, text: str) -> str:
@@ -44,14 +45,14 @@ def split_blocks(source_id: str, blocks: list[Block], chunk_chars: int, overlap:
 def _units(blocks: list[Block], chunk_chars: int) -> list[_Unit]:
     units: list[_Unit] = []
     hard_limit = chunk_chars * 3
-    for block in blocks:
+    for number, block in enumerate(blocks):
         first = True
         for span in split_sentences(block.text):
             text = span.text
             while len(text) > hard_limit:
-                units.append(_Unit(text[:chunk_chars], block.urls, first))
+                units.append(_Unit(text[:chunk_chars], block.urls, first, number))
                 text, first = text[chunk_chars:], False
-            units.append(_Unit(text, block.urls, first))
+            units.append(_Unit(text, block.urls, first, number))
             first = False
     return units
 
@@ -82,7 +83,7 @@ def _split_group(source_id: str, blocks: list[Block], chunk_chars: int, overlap:
 
 def _make(source_id: str, page: int | None, section: str, units: list[_Unit]) -> Chunk:
     parts: list[str] = []
-    sources: list[SentenceSource] = []
+    sources: list[tuple[int, SentenceSource]] = []
     pos = 0
     for i, unit in enumerate(units):
         if i:
@@ -93,7 +94,7 @@ def _make(source_id: str, page: int | None, section: str, units: list[_Unit]) ->
         parts.append(unit.text)
         pos += len(unit.text)
         if unit.urls:
-            sources.append(SentenceSource(start, pos, unit.urls))
+            sources.append((unit.block, SentenceSource(start, pos, unit.urls)))
     text = "".join(parts)
     return Chunk(
         id=chunk_id(source_id, page, section, text),
@@ -107,13 +108,16 @@ def _make(source_id: str, page: int | None, section: str, units: list[_Unit]) ->
     )
 
 
-def _merge(sources: list[SentenceSource]) -> list[SentenceSource]:
+def _merge(sources: list[tuple[int, SentenceSource]]) -> list[SentenceSource]:
+    """One span per fact item (block): its sentences share the item's URLs."""
     merged: list[SentenceSource] = []
-    for s in sources:
-        if merged and merged[-1].urls == s.urls and merged[-1].end + 1 >= s.start:
+    last_block = None
+    for block, s in sources:
+        if merged and block == last_block:
             merged[-1] = SentenceSource(merged[-1].start, s.end, s.urls)
         else:
             merged.append(s)
+        last_block = block
     return merged
 
 

@@ -22,8 +22,16 @@ _SENT_TERMINATORS = "。!?:;」』)"
 _HEADING_MAX = 30
 
 
+_CIRCLED = {chr(0x2460 + i): f"({i + 1})" for i in range(20)}  # ① → (1), not a bare 1
+
+
 def normalize(text: str) -> str:
-    """NFKC, unified newlines, no trailing spaces. Keeps line structure."""
+    """NFKC, unified newlines, no trailing spaces. Keeps line structure.
+
+    Circled numbers become "(1)" first: NFKC would turn ① into a bare "1" that then
+    reads as part of the next word ("1融資ごとに").
+    """
+    text = text.translate(str.maketrans(_CIRCLED))
     text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u3000", " ")
     return "\n".join(line.rstrip() for line in text.split("\n"))
