@@ -6,6 +6,7 @@ NFKC-normalised here, once, so every later stage sees the same characters.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,6 +17,9 @@ import yaml
 from ..errors import CorruptFileError, EncryptedPdfError, UnsupportedFileError
 from ..text.ja import detect_lang, join_pdf_lines, normalize
 from ..types import SourceDoc, SourceKind
+
+# pypdf logs recoverable damage ("EOF marker not found") itself; ipfin reports one line.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf")
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)

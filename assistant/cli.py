@@ -1,0 +1,252 @@
+"""``ipfin``: the command line. Thin: it parses, calls the package, prints.
+
+Every :class:`~assistant.errors.IpfinError` becomes one line on stderr and a non-zero
+exit; nothing here prints a traceback (set IPFIN_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from . import __version__
+from .config import MODES, PROJECT_ROOT, Settings
+from .errors import IpfinError
+
+app = typer.Typer(
+    name="ipfin",
+    help="ipfin: answers about Japanese IP finance (知財金融) and 企業価値担保権, with citations.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except IpfinError as exc:
+            _fail(str(exc))
+        except KeyboardInterrupt:
+            _fail("interrupted.", 130)
+        except Exception as exc:  # noqa: BLE001 - the edge: one line, never a traceback
+            if os.environ.get("IPFIN_DEBUG") == "1":
+                raise
+            _fail(f"unexpected {exc.__class__.__name__}: {exc} (set IPFIN_DEBUG=1 for details)", 2)
+
+    return wrapper
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ipfin {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """Settings come from IPFIN_* environment variables (see README)."""
+
+
+def _assistant(mode: str | None = None):
+    from .service import Assistant
+
+    settings = Settings.from_env()
+    if mode:
+        settings = settings.with_(mode=mode)
+    return Assistant(settings)
+
+
+def _check_mode(mode: str | None) -> None:
+    if mode is not None and mode not in MODES:
+        raise typer.BadParameter(f"must be one of {', '.join(MODES)}; got {mode!r}")
+
+
+@app.command()
+@handle_errors
+def ingest(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders. Default: corpus/briefs and corpus/raw.")] = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Drop the index and build it again (e.g. after changing the embedder).")] = False,
+) -> None:
+    """Index documents (.md .txt .html .pdf). Unchanged files are skipped."""
+    from .embed.base import get_embedder
+    from .ingest.pipeline import ingest as run_ingest
+    from .render import ingest_summary
+
+    settings = Settings.from_env()
+    embedder = get_embedder(settings.embedder, settings.embed_model)
+    report = run_ingest(settings, embedder, list(paths) if paths else None, rebuild=rebuild, progress=sys.stderr.isatty())
+    typer.echo(ingest_summary(report))
+    for line in report.errors:
+        typer.echo(f"error: {line}", err=True)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def ask(
+    question: Annotated[str | None, typer.Argument(help="The question, in Japanese or English.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    batch: Annotated[Path | None, typer.Option("--batch", help="JSONL input: {id, question, history?} per line.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="JSONL output for --batch (default: stdout).")] = None,
+    history: Annotated[list[str] | None, typer.Option("--history", "-H", help="An earlier user turn (repeatable, oldest first).")] = None,
+    mode: Annotated[str | None, typer.Option("--mode", help="hybrid (default), bm25 or dense.")] = None,
+) -> None:
+    """Answer a question from the indexed documents, with citations."""
+    _check_mode(mode)
+    if batch is not None:
+        if question is not None:
+            raise typer.BadParameter("give either a QUESTION or --batch, not both")
+        _run_batch(batch, out, mode)
+        return
+    if question is None:
+        _fail("no question given. Usage: ipfin ask \"企業価値担保権とは何ですか？\"")
+    from .service import validate_question
+
+    validate_question(question, Settings.from_env().max_question_chars)  # fail before loading models
+    answer = _assistant(mode).ask(question, history or [])
+    if as_json:
+        typer.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+    else:
+        from .render import answer_text
+
+        typer.echo(answer_text(answer))
+
+
+def _run_batch(path: Path, out: Path | None, mode: str | None) -> None:
+    from tqdm import tqdm
+
+    if not path.is_file():
+        _fail(f"{path}: no such file. Give a JSONL file with one {{\"id\", \"question\"}} object per line.")
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    assistant = _assistant(mode)  # the index and models load once for the whole batch
+    failures = 0
+    sink = out.open("w", encoding="utf-8") if out else sys.stdout
+    try:
+        for number, line in enumerate(tqdm(lines, desc="ask", unit="q", file=sys.stderr, disable=not sys.stderr.isatty()), 1):
+            item_id: Any = None
+            try:
+                item = json.loads(line)
+                if not isinstance(item, dict) or "question" not in item:
+                    raise ValueError('each line needs an object with a "question"')
+                item_id = item.get("id", number)
+                hist = item.get("history") or []
+                if not isinstance(hist, list) or not all(isinstance(h, str) for h in hist):
+                    raise ValueError('"history" must be a list of earlier user questions (strings)')
+                record = {"id": item_id} | assistant.ask(str(item["question"]), hist).to_json()
+            except (ValueError, IpfinError) as exc:
+                failures += 1
+                record = {"id": item_id if item_id is not None else number, "error": f"line {number}: {exc}"}
+                typer.echo(f"error: line {number}: {exc}", err=True)
+            sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+    finally:
+        if out:
+            sink.close()
+    if out:
+        typer.echo(f"Wrote {len(lines)} answers to {out} ({failures} failed).", err=True)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def chat(
+    mode: Annotated[str | None, typer.Option("--mode", help="hybrid (default), bm25 or dense.")] = None,
+) -> None:
+    """A conversation in the terminal. /new starts over, /quit (or Ctrl-D) leaves."""
+    from .chat import Conversation
+    from .render import answer_text
+
+    _check_mode(mode)
+    assistant = _assistant(mode)
+    conversation = Conversation()
+    typer.echo("ipfin chat — 質問をどうぞ (/new で新しい会話、/quit で終了)")
+    while True:
+        try:
+            question = input("> ").strip()
+        except EOFError:
+            typer.echo("")
+            return
+        if not question:
+            continue
+        if question in ("/quit", "/exit"):
+            return
+        if question == "/new":
+            conversation.reset()
+            typer.echo("新しい会話を始めます。")
+            continue
+        try:
+            answer = assistant.ask(question, conversation.turns)
+        except IpfinError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            continue
+        conversation.add(question)
+        typer.echo(answer_text(answer) + "\n")
+
+
+@app.command()
+@handle_errors
+def sources(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """List the indexed documents: kind, chunks, pages without text, last indexed."""
+    from .index.store import IndexStore
+
+    settings = Settings.from_env()
+    if not (settings.home / "manifest.json").exists():
+        _fail(f"No index in {settings.home}. Run `ipfin ingest` first.")
+    rows = IndexStore(settings.home).documents()
+    if as_json:
+        typer.echo(json.dumps(
+            [{"source_id": d.source_id, "title": d.title, "publisher": d.publisher, "kind": d.kind, "year": d.year,
+              "url": d.url, "chunks": r["chunks"], "pages_without_text": r["pages_without_text"],
+              "indexed_at": r["indexed_at"]} for d, r in rows], ensure_ascii=False, indent=1))
+        return
+    for doc, row in rows:
+        empty = f", pages without text: {row['pages_without_text']}" if row["pages_without_text"] else ""
+        typer.echo(f"{doc.source_id:<32} {doc.kind:<8} {row['chunks']:>4} chunks  {row['indexed_at']}  {doc.title}{empty}")
+    typer.echo(f"{len(rows)} document(s) in {settings.home}")
+
+
+@app.command()
+@handle_errors
+def ui(
+    port: Annotated[int | None, typer.Option("--port", help="Port (default IPFIN_PORT or 8501).")] = None,
+    host: Annotated[str | None, typer.Option("--host", help="Address to bind (default IPFIN_HOST or 127.0.0.1).")] = None,
+) -> None:
+    """Serve the Streamlit chat page (http://127.0.0.1:8501 by default)."""
+    settings = Settings.from_env()
+    app_path = PROJECT_ROOT / "ui" / "app.py"
+    if not app_path.exists():
+        _fail(f"{app_path} is missing. Run ipfin from a checkout of the project (pip install -e .).")
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(app_path),
+        "--server.address", host or settings.host,
+        "--server.port", str(port or settings.port),
+        "--server.headless", "true",
+        "--browser.gatherUsageStats", "false",
+    ]
+    typer.echo(f"Serving on http://{host or settings.host}:{port or settings.port} (Ctrl-C stops)")
+    raise typer.Exit(subprocess.call(cmd))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

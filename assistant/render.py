@@ -1,0 +1,38 @@
+"""Plain-text rendering of answers and ingest reports for the terminal."""
+
+from __future__ import annotations
+
+from .types import Answer, IngestReport
+
+
+def answer_text(answer: Answer) -> str:
+    en = answer.lang == "en"
+    lines = [answer.text]
+    if answer.abstained and answer.abstain_reason:
+        lines += ["", ("Reason: " if en else "理由: ") + answer.abstain_reason]
+    if answer.condensed_query != answer.query:
+        lines += ["", ("Searched as: " if en else "検索に使った質問: ") + answer.condensed_query]
+    if answer.citations:
+        lines += ["", "Sources:" if en else "出典:"]
+        for c in answer.citations:
+            page = f", p.{c.chunk.page}" if c.chunk.page else ""
+            year = f" ({c.doc.year})" if c.doc.year else ""
+            lines.append(f"[{c.n}] {c.doc.title}{year} — {c.doc.publisher}{page}")
+            if c.url:
+                lines.append(f"    {c.url}")
+            lines.append(f"    「{c.quote}」")
+    return "\n".join(lines)
+
+
+def ingest_summary(report: IngestReport) -> str:
+    parts = [
+        f"Indexed {report.documents} document(s)"
+        f" ({report.documents_skipped} unchanged, {report.documents_removed} removed):"
+        f" +{report.chunks_added} / -{report.chunks_removed} chunks, {report.chunks_total} chunks in the index;"
+        f" {len(report.pages_without_text)} page(s) without text; {report.seconds:.1f} s."
+    ]
+    if report.pages_without_text:
+        shown = ", ".join(f"{sid} p.{p}" for sid, p in report.pages_without_text[:10])
+        more = " …" if len(report.pages_without_text) > 10 else ""
+        parts.append(f"Pages without text (not indexed): {shown}{more}")
+    return "\n".join(parts)
