@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from .text.ja import detect_lang, key_terms, noun_phrases
 
-_JA_ANAPHOR = re.compile(r"^(?:それ|これ|あれ|その制度|この制度|同制度|同法|この法律|その法律|そちら|こちら)(?=は|って|の|を|に|が|で|も|、)")
+_JA_ANAPHOR = re.compile(
+    r"^(?:それ|これ|あれ|その制度|この制度|同制度|同法|この法律|その法律|そちら|こちら)(?=は|って|の|を|に|が|で|も|、)"
+)
 _JA_ANAPHOR_ANY = re.compile(r"それ|これ|その制度|この制度|同制度|同法|この法律|その法律")
 _JA_ELLIPTIC = re.compile(r"^(?:では|じゃあ|それでは|なら|ちなみに|また|あと)")
 _EN_ANAPHOR = re.compile(r"\b(it|its|this|that|they|them|these|those)\b", re.I)
@@ -40,7 +42,7 @@ def is_follow_up(question: str) -> bool:
     q = question.strip()
     if detect_lang(q) == "en":
         return bool(_EN_ANAPHOR.search(q) or _EN_ELLIPTIC.match(q))
-    return bool(_JA_ANAPHOR_ANY.search(q) or _JA_ELLIPTIC.match(q) or len(key_terms(q)) <= 1 and len(q) <= 20)
+    return bool(_JA_ANAPHOR_ANY.search(q) or _JA_ELLIPTIC.match(q) or (len(key_terms(q)) <= 1 and len(q) <= 20))
 
 
 def condense(question: str, history: list[str], idf: Callable[[str], float] | None = None) -> str:

@@ -46,7 +46,7 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             _fail(str(exc))
         except KeyboardInterrupt:
             _fail("interrupted.", 130)
-        except Exception as exc:  # noqa: BLE001 - the edge: one line, never a traceback
+        except Exception as exc:
             if os.environ.get("IPFIN_DEBUG") == "1":
                 raise
             _fail(f"unexpected {exc.__class__.__name__}: {exc} (set IPFIN_DEBUG=1 for details)", 2)
@@ -62,7 +62,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
 ) -> None:
     """Settings come from IPFIN_* environment variables (see README)."""
 
@@ -84,8 +86,12 @@ def _check_mode(mode: str | None) -> None:
 @app.command()
 @handle_errors
 def ingest(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders. Default: corpus/briefs and corpus/raw.")] = None,
-    rebuild: Annotated[bool, typer.Option("--rebuild", help="Drop the index and build it again (e.g. after changing the embedder).")] = False,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files or folders. Default: corpus/briefs and corpus/raw.")
+    ] = None,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Drop the index and build it again (e.g. after changing the embedder).")
+    ] = False,
 ) -> None:
     """Index documents (.md .txt .html .pdf). Unchanged files are skipped."""
     from .embed.base import get_embedder
@@ -94,7 +100,9 @@ def ingest(
 
     settings = Settings.from_env()
     embedder = get_embedder(settings.embedder, settings.embed_model)
-    report = run_ingest(settings, embedder, list(paths) if paths else None, rebuild=rebuild, progress=sys.stderr.isatty())
+    report = run_ingest(
+        settings, embedder, list(paths) if paths else None, rebuild=rebuild, progress=sys.stderr.isatty()
+    )
     typer.echo(ingest_summary(report))
     for line in report.errors:
         typer.echo(f"error: {line}", err=True)
@@ -107,9 +115,13 @@ def ingest(
 def ask(
     question: Annotated[str | None, typer.Argument(help="The question, in Japanese or English.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-    batch: Annotated[Path | None, typer.Option("--batch", help="JSONL input: {id, question, history?} per line.")] = None,
+    batch: Annotated[
+        Path | None, typer.Option("--batch", help="JSONL input: {id, question, history?} per line.")
+    ] = None,
     out: Annotated[Path | None, typer.Option("--out", help="JSONL output for --batch (default: stdout).")] = None,
-    history: Annotated[list[str] | None, typer.Option("--history", "-H", help="An earlier user turn (repeatable, oldest first).")] = None,
+    history: Annotated[
+        list[str] | None, typer.Option("--history", "-H", help="An earlier user turn (repeatable, oldest first).")
+    ] = None,
     mode: Annotated[str | None, typer.Option("--mode", help="hybrid (default), bm25 or dense.")] = None,
 ) -> None:
     """Answer a question from the indexed documents, with citations."""
@@ -120,7 +132,7 @@ def ask(
         _run_batch(batch, out, mode)
         return
     if question is None:
-        _fail("no question given. Usage: ipfin ask \"企業価値担保権とは何ですか？\"")
+        _fail('no question given. Usage: ipfin ask "企業価値担保権とは何ですか？"')
     from .service import validate_question
 
     validate_question(question, Settings.from_env().max_question_chars)  # fail before loading models
@@ -137,13 +149,15 @@ def _run_batch(path: Path, out: Path | None, mode: str | None) -> None:
     from tqdm import tqdm
 
     if not path.is_file():
-        _fail(f"{path}: no such file. Give a JSONL file with one {{\"id\", \"question\"}} object per line.")
+        _fail(f'{path}: no such file. Give a JSONL file with one {{"id", "question"}} object per line.')
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
     assistant = _assistant(mode)  # the index and models load once for the whole batch
     failures = 0
     sink = out.open("w", encoding="utf-8") if out else sys.stdout
     try:
-        for number, line in enumerate(tqdm(lines, desc="ask", unit="q", file=sys.stderr, disable=not sys.stderr.isatty()), 1):
+        for number, line in enumerate(
+            tqdm(lines, desc="ask", unit="q", file=sys.stderr, disable=not sys.stderr.isatty()), 1
+        ):
             item_id: Any = None
             try:
                 item = json.loads(line)
@@ -215,14 +229,32 @@ def sources(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")]
         _fail(f"No index in {settings.home}. Run `ipfin ingest` first.")
     rows = IndexStore(settings.home).documents()
     if as_json:
-        typer.echo(json.dumps(
-            [{"source_id": d.source_id, "title": d.title, "publisher": d.publisher, "kind": d.kind, "year": d.year,
-              "url": d.url, "chunks": r["chunks"], "pages_without_text": r["pages_without_text"],
-              "indexed_at": r["indexed_at"]} for d, r in rows], ensure_ascii=False, indent=1))
+        typer.echo(
+            json.dumps(
+                [
+                    {
+                        "source_id": d.source_id,
+                        "title": d.title,
+                        "publisher": d.publisher,
+                        "kind": d.kind,
+                        "year": d.year,
+                        "url": d.url,
+                        "chunks": r["chunks"],
+                        "pages_without_text": r["pages_without_text"],
+                        "indexed_at": r["indexed_at"],
+                    }
+                    for d, r in rows
+                ],
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return
     for doc, row in rows:
         empty = f", pages without text: {row['pages_without_text']}" if row["pages_without_text"] else ""
-        typer.echo(f"{doc.source_id:<32} {doc.kind:<8} {row['chunks']:>4} chunks  {row['indexed_at']}  {doc.title}{empty}")
+        typer.echo(
+            f"{doc.source_id:<32} {doc.kind:<8} {row['chunks']:>4} chunks  {row['indexed_at']}  {doc.title}{empty}"
+        )
     typer.echo(f"{len(rows)} document(s) in {settings.home}")
 
 
@@ -230,7 +262,9 @@ def sources(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")]
 @handle_errors
 def ui(
     port: Annotated[int | None, typer.Option("--port", help="Port (default IPFIN_PORT or 8501).")] = None,
-    host: Annotated[str | None, typer.Option("--host", help="Address to bind (default IPFIN_HOST or 127.0.0.1).")] = None,
+    host: Annotated[
+        str | None, typer.Option("--host", help="Address to bind (default IPFIN_HOST or 127.0.0.1).")
+    ] = None,
 ) -> None:
     """Serve the Streamlit chat page (http://127.0.0.1:8501 by default)."""
     settings = Settings.from_env()
@@ -238,11 +272,19 @@ def ui(
     if not app_path.exists():
         _fail(f"{app_path} is missing. Run ipfin from a checkout of the project (pip install -e .).")
     cmd = [
-        sys.executable, "-m", "streamlit", "run", str(app_path),
-        "--server.address", host or settings.host,
-        "--server.port", str(port or settings.port),
-        "--server.headless", "true",
-        "--browser.gatherUsageStats", "false",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app_path),
+        "--server.address",
+        host or settings.host,
+        "--server.port",
+        str(port or settings.port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
     ]
     typer.echo(f"Serving on http://{host or settings.host}:{port or settings.port} (Ctrl-C stops)")
     raise typer.Exit(subprocess.call(cmd))

@@ -83,9 +83,7 @@ class Settings:
 
     def __post_init__(self) -> None:
         if self.embedder not in EMBEDDERS:
-            raise ConfigError(
-                f"IPFIN_EMBEDDER must be one of {', '.join(EMBEDDERS)}; it is {self.embedder!r}."
-            )
+            raise ConfigError(f"IPFIN_EMBEDDER must be one of {', '.join(EMBEDDERS)}; it is {self.embedder!r}.")
         if self.embedder == "sentence-transformers" and not self.embed_model:
             raise ConfigError(
                 "IPFIN_EMBEDDER=sentence-transformers needs a model.",

@@ -11,7 +11,7 @@ one line; they never show a traceback for these.
     │   ├── UnsupportedFileError     unknown extension or binary content
     │   ├── EncryptedPdfError        PDF needs a password
     │   └── CorruptFileError         unreadable PDF / undecodable text
-    ├── IndexError_              the index is missing, stale or inconsistent
+    ├── IndexStateError          the index is missing, stale or inconsistent
     │   ├── IndexNotBuiltError       nothing ingested yet
     │   └── EmbedderMismatchError    index built by another embedder
     └── EmbedderError            an embedding backend cannot be loaded
@@ -53,15 +53,15 @@ class CorruptFileError(IngestError):
     """The file is damaged or its text cannot be decoded."""
 
 
-class IndexError_(IpfinError):  # noqa: N801 - avoid shadowing the builtin IndexError
+class IndexStateError(IpfinError):
     """The index is missing or cannot serve this request."""
 
 
-class IndexNotBuiltError(IndexError_):
+class IndexNotBuiltError(IndexStateError):
     """Nothing has been ingested into the data directory yet."""
 
 
-class EmbedderMismatchError(IndexError_):
+class EmbedderMismatchError(IndexStateError):
     """The index was built with a different embedder than the one configured."""
 
 
@@ -75,8 +75,8 @@ __all__ = [
     "EmbedderError",
     "EmbedderMismatchError",
     "EncryptedPdfError",
-    "IndexError_",
     "IndexNotBuiltError",
+    "IndexStateError",
     "IngestError",
     "IpfinError",
     "QuestionError",

@@ -121,6 +121,7 @@ class HybridRetriever:
             if len(hits) >= top_k:
                 break
         timings["fuse"] = (time.perf_counter() - t2) * 1000
+        timings["retrieve"] = (time.perf_counter() - t0) * 1000
         return Retrieval(hits, qvec, terms, timings)
 
 
@@ -137,7 +138,8 @@ class IpfinRetriever(BaseRetriever):
             Document(
                 page_content=h.chunk.text,
                 id=h.chunk.id,
-                metadata=h.chunk.to_metadata(h.doc) | {"score": h.score, "bm25_rank": h.bm25_rank or -1, "dense_rank": h.dense_rank or -1},
+                metadata=h.chunk.to_metadata(h.doc)
+                | {"score": h.score, "bm25_rank": h.bm25_rank or -1, "dense_rank": h.dense_rank or -1},
             )
             for h in result.hits
         ]

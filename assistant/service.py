@@ -31,8 +31,9 @@ def validate_question(question: str, max_chars: int) -> str:
 class Assistant:
     """Open the index once (checking the embedder), then :meth:`ask` as often as needed."""
 
-    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None,
-                 answerer: Answerer | None = None) -> None:
+    def __init__(
+        self, settings: Settings | None = None, embedder: Embedder | None = None, answerer: Answerer | None = None
+    ) -> None:
         self.settings = settings or Settings.from_env()
         self.embedder = embedder or get_embedder(self.settings.embedder, self.settings.embed_model)
         self.store = IndexStore.open_for_query(self.settings.home, self.embedder.identity)
@@ -42,8 +43,11 @@ class Assistant:
         )
 
     def condense(self, question: str, history: list[str] | None = None) -> str:
-        return condense(question, [validate_question(h, self.settings.max_question_chars) for h in history or []],
-                        self.store.bm25.idf)
+        return condense(
+            question,
+            [validate_question(h, self.settings.max_question_chars) for h in history or []],
+            self.store.bm25.idf,
+        )
 
     def ask(self, question: str, history: list[str] | None = None, mode: str | None = None) -> Answer:
         t0 = time.perf_counter()

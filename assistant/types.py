@@ -68,9 +68,7 @@ class Chunk:
             "page": self.page if self.page is not None else -1,
             "year": doc.year if doc.year is not None else -1,
             "url": doc.url or "",
-            "fact_sources": json.dumps(
-                [[s.start, s.end, list(s.urls)] for s in self.sources], ensure_ascii=False
-            ),
+            "fact_sources": json.dumps([[s.start, s.end, list(s.urls)] for s in self.sources], ensure_ascii=False),
         }
         return meta
 

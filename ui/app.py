@@ -14,9 +14,9 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant.config import Settings  # noqa: E402
-from assistant.errors import IndexNotBuiltError, IpfinError  # noqa: E402
-from ui.strings import t  # noqa: E402
+from assistant.config import Settings
+from assistant.errors import IndexNotBuiltError, IpfinError
+from ui.strings import t
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$=:])")
 
@@ -27,7 +27,8 @@ def escape_md(text: str) -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def load_assistant():
+def load_assistant(home: str, embedder: str, model: str):
+    """One assistant per index and embedder, shared by every session of the server."""
     from assistant.service import Assistant
 
     return Assistant(Settings.from_env())
@@ -63,7 +64,9 @@ def main() -> None:
     state.setdefault("lang", "ja")
 
     with st.sidebar:
-        choice = st.radio(t("language", state.lang), ["日本語", "English"], index=0 if state.lang == "ja" else 1, horizontal=True)
+        choice = st.radio(
+            t("language", state.lang), ["日本語", "English"], index=0 if state.lang == "ja" else 1, horizontal=True
+        )
         state.lang = "ja" if choice == "日本語" else "en"
         if st.button(t("new_chat", state.lang), use_container_width=True):
             state.messages = []
@@ -72,7 +75,8 @@ def main() -> None:
     st.caption(t("caption", lang))
 
     try:
-        assistant = load_assistant()
+        settings = Settings.from_env()
+        assistant = load_assistant(str(settings.home), settings.embedder, settings.embed_model)
     except IndexNotBuiltError:
         st.error(t("no_index", lang))
         return

@@ -8,7 +8,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "知財金融と企業価値担保権について、索引にある文書だけを根拠に出典付きで答えます。投資・法律の助言ではありません。",
         "en": "Answers about IP finance and the enterprise value charge, only from the indexed documents, with sources. Not legal or investment advice.",
     },
-    "input": {"ja": "質問を入力してください(例: 企業価値担保権とは何ですか？)", "en": "Ask a question (e.g. What is the enterprise value charge?)"},
+    "input": {
+        "ja": "質問を入力してください(例: 企業価値担保権とは何ですか？)",
+        "en": "Ask a question (e.g. What is the enterprise value charge?)",
+    },
     "new_chat": {"ja": "新しい会話", "en": "New conversation"},
     "language": {"ja": "表示言語", "en": "Language"},
     "thinking": {"ja": "文書を検索しています…", "en": "Searching the documents…"},

@@ -26,7 +26,9 @@ _AMOUNT = re.compile(
 _PERIOD = re.compile(r"\d{1,2}\s*[〜~-]\s*\d{1,2}月|上半期|下半期|通年|第\d四半期|\d{1,2}月末|時点|累計|までに")
 _YEAR = re.compile(r"(?:19|20)\d{2}(?=年|年度|\b)")
 # 令和6年法律第52号 is a law number, not a date.
-_DATE = re.compile(r"(?:19|20)\d{2}年(?:度)?(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:令和|平成)\d+年(?!法律|政令|閣法|厚生労働省告示|度)")
+_DATE = re.compile(
+    r"(?:19|20)\d{2}年(?:度)?(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:令和|平成)\d+年(?!法律|政令|閣法|厚生労働省告示|度)"
+)
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ class Figures:
         A ratio with three or more parts (44:36:16:4) is specific enough on its own;
         amounts conflict only between sentences about the same thing (``same_topic``).
         """
-        if self.years and other.years and self.years != other.years or self.periods != other.periods:
+        if (self.years and other.years and self.years != other.years) or self.periods != other.periods:
             return False
         for a in self.ratios:
             for b in other.ratios:
@@ -105,7 +107,6 @@ class Figures:
             return False
         units_a = {u: v for v, u in self.amounts}
         return any(u in units_a and units_a[u] != v for v, u in other.amounts)
-
 
     def self_conflicting(self, text: str) -> bool:
         """A sentence that says sources differ and gives both figures."""

@@ -118,8 +118,14 @@ class ExtractiveAnswerer(Answerer):
         t0 = time.perf_counter()
         groups = term_groups(condensed, self.bm25.idf)
         result = Answer(
-            text="", citations=[], abstained=True, mode=self.name, query=question,
-            condensed_query=condensed, lang=lang, timings_ms=dict(retrieval.timings_ms),
+            text="",
+            citations=[],
+            abstained=True,
+            mode=self.name,
+            query=question,
+            condensed_query=condensed,
+            lang=lang,
+            timings_ms=dict(retrieval.timings_ms),
         )
         if not retrieval.hits:
             return self._abstain(result, "no_hits", groups, t0)
@@ -245,7 +251,9 @@ class ExtractiveAnswerer(Answerer):
     ) -> Answer:
         lang = result.lang if result.lang in messages.ABSTAIN else "ja"
         missing = [g.term for g in groups if tokens is None or not group_found(g, tokens)]
-        detail = messages.ABSTAIN_REASON[reason][lang].format(terms="、".join(missing[:5]) if lang == "ja" else ", ".join(missing[:5]))
+        detail = messages.ABSTAIN_REASON[reason][lang].format(
+            terms="、".join(missing[:5]) if lang == "ja" else ", ".join(missing[:5])
+        )
         result.text = messages.ABSTAIN[lang]
         result.abstain_reason = detail
         result.abstained = True

@@ -58,9 +58,7 @@ def get_embedder(name: str, model: str = "") -> Embedder:
 
     factory = _REGISTRY.get(name)
     if factory is None:
-        raise ConfigError(
-            f"Unknown embedder {name!r}.", f"Choose one of: {', '.join(sorted(_REGISTRY))}."
-        )
+        raise ConfigError(f"Unknown embedder {name!r}.", f"Choose one of: {', '.join(sorted(_REGISTRY))}.")
     return factory(model)
 
 

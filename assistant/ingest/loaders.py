@@ -45,9 +45,7 @@ class LoadedDoc:
     pages_without_text: list[int] = field(default_factory=list)
 
 
-def load_file(
-    path: Path, *, kind: SourceKind = "user", meta: dict | None = None
-) -> LoadedDoc:
+def load_file(path: Path, *, kind: SourceKind = "user", meta: dict | None = None) -> LoadedDoc:
     """Load ``path``; ``meta`` (from ``corpus/sources.yaml``) fills the document fields."""
     suffix = path.suffix.lower()
     loader = _LOADERS.get(suffix)
@@ -125,7 +123,9 @@ def _load_markdown(path: Path, kind: SourceKind, meta: dict) -> LoadedDoc:
 
     def flush() -> None:
         if paragraph:
-            text = normalize(" ".join(paragraph) if detect_lang("".join(paragraph)) == "en" else "".join(paragraph)).strip()
+            text = normalize(
+                " ".join(paragraph) if detect_lang("".join(paragraph)) == "en" else "".join(paragraph)
+            ).strip()
             if text:
                 blocks.append(Block(text, None, section))
             paragraph.clear()

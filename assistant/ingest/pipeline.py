@@ -51,10 +51,12 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
         elif path.is_file():
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
                 errors.append(
-                    str(UnsupportedFileError(
-                        f"{path.name}: ipfin cannot read '{path.suffix or 'files without an extension'}'.",
-                        f"Supported types: {', '.join(SUPPORTED_SUFFIXES)}.",
-                    ))
+                    str(
+                        UnsupportedFileError(
+                            f"{path.name}: ipfin cannot read '{path.suffix or 'files without an extension'}'.",
+                            f"Supported types: {', '.join(SUPPORTED_SUFFIXES)}.",
+                        )
+                    )
                 )
             else:
                 files.append(path.resolve())
@@ -107,6 +109,10 @@ def ingest(
     if rebuild:
         store.reset()
     store.bind_embedder(embedder.identity, embedder.dim)
+    # Chunk ids depend on the chunking settings: when they change, every file is split anew.
+    chunking = [settings.chunk_chars, settings.chunk_overlap]
+    resplit = store.manifest.get("chunking") not in (None, chunking)
+    store.manifest["chunking"] = chunking
     files, report.errors = discover(paths or settings.default_ingest_paths)
     sources = load_manifest_sources(settings.corpus_dir)
     limit = settings.max_file_mb * 1024 * 1024
@@ -120,7 +126,7 @@ def ingest(
                     "Split the file, or raise IPFIN_MAX_FILE_MB.",
                 )
             digest = sha256_file(path)
-            if store.manifest["files"].get(key, {}).get("sha256") == digest:
+            if not resplit and store.manifest["files"].get(key, {}).get("sha256") == digest:
                 report.documents_skipped += 1
                 continue
             kind, meta = _kind_and_meta(path, settings, sources)

@@ -136,7 +136,12 @@ def expand_english(text: str) -> list[str]:
 #: Question phrasings whose answer uses other words: 「いつから使えますか」 is answered
 #: by a sentence about 施行. Added to the BM25 query only (never to key terms).
 INTENT_TERMS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (re.compile(r"いつから|いつ(?:施行|開始|始ま)|使えるように|\bwhen\b.*\b(?:start|effect|force|available|apply)", re.I), ("施行", "開始")),
+    (
+        re.compile(
+            r"いつから|いつ(?:施行|開始|始ま)|使えるように|\bwhen\b.*\b(?:start|effect|force|available|apply)", re.I
+        ),
+        ("施行", "開始"),
+    ),
     (re.compile(r"誰が.*(?:担保権者|貸し手)|\bwho can lend\b", re.I), ("担保権者", "貸し手")),
 )
 

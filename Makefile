@@ -1,0 +1,39 @@
+# The same entry points locally and in CI (.ci/run calls `make test`).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: setup index run test lint bench clean
+
+setup: $(STAMP)
+
+# torch first, as the CPU build: an unpinned torch would pull a multi-GB CUDA build.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## Build (or update) the index from the bundled corpus.
+index: setup
+	$(BIN)/ipfin ingest
+
+## Set up, build the index, serve the chat page on http://127.0.0.1:8501
+run: index
+	$(BIN)/ipfin ui
+
+lint: setup
+	$(BIN)/ruff check .
+
+## Lint and run the whole test suite.
+test: lint
+	$(BIN)/python -m pytest
+
+## Latency and ingest benchmarks (prints numbers; not part of the tests).
+bench: setup
+	$(BIN)/python eval/bench.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

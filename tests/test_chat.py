@@ -1,0 +1,43 @@
+from assistant.chat import Conversation, condense, is_follow_up
+
+
+def test_pronoun_follow_up_takes_the_earlier_topic():
+    assert (
+        condense("それはいつから使えますか？", ["企業価値担保権とは何ですか？"])
+        == "企業価値担保権はいつから使えますか？"
+    )
+
+
+def test_elliptical_follow_up_carries_the_topic():
+    condensed = condense("では中国は？", ["知財担保融資のリスク分担はどうなっていますか？"])
+    assert "中国" in condensed and "リスク分担" in condensed
+
+
+def test_english_follow_up():
+    condensed = condense("When does it take effect?", ["What is the enterprise value charge?"])
+    assert "enterprise value charge" in condensed and "it" not in condensed.split()
+
+
+def test_standalone_question_is_left_alone():
+    question = "ABLとは何ですか？在庫や売掛金の担保について知りたい。"
+    assert not is_follow_up(question)
+    assert condense(question, ["企業価値担保権とは何ですか？"]) == question
+
+
+def test_chains_of_follow_ups_keep_the_first_topic():
+    history = ["企業価値担保権とは何ですか？", "それは誰が使えますか？"]
+    assert condense("それはいつから使えますか？", history).startswith("企業価値担保権")
+
+
+def test_conversation_state():
+    conv = Conversation()
+    conv.add(" 質問 ")
+    assert conv.turns == ["質問"]
+    conv.reset()
+    assert conv.turns == []
+
+
+def test_follow_up_in_the_assistant_reaches_the_date(assistant):
+    answer = assistant.ask("それはいつから使えますか？", ["企業価値担保権とは何ですか？"])
+    assert answer.condensed_query.startswith("企業価値担保権")
+    assert "5月25日" in answer.text

@@ -1,0 +1,67 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import ConfigError
+from assistant.retrieve import HybridRetriever, IpfinRetriever, query_terms, rrf
+
+LABELS = [
+    json.loads(line) for line in (Path(__file__).parent / "data" / "retrieval_labels.jsonl").open(encoding="utf-8")
+]
+
+
+def test_rrf_rewards_agreement():
+    fused = rrf([["a", "b", "c"], ["b", "a", "d"]], k=60)
+    assert fused["a"] == pytest.approx(1 / 61 + 1 / 62)
+    assert fused["d"] == pytest.approx(1 / 63)
+    assert max(fused, key=fused.get) in ("a", "b")
+
+
+def test_english_query_terms_reach_japanese_tokens():
+    terms = query_terms("How did China share default risk?")
+    assert {"中国", "分担", "貸し倒れ"} <= set(terms)
+
+
+def test_retriever_validates_its_settings(assistant):
+    with pytest.raises(ConfigError, match="top_k must be at least 1; it is 0"):
+        HybridRetriever(assistant.store, assistant.embedder, top_k=0)
+    with pytest.raises(ConfigError, match="mode must be one of"):
+        HybridRetriever(assistant.store, assistant.embedder, mode="magic")
+
+
+def _scores(assistant, mode: str) -> tuple[float, float]:
+    hits = rr = 0.0
+    for label in LABELS:
+        result = assistant.retriever.retrieve(label["question"], top_k=5, mode=mode)
+        for rank, hit in enumerate(result.hits, start=1):
+            if any(hit.chunk.source_id == sid and text in hit.chunk.text for sid, text in label["gold"]):
+                hits += 1
+                rr += 1 / rank
+                break
+    return hits / len(LABELS), rr / len(LABELS)
+
+
+def test_hybrid_beats_bm25_only_and_dense_only(assistant):
+    bm25_hit, bm25_mrr = _scores(assistant, "bm25")
+    dense_hit, dense_mrr = _scores(assistant, "dense")
+    hybrid_hit, hybrid_mrr = _scores(assistant, "hybrid")
+    print(f"hit@5 bm25={bm25_hit:.3f} dense={dense_hit:.3f} hybrid={hybrid_hit:.3f}")
+    print(f"MRR   bm25={bm25_mrr:.3f} dense={dense_mrr:.3f} hybrid={hybrid_mrr:.3f}")
+    assert hybrid_mrr > bm25_mrr and hybrid_mrr > dense_mrr
+    assert hybrid_hit >= dense_hit and hybrid_hit >= 0.9
+
+
+def test_hits_are_unique_and_carry_ranks(assistant):
+    result = assistant.retriever.retrieve("企業価値担保権と経営者保証", top_k=5)
+    ids = [h.chunk.id for h in result.hits]
+    assert len(ids) == len(set(ids)) == 5
+    assert all(h.bm25_rank or h.dense_rank for h in result.hits)
+    assert result.hits == sorted(result.hits, key=lambda h: -h.score)
+
+
+def test_langchain_retriever_returns_documents(assistant):
+    retriever = IpfinRetriever(retriever=assistant.retriever, k=3)
+    docs = retriever.invoke("広東省の損失分担")
+    assert len(docs) == 3
+    assert all(d.metadata["source_id"] and d.page_content for d in docs)
