@@ -120,9 +120,41 @@ class HybridRetriever:
             )
             if len(hits) >= top_k:
                 break
+        if mode == "hybrid":
+            hits = self._keep_each_top1(hits, [bm25[:1], dense[:1]], bm25_rank, dense_rank, dense_sim, fused)
         timings["fuse"] = (time.perf_counter() - t2) * 1000
         timings["retrieve"] = (time.perf_counter() - t0) * 1000
         return Retrieval(hits, qvec, terms, timings)
+
+    def _keep_each_top1(self, hits, tops, bm25_rank, dense_rank, dense_sim, fused):
+        """Each retriever's most confident chunk always reaches the answerer.
+
+        RRF ranks a chunk that only one retriever found below chunks both found at
+        middling ranks; when that one retriever is sure (its rank 1), the chunk replaces
+        the weakest fused hit rather than disappearing.
+        """
+        from .types import Hit
+
+        present = {h.chunk.id for h in hits}
+        missing = [top[0][0] for top in tops if top and top[0][0] not in present]
+        if not missing:
+            return hits
+        chunks = self.store.chunks(missing)
+        keep = hits[: max(0, len(hits) - len(missing))]
+        for cid in missing:
+            if cid in chunks and cid not in {h.chunk.id for h in keep}:
+                chunk = chunks[cid]
+                keep.append(
+                    Hit(
+                        chunk,
+                        self.store.document(chunk.source_id),
+                        fused[cid],
+                        bm25_rank.get(cid),
+                        dense_rank.get(cid),
+                        dense_sim.get(cid),
+                    )
+                )
+        return keep
 
 
 class IpfinRetriever(BaseRetriever):

@@ -39,7 +39,11 @@ class Assistant:
         self.store = IndexStore.open_for_query(self.settings.home, self.embedder.identity)
         self.retriever = HybridRetriever(self.store, self.embedder, self.settings.top_k, self.settings.mode)
         self.answerer = answerer or ExtractiveAnswerer(
-            self.embedder, self.store.bm25, self.settings.min_coverage, self.settings.min_similarity
+            self.embedder,
+            self.store.bm25,
+            self.settings.min_coverage,
+            self.settings.min_similarity,
+            vector_lookup=self.store.unit_vectors,
         )
 
     def condense(self, question: str, history: list[str] | None = None) -> str:

@@ -150,6 +150,9 @@ class Answer:
     confidence: float = 0.0
     conflict: bool = False
     timings_ms: dict[str, float] = field(default_factory=dict)
+    #: The signals behind the abstention decision: key-term coverage of the top
+    #: passages, best sentence similarity, best lexical score (each in [0, 1]).
+    evidence: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {
@@ -163,6 +166,7 @@ class Answer:
             "lang": self.lang,
             "confidence": round(self.confidence, 4),
             "conflict": self.conflict,
+            "evidence": self.evidence,
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
         }
 

@@ -17,7 +17,7 @@ from ..text.ja import content_terms, key_terms, noun_phrases
 
 #: Weight of an English word that has no Japanese equivalent in the glossary: such a
 #: word can still be answered by dense retrieval, so it counts less than a Japanese term.
-UNTRANSLATED_WEIGHT = 1.0
+UNTRANSLATED_WEIGHT = 0.5
 
 _RATIO = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?){1,}(?![\d.])")
 _AMOUNT = re.compile(
@@ -36,6 +36,9 @@ class TermGroup:
     term: str
     alternatives: tuple[tuple[str, ...], ...]  # each alternative: tokens that must all occur
     weight: float
+    #: False for constraints such as a year: they rank sentences but do not show that
+    #: the documents cover the topic ("Who won the 2022 World Cup?" is not about 2022).
+    topical: bool = True
 
 
 def term_groups(query: str, idf: Callable[[str], float]) -> list[TermGroup]:
@@ -53,11 +56,13 @@ def term_groups(query: str, idf: Callable[[str], float]) -> list[TermGroup]:
             groups.append(TermGroup(term, ((term,),), UNTRANSLATED_WEIGHT))
     # A year in the question ("2023年の規模は？") must be matched, not just any year.
     for year in dict.fromkeys(_YEAR.findall(query)):
-        groups.append(TermGroup(year, ((year,),), idf(year)))
+        groups.append(TermGroup(year, ((year,),), idf(year), topical=False))
     # Japanese: one group per compound noun (企業価値担保権 needs 企業+価値+担保+権).
     keys = {t for t in key_terms(query) if not t.isascii()}
     seen: set[tuple[str, ...]] = set()
     for phrase in noun_phrases(query):
+        if phrase.isascii():
+            continue  # English words were handled above, through the glossary
         tokens = tuple(
             t for t in dict.fromkeys(content_terms(phrase)) if (not t.isascii() or t in keys) and not t.isdigit()
         )
@@ -78,10 +83,12 @@ def group_share(group: TermGroup, tokens: set[str]) -> float:
 
 
 def coverage(groups: list[TermGroup], tokens: set[str]) -> float:
-    total = sum(g.weight for g in groups)
+    """Idf-weighted share of the topical key-term groups found in ``tokens``."""
+    topical = [g for g in groups if g.topical]
+    total = sum(g.weight for g in topical)
     if total <= 0:
         return 0.0
-    return sum(g.weight for g in groups if group_found(g, tokens)) / total
+    return sum(g.weight for g in topical if group_found(g, tokens)) / total
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ Scoring a candidate sentence (all terms in [0, 1]):
     answer type: when the question asks "when" (or "how much / what share"), a
       sentence with a date (a figure) gets a bonus and one without is scaled down.
 
-Abstention: the top passages must cover the question's key terms (idf-weighted share
+Abstention: the retrieved passages must cover the question's key terms (idf-weighted share
 ≥ ``min_coverage``) and the best sentence must be close enough in meaning
 (similarity ≥ ``min_similarity``) unless it is a strong lexical match.
 """
@@ -18,16 +18,18 @@ Abstention: the top passages must cover the question's key terms (idf-weighted s
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..embed.base import Embedder
 from ..index.bm25 import BM25Index
+from ..ingest.splitter import quotable_units
 from ..retrieve import Retrieval
 from ..text.glossary import intent_terms
-from ..text.ja import content_terms, split_sentences
-from ..types import Answer, Chunk, Citation, Hit
+from ..text.ja import content_terms
+from ..types import Answer, Citation, Hit
 from . import messages
 from .base import Answerer
 from .evidence import (
@@ -48,7 +50,6 @@ RELATIVE_CUTOFF = 0.75  # keep sentences scoring at least this share of the best
 REDUNDANT = 0.5  # character-bigram Jaccard above which a sentence repeats another
 SIM_FLOOR, SIM_CEIL = 0.75, 0.92  # e5 cosine band mapped to [0, 1]
 STRONG_LEXICAL = 0.6
-COVERAGE_PASSAGES = 3
 LEX_OWN = 0.7  # share of a sentence's lexical score from its own words (rest: its chunk)
 INTENT_BONUS = 0.15
 TYPE_BONUS = 0.1
@@ -78,16 +79,6 @@ def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-def _units(chunk: Chunk) -> list[tuple[int, int]]:
-    """Quotable units: a brief's fact items (one to three sentences that share a source
-    URL, so "この施行日は…" keeps its antecedent), and single sentences elsewhere."""
-    spans = [(s.start, s.end) for s in chunk.sources]
-    for sent in split_sentences(chunk.text):
-        if not any(a <= sent.start < b for a, b in spans):
-            spans.append((sent.start, sent.end))
-    return sorted(spans)
-
-
 def _words(text: str) -> set[str]:
     return {t for t in content_terms(text) if not any(ch.isdigit() for ch in t)}
 
@@ -106,12 +97,14 @@ class ExtractiveAnswerer(Answerer):
         min_coverage: float = 0.5,
         min_similarity: float = 0.8,
         max_sentences: int = MAX_SENTENCES,
+        vector_lookup: Callable[[list[tuple[str, int, int]]], dict[tuple[str, int, int], np.ndarray]] | None = None,
     ) -> None:
         self.embedder = embedder
         self.bm25 = bm25
         self.min_coverage = min_coverage
         self.min_similarity = min_similarity
         self.max_sentences = max_sentences
+        self.vector_lookup = vector_lookup
 
     # ------------------------------------------------------------------ main
     def answer(self, question: str, condensed: str, retrieval: Retrieval, lang: str) -> Answer:
@@ -130,9 +123,10 @@ class ExtractiveAnswerer(Answerer):
         if not retrieval.hits:
             return self._abstain(result, "no_hits", groups, t0)
         top_tokens: set[str] = set()
-        for hit in retrieval.hits[:COVERAGE_PASSAGES]:
+        for hit in retrieval.hits:
             top_tokens.update(self.bm25.tokens(hit.chunk.id) or content_terms(hit.chunk.text))
         cov = coverage(groups, top_tokens) if groups else 0.0
+        result.evidence["coverage"] = round(cov, 4)
         if cov < self.min_coverage:
             return self._abstain(result, "key_terms", groups, t0, top_tokens)
 
@@ -140,6 +134,8 @@ class ExtractiveAnswerer(Answerer):
         if not candidates:
             return self._abstain(result, "no_hits", groups, t0)
         best = candidates[0]
+        result.evidence["similarity"] = round(max(c.similarity for c in candidates), 4)
+        result.evidence["lexical"] = round(best.lexical, 4)
         if best.similarity < self.min_similarity and best.lexical < STRONG_LEXICAL:
             return self._abstain(result, "weak", groups, t0)
 
@@ -166,13 +162,13 @@ class ExtractiveAnswerer(Answerer):
     def _score(self, query: str, groups: list[TermGroup], retrieval: Retrieval) -> list[_Candidate]:
         cands: list[_Candidate] = []
         for rank, hit in enumerate(retrieval.hits):
-            for start, end in _units(hit.chunk):
+            for start, end in quotable_units(hit.chunk):
                 text = hit.chunk.text[start:end]
                 if len(text) >= MIN_SENTENCE_CHARS:
                     cands.append(_Candidate(rank, hit, text, start, end))
         if not cands:
             return []
-        vectors = self.embedder.encode_passages([c.text for c in cands])
+        vectors = self._unit_vectors(cands)
         sims = vectors @ np.asarray(retrieval.query_vector, dtype=np.float32)
         total = sum(g.weight for g in groups) or 1.0
         wants_date, wants_figure = question_wants(query)
@@ -200,6 +196,19 @@ class ExtractiveAnswerer(Answerer):
                 cand.score = cand.score + TYPE_BONUS if has_number(cand.text) else cand.score * TYPE_PENALTY
         cands.sort(key=lambda c: -c.score)
         return cands
+
+    def _unit_vectors(self, cands: list[_Candidate]) -> np.ndarray:
+        """Embeddings of the candidate units: stored at ingest, computed only if missing."""
+        keys = [(c.hit.chunk.id, c.start, c.end) for c in cands]
+        stored = self.vector_lookup(keys) if self.vector_lookup else {}
+        missing = [i for i, k in enumerate(keys) if k not in stored]
+        out = np.zeros((len(keys), self.embedder.dim), dtype=np.float32)
+        if missing:
+            out[missing] = self.embedder.encode_passages([cands[i].text for i in missing])
+        for i, k in enumerate(keys):
+            if k in stored:
+                out[i] = stored[k]
+        return out
 
     def _select(self, cands: list[_Candidate]) -> list[_Candidate]:
         best = cands[0].score

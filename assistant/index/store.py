@@ -28,6 +28,11 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 MANIFEST_VERSION = 1
 COLLECTION = "chunks"
+UNITS = "units"  # embeddings of the quotable units of each chunk, for the answerer
+
+
+def _unit_id(key: tuple[str, int, int]) -> str:
+    return f"{key[0]}:{key[1]}:{key[2]}"
 
 
 def _now() -> str:
@@ -39,6 +44,7 @@ class IndexStore:
         self.home = Path(home)
         self._client = None
         self._collection = None
+        self._units = None
         self.bm25 = BM25Index.load(self.home / "bm25.json")
         self.manifest = self._load_manifest()
 
@@ -91,6 +97,15 @@ class IndexStore:
             )
         return self._collection
 
+    @property
+    def units(self):
+        if self._units is None:
+            _ = self.collection  # opens the client
+            self._units = self._client.get_or_create_collection(
+                UNITS, metadata={"hnsw:space": "cosine"}, embedding_function=None
+            )
+        return self._units
+
     # ------------------------------------------------------------ writing
     def bind_embedder(self, identity: str, dim: int) -> None:
         self.check_embedder(identity)
@@ -112,10 +127,26 @@ class IndexStore:
         for chunk, toks in zip(chunks, tokens, strict=True):
             self.bm25.add(chunk.id, toks)
 
+    def add_units(self, keys: list[tuple[str, int, int]], vectors: np.ndarray) -> None:
+        if keys:
+            self.units.upsert(
+                ids=[_unit_id(k) for k in keys],
+                metadatas=[{"chunk_id": k[0]} for k in keys],
+                embeddings=np.asarray(vectors, dtype=np.float32),
+            )
+
+    def unit_vectors(self, keys: list[tuple[str, int, int]]) -> dict[tuple[str, int, int], np.ndarray]:
+        if not keys:
+            return {}
+        by_id = {_unit_id(k): k for k in keys}
+        got = self.units.get(ids=list(by_id), include=["embeddings"])
+        return {by_id[i]: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"], strict=True)}
+
     def remove_chunks(self, chunk_ids: list[str]) -> None:
         if not chunk_ids:
             return
         self.collection.delete(ids=list(chunk_ids))
+        self.units.delete(where={"chunk_id": {"$in": list(chunk_ids)}})
         self.bm25.remove(set(chunk_ids))
 
     def record_file(self, path: str, sha256: str, doc: SourceDoc, chunk_ids: list[str], empty_pages: list[int]) -> None:
@@ -151,8 +182,11 @@ class IndexStore:
         # the process, so removing the folder underneath it leaves a read-only handle.
         if (self.home / "chroma").exists():
             _ = self.collection
-            self._client.delete_collection(COLLECTION)
+            for name in (COLLECTION, UNITS):
+                if name in [c.name for c in self._client.list_collections()]:
+                    self._client.delete_collection(name)
         self._collection = None
+        self._units = None
         self.bm25 = BM25Index()
         self.manifest = {"version": MANIFEST_VERSION, "embedder": None, "dim": None, "files": {}, "documents": {}}
 

@@ -22,7 +22,7 @@ from ..index.store import IndexStore
 from ..text.ja import content_terms
 from ..types import Chunk, IngestReport, SourceDoc, SourceKind
 from .loaders import SUPPORTED_SUFFIXES, load_file
-from .splitter import split_blocks
+from .splitter import quotable_units, split_blocks
 
 _SKIP_NAMES = {"README.md", "FORMAT.md"}
 
@@ -147,6 +147,9 @@ def ingest(
         keep = {c.id for c in chunks}
         store.remove_chunks([cid for cid in stale if cid not in keep])
         store.add_chunks(fresh, loaded.doc, vectors, tokens)
+        units = [(c.id, a, b) for c in fresh for a, b in quotable_units(c)]
+        texts_by_id = {c.id: c.text for c in fresh}
+        store.add_units(units, embedder.encode_passages([texts_by_id[cid][a:b] for cid, a, b in units]))
         store.record_file(key, digest, loaded.doc, [c.id for c in chunks], loaded.pages_without_text)
         report.documents += 1
         report.chunks_added += len(fresh)

@@ -116,6 +116,13 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     "intangibles": ("無形資産",),
     "due diligence": ("デューデリジェンス",),
     "ucc": ("UCC",),
+    "chair": ("座長",),
+    "chaired": ("座長",),
+    "chairman": ("座長",),
+    "chairperson": ("座長",),
+    "members": ("委員",),
+    "meeting": ("会合",),
+    "meetings": ("会合",),
 }
 
 _PHRASES = sorted(GLOSSARY, key=len, reverse=True)

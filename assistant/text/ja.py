@@ -119,6 +119,25 @@ def _span(line: str, offset: int, a: int, b: int) -> Iterator[Span]:
 
 _FUNCTION_POS = {"助詞", "助動詞", "補助記号", "空白"}
 _STOP = {
+    # Nouns that frame a question rather than name its topic (「…の種類は？」「結果は？」).
+    "種類",
+    "結果",
+    "方法",
+    "内容",
+    "理由",
+    "特徴",
+    "意味",
+    "影響",
+    "役割",
+    "状況",
+    "概要",
+    "ポイント",
+    "例",
+    "具体例",
+    "説明",
+    "詳細",
+    "点",
+    "今後",
     # Japanese function words Sudachi tags as content, and question words.
     "する",
     "ある",
@@ -302,7 +321,9 @@ _STOP = {
     "other",
     "such",
 }
-_ASCII_WORD = re.compile(r"^[A-Za-z][A-Za-z'\-]*$")
+# Latin-script tokens (Sudachi may join "World Cup") keep their surface, lower-cased:
+# its normalised form would be katakana (ワールドカップ) and never match English text.
+_ASCII_WORD = re.compile(r"^[A-Za-z][A-Za-z'\- ]*$")
 _lock = threading.Lock()
 
 
