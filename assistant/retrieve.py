@@ -8,6 +8,7 @@ chunks (overlapping windows, the same fact in two briefs) are dropped after fusi
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +20,7 @@ from langchain_core.retrievers import BaseRetriever
 from .embed.base import Embedder
 from .errors import ConfigError
 from .index.store import IndexStore
-from .text.glossary import expand_english, intent_terms
+from .text.glossary import expand_english, intent_terms, japanese_synonyms
 from .text.ja import content_terms, detect_lang
 
 RRF_K = 60
@@ -35,9 +36,15 @@ class Retrieval:
     timings_ms: dict[str, float] = field(default_factory=dict)
 
 
-def query_terms(query: str) -> list[str]:
-    """BM25 terms of the query; English domain words add their Japanese equivalents."""
+def query_terms(query: str, known: Callable[[str], bool] = lambda term: False) -> list[str]:
+    """BM25 terms of the query; English domain words add their Japanese equivalents.
+
+    ``known(term)`` says whether the index has the term; everyday Japanese words it
+    lacks are expanded with the documents' wording (see ``glossary.JA_SYNONYMS``).
+    """
     terms = content_terms(query) + intent_terms(query)
+    # Everyday words the documents never use (お金) are searched by the documents' words.
+    terms += [syn for t in terms if not known(t) for s in japanese_synonyms(t) for syn in content_terms(s)]
     if detect_lang(query) == "en" or any(c.isascii() and c.isalpha() for c in query):
         for ja in expand_english(query):
             terms.extend(content_terms(ja))
@@ -83,7 +90,7 @@ class HybridRetriever:
         mode = mode or self.mode
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
-        terms = query_terms(query)
+        terms = query_terms(query, lambda t: self.store.bm25.document_frequency(t) > 0)
         bm25 = self.store.bm25.search(terms, CANDIDATES) if mode != "dense" else []
         t1 = time.perf_counter()
         qvec = self.embedder.encode_queries([query])[0]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..text.glossary import GLOSSARY
+from ..text.glossary import GLOSSARY, japanese_synonyms
 from ..text.ja import content_terms, key_terms, noun_phrases
 
 #: Weight of an English word that has no Japanese equivalent in the glossary: such a
@@ -69,7 +69,14 @@ def term_groups(query: str, idf: Callable[[str], float]) -> list[TermGroup]:
         if not tokens or not keys.intersection(tokens) or tokens in seen:
             continue
         seen.add(tokens)
-        groups.append(TermGroup(phrase, (tokens,), sum(idf(t) for t in tokens) / len(tokens)))
+        alternatives = [tokens]
+        # An everyday word ("お金") also matches the documents' wording ("資金", "融資").
+        synonyms = japanese_synonyms(phrase) or (japanese_synonyms(tokens[0]) if len(tokens) == 1 else ())
+        alternatives += [tuple(content_terms(syn)) for syn in synonyms]
+        weight = sum(idf(t) for t in tokens) / len(tokens)
+        if len(alternatives) > 1:
+            weight = min(weight, max(min(idf(t) for t in alt) for alt in alternatives if alt))
+        groups.append(TermGroup(phrase, tuple(a for a in alternatives if a), weight))
     return groups
 
 

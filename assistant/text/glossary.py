@@ -160,3 +160,32 @@ def intent_terms(text: str) -> list[str]:
         if pattern.search(text):
             out.extend(terms)
     return out
+
+
+#: Everyday Japanese → the words the documents use. An SME owner asks 「お金を借りる」;
+#: the briefs say 融資 and 資金調達. Keys are Sudachi normalised forms.
+JA_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "お金": ("資金", "融資"),
+    "御金": ("資金", "融資"),
+    "金": ("資金",),
+    "借りる": ("融資", "借入"),
+    "借金": ("融資", "借入"),
+    "ローン": ("融資",),
+    "借り入れ": ("融資", "借入"),
+    "貸す": ("融資",),
+    "会社": ("企業",),
+    "特許": ("知財",),
+    "知的財産": ("知財",),
+    "知的財産権": ("知財",),
+    "銀行": ("金融機関",),
+    "社長": ("経営者",),
+    "保証人": ("経営者保証", "保証"),
+    "使える": ("利用", "施行"),
+    "始まる": ("施行", "開始"),
+    "倒産": ("貸し倒れ", "債務不履行"),
+}
+
+
+def japanese_synonyms(term: str) -> tuple[str, ...]:
+    """Document-side words for an everyday term, or ``()``."""
+    return JA_SYNONYMS.get(term, ())

@@ -46,8 +46,12 @@ def is_japanese(text: str, min_share: float = 0.1) -> bool:
 
 
 def detect_lang(text: str) -> str:
-    """``"ja"`` for any text with Japanese characters, else ``"en"``."""
-    return "ja" if _JA_CHAR.search(text) else "en"
+    """``"ja"`` or ``"en"``: an English sentence that names a Japanese term
+    ("What does 企業価値担保権 mean for me?") is English; a Japanese one that names
+    ABL or UCC is Japanese. A Japanese character counts as much as three letters."""
+    ja = len(_JA_CHAR.findall(text))
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    return "ja" if ja and ja * 3 >= latin else "en"
 
 
 def join_pdf_lines(text: str) -> str:

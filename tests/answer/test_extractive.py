@@ -93,3 +93,14 @@ def test_figures_and_conflicts_unit():
     assert figures("報道で異なる。120件程度とも150件前後とも。").self_conflicting(
         "報道で異なる。120件程度とも150件前後とも。"
     )
+
+
+def test_everyday_wording_reaches_the_documents(assistant):
+    # 「お金」 never occurs in the briefs; the SME owner's question must not be refused.
+    answer = assistant.ask("特許を担保にお金を借りられますか？")
+    assert not answer.abstained and answer.citations
+
+
+def test_english_sentence_naming_a_japanese_term_is_english(assistant):
+    answer = assistant.ask("What does 企業価値担保権 mean for my personal guarantee?")
+    assert answer.lang == "en" and "経営者保証" in answer.text
