@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup index run test lint bench clean
+.PHONY: setup index run test lint eval bench clean
 
 setup: $(STAMP)
 
@@ -27,9 +27,14 @@ run: index
 lint: setup
 	$(BIN)/ruff check .
 
-## Lint and run the whole test suite.
+## Lint, the evaluation gate (eval/thresholds.yaml), then the whole test suite.
 test: lint
+	$(BIN)/ipfin eval --out eval/reports/latest
 	$(BIN)/python -m pytest
+
+## Evaluate on the gold set; reports in eval/reports/latest/.
+eval: setup
+	$(BIN)/ipfin eval --out eval/reports/latest
 
 ## Latency and ingest benchmarks (prints numbers; not part of the tests).
 bench: setup

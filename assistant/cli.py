@@ -258,6 +258,39 @@ def sources(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")]
     typer.echo(f"{len(rows)} document(s) in {settings.home}")
 
 
+@app.command(name="eval")
+@handle_errors
+def eval_(
+    dataset: Annotated[Path | None, typer.Option("--dataset", help="Gold set JSONL (default eval/datasets/ipfin-qa.jsonl).")] = None,
+    mode: Annotated[list[str] | None, typer.Option("--mode", help="bm25, dense, hybrid, hybrid+condense (repeatable; default all).")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder for report.json, report.md, report.html.")] = Path("eval/reports/latest"),
+    thresholds: Annotated[Path | None, typer.Option("--thresholds", help="Gate file (default eval/thresholds.yaml).")] = None,
+    reuse_index: Annotated[bool, typer.Option("--reuse-index", help="Use the index in IPFIN_HOME instead of a fresh one of the bundled briefs.")] = False,
+) -> None:
+    """Evaluate retrieval, grounding and abstention on the gold set; fail below thresholds."""
+    from .evaluation.dataset import DEFAULT_DATASET
+    from .evaluation.harness import DEFAULT_THRESHOLDS, evaluate
+    from .evaluation.runner import MODES, flat_metrics
+
+    outcome = evaluate(
+        Settings.from_env(), out, dataset or DEFAULT_DATASET, tuple(mode or MODES), thresholds or DEFAULT_THRESHOLDS,
+        reuse_home=reuse_index, progress=sys.stderr.isatty(),
+    )
+    for name, summary in outcome.run["modes"].items():
+        flat = flat_metrics(summary)
+        typer.echo(
+            f"{name:<16} hit@5 {flat['hit@5']:.3f}  MRR {flat['mrr']:.3f}  key facts {flat['key_fact_recall']:.3f}  "
+            f"groundedness {flat['groundedness']:.3f}  abstention F1 {flat['abstention_f1']:.3f}  "
+            f"false abstention {flat['false_abstention_rate']:.3f}  p95 {flat['latency_p95_ms']:.0f} ms"
+        )
+    typer.echo(f"LLM judge: {outcome.run['judge']}")
+    typer.echo(f"Reports: {outcome.paths['md']}, {outcome.paths['html']}, {outcome.paths['json']}")
+    if not outcome.passed:
+        for failure in outcome.run["threshold_failures"]:
+            typer.echo(f"error: threshold missed: {failure}", err=True)
+        raise typer.Exit(1)
+
+
 @app.command()
 @handle_errors
 def ui(

@@ -29,6 +29,15 @@ ABSTAIN_REASON = {
 
 ENGLISH_LEAD = "Here is what the indexed documents say (quoted in Japanese, with sources):"
 CONFLICT = {
-    "ja": "注意: 出典によって数値が異なります({refs})。どちらも出典とともに示しています。",
-    "en": "Note: the sources give different figures ({refs}); both are shown with their sources.",
+    "ja": "注意: 出典によって数値が異なるため、両方を出典とともに示しています({refs})。",
+    "en": "Note: the sources give different figures, so both are shown with their sources ({refs}).",
 }
+
+#: Sentences that start like this are ipfin's own framing, not claims from a source.
+FRAMING_PREFIXES = (
+    ENGLISH_LEAD,
+    "注意:",
+    "Note:",
+    ABSTAIN["ja"][:20],
+    ABSTAIN["en"][:20],
+)

@@ -22,7 +22,7 @@ def test_guangdong_answer_shows_both_figures_with_citations(assistant):
     answer = assistant.ask("広東省では知財担保融資の損失をどう分担していますか？")
     assert not answer.abstained
     assert "44:36:16:4" in answer.text and "54:26:16:4" in answer.text
-    assert answer.conflict and "出典によって数値が異なります" in answer.text
+    assert answer.conflict and "出典によって数値が異なる" in answer.text
     quotes = " ".join(c.quote for c in answer.citations)
     assert "44:36:16:4" in quotes and "54:26:16:4" in quotes
     urls = {u for c in answer.citations for u in c.urls}

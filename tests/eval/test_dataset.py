@@ -12,8 +12,15 @@ from assistant.ingest.loaders import load_file
 
 DATASET = PROJECT_ROOT / "eval" / "datasets" / "ipfin-qa.jsonl"
 CATEGORIES = {
-    "definition", "figure/date", "comparison", "procedure", "multi-source",
-    "follow-up", "conflicting sources", "out-of-scope", "adversarial",
+    "definition",
+    "figure/date",
+    "comparison",
+    "procedure",
+    "multi-source",
+    "follow-up",
+    "conflicting sources",
+    "out-of-scope",
+    "adversarial",
 }
 PERSONAS = {"sme", "bank", "advisor"}
 REQUIRED = {"id", "question", "lang", "persona", "answerable", "expected_sources", "key_facts", "category"}
@@ -37,7 +44,7 @@ def test_schema(items):
     assert len(items) >= 100
     assert len({i["id"] for i in items}) == len(items)
     for item in items:
-        assert REQUIRED <= item.keys(), item["id"]
+        assert item.keys() >= REQUIRED, item["id"]
         assert item["lang"] in ("ja", "en") and item["persona"] in PERSONAS, item["id"]
         assert item["category"] in CATEGORIES, item["id"]
         assert isinstance(item["answerable"], bool)

@@ -1,0 +1,1 @@
+"""The evaluation harness behind ``ipfin eval``: gold set, metrics, runner, reports."""

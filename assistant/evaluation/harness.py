@@ -1,0 +1,95 @@
+"""``ipfin eval``: build (or reuse) an index of the bundled briefs, run the gold set in
+every requested mode, check eval/thresholds.yaml, write the three reports."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import yaml
+
+from ..config import PROJECT_ROOT, Settings
+from ..embed.base import get_embedder
+from ..errors import ConfigError
+from ..ingest.pipeline import ingest
+from ..service import Assistant
+from .dataset import DEFAULT_DATASET, load_dataset
+from .report import write_reports
+from .runner import MAIN_MODE, MODES, flat_metrics, run_mode, summarise
+
+DEFAULT_THRESHOLDS = PROJECT_ROOT / "eval" / "thresholds.yaml"
+_EPS = 5e-4  # bounds are written with three decimals
+JUDGE_SKIPPED = "skipped: no LLM endpoint configured (set IPFIN_LLM_PROVIDER and IPFIN_LLM_MODEL to enable it)"
+
+
+@dataclass
+class EvalOutcome:
+    run: dict
+    paths: dict[str, Path]
+
+    @property
+    def passed(self) -> bool:
+        return not self.run["threshold_failures"]
+
+
+def check_thresholds(path: Path, summaries: dict[str, dict]) -> list[str]:
+    """Human-readable lines for every threshold the configured mode misses."""
+    if not path.is_file():
+        raise ConfigError(
+            f"No thresholds file at {path}.", "Give one with --thresholds, or restore eval/thresholds.yaml."
+        )
+    spec = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    mode = spec.get("mode", MAIN_MODE)
+    if mode not in summaries:
+        return []  # that mode was not run; nothing to gate
+    values = flat_metrics(summaries[mode])
+    failures = []
+    for key, bound in (spec.get("min") or {}).items():
+        if key not in values:
+            raise ConfigError(f"{path.name}: unknown metric {key!r}.", f"Known: {', '.join(sorted(values))}.")
+        if values[key] < bound - _EPS:
+            failures.append(f"{mode} {key} = {values[key]:.3f} is below the minimum {bound}")
+    for key, bound in (spec.get("max") or {}).items():
+        if key not in values:
+            raise ConfigError(f"{path.name}: unknown metric {key!r}.", f"Known: {', '.join(sorted(values))}.")
+        if values[key] > bound + _EPS:
+            failures.append(f"{mode} {key} = {values[key]:.3f} is above the maximum {bound}")
+    return failures
+
+
+def evaluate(
+    settings: Settings,
+    out: Path,
+    dataset: Path = DEFAULT_DATASET,
+    modes: tuple[str, ...] = MODES,
+    thresholds: Path = DEFAULT_THRESHOLDS,
+    reuse_home: bool = False,
+    progress: bool = False,
+) -> EvalOutcome:
+    unknown = [m for m in modes if m not in MODES]
+    if unknown:
+        raise ConfigError(f"Unknown mode {unknown[0]!r}.", f"Choose from: {', '.join(MODES)}.")
+    items = load_dataset(dataset)
+    embedder = get_embedder(settings.embedder, settings.embed_model)
+    with tempfile.TemporaryDirectory(prefix="ipfin-eval-") as tmp:
+        if not reuse_home:
+            # A fresh index of the bundled briefs only: results do not depend on what a
+            # user has added to their own index.
+            settings = settings.with_(home=Path(tmp))
+            ingest(settings, embedder, [settings.corpus_dir / "briefs"])
+        assistant = Assistant(settings, embedder)
+        results = {m: run_mode(assistant, items, m, progress) for m in modes}
+    summaries = {m: summarise(rs) for m, rs in results.items()}
+    run = {
+        "dataset": str(dataset),
+        "items": len(items),
+        "embedder": embedder.identity,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "judge": JUDGE_SKIPPED,
+        "thresholds_file": str(thresholds),
+        "threshold_failures": check_thresholds(thresholds, summaries),
+        "modes": summaries,
+    }
+    return EvalOutcome(run, write_reports(out, run, results))

@@ -1,0 +1,130 @@
+"""``ipfin eval`` end to end on a small gold set: reports, ablations, the threshold gate."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant.cli import app
+from assistant.config import PROJECT_ROOT
+from tests.conftest import write
+
+ITEMS = [
+    {
+        "id": "a1",
+        "question": "広東省では知財担保融資の損失をどう分担していますか？",
+        "lang": "ja",
+        "persona": "bank",
+        "answerable": True,
+        "expected_sources": ["china-ip-finance", "proposal-ip-finance-japan"],
+        "key_facts": ["54:26:16:4", "44:36:16:4"],
+        "category": "conflicting sources",
+    },
+    {
+        "id": "a2",
+        "question": "それはいつから使えますか？",
+        "history": ["企業価値担保権とは何ですか？"],
+        "lang": "ja",
+        "persona": "sme",
+        "answerable": True,
+        "expected_sources": ["evc-act"],
+        "key_facts": ["5月25日"],
+        "category": "follow-up",
+    },
+    {
+        "id": "a3",
+        "question": "今日の東京の天気は？",
+        "lang": "ja",
+        "persona": "sme",
+        "answerable": False,
+        "expected_sources": [],
+        "key_facts": [],
+        "category": "out-of-scope",
+    },
+]
+
+
+@pytest.fixture
+def small_set(tmp_path):
+    return write(tmp_path / "gold.jsonl", "\n".join(json.dumps(i, ensure_ascii=False) for i in ITEMS) + "\n")
+
+
+def test_eval_writes_three_reports_with_ablations(tmp_path, small_set, monkeypatch, bundled_settings):
+    monkeypatch.setenv("IPFIN_HOME", str(bundled_settings.home))
+    out = tmp_path / "report"
+    result = CliRunner().invoke(
+        app,
+        [
+            "eval",
+            "--dataset",
+            str(small_set),
+            "--out",
+            str(out),
+            "--reuse-index",
+            "--thresholds",
+            str(write(tmp_path / "t.yaml", "mode: hybrid+condense\nmin: {}\n")),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "LLM judge: skipped" in result.stdout
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert set(data["modes"]) == {"bm25", "dense", "hybrid", "hybrid+condense"}
+    main = data["modes"]["hybrid+condense"]
+    assert main["answer"]["key_fact_recall"] == 1.0 and main["abstention"]["recall"] == 1.0
+    # Only the condensing mode reads the history: the follow-up is where they differ.
+    follow = {m: next(r for r in data["items"][m] if r["id"] == "a2") for m in data["items"]}
+    assert follow["hybrid+condense"]["condensed_query"].startswith("企業価値担保権")
+    assert follow["hybrid"]["condensed_query"] == "それはいつから使えますか？"
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert html.count("<svg") == 3 and "<script" not in html
+    assert "## Ablations" in (out / "report.md").read_text(encoding="utf-8")
+
+
+def test_eval_fails_below_a_threshold(tmp_path, small_set, monkeypatch, bundled_settings):
+    monkeypatch.setenv("IPFIN_HOME", str(bundled_settings.home))
+    gate = write(
+        tmp_path / "gate.yaml", "mode: hybrid+condense\nmin:\n  key_fact_recall: 1.01\nmax:\n  latency_p95_ms: 0\n"
+    )
+    result = CliRunner().invoke(
+        app,
+        [
+            "eval",
+            "--dataset",
+            str(small_set),
+            "--out",
+            str(tmp_path / "r"),
+            "--reuse-index",
+            "--thresholds",
+            str(gate),
+            "--mode",
+            "hybrid+condense",
+        ],
+    )
+    assert result.exit_code == 1
+    assert "key_fact_recall = 1.000 is below the minimum 1.01" in result.stderr
+    assert "latency_p95_ms" in result.stderr and "FAILED" in (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+
+
+def test_eval_rejects_bad_input(tmp_path, monkeypatch, bundled_settings):
+    monkeypatch.setenv("IPFIN_HOME", str(bundled_settings.home))
+    runner = CliRunner()
+    bad = write(tmp_path / "bad.jsonl", '{"id": "x", "question": "q"}\n')
+    result = runner.invoke(app, ["eval", "--dataset", str(bad), "--reuse-index"])
+    assert result.exit_code == 1 and "lacks answerable" in result.stderr
+    result = runner.invoke(app, ["eval", "--mode", "magic", "--reuse-index"])
+    assert result.exit_code == 1 and "Unknown mode 'magic'" in result.stderr
+
+
+def test_shipped_thresholds_name_known_metrics():
+    from assistant.evaluation.harness import check_thresholds
+
+    summary = {
+        "hybrid+condense": {
+            "retrieval": {"hit@5": 1, "recall@5": 1, "mrr": 1, "ndcg@10": 1},
+            "answer": {"key_fact_recall": 1, "citation_validity": 1, "citation_precision": 1, "groundedness": 1},
+            "abstention": {"precision": 1, "recall": 1, "f1": 1, "false_abstention_rate": 0},
+            "accuracy": 1,
+            "latency_ms": {"total": {"p50": 1, "p95": 1}},
+        }
+    }
+    assert check_thresholds(PROJECT_ROOT / "eval" / "thresholds.yaml", summary) == []
