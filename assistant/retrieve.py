@@ -3,6 +3,9 @@
 BM25 wins on long policy text and exact terms; dense wins on paraphrase and on English
 questions over the Japanese corpus. Fused by rank they beat either alone. Near-duplicate
 chunks (overlapping windows, the same fact in two briefs) are dropped after fusion.
+
+Official (``primary``) documents get a small boost in the fusion: where one covers the same
+ground as a brief, the official text and its page come first, and the brief may follow.
 """
 
 from __future__ import annotations
@@ -26,6 +29,10 @@ from .text.ja import content_terms, detect_lang
 RRF_K = 60
 CANDIDATES = 30
 NEAR_DUPLICATE = 0.8
+#: Relative boost of a primary document's fused score. Small on purpose: a primary chunk
+#: ranked 4th by both retrievers overtakes a brief ranked 1st by both, but a primary chunk
+#: one retriever barely found does not push a relevant brief out.
+PRIMARY_BOOST = 0.05
 
 
 @dataclass
@@ -60,6 +67,22 @@ def rrf(rankings: list[list[str]], k: int = RRF_K) -> dict[str, float]:
     return scores
 
 
+def primary_chunk_ids(manifest: dict) -> set[str]:
+    """The chunks of ``primary`` documents, from an index manifest (see ``IndexStore``)."""
+    docs = manifest.get("documents", {})
+    return {
+        cid
+        for entry in manifest.get("files", {}).values()
+        if docs.get(entry["source_id"], {}).get("kind") == "primary"
+        for cid in entry["chunk_ids"]
+    }
+
+
+def prefer_primary(fused: dict[str, float], primary: set[str], boost: float = PRIMARY_BOOST) -> dict[str, float]:
+    """``fused`` with the scores of ``primary`` chunks raised by ``boost`` (relative)."""
+    return {cid: score * (1 + boost) if cid in primary else score for cid, score in fused.items()}
+
+
 def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
@@ -82,6 +105,8 @@ class HybridRetriever:
         self.embedder = embedder
         self.top_k = top_k
         self.mode = mode
+        self.primary = primary_chunk_ids(store.manifest)
+        self.primary_boost = PRIMARY_BOOST
 
     def retrieve(self, query: str, top_k: int | None = None, mode: str | None = None) -> Retrieval:
         from .types import Hit
@@ -102,7 +127,7 @@ class HybridRetriever:
         bm25_rank = {cid: r for r, (cid, _) in enumerate(bm25, start=1)}
         dense_rank = {cid: r for r, (cid, _) in enumerate(dense, start=1)}
         dense_sim = dict(dense)
-        fused = rrf([[c for c, _ in bm25], [c for c, _ in dense]])
+        fused = prefer_primary(rrf([[c for c, _ in bm25], [c for c, _ in dense]]), self.primary, self.primary_boost)
         order = sorted(fused, key=lambda c: (-fused[c], c))[: top_k * 3]
         chunks = self.store.chunks(order)
         hits: list[Hit] = []

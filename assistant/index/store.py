@@ -149,12 +149,22 @@ class IndexStore:
         self.units.delete(where={"chunk_id": {"$in": list(chunk_ids)}})
         self.bm25.remove(set(chunk_ids))
 
-    def record_file(self, path: str, sha256: str, doc: SourceDoc, chunk_ids: list[str], empty_pages: list[int]) -> None:
+    def record_file(
+        self,
+        path: str,
+        sha256: str,
+        doc: SourceDoc,
+        chunk_ids: list[str],
+        empty_pages: list[int],
+        extractors: dict[str, list[int]] | None = None,
+    ) -> None:
+        """``extractors``: which text extractor read which pages (see ``ingest/pdf.py``)."""
         self.manifest["files"][path] = {
             "sha256": sha256,
             "source_id": doc.source_id,
             "chunk_ids": chunk_ids,
             "pages_without_text": empty_pages,
+            "extractors": extractors or {},
             "indexed_at": _now(),
         }
         self.manifest["documents"][doc.source_id] = asdict(doc) | {"related": list(doc.related)}
@@ -197,14 +207,17 @@ class IndexStore:
         return SourceDoc(**d)
 
     def documents(self) -> list[tuple[SourceDoc, dict]]:
-        """Every indexed document with its chunk count, pages without text, last indexed time."""
+        """Every indexed document with its chunk count, pages without text, extractors, last indexed time."""
         rows: dict[str, dict] = {}
         for path, entry in self.manifest["files"].items():
             row = rows.setdefault(
-                entry["source_id"], {"chunks": 0, "pages_without_text": [], "indexed_at": "", "paths": []}
+                entry["source_id"],
+                {"chunks": 0, "pages_without_text": [], "extractors": {}, "indexed_at": "", "paths": []},
             )
             row["chunks"] += len(entry["chunk_ids"])
             row["pages_without_text"] += entry.get("pages_without_text", [])
+            for name, pages in entry.get("extractors", {}).items():
+                row["extractors"].setdefault(name, []).extend(pages)
             row["indexed_at"] = max(row["indexed_at"], entry["indexed_at"])
             row["paths"].append(path)
         return [(self.document(sid), row) for sid, row in sorted(rows.items())]

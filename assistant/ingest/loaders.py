@@ -1,12 +1,13 @@
 """Loaders: turn a file into a :class:`LoadedDoc` (document metadata + text blocks).
 
 One function per format; :func:`load_file` dispatches on the extension. Text is
-NFKC-normalised here, once, so every later stage sees the same characters.
+NFKC-normalised here, once, so every later stage sees the same characters. PDF pages
+(:mod:`.pdf`, :mod:`.quality`, :mod:`.furniture`) and HTML main text (:mod:`.html`) have
+modules of their own.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,12 +15,10 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import CorruptFileError, EncryptedPdfError, UnsupportedFileError
+from ..errors import CorruptFileError, UnsupportedFileError
 from ..text.ja import detect_lang, join_pdf_lines, normalize
 from ..types import SourceDoc, SourceKind
-
-# pypdf logs recoverable damage ("EOF marker not found") itself; ipfin reports one line.
-logging.getLogger("pypdf").setLevel(logging.ERROR)
+from .furniture import heading_text, strip_furniture
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf")
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
@@ -36,6 +35,7 @@ class Block:
     page: int | None = None
     section: str = ""
     urls: tuple[str, ...] = ()
+    extractor: str = ""  # PDF: "pypdf" or "pdfminer"; HTML: "trafilatura" or "bs4"
 
 
 @dataclass
@@ -43,6 +43,8 @@ class LoadedDoc:
     doc: SourceDoc
     blocks: list[Block]
     pages_without_text: list[int] = field(default_factory=list)
+    #: Which extractor read which pages (HTML: the extractor with no pages).
+    extractors: dict[str, list[int]] = field(default_factory=dict)
 
 
 def load_file(path: Path, *, kind: SourceKind = "user", meta: dict | None = None) -> LoadedDoc:
@@ -73,7 +75,7 @@ def _doc(path: Path, kind: SourceKind, meta: dict, title: str, lang: str) -> Sou
         url=(str(meta["url"]) if meta.get("url") else None),
         year=int(year) if isinstance(year, int) or (isinstance(year, str) and year.isdigit()) else None,
         lang=str(meta.get("lang") or meta.get("language") or lang),
-        kind=meta.get("kind") if meta.get("kind") in ("brief", "primary", "user") else kind,
+        kind=meta.get("kind") if meta.get("kind") in ("brief", "primary", "secondary", "user") else kind,
         path=str(path),
         related=tuple(str(r) for r in meta.get("related_documents") or ()),
     )
@@ -172,81 +174,52 @@ def _load_text(path: Path, kind: SourceKind, meta: dict) -> LoadedDoc:
 
 # ------------------------------------------------------------------ HTML
 
-_BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "pre", "blockquote", "dd", "dt", "caption")
-_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg")
-
 
 def _load_html(path: Path, kind: SourceKind, meta: dict) -> LoadedDoc:
-    from bs4 import BeautifulSoup
+    from .html import read_html
 
-    soup = BeautifulSoup(read_text_file(path), "html.parser")
-    for tag in soup(_DROP_TAGS):
-        tag.decompose()
-    title = normalize(soup.title.get_text(" ", strip=True)) if soup.title else ""
-    blocks: list[Block] = []
-    section = ""
-    root = soup.body or soup
-    for el in root.find_all(_BLOCK_TAGS):
-        if el.find(_BLOCK_TAGS):
-            continue  # take the innermost blocks only, so no text is read twice
-        text = normalize(el.get_text(" ", strip=True)).strip()
-        if not text:
-            continue
-        if el.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            if el.name == "h1" and not title:
-                title = text
-            section = text
-            continue
-        blocks.append(Block(text, None, section))
-    return LoadedDoc(_doc(path, kind, meta, title, detect_lang("".join(b.text for b in blocks[:20]))), blocks)
+    page = read_html(read_text_file(path))
+    blocks = [Block(p.text, None, p.section, extractor=page.extractor) for p in page.parts]
+    title = page.title or next((b.section for b in blocks if b.section), "")
+    lang = detect_lang("".join(b.text for b in blocks[:20]))
+    return LoadedDoc(_doc(path, kind, meta, title, lang), blocks, extractors={page.extractor: []})
 
 
 # ------------------------------------------------------------------ PDF
 
 
-def _load_pdf(path: Path, kind: SourceKind, meta: dict) -> LoadedDoc:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+def _paragraphs(lines: list[str], page: int, section: str, extractor: str) -> list[Block]:
+    text = join_pdf_lines("\n".join(lines))
+    return [Block(p.strip(), page, section, extractor=extractor) for p in re.split(r"\n\s*\n", text) if p.strip()]
 
-    try:
-        reader = PdfReader(str(path))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise EncryptedPdfError(
-                f"{path.name}: the PDF is encrypted.",
-                "Save an unprotected copy (print to PDF) and ingest that.",
-            )
-        pages = list(reader.pages)
-        info_title = (reader.metadata.title if reader.metadata else None) or ""
-    except EncryptedPdfError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        if "encrypt" in str(exc).lower() or "password" in str(exc).lower():
-            raise EncryptedPdfError(
-                f"{path.name}: the PDF is encrypted.",
-                "Save an unprotected copy (print to PDF) and ingest that.",
-            ) from exc
-        raise CorruptFileError(
-            f"{path.name}: the PDF cannot be read ({exc.__class__.__name__}: {str(exc)[:80]}).",
-            "Check that the download finished, or export the document to PDF again.",
-        ) from exc
+
+def _load_pdf(path: Path, kind: SourceKind, meta: dict) -> LoadedDoc:
+    """Best text per page, furniture stripped, headings as sections (carried across pages)."""
+    from .pdf import read_pdf
+
+    pdf = read_pdf(path, meta.get("lang") or meta.get("language"))
+    readable = [p for p in pdf.pages if p.usable]
+    empty = [p.number for p in pdf.pages if not p.usable]
+    pages, _ = strip_furniture([p.text.split("\n") for p in readable])
     blocks: list[Block] = []
-    empty: list[int] = []
-    for number, page in enumerate(pages, start=1):
-        try:
-            text = page.extract_text() or ""
-        except Exception:  # noqa: BLE001 - pypdf raises many types on broken pages
-            text = ""
-        text = join_pdf_lines(normalize(text))
-        if len(text.strip()) < 5:
-            empty.append(number)
+    extractors: dict[str, list[int]] = {}
+    section = ""
+    for page, lines in zip(readable, pages, strict=True):
+        if not lines:
+            empty.append(page.number)  # nothing but a running header or a page number
             continue
-        for para in re.split(r"\n\s*\n", text):
-            if para.strip():
-                blocks.append(Block(para.strip(), number, ""))
-    if not pages:
-        raise CorruptFileError(f"{path.name}: the PDF has no pages.", "Export the document to PDF again.")
+        extractors.setdefault(page.extractor, []).append(page.number)
+        body: list[str] = []
+        for line in lines:
+            heading = heading_text(line)
+            if heading:
+                blocks += _paragraphs(body, page.number, section, page.extractor)
+                body, section = [], heading
+            else:
+                body.append(line)
+        blocks += _paragraphs(body, page.number, section, page.extractor)
     lang = detect_lang("".join(b.text for b in blocks[:10]))
-    return LoadedDoc(_doc(path, kind, meta, normalize(str(info_title)).strip(), lang), blocks, empty)
+    return LoadedDoc(_doc(path, kind, meta, pdf.title, lang), blocks, sorted(empty), extractors)
 
 
 _LOADERS: dict[str, Callable[[Path, SourceKind, dict], LoadedDoc]] = {

@@ -1,6 +1,7 @@
 """``ipfin ingest``: files → chunks → Chroma + BM25, incrementally.
 
-A file whose sha256 is unchanged is skipped; a changed file's old chunks are replaced;
+A file whose sha256 (and metadata: sources.yaml entry or ``<id>.meta.yaml`` sidecar) is
+unchanged is skipped; a changed file's old chunks are replaced;
 a file that no longer exists leaves the index. Per-file errors (binary, encrypted,
 corrupt) are reported one line each and never touch what is already indexed.
 """
@@ -8,6 +9,7 @@ corrupt) are reported one line each and never touch what is already indexed.
 from __future__ import annotations
 
 import hashlib
+import json
 import sys
 import time
 from collections.abc import Iterable
@@ -16,8 +18,10 @@ from pathlib import Path
 import yaml
 
 from ..config import Settings
+from ..corpus.manifest import Manifest, load_optional_manifest, load_sidecar
 from ..embed.base import Embedder
-from ..errors import IngestError, UnsupportedFileError
+from ..errors import IngestError, ManifestError, UnsupportedFileError
+from ..files import sha256_file
 from ..index.store import IndexStore
 from ..text.ja import content_terms
 from ..types import Chunk, IngestReport, SourceDoc, SourceKind
@@ -74,23 +78,42 @@ def load_manifest_sources(corpus_dir: Path) -> dict[str, dict]:
     return {str(d["id"]): d for d in data.get("documents", []) if isinstance(d, dict) and d.get("id")}
 
 
-def _kind_and_meta(path: Path, settings: Settings, sources: dict[str, dict]) -> tuple[SourceKind, dict]:
+def _kind_and_meta(path: Path, settings: Settings, manifest: Manifest) -> tuple[SourceKind, dict]:
+    """A brief; a user's document with its ``<id>.meta.yaml`` sidecar (``ipfin corpus add``);
+    a manifest document (``corpus/raw/<id>.pdf``, primary or secondary); else a user's file."""
     corpus = settings.corpus_dir.resolve()
     if path.is_relative_to(corpus / "briefs"):
         return "brief", {}
-    if path.stem in sources:
-        meta = dict(sources[path.stem])
-        meta.setdefault("kind", "primary")
-        return "primary", meta
+    sidecar = load_sidecar(path)
+    if sidecar is not None:
+        return "user", sidecar.as_meta()
+    entry = manifest.get(path.stem)
+    if entry is not None:
+        return ("secondary" if entry.kind == "secondary" else "primary"), entry.as_meta()
     return "user", {}
 
 
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+def fingerprint(path: Path, meta: dict) -> str:
+    """What decides whether a file is indexed again: its sha256, and its metadata when it has
+    some, so a corrected title in sources.yaml or a sidecar reaches the index too."""
+    digest = sha256_file(path)
+    if not meta:
+        return digest
+    return hashlib.sha256(f"{digest}\n{json.dumps(meta, sort_keys=True, ensure_ascii=False)}".encode()).hexdigest()
+
+
+def needs_indexing(settings: Settings, paths: Iterable[Path], manifest: Path | None = None) -> list[Path]:
+    """The files whose content (or metadata) the index does not hold yet."""
+    paths = [Path(p).resolve() for p in paths]
+    if not (settings.home / "manifest.json").exists():
+        return paths
+    files = IndexStore(settings.home).manifest["files"]
+    sources = load_optional_manifest(manifest or settings.corpus_dir / "sources.yaml")
+    return [
+        p
+        for p in paths
+        if files.get(str(p), {}).get("sha256") != fingerprint(p, _kind_and_meta(p, settings, sources)[1])
+    ]
 
 
 def ingest(
@@ -100,7 +123,10 @@ def ingest(
     *,
     rebuild: bool = False,
     progress: bool = False,
+    manifest: Path | None = None,
 ) -> IngestReport:
+    """Index ``paths`` (default: the briefs and ``corpus/raw``). ``manifest`` replaces
+    ``corpus/sources.yaml`` as the source of official documents' metadata."""
     from tqdm import tqdm
 
     started = time.perf_counter()
@@ -114,7 +140,7 @@ def ingest(
     resplit = store.manifest.get("chunking") not in (None, chunking)
     store.manifest["chunking"] = chunking
     files, report.errors = discover(paths or settings.default_ingest_paths)
-    sources = load_manifest_sources(settings.corpus_dir)
+    sources = load_optional_manifest(manifest or settings.corpus_dir / "sources.yaml")
     limit = settings.max_file_mb * 1024 * 1024
 
     for path in tqdm(files, desc="ingest", unit="file", file=sys.stderr, disable=not progress):
@@ -125,13 +151,13 @@ def ingest(
                     f"{path.name}: {path.stat().st_size / 1e6:.1f} MB is over the {settings.max_file_mb} MB limit.",
                     "Split the file, or raise IPFIN_MAX_FILE_MB.",
                 )
-            digest = sha256_file(path)
+            kind, meta = _kind_and_meta(path, settings, sources)
+            digest = fingerprint(path, meta)
             if not resplit and store.manifest["files"].get(key, {}).get("sha256") == digest:
                 report.documents_skipped += 1
                 continue
-            kind, meta = _kind_and_meta(path, settings, sources)
             loaded = load_file(path, kind=kind, meta=meta)
-        except IngestError as exc:
+        except (IngestError, ManifestError) as exc:
             report.errors.append(str(exc))
             continue
         except OSError as exc:
@@ -150,7 +176,7 @@ def ingest(
         units = [(c.id, a, b) for c in fresh for a, b in quotable_units(c)]
         texts_by_id = {c.id: c.text for c in fresh}
         store.add_units(units, embedder.encode_passages([texts_by_id[cid][a:b] for cid, a, b in units]))
-        store.record_file(key, digest, loaded.doc, [c.id for c in chunks], loaded.pages_without_text)
+        store.record_file(key, digest, loaded.doc, [c.id for c in chunks], loaded.pages_without_text, loaded.extractors)
         report.documents += 1
         report.chunks_added += len(fresh)
         report.chunks_removed += len([cid for cid in stale if cid not in keep])

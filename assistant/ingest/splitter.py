@@ -33,7 +33,11 @@ def split_blocks(source_id: str, blocks: list[Block], chunk_chars: int, overlap:
     chunks: list[Chunk] = []
     group: list[Block] = []
     for block in blocks:
-        if group and (block.page, block.section) != (group[0].page, group[0].section):
+        if group and (block.page, block.section, block.extractor) != (
+            group[0].page,
+            group[0].section,
+            group[0].extractor,
+        ):
             chunks.extend(_split_group(source_id, group, chunk_chars, overlap))
             group = []
         group.append(block)
@@ -58,14 +62,14 @@ def _units(blocks: list[Block], chunk_chars: int) -> list[_Unit]:
 
 
 def _split_group(source_id: str, blocks: list[Block], chunk_chars: int, overlap: int) -> list[Chunk]:
-    page, section = blocks[0].page, blocks[0].section
+    page, section, extractor = blocks[0].page, blocks[0].section, blocks[0].extractor
     units = _units(blocks, chunk_chars)
     out: list[Chunk] = []
     current: list[_Unit] = []
     size = 0
     for unit in units:
         if current and size + len(unit.text) > chunk_chars:
-            out.append(_make(source_id, page, section, current))
+            out.append(_make(source_id, page, section, current, extractor))
             carried: list[_Unit] = []
             carried_size = 0
             for prev in reversed(current):
@@ -77,11 +81,11 @@ def _split_group(source_id: str, blocks: list[Block], chunk_chars: int, overlap:
         current.append(unit)
         size += len(unit.text)
     if current:
-        out.append(_make(source_id, page, section, current))
+        out.append(_make(source_id, page, section, current, extractor))
     return out
 
 
-def _make(source_id: str, page: int | None, section: str, units: list[_Unit]) -> Chunk:
+def _make(source_id: str, page: int | None, section: str, units: list[_Unit], extractor: str = "") -> Chunk:
     parts: list[str] = []
     sources: list[tuple[int, SentenceSource]] = []
     pos = 0
@@ -105,6 +109,7 @@ def _make(source_id: str, page: int | None, section: str, units: list[_Unit]) ->
         char_start=0,
         char_end=len(text),
         sources=tuple(_merge(sources)),
+        extractor=extractor,
     )
 
 

@@ -1,0 +1,392 @@
+"""``ipfin corpus fetch``: download the manifest's documents into ``corpus/raw/<id>.<ext>``.
+
+Official sites are slow, move files and sometimes answer with an HTML error page under a
+``.pdf`` address, so every download is defensive:
+
+* one polite request at a time, with ipfin's User-Agent, timeouts on connect and read;
+* bounded retries with exponential backoff on timeouts, dropped connections and 5xx/429,
+  never on other 4xx (a 404 will not heal in two seconds) nor on a refused or unresolvable
+  host (offline: say so at once instead of waiting for backoff);
+* a size limit (``IPFIN_MAX_FILE_MB``) checked against Content-Length and again while
+  streaming, so an oversized body is cut off, not stored;
+* the content type must be a PDF or an HTML page, and the first bytes must agree;
+* the body goes to a hidden ``.<id>.<ext>.part`` file, renamed over the target only when
+  complete and checked; any failure deletes it, so no partial file is ever indexed;
+* a conditional request (ETag / Last-Modified from the lock) lets an unchanged document
+  cost a 304 and no download; a server without validators is downloaded and compared by
+  sha256, and identical content is not rewritten, so ``ipfin ingest`` skips it.
+
+A failure is one line per document, with how to place the file by hand; the others go on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+import httpx
+
+from .. import __version__
+from ..errors import CorpusError, FetchError
+from ..files import sha256_file
+from .lock import LockRecord, lock_path_for, now_iso, read_lock, write_lock
+from .manifest import Manifest, SourceEntry
+
+USER_AGENT = f"ipfin/{__version__} (+local research assistant)"
+ACCEPT = "application/pdf, text/html;q=0.9, application/xhtml+xml;q=0.9, */*;q=0.1"
+DEFAULT_TIMEOUT_S = 30.0
+CONNECT_TIMEOUT_S = 10.0
+DEFAULT_RETRIES = 2
+DEFAULT_BACKOFF_S = 1.0
+MAX_BACKOFF_S = 30.0
+MAX_REDIRECTS = 5
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+STREAM_CHUNK = 64 * 1024
+SNIFF_BYTES = 1024
+RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+EXTENSIONS = ("pdf", "html")
+_PDF_TYPES = frozenset({"application/pdf", "application/x-pdf", "application/acrobat"})
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_GENERIC_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream", "application/download"})
+_HTML_SUFFIXES = ("", ".html", ".htm", ".php", ".asp", ".aspx", ".jsp", ".cgi", ".shtml", ".xhtml")
+
+Status = Literal["new", "updated", "unchanged", "failed", "no_url"]
+
+
+@dataclass(frozen=True)
+class FetchOptions:
+    timeout: float = DEFAULT_TIMEOUT_S
+    retries: int = DEFAULT_RETRIES
+    backoff: float = DEFAULT_BACKOFF_S
+    max_bytes: int = DEFAULT_MAX_BYTES
+    user_agent: str = USER_AGENT
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    id: str
+    status: Status
+    path: Path | None = None
+    message: str = ""
+    downloaded_bytes: int = 0
+    attempts: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return self.status in ("new", "updated")
+
+
+@dataclass
+class FetchReport:
+    dest: Path
+    results: list[FetchResult] = field(default_factory=list)
+
+    def by_status(self, *statuses: Status) -> list[FetchResult]:
+        return [r for r in self.results if r.status in statuses]
+
+    @property
+    def failed(self) -> list[FetchResult]:
+        return self.by_status("failed")
+
+    @property
+    def changed(self) -> list[FetchResult]:
+        return [r for r in self.results if r.changed]
+
+    @property
+    def present(self) -> list[Path]:
+        """Files this run left in place (new, updated or unchanged)."""
+        return [r.path for r in self.by_status("new", "updated", "unchanged") if r.path]
+
+    @property
+    def downloaded_bytes(self) -> int:
+        return sum(r.downloaded_bytes for r in self.results)
+
+    def lines(self) -> list[str]:
+        """One line per document that has a URL, then a summary (failures go to :meth:`errors`)."""
+        out = []
+        for r in self.results:
+            if r.status in ("new", "updated"):
+                out.append(f"{r.status:<9} {r.id}  → {r.path.name if r.path else ''} ({_size(r.downloaded_bytes)})")
+            elif r.status == "unchanged":
+                out.append(f"unchanged {r.id}  ({r.message})")
+        no_url = self.by_status("no_url")
+        out.append(
+            f"Fetched {len(self.by_status('new'))} new, {len(self.by_status('updated'))} updated, "
+            f"{len(self.by_status('unchanged'))} unchanged, {len(self.failed)} failed"
+            f" ({_size(self.downloaded_bytes)} downloaded) into {self.dest}."
+        )
+        if no_url:
+            out.append(
+                f"{len(no_url)} document(s) have no URL in the manifest ({', '.join(r.id for r in no_url[:5])}"
+                f"{' …' if len(no_url) > 5 else ''}): save them by hand as {self.dest}/<id>.pdf or .html."
+            )
+        return out
+
+    def errors(self) -> list[str]:
+        return [f"{r.id}: {r.message}" for r in self.failed]
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n / 1e3:.0f} kB"
+
+
+class _RetryableError(Exception):
+    """A failure worth another attempt (timeout, dropped connection, 5xx)."""
+
+
+def guess_extension(url: str) -> str | None:
+    """What the address promises: ``pdf``, ``html``, or ``None`` when it does not say."""
+    path = urlsplit(url).path.lower()
+    if path.endswith(".pdf"):
+        return "pdf"
+    suffix = Path(path).suffix
+    if path.endswith("/") or suffix in _HTML_SUFFIXES:
+        return "html"
+    return None
+
+
+def extension_for(content_type: str, url: str) -> str:
+    """``pdf`` or ``html`` from the Content-Type, checked against the address."""
+    ctype = content_type.split(";")[0].strip().lower()
+    promised = guess_extension(url)
+    if ctype in _PDF_TYPES:
+        return "pdf"
+    if ctype in _HTML_TYPES:
+        if promised == "pdf":
+            raise FetchError(
+                f"{url} should be a PDF but the server sent an HTML page ({ctype}), "
+                "usually an error, a login or a 'page moved' page."
+            )
+        return "html"
+    if ctype in _GENERIC_TYPES and promised:
+        return promised  # confirmed by the first bytes below
+    raise FetchError(f"{url} sent '{ctype or 'no content type'}', which is neither a PDF nor an HTML page.")
+
+
+def _check_first_bytes(url: str, ext: str, head: bytes) -> None:
+    if ext == "pdf" and b"%PDF-" not in head[:SNIFF_BYTES]:
+        raise FetchError(f"{url} was announced as a PDF but the content is not a PDF (it does not start with %PDF-).")
+    if ext == "html" and (head.lstrip().startswith(b"%PDF-") or b"\x00" in head[:SNIFF_BYTES]):
+        raise FetchError(f"{url} was announced as an HTML page but the content is binary.")
+
+
+def hand_placement_hint(entry: SourceEntry, dest: Path) -> str:
+    ext = guess_extension(entry.url or "") or "pdf"
+    source = f"Open {entry.url} in a browser, save it" if entry.url else "Save the document"
+    return f"{source} as {dest / f'{entry.id}.{ext}'} and run `ipfin ingest`."
+
+
+class Fetcher:
+    """Downloads manifest entries into ``dest`` and keeps the lock beside it."""
+
+    def __init__(
+        self,
+        dest: Path,
+        options: FetchOptions | None = None,
+        *,
+        lock_path: Path | None = None,
+        client: httpx.Client | None = None,
+    ) -> None:
+        self.dest = Path(dest)
+        self.options = options or FetchOptions()
+        self.lock_path = lock_path or lock_path_for(self.dest)
+        self._client = client
+
+    @property
+    def client(self) -> httpx.Client:
+        if self._client is None:
+            self._client = httpx.Client(
+                headers={"User-Agent": self.options.user_agent, "Accept": ACCEPT, "Accept-Language": "ja, en;q=0.5"},
+                timeout=httpx.Timeout(self.options.timeout, connect=min(CONNECT_TIMEOUT_S, self.options.timeout)),
+                follow_redirects=True,
+                max_redirects=MAX_REDIRECTS,
+            )
+        return self._client
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+
+    def fetch(self, manifest: Manifest, only: Iterable[str] | None = None) -> FetchReport:
+        """Fetch every entry with a URL (or the ids in ``only``); never raises per document."""
+        wanted = list(dict.fromkeys(only or ()))
+        unknown = [i for i in wanted if i not in manifest]
+        if unknown:
+            raise CorpusError(
+                f"{', '.join(unknown)}: no such id in {manifest.path}.",
+                "Run without --only to fetch everything, or check the id in the manifest.",
+            )
+        entries = [manifest.by_id[i] for i in wanted] if wanted else list(manifest.documents)
+        self.dest.mkdir(parents=True, exist_ok=True)
+        lock = read_lock(self.lock_path)
+        report = FetchReport(self.dest)
+        try:
+            for entry in entries:
+                result, record = self._fetch_one(entry, lock.get(entry.id))
+                report.results.append(result)
+                if record is not None:
+                    lock[entry.id] = record
+                    write_lock(self.lock_path, lock)  # after each document: an interrupted run keeps its work
+        finally:
+            self.close()
+        return report
+
+    # ------------------------------------------------------------ one document
+    def _fetch_one(self, entry: SourceEntry, record: LockRecord | None) -> tuple[FetchResult, LockRecord | None]:
+        if not entry.url:
+            return FetchResult(entry.id, "no_url", message=hand_placement_hint(entry, self.dest)), None
+        for stale in self.dest.glob(f".{entry.id}.*.part"):
+            stale.unlink(missing_ok=True)  # left by a run that was killed
+        attempts = 0
+        last = ""
+        for attempt in range(self.options.retries + 1):
+            if attempt:
+                time.sleep(min(MAX_BACKOFF_S, self.options.backoff * 2 ** (attempt - 1)))
+            attempts += 1
+            try:
+                result, new_record = self._try_once(entry, record)
+                return replace(result, attempts=attempts), new_record
+            except _RetryableError as exc:
+                last = str(exc)
+            except FetchError as exc:
+                return self._failed(entry, exc.message, exc.hint, attempts), None
+        return self._failed(entry, f"{last} ({attempts} attempts).", "Try again later.", attempts), None
+
+    def _failed(self, entry: SourceEntry, message: str, hint: str | None, attempts: int) -> FetchResult:
+        text = " ".join(p for p in (message, hint, hand_placement_hint(entry, self.dest)) if p)
+        return FetchResult(entry.id, "failed", message=text, attempts=attempts)
+
+    def _local(self, record: LockRecord | None) -> Path | None:
+        """The file the lock describes, if it is still there with the recorded content."""
+        if record is None:
+            return None
+        path = self.dest / record.file
+        return path if path.is_file() and sha256_file(path) == record.sha256 else None
+
+    def _try_once(self, entry: SourceEntry, record: LockRecord | None) -> tuple[FetchResult, LockRecord]:
+        url = entry.url or ""
+        host = urlsplit(url).netloc
+        local = self._local(record)
+        headers = {}
+        if local is not None and record is not None and record.url == url:
+            if record.etag:
+                headers["If-None-Match"] = record.etag
+            if record.last_modified:
+                headers["If-Modified-Since"] = record.last_modified
+        try:
+            with self.client.stream("GET", url, headers=headers) as resp:
+                if resp.status_code == 304 and local is not None and record is not None:
+                    kept = replace(
+                        record,
+                        checked_at=now_iso(),
+                        etag=resp.headers.get("etag", record.etag),
+                        last_modified=resp.headers.get("last-modified", record.last_modified),
+                    )
+                    return FetchResult(entry.id, "unchanged", local, "not modified"), kept
+                self._check_status(url, resp)
+                return self._save(entry, record, resp)
+        except httpx.TimeoutException as exc:
+            raise _RetryableError(f"no answer from {host} within {self.options.timeout:g} s") from exc
+        except httpx.ConnectError as exc:
+            raise FetchError(
+                f"cannot reach {host} ({_reason(exc)}); are you offline or behind a proxy?",
+                "Check the connection (HTTPS_PROXY is honoured), then run the fetch again.",
+            ) from exc
+        except httpx.TooManyRedirects as exc:
+            raise FetchError(f"{url} redirects more than {MAX_REDIRECTS} times.") from exc
+        except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
+            raise FetchError(f"{url} is not an address ipfin can download ({exc}).", "Fix the URL.") from exc
+        except httpx.TransportError as exc:
+            raise _RetryableError(f"the connection to {host} failed ({_reason(exc)})") from exc
+
+    def _check_status(self, url: str, resp: httpx.Response) -> None:
+        code = resp.status_code
+        if code == 200:
+            return
+        said = f"{url} answered {code} {resp.reason_phrase}".rstrip()
+        if code in RETRY_STATUSES or code >= 500:
+            raise _RetryableError(said)
+        if code in (404, 410):
+            raise FetchError(f"{said}: the document may have moved.", "Look for its new address and fix the manifest.")
+        if code in (401, 403):
+            raise FetchError(f"{said}: the site refuses automated downloads.")
+        raise FetchError(f"{said}.")
+
+    def _save(
+        self, entry: SourceEntry, record: LockRecord | None, resp: httpx.Response
+    ) -> tuple[FetchResult, LockRecord]:
+        url = entry.url or ""
+        ext = extension_for(resp.headers.get("content-type", ""), url)
+        limit = self.options.max_bytes
+        too_big = FetchError(
+            f"{url} is larger than the {limit / 1024 / 1024:g} MB limit.",
+            "Raise IPFIN_MAX_FILE_MB if the document is really that large.",
+        )
+        declared = resp.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise too_big
+        final = self.dest / f"{entry.id}.{ext}"
+        part = self.dest / f".{entry.id}.{ext}.part"
+        digest = hashlib.sha256()
+        size = 0
+        head = b""
+        try:
+            with part.open("wb") as fh:
+                for block in resp.iter_bytes(STREAM_CHUNK):
+                    size += len(block)
+                    if size > limit:
+                        raise too_big
+                    if len(head) < SNIFF_BYTES:
+                        head += block[: SNIFF_BYTES - len(head)]
+                    digest.update(block)
+                    fh.write(block)
+            _check_first_bytes(url, ext, head)
+            sha = digest.hexdigest()
+            now = now_iso()
+            existed = final.is_file() or record is not None
+            same = final.is_file() and sha256_file(final) == sha
+            if not same:
+                os.replace(part, final)
+                for other in EXTENSIONS:  # the document changed format (HTML page → PDF)
+                    if other != ext:
+                        (self.dest / f"{entry.id}.{other}").unlink(missing_ok=True)
+        finally:
+            part.unlink(missing_ok=True)
+        fetched_at = record.fetched_at if (same and record is not None and record.sha256 == sha) else now
+        new_record = LockRecord(
+            url=url,
+            final_url=str(resp.url),
+            file=final.name,
+            sha256=sha,
+            size=size,
+            content_type=resp.headers.get("content-type", ""),
+            fetched_at=fetched_at,
+            checked_at=now,
+            etag=resp.headers.get("etag", ""),
+            last_modified=resp.headers.get("last-modified", ""),
+        )
+        if same:
+            return FetchResult(entry.id, "unchanged", final, "same content", downloaded_bytes=size), new_record
+        status: Status = "updated" if existed else "new"
+        return FetchResult(entry.id, status, final, downloaded_bytes=size), new_record
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc) or exc.__class__.__name__
+    return text.split("] ", 1)[-1][:120]
+
+
+def fetch_corpus(
+    manifest: Manifest,
+    dest: Path,
+    options: FetchOptions | None = None,
+    only: Iterable[str] | None = None,
+) -> FetchReport:
+    """Fetch ``manifest`` into ``dest`` (lock file beside it); see :class:`Fetcher`."""
+    return Fetcher(dest, options).fetch(manifest, only)

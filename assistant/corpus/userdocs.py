@@ -1,0 +1,96 @@
+"""``ipfin corpus add``: bring a user's own document into ``corpus/raw/`` with its metadata.
+
+The file is copied to ``corpus/raw/<id>.<ext>`` and its metadata written beside it as
+``corpus/raw/<id>.meta.yaml`` (a sidecar) rather than into ``corpus/sources.yaml``: the
+manifest is the curated, versioned list of official documents, while a user's files and
+their metadata are local (``corpus/raw/`` is not in git) and travel together: delete both
+files and the document is gone; copy both and it moves. Ingestion reads the sidecar and
+indexes the document as kind ``user``, like any other source.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import yaml
+
+from ..errors import CorpusError
+from .lock import now_iso
+from .manifest import Manifest, SourceEntry, parse_entry, sidecar_path
+
+ADDABLE_SUFFIXES = (".pdf", ".html", ".htm", ".md", ".markdown", ".txt")
+
+
+def existing_files(raw_dir: Path, source_id: str) -> list[Path]:
+    """Documents already stored under ``source_id`` (any supported extension)."""
+    return [
+        raw_dir / f"{source_id}{suffix}" for suffix in ADDABLE_SUFFIXES if (raw_dir / f"{source_id}{suffix}").is_file()
+    ]
+
+
+def add_user_document(
+    file: Path,
+    raw_dir: Path,
+    manifest: Manifest,
+    *,
+    source_id: str,
+    title: str,
+    publisher: str,
+    url: str | None = None,
+    year: int | None = None,
+    language: str | None = None,
+    replace: bool = False,
+    max_bytes: int | None = None,
+) -> tuple[Path, SourceEntry]:
+    """Copy ``file`` in as ``<raw_dir>/<source_id>.<ext>`` and write its sidecar; returns both."""
+    file = Path(file).expanduser()
+    if not file.is_file():
+        raise CorpusError(f"{file}: no such file.", "Check the path and try again.")
+    suffix = file.suffix.lower()
+    if suffix not in ADDABLE_SUFFIXES:
+        raise CorpusError(
+            f"{file.name}: ipfin cannot read '{suffix or 'files without an extension'}'.",
+            f"Supported types: {', '.join(ADDABLE_SUFFIXES)}.",
+        )
+    if max_bytes is not None and file.stat().st_size > max_bytes:
+        raise CorpusError(
+            f"{file.name}: {file.stat().st_size / 1e6:.1f} MB is over the {max_bytes / 1024 / 1024:g} MB limit.",
+            "Split the file, or raise IPFIN_MAX_FILE_MB.",
+        )
+    meta: dict = {"id": source_id, "title": title, "publisher": publisher, "kind": "user"}
+    if url:
+        meta["url"] = url
+    if year is not None:
+        meta["year"] = year
+    if language:
+        meta["language"] = language
+    entry = parse_entry(meta, "ipfin corpus add", kinds=("user",))
+    if source_id in manifest:
+        raise CorpusError(
+            f"the id {source_id!r} belongs to an official document in {manifest.path.name}.",
+            "Choose another --id (e.g. add a 'my-' prefix), or use `ipfin corpus fetch --only` for that document.",
+        )
+    raw_dir.mkdir(parents=True, exist_ok=True)
+    present = existing_files(raw_dir, source_id)
+    if present and not replace:
+        raise CorpusError(
+            f"{present[0]} already exists.", "Pass --replace to update that document, or choose another --id."
+        )
+    target = raw_dir / f"{source_id}{suffix}"
+    part = raw_dir / f".{source_id}{suffix}.part"
+    try:
+        shutil.copyfile(file, part)
+        os.replace(part, target)
+    finally:
+        part.unlink(missing_ok=True)
+    for old in present:
+        if old != target:
+            old.unlink(missing_ok=True)
+    record = meta | {"added_at": now_iso(), "original_file": file.name}
+    sidecar = sidecar_path(target)
+    tmp = raw_dir / f".{sidecar.name}.tmp"
+    tmp.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    os.replace(tmp, sidecar)
+    return target, entry
