@@ -1,117 +1,237 @@
-"""The chat page. Thin: state and layout here, every decision in the ``assistant`` package.
+"""The Streamlit app: the chat page, and the entry point of the multipage app.
+
+Thin: state and layout here, every decision in the ``assistant`` package (answers,
+persona framing, feedback store, Markdown export). The sidebar (language, persona,
+new conversation, export) is drawn here on every page; ``st.navigation`` then runs the
+chat page below or a page from ``ui/pages/`` (選択肢ナビ, 文書一覧).
 
 Text from documents and users is shown escaped: a chunk containing <script> or a
-Markdown link renders as the characters it contains.
+Markdown link renders as the characters it contains (see ``ui/components.py``).
 """
 
 from __future__ import annotations
 
-import re
 import sys
+import uuid
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant.config import Settings
 from assistant.errors import IndexNotBuiltError, IpfinError
+from assistant.export import ExportTurn, conversation_markdown
+from assistant.feedback import MAX_COMMENT_CHARS, FeedbackRecord, FeedbackStore
+from assistant.personas import DEFAULT_PERSONA, PERSONAS, get_persona, starters
+from assistant.presentation import answer_view
+from ui.components import current_assistant, escape_md, load_officials, render_answer
 from ui.strings import t
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$=:])")
+UI_DIR = Path(__file__).resolve().parent
+LANGS = {"日本語": "ja", "English": "en"}
+#: Streamlit's feedback widget: index 0 is 👎, 1 is 👍.
+THUMBS_TO_RATING = {0: -1, 1: 1}
 
 
-def escape_md(text: str) -> str:
-    """Render user and document text literally: escape every Markdown/HTML character."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
+def _new_conversation() -> None:
+    st.session_state.conversation_id = uuid.uuid4().hex[:12]
+    st.session_state.turns = []
 
 
-@st.cache_resource(show_spinner=False)
-def load_assistant(home: str, embedder: str, model: str):
-    """One assistant per index and embedder, shared by every session of the server."""
-    from assistant.service import Assistant
-
-    return Assistant(Settings.from_env())
-
-
-def render_answer(answer: dict, lang: str) -> None:
-    if answer["abstained"]:
-        st.warning(f"**{t('abstained', lang)}**\n\n{escape_md(answer['answer'])}")
-        if answer.get("abstain_reason"):
-            st.caption(f"{t('reason', lang)}: {escape_md(answer['abstain_reason'])}")
-    else:
-        st.markdown(escape_md(answer["answer"]))
-    if answer["condensed_query"] != answer["query"]:
-        st.caption(f"{t('searched_as', lang)}: {escape_md(answer['condensed_query'])}")
-    if answer["citations"]:
-        st.markdown(f"**{t('sources', lang)}**")
-    for c in answer["citations"]:
-        page = f" · {t('page', lang)} {c['page']}" if c.get("page") else ""
-        year = f" ({c['year']})" if c.get("year") else ""
-        with st.expander(f"[{c['n']}] {c['title']}{year} — {c['publisher']}{page}"):
-            st.markdown("> " + escape_md(c["quote"]))
-            if c.get("section"):
-                st.caption(f"{t('section', lang)}: {escape_md(c['section'])}")
-            if c.get("url"):
-                st.link_button(t("open_source", lang), c["url"])
-                st.caption(escape_md(c["url"]))
-
-
-def main() -> None:
-    st.set_page_config(page_title="ipfin", page_icon="📄", layout="centered")
+def _init_state() -> None:
     state = st.session_state
-    state.setdefault("messages", [])
     state.setdefault("lang", "ja")
+    state.setdefault("persona", DEFAULT_PERSONA)
+    if "turns" not in state:
+        _new_conversation()
 
+
+# ---------------------------------------------------------------------- sidebar
+
+
+def sidebar() -> tuple[str, DeltaGenerator]:
+    """Language, persona and "new conversation"; returns the language and a slot for the
+    export button, which is filled after the page ran so it includes the newest answer."""
+    state = st.session_state
     with st.sidebar:
         choice = st.radio(
-            t("language", state.lang), ["日本語", "English"], index=0 if state.lang == "ja" else 1, horizontal=True
+            t("language", state.lang), list(LANGS), index=list(LANGS.values()).index(state.lang), horizontal=True
         )
-        state.lang = "ja" if choice == "日本語" else "en"
-        if st.button(t("new_chat", state.lang), use_container_width=True):
-            state.messages = []
-    lang = state.lang
+        state.lang = LANGS[choice]
+        lang = state.lang
+        st.radio(
+            t("persona", lang),
+            list(PERSONAS),
+            key="persona",
+            format_func=lambda pid: get_persona(pid).text(get_persona(pid).label, lang),
+            help=t("persona_help", lang),
+        )
+        st.button(t("new_chat", lang), use_container_width=True, on_click=_new_conversation)
+        export_slot = st.container()
+    return lang, export_slot
+
+
+def export_button(slot: DeltaGenerator, lang: str) -> None:
+    """Download the conversation as Markdown (``assistant.export``), citations included."""
+    state = st.session_state
+    markdown = conversation_markdown(state.turns, lang) if state.turns else ""
+    state.export_markdown = markdown
+    slot.download_button(
+        t("export_button", lang),
+        data=markdown or " ",
+        file_name=f"ipfin-{datetime.now():%Y%m%d-%H%M}.md",
+        mime="text/markdown",
+        disabled=not state.turns,
+        use_container_width=True,
+        on_click="ignore",
+    )
+
+
+# ---------------------------------------------------------------------- feedback
+
+
+def _record_feedback(turn_index: int, with_comment: bool = False) -> None:
+    """Save the 👍/👎 of one answer (and its comment); an error is shown, never raised."""
+    state = st.session_state
+    key = f"fb-{state.conversation_id}-{turn_index}"
+    thumbs = state.get(key)
+    if thumbs is None:
+        return
+    comment = str(state.get(f"{key}-comment") or "") if with_comment else ""
+    turn: ExportTurn = state.turns[turn_index]
+    record = FeedbackRecord.from_view(
+        turn.view,
+        conversation_id=state.conversation_id,
+        turn=turn_index,
+        rating=THUMBS_TO_RATING[int(thumbs)],
+        persona=turn.persona,
+        comment=comment,
+        question=turn.question,
+    )
+    try:
+        FeedbackStore(Settings.from_env().home).record(record)
+        state[f"{key}-saved"] = "comment" if comment else "rating"
+    except IpfinError as exc:
+        state[f"{key}-saved"] = f"error: {exc}"
+
+
+def render_feedback(turn_index: int, lang: str) -> None:
+    state = st.session_state
+    key = f"fb-{state.conversation_id}-{turn_index}"
+    st.caption(t("feedback_prompt", lang))
+    st.feedback("thumbs", key=key, on_change=_record_feedback, args=(turn_index,))
+    saved = state.get(f"{key}-saved")
+    if state.get(key) is None:
+        return
+    if saved and saved.startswith("error: "):
+        st.error(f"{t('error', lang)}: {escape_md(saved[7:])}")
+    elif saved:
+        st.caption(t("feedback_comment_thanks" if saved == "comment" else "feedback_thanks", lang))
+    st.text_input(t("feedback_comment", lang), key=f"{key}-comment", max_chars=MAX_COMMENT_CHARS)
+    st.button(t("feedback_send", lang), key=f"{key}-send", on_click=_record_feedback, args=(turn_index, True))
+
+
+# ---------------------------------------------------------------------- chat page
+
+
+def _streamer(assistant, draft: DeltaGenerator) -> Callable[[str], None] | None:
+    """Show an answerer's text in ``draft`` as it streams (escaped); ``None`` when it does
+    not stream. The caller empties the draft and shows the verified, cited answer instead.
+    """
+    if not getattr(assistant.answerer, "can_stream", False):
+        return None
+    pieces: list[str] = []
+
+    def on_token(piece: str) -> None:
+        pieces.append(piece)
+        draft.markdown(escape_md("".join(pieces)) + " ▌")
+
+    return on_token
+
+
+def chat_page() -> None:
+    state = st.session_state
+    lang, persona_id = state.lang, state.persona
     st.title(t("title", lang))
     st.caption(t("caption", lang))
 
     try:
         settings = Settings.from_env()
-        assistant = load_assistant(str(settings.home), settings.embedder, settings.embed_model)
+        assistant = current_assistant(settings)
     except IndexNotBuiltError:
         st.error(t("no_index", lang))
         return
     except IpfinError as exc:
-        st.error(f"{t('error', lang)}: {exc}")
+        st.error(f"{t('error', lang)}: {escape_md(str(exc))}")
         return
+    officials = load_officials(str(settings.corpus_dir))
     with st.sidebar:
         st.caption(f"{t('documents', lang)}: {len(assistant.store.manifest['documents'])}")
 
-    if not state.messages:
-        st.markdown(f"**{t('try', lang)}**")
-        for q in t("starters", lang).split("\n"):
-            st.markdown(f"- {escape_md(q)}")
+    pending = None
+    starter_slot = st.empty()  # cleared as soon as the first question is asked
+    if not state.turns:
+        with starter_slot.container():
+            st.markdown(f"**{t('try', lang)}**")
+            for i, q in enumerate(starters(persona_id, lang)):
+                if st.button(q, key=f"starter-{persona_id}-{lang}-{i}"):
+                    pending = q
 
-    for message in state.messages:
-        with st.chat_message(message["role"]):
-            if message["role"] == "user":
-                st.markdown(escape_md(message["content"]))
-            else:
-                render_answer(message["answer"], lang)
-
-    question = st.chat_input(t("input", lang))
-    if question:
-        history = [m["content"] for m in state.messages if m["role"] == "user"]
+    for i, turn in enumerate(state.turns):
         with st.chat_message("user"):
-            st.markdown(escape_md(question))
-        with st.chat_message("assistant"), st.spinner(t("thinking", lang)):
-            try:
-                answer = assistant.ask(question, history).to_json()
-            except IpfinError as exc:
-                st.error(f"{t('error', lang)}: {exc}")
-                return
-            render_answer(answer, lang)
-        state.messages.append({"role": "user", "content": question})
-        state.messages.append({"role": "assistant", "answer": answer})
+            st.markdown(escape_md(turn.question))
+        with st.chat_message("assistant"):
+            render_answer(turn.view, turn.persona, lang, officials)
+            render_feedback(i, lang)
+
+    question = st.chat_input(t("input", lang)) or pending
+    if not question:
+        return
+    starter_slot.empty()
+    history = [turn.question for turn in state.turns]
+    with st.chat_message("user"):
+        st.markdown(escape_md(question))
+    with st.chat_message("assistant"):
+        draft = st.empty()
+        try:
+            with st.spinner(t("thinking", lang)):
+                answer = assistant.ask(question, history, persona=persona_id, on_token=_streamer(assistant, draft))
+                view = answer_view(answer, officials)
+        except IpfinError as exc:
+            st.error(f"{t('error', lang)}: {escape_md(str(exc))}")
+            return
+        finally:
+            draft.empty()
+        state.turns.append(ExportTurn(question, view, persona_id))
+        render_answer(view, persona_id, lang, officials)
+        render_feedback(len(state.turns) - 1, lang)
+
+
+def main() -> None:
+    st.set_page_config(page_title="ipfin", page_icon="📄", layout="centered")
+    _init_state()
+    lang, export_slot = sidebar()
+    pages = [
+        st.Page(chat_page, title=t("nav_chat", lang), icon=":material/chat:", url_path="chat", default=True),
+        st.Page(
+            UI_DIR / "pages" / "navigator.py",
+            title=t("nav_navigator", lang),
+            icon=":material/explore:",
+            url_path="navigator",
+        ),
+        st.Page(
+            UI_DIR / "pages" / "sources.py",
+            title=t("nav_sources", lang),
+            icon=":material/library_books:",
+            url_path="sources",
+        ),
+    ]
+    st.navigation(pages).run()
+    export_button(export_slot, st.session_state.lang)
 
 
 main()

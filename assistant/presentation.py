@@ -1,0 +1,230 @@
+"""What a citation card and an answer view need, computed once from an :class:`Answer`.
+
+The chat page, the Markdown export and the feedback store all show the same facts
+about a citation: which document, publisher, year, page, the quote, the chunk it sits
+in (so the page can highlight the quote in context), the fact's own source URL, and
+the official document behind it. For a brief, the official document is found in
+``corpus/sources.yaml``: the entry whose ``url`` or ``see_also`` is the fact's URL,
+else the brief's ``related_documents`` that have a URL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .ingest.pipeline import load_manifest_sources
+from .types import Answer, Citation, SourceDoc
+
+#: Evidence-strength bands over ``Answer.confidence`` and key-term coverage; set from
+#: the distribution over the bundled question sets (answered questions mostly score
+#: 0.85-1.0; partly covered ones 0.55-0.8).
+STRONG_CONFIDENCE = 0.85
+STRONG_COVERAGE = 0.9
+MODERATE_CONFIDENCE = 0.65
+#: How many related official documents a brief's card lists when no fact URL matches.
+MAX_RELATED = 3
+
+
+@dataclass(frozen=True)
+class OfficialLink:
+    """An official (or primary) document from ``corpus/sources.yaml``."""
+
+    source_id: str
+    title: str
+    publisher: str
+    url: str
+    year: int | None = None
+    #: True when this entry is the fact's own source (its url/see_also is the fact URL).
+    matched: bool = False
+
+
+@dataclass(frozen=True)
+class CitationCard:
+    n: int
+    source_id: str
+    title: str
+    publisher: str
+    kind: str
+    year: int | None
+    page: int | None
+    section: str
+    quote: str
+    chunk_id: str
+    chunk_text: str
+    fact_urls: tuple[str, ...]
+    document_url: str | None
+    official: tuple[OfficialLink, ...] = ()
+
+    @property
+    def quote_span(self) -> tuple[int, int] | None:
+        """Where the quote sits in the chunk text (``None`` if it is not verbatim there)."""
+        start = self.chunk_text.find(self.quote)
+        return None if start < 0 else (start, start + len(self.quote))
+
+    def to_json(self) -> dict:
+        return {
+            "n": self.n,
+            "source_id": self.source_id,
+            "title": self.title,
+            "publisher": self.publisher,
+            "kind": self.kind,
+            "year": self.year,
+            "page": self.page,
+            "section": self.section,
+            "quote": self.quote,
+            "chunk_id": self.chunk_id,
+            "fact_urls": list(self.fact_urls),
+            "document_url": self.document_url,
+            "official_urls": [o.url for o in self.official],
+        }
+
+
+@dataclass(frozen=True)
+class AnswerView:
+    """An answer as the chat page, the export and the feedback store see it."""
+
+    question: str
+    text: str
+    abstained: bool
+    abstain_reason: str
+    condensed_query: str
+    lang: str
+    conflict: bool
+    confidence: float
+    evidence: dict[str, float]
+    level: str
+    cards: tuple[CitationCard, ...]
+    mode: str = "extractive"
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    #: Set by an LLM answerer, e.g. why the extractive answer is shown instead.
+    notice: str = ""
+
+    @property
+    def searched_differently(self) -> bool:
+        return self.condensed_query != self.question
+
+    def to_json(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "abstained": self.abstained,
+            "abstain_reason": self.abstain_reason,
+            "condensed_query": self.condensed_query,
+            "lang": self.lang,
+            "conflict": self.conflict,
+            "confidence": round(self.confidence, 4),
+            "evidence": dict(self.evidence),
+            "evidence_level": self.level,
+            "mode": self.mode,
+            "notice": self.notice,
+            "citations": [c.to_json() for c in self.cards],
+        }
+
+
+class OfficialDocuments:
+    """``corpus/sources.yaml`` indexed by id and by every URL it lists."""
+
+    def __init__(self, entries: dict[str, dict]) -> None:
+        self.entries = entries
+        self.by_url: dict[str, str] = {}
+        for sid, entry in entries.items():
+            for url in [entry.get("url"), *(entry.get("see_also") or [])]:
+                if url:
+                    self.by_url.setdefault(_url_key(str(url)), sid)
+
+    @classmethod
+    def load(cls, corpus_dir: Path) -> OfficialDocuments:
+        return cls(load_manifest_sources(corpus_dir))
+
+    def link(self, source_id: str, matched: bool = False) -> OfficialLink | None:
+        entry = self.entries.get(source_id)
+        if not entry or not entry.get("url"):
+            return None
+        year = entry.get("year")
+        return OfficialLink(
+            source_id=source_id,
+            title=str(entry.get("title") or source_id),
+            publisher=str(entry.get("publisher") or ""),
+            url=str(entry["url"]),
+            year=int(year) if isinstance(year, int) else None,
+            matched=matched,
+        )
+
+    def for_citation(self, doc: SourceDoc, fact_urls: tuple[str, ...]) -> tuple[OfficialLink, ...]:
+        """Official documents to link from a card: the fact's own first, then related ones."""
+        links: list[OfficialLink] = []
+        seen: set[str] = set()
+        for url in fact_urls:
+            sid = self.by_url.get(_url_key(url))
+            if sid and sid not in seen:
+                link = self.link(sid, matched=True)
+                if link:
+                    links.append(link)
+                    seen.add(sid)
+        if doc.kind == "brief" and not links:
+            for sid in doc.related:
+                link = self.link(sid)
+                if link and sid not in seen and link.url not in (doc.url,):
+                    links.append(link)
+                    seen.add(sid)
+                if len(links) >= MAX_RELATED:
+                    break
+        return tuple(links)
+
+
+def _url_key(url: str) -> str:
+    """Compare URLs without scheme, a trailing slash or a leading ``www.``."""
+    key = url.strip().split("://", 1)[-1].rstrip("/")
+    return key[4:] if key.startswith("www.") else key
+
+
+def citation_card(citation: Citation, officials: OfficialDocuments | None = None) -> CitationCard:
+    doc = citation.doc
+    return CitationCard(
+        n=citation.n,
+        source_id=doc.source_id,
+        title=doc.title,
+        publisher=doc.publisher,
+        kind=doc.kind,
+        year=doc.year,
+        page=citation.chunk.page,
+        section=citation.chunk.section,
+        quote=citation.quote,
+        chunk_id=citation.chunk.id,
+        chunk_text=citation.chunk.text,
+        fact_urls=tuple(citation.urls),
+        document_url=doc.url,
+        official=officials.for_citation(doc, tuple(citation.urls)) if officials else (),
+    )
+
+
+def evidence_level(answer: Answer) -> str:
+    """``strong`` / ``moderate`` / ``weak`` for an answer, ``none`` for an abstention."""
+    if answer.abstained:
+        return "none"
+    coverage = answer.evidence.get("coverage", 0.0)
+    if answer.confidence >= STRONG_CONFIDENCE and coverage >= STRONG_COVERAGE:
+        return "strong"
+    if answer.confidence >= MODERATE_CONFIDENCE:
+        return "moderate"
+    return "weak"
+
+
+def answer_view(answer: Answer, officials: OfficialDocuments | None = None) -> AnswerView:
+    return AnswerView(
+        question=answer.query,
+        text=answer.text,
+        abstained=answer.abstained,
+        abstain_reason=answer.abstain_reason,
+        condensed_query=answer.condensed_query,
+        lang=answer.lang,
+        conflict=answer.conflict,
+        confidence=answer.confidence,
+        evidence=dict(answer.evidence),
+        level=evidence_level(answer),
+        cards=tuple(citation_card(c, officials) for c in answer.citations),
+        mode=answer.mode,
+        timings_ms=dict(answer.timings_ms),
+        notice=str(getattr(answer, "notice", "") or ""),
+    )
