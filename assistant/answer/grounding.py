@@ -44,6 +44,9 @@ class SentenceSupport:
     overlap: float = 0.0
     similarity: float = 0.0
     reason: str = ""
+    #: The sentence as written, with its [n] marks (used to rebuild a verified answer).
+    raw: str = ""
+    line: int = 0
 
 
 @dataclass
@@ -131,7 +134,7 @@ class GroundednessScorer:
     def score(self, answer: str, passages: dict[int, str]) -> Grounding:
         """Split ``answer`` into sentences; check each against the passages it cites."""
         result = Grounding()
-        for line in answer.split("\n"):
+        for line_no, line in enumerate(answer.split("\n")):
             line = line.strip().lstrip("-•* ").strip()
             if not line:
                 continue
@@ -141,8 +144,9 @@ class GroundednessScorer:
                 text = _MARK.sub("", span).strip()
                 if not text:
                     continue
+                extra = {"raw": span, "line": line_no}
                 if is_framing(text):
-                    result.sentences.append(SentenceSupport(text, cited, True, reason="framing"))
+                    result.sentences.append(SentenceSupport(text, cited, True, reason="framing", **extra))
                     continue
                 if not cited:
                     # A citation at the end of a run of sentences covers the run
@@ -151,16 +155,18 @@ class GroundednessScorer:
                         (tuple(int(n) for n in _MARK.findall(s)) for s in spans[i + 1 :] if _MARK.search(s)), ()
                     )
                 if not cited:
-                    result.sentences.append(SentenceSupport(text, (), False, reason="no citation"))
+                    result.sentences.append(SentenceSupport(text, (), False, reason="no citation", **extra))
                     continue
                 unknown = [n for n in cited if n not in passages]
                 if unknown:
                     result.sentences.append(
-                        SentenceSupport(text, cited, False, reason=f"cites [{unknown[0]}], which was not given")
+                        SentenceSupport(
+                            text, cited, False, reason=f"cites [{unknown[0]}], which was not given", **extra
+                        )
                     )
                     continue
                 ok, overlap, sim, reason = self.support(text, [passages[n] for n in cited])
-                result.sentences.append(SentenceSupport(text, cited, ok, overlap, sim, reason))
+                result.sentences.append(SentenceSupport(text, cited, ok, overlap, sim, reason, **extra))
         return result
 
 

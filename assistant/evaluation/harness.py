@@ -17,7 +17,7 @@ from ..ingest.pipeline import ingest
 from ..service import Assistant
 from .dataset import DEFAULT_DATASET, load_dataset
 from .report import write_reports
-from .runner import MAIN_MODE, MODES, flat_metrics, run_mode, summarise
+from .runner import EXTRACTIVE_MODES, MAIN_MODE, MODES, ItemResult, flat_metrics, run_mode, summarise
 
 DEFAULT_THRESHOLDS = PROJECT_ROOT / "eval" / "thresholds.yaml"
 _EPS = 5e-4  # bounds are written with three decimals
@@ -63,11 +63,14 @@ def evaluate(
     settings: Settings,
     out: Path,
     dataset: Path = DEFAULT_DATASET,
-    modes: tuple[str, ...] = MODES,
+    modes: tuple[str, ...] | None = None,
     thresholds: Path = DEFAULT_THRESHOLDS,
     reuse_home: bool = False,
     progress: bool = False,
 ) -> EvalOutcome:
+    modes = modes or (EXTRACTIVE_MODES + (("llm",) if settings.llm_enabled else ()))
+    if "llm" in modes and not settings.llm_enabled:
+        raise ConfigError("Mode 'llm' needs an LLM endpoint.", "Set IPFIN_LLM_PROVIDER and IPFIN_LLM_MODEL (see README).")
     unknown = [m for m in modes if m not in MODES]
     if unknown:
         raise ConfigError(f"Unknown mode {unknown[0]!r}.", f"Choose from: {', '.join(MODES)}.")
@@ -81,15 +84,35 @@ def evaluate(
             ingest(settings, embedder, [settings.corpus_dir / "briefs"])
         assistant = Assistant(settings, embedder)
         results = {m: run_mode(assistant, items, m, progress) for m in modes}
+        judge_line = JUDGE_SKIPPED
+        if assistant.llm is not None:
+            judge_line = _judge(assistant, results)
     summaries = {m: summarise(rs) for m, rs in results.items()}
     run = {
         "dataset": str(dataset),
         "items": len(items),
         "embedder": embedder.identity,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "judge": JUDGE_SKIPPED,
+        "judge": judge_line,
         "thresholds_file": str(thresholds),
         "threshold_failures": check_thresholds(thresholds, summaries),
         "modes": summaries,
     }
     return EvalOutcome(run, write_reports(out, run, results))
+
+
+def _judge(assistant: Assistant, results: dict[str, list[ItemResult]]) -> str:
+    """Faithfulness and answer relevancy, judged by the configured endpoint, for the
+    shipped extractive mode and the LLM mode (answered items only)."""
+    from ..llm.judge import Judge
+
+    judge = Judge(assistant.llm)
+    for mode in ("hybrid+condense", "llm"):
+        for r in results.get(mode, []):
+            if r.abstained:
+                continue
+            passages = "\n\n".join(f"[{c['n']}] {c['quote']}" for c in r.citations)
+            faith = judge.faithfulness(passages, r.answer)
+            rel = judge.relevancy(r.question, r.answer)
+            r.judge = {k: v for k, v in (("faithfulness", faith), ("answer_relevancy", rel)) if v is not None}
+    return f"{assistant.llm.description} with prompts {judge.version}"

@@ -65,6 +65,12 @@ def markdown(run: dict, results: dict[str, list[ItemResult]]) -> str:
     flats = {m: flat_metrics(s) for m, s in run["modes"].items()}
     for key in (*TABLE_METRICS, "latency_p95_ms"):
         lines.append(f"| {key} | " + " | ".join(_fmt(flats[m][key], key) for m in run["modes"]) + " |")
+    judged = {m: s["judge"] for m, s in run["modes"].items() if s.get("judge")}
+    if judged:
+        lines += ["", "## LLM judge", "", "| mode | faithfulness | answer relevancy |", "|---|---|---|"]
+        lines += [f"| {m} | {j.get('faithfulness', 0):.3f} | {j.get('answer_relevancy', 0):.3f} |" for m, j in judged.items()]
+    if "llm" in run["modes"]:
+        lines += ["", f"LLM mode fell back to the extractive answer on {run['modes']['llm']['fallbacks']} item(s)."]
     summary = run["modes"][main]
     lines += ["", f"## Per category ({main})", "", "| category | correct |", "|---|---|"]
     lines += [f"| {c} | {v:.2f} |" for c, v in summary["per_category"].items()]
@@ -197,3 +203,14 @@ th{{background:#f3f3f3}} .ans{{white-space:pre-wrap;max-width:420px}} .status{{f
 <table><tr><th>id</th><th>category</th><th>question</th><th>expected</th><th>cited</th><th>why</th><th>answer</th></tr>{failed_rows}</table>
 </body></html>
 """
+
+
+def _judge_table(run: dict) -> str:
+    judged = {m: s["judge"] for m, s in run["modes"].items() if s.get("judge")}
+    if not judged:
+        return ""
+    rows = "".join(
+        f"<tr><td>{escape(m)}</td><td>{j.get('faithfulness', 0):.3f}</td><td>{j.get('answer_relevancy', 0):.3f}</td></tr>"
+        for m, j in judged.items()
+    )
+    return f"<table><tr><th>mode</th><th>faithfulness</th><th>answer relevancy</th></tr>{rows}</table>"

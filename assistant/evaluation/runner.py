@@ -1,7 +1,8 @@
 """Run the gold set through several configurations (ablations) in one go.
 
 Modes: ``bm25``, ``dense``, ``hybrid`` (each asked without follow-up condensation:
-a follow-up is searched as typed) and ``hybrid+condense`` (the shipped system).
+a follow-up is searched as typed), ``hybrid+condense`` (the shipped extractive system)
+and ``llm`` (hybrid + condensation + the configured LLM answerer, verified).
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ from ..text.ja import detect_lang
 from . import metrics
 from .dataset import EvalItem
 
-MODES = ("bm25", "dense", "hybrid", "hybrid+condense")
+MODES = ("bm25", "dense", "hybrid", "hybrid+condense", "llm")
+#: What runs when no mode is named: every mode that needs no LLM, plus ``llm`` when one
+#: is configured.
+EXTRACTIVE_MODES = ("bm25", "dense", "hybrid", "hybrid+condense")
 MAIN_MODE = "hybrid+condense"
 RANKED_DEPTH = 10
 
@@ -39,6 +43,9 @@ class ItemResult:
     scores: dict[str, float] = field(default_factory=dict)
     unsupported: list[str] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
+    answer_mode: str = ""
+    notice: str = ""
+    judge: dict[str, float] = field(default_factory=dict)
 
     @property
     def correct(self) -> bool:
@@ -70,15 +77,16 @@ class ItemResult:
 def run_mode(assistant: Assistant, items: list[EvalItem], mode: str, progress: bool = False) -> list[ItemResult]:
     from tqdm import tqdm
 
-    retrieval_mode = mode.split("+")[0]
-    condense = mode.endswith("+condense")
+    retrieval_mode = "hybrid" if mode == "llm" else mode.split("+")[0]
+    condense = mode in ("hybrid+condense", "llm")
+    answerer = assistant.answerer if mode == "llm" else assistant.extractive
     scorer = GroundednessScorer(assistant.embedder)
     results: list[ItemResult] = []
     for item in tqdm(items, desc=f"eval {mode}", unit="q", file=sys.stderr, disable=not progress):
         t0 = time.perf_counter()
         query = assistant.condense(item.question, list(item.history)) if condense else item.question
         retrieval = assistant.retriever.retrieve(query, mode=retrieval_mode)
-        answer = assistant.answerer.answer(item.question, query, retrieval, detect_lang(item.question))
+        answer = answerer.answer(item.question, query, retrieval, detect_lang(item.question), persona=item.persona)
         answer.timings_ms["total"] = (time.perf_counter() - t0) * 1000
         ranked = [
             h.chunk.source_id for h in assistant.retriever.retrieve(query, top_k=RANKED_DEPTH, mode=retrieval_mode).hits
@@ -140,8 +148,15 @@ def summarise(results: list[ItemResult]) -> dict:
     for stage in ("retrieve", "answer", "total"):
         values = [r.timings_ms[stage] for r in results if stage in r.timings_ms]
         stages[stage] = {"p50": metrics.percentile(values, 0.5), "p95": metrics.percentile(values, 0.95)}
+    judged = [r.judge for r in results if r.judge]
+    judge = {
+        k: sum(j[k] for j in judged if k in j) / max(1, sum(k in j for j in judged))
+        for k in ("faithfulness", "answer_relevancy")
+    } if judged else {}
     return {
         "items": len(results),
+        "judge": judge,
+        "fallbacks": sum(r.answer_mode == "extractive" and r.mode == "llm" for r in results),
         "accuracy": sum(r.correct for r in results) / len(results) if results else 0.0,
         "retrieval": {k: mean(k, answerable) for k in ("hit@5", "recall@5", "mrr", "ndcg@10")},
         "answer": {

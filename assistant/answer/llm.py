@@ -1,0 +1,146 @@
+"""The LLM answerer: the model writes, the sources decide.
+
+1. The extractive answerer runs first. If it abstains, so does this one (no tokens are
+   spent on a question the documents do not cover), and it is the fallback for every
+   failure below.
+2. The top passages are packed, numbered, into the *data* section of the prompt; the
+   rules and the persona are in the system message (prompts/*.md).
+3. The reply is streamed to ``on_token`` as it arrives, then checked: empty, in the
+   wrong language, citing passages that were not given, or with no supported sentence
+   left → the extractive answer with a visible notice. Unsupported sentences are flagged
+   or removed (``IPFIN_LLM_UNSUPPORTED``).
+4. Each cited passage gets a quote: the unit of its chunk closest to the sentences that
+   cite it, verbatim, as for extractive answers.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from langchain_core.messages import BaseMessage
+
+from ..errors import LLMError
+from ..ingest.splitter import quotable_units
+from ..llm.base import ChatClient
+from ..llm.prompts import answer_prompt
+from ..retrieve import Retrieval
+from ..text.ja import content_terms, detect_lang
+from ..types import Answer, Citation
+from .base import Answerer
+from .context import Passage, pack, render
+from .extractive import ExtractiveAnswerer
+from .grounding import GroundednessScorer
+from .verify import verify
+
+FALLBACK_NOTICE = {
+    "ja": "生成AIの回答を使えなかったため、文書から抜き出した回答を表示しています(理由: {reason})。",
+    "en": "The language model's answer could not be used, so this is the answer quoted from the documents (reason: {reason}).",
+}
+UNSUPPORTED_NOTICE = {
+    "ja": "注意: 次の文は引用した資料で確認できませんでした: {sentences}",
+    "en": "Caution: these sentences could not be confirmed in the cited passages: {sentences}",
+}
+
+
+class LLMAnswerer(Answerer):
+    name = "llm"
+    can_stream = True
+
+    def __init__(
+        self,
+        client: ChatClient,
+        fallback: ExtractiveAnswerer,
+        scorer: GroundednessScorer,
+        context_tokens: int = 3000,
+        unsupported_policy: str = "flag",
+    ) -> None:
+        self.client = client
+        self.fallback = fallback
+        self.scorer = scorer
+        self.context_tokens = context_tokens
+        self.unsupported_policy = unsupported_policy
+
+    def messages(self, question: str, passages: list[Passage], persona: str) -> tuple[list[BaseMessage], str]:
+        template, version = answer_prompt(persona)
+        return template.format_messages(passages=render(passages), question=question), version
+
+    def answer(
+        self,
+        question: str,
+        condensed: str,
+        retrieval: Retrieval,
+        lang: str,
+        *,
+        persona: str = "sme",
+        on_token: Callable[[str], None] | None = None,
+    ) -> Answer:
+        extractive = self.fallback.answer(question, condensed, retrieval, lang)
+        if extractive.abstained:
+            return extractive
+        passages = pack(retrieval.hits, self.context_tokens)
+        messages, version = self.messages(condensed if condensed != question else question, passages, persona)
+        t0 = time.perf_counter()
+        try:
+            pieces: list[str] = []
+            for piece in self.client.stream(messages):
+                pieces.append(piece)
+                if on_token:
+                    on_token(piece)
+            reply = "".join(pieces).strip()
+            if not reply:
+                raise LLMError("The model's reply was empty.")
+            if detect_lang(reply) != lang:
+                raise LLMError(
+                    f"The model answered in {'English' if lang == 'ja' else 'Japanese'}, not the question's language."
+                )
+        except LLMError as exc:
+            return self._fall_back(extractive, exc.message, version, t0)
+        by_n = {p.n: p for p in passages}
+        checked = verify(reply, {n: p.text for n, p in by_n.items()}, self.scorer, self.unsupported_policy)
+        if checked.supported == 0:
+            return self._fall_back(
+                extractive, "no sentence of the reply is supported by the passages", version, t0, checked
+            )
+        citations = [self._citation(by_n[n], checked) for n in checked.cited]
+        text = checked.text
+        if checked.unsupported and not checked.removed:
+            text += "\n\n" + UNSUPPORTED_NOTICE[lang].format(sentences=" / ".join(checked.unsupported))
+        return Answer(
+            text=text,
+            citations=citations,
+            abstained=False,
+            mode=self.name,
+            query=question,
+            condensed_query=condensed,
+            lang=lang,
+            confidence=extractive.confidence * (checked.supported / max(1, len(checked.grounding.factual))),
+            conflict=extractive.conflict,
+            timings_ms=extractive.timings_ms | {"llm": (time.perf_counter() - t0) * 1000},
+            evidence=extractive.evidence,
+            verification=checked.to_json(),
+            prompt_version=version,
+        )
+
+    def _citation(self, passage: Passage, checked) -> Citation:
+        chunk = passage.hit.chunk
+        claims: set[str] = set()
+        for s in checked.grounding.sentences:
+            if passage.n in s.cited and s.supported:
+                claims.update(content_terms(s.sentence))
+        units = quotable_units(chunk) or [(0, len(chunk.text))]
+        start, end = max(units, key=lambda u: len(claims & set(content_terms(chunk.text[u[0] : u[1]]))))
+        return Citation(
+            n=passage.n, chunk=chunk, doc=passage.hit.doc, quote=chunk.text[start:end], urls=chunk.urls_at(start, end)
+        )
+
+    def _fall_back(self, extractive: Answer, reason: str, version: str, t0: float, checked=None) -> Answer:
+        extractive.notice = FALLBACK_NOTICE[extractive.lang if extractive.lang in FALLBACK_NOTICE else "ja"].format(
+            reason=reason
+        )
+        extractive.verification = (
+            checked.to_json() if checked else {"supported": 0, "unsupported": [], "removed": False}
+        ) | {"fallback": reason}
+        extractive.prompt_version = version
+        extractive.timings_ms["llm"] = (time.perf_counter() - t0) * 1000
+        return extractive
