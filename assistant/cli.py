@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -123,8 +122,9 @@ def ask(
         list[str] | None, typer.Option("--history", "-H", help="An earlier user turn (repeatable, oldest first).")
     ] = None,
     mode: Annotated[str | None, typer.Option("--mode", help="hybrid (default), bm25 or dense.")] = None,
+    persona: Annotated[str, typer.Option("--persona", help="sme, bank or advisor (framing of LLM answers).")] = "sme",
 ) -> None:
-    """Answer a question from the indexed documents, with citations."""
+    """Answer a question from the indexed documents, with citations (streamed when an LLM is set)."""
     _check_mode(mode)
     if batch is not None:
         if question is not None:
@@ -136,13 +136,31 @@ def ask(
     from .service import validate_question
 
     validate_question(question, Settings.from_env().max_question_chars)  # fail before loading models
-    answer = _assistant(mode).ask(question, history or [])
+    assistant = _assistant(mode)
     if as_json:
+        answer = assistant.ask(question, history or [], persona=persona)
         typer.echo(json.dumps(answer.to_json(), ensure_ascii=False))
-    else:
-        from .render import answer_text
+        return
+    typer.echo(_ask_streaming(assistant, question, history or [], persona))
 
-        typer.echo(answer_text(answer))
+
+def _ask_streaming(assistant, question: str, history: list[str], persona: str) -> str:
+    """Print an LLM answer as it arrives; return the verified answer and its sources."""
+    from .render import answer_text
+
+    streamed: list[str] = []
+
+    def on_token(piece: str) -> None:
+        streamed.append(piece)
+        sys.stdout.write(piece)
+        sys.stdout.flush()
+
+    answer = assistant.ask(question, history, persona=persona, on_token=on_token)
+    if not streamed:
+        return answer_text(answer)
+    sys.stdout.write("\n")
+    unchanged = answer.text == "".join(streamed).strip()
+    return answer_text(answer, show_text=not unchanged)
 
 
 def _run_batch(path: Path, out: Path | None, mode: str | None) -> None:
@@ -186,10 +204,10 @@ def _run_batch(path: Path, out: Path | None, mode: str | None) -> None:
 @handle_errors
 def chat(
     mode: Annotated[str | None, typer.Option("--mode", help="hybrid (default), bm25 or dense.")] = None,
+    persona: Annotated[str, typer.Option("--persona", help="sme, bank or advisor (framing of LLM answers).")] = "sme",
 ) -> None:
     """A conversation in the terminal. /new starts over, /quit (or Ctrl-D) leaves."""
     from .chat import Conversation
-    from .render import answer_text
 
     _check_mode(mode)
     assistant = _assistant(mode)
@@ -210,18 +228,17 @@ def chat(
             typer.echo("新しい会話を始めます。")
             continue
         try:
-            answer = assistant.ask(question, conversation.turns)
+            typer.echo(_ask_streaming(assistant, question, conversation.turns, persona) + "\n")
         except IpfinError as exc:
             typer.echo(f"error: {exc}", err=True)
             continue
         conversation.add(question)
-        typer.echo(answer_text(answer) + "\n")
 
 
 @app.command()
 @handle_errors
 def sources(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
-    """List the indexed documents: kind, chunks, pages without text, last indexed."""
+    """List the indexed documents: kind, chunks, pages without text, text extractors, last indexed."""
     from .index.store import IndexStore
 
     settings = Settings.from_env()
@@ -241,6 +258,7 @@ def sources(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")]
                         "url": d.url,
                         "chunks": r["chunks"],
                         "pages_without_text": r["pages_without_text"],
+                        "extractors": r.get("extractors", {}),
                         "indexed_at": r["indexed_at"],
                     }
                     for d, r in rows
@@ -255,14 +273,36 @@ def sources(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")]
         typer.echo(
             f"{doc.source_id:<32} {doc.kind:<8} {row['chunks']:>4} chunks  {row['indexed_at']}  {doc.title}{empty}"
         )
+        if row.get("extractors"):
+            typer.echo(f"{'':<32} text: {_extractor_pages(row['extractors'])}")
     typer.echo(f"{len(rows)} document(s) in {settings.home}")
+
+
+def _extractor_pages(extractors: dict[str, list[int]]) -> str:
+    """{"pypdf": [1, 2, 4], "pdfminer": [3]} → "pypdf p.1-2,4; pdfminer p.3"."""
+    parts = []
+    for name, pages in sorted(extractors.items()):
+        ranges: list[str] = []
+        for page in sorted(set(pages)):
+            if ranges and int(ranges[-1].split("-")[-1]) == page - 1:
+                ranges[-1] = f"{ranges[-1].split('-')[0]}-{page}"
+            else:
+                ranges.append(str(page))
+        parts.append(f"{name} p.{','.join(ranges)}" if ranges else name)
+    return "; ".join(parts)
+
+
+# `ipfin corpus fetch` / `ipfin corpus add` live in assistant/corpus/commands.py.
+from .corpus.commands import make_corpus_app  # noqa: E402 - needs handle_errors above
+
+app.add_typer(make_corpus_app(handle_errors), name="corpus")
 
 
 @app.command(name="eval")
 @handle_errors
 def eval_(
     dataset: Annotated[Path | None, typer.Option("--dataset", help="Gold set JSONL (default eval/datasets/ipfin-qa.jsonl).")] = None,
-    mode: Annotated[list[str] | None, typer.Option("--mode", help="bm25, dense, hybrid, hybrid+condense (repeatable; default all).")] = None,
+    mode: Annotated[list[str] | None, typer.Option("--mode", help="bm25, dense, hybrid, hybrid+condense, llm (repeatable; default: all, llm only when configured).")] = None,
     out: Annotated[Path, typer.Option("--out", help="Folder for report.json, report.md, report.html.")] = Path("eval/reports/latest"),
     thresholds: Annotated[Path | None, typer.Option("--thresholds", help="Gate file (default eval/thresholds.yaml).")] = None,
     reuse_index: Annotated[bool, typer.Option("--reuse-index", help="Use the index in IPFIN_HOME instead of a fresh one of the bundled briefs.")] = False,
@@ -270,10 +310,10 @@ def eval_(
     """Evaluate retrieval, grounding and abstention on the gold set; fail below thresholds."""
     from .evaluation.dataset import DEFAULT_DATASET
     from .evaluation.harness import DEFAULT_THRESHOLDS, evaluate
-    from .evaluation.runner import MODES, flat_metrics
+    from .evaluation.runner import flat_metrics
 
     outcome = evaluate(
-        Settings.from_env(), out, dataset or DEFAULT_DATASET, tuple(mode or MODES), thresholds or DEFAULT_THRESHOLDS,
+        Settings.from_env(), out, dataset or DEFAULT_DATASET, tuple(mode) if mode else None, thresholds or DEFAULT_THRESHOLDS,
         reuse_home=reuse_index, progress=sys.stderr.isatty(),
     )
     for name, summary in outcome.run["modes"].items():
@@ -288,6 +328,19 @@ def eval_(
     if not outcome.passed:
         for failure in outcome.run["threshold_failures"]:
             typer.echo(f"error: threshold missed: {failure}", err=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+@handle_errors
+def doctor() -> None:
+    """Check settings, index, embedder and the LLM endpoint; say how to fix what fails."""
+    from .doctor import run_checks
+
+    checks = run_checks(Settings.from_env())
+    for check in checks:
+        typer.echo(f"{'ok ' if check.ok else 'ERR'} {check.name:<13} {check.detail}")
+    if not all(c.ok for c in checks):
         raise typer.Exit(1)
 
 
@@ -320,7 +373,38 @@ def ui(
         "false",
     ]
     typer.echo(f"Serving on http://{host or settings.host}:{port or settings.port} (Ctrl-C stops)")
-    raise typer.Exit(subprocess.call(cmd))
+    sys.stdout.flush()
+    # Become the Streamlit process rather than its parent: Ctrl-C, SIGTERM and `timeout`
+    # then reach the server itself, and no orphaned server is left behind.
+    os.execv(sys.executable, cmd)
+
+
+feedback_app = typer.Typer(
+    help="Feedback given on answers in the chat page (👍/👎 and comments).", no_args_is_help=True
+)
+app.add_typer(feedback_app, name="feedback")
+
+
+@feedback_app.command("export")
+@handle_errors
+def feedback_export(
+    fmt: Annotated[str, typer.Option("--format", help="csv or jsonl.")] = "jsonl",
+    out: Annotated[Path | None, typer.Option("--out", help="Write to this file (default: stdout).")] = None,
+) -> None:
+    """Export every feedback record (question, answer, citations, persona, rating, comment, time)."""
+    from .feedback import FORMATS, FeedbackStore, write_export
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}; got {fmt!r}", param_hint="--format")
+    store = FeedbackStore(Settings.from_env().home)
+    records = store.all()
+    if out is None:
+        write_export(records, fmt, sys.stdout)
+    else:
+        with out.open("w", encoding="utf-8", newline="") as sink:
+            write_export(records, fmt, sink)
+    where = out or "stdout"
+    typer.echo(f"Exported {len(records)} feedback record(s) from {store.path} to {where}.", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

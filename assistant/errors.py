@@ -10,11 +10,18 @@ one line; they never show a traceback for these.
     ├── IngestError              a file cannot be indexed
     │   ├── UnsupportedFileError     unknown extension or binary content
     │   ├── EncryptedPdfError        PDF needs a password
-    │   └── CorruptFileError         unreadable PDF / undecodable text
+    │   ├── CorruptFileError         unreadable PDF / undecodable text
+    │   └── UploadRejectedError      an upload in the sources page is refused (type, size, name)
     ├── IndexStateError          the index is missing, stale or inconsistent
     │   ├── IndexNotBuiltError       nothing ingested yet
     │   └── EmbedderMismatchError    index built by another embedder
-    └── EmbedderError            an embedding backend cannot be loaded
+    ├── EmbedderError            an embedding backend cannot be loaded
+    ├── CorpusError              the corpus manifest or a corpus command cannot be used
+    │   ├── ManifestError            corpus/sources.yaml or a .meta.yaml sidecar is invalid
+    │   └── FetchError               a document cannot be downloaded
+    ├── FeedbackError            the feedback database cannot be read or written
+    └── LLMError                 the LLM endpoint failed (down, timeout, HTTP error, bad output)
+        └── LLMTransientError        worth retrying: timeout, connection, 429, 5xx
 """
 
 from __future__ import annotations
@@ -53,6 +60,16 @@ class CorruptFileError(IngestError):
     """The file is damaged or its text cannot be decoded."""
 
 
+class UploadRejectedError(IngestError):
+    """An uploaded file is refused before indexing; ``code`` and ``params`` let the UI
+    say why in the user's language (e.g. ``code="too_large"``, ``params={"limit": 50}``)."""
+
+    def __init__(self, message: str, hint: str | None = None, *, code: str = "", params: dict | None = None) -> None:
+        super().__init__(message, hint)
+        self.code = code
+        self.params = params or {}
+
+
 class IndexStateError(IpfinError):
     """The index is missing or cannot serve this request."""
 
@@ -69,16 +86,51 @@ class EmbedderError(IpfinError):
     """An embedding backend cannot be loaded or used."""
 
 
+class CorpusError(IpfinError):
+    """A corpus command (``ipfin corpus fetch`` / ``add``) cannot do what was asked."""
+
+
+class ManifestError(CorpusError):
+    """``corpus/sources.yaml`` or a ``<id>.meta.yaml`` sidecar has an invalid entry."""
+
+
+class FetchError(CorpusError):
+    """One document could not be downloaded; the message says how to place it by hand."""
+
+
+class FeedbackError(IpfinError):
+    """The feedback database in the data directory cannot be read or written."""
+
+
+class LLMError(IpfinError):
+    """The LLM endpoint could not produce a usable answer; the extractive answer is used."""
+
+
+class LLMTransientError(LLMError):
+    """A failure that may pass: timeout, refused connection, HTTP 429 or 5xx."""
+
+    def __init__(self, message: str, hint: str | None = None, retry_after: float | None = None) -> None:
+        super().__init__(message, hint)
+        self.retry_after = retry_after
+
+
 __all__ = [
     "ConfigError",
+    "CorpusError",
     "CorruptFileError",
     "EmbedderError",
     "EmbedderMismatchError",
     "EncryptedPdfError",
+    "FeedbackError",
+    "FetchError",
     "IndexNotBuiltError",
     "IndexStateError",
     "IngestError",
     "IpfinError",
+    "LLMError",
+    "LLMTransientError",
+    "ManifestError",
     "QuestionError",
     "UnsupportedFileError",
+    "UploadRejectedError",
 ]

@@ -6,7 +6,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Literal
 
-SourceKind = Literal["brief", "primary", "user"]
+#: brief: ipfin's own summaries; primary: official documents from corpus/sources.yaml;
+#: secondary: commentary listed there (not official); user: documents the user added.
+SourceKind = Literal["brief", "primary", "secondary", "user"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class Chunk:
     char_start: int = 0
     char_end: int = 0
     sources: tuple[SentenceSource, ...] = ()
+    #: Which extractor produced the text of a PDF page ("pypdf", "pdfminer"); "" otherwise.
+    extractor: str = ""
 
     def urls_at(self, start: int, end: int) -> tuple[str, ...]:
         """The fact URLs of the span ``[start, end)``, where a brief recorded them."""
@@ -69,6 +73,7 @@ class Chunk:
             "year": doc.year if doc.year is not None else -1,
             "url": doc.url or "",
             "fact_sources": json.dumps([[s.start, s.end, list(s.urls)] for s in self.sources], ensure_ascii=False),
+            "extractor": self.extractor,
         }
         return meta
 
@@ -87,6 +92,7 @@ class Chunk:
                 SentenceSource(int(a), int(b), tuple(urls))
                 for a, b, urls in json.loads(str(meta.get("fact_sources", "[]")))
             ),
+            extractor=str(meta.get("extractor", "")),
         )
 
 
@@ -153,6 +159,12 @@ class Answer:
     #: The signals behind the abstention decision: key-term coverage of the top
     #: passages, best sentence similarity, best lexical score (each in [0, 1]).
     evidence: dict[str, float] = field(default_factory=dict)
+    #: LLM answers only: what verification found ({"supported", "unsupported", "removed"}).
+    verification: dict | None = None
+    #: Version of the prompt files behind an LLM answer ("" for extractive answers).
+    prompt_version: str = ""
+    #: A visible notice, e.g. why an LLM answer fell back to the extractive one.
+    notice: str = ""
 
     def to_json(self) -> dict:
         return {
@@ -167,8 +179,9 @@ class Answer:
             "confidence": round(self.confidence, 4),
             "conflict": self.conflict,
             "evidence": self.evidence,
+            "notice": self.notice,
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
-        }
+        } | ({"verification": self.verification, "prompt_version": self.prompt_version} if self.verification is not None else {})
 
 
 @dataclass
