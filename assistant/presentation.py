@@ -99,6 +99,8 @@ class AnswerView:
     timings_ms: dict[str, float] = field(default_factory=dict)
     #: Set by an LLM answerer, e.g. why the extractive answer is shown instead.
     notice: str = ""
+    #: What sentence-level verification found in an LLM answer (None for extractive).
+    verification: dict | None = None
 
     @property
     def searched_differently(self) -> bool:
@@ -118,6 +120,7 @@ class AnswerView:
             "evidence_level": self.level,
             "mode": self.mode,
             "notice": self.notice,
+            "verification": self.verification,
             "citations": [c.to_json() for c in self.cards],
         }
 
@@ -227,4 +230,5 @@ def answer_view(answer: Answer, officials: OfficialDocuments | None = None) -> A
         mode=answer.mode,
         timings_ms=dict(answer.timings_ms),
         notice=str(getattr(answer, "notice", "") or ""),
+        verification=getattr(answer, "verification", None),
     )

@@ -187,6 +187,12 @@ def render_answer(view: AnswerView, persona_id: str, lang: str, officials: Offic
         if framing:
             st.caption(escape_md(framing.lead))
         st.markdown(emphasise_citations(escape_md(view.text)))
+        if view.mode == "llm" and view.verification:
+            v = view.verification
+            st.caption(
+                t("verified", lang).format(supported=v["supported"], unsupported=len(v["unsupported"]))
+                + (t("verified_removed", lang) if v.get("removed") else "")
+            )
         if view.conflict:
             st.warning(t("conflict_notice", lang), icon=":material/warning:")
         render_evidence(view, lang)

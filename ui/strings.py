@@ -7,6 +7,11 @@ values filled in are escaped by the caller wherever they came from a user or a d
 from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
+    "verified": {
+        "ja": "生成AIの回答を一文ずつ資料と照合しました: {supported} 文を確認、{unsupported} 文は確認できず",
+        "en": "The language model's answer was checked sentence by sentence: {supported} confirmed, {unsupported} not confirmed",
+    },
+    "verified_removed": {"ja": "(確認できない文は削除)", "en": " (unconfirmed sentences removed)"},
     # ------------------------------------------------------------ app / sidebar
     "title": {"ja": "ipfin 知財金融アシスタント", "en": "ipfin IP-finance assistant"},
     "caption": {

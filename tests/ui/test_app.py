@@ -325,3 +325,27 @@ def test_a_streaming_answerer_ends_with_the_verified_cited_answer(monkeypatch, b
         assert len(at.html) == len(view.cards)
     finally:
         fake.stop()
+
+
+# ---------------------------------------------------------------------- LLM answers
+
+
+def test_llm_answer_shows_its_verification_and_falls_back_with_a_notice(monkeypatch, bundled_settings):
+    from tests.llm.fake_server import FakeLLM, Step, echo_first_passage
+
+    fake = FakeLLM(responder=echo_first_passage).start()
+    try:
+        for key, value in {"IPFIN_LLM_PROVIDER": "openai", "IPFIN_LLM_BASE_URL": fake.base_url + "/v1",
+                           "IPFIN_LLM_MODEL": "scripted", "IPFIN_LLM_TIMEOUT": "2", "IPFIN_LLM_RETRIES": "0"}.items():
+            monkeypatch.setenv(key, value)
+        monkeypatch.setenv("IPFIN_HOME", str(bundled_settings.home))
+        at = _app(bundled_settings.home)
+        _ask(at, "企業価値担保権を設定すると経営者保証はどうなりますか？")
+        assert fake.requests and fake.requests[-1]["body"]["stream"] is True
+        captions = " ".join(c.value for c in at.caption)
+        assert "生成AIの回答を一文ずつ資料と照合しました: 1 文を確認" in captions
+        fake.add(Step(status=500), Step(status=500))  # the condensation, then the answer
+        _ask(at, "広東省では知財担保融資の損失をどう分担していますか？")
+        assert any("生成AIの回答を使えなかったため" in i.value for i in at.info)
+    finally:
+        fake.stop()
