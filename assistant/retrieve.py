@@ -10,6 +10,7 @@ ground as a brief, the official text and its page come first, and the brief may 
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from langchain_core.retrievers import BaseRetriever
 from .embed.base import Embedder
 from .errors import ConfigError
 from .index.store import IndexStore
-from .text.glossary import expand_english, intent_terms, japanese_synonyms
+from .text.glossary import GLOSSARY, expand_english, intent_terms, japanese_synonyms
 from .text.ja import content_terms, detect_lang
 
 RRF_K = 60
@@ -83,6 +84,60 @@ def prefer_primary(fused: dict[str, float], primary: set[str], boost: float = PR
     return {cid: score * (1 + boost) if cid in primary else score for cid, score in fused.items()}
 
 
+#: Places a question may compare. English names reach them through the glossary.
+PLACES = (
+    "米国",
+    "アメリカ",
+    "中国",
+    "日本",
+    "広東省",
+    "中山市",
+    "珠海市",
+    "深圳市",
+    "北京",
+    "上海",
+    "浦東",
+    "武漢",
+    "英国",
+    "シンガポール",
+    "韓国",
+    "ドイツ",
+    "スイス",
+    "ジャマイカ",
+)
+
+
+CHINESE_REGIONS = ("広東省", "中山市", "珠海市", "深圳市", "北京", "上海", "浦東", "武漢")
+
+
+def facets(query: str) -> list[str]:
+    """One search per place when a question names two or more ("AとBの違い", "US or China").
+
+    Each facet keeps the question and names one place only, so BM25 and the embedding
+    are pulled towards that side instead of whichever side dominates the corpus.
+    """
+    text = query
+    found = [p for p in PLACES if p in text]
+    if detect_lang(query) == "en" or not found:
+        found += [ja for ja in expand_english(query) if ja in PLACES and ja not in found]
+    found = list(dict.fromkeys("米国" if p == "アメリカ" else p for p in found))
+    # "中国の珠海市" is one side: the more specific place stands for its country.
+    found = [p for p in found if not (p == "中国" and any(c in found for c in CHINESE_REGIONS))]
+    if len(found) < 2:
+        return []
+    out = []
+    for place in found:
+        rest = query
+        for other in PLACES:
+            if other != place and not (place == "米国" and other == "アメリカ"):
+                rest = rest.replace(other, "")
+        for word, translations in GLOSSARY.items():  # "China" in an English question
+            if place not in translations and any(t in PLACES for t in translations):
+                rest = re.sub(rf"\b{re.escape(word)}\b", "", rest, flags=re.I)
+        out.append(f"{place} {' '.join(rest.split())}")
+    return out
+
+
 def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
@@ -109,10 +164,44 @@ class HybridRetriever:
         self.primary_boost = PRIMARY_BOOST
 
     def retrieve(self, query: str, top_k: int | None = None, mode: str | None = None) -> Retrieval:
-        from .types import Hit
-
+        """Hits for ``query``; a comparison of places ("米国と中国では…") is also searched
+        once per place, and the lists are interleaved so each side reaches the answer."""
         top_k = top_k or self.top_k
         mode = mode or self.mode
+        main = self._retrieve_one(query, top_k, mode)
+        parts = facets(query) if mode == "hybrid" else []
+        if len(parts) < 2:
+            return main
+        t0 = time.perf_counter()
+        lists = [self._retrieve_one(p, top_k, mode).hits for p in parts]
+        # Each chunk belongs to the side that ranks it best; one every side ranks the same
+        # says little about either. After the main ranking's first chunk, take the sides'
+        # chunks in turn, then the rest of the main ranking.
+        ranks: dict[str, list[int]] = {}
+        for hits in lists:
+            for rank, h in enumerate(hits):
+                ranks.setdefault(h.chunk.id, []).append(rank)
+        # The whole question's best chunk leads (often the overview that compares both).
+        merged: list = main.hits[:1]
+        seen: set[str] = {h.chunk.id for h in merged}
+        for rank in range(top_k):
+            for hits in lists:
+                if rank >= len(hits) or hits[rank].chunk.id in seen:
+                    continue
+                mine = ranks[hits[rank].chunk.id]
+                generic = len(mine) == len(lists) and len(set(mine)) == 1
+                if rank == min(mine) and not generic:
+                    seen.add(hits[rank].chunk.id)
+                    merged.append(hits[rank])
+        merged += [h for h in main.hits if h.chunk.id not in {m.chunk.id for m in merged}]
+        main.hits = merged[:top_k]
+        main.timings_ms["facets"] = (time.perf_counter() - t0) * 1000
+        main.timings_ms["retrieve"] += main.timings_ms["facets"]
+        return main
+
+    def _retrieve_one(self, query: str, top_k: int, mode: str) -> Retrieval:
+        from .types import Hit
+
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         terms = query_terms(query, lambda t: self.store.bm25.document_frequency(t) > 0)

@@ -65,3 +65,14 @@ def test_langchain_retriever_returns_documents(assistant):
     docs = retriever.invoke("広東省の損失分担")
     assert len(docs) == 3
     assert all(d.metadata["source_id"] and d.page_content for d in docs)
+
+
+def test_a_comparison_of_places_is_searched_once_per_place(assistant):
+    from assistant.retrieve import facets
+
+    assert facets("広東省では知財担保融資の損失をどう分担していますか？") == []
+    parts = facets("アメリカと中国で知財金融のやり方ってどう違うの？")
+    assert [p.split()[0] for p in parts] == ["米国", "中国"] and "中国" not in parts[0]
+    assert len(facets("Is there insurance that covers IP-backed loans, in the US or China?")) == 2
+    hits = assistant.retriever.retrieve("Is there insurance that covers IP-backed loans, in the US or China?").hits
+    assert {"us-ip-finance", "china-ip-finance"} <= {h.chunk.source_id for h in hits}

@@ -55,6 +55,7 @@ INTENT_BONUS = 0.15
 TYPE_BONUS = 0.1
 SAME_SOURCE_PENALTY = 0.08
 SAME_TOPIC = 0.4  # word Jaccard above which two sentences state the same thing
+SELF_CONFLICT_SHARE = 0.8  # a self-conflicting note must score this share of the best unit
 TYPE_PENALTY = 0.6
 
 
@@ -245,7 +246,9 @@ class ExtractiveAnswerer(Answerer):
         best = cands[0].score
         strong = [c for c in cands[:12] if c.score >= 0.5 * best and has_number(c.text)]
         for c in strong:
-            if figures(c.text).self_conflicting(c.text):
+            # A note that itself reports two figures is shown only when it is about the
+            # question: it is a whole answer on its own, not a side remark.
+            if c.score >= SELF_CONFLICT_SHARE * best and figures(c.text).self_conflicting(c.text):
                 return (c, c)  # a note that itself reports two figures from two sources
         for i, a in enumerate(strong):
             fa = figures(a.text)
