@@ -174,3 +174,44 @@ def tokens_of(texts: Iterable[str]) -> set[str]:
     for t in texts:
         out.update(content_terms(t))
     return out
+
+
+_MONEY = frozenset({"兆元", "億元", "万元", "元", "兆円", "億円", "万円", "円", "億ドル", "万ドル", "ドル"})
+_REQUESTS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    (re.compile(r"何件|件数|\bhow many\b.*\b(?:loans|cases|deals|auctions)\b|\bnumber of\b", re.I), frozenset({"件"})),
+    (re.compile(r"何%|何パーセント|金利|利率|\binterest rate\b|\bpercentage\b", re.I), frozenset({"%"})),
+    (re.compile(r"いくら|金額|残高|市場規模|\bhow much\b|\bbalance\b|\bmarket size\b", re.I), _MONEY),
+    # 「融資額の実績は？」: an amount or a count will do.
+    (re.compile(r"\w額(?:は|を|の実績)|実績(?:は|を|件数)"), _MONEY | {"件"}),
+)
+
+
+@dataclass(frozen=True)
+class RequestedFigure:
+    """What kind of figure a question asks for: units (件, %, money) and years."""
+
+    units: frozenset[str]
+    years: frozenset[str]
+
+    def __bool__(self) -> bool:
+        return bool(self.units or self.years)
+
+    def met_by(self, sentence: str) -> bool:
+        f = figures(sentence)
+        if self.units and not any(u in self.units for _, u in f.amounts):
+            return False
+        return not self.years or self.years <= set(_YEAR.findall(sentence))
+
+
+def requested_figure(query: str) -> RequestedFigure:
+    """The figure a "how many / how much / what rate" question asks for; empty otherwise.
+
+    A year counts only in a figure question ("2025年の実績は？"): elsewhere it is context.
+    """
+    units: set[str] = set()
+    for pattern, wanted in _REQUESTS:
+        if pattern.search(query):
+            units |= wanted
+    if not units and not _HOW_MUCH.search(query):
+        return RequestedFigure(frozenset(), frozenset())
+    return RequestedFigure(frozenset(units), frozenset(_YEAR.findall(query)))

@@ -41,6 +41,7 @@ from .evidence import (
     has_date,
     has_number,
     question_wants,
+    requested_figure,
     term_groups,
 )
 
@@ -150,6 +151,12 @@ class ExtractiveAnswerer(Answerer):
         # questions can share a word with the corpus (東京). Abstain when both are weak.
         if cov < self.min_coverage and similarity < self.min_similarity:
             return self._abstain(result, "key_terms" if cov < WEAK_COVERAGE else "weak", groups, t0, top_tokens)
+
+        # "何件／いくら／何%／2025年の実績" asks for one figure: related figures are not an
+        # answer. Refuse when no close candidate carries the kind of figure asked for.
+        wanted = requested_figure(condensed)
+        if wanted and not any(wanted.met_by(c.text) for c in candidates if c.score >= RELATIVE_CUTOFF * best.score):
+            return self._abstain(result, "no_figure", groups, t0)
 
         chosen = self._select(candidates)
         conflict_pair = self._conflict(candidates, chosen)

@@ -21,6 +21,10 @@ ABSTAIN_REASON = {
         "ja": "質問の主要な語({terms})を含む文書が見つかりません。",
         "en": "No passage contains the question's key terms ({terms}).",
     },
+    "no_figure": {
+        "ja": "関連する記述はありますが、質問にある数値(件数・金額・割合・年)そのものは文書に見当たりません。",
+        "en": "Related passages exist, but not the figure the question asks for (count, amount, rate or year).",
+    },
     "weak": {
         "ja": "関連する記述はありますが、根拠として弱いため回答を控えます。",
         "en": "Related passages exist, but the evidence is too weak to answer.",

@@ -104,3 +104,30 @@ def test_everyday_wording_reaches_the_documents(assistant):
 def test_english_sentence_naming_a_japanese_term_is_english(assistant):
     answer = assistant.ask("What does 企業価値担保権 mean for my personal guarantee?")
     assert answer.lang == "en" and "経営者保証" in answer.text
+
+
+def test_requested_figure_kinds():
+    from assistant.answer.evidence import requested_figure
+
+    assert requested_figure("企業価値担保権の融資は何件実行された？").units == {"件"}
+    assert "%" in requested_figure("三菱UFJ銀行の金利は何%？").units
+    assert "億元" in requested_figure("How much did Shenzhen add to its pool?").units
+    assert requested_figure("中国の2025年の知財質押融資額の実績は？").years == {"2025"}
+    assert not requested_figure("企業価値担保権とは何ですか？")
+    wanted = requested_figure("2023年の中国の知財質押融資はいくら？")
+    assert wanted.met_by("2023年通年では融資額が8539.9億元に達した。")
+    assert not wanted.met_by("2022年の融資額は4868.8億元だった。")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["三菱UFJ銀行で知財担保融資を受けたら金利は何%ですか？", "企業価値担保権の登記にかかる登録免許税はいくら？"],
+)
+def test_a_figure_the_documents_do_not_give_is_not_answered_with_other_figures(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and "数値" in answer.abstain_reason
+
+
+def test_a_figure_the_documents_give_is_answered(assistant):
+    answer = assistant.ask("2015年度の知財金融促進事業では評価書作成支援を何件採択する予定でしたか？")
+    assert not answer.abstained and "120件程度" in answer.text
