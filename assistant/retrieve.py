@@ -116,8 +116,7 @@ def facets(query: str) -> list[str]:
     Each facet keeps the question and names one place only, so BM25 and the embedding
     are pulled towards that side instead of whichever side dominates the corpus.
     """
-    text = query
-    found = [p for p in PLACES if p in text]
+    found = [p for p in PLACES if p in query]
     if detect_lang(query) == "en" or not found:
         found += [ja for ja in expand_english(query) if ja in PLACES and ja not in found]
     found = list(dict.fromkeys("米国" if p == "アメリカ" else p for p in found))
@@ -136,6 +135,30 @@ def facets(query: str) -> list[str]:
                 rest = re.sub(rf"\b{re.escape(word)}\b", "", rest, flags=re.I)
         out.append(f"{place} {' '.join(rest.split())}")
     return out
+
+
+def interleave(main: list, sides: list[list], top_k: int) -> list:
+    """Merge the hits of a comparison: the whole question's best chunk first (often the
+    overview that compares both), then each side's own chunks in turn, then the rest of
+    the main ranking. A chunk belongs to the side that ranks it best; one every side
+    ranks the same says little about either and waits for the main ranking."""
+    ranks: dict[str, list[int]] = {}
+    for hits in sides:
+        for rank, h in enumerate(hits):
+            ranks.setdefault(h.chunk.id, []).append(rank)
+    merged = main[:1]
+    seen = {h.chunk.id for h in merged}
+    for rank in range(top_k):
+        for hits in sides:
+            if rank >= len(hits) or hits[rank].chunk.id in seen:
+                continue
+            mine = ranks[hits[rank].chunk.id]
+            generic = len(mine) == len(sides) and len(set(mine)) == 1
+            if rank == min(mine) and not generic:
+                seen.add(hits[rank].chunk.id)
+                merged.append(hits[rank])
+    merged += [h for h in main if h.chunk.id not in seen]
+    return merged[:top_k]
 
 
 def _bigrams(text: str) -> set[str]:
@@ -173,28 +196,8 @@ class HybridRetriever:
         if len(parts) < 2:
             return main
         t0 = time.perf_counter()
-        lists = [self._retrieve_one(p, top_k, mode).hits for p in parts]
-        # Each chunk belongs to the side that ranks it best; one every side ranks the same
-        # says little about either. After the main ranking's first chunk, take the sides'
-        # chunks in turn, then the rest of the main ranking.
-        ranks: dict[str, list[int]] = {}
-        for hits in lists:
-            for rank, h in enumerate(hits):
-                ranks.setdefault(h.chunk.id, []).append(rank)
-        # The whole question's best chunk leads (often the overview that compares both).
-        merged: list = main.hits[:1]
-        seen: set[str] = {h.chunk.id for h in merged}
-        for rank in range(top_k):
-            for hits in lists:
-                if rank >= len(hits) or hits[rank].chunk.id in seen:
-                    continue
-                mine = ranks[hits[rank].chunk.id]
-                generic = len(mine) == len(lists) and len(set(mine)) == 1
-                if rank == min(mine) and not generic:
-                    seen.add(hits[rank].chunk.id)
-                    merged.append(hits[rank])
-        merged += [h for h in main.hits if h.chunk.id not in {m.chunk.id for m in merged}]
-        main.hits = merged[:top_k]
+        sides = [self._retrieve_one(p, top_k, mode).hits for p in parts]
+        main.hits = interleave(main.hits, sides, top_k)
         main.timings_ms["facets"] = (time.perf_counter() - t0) * 1000
         main.timings_ms["retrieve"] += main.timings_ms["facets"]
         return main

@@ -76,3 +76,18 @@ def test_a_comparison_of_places_is_searched_once_per_place(assistant):
     assert len(facets("Is there insurance that covers IP-backed loans, in the US or China?")) == 2
     hits = assistant.retriever.retrieve("Is there insurance that covers IP-backed loans, in the US or China?").hits
     assert {"us-ip-finance", "china-ip-finance"} <= {h.chunk.source_id for h in hits}
+
+
+def test_interleave_by_hand():
+    from types import SimpleNamespace
+
+    from assistant.retrieve import interleave
+
+    def hits(*ids):
+        return [SimpleNamespace(chunk=SimpleNamespace(id=i)) for i in ids]
+
+    main = hits("overview", "g", "x")
+    us = hits("g", "us1", "us2")
+    cn = hits("g", "cn1", "us1")  # g: generic (rank 0 on both sides); us1 belongs to the US side
+    merged = [h.chunk.id for h in interleave(main, [us, cn], top_k=5)]
+    assert merged == ["overview", "us1", "cn1", "us2", "g"]
