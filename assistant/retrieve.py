@@ -26,6 +26,7 @@ from .errors import ConfigError
 from .index.store import IndexStore
 from .text.glossary import GLOSSARY, expand_english, intent_terms, japanese_synonyms
 from .text.ja import content_terms, detect_lang
+from .text.similarity import char_bigrams, jaccard
 
 RRF_K = 60
 CANDIDATES = 30
@@ -161,14 +162,6 @@ def interleave(main: list, sides: list[list], top_k: int) -> list:
     return merged[:top_k]
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
 class HybridRetriever:
     """Settings in ``__init__``, per-call overrides in :meth:`retrieve` (mode, top_k)."""
 
@@ -228,8 +221,8 @@ class HybridRetriever:
             chunk = chunks.get(cid)
             if chunk is None:
                 continue
-            grams = _bigrams(chunk.text)
-            if any(_jaccard(grams, g) >= NEAR_DUPLICATE for g in kept):
+            grams = char_bigrams(chunk.text)
+            if any(jaccard(grams, g) >= NEAR_DUPLICATE for g in kept):
                 continue
             kept.append(grams)
             hits.append(

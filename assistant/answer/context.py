@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text.similarity import char_bigrams, jaccard
 from ..types import Hit
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -44,17 +45,13 @@ def estimate_tokens(text: str) -> int:
     return int(len(text) - ascii_chars + 1.3 * len(words)) + 1
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
 def pack(hits: list[Hit], budget_tokens: int) -> list[Passage]:
     passages: list[Passage] = []
     seen: list[set[str]] = []
     used = 0
     for hit in hits:
-        grams = _bigrams(hit.chunk.text)
-        if any(len(grams & g) / max(1, len(grams | g)) >= _NEAR_COPY for g in seen):
+        grams = char_bigrams(hit.chunk.text)
+        if any(jaccard(grams, g) >= _NEAR_COPY for g in seen):
             continue
         cost = estimate_tokens(hit.chunk.text) + 20
         if passages and used + cost > budget_tokens:

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..text.glossary import GLOSSARY, japanese_synonyms
@@ -167,13 +167,6 @@ _HOW_MUCH = re.compile(
 def question_wants(query: str) -> tuple[bool, bool]:
     """(wants a date, wants a figure)."""
     return bool(_WHEN.search(query)), bool(_HOW_MUCH.search(query))
-
-
-def tokens_of(texts: Iterable[str]) -> set[str]:
-    out: set[str] = set()
-    for t in texts:
-        out.update(content_terms(t))
-    return out
 
 
 _MONEY = frozenset({"兆元", "億元", "万元", "元", "兆円", "億円", "万円", "円", "億ドル", "万ドル", "ドル"})

@@ -29,6 +29,7 @@ from ..ingest.splitter import quotable_units
 from ..retrieve import Retrieval
 from ..text.glossary import intent_terms
 from ..text.ja import content_terms
+from ..text.similarity import char_bigrams, jaccard
 from ..types import Answer, Citation, Hit
 from . import messages
 from .base import Answerer
@@ -78,16 +79,8 @@ class _Candidate:
         return self.hit.chunk.urls_at(self.start, self.end) or (self.hit.doc.source_id,)
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
 def _words(text: str) -> set[str]:
     return {t for t in content_terms(text) if not any(ch.isdigit() for ch in t)}
-
-
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
 
 
 class ExtractiveAnswerer(Answerer):
@@ -241,8 +234,8 @@ class ExtractiveAnswerer(Answerer):
             used = [c.hit.doc.source_id for c in chosen]
             pick = max(pool, key=lambda c: c.score - SAME_SOURCE_PENALTY * used.count(c.hit.doc.source_id))
             pool.remove(pick)
-            g = _bigrams(pick.text)
-            if any(_jaccard(g, other) >= REDUNDANT for other in grams):
+            g = char_bigrams(pick.text)
+            if any(jaccard(g, other) >= REDUNDANT for other in grams):
                 continue
             chosen.append(pick)
             grams.append(g)
@@ -262,7 +255,7 @@ class ExtractiveAnswerer(Answerer):
             for b in strong[i + 1 :]:
                 if set(a.origin) & set(b.origin):
                     continue
-                same_topic = _jaccard(_words(a.text), _words(b.text)) >= SAME_TOPIC
+                same_topic = jaccard(_words(a.text), _words(b.text)) >= SAME_TOPIC
                 if fa.conflicts_with(figures(b.text), same_topic):
                     return (a, b)
         return None

@@ -37,14 +37,6 @@ def normalize(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
-def is_japanese(text: str, min_share: float = 0.1) -> bool:
-    """True when at least ``min_share`` of the non-space characters are Japanese."""
-    chars = [c for c in text if not c.isspace()]
-    if not chars:
-        return False
-    return sum(1 for c in chars if _JA_CHAR.match(c)) / len(chars) >= min_share
-
-
 def detect_lang(text: str) -> str:
     """``"ja"`` or ``"en"``: an English sentence that names a Japanese term
     ("What does 企業価値担保権 mean for me?") is English; a Japanese one that names
