@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.config import PROJECT_ROOT, Settings  # noqa: E402
+from assistant.app.assistant import Assistant  # noqa: E402
+from assistant.core.settings import PROJECT_ROOT, Settings  # noqa: E402
 from assistant.embed.base import get_embedder  # noqa: E402
 from assistant.ingest.pipeline import ingest  # noqa: E402
-from assistant.service import Assistant  # noqa: E402
 
 OUT_OF_SCOPE = [
     "今日の東京の天気は？",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.config import PROJECT_ROOT, Settings
+from assistant.core.settings import PROJECT_ROOT, Settings
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -62,7 +62,7 @@ def bundled_settings(tmp_path_factory, embedder) -> Settings:
 
 @pytest.fixture(scope="session")
 def assistant(bundled_settings, embedder):
-    from assistant.service import Assistant
+    from assistant.app.assistant import Assistant
 
     return Assistant(bundled_settings, embedder)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from assistant.config import Settings
+from assistant.core.settings import Settings
 
 
 def writable_copy(bundled: Settings, dst: Path) -> Settings:

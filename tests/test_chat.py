@@ -1,4 +1,4 @@
-from assistant.chat import Conversation, condense, is_follow_up
+from assistant.retrieval.condense import Conversation, condense, is_follow_up
 
 
 def test_pronoun_follow_up_takes_the_earlier_topic():

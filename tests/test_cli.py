@@ -3,7 +3,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from assistant.cli.main import app
 from tests.conftest import BRIEFS, write
 from tests.pdfs import make_pdf
 

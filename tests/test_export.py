@@ -2,9 +2,9 @@
 
 from datetime import datetime
 
-from assistant.config import PROJECT_ROOT
-from assistant.export import ExportTurn, conversation_markdown, escape_markdown
-from assistant.presentation import OfficialDocuments, answer_view
+from assistant.app.export import ExportTurn, conversation_markdown, escape_markdown
+from assistant.app.presentation import OfficialDocuments, answer_view
+from assistant.core.settings import PROJECT_ROOT
 
 OFFICIALS = OfficialDocuments.load(PROJECT_ROOT / "corpus")
 

@@ -7,10 +7,10 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
-from assistant.errors import FeedbackError
-from assistant.feedback import FEEDBACK_FILE, FeedbackRecord, FeedbackStore, export_text
-from assistant.presentation import answer_view
+from assistant.app.feedback import FEEDBACK_FILE, FeedbackRecord, FeedbackStore, export_text
+from assistant.app.presentation import answer_view
+from assistant.cli.main import app
+from assistant.core.errors import FeedbackError
 
 
 @pytest.fixture

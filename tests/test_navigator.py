@@ -2,10 +2,7 @@
 
 import pytest
 
-from assistant.config import PROJECT_ROOT
-from assistant.errors import ConfigError, IndexStateError
-from assistant.index.store import IndexStore
-from assistant.navigator import (
+from assistant.app.navigator import (
     CitationResolver,
     Navigator,
     Profile,
@@ -13,6 +10,9 @@ from assistant.navigator import (
     all_profiles,
     load_rules,
 )
+from assistant.core.errors import ConfigError, IndexStateError
+from assistant.core.settings import PROJECT_ROOT
+from assistant.index.store import IndexStore
 from tests.conftest import write
 
 RULES = PROJECT_ROOT / "corpus" / "options.yaml"

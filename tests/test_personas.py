@@ -2,8 +2,8 @@
 
 import pytest
 
-from assistant.personas import PERSONAS, frame, get_persona, starters
-from assistant.presentation import answer_view
+from assistant.app.personas import PERSONAS, frame, get_persona, starters
+from assistant.app.presentation import answer_view
 
 
 @pytest.mark.parametrize("persona_id", sorted(PERSONAS))

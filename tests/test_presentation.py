@@ -1,8 +1,8 @@
 """Citation cards: the quote inside its chunk, the fact URL, the official document behind it."""
 
-from assistant.config import PROJECT_ROOT
-from assistant.presentation import OfficialDocuments, answer_view, evidence_level
-from assistant.types import Answer, Chunk, Citation, SourceDoc
+from assistant.app.presentation import OfficialDocuments, answer_view, evidence_level
+from assistant.core.settings import PROJECT_ROOT
+from assistant.core.types import Answer, Chunk, Citation, SourceDoc
 
 OFFICIALS = OfficialDocuments.load(PROJECT_ROOT / "corpus")
 

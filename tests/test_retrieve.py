@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import ConfigError
-from assistant.retrieve import HybridRetriever, IpfinRetriever, query_terms, rrf
+from assistant.core.errors import ConfigError
+from assistant.retrieval.hybrid import HybridRetriever, IpfinRetriever, query_terms, rrf
 
 LABELS = [
     json.loads(line) for line in (Path(__file__).parent / "data" / "retrieval_labels.jsonl").open(encoding="utf-8")
@@ -68,7 +68,7 @@ def test_langchain_retriever_returns_documents(assistant):
 
 
 def test_a_comparison_of_places_is_searched_once_per_place(assistant):
-    from assistant.retrieve import facets
+    from assistant.retrieval.hybrid import facets
 
     assert facets("広東省では知財担保融資の損失をどう分担していますか？") == []
     parts = facets("アメリカと中国で知財金融のやり方ってどう違うの？")
@@ -81,7 +81,7 @@ def test_a_comparison_of_places_is_searched_once_per_place(assistant):
 def test_interleave_by_hand():
     from types import SimpleNamespace
 
-    from assistant.retrieve import interleave
+    from assistant.retrieval.hybrid import interleave
 
     def hits(*ids):
         return [SimpleNamespace(chunk=SimpleNamespace(id=i)) for i in ids]

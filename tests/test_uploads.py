@@ -2,10 +2,10 @@
 
 import pytest
 
-from assistant.errors import UploadRejectedError
+from assistant.app.assistant import Assistant
+from assistant.app.uploads import add_upload, check_upload, list_uploads, remove_upload, safe_filename, uploads_dir
+from assistant.core.errors import UploadRejectedError
 from assistant.index.store import IndexStore
-from assistant.service import Assistant
-from assistant.uploads import add_upload, check_upload, list_uploads, remove_upload, safe_filename, uploads_dir
 from tests.indexcopy import writable_copy
 from tests.pdfs import make_pdf
 

@@ -22,12 +22,12 @@ from streamlit.delta_generator import DeltaGenerator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant.config import Settings
-from assistant.errors import IndexNotBuiltError, IpfinError
-from assistant.export import ExportTurn, conversation_markdown
-from assistant.feedback import MAX_COMMENT_CHARS, FeedbackRecord, FeedbackStore
-from assistant.personas import DEFAULT_PERSONA, PERSONAS, get_persona, starters
-from assistant.presentation import answer_view
+from assistant.app.export import ExportTurn, conversation_markdown
+from assistant.app.feedback import MAX_COMMENT_CHARS, FeedbackRecord, FeedbackStore
+from assistant.app.personas import DEFAULT_PERSONA, PERSONAS, get_persona, starters
+from assistant.app.presentation import answer_view
+from assistant.core.errors import IndexNotBuiltError, IpfinError
+from assistant.core.settings import Settings
 from ui.components import current_assistant, escape_md, load_officials, render_answer
 from ui.strings import t
 

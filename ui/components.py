@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from assistant.config import Settings
-from assistant.personas import frame
-from assistant.presentation import AnswerView, CitationCard, OfficialDocuments
+from assistant.app.personas import frame
+from assistant.app.presentation import AnswerView, CitationCard, OfficialDocuments
+from assistant.core.settings import Settings
 from ui.strings import t
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$=:])")
@@ -103,7 +103,7 @@ def load_embedder(name: str, model: str):
 def load_assistant(_settings: Settings, settings_key: str, stamp: int):
     """One assistant per settings and index state; ``stamp`` makes an upload or ingest
     visible at once. ``settings_key`` is the settings' repr (which leaves out the API key)."""
-    from assistant.service import Assistant
+    from assistant.app.assistant import Assistant
 
     return Assistant(_settings, load_embedder(_settings.embedder, _settings.embed_model))
 

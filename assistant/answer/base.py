@@ -5,8 +5,8 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 
-from ..retrieve import Retrieval
-from ..types import Answer
+from assistant.core.types import Answer
+from assistant.retrieval.hybrid import Retrieval
 
 
 class Answerer(ABC):

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text.similarity import char_bigrams, jaccard
-from ..types import Hit
+from assistant.core.types import Hit
+from assistant.text.similarity import char_bigrams, jaccard
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _NEAR_COPY = 0.8

@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..text.glossary import GLOSSARY, japanese_synonyms
-from ..text.ja import content_terms, key_terms, noun_phrases
+from assistant.corpus.lexicon import GLOSSARY, japanese_synonyms
+from assistant.text.ja import content_terms, key_terms, noun_phrases
 
 #: Weight of an English word that has no Japanese equivalent in the glossary: such a
 #: word can still be answered by dense retrieval, so it counts less than a Japanese term.

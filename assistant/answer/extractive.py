@@ -23,17 +23,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..embed.base import Embedder
-from ..index.bm25 import BM25Index
-from ..ingest.splitter import quotable_units
-from ..retrieve import Retrieval
-from ..text.glossary import intent_terms
-from ..text.ja import content_terms
-from ..text.similarity import char_bigrams, jaccard
-from ..types import Answer, Citation, Hit
-from . import messages
-from .base import Answerer
-from .evidence import (
+from assistant.answer import messages
+from assistant.answer.base import Answerer
+from assistant.answer.evidence import (
     TermGroup,
     coverage,
     figures,
@@ -45,6 +37,14 @@ from .evidence import (
     requested_figure,
     term_groups,
 )
+from assistant.core.types import Answer, Citation, Hit
+from assistant.corpus.lexicon import intent_terms
+from assistant.embed.base import Embedder
+from assistant.index.bm25 import BM25Index
+from assistant.ingest.splitter import quotable_units
+from assistant.retrieval.hybrid import Retrieval
+from assistant.text.ja import content_terms
+from assistant.text.similarity import char_bigrams, jaccard
 
 MAX_SENTENCES = 4
 MIN_SENTENCE_CHARS = 8

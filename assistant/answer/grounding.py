@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..embed.base import Embedder
-from ..text.ja import content_terms, key_terms, normalize, split_sentences
-from . import messages
+from assistant.answer import messages
+from assistant.embed.base import Embedder
+from assistant.text.ja import content_terms, key_terms, normalize, split_sentences
 
 MIN_OVERLAP = 0.75
 MIN_OVERLAP_WITH_SIMILARITY = 0.4

@@ -20,18 +20,18 @@ from collections.abc import Callable
 
 from langchain_core.messages import BaseMessage
 
-from ..errors import LLMError
-from ..ingest.splitter import quotable_units
-from ..llm.base import ChatClient
-from ..llm.prompts import answer_prompt
-from ..retrieve import Retrieval
-from ..text.ja import content_terms, detect_lang
-from ..types import Answer, Citation
-from .base import Answerer
-from .context import Passage, pack, render
-from .extractive import ExtractiveAnswerer
-from .grounding import GroundednessScorer
-from .verify import verify
+from assistant.answer.base import Answerer
+from assistant.answer.context import Passage, pack, render
+from assistant.answer.extractive import ExtractiveAnswerer
+from assistant.answer.grounding import GroundednessScorer
+from assistant.answer.verify import verify
+from assistant.core.errors import LLMError
+from assistant.core.types import Answer, Citation
+from assistant.ingest.splitter import quotable_units
+from assistant.llm.base import ChatClient
+from assistant.llm.prompts import answer_prompt
+from assistant.retrieval.hybrid import Retrieval
+from assistant.text.ja import content_terms, detect_lang
 
 FALLBACK_NOTICE = {
     "ja": "生成AIの回答を使えなかったため、文書から抜き出した回答を表示しています(理由: {reason})。",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .grounding import GroundednessScorer, Grounding
+from assistant.answer.grounding import GroundednessScorer, Grounding
 
 
 @dataclass

@@ -32,11 +32,11 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from .. import __version__
-from ..errors import CorpusError, FetchError
-from ..files import sha256_file
-from .lock import LockRecord, lock_path_for, now_iso, read_lock, write_lock
-from .manifest import Manifest, SourceEntry
+from assistant import __version__
+from assistant.core.errors import CorpusError, FetchError
+from assistant.core.files import sha256_file
+from assistant.corpus.fetchlock import LockRecord, lock_path_for, now_iso, read_lock, write_lock
+from assistant.corpus.sources import Manifest, SourceEntry
 
 USER_AGENT = f"ipfin/{__version__} (+local research assistant)"
 ACCEPT = "application/pdf, text/html;q=0.9, application/xhtml+xml;q=0.9, */*;q=0.1"

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import CorpusError
-from .lock import now_iso
-from .manifest import Manifest, SourceEntry, parse_entry, sidecar_path
+from assistant.core.errors import CorpusError
+from assistant.corpus.fetchlock import now_iso
+from assistant.corpus.sources import Manifest, SourceEntry, parse_entry, sidecar_path
 
 ADDABLE_SUFFIXES = (".pdf", ".html", ".htm", ".md", ".markdown", ".txt")
 

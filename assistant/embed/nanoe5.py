@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..errors import ConfigError, EmbedderError
-from .base import Embedder, normalise_rows, register
+from assistant.core.errors import ConfigError, EmbedderError
+from assistant.embed.base import Embedder, normalise_rows, register
 
 #: Chunks are a few hundred characters; the engine truncates at the model's 512 tokens.
 _BATCH = 32

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import EmbedderError
-from .base import Embedder, normalise_rows, register
+from assistant.core.errors import EmbedderError
+from assistant.embed.base import Embedder, normalise_rows, register
 
 
 def _needs_e5_prefixes(model: str) -> bool:

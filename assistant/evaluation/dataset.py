@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import PROJECT_ROOT
-from ..errors import ConfigError
+from assistant.core.errors import ConfigError
+from assistant.core.settings import PROJECT_ROOT
 
 DEFAULT_DATASET = PROJECT_ROOT / "eval" / "datasets" / "ipfin-qa.jsonl"
 _REQUIRED = ("id", "question", "answerable", "expected_sources", "key_facts", "category")

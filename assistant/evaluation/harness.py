@@ -10,14 +10,22 @@ from pathlib import Path
 
 import yaml
 
-from ..config import PROJECT_ROOT, Settings
-from ..embed.base import get_embedder
-from ..errors import ConfigError
-from ..ingest.pipeline import ingest
-from ..service import Assistant
-from .dataset import DEFAULT_DATASET, load_dataset
-from .report import write_reports
-from .runner import EXTRACTIVE_MODES, MAIN_MODE, MODES, ItemResult, flat_metrics, run_mode, summarise
+from assistant.app.assistant import Assistant
+from assistant.core.errors import ConfigError
+from assistant.core.settings import PROJECT_ROOT, Settings
+from assistant.embed.base import get_embedder
+from assistant.evaluation.dataset import DEFAULT_DATASET, load_dataset
+from assistant.evaluation.report import write_reports
+from assistant.evaluation.runner import (
+    EXTRACTIVE_MODES,
+    MAIN_MODE,
+    MODES,
+    ItemResult,
+    flat_metrics,
+    run_mode,
+    summarise,
+)
+from assistant.ingest.pipeline import ingest
 
 DEFAULT_THRESHOLDS = PROJECT_ROOT / "eval" / "thresholds.yaml"
 _EPS = 5e-4  # bounds are written with three decimals
@@ -104,7 +112,7 @@ def evaluate(
 def _judge(assistant: Assistant, results: dict[str, list[ItemResult]]) -> str:
     """Faithfulness and answer relevancy, judged by the configured endpoint, for the
     shipped extractive mode and the LLM mode (answered items only)."""
-    from ..llm.judge import Judge
+    from assistant.llm.judge import Judge
 
     judge = Judge(assistant.llm)
     for mode in ("hybrid+condense", "llm"):

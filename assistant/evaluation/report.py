@@ -7,7 +7,7 @@ import json
 from html import escape
 from pathlib import Path
 
-from .runner import MAIN_MODE, ItemResult, flat_metrics
+from assistant.evaluation.runner import MAIN_MODE, ItemResult, flat_metrics
 
 TABLE_METRICS = (
     "hit@5",

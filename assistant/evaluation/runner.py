@@ -11,11 +11,11 @@ import sys
 import time
 from dataclasses import asdict, dataclass, field
 
-from ..answer.grounding import GroundednessScorer
-from ..service import Assistant
-from ..text.ja import detect_lang
-from . import metrics
-from .dataset import EvalItem
+from assistant.answer.grounding import GroundednessScorer
+from assistant.app.assistant import Assistant
+from assistant.evaluation import metrics
+from assistant.evaluation.dataset import EvalItem
+from assistant.text.ja import detect_lang
 
 MODES = ("bm25", "dense", "hybrid", "hybrid+condense", "llm")
 #: What runs when no mode is named: every mode that needs no LLM, plus ``llm`` when one

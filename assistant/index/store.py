@@ -20,9 +20,9 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import EmbedderMismatchError, IndexNotBuiltError
-from ..types import Chunk, SourceDoc
-from .bm25 import BM25Index
+from assistant.core.errors import EmbedderMismatchError, IndexNotBuiltError
+from assistant.core.types import Chunk, SourceDoc
+from assistant.index.bm25 import BM25Index
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import CorruptFileError, UnsupportedFileError
-from ..text.ja import detect_lang, join_pdf_lines, normalize
-from ..types import SourceDoc, SourceKind
-from .furniture import heading_text, strip_furniture
+from assistant.core.errors import CorruptFileError, UnsupportedFileError
+from assistant.core.types import SourceDoc, SourceKind
+from assistant.ingest.furniture import heading_text, strip_furniture
+from assistant.text.ja import detect_lang, join_pdf_lines, normalize
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf")
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
@@ -176,7 +176,7 @@ def _load_text(path: Path, kind: SourceKind, meta: dict) -> LoadedDoc:
 
 
 def _load_html(path: Path, kind: SourceKind, meta: dict) -> LoadedDoc:
-    from .html import read_html
+    from assistant.ingest.html import read_html
 
     page = read_html(read_text_file(path))
     blocks = [Block(p.text, None, p.section, extractor=page.extractor) for p in page.parts]
@@ -195,7 +195,7 @@ def _paragraphs(lines: list[str], page: int, section: str, extractor: str) -> li
 
 def _load_pdf(path: Path, kind: SourceKind, meta: dict) -> LoadedDoc:
     """Best text per page, furniture stripped, headings as sections (carried across pages)."""
-    from .pdf import read_pdf
+    from assistant.ingest.pdf import read_pdf
 
     pdf = read_pdf(path, meta.get("lang") or meta.get("language"))
     readable = [p for p in pdf.pages if p.usable]

@@ -34,9 +34,9 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import CorruptFileError, EncryptedPdfError
-from ..text.ja import detect_lang, normalize
-from .quality import Problem, TextQuality, assess
+from assistant.core.errors import CorruptFileError, EncryptedPdfError
+from assistant.ingest.quality import Problem, TextQuality, assess
+from assistant.text.ja import detect_lang, normalize
 
 # Both libraries log recoverable damage themselves; ipfin reports one line per file.
 logging.getLogger("pypdf").setLevel(logging.ERROR)

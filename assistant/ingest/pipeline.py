@@ -17,16 +17,16 @@ from pathlib import Path
 
 import yaml
 
-from ..config import Settings
-from ..corpus.manifest import Manifest, load_optional_manifest, load_sidecar
-from ..embed.base import Embedder
-from ..errors import IngestError, ManifestError, UnsupportedFileError
-from ..files import sha256_file
-from ..index.store import IndexStore
-from ..text.ja import content_terms
-from ..types import Chunk, IngestReport, SourceDoc, SourceKind
-from .loaders import SUPPORTED_SUFFIXES, load_file
-from .splitter import quotable_units, split_blocks
+from assistant.core.errors import IngestError, ManifestError, UnsupportedFileError
+from assistant.core.files import sha256_file
+from assistant.core.settings import Settings
+from assistant.core.types import Chunk, IngestReport, SourceDoc, SourceKind
+from assistant.corpus.sources import Manifest, load_optional_manifest, load_sidecar
+from assistant.embed.base import Embedder
+from assistant.index.store import IndexStore
+from assistant.ingest.loaders import SUPPORTED_SUFFIXES, load_file
+from assistant.ingest.splitter import quotable_units, split_blocks
+from assistant.text.ja import content_terms
 
 _SKIP_NAMES = {"README.md", "FORMAT.md"}
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from ..text.ja import split_sentences
-from ..types import Chunk, SentenceSource
-from .loaders import Block
+from assistant.core.types import Chunk, SentenceSource
+from assistant.ingest.loaders import Block
+from assistant.text.ja import split_sentences
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 
-from ..config import Settings
-from ..errors import ConfigError, LLMError, LLMTransientError
+from assistant.core.errors import ConfigError, LLMError, LLMTransientError
+from assistant.core.settings import Settings
 
 BACKOFF_BASE = 0.5  # seconds; doubled on every retry
 BACKOFF_MAX = 8.0
@@ -41,7 +41,7 @@ def register(backend: Backend) -> Backend:
 
 
 def get_backend(name: str) -> Backend:
-    from . import ollama, openai  # noqa: F401 - registers the bundled backends
+    from assistant.llm import ollama, openai  # noqa: F401 - registers the bundled backends
 
     if name not in _REGISTRY:
         raise ConfigError(f"Unknown LLM provider {name!r}.", f"Choose one of: {', '.join(sorted(_REGISTRY))}.")

@@ -13,9 +13,9 @@ import re
 
 from langchain_core.messages import HumanMessage
 
-from ..errors import LLMError
-from .base import ChatClient
-from .prompts import text_prompt
+from assistant.core.errors import LLMError
+from assistant.llm.base import ChatClient
+from assistant.llm.prompts import text_prompt
 
 _NUMBER = re.compile(r"(?<![\d.])(0(?:\.\d+)?|1(?:\.0+)?)(?![\d.])")
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..config import Settings
-from ..errors import ConfigError, LLMError, LLMTransientError
-from .base import Backend, register
+from assistant.core.errors import ConfigError, LLMError, LLMTransientError
+from assistant.core.settings import Settings
+from assistant.llm.base import Backend, register
 
 DEFAULT_BASE_URL = "http://127.0.0.1:11434"
 

@@ -3,9 +3,9 @@ LM Studio, Ollama's /v1) through ``langchain_openai.ChatOpenAI``."""
 
 from __future__ import annotations
 
-from ..config import Settings
-from ..errors import ConfigError, LLMError, LLMTransientError
-from .base import Backend, register
+from assistant.core.errors import ConfigError, LLMError, LLMTransientError
+from assistant.core.settings import Settings
+from assistant.llm.base import Backend, register
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 #: Local servers (vLLM, llama.cpp, LM Studio) ignore the key but the client needs one.

@@ -10,8 +10,8 @@ from pathlib import Path
 import yaml
 from langchain_core.prompts import ChatPromptTemplate, PromptTemplate
 
-from ..config import PROJECT_ROOT
-from ..errors import ConfigError
+from assistant.core.errors import ConfigError
+from assistant.core.settings import PROJECT_ROOT
 
 PROMPTS_DIR = PROJECT_ROOT / "prompts"
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)

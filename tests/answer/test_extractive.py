@@ -74,7 +74,7 @@ def test_when_question_prefers_the_date(assistant):
 
 
 def test_empty_and_overlong_questions_are_refused(assistant):
-    from assistant.errors import QuestionError
+    from assistant.core.errors import QuestionError
 
     for bad in ("", "   \n\t"):
         with pytest.raises(QuestionError, match="empty"):

@@ -3,9 +3,9 @@ import json
 import yaml
 from typer.testing import CliRunner
 
-from assistant.cli import app
-from assistant.config import Settings
-from assistant.service import Assistant
+from assistant.app.assistant import Assistant
+from assistant.cli.main import app
+from assistant.core.settings import Settings
 from tests.conftest import write
 from tests.pdfs import make_pdf
 

@@ -5,11 +5,11 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
-from assistant.config import Settings
+from assistant.app.assistant import Assistant
+from assistant.cli.main import app
+from assistant.cli.render import answer_text
+from assistant.core.settings import Settings
 from assistant.index.store import IndexStore
-from assistant.render import answer_text
-from assistant.service import Assistant
 from tests.conftest import write
 from tests.corpus.server import Route, serve
 from tests.ingest.test_html import GOV_PAGE

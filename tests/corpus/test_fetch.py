@@ -4,11 +4,11 @@ import socket
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from assistant.cli.main import app
+from assistant.core.errors import FetchError
 from assistant.corpus.fetch import USER_AGENT, Fetcher, FetchOptions, extension_for, guess_extension
-from assistant.corpus.lock import read_lock
-from assistant.corpus.manifest import load_manifest
-from assistant.errors import FetchError
+from assistant.corpus.fetchlock import read_lock
+from assistant.corpus.sources import load_manifest
 from tests.conftest import write
 from tests.corpus.server import Route, serve
 from tests.pdfs import make_pdf

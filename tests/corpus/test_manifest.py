@@ -1,8 +1,8 @@
 import pytest
 
-from assistant.config import PROJECT_ROOT
-from assistant.corpus.manifest import load_manifest, load_sidecar
-from assistant.errors import ManifestError
+from assistant.core.errors import ManifestError
+from assistant.core.settings import PROJECT_ROOT
+from assistant.corpus.sources import load_manifest, load_sidecar
 from tests.conftest import write
 
 

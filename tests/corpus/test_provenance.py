@@ -2,9 +2,9 @@
 
 import pytest
 
+from assistant.app.assistant import Assistant
 from assistant.ingest.pipeline import ingest
-from assistant.retrieve import PRIMARY_BOOST, prefer_primary, primary_chunk_ids, rrf
-from assistant.service import Assistant
+from assistant.retrieval.hybrid import PRIMARY_BOOST, prefer_primary, primary_chunk_ids, rrf
 from tests.conftest import write
 from tests.pdfs import make_pdf
 

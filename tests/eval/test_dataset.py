@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from assistant.config import PROJECT_ROOT
+from assistant.core.settings import PROJECT_ROOT
 from assistant.ingest.loaders import load_file
 
 DATASET = PROJECT_ROOT / "eval" / "datasets" / "ipfin-qa.jsonl"

@@ -3,7 +3,7 @@
 import json
 
 from assistant.answer.grounding import GroundednessScorer
-from assistant.config import PROJECT_ROOT
+from assistant.core.settings import PROJECT_ROOT
 
 PASSAGE = "企業価値担保権を設定すると、経営者保証を利用することが制限される。"
 DATE = "事業性融資の推進等に関する法律は、令和8年(2026年)5月25日に施行される。"

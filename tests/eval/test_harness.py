@@ -5,8 +5,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
-from assistant.config import PROJECT_ROOT
+from assistant.cli.main import app
+from assistant.core.settings import PROJECT_ROOT
 from tests.conftest import write
 
 ITEMS = [

@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.errors import CorruptFileError, EncryptedPdfError, UnsupportedFileError
+from assistant.core.errors import CorruptFileError, EncryptedPdfError, UnsupportedFileError
 from assistant.ingest.loaders import load_file
 from tests.conftest import BRIEFS, write
 from tests.pdfs import make_pdf

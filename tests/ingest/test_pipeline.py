@@ -1,10 +1,10 @@
 import pytest
 
+from assistant.app.assistant import Assistant
+from assistant.core.errors import EmbedderMismatchError, IndexNotBuiltError
 from assistant.embed.base import get_embedder
-from assistant.errors import EmbedderMismatchError, IndexNotBuiltError
 from assistant.index.store import IndexStore
 from assistant.ingest.pipeline import ingest
-from assistant.service import Assistant
 from tests.conftest import write
 from tests.pdfs import make_pdf
 

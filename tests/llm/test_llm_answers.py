@@ -4,7 +4,7 @@ Ollama protocols with scripted replies."""
 import pytest
 
 from assistant.answer.context import pack
-from assistant.service import Assistant
+from assistant.app.assistant import Assistant
 from tests.llm.fake_server import FakeLLM, Step
 
 QUESTION = "広東省では知財担保融資の損失をどう分担していますか？"

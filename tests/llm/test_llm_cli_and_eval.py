@@ -5,7 +5,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from assistant.cli.main import app
 from tests.conftest import write
 from tests.llm.fake_server import FakeLLM, Step, echo_first_passage
 

@@ -1,4 +1,4 @@
-from assistant.text.glossary import expand_english, intent_terms
+from assistant.corpus.lexicon import expand_english, intent_terms
 from assistant.text.ja import (
     content_terms,
     detect_lang,

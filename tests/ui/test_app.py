@@ -19,9 +19,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from typer.testing import CliRunner
 
-from assistant.cli import app as cli_app
-from assistant.config import PROJECT_ROOT
-from assistant.feedback import FeedbackStore
+from assistant.app.feedback import FeedbackStore
+from assistant.cli.main import app as cli_app
+from assistant.core.settings import PROJECT_ROOT
 from tests.indexcopy import writable_copy
 
 APP = str(PROJECT_ROOT / "ui" / "app.py")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.config import PROJECT_ROOT, Settings
+from assistant.core.settings import PROJECT_ROOT, Settings
 from tests.indexcopy import writable_copy
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -165,7 +165,7 @@ def test_a_question_shows_a_source_card_with_the_highlighted_quote(driver, bundl
 def test_a_document_with_script_and_markdown_link_renders_as_text(driver, bundled_settings, embedder, tmp_path):
     from selenium.webdriver.common.by import By
 
-    from assistant.uploads import add_upload
+    from assistant.app.uploads import add_upload
 
     home: Settings = writable_copy(bundled_settings, tmp_path / "home")
     note = (

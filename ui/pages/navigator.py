@@ -10,11 +10,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from assistant.config import Settings
-from assistant.errors import IpfinError
+from assistant.app.navigator import COMPANY_FORMS, STAGES, CitedPoint, Navigator, Profile
+from assistant.app.presentation import citation_card
+from assistant.core.errors import IpfinError
+from assistant.core.settings import Settings
 from assistant.index.store import IndexStore
-from assistant.navigator import COMPANY_FORMS, STAGES, CitedPoint, Navigator, Profile
-from assistant.presentation import citation_card
 from ui.components import escape_md, index_stamp, load_officials, render_card
 from ui.strings import t
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.config import Settings
-from assistant.errors import IpfinError, UploadRejectedError
+from assistant.app.uploads import add_upload, list_uploads, remove_upload, uploads_dir
+from assistant.core.errors import IpfinError, UploadRejectedError
+from assistant.core.settings import Settings
 from assistant.index.store import IndexStore
-from assistant.uploads import add_upload, list_uploads, remove_upload, uploads_dir
 from ui.components import escape_md, kind_label, load_embedder, safe_url
 from ui.strings import t
 

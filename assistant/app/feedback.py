@@ -21,8 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from .errors import FeedbackError
-from .presentation import AnswerView
+from assistant.app.presentation import AnswerView
+from assistant.core.errors import FeedbackError
 
 FEEDBACK_FILE = "feedback.sqlite3"
 FORMATS = ("csv", "jsonl")

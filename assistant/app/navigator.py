@@ -15,10 +15,10 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ConfigError, IndexStateError
-from .index.store import IndexStore
-from .text.ja import normalize
-from .types import Chunk, Citation, SourceDoc
+from assistant.core.errors import ConfigError, IndexStateError
+from assistant.core.types import Chunk, Citation, SourceDoc
+from assistant.index.store import IndexStore
+from assistant.text.ja import normalize
 
 OPTIONS_FILE = "options.yaml"
 

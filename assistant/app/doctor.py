@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .config import Settings
-from .errors import IpfinError
+from assistant.core.errors import IpfinError
+from assistant.core.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -19,14 +19,14 @@ class Check:
 def run_checks(settings: Settings) -> list[Check]:
     checks: list[Check] = []
     try:
-        from .embed.base import get_embedder
+        from assistant.embed.base import get_embedder
 
         embedder = get_embedder(settings.embedder, settings.embed_model)
         checks.append(Check("embedder", True, embedder.identity))
     except IpfinError as exc:
         return [Check("embedder", False, str(exc))]
     try:
-        from .index.store import IndexStore
+        from assistant.index.store import IndexStore
 
         store = IndexStore.open_for_query(settings.home, embedder.identity)
         checks.append(
@@ -51,7 +51,7 @@ def _llm_checks(settings: Settings) -> list[Check]:
     import httpx
     from langchain_core.messages import HumanMessage
 
-    from .llm.base import ChatClient
+    from assistant.llm.base import ChatClient
 
     try:
         client = ChatClient(settings.with_(llm_retries=0, llm_max_tokens=16))

@@ -6,11 +6,11 @@ from collections.abc import Callable
 
 from langchain_core.messages import HumanMessage
 
-from ..chat import condense as heuristic_condense
-from ..errors import LLMError
-from ..text.ja import detect_lang
-from .base import ChatClient
-from .prompts import text_prompt
+from assistant.core.errors import LLMError
+from assistant.llm.base import ChatClient
+from assistant.llm.prompts import text_prompt
+from assistant.retrieval.condense import condense as heuristic_condense
+from assistant.text.ja import detect_lang
 
 MAX_CONDENSED_CHARS = 400
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .ingest.pipeline import load_manifest_sources
-from .types import Answer, Citation, SourceDoc
+from assistant.core.types import Answer, Citation, SourceDoc
+from assistant.ingest.pipeline import load_manifest_sources
 
 #: Evidence-strength bands over ``Answer.confidence`` and key-term coverage; set from
 #: the distribution over the bundled question sets (answered questions mostly score

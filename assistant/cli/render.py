@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .types import Answer, IngestReport
+from assistant.core.types import Answer, IngestReport
 
 
 def answer_text(answer: Answer, show_text: bool = True) -> str:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .text.ja import detect_lang, key_terms, noun_phrases
+from assistant.text.ja import detect_lang, key_terms, noun_phrases
 
 _JA_ANAPHOR = re.compile(
     r"^(?:それ|これ|あれ|その制度|この制度|同制度|同法|この法律|その法律|そちら|こちら)(?=は|って|の|を|に|が|で|も|、)"

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..errors import CorpusError
+from assistant.core.errors import CorpusError
 
 LOCK_NAME = "sources.lock.json"
 LOCK_VERSION = 1

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import ManifestError
+from assistant.core.errors import ManifestError
 
 #: Ids become file names (``corpus/raw/<id>.pdf``) and chunk-id prefixes.
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")

@@ -18,14 +18,14 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import Settings
-from .embed.base import Embedder
-from .errors import IngestError, UploadRejectedError
-from .index.store import IndexStore
-from .ingest.loaders import load_file, source_id_for
-from .ingest.pipeline import ingest, load_manifest_sources
-from .text.ja import normalize
-from .types import IngestReport, SourceDoc
+from assistant.core.errors import IngestError, UploadRejectedError
+from assistant.core.settings import Settings
+from assistant.core.types import IngestReport, SourceDoc
+from assistant.embed.base import Embedder
+from assistant.index.store import IndexStore
+from assistant.ingest.loaders import load_file, source_id_for
+from assistant.ingest.pipeline import ingest, load_manifest_sources
+from assistant.text.ja import normalize
 
 UPLOADS_DIR = "uploads"
 _INCOMING = ".incoming"  # dot-folder: ingest's folder scan skips it

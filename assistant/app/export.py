@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from .personas import get_persona
-from .presentation import AnswerView, CitationCard
+from assistant.app.personas import get_persona
+from assistant.app.presentation import AnswerView, CitationCard
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$])")
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`]+$")

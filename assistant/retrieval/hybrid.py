@@ -21,12 +21,12 @@ from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
-from .embed.base import Embedder
-from .errors import ConfigError
-from .index.store import IndexStore
-from .text.glossary import GLOSSARY, expand_english, intent_terms, japanese_synonyms
-from .text.ja import content_terms, detect_lang
-from .text.similarity import char_bigrams, jaccard
+from assistant.core.errors import ConfigError
+from assistant.corpus.lexicon import GLOSSARY, expand_english, intent_terms, japanese_synonyms
+from assistant.embed.base import Embedder
+from assistant.index.store import IndexStore
+from assistant.text.ja import content_terms, detect_lang
+from assistant.text.similarity import char_bigrams, jaccard
 
 RRF_K = 60
 CANDIDATES = 30
@@ -196,7 +196,7 @@ class HybridRetriever:
         return main
 
     def _retrieve_one(self, query: str, top_k: int, mode: str) -> Retrieval:
-        from .types import Hit
+        from assistant.core.types import Hit
 
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
@@ -250,7 +250,7 @@ class HybridRetriever:
         middling ranks; when that one retriever is sure (its rank 1), the chunk replaces
         the weakest fused hit rather than disappearing.
         """
-        from .types import Hit
+        from assistant.core.types import Hit
 
         present = {h.chunk.id for h in hits}
         missing = [top[0][0] for top in tops if top and top[0][0] not in present]

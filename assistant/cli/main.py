@@ -16,9 +16,9 @@ from typing import Annotated, Any
 
 import typer
 
-from . import __version__
-from .config import MODES, PROJECT_ROOT, Settings
-from .errors import IpfinError
+from assistant import __version__
+from assistant.core.errors import IpfinError
+from assistant.core.settings import MODES, PROJECT_ROOT, Settings
 
 app = typer.Typer(
     name="ipfin",
@@ -69,7 +69,7 @@ def main(
 
 
 def _assistant(mode: str | None = None):
-    from .service import Assistant
+    from assistant.app.assistant import Assistant
 
     settings = Settings.from_env()
     if mode:
@@ -93,9 +93,9 @@ def ingest(
     ] = False,
 ) -> None:
     """Index documents (.md .txt .html .pdf). Unchanged files are skipped."""
-    from .embed.base import get_embedder
-    from .ingest.pipeline import ingest as run_ingest
-    from .render import ingest_summary
+    from assistant.cli.render import ingest_summary
+    from assistant.embed.base import get_embedder
+    from assistant.ingest.pipeline import ingest as run_ingest
 
     settings = Settings.from_env()
     embedder = get_embedder(settings.embedder, settings.embed_model)
@@ -133,7 +133,7 @@ def ask(
         return
     if question is None:
         _fail('no question given. Usage: ipfin ask "企業価値担保権とは何ですか？"')
-    from .service import validate_question
+    from assistant.app.assistant import validate_question
 
     validate_question(question, Settings.from_env().max_question_chars)  # fail before loading models
     assistant = _assistant(mode)
@@ -146,7 +146,7 @@ def ask(
 
 def _ask_streaming(assistant, question: str, history: list[str], persona: str) -> str:
     """Print an LLM answer as it arrives; return the verified answer and its sources."""
-    from .render import answer_text
+    from assistant.cli.render import answer_text
 
     streamed: list[str] = []
 
@@ -207,7 +207,7 @@ def chat(
     persona: Annotated[str, typer.Option("--persona", help="sme, bank or advisor (framing of LLM answers).")] = "sme",
 ) -> None:
     """A conversation in the terminal. /new starts over, /quit (or Ctrl-D) leaves."""
-    from .chat import Conversation
+    from assistant.retrieval.condense import Conversation
 
     _check_mode(mode)
     assistant = _assistant(mode)
@@ -239,7 +239,7 @@ def chat(
 @handle_errors
 def sources(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """List the indexed documents: kind, chunks, pages without text, text extractors, last indexed."""
-    from .index.store import IndexStore
+    from assistant.index.store import IndexStore
 
     settings = Settings.from_env()
     if not (settings.home / "manifest.json").exists():
@@ -293,7 +293,7 @@ def _extractor_pages(extractors: dict[str, list[int]]) -> str:
 
 
 # `ipfin corpus fetch` / `ipfin corpus add` live in assistant/corpus/commands.py.
-from .corpus.commands import make_corpus_app  # noqa: E402 - needs handle_errors above
+from assistant.cli.corpus import make_corpus_app  # noqa: E402 - needs handle_errors above
 
 app.add_typer(make_corpus_app(handle_errors), name="corpus")
 
@@ -308,9 +308,9 @@ def eval_(
     reuse_index: Annotated[bool, typer.Option("--reuse-index", help="Use the index in IPFIN_HOME instead of a fresh one of the bundled briefs.")] = False,
 ) -> None:
     """Evaluate retrieval, grounding and abstention on the gold set; fail below thresholds."""
-    from .evaluation.dataset import DEFAULT_DATASET
-    from .evaluation.harness import DEFAULT_THRESHOLDS, evaluate
-    from .evaluation.runner import flat_metrics
+    from assistant.evaluation.dataset import DEFAULT_DATASET
+    from assistant.evaluation.harness import DEFAULT_THRESHOLDS, evaluate
+    from assistant.evaluation.runner import flat_metrics
 
     outcome = evaluate(
         Settings.from_env(), out, dataset or DEFAULT_DATASET, tuple(mode) if mode else None, thresholds or DEFAULT_THRESHOLDS,
@@ -335,7 +335,7 @@ def eval_(
 @handle_errors
 def doctor() -> None:
     """Check settings, index, embedder and the LLM endpoint; say how to fix what fails."""
-    from .doctor import run_checks
+    from assistant.app.doctor import run_checks
 
     checks = run_checks(Settings.from_env())
     for check in checks:
@@ -392,7 +392,7 @@ def feedback_export(
     out: Annotated[Path | None, typer.Option("--out", help="Write to this file (default: stdout).")] = None,
 ) -> None:
     """Export every feedback record (question, answer, citations, persona, rating, comment, time)."""
-    from .feedback import FORMATS, FeedbackStore, write_export
+    from assistant.app.feedback import FORMATS, FeedbackStore, write_export
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}; got {fmt!r}", param_hint="--format")

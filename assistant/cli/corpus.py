@@ -13,17 +13,17 @@ from typing import Annotated, Any
 
 import typer
 
-from ..config import Settings
-from .fetch import DEFAULT_RETRIES, DEFAULT_TIMEOUT_S, FetchOptions
+from assistant.core.settings import Settings
+from assistant.corpus.fetch import DEFAULT_RETRIES, DEFAULT_TIMEOUT_S, FetchOptions
 
 MIB = 1024 * 1024
 
 
 def _ingest(settings: Settings, paths: list[Path], manifest: Path | None) -> bool:
     """Index the files the index does not hold yet; returns False when some failed."""
-    from ..embed.base import get_embedder
-    from ..ingest.pipeline import ingest, needs_indexing
-    from ..render import ingest_summary
+    from assistant.cli.render import ingest_summary
+    from assistant.embed.base import get_embedder
+    from assistant.ingest.pipeline import ingest, needs_indexing
 
     pending = needs_indexing(settings, paths, manifest)
     if not pending:
@@ -64,8 +64,8 @@ def make_corpus_app(handle_errors: Callable[[Callable[..., Any]], Callable[..., 
         ] = DEFAULT_RETRIES,
     ) -> None:
         """Download the documents of corpus/sources.yaml that have a URL, then index what changed."""
-        from .fetch import Fetcher
-        from .manifest import load_manifest
+        from assistant.corpus.fetch import Fetcher
+        from assistant.corpus.sources import load_manifest
 
         settings = Settings.from_env()
         manifest_path = manifest or settings.corpus_dir / "sources.yaml"
@@ -97,8 +97,8 @@ def make_corpus_app(handle_errors: Callable[[Callable[..., Any]], Callable[..., 
         no_ingest: Annotated[bool, typer.Option("--no-ingest", help="Copy only; do not index.")] = False,
     ) -> None:
         """Add your own document as corpus/raw/<id>.<ext> with its metadata, and index it."""
-        from .manifest import load_optional_manifest
-        from .userdocs import add_user_document
+        from assistant.corpus.sources import load_optional_manifest
+        from assistant.corpus.userdocs import add_user_document
 
         settings = Settings.from_env()
         manifest = load_optional_manifest(settings.corpus_dir / "sources.yaml")

@@ -5,16 +5,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from .answer.base import Answerer
-from .answer.extractive import ExtractiveAnswerer
-from .chat import condense
-from .config import Settings
-from .embed.base import Embedder, get_embedder
-from .errors import QuestionError
-from .index.store import IndexStore
-from .retrieve import HybridRetriever
-from .text.ja import detect_lang, normalize
-from .types import Answer
+from assistant.answer.base import Answerer
+from assistant.answer.extractive import ExtractiveAnswerer
+from assistant.core.errors import QuestionError
+from assistant.core.settings import Settings
+from assistant.core.types import Answer
+from assistant.embed.base import Embedder, get_embedder
+from assistant.index.store import IndexStore
+from assistant.retrieval.condense import condense
+from assistant.retrieval.hybrid import HybridRetriever
+from assistant.text.ja import detect_lang, normalize
 
 
 def validate_question(question: str, max_chars: int) -> str:
@@ -53,9 +53,9 @@ class Assistant:
         )
         self.llm = None
         if answerer is None and self.settings.llm_enabled:
-            from .answer.grounding import GroundednessScorer
-            from .answer.llm import LLMAnswerer
-            from .llm.base import ChatClient
+            from assistant.answer.grounding import GroundednessScorer
+            from assistant.answer.llm import LLMAnswerer
+            from assistant.llm.base import ChatClient
 
             self.llm = ChatClient(self.settings)
             answerer = LLMAnswerer(
@@ -70,7 +70,7 @@ class Assistant:
     def condense(self, question: str, history: list[str] | None = None) -> str:
         turns = [validate_question(h, self.settings.max_question_chars) for h in history or []]
         if self.llm is not None and turns:
-            from .llm.condense import llm_condense
+            from assistant.retrieval.llm_condense import llm_condense
 
             return llm_condense(self.llm, question, turns, self.store.bm25.idf)
         return condense(question, turns, self.store.bm25.idf)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .presentation import AnswerView
+from assistant.app.presentation import AnswerView
 
 DEFAULT_PERSONA = "sme"
 

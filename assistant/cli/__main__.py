@@ -1,0 +1,5 @@
+"""``python -m assistant.cli``: the same as the ``ipfin`` command."""
+
+from assistant.cli.main import app
+
+app()
