@@ -24,7 +24,7 @@ _LAZY = {
     "SourceDoc": "assistant.core.types",
 }
 
-__all__ = sorted([*_LAZY, "__version__"])
+__all__ = ["Answer", "Assistant", "Chunk", "Citation", "Hit", "IpfinError", "Settings", "SourceDoc", "__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from assistant.app.assistant import Assistant
