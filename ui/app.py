@@ -22,13 +22,18 @@ from streamlit.delta_generator import DeltaGenerator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant.app.export import ExportTurn, conversation_markdown
-from assistant.app.feedback import MAX_COMMENT_CHARS, FeedbackRecord, FeedbackStore
-from assistant.app.personas import DEFAULT_PERSONA, PERSONAS, get_persona, starters
-from assistant.app.presentation import answer_view
-from assistant.core.errors import IndexNotBuiltError, IpfinError
-from assistant.core.settings import Settings
-from ui.components import current_assistant, escape_md, load_officials, render_answer
+from assistant.app import (
+    DEFAULT_PERSONA,
+    MAX_COMMENT_CHARS,
+    PERSONAS,
+    ExportTurn,
+    FeedbackRecord,
+    IndexNotBuiltError,
+    IpfinError,
+    get_persona,
+    starters,
+)
+from ui.components import current_assistant, escape_md, render_answer
 from ui.strings import t
 
 UI_DIR = Path(__file__).resolve().parent
@@ -67,7 +72,7 @@ def sidebar() -> tuple[str, DeltaGenerator]:
             t("persona", lang),
             list(PERSONAS),
             key="persona",
-            format_func=lambda pid: get_persona(pid).text(get_persona(pid).label, lang),
+            format_func=lambda pid: get_persona(pid).label(lang),
             help=t("persona_help", lang),
         )
         st.button(t("new_chat", lang), use_container_width=True, on_click=_new_conversation)
@@ -78,7 +83,12 @@ def sidebar() -> tuple[str, DeltaGenerator]:
 def export_button(slot: DeltaGenerator, lang: str) -> None:
     """Download the conversation as Markdown (``assistant.export``), citations included."""
     state = st.session_state
-    markdown = conversation_markdown(state.turns, lang) if state.turns else ""
+    markdown = ""
+    if state.turns:
+        try:
+            markdown = current_assistant().export_markdown(state.turns, lang)
+        except IpfinError:
+            markdown = ""
     state.export_markdown = markdown
     slot.download_button(
         t("export_button", lang),
@@ -113,7 +123,7 @@ def _record_feedback(turn_index: int, with_comment: bool = False) -> None:
         question=turn.question,
     )
     try:
-        FeedbackStore(Settings.from_env().home).record(record)
+        current_assistant().record_feedback(record)
         state[f"{key}-saved"] = "comment" if comment else "rating"
     except IpfinError as exc:
         state[f"{key}-saved"] = f"error: {exc}"
@@ -142,7 +152,7 @@ def _streamer(assistant, draft: DeltaGenerator) -> Callable[[str], None] | None:
     """Show an answerer's text in ``draft`` as it streams (escaped); ``None`` when it does
     not stream. The caller empties the draft and shows the verified, cited answer instead.
     """
-    if not getattr(assistant.answerer, "can_stream", False):
+    if not assistant.streams:
         return None
     pieces: list[str] = []
 
@@ -160,17 +170,18 @@ def chat_page() -> None:
     st.caption(t("caption", lang))
 
     try:
-        settings = Settings.from_env()
-        assistant = current_assistant(settings)
+        assistant = current_assistant()
+        documents = len(assistant.documents())
+        assistant.open()
     except IndexNotBuiltError:
         st.error(t("no_index", lang))
         return
     except IpfinError as exc:
         st.error(f"{t('error', lang)}: {escape_md(str(exc))}")
         return
-    officials = load_officials(str(settings.corpus_dir))
+    officials = assistant.officials
     with st.sidebar:
-        st.caption(f"{t('documents', lang)}: {len(assistant.store.manifest['documents'])}")
+        st.caption(f"{t('documents', lang)}: {documents}")
 
     pending = None
     starter_slot = st.empty()  # cleared as soon as the first question is asked
@@ -200,7 +211,7 @@ def chat_page() -> None:
         try:
             with st.spinner(t("thinking", lang)):
                 answer = assistant.ask(question, history, persona=persona_id, on_token=_streamer(assistant, draft))
-                view = answer_view(answer, officials)
+                view = assistant.view(answer)
         except IpfinError as exc:
             st.error(f"{t('error', lang)}: {escape_md(str(exc))}")
             return

@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import streamlit as st
 
-from assistant.app.personas import frame
-from assistant.app.presentation import AnswerView, CitationCard, OfficialDocuments
-from assistant.core.settings import Settings
+from assistant.app import AnswerView, Assistant, CitationCard, OfficialDocuments, Settings, frame
 from ui.strings import t
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$=:])")
@@ -85,36 +82,17 @@ def kind_label(kind: str, lang: str) -> str:
 # ---------------------------------------------------------------------- loading
 
 
-def index_stamp(home: Path) -> int:
-    """Changes whenever an ingest rewrites the manifest, so a new Assistant is loaded."""
-    manifest = Path(home) / "manifest.json"
-    return manifest.stat().st_mtime_ns if manifest.exists() else 0
-
-
-@st.cache_resource(show_spinner=False)
-def load_embedder(name: str, model: str):
-    """One embedder per process: loading it is the slow part."""
-    from assistant.embed.base import get_embedder
-
-    return get_embedder(name, model)
-
-
 @st.cache_resource(show_spinner=False, max_entries=4)
-def load_assistant(_settings: Settings, settings_key: str, stamp: int):
-    """One assistant per settings and index state; ``stamp`` makes an upload or ingest
-    visible at once. ``settings_key`` is the settings' repr (which leaves out the API key)."""
-    from assistant.app.assistant import Assistant
-
-    return Assistant(_settings, load_embedder(_settings.embedder, _settings.embed_model))
-
-
-def current_assistant(settings: Settings):
-    return load_assistant(settings, repr(settings), index_stamp(settings.home))
+def _load_assistant(settings_key: str) -> Assistant:
+    """One assistant per process and settings, shared by every session: the model and the
+    index load once. ``settings_key`` is the settings' repr (which leaves out the API key).
+    The assistant notices a new index state (an ingest, an upload) by itself."""
+    return Assistant(Settings.from_env())
 
 
-@st.cache_resource(show_spinner=False)
-def load_officials(corpus_dir: str) -> OfficialDocuments:
-    return OfficialDocuments.load(Path(corpus_dir))
+def current_assistant() -> Assistant:
+    """The shared assistant for the current settings (raises ConfigError for bad ones)."""
+    return _load_assistant(repr(Settings.from_env()))
 
 
 # ---------------------------------------------------------------------- rendering
@@ -190,8 +168,8 @@ def render_answer(view: AnswerView, persona_id: str, lang: str, officials: Offic
         if view.mode == "llm" and view.verification:
             v = view.verification
             st.caption(
-                t("verified", lang).format(supported=v["supported"], unsupported=len(v["unsupported"]))
-                + (t("verified_removed", lang) if v.get("removed") else "")
+                t("verified", lang).format(supported=v.supported, unsupported=len(v.unsupported))
+                + (t("verified_removed", lang) if v.removed else "")
             )
         if view.conflict:
             st.warning(t("conflict_notice", lang), icon=":material/warning:")

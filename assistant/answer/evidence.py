@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.corpus.lexicon import GLOSSARY, japanese_synonyms
+from assistant.corpus.lexicon import Lexicon
 from assistant.text.ja import content_terms, key_terms, noun_phrases
 
 #: Weight of an English word that has no Japanese equivalent in the glossary: such a
@@ -41,12 +41,12 @@ class TermGroup:
     topical: bool = True
 
 
-def term_groups(query: str, idf: Callable[[str], float]) -> list[TermGroup]:
+def term_groups(query: str, idf: Callable[[str], float], lexicon: Lexicon) -> list[TermGroup]:
     groups: list[TermGroup] = []
     lowered = " " + re.sub(r"[^a-z0-9\- ]+", " ", query.lower()) + " "
-    for phrase in sorted(GLOSSARY, key=len, reverse=True):
+    for phrase in lexicon.phrases:
         if f" {phrase} " in lowered:
-            alts = tuple(tuple(content_terms(ja)) for ja in GLOSSARY[phrase])
+            alts = tuple(tuple(content_terms(ja)) for ja in lexicon.glossary[phrase])
             alts = tuple(a for a in alts if a)
             weight = max((min(idf(t) for t in a) for a in alts), default=UNTRANSLATED_WEIGHT)
             groups.append(TermGroup(phrase, alts, weight))
@@ -71,7 +71,9 @@ def term_groups(query: str, idf: Callable[[str], float]) -> list[TermGroup]:
         seen.add(tokens)
         alternatives = [tokens]
         # An everyday word ("お金") also matches the documents' wording ("資金", "融資").
-        synonyms = japanese_synonyms(phrase) or (japanese_synonyms(tokens[0]) if len(tokens) == 1 else ())
+        synonyms = lexicon.japanese_synonyms(phrase) or (
+            lexicon.japanese_synonyms(tokens[0]) if len(tokens) == 1 else ()
+        )
         alternatives += [tuple(content_terms(syn)) for syn in synonyms]
         weight = sum(idf(t) for t in tokens) / len(tokens)
         if len(alternatives) > 1:
@@ -157,26 +159,9 @@ def has_number(sentence: str) -> bool:
     return bool(_RATIO.search(sentence) or _AMOUNT.search(sentence))
 
 
-_WHEN = re.compile(r"いつ|何年|何月|日程|時期|施行日|\bwhen\b|\bwhat year\b|\bdate\b", re.I)
-_HOW_MUCH = re.compile(
-    r"いくら|どれくらい|どのくらい|何件|何社|何%|割合|比率|規模|金額|分担|\bhow (?:much|many|big|large)\b|\bshare\b|\bratio\b|\bsplit\b",
-    re.I,
-)
-
-
-def question_wants(query: str) -> tuple[bool, bool]:
+def question_wants(query: str, lexicon: Lexicon) -> tuple[bool, bool]:
     """(wants a date, wants a figure)."""
-    return bool(_WHEN.search(query)), bool(_HOW_MUCH.search(query))
-
-
-_MONEY = frozenset({"兆元", "億元", "万元", "元", "兆円", "億円", "万円", "円", "億ドル", "万ドル", "ドル"})
-_REQUESTS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
-    (re.compile(r"何件|件数|\bhow many\b.*\b(?:loans|cases|deals|auctions)\b|\bnumber of\b", re.I), frozenset({"件"})),
-    (re.compile(r"何%|何パーセント|金利|利率|\binterest rate\b|\bpercentage\b", re.I), frozenset({"%"})),
-    (re.compile(r"いくら|金額|残高|市場規模|\bhow much\b|\bbalance\b|\bmarket size\b", re.I), _MONEY),
-    # 「融資額の実績は？」: an amount or a count will do.
-    (re.compile(r"\w額(?:は|を|の実績)|実績(?:は|を|件数)"), _MONEY | {"件"}),
-)
+    return lexicon.wants(query, "when"), lexicon.wants(query, "how_much")
 
 
 @dataclass(frozen=True)
@@ -196,15 +181,15 @@ class RequestedFigure:
         return not self.years or self.years <= set(_YEAR.findall(sentence))
 
 
-def requested_figure(query: str) -> RequestedFigure:
+def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:
     """The figure a "how many / how much / what rate" question asks for; empty otherwise.
 
     A year counts only in a figure question ("2025年の実績は？"): elsewhere it is context.
     """
     units: set[str] = set()
-    for pattern, wanted in _REQUESTS:
-        if pattern.search(query):
-            units |= wanted
-    if not units and not _HOW_MUCH.search(query):
+    for request in lexicon.figure_requests:
+        if request.pattern.search(query):
+            units |= request.units
+    if not units and not lexicon.wants(query, "how_much"):
         return RequestedFigure(frozenset(), frozenset())
     return RequestedFigure(frozenset(units), frozenset(_YEAR.findall(query)))

@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.answer import messages
 from assistant.answer.base import Answerer
 from assistant.answer.evidence import (
     TermGroup,
@@ -37,11 +36,11 @@ from assistant.answer.evidence import (
     requested_figure,
     term_groups,
 )
+from assistant.core.messages import lang_of, t
 from assistant.core.types import Answer, Citation, Hit
-from assistant.corpus.lexicon import intent_terms
+from assistant.corpus.lexicon import Lexicon
 from assistant.embed.base import Embedder
 from assistant.index.bm25 import BM25Index
-from assistant.ingest.splitter import quotable_units
 from assistant.retrieval.hybrid import Retrieval
 from assistant.text.ja import content_terms
 from assistant.text.similarity import char_bigrams, jaccard
@@ -94,8 +93,10 @@ class ExtractiveAnswerer(Answerer):
         min_similarity: float = 0.8,
         max_sentences: int = MAX_SENTENCES,
         vector_lookup: Callable[[list[tuple[str, int, int]]], dict[tuple[str, int, int], np.ndarray]] | None = None,
+        lexicon: Lexicon | None = None,
     ) -> None:
         self.embedder = embedder
+        self.lexicon = lexicon or Lexicon.bundled()
         self.bm25 = bm25
         self.min_coverage = min_coverage
         self.min_similarity = min_similarity
@@ -114,8 +115,8 @@ class ExtractiveAnswerer(Answerer):
         on_token: Callable[[str], None] | None = None,
     ) -> Answer:
         t0 = time.perf_counter()
-        groups = term_groups(condensed, self.bm25.idf)
-        result = Answer(
+        groups = term_groups(condensed, self.bm25.idf, self.lexicon)
+        base = Answer(
             text="",
             citations=[],
             abstained=True,
@@ -126,30 +127,30 @@ class ExtractiveAnswerer(Answerer):
             timings_ms=dict(retrieval.timings_ms),
         )
         if not retrieval.hits:
-            return self._abstain(result, "no_hits", groups, t0)
+            return self._abstain(base, "no_hits", groups, t0)
         top_tokens: set[str] = set()
         for hit in retrieval.hits:
             top_tokens.update(self.bm25.tokens(hit.chunk.id) or content_terms(hit.chunk.text))
         cov = coverage(groups, top_tokens) if groups else 0.0
-        result.evidence["coverage"] = round(cov, 4)
+        evidence = {"coverage": round(cov, 4)}
         candidates = self._score(condensed, groups, retrieval)
         if not candidates:
-            return self._abstain(result, "no_hits", groups, t0)
+            return self._abstain(replace(base, evidence=evidence), "no_hits", groups, t0)
         best = candidates[0]
         similarity = max(c.similarity for c in candidates)
-        result.evidence["similarity"] = round(similarity, 4)
-        result.evidence["lexical"] = round(best.lexical, 4)
+        evidence |= {"similarity": round(similarity, 4), "lexical": round(best.lexical, 4)}
+        base = replace(base, evidence=evidence)
         # Either signal alone refuses too much: users ask with everyday words the
         # documents never use (low coverage, high similarity), and out-of-scope
         # questions can share a word with the corpus (東京). Abstain when both are weak.
         if cov < self.min_coverage and similarity < self.min_similarity:
-            return self._abstain(result, "key_terms" if cov < WEAK_COVERAGE else "weak", groups, t0, top_tokens)
+            return self._abstain(base, "key_terms" if cov < WEAK_COVERAGE else "weak", groups, t0, top_tokens)
 
         # "何件／いくら／何%／2025年の実績" asks for one figure: related figures are not an
         # answer. Refuse when no close candidate carries the kind of figure asked for.
-        wanted = requested_figure(condensed)
+        wanted = requested_figure(condensed, self.lexicon)
         if wanted and not any(wanted.met_by(c.text) for c in candidates if c.score >= RELATIVE_CUTOFF * best.score):
-            return self._abstain(result, "no_figure", groups, t0)
+            return self._abstain(base, "no_figure", groups, t0)
 
         chosen = self._select(candidates)
         conflict_pair = self._conflict(candidates, chosen)
@@ -162,19 +163,21 @@ class ExtractiveAnswerer(Answerer):
             Citation(n=i, chunk=c.hit.chunk, doc=c.hit.doc, quote=c.text, urls=c.hit.chunk.urls_at(c.start, c.end))
             for i, c in enumerate(chosen, start=1)
         ]
-        result.text = self._compose(chosen, lang, conflict_pair)
-        result.citations = citations
-        result.abstained = False
-        result.conflict = conflict_pair is not None
-        result.confidence = float(min(1.0, 0.5 * cov + 0.5 * best.score))
-        result.timings_ms["answer"] = (time.perf_counter() - t0) * 1000
-        return result
+        return replace(
+            base,
+            text=self._compose(chosen, lang, conflict_pair),
+            citations=citations,
+            abstained=False,
+            conflict=conflict_pair is not None,
+            confidence=float(min(1.0, 0.5 * cov + 0.5 * best.score)),
+            timings_ms=base.timings_ms | {"answer": (time.perf_counter() - t0) * 1000},
+        )
 
     # ------------------------------------------------------------------ steps
     def _score(self, query: str, groups: list[TermGroup], retrieval: Retrieval) -> list[_Candidate]:
         cands: list[_Candidate] = []
         for rank, hit in enumerate(retrieval.hits):
-            for start, end in quotable_units(hit.chunk):
+            for start, end in hit.chunk.quotable_units():
                 text = hit.chunk.text[start:end]
                 if len(text) >= MIN_SENTENCE_CHARS:
                     cands.append(_Candidate(rank, hit, text, start, end))
@@ -183,8 +186,8 @@ class ExtractiveAnswerer(Answerer):
         vectors = self._unit_vectors(cands)
         sims = vectors @ np.asarray(retrieval.query_vector, dtype=np.float32)
         total = sum(g.weight for g in groups) or 1.0
-        wants_date, wants_figure = question_wants(query)
-        intents = intent_terms(query)
+        wants_date, wants_figure = question_wants(query, self.lexicon)
+        intents = self.lexicon.intent_terms(query)
         chunk_tokens = {
             h.chunk.id: set(self.bm25.tokens(h.chunk.id) or content_terms(h.chunk.text)) for h in retrieval.hits
         }
@@ -265,9 +268,9 @@ class ExtractiveAnswerer(Answerer):
         note = ""
         if conflict:
             refs = " / ".join(f"[{i}]" for i, c in numbered if any(c is x for x in conflict))
-            note = messages.CONFLICT[lang if lang in messages.CONFLICT else "ja"].format(refs=refs)
+            note = t("answer.conflict", lang, refs=refs)
         if lang == "en":
-            lines = [messages.ENGLISH_LEAD, ""] + [f"- {c.text} [{i}]" for i, c in numbered]
+            lines = [t("answer.english_lead", "en"), ""] + [f"- {c.text} [{i}]" for i, c in numbered]
             if note:
                 lines += ["", note]
             return "\n".join(lines)
@@ -277,13 +280,15 @@ class ExtractiveAnswerer(Answerer):
     def _abstain(
         self, result: Answer, reason: str, groups: list[TermGroup], t0: float, tokens: set[str] | None = None
     ) -> Answer:
-        lang = result.lang if result.lang in messages.ABSTAIN else "ja"
+        lang = lang_of(result.lang)
         missing = [g.term for g in groups if tokens is None or not group_found(g, tokens)]
-        detail = messages.ABSTAIN_REASON[reason][lang].format(
-            terms="、".join(missing[:5]) if lang == "ja" else ", ".join(missing[:5])
+        detail = t(
+            f"answer.abstain_reason.{reason}", lang, terms="、".join(missing[:5]) if lang == "ja" else ", ".join(missing[:5])
         )
-        result.text = messages.ABSTAIN[lang]
-        result.abstain_reason = detail
-        result.abstained = True
-        result.timings_ms["answer"] = (time.perf_counter() - t0) * 1000
-        return result
+        return replace(
+            result,
+            text=t("answer.abstain", lang),
+            abstain_reason=detail,
+            abstained=True,
+            timings_ms=result.timings_ms | {"answer": (time.perf_counter() - t0) * 1000},
+        )

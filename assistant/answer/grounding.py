@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from assistant.answer import messages
+from assistant.core.messages import framing_prefixes
 from assistant.embed.base import Embedder
 from assistant.text.ja import content_terms, key_terms, normalize, split_sentences
 
@@ -71,7 +71,7 @@ class Grounding:
 def is_framing(sentence: str) -> bool:
     """Wording ipfin itself adds around quotes (leads, notes, abstentions)."""
     s = sentence.strip()
-    return any(s.startswith(prefix) for prefix in messages.FRAMING_PREFIXES) or not content_terms(s)
+    return any(s.startswith(prefix) for prefix in framing_prefixes()) or not content_terms(s)
 
 
 def numbers_in(text: str) -> set[str]:

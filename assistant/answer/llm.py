@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from langchain_core.messages import BaseMessage
 
@@ -26,21 +27,12 @@ from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.grounding import GroundednessScorer
 from assistant.answer.verify import verify
 from assistant.core.errors import LLMError
-from assistant.core.types import Answer, Citation
-from assistant.ingest.splitter import quotable_units
+from assistant.core.messages import t
+from assistant.core.types import Answer, Citation, Verification
 from assistant.llm.base import ChatClient
 from assistant.llm.prompts import answer_prompt
 from assistant.retrieval.hybrid import Retrieval
 from assistant.text.ja import content_terms, detect_lang
-
-FALLBACK_NOTICE = {
-    "ja": "生成AIの回答を使えなかったため、文書から抜き出した回答を表示しています(理由: {reason})。",
-    "en": "The language model's answer could not be used, so this is the answer quoted from the documents (reason: {reason}).",
-}
-UNSUPPORTED_NOTICE = {
-    "ja": "注意: 次の文は引用した資料で確認できませんでした: {sentences}",
-    "en": "Caution: these sentences could not be confirmed in the cited passages: {sentences}",
-}
 
 
 class LLMAnswerer(Answerer):
@@ -105,7 +97,7 @@ class LLMAnswerer(Answerer):
         citations = [self._citation(by_n[n], checked) for n in checked.cited]
         text = checked.text
         if checked.unsupported and not checked.removed:
-            text += "\n\n" + UNSUPPORTED_NOTICE[lang].format(sentences=" / ".join(checked.unsupported))
+            text += "\n\n" + t("answer.llm_unsupported", lang, sentences=" / ".join(checked.unsupported))
         return Answer(
             text=text,
             citations=citations,
@@ -118,7 +110,7 @@ class LLMAnswerer(Answerer):
             conflict=extractive.conflict,
             timings_ms=extractive.timings_ms | {"llm": (time.perf_counter() - t0) * 1000},
             evidence=extractive.evidence,
-            verification=checked.to_json(),
+            verification=checked.summary(),
             prompt_version=version,
         )
 
@@ -128,19 +120,18 @@ class LLMAnswerer(Answerer):
         for s in checked.grounding.sentences:
             if passage.n in s.cited and s.supported:
                 claims.update(content_terms(s.sentence))
-        units = quotable_units(chunk) or [(0, len(chunk.text))]
+        units = chunk.quotable_units() or [(0, len(chunk.text))]
         start, end = max(units, key=lambda u: len(claims & set(content_terms(chunk.text[u[0] : u[1]]))))
         return Citation(
             n=passage.n, chunk=chunk, doc=passage.hit.doc, quote=chunk.text[start:end], urls=chunk.urls_at(start, end)
         )
 
     def _fall_back(self, extractive: Answer, reason: str, version: str, t0: float, checked=None) -> Answer:
-        extractive.notice = FALLBACK_NOTICE[extractive.lang if extractive.lang in FALLBACK_NOTICE else "ja"].format(
-            reason=reason
+        summary = checked.summary(reason) if checked else Verification(fallback=reason)
+        return replace(
+            extractive,
+            notice=t("answer.llm_fallback", extractive.lang, reason=reason),
+            verification=summary,
+            prompt_version=version,
+            timings_ms=extractive.timings_ms | {"llm": (time.perf_counter() - t0) * 1000},
         )
-        extractive.verification = (
-            checked.to_json() if checked else {"supported": 0, "unsupported": [], "removed": False}
-        ) | {"fallback": reason}
-        extractive.prompt_version = version
-        extractive.timings_ms["llm"] = (time.perf_counter() - t0) * 1000
-        return extractive

@@ -8,10 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.answer.grounding import GroundednessScorer, Grounding
+from assistant.core.types import Verification
 
 
 @dataclass
-class Verification:
+class CheckedReply:
+    """A model's reply after verification: the text to show and what the check found."""
+
     text: str
     grounding: Grounding
     removed: bool = False
@@ -25,11 +28,11 @@ class Verification:
     def unsupported(self) -> list[str]:
         return self.grounding.unsupported
 
-    def to_json(self) -> dict:
-        return {"supported": self.supported, "unsupported": self.unsupported, "removed": self.removed}
+    def summary(self, fallback: str = "") -> Verification:
+        return Verification(self.supported, tuple(self.unsupported), self.removed, fallback)
 
 
-def verify(text: str, passages: dict[int, str], scorer: GroundednessScorer, policy: str = "flag") -> Verification:
+def verify(text: str, passages: dict[int, str], scorer: GroundednessScorer, policy: str = "flag") -> CheckedReply:
     """Check ``text``; with ``policy="remove"`` drop the unsupported sentences from it."""
     grounding = scorer.score(text, passages)
     kept = [s for s in grounding.sentences if s.supported or policy != "remove"]
@@ -40,7 +43,7 @@ def verify(text: str, passages: dict[int, str], scorer: GroundednessScorer, poli
             lines.setdefault(s.line, []).append(s.raw)
         text = "\n".join("".join(parts) if _is_cjk(parts) else " ".join(parts) for _, parts in sorted(lines.items()))
     cited = sorted({n for s in grounding.sentences if s.supported for n in s.cited if n in passages})
-    return Verification(text=text, grounding=grounding, removed=removed, cited=cited)
+    return CheckedReply(text=text, grounding=grounding, removed=removed, cited=cited)
 
 
 def _is_cjk(parts: list[str]) -> bool:

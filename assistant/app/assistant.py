@@ -1,23 +1,51 @@
-"""The facade the CLI, the UI and the evaluator call: load once, answer many."""
+"""The one door: every front end (CLI, chat page, HTTP API, evaluator) asks through here.
+
+:class:`Assistant` loads what a request needs when it first needs it, and once: listing
+documents reads only the index manifest; asking loads the embedder, opens the index and
+builds the retriever and answerers. When another process rewrites the index (an ingest, an
+upload) the next request notices the new manifest and reopens the index instead of failing.
+
+Asking, searching, listing and adding documents, uploads, the options navigator, feedback
+and the Markdown export are methods here; the modules behind them hold the logic.
+"""
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, TextIO
 
-from assistant.answer.base import Answerer
-from assistant.answer.extractive import ExtractiveAnswerer
-from assistant.core.errors import QuestionError
+from assistant.app.presentation import AnswerView, OfficialDocuments, answer_view
+from assistant.core.errors import IndexNotBuiltError, QuestionError
 from assistant.core.settings import Settings
-from assistant.core.types import Answer
-from assistant.embed.base import Embedder, get_embedder
-from assistant.index.store import IndexStore
-from assistant.retrieval.condense import condense
-from assistant.retrieval.hybrid import HybridRetriever
+from assistant.core.types import Answer, Hit, IngestReport
+from assistant.corpus.lexicon import Lexicon
+from assistant.index.manifest import MANIFEST_FILE, DocumentInfo, IndexManifest
 from assistant.text.ja import detect_lang, normalize
+
+if TYPE_CHECKING:  # the heavy modules load when first used
+    from assistant.answer.base import Answerer
+    from assistant.answer.extractive import ExtractiveAnswerer
+    from assistant.app.export import ExportTurn
+    from assistant.app.feedback import FeedbackRecord
+    from assistant.app.navigator import Navigator, NavigatorResult, Profile
+    from assistant.app.uploads import UploadResult
+    from assistant.core.health import Check
+    from assistant.corpus.fetch import FetchOptions, FetchReport
+    from assistant.corpus.sources import SourceEntry
+    from assistant.embed.base import Embedder
+    from assistant.index.store import IndexStore
+    from assistant.llm.base import ChatClient
+    from assistant.retrieval.hybrid import HybridRetriever
+
+AnswererChoice = Literal["auto", "extractive", "llm"]
 
 
 def validate_question(question: str, max_chars: int) -> str:
+    """The question as ipfin searches it (NFKC, trimmed); refuse an empty or over-long one."""
     if question is None or not str(question).strip():
         raise QuestionError("The question is empty.", "Type a question, e.g. 「企業価値担保権とは何ですか？」.")
     text = normalize(str(question)).strip()
@@ -29,8 +57,29 @@ def validate_question(question: str, max_chars: int) -> str:
     return text
 
 
+@dataclass
+class _Engine:
+    """What answering needs, built for one state of the index."""
+
+    stamp: tuple[int, int]
+    store: IndexStore
+    retriever: HybridRetriever
+    extractive: ExtractiveAnswerer
+    answerer: Answerer
+    llm: ChatClient | None
+
+
+def _stamp(home: Path) -> tuple[int, int]:
+    """Changes whenever an ingest rewrites the manifest."""
+    try:
+        st = (home / MANIFEST_FILE).stat()
+    except OSError:
+        return (0, 0)
+    return (st.st_mtime_ns, st.st_size)
+
+
 class Assistant:
-    """Open the index once (checking the embedder), then :meth:`ask` as often as needed.
+    """Open once, then :meth:`ask` as often as needed (safe to share between threads).
 
     With ``IPFIN_LLM_PROVIDER`` set, answers are written by the LLM and verified against
     the sources, with the extractive answerer as the fallback; follow-ups are condensed
@@ -38,57 +87,306 @@ class Assistant:
     """
 
     def __init__(
-        self, settings: Settings | None = None, embedder: Embedder | None = None, answerer: Answerer | None = None
+        self,
+        settings: Settings | None = None,
+        embedder: Embedder | None = None,
+        answerer: Answerer | None = None,
     ) -> None:
         self.settings = settings or Settings.from_env()
-        self.embedder = embedder or get_embedder(self.settings.embedder, self.settings.embed_model)
-        self.store = IndexStore.open_for_query(self.settings.home, self.embedder.identity)
-        self.retriever = HybridRetriever(self.store, self.embedder, self.settings.top_k, self.settings.mode)
-        self.extractive = ExtractiveAnswerer(
+        # Corpus knowledge is checked at start, not in the middle of an answer.
+        self.lexicon = Lexicon.load(self.settings.corpus_dir)
+        self._embedder = embedder
+        self._answerer_override = answerer
+        self._engine_state: _Engine | None = None
+        self._officials: OfficialDocuments | None = None
+        self._navigator: tuple[tuple[int, int], Navigator] | None = None
+        self._lock = threading.RLock()
+
+    # ------------------------------------------------------------ the loaded parts
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            with self._lock:
+                if self._embedder is None:
+                    from assistant.embed.base import get_embedder
+
+                    self._embedder = get_embedder(self.settings.embedder, self.settings.embed_model)
+        return self._embedder
+
+    def _engine(self) -> _Engine:
+        """The engine for the index as it is now; reopened when the manifest changed."""
+        stamp = _stamp(self.settings.home)
+        engine = self._engine_state
+        if engine is not None and engine.stamp == stamp:
+            return engine
+        with self._lock:
+            if self._engine_state is None or self._engine_state.stamp != stamp:
+                self._engine_state = self._build_engine(stamp)
+            return self._engine_state
+
+    def _build_engine(self, stamp: tuple[int, int]) -> _Engine:
+        from assistant.answer.extractive import ExtractiveAnswerer
+        from assistant.index.store import IndexStore
+        from assistant.retrieval.hybrid import HybridRetriever
+
+        s = self.settings
+        store = IndexStore.open_for_query(s.home, self.embedder.identity)
+        retriever = HybridRetriever(store, self.embedder, s.top_k, s.mode, self.lexicon)
+        extractive = ExtractiveAnswerer(
             self.embedder,
-            self.store.bm25,
-            self.settings.min_coverage,
-            self.settings.min_similarity,
-            vector_lookup=self.store.unit_vectors,
+            store.bm25,
+            s.min_coverage,
+            s.min_similarity,
+            vector_lookup=store.unit_vectors,
+            lexicon=self.lexicon,
         )
-        self.llm = None
-        if answerer is None and self.settings.llm_enabled:
+        llm = None
+        answerer: Answerer = self._answerer_override or extractive
+        if self._answerer_override is None and s.llm_enabled:
             from assistant.answer.grounding import GroundednessScorer
             from assistant.answer.llm import LLMAnswerer
             from assistant.llm.base import ChatClient
 
-            self.llm = ChatClient(self.settings)
+            llm = ChatClient(s)
             answerer = LLMAnswerer(
-                self.llm,
-                self.extractive,
-                GroundednessScorer(self.embedder),
-                self.settings.llm_context_tokens,
-                self.settings.llm_unsupported,
+                llm, extractive, GroundednessScorer(self.embedder), s.llm_context_tokens, s.llm_unsupported
             )
-        self.answerer = answerer or self.extractive
+        return _Engine(stamp, store, retriever, extractive, answerer, llm)
 
-    def condense(self, question: str, history: list[str] | None = None) -> str:
+    def open(self) -> Assistant:
+        """Load the embedder and open the index now (instead of on the first question)."""
+        self._engine()
+        return self
+
+    @property
+    def store(self) -> IndexStore:
+        return self._engine().store
+
+    @property
+    def retriever(self) -> HybridRetriever:
+        return self._engine().retriever
+
+    @property
+    def extractive(self) -> ExtractiveAnswerer:
+        return self._engine().extractive
+
+    @property
+    def answerer(self) -> Answerer:
+        return self._engine().answerer
+
+    @property
+    def llm(self) -> ChatClient | None:
+        return self._engine().llm
+
+    @property
+    def streams(self) -> bool:
+        """True when answers arrive piece by piece (an LLM is configured)."""
+        return bool(getattr(self.answerer, "can_stream", False))
+
+    # ------------------------------------------------------------ asking
+    def condense(self, question: str, history: Sequence[str] | None = None) -> str:
+        """The follow-up ``question`` rewritten as a standalone one, using earlier user turns."""
+        from assistant.retrieval.condense import condense
+
         turns = [validate_question(h, self.settings.max_question_chars) for h in history or []]
-        if self.llm is not None and turns:
+        engine = self._engine()
+        if engine.llm is not None and turns:
             from assistant.retrieval.llm_condense import llm_condense
 
-            return llm_condense(self.llm, question, turns, self.store.bm25.idf)
-        return condense(question, turns, self.store.bm25.idf)
+            return llm_condense(engine.llm, question, turns, engine.store.bm25.idf)
+        return condense(question, turns, engine.store.bm25.idf)
 
     def ask(
         self,
         question: str,
-        history: list[str] | None = None,
+        history: Sequence[str] | None = None,
         mode: str | None = None,
         *,
         persona: str = "sme",
         on_token: Callable[[str], None] | None = None,
+        condense: bool = True,
+        answerer: AnswererChoice = "auto",
     ) -> Answer:
-        """Answer ``question``; ``on_token`` receives the LLM's text as it streams."""
+        """Answer ``question`` from the documents.
+
+        ``history``: earlier user turns (oldest first) for follow-ups; ``mode``: retrieval
+        mode for this question; ``on_token``: receives an LLM's text as it streams;
+        ``condense=False`` searches a follow-up as typed; ``answerer`` picks the extractive
+        or LLM answerer for this question (``auto``: as configured).
+        """
         t0 = time.perf_counter()
         text = validate_question(question, self.settings.max_question_chars)
-        condensed = self.condense(text, history)
-        retrieval = self.retriever.retrieve(condensed, mode=mode)
-        answer = self.answerer.answer(text, condensed, retrieval, detect_lang(text), persona=persona, on_token=on_token)
-        answer.timings_ms["total"] = (time.perf_counter() - t0) * 1000
-        return answer
+        engine = self._engine()
+        condensed = self.condense(text, history) if condense else text
+        retrieval = engine.retriever.retrieve(condensed, mode=mode)
+        chosen = engine.extractive if answerer == "extractive" else engine.answerer
+        answer = chosen.answer(text, condensed, retrieval, detect_lang(text), persona=persona, on_token=on_token)
+        return replace(answer, timings_ms=answer.timings_ms | {"total": (time.perf_counter() - t0) * 1000})
+
+    def search(self, query: str, top_k: int | None = None, mode: str | None = None) -> list[Hit]:
+        """The chunks retrieval finds for ``query``, best first (no answer is composed)."""
+        return self._engine().retriever.retrieve(query, top_k=top_k, mode=mode).hits
+
+    def view(self, answer: Answer) -> AnswerView:
+        """What the chat page, the export and the feedback store show of an answer."""
+        return answer_view(answer, self.officials)
+
+    @property
+    def officials(self) -> OfficialDocuments:
+        """The official documents of ``corpus/sources.yaml`` (for citation cards)."""
+        if self._officials is None:
+            self._officials = OfficialDocuments.load(self.settings.corpus_dir)
+        return self._officials
+
+    # ------------------------------------------------------------ documents
+    def manifest(self) -> IndexManifest:
+        path = self.settings.home / MANIFEST_FILE
+        if not path.exists():
+            raise IndexNotBuiltError(
+                f"No index in {self.settings.home}.",
+                "Run `ipfin ingest` first (or `make run`, which builds it), or point IPFIN_HOME at an index.",
+            )
+        return IndexManifest.load(path)
+
+    def documents(self) -> list[DocumentInfo]:
+        """Every indexed document (reads the manifest only: no model is loaded)."""
+        return self.manifest().document_infos()
+
+    def ingest(
+        self,
+        paths: Sequence[Path] | None = None,
+        *,
+        rebuild: bool = False,
+        progress: bool = False,
+        sources: Path | None = None,
+    ) -> IngestReport:
+        """Index ``paths`` (default: the briefs and ``corpus/raw``); unchanged files are skipped.
+        ``sources`` replaces ``corpus/sources.yaml`` as the official documents' metadata."""
+        from assistant.ingest.pipeline import ingest
+
+        report = ingest(
+            self.settings, self.embedder, list(paths) if paths else None, rebuild=rebuild, progress=progress,
+            manifest=sources,
+        )
+        self._officials = None
+        return report
+
+    def needs_indexing(self, paths: Sequence[Path], sources: Path | None = None) -> list[Path]:
+        from assistant.ingest.pipeline import needs_indexing
+
+        return needs_indexing(self.settings, list(paths), sources)
+
+    def fetch(
+        self,
+        only: Sequence[str] | None = None,
+        sources: Path | None = None,
+        dest: Path | None = None,
+        options: FetchOptions | None = None,
+    ) -> FetchReport:
+        """Download the official documents of ``corpus/sources.yaml`` into ``corpus/raw``."""
+        from assistant.corpus.fetch import Fetcher
+        from assistant.corpus.sources import load_manifest
+
+        entries = load_manifest(sources or self.settings.corpus_dir / "sources.yaml")
+        return Fetcher(dest or self.settings.corpus_dir / "raw", options).fetch(entries, only)
+
+    def add_document(
+        self,
+        file: Path,
+        *,
+        source_id: str,
+        title: str,
+        publisher: str,
+        url: str | None = None,
+        year: int | None = None,
+        language: str | None = None,
+        replace: bool = False,
+    ) -> tuple[Path, SourceEntry]:
+        """Copy a user's document into ``corpus/raw/<id>.<ext>`` with its metadata sidecar."""
+        from assistant.corpus.sources import load_optional_manifest
+        from assistant.corpus.userdocs import add_user_document
+
+        s = self.settings
+        return add_user_document(
+            file,
+            s.corpus_dir / "raw",
+            load_optional_manifest(s.corpus_dir / "sources.yaml"),
+            source_id=source_id,
+            title=title,
+            publisher=publisher,
+            url=url,
+            year=year,
+            language=language,
+            replace=replace,
+            max_bytes=s.max_file_mb * 1024 * 1024,
+        )
+
+    # ------------------------------------------------------------ uploads (the sources page)
+    def uploads(self) -> list[DocumentInfo]:
+        from assistant.app.uploads import list_uploads
+
+        return list_uploads(self.settings)
+
+    def add_upload(self, name: str, data: bytes) -> UploadResult:
+        """Check, save and index one uploaded file; it is searchable when this returns."""
+        from assistant.app.uploads import add_upload
+
+        return add_upload(self.settings, self.embedder, name, data)
+
+    def remove_upload(self, source_id: str) -> IngestReport:
+        from assistant.app.uploads import remove_upload
+
+        return remove_upload(self.settings, self.embedder, source_id)
+
+    @property
+    def uploads_folder(self) -> Path:
+        from assistant.app.uploads import uploads_dir
+
+        return uploads_dir(self.settings)
+
+    # ------------------------------------------------------------ options navigator
+    def recommend(self, profile: Profile, lang: str = "ja") -> NavigatorResult:
+        """The financing options that fit ``profile``, every point a cited quote."""
+        from assistant.app.navigator import Navigator
+
+        engine = self._engine()
+        with self._lock:
+            if self._navigator is None or self._navigator[0] != engine.stamp:
+                self._navigator = (engine.stamp, Navigator.open(self.settings.corpus_dir, engine.store))
+            navigator = self._navigator[1]
+        return navigator.recommend(profile, lang)
+
+    # ------------------------------------------------------------ feedback and export
+    def record_feedback(self, record: FeedbackRecord) -> None:
+        from assistant.app.feedback import FeedbackStore
+
+        FeedbackStore(self.settings.home).record(record)
+
+    def feedback(self) -> list[FeedbackRecord]:
+        from assistant.app.feedback import FeedbackStore
+
+        return FeedbackStore(self.settings.home).all()
+
+    def export_feedback(self, fmt: str, sink: TextIO) -> int:
+        """Write every feedback record as ``csv`` or ``jsonl``; returns how many."""
+        from assistant.app.feedback import write_export
+
+        return write_export(self.feedback(), fmt, sink)
+
+    @property
+    def feedback_path(self) -> Path:
+        from assistant.app.feedback import FeedbackStore
+
+        return FeedbackStore(self.settings.home).path
+
+    def export_markdown(self, turns: Sequence[ExportTurn], lang: str = "ja") -> str:
+        """The conversation as Markdown, citations included (the chat page's download)."""
+        from assistant.app.export import conversation_markdown
+
+        return conversation_markdown(turns, lang)
+
+    # ------------------------------------------------------------ health
+    def doctor(self) -> list[Check]:
+        from assistant.app.doctor import run_checks
+
+        return run_checks(self.settings)

@@ -14,46 +14,13 @@ from datetime import datetime
 
 from assistant.app.personas import get_persona
 from assistant.app.presentation import AnswerView, CitationCard
+from assistant.core.messages import has, t
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$])")
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`]+$")
 
-LABELS: dict[str, dict[str, str]] = {
-    "title": {"ja": "ipfin 会話の記録", "en": "ipfin conversation"},
-    "date": {"ja": "日時", "en": "Date"},
-    "persona": {"ja": "利用者の立場", "en": "Persona"},
-    "disclaimer": {
-        "ja": "ipfin の回答は索引にある文書の引用であり、法律・投資の助言ではありません。",
-        "en": "ipfin answers quote the indexed documents; they are not legal or investment advice.",
-    },
-    "question": {"ja": "質問", "en": "Question"},
-    "answer": {"ja": "回答", "en": "Answer"},
-    "abstained": {"ja": "文書に記載がありません", "en": "Not covered by the documents"},
-    "reason": {"ja": "理由", "en": "Reason"},
-    "searched_as": {"ja": "検索に使った質問", "en": "Searched as"},
-    "evidence": {"ja": "根拠の強さ", "en": "Evidence"},
-    "conflict": {
-        "ja": "注意: 出典によって内容が異なります。各出典を確認してください。",
-        "en": "Note: the sources disagree; check each source.",
-    },
-    "sources": {"ja": "出典", "en": "Sources"},
-    "quote": {"ja": "引用", "en": "Quote"},
-    "page": {"ja": "ページ", "en": "page"},
-    "fact_source": {"ja": "事実の出典", "en": "Fact source"},
-    "document": {"ja": "文書", "en": "Document"},
-    "official": {"ja": "公式文書", "en": "Official document"},
-    "strong": {"ja": "強い", "en": "strong"},
-    "moderate": {"ja": "中程度", "en": "moderate"},
-    "weak": {"ja": "弱い", "en": "weak"},
-    "none": {"ja": "なし", "en": "none"},
-    "brief": {"ja": "要約ブリーフ", "en": "summary brief"},
-    "primary": {"ja": "公式文書", "en": "official document"},
-    "user": {"ja": "利用者の文書", "en": "your document"},
-}
-
-
 def _l(key: str, lang: str) -> str:
-    return LABELS[key].get(lang) or LABELS[key]["ja"]
+    return t(f"export.{key}", lang)
 
 
 def escape_markdown(text: str) -> str:
@@ -79,7 +46,7 @@ class ExportTurn:
 def _card(card: CitationCard, lang: str) -> list[str]:
     year = f" ({card.year})" if card.year else ""
     page = f", {_l('page', lang)} {card.page}" if card.page else ""
-    kind = _l(card.kind, lang) if card.kind in LABELS else card.kind
+    kind = _l(card.kind, lang) if has(f"export.{card.kind}") else card.kind
     lines = [
         f"{card.n}. **\\[{card.n}\\] {escape_markdown(card.title)}**{year} — "
         f"{escape_markdown(card.publisher)}{page} ({kind})",
@@ -97,7 +64,7 @@ def _card(card: CitationCard, lang: str) -> list[str]:
 def conversation_markdown(turns: Sequence[ExportTurn], lang: str = "ja", now: datetime | None = None) -> str:
     """The whole conversation: each question, the answer, and its numbered sources."""
     now = now or datetime.now().astimezone()
-    personas = list(dict.fromkeys(get_persona(t.persona).text(get_persona(t.persona).label, lang) for t in turns))
+    personas = list(dict.fromkeys(get_persona(turn.persona).label(lang) for turn in turns))
     lines = [
         f"# {_l('title', lang)}",
         "",

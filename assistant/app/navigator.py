@@ -185,12 +185,7 @@ class CitationResolver:
 
     def _chunks_of(self, source_id: str) -> list[Chunk]:
         if source_id not in self._chunks:
-            ids = [
-                cid
-                for entry in self.store.manifest["files"].values()
-                if entry["source_id"] == source_id
-                for cid in entry["chunk_ids"]
-            ]
+            ids = self.store.manifest.chunk_ids_of(source_id)
             found = self.store.chunks(ids)
             self._chunks[source_id] = [found[cid] for cid in ids if cid in found]
         return self._chunks[source_id]

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.core.types import Answer, Citation, SourceDoc
-from assistant.ingest.pipeline import load_manifest_sources
+from assistant.core.types import Answer, Citation, SourceDoc, Verification
+from assistant.corpus.sources import Manifest, SourceEntry, load_optional_manifest
 
 #: Evidence-strength bands over ``Answer.confidence`` and key-term coverage; set from
 #: the distribution over the bundled question sets (answered questions mostly score
@@ -100,7 +100,7 @@ class AnswerView:
     #: Set by an LLM answerer, e.g. why the extractive answer is shown instead.
     notice: str = ""
     #: What sentence-level verification found in an LLM answer (None for extractive).
-    verification: dict | None = None
+    verification: Verification | None = None
 
     @property
     def searched_differently(self) -> bool:
@@ -120,7 +120,7 @@ class AnswerView:
             "evidence_level": self.level,
             "mode": self.mode,
             "notice": self.notice,
-            "verification": self.verification,
+            "verification": self.verification.to_json() if self.verification else None,
             "citations": [c.to_json() for c in self.cards],
         }
 
@@ -128,29 +128,33 @@ class AnswerView:
 class OfficialDocuments:
     """``corpus/sources.yaml`` indexed by id and by every URL it lists."""
 
-    def __init__(self, entries: dict[str, dict]) -> None:
+    def __init__(self, entries: dict[str, SourceEntry]) -> None:
         self.entries = entries
         self.by_url: dict[str, str] = {}
         for sid, entry in entries.items():
-            for url in [entry.get("url"), *(entry.get("see_also") or [])]:
+            for url in [entry.url, *entry.see_also]:
                 if url:
-                    self.by_url.setdefault(_url_key(str(url)), sid)
+                    self.by_url.setdefault(_url_key(url), sid)
+
+    @classmethod
+    def from_manifest(cls, manifest: Manifest) -> OfficialDocuments:
+        return cls(dict(manifest.by_id))
 
     @classmethod
     def load(cls, corpus_dir: Path) -> OfficialDocuments:
-        return cls(load_manifest_sources(corpus_dir))
+        """The official documents of ``corpus_dir/sources.yaml`` (validated; none if absent)."""
+        return cls.from_manifest(load_optional_manifest(Path(corpus_dir) / "sources.yaml"))
 
     def link(self, source_id: str, matched: bool = False) -> OfficialLink | None:
         entry = self.entries.get(source_id)
-        if not entry or not entry.get("url"):
+        if entry is None or not entry.url:
             return None
-        year = entry.get("year")
         return OfficialLink(
             source_id=source_id,
-            title=str(entry.get("title") or source_id),
-            publisher=str(entry.get("publisher") or ""),
-            url=str(entry["url"]),
-            year=int(year) if isinstance(year, int) else None,
+            title=entry.title or source_id,
+            publisher=entry.publisher,
+            url=entry.url,
+            year=entry.year,
             matched=matched,
         )
 
@@ -229,6 +233,6 @@ def answer_view(answer: Answer, officials: OfficialDocuments | None = None) -> A
         cards=tuple(citation_card(c, officials) for c in answer.citations),
         mode=answer.mode,
         timings_ms=dict(answer.timings_ms),
-        notice=str(getattr(answer, "notice", "") or ""),
-        verification=getattr(answer, "verification", None),
+        notice=answer.notice,
+        verification=answer.verification,
     )

@@ -21,10 +21,12 @@ from pathlib import Path
 from assistant.core.errors import IngestError, UploadRejectedError
 from assistant.core.settings import Settings
 from assistant.core.types import IngestReport, SourceDoc
+from assistant.corpus.sources import load_optional_manifest
 from assistant.embed.base import Embedder
+from assistant.index.manifest import MANIFEST_FILE, DocumentInfo
 from assistant.index.store import IndexStore
 from assistant.ingest.loaders import load_file, source_id_for
-from assistant.ingest.pipeline import ingest, load_manifest_sources
+from assistant.ingest.pipeline import ingest
 from assistant.text.ja import normalize
 
 UPLOADS_DIR = "uploads"
@@ -96,8 +98,8 @@ def check_upload(name: str, data: bytes, settings: Settings) -> str:
 
 def _taken_ids(settings: Settings, store: IndexStore, own_key: str) -> set[str]:
     """Source ids used by other indexed files, plus the official documents' ids."""
-    ids = {e["source_id"] for key, e in store.manifest["files"].items() if key != own_key}
-    return ids | set(load_manifest_sources(settings.corpus_dir))
+    official = load_optional_manifest(settings.corpus_dir / "sources.yaml")
+    return store.manifest.source_ids(except_path=own_key) | set(official.by_id)
 
 
 def add_upload(settings: Settings, embedder: Embedder, name: str, data: bytes) -> UploadResult:
@@ -144,24 +146,24 @@ def add_upload(settings: Settings, embedder: Embedder, name: str, data: bytes) -
             ingest(settings, embedder, [folder])  # prune whatever was recorded
             raise IngestError(report.errors[0])
         store = IndexStore(settings.home)
-        entry = store.manifest["files"].get(str(target.resolve()), {})
-        return UploadResult(store.document(loaded.doc.source_id), target, len(entry.get("chunk_ids", [])), report)
+        entry = store.manifest.files.get(str(target.resolve()))
+        return UploadResult(store.document(loaded.doc.source_id), target, len(entry.chunk_ids) if entry else 0, report)
 
 
-def list_uploads(settings: Settings) -> list[tuple[SourceDoc, dict]]:
+def list_uploads(settings: Settings) -> list[DocumentInfo]:
     """The indexed uploads with their chunk count and last-indexed time."""
     folder = uploads_dir(settings).resolve()
-    if not (settings.home / "manifest.json").exists():
+    if not (settings.home / MANIFEST_FILE).exists():
         return []
     rows = IndexStore(settings.home).documents()
-    return [(doc, row) for doc, row in rows if any(Path(p).parent == folder for p in row["paths"])]
+    return [info for info in rows if any(Path(p).parent == folder for p in info.paths)]
 
 
 def remove_upload(settings: Settings, embedder: Embedder, source_id: str) -> IngestReport:
     """Delete an uploaded document's file and drop its chunks from the index."""
     with _LOCK:
         folder = uploads_dir(settings)
-        matches = [(doc, row) for doc, row in list_uploads(settings) if doc.source_id == source_id]
+        matches = [info for info in list_uploads(settings) if info.doc.source_id == source_id]
         if not matches:
             raise UploadRejectedError(
                 f"No uploaded document '{source_id}' is indexed.",
@@ -169,6 +171,6 @@ def remove_upload(settings: Settings, embedder: Embedder, source_id: str) -> Ing
                 code="not_found",
                 params={"id": source_id},
             )
-        for path in matches[0][1]["paths"]:
+        for path in matches[0].paths:
             Path(path).unlink(missing_ok=True)
         return ingest(settings, embedder, [folder])

@@ -19,22 +19,25 @@ from assistant.corpus.fetch import DEFAULT_RETRIES, DEFAULT_TIMEOUT_S, FetchOpti
 MIB = 1024 * 1024
 
 
-def _ingest(settings: Settings, paths: list[Path], manifest: Path | None) -> bool:
+def _ingest(assistant, paths: list[Path], sources: Path | None) -> bool:
     """Index the files the index does not hold yet; returns False when some failed."""
     from assistant.cli.render import ingest_summary
-    from assistant.embed.base import get_embedder
-    from assistant.ingest.pipeline import ingest, needs_indexing
 
-    pending = needs_indexing(settings, paths, manifest)
+    pending = assistant.needs_indexing(paths, sources)
     if not pending:
         typer.echo("The index is up to date: nothing to index.")
         return True
-    embedder = get_embedder(settings.embedder, settings.embed_model)
-    report = ingest(settings, embedder, pending, progress=sys.stderr.isatty(), manifest=manifest)
+    report = assistant.ingest(pending, progress=sys.stderr.isatty(), sources=sources)
     typer.echo(ingest_summary(report))
     for line in report.errors:
         typer.echo(f"error: {line}", err=True)
     return not report.errors
+
+
+def _assistant():
+    from assistant.app import Assistant
+
+    return Assistant(Settings.from_env())
 
 
 def make_corpus_app(handle_errors: Callable[[Callable[..., Any]], Callable[..., Any]]) -> typer.Typer:
@@ -64,22 +67,18 @@ def make_corpus_app(handle_errors: Callable[[Callable[..., Any]], Callable[..., 
         ] = DEFAULT_RETRIES,
     ) -> None:
         """Download the documents of corpus/sources.yaml that have a URL, then index what changed."""
-        from assistant.corpus.fetch import Fetcher
-        from assistant.corpus.sources import load_manifest
-
-        settings = Settings.from_env()
+        assistant = _assistant()
+        settings = assistant.settings
         manifest_path = manifest or settings.corpus_dir / "sources.yaml"
-        entries = load_manifest(manifest_path)
-        target = dest or settings.corpus_dir / "raw"
         options = FetchOptions(timeout=timeout, retries=max(0, retries), max_bytes=settings.max_file_mb * MIB)
-        report = Fetcher(target, options).fetch(entries, only)
+        report = assistant.fetch(only, manifest_path, dest, options)
         for line in report.lines():
             typer.echo(line)
         for line in report.errors():
             typer.echo(f"error: {line}", err=True)
         indexed = True
         if not no_ingest and report.present:
-            indexed = _ingest(settings, report.present, manifest_path)
+            indexed = _ingest(assistant, report.present, manifest_path)
         if report.failed or not indexed:
             raise typer.Exit(1)
 
@@ -97,15 +96,9 @@ def make_corpus_app(handle_errors: Callable[[Callable[..., Any]], Callable[..., 
         no_ingest: Annotated[bool, typer.Option("--no-ingest", help="Copy only; do not index.")] = False,
     ) -> None:
         """Add your own document as corpus/raw/<id>.<ext> with its metadata, and index it."""
-        from assistant.corpus.sources import load_optional_manifest
-        from assistant.corpus.userdocs import add_user_document
-
-        settings = Settings.from_env()
-        manifest = load_optional_manifest(settings.corpus_dir / "sources.yaml")
-        target, entry = add_user_document(
+        assistant = _assistant()
+        target, entry = assistant.add_document(
             file,
-            settings.corpus_dir / "raw",
-            manifest,
             source_id=source_id,
             title=title,
             publisher=publisher,
@@ -113,10 +106,9 @@ def make_corpus_app(handle_errors: Callable[[Callable[..., Any]], Callable[..., 
             year=year,
             language=language,
             replace=replace,
-            max_bytes=settings.max_file_mb * MIB,
         )
         typer.echo(f"Added {entry.id}: {target} (metadata in {target.stem}.meta.yaml)")
-        if not no_ingest and not _ingest(settings, [target], None):
+        if not no_ingest and not _ingest(assistant, [target], None):
             raise typer.Exit(1)
 
     return corpus_app

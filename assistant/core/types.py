@@ -4,11 +4,26 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Literal
+
+from assistant.text.ja import split_sentences
 
 #: brief: ipfin's own summaries; primary: official documents from corpus/sources.yaml;
 #: secondary: commentary listed there (not official); user: documents the user added.
 SourceKind = Literal["brief", "primary", "secondary", "user"]
+
+
+class RetrievalMode(StrEnum):
+    """How chunks are found: the one list of modes (settings, CLI, retriever, evaluation)."""
+
+    HYBRID = "hybrid"  # BM25 and dense, fused by reciprocal rank
+    BM25 = "bm25"
+    DENSE = "dense"
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(m.value for m in cls)
 
 
 @dataclass(frozen=True)
@@ -57,6 +72,15 @@ class Chunk:
             if s.start < end and start < s.end:
                 found.extend(u for u in s.urls if u not in found)
         return tuple(found)
+
+    def quotable_units(self) -> list[tuple[int, int]]:
+        """Spans an answer may quote: a brief's fact items (one to three sentences sharing a
+        source URL, so "この施行日は…" keeps its antecedent) and single sentences elsewhere."""
+        spans = [(s.start, s.end) for s in self.sources]
+        for sent in split_sentences(self.text):
+            if not any(a <= sent.start < b for a, b in spans):
+                spans.append((sent.start, sent.end))
+        return sorted(spans)
 
     def to_metadata(self, doc: SourceDoc) -> dict[str, str | int | float | bool]:
         """Flat metadata for Chroma and LangChain Documents (no None values)."""
@@ -141,7 +165,22 @@ class Citation:
         }
 
 
-@dataclass
+@dataclass(frozen=True)
+class Verification:
+    """What sentence-level verification found in an LLM answer."""
+
+    supported: int = 0
+    unsupported: tuple[str, ...] = ()
+    removed: bool = False
+    #: Why the extractive answer is shown instead of the model's ("" when it is not).
+    fallback: str = ""
+
+    def to_json(self) -> dict:
+        out: dict = {"supported": self.supported, "unsupported": list(self.unsupported), "removed": self.removed}
+        return out | ({"fallback": self.fallback} if self.fallback else {})
+
+
+@dataclass(frozen=True)
 class Answer:
     """What every answerer returns; rendered by the CLI, the UI and the evaluator."""
 
@@ -159,12 +198,17 @@ class Answer:
     #: The signals behind the abstention decision: key-term coverage of the top
     #: passages, best sentence similarity, best lexical score (each in [0, 1]).
     evidence: dict[str, float] = field(default_factory=dict)
-    #: LLM answers only: what verification found ({"supported", "unsupported", "removed"}).
-    verification: dict | None = None
+    #: LLM answers only: what verification found.
+    verification: Verification | None = None
     #: Version of the prompt files behind an LLM answer ("" for extractive answers).
     prompt_version: str = ""
     #: A visible notice, e.g. why an LLM answer fell back to the extractive one.
     notice: str = ""
+
+    @property
+    def fell_back(self) -> bool:
+        """True when an LLM answer could not be used and this is the extractive one."""
+        return bool(self.verification and self.verification.fallback)
 
     def to_json(self) -> dict:
         return {
@@ -181,7 +225,11 @@ class Answer:
             "evidence": self.evidence,
             "notice": self.notice,
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
-        } | ({"verification": self.verification, "prompt_version": self.prompt_version} if self.verification is not None else {})
+        } | (
+            {"verification": self.verification.to_json(), "prompt_version": self.prompt_version}
+            if self.verification is not None
+            else {}
+        )
 
 
 @dataclass

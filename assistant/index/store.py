@@ -12,10 +12,7 @@ embedder raises :class:`EmbedderMismatchError` instead of returning nonsense.
 
 from __future__ import annotations
 
-import json
 import os
-from dataclasses import asdict
-from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -23,20 +20,16 @@ import numpy as np
 from assistant.core.errors import EmbedderMismatchError, IndexNotBuiltError
 from assistant.core.types import Chunk, SourceDoc
 from assistant.index.bm25 import BM25Index
+from assistant.index.manifest import MANIFEST_FILE, DocumentInfo, IndexManifest
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-MANIFEST_VERSION = 1
 COLLECTION = "chunks"
 UNITS = "units"  # embeddings of the quotable units of each chunk, for the answerer
 
 
 def _unit_id(key: tuple[str, int, int]) -> str:
     return f"{key[0]}:{key[1]}:{key[2]}"
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class IndexStore:
@@ -46,13 +39,13 @@ class IndexStore:
         self._collection = None
         self._units = None
         self.bm25 = BM25Index.load(self.home / "bm25.json")
-        self.manifest = self._load_manifest()
+        self.manifest = IndexManifest.load(self.home / MANIFEST_FILE)
 
     # ------------------------------------------------------------ opening
     @classmethod
     def open_for_query(cls, home: Path, embedder_identity: str) -> IndexStore:
         """Open an existing index; refuse a missing one or one built by another embedder."""
-        manifest = Path(home) / "manifest.json"
+        manifest = Path(home) / MANIFEST_FILE
         if not manifest.exists():
             raise IndexNotBuiltError(
                 f"No index in {home}.",
@@ -60,26 +53,20 @@ class IndexStore:
             )
         store = cls(home)
         store.check_embedder(embedder_identity)
-        if not store.manifest["files"]:
+        if not store.manifest.files:
             raise IndexNotBuiltError(
                 f"The index in {home} holds no documents.", "Run `ipfin ingest` to add the bundled corpus."
             )
         return store
 
     def check_embedder(self, identity: str) -> None:
-        built = self.manifest.get("embedder")
+        built = self.manifest.embedder
         if built and built != identity:
             raise EmbedderMismatchError(
                 f"The index in {self.home} was built with embedder '{built}', but '{identity}' is configured.",
                 "Set IPFIN_EMBEDDER/IPFIN_EMBED_MODEL back to the model that built it, "
                 "or rebuild with `ipfin ingest --rebuild`.",
             )
-
-    def _load_manifest(self) -> dict:
-        path = self.home / "manifest.json"
-        if path.exists():
-            return json.loads(path.read_text())
-        return {"version": MANIFEST_VERSION, "embedder": None, "dim": None, "files": {}, "documents": {}}
 
     @property
     def collection(self):
@@ -109,8 +96,8 @@ class IndexStore:
     # ------------------------------------------------------------ writing
     def bind_embedder(self, identity: str, dim: int) -> None:
         self.check_embedder(identity)
-        self.manifest["embedder"] = identity
-        self.manifest["dim"] = dim
+        self.manifest.embedder = identity
+        self.manifest.dim = dim
 
     def has_chunk(self, chunk_id: str) -> bool:
         return chunk_id in self.bm25
@@ -149,42 +136,10 @@ class IndexStore:
         self.units.delete(where={"chunk_id": {"$in": list(chunk_ids)}})
         self.bm25.remove(set(chunk_ids))
 
-    def record_file(
-        self,
-        path: str,
-        sha256: str,
-        doc: SourceDoc,
-        chunk_ids: list[str],
-        empty_pages: list[int],
-        extractors: dict[str, list[int]] | None = None,
-    ) -> None:
-        """``extractors``: which text extractor read which pages (see ``ingest/pdf.py``)."""
-        self.manifest["files"][path] = {
-            "sha256": sha256,
-            "source_id": doc.source_id,
-            "chunk_ids": chunk_ids,
-            "pages_without_text": empty_pages,
-            "extractors": extractors or {},
-            "indexed_at": _now(),
-        }
-        self.manifest["documents"][doc.source_id] = asdict(doc) | {"related": list(doc.related)}
-
-    def forget_file(self, path: str) -> list[str]:
-        """Drop a file from the manifest; returns the chunk ids no other file still uses."""
-        entry = self.manifest["files"].pop(path, None)
-        if not entry:
-            return []
-        still_used = {cid for e in self.manifest["files"].values() for cid in e["chunk_ids"]}
-        if not any(e["source_id"] == entry["source_id"] for e in self.manifest["files"].values()):
-            self.manifest["documents"].pop(entry["source_id"], None)
-        return [cid for cid in entry["chunk_ids"] if cid not in still_used]
-
     def save(self) -> None:
         self.home.mkdir(parents=True, exist_ok=True)
         self.bm25.save(self.home / "bm25.json")
-        tmp = self.home / "manifest.json.tmp"
-        tmp.write_text(json.dumps(self.manifest, ensure_ascii=False, indent=1))
-        os.replace(tmp, self.home / "manifest.json")
+        self.manifest.save(self.home / MANIFEST_FILE)
 
     def reset(self) -> None:
         """Remove every chunk and document (used by ``ingest --rebuild``)."""
@@ -198,29 +153,15 @@ class IndexStore:
         self._collection = None
         self._units = None
         self.bm25 = BM25Index()
-        self.manifest = {"version": MANIFEST_VERSION, "embedder": None, "dim": None, "files": {}, "documents": {}}
+        self.manifest = IndexManifest()
 
     # ------------------------------------------------------------ reading
     def document(self, source_id: str) -> SourceDoc:
-        d = dict(self.manifest["documents"].get(source_id) or {"source_id": source_id, "title": source_id})
-        d["related"] = tuple(d.get("related") or ())
-        return SourceDoc(**d)
+        return self.manifest.document(source_id)
 
-    def documents(self) -> list[tuple[SourceDoc, dict]]:
+    def documents(self) -> list[DocumentInfo]:
         """Every indexed document with its chunk count, pages without text, extractors, last indexed time."""
-        rows: dict[str, dict] = {}
-        for path, entry in self.manifest["files"].items():
-            row = rows.setdefault(
-                entry["source_id"],
-                {"chunks": 0, "pages_without_text": [], "extractors": {}, "indexed_at": "", "paths": []},
-            )
-            row["chunks"] += len(entry["chunk_ids"])
-            row["pages_without_text"] += entry.get("pages_without_text", [])
-            for name, pages in entry.get("extractors", {}).items():
-                row["extractors"].setdefault(name, []).extend(pages)
-            row["indexed_at"] = max(row["indexed_at"], entry["indexed_at"])
-            row["paths"].append(path)
-        return [(self.document(sid), row) for sid, row in sorted(rows.items())]
+        return self.manifest.document_infos()
 
     def chunks(self, chunk_ids: list[str]) -> dict[str, Chunk]:
         if not chunk_ids:

@@ -15,8 +15,6 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
-
 from assistant.core.errors import IngestError, ManifestError, UnsupportedFileError
 from assistant.core.files import sha256_file
 from assistant.core.settings import Settings
@@ -25,7 +23,7 @@ from assistant.corpus.sources import Manifest, load_optional_manifest, load_side
 from assistant.embed.base import Embedder
 from assistant.index.store import IndexStore
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES, load_file
-from assistant.ingest.splitter import quotable_units, split_blocks
+from assistant.ingest.splitter import split_blocks
 from assistant.text.ja import content_terms
 
 _SKIP_NAMES = {"README.md", "FORMAT.md"}
@@ -69,15 +67,6 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
     return list(dict.fromkeys(files)), errors
 
 
-def load_manifest_sources(corpus_dir: Path) -> dict[str, dict]:
-    """``corpus/sources.yaml`` by id, for the metadata of fetched official documents."""
-    path = corpus_dir / "sources.yaml"
-    if not path.exists():
-        return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {str(d["id"]): d for d in data.get("documents", []) if isinstance(d, dict) and d.get("id")}
-
-
 def _kind_and_meta(path: Path, settings: Settings, manifest: Manifest) -> tuple[SourceKind, dict]:
     """A brief; a user's document with its ``<id>.meta.yaml`` sidecar (``ipfin corpus add``);
     a manifest document (``corpus/raw/<id>.pdf``, primary or secondary); else a user's file."""
@@ -107,12 +96,12 @@ def needs_indexing(settings: Settings, paths: Iterable[Path], manifest: Path | N
     paths = [Path(p).resolve() for p in paths]
     if not (settings.home / "manifest.json").exists():
         return paths
-    files = IndexStore(settings.home).manifest["files"]
+    files = IndexStore(settings.home).manifest.files
     sources = load_optional_manifest(manifest or settings.corpus_dir / "sources.yaml")
     return [
         p
         for p in paths
-        if files.get(str(p), {}).get("sha256") != fingerprint(p, _kind_and_meta(p, settings, sources)[1])
+        if (entry := files.get(str(p))) is None or entry.sha256 != fingerprint(p, _kind_and_meta(p, settings, sources)[1])
     ]
 
 
@@ -137,8 +126,8 @@ def ingest(
     store.bind_embedder(embedder.identity, embedder.dim)
     # Chunk ids depend on the chunking settings: when they change, every file is split anew.
     chunking = [settings.chunk_chars, settings.chunk_overlap]
-    resplit = store.manifest.get("chunking") not in (None, chunking)
-    store.manifest["chunking"] = chunking
+    resplit = store.manifest.chunking not in (None, chunking)
+    store.manifest.chunking = chunking
     files, report.errors = discover(paths or settings.default_ingest_paths)
     sources = load_optional_manifest(manifest or settings.corpus_dir / "sources.yaml")
     limit = settings.max_file_mb * 1024 * 1024
@@ -153,7 +142,8 @@ def ingest(
                 )
             kind, meta = _kind_and_meta(path, settings, sources)
             digest = fingerprint(path, meta)
-            if not resplit and store.manifest["files"].get(key, {}).get("sha256") == digest:
+            known = store.manifest.files.get(key)
+            if not resplit and known is not None and known.sha256 == digest:
                 report.documents_skipped += 1
                 continue
             loaded = load_file(path, kind=kind, meta=meta)
@@ -169,21 +159,21 @@ def ingest(
         texts = [index_text(loaded.doc, c) for c in fresh]
         vectors = embedder.encode_passages(texts)
         tokens = [content_terms(t) for t in texts]
-        stale = store.forget_file(key)
+        stale = store.manifest.forget_file(key)
         keep = {c.id for c in chunks}
         store.remove_chunks([cid for cid in stale if cid not in keep])
         store.add_chunks(fresh, loaded.doc, vectors, tokens)
-        units = [(c.id, a, b) for c in fresh for a, b in quotable_units(c)]
+        units = [(c.id, a, b) for c in fresh for a, b in c.quotable_units()]
         texts_by_id = {c.id: c.text for c in fresh}
         store.add_units(units, embedder.encode_passages([texts_by_id[cid][a:b] for cid, a, b in units]))
-        store.record_file(key, digest, loaded.doc, [c.id for c in chunks], loaded.pages_without_text, loaded.extractors)
+        store.manifest.record_file(key, digest, loaded.doc, [c.id for c in chunks], loaded.pages_without_text, loaded.extractors)
         report.documents += 1
         report.chunks_added += len(fresh)
         report.chunks_removed += len([cid for cid in stale if cid not in keep])
         report.pages_without_text += [(loaded.doc.source_id, p) for p in loaded.pages_without_text]
 
-    for key in [k for k in store.manifest["files"] if not Path(k).exists()]:
-        gone = store.forget_file(key)
+    for key in [k for k in store.manifest.files if not Path(k).exists()]:
+        gone = store.manifest.forget_file(key)
         store.remove_chunks(gone)
         report.documents_removed += 1
         report.chunks_removed += len(gone)

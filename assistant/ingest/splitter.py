@@ -128,13 +128,3 @@ def _merge(sources: list[tuple[int, SentenceSource]]) -> list[SentenceSource]:
 
 def _is_cjk_boundary(left: str, right: str) -> bool:
     return not (left[-1:].isascii() and right[:1].isascii())
-
-
-def quotable_units(chunk: Chunk) -> list[tuple[int, int]]:
-    """Spans an answer may quote: a brief's fact items (one to three sentences sharing a
-    source URL, so "この施行日は…" keeps its antecedent) and single sentences elsewhere."""
-    spans = [(s.start, s.end) for s in chunk.sources]
-    for sent in split_sentences(chunk.text):
-        if not any(a <= sent.start < b for a, b in spans):
-            spans.append((sent.start, sent.end))
-    return sorted(spans)

@@ -1,11 +1,12 @@
-"""The LLM backend interface: a registry of LangChain chat-model factories, and one
-place that turns every provider's exceptions into :class:`LLMError`, with bounded,
-backed-off retries for transient failures.
+"""The LLM client: a LangChain chat model from the registered backend, one place that turns
+every provider's exceptions into :class:`LLMError`, and bounded, backed-off retries (tenacity)
+for transient failures.
 
-A backend module (``openai.py``, ``ollama.py``) registers a factory that builds a
-LangChain ``BaseChatModel`` from :class:`~assistant.config.Settings` and a
-``translate(exc)`` that maps the provider's exceptions; the default backend is written
-like any third-party one.
+A backend module (``assistant/llm/backends/openai.py``, ``ollama.py``) registers a
+:class:`~assistant.core.registry.BackendSpec` whose factory builds a LangChain
+``BaseChatModel`` from :class:`~assistant.core.settings.Settings`, with ``extras``:
+``translate(exc) -> LLMError``, ``default_base_url`` and ``models_url(base)`` (what
+``ipfin doctor`` lists). The bundled backends are written like third-party ones.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from dataclasses import dataclass
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
+from tenacity import RetryCallState, Retrying, retry_if_exception_type, stop_after_attempt
 
-from assistant.core.errors import ConfigError, LLMError, LLMTransientError
+from assistant.core.errors import LLMError, LLMTransientError
+from assistant.core.registry import LLM_BACKENDS, BackendSpec
 from assistant.core.settings import Settings
 
 BACKOFF_BASE = 0.5  # seconds; doubled on every retry
@@ -26,26 +29,56 @@ BACKOFF_MAX = 8.0
 
 @dataclass(frozen=True)
 class Backend:
+    """What the client needs of a registered LLM backend."""
+
     name: str
     build: Callable[[Settings], BaseChatModel]
     translate: Callable[[Exception], LLMError]
     default_base_url: str
+    models_url: Callable[[str], str]
+
+    @classmethod
+    def from_spec(cls, spec: BackendSpec) -> Backend:
+        return cls(
+            spec.name,
+            spec.build,
+            spec.extras["translate"],
+            spec.extras["default_base_url"],
+            spec.extras["models_url"],
+        )
 
 
-_REGISTRY: dict[str, Backend] = {}
-
-
-def register(backend: Backend) -> Backend:
-    _REGISTRY[backend.name] = backend
-    return backend
+def register(
+    name: str,
+    build: Callable[[Settings], BaseChatModel],
+    translate: Callable[[Exception], LLMError],
+    default_base_url: str,
+    models_url: Callable[[str], str],
+    check: Callable[[Settings], list] | None = None,
+) -> BackendSpec:
+    """Register an LLM backend (called once by each backend module)."""
+    return LLM_BACKENDS.register(
+        BackendSpec(
+            name,
+            build,
+            needs=("llm_model",),
+            hint="Set IPFIN_LLM_MODEL to the name the server has loaded.",
+            check=check,
+            extras={"translate": translate, "default_base_url": default_base_url, "models_url": models_url},
+        )
+    )
 
 
 def get_backend(name: str) -> Backend:
-    from assistant.llm import ollama, openai  # noqa: F401 - registers the bundled backends
+    return Backend.from_spec(LLM_BACKENDS.get(name))
 
-    if name not in _REGISTRY:
-        raise ConfigError(f"Unknown LLM provider {name!r}.", f"Choose one of: {', '.join(sorted(_REGISTRY))}.")
-    return _REGISTRY[name]
+
+def _wait(state: RetryCallState) -> float:
+    """Exponential backoff, or the server's Retry-After when it gave one; capped."""
+    error = state.outcome.exception() if state.outcome else None
+    after = getattr(error, "retry_after", None)
+    delay = after if after is not None else BACKOFF_BASE * 2 ** (state.attempt_number - 1)
+    return min(delay, BACKOFF_MAX)
 
 
 class ChatClient:
@@ -59,22 +92,29 @@ class ChatClient:
 
     @property
     def description(self) -> str:
-        url = self.settings.llm_base_url or self.backend.default_base_url
-        return f"{self.backend.name}:{self.settings.llm_model} at {url}"
+        return f"{self.backend.name}:{self.settings.llm_model} at {self.base_url}"
+
+    @property
+    def base_url(self) -> str:
+        return self.settings.llm_base_url or self.backend.default_base_url
 
     def _retrying(self, attempt: Callable[[], object]) -> object:
-        for tries in range(self.settings.llm_retries + 1):
+        def once() -> object:
             try:
                 return attempt()
             except LLMError:
                 raise
             except Exception as exc:
-                error = self.backend.translate(exc)
-                if not isinstance(error, LLMTransientError) or tries == self.settings.llm_retries:
-                    raise error from exc
-                delay = error.retry_after if error.retry_after is not None else BACKOFF_BASE * 2**tries
-                self._sleep(min(delay, BACKOFF_MAX))
-        raise AssertionError("unreachable")  # pragma: no cover
+                raise self.backend.translate(exc) from exc
+
+        retrying = Retrying(
+            stop=stop_after_attempt(self.settings.llm_retries + 1),
+            retry=retry_if_exception_type(LLMTransientError),
+            wait=_wait,
+            sleep=self._sleep,
+            reraise=True,
+        )
+        return retrying(once)
 
     def invoke(self, messages: list[BaseMessage]) -> str:
         reply = self._retrying(lambda: self.model.invoke(messages))

@@ -108,13 +108,16 @@ def test_english_sentence_naming_a_japanese_term_is_english(assistant):
 
 def test_requested_figure_kinds():
     from assistant.answer.evidence import requested_figure
+    from assistant.corpus.lexicon import Lexicon
 
-    assert requested_figure("企業価値担保権の融資は何件実行された？").units == {"件"}
-    assert "%" in requested_figure("三菱UFJ銀行の金利は何%？").units
-    assert "億元" in requested_figure("How much did Shenzhen add to its pool?").units
-    assert requested_figure("中国の2025年の知財質押融資額の実績は？").years == {"2025"}
-    assert not requested_figure("企業価値担保権とは何ですか？")
-    wanted = requested_figure("2023年の中国の知財質押融資はいくら？")
+    lex = Lexicon.bundled()
+
+    assert requested_figure("企業価値担保権の融資は何件実行された？", lex).units == {"件"}
+    assert "%" in requested_figure("三菱UFJ銀行の金利は何%？", lex).units
+    assert "億元" in requested_figure("How much did Shenzhen add to its pool?", lex).units
+    assert requested_figure("中国の2025年の知財質押融資額の実績は？", lex).years == {"2025"}
+    assert not requested_figure("企業価値担保権とは何ですか？", lex)
+    wanted = requested_figure("2023年の中国の知財質押融資はいくら？", lex)
     assert wanted.met_by("2023年通年では融資額が8539.9億元に達した。")
     assert not wanted.met_by("2022年の融資額は4868.8億元だった。")
 

@@ -131,7 +131,7 @@ def test_fetch_ingest_ask_and_fetch_again(official_site, embedder):
     assert "pages without text: [3]" in text_listing and "text: pypdf p.1-2,4" in text_listing
 
     # A second fetch with nothing changed downloads nothing and indexes nothing.
-    indexed_before = {k: v["indexed_at"] for k, v in IndexStore(settings.home).manifest["files"].items()}
+    indexed_before = {k: v.indexed_at for k, v in IndexStore(settings.home).manifest.files.items()}
     requests_before = len(server.requests)
     second = runner.invoke(app, ["corpus", "fetch", "--timeout", "5"])
     assert second.exit_code == 0, second.output
@@ -139,4 +139,4 @@ def test_fetch_ingest_ask_and_fetch_again(official_site, embedder):
     assert "The index is up to date: nothing to index." in second.stdout
     again = server.requests[requests_before:]
     assert len(again) == len(ids) and all(r.status == 304 and r.body_bytes == 0 for r in again)
-    assert {k: v["indexed_at"] for k, v in IndexStore(settings.home).manifest["files"].items()} == indexed_before
+    assert {k: v.indexed_at for k, v in IndexStore(settings.home).manifest.files.items()} == indexed_before

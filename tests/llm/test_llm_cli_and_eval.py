@@ -67,7 +67,7 @@ def test_doctor_says_what_is_wrong(monkeypatch, bundled_settings):
     assert result.exit_code == 1 and "cannot be reached" in result.stdout and "IPFIN_LLM_BASE_URL" in result.stdout
     monkeypatch.setenv("IPFIN_LLM_PROVIDER", "gemini")
     result = CliRunner().invoke(app, ["doctor"])
-    assert result.exit_code == 1 and "IPFIN_LLM_PROVIDER must be openai or ollama" in result.stderr
+    assert result.exit_code == 1 and "IPFIN_LLM_PROVIDER must be ollama or openai" in result.stderr
 
 
 def test_eval_runs_llm_mode_beside_extractive_with_the_judge(llm_env, tmp_path):

@@ -1,4 +1,3 @@
-from assistant.corpus.lexicon import expand_english, intent_terms
 from assistant.text.ja import (
     content_terms,
     detect_lang,
@@ -76,12 +75,6 @@ def test_key_terms_and_noun_phrases():
 def test_language_detection():
     assert detect_lang("企業価値担保権とは") == "ja"
     assert detect_lang("What is the enterprise value charge?") == "en"
-
-
-def test_glossary_and_intent_expansion():
-    assert "企業価値担保権" in expand_english("What does the enterprise value charge mean?")
-    assert {"特許", "融資"} <= set(expand_english("Can I borrow against my patents?"))
-    assert "施行" in intent_terms("それはいつから使えますか？")
 
 
 def test_long_text_is_tokenised_in_pieces():

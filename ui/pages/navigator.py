@@ -6,25 +6,14 @@ number; the rules are ``corpus/options.yaml`` and the logic is ``assistant.navig
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
-from assistant.app.navigator import COMPANY_FORMS, STAGES, CitedPoint, Navigator, Profile
-from assistant.app.presentation import citation_card
-from assistant.core.errors import IpfinError
-from assistant.core.settings import Settings
-from assistant.index.store import IndexStore
-from ui.components import escape_md, index_stamp, load_officials, render_card
+from assistant.app import COMPANY_FORMS, STAGES, CitedPoint, IndexNotBuiltError, IpfinError, Profile, citation_card
+from ui.components import current_assistant, escape_md, render_card
 from ui.strings import t
 
 #: The answers shown first: a company with a patent and no real estate (a typical case).
 DEFAULTS = {"company_form": "kabushiki", "registered_ip": True, "real_estate": False, "avoid_guarantee": True}
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def load_navigator(corpus_dir: str, home: str, stamp: int) -> Navigator:
-    return Navigator.open(Path(corpus_dir), IndexStore(Path(home)))
 
 
 def _point_line(point: CitedPoint) -> str:
@@ -47,9 +36,14 @@ def navigator_page() -> None:
     lang = state.get("lang", "ja")
     st.title(t("nav_title", lang))
     st.caption(t("nav_intro", lang))
-    settings = Settings.from_env()
-    if not (settings.home / "manifest.json").exists():
+    try:
+        assistant = current_assistant()
+        assistant.documents()
+    except IndexNotBuiltError:
         st.error(t("no_index", lang))
+        return
+    except IpfinError as exc:
+        st.error(f"{t('error', lang)}: {escape_md(str(exc))}")
         return
 
     with st.form("navigator"):
@@ -86,8 +80,7 @@ def navigator_page() -> None:
     if profile is None:
         return
     try:
-        navigator = load_navigator(str(settings.corpus_dir), str(settings.home), index_stamp(settings.home))
-        result = navigator.recommend(profile, lang)
+        result = assistant.recommend(profile, lang)
     except IpfinError as exc:
         st.error(f"{t('error', lang)}: {escape_md(str(exc))}")
         return
@@ -111,7 +104,7 @@ def navigator_page() -> None:
                 st.markdown(f"#### {escape_md(ex.name)}")
                 st.markdown("\n".join(_point_line(p) for p in ex.reasons))
     if result.citations:
-        officials = load_officials(str(settings.corpus_dir))
+        officials = assistant.officials
         with st.expander(f"{t('nav_result_sources', lang)} ({len(result.citations)})", expanded=False):
             for citation in result.citations:
                 render_card(citation_card(citation, officials), lang)

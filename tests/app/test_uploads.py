@@ -57,7 +57,7 @@ def test_an_upload_is_searchable_at_once_and_removable(home, embedder):
     result = add_upload(home, embedder, "ミライ精工メモ.md", NOTE.encode())
     assert result.doc.kind == "user" and result.chunks >= 1
     assert result.path.parent == uploads_dir(home) and result.path.exists()
-    assert [d.source_id for d, _ in list_uploads(home)] == [result.doc.source_id]
+    assert [info.doc.source_id for info in list_uploads(home)] == [result.doc.source_id]
 
     answer = Assistant(home, embedder).ask("ミライ精工株式会社はいくらの融資を受けましたか？")
     assert not answer.abstained
@@ -65,8 +65,8 @@ def test_an_upload_is_searchable_at_once_and_removable(home, embedder):
 
     remove_upload(home, embedder, result.doc.source_id)
     assert not result.path.exists() and list_uploads(home) == []
-    assert result.doc.source_id not in IndexStore(home.home).manifest["documents"]
-    assert "evc-act" in IndexStore(home.home).manifest["documents"]  # the briefs stay
+    assert result.doc.source_id not in IndexStore(home.home).manifest.documents
+    assert "evc-act" in IndexStore(home.home).manifest.documents  # the briefs stay
     assert Assistant(home, embedder).ask("ミライ精工株式会社はいくらの融資を受けましたか？").abstained
 
 
@@ -75,7 +75,7 @@ def test_a_pdf_upload_keeps_its_pages(home, embedder, tmp_path):
     result = add_upload(home, embedder, "ミライ精工.pdf", pdf.read_bytes())
     answer = Assistant(home, embedder).ask("ミライ精工株式会社は何を担保に融資を受けましたか？")
     assert answer.citations and answer.citations[0].chunk.page == 2 and answer.citations[0].doc.kind == "user"
-    assert result.doc.source_id in {d.source_id for d, _ in list_uploads(home)}
+    assert result.doc.source_id in {info.doc.source_id for info in list_uploads(home)}
 
 
 def test_an_upload_cannot_pass_itself_off_as_a_brief(home, embedder):

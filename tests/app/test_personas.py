@@ -24,7 +24,7 @@ def test_english_starters_exist_and_are_answered(assistant, persona_id):
 
 
 def test_personas_have_the_three_japanese_labels():
-    assert {p.label["ja"] for p in PERSONAS.values()} == {"中小企業・スタートアップ", "金融機関", "支援機関・専門家"}
+    assert {p.label("ja") for p in PERSONAS.values()} == {"中小企業・スタートアップ", "金融機関", "支援機関・専門家"}
     assert get_persona("unknown").id == "sme" and get_persona(None).id == "sme"
 
 
@@ -36,7 +36,8 @@ def test_bank_framing_links_valuation_and_provisioning_points_to_citations(assis
     assert "引当・債務者区分" in by_label
     quotes = {c.n: c.quote for c in view.cards}
     for point in framing.points:  # every point names citations that exist and mention the topic
-        focus = next(f for f in get_persona("bank").focus if f.label["ja"] == point.label)
+        bank = get_persona("bank")
+        focus = next(f for i, f in enumerate(bank.focus) if bank.focus_label(i, "ja") == point.label)
         assert point.citations and all(any(term in quotes[n] for term in focus.terms) for n in point.citations)
     assert framing.next_steps  # guidance, shown with a "not a sourced fact" note by the UI
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from assistant.core.errors import ConfigError, LLMError, LLMTransientError
 from assistant.core.settings import Settings
-from assistant.llm.base import Backend, register
+from assistant.llm.base import register
+from assistant.llm.doctor import endpoint_checks
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 #: Local servers (vLLM, llama.cpp, LM Studio) ignore the key but the client needs one.
@@ -18,7 +19,7 @@ def build(settings: Settings):
     except ImportError as exc:
         raise ConfigError("The openai LLM backend is not installed.", "Run: pip install langchain-openai") from exc
     base_url = settings.llm_base_url or DEFAULT_BASE_URL
-    if base_url == DEFAULT_BASE_URL and not settings.llm_api_key:
+    if base_url == DEFAULT_BASE_URL and not settings.api_key:
         raise ConfigError(
             "No API key for the OpenAI API.",
             "Set IPFIN_LLM_API_KEY (or OPENAI_API_KEY), or IPFIN_LLM_BASE_URL for a local server.",
@@ -26,7 +27,7 @@ def build(settings: Settings):
     return ChatOpenAI(
         model=settings.llm_model,
         base_url=base_url,
-        api_key=settings.llm_api_key or PLACEHOLDER_KEY,
+        api_key=settings.api_key or PLACEHOLDER_KEY,
         timeout=settings.llm_timeout,
         max_tokens=settings.llm_max_tokens,
         temperature=settings.llm_temperature,
@@ -67,4 +68,9 @@ def translate(exc: Exception) -> LLMError:
     return LLMError(f"The LLM call failed ({exc.__class__.__name__}: {str(exc)[:120]}).")
 
 
-register(Backend("openai", build, translate, DEFAULT_BASE_URL))
+def models_url(base: str) -> str:
+    """Where the server lists its models (``ipfin doctor`` checks the configured one is there)."""
+    return f"{base.rstrip('/')}/models"
+
+
+register("openai", build, translate, DEFAULT_BASE_URL, models_url, check=endpoint_checks)

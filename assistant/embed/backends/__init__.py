@@ -1,0 +1,1 @@
+"""Embedding backends: one module each, registered in ``assistant.core.registry.EMBEDDERS``."""

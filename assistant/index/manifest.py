@@ -1,0 +1,183 @@
+"""The index manifest (``IPFIN_HOME/manifest.json``) as typed, validated data.
+
+It records which embedder built the index (so it is never queried by another), how files
+were chunked (a change splits every file anew), every indexed file (its fingerprint and
+chunk ids) and every document's metadata. One class reads and writes it; nothing else
+parses the JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from assistant.core.errors import IndexStateError
+from assistant.core.types import SourceDoc
+
+MANIFEST_VERSION = 1
+MANIFEST_FILE = "manifest.json"
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class FileEntry:
+    """One indexed file: what it was when indexed, and the chunks it gave."""
+
+    sha256: str
+    source_id: str
+    chunk_ids: list[str]
+    pages_without_text: list[int] = field(default_factory=list)
+    #: Which extractor read which pages ({"pypdf": [1, 2], "pdfminer": [3]}).
+    extractors: dict[str, list[int]] = field(default_factory=dict)
+    indexed_at: str = ""
+
+    @classmethod
+    def from_json(cls, raw: dict) -> FileEntry:
+        return cls(
+            sha256=str(raw["sha256"]),
+            source_id=str(raw["source_id"]),
+            chunk_ids=[str(c) for c in raw["chunk_ids"]],
+            pages_without_text=[int(p) for p in raw.get("pages_without_text", [])],
+            extractors={str(k): [int(p) for p in v] for k, v in (raw.get("extractors") or {}).items()},
+            indexed_at=str(raw.get("indexed_at", "")),
+        )
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A document as ``ipfin sources`` and the sources page list it."""
+
+    doc: SourceDoc
+    chunks: int
+    pages_without_text: tuple[int, ...]
+    extractors: dict[str, list[int]]
+    indexed_at: str
+    paths: tuple[str, ...]
+
+    def to_json(self) -> dict:
+        d = self.doc
+        return {
+            "source_id": d.source_id,
+            "title": d.title,
+            "publisher": d.publisher,
+            "kind": d.kind,
+            "year": d.year,
+            "url": d.url,
+            "chunks": self.chunks,
+            "pages_without_text": list(self.pages_without_text),
+            "extractors": self.extractors,
+            "indexed_at": self.indexed_at,
+        }
+
+
+def _doc_from_json(raw: dict) -> SourceDoc:
+    d = dict(raw)
+    d["related"] = tuple(d.get("related") or ())
+    return SourceDoc(**d)
+
+
+@dataclass
+class IndexManifest:
+    embedder: str | None = None
+    dim: int | None = None
+    chunking: list[int] | None = None
+    files: dict[str, FileEntry] = field(default_factory=dict)
+    documents: dict[str, SourceDoc] = field(default_factory=dict)
+    version: int = MANIFEST_VERSION
+
+    # ------------------------------------------------------------ persistence
+    @classmethod
+    def load(cls, path: Path) -> IndexManifest:
+        """The manifest at ``path`` (an empty one when there is none)."""
+        if not path.exists():
+            return cls()
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            return cls(
+                embedder=raw.get("embedder"),
+                dim=raw.get("dim"),
+                chunking=raw.get("chunking"),
+                files={str(k): FileEntry.from_json(v) for k, v in raw.get("files", {}).items()},
+                documents={str(k): _doc_from_json(v) for k, v in raw.get("documents", {}).items()},
+                version=int(raw.get("version", MANIFEST_VERSION)),
+            )
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise IndexStateError(
+                f"The index manifest {path} is damaged ({exc.__class__.__name__}: {exc}).",
+                "Rebuild the index with `ipfin ingest --rebuild`.",
+            ) from exc
+
+    def to_json(self) -> dict:
+        return {
+            "version": self.version,
+            "embedder": self.embedder,
+            "dim": self.dim,
+            "chunking": self.chunking,
+            "files": {k: asdict(v) for k, v in self.files.items()},
+            "documents": {k: asdict(d) | {"related": list(d.related)} for k, d in self.documents.items()},
+        }
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, path)
+
+    # ------------------------------------------------------------ changes
+    def record_file(
+        self,
+        path: str,
+        sha256: str,
+        doc: SourceDoc,
+        chunk_ids: list[str],
+        empty_pages: list[int],
+        extractors: dict[str, list[int]] | None = None,
+    ) -> None:
+        self.files[path] = FileEntry(sha256, doc.source_id, list(chunk_ids), list(empty_pages), extractors or {}, now_iso())
+        self.documents[doc.source_id] = doc
+
+    def forget_file(self, path: str) -> list[str]:
+        """Drop a file; returns the chunk ids no other file still uses."""
+        entry = self.files.pop(path, None)
+        if entry is None:
+            return []
+        still_used = {cid for e in self.files.values() for cid in e.chunk_ids}
+        if not any(e.source_id == entry.source_id for e in self.files.values()):
+            self.documents.pop(entry.source_id, None)
+        return [cid for cid in entry.chunk_ids if cid not in still_used]
+
+    # ------------------------------------------------------------ reading
+    def document(self, source_id: str) -> SourceDoc:
+        return self.documents.get(source_id) or SourceDoc(source_id=source_id, title=source_id)
+
+    def chunk_ids_of(self, source_id: str) -> list[str]:
+        return [cid for e in self.files.values() if e.source_id == source_id for cid in e.chunk_ids]
+
+    def source_ids(self, except_path: str = "") -> set[str]:
+        return {e.source_id for k, e in self.files.items() if k != except_path}
+
+    def document_infos(self) -> list[DocumentInfo]:
+        """Every document with its chunk count, pages without text, extractors, last indexed time."""
+        rows: dict[str, dict] = {}
+        for path, entry in self.files.items():
+            row = rows.setdefault(
+                entry.source_id, {"chunks": 0, "pages": [], "extractors": {}, "indexed_at": "", "paths": []}
+            )
+            row["chunks"] += len(entry.chunk_ids)
+            row["pages"] += entry.pages_without_text
+            for name, pages in entry.extractors.items():
+                row["extractors"].setdefault(name, []).extend(pages)
+            row["indexed_at"] = max(row["indexed_at"], entry.indexed_at)
+            row["paths"].append(path)
+        return [
+            DocumentInfo(
+                self.document(sid), r["chunks"], tuple(r["pages"]), r["extractors"], r["indexed_at"], tuple(r["paths"])
+            )
+            for sid, r in sorted(rows.items())
+        ]

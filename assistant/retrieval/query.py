@@ -1,0 +1,25 @@
+"""The keyword side of a question: its BM25 terms, widened by the lexicon.
+
+Japanese is tokenised with Sudachi (normalised forms); everyday words the index lacks are
+searched by the documents' words (``everyday.yaml``), English domain words also by their
+Japanese equivalents (``glossary.yaml``), and phrasings such as 「いつから使えますか」 add
+the terms their answers use (``intents.yaml``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assistant.corpus.lexicon import Lexicon
+from assistant.text.ja import content_terms, detect_lang
+
+
+def query_terms(query: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda term: False) -> list[str]:
+    """BM25 terms of the query; ``known(term)`` says whether the index has the term."""
+    terms = content_terms(query) + lexicon.intent_terms(query)
+    # Everyday words the documents never use (お金) are searched by the documents' words.
+    terms += [syn for t in terms if not known(t) for s in lexicon.japanese_synonyms(t) for syn in content_terms(s)]
+    if detect_lang(query) == "en" or any(c.isascii() and c.isalpha() for c in query):
+        for ja in lexicon.expand_english(query):
+            terms.extend(content_terms(ja))
+    return terms

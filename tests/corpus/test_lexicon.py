@@ -1,0 +1,47 @@
+"""The corpus lexicon (corpus/lexicon/*.yaml): loaded, validated, used for expansion."""
+
+import pytest
+
+from assistant.core.errors import ConfigError
+from assistant.corpus.lexicon import Lexicon
+
+LEX = Lexicon.bundled()
+
+
+def test_glossary_and_intent_expansion():
+    assert "企業価値担保権" in LEX.expand_english("What does the enterprise value charge mean?")
+    assert {"特許", "融資"} <= set(LEX.expand_english("Can I borrow against my patents?"))
+    assert "施行" in LEX.intent_terms("それはいつから使えますか？")
+
+
+def test_places_know_their_jurisdictions():
+    assert LEX.place("アメリカ").country == "us" and LEX.place("アメリカ").same_as == "米国"
+    assert LEX.place("珠海市").region_of == "中国"
+    assert LEX.jurisdiction("us").lead("ja") == "米国では"
+    assert LEX.jurisdiction("cn").lead("en") == "In China"
+    assert LEX.default_jurisdiction == "jp"
+
+
+def test_a_corpus_may_bring_its_own_lexicon_file(tmp_path):
+    (tmp_path / "lexicon").mkdir()
+    (tmp_path / "lexicon" / "glossary.yaml").write_text("version: 1\nterms:\n  taiwan: [台湾]\n", encoding="utf-8")
+    own = Lexicon.load(tmp_path)
+    assert own.expand_english("IP finance in Taiwan") == ["台湾"]
+    assert own.places == LEX.places  # the files it lacks come from the bundled corpus
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("glossary.yaml", "version: 1\nterms:\n  patent: []\n", "needs a list of words"),
+        ("glossary.yaml", "terms: {}\n", "version: 1"),
+        ("intents.yaml", "version: 1\nsearch_terms:\n  - pattern: '(unclosed'\n    terms: [x]\n", "not a valid regular expression"),
+        ("places.yaml", "version: 1\ndefault: jp\njurisdictions:\n  jp: {ja: 日本}\nplaces:\n  - {name: 火星, country: mars}\n", "needs a `name` and a `country`"),
+        ("everyday.yaml", "version: 1\nterms: [1, 2\n", "cannot be read as YAML"),
+    ],
+)
+def test_a_bad_lexicon_file_is_a_clear_config_error(tmp_path, name, text, message):
+    (tmp_path / "lexicon").mkdir()
+    (tmp_path / "lexicon" / name).write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        Lexicon.load(tmp_path)
