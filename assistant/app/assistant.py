@@ -93,8 +93,6 @@ class Assistant:
         answerer: Answerer | None = None,
     ) -> None:
         self.settings = settings or Settings.from_env()
-        # Corpus knowledge is checked at start, not in the middle of an answer.
-        self.lexicon = Lexicon.load(self.settings.corpus_dir)
         self._embedder = embedder
         self._answerer_override = answerer
         self._engine_state: _Engine | None = None
@@ -103,6 +101,12 @@ class Assistant:
         self._lock = threading.RLock()
 
     # ------------------------------------------------------------ the loaded parts
+    @property
+    def lexicon(self) -> Lexicon:
+        """The corpus knowledge (``corpus/lexicon/``), checked when the engine starts (a bad
+        file is a ConfigError then, not in the middle of an answer)."""
+        return Lexicon.load(self.settings.corpus_dir)
+
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
@@ -130,15 +134,16 @@ class Assistant:
         from assistant.retrieval.hybrid import HybridRetriever
 
         s = self.settings
+        lexicon = self.lexicon
         store = IndexStore.open_for_query(s.home, self.embedder.identity)
-        retriever = HybridRetriever(store, self.embedder, s.top_k, s.mode, self.lexicon)
+        retriever = HybridRetriever(store, self.embedder, s.top_k, s.mode, lexicon)
         extractive = ExtractiveAnswerer(
             self.embedder,
             store.bm25,
             s.min_coverage,
             s.min_similarity,
             vector_lookup=store.unit_vectors,
-            lexicon=self.lexicon,
+            lexicon=lexicon,
         )
         llm = None
         answerer: Answerer = self._answerer_override or extractive

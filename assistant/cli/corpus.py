@@ -13,10 +13,10 @@ from typing import Annotated, Any
 
 import typer
 
-from assistant.core.settings import Settings
-from assistant.corpus.fetch import DEFAULT_RETRIES, DEFAULT_TIMEOUT_S, FetchOptions
-
 MIB = 1024 * 1024
+#: The fetcher's defaults (assistant/corpus/fetch.py), repeated so `--help` needs no httpx.
+DEFAULT_TIMEOUT_S = 30.0
+DEFAULT_RETRIES = 2
 
 
 def _ingest(assistant, paths: list[Path], sources: Path | None) -> bool:
@@ -37,7 +37,7 @@ def _ingest(assistant, paths: list[Path], sources: Path | None) -> bool:
 def _assistant():
     from assistant.app import Assistant
 
-    return Assistant(Settings.from_env())
+    return Assistant()
 
 
 def make_corpus_app(handle_errors: Callable[[Callable[..., Any]], Callable[..., Any]]) -> typer.Typer:
@@ -70,6 +70,8 @@ def make_corpus_app(handle_errors: Callable[[Callable[..., Any]], Callable[..., 
         assistant = _assistant()
         settings = assistant.settings
         manifest_path = manifest or settings.corpus_dir / "sources.yaml"
+        from assistant.corpus.fetch import FetchOptions
+
         options = FetchOptions(timeout=timeout, retries=max(0, retries), max_bytes=settings.max_file_mb * MIB)
         report = assistant.fetch(only, manifest_path, dest, options)
         for line in report.lines():

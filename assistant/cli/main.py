@@ -18,7 +18,16 @@ import typer
 
 from assistant import __version__
 from assistant.core.errors import IpfinError
-from assistant.core.settings import MODES, PROJECT_ROOT, Settings
+from assistant.core.types import RetrievalMode
+
+MODES = RetrievalMode.names()
+
+
+def _settings():
+    """The settings, read when a command needs them (``--help`` loads no pydantic)."""
+    from assistant.core.settings import Settings
+
+    return Settings.from_env()
 
 app = typer.Typer(
     name="ipfin",
@@ -72,7 +81,7 @@ def _assistant(mode: str | None = None):
     """The one door (``assistant.app.Assistant``); nothing is loaded until a command needs it."""
     from assistant.app import Assistant
 
-    settings = Settings.from_env()
+    settings = _settings()
     if mode:
         settings = settings.with_(mode=mode)
     return Assistant(settings)
@@ -98,7 +107,7 @@ def ingest(
     from assistant.embed.base import get_embedder
     from assistant.ingest.pipeline import ingest as run_ingest
 
-    settings = Settings.from_env()
+    settings = _settings()
     embedder = get_embedder(settings.embedder, settings.embed_model)
     report = run_ingest(
         settings, embedder, list(paths) if paths else None, rebuild=rebuild, progress=sys.stderr.isatty()
@@ -136,7 +145,7 @@ def ask(
         _fail('no question given. Usage: ipfin ask "企業価値担保権とは何ですか？"')
     from assistant.app import validate_question
 
-    validate_question(question, Settings.from_env().max_question_chars)  # fail before loading models
+    validate_question(question, _settings().max_question_chars)  # fail before loading models
     assistant = _assistant(mode)
     if as_json:
         answer = assistant.ask(question, history or [], persona=persona)
@@ -240,7 +249,7 @@ def chat(
 @handle_errors
 def sources(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """List the indexed documents: kind, chunks, pages without text, text extractors, last indexed."""
-    settings = Settings.from_env()
+    settings = _settings()
     rows = _assistant().documents()  # reads the manifest only: no model is loaded
     if as_json:
         typer.echo(json.dumps([info.to_json() for info in rows], ensure_ascii=False, indent=1))
@@ -289,7 +298,7 @@ def eval_(
     from assistant.evaluation.runner import flat_metrics
 
     outcome = evaluate(
-        Settings.from_env(), out, dataset or DEFAULT_DATASET, tuple(mode) if mode else None, thresholds or DEFAULT_THRESHOLDS,
+        _settings(), out, dataset or DEFAULT_DATASET, tuple(mode) if mode else None, thresholds or DEFAULT_THRESHOLDS,
         reuse_home=reuse_index, progress=sys.stderr.isatty(),
     )
     for name, summary in outcome.run["modes"].items():
@@ -327,7 +336,9 @@ def ui(
     ] = None,
 ) -> None:
     """Serve the Streamlit chat page (http://127.0.0.1:8501 by default)."""
-    settings = Settings.from_env()
+    settings = _settings()
+    from assistant.core.settings import PROJECT_ROOT
+
     app_path = PROJECT_ROOT / "ui" / "app.py"
     if not app_path.exists():
         _fail(f"{app_path} is missing. Run ipfin from a checkout of the project (pip install -e .).")

@@ -25,6 +25,7 @@ from pydantic import ValidationError
 from pydantic_settings import BaseSettings
 
 from assistant.core.errors import ConfigError
+from assistant.core.validation import config_error
 
 T = TypeVar("T")
 
@@ -58,8 +59,6 @@ class BackendSpec(Generic[T]):
         try:
             options = self.options()
         except ValidationError as exc:
-            from assistant.core.settings import config_error
-
             raise config_error(exc, self.options) from None
         return self.factory(settings, options)
 

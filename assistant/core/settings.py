@@ -17,6 +17,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from assistant.core.errors import ConfigError
 from assistant.core.types import RetrievalMode
+from assistant.core.validation import ENV_PREFIX, config_error
 
 #: Repository root when installed from a checkout (``pip install -e .``).
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -39,7 +40,6 @@ DEFAULT_LLM_CONTEXT_TOKENS = 3000
 MODES = RetrievalMode.names()
 UNSUPPORTED_POLICIES = ("flag", "remove")
 
-ENV_PREFIX = "IPFIN_"
 
 
 def default_home() -> Path:
@@ -90,7 +90,7 @@ class Settings(BaseSettings):
         try:
             super().__init__(**values)
         except ValidationError as exc:
-            raise config_error(exc) from None
+            raise config_error(exc, type(self)) from None
 
     # ------------------------------------------------------------ normalising
     @field_validator("*", mode="before")
@@ -160,37 +160,3 @@ class Settings(BaseSettings):
         if raw.is_dir():
             paths.append(raw)
         return paths
-
-
-def config_error(exc: ValidationError, model: type[BaseSettings] | None = None) -> ConfigError:
-    """The first problem of a pydantic ValidationError, as ipfin says it (naming the variable)."""
-    model = model or Settings
-    prefix = model.model_config.get("env_prefix", ENV_PREFIX)
-    err = exc.errors()[0]
-    field = str(err["loc"][0]) if err.get("loc") else ""
-    name = f"{prefix}{field.upper()}" if field else "a setting"
-    given = err.get("input")
-    kind = err.get("type", "")
-    ctx = err.get("ctx") or {}
-    if kind in ("int_parsing", "int_from_float", "int_type"):
-        return ConfigError(f"{name} must be a whole number; it is {given!r}.")
-    if kind in ("float_parsing", "float_type"):
-        return ConfigError(f"{name} must be a number; it is {given!r}.")
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return ConfigError(f"{name} must be {_bounds(model, field)}; it is {given}.")
-    if kind in ("enum", "literal_error"):
-        expected = ctx.get("expected", "")
-        return ConfigError(f"{name} must be one of {expected.replace(chr(39), '')}; it is {given!r}.")
-    if kind == "value_error" and isinstance(ctx.get("error"), ConfigError):
-        return ctx["error"]
-    return ConfigError(f"{name} cannot be used: {err.get('msg', 'invalid value')} (it is {given!r}).")
-
-
-def _bounds(model: type[BaseSettings], field: str) -> str:
-    lo = hi = None
-    for m in model.model_fields[field].metadata:
-        lo = getattr(m, "ge", lo)
-        hi = getattr(m, "le", hi)
-    if lo is not None and hi is not None:
-        return f"between {lo} and {hi}"
-    return f"at least {lo}" if lo is not None else f"at most {hi}"
