@@ -12,9 +12,9 @@ Official sites are slow, move files and sometimes answer with an HTML error page
   user allows others (``IPFIN_FETCH_ALLOW_PRIVATE``, ``FetchOptions.allow_private`` /
   ``allow_networks``); the address checked is the address connected to (see
   :mod:`assistant.corpus.netguard`);
-* bounded retries with exponential backoff on timeouts, dropped connections and 5xx/429,
-  never on other 4xx (a 404 will not heal in two seconds) nor on a refused or unresolvable
-  host (offline: say so at once instead of waiting for backoff);
+* bounded retries (tenacity) with capped exponential backoff on timeouts, dropped
+  connections and 5xx/408/425/429, never on other 4xx (a 404 will not heal in two seconds)
+  nor on a refused or unresolvable host (offline: say so at once instead of waiting);
 * a size limit (``IPFIN_MAX_FILE_MB``) checked against Content-Length and again while
   streaming, so an oversized body is cut off, not stored;
 * the content type must be a PDF or an HTML page, and the first bytes must agree;
@@ -34,13 +34,14 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
 import httpx
+from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
 from assistant import __version__
 from assistant.core.errors import CorpusError, FetchError
@@ -229,10 +230,10 @@ class Fetcher:
     """Downloads manifest entries into ``dest`` and keeps the lock beside it.
 
     ``resolver(host, port) -> [ip, ...]`` replaces the system's name lookup (tests use it to
-    make a name resolve to a private address without any traffic to it). The address policy
-    comes from ``options`` and, when ``options.allow_private`` is None, from
-    ``IPFIN_FETCH_ALLOW_PRIVATE`` (a bad value is a :class:`~assistant.core.errors.ConfigError`
-    here, before any download).
+    make a name resolve to a private address without any traffic to it); ``sleep`` replaces
+    :func:`time.sleep` between retries. The address policy comes from ``options`` and, when
+    ``options.allow_private`` is None, from ``IPFIN_FETCH_ALLOW_PRIVATE`` (a bad value is a
+    :class:`~assistant.core.errors.ConfigError` here, before any download).
     """
 
     def __init__(
@@ -242,12 +243,14 @@ class Fetcher:
         *,
         lock_path: Path | None = None,
         resolver: Resolver | None = None,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.dest = Path(dest)
         self.options = options or FetchOptions()
         self.lock_path = lock_path or lock_path_for(self.dest)
         self.policy = AddressPolicy.from_options(self.options.allow_private, self.options.allow_networks)
         self._resolver = resolver
+        self._sleep = sleep
         self._client: httpx.Client | None = None
         self._transport: GuardedTransport | None = None
 
@@ -300,19 +303,27 @@ class Fetcher:
         for stale in self.dest.glob(f".{entry.id}.*.part"):
             stale.unlink(missing_ok=True)  # left by a run that was killed
         attempts = 0
-        last = ""
-        for attempt in range(self.options.retries + 1):
-            if attempt:
-                time.sleep(min(MAX_BACKOFF_S, self.options.backoff * 2 ** (attempt - 1)))
+
+        def attempt() -> tuple[FetchResult, LockRecord]:
+            nonlocal attempts
             attempts += 1
-            try:
-                result, new_record = self._try_once(entry, record)
-                return replace(result, attempts=attempts), new_record
-            except _RetryableError as exc:
-                last = str(exc)
-            except FetchError as exc:
-                return self._failed(entry, exc.message, exc.hint, attempts), None
-        return self._failed(entry, f"{last} ({attempts} attempts).", "Try again later.", attempts), None
+            return self._try_once(entry, record)
+
+        retrying = Retrying(
+            stop=stop_after_attempt(self.options.retries + 1),
+            wait=wait_exponential(multiplier=self.options.backoff, max=MAX_BACKOFF_S),
+            retry=retry_if_exception_type(_RetryableError),
+            sleep=self._sleep,
+            reraise=True,
+        )
+        try:
+            result, new_record = retrying(attempt)
+        except _RetryableError as exc:
+            tries = f"{attempts} attempt{'s' if attempts != 1 else ''}"
+            return self._failed(entry, f"{exc} ({tries}).", "Try again later.", attempts), None
+        except FetchError as exc:
+            return self._failed(entry, exc.message, exc.hint, attempts), None
+        return replace(result, attempts=attempts), new_record
 
     def _failed(self, entry: SourceEntry, message: str, hint: str | None, attempts: int) -> FetchResult:
         text = " ".join(p for p in (message, hint, hand_placement_hint(entry, self.dest)) if p)

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from assistant.corpus.fetch import Fetcher, FetchOptions
+from assistant.corpus.fetch import MAX_BACKOFF_S, Fetcher, FetchOptions
 from assistant.corpus.sources import load_manifest
 from tests.conftest import write
 from tests.corpus.server import Route, serve
@@ -93,6 +93,30 @@ def test_a_pdf_cut_off_without_a_content_length_is_never_saved(tmp_path, pdf_byt
     result, _, _, files = _fetch_one(tmp_path, route, options)
     assert result.status == "failed" and files == []
     assert "no %%EOF marker" in result.message and "cut off" in result.message
+
+
+@pytest.mark.parametrize(
+    ("status", "retried"),
+    [(500, True), (503, True), (429, True), (408, True), (425, True), (400, False), (403, False), (404, False)],
+)
+def test_retries_only_where_they_can_help_with_capped_backoff(tmp_path, status, retried):
+    slept: list[float] = []
+    options = FetchOptions(timeout=0.5, retries=3, backoff=1.0, allow_networks=LOOPBACK)
+    result, server, elapsed, _ = _fetch_one(tmp_path, Route(b"", status=status), options, sleep=slept.append)
+    assert result.status == "failed" and str(status) in result.message
+    if retried:
+        assert slept == [1.0, 2.0, 4.0] and result.attempts == 4 and "(4 attempts)" in result.message
+        assert len(server.hits("/doc.pdf")) == 4
+    else:
+        assert slept == [] and result.attempts == 1 and len(server.hits("/doc.pdf")) == 1
+    assert elapsed < 2  # the injected sleep really replaced the waiting
+
+
+def test_backoff_is_capped(tmp_path):
+    slept: list[float] = []
+    options = FetchOptions(timeout=0.5, retries=4, backoff=20.0, allow_networks=LOOPBACK)
+    _fetch_one(tmp_path, Route(b"", status=502), options, sleep=slept.append)
+    assert slept == [20.0, MAX_BACKOFF_S, MAX_BACKOFF_S, MAX_BACKOFF_S]
 
 
 def test_defaults_scale_the_deadline_with_the_timeout():
