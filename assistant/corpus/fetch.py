@@ -4,12 +4,22 @@ Official sites are slow, move files and sometimes answer with an HTML error page
 ``.pdf`` address, so every download is defensive:
 
 * one polite request at a time, with ipfin's User-Agent, timeouts on connect and read;
-* bounded retries with exponential backoff on timeouts, dropped connections and 5xx/429,
-  never on other 4xx (a 404 will not heal in two seconds) nor on a refused or unresolvable
-  host (offline: say so at once instead of waiting for backoff);
+* an overall deadline per download (``FetchOptions.deadline``, by default 10 × the timeout
+  and at least 60 s) and a minimum average rate (``min_rate`` bytes/s over ``rate_window``
+  seconds), so a server dripping a byte a second cannot hold a fetch for minutes; neither
+  failure is retried;
+* only public http(s) addresses, for the manifest URL and every redirect hop, unless the
+  user allows others (``IPFIN_FETCH_ALLOW_PRIVATE``, ``FetchOptions.allow_private`` /
+  ``allow_networks``); the address checked is the address connected to (see
+  :mod:`assistant.corpus.netguard`);
+* bounded retries (tenacity) with capped exponential backoff on timeouts, dropped
+  connections and 5xx/408/425/429, never on other 4xx (a 404 will not heal in two seconds)
+  nor on a refused or unresolvable host (offline: say so at once instead of waiting);
 * a size limit (``IPFIN_MAX_FILE_MB``) checked against Content-Length and again while
   streaming, so an oversized body is cut off, not stored;
 * the content type must be a PDF or an HTML page, and the first bytes must agree;
+* a body shorter than its Content-Length, or a PDF without its closing ``%%EOF``, was cut
+  off: it fails (and is retried) instead of being stored;
 * the body goes to a hidden ``.<id>.<ext>.part`` file, renamed over the target only when
   complete and checked; any failure deletes it, so no partial file is ever indexed;
 * a conditional request (ETag / Last-Modified from the lock) lets an unchanged document
@@ -24,18 +34,20 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
 import httpx
+from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
 from assistant import __version__
 from assistant.core.errors import CorpusError, FetchError
 from assistant.core.files import sha256_file
 from assistant.corpus.fetchlock import LockRecord, lock_path_for, now_iso, read_lock, write_lock
+from assistant.corpus.netguard import AddressPolicy, GuardedTransport, NetGuard, Resolver, TransferBudget
 from assistant.corpus.sources import Manifest, SourceEntry
 
 USER_AGENT = f"ipfin/{__version__} (+local research assistant)"
@@ -46,9 +58,17 @@ DEFAULT_RETRIES = 2
 DEFAULT_BACKOFF_S = 1.0
 MAX_BACKOFF_S = 30.0
 MAX_REDIRECTS = 5
+#: One download (all redirect hops) may last DEADLINE_TIMEOUTS × timeout, and at least DEADLINE_MIN_S.
+DEADLINE_MIN_S = 60.0
+DEADLINE_TIMEOUTS = 10
+#: Fewer than MIN_RATE_BPS bytes/s averaged over RATE_WINDOW_S seconds (after the first byte) stops it.
+MIN_RATE_BPS = 1024.0
+RATE_WINDOW_S = 10.0
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 STREAM_CHUNK = 64 * 1024
 SNIFF_BYTES = 1024
+#: A complete PDF ends with %%EOF (give or take trailing whitespace or junk): look this far back.
+PDF_EOF_TAIL = 8 * 1024
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 EXTENSIONS = ("pdf", "html")
 _PDF_TYPES = frozenset({"application/pdf", "application/x-pdf", "application/acrobat"})
@@ -66,6 +86,22 @@ class FetchOptions:
     backoff: float = DEFAULT_BACKOFF_S
     max_bytes: int = DEFAULT_MAX_BYTES
     user_agent: str = USER_AGENT
+    #: Seconds one download may take in all; None: DEADLINE_TIMEOUTS × timeout, at least DEADLINE_MIN_S.
+    deadline: float | None = None
+    #: Bytes/s a download must average over ``rate_window`` seconds once it has started; 0: no floor.
+    min_rate: float = MIN_RATE_BPS
+    rate_window: float = RATE_WINDOW_S
+    #: True: any address; False: public addresses (and ``allow_networks``) only;
+    #: None: as IPFIN_FETCH_ALLOW_PRIVATE says ("1", or networks like "10.0.0.0/8,127.0.0.1").
+    allow_private: bool | None = None
+    #: Networks allowed even when they are not public, e.g. ("192.168.10.0/24",).
+    allow_networks: tuple[str, ...] = ()
+
+    @property
+    def effective_deadline(self) -> float:
+        if self.deadline is not None:
+            return self.deadline
+        return max(DEADLINE_MIN_S, DEADLINE_TIMEOUTS * self.timeout)
 
 
 @dataclass(frozen=True)
@@ -137,7 +173,7 @@ def _size(n: int) -> str:
 
 
 class _RetryableError(Exception):
-    """A failure worth another attempt (timeout, dropped connection, 5xx)."""
+    """A failure worth another attempt (timeout, dropped connection, cut-off body, 5xx)."""
 
 
 def guess_extension(url: str) -> str | None:
@@ -169,6 +205,14 @@ def extension_for(content_type: str, url: str) -> str:
     raise FetchError(f"{url} sent '{ctype or 'no content type'}', which is neither a PDF nor an HTML page.")
 
 
+def _check_complete(url: str, ext: str, declared: str, received: int, tail: bytes) -> None:
+    """A body shorter than announced, or a PDF without its end marker, was cut off in transit."""
+    if declared.isdigit() and received < int(declared):
+        raise _RetryableError(f"{url} was cut off after {received} of {declared} bytes")
+    if ext == "pdf" and b"%%EOF" not in tail:
+        raise _RetryableError(f"{url} ended before the end of the PDF (no %%EOF marker): the transfer was cut off")
+
+
 def _check_first_bytes(url: str, ext: str, head: bytes) -> None:
     if ext == "pdf" and b"%PDF-" not in head[:SNIFF_BYTES]:
         raise FetchError(f"{url} was announced as a PDF but the content is not a PDF (it does not start with %PDF-).")
@@ -183,7 +227,14 @@ def hand_placement_hint(entry: SourceEntry, dest: Path) -> str:
 
 
 class Fetcher:
-    """Downloads manifest entries into ``dest`` and keeps the lock beside it."""
+    """Downloads manifest entries into ``dest`` and keeps the lock beside it.
+
+    ``resolver(host, port) -> [ip, ...]`` replaces the system's name lookup (tests use it to
+    make a name resolve to a private address without any traffic to it); ``sleep`` replaces
+    :func:`time.sleep` between retries. The address policy comes from ``options`` and, when
+    ``options.allow_private`` is None, from ``IPFIN_FETCH_ALLOW_PRIVATE`` (a bad value is a
+    :class:`~assistant.core.errors.ConfigError` here, before any download).
+    """
 
     def __init__(
         self,
@@ -191,17 +242,24 @@ class Fetcher:
         options: FetchOptions | None = None,
         *,
         lock_path: Path | None = None,
-        client: httpx.Client | None = None,
+        resolver: Resolver | None = None,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.dest = Path(dest)
         self.options = options or FetchOptions()
         self.lock_path = lock_path or lock_path_for(self.dest)
-        self._client = client
+        self.policy = AddressPolicy.from_options(self.options.allow_private, self.options.allow_networks)
+        self._resolver = resolver
+        self._sleep = sleep
+        self._client: httpx.Client | None = None
+        self._transport: GuardedTransport | None = None
 
     @property
     def client(self) -> httpx.Client:
         if self._client is None:
+            self._transport = GuardedTransport(NetGuard(self.policy, self._resolver))
             self._client = httpx.Client(
+                transport=self._transport,
                 headers={"User-Agent": self.options.user_agent, "Accept": ACCEPT, "Accept-Language": "ja, en;q=0.5"},
                 timeout=httpx.Timeout(self.options.timeout, connect=min(CONNECT_TIMEOUT_S, self.options.timeout)),
                 follow_redirects=True,
@@ -212,6 +270,7 @@ class Fetcher:
     def close(self) -> None:
         if self._client is not None:
             self._client.close()
+            self._client = self._transport = None
 
     def fetch(self, manifest: Manifest, only: Iterable[str] | None = None) -> FetchReport:
         """Fetch every entry with a URL (or the ids in ``only``); never raises per document."""
@@ -244,19 +303,27 @@ class Fetcher:
         for stale in self.dest.glob(f".{entry.id}.*.part"):
             stale.unlink(missing_ok=True)  # left by a run that was killed
         attempts = 0
-        last = ""
-        for attempt in range(self.options.retries + 1):
-            if attempt:
-                time.sleep(min(MAX_BACKOFF_S, self.options.backoff * 2 ** (attempt - 1)))
+
+        def attempt() -> tuple[FetchResult, LockRecord]:
+            nonlocal attempts
             attempts += 1
-            try:
-                result, new_record = self._try_once(entry, record)
-                return replace(result, attempts=attempts), new_record
-            except _RetryableError as exc:
-                last = str(exc)
-            except FetchError as exc:
-                return self._failed(entry, exc.message, exc.hint, attempts), None
-        return self._failed(entry, f"{last} ({attempts} attempts).", "Try again later.", attempts), None
+            return self._try_once(entry, record)
+
+        retrying = Retrying(
+            stop=stop_after_attempt(self.options.retries + 1),
+            wait=wait_exponential(multiplier=self.options.backoff, max=MAX_BACKOFF_S),
+            retry=retry_if_exception_type(_RetryableError),
+            sleep=self._sleep,
+            reraise=True,
+        )
+        try:
+            result, new_record = retrying(attempt)
+        except _RetryableError as exc:
+            tries = f"{attempts} attempt{'s' if attempts != 1 else ''}"
+            return self._failed(entry, f"{exc} ({tries}).", "Try again later.", attempts), None
+        except FetchError as exc:
+            return self._failed(entry, exc.message, exc.hint, attempts), None
+        return replace(result, attempts=attempts), new_record
 
     def _failed(self, entry: SourceEntry, message: str, hint: str | None, attempts: int) -> FetchResult:
         text = " ".join(p for p in (message, hint, hand_placement_hint(entry, self.dest)) if p)
@@ -270,6 +337,19 @@ class Fetcher:
         return path if path.is_file() and sha256_file(path) == record.sha256 else None
 
     def _try_once(self, entry: SourceEntry, record: LockRecord | None) -> tuple[FetchResult, LockRecord]:
+        """One attempt under a fresh :class:`TransferBudget` (deadline and minimum rate)."""
+        budget = TransferBudget(self.options.effective_deadline, self.options.min_rate, self.options.rate_window)
+        client = self.client
+        assert self._transport is not None
+        self._transport.start_download(budget)
+        try:
+            return self._request(client, entry, record, budget)
+        finally:
+            self._transport.start_download(None)
+
+    def _request(
+        self, client: httpx.Client, entry: SourceEntry, record: LockRecord | None, budget: TransferBudget
+    ) -> tuple[FetchResult, LockRecord]:
         url = entry.url or ""
         host = urlsplit(url).netloc
         local = self._local(record)
@@ -280,7 +360,7 @@ class Fetcher:
             if record.last_modified:
                 headers["If-Modified-Since"] = record.last_modified
         try:
-            with self.client.stream("GET", url, headers=headers) as resp:
+            with client.stream("GET", url, headers=headers) as resp:
                 if resp.status_code == 304 and local is not None and record is not None:
                     kept = replace(
                         record,
@@ -292,6 +372,8 @@ class Fetcher:
                 self._check_status(url, resp)
                 return self._save(entry, record, resp)
         except httpx.TimeoutException as exc:
+            if budget.expired():
+                budget.check()  # a timeout cut short by the deadline is the deadline's failure
             raise _RetryableError(f"no answer from {host} within {self.options.timeout:g} s") from exc
         except httpx.ConnectError as exc:
             raise FetchError(
@@ -302,6 +384,10 @@ class Fetcher:
             raise FetchError(f"{url} redirects more than {MAX_REDIRECTS} times.") from exc
         except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
             raise FetchError(f"{url} is not an address ipfin can download ({exc}).", "Fix the URL.") from exc
+        except httpx.RemoteProtocolError as exc:
+            if "complete message body" not in str(exc):  # h11: fewer bytes than Content-Length
+                raise _RetryableError(f"the connection to {host} failed ({_reason(exc)})") from exc
+            raise _RetryableError(f"the download from {host} was cut off ({_reason(exc)})") from exc
         except httpx.TransportError as exc:
             raise _RetryableError(f"the connection to {host} failed ({_reason(exc)})") from exc
 
@@ -335,7 +421,7 @@ class Fetcher:
         part = self.dest / f".{entry.id}.{ext}.part"
         digest = hashlib.sha256()
         size = 0
-        head = b""
+        head = tail = b""
         try:
             with part.open("wb") as fh:
                 for block in resp.iter_bytes(STREAM_CHUNK):
@@ -344,9 +430,11 @@ class Fetcher:
                         raise too_big
                     if len(head) < SNIFF_BYTES:
                         head += block[: SNIFF_BYTES - len(head)]
+                    tail = (tail + block)[-PDF_EOF_TAIL:]
                     digest.update(block)
                     fh.write(block)
             _check_first_bytes(url, ext, head)
+            _check_complete(url, ext, declared, resp.num_bytes_downloaded, tail)
             sha = digest.hexdigest()
             now = now_iso()
             existed = final.is_file() or record is not None

@@ -2,7 +2,9 @@
 
 The manifest is edited by hand, so every mistake is reported with the entry it is in
 (its number, its id and the entry itself, abridged) and what a valid value looks like;
-ingestion and fetching never start from a half-understood manifest.
+ingestion and fetching never start from a half-understood manifest. Both files are read
+with :func:`assistant.core.safe_yaml.load_yaml`: an oversized or alias-bomb file ("billion
+laughs") is refused while it is parsed instead of eating minutes and gigabytes.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 import yaml
 
 from assistant.core.errors import ManifestError
+from assistant.core.safe_yaml import YamlLimitError, load_yaml
 
 #: Ids become file names (``corpus/raw/<id>.pdf``) and chunk-id prefixes.
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
@@ -148,7 +151,12 @@ def parse_entry(raw: object, where: str, kinds: tuple[str, ...] = MANIFEST_KINDS
 
 def _read_yaml(path: Path) -> object:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path)
+    except YamlLimitError as exc:
+        raise ManifestError(
+            f"{path}: not read: {exc}.",
+            "A manifest or sidecar is a short list of entries; check that this is the right file.",
+        ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark else ""

@@ -14,7 +14,8 @@ from tests.corpus.server import Route, serve
 from tests.pdfs import make_pdf
 
 #: Small limits keep the suite fast: a "slow" server is one slower than 0.5 s.
-FAST = FetchOptions(timeout=0.5, retries=1, backoff=0.01, max_bytes=100_000)
+#: The server is on 127.0.0.1, which ipfin refuses unless told: allow exactly that address.
+FAST = FetchOptions(timeout=0.5, retries=1, backoff=0.01, max_bytes=100_000, allow_networks=("127.0.0.1",))
 HTML = "<html><head><title>概要</title></head><body><h2>概要</h2><p>知財金融の概要である。</p></body></html>"
 
 
