@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup index run test lint eval bench clean
+.PHONY: setup index run test lint eval bench bench-scale clean
 
 setup: $(STAMP)
 
@@ -39,6 +39,10 @@ eval: setup
 ## Latency and ingest benchmarks (prints numbers; not part of the tests).
 bench: setup
 	$(BIN)/python eval/bench.py
+
+## The BM25 index at 1k/10k/100k synthetic chunks: build, load, search p50/p95, RSS.
+bench-scale: setup
+	$(BIN)/python eval/bench_scale.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

@@ -3,7 +3,8 @@
 Layout under the data directory (``IPFIN_HOME``)::
 
     chroma/          Chroma PersistentClient (collection "chunks", cosine space)
-    bm25.json        Sudachi tokens per chunk id
+    bm25.npz         BM25 index: Sudachi tokens per chunk id and their postings
+                     (``bm25.json``, the version-1 file, is still read, and replaced on save)
     manifest.json    embedder identity, indexed files (sha256 → chunk ids), documents
 
 The manifest records the embedder that built the index; opening the index with another
@@ -26,6 +27,8 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 COLLECTION = "chunks"
 UNITS = "units"  # embeddings of the quotable units of each chunk, for the answerer
+BM25_FILE = "bm25.npz"
+LEGACY_BM25_FILE = "bm25.json"  # version 1 (token lists as JSON): read when no bm25.npz exists
 
 
 def _unit_id(key: tuple[str, int, int]) -> str:
@@ -38,7 +41,7 @@ class IndexStore:
         self._client = None
         self._collection = None
         self._units = None
-        self.bm25 = BM25Index.load(self.home / "bm25.json")
+        self.bm25 = self._load_bm25()
         self.manifest = IndexManifest.load(self.home / MANIFEST_FILE)
 
     # ------------------------------------------------------------ opening
@@ -67,6 +70,10 @@ class IndexStore:
                 "Set IPFIN_EMBEDDER/IPFIN_EMBED_MODEL back to the model that built it, "
                 "or rebuild with `ipfin ingest --rebuild`.",
             )
+
+    def _load_bm25(self) -> BM25Index:
+        path = self.home / BM25_FILE
+        return BM25Index.load(path if path.exists() else self.home / LEGACY_BM25_FILE)
 
     @property
     def collection(self):
@@ -138,7 +145,9 @@ class IndexStore:
 
     def save(self) -> None:
         self.home.mkdir(parents=True, exist_ok=True)
-        self.bm25.save(self.home / "bm25.json")
+        self.bm25.save(self.home / BM25_FILE)
+        # the old file would be stale now: an older release would read it without complaint
+        (self.home / LEGACY_BM25_FILE).unlink(missing_ok=True)
         self.manifest.save(self.home / MANIFEST_FILE)
 
     def reset(self) -> None:
