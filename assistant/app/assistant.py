@@ -70,7 +70,7 @@ class _Engine:
 
 
 def _stamp(home: Path) -> tuple[int, int]:
-    """Changes whenever an ingest rewrites the manifest."""
+    """Changes whenever an ingest rewrites the source list."""
     try:
         st = (home / MANIFEST_FILE).stat()
     except OSError:
@@ -118,7 +118,7 @@ class Assistant:
         return self._embedder
 
     def _engine(self) -> _Engine:
-        """The engine for the index as it is now; reopened when the manifest changed."""
+        """The engine for the index as it is now; reopened when the source list changed."""
         stamp = _stamp(self.settings.home)
         engine = self._engine_state
         if engine is not None and engine.stamp == stamp:
@@ -254,7 +254,7 @@ class Assistant:
         return IndexManifest.load(path)
 
     def documents(self) -> list[DocumentInfo]:
-        """Every indexed document (reads the manifest only: no model is loaded)."""
+        """Every indexed document (reads the source list only: no model is loaded)."""
         return self.manifest().document_infos()
 
     def ingest(
@@ -271,7 +271,7 @@ class Assistant:
 
         report = ingest(
             self.settings, self.embedder, list(paths) if paths else None, rebuild=rebuild, progress=progress,
-            manifest=sources,
+            sources_file=sources,
         )
         self._officials = None
         return report
@@ -290,9 +290,9 @@ class Assistant:
     ) -> FetchReport:
         """Download the official documents of ``corpus/sources.yaml`` into ``corpus/raw``."""
         from assistant.corpus.fetch import Fetcher
-        from assistant.corpus.sources import load_manifest
+        from assistant.corpus.sources import load_sources
 
-        entries = load_manifest(sources or self.settings.corpus_dir / "sources.yaml")
+        entries = load_sources(sources or self.settings.corpus_dir / "sources.yaml")
         return Fetcher(dest or self.settings.corpus_dir / "raw", options).fetch(entries, only)
 
     def add_document(
@@ -308,14 +308,14 @@ class Assistant:
         replace: bool = False,
     ) -> tuple[Path, SourceEntry]:
         """Copy a user's document into ``corpus/raw/<id>.<ext>`` with its metadata sidecar."""
-        from assistant.corpus.sources import load_optional_manifest
+        from assistant.corpus.sources import load_optional_sources
         from assistant.corpus.userdocs import add_user_document
 
         s = self.settings
         return add_user_document(
             file,
             s.corpus_dir / "raw",
-            load_optional_manifest(s.corpus_dir / "sources.yaml"),
+            load_optional_sources(s.corpus_dir / "sources.yaml"),
             source_id=source_id,
             title=title,
             publisher=publisher,

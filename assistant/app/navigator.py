@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from assistant.core.errors import ConfigError, IndexStateError
+from assistant.core.safe_yaml import YamlLimitError, load_yaml
 from assistant.core.types import Chunk, Citation, SourceDoc
 from assistant.index.store import IndexStore
 from assistant.text.ja import normalize
@@ -146,7 +147,9 @@ def load_rules(path: Path) -> tuple[Option, ...]:
             f"The navigator rules {path} are missing.", "Restore corpus/options.yaml from the repository."
         )
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path) or {}
+    except YamlLimitError as exc:
+        raise ConfigError(f"{path.name}: {exc}.") from exc
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path.name} is not valid YAML ({exc.__class__.__name__}).") from exc
     options: list[Option] = []

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.core.types import Answer, Citation, SourceDoc, Verification
-from assistant.corpus.sources import Manifest, SourceEntry, load_optional_manifest
+from assistant.corpus.sources import SourceEntry, SourceList, load_optional_sources
 
 #: Evidence-strength bands over ``Answer.confidence`` and key-term coverage; set from
 #: the distribution over the bundled question sets (answered questions mostly score
@@ -137,13 +137,13 @@ class OfficialDocuments:
                     self.by_url.setdefault(_url_key(url), sid)
 
     @classmethod
-    def from_manifest(cls, manifest: Manifest) -> OfficialDocuments:
-        return cls(dict(manifest.by_id))
+    def from_sources(cls, sources: SourceList) -> OfficialDocuments:
+        return cls(dict(sources.by_id))
 
     @classmethod
     def load(cls, corpus_dir: Path) -> OfficialDocuments:
         """The official documents of ``corpus_dir/sources.yaml`` (validated; none if absent)."""
-        return cls.from_manifest(load_optional_manifest(Path(corpus_dir) / "sources.yaml"))
+        return cls.from_sources(load_optional_sources(Path(corpus_dir) / "sources.yaml"))
 
     def link(self, source_id: str, matched: bool = False) -> OfficialLink | None:
         entry = self.entries.get(source_id)

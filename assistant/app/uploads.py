@@ -21,7 +21,7 @@ from pathlib import Path
 from assistant.core.errors import IngestError, UploadRejectedError
 from assistant.core.settings import Settings
 from assistant.core.types import IngestReport, SourceDoc
-from assistant.corpus.sources import load_optional_manifest
+from assistant.corpus.sources import load_optional_sources
 from assistant.embed.base import Embedder
 from assistant.index.manifest import MANIFEST_FILE, DocumentInfo
 from assistant.index.store import IndexStore
@@ -98,7 +98,7 @@ def check_upload(name: str, data: bytes, settings: Settings) -> str:
 
 def _taken_ids(settings: Settings, store: IndexStore, own_key: str) -> set[str]:
     """Source ids used by other indexed files, plus the official documents' ids."""
-    official = load_optional_manifest(settings.corpus_dir / "sources.yaml")
+    official = load_optional_sources(settings.corpus_dir / "sources.yaml")
     return store.manifest.source_ids(except_path=own_key) | set(official.by_id)
 
 

@@ -54,7 +54,7 @@ def make_corpus_app(handle_errors: Callable[[Callable[..., Any]], Callable[..., 
     def fetch(
         only: Annotated[list[str] | None, typer.Option("--only", help="Fetch only this id (repeatable).")] = None,
         manifest: Annotated[
-            Path | None, typer.Option("--manifest", help="Manifest to read (default: corpus/sources.yaml).")
+            Path | None, typer.Option("--manifest", help="The list of official documents to read (default: corpus/sources.yaml).")
         ] = None,
         dest: Annotated[
             Path | None,

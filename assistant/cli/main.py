@@ -16,9 +16,9 @@ from typing import Annotated, Any
 
 import typer
 
-from assistant import __version__
 from assistant.core.errors import IpfinError
 from assistant.core.types import RetrievalMode
+from assistant.core.version import __version__
 
 MODES = RetrievalMode.names()
 

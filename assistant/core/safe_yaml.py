@@ -56,11 +56,36 @@ def load_yaml(
     else:
         _check_size(len(text_or_path.encode("utf-8")), max_bytes)
         text = text_or_path
+    if _CLoader is not None and _plain(text, max_depth):
+        # No alias and shallow: nothing to expand, so libyaml's loader is safe, and fast.
+        return yaml.load(text, Loader=_CLoader)
     loader = _LimitedLoader(text, max_aliases=max_aliases, max_nodes=max_nodes, max_depth=max_depth)
     try:
         return loader.get_single_data()
     finally:
         loader.dispose()
+
+
+_CLoader = getattr(yaml, "CSafeLoader", None)
+
+
+def _plain(text: str, max_depth: int) -> bool:
+    """True when the document has no alias and nests at most ``max_depth`` levels (read with
+    libyaml's event parser, which builds nothing); anything else takes the counting loader."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_CLoader):
+            if isinstance(event, yaml.AliasEvent):
+                return False
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > max_depth:
+                    return False
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return False  # the counting loader reports the error with its position
+    return True
 
 
 def _check_size(size: int, max_bytes: int) -> None:

@@ -1,4 +1,4 @@
-"""``ipfin corpus fetch``: download the manifest's documents into ``corpus/raw/<id>.<ext>``.
+"""``ipfin corpus fetch``: download the source list's documents into ``corpus/raw/<id>.<ext>``.
 
 Official sites are slow, move files and sometimes answer with an HTML error page under a
 ``.pdf`` address, so every download is defensive:
@@ -8,7 +8,7 @@ Official sites are slow, move files and sometimes answer with an HTML error page
   and at least 60 s) and a minimum average rate (``min_rate`` bytes/s over ``rate_window``
   seconds), so a server dripping a byte a second cannot hold a fetch for minutes; neither
   failure is retried;
-* only public http(s) addresses, for the manifest URL and every redirect hop, unless the
+* only public http(s) addresses, for the source list URL and every redirect hop, unless the
   user allows others (``IPFIN_FETCH_ALLOW_PRIVATE``, ``FetchOptions.allow_private`` /
   ``allow_networks``); the address checked is the address connected to (see
   :mod:`assistant.corpus.netguard`);
@@ -43,12 +43,12 @@ from urllib.parse import urlsplit
 import httpx
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
-from assistant import __version__
 from assistant.core.errors import CorpusError, FetchError
 from assistant.core.files import sha256_file
+from assistant.core.version import __version__
 from assistant.corpus.fetchlock import LockRecord, lock_path_for, now_iso, read_lock, write_lock
 from assistant.corpus.netguard import AddressPolicy, GuardedTransport, NetGuard, Resolver, TransferBudget
-from assistant.corpus.sources import Manifest, SourceEntry
+from assistant.corpus.sources import SourceEntry, SourceList
 
 USER_AGENT = f"ipfin/{__version__} (+local research assistant)"
 ACCEPT = "application/pdf, text/html;q=0.9, application/xhtml+xml;q=0.9, */*;q=0.1"
@@ -159,7 +159,7 @@ class FetchReport:
         )
         if no_url:
             out.append(
-                f"{len(no_url)} document(s) have no URL in the manifest ({', '.join(r.id for r in no_url[:5])}"
+                f"{len(no_url)} document(s) have no URL in the source list ({', '.join(r.id for r in no_url[:5])}"
                 f"{' …' if len(no_url) > 5 else ''}): save them by hand as {self.dest}/<id>.pdf or .html."
             )
         return out
@@ -227,7 +227,7 @@ def hand_placement_hint(entry: SourceEntry, dest: Path) -> str:
 
 
 class Fetcher:
-    """Downloads manifest entries into ``dest`` and keeps the lock beside it.
+    """Downloads source-list entries into ``dest`` and keeps the lock beside it.
 
     ``resolver(host, port) -> [ip, ...]`` replaces the system's name lookup (tests use it to
     make a name resolve to a private address without any traffic to it); ``sleep`` replaces
@@ -272,16 +272,16 @@ class Fetcher:
             self._client.close()
             self._client = self._transport = None
 
-    def fetch(self, manifest: Manifest, only: Iterable[str] | None = None) -> FetchReport:
+    def fetch(self, sources: SourceList, only: Iterable[str] | None = None) -> FetchReport:
         """Fetch every entry with a URL (or the ids in ``only``); never raises per document."""
         wanted = list(dict.fromkeys(only or ()))
-        unknown = [i for i in wanted if i not in manifest]
+        unknown = [i for i in wanted if i not in sources]
         if unknown:
             raise CorpusError(
-                f"{', '.join(unknown)}: no such id in {manifest.path}.",
-                "Run without --only to fetch everything, or check the id in the manifest.",
+                f"{', '.join(unknown)}: no such id in {sources.path}.",
+                "Run without --only to fetch everything, or check the id in the source list.",
             )
-        entries = [manifest.by_id[i] for i in wanted] if wanted else list(manifest.documents)
+        entries = [sources.by_id[i] for i in wanted] if wanted else list(sources.documents)
         self.dest.mkdir(parents=True, exist_ok=True)
         lock = read_lock(self.lock_path)
         report = FetchReport(self.dest)
@@ -399,7 +399,7 @@ class Fetcher:
         if code in RETRY_STATUSES or code >= 500:
             raise _RetryableError(said)
         if code in (404, 410):
-            raise FetchError(f"{said}: the document may have moved.", "Look for its new address and fix the manifest.")
+            raise FetchError(f"{said}: the document may have moved.", "Look for its new address and fix the source list.")
         if code in (401, 403):
             raise FetchError(f"{said}: the site refuses automated downloads.")
         raise FetchError(f"{said}.")
@@ -471,10 +471,10 @@ def _reason(exc: Exception) -> str:
 
 
 def fetch_corpus(
-    manifest: Manifest,
+    sources: SourceList,
     dest: Path,
     options: FetchOptions | None = None,
     only: Iterable[str] | None = None,
 ) -> FetchReport:
-    """Fetch ``manifest`` into ``dest`` (lock file beside it); see :class:`Fetcher`."""
-    return Fetcher(dest, options).fetch(manifest, only)
+    """Fetch ``sources`` into ``dest`` (lock file beside it); see :class:`Fetcher`."""
+    return Fetcher(dest, options).fetch(sources, only)

@@ -21,14 +21,14 @@ from pathlib import Path
 import yaml
 
 from assistant.core.errors import ConfigError
+from assistant.core.safe_yaml import YamlLimitError, load_yaml
 from assistant.core.settings import PROJECT_ROOT
 
 LEXICON_DIR = "lexicon"
 BUNDLED = PROJECT_ROOT / "corpus" / LEXICON_DIR
 FILES = ("glossary.yaml", "everyday.yaml", "places.yaml", "intents.yaml")
 _CODE = re.compile(r"^[a-z]{2,4}$")
-#: libyaml's safe loader when PyYAML was built with it (ten times faster), else the pure one.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,9 @@ def _read(corpus_dir: str, name: str) -> tuple[dict, str]:
     if not path.is_file():
         raise ConfigError(f"The lexicon file {name} is missing.", f"Restore corpus/{LEXICON_DIR}/{name} from the repository.")
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        data = load_yaml(path)
+    except YamlLimitError as exc:
+        raise ConfigError(f"{path}: {exc}.", "Fix the file.") from exc
     except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot be read as YAML ({exc.__class__.__name__}).", "Fix the file.") from exc
     if not isinstance(data, dict) or data.get("version") != 1:

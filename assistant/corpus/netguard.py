@@ -1,6 +1,6 @@
 """Where ``ipfin corpus fetch`` may connect, and how long one download may take.
 
-**Address policy.** A manifest URL, or any redirect it leads to, may point at this machine,
+**Address policy.** A source-list URL, or any redirect it leads to, may point at this machine,
 the office network or a cloud metadata service (``169.254.169.254``). ipfin connects only
 to public unicast addresses unless the user allows more (:class:`AddressPolicy`):
 loopback, private, link-local, site-local, multicast, reserved, unspecified and other

@@ -1,8 +1,8 @@
 """``corpus/sources.yaml`` (and ``<id>.meta.yaml`` sidecars) as typed, validated entries.
 
-The manifest is edited by hand, so every mistake is reported with the entry it is in
+The source list is edited by hand, so every mistake is reported with the entry it is in
 (its number, its id and the entry itself, abridged) and what a valid value looks like;
-ingestion and fetching never start from a half-understood manifest. Both files are read
+ingestion and fetching never start from a half-understood source list. Both files are read
 with :func:`assistant.core.safe_yaml.load_yaml`: an oversized or alias-bomb file ("billion
 laughs") is refused while it is parsed instead of eating minutes and gigabytes.
 """
@@ -23,7 +23,7 @@ from assistant.core.safe_yaml import YamlLimitError, load_yaml
 
 #: Ids become file names (``corpus/raw/<id>.pdf``) and chunk-id prefixes.
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
-#: What ``kind`` may say in the manifest; sidecars of added documents say ``user``.
+#: What ``kind`` may say in the source list; sidecars of added documents say ``user``.
 MANIFEST_KINDS = ("primary", "secondary")
 SIDECAR_KINDS = ("user",)
 LANGUAGES = ("ja", "en", "zh")
@@ -64,7 +64,7 @@ class SourceEntry:
 
 
 @dataclass(frozen=True)
-class Manifest:
+class SourceList:
     path: Path
     documents: tuple[SourceEntry, ...] = ()
 
@@ -155,7 +155,7 @@ def _read_yaml(path: Path) -> object:
     except YamlLimitError as exc:
         raise ManifestError(
             f"{path}: not read: {exc}.",
-            "A manifest or sidecar is a short list of entries; check that this is the right file.",
+            "A source list or sidecar is a short list of entries; check that this is the right file.",
         ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -168,15 +168,15 @@ def _read_yaml(path: Path) -> object:
         raise ManifestError(f"{path}: cannot be read ({exc}).", "Check the path and that the file is UTF-8.") from exc
 
 
-def load_manifest(path: Path) -> Manifest:
-    """Read and validate a manifest; raises :class:`ManifestError` on the first bad entry."""
+def load_sources(path: Path) -> SourceList:
+    """Read and validate a source list; raises :class:`ManifestError` on the first bad entry."""
     path = Path(path)
     if not path.is_file():
-        raise ManifestError(f"{path}: no such manifest.", "Give the path of a sources.yaml (see corpus/README.md).")
+        raise ManifestError(f"{path}: no such source list.", "Give the path of a sources.yaml (see corpus/README.md).")
     data = _read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
         raise ManifestError(
-            f"{path}: the manifest needs a top-level 'documents:' list.", "See corpus/sources.yaml for the format."
+            f"{path}: the source list needs a top-level 'documents:' list.", "See corpus/sources.yaml for the format."
         )
     entries: list[SourceEntry] = []
     seen: set[str] = set()
@@ -191,12 +191,12 @@ def load_manifest(path: Path) -> Manifest:
             )
         seen.add(entry.id)
         entries.append(entry)
-    return Manifest(path, tuple(entries))
+    return SourceList(path, tuple(entries))
 
 
-def load_optional_manifest(path: Path) -> Manifest:
-    """The manifest at ``path``, or an empty one when there is none (a user's own corpus)."""
-    return load_manifest(path) if Path(path).is_file() else Manifest(Path(path))
+def load_optional_sources(path: Path) -> SourceList:
+    """The source list at ``path``, or an empty one when there is none (a user's own corpus)."""
+    return load_sources(path) if Path(path).is_file() else SourceList(Path(path))
 
 
 def sidecar_path(document: Path) -> Path:

@@ -2,7 +2,7 @@
 
 The file is copied to ``corpus/raw/<id>.<ext>`` and its metadata written beside it as
 ``corpus/raw/<id>.meta.yaml`` (a sidecar) rather than into ``corpus/sources.yaml``: the
-manifest is the curated, versioned list of official documents, while a user's files and
+source list is the curated, versioned list of official documents, while a user's files and
 their metadata are local (``corpus/raw/`` is not in git) and travel together: delete both
 files and the document is gone; copy both and it moves. Ingestion reads the sidecar and
 indexes the document as kind ``user``, like any other source.
@@ -18,7 +18,7 @@ import yaml
 
 from assistant.core.errors import CorpusError
 from assistant.corpus.fetchlock import now_iso
-from assistant.corpus.sources import Manifest, SourceEntry, parse_entry, sidecar_path
+from assistant.corpus.sources import SourceEntry, SourceList, parse_entry, sidecar_path
 
 ADDABLE_SUFFIXES = (".pdf", ".html", ".htm", ".md", ".markdown", ".txt")
 
@@ -33,7 +33,7 @@ def existing_files(raw_dir: Path, source_id: str) -> list[Path]:
 def add_user_document(
     file: Path,
     raw_dir: Path,
-    manifest: Manifest,
+    official: SourceList,
     *,
     source_id: str,
     title: str,
@@ -67,9 +67,9 @@ def add_user_document(
     if language:
         meta["language"] = language
     entry = parse_entry(meta, "ipfin corpus add", kinds=("user",))
-    if source_id in manifest:
+    if source_id in official:
         raise CorpusError(
-            f"the id {source_id!r} belongs to an official document in {manifest.path.name}.",
+            f"the id {source_id!r} belongs to an official document in {official.path.name}.",
             "Choose another --id (e.g. add a 'my-' prefix), or use `ipfin corpus fetch --only` for that document.",
         )
     raw_dir.mkdir(parents=True, exist_ok=True)

@@ -12,6 +12,7 @@ import yaml
 
 from assistant.app.assistant import Assistant
 from assistant.core.errors import ConfigError
+from assistant.core.safe_yaml import load_yaml
 from assistant.core.settings import PROJECT_ROOT, Settings
 from assistant.evaluation.dataset import DEFAULT_DATASET, load_dataset
 from assistant.evaluation.report import write_reports
@@ -46,7 +47,12 @@ def check_thresholds(path: Path, summaries: dict[str, dict]) -> list[str]:
         raise ConfigError(
             f"No thresholds file at {path}.", "Give one with --thresholds, or restore eval/thresholds.yaml."
         )
-    spec = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        spec = load_yaml(path) or {}
+    except (yaml.YAMLError, ValueError) as exc:
+        raise ConfigError(f"{path}: cannot be read as YAML ({exc}).", "Fix the thresholds file.") from exc
+    if not isinstance(spec, dict):
+        raise ConfigError(f"{path}: expected `mode:`, `min:` and `max:`.", "See eval/thresholds.yaml.")
     mode = spec.get("mode", MAIN_MODE)
     if mode not in summaries:
         return []  # that mode was not run; nothing to gate

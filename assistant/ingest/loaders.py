@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from assistant.core.errors import CorruptFileError, UnsupportedFileError
+from assistant.core.safe_yaml import YamlLimitError, load_yaml
 from assistant.core.types import SourceDoc, SourceKind
 from assistant.ingest.furniture import heading_text, strip_furniture
 from assistant.text.ja import detect_lang, join_pdf_lines, normalize
@@ -109,7 +110,9 @@ def _load_markdown(path: Path, kind: SourceKind, meta: dict) -> LoadedDoc:
     m = _FRONT_MATTER.match(raw)
     if m:
         try:
-            front = yaml.safe_load(m.group(1)) or {}
+            front = load_yaml(m.group(1)) or {}
+        except YamlLimitError as exc:
+            raise CorruptFileError(f"{path.name}: the front matter cannot be read: {exc}.") from exc
         except yaml.YAMLError as exc:
             raise CorruptFileError(
                 f"{path.name}: the front matter is not valid YAML ({exc.__class__.__name__}).",

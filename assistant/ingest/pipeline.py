@@ -19,7 +19,7 @@ from assistant.core.errors import IngestError, ManifestError, UnsupportedFileErr
 from assistant.core.files import sha256_file
 from assistant.core.settings import Settings
 from assistant.core.types import Chunk, IngestReport, SourceDoc, SourceKind
-from assistant.corpus.sources import Manifest, load_optional_manifest, load_sidecar
+from assistant.corpus.sources import SourceList, load_optional_sources, load_sidecar
 from assistant.embed.base import Embedder
 from assistant.index.store import IndexStore
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES, load_file
@@ -67,16 +67,16 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
     return list(dict.fromkeys(files)), errors
 
 
-def _kind_and_meta(path: Path, settings: Settings, manifest: Manifest) -> tuple[SourceKind, dict]:
+def _kind_and_meta(path: Path, settings: Settings, official: SourceList) -> tuple[SourceKind, dict]:
     """A brief; a user's document with its ``<id>.meta.yaml`` sidecar (``ipfin corpus add``);
-    a manifest document (``corpus/raw/<id>.pdf``, primary or secondary); else a user's file."""
+    a listed document (``corpus/raw/<id>.pdf``, primary or secondary); else a user's file."""
     corpus = settings.corpus_dir.resolve()
     if path.is_relative_to(corpus / "briefs"):
         return "brief", {}
     sidecar = load_sidecar(path)
     if sidecar is not None:
         return "user", sidecar.as_meta()
-    entry = manifest.get(path.stem)
+    entry = official.get(path.stem)
     if entry is not None:
         return ("secondary" if entry.kind == "secondary" else "primary"), entry.as_meta()
     return "user", {}
@@ -91,13 +91,13 @@ def fingerprint(path: Path, meta: dict) -> str:
     return hashlib.sha256(f"{digest}\n{json.dumps(meta, sort_keys=True, ensure_ascii=False)}".encode()).hexdigest()
 
 
-def needs_indexing(settings: Settings, paths: Iterable[Path], manifest: Path | None = None) -> list[Path]:
+def needs_indexing(settings: Settings, paths: Iterable[Path], sources_file: Path | None = None) -> list[Path]:
     """The files whose content (or metadata) the index does not hold yet."""
     paths = [Path(p).resolve() for p in paths]
     if not (settings.home / "manifest.json").exists():
         return paths
     files = IndexStore(settings.home).manifest.files
-    sources = load_optional_manifest(manifest or settings.corpus_dir / "sources.yaml")
+    sources = load_optional_sources(sources_file or settings.corpus_dir / "sources.yaml")
     return [
         p
         for p in paths
@@ -112,9 +112,9 @@ def ingest(
     *,
     rebuild: bool = False,
     progress: bool = False,
-    manifest: Path | None = None,
+    sources_file: Path | None = None,
 ) -> IngestReport:
-    """Index ``paths`` (default: the briefs and ``corpus/raw``). ``manifest`` replaces
+    """Index ``paths`` (default: the briefs and ``corpus/raw``). ``sources_file`` replaces
     ``corpus/sources.yaml`` as the source of official documents' metadata."""
     from tqdm import tqdm
 
@@ -129,7 +129,7 @@ def ingest(
     resplit = store.manifest.chunking not in (None, chunking)
     store.manifest.chunking = chunking
     files, report.errors = discover(paths or settings.default_ingest_paths)
-    sources = load_optional_manifest(manifest or settings.corpus_dir / "sources.yaml")
+    sources = load_optional_sources(sources_file or settings.corpus_dir / "sources.yaml")
     limit = settings.max_file_mb * 1024 * 1024
 
     for path in tqdm(files, desc="ingest", unit="file", file=sys.stderr, disable=not progress):

@@ -8,7 +8,7 @@ from assistant.cli.main import app
 from assistant.core.errors import FetchError
 from assistant.corpus.fetch import USER_AGENT, Fetcher, FetchOptions, extension_for, guess_extension
 from assistant.corpus.fetchlock import read_lock
-from assistant.corpus.sources import load_manifest
+from assistant.corpus.sources import load_sources
 from tests.conftest import write
 from tests.corpus.server import Route, serve
 from tests.pdfs import make_pdf
@@ -35,7 +35,7 @@ def _manifest(path, server, ids_paths: dict[str, str]):
             f"    url: {server.url(route)}",
         ]
     lines += ["  - id: no-url-doc", "    title: URLのない文書", "    url: null"]
-    return load_manifest(write(path, "\n".join(lines) + "\n"))
+    return load_sources(write(path, "\n".join(lines) + "\n"))
 
 
 def _no_leftovers(dest):
@@ -142,7 +142,7 @@ def test_offline_host_fails_at_once_with_a_fix(tmp_path):
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    manifest = load_manifest(
+    manifest = load_sources(
         write(
             tmp_path / "sources.yaml",
             f"documents:\n  - id: gone\n    title: 文書\n    url: http://127.0.0.1:{port}/gone.pdf\n",
@@ -156,7 +156,7 @@ def test_offline_host_fails_at_once_with_a_fix(tmp_path):
 
 
 def test_unknown_only_id_is_refused_before_any_download(tmp_path):
-    manifest = load_manifest(write(tmp_path / "s.yaml", "documents:\n  - id: a\n    title: A\n    url: null\n"))
+    manifest = load_sources(write(tmp_path / "s.yaml", "documents:\n  - id: a\n    title: A\n    url: null\n"))
     with pytest.raises(Exception, match="nope: no such id"):
         Fetcher(tmp_path / "raw", FAST).fetch(manifest, only=["nope"])
 

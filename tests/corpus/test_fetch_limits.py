@@ -6,7 +6,7 @@ import time
 import pytest
 
 from assistant.corpus.fetch import MAX_BACKOFF_S, Fetcher, FetchOptions
-from assistant.corpus.sources import load_manifest
+from assistant.corpus.sources import load_sources
 from tests.conftest import write
 from tests.corpus.server import Route, serve
 from tests.pdfs import make_pdf
@@ -23,7 +23,7 @@ def pdf_bytes(tmp_path_factory) -> bytes:
 def _fetch_one(tmp_path, route: Route, options: FetchOptions, **fetcher_args):
     """Fetch one document served by ``route``: (result, server, seconds, files left in raw/)."""
     with serve({"/doc.pdf": route}) as server:
-        manifest = load_manifest(
+        manifest = load_sources(
             write(
                 tmp_path / "sources.yaml",
                 f"documents:\n  - id: doc\n    title: 文書\n    url: {server.url('/doc.pdf')}\n",

@@ -15,7 +15,7 @@ from assistant.cli.main import app
 from assistant.core.errors import ConfigError
 from assistant.corpus.fetch import Fetcher, FetchOptions
 from assistant.corpus.netguard import AddressPolicy, non_public_reason
-from assistant.corpus.sources import load_manifest
+from assistant.corpus.sources import load_sources
 from tests.conftest import write
 from tests.corpus.server import Route, serve
 
@@ -62,7 +62,7 @@ def connects(monkeypatch):
 
 def _manifest(tmp_path, *urls: str):
     entries = "".join(f"  - id: doc{i}\n    title: 文書{i}\n    url: {url}\n" for i, url in enumerate(urls, 1))
-    return load_manifest(write(tmp_path / "sources.yaml", "documents:\n" + entries))
+    return load_sources(write(tmp_path / "sources.yaml", "documents:\n" + entries))
 
 
 @pytest.mark.parametrize(

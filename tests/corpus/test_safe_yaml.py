@@ -8,7 +8,7 @@ import yaml
 from assistant.core.errors import ManifestError
 from assistant.core.safe_yaml import DEFAULT_MAX_ALIASES, YamlLimitError, load_yaml
 from assistant.core.settings import PROJECT_ROOT
-from assistant.corpus.sources import load_manifest, load_sidecar
+from assistant.corpus.sources import load_sidecar, load_sources
 from tests.conftest import write
 
 
@@ -23,7 +23,7 @@ def test_a_billion_laughs_manifest_fails_fast_with_a_clear_manifest_error(tmp_pa
     path = write(tmp_path / "sources.yaml", billion_laughs())
     started = time.perf_counter()
     with pytest.raises(ManifestError) as err:
-        load_manifest(path)
+        load_sources(path)
     assert time.perf_counter() - started < 0.5
     message = str(err.value)
     assert message.startswith(f"{path}: not read: ") and "\n" not in message
@@ -81,7 +81,7 @@ def test_size_is_checked_before_parsing(tmp_path):
     with pytest.raises(YamlLimitError, match="larger than the 1 kB limit"):
         load_yaml("a: " + "x" * 2000, max_bytes=1024)
     with pytest.raises(ManifestError, match="not read: it is larger than the 2 MB limit"):
-        load_manifest(path)
+        load_sources(path)
 
 
 def test_same_result_as_safe_load_for_real_files():

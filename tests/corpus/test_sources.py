@@ -2,12 +2,12 @@ import pytest
 
 from assistant.core.errors import ManifestError
 from assistant.core.settings import PROJECT_ROOT
-from assistant.corpus.sources import load_manifest, load_sidecar
+from assistant.corpus.sources import load_sidecar, load_sources
 from tests.conftest import write
 
 
 def test_bundled_manifest_is_valid_and_typed():
-    manifest = load_manifest(PROJECT_ROOT / "corpus" / "sources.yaml")
+    manifest = load_sources(PROJECT_ROOT / "corpus" / "sources.yaml")
     abl = manifest.get("fsa-abl-2013")
     assert abl is not None and abl.publisher == "金融庁" and abl.year == 2013 and abl.kind == "primary"
     assert abl.url is None and abl.see_also
@@ -34,7 +34,7 @@ def test_bundled_manifest_is_valid_and_typed():
 def test_bad_entries_are_named_and_quoted(tmp_path, entry, needle):
     path = write(tmp_path / "sources.yaml", "documents:\n" + entry)
     with pytest.raises(ManifestError) as err:
-        load_manifest(path)
+        load_sources(path)
     message = str(err.value)
     assert needle in message and "sources.yaml, entry " in message and "\n" not in message
     if "id: a" in entry:
@@ -44,11 +44,11 @@ def test_bad_entries_are_named_and_quoted(tmp_path, entry, needle):
 def test_broken_yaml_says_where(tmp_path):
     path = write(tmp_path / "sources.yaml", "documents:\n  - id: a\n    title: 「報告: 概要」: 続き\n")
     with pytest.raises(ManifestError, match=r"not valid YAML at line 3"):
-        load_manifest(path)
+        load_sources(path)
     with pytest.raises(ManifestError, match="top-level 'documents:' list"):
-        load_manifest(write(tmp_path / "other.yaml", "- id: a\n"))
-    with pytest.raises(ManifestError, match="no such manifest"):
-        load_manifest(tmp_path / "missing.yaml")
+        load_sources(write(tmp_path / "other.yaml", "- id: a\n"))
+    with pytest.raises(ManifestError, match="no such source list"):
+        load_sources(tmp_path / "missing.yaml")
 
 
 def test_sidecar_is_a_user_entry(tmp_path):
