@@ -39,15 +39,23 @@ class SourceDoc:
     kind: SourceKind = "primary"
     path: str = ""
     related: tuple[str, ...] = ()
+    #: What the document is about: a code of corpus/lexicon/places.yaml ("jp", "us", "cn",
+    #: "intl", …); "" means the lexicon's default (Japan).
+    jurisdiction: str = ""
 
 
 @dataclass(frozen=True)
 class SentenceSource:
-    """A span of a chunk whose fact comes from ``urls`` (briefs keep the URLs per fact)."""
+    """A fact unit of a brief: a span of a chunk whose fact comes from ``urls``, with what
+    the corpus authors wrote about it (its jurisdiction when it differs from the chunk's,
+    an English rendering, and questions it answers, indexed as extra retrieval keys)."""
 
     start: int
     end: int
     urls: tuple[str, ...]
+    jurisdiction: str = ""
+    en: str = ""
+    questions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,19 @@ class Chunk:
     sources: tuple[SentenceSource, ...] = ()
     #: Which extractor produced the text of a PDF page ("pypdf", "pdfminer"); "" otherwise.
     extractor: str = ""
+    #: What the chunk is about (document default or its section's); "" = the lexicon default.
+    jurisdiction: str = ""
+    #: Spans that read like instructions to an assistant ("ignore the previous
+    #: instructions…"): shown as text with a warning, never given to a model as evidence.
+    suspicious: tuple[tuple[int, int], ...] = ()
+
+    def unit_at(self, start: int, end: int) -> SentenceSource | None:
+        """The fact unit that covers ``[start, end)``, if a brief recorded one."""
+        return next((s for s in self.sources if s.start <= start and end <= s.end), None)
+
+    def jurisdiction_at(self, start: int, end: int) -> str:
+        unit = self.unit_at(start, end)
+        return (unit.jurisdiction if unit and unit.jurisdiction else "") or self.jurisdiction
 
     def urls_at(self, start: int, end: int) -> tuple[str, ...]:
         """The fact URLs of the span ``[start, end)``, where a brief recorded them."""
@@ -96,8 +117,10 @@ class Chunk:
             "page": self.page if self.page is not None else -1,
             "year": doc.year if doc.year is not None else -1,
             "url": doc.url or "",
-            "fact_sources": json.dumps([[s.start, s.end, list(s.urls)] for s in self.sources], ensure_ascii=False),
+            "fact_sources": json.dumps([_unit_json(s) for s in self.sources], ensure_ascii=False),
             "extractor": self.extractor,
+            "jurisdiction": self.jurisdiction,
+            "suspicious": json.dumps([list(span) for span in self.suspicious]),
         }
         return meta
 
@@ -112,12 +135,26 @@ class Chunk:
             section=str(meta.get("section", "")),
             char_start=int(meta.get("char_start", 0)),
             char_end=int(meta.get("char_end", 0)),
-            sources=tuple(
-                SentenceSource(int(a), int(b), tuple(urls))
-                for a, b, urls in json.loads(str(meta.get("fact_sources", "[]")))
-            ),
+            sources=tuple(_unit_from_json(u) for u in json.loads(str(meta.get("fact_sources", "[]")))),
             extractor=str(meta.get("extractor", "")),
+            jurisdiction=str(meta.get("jurisdiction", "")),
+            suspicious=tuple((int(a), int(b)) for a, b in json.loads(str(meta.get("suspicious", "[]")))),
         )
+
+
+def _unit_json(s: SentenceSource) -> list:
+    out: list = [s.start, s.end, list(s.urls)]
+    if s.jurisdiction or s.en or s.questions:
+        out.append({"j": s.jurisdiction, "en": s.en, "q": list(s.questions)})
+    return out
+
+
+def _unit_from_json(raw: list) -> SentenceSource:
+    extra = raw[3] if len(raw) > 3 else {}
+    return SentenceSource(
+        int(raw[0]), int(raw[1]), tuple(raw[2]), str(extra.get("j", "")), str(extra.get("en", "")),
+        tuple(extra.get("q", ())),
+    )
 
 
 @dataclass(frozen=True)

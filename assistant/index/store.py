@@ -14,6 +14,7 @@ embedder raises :class:`EmbedderMismatchError` instead of returning nonsense.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +30,25 @@ COLLECTION = "chunks"
 UNITS = "units"  # embeddings of the quotable units of each chunk, for the answerer
 BM25_FILE = "bm25.npz"
 LEGACY_BM25_FILE = "bm25.json"  # version 1 (token lists as JSON): read when no bm25.npz exists
+
+
+#: Kinds of retrieval keys stored with the unit vectors (``add_keys``).
+KEY_KINDS = ("question", "en")
+
+
+@dataclass(frozen=True)
+class RetrievalKey:
+    """A text that finds a fact unit: a question it answers, or its English rendering."""
+
+    id: str
+    chunk_id: str
+    start: int
+    end: int
+    kind: str  # one of KEY_KINDS
+
+    @classmethod
+    def make(cls, chunk_id: str, start: int, end: int, kind: str, n: int = 0) -> RetrievalKey:
+        return cls(f"{kind[0]}:{chunk_id}:{start}:{end}:{n}", chunk_id, start, end, kind)
 
 
 def _unit_id(key: tuple[str, int, int]) -> str:
@@ -128,6 +148,34 @@ class IndexStore:
                 metadatas=[{"chunk_id": k[0]} for k in keys],
                 embeddings=np.asarray(vectors, dtype=np.float32),
             )
+
+    def add_keys(self, keys: list[RetrievalKey], vectors: np.ndarray) -> None:
+        """Extra ways to find a fact unit: the questions it answers and its English rendering
+        (kept beside the unit vectors, so removing a chunk removes its keys)."""
+        if keys:
+            self.units.upsert(
+                ids=[k.id for k in keys],
+                metadatas=[{"chunk_id": k.chunk_id, "start": k.start, "end": k.end, "kind": k.kind} for k in keys],
+                embeddings=np.asarray(vectors, dtype=np.float32),
+            )
+
+    def key_search(self, vector: np.ndarray, top_k: int) -> list[tuple[RetrievalKey, float]]:
+        """The retrieval keys closest to ``vector`` (cosine similarity), best first."""
+        units = self.units
+        try:
+            res = units.query(
+                query_embeddings=[np.asarray(vector, dtype=np.float32)],
+                n_results=top_k,
+                where={"kind": {"$in": list(KEY_KINDS)}},
+                include=["distances", "metadatas"],
+            )
+        except ValueError:  # no key at all: an index without annotated documents
+            return []
+        out = []
+        for kid, meta, dist in zip(res["ids"][0], res["metadatas"][0], res["distances"][0], strict=True):
+            key = RetrievalKey(kid, str(meta["chunk_id"]), int(meta["start"]), int(meta["end"]), str(meta["kind"]))
+            out.append((key, 1.0 - float(dist)))
+        return out
 
     def unit_vectors(self, keys: list[tuple[str, int, int]]) -> dict[tuple[str, int, int], np.ndarray]:
         if not keys:

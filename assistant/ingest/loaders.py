@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -23,7 +23,9 @@ from assistant.text.ja import detect_lang, join_pdf_lines, normalize
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf")
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
-_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:<!--\s*jurisdiction:\s*(?P<j>[a-z]{2,4})\s*-->)?\s*$")
+#: The corpus authors' notes under a fact item, indented: "  - en: …", "  - q: …", "  - where: us".
+_ANNOTATION = re.compile(r"^\s{2,}[-*]\s+(?P<key>en|q|where):\s*(?P<value>.+?)\s*$")
 _FACT = re.compile(r"^\s*[-*]\s+(?P<text>.*?)\s+出典\s*[:：]\s*(?P<urls>\S.*?)\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
@@ -37,6 +39,12 @@ class Block:
     section: str = ""
     urls: tuple[str, ...] = ()
     extractor: str = ""  # PDF: "pypdf" or "pdfminer"; HTML: "trafilatura" or "bs4"
+    #: The section's jurisdiction (a brief's heading says it); "" = the document's.
+    jurisdiction: str = ""
+    #: A brief's fact item: its own jurisdiction, English rendering and the questions it answers.
+    fact_jurisdiction: str = ""
+    en: str = ""
+    questions: tuple[str, ...] = ()
 
 
 @dataclass
@@ -79,6 +87,7 @@ def _doc(path: Path, kind: SourceKind, meta: dict, title: str, lang: str) -> Sou
         kind=meta.get("kind") if meta.get("kind") in ("brief", "primary", "secondary", "user") else kind,
         path=str(path),
         related=tuple(str(r) for r in meta.get("related_documents") or ()),
+        jurisdiction=str(meta.get("jurisdiction") or ""),
     )
 
 
@@ -124,6 +133,7 @@ def _load_markdown(path: Path, kind: SourceKind, meta: dict) -> LoadedDoc:
     blocks: list[Block] = []
     title = ""
     section = ""
+    section_jurisdiction = ""
     paragraph: list[str] = []
 
     def flush() -> None:
@@ -132,10 +142,14 @@ def _load_markdown(path: Path, kind: SourceKind, meta: dict) -> LoadedDoc:
                 " ".join(paragraph) if detect_lang("".join(paragraph)) == "en" else "".join(paragraph)
             ).strip()
             if text:
-                blocks.append(Block(text, None, section))
+                blocks.append(Block(text, None, section, jurisdiction=section_jurisdiction))
             paragraph.clear()
 
     for line in raw.split("\n"):
+        note = _ANNOTATION.match(line)
+        if note and blocks and blocks[-1].urls and not paragraph:
+            blocks[-1] = _annotate(blocks[-1], note.group("key"), normalize(note.group("value")).strip())
+            continue
         heading = _HEADING.match(line)
         if heading:
             flush()
@@ -144,19 +158,22 @@ def _load_markdown(path: Path, kind: SourceKind, meta: dict) -> LoadedDoc:
                 title = text
             else:
                 section = text
+                section_jurisdiction = heading.group("j") or ""
             continue
         fact = _FACT.match(line)
         if fact:
             flush()
             # URLs are taken before NFKC: normalising would change characters like '／'.
             urls = tuple(fact.group("urls").split())
-            blocks.append(Block(normalize(fact.group("text")).strip(), None, section, urls))
+            blocks.append(
+                Block(normalize(fact.group("text")).strip(), None, section, urls, jurisdiction=section_jurisdiction)
+            )
             continue
         if _LIST_ITEM.match(line):
             flush()
             text = normalize(_LIST_ITEM.sub("", line, count=1)).strip()
             if text:
-                blocks.append(Block(text, None, section))
+                blocks.append(Block(text, None, section, jurisdiction=section_jurisdiction))
             continue
         if not line.strip():
             flush()
@@ -166,6 +183,16 @@ def _load_markdown(path: Path, kind: SourceKind, meta: dict) -> LoadedDoc:
     merged = {**front, **{k: v for k, v in meta.items() if v is not None}}
     lang = detect_lang("".join(b.text for b in blocks[:20]))
     return LoadedDoc(_doc(path, kind, merged, title, lang), blocks)
+
+
+def _annotate(block: Block, key: str, value: str) -> Block:
+    """A fact item with one of its notes added (an annotation is data about the fact, never
+    part of its text: it is not quoted, only searched and shown as ipfin's translation)."""
+    if key == "en":
+        return replace(block, en=value)
+    if key == "where":
+        return replace(block, fact_jurisdiction=value.lower())
+    return replace(block, questions=(*block.questions, value))
 
 
 def _load_text(path: Path, kind: SourceKind, meta: dict) -> LoadedDoc:

@@ -15,13 +15,15 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
+
 from assistant.core.errors import IngestError, ManifestError, UnsupportedFileError
 from assistant.core.files import sha256_file
 from assistant.core.settings import Settings
 from assistant.core.types import Chunk, IngestReport, SourceDoc, SourceKind
 from assistant.corpus.sources import SourceList, load_optional_sources, load_sidecar
 from assistant.embed.base import Embedder
-from assistant.index.store import IndexStore
+from assistant.index.store import IndexStore, RetrievalKey
 from assistant.ingest.loaders import SUPPORTED_SUFFIXES, load_file
 from assistant.ingest.splitter import split_blocks
 from assistant.text.ja import content_terms
@@ -33,6 +35,39 @@ def index_text(doc: SourceDoc, chunk: Chunk) -> str:
     """What is embedded and tokenised: a contextual header, then the chunk text."""
     header = " / ".join(p for p in (doc.title, chunk.section) if p)
     return f"{header}\n{chunk.text}" if header else chunk.text
+
+
+def expansion_terms(chunk: Chunk) -> list[str]:
+    """Keyword-search terms a chunk gets from its annotations (doc2query): the words of the
+    questions its facts answer and of their English renderings, so a question in everyday
+    words or in English finds the fact."""
+    return [t for s in chunk.sources for text in (*s.questions, s.en) if text for t in content_terms(text)]
+
+
+def retrieval_keys(chunks: list[Chunk]) -> tuple[list[RetrievalKey], list[str]]:
+    """Dense retrieval keys: each annotated question (embedded as a query, since it is one)
+    and each English rendering, pointing at its fact unit."""
+    keys: list[RetrievalKey] = []
+    texts: list[str] = []
+    for c in chunks:
+        for s in c.sources:
+            for n, q in enumerate(s.questions):
+                keys.append(RetrievalKey.make(c.id, s.start, s.end, "question", n))
+                texts.append(q)
+            if s.en:
+                keys.append(RetrievalKey.make(c.id, s.start, s.end, "en"))
+                texts.append(s.en)
+    return keys, texts
+
+
+def _encode_keys(embedder: Embedder, keys: list[RetrievalKey], texts: list[str]) -> np.ndarray:
+    """Questions are embedded as queries (they are ones), English renderings as passages."""
+    out = np.zeros((len(keys), embedder.dim), dtype=np.float32)
+    for kind, encode in (("question", embedder.encode_queries), ("en", embedder.encode_passages)):
+        rows = [i for i, k in enumerate(keys) if k.kind == kind]
+        if rows:
+            out[rows] = encode([texts[i] for i in rows])
+    return out
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
@@ -153,12 +188,14 @@ def ingest(
         except OSError as exc:
             report.errors.append(f"{path.name}: cannot be read ({exc.strerror or exc}). Check the file's permissions.")
             continue
-        chunks = split_blocks(loaded.doc.source_id, loaded.blocks, settings.chunk_chars, settings.chunk_overlap)
+        chunks = split_blocks(
+            loaded.doc.source_id, loaded.blocks, settings.chunk_chars, settings.chunk_overlap, loaded.doc.jurisdiction
+        )
         chunks = list({c.id: c for c in chunks}.values())
         fresh = [c for c in chunks if not store.has_chunk(c.id)]
         texts = [index_text(loaded.doc, c) for c in fresh]
         vectors = embedder.encode_passages(texts)
-        tokens = [content_terms(t) for t in texts]
+        tokens = [content_terms(t) + expansion_terms(c) for t, c in zip(texts, fresh, strict=True)]
         stale = store.manifest.forget_file(key)
         keep = {c.id for c in chunks}
         store.remove_chunks([cid for cid in stale if cid not in keep])
@@ -166,6 +203,8 @@ def ingest(
         units = [(c.id, a, b) for c in fresh for a, b in c.quotable_units()]
         texts_by_id = {c.id: c.text for c in fresh}
         store.add_units(units, embedder.encode_passages([texts_by_id[cid][a:b] for cid, a, b in units]))
+        keys, key_texts = retrieval_keys(fresh)
+        store.add_keys(keys, _encode_keys(embedder, keys, key_texts))
         store.manifest.record_file(key, digest, loaded.doc, [c.id for c in chunks], loaded.pages_without_text, loaded.extractors)
         report.documents += 1
         report.chunks_added += len(fresh)

@@ -8,7 +8,8 @@ page and section overlap by up to ``overlap`` characters of whole sentences.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
 
 from assistant.core.types import Chunk, SentenceSource
 from assistant.ingest.loaders import Block
@@ -21,28 +22,35 @@ class _Unit:
     urls: tuple[str, ...]
     new_block: bool
     block: int
+    source: Block
 
 
-def chunk_id(source_id: str, page: int | None, section: str, text: str) -> str:
-    """Content hash: the same text in the same place always gets the same id."""
-    key = f"{source_id}\x1f{page}\x1f{section}\x1f{text}".encode()
-    return hashlib.sha256(key).hexdigest()[:24]
+def chunk_id(source_id: str, page: int | None, section: str, text: str, notes: str = "") -> str:
+    """Content hash: the same text in the same place always gets the same id. ``notes`` (the
+    chunk's jurisdiction and its facts' annotations) count too, so an edited annotation is
+    indexed again; a chunk without any keeps the id it always had."""
+    key = f"{source_id}\x1f{page}\x1f{section}\x1f{text}" + (f"\x1f{notes}" if notes else "")
+    return hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
-def split_blocks(source_id: str, blocks: list[Block], chunk_chars: int, overlap: int) -> list[Chunk]:
+def split_blocks(
+    source_id: str, blocks: list[Block], chunk_chars: int, overlap: int, jurisdiction: str = ""
+) -> list[Chunk]:
+    """Chunks of ``blocks``; ``jurisdiction`` is the document's (a section may say another)."""
     chunks: list[Chunk] = []
     group: list[Block] = []
     for block in blocks:
-        if group and (block.page, block.section, block.extractor) != (
+        if group and (block.page, block.section, block.extractor, block.jurisdiction) != (
             group[0].page,
             group[0].section,
             group[0].extractor,
+            group[0].jurisdiction,
         ):
-            chunks.extend(_split_group(source_id, group, chunk_chars, overlap))
+            chunks.extend(_split_group(source_id, group, chunk_chars, overlap, jurisdiction))
             group = []
         group.append(block)
     if group:
-        chunks.extend(_split_group(source_id, group, chunk_chars, overlap))
+        chunks.extend(_split_group(source_id, group, chunk_chars, overlap, jurisdiction))
     return chunks
 
 
@@ -54,22 +62,25 @@ def _units(blocks: list[Block], chunk_chars: int) -> list[_Unit]:
         for span in split_sentences(block.text):
             text = span.text
             while len(text) > hard_limit:
-                units.append(_Unit(text[:chunk_chars], block.urls, first, number))
+                units.append(_Unit(text[:chunk_chars], block.urls, first, number, block))
                 text, first = text[chunk_chars:], False
-            units.append(_Unit(text, block.urls, first, number))
+            units.append(_Unit(text, block.urls, first, number, block))
             first = False
     return units
 
 
-def _split_group(source_id: str, blocks: list[Block], chunk_chars: int, overlap: int) -> list[Chunk]:
+def _split_group(
+    source_id: str, blocks: list[Block], chunk_chars: int, overlap: int, jurisdiction: str = ""
+) -> list[Chunk]:
     page, section, extractor = blocks[0].page, blocks[0].section, blocks[0].extractor
+    jurisdiction = blocks[0].jurisdiction or jurisdiction
     units = _units(blocks, chunk_chars)
     out: list[Chunk] = []
     current: list[_Unit] = []
     size = 0
     for unit in units:
         if current and size + len(unit.text) > chunk_chars:
-            out.append(_make(source_id, page, section, current, extractor))
+            out.append(_make(source_id, page, section, current, extractor, jurisdiction))
             carried: list[_Unit] = []
             carried_size = 0
             for prev in reversed(current):
@@ -81,11 +92,13 @@ def _split_group(source_id: str, blocks: list[Block], chunk_chars: int, overlap:
         current.append(unit)
         size += len(unit.text)
     if current:
-        out.append(_make(source_id, page, section, current, extractor))
+        out.append(_make(source_id, page, section, current, extractor, jurisdiction))
     return out
 
 
-def _make(source_id: str, page: int | None, section: str, units: list[_Unit], extractor: str = "") -> Chunk:
+def _make(
+    source_id: str, page: int | None, section: str, units: list[_Unit], extractor: str = "", jurisdiction: str = ""
+) -> Chunk:
     parts: list[str] = []
     sources: list[tuple[int, SentenceSource]] = []
     pos = 0
@@ -98,18 +111,23 @@ def _make(source_id: str, page: int | None, section: str, units: list[_Unit], ex
         parts.append(unit.text)
         pos += len(unit.text)
         if unit.urls:
-            sources.append((unit.block, SentenceSource(start, pos, unit.urls)))
+            b = unit.source
+            sources.append((unit.block, SentenceSource(start, pos, unit.urls, b.fact_jurisdiction, b.en, b.questions)))
     text = "".join(parts)
+    merged = tuple(_merge(sources))
+    notes = [jurisdiction] if jurisdiction else []
+    notes += [json.dumps([s.jurisdiction, s.en, s.questions], ensure_ascii=False) for s in merged if s.en or s.questions or s.jurisdiction]
     return Chunk(
-        id=chunk_id(source_id, page, section, text),
+        id=chunk_id(source_id, page, section, text, "\x1e".join(notes)),
         text=text,
         source_id=source_id,
         page=page,
         section=section,
         char_start=0,
         char_end=len(text),
-        sources=tuple(_merge(sources)),
+        sources=merged,
         extractor=extractor,
+        jurisdiction=jurisdiction,
     )
 
 
@@ -119,7 +137,7 @@ def _merge(sources: list[tuple[int, SentenceSource]]) -> list[SentenceSource]:
     last_block = None
     for block, s in sources:
         if merged and block == last_block:
-            merged[-1] = SentenceSource(merged[-1].start, s.end, s.urls)
+            merged[-1] = replace(merged[-1], end=s.end)
         else:
             merged.append(s)
         last_block = block

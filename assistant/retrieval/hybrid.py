@@ -24,6 +24,8 @@ from assistant.retrieval.query import query_terms
 from assistant.text.similarity import char_bigrams, jaccard
 
 CANDIDATES = 30
+#: Keys per query: several questions per fact unit, so more than chunk candidates.
+KEY_CANDIDATES = 60
 NEAR_DUPLICATE = 0.8
 
 
@@ -35,6 +37,9 @@ class Retrieval:
     query_vector: np.ndarray
     query_terms: list[str]
     timings_ms: dict[str, float] = field(default_factory=dict)
+    #: Fact units whose retrieval keys (annotated questions, English renderings) matched the
+    #: query: (chunk id, start, end) → {"question": best similarity, "en": best similarity}.
+    key_matches: dict[tuple[str, int, int], dict[str, float]] = field(default_factory=dict)
 
 
 class HybridRetriever:
@@ -81,6 +86,7 @@ class HybridRetriever:
         t1 = time.perf_counter()
         qvec = self.embedder.encode_queries([query])[0]
         dense = self.store.dense_search(qvec, CANDIDATES) if mode != RetrievalMode.BM25 else []
+        keys = self.store.key_search(qvec, KEY_CANDIDATES) if mode != RetrievalMode.BM25 else []
         t2 = time.perf_counter()
         timings["bm25"] = (t1 - t0) * 1000
         timings["dense"] = (t2 - t1) * 1000
@@ -88,7 +94,13 @@ class HybridRetriever:
         bm25_rank = {cid: r for r, (cid, _) in enumerate(bm25, start=1)}
         dense_rank = {cid: r for r, (cid, _) in enumerate(dense, start=1)}
         dense_sim = dict(dense)
-        fused = prefer_primary(rrf([[c for c, _ in bm25], [c for c, _ in dense]]), self.primary, self.primary_boost)
+        key_matches: dict[tuple[str, int, int], dict[str, float]] = {}
+        for key, sim in keys:
+            best = key_matches.setdefault((key.chunk_id, key.start, key.end), {})
+            best[key.kind] = max(best.get(key.kind, 0.0), sim)
+        key_order = list(dict.fromkeys(key.chunk_id for key, _ in keys))[:CANDIDATES]
+        rankings = [[c for c, _ in bm25], [c for c, _ in dense], key_order]
+        fused = prefer_primary(rrf(rankings), self.primary, self.primary_boost)
         order = sorted(fused, key=lambda c: (-fused[c], c))[: top_k * 3]
         chunks = self.store.chunks(order)
         hits: list[Hit] = []
@@ -114,10 +126,11 @@ class HybridRetriever:
             if len(hits) >= top_k:
                 break
         if mode == RetrievalMode.HYBRID:
-            hits = self._keep_each_top1(hits, [bm25[:1], dense[:1]], bm25_rank, dense_rank, dense_sim, fused)
+            tops = [bm25[:1], dense[:1], [(c, 0.0) for c in key_order[:1]]]
+            hits = self._keep_each_top1(hits, tops, bm25_rank, dense_rank, dense_sim, fused)
         timings["fuse"] = (time.perf_counter() - t2) * 1000
         timings["retrieve"] = (time.perf_counter() - t0) * 1000
-        return Retrieval(hits, qvec, terms, timings)
+        return Retrieval(hits, qvec, terms, timings, key_matches)
 
     def _keep_each_top1(self, hits, tops, bm25_rank, dense_rank, dense_sim, fused):
         """Each retriever's most confident chunk always reaches the answerer.
@@ -127,7 +140,7 @@ class HybridRetriever:
         the weakest fused hit rather than disappearing.
         """
         present = {h.chunk.id for h in hits}
-        missing = [top[0][0] for top in tops if top and top[0][0] not in present]
+        missing = list(dict.fromkeys(top[0][0] for top in tops if top and top[0][0] not in present))
         if not missing:
             return hits
         chunks = self.store.chunks(missing)
