@@ -203,6 +203,37 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class AnswerLine:
+    """One line of an answer, as front ends lay it out (the page renders these, escaping each
+    part, instead of parsing ``Answer.text``).
+
+    ``kind``: ``fact`` is a verbatim quote with its citation number ``cite``; ``framing`` is
+    ipfin's own words that state no fact ("文書によれば…", "Here is what the documents say");
+    ``note`` is a notice such as the conflicting-figures warning. ``group`` is the label of
+    the jurisdiction group the line opens ("米国では" / "In the US"), when it opens one.
+    ``translation``: for an English reader, the corpus authors' English rendering of the quote
+    (ipfin's translation); ``text`` is then still the cited Japanese original.
+    """
+
+    text: str
+    kind: Literal["fact", "framing", "note"] = "fact"
+    cite: int | None = None
+    translation: str = ""
+    group: str = ""
+    jurisdiction: str = ""
+
+    def to_json(self) -> dict:
+        return {
+            "text": self.text,
+            "kind": self.kind,
+            "cite": self.cite,
+            "translation": self.translation,
+            "group": self.group,
+            "jurisdiction": self.jurisdiction,
+        }
+
+
+@dataclass(frozen=True)
 class Verification:
     """What sentence-level verification found in an LLM answer."""
 
@@ -241,6 +272,13 @@ class Answer:
     prompt_version: str = ""
     #: A visible notice, e.g. why an LLM answer fell back to the extractive one.
     notice: str = ""
+    #: The answer's lines (framing, facts with their citation and translation, notes);
+    #: empty for an abstention and for LLM answers (their ``text`` is the model's).
+    lines: tuple[AnswerLine, ...] = ()
+    #: What the question asks (definition, yesno, whatif, when, howmuch, who, howto,
+    #: comparison, other) and which jurisdictions it is about (["jp"] when it names none).
+    intent: str = ""
+    jurisdictions: tuple[str, ...] = ()
 
     @property
     def fell_back(self) -> bool:
@@ -261,6 +299,9 @@ class Answer:
             "conflict": self.conflict,
             "evidence": self.evidence,
             "notice": self.notice,
+            "lines": [line.to_json() for line in self.lines],
+            "intent": self.intent,
+            "jurisdictions": list(self.jurisdictions),
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
         } | (
             {"verification": self.verification.to_json(), "prompt_version": self.prompt_version}
