@@ -18,6 +18,9 @@ from assistant.text.ja import content_terms, key_terms, noun_phrases
 #: Weight of an English word that has no Japanese equivalent in the glossary: such a
 #: word can still be answered by dense retrieval, so it counts less than a Japanese term.
 UNTRANSLATED_WEIGHT = 0.5
+#: Weight of a Japanese noun phrase none of whose words (or their everyday synonyms) the
+#: index has: a casual word, not a topic the documents would need to cover.
+UNKNOWN_WEIGHT = 1.0
 
 _RATIO = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?){1,}(?![\d.])")
 _AMOUNT = re.compile(
@@ -41,13 +44,20 @@ class TermGroup:
     topical: bool = True
 
 
-def term_groups(query: str, idf: Callable[[str], float], lexicon: Lexicon) -> list[TermGroup]:
+def term_groups(
+    query: str, idf: Callable[[str], float], lexicon: Lexicon, known: Callable[[str], bool] | None = None
+) -> list[TermGroup]:
+    """The question's key-term groups. ``known(term)``: whether the index has the term; a
+    common noun it lacks entirely (だいたい, イマイチ: casual words, not the topic) weighs no
+    more than ``UNKNOWN_WEIGHT`` instead of the rarest term's idf."""
     groups: list[TermGroup] = []
     lowered = " " + re.sub(r"[^a-z0-9\- ]+", " ", query.lower()) + " "
     for phrase in lexicon.phrases:
         if f" {phrase} " in lowered:
             alts = tuple(tuple(content_terms(ja)) for ja in lexicon.glossary[phrase])
-            alts = tuple(a for a in alts if a)
+            # The English words count too: English renderings and questions of the
+            # documents' fact units are searched and compared as well.
+            alts = tuple(a for a in (*alts, tuple(content_terms(phrase))) if a)
             weight = max((min(idf(t) for t in a) for a in alts), default=UNTRANSLATED_WEIGHT)
             groups.append(TermGroup(phrase, alts, weight))
             lowered = lowered.replace(f" {phrase} ", " ")
@@ -71,13 +81,17 @@ def term_groups(query: str, idf: Callable[[str], float], lexicon: Lexicon) -> li
         seen.add(tokens)
         alternatives = [tokens]
         # An everyday word ("お金") also matches the documents' wording ("資金", "融資").
-        synonyms = lexicon.japanese_synonyms(phrase) or (
-            lexicon.japanese_synonyms(tokens[0]) if len(tokens) == 1 else ()
+        synonyms = (
+            lexicon.japanese_synonyms(phrase)
+            or (lexicon.japanese_synonyms(tokens[0]) if len(tokens) == 1 else ())
+            or tuple(lexicon.everyday_in(phrase))
         )
         alternatives += [tuple(content_terms(syn)) for syn in synonyms]
         weight = sum(idf(t) for t in tokens) / len(tokens)
         if len(alternatives) > 1:
             weight = min(weight, max(min(idf(t) for t in alt) for alt in alternatives if alt))
+        if known is not None and not any(known(t) for alt in alternatives for t in alt):
+            weight = min(weight, UNKNOWN_WEIGHT)
         groups.append(TermGroup(phrase, tuple(a for a in alternatives if a), weight))
     return groups
 

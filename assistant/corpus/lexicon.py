@@ -59,6 +59,25 @@ class FigureRequest:
 
 
 @dataclass(frozen=True)
+class Intent:
+    """A kind of question (``pattern``) and the words of a sentence that answers it (``cues``)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    cues: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A quantity a question may ask for (手数料, 金利): the sentence that answers names one
+    of ``nouns`` and carries a figure in one of ``units`` (any unit when empty)."""
+
+    pattern: re.Pattern[str]
+    nouns: tuple[str, ...]
+    units: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     glossary: dict[str, tuple[str, ...]] = field(default_factory=dict)
     everyday: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -69,6 +88,8 @@ class Lexicon:
     answer_types: dict[str, re.Pattern[str]] = field(default_factory=dict)
     figure_requests: tuple[FigureRequest, ...] = ()
     money_units: frozenset[str] = frozenset()
+    intents: tuple[Intent, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
 
     # ------------------------------------------------------------ loading
     @classmethod
@@ -101,6 +122,31 @@ class Lexicon:
     def japanese_synonyms(self, term: str) -> tuple[str, ...]:
         """Document-side words for an everyday term, or ``()``."""
         return self.everyday.get(term, ())
+
+    @property
+    def everyday_phrases(self) -> tuple[str, ...]:
+        return _longest_first(self.everyday)
+
+    def everyday_in(self, text: str) -> list[str]:
+        """Document-side words for the everyday phrases written in ``text`` (倒産したら →
+        債務不履行…): a key matches as a substring, longest first, each place used once."""
+        found: list[str] = []
+        rest = text
+        for phrase in self.everyday_phrases:
+            if len(phrase) >= 2 and phrase in rest:
+                found.extend(self.everyday[phrase])
+                rest = rest.replace(phrase, "\x00")
+        return list(dict.fromkeys(found))
+
+    def intents_of(self, text: str) -> list[str]:
+        """Every intent the question shows, the main one first (the file's order)."""
+        return [i.name for i in self.intents if i.pattern.search(text)]
+
+    def intent(self, name: str) -> Intent | None:
+        return next((i for i in self.intents if i.name == name), None)
+
+    def quantities_in(self, text: str) -> list[Quantity]:
+        return [q for q in self.quantities if q.pattern.search(text)]
 
     def intent_terms(self, text: str) -> list[str]:
         """Extra search terms implied by how the question is asked."""
@@ -212,7 +258,20 @@ def _intents(data: dict, where: str) -> tuple:
             raise ConfigError(f"{where}: figure_requests entry {i} needs `units: [...]`.")
         expanded = frozenset(u for unit in map(str, units) for u in (money if unit == "money" else {unit}))
         requests.append(FigureRequest(_regex(raw.get("pattern"), f"{where} figure_requests {i}"), expanded))
-    return tuple(search), types, tuple(requests), money
+    intents = []
+    for i, raw in enumerate(data.get("intents") or [], start=1):
+        if not isinstance(raw, dict) or not raw.get("name"):
+            raise ConfigError(f"{where}: intents entry {i} needs a `name` and a `pattern`.")
+        cues = _regex(raw["cues"], f"{where} intents {raw['name']} cues") if raw.get("cues") else None
+        intents.append(Intent(str(raw["name"]), _regex(raw.get("pattern"), f"{where} intents {raw['name']}"), cues))
+    quantities = []
+    for i, raw in enumerate(data.get("quantities") or [], start=1):
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{where}: quantities entry {i} must be a mapping.")
+        units = frozenset(u for unit in map(str, raw.get("units") or []) for u in (money if unit == "money" else {unit}))
+        nouns = tuple(str(n) for n in raw.get("nouns") or [])
+        quantities.append(Quantity(_regex(raw.get("pattern"), f"{where} quantities {i}"), nouns, units))
+    return tuple(search), types, tuple(requests), money, tuple(intents), tuple(quantities)
 
 
 @lru_cache(maxsize=8)
@@ -222,7 +281,7 @@ def _load(corpus_dir: str) -> Lexicon:
     places, p_path = _read(corpus_dir, "places.yaml")
     intents, i_path = _read(corpus_dir, "intents.yaml")
     place_list, juris, default = _places(places, p_path)
-    search, types, requests, money = _intents(intents, i_path)
+    search, types, requests, money, intent_list, quantities = _intents(intents, i_path)
     return Lexicon(
         glossary={k.lower(): v for k, v in _terms(glossary, g_path).items()},
         everyday=_terms(everyday, e_path),
@@ -233,4 +292,6 @@ def _load(corpus_dir: str) -> Lexicon:
         answer_types=types,
         figure_requests=requests,
         money_units=money,
+        intents=intent_list,
+        quantities=quantities,
     )

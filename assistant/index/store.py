@@ -184,6 +184,13 @@ class IndexStore:
         got = self.units.get(ids=list(by_id), include=["embeddings"])
         return {by_id[i]: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"], strict=True)}
 
+    def key_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of retrieval keys by id (``RetrievalKey.id``); absent ids are skipped."""
+        if not ids:
+            return {}
+        got = self.units.get(ids=list(dict.fromkeys(ids)), include=["embeddings"])
+        return {i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"], strict=True)}
+
     def remove_chunks(self, chunk_ids: list[str]) -> None:
         if not chunk_ids:
             return
