@@ -169,6 +169,14 @@ def has_date(sentence: str) -> bool:
     return bool(_DATE.search(sentence))
 
 
+_FULL_DATE = re.compile(r"\d{1,2}月\d{1,2}日")
+
+
+def has_full_date(sentence: str) -> bool:
+    """A date to the day (2026年5月25日), not only a year or a month."""
+    return bool(_FULL_DATE.search(sentence))
+
+
 def has_number(sentence: str) -> bool:
     return bool(_RATIO.search(sentence) or _AMOUNT.search(sentence))
 

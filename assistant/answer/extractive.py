@@ -44,6 +44,7 @@ from assistant.answer.evidence import (
     group_found,
     group_share,
     has_date,
+    has_full_date,
     has_number,
     term_groups,
 )
@@ -74,6 +75,8 @@ SAME_SOURCE_PENALTY = 0.08
 SAME_TOPIC = 0.4  # word Jaccard above which two units state the same thing
 SELF_CONFLICT_SHARE = 0.8  # a self-conflicting note must score this share of the lead
 CONFLICT_RELEVANCE = 0.5  # both conflicting units must share this much of the question's terms
+#: A definition states its subject within this many characters ("知財ビジネス評価書は、").
+DEFINES_WITHIN = 20
 #: A unit answering a figure question must share this much of the question's key terms.
 FIGURE_RELEVANCE = 0.25
 #: Weight of a unit about another jurisdiction than the question's (a US fact answering a
@@ -82,7 +85,7 @@ FOREIGN_FACTOR = 0.7
 INTL_FACTOR = 0.92
 #: An international statement leads only when a unit about the question's place scores
 #: below this share of it.
-INTL_LEAD_SHARE = 0.6
+INTL_LEAD_SHARE = 0.85
 #: A question that matches an annotated question this closely is answerable whatever the
 #: key-term coverage says (everyday words the documents never use).
 ASKED_ANSWERABLE = 0.93
@@ -134,6 +137,12 @@ def _terms(text: str) -> tuple[str, ...]:
 def _relative(values: list[float]) -> list[float]:
     lo, hi = min(values), max(values)
     return [(v - lo) / (hi - lo) if hi > lo else 0.0 for v in values]
+
+
+def _defines(text: str, groups: list[TermGroup]) -> bool:
+    """The unit opens by stating what one of the question's terms is ("評価書は、…")."""
+    head = text[:DEFINES_WITHIN]
+    return any(f"{g.term}は" in head or f"{g.term}とは" in head for g in groups if g.topical and not g.term.isascii())
 
 
 def _words(text: str) -> set[str]:
@@ -199,7 +208,10 @@ class ExtractiveAnswerer(Answerer):
         for hit in retrieval.hits:
             top_tokens.update(self.bm25.tokens(hit.chunk.id) or content_terms(hit.chunk.text))
         cov = coverage(groups, top_tokens) if groups else 0.0
-        candidates = self._score(q, groups, retrieval)
+        # A follow-up is searched with its conversation, but the questions a unit is annotated
+        # to answer are compared with what the user typed too ("And when did the Diet pass it?").
+        typed = self.embedder.encode_queries([question])[0] if question != condensed else None
+        candidates = self._score(q, groups, retrieval, typed)
         if not candidates:
             return self._abstain(replace(base, evidence={"coverage": round(cov, 4)}), "no_hits", groups, t0)
         similarity = max(c.similarity for c in candidates)
@@ -246,7 +258,11 @@ class ExtractiveAnswerer(Answerer):
     # ------------------------------------------------------------------ refusing
     def _refusal(self, q: QuestionFrame, cov: float, similarity: float, asked: float) -> str:
         """Why the documents cannot answer, or "" when they may."""
-        if q.unknown_entities and (q.figure or q.quantities or q.intent in ("who", "when", "howmuch")):
+        # Something the documents never mention: a figure or quantity asked about it (火星の
+        # 制度の上限額) cannot be in them; nor who/when/how much about an unknown place.
+        if q.unknown_entities and (q.figure or q.quantities):
+            return "unknown_entity"
+        if q.unknown_places and q.intent in ("who", "when", "howmuch"):
             return "unknown_entity"
         if asked >= ASKED_ANSWERABLE:
             return ""
@@ -269,6 +285,8 @@ class ExtractiveAnswerer(Answerer):
             return False
         if c.own < FIGURE_RELEVANCE:
             return False  # a figure about something else ("25社を支援した" for a licence count)
+        if any(s not in c.hit.chunk.text for s in q.subjects):
+            return False  # a figure for another party (the FSA's deadline for IPAS's)
         for quantity in q.quantities:
             if not any(noun in c.text for noun in quantity.nouns):
                 return False
@@ -280,7 +298,9 @@ class ExtractiveAnswerer(Answerer):
         return True
 
     # ------------------------------------------------------------------ scoring
-    def _score(self, q: QuestionFrame, groups: list[TermGroup], retrieval: Retrieval) -> list[_Candidate]:
+    def _score(
+        self, q: QuestionFrame, groups: list[TermGroup], retrieval: Retrieval, typed: np.ndarray | None = None
+    ) -> list[_Candidate]:
         default = self.lexicon.default_jurisdiction
         cands: list[_Candidate] = []
         for rank, hit in enumerate(retrieval.hits):
@@ -326,7 +346,7 @@ class ExtractiveAnswerer(Answerer):
             cand.similarity = max(float(sim), en)
             cand.semantic = _norm(cand.similarity, SIM_FLOOR, SIM_CEIL)
             cand.asked = matched.get("question", 0.0)
-        self._key_similarities(cands, q, retrieval.query_vector)
+        self._key_similarities(cands, q, retrieval.query_vector, typed)
         # e5 similarities crowd into a narrow band: within one question, what matters is
         # how a unit ranks against the other candidates.
         sem_rel = _relative([c.similarity for c in cands])
@@ -340,10 +360,14 @@ class ExtractiveAnswerer(Answerer):
             )
             if cues and any(c.search(cand.text) for c in cues[:1]):
                 score += CUE_BONUS
+            if q.intent == "definition" and _defines(cand.text, groups):
+                score += CUE_BONUS  # "知財ビジネス評価書は、…" answers "その評価書って何？"
             # Answer-type match: a "when" question wants a date, a "how much / what
             # share" question a figure; units without one answer something else.
             if wants_date:
                 score = score + TYPE_BONUS if has_date(cand.text) else score * TYPE_PENALTY
+                if has_full_date(cand.text):
+                    score += TYPE_BONUS / 2  # a day answers "when" better than a month
             if wants_figure:
                 score = score + TYPE_BONUS if has_number(cand.text) else score * TYPE_PENALTY
             cand.score = score * self._jurisdiction_factor(cand.jurisdiction, q)
@@ -362,7 +386,9 @@ class ExtractiveAnswerer(Answerer):
         another may lead."""
         own = next((c for c in cands if c.jurisdiction in q.jurisdictions), None)
         intl = next((c for c in cands if c.jurisdiction == "intl"), None)
-        if own is not None and (intl is None or own.score >= INTL_LEAD_SHARE * intl.score):
+        # A comparison of places may be led by a statement about both (tagged international).
+        share = 1.0 if len(q.jurisdictions) > 1 else INTL_LEAD_SHARE
+        if own is not None and (intl is None or own.score >= share * intl.score):
             return own
         return intl or own or cands[0]
 
@@ -371,7 +397,9 @@ class ExtractiveAnswerer(Answerer):
         """A foreign fact never leads an answer about Japan (an international one may)."""
         return c.jurisdiction in q.jurisdictions or c.jurisdiction == "intl"
 
-    def _key_similarities(self, cands: list[_Candidate], q: QuestionFrame, query_vector: np.ndarray) -> None:
+    def _key_similarities(
+        self, cands: list[_Candidate], q: QuestionFrame, query_vector: np.ndarray, typed: np.ndarray | None = None
+    ) -> None:
         """Every candidate's best annotated-question similarity (and, for English questions,
         its English rendering's), not only the keys the search returned."""
         if self.key_lookup is None:
@@ -387,8 +415,11 @@ class ExtractiveAnswerer(Answerer):
                 ids[RetrievalKey.make(cand.hit.chunk.id, cand.start, cand.end, "en").id] = cand
         vectors = self.key_lookup(list(ids))
         qv = np.asarray(query_vector, dtype=np.float32)
+        tv = np.asarray(typed, dtype=np.float32) if typed is not None else None
         for key_id, vec in vectors.items():
             cand, sim = ids[key_id], float(vec @ qv)
+            if tv is not None and key_id.startswith("q:"):
+                sim = max(sim, float(vec @ tv))
             if key_id.startswith("q:"):
                 cand.asked = max(cand.asked, sim)
             else:
@@ -475,9 +506,7 @@ class ExtractiveAnswerer(Answerer):
             missing = list(q.unknown_entities)
         else:
             missing = [g.term for g in groups if tokens is None or not group_found(g, tokens)]
-        detail = t(
-            f"answer.abstain_reason.{reason}", lang, terms="、".join(missing[:5]) if lang == "ja" else ", ".join(missing[:5])
-        )
+        detail = t(f"answer.abstain_reason.{reason}", lang, terms=("、" if lang == "ja" else ", ").join(missing[:5]))
         return replace(
             result,
             text=t("answer.abstain", lang),

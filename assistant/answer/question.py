@@ -31,6 +31,12 @@ class QuestionFrame:
     figure: RequestedFigure
     quantities: tuple[Quantity, ...]
     unknown_entities: tuple[str, ...] = ()
+    #: Of those, the place names (台湾, 静岡): a question about a place the documents never
+    #: mention is out of their reach for "who / when / how much" as well.
+    unknown_places: tuple[str, ...] = ()
+    #: Names the question is about that the documents know (IPAS, 広東省, 日本政策投資銀行):
+    #: a figure answering it must come from a passage that names them.
+    subjects: tuple[str, ...] = ()
 
     @property
     def intent(self) -> str:
@@ -64,12 +70,16 @@ def _plain(text: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "- " else " " for ch in text)
 
 
-def unknown_entities(text: str, known: Callable[[str], bool], lexicon: Lexicon) -> tuple[str, ...]:
+def unknown_entities(
+    text: str, known: Callable[[str], bool], lexicon: Lexicon, places_only: bool = False
+) -> tuple[str, ...]:
     """Proper nouns of ``text`` that the index has never seen (and the lexicon does not map
     to a word it has): 火星, 静岡銀行's 静岡. Latin words are left to the glossary."""
     out: list[str] = []
     for token in tokenize(text):
         if token.pos != "名詞" or token.pos2 != "固有名詞" or token.surface.isascii():
+            continue
+        if places_only and token.pos3 != "地名":
             continue
         norm = token.norm
         if known(norm) or known(token.surface):
@@ -80,6 +90,20 @@ def unknown_entities(text: str, known: Callable[[str], bool], lexicon: Lexicon) 
         if any(known(alt) for alt in lexicon.japanese_synonyms(norm)):
             continue
         out.append(token.surface)
+    return tuple(dict.fromkeys(out))
+
+
+def subjects(text: str, known: Callable[[str], bool], lexicon: Lexicon) -> tuple[str, ...]:
+    """Proper nouns and Latin acronyms of ``text`` that the index knows (places excepted:
+    they decide the jurisdiction, not the subject)."""
+    out: list[str] = []
+    for token in tokenize(text):
+        acronym = token.surface.isascii() and token.surface.isupper() and len(token.surface) >= 2
+        proper = token.pos == "名詞" and token.pos2 == "固有名詞" and not token.surface.isascii()
+        if not (proper or acronym) or lexicon.place(token.surface) or lexicon.place(token.norm):
+            continue
+        if known(token.norm) or known(token.surface.lower()) or known(token.surface):
+            out.append(token.surface)
     return tuple(dict.fromkeys(out))
 
 
@@ -95,4 +119,6 @@ def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda ter
         figure=requested_figure(text, lexicon),
         quantities=tuple(lexicon.quantities_in(text)),
         unknown_entities=unknown_entities(text, known, lexicon),
+        unknown_places=unknown_entities(text, known, lexicon, places_only=True),
+        subjects=subjects(text, known, lexicon),
     )
