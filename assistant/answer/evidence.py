@@ -13,13 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.corpus.lexicon import Lexicon
-from assistant.text.ja import content_terms, key_terms, noun_phrases
+from assistant.text.ja import content_terms, key_terms, noun_phrases, tokenize
 
 #: Weight of an English word that has no Japanese equivalent in the glossary: such a
 #: word can still be answered by dense retrieval, so it counts less than a Japanese term.
 UNTRANSLATED_WEIGHT = 0.5
-#: Weight of a Japanese noun phrase none of whose words (or their everyday synonyms) the
-#: index has: a casual word, not a topic the documents would need to cover.
+#: Weight of a casual noun phrase (だいたい, ふつう) none of whose words (or their everyday
+#: synonyms) the index has: how the question is said, not a topic the documents must cover.
 UNKNOWN_WEIGHT = 1.0
 
 _RATIO = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?){1,}(?![\d.])")
@@ -90,10 +90,17 @@ def term_groups(
         weight = sum(idf(t) for t in tokens) / len(tokens)
         if len(alternatives) > 1:
             weight = min(weight, max(min(idf(t) for t in alt) for alt in alternatives if alt))
-        if known is not None and not any(known(t) for alt in alternatives for t in alt):
+        if known is not None and _casual(phrase) and not any(known(t) for alt in alternatives for t in alt):
             weight = min(weight, UNKNOWN_WEIGHT)
         groups.append(TermGroup(phrase, tuple(a for a in alternatives if a), weight))
     return groups
+
+
+def _casual(phrase: str) -> bool:
+    """Adverb-like and adjective-like nouns and numerals (だいたい, ふつう, 今日, 何万): how a
+    question is said, not what it is about (天気 and ラーメン are what it is about)."""
+    nouns = [t for t in tokenize(phrase) if t.pos == "名詞"]
+    return bool(nouns) and all(t.pos3 in ("副詞可能", "形状詞可能") or t.pos2 == "数詞" for t in nouns)
 
 
 def group_found(group: TermGroup, tokens: set[str]) -> bool:

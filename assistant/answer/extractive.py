@@ -78,7 +78,7 @@ CONFLICT_RELEVANCE = 0.5  # both conflicting units must share this much of the q
 #: A definition states its subject within this many characters ("知財ビジネス評価書は、").
 DEFINES_WITHIN = 20
 #: A unit answering a figure question must share this much of the question's key terms.
-FIGURE_RELEVANCE = 0.25
+FIGURE_RELEVANCE = 0.2
 #: Weight of a unit about another jurisdiction than the question's (a US fact answering a
 #: question about Japan), and of an international statement.
 FOREIGN_FACTOR = 0.7
@@ -283,7 +283,7 @@ class ExtractiveAnswerer(Answerer):
         and, for a named quantity (手数料, 金利 …), names that quantity."""
         if q.figure and not q.figure.met_by(c.text):
             return False
-        if c.own < FIGURE_RELEVANCE:
+        if max(c.own, c.asked_words) < FIGURE_RELEVANCE:
             return False  # a figure about something else ("25社を支援した" for a licence count)
         if any(s not in c.hit.chunk.text for s in q.subjects):
             return False  # a figure for another party (the FSA's deadline for IPAS's)
