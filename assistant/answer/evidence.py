@@ -18,6 +18,9 @@ from assistant.text.ja import content_terms, key_terms, noun_phrases, tokenize
 #: Weight of an English word that has no Japanese equivalent in the glossary: such a
 #: word can still be answered by dense retrieval, so it counts less than a Japanese term.
 UNTRANSLATED_WEIGHT = 0.5
+#: An everyday key found inside a noun phrase stands for it only when it covers this much of
+#: it (社長の家 → 自宅; not 会社 → 企業 for ミライ精工株式会社).
+EVERYDAY_COVER = 0.6
 #: Weight of a casual noun phrase (だいたい, ふつう) none of whose words (or their everyday
 #: synonyms) the index has: how the question is said, not a topic the documents must cover.
 UNKNOWN_WEIGHT = 1.0
@@ -84,7 +87,7 @@ def term_groups(
         synonyms = (
             lexicon.japanese_synonyms(phrase)
             or (lexicon.japanese_synonyms(tokens[0]) if len(tokens) == 1 else ())
-            or tuple(lexicon.everyday_in(phrase))
+            or tuple(lexicon.everyday_in(phrase, whole=EVERYDAY_COVER))
         )
         alternatives += [tuple(content_terms(syn)) for syn in synonyms]
         weight = sum(idf(t) for t in tokens) / len(tokens)

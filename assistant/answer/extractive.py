@@ -86,6 +86,8 @@ INTL_FACTOR = 0.92
 #: An international statement leads only when a unit about the question's place scores
 #: below this share of it.
 INTL_LEAD_SHARE = 0.85
+#: An official document's unit leads over a brief's when it scores within this share of it.
+PRIMARY_LEAD_SHARE = 0.75
 #: A question that matches an annotated question this closely is answerable whatever the
 #: key-term coverage says (everyday words the documents never use).
 ASKED_ANSWERABLE = 0.93
@@ -234,6 +236,7 @@ class ExtractiveAnswerer(Answerer):
             return self._abstain(base, "no_figure", groups, t0, top_tokens, q)
         if q.figure or q.quantities:  # the unit that states the figure asked for leads
             lead = next((c for c in pool if self._may_lead(c, q) and self._states_quantity(c, q)), lead)
+        lead = self._official_first(lead, pool, q)
         chosen = self._select(lead, pool, q)
         conflict_pair = self._conflict(candidates, lead)
         if conflict_pair:
@@ -351,13 +354,16 @@ class ExtractiveAnswerer(Answerer):
         # how a unit ranks against the other candidates.
         sem_rel = _relative([c.similarity for c in cands])
         asked_rel = _relative([c.asked for c in cands])
+        annotated = {c.key for c in cands if (f := c.hit.chunk.unit_at(c.start, c.end)) and f.questions}
         for cand, sem, asked in zip(cands, sem_rel, asked_rel, strict=True):
-            score = (
-                W_LEXICAL * cand.lexical
-                + W_SEMANTIC * (0.5 * cand.semantic + 0.5 * sem)
-                + W_ASKED * (0.5 * asked + 0.5 * cand.asked_words)
-                + 0.1 / (1 + cand.hit_rank)
-            )
+            words, meaning = W_LEXICAL * cand.lexical, W_SEMANTIC * (0.5 * cand.semantic + 0.5 * sem)
+            if cand.key in annotated:
+                score = words + meaning + W_ASKED * (0.5 * asked + 0.5 * cand.asked_words)
+            else:
+                # A unit nobody annotated (an official PDF, a user's file) is judged by its
+                # words and meaning alone, on the same scale as annotated ones.
+                score = (words + meaning) * (W_LEXICAL + W_SEMANTIC + W_ASKED) / (W_LEXICAL + W_SEMANTIC)
+            score += 0.1 / (1 + cand.hit_rank)
             if cues and any(c.search(cand.text) for c in cues[:1]):
                 score += CUE_BONUS
             if q.intent == "definition" and _defines(cand.text, groups):
@@ -391,6 +397,22 @@ class ExtractiveAnswerer(Answerer):
         if own is not None and (intl is None or own.score >= share * intl.score):
             return own
         return intl or own or cands[0]
+
+    def _official_first(self, lead: _Candidate, pool: list[_Candidate], q: QuestionFrame) -> _Candidate:
+        """An official document leads over a brief that says about the same: a unit of a
+        ``primary`` document that retrieval ranked above the brief's chunk and that scores
+        within PRIMARY_LEAD_SHARE of it takes the lead (the brief may follow)."""
+        if lead.hit.doc.kind == "primary":
+            return lead
+        official = [
+            c
+            for c in pool
+            if c.hit.doc.kind == "primary"
+            and c.hit_rank < lead.hit_rank
+            and c.score >= PRIMARY_LEAD_SHARE * lead.score
+            and self._may_lead(c, q)
+        ]
+        return max(official, key=lambda c: c.score) if official else lead
 
     @staticmethod
     def _may_lead(c: _Candidate, q: QuestionFrame) -> bool:

@@ -75,6 +75,9 @@ class Quantity:
     pattern: re.Pattern[str]
     nouns: tuple[str, ...]
     units: frozenset[str]
+    #: The main intents of a question that asks for this quantity (「いつ締め切り？」 asks
+    #: for a deadline; 「費用は誰が負担？」 does not ask for an amount).
+    intents: tuple[str, ...] = ("howmuch",)
 
 
 @dataclass(frozen=True)
@@ -127,13 +130,15 @@ class Lexicon:
     def everyday_phrases(self) -> tuple[str, ...]:
         return _longest_first(self.everyday)
 
-    def everyday_in(self, text: str) -> list[str]:
+    def everyday_in(self, text: str, whole: float = 0.0) -> list[str]:
         """Document-side words for the everyday phrases written in ``text`` (倒産したら →
-        債務不履行…): a key matches as a substring, longest first, each place used once."""
+        債務不履行…): a key matches as a substring, longest first, each place used once.
+        ``whole``: the share of ``text`` a key must cover (a compound noun such as
+        ミライ精工株式会社 is not stood in for by the everyday word 会社 inside it)."""
         found: list[str] = []
         rest = text
         for phrase in self.everyday_phrases:
-            if len(phrase) >= 2 and phrase in rest:
+            if len(phrase) >= 2 and phrase in rest and len(phrase) >= whole * len(text):
                 found.extend(self.everyday[phrase])
                 rest = rest.replace(phrase, "\x00")
         return list(dict.fromkeys(found))
@@ -146,7 +151,9 @@ class Lexicon:
         return next((i for i in self.intents if i.name == name), None)
 
     def quantities_in(self, text: str) -> list[Quantity]:
-        return [q for q in self.quantities if q.pattern.search(text)]
+        """The quantities ``text`` asks for: named in it, and asked by its main intent."""
+        main = self.intents_of(text)[:1]
+        return [q for q in self.quantities if q.pattern.search(text) and set(main) & set(q.intents)]
 
     def intent_terms(self, text: str) -> list[str]:
         """Extra search terms implied by how the question is asked."""
@@ -270,7 +277,8 @@ def _intents(data: dict, where: str) -> tuple:
             raise ConfigError(f"{where}: quantities entry {i} must be a mapping.")
         units = frozenset(u for unit in map(str, raw.get("units") or []) for u in (money if unit == "money" else {unit}))
         nouns = tuple(str(n) for n in raw.get("nouns") or [])
-        quantities.append(Quantity(_regex(raw.get("pattern"), f"{where} quantities {i}"), nouns, units))
+        asked_by = tuple(str(n) for n in raw.get("intents") or ["howmuch"])
+        quantities.append(Quantity(_regex(raw.get("pattern"), f"{where} quantities {i}"), nouns, units, asked_by))
     return tuple(search), types, tuple(requests), money, tuple(intents), tuple(quantities)
 
 
