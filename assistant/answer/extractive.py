@@ -28,6 +28,7 @@ dates and ratios cannot be altered, and each carries its [n].
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -147,6 +148,17 @@ def _defines(text: str, groups: list[TermGroup]) -> bool:
     return any(f"{g.term}は" in head or f"{g.term}とは" in head for g in groups if g.topical and not g.term.isascii())
 
 
+def _same_fact(a: str, b: str) -> bool:
+    """Two units state the same fact: the same date to the day, the same figure, or mostly
+    the same words (an official text and the brief that summarises it)."""
+    days = set(_DAY.findall(a)) & set(_DAY.findall(b))
+    amounts = set(figures(a).amounts) & set(figures(b).amounts)
+    return bool(days or amounts) or jaccard(_words(a), _words(b)) >= SAME_TOPIC
+
+
+_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
+
+
 def _words(text: str) -> set[str]:
     return {t for t in content_terms(text) if not any(ch.isdigit() for ch in t)}
 
@@ -236,7 +248,10 @@ class ExtractiveAnswerer(Answerer):
             return self._abstain(base, "no_figure", groups, t0, top_tokens, q)
         if q.figure or q.quantities:  # the unit that states the figure asked for leads
             lead = next((c for c in pool if self._may_lead(c, q) and self._states_quantity(c, q)), lead)
-        lead = self._official_first(lead, pool, q)
+        official = self._official_first(lead, candidates, q)
+        if official is not lead:
+            lead = official
+            pool = [official, *pool]
         chosen = self._select(lead, pool, q)
         conflict_pair = self._conflict(candidates, lead)
         if conflict_pair:
@@ -409,7 +424,7 @@ class ExtractiveAnswerer(Answerer):
             for c in pool
             if c.hit.doc.kind == "primary"
             and c.hit_rank < lead.hit_rank
-            and c.score >= PRIMARY_LEAD_SHARE * lead.score
+            and (c.score >= PRIMARY_LEAD_SHARE * lead.score or _same_fact(c.text, lead.text))
             and self._may_lead(c, q)
         ]
         return max(official, key=lambda c: c.score) if official else lead
