@@ -53,13 +53,14 @@ def named_jurisdictions(text: str, lexicon: Lexicon) -> tuple[str, ...]:
         at = text.find(place.name)
         if at >= 0:
             found.append((at, place.country))
-    lowered = f" {_plain(text.lower())} "
-    for word, terms in lexicon.glossary.items():
-        if word == "us" and not _US.search(text):
-            continue  # "tell us" is not the United States; "US" and "U.S." are
-        for place in lexicon.places:
-            if any(t in place.name or place.name in t for t in terms) and f" {word} " in lowered:
-                found.append((lowered.find(f" {word} "), place.country))
+    if any(c.isascii() and c.isalpha() for c in text):
+        lowered = f" {_plain(text.lower())} "
+        for word, codes in lexicon.place_words.items():
+            if word == "us" and not _US.search(text):
+                continue  # "tell us" is not the United States; "US" and "U.S." are
+            at = lowered.find(f" {word} ")
+            if at >= 0:
+                found += [(at, code) for code in codes]
     return tuple(dict.fromkeys(code for _, code in sorted(found)))
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -168,6 +168,18 @@ class Lexicon:
         return bool(pattern and pattern.search(text))
 
     # ------------------------------------------------------------ places
+    @cached_property
+    def place_words(self) -> dict[str, tuple[str, ...]]:
+        """English glossary words that name a listed place ("guangdong" → 広東省's country)."""
+        out: dict[str, tuple[str, ...]] = {}
+        for word, terms in self.glossary.items():
+            codes = tuple(
+                dict.fromkeys(p.country for p in self.places if any(t in p.name or p.name in t for t in terms))
+            )
+            if codes:
+                out[word] = codes
+        return out
+
     @property
     def place_names(self) -> tuple[str, ...]:
         return tuple(p.name for p in self.places)
