@@ -244,7 +244,9 @@ class ExtractiveAnswerer(Answerer):
             return self._abstain(base, refusal, groups, t0, top_tokens, q)
         lead = self._lead(candidates, q)
         pool = [c for c in candidates if c.score >= RELATIVE_CUTOFF * lead.score]
-        if (q.figure or q.quantities) and not any(self._states_quantity(c, q) for c in pool):
+        # The figure asked for must be stated about the question's places (a Chinese plan's
+        # period is no answer to a question about Japan).
+        if (q.figure or q.quantities) and not any(self._states_quantity(c, q) for c in pool if self._may_lead(c, q)):
             return self._abstain(base, "no_figure", groups, t0, top_tokens, q)
         if q.figure or q.quantities:  # the unit that states the figure asked for leads
             lead = next((c for c in pool if self._may_lead(c, q) and self._states_quantity(c, q)), lead)
