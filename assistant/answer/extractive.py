@@ -49,6 +49,7 @@ from assistant.answer.evidence import (
     has_number,
     term_groups,
 )
+from assistant.answer.parts import question_parts
 from assistant.answer.question import QuestionFrame, frame
 from assistant.core.messages import lang_of, t
 from assistant.core.types import Answer, Citation, Hit
@@ -95,6 +96,11 @@ ASKED_ANSWERABLE = 0.93
 #: English questions: abstain when neither a unit, its English rendering nor an annotated
 #: question is this close (cross-lingual evidence, not English words in Japanese text).
 EN_MIN_SIMILARITY = 0.84
+#: A part of a compound question (「あわせて…も教えて」) that no chosen unit answers adds the
+#: unit holding at least this share of the part's key terms, among units scoring PART_FLOOR
+#: of the lead.
+PART_SHARE = 0.5
+PART_FLOOR = 0.3
 
 
 @dataclass
@@ -254,7 +260,7 @@ class ExtractiveAnswerer(Answerer):
         if official is not lead:
             lead = official
             pool = [official, *pool]
-        chosen = self._select(lead, pool, q)
+        chosen = self._answer_parts(question, self._select(lead, pool, q), candidates, q)
         conflict_pair = self._conflict(candidates, lead)
         if conflict_pair:
             chosen += [c for c in conflict_pair if not any(c is x for x in chosen)]
@@ -502,6 +508,45 @@ class ExtractiveAnswerer(Answerer):
             return (rank, -c.score)
 
         return [lead, *sorted(chosen[1:], key=place)]
+
+    def _answer_parts(
+        self, question: str, chosen: list[_Candidate], cands: list[_Candidate], q: QuestionFrame
+    ) -> list[_Candidate]:
+        """A compound question gets a unit for each part the lead does not answer, right
+        after the lead (the lead is chosen for the whole; one part usually dominates it)."""
+        parts = question_parts(question)
+        if len(parts) < 2:
+            return chosen
+        lead = chosen[0]
+        known = lambda term: self.bm25.document_frequency(term) > 0  # noqa: E731
+        eligible = [c for c in cands if self._may_lead(c, q) and c.score >= PART_FLOOR * lead.score]
+        picks: list[_Candidate] = []
+        for part in parts:
+            groups = [g for g in term_groups(part, self.bm25.idf, self.lexicon, known) if g.topical]
+            total = sum(g.weight for g in groups)
+            if total <= 0 or not eligible:
+                continue
+
+            def share(c: _Candidate, groups: list[TermGroup] = groups, total: float = total) -> float:
+                tokens = set(_terms(c.text))
+                fact = c.hit.chunk.unit_at(c.start, c.end)
+                if q.lang == "en" and fact is not None and fact.en:
+                    tokens |= set(_terms(fact.en))
+                return sum(g.weight * group_share(g, tokens) for g in groups) / total
+
+            taken = [lead, *picks]
+            if any(share(x) >= PART_SHARE for x in taken):
+                continue  # already answered
+            best = max(eligible, key=lambda c: (share(c), c.score))
+            if share(best) < PART_SHARE:
+                continue
+            if any(jaccard(char_bigrams(best.text), char_bigrams(x.text)) >= REDUNDANT for x in taken):
+                continue
+            picks.append(best)
+        if not picks:
+            return chosen
+        rest = [c for c in chosen[1:] if not any(c is p for p in picks)]
+        return [lead, *picks, *rest][: max(self.max_sentences, 1 + len(picks))]
 
     def _conflict(self, cands: list[_Candidate], lead: _Candidate) -> tuple[_Candidate, _Candidate] | None:
         """Two strong units from different sources giving different figures about the question."""
