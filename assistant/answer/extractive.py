@@ -100,6 +100,8 @@ EN_MIN_SIMILARITY = 0.84
 #: unit holding at least this share of the part's key terms, among units scoring PART_FLOOR
 #: of the lead.
 PART_SHARE = 0.5
+#: How many unit vectors an answerer keeps in memory (384 floats each: about 30 MB).
+VECTOR_CACHE = 20_000
 PART_FLOOR = 0.3
 
 
@@ -195,6 +197,9 @@ class ExtractiveAnswerer(Answerer):
         self.max_sentences = max_sentences
         self.vector_lookup = vector_lookup
         self.key_lookup = key_lookup
+        # Unit vectors by (chunk id, start, end): a chunk id hashes the chunk's text and
+        # annotations, so a cached vector stays right across re-ingests and generations.
+        self._vectors: dict[tuple[str, int, int], np.ndarray] = {}
 
     # ------------------------------------------------------------------ main
     def answer(
@@ -474,7 +479,15 @@ class ExtractiveAnswerer(Answerer):
     def _unit_vectors(self, cands: list[_Candidate]) -> np.ndarray:
         """Embeddings of the candidate units: stored at ingest, computed only if missing."""
         keys = [c.key for c in cands]
-        stored = self.vector_lookup(keys) if self.vector_lookup else {}
+        cache = self._vectors
+        wanted = [k for k in keys if k not in cache]
+        stored = {k: cache[k] for k in keys if k in cache}
+        if wanted and self.vector_lookup:
+            fetched = self.vector_lookup(wanted)
+            if len(cache) + len(fetched) > VECTOR_CACHE:
+                cache.clear()
+            cache.update(fetched)
+            stored.update(fetched)
         missing = [i for i, k in enumerate(keys) if k not in stored]
         out = np.zeros((len(keys), self.embedder.dim), dtype=np.float32)
         if missing:
