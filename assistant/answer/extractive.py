@@ -73,6 +73,7 @@ INTENT_BONUS = 0.15  # a phrasing whose answer uses other words (いつから �
 CUE_BONUS = 0.08  # the unit reads like an answer to the question's kind (とは, できない, 場合)
 TYPE_BONUS = 0.1
 TYPE_PENALTY = 0.6
+FULL_DATE_BONUS = 0.05
 SAME_SOURCE_PENALTY = 0.08
 SAME_TOPIC = 0.4  # word Jaccard above which two units state the same thing
 SELF_CONFLICT_SHARE = 0.8  # a self-conflicting note must score this share of the lead
@@ -401,7 +402,7 @@ class ExtractiveAnswerer(Answerer):
             if wants_date:
                 score = score + TYPE_BONUS if has_date(cand.text) else score * TYPE_PENALTY
                 if has_full_date(cand.text):
-                    score += TYPE_BONUS / 2  # a day answers "when" better than a month
+                    score += FULL_DATE_BONUS  # a day answers "when" better than a month
             if wants_figure:
                 score = score + TYPE_BONUS if has_number(cand.text) else score * TYPE_PENALTY
             cand.score = score * self._jurisdiction_factor(cand.jurisdiction, q)
