@@ -113,7 +113,8 @@ class ServeProcess:
             time.sleep(0.1)
 
     def output(self) -> str:
-        self._log.flush()
+        if not self._log.closed:
+            self._log.flush()
         return self.log.read_text(errors="replace")
 
     def stop(self) -> int:
@@ -127,3 +128,8 @@ class ServeProcess:
                 self.proc.wait(timeout=10)
         self._log.close()
         return self.proc.returncode
+
+    def stopped_cleanly(self) -> bool:
+        """Stopped by SIGTERM after a graceful shutdown: uvicorn exits 0, or re-raises the
+        signal once it has shut down (then the exit status is -SIGTERM)."""
+        return self.stop() in (0, -signal.SIGTERM) and "Finished server process" in self.output()
