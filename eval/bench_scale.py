@@ -322,7 +322,7 @@ def measure_size(n: int, queries: list[list[str]], runs: int, passes: int) -> di
 # each renormalised. The built index is cached outside the repository (the system temp
 # directory, keyed by a hash of everything that shapes it) and reused by later runs.
 
-FULL_VERSION = "1"  # bump when the builder changes what it writes
+FULL_VERSION = "2"  # bump when the builder changes what it writes
 FULL_NOISE = 0.2
 DOC_CHUNKS = 100  # synthetic chunks per synthetic document
 ASK_QUERIES = 100  # questions per process for retrieve/ask latency (every k-th of questions())
@@ -419,14 +419,21 @@ def build_full_index(n: int, home: Path) -> dict:
                 k = pick.randrange(len(sentences))
                 chosen.append(k)
                 chars += len(sentences[k])
-            spans, start = [], 0
+            offsets, start = [], 0
             for k in chosen:
-                spans.append((start, start + len(sentences[k])))
+                offsets.append((start, start + len(sentences[k])))
                 start += len(sentences[k])
             chunk = Chunk(f"synth-{i:06d}", "".join(sentences[k] for k in chosen), doc.source_id,
                           char_start=0, char_end=start)
+            # the units the answerer looks up are the chunk's own quotable units (sentences
+            # without a closing 。 run together): each gets the mean of the sentences it spans
+            spans = chunk.quotable_units()
+            unit_means = np.stack([
+                svecs[[k for k, (a, b) in zip(chosen, offsets, strict=True) if a < end and start_ < b]].mean(axis=0)
+                for start_, end in spans
+            ])
             chunk_vec = _unit(rng, svecs[chosen].mean(axis=0, keepdims=True))[0]
-            batch.append((chunk, doc, chunk_vec, spans, _unit(rng, svecs[chosen])))
+            batch.append((chunk, doc, chunk_vec, spans, _unit(rng, unit_means)))
             store.bm25.add(chunk.id, [t for k in chosen for t in tokens[k][1]])
             ids.append(chunk.id)
         store.manifest.record_file(f"synthetic://{doc.source_id}", full_key(), doc, ids, [])
