@@ -325,7 +325,7 @@ def measure_size(n: int, queries: list[list[str]], runs: int, passes: int) -> di
 FULL_VERSION = "2"  # bump when the builder changes what it writes
 FULL_NOISE = 0.2
 DOC_CHUNKS = 100  # synthetic chunks per synthetic document
-ASK_QUERIES = 100  # questions per process for retrieve/ask latency (every k-th of questions())
+ASK_QUERIES = 80  # questions per process for retrieve/ask latency (every k-th of questions())
 API_SECONDS = 60
 API_CLIENTS = 20
 
