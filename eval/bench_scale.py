@@ -1,16 +1,16 @@
-"""Scale benchmark: the BM25 index on synthetic corpora of 1k, 10k and 100k chunks.
+"""Scale benchmark: BM25 alone, then the whole index, the API and cold start, at 1k, 10k and 100k chunks.
 
     PYTHONPATH=. .venv/bin/python eval/bench_scale.py                 # 1k, 10k, 100k
     PYTHONPATH=. .venv/bin/python eval/bench_scale.py --sizes 1000,10000 --runs 5
+    PYTHONPATH=. .venv/bin/python eval/bench_scale.py --sizes 100000 --bm25-only
 
-The corpus is made from the bundled briefs (``corpus/briefs/*.md``): their sentences are
+The BM25 corpus is made from the bundled briefs (``corpus/briefs/*.md``): their sentences are
 tokenised once with ``content_terms`` and recombined at random (fixed seed) into chunks
 of about 300 characters, so chunk ``i`` of a size is the same on every run. Queries are
 the briefs' section headings asked two ways plus 50 generic domain questions; nothing
 is read from ``eval/datasets/``.
 
-Measured per size, one function per measurement so later work can add dense retrieval
-and whole-ask timings:
+BM25 alone, per size:
 
 - build: ``add()`` of every chunk, then the first search (which prepares the index);
 - rebuild: one more chunk ``add()``-ed, then a search that must find it;
@@ -22,7 +22,14 @@ and whole-ask timings:
 - RSS: resident memory of such a process after loading and searching, and how much of
   it the index added over the process before ``load``.
 
-Prints a table, then as its last lines one JSON object per size. Asserts nothing.
+Unless ``--bm25-only``: the whole index (Chroma + BM25, see ``build_full_index``) per size,
+opened through ``assistant.app.Assistant`` in fresh processes (open, first answer,
+retrieval and extractive ask p50/p95, RSS); then ``ipfin serve`` under ``API_CLIENTS``
+clients for ``--api-seconds`` and the cold start of ``ipfin ask --json``, on the bundled
+briefs and on the largest size.
+
+Prints tables, writes every number to ``--json``, then as its last lines one JSON object
+per size. Asserts nothing.
 """
 
 from __future__ import annotations
