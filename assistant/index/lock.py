@@ -158,6 +158,8 @@ class LocalLock(WriterLock):
     def acquire(self, wait: float, command: str, record: bool = True) -> Holder | None:
         if self._fd is not None:
             raise RuntimeError("this lock is already held")
+        if not record and not self.path.exists():
+            return None  # no writer ever ran here: nothing to check (and nothing is created)
         self.home.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         started = time.monotonic()

@@ -71,12 +71,17 @@ def _age_seconds(iso: str) -> float:
 
 def roll_back(backend: Backend, lock: WriterLock, committed: IndexManifest) -> tuple[int, int]:
     """Delete what the journal says was added and the committed generation does not hold
-    (nor still keeps for its readers). Returns (chunks deleted, vector stores dropped)."""
+    (nor still keeps for its readers). Returns (chunks deleted, vector stores dropped).
+
+    What is committed is read again here: on a server another writer may have committed
+    the same chunks (same content, same id) since ``committed`` was read."""
     intents = lock.intents()
-    keep = committed.chunk_ids() | set(committed.retired)
-    stores = {str(r["store"]) for r in intents if r.get("created")} - {committed.vectors} - set(
-        committed.retired_vectors
-    )
+    current = [committed]
+    with contextlib.suppress(IndexStateError):
+        current.append(backend.read_manifest())
+    keep = {cid for m in current for cid in (*m.chunk_ids(), *m.retired)}
+    in_use = {v for m in current for v in (m.vectors, *m.retired_vectors)}
+    stores = {str(r["store"]) for r in intents if r.get("created")} - in_use
     doomed = {
         str(cid)
         for r in intents
@@ -159,6 +164,7 @@ class IndexWriter:
         self._fresh_store = False
         self._repaired = False
         self._added = 0
+        self._committed = False
         self._done = False
 
     # ------------------------------------------------------------ opening
@@ -189,7 +195,7 @@ class IndexWriter:
             self._say(rollback_notice(previous, deleted, committed))
         self._collect_retired(committed)
         if self.rebuild:
-            self._start_empty(committed)
+            self._start_empty()
             return
         if committed.embedder and committed.embedder != self.identity:
             raise EmbedderMismatchError(
@@ -257,11 +263,10 @@ class IndexWriter:
         self.manifest.vectors = vectors_id
         self._fresh_store = self._fresh_store or created
 
-    def _start_empty(self, committed: IndexManifest) -> None:
+    def _start_empty(self) -> None:
         """``--rebuild``: a new, empty generation in a new vector store; the old one is
         retired (readers keep answering from it until the commit)."""
         self.manifest = IndexManifest()
-        self._carry = sorted(set(self._carry) | committed.chunk_ids())
         self._open_store(self._new_store_id())
 
     def _repair(self, committed: IndexManifest) -> None:
@@ -270,14 +275,15 @@ class IndexWriter:
             store = self.backend.open_vectors(committed.vectors, create=False)
             missing = self._missing(store, ids)
         except LookupError:
-            store, missing = None, set(ids)
+            store, missing, why = None, set(ids), "is missing"
+        except IndexStateError:
+            raise  # a Chroma server out of reach: nothing to repair here
         except Exception as exc:  # noqa: BLE001 - Chroma raises many kinds on a damaged folder
-            self._say(f"{self.backend.describe_vectors(committed.vectors)} cannot be read ({exc.__class__.__name__}).")
-            store, missing = None, set(ids)
+            store, missing, why = None, set(ids), f"cannot be read ({exc.__class__.__name__})"
         if store is None:
             self._say(
-                f"{self.backend.describe_vectors(committed.vectors)} is missing; "
-                f"indexing the {len(committed.files)} file(s) of the index again."
+                f"{self.backend.describe_vectors(committed.vectors)} {why}; "
+                f"indexing the {len(committed.files)} file(s) of the index again into a new one."
             )
             self._open_store(self._new_store_id())
         else:
@@ -310,7 +316,7 @@ class IndexWriter:
             bm25 = self.backend.read_bm25(committed)
             if len(bm25) == len(ids) and all(cid in bm25 for cid in ids):
                 return bm25
-            problem = f"holds {len(bm25)} chunks where the manifest lists {len(ids)}"
+            problem = f"The keyword index (BM25) holds {len(bm25)} chunks where the manifest lists {len(ids)}."
         except IndexStateError as exc:
             problem = exc.message
         rebuilt = self._bm25_from_vectors(committed, present)
@@ -420,6 +426,7 @@ class IndexWriter:
         token = self.lock.holder.token if self.lock.holder else ""
         self.backend.write_generation(m, self.bm25, token)
         self.backend.commit(m, self.base, token)
+        self._committed = True  # from here on, nothing of it may be rolled back
         self.backend.prune({m.generation, self.base})
         self._finish()
         return True
@@ -436,7 +443,7 @@ class IndexWriter:
         self._done = True
         try:
             # a writer whose lease ran out leaves everything to its successor, which rolled it back
-            if self.lock.holder is not None and self.lock.still_held():
+            if not self._committed and self.lock.holder is not None and self.lock.still_held():
                 roll_back(self.backend, self.lock, self.committed)
                 self.backend.prune({self.base, self.base - 1})
         finally:
