@@ -43,12 +43,15 @@ import zipfile
 from abc import ABC, abstractmethod
 from collections.abc import Hashable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.core.errors import IndexStateError
-from assistant.index.bm25 import BM25Index
 from assistant.index.lock import Holder, IndexConflictError, LocalLock, WriterLock, read_local_holder
 from assistant.index.manifest import MANIFEST_FILE, IndexManifest, fsync_dir
 from assistant.index.vectors import CHUNKS, UNITS, Vectors, forget_local_system, local_client, open_collections
+
+if TYPE_CHECKING:  # numpy loads when an index is read, not for `ipfin sources`
+    from assistant.index.bm25 import BM25Index
 
 GENERATIONS = "generations"
 BM25_FILE = "bm25.npz"
@@ -180,6 +183,8 @@ class LocalBackend(Backend):
         return legacy if legacy.exists() or not (self.home / LEGACY_BM25_FILE).exists() else self.home / LEGACY_BM25_FILE
 
     def read_bm25(self, manifest: IndexManifest) -> BM25Index:
+        from assistant.index.bm25 import BM25Index
+
         path = self.bm25_path(manifest.generation)
         if not path.exists():
             if manifest.files:

@@ -23,10 +23,13 @@ import pytest
 from assistant.app.assistant import Assistant
 from assistant.app.doctor import run_checks
 from assistant.core.settings import PROJECT_ROOT, Settings
+from assistant.index.generation import backend_for
 from assistant.index.lock import IndexBusyError, LocalLock
+from assistant.index.remote import RemoteBackend
 from assistant.index.store import IndexStore
 from assistant.ingest.pipeline import ingest
 from tests.conftest import write
+from tests.index.chroma_server import chroma_server
 from tests.index.corpus import ALPHA_V2, FACTS, brief, corpus
 
 BASE_DOCS = ["alpha", "beta", "gamma"]
@@ -35,8 +38,9 @@ NEW_DOCS = ["delta", "epsilon", "zeta"]
 
 def _env(settings: Settings, **extra: str) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("IPFIN_")}
+    server = {"IPFIN_CHROMA_URL": settings.chroma_url, "IPFIN_CHROMA_PREFIX": settings.chroma_prefix}
     return env | {"PYTHONPATH": str(PROJECT_ROOT), "IPFIN_HOME": str(settings.home),
-                  "IPFIN_CORPUS_DIR": str(settings.corpus_dir)} | extra
+                  "IPFIN_CORPUS_DIR": str(settings.corpus_dir)} | (server if settings.chroma_url else {}) | extra
 
 
 def _cli(settings: Settings, *args: str, **extra: str) -> subprocess.CompletedProcess:
@@ -70,7 +74,7 @@ def _consistent_state(settings: Settings, embedder) -> str:
     sources = _sources(settings)
     assistant = Assistant(settings, embedder)
     alpha = assistant.ask(FACTS["alpha"][1])
-    store = IndexStore(settings.home)
+    store = IndexStore(backend=backend_for(settings))
     chroma = set(store.collection.get(include=[])["ids"])
     assert chroma <= store.chunk_ids | set(store.manifest.retired)  # nothing uncommitted is left
     assert store.chunk_ids <= chroma and len(store.bm25) == store.count()
@@ -265,3 +269,34 @@ def test_rebuild_works_from_every_damage_at_once(home, embedder):
     assert _cli(home, "doctor").returncode == 0
     assert _consistent_state(home, embedder) == "old"
     assert len(list(home.home.glob("chroma*"))) == 1
+
+
+def test_kill_9_mid_ingest_on_a_chroma_server(tmp_path, embedder):
+    """Server mode: the killed writer's lease is taken over at once (a dead process on this
+    machine), and the next start, a replica with an empty home, rolls it back."""
+    with chroma_server(tmp_path / "chroma", tmp_path / "chroma.log") as url:
+        settings = Settings(home=tmp_path / "writer", corpus_dir=tmp_path / "corpus", chroma_url=url)
+        corpus(settings.corpus_dir / "briefs", BASE_DOCS)
+        ingest(settings, embedder)
+        brief(settings.corpus_dir / "briefs", "alpha", ALPHA_V2)
+        corpus(settings.corpus_dir / "briefs", NEW_DOCS)
+        backend = RemoteBackend(url, settings.chroma_prefix)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "assistant.cli", "ingest"], env=_env(settings, IPFIN_INGEST_BATCH="2"),
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        try:
+            reached = _wait_for(lambda: bool(backend.get_records(where={"kind": "intent"})), child)
+            child.send_signal(signal.SIGKILL)
+        finally:
+            child.wait()
+        assert reached and child.returncode == -signal.SIGKILL
+
+        replica = settings.with_(home=tmp_path / "replica")
+        asked = _cli(replica, "ask", "--json", FACTS["alpha"][1])
+        assert asked.returncode == 0, asked.stderr
+        assert "was rolled back" in asked.stderr and f"pid {child.pid}" in asked.stderr
+        assert "1999" in json.loads(asked.stdout)["answer"]
+        assert _consistent_state(replica, embedder) == "old" and not replica.home.exists()
+        ingest(settings, embedder)
+        assert _consistent_state(replica, embedder) == "new"
