@@ -165,12 +165,14 @@ class RemoteBackend(Backend):
         """The committed generation and its commit record (0, None: no index)."""
         head = self.get_records(ids=["head"]).get("head")
         generation = int(head["generation"]) if head else 0
-        record = self.get_records(ids=[_commit_id(generation)]).get(_commit_id(generation)) if generation else None
+        record = None
         while True:  # the head is a hint: a writer may have died between its commit and the head
-            nxt = self.get_records(ids=[_commit_id(generation + 1)]).get(_commit_id(generation + 1))
-            if nxt is None:
+            ids = [_commit_id(generation), _commit_id(generation + 1)]
+            found = self.get_records(ids=ids)
+            record = found.get(ids[0], record)
+            if ids[1] not in found:
                 return generation, record
-            generation, record = generation + 1, nxt
+            generation, record = generation + 1, found[ids[1]]
 
     def stamp(self) -> Hashable:
         now = time.monotonic()
