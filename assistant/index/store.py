@@ -222,32 +222,27 @@ class IndexStore:
             for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         }
 
-    def _nearest(self, collection, vector: np.ndarray, top_k: int, where: dict | None, keep) -> list:
+    def _nearest(self, collection: str, vector: np.ndarray, top_k: int, where: dict | None, keep) -> list:
         """The ``top_k`` nearest records that ``keep`` accepts: asks Chroma for more while
-        records of other generations push this generation's out of the first ones."""
-        n = self._read(lambda v: getattr(v, collection).count())
-        if n == 0 or top_k <= 0:
+        records of other generations push this generation's out of the first ones (Chroma
+        returns fewer than asked when it has no more)."""
+        if top_k <= 0:
             return []
-        want = min(top_k, n)
+        want = top_k
         query = np.asarray(vector, dtype=np.float32)
         include = ["distances", "metadatas"] if where else ["distances"]
         while True:
-            try:
-                res = self._read(
-                    lambda v, k=want: getattr(v, collection).query(
-                        query_embeddings=[query], n_results=k, where=where, include=include
-                    )
+            res = self._read(
+                lambda v, k=want: getattr(v, collection).query(
+                    query_embeddings=[query], n_results=k, where=where, include=include
                 )
-            except IndexStateError:
-                if where:  # e.g. no record matches ``where`` at all (an index without keys)
-                    return []
-                raise
+            )
             ids = res["ids"][0]
             metas = res["metadatas"][0] if where else [None] * len(ids)
             rows = [(i, m, 1.0 - float(d)) for i, m, d in zip(ids, metas, res["distances"][0], strict=True) if keep(i, m)]
-            if len(rows) >= top_k or len(ids) < want or want >= n:
+            if len(rows) >= top_k or len(ids) < want:
                 return rows[:top_k]
-            want = min(n, want * 4)
+            want *= 4
 
     def dense_search(self, vector: np.ndarray, top_k: int) -> list[tuple[str, float]]:
         rows = self._nearest("chunks", vector, top_k, None, lambda cid, _m: cid in self.chunk_ids)

@@ -245,3 +245,18 @@ def test_a_manifest_from_a_newer_ipfin_is_refused(tmp_path):
     data = json.dumps({"version": 99, "files": {}}).encode()
     with pytest.raises(IndexStateError, match="newer ipfin"):
         IndexManifest.from_bytes(data)
+
+
+def test_a_search_reaches_past_uncommitted_chunks_that_crowd_the_top(base, embedder):
+    store = IndexStore.open(base, embedder.identity)
+    query = embedder.encode_queries([FACTS["beta"][1]])[0]
+    crowd = [f"crowd{i:03d}" for i in range(40)]  # closer to the query than anything committed
+    store.vectors.chunks.add(ids=crowd, embeddings=[query] * len(crowd), documents=["x"] * len(crowd),
+                             metadatas=[{"source_id": "x"}] * len(crowd))
+    store.vectors.units.add(ids=[f"{c}:k" for c in crowd], embeddings=[query] * len(crowd),
+                            metadatas=[{"chunk_id": c, "start": 0, "end": 1, "kind": "question"} for c in crowd])
+    hits = store.dense_search(query, 2)
+    assert [cid for cid, _ in hits] and all(cid in store.chunk_ids for cid, _ in hits)
+    assert len(hits) == 2 and store.chunks([cid for cid, _ in hits])
+    assert store.key_search(query, 5) == []  # the only keys are uncommitted ones
+    assert store.chunks(crowd[:3]) == {} and store.unit_vectors([(crowd[0], 0, 1)]) == {}
