@@ -57,7 +57,7 @@ sys.path.insert(0, str(ROOT))
 from assistant.index.bm25 import BM25Index  # noqa: E402
 
 BRIEFS = ROOT / "corpus" / "briefs"
-INDEX_FILE = "bm25.npz"  # the name IndexStore uses (BM25_FILE)
+INDEX_FILE = "bm25.npz"  # the name a generation's BM25 file has (assistant.index.generation.BM25_FILE)
 CHUNK_CHARS = 300
 SEED = 20260525
 DEFAULT_SIZES = (1_000, 10_000, 100_000)

@@ -306,10 +306,10 @@ def ingest(
                 batch.flush(writer, report)
         batch.flush(writer, report)
 
-        host = socket.gethostname()
+        host, shared = socket.gethostname(), bool(settings.chroma_url)
         for key, entry in list(writer.manifest.files.items()):
-            # a file recorded by another machine (a shared index) is not judged by this one's disk
-            if entry.host in ("", host) and not Path(key).exists():
+            # on a shared index (a Chroma server), a file another machine read is not judged by this one's disk
+            if (not shared or entry.host in ("", host)) and not Path(key).exists():
                 gone = writer.manifest.forget_file(key)
                 writer.retire(gone)
                 report.documents_removed += 1
