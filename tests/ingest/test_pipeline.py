@@ -123,3 +123,19 @@ def test_index_refuses_another_embedder(work_settings, embedder):
     rebuilt = ingest(work_settings, other, rebuild=True)
     assert rebuilt.documents == 1
     assert Assistant(work_settings, other).ask("ABLとは？").citations
+
+
+def test_a_home_moved_to_another_machine_still_drops_deleted_files(work_settings, embedder):
+    import json
+
+    a = _brief(work_settings, "alpha", "ABLは在庫や売掛金を担保にする融資である。")
+    _brief(work_settings, "beta", "信用保証協会は全国に51ある。")
+    ingest(work_settings, embedder)
+    path = work_settings.home / "manifest.json"
+    raw = json.loads(path.read_text())
+    for entry in raw["files"].values():
+        entry["host"] = "the-old-laptop"
+    path.write_text(json.dumps(raw, ensure_ascii=False))
+    a.unlink()
+    assert ingest(work_settings, embedder).documents_removed == 1
+    assert sorted(IndexStore(work_settings.home).manifest.documents) == ["beta"]
