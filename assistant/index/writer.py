@@ -169,7 +169,13 @@ class IndexWriter:
 
     # ------------------------------------------------------------ opening
     def __enter__(self) -> IndexWriter:
-        previous = self.lock.acquire(self.wait, self.command)
+        try:
+            previous = self.lock.acquire(self.wait, self.command)
+        except OSError as exc:
+            raise IndexStateError(
+                f"The index {self.backend.where} cannot be written ({exc.strerror or exc}).",
+                "Check the folder's permissions and free space, or point IPFIN_HOME elsewhere.",
+            ) from exc
         try:
             self._open(previous)
         except BaseException:
