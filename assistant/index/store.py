@@ -85,6 +85,8 @@ class IndexStore:
         self._ids: frozenset[str] | None = None
         self._vectors: Vectors | None = None
         self._lock = threading.Lock()
+        self._keys: tuple[list[RetrievalKey], np.ndarray] | None = None  # this generation's key table
+        self._key_rows: dict[str, int] = {}
         #: One-line notices from opening (an interrupted ingest rolled back).
         self.notices: list[str] = []
 
@@ -249,18 +251,43 @@ class IndexStore:
         return [(cid, sim) for cid, _, sim in rows]
 
     def key_search(self, vector: np.ndarray, top_k: int) -> list[tuple[RetrievalKey, float]]:
-        """The retrieval keys closest to ``vector`` (cosine similarity), best first."""
-        rows = self._nearest(
-            "units",
-            vector,
-            top_k,
-            {"kind": {"$in": list(KEY_KINDS)}},
-            lambda _kid, meta: str(meta.get("chunk_id")) in self.chunk_ids,
-        )
-        return [
-            (RetrievalKey(kid, str(m["chunk_id"]), int(m["start"]), int(m["end"]), str(m["kind"])), sim)
-            for kid, m, sim in rows
-        ]
+        """The retrieval keys of this generation closest to ``vector`` (cosine similarity), best first."""
+        keys, matrix = self._key_table()
+        if not keys or top_k <= 0:
+            return []
+        sims = matrix @ np.asarray(vector, dtype=np.float32)
+        top = np.argsort(-sims)[:top_k]
+        return [(keys[i], float(sims[i])) for i in top]
+
+    def key_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of this generation's retrieval keys by id (``RetrievalKey.id``);
+        absent ids (and keys of chunks this generation does not list) are skipped."""
+        _, matrix = self._key_table()
+        return {i: matrix[row] for i in ids if (row := self._key_rows.get(i)) is not None}
+
+    def _key_table(self) -> tuple[list[RetrievalKey], np.ndarray]:
+        """Every retrieval key of this generation and its vector, read once per opened
+        generation: there are a few per annotated fact (thousands, not millions), so a matrix
+        product beats a filtered query. Keys of chunks the manifest does not list (an ingest
+        at work, a retired generation) are left out, as everywhere in this class."""
+        if self._keys is None:
+            got = self._read(
+                lambda v: v.units.get(where={"kind": {"$in": list(KEY_KINDS)}}, include=["embeddings", "metadatas"])
+            )
+            keys: list[RetrievalKey] = []
+            rows: list[int] = []
+            for n, (kid, m) in enumerate(zip(got["ids"], got["metadatas"], strict=True)):
+                if str(m.get("chunk_id")) in self.chunk_ids:
+                    keys.append(RetrievalKey(kid, str(m["chunk_id"]), int(m["start"]), int(m["end"]), str(m["kind"])))
+                    rows.append(n)
+            if keys:
+                matrix = np.asarray(got["embeddings"], dtype=np.float32)[rows]
+            else:
+                matrix = np.zeros((0, 0), dtype=np.float32)
+            with self._lock:
+                self._key_rows = {k.id: i for i, k in enumerate(keys)}
+                self._keys = (keys, matrix)
+        return self._keys
 
     def unit_vectors(self, keys: list[tuple[str, int, int]]) -> dict[tuple[str, int, int], np.ndarray]:
         by_id = {unit_id(k): k for k in keys if k[0] in self.chunk_ids}
