@@ -42,3 +42,10 @@ def brief(folder: Path, name: str, *sentences: str, title: str | None = None) ->
 
 def corpus(folder: Path, names: list[str]) -> list[Path]:
     return [brief(folder, n, FACTS[n][0]) for n in names]
+
+
+def annotated(folder: Path, name: str, sentence: str, question: str, en: str) -> Path:
+    """``folder/name.md`` with one fact annotated with a question and an English rendering
+    (the retrieval keys an ingest stores beside the unit vectors)."""
+    item = f"- {sentence} 出典: https://example.org/{name}/0\n  - en: {en}\n  - q: {question}"
+    return write(folder / f"{name}.md", BRIEF.format(id=name, title=f"{name}のテスト文書", items=item))

@@ -25,7 +25,7 @@ from assistant.index.lock import IndexBusyError, LocalLock
 from assistant.index.manifest import IndexManifest
 from assistant.index.store import IndexStore
 from assistant.ingest.pipeline import ingest
-from tests.index.corpus import ALPHA_V2, FACTS, brief, corpus
+from tests.index.corpus import ALPHA_V2, FACTS, annotated, brief, corpus
 
 
 class Spy(Embedder):
@@ -259,4 +259,31 @@ def test_a_search_reaches_past_uncommitted_chunks_that_crowd_the_top(base, embed
     assert [cid for cid, _ in hits] and all(cid in store.chunk_ids for cid, _ in hits)
     assert len(hits) == 2 and store.chunks([cid for cid, _ in hits])
     assert store.key_search(query, 5) == []  # the only keys are uncommitted ones
+    assert store.key_vectors([f"{crowd[0]}:k"]) == {}
     assert store.chunks(crowd[:3]) == {} and store.unit_vectors([(crowd[0], 0, 1)]) == {}
+
+
+def test_retrieval_keys_belong_to_their_generation(work_settings, embedder):
+    """The annotated questions and English renderings (retrieval keys) share the units
+    collection with every generation's chunks: each opened generation searches only its own."""
+    briefs = work_settings.corpus_dir / "briefs"
+    question = "アルファ精工はいつできた会社？"
+    annotated(briefs, "alpha", FACTS["alpha"][0], question, "Alpha Seiko was founded in 1999.")
+    corpus(briefs, ["beta"])
+    ingest(work_settings, embedder)
+    old = IndexStore.open(work_settings, embedder.identity)
+    qvec = embedder.encode_queries([question])[0]
+    [(key, sim)] = [hit for hit in old.key_search(qvec, 10) if hit[0].kind == "question"]
+    assert key.chunk_id in old.chunk_ids and sim > 0.99  # the key is the question itself
+    assert {k.kind for k, _ in old.key_search(qvec, 10)} == {"question", "en"}
+    assert set(old.key_vectors([key.id])) == {key.id}
+
+    annotated(briefs, "alpha", ALPHA_V2, question, "Alpha Seiko was founded in 2005.")
+    ingest(work_settings, embedder)
+    new = IndexStore.open(work_settings, embedder.identity)
+    hits = new.key_search(qvec, 10)
+    assert hits and all(k.chunk_id in new.chunk_ids and k.chunk_id not in old.chunk_ids for k, _ in hits)
+    assert new.key_vectors([key.id]) == {}  # the old generation's key is not this one's
+    assert old.key_search(qvec, 10)[0][0] == key  # a reader of the old generation keeps its keys
+    answer = _answer(work_settings, embedder, "alpha", question)
+    assert "2005" in answer.text and "1999" not in answer.text

@@ -22,7 +22,7 @@ from assistant.index.store import IndexStore
 from assistant.index.writer import IndexWriter
 from assistant.ingest.pipeline import chunk_tokens, ingest
 from tests.index.chroma_server import chroma_server
-from tests.index.corpus import FACTS, corpus
+from tests.index.corpus import ALPHA_V2, FACTS, annotated, corpus
 
 
 @pytest.fixture(scope="module")
@@ -184,3 +184,26 @@ def test_two_commits_from_the_same_generation_cannot_both_land(replica, embedder
     with pytest.raises(IndexConflictError, match=f"generation {base + 1}"):
         backend.commit(manifest, base, "second")
     assert backend.stamp() == (base + 1, "first")
+
+
+def test_a_replica_searches_the_retrieval_keys_of_the_new_generation(replica, embedder, tmp_path):
+    """The annotated questions (retrieval keys) live on the server beside the unit vectors;
+    a running replica reads the new generation's keys after another replica's ingest."""
+    writer, reader = replica("writer"), replica("reader")
+    question = "アルファ精工はいつできた会社？"
+    qvec = embedder.encode_queries([question])[0]
+    annotated(tmp_path / "docs", "alpha", FACTS["alpha"][0], question, "Alpha Seiko was founded in 1999.")
+    ingest(writer, embedder, [tmp_path / "docs"])
+    running = Assistant(reader, embedder)
+    first = running.store
+    [old_key] = [k for k, _ in first.key_search(qvec, 5) if k.kind == "question"]
+    assert "1999" in running.ask(question).text
+
+    annotated(tmp_path / "docs", "alpha", ALPHA_V2, question, "Alpha Seiko was founded in 2005.")
+    ingest(writer, embedder, [tmp_path / "docs"])
+    assert "2005" in running.ask(question).text
+    second = running.store
+    assert second is not first and second.key_vectors([old_key.id]) == {}
+    hits = second.key_search(qvec, 5)
+    assert hits and all(k.chunk_id in second.chunk_ids and k.chunk_id != old_key.chunk_id for k, _ in hits)
+    assert not reader.home.exists()
