@@ -13,6 +13,7 @@ import time
 import pytest
 
 from assistant.app.assistant import Assistant
+from assistant.app.doctor import run_checks
 from assistant.core.errors import IndexNotBuiltError
 from assistant.core.settings import PROJECT_ROOT, Settings
 from assistant.index.generation import backend_for
@@ -206,4 +207,7 @@ def test_a_replica_searches_the_retrieval_keys_of_the_new_generation(replica, em
     assert second is not first and second.key_vectors([old_key.id]) == {}
     hits = second.key_search(qvec, 5)
     assert hits and all(k.chunk_id in second.chunk_ids and k.chunk_id != old_key.chunk_id for k, _ in hits)
+    checks = {c.name: c for c in run_checks(reader)}  # `ipfin doctor` on a replica: the server's index
+    assert all(c.ok for c in checks.values()) and "index keys" in checks, checks
+    assert "generation 2: 1 documents" in checks["index"].detail
     assert not reader.home.exists()
