@@ -224,6 +224,31 @@ def test_a_running_assistant_follows_other_processes_ingests(home, embedder):
     assert "2005" in running.ask(FACTS["alpha"][1]).text
 
 
+def test_a_running_page_follows_another_process_s_rebuild(home, monkeypatch):
+    """The chat page itself (Streamlit's AppTest, its shared Assistant): after `ipfin ingest
+    --rebuild` in another process replaces the vector store and adds a document, the same
+    session answers from the new generation, with no error on the page."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("IPFIN_HOME", str(home.home))
+    monkeypatch.setenv("IPFIN_CORPUS_DIR", str(home.corpus_dir))
+    page = AppTest.from_file(str(PROJECT_ROOT / "ui" / "app.py"), default_timeout=300)
+    page.run()
+    assert not page.exception
+
+    def ask(question: str) -> str:
+        page.chat_input[0].set_value(question).run()
+        assert not page.exception and not page.error, [e.value for e in page.error]
+        return "\n".join(m.value for m in page.markdown)
+
+    assert "1999" in ask(FACTS["alpha"][1])
+    brief(home.corpus_dir / "briefs", "alpha", ALPHA_V2)
+    corpus(home.corpus_dir / "briefs", ["delta"])
+    assert _cli(home, "ingest", "--rebuild").returncode == 0
+    assert FACTS["delta"][2] in ask(FACTS["delta"][1])  # the history above holds no 12名
+    assert "2005" in ask(FACTS["alpha"][1])
+
+
 def _truncate(path: Path, keep: int = 100) -> None:
     path.write_bytes(path.read_bytes()[:keep])
 
