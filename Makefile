@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup index run test lint eval bench bench-scale clean
+.PHONY: setup index run test lint eval bench bench-scale bench-ingest clean
 
 setup: $(STAMP)
 
@@ -45,6 +45,10 @@ bench: setup
 ## writes eval/reports/scale/bench_scale.json; the built indexes are cached in the temp dir.
 bench-scale: setup
 	$(BIN)/python eval/bench_scale.py
+
+## Ingest throughput of the briefs against the embedder's own batch throughput on the same texts.
+bench-ingest: setup
+	$(BIN)/python eval/bench_scale.py --ingest
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

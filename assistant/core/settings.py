@@ -44,6 +44,11 @@ DEFAULT_SERVE_WORKERS = 1
 DEFAULT_SERVE_THREADS = 2
 DEFAULT_SERVE_MAX_BODY_KB = 256
 DEFAULT_SERVE_MAX_HISTORY = 20
+DEFAULT_INDEX_LOCK_WAIT = 30.0
+DEFAULT_INDEX_LOCK_TTL = 60.0
+DEFAULT_INDEX_POLL_SECONDS = 2.0
+DEFAULT_CHROMA_PREFIX = "ipfin"
+DEFAULT_INGEST_BATCH = 2048
 MODES = RetrievalMode.names()
 UNSUPPORTED_POLICIES = ("flag", "remove")
 
@@ -101,6 +106,15 @@ class Settings(BaseSettings):
     serve_max_history: Annotated[int, Field(ge=0)] = DEFAULT_SERVE_MAX_HISTORY
     #: Show tracebacks instead of one-line errors (``IPFIN_DEBUG=1``).
     debug: bool = False
+    # The index: how long a writer waits for another, and server mode (a Chroma server
+    # holds the whole index; replicas need nothing on disk). See assistant/index/.
+    index_lock_wait: Annotated[float, Field(ge=0.0, le=86400.0)] = DEFAULT_INDEX_LOCK_WAIT
+    index_lock_ttl: Annotated[float, Field(ge=5.0, le=86400.0)] = DEFAULT_INDEX_LOCK_TTL
+    index_poll_seconds: Annotated[float, Field(ge=0.0, le=3600.0)] = DEFAULT_INDEX_POLL_SECONDS
+    chroma_url: str = ""
+    #: Texts embedded per round of an ingest (larger: fewer, bigger embedder calls; more memory).
+    ingest_batch: Annotated[int, Field(ge=1, le=1_000_000)] = DEFAULT_INGEST_BATCH
+    chroma_prefix: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,40}$")] = DEFAULT_CHROMA_PREFIX
 
     def __init__(self, **values: Any) -> None:
         try:
@@ -142,6 +156,15 @@ class Settings(BaseSettings):
                 raise ConfigError(
                     f"IPFIN_LLM_PROVIDER={self.llm_provider} needs a model.",
                     "Set IPFIN_LLM_MODEL, e.g. IPFIN_LLM_MODEL=qwen2.5:7b-instruct.",
+                )
+        if self.chroma_url:
+            from urllib.parse import urlsplit
+
+            parts = urlsplit(self.chroma_url)
+            if parts.scheme not in ("http", "https") or not parts.hostname or parts.path not in ("", "/"):
+                raise ConfigError(
+                    f"IPFIN_CHROMA_URL must look like http://host:port; it is {self.chroma_url!r}.",
+                    "Give the address of a Chroma server (`chroma run --host … --port …`), or unset it.",
                 )
         if self.chunk_overlap >= self.chunk_chars:
             raise ConfigError(

@@ -1,9 +1,12 @@
-"""The index manifest (``IPFIN_HOME/manifest.json``) as typed, validated data.
+"""The index manifest as typed, validated data: what one committed generation holds.
 
 It records which embedder built the index (so it is never queried by another), how files
 were chunked (a change splits every file anew), every indexed file (its fingerprint and
-chunk ids) and every document's metadata. One class reads and writes it; nothing else
-parses the JSON.
+chunk ids) and every document's metadata; and, for the commit protocol
+(:mod:`assistant.index.generation`), the generation number, which vector store holds the
+vectors, and what the previous generation had that this one dropped (``retired``, deleted
+by the next writer once no reader can still be using it). One class reads and writes it;
+nothing else parses the JSON.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from pathlib import Path
 from assistant.core.errors import IndexStateError
 from assistant.core.types import SourceDoc
 
-MANIFEST_VERSION = 1
+#: 2: generations (``generation``, ``vectors``, ``retired``), BM25 in ``generations/<n>/``.
+MANIFEST_VERSION = 2
 MANIFEST_FILE = "manifest.json"
 
 
@@ -36,6 +40,9 @@ class FileEntry:
     #: Which extractor read which pages ({"pypdf": [1, 2], "pdfminer": [3]}).
     extractors: dict[str, list[int]] = field(default_factory=dict)
     indexed_at: str = ""
+    #: The machine that read the file ("" before version 2): with a shared index (a Chroma
+    #: server), only that machine can tell that the file is gone.
+    host: str = ""
 
     @classmethod
     def from_json(cls, raw: dict) -> FileEntry:
@@ -46,6 +53,7 @@ class FileEntry:
             pages_without_text=[int(p) for p in raw.get("pages_without_text", [])],
             extractors={str(k): [int(p) for p in v] for k, v in (raw.get("extractors") or {}).items()},
             indexed_at=str(raw.get("indexed_at", "")),
+            host=str(raw.get("host", "")),
         )
 
 
@@ -76,6 +84,42 @@ class DocumentInfo:
         }
 
 
+def _damaged(where: str, exc: Exception) -> IndexStateError:
+    return IndexStateError(
+        f"The index manifest {where} is damaged ({exc.__class__.__name__}: {exc}).",
+        "Run `ipfin ingest` to repair it (or `ipfin ingest --rebuild` to build the index again).",
+    )
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """``data`` at ``path``, all or nothing: temporary file, fsync, ``os.replace``, fsync of the folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def _doc_from_json(raw: dict) -> SourceDoc:
     d = dict(raw)
     d["related"] = tuple(d.get("related") or ())
@@ -90,6 +134,14 @@ class IndexManifest:
     files: dict[str, FileEntry] = field(default_factory=dict)
     documents: dict[str, SourceDoc] = field(default_factory=dict)
     version: int = MANIFEST_VERSION
+    #: The commit number of this state (0: an index written before generations existed).
+    generation: int = 0
+    #: Which vector store holds this generation's vectors ("": the first one, ``chroma/``).
+    vectors: str = ""
+    committed_at: str = ""
+    #: Chunk ids the previous generation had and this one has not; vector stores it used.
+    retired: list[str] = field(default_factory=list)
+    retired_vectors: list[str] = field(default_factory=list)
 
     # ------------------------------------------------------------ persistence
     @classmethod
@@ -98,36 +150,60 @@ class IndexManifest:
         if not path.exists():
             return cls()
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
+            data = path.read_bytes()
+        except OSError as exc:
+            raise _damaged(str(path), exc) from exc
+        return cls.from_bytes(data, str(path))
+
+    @classmethod
+    def from_bytes(cls, data: bytes, where: str = "manifest") -> IndexManifest:
+        """Parse a manifest; a damaged one is an :class:`IndexStateError` that says how to repair it."""
+        try:
+            raw = json.loads(data.decode("utf-8"))
+            version = int(raw.get("version", 1))
+            if version > MANIFEST_VERSION:
+                raise IndexStateError(
+                    f"The index manifest {where} was written by a newer ipfin (format {version}).",
+                    "Upgrade ipfin, or rebuild the index with `ipfin ingest --rebuild`.",
+                )
             return cls(
                 embedder=raw.get("embedder"),
                 dim=raw.get("dim"),
                 chunking=raw.get("chunking"),
                 files={str(k): FileEntry.from_json(v) for k, v in raw.get("files", {}).items()},
                 documents={str(k): _doc_from_json(v) for k, v in raw.get("documents", {}).items()},
-                version=int(raw.get("version", MANIFEST_VERSION)),
+                version=MANIFEST_VERSION,
+                generation=int(raw.get("generation", 0)),
+                vectors=str(raw.get("vectors", "")),
+                committed_at=str(raw.get("committed_at", "")),
+                retired=[str(c) for c in raw.get("retired", [])],
+                retired_vectors=[str(v) for v in raw.get("retired_vectors", [])],
             )
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise IndexStateError(
-                f"The index manifest {path} is damaged ({exc.__class__.__name__}: {exc}).",
-                "Rebuild the index with `ipfin ingest --rebuild`.",
-            ) from exc
+            raise _damaged(where, exc) from exc
 
     def to_json(self) -> dict:
         return {
             "version": self.version,
+            "generation": self.generation,
+            "committed_at": self.committed_at,
             "embedder": self.embedder,
             "dim": self.dim,
             "chunking": self.chunking,
+            "vectors": self.vectors,
+            "retired": self.retired,
+            "retired_vectors": self.retired_vectors,
             "files": {k: asdict(v) for k, v in self.files.items()},
             "documents": {k: asdict(d) | {"related": list(d.related)} for k, d in self.documents.items()},
         }
 
+    def to_bytes(self) -> bytes:
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=1).encode("utf-8")
+
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(tmp, path)
+        """Write through a temporary file, flushed to disk, then ``os.replace``: a reader
+        sees the old manifest or the new one, and a crash leaves one of them."""
+        write_atomic(path, self.to_bytes())
 
     # ------------------------------------------------------------ changes
     def record_file(
@@ -138,8 +214,11 @@ class IndexManifest:
         chunk_ids: list[str],
         empty_pages: list[int],
         extractors: dict[str, list[int]] | None = None,
+        host: str = "",
     ) -> None:
-        self.files[path] = FileEntry(sha256, doc.source_id, list(chunk_ids), list(empty_pages), extractors or {}, now_iso())
+        self.files[path] = FileEntry(
+            sha256, doc.source_id, list(chunk_ids), list(empty_pages), extractors or {}, now_iso(), host
+        )
         self.documents[doc.source_id] = doc
 
     def forget_file(self, path: str) -> list[str]:
@@ -153,6 +232,10 @@ class IndexManifest:
         return [cid for cid in entry.chunk_ids if cid not in still_used]
 
     # ------------------------------------------------------------ reading
+    def chunk_ids(self) -> set[str]:
+        """Every chunk this generation holds (what readers may return)."""
+        return {cid for e in self.files.values() for cid in e.chunk_ids}
+
     def document(self, source_id: str) -> SourceDoc:
         return self.documents.get(source_id) or SourceDoc(source_id=source_id, title=source_id)
 

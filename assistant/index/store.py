@@ -1,11 +1,12 @@
-"""The on-disk index: Chroma vectors, the BM25 token index, and a manifest.
+"""The index as readers see it: one committed generation (manifest, BM25, Chroma vectors).
 
-Layout under the data directory (``IPFIN_HOME``)::
-
-    chroma/          Chroma PersistentClient (collection "chunks", cosine space)
-    bm25.npz         BM25 index: Sudachi tokens per chunk id and their postings
-                     (``bm25.json``, the version-1 file, is still read, and replaced on save)
-    manifest.json    embedder identity, indexed files (sha256 → chunk ids), documents
+An :class:`IndexStore` is a snapshot: the committed manifest when it was opened, the BM25
+data of that generation (loaded when first used) and the vector store it names. Chroma
+may hold more than the snapshot (chunks an ingest is adding, chunks the previous
+generation had); every search and lookup here returns only the chunks the snapshot's
+manifest lists, so a reader sees exactly one committed state. Writing goes through
+:class:`assistant.index.writer.IndexWriter`; the layout and the commit protocol are in
+:mod:`assistant.index.generation`.
 
 The manifest records the embedder that built the index; opening the index with another
 embedder raises :class:`EmbedderMismatchError` instead of returning nonsense.
@@ -13,24 +14,29 @@ embedder raises :class:`EmbedderMismatchError` instead of returning nonsense.
 
 from __future__ import annotations
 
-import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from assistant.core.errors import EmbedderMismatchError, IndexNotBuiltError
+from assistant.core.errors import EmbedderMismatchError, IndexNotBuiltError, IndexStateError
 from assistant.core.types import Chunk, SourceDoc
 from assistant.index.bm25 import BM25Index
-from assistant.index.manifest import MANIFEST_FILE, DocumentInfo, IndexManifest
-
-os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-
-COLLECTION = "chunks"
-UNITS = "units"  # embeddings of the quotable units of each chunk, for the answerer
-BM25_FILE = "bm25.npz"
-LEGACY_BM25_FILE = "bm25.json"  # version 1 (token lists as JSON): read when no bm25.npz exists
-
+from assistant.index.generation import (
+    BM25_FILE,  # noqa: F401 - re-exported: where a generation's BM25 file is called
+    LEGACY_BM25_FILE,  # noqa: F401
+    Backend,
+    LocalBackend,
+    backend_for,
+    read_snapshot,
+)
+from assistant.index.manifest import DocumentInfo, IndexManifest
+from assistant.index.vectors import CHUNKS as COLLECTION  # noqa: F401 - the collection names
+from assistant.index.vectors import (
+    UNITS,  # noqa: F401
+    Vectors,
+)
 
 #: Kinds of retrieval keys stored with the unit vectors (``add_keys``).
 KEY_KINDS = ("question", "en")
@@ -51,184 +57,156 @@ class RetrievalKey:
         return cls(f"{kind[0]}:{chunk_id}:{start}:{end}:{n}", chunk_id, start, end, kind)
 
 
-def _unit_id(key: tuple[str, int, int]) -> str:
+def unit_id(key: tuple[str, int, int]) -> str:
     return f"{key[0]}:{key[1]}:{key[2]}"
 
 
 class IndexStore:
-    def __init__(self, home: Path) -> None:
-        self.home = Path(home)
-        self._client = None
-        self._collection = None
-        self._units = None
-        self._keys: tuple[list[RetrievalKey], np.ndarray] | None = None  # cached key table
+    """A committed generation of the index, for reading (safe to share between threads)."""
+
+    def __init__(
+        self,
+        home: Path | None = None,
+        *,
+        backend: Backend | None = None,
+        manifest: IndexManifest | None = None,
+        bm25: BM25Index | None = None,
+    ) -> None:
+        if backend is None:
+            if home is None:
+                raise ValueError("IndexStore needs a home folder or a backend")
+            backend = LocalBackend(Path(home))
+        self.backend = backend
+        self.home = Path(home) if home is not None else getattr(backend, "home", None)
+        if manifest is None:
+            manifest = backend.read_manifest()
+        self.manifest = manifest
+        self._bm25 = bm25
+        self._ids: frozenset[str] | None = None
+        self._vectors: Vectors | None = None
+        self._lock = threading.Lock()
+        self._keys: tuple[list[RetrievalKey], np.ndarray] | None = None  # this generation's key table
         self._key_rows: dict[str, int] = {}
-        self.bm25 = self._load_bm25()
-        self.manifest = IndexManifest.load(self.home / MANIFEST_FILE)
+        #: One-line notices from opening (an interrupted ingest rolled back).
+        self.notices: list[str] = []
 
     # ------------------------------------------------------------ opening
     @classmethod
+    def open(cls, settings, embedder_identity: str) -> IndexStore:
+        """Open the committed index the settings point at, ready to answer: roll back an
+        interrupted ingest first; refuse a missing index, an empty one, one built by
+        another embedder or one whose parts are missing."""
+        return cls._open_backend(backend_for(settings), embedder_identity)
+
+    @classmethod
     def open_for_query(cls, home: Path, embedder_identity: str) -> IndexStore:
-        """Open an existing index; refuse a missing one or one built by another embedder."""
-        manifest = Path(home) / MANIFEST_FILE
-        if not manifest.exists():
+        """:meth:`open` for the local index in ``home``."""
+        return cls._open_backend(LocalBackend(Path(home)), embedder_identity)
+
+    @classmethod
+    def _open_backend(cls, backend: Backend, embedder_identity: str) -> IndexStore:
+        from assistant.index.writer import recover
+
+        notices = recover(backend)
+        if not backend.exists():
             raise IndexNotBuiltError(
-                f"No index in {home}.",
+                f"No index in {backend.where}.",
                 "Run `ipfin ingest` first (or `make run`, which builds it), or point IPFIN_HOME at an index.",
             )
-        store = cls(home)
+        manifest, bm25 = read_snapshot(backend)
+        store = cls(backend=backend, manifest=manifest, bm25=bm25)
+        store.notices = notices
         store.check_embedder(embedder_identity)
-        if not store.manifest.files:
+        if not manifest.files:
             raise IndexNotBuiltError(
-                f"The index in {home} holds no documents.", "Run `ipfin ingest` to add the bundled corpus."
+                f"The index in {backend.where} holds no documents.", "Run `ipfin ingest` to add the bundled corpus."
             )
+        store.check_vectors()
         return store
 
     def check_embedder(self, identity: str) -> None:
         built = self.manifest.embedder
         if built and built != identity:
             raise EmbedderMismatchError(
-                f"The index in {self.home} was built with embedder '{built}', but '{identity}' is configured.",
+                f"The index in {self.backend.where} was built with embedder '{built}', but '{identity}' is configured.",
                 "Set IPFIN_EMBEDDER/IPFIN_EMBED_MODEL back to the model that built it, "
                 "or rebuild with `ipfin ingest --rebuild`.",
             )
 
-    def _load_bm25(self) -> BM25Index:
-        path = self.home / BM25_FILE
-        return BM25Index.load(path if path.exists() else self.home / LEGACY_BM25_FILE)
+    def check_vectors(self) -> None:
+        """Refuse a vector store that is gone or holds fewer chunks than the manifest lists
+        (answers would quietly lose the dense half); ``ipfin ingest`` repairs it."""
+        held = self._read(lambda v: v.chunks.count())
+        if held < len(self.chunk_ids):
+            raise IndexStateError(
+                f"{self.backend.describe_vectors(self.manifest.vectors)} holds {held} of the "
+                f"{len(self.chunk_ids)} chunks the index lists.",
+                "Run `ipfin ingest` to repair the index (`ipfin doctor` shows what is wrong).",
+            )
+
+    @property
+    def vectors(self) -> Vectors:
+        if self._vectors is None:
+            with self._lock:
+                if self._vectors is None:
+                    try:
+                        self._vectors = self.backend.open_vectors(self.manifest.vectors, create=False)
+                    except LookupError as exc:
+                        raise IndexStateError(
+                            f"{self.backend.describe_vectors(self.manifest.vectors)} is missing.",
+                            "Run `ipfin ingest` to rebuild it (`ipfin doctor` shows what is wrong).",
+                        ) from exc
+        return self._vectors
+
+    def _read(self, fn):
+        """Run a Chroma read; on a failure open the store afresh and try once more, then
+        report it as an :class:`IndexStateError` (one line, with the fix)."""
+        try:
+            return fn(self.vectors)
+        except IndexStateError:
+            raise
+        except Exception:  # noqa: BLE001 - Chroma raises many kinds (a store replaced underneath)
+            with self._lock:
+                self._vectors = None
+        try:
+            return fn(self.vectors)
+        except IndexStateError:
+            raise
+        except Exception as exc:
+            raise IndexStateError(
+                f"{self.backend.describe_vectors(self.manifest.vectors)} cannot be read "
+                f"({exc.__class__.__name__}: {str(exc)[:200]}).",
+                "Run `ipfin doctor`; `ipfin ingest` repairs a damaged index.",
+            ) from exc
 
     @property
     def collection(self):
-        if self._collection is None:
-            import chromadb
-            from chromadb.config import Settings as ChromaSettings
-
-            self.home.mkdir(parents=True, exist_ok=True)
-            self._client = chromadb.PersistentClient(
-                path=str(self.home / "chroma"),
-                settings=ChromaSettings(anonymized_telemetry=False, allow_reset=True),
-            )
-            self._collection = self._client.get_or_create_collection(
-                COLLECTION, metadata={"hnsw:space": "cosine"}, embedding_function=None
-            )
-        return self._collection
+        """The chunks collection (it may hold chunks this generation does not list)."""
+        return self.vectors.chunks
 
     @property
     def units(self):
-        if self._units is None:
-            _ = self.collection  # opens the client
-            self._units = self._client.get_or_create_collection(
-                UNITS, metadata={"hnsw:space": "cosine"}, embedding_function=None
-            )
-        return self._units
+        return self.vectors.units
 
-    # ------------------------------------------------------------ writing
-    def bind_embedder(self, identity: str, dim: int) -> None:
-        self.check_embedder(identity)
-        self.manifest.embedder = identity
-        self.manifest.dim = dim
+    @property
+    def bm25(self) -> BM25Index:
+        if self._bm25 is None:
+            with self._lock:
+                if self._bm25 is None:
+                    self._bm25 = self.backend.read_bm25(self.manifest)
+        return self._bm25
 
-    def has_chunk(self, chunk_id: str) -> bool:
-        return chunk_id in self.bm25
-
-    def add_chunks(self, chunks: list[Chunk], doc: SourceDoc, vectors: np.ndarray, tokens: list[list[str]]) -> None:
-        if not chunks:
-            return
-        self.collection.upsert(
-            ids=[c.id for c in chunks],
-            documents=[c.text for c in chunks],
-            metadatas=[c.to_metadata(doc) for c in chunks],
-            embeddings=np.asarray(vectors, dtype=np.float32),
-        )
-        for chunk, toks in zip(chunks, tokens, strict=True):
-            self.bm25.add(chunk.id, toks)
-
-    def add_units(self, keys: list[tuple[str, int, int]], vectors: np.ndarray) -> None:
-        if keys:
-            self.units.upsert(
-                ids=[_unit_id(k) for k in keys],
-                metadatas=[{"chunk_id": k[0]} for k in keys],
-                embeddings=np.asarray(vectors, dtype=np.float32),
-            )
-
-    def add_keys(self, keys: list[RetrievalKey], vectors: np.ndarray) -> None:
-        """Extra ways to find a fact unit: the questions it answers and its English rendering
-        (kept beside the unit vectors, so removing a chunk removes its keys)."""
-        self._keys = None
-        if keys:
-            self.units.upsert(
-                ids=[k.id for k in keys],
-                metadatas=[{"chunk_id": k.chunk_id, "start": k.start, "end": k.end, "kind": k.kind} for k in keys],
-                embeddings=np.asarray(vectors, dtype=np.float32),
-            )
-
-    def key_search(self, vector: np.ndarray, top_k: int) -> list[tuple[RetrievalKey, float]]:
-        """The retrieval keys closest to ``vector`` (cosine similarity), best first."""
-        keys, matrix = self._key_table()
-        if not keys:
-            return []
-        sims = matrix @ np.asarray(vector, dtype=np.float32)
-        top = np.argsort(-sims)[:top_k]
-        return [(keys[i], float(sims[i])) for i in top]
-
-    def _key_table(self) -> tuple[list[RetrievalKey], np.ndarray]:
-        """Every retrieval key and its vector, read once per opened index: there are a few per
-        annotated fact (thousands, not millions), so a matrix product beats a filtered query."""
-        if self._keys is None:
-            got = self.units.get(where={"kind": {"$in": list(KEY_KINDS)}}, include=["embeddings", "metadatas"])
-            keys = [
-                RetrievalKey(kid, str(m["chunk_id"]), int(m["start"]), int(m["end"]), str(m["kind"]))
-                for kid, m in zip(got["ids"], got["metadatas"], strict=True)
-            ]
-            matrix = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(keys), -1) if keys else np.zeros((0, 0))
-            self._keys = (keys, matrix)
-            self._key_rows = {k.id: i for i, k in enumerate(keys)}
-        return self._keys
-
-    def unit_vectors(self, keys: list[tuple[str, int, int]]) -> dict[tuple[str, int, int], np.ndarray]:
-        if not keys:
-            return {}
-        by_id = {_unit_id(k): k for k in keys}
-        got = self.units.get(ids=list(by_id), include=["embeddings"])
-        return {by_id[i]: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"], strict=True)}
-
-    def key_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
-        """Stored vectors of retrieval keys by id (``RetrievalKey.id``); absent ids are skipped."""
-        _, matrix = self._key_table()
-        return {i: matrix[row] for i in ids if (row := self._key_rows.get(i)) is not None}
-
-    def remove_chunks(self, chunk_ids: list[str]) -> None:
-        if not chunk_ids:
-            return
-        self._keys = None
-        self.collection.delete(ids=list(chunk_ids))
-        self.units.delete(where={"chunk_id": {"$in": list(chunk_ids)}})
-        self.bm25.remove(set(chunk_ids))
-
-    def save(self) -> None:
-        self.home.mkdir(parents=True, exist_ok=True)
-        self.bm25.save(self.home / BM25_FILE)
-        # the old file would be stale now: an older release would read it without complaint
-        (self.home / LEGACY_BM25_FILE).unlink(missing_ok=True)
-        self.manifest.save(self.home / MANIFEST_FILE)
-
-    def reset(self) -> None:
-        """Remove every chunk and document (used by ``ingest --rebuild``)."""
-        # Delete the collection through the client: Chroma caches one system per path in
-        # the process, so removing the folder underneath it leaves a read-only handle.
-        if (self.home / "chroma").exists():
-            _ = self.collection
-            for name in (COLLECTION, UNITS):
-                if name in [c.name for c in self._client.list_collections()]:
-                    self._client.delete_collection(name)
-        self._collection = None
-        self._units = None
-        self._keys: tuple[list[RetrievalKey], np.ndarray] | None = None  # cached key table
-        self._key_rows: dict[str, int] = {}
-        self.bm25 = BM25Index()
-        self.manifest = IndexManifest()
+    @property
+    def chunk_ids(self) -> frozenset[str]:
+        """The chunks of this generation: the only ones a search may return."""
+        if self._ids is None:
+            self._ids = frozenset(self.manifest.chunk_ids())
+        return self._ids
 
     # ------------------------------------------------------------ reading
+    def has_chunk(self, chunk_id: str) -> bool:
+        return chunk_id in self.chunk_ids
+
     def document(self, source_id: str) -> SourceDoc:
         return self.manifest.document(source_id)
 
@@ -237,22 +215,87 @@ class IndexStore:
         return self.manifest.document_infos()
 
     def chunks(self, chunk_ids: list[str]) -> dict[str, Chunk]:
-        if not chunk_ids:
+        wanted = [cid for cid in dict.fromkeys(chunk_ids) if cid in self.chunk_ids]
+        if not wanted:
             return {}
-        got = self.collection.get(ids=list(chunk_ids), include=["documents", "metadatas"])
+        got = self._read(lambda v: v.chunks.get(ids=wanted, include=["documents", "metadatas"]))
         return {
             cid: Chunk.from_metadata(cid, text, meta)
             for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         }
 
-    def dense_search(self, vector: np.ndarray, top_k: int) -> list[tuple[str, float]]:
-        n = self.collection.count()
-        if n == 0:
+    def _nearest(self, collection: str, vector: np.ndarray, top_k: int, where: dict | None, keep) -> list:
+        """The ``top_k`` nearest records that ``keep`` accepts: asks Chroma for more while
+        records of other generations push this generation's out of the first ones (Chroma
+        returns fewer than asked when it has no more)."""
+        if top_k <= 0:
             return []
-        res = self.collection.query(
-            query_embeddings=[np.asarray(vector, dtype=np.float32)], n_results=min(top_k, n), include=["distances"]
-        )
-        return [(cid, 1.0 - float(dist)) for cid, dist in zip(res["ids"][0], res["distances"][0], strict=True)]
+        want = top_k
+        query = np.asarray(vector, dtype=np.float32)
+        include = ["distances", "metadatas"] if where else ["distances"]
+        while True:
+            res = self._read(
+                lambda v, k=want: getattr(v, collection).query(
+                    query_embeddings=[query], n_results=k, where=where, include=include
+                )
+            )
+            ids = res["ids"][0]
+            metas = res["metadatas"][0] if where else [None] * len(ids)
+            rows = [(i, m, 1.0 - float(d)) for i, m, d in zip(ids, metas, res["distances"][0], strict=True) if keep(i, m)]
+            if len(rows) >= top_k or len(ids) < want:
+                return rows[:top_k]
+            want *= 4
+
+    def dense_search(self, vector: np.ndarray, top_k: int) -> list[tuple[str, float]]:
+        rows = self._nearest("chunks", vector, top_k, None, lambda cid, _m: cid in self.chunk_ids)
+        return [(cid, sim) for cid, _, sim in rows]
+
+    def key_search(self, vector: np.ndarray, top_k: int) -> list[tuple[RetrievalKey, float]]:
+        """The retrieval keys of this generation closest to ``vector`` (cosine similarity), best first."""
+        keys, matrix = self._key_table()
+        if not keys or top_k <= 0:
+            return []
+        sims = matrix @ np.asarray(vector, dtype=np.float32)
+        top = np.argsort(-sims)[:top_k]
+        return [(keys[i], float(sims[i])) for i in top]
+
+    def key_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of this generation's retrieval keys by id (``RetrievalKey.id``);
+        absent ids (and keys of chunks this generation does not list) are skipped."""
+        _, matrix = self._key_table()
+        return {i: matrix[row] for i in ids if (row := self._key_rows.get(i)) is not None}
+
+    def _key_table(self) -> tuple[list[RetrievalKey], np.ndarray]:
+        """Every retrieval key of this generation and its vector, read once per opened
+        generation: there are a few per annotated fact (thousands, not millions), so a matrix
+        product beats a filtered query. Keys of chunks the manifest does not list (an ingest
+        at work, a retired generation) are left out, as everywhere in this class."""
+        if self._keys is None:
+            got = self._read(
+                lambda v: v.units.get(where={"kind": {"$in": list(KEY_KINDS)}}, include=["embeddings", "metadatas"])
+            )
+            keys: list[RetrievalKey] = []
+            rows: list[int] = []
+            for n, (kid, m) in enumerate(zip(got["ids"], got["metadatas"], strict=True)):
+                if str(m.get("chunk_id")) in self.chunk_ids:
+                    keys.append(RetrievalKey(kid, str(m["chunk_id"]), int(m["start"]), int(m["end"]), str(m["kind"])))
+                    rows.append(n)
+            if keys:
+                matrix = np.asarray(got["embeddings"], dtype=np.float32)[rows]
+            else:
+                matrix = np.zeros((0, 0), dtype=np.float32)
+            with self._lock:
+                self._key_rows = {k.id: i for i, k in enumerate(keys)}
+                self._keys = (keys, matrix)
+        return self._keys
+
+    def unit_vectors(self, keys: list[tuple[str, int, int]]) -> dict[tuple[str, int, int], np.ndarray]:
+        by_id = {unit_id(k): k for k in keys if k[0] in self.chunk_ids}
+        if not by_id:
+            return {}
+        got = self._read(lambda v: v.units.get(ids=list(by_id), include=["embeddings"]))
+        return {by_id[i]: np.asarray(e, dtype=np.float32) for i, e in zip(got["ids"], got["embeddings"], strict=True)}
 
     def count(self) -> int:
-        return len(self.bm25)
+        """Chunks in this generation."""
+        return len(self.chunk_ids)

@@ -141,8 +141,10 @@ def test_identical_on_the_bundled_corpus(bundled_settings):
     from assistant.text.ja import content_terms
 
     store = IndexStore(bundled_settings.home)
-    assert (bundled_settings.home / "bm25.npz").exists()
-    assert not (bundled_settings.home / "bm25.json").exists()
+    generation = store.manifest.generation
+    assert generation >= 1
+    assert (bundled_settings.home / "generations" / f"{generation:06d}" / "bm25.npz").exists()
+    assert not (bundled_settings.home / "bm25.npz").exists() and not (bundled_settings.home / "bm25.json").exists()
     ids = sorted({cid for e in store.manifest.files.values() for cid in e.chunk_ids})
     docs = {cid: store.bm25.tokens(cid) for cid in ids}
     assert len(store.bm25) == len(docs) > 0 and all(docs.values())
@@ -264,17 +266,19 @@ def test_load_reads_the_version_1_json(tmp_path):
     assert BM25Index.from_bytes(path.read_bytes()).search(["語0"]) == loaded.search(["語0"])
 
 
-def test_store_reads_an_old_bm25_json_and_writes_the_new_file(tmp_path):
+def test_store_reads_an_old_bm25_json_index(tmp_path):
+    """An index written before generations (manifest version 1, bm25.json beside it) is read
+    as generation 0; the next ingest moves it to generations/ (tests/index/test_generations.py)."""
     home = tmp_path / "home"
     home.mkdir()
     docs = {"doc:0": ["企業価値担保権", "施行"], "doc:1": ["知財", "金融", "知財"]}
     (home / "bm25.json").write_text(json.dumps({"version": 1, "k1": K1, "b": B, "docs": docs}, ensure_ascii=False))
+    files = {"/x/a.md": {"sha256": "0", "source_id": "a", "chunk_ids": ["doc:0", "doc:1"]}}
+    (home / "manifest.json").write_text(json.dumps({"version": 1, "embedder": "e", "files": files, "documents": {}}))
     store = IndexStore(home)
-    assert store.count() == 2 and store.bm25.tokens("doc:1") == ["知財", "金融", "知財"]
-    store.save()
-    assert (home / "bm25.npz").exists() and not (home / "bm25.json").exists()
-    again = IndexStore(home)
-    assert again.bm25.search(["知財"]) == ReferenceBM25(docs).search(["知財"])
+    assert store.manifest.generation == 0 and store.count() == 2
+    assert store.bm25.tokens("doc:1") == ["知財", "金融", "知財"]
+    assert store.bm25.search(["知財"]) == ReferenceBM25(docs).search(["知財"])
 
 
 def test_missing_file_is_an_empty_index(tmp_path):

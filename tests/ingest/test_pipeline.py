@@ -43,14 +43,17 @@ def test_incremental_reingest_skips_updates_and_removes(work_settings, embedder)
     changed = ingest(work_settings, embedder)
     assert (changed.documents, changed.documents_skipped, changed.chunks_added, changed.chunks_removed) == (1, 1, 1, 1)
     store = IndexStore(work_settings.home)
-    assert store.collection.count() == len(store.bm25) == total
+    assert store.count() == len(store.bm25) == total
+    # the replaced chunk is retired: still in Chroma for readers of the generation before
+    assert store.collection.count() == total + len(store.manifest.retired) == total + 1
 
     a.unlink()  # a file that disappeared leaves the index
     removed = ingest(work_settings, embedder)
     assert removed.documents_removed == 1
     store = IndexStore(work_settings.home)
     assert "alpha" not in store.manifest.documents
-    assert store.collection.count() == len(store.bm25) == total - 1
+    assert store.count() == len(store.bm25) == total - 1
+    assert {c.source_id for c in store.chunks(sorted(store.chunk_ids)).values()} == {"beta"}
 
 
 def test_bad_files_are_reported_and_leave_the_index_intact(work_settings, embedder, tmp_path):
@@ -120,3 +123,19 @@ def test_index_refuses_another_embedder(work_settings, embedder):
     rebuilt = ingest(work_settings, other, rebuild=True)
     assert rebuilt.documents == 1
     assert Assistant(work_settings, other).ask("ABLとは？").citations
+
+
+def test_a_home_moved_to_another_machine_still_drops_deleted_files(work_settings, embedder):
+    import json
+
+    a = _brief(work_settings, "alpha", "ABLは在庫や売掛金を担保にする融資である。")
+    _brief(work_settings, "beta", "信用保証協会は全国に51ある。")
+    ingest(work_settings, embedder)
+    path = work_settings.home / "manifest.json"
+    raw = json.loads(path.read_text())
+    for entry in raw["files"].values():
+        entry["host"] = "the-old-laptop"
+    path.write_text(json.dumps(raw, ensure_ascii=False))
+    a.unlink()
+    assert ingest(work_settings, embedder).documents_removed == 1
+    assert sorted(IndexStore(work_settings.home).manifest.documents) == ["beta"]

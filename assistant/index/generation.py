@@ -1,0 +1,297 @@
+"""Generations: how a writer commits a new index state, and how readers find the committed one.
+
+An index state is a *generation*: a manifest (files, documents, the ids of every chunk,
+the embedder, which vector store holds the vectors) and the BM25 data of exactly those
+chunks. Vectors live in a shared Chroma store and are content-addressed (a chunk id is a
+hash of its text and place), so a writer never changes what a committed generation
+points at; it only adds. The protocol, for one writer at a time (:mod:`.lock`):
+
+1. take the lock; if the previous holder died, delete what it journaled as added and the
+   committed manifest does not list (roll back), with a one-line notice;
+2. read the committed generation ``n`` (repairing a damaged or missing part, see
+   :mod:`.writer`);
+3. journal, then add the new chunks, their unit vectors and retrieval keys to Chroma;
+   removed chunks are only *retired* (still there for readers of generation ``n``);
+4. write generation ``n+1``'s files (BM25 and manifest), then switch to it in one atomic
+   step: ``os.replace`` of ``manifest.json`` here, an insert-if-absent commit record on a
+   Chroma server (:mod:`.remote`);
+5. later (the next writer, once the commit is ``GRACE_SECONDS`` old) delete what the
+   previous generation retired, and generation files older than ``n``.
+
+Readers read the committed manifest, then the BM25 file it names, then query Chroma and
+drop every id the manifest does not list. So whatever a reader sees is exactly one
+committed generation: a half-written ingest is invisible, and a crash at any point leaves
+the last commit intact.
+
+Local layout under ``IPFIN_HOME``::
+
+    manifest.json              the committed generation's manifest: the commit point
+    generations/<n>/           manifest.json and bm25.npz of generation n (the committed
+                               one and the one before; a newer folder is an unfinished write)
+    chroma/, chroma-<id>/      vector stores (``vectors`` in the manifest; a rebuild starts a new one)
+    index.lock, index.journal  the writer lock and its journal (:mod:`.lock`)
+
+An index written before generations (no ``generation`` in its manifest, ``bm25.npz`` or
+``bm25.json`` beside it) is generation 0; its next commit moves it to this layout.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from abc import ABC, abstractmethod
+from collections.abc import Hashable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.core.errors import IndexStateError
+from assistant.index.lock import Holder, IndexConflictError, LocalLock, WriterLock, read_local_holder
+from assistant.index.manifest import MANIFEST_FILE, IndexManifest, fsync_dir
+from assistant.index.vectors import CHUNKS, UNITS, Vectors, forget_local_system, local_client, open_collections
+
+if TYPE_CHECKING:  # numpy loads when an index is read, not for `ipfin sources`
+    from assistant.index.bm25 import BM25Index
+
+GENERATIONS = "generations"
+BM25_FILE = "bm25.npz"
+LEGACY_BM25_FILE = "bm25.json"  # version 1 (token lists as JSON): read when no bm25.npz exists
+#: How long what a commit retired stays for readers still answering from the generation before.
+GRACE_SECONDS = 60.0
+_SNAPSHOT_TRIES = 5
+
+
+def bm25_error(where: str, exc: Exception | None = None) -> IndexStateError:
+    what = f"is damaged ({exc.__class__.__name__}: {exc})" if exc else "is missing"
+    return IndexStateError(
+        f"The keyword index (BM25) {where} {what}.",
+        "Run `ipfin ingest` to repair it (or `ipfin ingest --rebuild` to build the index again).",
+    )
+
+
+class Backend(ABC):
+    """Where an index's generations, its vector stores and its writer lock live."""
+
+    #: What messages call this index (a folder, or a Chroma server and prefix).
+    where: str
+
+    # ------------------------------------------------------------ reading
+    @abstractmethod
+    def stamp(self) -> Hashable:
+        """Cheap; changes whenever a new generation is committed."""
+
+    @abstractmethod
+    def exists(self) -> bool:
+        """Whether a generation was ever committed (a manifest exists, readable or not)."""
+
+    @abstractmethod
+    def read_manifest(self) -> IndexManifest:
+        """The committed manifest (empty when there is none; :class:`IndexStateError` when damaged)."""
+
+    @abstractmethod
+    def read_bm25(self, manifest: IndexManifest) -> BM25Index:
+        """The BM25 data of ``manifest``'s generation (:class:`IndexStateError` when missing or damaged)."""
+
+    @abstractmethod
+    def committed_generation(self) -> int:
+        """The committed generation's number, even when its manifest is damaged (0: none)."""
+
+    @abstractmethod
+    def stored_generations(self) -> list[int]:
+        """Generations whose files exist, newest first (for restoring a damaged manifest)."""
+
+    @abstractmethod
+    def read_stored(self, generation: int) -> IndexManifest:
+        """A stored generation's manifest copy (:class:`IndexStateError` when damaged)."""
+
+    # ------------------------------------------------------------ writing (lock held)
+    @abstractmethod
+    def lock(self) -> WriterLock: ...
+
+    @abstractmethod
+    def writer(self) -> Holder | None:
+        """Who holds the writer lock now (None: nobody)."""
+
+    @abstractmethod
+    def write_generation(self, manifest: IndexManifest, bm25: BM25Index, token: str) -> None:
+        """Store a generation's files; nothing reads them before :meth:`commit`."""
+
+    @abstractmethod
+    def commit(self, manifest: IndexManifest, base: int, token: str) -> None:
+        """Make ``manifest`` the committed generation, atomically, if ``base`` still is."""
+
+    @abstractmethod
+    def prune(self, keep: set[int]) -> None:
+        """Delete the files of every generation not in ``keep``."""
+
+    # ------------------------------------------------------------ vectors
+    @abstractmethod
+    def open_vectors(self, vectors_id: str, create: bool) -> Vectors:
+        """The vector store ``vectors_id`` (:class:`LookupError` when missing and not ``create``)."""
+
+    @abstractmethod
+    def vector_stores(self) -> set[str]:
+        """The ids of every vector store that exists."""
+
+    @abstractmethod
+    def drop_vectors(self, vectors_id: str) -> None: ...
+
+    def describe_vectors(self, vectors_id: str) -> str:
+        return f"the vector store '{vectors_id or 'chroma'}' of {self.where}"
+
+
+def read_snapshot(backend: Backend) -> tuple[IndexManifest, BM25Index]:
+    """The committed manifest and its BM25 data, as one state: when a commit lands between
+    the two reads (and the older files are pruned), read again."""
+    for attempt in range(_SNAPSHOT_TRIES):
+        stamp = backend.stamp()
+        manifest = backend.read_manifest()
+        try:
+            return manifest, backend.read_bm25(manifest)
+        except IndexStateError:
+            if attempt + 1 == _SNAPSHOT_TRIES or backend.stamp() == stamp:
+                raise
+    raise AssertionError("unreachable")
+
+
+class LocalBackend(Backend):
+    """An index in a folder (``IPFIN_HOME``), with embedded Chroma."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = Path(home)
+        self.where = str(self.home)
+        self.manifest_path = self.home / MANIFEST_FILE
+
+    # ------------------------------------------------------------ reading
+    def stamp(self) -> Hashable:
+        try:
+            st = self.manifest_path.stat()
+        except OSError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def exists(self) -> bool:
+        return self.manifest_path.exists()
+
+    def read_manifest(self) -> IndexManifest:
+        return IndexManifest.load(self.manifest_path)
+
+    def bm25_path(self, generation: int) -> Path:
+        if generation > 0:
+            return self.home / GENERATIONS / f"{generation:06d}" / BM25_FILE
+        legacy = self.home / BM25_FILE
+        return legacy if legacy.exists() or not (self.home / LEGACY_BM25_FILE).exists() else self.home / LEGACY_BM25_FILE
+
+    def read_bm25(self, manifest: IndexManifest) -> BM25Index:
+        from assistant.index.bm25 import BM25Index
+
+        path = self.bm25_path(manifest.generation)
+        if not path.exists():
+            if manifest.files:
+                raise bm25_error(f"of {self.home} ({path.name}, generation {manifest.generation})")
+            return BM25Index()
+        try:
+            return BM25Index.load(path)
+        except (ValueError, KeyError, OSError, EOFError, zipfile.BadZipFile) as exc:
+            raise bm25_error(f"in {path}", exc) from exc
+
+    def committed_generation(self) -> int:
+        try:
+            raw = json.loads(self.manifest_path.read_bytes())
+            return int(raw.get("generation", 0))
+        except (OSError, ValueError, TypeError, AttributeError):
+            stored = self.stored_generations()
+            return stored[0] if stored else 0
+
+    def stored_generations(self) -> list[int]:
+        folder = self.home / GENERATIONS
+        if not folder.is_dir():
+            return []
+        return sorted((int(p.name) for p in folder.iterdir() if p.is_dir() and p.name.isdigit()), reverse=True)
+
+    def read_stored(self, generation: int) -> IndexManifest:
+        path = self.home / GENERATIONS / f"{generation:06d}" / MANIFEST_FILE
+        if not path.exists():
+            raise IndexStateError(f"No copy of generation {generation} in {self.home}.")
+        return IndexManifest.load(path)
+
+    # ------------------------------------------------------------ writing
+    def lock(self) -> WriterLock:
+        return LocalLock(self.home)
+
+    def writer(self) -> Holder | None:
+        return read_local_holder(self.home)
+
+    def write_generation(self, manifest: IndexManifest, bm25: BM25Index, token: str) -> None:
+        folder = self.home / GENERATIONS / f"{manifest.generation:06d}"
+        if folder.exists():  # an unfinished write of an interrupted writer
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        bm25.save(folder / BM25_FILE)
+        manifest.save(folder / MANIFEST_FILE)
+        fsync_dir(folder.parent)
+
+    def commit(self, manifest: IndexManifest, base: int, token: str) -> None:
+        try:
+            current = int(json.loads(self.manifest_path.read_bytes()).get("generation", 0))
+        except (OSError, ValueError, TypeError, AttributeError):
+            current = base  # missing or damaged: what is being repaired
+        if current != base:  # cannot happen under the flock; a guard against a second home user
+            raise IndexConflictError(
+                f"The index in {self.home} moved to generation {current} while this ingest wrote {manifest.generation}.",
+                "Run `ipfin ingest` again.",
+            )
+        manifest.save(self.manifest_path)  # the commit: one atomic rename
+
+    def prune(self, keep: set[int]) -> None:
+        for generation in self.stored_generations():
+            if generation not in keep:
+                shutil.rmtree(self.home / GENERATIONS / f"{generation:06d}", ignore_errors=True)
+        if 0 not in keep:
+            (self.home / BM25_FILE).unlink(missing_ok=True)
+            (self.home / LEGACY_BM25_FILE).unlink(missing_ok=True)
+
+    # ------------------------------------------------------------ vectors
+    def vectors_path(self, vectors_id: str) -> Path:
+        return self.home / ("chroma" if not vectors_id else f"chroma-{vectors_id}")
+
+    def open_vectors(self, vectors_id: str, create: bool) -> Vectors:
+        path = self.vectors_path(vectors_id)
+        if not create and not (path / "chroma.sqlite3").exists():
+            raise LookupError(str(path))
+        if create:
+            path.mkdir(parents=True, exist_ok=True)
+        return open_collections(local_client(path), CHUNKS, UNITS, create)
+
+    def vector_stores(self) -> set[str]:
+        if not self.home.is_dir():
+            return set()
+        out = set()
+        for p in self.home.iterdir():
+            if p.is_dir() and (p.name == "chroma" or p.name.startswith("chroma-")):
+                out.add(p.name[len("chroma-") :] if p.name != "chroma" else "")
+        return out
+
+    def drop_vectors(self, vectors_id: str) -> None:
+        path = self.vectors_path(vectors_id)
+        forget_local_system(path)
+        shutil.rmtree(path, ignore_errors=True)
+
+    def describe_vectors(self, vectors_id: str) -> str:
+        return f"the vector store {self.vectors_path(vectors_id)}"
+
+
+def backend_for(settings) -> Backend:
+    """The index the settings point at: a Chroma server (``IPFIN_CHROMA_URL``) or ``IPFIN_HOME``."""
+    if getattr(settings, "chroma_url", ""):
+        from assistant.index.remote import RemoteBackend
+
+        return RemoteBackend.shared(settings.chroma_url, settings.chroma_prefix, settings.index_lock_ttl,
+                                    settings.index_poll_seconds)
+    return LocalBackend(settings.home)
+
+
+def index_stamp(settings) -> Hashable:
+    """Changes whenever a new generation of the settings' index is committed (cheap: a
+    ``stat`` locally; on a server one request per ``IPFIN_INDEX_POLL_SECONDS`` at most)."""
+    return backend_for(settings).stamp()

@@ -1,0 +1,111 @@
+"""Chroma, opened the way the index needs it: fresh, and with its two collections.
+
+A vector store holds two collections: ``chunks`` (one vector per chunk, with its text and
+metadata) and ``units`` (the quotable units of each chunk and its retrieval keys, each
+pointing at its chunk). Every chunk id is a content hash, so a writer adds new chunks
+beside the committed ones without touching them, and readers ignore whatever the
+committed manifest does not list (:mod:`assistant.index.generation`).
+
+Embedded Chroma keeps one "system" per folder in a process and its vector index in
+memory: a process that opened a folder does not see what another process wrote to the
+HNSW index afterwards (measured with chromadb 1.5: counts move, queries do not), and
+after a collection is dropped elsewhere its handle fails. So every open here starts a
+new system for the folder (:func:`local_client`), and a reader opens again whenever a
+new generation is committed.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+CHUNKS = "chunks"
+UNITS = "units"  # embeddings of the quotable units of each chunk, and the retrieval keys
+SPACE = {"hnsw:space": "cosine"}
+
+
+@dataclass
+class Vectors:
+    """The two collections of one vector store (and the client that keeps them open)."""
+
+    client: object
+    chunks: object
+    units: object
+
+
+def _settings():
+    from chromadb.config import Settings as ChromaSettings
+
+    return ChromaSettings(anonymized_telemetry=False, allow_reset=True)
+
+
+def forget_local_system(path: Path) -> None:
+    """Drop Chroma's cached system for ``path`` in this process, so the next client reads the
+    folder again. Handles opened before keep working on the old system until dropped."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    key = str(path)
+    SharedSystemClient._identifier_to_system.pop(key, None)
+    SharedSystemClient._identifier_to_refcount.pop(key, None)
+
+
+def local_client(path: Path):
+    """A Chroma client for the folder ``path`` that sees its current content."""
+    import chromadb
+
+    forget_local_system(path)
+    return chromadb.PersistentClient(path=str(path), settings=_settings())
+
+
+def http_client(url: str):
+    """A client of the Chroma server at ``url`` (``http://host:port``)."""
+    from urllib.parse import urlsplit
+
+    import chromadb
+
+    parts = urlsplit(url)
+    ssl = parts.scheme == "https"
+    port = parts.port or (443 if ssl else 8000)
+    return chromadb.HttpClient(host=parts.hostname or "127.0.0.1", port=port, ssl=ssl, settings=_settings())
+
+
+def open_collections(client, chunks_name: str, units_name: str, create: bool) -> Vectors:
+    """The two collections; ``create=False`` raises :class:`LookupError` when one is missing."""
+    if create:
+        chunks = client.get_or_create_collection(chunks_name, metadata=SPACE, embedding_function=None)
+        units = client.get_or_create_collection(units_name, metadata=SPACE, embedding_function=None)
+    else:
+        names = {getattr(c, "name", c) for c in client.list_collections()}
+        missing = [n for n in (chunks_name, units_name) if n not in names]
+        if missing:
+            raise LookupError(", ".join(missing))
+        chunks = client.get_collection(chunks_name, embedding_function=None)
+        units = client.get_collection(units_name, embedding_function=None)
+    return Vectors(client, chunks, units)
+
+
+def batches(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+#: Ids per Chroma call (its own limit is ~5k per write; gets by id stay well below a request limit).
+BATCH = 1000
+
+
+def existing_ids(collection, ids: list[str]) -> set[str]:
+    """Which of ``ids`` the collection holds."""
+    found: set[str] = set()
+    for part in batches(list(ids), BATCH):
+        found.update(collection.get(ids=part, include=[])["ids"])
+    return found
+
+
+def delete_chunks(vectors: Vectors, chunk_ids: list[str]) -> None:
+    """Delete chunks and everything that belongs to them (unit vectors, retrieval keys)."""
+    for part in batches(sorted(set(chunk_ids)), BATCH):
+        vectors.chunks.delete(ids=part)
+        vectors.units.delete(where={"chunk_id": {"$in": part}})
