@@ -10,7 +10,12 @@
    left → the extractive answer with a visible notice. Unsupported sentences are flagged
    or removed (``IPFIN_LLM_UNSUPPORTED``).
 4. Each cited passage gets a quote: the unit of its chunk closest to the sentences that
-   cite it, verbatim, as for extractive answers.
+   cite it, verbatim, as for extractive answers (never a sentence that reads like an
+   instruction to an AI, when the chunk has another).
+
+Sentences of a document that read like instructions to an AI are left out of the passages
+(``context.Passage.text``); a reply sentence that carries one out is removed whatever the
+policy, and a reply with nothing else falls back with a notice that says why.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from assistant.core.types import Answer, Citation, Verification
 from assistant.llm.base import ChatClient
 from assistant.llm.prompts import answer_prompt
 from assistant.retrieval.hybrid import Retrieval
+from assistant.text.injection import overlaps
 from assistant.text.ja import content_terms, detect_lang
 
 
@@ -89,15 +95,21 @@ class LLMAnswerer(Answerer):
         except LLMError as exc:
             return self._fall_back(extractive, exc.message, version, t0)
         by_n = {p.n: p for p in passages}
-        checked = verify(reply, {n: p.text for n, p in by_n.items()}, self.scorer, self.unsupported_policy)
+        told = [text for p in passages for text in p.instructions]
+        checked = verify(reply, {n: p.text for n, p in by_n.items()}, self.scorer, self.unsupported_policy, told)
         if checked.supported == 0:
-            return self._fall_back(
-                extractive, "no sentence of the reply is supported by the passages", version, t0, checked
+            reason = (
+                "the reply followed instructions written in a document"
+                if checked.injected
+                else "no sentence of the reply is supported by the passages"
             )
+            return self._fall_back(extractive, reason, version, t0, checked)
         citations = [self._citation(by_n[n], checked) for n in checked.cited]
         text = checked.text
         if checked.unsupported and not checked.removed:
             text += "\n\n" + t("answer.llm_unsupported", lang, sentences=" / ".join(checked.unsupported))
+        if checked.injected:
+            text += "\n\n" + t("answer.llm_injected", lang, count=len(checked.injected))
         return Answer(
             text=text,
             citations=citations,
@@ -121,6 +133,7 @@ class LLMAnswerer(Answerer):
             if passage.n in s.cited and s.supported:
                 claims.update(content_terms(s.sentence))
         units = chunk.quotable_units() or [(0, len(chunk.text))]
+        units = [u for u in units if not overlaps(passage.suspicious, *u)] or units
         start, end = max(units, key=lambda u: len(claims & set(content_terms(chunk.text[u[0] : u[1]]))))
         return Citation(
             n=passage.n, chunk=chunk, doc=passage.hit.doc, quote=chunk.text[start:end], urls=chunk.urls_at(start, end)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from assistant.core.types import Answer, Citation, SourceDoc, Verification
 from assistant.corpus.sources import SourceEntry, SourceList, load_optional_sources
+from assistant.text.injection import instruction_spans, merge_spans
 
 #: Evidence-strength bands over ``Answer.confidence`` and key-term coverage; set from
 #: the distribution over the bundled question sets (answered questions mostly score
@@ -55,6 +56,11 @@ class CitationCard:
     fact_urls: tuple[str, ...]
     document_url: str | None
     official: tuple[OfficialLink, ...] = ()
+    #: The quote holds a sentence that reads like an instruction to an AI: show it as the
+    #: document's text, with a warning (``t("answer.suspicious_quote", lang)``).
+    suspicious: bool = False
+    #: Where such sentences sit in ``chunk_text`` (start, end), to mark them in context.
+    suspicious_spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def quote_span(self) -> tuple[int, int] | None:
@@ -77,6 +83,8 @@ class CitationCard:
             "fact_urls": list(self.fact_urls),
             "document_url": self.document_url,
             "official_urls": [o.url for o in self.official],
+            "suspicious": self.suspicious,
+            "suspicious_spans": [list(span) for span in self.suspicious_spans],
         }
 
 
@@ -159,7 +167,11 @@ class OfficialDocuments:
         )
 
     def for_citation(self, doc: SourceDoc, fact_urls: tuple[str, ...]) -> tuple[OfficialLink, ...]:
-        """Official documents to link from a card: the fact's own first, then related ones."""
+        """Official documents to link from a card: the fact's own first, then related ones.
+        A user's document links none: its own text may name an official URL as its source,
+        and the card must not vouch for it."""
+        if doc.kind == "user":
+            return ()
         links: list[OfficialLink] = []
         seen: set[str] = set()
         for url in fact_urls:
@@ -188,6 +200,7 @@ def _url_key(url: str) -> str:
 
 def citation_card(citation: Citation, officials: OfficialDocuments | None = None) -> CitationCard:
     doc = citation.doc
+    chunk = citation.chunk
     return CitationCard(
         n=citation.n,
         source_id=doc.source_id,
@@ -203,6 +216,8 @@ def citation_card(citation: Citation, officials: OfficialDocuments | None = None
         fact_urls=tuple(citation.urls),
         document_url=doc.url,
         official=officials.for_citation(doc, tuple(citation.urls)) if officials else (),
+        suspicious=citation.suspicious,
+        suspicious_spans=merge_spans(chunk.suspicious, instruction_spans(chunk.text)),
     )
 
 

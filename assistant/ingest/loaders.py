@@ -18,6 +18,7 @@ import yaml
 from assistant.core.errors import CorruptFileError, UnsupportedFileError
 from assistant.core.safe_yaml import YamlLimitError, load_yaml
 from assistant.core.types import SourceDoc, SourceKind
+from assistant.corpus.reserved import slug
 from assistant.ingest.furniture import heading_text, strip_furniture
 from assistant.text.ja import detect_lang, join_pdf_lines, normalize
 
@@ -69,13 +70,15 @@ def load_file(path: Path, *, kind: SourceKind = "user", meta: dict | None = None
 
 
 def source_id_for(path: Path) -> str:
-    """A stable id from the file name: lower-case, ASCII-safe where possible."""
-    stem = normalize(path.stem).strip().lower()
-    slug = re.sub(r"[^\w\-]+", "-", stem).strip("-")
-    return slug or "document"
+    """The file name as an id (lower-case, ASCII-safe where possible). Only a brief or an
+    official document in ``corpus/raw`` is indexed under it; the ingest pipeline gives
+    every other file ``user/<this>`` (see :mod:`assistant.corpus.reserved`)."""
+    return slug(path.stem)
 
 
 def _doc(path: Path, kind: SourceKind, meta: dict, title: str, lang: str) -> SourceDoc:
+    """The document record. ``kind`` is the caller's (the pipeline decides it from where the
+    file is): a document's own front matter cannot make it a brief or an official one."""
     year = meta.get("year")
     return SourceDoc(
         source_id=str(meta.get("id") or source_id_for(path)),
@@ -83,12 +86,25 @@ def _doc(path: Path, kind: SourceKind, meta: dict, title: str, lang: str) -> Sou
         publisher=str(meta.get("publisher") or ""),
         url=(str(meta["url"]) if meta.get("url") else None),
         year=int(year) if isinstance(year, int) or (isinstance(year, str) and year.isdigit()) else None,
-        lang=str(meta.get("lang") or meta.get("language") or lang),
-        kind=meta.get("kind") if meta.get("kind") in ("brief", "primary", "secondary", "user") else kind,
+        lang=_lang(meta.get("lang") or meta.get("language"), lang),
+        kind=kind,
         path=str(path),
-        related=tuple(str(r) for r in meta.get("related_documents") or ()),
-        jurisdiction=str(meta.get("jurisdiction") or ""),
+        related=_strings(meta.get("related_documents")) if kind == "brief" else (),
+        jurisdiction=str(meta.get("jurisdiction") or "") if isinstance(meta.get("jurisdiction"), str) else "",
     )
+
+
+def _lang(declared: object, detected: str) -> str:
+    return declared if declared in ("ja", "en", "zh") else detected
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    """A front-matter list of ids (a single id or junk is tolerated, not fatal)."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list):
+        return tuple(str(v) for v in value if isinstance(v, str | int))
+    return ()
 
 
 def read_text_file(path: Path) -> str:

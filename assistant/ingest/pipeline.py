@@ -17,14 +17,16 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.core.errors import IngestError, ManifestError, UnsupportedFileError
+from assistant.core.errors import CorpusError, IngestError, IpfinError, ManifestError, UnsupportedFileError
 from assistant.core.files import sha256_file
 from assistant.core.settings import Settings
 from assistant.core.types import Chunk, IngestReport, SourceDoc, SourceKind
+from assistant.corpus.reserved import USER_PREFIX, ReservedIds, check_user_id
 from assistant.corpus.sources import SourceList, load_optional_sources, load_sidecar
 from assistant.embed.base import Embedder
+from assistant.index.manifest import IndexManifest
 from assistant.index.store import IndexStore, RetrievalKey
-from assistant.ingest.loaders import SUPPORTED_SUFFIXES, load_file
+from assistant.ingest.loaders import SUPPORTED_SUFFIXES, load_file, source_id_for
 from assistant.ingest.splitter import split_blocks
 from assistant.text.ja import content_terms
 
@@ -102,19 +104,97 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
     return list(dict.fromkeys(files)), errors
 
 
-def _kind_and_meta(path: Path, settings: Settings, official: SourceList) -> tuple[SourceKind, dict]:
-    """A brief; a user's document with its ``<id>.meta.yaml`` sidecar (``ipfin corpus add``);
-    a listed document (``corpus/raw/<id>.pdf``, primary or secondary); else a user's file."""
+def _kind_and_meta(
+    path: Path, settings: Settings, official: SourceList, manifest: IndexManifest | None = None
+) -> tuple[SourceKind, dict]:
+    """Where a file is decides what it may claim (see :mod:`assistant.corpus.reserved`):
+    a brief only in ``corpus/briefs``; an official document (``sources.yaml`` metadata,
+    primary or secondary) only as ``raw/<id>.*`` beside the source list; a document added
+    with ``ipfin corpus add`` by its ``<id>.meta.yaml`` sidecar there too, under an id no
+    brief or official document owns; every other file is a user's, as ``user/<name>``
+    (a sidecar or a front matter elsewhere changes neither its id nor its kind)."""
     corpus = settings.corpus_dir.resolve()
     if path.is_relative_to(corpus / "briefs"):
         return "brief", {}
-    sidecar = load_sidecar(path)
+    in_raw = path.parent in _official_dirs(settings, official)
+    sidecar = load_sidecar(path) if in_raw else None
     if sidecar is not None:
+        _check_sidecar_id(path, sidecar.id, ReservedIds.load(settings.corpus_dir, official), manifest)
         return "user", sidecar.as_meta()
     entry = official.get(path.stem)
-    if entry is not None:
+    if entry is not None and in_raw:
         return ("secondary" if entry.kind == "secondary" else "primary"), entry.as_meta()
-    return "user", {}
+    return "user", {"id": _user_id(path, manifest), "kind": "user"}
+
+
+def _official_dirs(settings: Settings, official: SourceList) -> set[Path]:
+    """Where a file named after a source-list id is that official document."""
+    return {(settings.corpus_dir / "raw").resolve(), (Path(official.path).parent / "raw").resolve()}
+
+
+def _check_sidecar_id(path: Path, source_id: str, reserved: ReservedIds, manifest: IndexManifest | None) -> None:
+    where = f"{path.name}: its metadata file {path.stem}.meta.yaml"
+    if source_id != path.stem:
+        raise ManifestError(
+            f"{where} says id {source_id!r}, but the file is named {path.name}.",
+            "Add documents with `ipfin corpus add`, which names the file after its id.",
+        )
+    try:
+        check_user_id(source_id, reserved, where="id")
+    except CorpusError as exc:
+        raise ManifestError(f"{where}: {exc.message}", exc.hint) from exc
+    if manifest is not None and (other := _holder(manifest, source_id, str(path))):
+        raise ManifestError(
+            f"{where} claims the id {source_id!r}, which {Path(other).name} already has.",
+            "Keep one file per id in corpus/raw (remove the other, or re-add this one with another --id).",
+        )
+
+
+def _holder(manifest: IndexManifest, source_id: str, own_key: str) -> str:
+    """Another indexed file that still exists and holds ``source_id`` ("" if none)."""
+    return next(
+        (k for k, e in manifest.files.items() if e.source_id == source_id and k != own_key and Path(k).exists()), ""
+    )
+
+
+def _user_id(path: Path, manifest: IndexManifest | None) -> str:
+    """``user/<name>``; ``user/<name>-<hash of the path>`` when another file has that name.
+    A file keeps the id it was indexed under, so ids do not move when files come and go."""
+    key = str(path)
+    base = USER_PREFIX + source_id_for(path)
+    hashed = f"{base}-{hashlib.sha256(key.encode()).hexdigest()[:6]}"
+    known = manifest.files.get(key) if manifest is not None else None
+    if known is not None and known.source_id in (base, hashed):
+        return known.source_id
+    if manifest is not None and any(e.source_id == base for k, e in manifest.files.items() if k != key):
+        return hashed
+    return base
+
+
+def _record_is_own(manifest: IndexManifest, key: str, source_id: str, kind: SourceKind) -> bool:
+    """The document record under ``source_id`` is this file's kind, and was written by this
+    file or another still indexed one: an index where an older ipfin let a user's file
+    relabel a brief (or a record outlived the file that wrote it) reads the file again."""
+    doc = manifest.documents.get(source_id)
+    return doc is not None and doc.kind == kind and (doc.path == key or doc.path in manifest.files)
+
+
+def _misassigned(manifest: IndexManifest, settings: Settings, official: SourceList) -> list[Path]:
+    """Indexed files that hold a brief's or an official document's id from a place that
+    may not claim it (indexed by an older ipfin): they are read again, as user files."""
+    reserved = ReservedIds.load(settings.corpus_dir, official)
+    briefs = (settings.corpus_dir / "briefs").resolve()
+    allowed = _official_dirs(settings, official)
+    out = []
+    for key, entry in manifest.files.items():
+        path = Path(key)
+        owner = reserved.owner(entry.source_id)
+        outside = (owner == "brief" and not path.is_relative_to(briefs)) or (
+            owner == "official" and path.parent not in allowed
+        )
+        if outside and path.is_file():
+            out.append(path)
+    return out
 
 
 def fingerprint(path: Path, meta: dict) -> str:
@@ -131,13 +211,19 @@ def needs_indexing(settings: Settings, paths: Iterable[Path], sources_file: Path
     paths = [Path(p).resolve() for p in paths]
     if not (settings.home / "manifest.json").exists():
         return paths
-    files = IndexStore(settings.home).manifest.files
+    manifest = IndexStore(settings.home).manifest
     sources = load_optional_sources(sources_file or settings.corpus_dir / "sources.yaml")
-    return [
-        p
-        for p in paths
-        if (entry := files.get(str(p))) is None or entry.sha256 != fingerprint(p, _kind_and_meta(p, settings, sources)[1])
-    ]
+
+    def stale(p: Path) -> bool:
+        entry = manifest.files.get(str(p))
+        if entry is None:
+            return True
+        try:
+            return entry.sha256 != fingerprint(p, _kind_and_meta(p, settings, sources, manifest)[1])
+        except (IpfinError, OSError):
+            return True  # ingest reports what is wrong with it
+
+    return [p for p in paths if stale(p)]
 
 
 def ingest(
@@ -165,6 +251,7 @@ def ingest(
     store.manifest.chunking = chunking
     files, report.errors = discover(paths or settings.default_ingest_paths)
     sources = load_optional_sources(sources_file or settings.corpus_dir / "sources.yaml")
+    files += [p for p in _misassigned(store.manifest, settings, sources) if p not in files]
     limit = settings.max_file_mb * 1024 * 1024
 
     for path in tqdm(files, desc="ingest", unit="file", file=sys.stderr, disable=not progress):
@@ -175,10 +262,15 @@ def ingest(
                     f"{path.name}: {path.stat().st_size / 1e6:.1f} MB is over the {settings.max_file_mb} MB limit.",
                     "Split the file, or raise IPFIN_MAX_FILE_MB.",
                 )
-            kind, meta = _kind_and_meta(path, settings, sources)
+            kind, meta = _kind_and_meta(path, settings, sources, store.manifest)
             digest = fingerprint(path, meta)
             known = store.manifest.files.get(key)
-            if not resplit and known is not None and known.sha256 == digest:
+            if (
+                not resplit
+                and known is not None
+                and known.sha256 == digest
+                and _record_is_own(store.manifest, key, known.source_id, kind)
+            ):
                 report.documents_skipped += 1
                 continue
             loaded = load_file(path, kind=kind, meta=meta)
