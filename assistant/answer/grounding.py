@@ -46,6 +46,7 @@ _MIN_PAYLOAD_CHARS = 4
 
 _MARK = re.compile(r"\s*\[(\d+)\]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_EN_MARKED_END = re.compile(r"(?<=\]\.)\s+(?=[A-Z\"'“])")
 
 
 @dataclass(frozen=True)
@@ -227,7 +228,11 @@ class GroundednessScorer:
 
 
 def _sentences_with_marks(line: str) -> list[str]:
-    """Sentences with the [n] that follow them attached ("…である。[1] 次の文[2]")."""
+    """Sentences with the [n] that follow them attached ("…である。[1] 次の文[2]"); an
+    English sentence may end after its marks ("… collateral [1]. Send …")."""
+    pieces = [p for p in _EN_MARKED_END.split(line) if p.strip()]
+    if len(pieces) > 1:
+        return [s for piece in pieces for s in _sentences_with_marks(piece)]
     spans = split_sentences(line)
     out: list[str] = []
     for i, span in enumerate(spans):
