@@ -180,17 +180,17 @@ def _record_is_own(manifest: IndexManifest, key: str, source_id: str, kind: Sour
 
 
 def _misassigned(manifest: IndexManifest, settings: Settings, official: SourceList) -> list[Path]:
-    """Indexed files that hold a brief's or an official document's id from a place that
-    may not claim it (indexed by an older ipfin): they are read again, as user files."""
+    """Indexed files that hold a brief's or an official document's id though they are in no
+    ``briefs``/``raw`` folder at all (a user's file an older ipfin indexed under it): they
+    are read again, as user files. (Another checkout's corpus sharing this index keeps its
+    files: they sit in such folders.)"""
     reserved = ReservedIds.load(settings.corpus_dir, official)
-    briefs = (settings.corpus_dir / "briefs").resolve()
-    allowed = _official_dirs(settings, official)
     out = []
     for key, entry in manifest.files.items():
         path = Path(key)
         owner = reserved.owner(entry.source_id)
-        outside = (owner == "brief" and not path.is_relative_to(briefs)) or (
-            owner == "official" and path.parent not in allowed
+        outside = (owner == "brief" and "briefs" not in path.parts[:-1]) or (
+            owner == "official" and path.parent.name != "raw"
         )
         if outside and path.is_file():
             out.append(path)
