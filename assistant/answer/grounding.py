@@ -191,7 +191,7 @@ class GroundednessScorer:
             line = line.strip().lstrip("-•* ").strip()
             if not line:
                 continue
-            spans = _sentences_with_marks(line)
+            spans = sentences_with_marks(line)
             for i, span in enumerate(spans):
                 cited = tuple(int(n) for n in _MARK.findall(span))
                 text = _MARK.sub("", span).strip()
@@ -227,12 +227,12 @@ class GroundednessScorer:
         return result
 
 
-def _sentences_with_marks(line: str) -> list[str]:
+def sentences_with_marks(line: str) -> list[str]:
     """Sentences with the [n] that follow them attached ("…である。[1] 次の文[2]"); an
     English sentence may end after its marks ("… collateral [1]. Send …")."""
     pieces = [p for p in _EN_MARKED_END.split(line) if p.strip()]
     if len(pieces) > 1:
-        return [s for piece in pieces for s in _sentences_with_marks(piece)]
+        return [s for piece in pieces for s in sentences_with_marks(piece)]
     spans = split_sentences(line)
     out: list[str] = []
     for i, span in enumerate(spans):

@@ -30,7 +30,7 @@ from assistant.answer.base import Answerer
 from assistant.answer.context import Passage, pack, render
 from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.grounding import GroundednessScorer
-from assistant.answer.verify import verify
+from assistant.answer.verify import VerifiedStream, verify
 from assistant.core.errors import LLMError
 from assistant.core.messages import t
 from assistant.core.types import Answer, Citation, Verification
@@ -44,6 +44,8 @@ from assistant.text.ja import content_terms, detect_lang
 class LLMAnswerer(Answerer):
     name = "llm"
     can_stream = True
+    #: :meth:`answer` takes ``on_verified`` (text released sentence by sentence).
+    verifies_stream = True
 
     def __init__(
         self,
@@ -72,11 +74,18 @@ class LLMAnswerer(Answerer):
         *,
         persona: str = "sme",
         on_token: Callable[[str], None] | None = None,
+        on_verified: Callable[[str], None] | None = None,
     ) -> Answer:
+        """``on_token`` receives the model's text as it arrives (unverified: a draft);
+        ``on_verified`` only what sentence-by-sentence verification accepts so far."""
         extractive = self.fallback.answer(question, condensed, retrieval, lang)
         if extractive.abstained:
             return extractive
         passages = pack(retrieval.hits, self.context_tokens)
+        by_n = {p.n: p for p in passages}
+        told = [text for p in passages for text in p.instructions]
+        texts = {n: p.text for n, p in by_n.items()}
+        gate = VerifiedStream(self.scorer, texts, on_verified, told) if on_verified else None
         messages, version = self.messages(condensed if condensed != question else question, passages, persona)
         t0 = time.perf_counter()
         try:
@@ -85,6 +94,10 @@ class LLMAnswerer(Answerer):
                 pieces.append(piece)
                 if on_token:
                     on_token(piece)
+                if gate:
+                    gate.feed(piece)
+            if gate:
+                gate.close()
             reply = "".join(pieces).strip()
             if not reply:
                 raise LLMError("The model's reply was empty.")
@@ -94,9 +107,7 @@ class LLMAnswerer(Answerer):
                 )
         except LLMError as exc:
             return self._fall_back(extractive, exc.message, version, t0)
-        by_n = {p.n: p for p in passages}
-        told = [text for p in passages for text in p.instructions]
-        checked = verify(reply, {n: p.text for n, p in by_n.items()}, self.scorer, self.unsupported_policy, told)
+        checked = verify(reply, texts, self.scorer, self.unsupported_policy, told)
         if checked.supported == 0:
             reason = (
                 "the reply followed instructions written in a document"

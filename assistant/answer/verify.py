@@ -6,14 +6,17 @@ left is rejected so the caller falls back to the extractive answer.
 A sentence that carries out an instruction found in a document (``SentenceSupport.injected``)
 is removed under either policy, and never quoted back in a notice: flagging would still
 show the reader the text the document's author wanted shown.
+
+:class:`VerifiedStream` does the same while a reply streams, so a front end can show a
+reply sentence by sentence without ever showing one that verification rejects.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from assistant.answer.grounding import GroundednessScorer, Grounding
+from assistant.answer.grounding import GroundednessScorer, Grounding, sentences_with_marks
 from assistant.core.types import Verification
 
 
@@ -68,3 +71,58 @@ def verify(
 
 def _is_cjk(parts: list[str]) -> bool:
     return any(not p.isascii() for p in parts)
+
+
+class VerifiedStream:
+    """A reply checked while it streams: ``emit`` receives only text that verification
+    accepts so far (supported sentences and ipfin-style framing, never an unsupported or
+    injected one), as it grows.
+
+    Each time a sentence is complete (the next one has begun, or the reply ended), the
+    reply so far is verified as under ``policy="remove"`` and whatever the verified text
+    adds to what was already emitted is emitted. A sentence without a citation waits for
+    the sentence whose [n] may cover it. The final answer is still verified as a whole;
+    a front end compares it with what was emitted (see ``assistant.app.draft_status``).
+    """
+
+    def __init__(
+        self,
+        scorer: GroundednessScorer,
+        passages: dict[int, str],
+        emit: Callable[[str], None],
+        instructions: Sequence[str] = (),
+    ) -> None:
+        self.scorer = scorer
+        self.passages = passages
+        self.instructions = instructions
+        self.emit = emit
+        self.reply = ""
+        self.shown = ""
+        self._checked = ""
+
+    def feed(self, piece: str) -> None:
+        self.reply += piece
+        self._release(_complete_prefix(self.reply))
+
+    def close(self) -> None:
+        """The reply has ended: its last sentence is complete too."""
+        self._release(self.reply)
+
+    def _release(self, text: str) -> None:
+        text = text.strip()
+        if not text or text == self._checked:
+            return
+        self._checked = text
+        verified = verify(text, self.passages, self.scorer, "remove", self.instructions).text.strip()
+        if verified.startswith(self.shown) and len(verified) > len(self.shown):
+            self.emit(verified[len(self.shown) :])
+            self.shown = verified
+
+
+def _complete_prefix(reply: str) -> str:
+    """The part of ``reply`` whose sentences are complete (all but the last one begun)."""
+    head, sep, tail = reply.rpartition("\n")
+    pieces = sentences_with_marks(tail) if tail.strip() else []
+    if len(pieces) <= 1:
+        return head + sep if pieces else reply
+    return head + sep + tail[: tail.rfind(pieces[-1])]

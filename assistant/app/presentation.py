@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from assistant.core.types import Answer, Citation, SourceDoc, Verification
 from assistant.corpus.sources import SourceEntry, SourceList, load_optional_sources
@@ -219,6 +220,23 @@ def citation_card(citation: Citation, officials: OfficialDocuments | None = None
         suspicious=citation.suspicious,
         suspicious_spans=merge_spans(chunk.suspicious, instruction_spans(chunk.text)),
     )
+
+
+#: How the text a front end showed while an answer streamed relates to the final answer.
+DraftStatus = Literal["none", "kept", "extended", "replaced"]
+
+
+def draft_status(answer: Answer, shown: str) -> DraftStatus:
+    """``none``: nothing was shown; ``kept``: the answer's text is what was shown;
+    ``extended``: it begins with what was shown (show the rest: a note, say); ``replaced``:
+    it differs (a fallback, or flagged sentences the verified stream held back): show the
+    answer in its place and say so (``t("answer.draft_replaced", lang)``)."""
+    shown, text = shown.strip(), answer.text.strip()
+    if not shown:
+        return "none"
+    if text == shown:
+        return "kept"
+    return "extended" if text.startswith(shown) and not answer.fell_back else "replaced"
 
 
 def evidence_level(answer: Answer) -> str:

@@ -108,14 +108,25 @@ def _strings(value: object) -> tuple[str, ...]:
 
 
 def read_text_file(path: Path) -> str:
-    """Decode a text file (UTF-8, else Shift_JIS / EUC-JP); refuse binary content."""
+    """Decode a text file (UTF-8, else Shift_JIS / EUC-JP); refuse binary content, and
+    refuse UTF-8 with damaged bytes rather than read it as Shift_JIS mojibake."""
     data = path.read_bytes()
     if b"\x00" in data[:8192]:
         raise UnsupportedFileError(
             f"{path.name}: the file looks binary, not text.",
             f"Give ipfin a text, Markdown, HTML or PDF file ({', '.join(SUPPORTED_SUFFIXES)}).",
         )
-    for encoding in ("utf-8-sig", "cp932", "euc_jp"):
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if _mostly_utf8(data):
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise CorruptFileError(
+                f"{path.name}: the text is UTF-8 with damaged bytes (byte 0x{data[exc.start]:02x} on line {line} "
+                "is not UTF-8); read as another encoding it would be garbled.",
+                "Fix or remove that byte (or save the file again as UTF-8) and ingest it again.",
+            ) from exc
+    for encoding in ("cp932", "euc_jp"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
@@ -124,6 +135,18 @@ def read_text_file(path: Path) -> str:
         f"{path.name}: the text is neither UTF-8, Shift_JIS nor EUC-JP.",
         "Save the file as UTF-8 and ingest it again.",
     )
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Valid UTF-8 characters beyond ASCII outnumber the broken sequences two to one: a
+    UTF-8 file with a few damaged bytes, not a Shift_JIS or EUC-JP one. (Measured on the
+    briefs, the lexicon and the gold set: as Shift_JIS/EUC-JP their ratio is at most 0.63,
+    from 30 bytes to whole files; as UTF-8 with one damaged byte, at least 2.75 in the
+    first 60 bytes and hundreds in a whole brief.)"""
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    valid = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    return valid >= 2 * max(1, broken)
 
 
 # ------------------------------------------------------------------ Markdown / text

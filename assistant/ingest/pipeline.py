@@ -26,7 +26,7 @@ from assistant.corpus.sources import SourceList, load_optional_sources, load_sid
 from assistant.embed.base import Embedder
 from assistant.index.manifest import IndexManifest
 from assistant.index.store import IndexStore, RetrievalKey
-from assistant.ingest.loaders import SUPPORTED_SUFFIXES, load_file, source_id_for
+from assistant.ingest.loaders import SUPPORTED_SUFFIXES, LoadedDoc, load_file, source_id_for
 from assistant.ingest.splitter import split_blocks
 from assistant.text.ja import content_terms
 
@@ -197,6 +197,21 @@ def _misassigned(manifest: IndexManifest, settings: Settings, official: SourceLi
     return out
 
 
+def _refuse_empty(path: Path, loaded: LoadedDoc) -> None:
+    """A document with no text is reported, not recorded silently with 0 chunks."""
+    if any(b.text.strip() for b in loaded.blocks):
+        return
+    if loaded.pages_without_text:
+        raise IngestError(
+            f"{path.name}: none of its {len(loaded.pages_without_text)} page(s) has text (a scanned PDF?).",
+            "Run OCR on it (e.g. ocrmypdf) and ingest the result.",
+        )
+    raise IngestError(
+        f"{path.name}: there is no text to index (the file is empty, or holds only a title or front matter).",
+        "Add the document's text, or leave the file out.",
+    )
+
+
 def fingerprint(path: Path, meta: dict) -> str:
     """What decides whether a file is indexed again: its sha256, and its metadata when it has
     some, so a corrected title in sources.yaml or a sidecar reaches the index too."""
@@ -274,6 +289,10 @@ def ingest(
                 report.documents_skipped += 1
                 continue
             loaded = load_file(path, kind=kind, meta=meta)
+            _refuse_empty(path, loaded)
+        except RecursionError:
+            report.errors.append(f"{path.name}: nested too deeply to read. Check that the file is what it should be.")
+            continue
         except (IngestError, ManifestError) as exc:
             report.errors.append(str(exc))
             continue
