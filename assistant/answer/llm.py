@@ -23,6 +23,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import chain
 
 from langchain_core.messages import BaseMessage
 
@@ -39,6 +40,7 @@ from assistant.llm.prompts import answer_prompt
 from assistant.retrieval.hybrid import Retrieval
 from assistant.text.injection import overlaps
 from assistant.text.ja import content_terms, detect_lang
+from assistant.text.terminal import TerminalFilter
 
 
 class LLMAnswerer(Answerer):
@@ -88,9 +90,13 @@ class LLMAnswerer(Answerer):
         gate = VerifiedStream(self.scorer, texts, on_verified, told) if on_verified else None
         messages, version = self.messages(condensed if condensed != question else question, passages, persona)
         t0 = time.perf_counter()
+        screen = TerminalFilter()  # a reply is text to show: no control sequences, even split ones
         try:
             pieces: list[str] = []
-            for piece in self.client.stream(messages):
+            for raw in chain(self.client.stream(messages), [None]):  # None: the end, flush
+                piece = screen.feed(raw) if raw is not None else screen.flush()
+                if not piece:
+                    continue
                 pieces.append(piece)
                 if on_token:
                     on_token(piece)

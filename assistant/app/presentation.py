@@ -228,15 +228,16 @@ DraftStatus = Literal["none", "kept", "extended", "replaced"]
 
 def draft_status(answer: Answer, shown: str) -> DraftStatus:
     """``none``: nothing was shown; ``kept``: the answer's text is what was shown;
-    ``extended``: it begins with what was shown (show the rest: a note, say); ``replaced``:
-    it differs (a fallback, or flagged sentences the verified stream held back): show the
-    answer in its place and say so (``t("answer.draft_replaced", lang)``)."""
+    ``extended``: it begins with what was shown and adds only notes (show the rest);
+    ``replaced``: it differs (a fallback, or flagged sentences the verified stream held
+    back): show the answer in its place and say so (``t("answer.draft_replaced", lang)``)."""
     shown, text = shown.strip(), answer.text.strip()
     if not shown:
         return "none"
     if text == shown:
         return "kept"
-    return "extended" if text.startswith(shown) and not answer.fell_back else "replaced"
+    flagged = bool(answer.verification and answer.verification.unsupported)
+    return "extended" if text.startswith(shown) and not answer.fell_back and not flagged else "replaced"
 
 
 def evidence_level(answer: Answer) -> str:
