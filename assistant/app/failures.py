@@ -98,7 +98,7 @@ def index_failure(exc: BaseException, home: Path | None) -> IndexStateError:
         return IndexStateError(f"{where} cannot be used: {os_failure(exc)}")
     if "readonly" in text or "read-only" in text or "read only" in text:
         return IndexStateError(
-            f"{where} is read-only, and its vector store (Chroma) needs to write even to answer.",
+            f"{where} is read-only: indexing writes to it, and its vector store (Chroma) writes even to answer.",
             "Make that folder writable, or copy it to a writable folder and use that one.",
         )
     if "disk i/o" in text or "disk is full" in text or "no space" in text:

@@ -89,7 +89,7 @@ def make_corpus_app(handle_errors: Callable[[Callable[..., Any]], Callable[..., 
     @corpus_app.command("add")
     @handle_errors
     def add(
-        file: Annotated[Path, typer.Argument(help="A PDF, HTML, Markdown or text file.")],
+        file: Annotated[Path, typer.Argument(help="A PDF, HTML, Markdown or text file.", readable=False)],
         source_id: Annotated[str, typer.Option("--id", help="Short id, e.g. my-bank-ip-policy.")],
         title: Annotated[str, typer.Option("--title", help="Title as citations should show it.")],
         publisher: Annotated[str, typer.Option("--publisher", help="Who published it.")],

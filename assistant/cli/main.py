@@ -137,7 +137,9 @@ def _check_mode(mode: str | None) -> None:
 @handle_errors
 def ingest(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="Files or folders. Default: corpus/briefs and corpus/raw.")
+        list[Path] | None, typer.Argument(
+            help="Files or folders. Default: corpus/briefs and corpus/raw.", readable=False  # ipfin says why, per file
+        )
     ] = None,
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Drop the index and build it again (e.g. after changing the embedder).")
@@ -183,7 +185,7 @@ def ask(
     question: Annotated[str | None, typer.Argument(help="The question, in Japanese or English.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     batch: Annotated[
-        Path | None, typer.Option("--batch", help="JSONL input: {id, question, history?} per line.")
+        Path | None, typer.Option("--batch", help="JSONL input: {id, question, history?} per line.", readable=False)
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", help="JSONL output for --batch (default: stdout).")] = None,
     history: Annotated[

@@ -47,13 +47,25 @@ def ipfin(
     env: dict[str, str] | None = None,
     stdin: bytes | None = None,
     respect_permissions: bool = False,
+    file_size_limit: int | None = None,
     timeout: float = 300,
 ) -> Run:
-    """``python -m assistant.cli ARGS`` in a child process, pipes for stdin/stdout/stderr."""
+    """``python -m assistant.cli ARGS`` in a child process, pipes for stdin/stdout/stderr.
+    ``file_size_limit``: no file may grow past it (a full disk, as the child sees it)."""
     cmd = [*(_permissions_apply() if respect_permissions else []), sys.executable, "-m", "assistant.cli", *args]
     child_env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), **(env or {})}
+
+    def limit() -> None:
+        if file_size_limit is not None:
+            import resource
+            import signal
+
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG) instead
+            resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit, file_size_limit))
+
     proc = subprocess.run(
-        cmd, input=stdin, capture_output=True, env=child_env, cwd=PROJECT_ROOT, timeout=timeout, check=False
+        cmd, input=stdin, capture_output=True, env=child_env, cwd=PROJECT_ROOT, timeout=timeout, check=False,
+        preexec_fn=limit if file_size_limit is not None else None,
     )
     return Run(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
 
