@@ -210,3 +210,24 @@ def test_passages_without_anything_else_are_not_given(hostile_home, embedder):
     passages = pack(hits, 3000)
     assert passages and all(p.usable and REDACTED in p.text for p in passages)
     assert all(not any(i in p.text for i in (JA_INJECTION, EN_INJECTION)) for p in passages)
+
+
+def test_the_page_shows_an_instruction_as_text_with_a_warning(monkeypatch, hostile_home):
+    from streamlit.testing.v1 import AppTest
+
+    from assistant.core.messages import t
+    from assistant.core.settings import PROJECT_ROOT
+
+    monkeypatch.setenv("IPFIN_HOME", str(hostile_home.home))
+    monkeypatch.setenv("IPFIN_CORPUS_DIR", str(hostile_home.corpus_dir))
+    at = AppTest.from_file(str(PROJECT_ROOT / "ui" / "app.py"), default_timeout=180)
+    at.run()
+    at.chat_input[0].set_value("ABLとは何ですか？").run()
+    assert not at.exception, at.exception
+    view = at.session_state["turns"][0].view
+    assert not view.abstained and any(card.suspicious_spans for card in view.cards)
+    warnings = [w.value for w in at.warning]
+    assert any(t("answer.suspicious_quote", "ja").lstrip("⚠ ") in w for w in warnings), warnings
+    shown = "\n".join(h.value for h in at.html)
+    assert "指示を無視" in shown and "<script" not in shown  # shown, escaped, as text…
+    assert "12345" not in view.text  # …and not obeyed

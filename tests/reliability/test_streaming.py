@@ -111,3 +111,36 @@ def test_draft_status_for_front_ends(assistant):
     assert draft_status(answer, answer.text) == "kept"
     assert draft_status(answer, answer.text[:20]) == "extended"
     assert draft_status(answer, "something else entirely") == "replaced"
+
+
+# ------------------------------------------------------------------ the chat page
+
+
+def _page_answer(monkeypatch, fake, home, reply: str) -> list[str]:
+    """Ask the chat page (Streamlit's AppTest, the real app) while the model writes ``reply``;
+    the captions shown above the final answer."""
+    from streamlit.testing.v1 import AppTest
+
+    from assistant.core.settings import PROJECT_ROOT
+
+    for key, value in llm_env(fake, home).items():
+        monkeypatch.setenv(key, value)
+    at = AppTest.from_file(str(PROJECT_ROOT / "ui" / "app.py"), default_timeout=180)
+    at.run()
+    fake.add(Step(text=reply, pieces=9))
+    at.chat_input[0].set_value(QUESTION).run()
+    assert not at.exception, at.exception
+    return [c.value for c in at.caption]
+
+
+def test_the_page_says_when_what_it_showed_is_replaced(monkeypatch, bundled_settings, embedder, fake):
+    n = _n(bundled_settings, embedder)
+    captions = _page_answer(monkeypatch, fake, bundled_settings.home, f"{ZHONGSHAN}[{n}]。{INVENTED}[{n}]。")
+    assert any(REPLACED in c for c in captions), captions  # the verified sentence was shown, then more came
+
+
+def test_the_page_shows_no_draft_of_a_reply_it_rejects(monkeypatch, bundled_settings, fake):
+    # A page that showed the raw reply as it streamed would have to say it replaced it; the page
+    # shows only verified sentences, and none of this English reply is, so there is nothing to replace.
+    captions = _page_answer(monkeypatch, fake, bundled_settings.home, "The loss split in Guangdong is 54:26:16:4 [1]. Banks like it.")
+    assert not any(REPLACED in c for c in captions), captions
