@@ -20,6 +20,8 @@ from assistant.text.terminal import for_terminal
 
 def check_free(host: str, port: int) -> None:
     """Refuse an address ``ipfin ui`` could not listen on, saying what to do instead."""
+    if not 1 <= port <= 65535:  # getaddrinfo wraps 99999 to 34463; Streamlit's bind() then raised OverflowError
+        raise ConfigError(f"--port must be between 1 and 65535; it is {port}.", "For example: ipfin ui --port 8501.")
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:

@@ -68,6 +68,8 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             raise
         except IpfinError as exc:
             _fail(str(exc))
+        except typer.BadParameter as exc:  # an option value a command checks itself (--format xml)
+            _fail(f"{exc.format_message()} (see ipfin --help).", exc.exit_code)
         except KeyboardInterrupt:
             _fail("interrupted (Ctrl-C).", 130)
         except BrokenPipeError:
@@ -130,7 +132,7 @@ def _assistant(mode: str | None = None):
 
 def _check_mode(mode: str | None) -> None:
     if mode is not None and mode not in MODES:
-        raise typer.BadParameter(f"must be one of {', '.join(MODES)}; got {mode!r}")
+        raise typer.BadParameter(f"must be one of {', '.join(MODES)}; got {mode!r}", param_hint="--mode")
 
 
 @app.command()
@@ -198,7 +200,7 @@ def ask(
     _check_mode(mode)
     if batch is not None:
         if question is not None:
-            raise typer.BadParameter("give either a QUESTION or --batch, not both")
+            raise typer.BadParameter("give either a QUESTION or --batch, not both", param_hint="QUESTION")
         _run_batch(batch, out, mode)
         return
     if question is None:
@@ -417,12 +419,13 @@ def ui(
     settings = _settings()
     from assistant.core.settings import PROJECT_ROOT
 
+    host, port = host or settings.host, settings.port if port is None else port  # --port 0 is not "unset"
     app_path = PROJECT_ROOT / "ui" / "app.py"
     if not app_path.exists():
         _fail(f"{app_path} is missing. Run ipfin from a checkout of the project (pip install -e .).")
     from assistant.cli.checks import check_free
 
-    check_free(host or settings.host, port or settings.port)  # before Streamlit takes over the process
+    check_free(host, port)  # before Streamlit takes over the process
     cmd = [
         sys.executable,
         "-m",
@@ -430,15 +433,15 @@ def ui(
         "run",
         str(app_path),
         "--server.address",
-        host or settings.host,
+        host,
         "--server.port",
-        str(port or settings.port),
+        str(port),
         "--server.headless",
         "true",
         "--browser.gatherUsageStats",
         "false",
     ]
-    typer.echo(f"Serving on http://{host or settings.host}:{port or settings.port} (Ctrl-C stops)")
+    typer.echo(f"Serving on http://{host}:{port} (Ctrl-C stops)")
     sys.stdout.flush()
     # Become the Streamlit process rather than its parent: Ctrl-C, SIGTERM and `timeout`
     # then reach the server itself, and no orphaned server is left behind.

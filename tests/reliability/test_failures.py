@@ -346,3 +346,26 @@ def test_ctrl_c_during_start_up_is_one_line(tmp_path, when):
     ours = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("import time:")]
     assert "Traceback" not in text and "unexpected" not in text, ours
     assert proc.returncode == 130 and ours == ["error: interrupted (Ctrl-C)."], (proc.returncode, ours)
+
+
+@pytest.mark.parametrize("port", ["99999", "0", "-1"])
+def test_ui_on_a_port_out_of_range(cli, monkeypatch, port):
+    # --port 99999 used to pass the free-port check (getaddrinfo wraps it), print "Serving on",
+    # and end in Streamlit's OverflowError traceback
+    _one_error(cli.invoke(app, ["ui", "--port", port]), "between 1 and 65535")
+    monkeypatch.setenv("IPFIN_PORT", port)
+    _one_error(cli.invoke(app, ["ui"]), "between 1 and 65535")
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["feedback", "export", "--format", "xml"], "Invalid value for --format: must be one of csv, jsonl"),
+        (["ask", "--mode", "nope", "ABLとは？"], "Invalid value for --mode: must be one of hybrid, bm25, dense"),
+        (["ask", "ABLとは？", "--batch", "q.jsonl"], "give either a QUESTION or --batch, not both"),
+    ],
+)
+def test_an_option_value_a_command_checks_itself(cli, tmp_path, monkeypatch, args, needle):
+    # typer.BadParameter raised inside a command used to reach the catch-all: "unexpected BadParameter"
+    monkeypatch.setenv("IPFIN_HOME", str(tmp_path / "home"))
+    _one_error(cli.invoke(app, args), needle, code=2)
