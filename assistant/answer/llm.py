@@ -10,7 +10,12 @@
    left → the extractive answer with a visible notice. Unsupported sentences are flagged
    or removed (``IPFIN_LLM_UNSUPPORTED``).
 4. Each cited passage gets a quote: the unit of its chunk closest to the sentences that
-   cite it, verbatim, as for extractive answers.
+   cite it, verbatim, as for extractive answers (never a sentence that reads like an
+   instruction to an AI, when the chunk has another).
+
+Sentences of a document that read like instructions to an AI are left out of the passages
+(``context.Passage.text``); a reply sentence that carries one out is removed whatever the
+policy, and a reply with nothing else falls back with a notice that says why.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import chain
 
 from langchain_core.messages import BaseMessage
 
@@ -25,19 +31,23 @@ from assistant.answer.base import Answerer
 from assistant.answer.context import Passage, pack, render
 from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.grounding import GroundednessScorer
-from assistant.answer.verify import verify
+from assistant.answer.verify import VerifiedStream, verify
 from assistant.core.errors import LLMError
 from assistant.core.messages import t
 from assistant.core.types import Answer, Citation, Verification
 from assistant.llm.base import ChatClient
 from assistant.llm.prompts import answer_prompt
 from assistant.retrieval.hybrid import Retrieval
+from assistant.text.injection import overlaps
 from assistant.text.ja import content_terms, detect_lang
+from assistant.text.terminal import TerminalFilter
 
 
 class LLMAnswerer(Answerer):
     name = "llm"
     can_stream = True
+    #: :meth:`answer` takes ``on_verified`` (text released sentence by sentence).
+    verifies_stream = True
 
     def __init__(
         self,
@@ -66,19 +76,34 @@ class LLMAnswerer(Answerer):
         *,
         persona: str = "sme",
         on_token: Callable[[str], None] | None = None,
+        on_verified: Callable[[str], None] | None = None,
     ) -> Answer:
+        """``on_token`` receives the model's text as it arrives (unverified: a draft);
+        ``on_verified`` only what sentence-by-sentence verification accepts so far."""
         extractive = self.fallback.answer(question, condensed, retrieval, lang)
         if extractive.abstained:
             return extractive
         passages = pack(retrieval.hits, self.context_tokens)
+        by_n = {p.n: p for p in passages}
+        told = [text for p in passages for text in p.instructions]
+        texts = {n: p.text for n, p in by_n.items()}
+        gate = VerifiedStream(self.scorer, texts, on_verified, told) if on_verified else None
         messages, version = self.messages(condensed if condensed != question else question, passages, persona)
         t0 = time.perf_counter()
+        screen = TerminalFilter()  # a reply is text to show: no control sequences, even split ones
         try:
             pieces: list[str] = []
-            for piece in self.client.stream(messages):
+            for raw in chain(self.client.stream(messages), [None]):  # None: the end, flush
+                piece = screen.feed(raw) if raw is not None else screen.flush()
+                if not piece:
+                    continue
                 pieces.append(piece)
                 if on_token:
                     on_token(piece)
+                if gate:
+                    gate.feed(piece)
+            if gate:
+                gate.close()
             reply = "".join(pieces).strip()
             if not reply:
                 raise LLMError("The model's reply was empty.")
@@ -88,16 +113,20 @@ class LLMAnswerer(Answerer):
                 )
         except LLMError as exc:
             return self._fall_back(extractive, exc.message, version, t0)
-        by_n = {p.n: p for p in passages}
-        checked = verify(reply, {n: p.text for n, p in by_n.items()}, self.scorer, self.unsupported_policy)
+        checked = verify(reply, texts, self.scorer, self.unsupported_policy, told)
         if checked.supported == 0:
-            return self._fall_back(
-                extractive, "no sentence of the reply is supported by the passages", version, t0, checked
+            reason = (
+                "the reply followed instructions written in a document"
+                if checked.injected
+                else "no sentence of the reply is supported by the passages"
             )
+            return self._fall_back(extractive, reason, version, t0, checked)
         citations = [self._citation(by_n[n], checked) for n in checked.cited]
         text = checked.text
         if checked.unsupported and not checked.removed:
             text += "\n\n" + t("answer.llm_unsupported", lang, sentences=" / ".join(checked.unsupported))
+        if checked.injected:
+            text += "\n\n" + t("answer.llm_injected", lang, count=len(checked.injected))
         return Answer(
             text=text,
             citations=citations,
@@ -121,6 +150,7 @@ class LLMAnswerer(Answerer):
             if passage.n in s.cited and s.supported:
                 claims.update(content_terms(s.sentence))
         units = chunk.quotable_units() or [(0, len(chunk.text))]
+        units = [u for u in units if not overlaps(passage.suspicious, *u)] or units
         start, end = max(units, key=lambda u: len(claims & set(content_terms(chunk.text[u[0] : u[1]]))))
         return Citation(
             n=passage.n, chunk=chunk, doc=passage.hit.doc, quote=chunk.text[start:end], urls=chunk.urls_at(start, end)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
 from assistant.app.presentation import AnswerView, OfficialDocuments, answer_view
-from assistant.core.errors import IndexNotBuiltError, QuestionError
+from assistant.core.errors import IndexNotBuiltError, IpfinError, QuestionError
 from assistant.core.settings import Settings
 from assistant.core.types import Answer, Hit, IngestReport
 from assistant.corpus.lexicon import Lexicon
@@ -50,6 +50,11 @@ def validate_question(question: str, max_chars: int) -> str:
     if question is None or not str(question).strip():
         raise QuestionError("The question is empty.", "Type a question, e.g. 「企業価値担保権とは何ですか？」.")
     text = normalize(str(question)).strip()
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        raise QuestionError(
+            "The question contains bytes that are not valid UTF-8 (a terminal or file in another encoding).",
+            "Type it again in a UTF-8 terminal, or save the file as UTF-8.",
+        )
     if len(text) > max_chars:
         raise QuestionError(
             f"The question is {len(text):,} characters long; the limit is {max_chars:,}.",
@@ -68,6 +73,24 @@ class _Engine:
     extractive: ExtractiveAnswerer
     answerer: Answerer
     llm: ChatClient | None
+
+
+def _open_index(settings: Settings, identity: str) -> IndexStore:
+    """The committed index, opened now: a damaged, read-only or half-deleted index is an
+    :class:`IndexStateError` that says what to do, not an error in the middle of an answer."""
+    from assistant.app.failures import from_storage, index_failure
+    from assistant.index.store import IndexStore
+
+    try:
+        return IndexStore.open(settings, identity)
+    except IpfinError:
+        raise
+    except (ValueError, KeyError, TypeError, EOFError) as exc:  # a damaged BM25 file or collection
+        raise index_failure(exc, settings.home) from exc
+    except Exception as exc:
+        if not from_storage(exc):
+            raise
+        raise index_failure(exc, settings.home) from exc
 
 
 def _stamp(settings: Settings) -> Hashable:
@@ -127,12 +150,11 @@ class Assistant:
 
     def _build_engine(self, stamp: Hashable) -> _Engine:
         from assistant.answer.extractive import ExtractiveAnswerer
-        from assistant.index.store import IndexStore
         from assistant.retrieval.hybrid import HybridRetriever
 
         s = self.settings
         lexicon = self.lexicon
-        store = IndexStore.open(s, self.embedder.identity)
+        store = _open_index(s, self.embedder.identity)
         retriever = HybridRetriever(store, self.embedder, s.top_k, s.mode, lexicon)
         extractive = ExtractiveAnswerer(
             self.embedder,
@@ -209,11 +231,15 @@ class Assistant:
         on_token: Callable[[str], None] | None = None,
         condense: bool = True,
         answerer: AnswererChoice = "auto",
+        on_verified: Callable[[str], None] | None = None,
     ) -> Answer:
         """Answer ``question`` from the documents.
 
         ``history``: earlier user turns (oldest first) for follow-ups; ``mode``: retrieval
-        mode for this question; ``on_token``: receives an LLM's text as it streams;
+        mode for this question; ``on_token``: receives an LLM's text as it streams, before
+        any check (a draft); ``on_verified``: receives only the LLM text that sentence-level
+        verification has accepted so far (show this one, then the answer; compare them with
+        :func:`assistant.app.presentation.draft_status`);
         ``condense=False`` searches a follow-up as typed; ``answerer`` picks the extractive
         or LLM answerer for this question (``auto``: as configured).
         """
@@ -223,7 +249,10 @@ class Assistant:
         condensed = self.condense(text, history) if condense else text
         retrieval = engine.retriever.retrieve(condensed, mode=mode)
         chosen = engine.extractive if answerer == "extractive" else engine.answerer
-        answer = chosen.answer(text, condensed, retrieval, detect_lang(text), persona=persona, on_token=on_token)
+        extra = {"on_verified": on_verified} if on_verified and getattr(chosen, "verifies_stream", False) else {}
+        answer = chosen.answer(
+            text, condensed, retrieval, detect_lang(text), persona=persona, on_token=on_token, **extra
+        )
         return replace(answer, timings_ms=answer.timings_ms | {"total": (time.perf_counter() - t0) * 1000})
 
     def search(self, query: str, top_k: int | None = None, mode: str | None = None) -> list[Hit]:

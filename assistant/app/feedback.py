@@ -6,7 +6,11 @@ answer once. Each row keeps what an evaluator needs without the index: the quest
 the query actually searched, the answer text, the citations (title, quote, URLs),
 the persona, the language and the time.
 
-``ipfin feedback export --format csv|jsonl`` writes the rows out.
+``ipfin feedback export --format csv|jsonl`` writes the rows out. A CSV cell that a
+spreadsheet would run as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return: ``=HYPERLINK(…)``, ``+cmd|…``, ``@SUM(…)``) is written with a leading
+``'`` as OWASP advises, so a question or comment typed into the chat page cannot become a
+formula in the evaluator's spreadsheet. JSONL keeps every value as it is.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from typing import TextIO
 
 from assistant.app.presentation import AnswerView
 from assistant.core.errors import FeedbackError
+from assistant.text.terminal import json_for_terminal
 
 FEEDBACK_FILE = "feedback.sqlite3"
 FORMATS = ("csv", "jsonl")
@@ -184,13 +189,23 @@ class FeedbackStore:
                 answer=r[7],
                 abstained=bool(r[8]),
                 evidence_level=r[9],
-                citations=json.loads(r[10]),
+                citations=_citations(r[10]),
                 comment=r[11],
                 created_at=r[12],
                 updated_at=r[13],
             )
             for r in rows
         ]
+
+
+def _citations(raw: str) -> list[dict]:
+    """A row's citations; a cell that is not the JSON list ipfin wrote is kept as text
+    (``[{"unreadable": …}]``) so one damaged row does not stop an export."""
+    try:
+        value = json.loads(raw)
+    except (ValueError, RecursionError, TypeError):
+        return [{"unreadable": str(raw)}]
+    return value if isinstance(value, list) and all(isinstance(c, dict) for c in value) else [{"unreadable": str(raw)}]
 
 
 #: Column order of the CSV export (citations as one JSON cell).
@@ -212,6 +227,18 @@ CSV_COLUMNS = (
 )
 
 
+#: What makes a spreadsheet read a cell as a formula (OWASP "CSV injection"), and the
+#: full-width forms some spreadsheets treat the same way.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def csv_safe(value: object) -> object:
+    """A text cell that cannot start a formula: a leading ``'`` where it would."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def export_row(rec: FeedbackRecord) -> dict:
     row = asdict(rec)
     row["rating"] = RATINGS.get(rec.rating, str(rec.rating))
@@ -229,11 +256,11 @@ def write_export(records: Iterable[FeedbackRecord], fmt: str, sink: TextIO) -> i
         for rec in records:
             row = export_row(rec)
             row["citations"] = json.dumps(row["citations"], ensure_ascii=False)
-            writer.writerow(row)
+            writer.writerow({k: csv_safe(v) for k, v in row.items()})
             count += 1
     else:
         for rec in records:
-            sink.write(json.dumps(export_row(rec), ensure_ascii=False) + "\n")
+            sink.write(json_for_terminal(export_row(rec)) + "\n")
             count += 1
     return count
 

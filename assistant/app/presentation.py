@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from assistant.core.types import Answer, Citation, SourceDoc, Verification
 from assistant.corpus.sources import SourceEntry, SourceList, load_optional_sources
+from assistant.text.injection import instruction_spans, merge_spans
 
 #: Evidence-strength bands over ``Answer.confidence`` and key-term coverage; set from
 #: the distribution over the bundled question sets (answered questions mostly score
@@ -55,6 +57,11 @@ class CitationCard:
     fact_urls: tuple[str, ...]
     document_url: str | None
     official: tuple[OfficialLink, ...] = ()
+    #: The quote holds a sentence that reads like an instruction to an AI: show it as the
+    #: document's text, with a warning (``t("answer.suspicious_quote", lang)``).
+    suspicious: bool = False
+    #: Where such sentences sit in ``chunk_text`` (start, end), to mark them in context.
+    suspicious_spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def quote_span(self) -> tuple[int, int] | None:
@@ -77,6 +84,8 @@ class CitationCard:
             "fact_urls": list(self.fact_urls),
             "document_url": self.document_url,
             "official_urls": [o.url for o in self.official],
+            "suspicious": self.suspicious,
+            "suspicious_spans": [list(span) for span in self.suspicious_spans],
         }
 
 
@@ -159,7 +168,11 @@ class OfficialDocuments:
         )
 
     def for_citation(self, doc: SourceDoc, fact_urls: tuple[str, ...]) -> tuple[OfficialLink, ...]:
-        """Official documents to link from a card: the fact's own first, then related ones."""
+        """Official documents to link from a card: the fact's own first, then related ones.
+        A user's document links none: its own text may name an official URL as its source,
+        and the card must not vouch for it."""
+        if doc.kind == "user":
+            return ()
         links: list[OfficialLink] = []
         seen: set[str] = set()
         for url in fact_urls:
@@ -188,6 +201,7 @@ def _url_key(url: str) -> str:
 
 def citation_card(citation: Citation, officials: OfficialDocuments | None = None) -> CitationCard:
     doc = citation.doc
+    chunk = citation.chunk
     return CitationCard(
         n=citation.n,
         source_id=doc.source_id,
@@ -203,7 +217,27 @@ def citation_card(citation: Citation, officials: OfficialDocuments | None = None
         fact_urls=tuple(citation.urls),
         document_url=doc.url,
         official=officials.for_citation(doc, tuple(citation.urls)) if officials else (),
+        suspicious=citation.suspicious,
+        suspicious_spans=merge_spans(chunk.suspicious, instruction_spans(chunk.text)),
     )
+
+
+#: How the text a front end showed while an answer streamed relates to the final answer.
+DraftStatus = Literal["none", "kept", "extended", "replaced"]
+
+
+def draft_status(answer: Answer, shown: str) -> DraftStatus:
+    """``none``: nothing was shown; ``kept``: the answer's text is what was shown;
+    ``extended``: it begins with what was shown and adds only notes (show the rest);
+    ``replaced``: it differs (a fallback, or flagged sentences the verified stream held
+    back): show the answer in its place and say so (``t("answer.draft_replaced", lang)``)."""
+    shown, text = shown.strip(), answer.text.strip()
+    if not shown:
+        return "none"
+    if text == shown:
+        return "kept"
+    flagged = bool(answer.verification and answer.verification.unsupported)
+    return "extended" if text.startswith(shown) and not answer.fell_back and not flagged else "replaced"
 
 
 def evidence_level(answer: Answer) -> str:

@@ -21,6 +21,7 @@ from pathlib import Path
 from assistant.core.errors import IngestError, UploadRejectedError
 from assistant.core.settings import Settings
 from assistant.core.types import IngestReport, SourceDoc
+from assistant.corpus.reserved import brief_ids
 from assistant.corpus.sources import load_optional_sources
 from assistant.embed.base import Embedder
 from assistant.index.manifest import MANIFEST_FILE, DocumentInfo
@@ -97,9 +98,18 @@ def check_upload(name: str, data: bytes, settings: Settings) -> str:
 
 
 def _taken_ids(settings: Settings, store: IndexStore, own_key: str) -> set[str]:
-    """Source ids used by other indexed files, plus the official documents' ids."""
+    """Source ids used by other indexed files, plus the ids the bundled briefs and the
+    official documents own (indexed or not): an upload is indexed as ``user/<name>`` and
+    cannot take them, but a file named like one would only confuse its reader."""
     official = load_optional_sources(settings.corpus_dir / "sources.yaml")
-    return store.manifest.source_ids(except_path=own_key) | set(official.by_id)
+    reserved = brief_ids(settings.corpus_dir / "briefs") | set(official.by_id)
+    return store.manifest.source_ids(except_path=own_key) | reserved
+
+
+def _indexed_doc(store: IndexStore, target: Path, fallback_id: str) -> SourceDoc:
+    """The document record ingest wrote for ``target`` (under the id it assigned)."""
+    entry = store.manifest.files.get(str(target.resolve()))
+    return store.document(entry.source_id if entry else fallback_id)
 
 
 def add_upload(settings: Settings, embedder: Embedder, name: str, data: bytes) -> UploadResult:
@@ -147,7 +157,8 @@ def add_upload(settings: Settings, embedder: Embedder, name: str, data: bytes) -
             raise IngestError(report.errors[0])
         store = IndexStore(settings.home)
         entry = store.manifest.files.get(str(target.resolve()))
-        return UploadResult(store.document(loaded.doc.source_id), target, len(entry.chunk_ids) if entry else 0, report)
+        doc = _indexed_doc(store, target, loaded.doc.source_id)
+        return UploadResult(doc, target, len(entry.chunk_ids) if entry else 0, report)
 
 
 def list_uploads(settings: Settings) -> list[DocumentInfo]:

@@ -1,5 +1,5 @@
 """``python -m assistant.cli``: the same as the ``ipfin`` command."""
 
-from assistant.cli.main import app
+from assistant.cli import app
 
 app()

@@ -13,6 +13,8 @@ from typing import Annotated, Any
 
 import typer
 
+from assistant.text.terminal import for_terminal
+
 MIB = 1024 * 1024
 #: The fetcher's defaults (assistant/corpus/fetch.py), repeated so `--help` needs no httpx.
 DEFAULT_TIMEOUT_S = 30.0
@@ -30,7 +32,7 @@ def _ingest(assistant, paths: list[Path], sources: Path | None) -> bool:
     report = assistant.ingest(pending, progress=sys.stderr.isatty(), sources=sources)
     typer.echo(ingest_summary(report))
     for line in report.errors:
-        typer.echo(f"error: {line}", err=True)
+        typer.echo(for_terminal(f"error: {' '.join(line.split())}"), err=True)
     return not report.errors
 
 
@@ -74,10 +76,10 @@ def make_corpus_app(handle_errors: Callable[[Callable[..., Any]], Callable[..., 
 
         options = FetchOptions(timeout=timeout, retries=max(0, retries), max_bytes=settings.max_file_mb * MIB)
         report = assistant.fetch(only, manifest_path, dest, options)
-        for line in report.lines():
-            typer.echo(line)
+        for line in report.lines():  # titles, URLs and server messages: no terminal control
+            typer.echo(for_terminal(line))
         for line in report.errors():
-            typer.echo(f"error: {line}", err=True)
+            typer.echo(for_terminal(f"error: {' '.join(line.split())}"), err=True)
         indexed = True
         if not no_ingest and report.present:
             indexed = _ingest(assistant, report.present, manifest_path)
@@ -87,7 +89,7 @@ def make_corpus_app(handle_errors: Callable[[Callable[..., Any]], Callable[..., 
     @corpus_app.command("add")
     @handle_errors
     def add(
-        file: Annotated[Path, typer.Argument(help="A PDF, HTML, Markdown or text file.")],
+        file: Annotated[Path, typer.Argument(help="A PDF, HTML, Markdown or text file.", readable=False)],
         source_id: Annotated[str, typer.Option("--id", help="Short id, e.g. my-bank-ip-policy.")],
         title: Annotated[str, typer.Option("--title", help="Title as citations should show it.")],
         publisher: Annotated[str, typer.Option("--publisher", help="Who published it.")],
@@ -109,7 +111,7 @@ def make_corpus_app(handle_errors: Callable[[Callable[..., Any]], Callable[..., 
             language=language,
             replace=replace,
         )
-        typer.echo(f"Added {entry.id}: {target} (metadata in {target.stem}.meta.yaml)")
+        typer.echo(for_terminal(f"Added {entry.id}: {target} (metadata in {target.stem}.meta.yaml)"))
         if not no_ingest and not _ingest(assistant, [target], None):
             raise typer.Exit(1)
 

@@ -1,12 +1,16 @@
 """``ipfin``: the command line. Thin: it parses, calls the package, prints.
 
 Every :class:`~assistant.errors.IpfinError` becomes one line on stderr and a non-zero
-exit; nothing here prints a traceback (set IPFIN_DEBUG=1 to see one).
+exit; so does every failure :func:`assistant.app.failures.explain` knows (a read-only or
+full folder, a damaged index, text that is not UTF-8). Only a failure nobody foresaw is
+"unexpected" (exit 2); nothing here prints a traceback (set IPFIN_DEBUG=1 to see one).
+Everything printed goes through :mod:`assistant.text.terminal`: no document, file name or
+model reply can send the terminal control sequences.
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -38,9 +42,21 @@ app = typer.Typer(
 )
 
 
+def _echo(text: str = "", err: bool = False) -> None:
+    """Print document- or model-derived text: no terminal control gets through."""
+    from assistant.text.terminal import for_terminal
+
+    typer.echo(for_terminal(text), err=err)
+
+
 def _fail(message: str, code: int = 1) -> None:
-    typer.echo(f"error: {message}", err=True)
+    """One line on stderr (a message with line breaks, e.g. from a YAML parser, is joined)."""
+    _echo(f"error: {' '.join(str(message).split())}", err=True)
     raise typer.Exit(code)
+
+
+def _debug() -> bool:
+    return os.environ.get("IPFIN_DEBUG", "").strip().lower() in ("1", "true", "yes")
 
 
 def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -52,14 +68,41 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             raise
         except IpfinError as exc:
             _fail(str(exc))
+        except typer.BadParameter as exc:  # an option value a command checks itself (--format xml)
+            _fail(f"{exc.format_message()} (see ipfin --help).", exc.exit_code)
         except KeyboardInterrupt:
-            _fail("interrupted.", 130)
+            _fail("interrupted (Ctrl-C).", 130)
+        except BrokenPipeError:
+            _quiet_exit()  # `ipfin sources | head`: the reader has gone, nothing to say to it
         except Exception as exc:
-            if os.environ.get("IPFIN_DEBUG", "").strip().lower() in ("1", "true", "yes"):
+            if _debug():
                 raise
-            _fail(f"unexpected {exc.__class__.__name__}: {exc} (set IPFIN_DEBUG=1 for details)", 2)
+            from assistant.app.failures import explain
+
+            known = explain(exc, _home_or_none())
+            if known is not None:
+                _fail(str(known))
+            _fail(
+                f"unexpected {exc.__class__.__name__}: {exc}. This is a bug in ipfin: "
+                "please report it with the command you ran (IPFIN_DEBUG=1 shows the details).",
+                2,
+            )
 
     return wrapper
+
+
+def _quiet_exit() -> None:
+    """Leave after the reader of stdout went away, without a second BrokenPipeError at exit."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    raise typer.Exit(141)
+
+
+def _home_or_none() -> Path | None:
+    try:
+        return _settings().home
+    except (IpfinError, RuntimeError):
+        return None
 
 
 def _version(value: bool) -> None:
@@ -89,14 +132,16 @@ def _assistant(mode: str | None = None):
 
 def _check_mode(mode: str | None) -> None:
     if mode is not None and mode not in MODES:
-        raise typer.BadParameter(f"must be one of {', '.join(MODES)}; got {mode!r}")
+        raise typer.BadParameter(f"must be one of {', '.join(MODES)}; got {mode!r}", param_hint="--mode")
 
 
 @app.command()
 @handle_errors
 def ingest(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="Files or folders. Default: corpus/briefs and corpus/raw.")
+        list[Path] | None, typer.Argument(
+            help="Files or folders. Default: corpus/briefs and corpus/raw.", readable=False  # ipfin says why, per file
+        )
     ] = None,
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Drop the index and build it again (e.g. after changing the embedder).")
@@ -108,15 +153,32 @@ def ingest(
     from assistant.ingest.pipeline import ingest as run_ingest
 
     settings = _settings()
+    given = list(paths or [])
+    if not given:
+        _check_corpus(settings)
+    odd = [p for p in given if p.exists() and not (p.is_file() or p.is_dir())]
+    for p in odd:  # a FIFO, a device: "no such file" would be wrong
+        _echo(f"error: {p}: not a regular file or folder (a pipe or a device). Give a document file.", err=True)
+    given = [p for p in given if p not in odd]
+    if odd and not given:
+        raise typer.Exit(1)
     embedder = get_embedder(settings.embedder, settings.embed_model)
-    report = run_ingest(
-        settings, embedder, list(paths) if paths else None, rebuild=rebuild, progress=sys.stderr.isatty()
-    )
+    report = run_ingest(settings, embedder, given or None, rebuild=rebuild, progress=sys.stderr.isatty())
     typer.echo(ingest_summary(report))
     for line in report.errors:
-        typer.echo(f"error: {line}", err=True)
-    if report.errors:
+        _echo(f"error: {' '.join(line.split())}", err=True)
+    if report.errors or odd:
         raise typer.Exit(1)
+
+
+def _check_corpus(settings) -> None:
+    from assistant.core.errors import ConfigError
+
+    if not settings.corpus_dir.is_dir():
+        raise ConfigError(
+            f"The corpus folder {settings.corpus_dir} does not exist.",
+            "Point IPFIN_CORPUS_DIR at a folder with briefs/ (and raw/), or unset it to use the bundled corpus.",
+        )
 
 
 @app.command()
@@ -125,7 +187,7 @@ def ask(
     question: Annotated[str | None, typer.Argument(help="The question, in Japanese or English.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     batch: Annotated[
-        Path | None, typer.Option("--batch", help="JSONL input: {id, question, history?} per line.")
+        Path | None, typer.Option("--batch", help="JSONL input: {id, question, history?} per line.", readable=False)
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", help="JSONL output for --batch (default: stdout).")] = None,
     history: Annotated[
@@ -138,7 +200,7 @@ def ask(
     _check_mode(mode)
     if batch is not None:
         if question is not None:
-            raise typer.BadParameter("give either a QUESTION or --batch, not both")
+            raise typer.BadParameter("give either a QUESTION or --batch, not both", param_hint="QUESTION")
         _run_batch(batch, out, mode)
         return
     if question is None:
@@ -148,64 +210,45 @@ def ask(
     validate_question(question, _settings().max_question_chars)  # fail before loading models
     assistant = _assistant(mode)
     if as_json:
+        from assistant.text.terminal import json_for_terminal
+
         answer = assistant.ask(question, history or [], persona=persona)
-        typer.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+        typer.echo(json_for_terminal(answer.to_json()))
         return
-    typer.echo(_ask_streaming(assistant, question, history or [], persona))
+    from assistant.cli.stream import ask_and_render
 
-
-def _ask_streaming(assistant, question: str, history: list[str], persona: str) -> str:
-    """Print an LLM answer as it arrives; return the verified answer and its sources."""
-    from assistant.cli.render import answer_text
-
-    streamed: list[str] = []
-
-    def on_token(piece: str) -> None:
-        streamed.append(piece)
-        sys.stdout.write(piece)
-        sys.stdout.flush()
-
-    answer = assistant.ask(question, history, persona=persona, on_token=on_token)
-    if not streamed:
-        return answer_text(answer)
-    sys.stdout.write("\n")
-    unchanged = answer.text == "".join(streamed).strip()
-    return answer_text(answer, show_text=not unchanged)
+    typer.echo(ask_and_render(assistant, question, history or [], persona))
 
 
 def _run_batch(path: Path, out: Path | None, mode: str | None) -> None:
     from tqdm import tqdm
 
-    if not path.is_file():
-        _fail(f'{path}: no such file. Give a JSONL file with one {{"id", "question"}} object per line.')
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    assistant = _assistant(mode)  # the index and models load once for the whole batch
+    from assistant.cli.batch import open_output, read_items
+    from assistant.text.terminal import json_for_terminal
+
+    items = read_items(path)
+    sink = open_output(out, path) if out else sys.stdout  # checked before any model loads
     failures = 0
-    sink = out.open("w", encoding="utf-8") if out else sys.stdout
     try:
-        for number, line in enumerate(
-            tqdm(lines, desc="ask", unit="q", file=sys.stderr, disable=not sys.stderr.isatty()), 1
-        ):
-            item_id: Any = None
-            try:
-                item = json.loads(line)
-                if not isinstance(item, dict) or "question" not in item:
-                    raise ValueError('each line needs an object with a "question"')
-                item_id = item.get("id", number)
-                hist = item.get("history") or []
-                if not isinstance(hist, list) or not all(isinstance(h, str) for h in hist):
-                    raise ValueError('"history" must be a list of earlier user questions (strings)')
-                record = {"id": item_id} | assistant.ask(str(item["question"]), hist).to_json()
-            except (ValueError, IpfinError) as exc:
+        assistant = _assistant(mode)  # the index and models load once for the whole batch
+        for item in tqdm(items, desc="ask", unit="q", file=sys.stderr, disable=not sys.stderr.isatty()):
+            error = item.error
+            if not error:
+                try:
+                    record = {"id": item.item_id} | assistant.ask(item.question, list(item.history)).to_json()
+                except IpfinError as exc:
+                    error = f"line {item.number}: {exc}"
+            if error:
                 failures += 1
-                record = {"id": item_id if item_id is not None else number, "error": f"line {number}: {exc}"}
-                typer.echo(f"error: line {number}: {exc}", err=True)
-            sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+                record = {"id": item.item_id, "error": error}
+                _echo(f"error: {error}", err=True)
+            sink.write(json_for_terminal(record) + "\n")
+            sink.flush()
     finally:
         if out:
             sink.close()
     if out:
-        typer.echo(f"Wrote {len(lines)} answers to {out} ({failures} failed).", err=True)
+        _echo(f"Wrote {len(items)} answers to {out} ({failures} failed).", err=True)
     if failures:
         raise typer.Exit(1)
 
@@ -217,18 +260,26 @@ def chat(
     persona: Annotated[str, typer.Option("--persona", help="sme, bank or advisor (framing of LLM answers).")] = "sme",
 ) -> None:
     """A conversation in the terminal. /new starts over, /quit (or Ctrl-D) leaves."""
+    from assistant.cli.stream import ask_and_render
     from assistant.retrieval.condense import Conversation
 
     _check_mode(mode)
     assistant = _assistant(mode)
     conversation = Conversation()
-    typer.echo("ipfin chat — 質問をどうぞ (/new で新しい会話、/quit で終了)")
+    _tolerate_bad_input()
+    typer.echo("ipfin chat — 質問をどうぞ (/new で新しい会話、/quit で終了、Ctrl-C で回答を中断)")
     while True:
         try:
             question = input("> ").strip()
         except EOFError:
             typer.echo("")
             return
+        except KeyboardInterrupt:  # Ctrl-C at the prompt: leave, as /quit does
+            typer.echo("")
+            return
+        except UnicodeDecodeError:
+            _echo("error: that line is not UTF-8 text; it was skipped. Type it again.", err=True)
+            continue
         if not question:
             continue
         if question in ("/quit", "/exit"):
@@ -238,11 +289,23 @@ def chat(
             typer.echo("新しい会話を始めます。")
             continue
         try:
-            typer.echo(_ask_streaming(assistant, question, conversation.turns, persona) + "\n")
+            typer.echo(ask_and_render(assistant, question, conversation.turns, persona) + "\n")
+        except KeyboardInterrupt:  # Ctrl-C while answering: drop this answer, keep the chat
+            _echo("\n(回答を中断しました / answer interrupted)", err=True)
+            continue
         except IpfinError as exc:
-            typer.echo(f"error: {exc}", err=True)
+            _echo(f"error: {' '.join(str(exc).split())}", err=True)
             continue
         conversation.add(question)
+
+
+def _tolerate_bad_input() -> None:
+    """Read stdin lines that are not UTF-8 as text with stand-ins (then refused as a question
+    with a clear message) instead of failing the whole chat on one bad byte."""
+    reconfigure = getattr(sys.stdin, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):
+            reconfigure(errors="surrogateescape")
 
 
 @app.command()
@@ -252,15 +315,17 @@ def sources(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")]
     settings = _settings()
     rows = _assistant().documents()  # reads the manifest only: no model is loaded
     if as_json:
-        typer.echo(json.dumps([info.to_json() for info in rows], ensure_ascii=False, indent=1))
+        from assistant.text.terminal import json_for_terminal
+
+        typer.echo(json_for_terminal([info.to_json() for info in rows], indent=1))
         return
     for info in rows:
         doc = info.doc
         empty = f", pages without text: {list(info.pages_without_text)}" if info.pages_without_text else ""
-        typer.echo(f"{doc.source_id:<32} {doc.kind:<8} {info.chunks:>4} chunks  {info.indexed_at}  {doc.title}{empty}")
+        _echo(f"{doc.source_id:<32} {doc.kind:<8} {info.chunks:>4} chunks  {info.indexed_at}  {doc.title}{empty}")
         if info.extractors:
-            typer.echo(f"{'':<32} text: {_extractor_pages(info.extractors)}")
-    typer.echo(f"{len(rows)} document(s) in {settings.home}")
+            _echo(f"{'':<32} text: {_extractor_pages(info.extractors)}")
+    _echo(f"{len(rows)} document(s) in {settings.home}")
 
 
 def _extractor_pages(extractors: dict[str, list[int]]) -> str:
@@ -337,7 +402,7 @@ def doctor() -> None:
     """Check settings, index, embedder and the LLM endpoint; say how to fix what fails."""
     checks = _assistant().doctor()
     for check in checks:
-        typer.echo(f"{'ok ' if check.ok else 'ERR'} {check.name:<13} {check.detail}")
+        _echo(f"{'ok ' if check.ok else 'ERR'} {check.name:<13} {check.detail}")
     if not all(c.ok for c in checks):
         raise typer.Exit(1)
 
@@ -354,9 +419,13 @@ def ui(
     settings = _settings()
     from assistant.core.settings import PROJECT_ROOT
 
+    host, port = host or settings.host, settings.port if port is None else port  # --port 0 is not "unset"
     app_path = PROJECT_ROOT / "ui" / "app.py"
     if not app_path.exists():
         _fail(f"{app_path} is missing. Run ipfin from a checkout of the project (pip install -e .).")
+    from assistant.cli.checks import check_free
+
+    check_free(host, port)  # before Streamlit takes over the process
     cmd = [
         sys.executable,
         "-m",
@@ -364,15 +433,15 @@ def ui(
         "run",
         str(app_path),
         "--server.address",
-        host or settings.host,
+        host,
         "--server.port",
-        str(port or settings.port),
+        str(port),
         "--server.headless",
         "true",
         "--browser.gatherUsageStats",
         "false",
     ]
-    typer.echo(f"Serving on http://{host or settings.host}:{port or settings.port} (Ctrl-C stops)")
+    typer.echo(f"Serving on http://{host}:{port} (Ctrl-C stops)")
     sys.stdout.flush()
     # Become the Streamlit process rather than its parent: Ctrl-C, SIGTERM and `timeout`
     # then reach the server itself, and no orphaned server is left behind.
@@ -411,14 +480,16 @@ def feedback_export(
 
     if fmt not in FEEDBACK_FORMATS:
         raise typer.BadParameter(f"must be one of {', '.join(FEEDBACK_FORMATS)}; got {fmt!r}", param_hint="--format")
+    from assistant.cli.checks import ScreenSink, open_export
+
     assistant = _assistant()
     if out is None:
-        count = assistant.export_feedback(fmt, sys.stdout)
+        count = assistant.export_feedback(fmt, ScreenSink(sys.stdout) if sys.stdout.isatty() else sys.stdout)
     else:
-        with out.open("w", encoding="utf-8", newline="") as sink:
+        with open_export(out) as sink:
             count = assistant.export_feedback(fmt, sink)
     where = out or "stdout"
-    typer.echo(f"Exported {count} feedback record(s) from {assistant.feedback_path} to {where}.", err=True)
+    _echo(f"Exported {count} feedback record(s) from {assistant.feedback_path} to {where}.", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

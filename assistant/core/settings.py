@@ -139,7 +139,10 @@ class Settings(BaseSettings):
     @field_validator("home", "corpus_dir")
     @classmethod
     def _expand(cls, value: Path) -> Path:
-        return Path(value).expanduser()
+        try:
+            return Path(value).expanduser()
+        except RuntimeError as exc:  # "~someone" for a user this machine does not have
+            raise ValueError(f"'~' cannot be expanded here ({exc}); give a full path") from exc
 
     @model_validator(mode="after")
     def _consistent(self) -> Settings:

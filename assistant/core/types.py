@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
+from assistant.text.injection import instruction_spans
 from assistant.text.ja import split_sentences
 
 #: brief: ipfin's own summaries; primary: official documents from corpus/sources.yaml;
@@ -184,6 +185,16 @@ class Citation:
         """The fact's own source URL for briefs, else the document's URL."""
         return self.urls[0] if self.urls else self.doc.url
 
+    @property
+    def suspicious(self) -> bool:
+        """The quote holds a sentence that reads like an instruction to an AI (marked at
+        ingest, or found now): front ends show it as document text, with a warning."""
+        start = self.chunk.text.find(self.quote)
+        end = start + len(self.quote)
+        if start >= 0 and any(a < end and start < b for a, b in self.chunk.suspicious):
+            return True
+        return bool(instruction_spans(self.quote))
+
     def to_json(self) -> dict:
         return {
             "n": self.n,
@@ -199,6 +210,7 @@ class Citation:
             "kind": self.doc.kind,
             "year": self.doc.year,
             "section": self.chunk.section,
+            "suspicious": self.suspicious,
             "jurisdiction": self.jurisdiction,
         }
 
@@ -250,10 +262,13 @@ class Verification:
     removed: bool = False
     #: Why the extractive answer is shown instead of the model's ("" when it is not).
     fallback: str = ""
+    #: Sentences that carried out an instruction found in a document: always removed.
+    injected: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
         out: dict = {"supported": self.supported, "unsupported": list(self.unsupported), "removed": self.removed}
-        return out | ({"fallback": self.fallback} if self.fallback else {})
+        out |= {"fallback": self.fallback} if self.fallback else {}
+        return out | ({"injected": list(self.injected)} if self.injected else {})
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,10 @@ source list is the curated, versioned list of official documents, while a user's
 their metadata are local (``corpus/raw/`` is not in git) and travel together: delete both
 files and the document is gone; copy both and it moves. Ingestion reads the sidecar and
 indexes the document as kind ``user``, like any other source.
+
+The id is the user's choice, but never one a bundled brief or an official document of
+``sources.yaml`` owns (:mod:`assistant.corpus.reserved`): ``--id evc-act`` would otherwise
+put the user's file, title and publisher where citations of the brief point.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import yaml
 
 from assistant.core.errors import CorpusError
 from assistant.corpus.fetchlock import now_iso
+from assistant.corpus.reserved import ReservedIds, brief_ids, check_user_id
 from assistant.corpus.sources import SourceEntry, SourceList, parse_entry, sidecar_path
 
 ADDABLE_SUFFIXES = (".pdf", ".html", ".htm", ".md", ".markdown", ".txt")
@@ -43,8 +48,10 @@ def add_user_document(
     language: str | None = None,
     replace: bool = False,
     max_bytes: int | None = None,
+    briefs_dir: Path | None = None,
 ) -> tuple[Path, SourceEntry]:
-    """Copy ``file`` in as ``<raw_dir>/<source_id>.<ext>`` and write its sidecar; returns both."""
+    """Copy ``file`` in as ``<raw_dir>/<source_id>.<ext>`` and write its sidecar; returns both.
+    ``briefs_dir`` (default: ``briefs/`` beside ``raw_dir``) holds the briefs whose ids are taken."""
     file = Path(file).expanduser()
     if not file.is_file():
         raise CorpusError(f"{file}: no such file.", "Check the path and try again.")
@@ -67,11 +74,8 @@ def add_user_document(
     if language:
         meta["language"] = language
     entry = parse_entry(meta, "ipfin corpus add", kinds=("user",))
-    if source_id in official:
-        raise CorpusError(
-            f"the id {source_id!r} belongs to an official document in {official.path.name}.",
-            "Choose another --id (e.g. add a 'my-' prefix), or use `ipfin corpus fetch --only` for that document.",
-        )
+    briefs = brief_ids(briefs_dir if briefs_dir is not None else Path(raw_dir).parent / "briefs")
+    check_user_id(source_id, ReservedIds(frozenset(briefs), frozenset(official.by_id)))
     raw_dir.mkdir(parents=True, exist_ok=True)
     present = existing_files(raw_dir, source_id)
     if present and not replace:

@@ -30,16 +30,18 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.core.errors import IngestError, ManifestError, UnsupportedFileError
+from assistant.core.errors import CorpusError, IngestError, IpfinError, ManifestError, UnsupportedFileError
 from assistant.core.files import sha256_file
 from assistant.core.settings import Settings
 from assistant.core.types import Chunk, IngestReport, SourceDoc, SourceKind
+from assistant.corpus.reserved import USER_PREFIX, ReservedIds, check_user_id
 from assistant.corpus.sources import SourceList, load_optional_sources, load_sidecar
 from assistant.embed.base import Embedder
 from assistant.index.generation import backend_for
+from assistant.index.manifest import IndexManifest
 from assistant.index.store import RetrievalKey
 from assistant.index.writer import IndexWriter
-from assistant.ingest.loaders import SUPPORTED_SUFFIXES, LoadedDoc, load_file
+from assistant.ingest.loaders import SUPPORTED_SUFFIXES, LoadedDoc, load_file, source_id_for
 from assistant.ingest.splitter import split_blocks
 from assistant.text.ja import content_terms
 
@@ -113,19 +115,112 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
     return list(dict.fromkeys(files)), errors
 
 
-def _kind_and_meta(path: Path, settings: Settings, official: SourceList) -> tuple[SourceKind, dict]:
-    """A brief; a user's document with its ``<id>.meta.yaml`` sidecar (``ipfin corpus add``);
-    a listed document (``corpus/raw/<id>.pdf``, primary or secondary); else a user's file."""
+def _kind_and_meta(
+    path: Path, settings: Settings, official: SourceList, manifest: IndexManifest | None = None
+) -> tuple[SourceKind, dict]:
+    """Where a file is decides what it may claim (see :mod:`assistant.corpus.reserved`):
+    a brief only in ``corpus/briefs``; an official document (``sources.yaml`` metadata,
+    primary or secondary) only as ``raw/<id>.*`` beside the source list; a document added
+    with ``ipfin corpus add`` by its ``<id>.meta.yaml`` sidecar there too, under an id no
+    brief or official document owns; every other file is a user's, as ``user/<name>``
+    (a sidecar or a front matter elsewhere changes neither its id nor its kind)."""
     corpus = settings.corpus_dir.resolve()
     if path.is_relative_to(corpus / "briefs"):
         return "brief", {}
-    sidecar = load_sidecar(path)
+    in_raw = path.parent in _official_dirs(settings, official)
+    sidecar = load_sidecar(path) if in_raw else None
     if sidecar is not None:
+        _check_sidecar_id(path, sidecar.id, ReservedIds.load(settings.corpus_dir, official), manifest)
         return "user", sidecar.as_meta()
     entry = official.get(path.stem)
-    if entry is not None:
+    if entry is not None and in_raw:
         return ("secondary" if entry.kind == "secondary" else "primary"), entry.as_meta()
-    return "user", {}
+    return "user", {"id": _user_id(path, manifest), "kind": "user"}
+
+
+def _official_dirs(settings: Settings, official: SourceList) -> set[Path]:
+    """Where a file named after a source-list id is that official document."""
+    return {(settings.corpus_dir / "raw").resolve(), (Path(official.path).parent / "raw").resolve()}
+
+
+def _check_sidecar_id(path: Path, source_id: str, reserved: ReservedIds, manifest: IndexManifest | None) -> None:
+    where = f"{path.name}: its metadata file {path.stem}.meta.yaml"
+    if source_id != path.stem:
+        raise ManifestError(
+            f"{where} says id {source_id!r}, but the file is named {path.name}.",
+            "Add documents with `ipfin corpus add`, which names the file after its id.",
+        )
+    try:
+        check_user_id(source_id, reserved, where="id")
+    except CorpusError as exc:
+        raise ManifestError(f"{where}: {exc.message}", exc.hint) from exc
+    if manifest is not None and (other := _holder(manifest, source_id, str(path))):
+        raise ManifestError(
+            f"{where} claims the id {source_id!r}, which {Path(other).name} already has.",
+            "Keep one file per id in corpus/raw (remove the other, or re-add this one with another --id).",
+        )
+
+
+def _holder(manifest: IndexManifest, source_id: str, own_key: str) -> str:
+    """Another indexed file that still exists and holds ``source_id`` ("" if none)."""
+    return next(
+        (k for k, e in manifest.files.items() if e.source_id == source_id and k != own_key and Path(k).exists()), ""
+    )
+
+
+def _user_id(path: Path, manifest: IndexManifest | None) -> str:
+    """``user/<name>``; ``user/<name>-<hash of the path>`` when another file has that name.
+    A file keeps the id it was indexed under, so ids do not move when files come and go."""
+    key = str(path)
+    base = USER_PREFIX + source_id_for(path)
+    hashed = f"{base}-{hashlib.sha256(key.encode()).hexdigest()[:6]}"
+    known = manifest.files.get(key) if manifest is not None else None
+    if known is not None and known.source_id in (base, hashed):
+        return known.source_id
+    if manifest is not None and any(e.source_id == base for k, e in manifest.files.items() if k != key):
+        return hashed
+    return base
+
+
+def _record_is_own(manifest: IndexManifest, key: str, source_id: str, kind: SourceKind) -> bool:
+    """The document record under ``source_id`` is this file's kind, and was written by this
+    file or another still indexed one: an index where an older ipfin let a user's file
+    relabel a brief (or a record outlived the file that wrote it) reads the file again."""
+    doc = manifest.documents.get(source_id)
+    return doc is not None and doc.kind == kind and (doc.path == key or doc.path in manifest.files)
+
+
+def _misassigned(manifest: IndexManifest, settings: Settings, official: SourceList) -> list[Path]:
+    """Indexed files that hold a brief's or an official document's id though they are in no
+    ``briefs``/``raw`` folder at all (a user's file an older ipfin indexed under it): they
+    are read again, as user files. (Another checkout's corpus sharing this index keeps its
+    files: they sit in such folders.)"""
+    reserved = ReservedIds.load(settings.corpus_dir, official)
+    out = []
+    for key, entry in manifest.files.items():
+        path = Path(key)
+        owner = reserved.owner(entry.source_id)
+        outside = (owner == "brief" and "briefs" not in path.parts[:-1]) or (
+            owner == "official" and path.parent.name != "raw"
+        )
+        if outside and path.is_file():
+            out.append(path)
+    return out
+
+
+def _refuse_empty(path: Path, loaded: LoadedDoc) -> None:
+    """A document with no text is reported, not recorded silently with 0 chunks."""
+    if any(b.text.strip() for b in loaded.blocks):
+        return
+    if loaded.pages_without_text:
+        raise IngestError(
+            f"{path.name}: none of its {len(loaded.pages_without_text)} page(s) has text (a scanned PDF?).",
+            "Run OCR on it (e.g. ocrmypdf) and ingest the result.",
+        )
+    raise IngestError(
+        f"{path.name}: there is no text to index (the file is empty, or holds only a title or front matter).",
+        "Add the document's text, or leave the file out.",
+    )
 
 
 def fingerprint(path: Path, meta: dict) -> str:
@@ -143,13 +238,19 @@ def needs_indexing(settings: Settings, paths: Iterable[Path], sources_file: Path
     backend = backend_for(settings)
     if not backend.exists():
         return paths
-    files = backend.read_manifest().files
+    manifest = backend.read_manifest()
     sources = load_optional_sources(sources_file or settings.corpus_dir / "sources.yaml")
-    return [
-        p
-        for p in paths
-        if (entry := files.get(str(p))) is None or entry.sha256 != fingerprint(p, _kind_and_meta(p, settings, sources)[1])
-    ]
+
+    def stale(p: Path) -> bool:
+        entry = manifest.files.get(str(p))
+        if entry is None:
+            return True
+        try:
+            return entry.sha256 != fingerprint(p, _kind_and_meta(p, settings, sources, manifest)[1])
+        except (IpfinError, OSError):
+            return True  # ingest reports what is wrong with it
+
+    return [p for p in paths if stale(p)]
 
 
 @dataclass
@@ -235,12 +336,18 @@ def _read(path: Path, settings: Settings, sources: SourceList, writer: IndexWrit
             f"{path.name}: {path.stat().st_size / 1e6:.1f} MB is over the {settings.max_file_mb} MB limit.",
             "Split the file, or raise IPFIN_MAX_FILE_MB.",
         )
-    kind, meta = _kind_and_meta(path, settings, sources)
+    kind, meta = _kind_and_meta(path, settings, sources, writer.manifest)
     digest = fingerprint(path, meta)
     known = writer.manifest.files.get(str(path))
-    if not resplit and known is not None and known.sha256 == digest:
+    if (
+        not resplit
+        and known is not None
+        and known.sha256 == digest
+        and _record_is_own(writer.manifest, str(path), known.source_id, kind)
+    ):
         return None
     loaded = load_file(path, kind=kind, meta=meta)
+    _refuse_empty(path, loaded)
     chunks = split_blocks(
         loaded.doc.source_id, loaded.blocks, settings.chunk_chars, settings.chunk_overlap, loaded.doc.jurisdiction
     )
@@ -287,11 +394,16 @@ def ingest(
         listed = {str(f) for f in files}  # files whose vectors were lost are read again too
         files += [Path(p) for p in writer.repair_paths if p not in listed and Path(p).is_file()]
         sources = load_optional_sources(sources_file or settings.corpus_dir / "sources.yaml")
+        # a user's file an older ipfin indexed under a brief's or official id is read again
+        files += [p for p in _misassigned(writer.manifest, settings, sources) if str(p) not in listed]
         batch = _Batch(embedder)
 
         for path in tqdm(files, desc="ingest", unit="file", file=sys.stderr, disable=not progress):
             try:
                 item = _read(path, settings, sources, writer, batch, resplit)
+            except RecursionError:
+                report.errors.append(f"{path.name}: nested too deeply to read. Check that the file is what it should be.")
+                continue
             except (IngestError, ManifestError) as exc:
                 report.errors.append(str(exc))
                 continue
@@ -301,6 +413,14 @@ def ingest(
             if item is None:
                 report.documents_skipped += 1
                 continue
+            if any(f.loaded.doc.source_id == item.loaded.doc.source_id for f in batch.files):
+                # two user files of one name in this batch: record the first, so the second
+                # is read again under an id of its own (user/<name>-<hash>)
+                batch.flush(writer, report)
+                item = _read(path, settings, sources, writer, batch, resplit)
+                if item is None:
+                    report.documents_skipped += 1
+                    continue
             batch.add(item)
             if len(batch) >= settings.ingest_batch:
                 batch.flush(writer, report)

@@ -3,6 +3,10 @@
 Chunks never cross a page or a section and never cut a sentence (except a single
 sentence longer than three chunks, which is cut hard). Consecutive chunks of the same
 page and section overlap by up to ``overlap`` characters of whole sentences.
+
+Each chunk records the sentences that read like instructions to an AI assistant
+(``Chunk.suspicious``, found by :mod:`assistant.text.injection`): they stay in the text
+and the index, but answerers never hand them to a model as evidence.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from assistant.core.types import Chunk, SentenceSource
 from assistant.ingest.loaders import Block
+from assistant.text.injection import instruction_spans
 from assistant.text.ja import split_sentences
 
 
@@ -128,6 +133,7 @@ def _make(
         sources=merged,
         extractor=extractor,
         jurisdiction=jurisdiction,
+        suspicious=instruction_spans(text),
     )
 
 

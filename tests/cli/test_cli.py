@@ -114,9 +114,9 @@ def test_ingest_bad_files_leaves_index_intact(runner, monkeypatch, tmp_path):
     assert len(errors) == 2 and "binary" in errors[0] and "encrypted" in errors[1]
     listing = runner.invoke(app, ["sources", "--json"])
     docs = json.loads(listing.stdout)
-    assert [d["source_id"] for d in docs] == ["good"]
+    assert [d["source_id"] for d in docs] == ["user/good"]  # a user's file: user/<name>
     answer = runner.invoke(app, ["ask", "--json", "ABLとは何ですか？"])
-    assert json.loads(answer.stdout)["citations"][0]["source_id"] == "good"
+    assert json.loads(answer.stdout)["citations"][0]["source_id"] == "user/good"
 
 
 def test_sources_lists_documents(runner, indexed):

@@ -78,7 +78,7 @@ def test_bad_files_are_reported_and_leave_the_index_intact(work_settings, embedd
 def test_pdf_ingest_counts_pages_without_text(work_settings, embedder, tmp_path):
     pdf = make_pdf(tmp_path / "report.pdf", [["知財ビジネス評価書は第三者が作る。"], []])
     report = ingest(work_settings, embedder, [pdf])
-    assert report.documents == 1 and report.pages_without_text == [("report", 2)]
+    assert report.documents == 1 and report.pages_without_text == [("user/report", 2)]  # a user's file: user/<name>
     docs = IndexStore(work_settings.home).documents()
     assert docs[0].doc.kind == "user" and docs[0].pages_without_text == (2,)
 
