@@ -75,8 +75,9 @@ def unknown_entities(
     text: str, known: Callable[[str], bool], lexicon: Lexicon, places_only: bool = False
 ) -> tuple[str, ...]:
     """Proper nouns of ``text`` that the index has never seen (and the lexicon does not map
-    to a word it has): 火星, 静岡銀行's 静岡. Latin words are left to the glossary."""
-    out: list[str] = []
+    to a word it has): 火星, 静岡銀行's 静岡; in English, capitalised words inside a
+    sentence (Mars) that no document or English rendering uses."""
+    out: list[str] = list(_unknown_latin(text, known, lexicon, places_only))
     for token in tokenize(text):
         if token.pos != "名詞" or token.pos2 != "固有名詞" or token.surface.isascii():
             continue
@@ -92,6 +93,30 @@ def unknown_entities(
             continue
         out.append(token.surface)
     return tuple(dict.fromkeys(out))
+
+
+_LATIN_WORD = re.compile(r"(?<![\w-])([A-Z][a-z]{2,})(?![\w-])")
+_SENTENCE_START = re.compile(r"(?:^|[.?!]\s+|[\"'(]\s*)$")
+
+
+def _unknown_latin(text: str, known: Callable[[str], bool], lexicon: Lexicon, places_only: bool) -> list[str]:
+    """Capitalised words that are not the first of a sentence, unknown to the index in any
+    case, and neither a place nor a glossary term the lexicon maps to Japanese."""
+    out = []
+    for m in _LATIN_WORD.finditer(text):
+        word = m.group(1)
+        if _SENTENCE_START.search(text[: m.start()]):
+            continue  # "What", "Can", "Is" open a sentence
+        lower = word.lower()
+        if known(lower) or known(word):
+            continue
+        place = lower in lexicon.place_words
+        if places_only != place:
+            continue  # a named place decides the jurisdiction; a known one is not "unknown"
+        if not place and any(known(t) for t in lexicon.expand_english(word)):
+            continue
+        out.append(word)
+    return out
 
 
 def subjects(text: str, known: Callable[[str], bool], lexicon: Lexicon) -> tuple[str, ...]:

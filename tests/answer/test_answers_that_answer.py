@@ -158,3 +158,20 @@ def test_what_the_documents_do_not_say_is_refused(assistant, question):
 def test_the_conflict_note_is_only_for_figures_about_the_question(assistant):
     assert assistant.ask("広東省では知財担保融資の損失をどう分担していますか？").conflict
     assert not assistant.ask("中国の知財担保融資の特徴は何ですか？").conflict
+
+
+def test_an_english_proper_noun_no_document_uses_is_unknown(assistant):
+    bm25 = assistant.extractive.bm25
+
+    def known(term):
+        return bm25.document_frequency(term) > 0
+
+    assert frame("What is the upper limit of the IP loan scheme on Mars?", LEX, known).unknown_entities == ("Mars",)
+    assert frame("How does Guangdong share losses with Deloitte's view?", LEX, known).unknown_entities == ()
+    assert frame("When did the Diet pass the Act?", LEX, known).unknown_entities == ()  # "When" opens it
+
+
+def test_an_unknown_name_alone_is_not_a_false_premise(assistant):
+    # the user's own company is unknown to the documents; the question is still answerable
+    answer = assistant.ask("My company, Acmecorp, is a sole trader business. Can it use the enterprise value charge?")
+    assert not answer.abstained, answer.text

@@ -19,14 +19,7 @@ from tests.reliability.conftest import ipfin, llm_env
 FALSE_PREMISES = [
     "火星の知財担保融資制度の上限額は？",
     "火星の企業価値担保権の利用件数は何件？",
-    pytest.param(
-        "What is the upper limit of the IP-backed loan scheme on Mars?",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="open: the unknown-entity check reads Japanese proper nouns only (Latin words are left to the "
-            "glossary), so an English question about Mars gets an unrelated sentence about IP-lending risks",
-        ),
-    ),
+    "What is the upper limit of the IP-backed loan scheme on Mars?",
 ]
 
 
