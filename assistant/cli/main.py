@@ -356,6 +356,9 @@ def ui(
         "true",
         "--browser.gatherUsageStats",
         "false",
+        # The uploader's limit (and the size it shows) is ipfin's, not Streamlit's 200 MB default.
+        "--server.maxUploadSize",
+        str(settings.max_file_mb),
     ]
     typer.echo(f"Serving on http://{host or settings.host}:{port or settings.port} (Ctrl-C stops)")
     sys.stdout.flush()

@@ -1,30 +1,44 @@
-"""選択肢ナビ: an SME answers five questions and sees the financing options that fit.
+"""選択肢ナビ: an SME answers six questions and sees every financing option, as fitting or not.
 
 Every reason, caveat and next step is a quote from the indexed briefs with its source
-number; the rules are ``corpus/options.yaml`` and the logic is ``assistant.navigator``.
+number, and every [n] leads to its source card; the rules are ``corpus/options.yaml`` and
+the logic is ``assistant.app.navigator``. Options that do not fit are listed too, with the
+cited reason (or, when no reason in the documents fits the answers, what the option is).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from assistant.app import COMPANY_FORMS, STAGES, CitedPoint, IndexNotBuiltError, IpfinError, Profile, citation_card
-from ui.components import current_assistant, escape_md, render_card
+from assistant.app import COMPANY_FORMS, STAGES, CitedPoint, IpfinError, Profile, citation_card, user_message
+from ui.components import cite_html, current_assistant, esc, escape_md, sources_html
 from ui.strings import t
 
-#: The answers shown first: a company with a patent and no real estate (a typical case).
-DEFAULTS = {"company_form": "kabushiki", "registered_ip": True, "real_estate": False, "avoid_guarantee": True}
+#: The answers shown first: a growing company with a patent and no real estate (a typical case).
+DEFAULTS = {
+    "company_form": "kabushiki",
+    "registered_ip": True,
+    "real_estate": False,
+    "movable_assets": False,
+    "avoid_guarantee": True,
+    "stage": "seicho",
+}
+YES_NO_FIELDS = ("registered_ip", "real_estate", "movable_assets", "avoid_guarantee")
+TURN = "nav"
 
 
-def _point_line(point: CitedPoint) -> str:
-    label = f"**{escape_md(point.label)}**: " if point.label else ""
-    note = f" ({escape_md(point.note)})" if point.note else ""
-    return f"- {label}「{escape_md(point.citation.quote)}」 \\[{point.citation.n}\\]{note}"
+def _point_html(point: CitedPoint, numbers: frozenset[int]) -> str:
+    label = f"<strong>{esc(point.label)}</strong>: " if point.label else ""
+    note = f" <span class=\"ipfin-translation-mark\">({esc(point.note)})</span>" if point.note else ""
+    n = point.citation.n
+    cite = cite_html(TURN, n) if n in numbers else f"[{n}]"
+    return f"<li>{label}「{esc(point.citation.quote)}」 {cite}{note}</li>"
 
 
-def _section(title: str, points: tuple[CitedPoint, ...]) -> None:
-    if points:
-        st.markdown(f"**{escape_md(title)}**\n\n" + "\n".join(_point_line(p) for p in points))
+def _section(title: str, points: tuple[CitedPoint, ...], numbers: frozenset[int]) -> str:
+    if not points:
+        return ""
+    return f'<p class="ipfin-group">{esc(title)}</p><ul>' + "".join(_point_html(p, numbers) for p in points) + "</ul>"
 
 
 def _yes_no(value: bool, lang: str) -> str:
@@ -39,52 +53,55 @@ def navigator_page() -> None:
     try:
         assistant = current_assistant()
         assistant.documents()
-    except IndexNotBuiltError:
-        st.error(t("no_index", lang))
-        return
     except IpfinError as exc:
-        st.error(f"{t('error', lang)}: {escape_md(str(exc))}")
+        st.error(user_message(exc, lang, escape_md))
         return
 
+    # The radios show translated labels, and Streamlit keeps a radio's choice as its label:
+    # each language gets its own widgets (``nav_<field>_<lang>``), started from the last answers.
+    chosen = {**DEFAULTS, **state.get("nav_answers", {})}
     with st.form("navigator"):
         company_form = st.radio(
             t("q_company_form", lang),
             COMPANY_FORMS,
-            index=COMPANY_FORMS.index(DEFAULTS["company_form"]),
+            index=COMPANY_FORMS.index(chosen["company_form"]),
             format_func=lambda v: t(f"company_form_{v}", lang),
             horizontal=True,
-            key="nav_company_form",
+            key=f"nav_company_form_{lang}",
         )
         answers = {}
-        for field in ("registered_ip", "real_estate", "avoid_guarantee"):
+        for field in YES_NO_FIELDS:
             answers[field] = st.radio(
                 t(f"q_{field}", lang),
                 (True, False),
-                index=0 if DEFAULTS[field] else 1,
+                index=0 if chosen[field] else 1,
                 format_func=lambda v: _yes_no(v, lang),
                 horizontal=True,
-                key=f"nav_{field}",
+                key=f"nav_{field}_{lang}",
             )
         stage = st.radio(
             t("q_stage", lang),
             STAGES,
-            index=STAGES.index("seicho"),
+            index=STAGES.index(chosen["stage"]),
             format_func=lambda v: t(f"stage_{v}", lang),
             horizontal=True,
-            key="nav_stage",
+            key=f"nav_stage_{lang}",
         )
         if st.form_submit_button(t("nav_submit", lang), type="primary"):
-            state.nav_profile = Profile(company_form=company_form, stage=stage, **answers)
+            state.nav_answers = {"company_form": company_form, "stage": stage, **answers}
+            state.nav_profile = Profile(**state.nav_answers)
 
     profile = state.get("nav_profile")
     if profile is None:
         return
     try:
-        result = assistant.recommend(profile, lang)
+        with st.spinner(t("nav_working", lang)):
+            result = assistant.recommend(profile, lang)
     except IpfinError as exc:
-        st.error(f"{t('error', lang)}: {escape_md(str(exc))}")
+        st.error(user_message(exc, lang, escape_md))
         return
 
+    numbers = frozenset(c.n for c in result.citations)
     st.subheader(t("nav_results", lang))
     st.caption(t("nav_disclaimer", lang))
     if not result.recommended:
@@ -94,20 +111,26 @@ def navigator_page() -> None:
             st.markdown(f"#### {rank}. {escape_md(rec.name)}")
             if rec.note:
                 st.caption(escape_md(rec.note))
-            _section(t("nav_why", lang), rec.why)
-            _section(t("nav_caveats", lang), rec.caveats)
-            _section(t("nav_next", lang), rec.next_steps)
+            st.html(
+                '<div class="ipfin-answer">'
+                + _section(t("nav_why", lang), rec.why, numbers)
+                + _section(t("nav_caveats", lang), rec.caveats, numbers)
+                + _section(t("nav_next", lang), rec.next_steps, numbers)
+                + "</div>"
+            )
     if result.excluded:
         st.subheader(t("nav_excluded", lang))
         for ex in result.excluded:
             with st.container(border=True):
                 st.markdown(f"#### {escape_md(ex.name)}")
-                st.markdown("\n".join(_point_line(p) for p in ex.reasons))
+                if ex.note:
+                    st.caption(escape_md(ex.note))
+                title = t("nav_ruled_out" if ex.ruled_out else "nav_no_reason", lang)
+                st.html('<div class="ipfin-answer">' + _section(title, ex.reasons, numbers) + "</div>")
     if result.citations:
         officials = assistant.officials
-        with st.expander(f"{t('nav_result_sources', lang)} ({len(result.citations)})", expanded=False):
-            for citation in result.citations:
-                render_card(citation_card(citation, officials), lang)
+        cards = tuple(citation_card(c, officials) for c in result.citations)
+        st.html(sources_html(cards, TURN, lang, title=f"{t('nav_result_sources', lang)} ({len(cards)})"))
 
 
 navigator_page()
