@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup index run test lint eval bench bench-scale clean
+.PHONY: setup index run test lint eval bench bench-scale screenshots clean
 
 setup: $(STAMP)
 
@@ -43,6 +43,10 @@ bench: setup
 ## The BM25 index at 1k/10k/100k synthetic chunks: build, load, search p50/p95, RSS.
 bench-scale: setup
 	$(BIN)/python eval/bench_scale.py
+
+## The README's screenshots (docs/screenshots/*.png): the bundled briefs in headless Chromium.
+screenshots: setup
+	$(BIN)/python docs/screenshots.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
