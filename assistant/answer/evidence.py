@@ -13,11 +13,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.corpus.lexicon import Lexicon
-from assistant.text.ja import content_terms, key_terms, noun_phrases
+from assistant.text.ja import content_terms, key_terms, noun_phrases, tokenize
 
 #: Weight of an English word that has no Japanese equivalent in the glossary: such a
 #: word can still be answered by dense retrieval, so it counts less than a Japanese term.
 UNTRANSLATED_WEIGHT = 0.5
+#: An everyday key found inside a noun phrase stands for it only when it covers this much of
+#: it (社長の家 → 自宅; not 会社 → 企業 for ミライ精工株式会社).
+EVERYDAY_COVER = 0.6
+#: Weight of a casual noun phrase (だいたい, ふつう) none of whose words (or their everyday
+#: synonyms) the index has: how the question is said, not a topic the documents must cover.
+UNKNOWN_WEIGHT = 1.0
 
 _RATIO = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?){1,}(?![\d.])")
 _AMOUNT = re.compile(
@@ -41,13 +47,20 @@ class TermGroup:
     topical: bool = True
 
 
-def term_groups(query: str, idf: Callable[[str], float], lexicon: Lexicon) -> list[TermGroup]:
+def term_groups(
+    query: str, idf: Callable[[str], float], lexicon: Lexicon, known: Callable[[str], bool] | None = None
+) -> list[TermGroup]:
+    """The question's key-term groups. ``known(term)``: whether the index has the term; a
+    common noun it lacks entirely (だいたい, イマイチ: casual words, not the topic) weighs no
+    more than ``UNKNOWN_WEIGHT`` instead of the rarest term's idf."""
     groups: list[TermGroup] = []
     lowered = " " + re.sub(r"[^a-z0-9\- ]+", " ", query.lower()) + " "
     for phrase in lexicon.phrases:
         if f" {phrase} " in lowered:
             alts = tuple(tuple(content_terms(ja)) for ja in lexicon.glossary[phrase])
-            alts = tuple(a for a in alts if a)
+            # The English words count too: English renderings and questions of the
+            # documents' fact units are searched and compared as well.
+            alts = tuple(a for a in (*alts, tuple(content_terms(phrase))) if a)
             weight = max((min(idf(t) for t in a) for a in alts), default=UNTRANSLATED_WEIGHT)
             groups.append(TermGroup(phrase, alts, weight))
             lowered = lowered.replace(f" {phrase} ", " ")
@@ -71,15 +84,26 @@ def term_groups(query: str, idf: Callable[[str], float], lexicon: Lexicon) -> li
         seen.add(tokens)
         alternatives = [tokens]
         # An everyday word ("お金") also matches the documents' wording ("資金", "融資").
-        synonyms = lexicon.japanese_synonyms(phrase) or (
-            lexicon.japanese_synonyms(tokens[0]) if len(tokens) == 1 else ()
+        synonyms = (
+            lexicon.japanese_synonyms(phrase)
+            or (lexicon.japanese_synonyms(tokens[0]) if len(tokens) == 1 else ())
+            or tuple(lexicon.everyday_in(phrase, whole=EVERYDAY_COVER))
         )
         alternatives += [tuple(content_terms(syn)) for syn in synonyms]
         weight = sum(idf(t) for t in tokens) / len(tokens)
         if len(alternatives) > 1:
             weight = min(weight, max(min(idf(t) for t in alt) for alt in alternatives if alt))
+        if known is not None and _casual(phrase) and not any(known(t) for alt in alternatives for t in alt):
+            weight = min(weight, UNKNOWN_WEIGHT)
         groups.append(TermGroup(phrase, tuple(a for a in alternatives if a), weight))
     return groups
+
+
+def _casual(phrase: str) -> bool:
+    """Adverb-like and adjective-like nouns and numerals (だいたい, ふつう, 今日, 何万): how a
+    question is said, not what it is about (天気 and ラーメン are what it is about)."""
+    nouns = [t for t in tokenize(phrase) if t.pos == "名詞"]
+    return bool(nouns) and all(t.pos3 in ("副詞可能", "形状詞可能") or t.pos2 == "数詞" for t in nouns)
 
 
 def group_found(group: TermGroup, tokens: set[str]) -> bool:
@@ -153,6 +177,14 @@ def figures(sentence: str) -> Figures:
 
 def has_date(sentence: str) -> bool:
     return bool(_DATE.search(sentence))
+
+
+_FULL_DATE = re.compile(r"\d{1,2}月\d{1,2}日")
+
+
+def has_full_date(sentence: str) -> bool:
+    """A date to the day (2026年5月25日), not only a year or a month."""
+    return bool(_FULL_DATE.search(sentence))
 
 
 def has_number(sentence: str) -> bool:

@@ -1,29 +1,43 @@
-"""The default answerer: quotes the sentences that best answer the question.
+"""The default answerer: the sentence the user asked for first, then what supports it.
 
-No language model: every answer sentence is a verbatim sentence of a retrieved chunk,
-so numbers, dates and ratios cannot be altered, and every sentence carries its [n].
+No language model: every factual sentence of an answer is a verbatim fact unit of a retrieved
+chunk (a brief's fact item of one to three sentences, or one sentence elsewhere), so numbers,
+dates and ratios cannot be altered, and each carries its [n].
 
-Scoring a candidate sentence (all terms in [0, 1]):
-    0.45 · lexical   idf-weighted share of the question's key-term groups it contains
-    0.45 · semantic  e5 cosine similarity, rescaled from the model's narrow band
-    0.10 · rank      prior from the chunk's retrieval rank
-    answer type: when the question asks "when" (or "how much / what share"), a
-      sentence with a date (a figure) gets a bonus and one without is scaled down.
-
-Abstention: when the retrieved passages cover too little of the question's key terms
-(idf-weighted share < ``min_coverage``) *and* no sentence is close in meaning
-(similarity < ``min_similarity``). Calibrated on the gold set (eval/README.md).
+1. **The question's frame** (:mod:`.question`): what it asks (definition, yes/no, what-if,
+   when, how much, who, how to, comparison), about which jurisdictions (Japan when it names
+   no place), which quantity, and whether it names something the documents never mention.
+2. **Refuse what the documents do not say**: too little of the question in the passages
+   (key terms, and for English questions cross-lingual similarity instead of English words
+   in Japanese text); a question about an unknown entity; a question for one quantity
+   (手数料, 金利, 件数, a year's figure) that no close unit states.
+3. **Score every unit** (all terms in [0, 1]):
+       0.30 · lexical   idf-weighted share of the question's key-term groups it contains
+       0.30 · semantic  e5 similarity of the unit (or of its English rendering) to the question
+       0.30 · asked     similarity of the question to questions the unit is annotated to answer
+       0.10 · rank      prior from the chunk's retrieval rank
+   plus the intent's cue words and answer type (a date for "when", a figure for "how much"),
+   times a jurisdiction factor (a foreign fact answering a question about Japan weighs less).
+4. **The lead** is the best unit about the question's jurisdictions (or an international
+   statement); supporting units follow, the question's jurisdictions first, others after a
+   label (▼ 米国では).
+5. **Compose** (:mod:`.compose`): Japanese quotes with [n]; for English readers the corpus
+   authors' English rendering of each quote (marked as ipfin's translation) followed by the
+   cited Japanese original.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 
 from assistant.answer.base import Answerer
+from assistant.answer.compose import Unit, compose
 from assistant.answer.evidence import (
     TermGroup,
     coverage,
@@ -31,33 +45,56 @@ from assistant.answer.evidence import (
     group_found,
     group_share,
     has_date,
+    has_full_date,
     has_number,
-    question_wants,
-    requested_figure,
     term_groups,
 )
+from assistant.answer.question import QuestionFrame, frame
 from assistant.core.messages import lang_of, t
 from assistant.core.types import Answer, Citation, Hit
 from assistant.corpus.lexicon import Lexicon
 from assistant.embed.base import Embedder
 from assistant.index.bm25 import BM25Index
+from assistant.index.store import RetrievalKey
 from assistant.retrieval.hybrid import Retrieval
 from assistant.text.ja import content_terms
 from assistant.text.similarity import char_bigrams, jaccard
 
 MAX_SENTENCES = 4
 MIN_SENTENCE_CHARS = 8
-RELATIVE_CUTOFF = 0.75  # keep sentences scoring at least this share of the best one
-REDUNDANT = 0.5  # character-bigram Jaccard above which a sentence repeats another
-SIM_FLOOR, SIM_CEIL = 0.75, 0.92  # e5 cosine band mapped to [0, 1]
+RELATIVE_CUTOFF = 0.75  # keep units scoring at least this share of the lead
+REDUNDANT = 0.5  # character-bigram Jaccard above which a unit repeats another
+SIM_FLOOR, SIM_CEIL = 0.75, 0.92  # e5 passage similarity band mapped to [0, 1]
+ASKED_FLOOR, ASKED_CEIL = 0.80, 0.95  # e5 question-to-question similarity band
 WEAK_COVERAGE = 0.25  # below this the abstention names the missing key terms
-LEX_OWN = 0.7  # share of a sentence's lexical score from its own words (rest: its chunk)
-INTENT_BONUS = 0.15
+LEX_OWN = 0.7  # share of a unit's lexical score from its own words (rest: its chunk)
+INTENT_BONUS = 0.15  # a phrasing whose answer uses other words (いつから → 施行)
+CUE_BONUS = 0.08  # the unit reads like an answer to the question's kind (とは, できない, 場合)
 TYPE_BONUS = 0.1
-SAME_SOURCE_PENALTY = 0.08
-SAME_TOPIC = 0.4  # word Jaccard above which two sentences state the same thing
-SELF_CONFLICT_SHARE = 0.8  # a self-conflicting note must score this share of the best unit
 TYPE_PENALTY = 0.6
+SAME_SOURCE_PENALTY = 0.08
+SAME_TOPIC = 0.4  # word Jaccard above which two units state the same thing
+SELF_CONFLICT_SHARE = 0.8  # a self-conflicting note must score this share of the lead
+CONFLICT_RELEVANCE = 0.5  # both conflicting units must share this much of the question's terms
+#: A definition states its subject within this many characters ("知財ビジネス評価書は、").
+DEFINES_WITHIN = 20
+#: A unit answering a figure question must share this much of the question's key terms.
+FIGURE_RELEVANCE = 0.2
+#: Weight of a unit about another jurisdiction than the question's (a US fact answering a
+#: question about Japan), and of an international statement.
+FOREIGN_FACTOR = 0.7
+INTL_FACTOR = 0.92
+#: An international statement leads only when a unit about the question's place scores
+#: below this share of it.
+INTL_LEAD_SHARE = 0.85
+#: An official document's unit leads over a brief's when it scores within this share of it.
+PRIMARY_LEAD_SHARE = 0.75
+#: A question that matches an annotated question this closely is answerable whatever the
+#: key-term coverage says (everyday words the documents never use).
+ASKED_ANSWERABLE = 0.93
+#: English questions: abstain when neither a unit, its English rendering nor an annotated
+#: question is this close (cross-lingual evidence, not English words in Japanese text).
+EN_MIN_SIMILARITY = 0.84
 
 
 @dataclass
@@ -67,19 +104,67 @@ class _Candidate:
     text: str
     start: int
     end: int
+    jurisdiction: str = ""
     lexical: float = 0.0
+    own: float = 0.0
     semantic: float = 0.0
     similarity: float = 0.0
+    asked: float = 0.0
+    asked_words: float = 0.0
     score: float = 0.0
 
     @property
     def origin(self) -> tuple[str, ...]:
-        """Who vouches for the sentence: its fact URLs, else its document."""
+        """Who vouches for the unit: its fact URLs, else its document."""
         return self.hit.chunk.urls_at(self.start, self.end) or (self.hit.doc.source_id,)
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        return (self.hit.chunk.id, self.start, self.end)
+
+    def unit(self) -> Unit:
+        fact = self.hit.chunk.unit_at(self.start, self.end)
+        return Unit(self.text, self.jurisdiction, fact.en if fact and (fact.start, fact.end) == (self.start, self.end) else "")
+
+
+#: Weights of the three signals (lexical, semantic, "asked": the annotated questions).
+W_LEXICAL, W_SEMANTIC, W_ASKED = 0.30, 0.20, 0.40
+
+
+@lru_cache(maxsize=50_000)
+def _terms(text: str) -> tuple[str, ...]:
+    """Content terms of a unit or an annotated question (the same texts recur across questions)."""
+    return tuple(content_terms(text))
+
+
+def _relative(values: list[float]) -> list[float]:
+    lo, hi = min(values), max(values)
+    return [(v - lo) / (hi - lo) if hi > lo else 0.0 for v in values]
+
+
+def _defines(text: str, groups: list[TermGroup]) -> bool:
+    """The unit opens by stating what one of the question's terms is ("評価書は、…")."""
+    head = text[:DEFINES_WITHIN]
+    return any(f"{g.term}は" in head or f"{g.term}とは" in head for g in groups if g.topical and not g.term.isascii())
+
+
+def _same_fact(a: str, b: str) -> bool:
+    """Two units state the same fact: the same date to the day, the same figure, or mostly
+    the same words (an official text and the brief that summarises it)."""
+    days = set(_DAY.findall(a)) & set(_DAY.findall(b))
+    amounts = set(figures(a).amounts) & set(figures(b).amounts)
+    return bool(days or amounts) or jaccard(_words(a), _words(b)) >= SAME_TOPIC
+
+
+_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 
 
 def _words(text: str) -> set[str]:
     return {t for t in content_terms(text) if not any(ch.isdigit() for ch in t)}
+
+
+def _norm(value: float, floor: float, ceil: float) -> float:
+    return float(np.clip((value - floor) / (ceil - floor), 0.0, 1.0))
 
 
 class ExtractiveAnswerer(Answerer):
@@ -94,14 +179,16 @@ class ExtractiveAnswerer(Answerer):
         max_sentences: int = MAX_SENTENCES,
         vector_lookup: Callable[[list[tuple[str, int, int]]], dict[tuple[str, int, int], np.ndarray]] | None = None,
         lexicon: Lexicon | None = None,
+        key_lookup: Callable[[list[str]], dict[str, np.ndarray]] | None = None,
     ) -> None:
         self.embedder = embedder
-        self.lexicon = lexicon or Lexicon.bundled()
         self.bm25 = bm25
+        self.lexicon = lexicon or Lexicon.bundled()
         self.min_coverage = min_coverage
         self.min_similarity = min_similarity
         self.max_sentences = max_sentences
         self.vector_lookup = vector_lookup
+        self.key_lookup = key_lookup
 
     # ------------------------------------------------------------------ main
     def answer(
@@ -115,7 +202,8 @@ class ExtractiveAnswerer(Answerer):
         on_token: Callable[[str], None] | None = None,
     ) -> Answer:
         t0 = time.perf_counter()
-        groups = term_groups(condensed, self.bm25.idf, self.lexicon)
+        q = frame(condensed, self.lexicon, lambda term: self.bm25.document_frequency(term) > 0)
+        groups = term_groups(condensed, self.bm25.idf, self.lexicon, lambda term: self.bm25.document_frequency(term) > 0)
         base = Answer(
             text="",
             citations=[],
@@ -125,6 +213,8 @@ class ExtractiveAnswerer(Answerer):
             condensed_query=condensed,
             lang=lang,
             timings_ms=dict(retrieval.timings_ms),
+            intent=q.intent,
+            jurisdictions=q.jurisdictions,
         )
         if not retrieval.hits:
             return self._abstain(base, "no_hits", groups, t0)
@@ -132,89 +222,252 @@ class ExtractiveAnswerer(Answerer):
         for hit in retrieval.hits:
             top_tokens.update(self.bm25.tokens(hit.chunk.id) or content_terms(hit.chunk.text))
         cov = coverage(groups, top_tokens) if groups else 0.0
-        evidence = {"coverage": round(cov, 4)}
-        candidates = self._score(condensed, groups, retrieval)
+        # A follow-up is searched with its conversation, but the questions a unit is annotated
+        # to answer are compared with what the user typed too ("And when did the Diet pass it?").
+        typed = self.embedder.encode_queries([question])[0] if question != condensed else None
+        candidates = self._score(q, groups, retrieval, typed)
         if not candidates:
-            return self._abstain(replace(base, evidence=evidence), "no_hits", groups, t0)
-        best = candidates[0]
+            return self._abstain(replace(base, evidence={"coverage": round(cov, 4)}), "no_hits", groups, t0)
         similarity = max(c.similarity for c in candidates)
-        evidence |= {"similarity": round(similarity, 4), "lexical": round(best.lexical, 4)}
-        base = replace(base, evidence=evidence)
-        # Either signal alone refuses too much: users ask with everyday words the
-        # documents never use (low coverage, high similarity), and out-of-scope
-        # questions can share a word with the corpus (東京). Abstain when both are weak.
-        if cov < self.min_coverage and similarity < self.min_similarity:
-            return self._abstain(base, "key_terms" if cov < WEAK_COVERAGE else "weak", groups, t0, top_tokens)
-
-        # "何件／いくら／何%／2025年の実績" asks for one figure: related figures are not an
-        # answer. Refuse when no close candidate carries the kind of figure asked for.
-        wanted = requested_figure(condensed, self.lexicon)
-        if wanted and not any(wanted.met_by(c.text) for c in candidates if c.score >= RELATIVE_CUTOFF * best.score):
-            return self._abstain(base, "no_figure", groups, t0)
-
-        chosen = self._select(candidates)
-        conflict_pair = self._conflict(candidates, chosen)
+        asked = max((c.asked for c in candidates), default=0.0)
+        base = replace(
+            base,
+            evidence={
+                "coverage": round(cov, 4),
+                "similarity": round(similarity, 4),
+                "asked": round(asked, 4),
+                "lexical": round(candidates[0].lexical, 4),
+            },
+        )
+        refusal = self._refusal(q, cov, similarity, asked)
+        if refusal:
+            return self._abstain(base, refusal, groups, t0, top_tokens, q)
+        lead = self._lead(candidates, q)
+        pool = [c for c in candidates if c.score >= RELATIVE_CUTOFF * lead.score]
+        # The figure asked for must be stated about the question's places (a Chinese plan's
+        # period is no answer to a question about Japan).
+        if (q.figure or q.quantities) and not any(self._states_quantity(c, q) for c in pool if self._may_lead(c, q)):
+            return self._abstain(base, "no_figure", groups, t0, top_tokens, q)
+        if q.figure or q.quantities:  # the unit that states the figure asked for leads
+            lead = next((c for c in pool if self._may_lead(c, q) and self._states_quantity(c, q)), lead)
+        official = self._official_first(lead, candidates, q)
+        if official is not lead:
+            lead = official
+            pool = [official, *pool]
+        chosen = self._select(lead, pool, q)
+        conflict_pair = self._conflict(candidates, lead)
         if conflict_pair:
-            for c in conflict_pair:
-                if not any(c is x for x in chosen):
-                    chosen.append(c)
-        chosen.sort(key=lambda c: (c.hit_rank, c.start))
+            chosen += [c for c in conflict_pair if not any(c is x for x in chosen)]
+        units = [c.unit() for c in chosen]
+        lines, text = compose(units, q, lang, self.lexicon, conflict=self._conflict_refs(chosen, conflict_pair))
         citations = [
             Citation(n=i, chunk=c.hit.chunk, doc=c.hit.doc, quote=c.text, urls=c.hit.chunk.urls_at(c.start, c.end))
             for i, c in enumerate(chosen, start=1)
         ]
         return replace(
             base,
-            text=self._compose(chosen, lang, conflict_pair),
+            text=text,
+            lines=lines,
             citations=citations,
             abstained=False,
             conflict=conflict_pair is not None,
-            confidence=float(min(1.0, 0.5 * cov + 0.5 * best.score)),
+            confidence=float(min(1.0, 0.4 * cov + 0.6 * lead.score)),
             timings_ms=base.timings_ms | {"answer": (time.perf_counter() - t0) * 1000},
         )
 
-    # ------------------------------------------------------------------ steps
-    def _score(self, query: str, groups: list[TermGroup], retrieval: Retrieval) -> list[_Candidate]:
+    # ------------------------------------------------------------------ refusing
+    def _refusal(self, q: QuestionFrame, cov: float, similarity: float, asked: float) -> str:
+        """Why the documents cannot answer, or "" when they may."""
+        # Something the documents never mention: a figure or quantity asked about it (火星の
+        # 制度の上限額) cannot be in them; nor who/when/how much about an unknown place.
+        if q.unknown_entities and (q.figure or q.quantities):
+            return "unknown_entity"
+        if q.unknown_places and q.intent in ("who", "when", "howmuch"):
+            return "unknown_entity"
+        if asked >= ASKED_ANSWERABLE:
+            return ""
+        if q.lang == "en":
+            # English words are not in Japanese text: judge by meaning across languages.
+            if similarity < EN_MIN_SIMILARITY and cov < self.min_coverage:
+                return "key_terms" if cov < WEAK_COVERAGE else "weak"
+            return ""
+        # Either signal alone refuses too much: users ask with everyday words the
+        # documents never use (low coverage, high similarity), and out-of-scope
+        # questions can share a word with the corpus (東京). Abstain when both are weak.
+        if cov < self.min_coverage and similarity < self.min_similarity:
+            return "key_terms" if cov < WEAK_COVERAGE else "weak"
+        return ""
+
+    def _states_quantity(self, c: _Candidate, q: QuestionFrame) -> bool:
+        """The unit gives the figure the question asks for: the kind of figure (and year),
+        and, for a named quantity (手数料, 金利 …), names that quantity."""
+        if q.figure and not q.figure.met_by(c.text):
+            return False
+        if max(c.own, c.asked_words) < FIGURE_RELEVANCE:
+            return False  # a figure about something else ("25社を支援した" for a licence count)
+        if any(s not in c.hit.chunk.text for s in q.subjects):
+            return False  # a figure for another party (the FSA's deadline for IPAS's)
+        for quantity in q.quantities:
+            if not any(noun in c.text for noun in quantity.nouns):
+                return False
+            f = figures(c.text)
+            if quantity.units and not any(u in quantity.units for _, u in f.amounts):
+                return False
+            if not quantity.units and not has_number(c.text):
+                return False
+        return True
+
+    # ------------------------------------------------------------------ scoring
+    def _score(
+        self, q: QuestionFrame, groups: list[TermGroup], retrieval: Retrieval, typed: np.ndarray | None = None
+    ) -> list[_Candidate]:
+        default = self.lexicon.default_jurisdiction
         cands: list[_Candidate] = []
         for rank, hit in enumerate(retrieval.hits):
+            suspicious = hit.chunk.suspicious
             for start, end in hit.chunk.quotable_units():
                 text = hit.chunk.text[start:end]
-                if len(text) >= MIN_SENTENCE_CHARS:
-                    cands.append(_Candidate(rank, hit, text, start, end))
+                if len(text) < MIN_SENTENCE_CHARS or any(a < end and start < b for a, b in suspicious):
+                    continue  # too short to answer, or instruction-like text (data, not a fact)
+                jur = hit.chunk.jurisdiction_at(start, end) or hit.doc.jurisdiction or default
+                cands.append(_Candidate(rank, hit, text, start, end, jur))
         if not cands:
             return []
         vectors = self._unit_vectors(cands)
         sims = vectors @ np.asarray(retrieval.query_vector, dtype=np.float32)
         total = sum(g.weight for g in groups) or 1.0
-        wants_date, wants_figure = question_wants(query, self.lexicon)
-        intents = self.lexicon.intent_terms(query)
+        wants_date = q.wants("when") or self.lexicon.wants(q.text, "when")
+        wants_figure = q.wants("howmuch") or self.lexicon.wants(q.text, "how_much")
+        search_terms = self.lexicon.intent_terms(q.text)
+        cues = [i.cues for name in q.intents if (i := self.lexicon.intent(name)) and i.cues]
         chunk_tokens = {
             h.chunk.id: set(self.bm25.tokens(h.chunk.id) or content_terms(h.chunk.text)) for h in retrieval.hits
         }
         for cand, sim in zip(cands, sims, strict=True):
-            tokens = set(content_terms(cand.text))
-            own = sum(g.weight * group_share(g, tokens) for g in groups) / total
-            # A sentence inherits some of its chunk's topic: "the law takes effect on …"
+            fact = cand.hit.chunk.unit_at(cand.start, cand.end)
+            tokens = set(_terms(cand.text))
+            if q.lang == "en" and fact is not None and fact.en:
+                tokens |= set(_terms(fact.en))  # an English question meets the unit's English rendering
+            cand.own = sum(g.weight * group_share(g, tokens) for g in groups) / total
+            if fact is not None and fact.questions:
+                # The question in the words of a question this unit is annotated to answer
+                # (「売っちゃってもいーの」 ~ 「機械を売るのに…許可がいるの」).
+                cand.asked_words = max(
+                    sum(g.weight * group_share(g, set(_terms(text))) for g in groups) / total for text in fact.questions
+                )
+            # A unit inherits some of its chunk's topic: "the law takes effect on …"
             # answers a question about 企業価値担保権 when its chunk is about that law.
             context = sum(g.weight * group_share(g, chunk_tokens[cand.hit.chunk.id]) for g in groups) / total
-            cand.lexical = LEX_OWN * own + (1 - LEX_OWN) * context
-            if intents and any(t in cand.text for t in intents):
+            cand.lexical = LEX_OWN * cand.own + (1 - LEX_OWN) * context
+            if search_terms and any(term in cand.text for term in search_terms):
                 cand.lexical = min(1.0, cand.lexical + INTENT_BONUS)
-            cand.similarity = float(sim)
-            cand.semantic = float(np.clip((sim - SIM_FLOOR) / (SIM_CEIL - SIM_FLOOR), 0.0, 1.0))
-            cand.score = 0.45 * cand.lexical + 0.45 * cand.semantic + 0.1 / (1 + cand.hit_rank)
+            matched = retrieval.key_matches.get(cand.key, {})
+            en = matched.get("en", 0.0) if q.lang == "en" else 0.0
+            cand.similarity = max(float(sim), en)
+            cand.semantic = _norm(cand.similarity, SIM_FLOOR, SIM_CEIL)
+            cand.asked = matched.get("question", 0.0)
+        self._key_similarities(cands, q, retrieval.query_vector, typed)
+        # e5 similarities crowd into a narrow band: within one question, what matters is
+        # how a unit ranks against the other candidates.
+        sem_rel = _relative([c.similarity for c in cands])
+        asked_rel = _relative([c.asked for c in cands])
+        annotated = {c.key for c in cands if (f := c.hit.chunk.unit_at(c.start, c.end)) and f.questions}
+        for cand, sem, asked in zip(cands, sem_rel, asked_rel, strict=True):
+            words, meaning = W_LEXICAL * cand.lexical, W_SEMANTIC * (0.5 * cand.semantic + 0.5 * sem)
+            if cand.key in annotated:
+                score = words + meaning + W_ASKED * (0.5 * asked + 0.5 * cand.asked_words)
+            else:
+                # A unit nobody annotated (an official PDF, a user's file) is judged by its
+                # words and meaning alone, on the same scale as annotated ones.
+                score = (words + meaning) * (W_LEXICAL + W_SEMANTIC + W_ASKED) / (W_LEXICAL + W_SEMANTIC)
+            score += 0.1 / (1 + cand.hit_rank)
+            if cues and any(c.search(cand.text) for c in cues[:1]):
+                score += CUE_BONUS
+            if q.intent == "definition" and _defines(cand.text, groups):
+                score += CUE_BONUS  # "知財ビジネス評価書は、…" answers "その評価書って何？"
             # Answer-type match: a "when" question wants a date, a "how much / what
-            # share" question a figure; sentences without one answer something else.
+            # share" question a figure; units without one answer something else.
             if wants_date:
-                cand.score = cand.score + TYPE_BONUS if has_date(cand.text) else cand.score * TYPE_PENALTY
+                score = score + TYPE_BONUS if has_date(cand.text) else score * TYPE_PENALTY
+                if has_full_date(cand.text):
+                    score += TYPE_BONUS / 2  # a day answers "when" better than a month
             if wants_figure:
-                cand.score = cand.score + TYPE_BONUS if has_number(cand.text) else cand.score * TYPE_PENALTY
+                score = score + TYPE_BONUS if has_number(cand.text) else score * TYPE_PENALTY
+            cand.score = score * self._jurisdiction_factor(cand.jurisdiction, q)
         cands.sort(key=lambda c: -c.score)
         return cands
 
+    @staticmethod
+    def _jurisdiction_factor(jurisdiction: str, q: QuestionFrame) -> float:
+        if jurisdiction in q.jurisdictions:
+            return 1.0
+        return INTL_FACTOR if jurisdiction == "intl" else FOREIGN_FACTOR
+
+    def _lead(self, cands: list[_Candidate], q: QuestionFrame) -> _Candidate:
+        """The best unit about the question's jurisdictions; an international statement only
+        when it is clearly better or nothing about them is close; never a foreign fact when
+        another may lead."""
+        own = next((c for c in cands if c.jurisdiction in q.jurisdictions), None)
+        intl = next((c for c in cands if c.jurisdiction == "intl"), None)
+        # A comparison of places may be led by a statement about both (tagged international).
+        share = 1.0 if len(q.jurisdictions) > 1 else INTL_LEAD_SHARE
+        if own is not None and (intl is None or own.score >= share * intl.score):
+            return own
+        return intl or own or cands[0]
+
+    def _official_first(self, lead: _Candidate, pool: list[_Candidate], q: QuestionFrame) -> _Candidate:
+        """An official document leads over a brief that says about the same: a unit of a
+        ``primary`` document that retrieval ranked above the brief's chunk and that scores
+        within PRIMARY_LEAD_SHARE of it takes the lead (the brief may follow)."""
+        if lead.hit.doc.kind == "primary":
+            return lead
+        official = [
+            c
+            for c in pool
+            if c.hit.doc.kind == "primary"
+            and c.hit_rank < lead.hit_rank
+            and (c.score >= PRIMARY_LEAD_SHARE * lead.score or _same_fact(c.text, lead.text))
+            and self._may_lead(c, q)
+        ]
+        return max(official, key=lambda c: c.score) if official else lead
+
+    @staticmethod
+    def _may_lead(c: _Candidate, q: QuestionFrame) -> bool:
+        """A foreign fact never leads an answer about Japan (an international one may)."""
+        return c.jurisdiction in q.jurisdictions or c.jurisdiction == "intl"
+
+    def _key_similarities(
+        self, cands: list[_Candidate], q: QuestionFrame, query_vector: np.ndarray, typed: np.ndarray | None = None
+    ) -> None:
+        """Every candidate's best annotated-question similarity (and, for English questions,
+        its English rendering's), not only the keys the search returned."""
+        if self.key_lookup is None:
+            return
+        ids: dict[str, _Candidate] = {}
+        for cand in cands:
+            fact = cand.hit.chunk.unit_at(cand.start, cand.end)
+            if fact is None or (fact.start, fact.end) != (cand.start, cand.end):
+                continue
+            for n in range(len(fact.questions)):
+                ids[RetrievalKey.make(cand.hit.chunk.id, cand.start, cand.end, "question", n).id] = cand
+            if fact.en and q.lang == "en":
+                ids[RetrievalKey.make(cand.hit.chunk.id, cand.start, cand.end, "en").id] = cand
+        vectors = self.key_lookup(list(ids))
+        qv = np.asarray(query_vector, dtype=np.float32)
+        tv = np.asarray(typed, dtype=np.float32) if typed is not None else None
+        for key_id, vec in vectors.items():
+            cand, sim = ids[key_id], float(vec @ qv)
+            if tv is not None and key_id.startswith("q:"):
+                sim = max(sim, float(vec @ tv))
+            if key_id.startswith("q:"):
+                cand.asked = max(cand.asked, sim)
+            else:
+                cand.similarity = max(cand.similarity, sim)
+                cand.semantic = _norm(cand.similarity, SIM_FLOOR, SIM_CEIL)
+
     def _unit_vectors(self, cands: list[_Candidate]) -> np.ndarray:
         """Embeddings of the candidate units: stored at ingest, computed only if missing."""
-        keys = [(c.hit.chunk.id, c.start, c.end) for c in cands]
+        keys = [c.key for c in cands]
         stored = self.vector_lookup(keys) if self.vector_lookup else {}
         missing = [i for i, k in enumerate(keys) if k not in stored]
         out = np.zeros((len(keys), self.embedder.dim), dtype=np.float32)
@@ -225,34 +478,42 @@ class ExtractiveAnswerer(Answerer):
                 out[i] = stored[k]
         return out
 
-    def _select(self, cands: list[_Candidate]) -> list[_Candidate]:
-        """Greedy selection: best first, no near-repeats, and a penalty for each unit
-        already taken from the same document, so a question that spans two sources
-        ("米国と中国では…") is answered from both when both are close in score."""
-        best = cands[0].score
-        pool = [c for c in cands if c.score >= RELATIVE_CUTOFF * best]
-        chosen: list[_Candidate] = []
-        grams: list[set[str]] = []
-        while pool and len(chosen) < self.max_sentences:
+    # ------------------------------------------------------------------ choosing
+    def _select(self, lead: _Candidate, pool: list[_Candidate], q: QuestionFrame) -> list[_Candidate]:
+        """The lead, then supporting units: best first, no near-repeats, a penalty for each
+        unit already taken from the same document (so a question spanning two sources is
+        answered from both); ordered the question's jurisdictions first."""
+        chosen = [lead]
+        grams = [char_bigrams(lead.text)]
+        rest = [c for c in pool if c is not lead]
+        while rest and len(chosen) < self.max_sentences:
             used = [c.hit.doc.source_id for c in chosen]
-            pick = max(pool, key=lambda c: c.score - SAME_SOURCE_PENALTY * used.count(c.hit.doc.source_id))
-            pool.remove(pick)
+            pick = max(rest, key=lambda c: c.score - SAME_SOURCE_PENALTY * used.count(c.hit.doc.source_id))
+            rest.remove(pick)
             g = char_bigrams(pick.text)
             if any(jaccard(g, other) >= REDUNDANT for other in grams):
                 continue
             chosen.append(pick)
             grams.append(g)
-        return chosen
+        order = {j: i for i, j in enumerate(q.jurisdictions)}
 
-    def _conflict(self, cands: list[_Candidate], chosen: list[_Candidate]) -> tuple[_Candidate, _Candidate] | None:
-        """Two strong sentences from different sources giving different figures."""
-        best = cands[0].score
-        strong = [c for c in cands[:12] if c.score >= 0.5 * best and has_number(c.text)]
+        def place(c: _Candidate) -> tuple[int, float]:
+            rank = order.get(c.jurisdiction, len(order) + (0 if c.jurisdiction == "intl" else 1))
+            return (rank, -c.score)
+
+        return [lead, *sorted(chosen[1:], key=place)]
+
+    def _conflict(self, cands: list[_Candidate], lead: _Candidate) -> tuple[_Candidate, _Candidate] | None:
+        """Two strong units from different sources giving different figures about the question."""
+        best = lead.score
+        strong = [
+            c for c in cands[:12] if c.score >= 0.5 * best and has_number(c.text) and c.own >= CONFLICT_RELEVANCE
+        ]
         for c in strong:
             # A note that itself reports two figures is shown only when it is about the
             # question: it is a whole answer on its own, not a side remark.
             if c.score >= SELF_CONFLICT_SHARE * best and figures(c.text).self_conflicting(c.text):
-                return (c, c)  # a note that itself reports two figures from two sources
+                return (c, c)
         for i, a in enumerate(strong):
             fa = figures(a.text)
             for b in strong[i + 1 :]:
@@ -263,28 +524,28 @@ class ExtractiveAnswerer(Answerer):
                     return (a, b)
         return None
 
-    def _compose(self, chosen: list[_Candidate], lang: str, conflict: tuple[_Candidate, _Candidate] | None) -> str:
-        numbered = [(i, c) for i, c in enumerate(chosen, start=1)]
-        note = ""
-        if conflict:
-            refs = " / ".join(f"[{i}]" for i, c in numbered if any(c is x for x in conflict))
-            note = t("answer.conflict", lang, refs=refs)
-        if lang == "en":
-            lines = [t("answer.english_lead", "en"), ""] + [f"- {c.text} [{i}]" for i, c in numbered]
-            if note:
-                lines += ["", note]
-            return "\n".join(lines)
-        body = "\n".join(f"{c.text}[{i}]" for i, c in numbered)
-        return f"{body}\n\n{note}" if note else body
+    @staticmethod
+    def _conflict_refs(chosen: list[_Candidate], pair: tuple[_Candidate, _Candidate] | None) -> tuple[int, ...]:
+        if not pair:
+            return ()
+        return tuple(i for i, c in enumerate(chosen, start=1) if any(c is x for x in pair))
 
+    # ------------------------------------------------------------------ refusing
     def _abstain(
-        self, result: Answer, reason: str, groups: list[TermGroup], t0: float, tokens: set[str] | None = None
+        self,
+        result: Answer,
+        reason: str,
+        groups: list[TermGroup],
+        t0: float,
+        tokens: set[str] | None = None,
+        q: QuestionFrame | None = None,
     ) -> Answer:
         lang = lang_of(result.lang)
-        missing = [g.term for g in groups if tokens is None or not group_found(g, tokens)]
-        detail = t(
-            f"answer.abstain_reason.{reason}", lang, terms="、".join(missing[:5]) if lang == "ja" else ", ".join(missing[:5])
-        )
+        if reason == "unknown_entity" and q is not None:
+            missing = list(q.unknown_entities)
+        else:
+            missing = [g.term for g in groups if tokens is None or not group_found(g, tokens)]
+        detail = t(f"answer.abstain_reason.{reason}", lang, terms=("、" if lang == "ja" else ", ").join(missing[:5]))
         return replace(
             result,
             text=t("answer.abstain", lang),

@@ -163,6 +163,7 @@ class Assistant:
             s.min_similarity,
             vector_lookup=store.unit_vectors,
             lexicon=lexicon,
+            key_lookup=store.key_vectors,
         )
         llm = None
         answerer: Answerer = self._answerer_override or extractive
@@ -218,7 +219,7 @@ class Assistant:
             from assistant.retrieval.llm_condense import llm_condense
 
             return llm_condense(engine.llm, question, turns, engine.store.bm25.idf)
-        return condense(question, turns, engine.store.bm25.idf)
+        return condense(question, turns, engine.store.bm25.idf, self.lexicon)
 
     def ask(
         self,

@@ -291,22 +291,37 @@ def eval_(
     out: Annotated[Path, typer.Option("--out", help="Folder for report.json, report.md, report.html.")] = Path("eval/reports/latest"),
     thresholds: Annotated[Path | None, typer.Option("--thresholds", help="Gate file (default eval/thresholds.yaml).")] = None,
     reuse_index: Annotated[bool, typer.Option("--reuse-index", help="Use the index in IPFIN_HOME instead of a fresh one of the bundled briefs.")] = False,
+    users: Annotated[list[Path] | None, typer.Option("--users", help="User-question set(s) with dev/test halves, run in the shipped mode (default: the bundled ones when --dataset is not given).")] = None,
+    no_users: Annotated[bool, typer.Option("--no-users", help="Skip the user-question sets.")] = False,
 ) -> None:
-    """Evaluate retrieval, grounding and abstention on the gold set; fail below thresholds."""
-    from assistant.evaluation.dataset import DEFAULT_DATASET
+    """Evaluate retrieval, answers (key facts, leading sentence, jurisdiction), grounding and
+    abstention on the gold set and the user questions; fail below eval/thresholds.yaml."""
+    from assistant.evaluation.dataset import DEFAULT_DATASET, USER_DATASETS
     from assistant.evaluation.harness import DEFAULT_THRESHOLDS, evaluate
     from assistant.evaluation.runner import flat_metrics
 
+    user_sets = () if no_users else tuple(users) if users else (() if dataset else USER_DATASETS)
     outcome = evaluate(
         _settings(), out, dataset or DEFAULT_DATASET, tuple(mode) if mode else None, thresholds or DEFAULT_THRESHOLDS,
-        reuse_home=reuse_index, progress=sys.stderr.isatty(),
+        reuse_home=reuse_index, progress=sys.stderr.isatty(), users=user_sets,
     )
     for name, summary in outcome.run["modes"].items():
         flat = flat_metrics(summary)
         typer.echo(
             f"{name:<16} hit@5 {flat['hit@5']:.3f}  MRR {flat['mrr']:.3f}  key facts {flat['key_fact_recall']:.3f}  "
             f"groundedness {flat['groundedness']:.3f}  abstention F1 {flat['abstention_f1']:.3f}  "
-            f"false abstention {flat['false_abstention_rate']:.3f}  p95 {flat['latency_p95_ms']:.0f} ms"
+            f"false abstention {flat['false_abstention_rate']:.3f}  lead {flat['lead_sentence']:.3f}  "
+            f"jurisdiction errors {flat['jurisdiction_error_rate']:.3f}  p95 {flat['latency_p95_ms']:.0f} ms"
+        )
+    for split, s in (outcome.run.get("users") or {}).get("splits", {}).items():
+        groups = "  ".join(
+            f"{g}: key {v['key_fact_recall']:.2f} lead {v['lead_sentence']:.2f} abst {v['abstention_correct']:.2f}"
+            for g, v in s["per_group"].items()
+        )
+        typer.echo(
+            f"users/{split:<5} key facts {s['key_fact_recall']:.3f}  lead {s['lead_sentence']:.3f}  "
+            f"abstention correct {s['abstention_correct']:.3f}  hit@5 {s['hit@5']:.3f}  "
+            f"jurisdiction errors {s['jurisdiction_error_rate']:.3f}  ({groups})"
         )
     typer.echo(f"LLM judge: {outcome.run['judge']}")
     typer.echo(f"Reports: {outcome.paths['md']}, {outcome.paths['html']}, {outcome.paths['json']}")

@@ -52,6 +52,6 @@ def has(key: str) -> bool:
 def framing_prefixes() -> tuple[str, ...]:
     """How ipfin's own framing lines start (not claims from a source): the evaluation and
     LLM verification do not ask them for a citation."""
-    out = [t("answer.english_lead", "en"), "注意:", "Note:"]
+    out = [t("answer.english_lead", "en"), "注意:", "Note:", "▼"]
     out += [t("answer.abstain", lang)[:20] for lang in LANGS]
     return tuple(out)

@@ -199,7 +199,15 @@ class Citation:
             "kind": self.doc.kind,
             "year": self.doc.year,
             "section": self.chunk.section,
+            "jurisdiction": self.jurisdiction,
         }
+
+    @property
+    def jurisdiction(self) -> str:
+        """What the quoted fact is about (its unit's, its chunk's, else its document's)."""
+        start = self.chunk.text.find(self.quote)
+        own = self.chunk.jurisdiction_at(start, start + len(self.quote)) if start >= 0 else self.chunk.jurisdiction
+        return own or self.doc.jurisdiction
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -59,6 +59,28 @@ class FigureRequest:
 
 
 @dataclass(frozen=True)
+class Intent:
+    """A kind of question (``pattern``) and the words of a sentence that answers it (``cues``)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    cues: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A quantity a question may ask for (手数料, 金利): the sentence that answers names one
+    of ``nouns`` and carries a figure in one of ``units`` (any unit when empty)."""
+
+    pattern: re.Pattern[str]
+    nouns: tuple[str, ...]
+    units: frozenset[str]
+    #: The main intents of a question that asks for this quantity (「いつ締め切り？」 asks
+    #: for a deadline; 「費用は誰が負担？」 does not ask for an amount).
+    intents: tuple[str, ...] = ("howmuch",)
+
+
+@dataclass(frozen=True)
 class Lexicon:
     glossary: dict[str, tuple[str, ...]] = field(default_factory=dict)
     everyday: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -69,6 +91,8 @@ class Lexicon:
     answer_types: dict[str, re.Pattern[str]] = field(default_factory=dict)
     figure_requests: tuple[FigureRequest, ...] = ()
     money_units: frozenset[str] = frozenset()
+    intents: tuple[Intent, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
 
     # ------------------------------------------------------------ loading
     @classmethod
@@ -102,6 +126,35 @@ class Lexicon:
         """Document-side words for an everyday term, or ``()``."""
         return self.everyday.get(term, ())
 
+    @property
+    def everyday_phrases(self) -> tuple[str, ...]:
+        return _longest_first(self.everyday)
+
+    def everyday_in(self, text: str, whole: float = 0.0) -> list[str]:
+        """Document-side words for the everyday phrases written in ``text`` (倒産したら →
+        債務不履行…): a key matches as a substring, longest first, each place used once.
+        ``whole``: the share of ``text`` a key must cover (a compound noun such as
+        ミライ精工株式会社 is not stood in for by the everyday word 会社 inside it)."""
+        found: list[str] = []
+        rest = text
+        for phrase in self.everyday_phrases:
+            if len(phrase) >= 2 and phrase in rest and len(phrase) >= whole * len(text):
+                found.extend(self.everyday[phrase])
+                rest = rest.replace(phrase, "\x00")
+        return list(dict.fromkeys(found))
+
+    def intents_of(self, text: str) -> list[str]:
+        """Every intent the question shows, the main one first (the file's order)."""
+        return [i.name for i in self.intents if i.pattern.search(text)]
+
+    def intent(self, name: str) -> Intent | None:
+        return next((i for i in self.intents if i.name == name), None)
+
+    def quantities_in(self, text: str) -> list[Quantity]:
+        """The quantities ``text`` asks for: named in it, and asked by its main intent."""
+        main = self.intents_of(text)[:1]
+        return [q for q in self.quantities if q.pattern.search(text) and set(main) & set(q.intents)]
+
     def intent_terms(self, text: str) -> list[str]:
         """Extra search terms implied by how the question is asked."""
         out: list[str] = []
@@ -115,6 +168,18 @@ class Lexicon:
         return bool(pattern and pattern.search(text))
 
     # ------------------------------------------------------------ places
+    @cached_property
+    def place_words(self) -> dict[str, tuple[str, ...]]:
+        """English glossary words that name a listed place ("guangdong" → 広東省's country)."""
+        out: dict[str, tuple[str, ...]] = {}
+        for word, terms in self.glossary.items():
+            codes = tuple(
+                dict.fromkeys(p.country for p in self.places if any(t in p.name or p.name in t for t in terms))
+            )
+            if codes:
+                out[word] = codes
+        return out
+
     @property
     def place_names(self) -> tuple[str, ...]:
         return tuple(p.name for p in self.places)
@@ -212,7 +277,21 @@ def _intents(data: dict, where: str) -> tuple:
             raise ConfigError(f"{where}: figure_requests entry {i} needs `units: [...]`.")
         expanded = frozenset(u for unit in map(str, units) for u in (money if unit == "money" else {unit}))
         requests.append(FigureRequest(_regex(raw.get("pattern"), f"{where} figure_requests {i}"), expanded))
-    return tuple(search), types, tuple(requests), money
+    intents = []
+    for i, raw in enumerate(data.get("intents") or [], start=1):
+        if not isinstance(raw, dict) or not raw.get("name"):
+            raise ConfigError(f"{where}: intents entry {i} needs a `name` and a `pattern`.")
+        cues = _regex(raw["cues"], f"{where} intents {raw['name']} cues") if raw.get("cues") else None
+        intents.append(Intent(str(raw["name"]), _regex(raw.get("pattern"), f"{where} intents {raw['name']}"), cues))
+    quantities = []
+    for i, raw in enumerate(data.get("quantities") or [], start=1):
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{where}: quantities entry {i} must be a mapping.")
+        units = frozenset(u for unit in map(str, raw.get("units") or []) for u in (money if unit == "money" else {unit}))
+        nouns = tuple(str(n) for n in raw.get("nouns") or [])
+        asked_by = tuple(str(n) for n in raw.get("intents") or ["howmuch"])
+        quantities.append(Quantity(_regex(raw.get("pattern"), f"{where} quantities {i}"), nouns, units, asked_by))
+    return tuple(search), types, tuple(requests), money, tuple(intents), tuple(quantities)
 
 
 @lru_cache(maxsize=8)
@@ -222,7 +301,7 @@ def _load(corpus_dir: str) -> Lexicon:
     places, p_path = _read(corpus_dir, "places.yaml")
     intents, i_path = _read(corpus_dir, "intents.yaml")
     place_list, juris, default = _places(places, p_path)
-    search, types, requests, money = _intents(intents, i_path)
+    search, types, requests, money, intent_list, quantities = _intents(intents, i_path)
     return Lexicon(
         glossary={k.lower(): v for k, v in _terms(glossary, g_path).items()},
         everyday=_terms(everyday, e_path),
@@ -233,4 +312,6 @@ def _load(corpus_dir: str) -> Lexicon:
         answer_types=types,
         figure_requests=requests,
         money_units=money,
+        intents=intent_list,
+        quantities=quantities,
     )

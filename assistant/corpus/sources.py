@@ -31,7 +31,7 @@ YEAR_RANGE = (1900, 2100)
 SIDECAR_SUFFIX = ".meta.yaml"
 _QUOTE_CHARS = 160
 _FIELDS = frozenset(
-    {"id", "title", "publisher", "year", "url", "language", "lang", "kind", "note", "see_also"}
+    {"id", "title", "publisher", "year", "url", "language", "lang", "kind", "note", "see_also", "jurisdiction"}
     | {"added_at", "original_file"}  # written by `ipfin corpus add` into sidecars
 )
 
@@ -49,6 +49,8 @@ class SourceEntry:
     kind: str = "primary"
     note: str = ""
     see_also: tuple[str, ...] = ()
+    #: What the document is about (a code of corpus/lexicon/places.yaml); "" = the default.
+    jurisdiction: str = ""
 
     def as_meta(self) -> dict[str, Any]:
         """The metadata dict the loaders take (``load_file(meta=...)``)."""
@@ -60,7 +62,7 @@ class SourceEntry:
             "url": self.url,
             "language": self.language,
             "kind": self.kind,
-        }
+        } | ({"jurisdiction": self.jurisdiction} if self.jurisdiction else {})
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,12 @@ def parse_entry(raw: object, where: str, kinds: tuple[str, ...] = MANIFEST_KINDS
     see_also = raw.get("see_also") or []
     if not isinstance(see_also, list) or not all(isinstance(u, str) for u in see_also):
         raise _fail(where, raw, "'see_also' must be a list of URLs", "Write one `- https://...` per line.")
+    jurisdiction = raw.get("jurisdiction") or ""
+    if not isinstance(jurisdiction, str) or (jurisdiction and not re.match(r"^[a-z]{2,4}$", jurisdiction)):
+        raise _fail(
+            where, raw, f"'jurisdiction' must be a short code like jp, us, cn or intl (it is {jurisdiction!r})",
+            "Use a code of corpus/lexicon/places.yaml.",
+        )
     return SourceEntry(
         id=source_id,
         title=title.strip(),
@@ -146,6 +154,7 @@ def parse_entry(raw: object, where: str, kinds: tuple[str, ...] = MANIFEST_KINDS
         kind=kind,
         note=str(raw.get("note") or ""),
         see_also=tuple(see_also),
+        jurisdiction=jurisdiction,
     )
 
 

@@ -22,6 +22,7 @@ from assistant.evaluation.runner import (
     MODES,
     ItemResult,
     flat_metrics,
+    group_summary,
     run_mode,
     summarise,
 )
@@ -41,8 +42,9 @@ class EvalOutcome:
         return not self.run["threshold_failures"]
 
 
-def check_thresholds(path: Path, summaries: dict[str, dict]) -> list[str]:
-    """Human-readable lines for every threshold the configured mode misses."""
+def check_thresholds(path: Path, summaries: dict[str, dict], users: dict | None = None) -> list[str]:
+    """Human-readable lines for every threshold the configured mode misses, and (section
+    ``users:``) every bound the user questions' test half misses."""
     if not path.is_file():
         raise ConfigError(
             f"No thresholds file at {path}.", "Give one with --thresholds, or restore eval/thresholds.yaml."
@@ -53,21 +55,34 @@ def check_thresholds(path: Path, summaries: dict[str, dict]) -> list[str]:
         raise ConfigError(f"{path}: cannot be read as YAML ({exc}).", "Fix the thresholds file.") from exc
     if not isinstance(spec, dict):
         raise ConfigError(f"{path}: expected `mode:`, `min:` and `max:`.", "See eval/thresholds.yaml.")
+    failures: list[str] = []
     mode = spec.get("mode", MAIN_MODE)
-    if mode not in summaries:
-        return []  # that mode was not run; nothing to gate
-    values = flat_metrics(summaries[mode])
+    if mode in summaries:  # a mode that was not run is not gated
+        failures += _bounds(path, spec, flat_metrics(summaries[mode]), mode)
+    gate = spec.get("users") or {}
+    split = str(gate.get("split", "test"))
+    if users and split in users.get("splits", {}):
+        values = {k: v for k, v in users["splits"][split].items() if isinstance(v, float | int)}
+        failures += _bounds(path, gate, values, f"users ({split} half)")
+        for group, bounds in (gate.get("per_group") or {}).items():
+            group_values = users["splits"][split]["per_group"].get(group)
+            if group_values:
+                failures += _bounds(path, bounds, group_values, f"users ({split} half, {group})")
+    return failures
+
+
+def _bounds(path: Path, spec: dict, values: dict, label: str) -> list[str]:
     failures = []
     for key, bound in (spec.get("min") or {}).items():
         if key not in values:
             raise ConfigError(f"{path.name}: unknown metric {key!r}.", f"Known: {', '.join(sorted(values))}.")
         if values[key] < bound - _EPS:
-            failures.append(f"{mode} {key} = {values[key]:.3f} is below the minimum {bound}")
+            failures.append(f"{label} {key} = {values[key]:.3f} is below the minimum {bound}")
     for key, bound in (spec.get("max") or {}).items():
         if key not in values:
             raise ConfigError(f"{path.name}: unknown metric {key!r}.", f"Known: {', '.join(sorted(values))}.")
         if values[key] > bound + _EPS:
-            failures.append(f"{mode} {key} = {values[key]:.3f} is above the maximum {bound}")
+            failures.append(f"{label} {key} = {values[key]:.3f} is above the maximum {bound}")
     return failures
 
 
@@ -79,7 +94,10 @@ def evaluate(
     thresholds: Path = DEFAULT_THRESHOLDS,
     reuse_home: bool = False,
     progress: bool = False,
+    users: tuple[Path, ...] = (),
 ) -> EvalOutcome:
+    """Run ``dataset`` in every mode, and the user-question sets ``users`` (dev and test
+    halves) in the shipped mode; gate the shipped mode and the users' test half."""
     modes = modes or (EXTRACTIVE_MODES + (("llm",) if settings.llm_enabled else ()))
     if "llm" in modes and not settings.llm_enabled:
         raise ConfigError("Mode 'llm' needs an LLM endpoint.", "Set IPFIN_LLM_PROVIDER and IPFIN_LLM_MODEL (see README).")
@@ -87,6 +105,7 @@ def evaluate(
     if unknown:
         raise ConfigError(f"Unknown mode {unknown[0]!r}.", f"Choose from: {', '.join(MODES)}.")
     items = load_dataset(dataset)
+    user_items = [item for path in users for item in load_dataset(path)]
     with tempfile.TemporaryDirectory(prefix="ipfin-eval-") as tmp:
         if not reuse_home:
             # A fresh index of the bundled briefs only: results do not depend on what a
@@ -96,10 +115,12 @@ def evaluate(
         if not reuse_home:
             assistant.ingest([settings.corpus_dir / "briefs"])
         results = {m: run_mode(assistant, items, m, progress) for m in modes}
+        user_results = run_mode(assistant, user_items, MAIN_MODE, progress) if user_items else []
         judge_line = JUDGE_SKIPPED
         if assistant.llm is not None:
             judge_line = _judge(assistant, results)
     summaries = {m: summarise(rs) for m, rs in results.items()}
+    users_run = users_summary(user_results, users)
     run = {
         "dataset": str(dataset),
         "items": len(items),
@@ -107,10 +128,25 @@ def evaluate(
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "judge": judge_line,
         "thresholds_file": str(thresholds),
-        "threshold_failures": check_thresholds(thresholds, summaries),
+        "threshold_failures": check_thresholds(thresholds, summaries, users_run),
         "modes": summaries,
+        "users": users_run,
     }
-    return EvalOutcome(run, write_reports(out, run, results))
+    return EvalOutcome(run, write_reports(out, run, results, user_results))
+
+
+def users_summary(results: list[ItemResult], paths: tuple[Path, ...]) -> dict:
+    """Per split (dev, test) and per user group (sme, bank, en): the numbers the user
+    questions are judged by. Empty when no user set was run."""
+    if not results:
+        return {}
+    splits = {}
+    for split in sorted({r.split for r in results}):
+        rows = [r for r in results if r.split == split]
+        splits[split or "all"] = group_summary(rows) | {
+            "per_group": {g: group_summary([r for r in rows if r.group == g]) for g in sorted({r.group for r in rows})}
+        }
+    return {"datasets": [str(p) for p in paths], "mode": MAIN_MODE, "splits": splits}
 
 
 def _judge(assistant: Assistant, results: dict[str, list[ItemResult]]) -> str:

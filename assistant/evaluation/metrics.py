@@ -148,3 +148,44 @@ def percentile(values: Sequence[float], q: float) -> float:
         return 0.0
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, math.ceil(q * len(ordered)) - 1))]
+
+
+# ---------------------------------------------------------------- the leading sentence
+
+_HEADING = re.compile(r"^\s*(?:▼|#+\s)")
+_BULLET = re.compile(r"^\s*(?:[-*•]\s+|\d+[.)]\s+)")
+
+
+def lead_text(answer: dict, framing: Sequence[str] = ()) -> tuple[str, int | None]:
+    """The first factual sentence of an answer (its text, and the [n] it cites).
+
+    From ``answer["lines"]`` when the answerer gave its structure (the first ``fact`` line),
+    else from the text: the first line that is not framing, a heading or blank, up to its
+    first citation mark.
+    """
+    for line in answer.get("lines") or ():
+        if line.get("kind") == "fact":
+            return line.get("text", ""), line.get("cite")
+    for raw in str(answer.get("answer", "")).split("\n"):
+        line = _BULLET.sub("", raw).strip()
+        if not line or _HEADING.match(raw) or line.startswith(tuple(framing)) or line.startswith(">"):
+            continue
+        mark = _MARK.search(line)
+        if mark:
+            return line[: mark.start()].strip(), int(mark.group(1))
+        return line, None
+    return "", None
+
+
+def lead_sentence(answer: dict, lead_facts: Sequence[str], framing: Sequence[str] = ()) -> float:
+    """1.0 when the answer's first factual sentence carries one of ``lead_facts``."""
+    text, _ = lead_text(answer, framing)
+    return 1.0 if text and any(fact_present(f, text) for f in lead_facts) else 0.0
+
+
+def jurisdiction_error(lead_jurisdiction: str, wanted: Sequence[str]) -> float:
+    """1.0 when an answer about ``wanted`` places (Japan when the question names none) is led
+    by a fact from another country. International statements (``intl``) may lead."""
+    if not lead_jurisdiction or not wanted or lead_jurisdiction == "intl":
+        return 0.0
+    return 0.0 if lead_jurisdiction in wanted else 1.0

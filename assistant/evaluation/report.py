@@ -14,6 +14,8 @@ TABLE_METRICS = (
     "mrr",
     "ndcg@10",
     "key_fact_recall",
+    "lead_sentence",
+    "jurisdiction_error_rate",
     "citation_validity",
     "citation_precision",
     "groundedness",
@@ -24,14 +26,35 @@ TABLE_METRICS = (
 _COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1")
 
 
-def write_reports(out: Path, run: dict, results: dict[str, list[ItemResult]]) -> dict[str, Path]:
+USER_METRICS = ("key_fact_recall", "lead_sentence", "abstention_correct", "hit@5", "jurisdiction_error_rate", "accuracy")
+
+
+def write_reports(
+    out: Path, run: dict, results: dict[str, list[ItemResult]], user_results: list[ItemResult] | None = None
+) -> dict[str, Path]:
     out.mkdir(parents=True, exist_ok=True)
     paths = {"json": out / "report.json", "md": out / "report.md", "html": out / "report.html"}
-    payload = run | {"items": {m: [r.to_json() for r in rs] for m, rs in results.items()}}
+    payload = run | {
+        "items": {m: [r.to_json() for r in rs] for m, rs in results.items()},
+        "user_items": [r.to_json() for r in user_results or []],
+    }
     paths["json"].write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
-    paths["md"].write_text(markdown(run, results), encoding="utf-8")
-    paths["html"].write_text(html(run, results), encoding="utf-8")
+    paths["md"].write_text(markdown(run, results, user_results or []), encoding="utf-8")
+    paths["html"].write_text(html(run, results, user_results or []), encoding="utf-8")
     return paths
+
+
+def user_tables(run: dict) -> list[tuple[str, list[str], list[list[str]]]]:
+    """(title, header, rows) per split of the user questions: one row per group and overall."""
+    users = run.get("users") or {}
+    tables = []
+    for split, summary in users.get("splits", {}).items():
+        header = ["group", "items", *USER_METRICS]
+        rows = [[g, str(s["items"]), *(f"{s[k]:.3f}" for k in USER_METRICS)] for g, s in summary["per_group"].items()]
+        rows.append(["all", str(summary["items"]), *(f"{summary[k]:.3f}" for k in USER_METRICS)])
+        held = " (held out: report this one)" if split == "test" else " (tuned on)" if split == "dev" else ""
+        tables.append((f"User questions, {split} half{held}, {users.get('mode', '')}", header, rows))
+    return tables
 
 
 def _fmt(v: float, key: str = "") -> str:
@@ -42,7 +65,7 @@ def _main(run: dict) -> str:
     return MAIN_MODE if MAIN_MODE in run["modes"] else next(iter(run["modes"]))
 
 
-def markdown(run: dict, results: dict[str, list[ItemResult]]) -> str:
+def markdown(run: dict, results: dict[str, list[ItemResult]], user_results: list[ItemResult] | None = None) -> str:
     main = _main(run)
     lines = [
         "# ipfin evaluation report",
@@ -76,7 +99,11 @@ def markdown(run: dict, results: dict[str, list[ItemResult]]) -> str:
     lines += [f"| {c} | {v:.2f} |" for c, v in summary["per_category"].items()]
     lines += ["", f"## Latency ({main}, ms)", "", "| stage | p50 | p95 |", "|---|---|---|"]
     lines += [f"| {s} | {v['p50']:.1f} | {v['p95']:.1f} |" for s, v in summary["latency_ms"].items()]
+    for title, header, rows in user_tables(run):
+        lines += ["", f"## {title}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(row) + " |" for row in rows]
     failed = [r for r in results[main] if r.failure_reasons()]
+    failed += [r for r in user_results or [] if r.failure_reasons()]
     lines += [
         "",
         f"## Failed items ({main}: {len(failed)})",
@@ -154,7 +181,7 @@ def _histogram(title: str, values: list[float], bins: int = 12) -> str:
     return "".join(parts)
 
 
-def html(run: dict, results: dict[str, list[ItemResult]]) -> str:
+def html(run: dict, results: dict[str, list[ItemResult]], user_results: list[ItemResult] | None = None) -> str:
     main = _main(run)
     summary = run["modes"][main]
     flats = {m: flat_metrics(s) for m, s in run["modes"].items()}
@@ -176,6 +203,13 @@ def html(run: dict, results: dict[str, list[ItemResult]]) -> str:
         for k in (*TABLE_METRICS, "latency_p95_ms")
     )
     failed = [r for r in results[main] if r.failure_reasons()]
+    failed += [r for r in user_results or [] if r.failure_reasons()]
+    user_html = "".join(
+        f"<h2>{escape(title)}</h2><table><tr>{''.join(f'<th>{escape(h)}</th>' for h in header)}</tr>"
+        + "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+        + "</table>"
+        for title, header, rows in user_tables(run)
+    )
     failed_rows = "".join(
         f"<tr><td>{escape(r.id)}</td><td>{escape(r.category)}</td><td>{escape(r.question)}</td>"
         f"<td>{escape(', '.join(r.expected_sources))}</td><td>{escape(', '.join(dict.fromkeys(r.cited_sources)))}</td>"
@@ -199,6 +233,7 @@ th{{background:#f3f3f3}} .ans{{white-space:pre-wrap;max-width:420px}} .status{{f
 <h2>Ablations</h2>
 <table><tr><th>metric</th>{head}</tr>{rows}</table>
 <div class="charts">{ablation}{per_cat}{latency}</div>
+{user_html}
 <h2>Failed items ({escape(main)}: {len(failed)})</h2>
 <table><tr><th>id</th><th>category</th><th>question</th><th>expected</th><th>cited</th><th>why</th><th>answer</th></tr>{failed_rows}</table>
 </body></html>

@@ -12,8 +12,10 @@ from dataclasses import asdict, dataclass, field
 
 from assistant.answer.grounding import GroundednessScorer
 from assistant.app.assistant import Assistant
+from assistant.core.messages import framing_prefixes
 from assistant.evaluation import metrics
 from assistant.evaluation.dataset import EvalItem
+from assistant.evaluation.jurisdiction import question_jurisdictions, quote_jurisdiction
 
 MODES = ("bm25", "dense", "hybrid", "hybrid+condense", "llm")
 #: What runs when no mode is named: every mode that needs no LLM, plus ``llm`` when one
@@ -30,6 +32,8 @@ class ItemResult:
     category: str
     lang: str
     question: str
+    group: str
+    split: str
     condensed_query: str
     answerable: bool
     expected_sources: list[str]
@@ -44,6 +48,10 @@ class ItemResult:
     answer_mode: str = ""
     notice: str = ""
     judge: dict[str, float] = field(default_factory=dict)
+    lead: str = ""
+    lead_jurisdiction: str = ""
+    intent: str = ""
+    lines: list[dict] = field(default_factory=list)
 
     @property
     def correct(self) -> bool:
@@ -66,6 +74,10 @@ class ItemResult:
                 reasons.append("invalid citation")
             if not self.abstained and self.scores.get("groundedness", 1.0) < 1.0:
                 reasons.append("unsupported sentence")
+            if not self.abstained and self.scores.get("lead_sentence", 1.0) < 1.0:
+                reasons.append("the first sentence does not answer")
+        if not self.abstained and self.scores.get("jurisdiction_error", 0.0) > 0:
+            reasons.append(f"led by a fact about {self.lead_jurisdiction}")
         return reasons
 
     def to_json(self) -> dict:
@@ -99,6 +111,8 @@ def run_mode(assistant: Assistant, items: list[EvalItem], mode: str, progress: b
             category=item.category,
             lang=item.lang,
             question=item.question,
+            group=item.group,
+            split=item.split,
             condensed_query=query,
             answerable=item.answerable,
             expected_sources=list(item.expected_sources),
@@ -110,7 +124,17 @@ def run_mode(assistant: Assistant, items: list[EvalItem], mode: str, progress: b
             timings_ms=data["timings_ms"],
             answer_mode=answer.mode,
             notice=answer.notice,
+            intent=answer.intent,
+            lines=data["lines"],
         )
+        framing = framing_prefixes()
+        lead, lead_n = metrics.lead_text(data, framing)
+        result.lead = lead
+        if not answer.abstained:
+            lead_cite = next((c for c in data["citations"] if c["n"] == lead_n), None)
+            result.lead_jurisdiction = quote_jurisdiction(lead_cite) if lead_cite else ""
+            wanted = item.jurisdiction or question_jurisdictions(query)
+            result.scores["jurisdiction_error"] = metrics.jurisdiction_error(result.lead_jurisdiction, wanted)
         if item.answerable:
             exp = item.expected_sources
             result.scores = {
@@ -119,10 +143,13 @@ def run_mode(assistant: Assistant, items: list[EvalItem], mode: str, progress: b
                 "mrr": metrics.reciprocal_rank(ranked, exp),
                 "ndcg@10": metrics.ndcg_at_k(ranked, exp, 10),
                 "key_fact_recall": metrics.key_fact_recall(answer.text, item.key_facts),
-            }
+                "lead_sentence": 0.0
+                if answer.abstained
+                else metrics.lead_sentence(data, item.lead_facts or item.key_facts, framing),
+            } | ({"jurisdiction_error": result.scores["jurisdiction_error"]} if "jurisdiction_error" in result.scores else {})
             if not answer.abstained:
                 chunks = {c.chunk.id: c.chunk.text for c in answer.citations}
-                grounding = scorer.score(answer.text, {c.n: c.chunk.text for c in answer.citations})
+                grounding = scorer.score(checkable_text(answer), {c.n: c.chunk.text for c in answer.citations})
                 result.scores |= {
                     "citation_validity": metrics.citation_validity(answer.text, data["citations"], chunks),
                     "citation_precision": metrics.citation_precision(cited, exp),
@@ -131,6 +158,42 @@ def run_mode(assistant: Assistant, items: list[EvalItem], mode: str, progress: b
                 result.unsupported = grounding.unsupported
         results.append(result)
     return results
+
+
+def checkable_text(answer) -> str:
+    """What groundedness checks: the answer's text, or, when it gave its lines, its quoted
+    facts and notes with their marks. An English reader's translation beside a quote is the
+    corpus authors' rendering of that quote, not a claim ipfin makes, so it is not checked
+    against the Japanese passage (the quote it stands beside is)."""
+    if not answer.lines:
+        return answer.text
+    parts = []
+    for line in answer.lines:
+        if line.kind == "fact":
+            parts.append(f"{line.text}[{line.cite}]")
+        elif line.kind == "note":
+            parts.append(line.text)
+    return "\n".join(parts)
+
+
+def group_summary(results: list[ItemResult]) -> dict:
+    """The numbers the user-question sets are judged by, for one group or split."""
+    answerable = [r for r in results if r.answerable]
+    answered = [r for r in results if not r.abstained]
+
+    def mean(key: str, rows: list[ItemResult]) -> float:
+        values = [r.scores[key] for r in rows if key in r.scores]
+        return sum(values) / len(values) if values else 0.0
+
+    return {
+        "items": len(results),
+        "key_fact_recall": mean("key_fact_recall", answerable),
+        "lead_sentence": mean("lead_sentence", answerable),
+        "abstention_correct": sum(r.abstained != r.answerable for r in results) / len(results) if results else 0.0,
+        "hit@5": mean("hit@5", answerable),
+        "jurisdiction_error_rate": mean("jurisdiction_error", answered),
+        "accuracy": sum(r.correct for r in results) / len(results) if results else 0.0,
+    }
 
 
 def summarise(results: list[ItemResult]) -> dict:
@@ -166,7 +229,11 @@ def summarise(results: list[ItemResult]) -> dict:
             "citation_validity": mean("citation_validity", answered),
             "citation_precision": mean("citation_precision", answered),
             "groundedness": mean("groundedness", answered),
+            "lead_sentence": mean("lead_sentence", answerable),
         },
+        "jurisdiction_error_rate": mean("jurisdiction_error", [r for r in results if not r.abstained]),
+        "abstention_correct": sum(r.abstained != r.answerable for r in results) / len(results) if results else 0.0,
+        "per_group": {g: group_summary([r for r in results if r.group == g]) for g in sorted({r.group for r in results})},
         "abstention": {
             "precision": abst.precision,
             "recall": abst.recall,
@@ -188,5 +255,7 @@ def flat_metrics(summary: dict) -> dict[str, float]:
     flat |= {f"abstention_{k}": v for k, v in summary["abstention"].items()}
     flat["false_abstention_rate"] = summary["abstention"]["false_abstention_rate"]
     flat["accuracy"] = summary["accuracy"]
+    flat["jurisdiction_error_rate"] = summary.get("jurisdiction_error_rate", 0.0)
+    flat["abstention_correct"] = summary.get("abstention_correct", 0.0)
     flat["latency_p95_ms"] = summary["latency_ms"]["total"]["p95"]
     return flat

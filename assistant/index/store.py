@@ -61,6 +61,8 @@ class IndexStore:
         self._client = None
         self._collection = None
         self._units = None
+        self._keys: tuple[list[RetrievalKey], np.ndarray] | None = None  # cached key table
+        self._key_rows: dict[str, int] = {}
         self.bm25 = self._load_bm25()
         self.manifest = IndexManifest.load(self.home / MANIFEST_FILE)
 
@@ -152,6 +154,7 @@ class IndexStore:
     def add_keys(self, keys: list[RetrievalKey], vectors: np.ndarray) -> None:
         """Extra ways to find a fact unit: the questions it answers and its English rendering
         (kept beside the unit vectors, so removing a chunk removes its keys)."""
+        self._keys = None
         if keys:
             self.units.upsert(
                 ids=[k.id for k in keys],
@@ -161,21 +164,26 @@ class IndexStore:
 
     def key_search(self, vector: np.ndarray, top_k: int) -> list[tuple[RetrievalKey, float]]:
         """The retrieval keys closest to ``vector`` (cosine similarity), best first."""
-        units = self.units
-        try:
-            res = units.query(
-                query_embeddings=[np.asarray(vector, dtype=np.float32)],
-                n_results=top_k,
-                where={"kind": {"$in": list(KEY_KINDS)}},
-                include=["distances", "metadatas"],
-            )
-        except ValueError:  # no key at all: an index without annotated documents
+        keys, matrix = self._key_table()
+        if not keys:
             return []
-        out = []
-        for kid, meta, dist in zip(res["ids"][0], res["metadatas"][0], res["distances"][0], strict=True):
-            key = RetrievalKey(kid, str(meta["chunk_id"]), int(meta["start"]), int(meta["end"]), str(meta["kind"]))
-            out.append((key, 1.0 - float(dist)))
-        return out
+        sims = matrix @ np.asarray(vector, dtype=np.float32)
+        top = np.argsort(-sims)[:top_k]
+        return [(keys[i], float(sims[i])) for i in top]
+
+    def _key_table(self) -> tuple[list[RetrievalKey], np.ndarray]:
+        """Every retrieval key and its vector, read once per opened index: there are a few per
+        annotated fact (thousands, not millions), so a matrix product beats a filtered query."""
+        if self._keys is None:
+            got = self.units.get(where={"kind": {"$in": list(KEY_KINDS)}}, include=["embeddings", "metadatas"])
+            keys = [
+                RetrievalKey(kid, str(m["chunk_id"]), int(m["start"]), int(m["end"]), str(m["kind"]))
+                for kid, m in zip(got["ids"], got["metadatas"], strict=True)
+            ]
+            matrix = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(keys), -1) if keys else np.zeros((0, 0))
+            self._keys = (keys, matrix)
+            self._key_rows = {k.id: i for i, k in enumerate(keys)}
+        return self._keys
 
     def unit_vectors(self, keys: list[tuple[str, int, int]]) -> dict[tuple[str, int, int], np.ndarray]:
         if not keys:
@@ -184,9 +192,15 @@ class IndexStore:
         got = self.units.get(ids=list(by_id), include=["embeddings"])
         return {by_id[i]: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"], strict=True)}
 
+    def key_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of retrieval keys by id (``RetrievalKey.id``); absent ids are skipped."""
+        _, matrix = self._key_table()
+        return {i: matrix[row] for i in ids if (row := self._key_rows.get(i)) is not None}
+
     def remove_chunks(self, chunk_ids: list[str]) -> None:
         if not chunk_ids:
             return
+        self._keys = None
         self.collection.delete(ids=list(chunk_ids))
         self.units.delete(where={"chunk_id": {"$in": list(chunk_ids)}})
         self.bm25.remove(set(chunk_ids))
@@ -209,6 +223,8 @@ class IndexStore:
                     self._client.delete_collection(name)
         self._collection = None
         self._units = None
+        self._keys: tuple[list[RetrievalKey], np.ndarray] | None = None  # cached key table
+        self._key_rows: dict[str, int] = {}
         self.bm25 = BM25Index()
         self.manifest = IndexManifest()
 

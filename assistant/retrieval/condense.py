@@ -1,9 +1,17 @@
 """Conversation state and heuristic follow-up condensation.
 
-「それはいつから使えますか？」 after 「企業価値担保権とは何ですか？」 is searched as
-「企業価値担保権はいつから使えますか？」: a pronoun is replaced by the earlier topic, and
-an elliptical question (「では中国は？」, "What about China?") carries the topic along.
-An LLM condenser can replace this where one is configured.
+A follow-up is searched as a standalone question built from the earlier user turns:
+
+* a pronoun or a demonstrative takes the earlier topic: 「それはいつから使えますか？」 after
+  「企業価値担保権とは何ですか？」 → 「企業価値担保権はいつから使えますか？」; 「その評価書って
+  中身は？」, 「その場合は？」 are asked about the earlier topic;
+* a question that only names another place asks the earlier question about that place:
+  「中国だと？」, 「じゃあアメリカは？」, "What about China?";
+* a short question with no subject of its own (「いつから？」「手数料は？」) carries the topic;
+* English: "it/this/that" becomes the earlier topic's domain phrase when it has one
+  ("the enterprise value charge"), else the earlier question is added in parentheses.
+
+An LLM condenser replaces this where one is configured (it falls back to this one).
 """
 
 from __future__ import annotations
@@ -12,16 +20,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from assistant.corpus.lexicon import Lexicon
 from assistant.text.ja import detect_lang, key_terms, noun_phrases
 
 _JA_ANAPHOR = re.compile(
     r"^(?:それ|これ|あれ|その制度|この制度|同制度|同法|この法律|その法律|そちら|こちら)(?=は|って|の|を|に|が|で|も|、)"
 )
-_JA_ANAPHOR_ANY = re.compile(r"それ|これ|その制度|この制度|同制度|同法|この法律|その法律")
-_JA_ELLIPTIC = re.compile(r"^(?:では|じゃあ|それでは|なら|ちなみに|また|あと)")
+#: A demonstrative with a noun (その評価書, この担保, その場合, 同法) anywhere in the question.
+_JA_DEMONSTRATIVE = re.compile(r"(?:それ|これ|あれ|その|この|あの|同(?=法|制度|事業|報告|基金))")
+_JA_ELLIPTIC = re.compile(r"^(?:では|じゃあ|じゃ|それでは|なら|ちなみに|また|あと|で、|だったら|じゃあさ)")
 _EN_ANAPHOR = re.compile(r"\b(it|its|this|that|they|them|these|those)\b", re.I)
-_EN_ELLIPTIC = re.compile(r"^(?:and|what about|how about|and what about)\b", re.I)
+_EN_ELLIPTIC = re.compile(r"^(?:and|what about|how about|and what about|then|so)\b", re.I)
 _TOPIC_PHRASES = 2
+_SHORT = 20  # characters: a question this short with at most one key term is a follow-up
+#: An earlier English question this short is its domain phrase ("What is X?"): the pronoun
+#: becomes the phrase; a longer one is kept whole, in parentheses, as the follow-up's context.
+_EN_SHORT_PREVIOUS = 8
 
 
 def _topic(previous: str, idf: Callable[[str], float] | None) -> str:
@@ -38,30 +52,99 @@ def _topic(previous: str, idf: Callable[[str], float] | None) -> str:
     return "・".join(dict.fromkeys(ordered))
 
 
-def is_follow_up(question: str) -> bool:
+def _places(text: str, lexicon: Lexicon) -> list[str]:
+    """Place names written in ``text`` (Japanese names, and English ones via the glossary)."""
+    found = [p.name for p in lexicon.places if p.name in text]
+    if detect_lang(text) == "en":
+        found += [ja for ja in lexicon.expand_english(text) if lexicon.place(ja) and ja not in found]
+    return found
+
+
+def _english_phrase(text: str, lexicon: Lexicon) -> str:
+    """The longest multi-word domain phrase of an English question ("enterprise value charge")."""
+    lowered = " " + re.sub(r"[^a-z0-9\- ]+", " ", text.lower()) + " "
+    return next((p for p in lexicon.phrases if " " in p and f" {p} " in lowered), "")
+
+
+def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
     q = question.strip()
     if detect_lang(q) == "en":
         return bool(_EN_ANAPHOR.search(q) or _EN_ELLIPTIC.match(q))
-    return bool(_JA_ANAPHOR_ANY.search(q) or _JA_ELLIPTIC.match(q) or (len(key_terms(q)) <= 1 and len(q) <= 20))
+    if _JA_ANAPHOR.match(q) or _JA_DEMONSTRATIVE.search(q) or _JA_ELLIPTIC.match(q):
+        return True
+    return len(key_terms(q)) <= 1 and len(q) <= _SHORT
 
 
-def condense(question: str, history: list[str], idf: Callable[[str], float] | None = None) -> str:
+def condense(
+    question: str, history: list[str], idf: Callable[[str], float] | None = None, lexicon: Lexicon | None = None
+) -> str:
     """Rewrite a follow-up as a standalone question using the earlier user turns."""
     question = question.strip()
-    if not history or not is_follow_up(question):
+    if not history:
         return question
-    previous = condense(history[-1], history[:-1], idf)
+    lexicon = lexicon or Lexicon.bundled()
+    previous = condense(history[-1], history[:-1], idf, lexicon)
+    swapped = _ask_about_place(question, previous, lexicon)
+    if swapped:
+        return swapped
+    if not is_follow_up(question):
+        return question
+    english = detect_lang(question) == "en"
+    if english:
+        phrase = _english_phrase(previous, lexicon)
+        short = len(previous.split()) <= _EN_SHORT_PREVIOUS
+        if phrase and short and _EN_ANAPHOR.search(question) and not _EN_ELLIPTIC.match(question):
+            return _EN_ANAPHOR.sub(f"the {phrase}", question, count=1)
+        return f"{question} ({previous})"
     topic = _topic(previous, idf)
     if not topic:
         return question
-    if detect_lang(question) == "en":
-        if _EN_ELLIPTIC.match(question):
-            return f"{question} ({topic})"
-        return _EN_ANAPHOR.sub(topic, question, count=1)
+    # The earlier question's place stays the subject (「2020年の中国の…は？」→「では2021年は？」).
+    places = [p for p in _places(previous, lexicon) if p not in question and p not in topic]
+    if places:
+        topic = f"{'・'.join(places)}の{topic}"
     if _JA_ANAPHOR.match(question):
         return _JA_ANAPHOR.sub(topic, question, count=1)
     stripped = _JA_ELLIPTIC.sub("", question).lstrip("、, ")
     return f"{topic}について、{stripped}"
+
+
+def _ask_about_place(question: str, previous: str, lexicon: Lexicon) -> str:
+    """「中国だと？」 after a question about Japan (or about nowhere in particular) asks that
+    question about China. Empty when the follow-up is more than a change of place."""
+    new = _places(question, lexicon)
+    if not new:
+        return ""
+    rest = question
+    for name in new:
+        rest = rest.replace(name, "")
+    for word, terms in lexicon.glossary.items():  # "China" in "What about China?"
+        if any(t in new for t in terms):
+            rest = re.sub(rf"\b{re.escape(word)}\b", " ", rest, flags=re.I)
+    for word in ("what about", "how about", "and", "then", "in", "the"):
+        rest = re.sub(rf"\b{word}\b", " ", rest, flags=re.I)
+    rest = _JA_ELLIPTIC.sub("", rest.strip()).strip()
+    if len(rest) > 8 or key_terms(rest):  # the follow-up says more than a place
+        return ""
+    old = _places(previous, lexicon)
+    english = detect_lang(previous) == "en"
+    place = lexicon.place(new[0])
+    juris = lexicon.jurisdiction(place.country) if place else None
+    name = juris.name("en") if english and juris else new[0]
+    if old:
+        # The most specific place is the one asked about (広東省の中山市 → 広東省の珠海市).
+        regions = [p for p in old if (pl := lexicon.place(p)) and pl.region_of]
+        swapped = previous
+        for old_name in regions[-1:] or old:
+            swapped = swapped.replace(old_name, new[0])
+        if english:
+            for word, terms in lexicon.glossary.items():
+                if any(t in old for t in terms):
+                    flags = 0 if word == "us" else re.I  # "US", not "tell us"
+                    pattern = r"\b(?:the )?U\.?S\.?A?\b" if word == "us" else rf"\b{re.escape(word)}\b"
+                    swapped = re.sub(pattern, name, swapped, flags=flags)
+        return swapped
+    return f"In {name}: {previous}" if english else f"{new[0]}では、{previous}"
 
 
 @dataclass

@@ -19,6 +19,8 @@ def query_terms(query: str, lexicon: Lexicon, known: Callable[[str], bool] = lam
     terms = content_terms(query) + lexicon.intent_terms(query)
     # Everyday words the documents never use (お金) are searched by the documents' words.
     terms += [syn for t in terms if not known(t) for s in lexicon.japanese_synonyms(t) for syn in content_terms(s)]
+    # Everyday phrases (倒産したら, 社長の家) are searched by the words the documents use.
+    terms += [syn for s in lexicon.everyday_in(query) for syn in content_terms(s) if syn not in terms]
     if detect_lang(query) == "en" or any(c.isascii() and c.isalpha() for c in query):
         for ja in lexicon.expand_english(query):
             terms.extend(content_terms(ja))

@@ -336,6 +336,7 @@ class Token:
     norm: str
     pos: str
     pos2: str
+    pos3: str = ""
 
 
 def tokenize(text: str) -> list[Token]:
@@ -356,7 +357,7 @@ def tokenize(text: str) -> list[Token]:
                     pos = m.part_of_speech()
                     surface = m.surface()
                     norm = surface.lower() if _ASCII_WORD.match(surface) else m.normalized_form()
-                    out.append(Token(surface, norm, pos[0], pos[1]))
+                    out.append(Token(surface, norm, pos[0], pos[1], pos[2]))
     return out
 
 

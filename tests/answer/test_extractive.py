@@ -3,6 +3,7 @@ import re
 import pytest
 
 from assistant.answer.evidence import figures
+from assistant.core.messages import t
 
 QUESTIONS = [
     "広東省では知財担保融資の損失をどう分担していますか？",
@@ -64,8 +65,8 @@ def test_numbers_dates_and_ratios_are_never_altered(assistant):
 
 def test_english_questions_get_english_framing(assistant):
     answer = assistant.ask("How did China share default risk?")
-    assert answer.lang == "en" and answer.text.startswith("Here is what the indexed documents say")
-    assert "リスク補償基金" in answer.text
+    assert answer.lang == "en" and answer.text.startswith(t("answer.english_lead", "en"))
+    assert "リスク補償基金" in answer.text  # the cited Japanese original follows each translation
 
 
 def test_when_question_prefers_the_date(assistant):
@@ -128,7 +129,9 @@ def test_requested_figure_kinds():
 )
 def test_a_figure_the_documents_do_not_give_is_not_answered_with_other_figures(assistant, question):
     answer = assistant.ask(question)
-    assert answer.abstained and "数値" in answer.abstain_reason
+    # Refused: the figure is not in the documents, or (三菱UFJ) the party itself is not.
+    assert answer.abstained and ("数値" in answer.abstain_reason or "記述がありません" in answer.abstain_reason)
+    assert not answer.citations
 
 
 def test_a_figure_the_documents_give_is_answered(assistant):

@@ -55,8 +55,11 @@ def test_plain_text_has_no_stray_backslashes_and_sentences_stay_apart(turns):
     assert "\\(" not in md and "\\[" not in md and "\\]" not in md and "\\:" not in md
     assert "[1]" in md  # the citation marker as typed
     answer = md.split("### 回答\n\n", 1)[1].split("\n\n根拠の強さ", 1)[0]
-    paragraphs = [p for p in answer.split("\n\n") if p.strip()]
-    assert len(paragraphs) >= 3 and all(p.count("\n") == 0 for p in paragraphs)  # one paragraph per sentence
+    facts = [line for line in answer.split("\n") if line.startswith("- ")]
+    # Answer.lines: one list item per quoted sentence, never merged into one paragraph
+    assert len(facts) >= 2 and all(line.startswith("- 「") and line.endswith("]") for line in facts)
+    assert all(line.count("[") == 1 for line in facts), facts
+    assert "\n\n> 注意: 出典によって数値が異なる" in answer  # the note is its own paragraph
 
 
 def test_related_and_commentary_documents_are_labelled_as_such():

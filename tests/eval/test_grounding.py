@@ -3,6 +3,7 @@
 import json
 
 from assistant.answer.grounding import GroundednessScorer
+from assistant.core.messages import t
 from assistant.core.settings import PROJECT_ROOT
 
 PASSAGE = "企業価値担保権を設定すると、経営者保証を利用することが制限される。"
@@ -41,7 +42,7 @@ def test_citing_a_passage_that_was_not_given_and_uncited_claims(embedder):
 
 def test_framing_is_not_a_claim(embedder):
     scorer = GroundednessScorer(embedder)
-    answer = f"Here is what the indexed documents say (quoted in Japanese, with sources):\n\n- {DATE} [1]"
+    answer = f"{t('answer.english_lead', 'en')}\n\n- {DATE} [1]\n\n▼ 米国では"
     result = scorer.score(answer, {1: DATE})
     assert result.score == 1.0 and len(result.factual) == 1
 

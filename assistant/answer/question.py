@@ -1,0 +1,125 @@
+"""What a question asks, about where: the frame the answerer chooses its leading sentence by.
+
+* ``intents``: definition, yes/no and eligibility, what-if, when, how much, who, how to,
+  comparison (patterns in ``corpus/lexicon/intents.yaml``; the first is the main one).
+* ``jurisdictions``: the places the question names (``places.yaml``), or the default (Japan)
+  when it names none: an SME owner asking 「特許でお金借りれる？」 means in Japan.
+* ``quantities``: a specific quantity asked for (手数料, 金利, 件数 …), and the figure kind.
+* ``unknown_entities``: proper nouns the documents never mention (火星, a bank not in them):
+  a question about them has a false premise or is out of the documents' reach.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.answer.evidence import RequestedFigure, requested_figure
+from assistant.corpus.lexicon import Lexicon, Quantity
+from assistant.text.ja import detect_lang, tokenize
+
+
+@dataclass(frozen=True)
+class QuestionFrame:
+    text: str
+    lang: str
+    intents: tuple[str, ...]
+    jurisdictions: tuple[str, ...]
+    #: True when the question names its places; False when Japan is assumed.
+    named_places: bool
+    figure: RequestedFigure
+    quantities: tuple[Quantity, ...]
+    unknown_entities: tuple[str, ...] = ()
+    #: Of those, the place names (台湾, 静岡): a question about a place the documents never
+    #: mention is out of their reach for "who / when / how much" as well.
+    unknown_places: tuple[str, ...] = ()
+    #: Names the question is about that the documents know (IPAS, 広東省, 日本政策投資銀行):
+    #: a figure answering it must come from a passage that names them.
+    subjects: tuple[str, ...] = ()
+
+    @property
+    def intent(self) -> str:
+        return self.intents[0] if self.intents else "other"
+
+    def wants(self, intent: str) -> bool:
+        return intent in self.intents
+
+
+def named_jurisdictions(text: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """The jurisdictions of the places ``text`` names, in order (English names too)."""
+    found: list[tuple[int, str]] = []
+    for place in lexicon.places:
+        at = text.find(place.name)
+        if at >= 0:
+            found.append((at, place.country))
+    if any(c.isascii() and c.isalpha() for c in text):
+        lowered = f" {_plain(text.lower())} "
+        for word, codes in lexicon.place_words.items():
+            if word == "us" and not _US.search(text):
+                continue  # "tell us" is not the United States; "US" and "U.S." are
+            at = lowered.find(f" {word} ")
+            if at >= 0:
+                found += [(at, code) for code in codes]
+    return tuple(dict.fromkeys(code for _, code in sorted(found)))
+
+
+_US = re.compile(r"\bU\.?S\.?A?\b")
+
+
+def _plain(text: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "- " else " " for ch in text)
+
+
+def unknown_entities(
+    text: str, known: Callable[[str], bool], lexicon: Lexicon, places_only: bool = False
+) -> tuple[str, ...]:
+    """Proper nouns of ``text`` that the index has never seen (and the lexicon does not map
+    to a word it has): 火星, 静岡銀行's 静岡. Latin words are left to the glossary."""
+    out: list[str] = []
+    for token in tokenize(text):
+        if token.pos != "名詞" or token.pos2 != "固有名詞" or token.surface.isascii():
+            continue
+        if places_only and token.pos3 != "地名":
+            continue
+        norm = token.norm
+        if known(norm) or known(token.surface):
+            continue
+        place = lexicon.place(token.surface)
+        if place is not None and place.same_as and known(place.same_as):
+            continue
+        if any(known(alt) for alt in lexicon.japanese_synonyms(norm)):
+            continue
+        out.append(token.surface)
+    return tuple(dict.fromkeys(out))
+
+
+def subjects(text: str, known: Callable[[str], bool], lexicon: Lexicon) -> tuple[str, ...]:
+    """Proper nouns and Latin acronyms of ``text`` that the index knows (places excepted:
+    they decide the jurisdiction, not the subject)."""
+    out: list[str] = []
+    for token in tokenize(text):
+        acronym = token.surface.isascii() and token.surface.isupper() and len(token.surface) >= 2
+        proper = token.pos == "名詞" and token.pos2 == "固有名詞" and not token.surface.isascii()
+        if not (proper or acronym) or lexicon.place(token.surface) or lexicon.place(token.norm):
+            continue
+        if known(token.norm) or known(token.surface.lower()) or known(token.surface):
+            out.append(token.surface)
+    return tuple(dict.fromkeys(out))
+
+
+def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda term: True) -> QuestionFrame:
+    """The frame of ``text`` (a question, already condensed with its conversation)."""
+    named = named_jurisdictions(text, lexicon)
+    return QuestionFrame(
+        text=text,
+        lang=detect_lang(text),
+        intents=tuple(lexicon.intents_of(text)),
+        jurisdictions=named or (lexicon.default_jurisdiction,),
+        named_places=bool(named),
+        figure=requested_figure(text, lexicon),
+        quantities=tuple(lexicon.quantities_in(text)),
+        unknown_entities=unknown_entities(text, known, lexicon),
+        unknown_places=unknown_entities(text, known, lexicon, places_only=True),
+        subjects=subjects(text, known, lexicon),
+    )

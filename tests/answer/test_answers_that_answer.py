@@ -1,0 +1,144 @@
+"""Answers that answer: the lead sentence answers the question, in its jurisdiction and
+language; what the documents do not say is refused. Real index of the bundled briefs."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.question import frame
+from assistant.corpus.lexicon import Lexicon
+from assistant.retrieval.condense import condense
+
+LEX = Lexicon.bundled()
+
+
+def _lead(answer) -> tuple[str, str]:
+    line = next(line for line in answer.lines if line.kind == "fact")
+    return line.text, line.jurisdiction
+
+
+# ------------------------------------------------------------------ the question's frame
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("企業価値担保権ってなに？", "definition"),
+        ("個人事業主でも使える？", "yesno"),
+        ("会社がつぶれたらどうなるの？", "whatif"),
+        ("いつから使えるの？", "when"),
+        ("評価書の作成費用はいくら？", "howmuch"),
+        ("作成費用は誰が負担していますか？", "who"),
+        ("何から始めればいい？手続の流れは？", "howto"),
+        ("不動産担保と何が違うの？", "comparison"),
+        ("What happens to my employees if the company defaults?", "whatif"),
+        ("When does the enterprise value charge take effect?", "when"),
+    ],
+)
+def test_the_intent_of_everyday_questions(question, intent):
+    assert frame(question, LEX).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "jurisdictions", "named"),
+    [
+        ("特許を担保にお金を借りられますか？", ("jp",), False),
+        ("アメリカの知財担保ローンには保険がある？", ("us",), True),
+        ("How does Guangdong share losses?", ("cn",), True),
+        ("Can you tell us how IP finance works?", ("jp",), False),  # "us" here is not the US
+        ("日本と中国の違いは？", ("jp", "cn"), True),
+    ],
+)
+def test_a_question_that_names_no_place_is_about_japan(question, jurisdictions, named):
+    q = frame(question, LEX)
+    assert (q.jurisdictions, q.named_places) == (jurisdictions, named)
+
+
+def test_a_quantity_is_asked_for_only_by_a_how_much_question():
+    assert [q.nouns[0] for q in frame("評価書の作成手数料はいくら？", LEX).quantities] == ["手数料"]
+    assert frame("作成費用は誰が負担していますか？", LEX).quantities == ()
+    assert frame("How do we perfect a security interest in a US patent?", LEX).quantities == ()
+
+
+# ------------------------------------------------------------------ follow-ups
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "expected"),
+    [
+        ("中国だと？", ["日本で知財担保融資の損失はどう分担されてるの？"], "中国で知財担保融資の損失はどう分担されてるの？"),
+        ("じゃあアメリカは？", ["知財担保融資のリスク分担はどうなってる？"], "アメリカでは、知財担保融資のリスク分担"),
+        ("珠海市は？", ["広東省の中山市では損失をどう分担してる？"], "広東省の珠海市では損失をどう分担してる？"),
+        ("その評価書って中身はなに書いてあるの？", ["特許庁の評価書って銀行はタダでもらえるんだっけ？"], "評価書"),
+        ("その場合、従業員はどうなる？", ["企業価値担保権の融資を返せなかったら？"], "企業価値担保権"),
+        ("いつから？", ["企業価値担保権ってなに？"], "企業価値担保権"),
+        ("What about China?", ["How is IP loan risk shared in the US?"], "How is IP loan risk shared in China?"),
+        ("When does it take effect?", ["What is the enterprise value charge?"], "the enterprise value charge"),
+    ],
+)
+def test_follow_ups_are_asked_about_the_conversation(question, history, expected):
+    assert expected in condense(question, history, lexicon=LEX)
+
+
+# ------------------------------------------------------------------ the lead
+
+
+def test_the_readme_example_leads_with_japanese_practice(assistant):
+    answer = assistant.ask("特許を担保にお金を借りられますか？")
+    text, jurisdiction = _lead(answer)
+    assert jurisdiction in ("jp", "intl"), text
+    assert answer.jurisdictions == ("jp",)
+    foreign = [line for line in answer.lines if line.kind == "fact" and line.jurisdiction not in ("jp", "intl")]
+    if foreign:  # a foreign fact may follow, under its label, never lead
+        assert any(line.kind == "framing" and line.text.startswith("▼") for line in answer.lines)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("企業価値担保権はいつから使えますか？", "5月25日"),
+        ("個人事業主でも企業価値担保権を設定できますか？", "個人事業主"),
+        ("知財ビジネス評価書とは何ですか？", "第三者の調査機関"),
+        ("信用保証協会の責任共有制度では、協会と金融機関はどう負担を分けていますか？", "80%"),
+    ],
+)
+def test_the_first_sentence_answers_the_question(assistant, question, lead):
+    answer = assistant.ask(question)
+    assert not answer.abstained and lead in _lead(answer)[0], answer.text
+
+
+def test_a_question_about_a_place_is_led_by_that_place(assistant):
+    text, jurisdiction = _lead(assistant.ask("中国では知財担保融資の損失を誰がどれだけ負担しているの？"))
+    assert jurisdiction == "cn", text
+
+
+def test_english_readers_get_the_translation_and_the_cited_original(assistant):
+    answer = assistant.ask("Can a sole proprietor use the enterprise value charge?")
+    assert not answer.abstained
+    facts = [line for line in answer.lines if line.kind == "fact"]
+    assert facts[0].translation and facts[0].translation.isascii()  # ipfin's translation, in English
+    assert facts[0].text in facts[0].translation or facts[0].text in answer.text  # the Japanese original stays
+    assert facts[0].text in answer.citations[0].quote
+    assert f"- {facts[0].translation} [1]" in answer.text  # a Markdown list, not literal bullets in Japanese
+
+
+# ------------------------------------------------------------------ refusing
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "火星の知財担保融資制度の上限額は？",  # an entity none of the documents mention
+        "企業価値担保権の融資の金利は普通の融資より何%低い？",  # a rate the documents do not give
+        "知財担保融資の平均的な返済期間は何年？",  # a duration the documents do not give (other years exist)
+        "IPASの募集の締め切りはいつ？",  # a deadline the documents do not give (other dates exist)
+    ],
+)
+def test_what_the_documents_do_not_say_is_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_the_conflict_note_is_only_for_figures_about_the_question(assistant):
+    assert assistant.ask("広東省では知財担保融資の損失をどう分担していますか？").conflict
+    assert not assistant.ask("中国の知財担保融資の特徴は何ですか？").conflict
