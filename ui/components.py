@@ -28,6 +28,7 @@ from assistant.app import (
     OfficialDocuments,
     PassageCard,
     Settings,
+    group_label,
     group_passages,
     resolve_timezone,
 )
@@ -147,6 +148,9 @@ def _fact_li(line: AnswerLine, turn: str, view: AnswerView, lang: str) -> str:
             f"<li>{esc(line.translation)} <span class=\"ipfin-translation-mark\">({esc(t('translation_mark', lang))})"
             f"</span>{cite}<span class=\"ipfin-original\" lang=\"ja\">{esc(t('original', lang))}: 「{quote}」</span></li>"
         )
+    if lang == "en":  # no English rendering in the corpus: say so instead of leaving it unexplained
+        only = esc(t("japanese_only", lang))
+        return f'<li><span lang="ja">{quote}</span>{cite} <span class="ipfin-translation-mark">({only})</span></li>'
     return f"<li>{quote}{cite}</li>"
 
 
@@ -154,11 +158,13 @@ def _lines_html(view: AnswerView, turn: str, lang: str) -> str:
     out: list[str] = []
     in_list = False
     for line in view.lines:
-        if line.group:
+        if line.group:  # a jurisdiction label ("▼ 米国では"): its own line, shown once, as text
             if in_list:
                 out.append("</ul>")
                 in_list = False
-            out.append(f'<p class="ipfin-group">{esc(line.group)}</p>')
+            out.append(f'<p class="ipfin-group">{esc(group_label(line))}</p>')
+            if line.kind != "fact":
+                continue
         if line.kind == "fact":
             if not in_list:
                 out.append("<ul>")

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
+from assistant.answer.compose import GROUP_MARK
 from assistant.app.personas import get_persona
 from assistant.app.presentation import AnswerView, CitationCard
 from assistant.core.messages import has, t
@@ -143,6 +144,13 @@ def _card(card: CitationCard, lang: str) -> list[str]:
     return lines
 
 
+def group_label(line: AnswerLine) -> str:
+    """A jurisdiction group line's label with its mark ("▼ 米国では", the line's own text);
+    the mark and the label when a fact line carries the group."""
+    text = line.text.strip() if line.kind != "fact" else ""
+    return text if line.group in text else f"{GROUP_MARK} {line.group}"
+
+
 def _fact_lines(line: AnswerLine, lang: str) -> list[str]:
     cite = f" [{line.cite}]" if line.cite else ""
     if lang == "en" and line.translation:
@@ -150,6 +158,8 @@ def _fact_lines(line: AnswerLine, lang: str) -> list[str]:
             f"- {md_text(line.translation)} ({_l('translation_mark', lang)}){cite}",
             f"    - {_l('original', lang)}: 「{md_text(line.text)}」",
         ]
+    if lang == "en":
+        return [f"- 「{md_text(line.text)}」{cite} ({_l('japanese_only', lang)})"]
     return [f"- 「{md_text(line.text)}」{cite}"]
 
 
@@ -161,9 +171,11 @@ def answer_markdown(view: AnswerView, lang: str) -> list[str]:
     out: list[str] = []
     in_list = False
     for line in view.lines:
-        if line.group:
-            out += ([""] if in_list else []) + [f"**{md_text(line.group)}**", ""]
+        if line.group:  # a jurisdiction label line: once, in bold, as text
+            out += ([""] if in_list else []) + [f"**{md_text(group_label(line))}**", ""]
             in_list = False
+            if line.kind != "fact":
+                continue
         if line.kind == "fact":
             out += _fact_lines(line, lang)
             in_list = True
@@ -230,7 +242,9 @@ def _plain_body(view: AnswerView, lang: str) -> list[str]:
     out: list[str] = []
     for line in view.lines:
         if line.group:
-            out.append(line.group)
+            out.append(group_label(line))
+            if line.kind != "fact":
+                continue
         if line.kind != "fact":
             out.append(line.text)
             continue
@@ -238,6 +252,8 @@ def _plain_body(view: AnswerView, lang: str) -> list[str]:
         if lang == "en" and line.translation:
             out.append(f"- {line.translation} ({_l('translation_mark', lang)}){cite}")
             out.append(f"  {_l('original', lang)}: 「{line.text}」")
+        elif lang == "en":
+            out.append(f"- 「{line.text}」{cite} ({_l('japanese_only', lang)})")
         else:
             out.append(f"- 「{line.text}」{cite}")
     return out
