@@ -40,7 +40,9 @@ eval: setup
 bench: setup
 	$(BIN)/python eval/bench.py
 
-## The BM25 index at 1k/10k/100k synthetic chunks: build, load, search p50/p95, RSS.
+## 1k/10k/100k synthetic chunks: BM25 alone, then the whole index (load, retrieve and ask
+## p50/p95, RSS); the API under 20 clients for 60 s; cold start of ipfin ask. Prints a table,
+## writes eval/reports/scale/bench_scale.json; the built indexes are cached in the temp dir.
 bench-scale: setup
 	$(BIN)/python eval/bench_scale.py
 

@@ -49,6 +49,7 @@ from assistant.answer.evidence import (
     has_number,
     term_groups,
 )
+from assistant.answer.parts import question_parts
 from assistant.answer.question import QuestionFrame, frame
 from assistant.core.messages import lang_of, t
 from assistant.core.types import Answer, Citation, Hit
@@ -72,6 +73,7 @@ INTENT_BONUS = 0.15  # a phrasing whose answer uses other words (いつから �
 CUE_BONUS = 0.08  # the unit reads like an answer to the question's kind (とは, できない, 場合)
 TYPE_BONUS = 0.1
 TYPE_PENALTY = 0.6
+FULL_DATE_BONUS = 0.05
 SAME_SOURCE_PENALTY = 0.08
 SAME_TOPIC = 0.4  # word Jaccard above which two units state the same thing
 SELF_CONFLICT_SHARE = 0.8  # a self-conflicting note must score this share of the lead
@@ -95,6 +97,13 @@ ASKED_ANSWERABLE = 0.93
 #: English questions: abstain when neither a unit, its English rendering nor an annotated
 #: question is this close (cross-lingual evidence, not English words in Japanese text).
 EN_MIN_SIMILARITY = 0.84
+#: A part of a compound question (「あわせて…も教えて」) that no chosen unit answers adds the
+#: unit holding at least this share of the part's key terms, among units scoring PART_FLOOR
+#: of the lead.
+PART_SHARE = 0.5
+#: How many unit vectors an answerer keeps in memory (384 floats each: about 30 MB).
+VECTOR_CACHE = 20_000
+PART_FLOOR = 0.3
 
 
 @dataclass
@@ -189,6 +198,9 @@ class ExtractiveAnswerer(Answerer):
         self.max_sentences = max_sentences
         self.vector_lookup = vector_lookup
         self.key_lookup = key_lookup
+        # Unit vectors by (chunk id, start, end): a chunk id hashes the chunk's text and
+        # annotations, so a cached vector stays right across re-ingests and generations.
+        self._vectors: dict[tuple[str, int, int], np.ndarray] = {}
 
     # ------------------------------------------------------------------ main
     def answer(
@@ -254,7 +266,7 @@ class ExtractiveAnswerer(Answerer):
         if official is not lead:
             lead = official
             pool = [official, *pool]
-        chosen = self._select(lead, pool, q)
+        chosen = self._answer_parts(question, self._select(lead, pool, q), candidates, q)
         conflict_pair = self._conflict(candidates, lead)
         if conflict_pair:
             chosen += [c for c in conflict_pair if not any(c is x for x in chosen)]
@@ -390,7 +402,7 @@ class ExtractiveAnswerer(Answerer):
             if wants_date:
                 score = score + TYPE_BONUS if has_date(cand.text) else score * TYPE_PENALTY
                 if has_full_date(cand.text):
-                    score += TYPE_BONUS / 2  # a day answers "when" better than a month
+                    score += FULL_DATE_BONUS  # a day answers "when" better than a month
             if wants_figure:
                 score = score + TYPE_BONUS if has_number(cand.text) else score * TYPE_PENALTY
             cand.score = score * self._jurisdiction_factor(cand.jurisdiction, q)
@@ -468,7 +480,15 @@ class ExtractiveAnswerer(Answerer):
     def _unit_vectors(self, cands: list[_Candidate]) -> np.ndarray:
         """Embeddings of the candidate units: stored at ingest, computed only if missing."""
         keys = [c.key for c in cands]
-        stored = self.vector_lookup(keys) if self.vector_lookup else {}
+        cache = self._vectors
+        wanted = [k for k in keys if k not in cache]
+        stored = {k: cache[k] for k in keys if k in cache}
+        if wanted and self.vector_lookup:
+            fetched = self.vector_lookup(wanted)
+            if len(cache) + len(fetched) > VECTOR_CACHE:
+                cache.clear()
+            cache.update(fetched)
+            stored.update(fetched)
         missing = [i for i, k in enumerate(keys) if k not in stored]
         out = np.zeros((len(keys), self.embedder.dim), dtype=np.float32)
         if missing:
@@ -502,6 +522,45 @@ class ExtractiveAnswerer(Answerer):
             return (rank, -c.score)
 
         return [lead, *sorted(chosen[1:], key=place)]
+
+    def _answer_parts(
+        self, question: str, chosen: list[_Candidate], cands: list[_Candidate], q: QuestionFrame
+    ) -> list[_Candidate]:
+        """A compound question gets a unit for each part the lead does not answer, right
+        after the lead (the lead is chosen for the whole; one part usually dominates it)."""
+        parts = question_parts(question)
+        if len(parts) < 2:
+            return chosen
+        lead = chosen[0]
+        known = lambda term: self.bm25.document_frequency(term) > 0  # noqa: E731
+        eligible = [c for c in cands if self._may_lead(c, q) and c.score >= PART_FLOOR * lead.score]
+        picks: list[_Candidate] = []
+        for part in parts:
+            groups = [g for g in term_groups(part, self.bm25.idf, self.lexicon, known) if g.topical]
+            total = sum(g.weight for g in groups)
+            if total <= 0 or not eligible:
+                continue
+
+            def share(c: _Candidate, groups: list[TermGroup] = groups, total: float = total) -> float:
+                tokens = set(_terms(c.text))
+                fact = c.hit.chunk.unit_at(c.start, c.end)
+                if q.lang == "en" and fact is not None and fact.en:
+                    tokens |= set(_terms(fact.en))
+                return sum(g.weight * group_share(g, tokens) for g in groups) / total
+
+            taken = [lead, *picks]
+            if any(share(x) >= PART_SHARE for x in taken):
+                continue  # already answered
+            best = max(eligible, key=lambda c: (share(c), c.score))
+            if share(best) < PART_SHARE:
+                continue
+            if any(jaccard(char_bigrams(best.text), char_bigrams(x.text)) >= REDUNDANT for x in taken):
+                continue
+            picks.append(best)
+        if not picks:
+            return chosen
+        rest = [c for c in chosen[1:] if not any(c is p for p in picks)]
+        return [lead, *picks, *rest][: max(self.max_sentences, 1 + len(picks))]
 
     def _conflict(self, cands: list[_Candidate], lead: _Candidate) -> tuple[_Candidate, _Candidate] | None:
         """Two strong units from different sources giving different figures about the question."""

@@ -382,6 +382,21 @@ def ui(
     os.execv(sys.executable, cmd)
 
 
+@app.command()
+@handle_errors
+def serve(
+    host: Annotated[str | None, typer.Option("--host", help="Address to bind (default IPFIN_SERVE_HOST or 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option("--port", help="Port (default IPFIN_SERVE_PORT or 8502).")] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Worker processes, each with its own model and index (default 1).")
+    ] = None,
+) -> None:
+    """Serve the HTTP API: /v1/ask, /v1/chat/completions (OpenAI-compatible), docs at /docs."""
+    from assistant.serve.server import run
+
+    run(_settings(), host=host, port=port, workers=workers)
+
+
 feedback_app = typer.Typer(
     help="Feedback given on answers in the chat page (👍/👎 and comments).", no_args_is_help=True
 )

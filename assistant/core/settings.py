@@ -37,6 +37,13 @@ DEFAULT_LLM_MAX_TOKENS = 800
 DEFAULT_LLM_TEMPERATURE = 0.0
 DEFAULT_LLM_RETRIES = 2
 DEFAULT_LLM_CONTEXT_TOKENS = 3000
+# `ipfin serve` (the HTTP API, assistant/serve/)
+DEFAULT_SERVE_HOST = "127.0.0.1"
+DEFAULT_SERVE_PORT = 8502
+DEFAULT_SERVE_WORKERS = 1
+DEFAULT_SERVE_THREADS = 2
+DEFAULT_SERVE_MAX_BODY_KB = 256
+DEFAULT_SERVE_MAX_HISTORY = 20
 MODES = RetrievalMode.names()
 UNSUPPORTED_POLICIES = ("flag", "remove")
 
@@ -83,6 +90,15 @@ class Settings(BaseSettings):
     llm_retries: Annotated[int, Field(ge=0)] = DEFAULT_LLM_RETRIES
     llm_context_tokens: Annotated[int, Field(ge=200)] = DEFAULT_LLM_CONTEXT_TOKENS
     llm_unsupported: Literal["flag", "remove"] = "flag"
+    # HTTP API (`ipfin serve`). Keys are comma-separated; never in repr, logs or errors.
+    api_keys: SecretStr = SecretStr("")
+    serve_host: str = DEFAULT_SERVE_HOST
+    serve_port: Annotated[int, Field(ge=1, le=65535)] = DEFAULT_SERVE_PORT
+    serve_workers: Annotated[int, Field(ge=1, le=64)] = DEFAULT_SERVE_WORKERS
+    #: Questions one worker process answers at once (the others wait their turn).
+    serve_threads: Annotated[int, Field(ge=1, le=64)] = DEFAULT_SERVE_THREADS
+    serve_max_body_kb: Annotated[int, Field(ge=1)] = DEFAULT_SERVE_MAX_BODY_KB
+    serve_max_history: Annotated[int, Field(ge=0)] = DEFAULT_SERVE_MAX_HISTORY
     #: Show tracebacks instead of one-line errors (``IPFIN_DEBUG=1``).
     debug: bool = False
 
@@ -147,6 +163,11 @@ class Settings(BaseSettings):
     def api_key(self) -> str:
         """The LLM API key in the clear, for the backend that sends it (and nowhere else)."""
         return self.llm_api_key.get_secret_value()
+
+    @property
+    def api_key_list(self) -> tuple[str, ...]:
+        """The HTTP API's keys in the clear, for the check that compares them (and nowhere else)."""
+        return tuple(k.strip() for k in self.api_keys.get_secret_value().split(",") if k.strip())
 
     @property
     def llm_enabled(self) -> bool:

@@ -107,6 +107,22 @@ def test_the_first_sentence_answers_the_question(assistant, question, lead):
     assert not answer.abstained and lead in _lead(answer)[0], answer.text
 
 
+def test_each_part_of_a_compound_question_is_answered(assistant):
+    answer = assistant.ask("企業価値担保権の施行日はいつですか。また、設定できるのはどんな会社ですか。")
+    facts = [line.text for line in answer.lines if line.kind == "fact"]
+    assert "5月25日" in facts[0], answer.text  # the lead answers the first part
+    assert any("株式会社または持分会社" in text for text in facts[1:3]), answer.text  # and the second follows
+
+
+def test_question_parts():
+    from assistant.answer.parts import question_parts
+
+    assert question_parts("施行はいつから？あわせて対象も教えて") == ["施行はいつから？", "対象も教えて"]
+    assert question_parts("What is it? Also, who can use it?") == ["What is it?", "Also, who can use it?"]
+    assert question_parts("I'm a sole trader. Can I use it?") == ["I'm a sole trader. Can I use it?"]
+    assert question_parts("企業価値担保権とは？") == ["企業価値担保権とは？"]
+
+
 def test_a_question_about_a_place_is_led_by_that_place(assistant):
     text, jurisdiction = _lead(assistant.ask("中国では知財担保融資の損失を誰がどれだけ負担しているの？"))
     assert jurisdiction == "cn", text

@@ -1,0 +1,64 @@
+"""The chat page under load: 20 sessions at once in one process get their answers with no
+error, and share one assistant (one model, one index) instead of loading their own.
+
+Each session is a Streamlit ``AppTest`` (the real page script, its own session state) run
+in its own thread; all 20 ask at the same moment.
+"""
+
+import gc
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+from streamlit.testing.v1 import AppTest
+
+from assistant.app.assistant import Assistant
+from assistant.core.settings import PROJECT_ROOT
+
+APP = str(PROJECT_ROOT / "ui" / "app.py")
+SESSIONS = 20
+QUESTIONS = [
+    "広東省では知財担保融資の損失をどう分担していますか？",
+    "企業価値担保権とは何ですか？",
+    "企業価値担保権を設定すると経営者保証はどうなりますか？",
+    "知財ビジネス評価書とは何ですか？",
+    "What is the enterprise value charge?",
+]
+
+
+def _loaded_assistants(home) -> list[Assistant]:
+    """Assistants of this process that serve ``home`` and have loaded a model or an index."""
+    gc.collect()
+    return [
+        o
+        for o in gc.get_objects()
+        if isinstance(o, Assistant)
+        and o.settings.home == home
+        and (o._engine_state is not None or o._embedder is not None)
+    ]
+
+
+def test_twenty_sessions_at_once_get_answers_from_one_shared_assistant(monkeypatch, bundled_settings):
+    monkeypatch.setenv("IPFIN_HOME", str(bundled_settings.home))
+    assert _loaded_assistants(bundled_settings.home) == []
+    barrier = threading.Barrier(SESSIONS)
+
+    def session(i: int):
+        at = AppTest.from_file(APP, default_timeout=600)
+        at.run()
+        assert not at.exception, at.exception
+        barrier.wait()  # every page is up; now all ask at once
+        question = QUESTIONS[i % len(QUESTIONS)]
+        at.chat_input[0].set_value(question).run()
+        return question, at
+
+    with ThreadPoolExecutor(SESSIONS) as pool:
+        results = list(pool.map(session, range(SESSIONS)))
+
+    for question, at in results:
+        assert not at.exception, (question, at.exception)
+        assert not at.error, (question, [e.value for e in at.error])
+        turns = at.session_state["turns"]
+        assert len(turns) == 1 and turns[0].question == question
+        assert not turns[0].view.abstained and turns[0].view.cards  # a cited answer
+        assert any("**\\[1\\]**" in m.value for m in at.markdown)
+    assert len(_loaded_assistants(bundled_settings.home)) == 1  # one model and index for all sessions
