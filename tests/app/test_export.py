@@ -104,7 +104,9 @@ def test_an_answer_with_lines_is_a_list_with_groups_and_translations():
     )
     view = AnswerView("q", "x", False, "", "q", "en", False, 1.0, {}, "strong", (card,), lines=lines)
     md = conversation_markdown([ExportTurn("q", view, "sme")], "en", now=AT_0030_UTC)
-    assert "**In the US**\n\n- In the US, insurance exists. (ipfin's translation) [1]" in md
+    # a fact line that carries its group gets the label with the group mark, once
+    assert "**▼ In the US**\n\n- In the US, insurance exists. (ipfin's translation) [1]" in md
+    assert md.count("▼") == 1
     assert "    - Original (Japanese): 「米国では保険がある。」" in md and "> Note: check the sources." in md
     text = answer_plaintext(view, "en")
     assert "In the US, insurance exists. (ipfin's translation) [1]" in text and "Sources:" in text
