@@ -177,7 +177,9 @@ def _ask(browser, question: str, answers_before: int = 0) -> None:
 
 
 def _settled(browser) -> None:
-    """Wait until the page stops moving (the new answer is brought to the top over ~2 s)."""
+    """Wait until the page stops moving (ipfin.js brings the new answer to the top and keeps
+    it there for 5 s while the last elements render)."""
+    _wait(browser, 30).until(lambda b: not b.execute_script("return window.__ipfin && window.__ipfin.settling"))
     last = None
     for _ in range(40):
         time.sleep(0.25)

@@ -110,6 +110,15 @@
       const fits = question && answer.getBoundingClientRect().top - question.getBoundingClientRect().top < w.innerHeight / 3;
       bringToTop(fits ? question : answer, false);
     };
-    [0, 120, 300, 600, 1000, 1600, 2400].forEach((ms) => setTimeout(step, ms));
+    // On a busy machine the last elements can render (and Streamlit scroll to the bottom)
+    // seconds later: keep correcting for 5 s; `settling` tells a waiting test when it is over.
+    const times = [0, 120, 300, 600, 1000, 1600, 2400, 3500, 5000];
+    ipfin.settling = (ipfin.settling || 0) + 1;
+    times.forEach((ms, i) =>
+      setTimeout(() => {
+        step();
+        if (i === times.length - 1) ipfin.settling -= 1;
+      }, ms)
+    );
   };
 })();
