@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup index run test lint eval bench bench-scale bench-ingest clean
+.PHONY: setup index run test lint eval bench bench-scale bench-ingest screenshots clean
 
 setup: $(STAMP)
 
@@ -49,6 +49,10 @@ bench-scale: setup
 ## Ingest throughput of the briefs against the embedder's own batch throughput on the same texts.
 bench-ingest: setup
 	$(BIN)/python eval/bench_scale.py --ingest
+
+## The README's screenshots (docs/screenshots/*.png): the bundled briefs in headless Chromium.
+screenshots: setup
+	$(BIN)/python docs/screenshots.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
+from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:  # the heavy modules load when first used
     from assistant.answer.extractive import ExtractiveAnswerer
     from assistant.app.export import ExportTurn
     from assistant.app.feedback import FeedbackRecord
+    from assistant.app.history import ConversationStore
     from assistant.app.navigator import Navigator, NavigatorResult, Profile
     from assistant.app.uploads import UploadResult
     from assistant.core.health import Check
@@ -43,6 +45,23 @@ if TYPE_CHECKING:  # the heavy modules load when first used
     from assistant.retrieval.hybrid import HybridRetriever
 
 AnswererChoice = Literal["auto", "extractive", "llm"]
+
+
+@dataclass(frozen=True)
+class QuestionProblem:
+    """Why a question cannot be asked as typed; ``code`` names a ``ui.question_<code>`` message."""
+
+    code: Literal["empty", "too_long"]
+    length: int = 0
+    limit: int = 0
+
+
+def question_problem(question: str | None, max_chars: int) -> QuestionProblem | None:
+    """What :func:`validate_question` would refuse, as data a front end can word itself."""
+    if question is None or not str(question).strip():
+        return QuestionProblem("empty")
+    length = len(normalize(str(question)).strip())
+    return QuestionProblem("too_long", length, max_chars) if length > max_chars else None
 
 
 def validate_question(question: str, max_chars: int) -> str:
@@ -364,11 +383,14 @@ class Assistant:
 
         return list_uploads(self.settings)
 
-    def add_upload(self, name: str, data: bytes) -> UploadResult:
-        """Check, save and index one uploaded file; it is searchable when this returns."""
-        from assistant.app.uploads import add_upload
+    def add_upload(self, name: str, data: bytes, *, replace: bool = False) -> UploadResult:
+        """Check, save and index one uploaded file; it is searchable when this returns.
 
-        return add_upload(self.settings, self.embedder, name, data)
+        The same content already indexed is refused (``code="identical"``), and so is a file
+        named like an earlier upload (``code="same_name"``) unless ``replace`` is true."""
+        from assistant.app.uploads import add_upload_checked
+
+        return add_upload_checked(self.settings, self.embedder, name, data, replace=replace)
 
     def remove_upload(self, source_id: str) -> IngestReport:
         from assistant.app.uploads import remove_upload
@@ -416,11 +438,23 @@ class Assistant:
 
         return FeedbackStore(self.settings.home).path
 
-    def export_markdown(self, turns: Sequence[ExportTurn], lang: str = "ja") -> str:
-        """The conversation as Markdown, citations included (the chat page's download)."""
+    def export_markdown(self, turns: Sequence[ExportTurn], lang: str = "ja", tz: tzinfo | None = None) -> str:
+        """The conversation as Markdown, citations included (the chat page's download);
+        times in ``tz`` (the reader's time zone; Japan time by default)."""
         from assistant.app.export import conversation_markdown
 
-        return conversation_markdown(turns, lang)
+        return conversation_markdown(turns, lang, tz=tz)
+
+    @property
+    def conversations(self) -> ConversationStore:
+        """The chat page's per-browser-session history (``IPFIN_HOME/conversations``)."""
+        from assistant.app.history import ConversationStore
+
+        return ConversationStore(self.settings.home)
+
+    def question_problem(self, question: str | None) -> QuestionProblem | None:
+        """Why ``question`` cannot be asked (empty, too long), or None when it can."""
+        return question_problem(question, self.settings.max_question_chars)
 
     # ------------------------------------------------------------ health
     def doctor(self) -> list[Check]:

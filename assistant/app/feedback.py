@@ -2,7 +2,7 @@
 
 One row per answer (``turn_key`` = conversation id + turn number): a second click or a
 comment updates the same row instead of adding another, so an export counts each
-answer once. Each row keeps what an evaluator needs without the index: the question,
+answer once; a regenerated answer rated again replaces the row's answer and citations. Each row keeps what an evaluator needs without the index: the question,
 the query actually searched, the answer text, the citations (title, quote, URLs),
 the persona, the language and the time.
 
@@ -154,7 +154,11 @@ class FeedbackStore:
                            :evidence_level, :citations)
                        ON CONFLICT(turn_key) DO UPDATE SET rating = excluded.rating,
                            comment = CASE WHEN excluded.comment != '' THEN excluded.comment ELSE comment END,
-                           persona = excluded.persona, updated_at = excluded.updated_at""",
+                           persona = excluded.persona, updated_at = excluded.updated_at,
+                           lang = excluded.lang, question = excluded.question,
+                           condensed_query = excluded.condensed_query, answer = excluded.answer,
+                           abstained = excluded.abstained, evidence_level = excluded.evidence_level,
+                           citations = excluded.citations""",
                     row,
                 )
         except sqlite3.Error as exc:

@@ -1,21 +1,29 @@
-"""The options navigator: an SME profile → the financing options that fit, every point cited.
+"""The options navigator: an SME profile → every financing option, as fitting or not, cited.
 
 The rules live in ``corpus/options.yaml`` (see the comment at its top). Each point of
 an option is a quote from a brief; :class:`CitationResolver` finds the indexed chunk
 that contains it and turns it into an ordinary :class:`~assistant.types.Citation`,
 so the navigator's sources render exactly like the chat's. A quote that cannot be
 found is an error, never shown uncited: no advice without a source.
+
+A quote must also be *about* what it is shown for: the rules are checked when they load
+(:func:`check_relevance`): a reason must mention the answer it speaks to (a quote about
+事業承継 for the 承継 stage), a caveat or next step must name its option. Every option is
+placed for every profile: as fitting (with its reasons), or as not fitting (with the cited
+reason that rules it out, or, when no reason in the documents fits the answers, with the
+quote that says what the option is).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import product
 from pathlib import Path
 
 import yaml
 
 from assistant.core.errors import ConfigError, IndexStateError
+from assistant.core.messages import t
 from assistant.core.safe_yaml import YamlLimitError, load_yaml
 from assistant.core.types import Chunk, Citation, SourceDoc
 from assistant.index.store import IndexStore
@@ -30,6 +38,7 @@ PROFILE_FIELDS: dict[str, tuple] = {
     "company_form": COMPANY_FORMS,
     "registered_ip": (True, False),
     "real_estate": (True, False),
+    "movable_assets": (True, False),
     "avoid_guarantee": (True, False),
     "stage": STAGES,
 }
@@ -44,6 +53,8 @@ class Profile:
     real_estate: bool = False
     avoid_guarantee: bool = False
     stage: str = "seicho"
+    #: Inventory, receivables or machinery (what ABL lends against).
+    movable_assets: bool = False
 
     def __post_init__(self) -> None:
         for name, allowed in PROFILE_FIELDS.items():
@@ -53,7 +64,7 @@ class Profile:
 
 def all_profiles() -> list[Profile]:
     """Every combination of answers (for tests and for checking the rules)."""
-    return [Profile(*values) for values in product(*PROFILE_FIELDS.values())]
+    return [Profile(**dict(zip(PROFILE_FIELDS, values, strict=True))) for values in product(*PROFILE_FIELDS.values())]
 
 
 @dataclass(frozen=True)
@@ -80,14 +91,20 @@ class Option:
     id: str
     name: dict[str, str]
     why: tuple[Point, ...]
+    about: Point
     caveats: tuple[Point, ...] = ()
     next_steps: tuple[Point, ...] = ()
     excluded_when: tuple[Point, ...] = ()
-    requires: dict[str, tuple] = field(default_factory=dict)
     note: dict[str, str] = field(default_factory=dict)
+    #: How the documents name the option; caveats, next steps and ``about`` must use one.
+    terms: tuple[str, ...] = ()
 
     def points(self) -> tuple[Point, ...]:
-        return self.excluded_when + self.why + self.caveats + self.next_steps
+        return (self.about, *self.excluded_when, *self.why, *self.caveats, *self.next_steps)
+
+
+#: profile field → value → words a quote uses when it speaks to that answer.
+Attributes = dict[str, dict[object, tuple[str, ...]]]
 
 
 def _matches(when: dict[str, tuple], profile: Profile) -> bool:
@@ -140,6 +157,59 @@ def _point(raw: object, where: str) -> Point:
     )
 
 
+def _attributes(raw: object, where: str) -> Attributes:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: `attributes` must map each profile field to its values' words.")
+    out: Attributes = {}
+    for name, allowed in PROFILE_FIELDS.items():
+        values = raw.get(name)
+        if not isinstance(values, dict):
+            raise ConfigError(f"{where}: `attributes` has no words for {name!r}.")
+        out[name] = {}
+        for value in allowed:
+            words = values.get(value)
+            if not isinstance(words, list) or not words:
+                raise ConfigError(f"{where}: `attributes.{name}` has no words for {value!r}.")
+            out[name][value] = tuple(normalize(str(w)) for w in words)
+    return out
+
+
+def check_relevance(option: Option, attributes: Attributes) -> list[str]:
+    """What in ``option`` is not about what it is shown for (empty when everything is).
+
+    A ``why`` or ``excluded_when`` quote must mention the answer it speaks to: for at least
+    one field of its ``when``, a word for every listed value. ``about``, caveats and next
+    steps must name the option (one of its ``terms``), or, with a ``when``, its answer."""
+
+    def speaks_to(point: Point) -> bool:
+        return any(
+            all(any(word in point.cite.quote for word in attributes[name][value]) for value in values)
+            for name, values in point.when.items()
+        )
+
+    def names_option(point: Point) -> bool:
+        return any(term in point.cite.quote for term in option.terms)
+
+    problems: list[str] = []
+    for kind, points in (("why", option.why), ("excluded_when", option.excluded_when)):
+        for i, point in enumerate(points):
+            if not point.when:
+                problems.append(f"{option.id} {kind}[{i}] has no `when`: a reason must say which answer it is for.")
+            elif not speaks_to(point):
+                problems.append(
+                    f"{option.id} {kind}[{i}] 「{point.cite.quote[:30]}…」 does not mention the answer it is shown "
+                    f"for ({', '.join(point.when)})."
+                )
+    for kind, points in (("about", (option.about,)), ("caveats", option.caveats), ("next_steps", option.next_steps)):
+        for i, point in enumerate(points):
+            if not names_option(point) and not (point.when and speaks_to(point)):
+                problems.append(
+                    f"{option.id} {kind}[{i}] 「{point.cite.quote[:30]}…」 does not name the option "
+                    f"({', '.join(option.terms)})."
+                )
+    return problems
+
+
 def load_rules(path: Path) -> tuple[Option, ...]:
     """Read and check ``options.yaml``; a malformed rule is a :class:`ConfigError` naming it."""
     if not path.exists():
@@ -152,6 +222,7 @@ def load_rules(path: Path) -> tuple[Option, ...]:
         raise ConfigError(f"{path.name}: {exc}.") from exc
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path.name} is not valid YAML ({exc.__class__.__name__}).") from exc
+    attributes = _attributes(data.get("attributes"), path.name)
     options: list[Option] = []
     for i, raw in enumerate(data.get("options") or []):
         oid = str(raw.get("id") or f"#{i + 1}")
@@ -162,15 +233,23 @@ def load_rules(path: Path) -> tuple[Option, ...]:
         }
         if not points["why"]:
             raise ConfigError(f"{where}: needs at least one cited `why` point.")
-        options.append(
-            Option(
-                id=oid,
-                name=_lang_map(raw.get("name"), f"{where} name", required=True),
-                requires=_condition(raw.get("requires"), f"{where} requires"),
-                note=_lang_map(raw.get("note"), f"{where} note"),
-                **points,
-            )
+        if not isinstance(raw.get("about"), dict):
+            raise ConfigError(f"{where}: needs `about: {{source_id, quote}}`, a quote saying what the option is.")
+        terms = raw.get("terms")
+        if not isinstance(terms, list) or not terms:
+            raise ConfigError(f"{where}: needs `terms`, the words the documents use for the option.")
+        option = Option(
+            id=oid,
+            name=_lang_map(raw.get("name"), f"{where} name", required=True),
+            note=_lang_map(raw.get("note"), f"{where} note"),
+            about=_point({"cite": raw["about"]}, f"{where} about"),
+            terms=tuple(normalize(str(term)) for term in terms),
+            **points,
         )
+        problems = check_relevance(option, attributes)
+        if problems:
+            raise ConfigError(f"{path.name}: {problems[0]}", "Cite a sentence that is about it, or drop the point.")
+        options.append(option)
     if not options:
         raise ConfigError(f"{path.name} defines no options.")
     return tuple(options)
@@ -235,6 +314,10 @@ class Exclusion:
     option_id: str
     name: str
     reasons: tuple[CitedPoint, ...]
+    #: True when a cited reason rules the option out; False when no reason in the documents
+    #: fits the answers (``reasons`` then holds the quote saying what the option is).
+    ruled_out: bool = True
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -268,16 +351,17 @@ class Navigator:
 
         ranked: list[tuple[int, int, Option, list[Point]]] = []
         excluded_points: list[tuple[Option, list[Point]]] = []
+        unsupported: list[Option] = []
         for order, option in enumerate(self.options):
             reasons = [p for p in option.excluded_when if p.applies(profile)]
             if reasons:
                 excluded_points.append((option, reasons))
                 continue
-            if not _matches(option.requires, profile):
-                continue
             why = [p for p in option.why if p.applies(profile)]
             if why:
                 ranked.append((-len(why), order, option, why))
+            else:
+                unsupported.append(option)
         recommended: list[Recommendation] = []
         for _, _, option, why in sorted(ranked, key=lambda r: (r[0], r[1])):
             recommended.append(
@@ -291,9 +375,19 @@ class Navigator:
                 )
             )
         # Exclusions are cited after the recommendations so the numbers read top to bottom.
+        no_reason = t("navigator.no_reason", lang)
         excluded = tuple(
-            Exclusion(option.id, _text(option.name, lang), tuple(cited(p) for p in reasons))
+            Exclusion(option.id, _text(option.name, lang), tuple(cited(p) for p in reasons), True, _text(option.note, lang))
             for option, reasons in excluded_points
+        ) + tuple(
+            Exclusion(
+                option.id,
+                _text(option.name, lang),
+                (replace(cited(option.about), label=no_reason),),
+                False,
+                _text(option.note, lang),
+            )
+            for option in unsupported
         )
         return NavigatorResult(profile, tuple(recommended), excluded, tuple(numbered.values()))
 

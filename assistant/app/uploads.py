@@ -185,3 +185,62 @@ def remove_upload(settings: Settings, embedder: Embedder, source_id: str) -> Ing
         for path in matches[0].paths:
             Path(path).unlink(missing_ok=True)
         return ingest(settings, embedder, [folder])
+
+
+# ---------------------------------------------------------------------- replacing an upload
+# Kept apart from add_upload (which saves and indexes): these decide whether a file may be
+# added at all when an upload of the same name or the same content already exists.
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def same_content_upload(settings: Settings, data: bytes) -> DocumentInfo | None:
+    """The indexed upload whose file holds exactly ``data``, if there is one."""
+    digest = _sha256(data)
+    for info in list_uploads(settings):
+        for raw in info.paths:
+            path = Path(raw)
+            try:
+                if path.stat().st_size == len(data) and _sha256(path.read_bytes()) == digest:
+                    return info
+            except OSError:
+                continue
+    return None
+
+
+def same_name_upload(settings: Settings, name: str) -> Path | None:
+    """The saved upload an upload called ``name`` would overwrite, if there is one."""
+    target = uploads_dir(settings) / safe_filename(name)
+    return target if target.is_file() else None
+
+
+def add_upload_checked(
+    settings: Settings, embedder: Embedder, name: str, data: bytes, *, replace: bool = False
+) -> UploadResult:
+    """:func:`add_upload`, refusing to overwrite silently.
+
+    The same content already indexed (under any name) is refused with ``code="identical"``
+    (nothing to do); a different file under a name already used is refused with
+    ``code="same_name"`` unless ``replace`` is true (the user confirmed the replacement)."""
+    check_upload(name, data, settings)
+    same = same_content_upload(settings, data)
+    if same is not None:
+        raise UploadRejectedError(
+            f"{name}: the same content is already indexed as '{same.doc.title}'.",
+            "Nothing to do: you can ask about it in the chat.",
+            code="identical",
+            params={"name": name, "title": same.doc.title},
+        )
+    existing = same_name_upload(settings, name)
+    if existing is not None and not replace:
+        raise UploadRejectedError(
+            f"{name}: an uploaded file named '{existing.name}' exists.",
+            "Confirm to replace it, or rename the file.",
+            code="same_name",
+            params={"name": name, "file": existing.name},
+        )
+    return add_upload(settings, embedder, name, data)

@@ -440,6 +440,9 @@ def ui(
         "true",
         "--browser.gatherUsageStats",
         "false",
+        # The uploader's limit (and the size it shows) is ipfin's, not Streamlit's 200 MB default.
+        "--server.maxUploadSize",
+        str(settings.max_file_mb),
     ]
     typer.echo(f"Serving on http://{host}:{port} (Ctrl-C stops)")
     sys.stdout.flush()

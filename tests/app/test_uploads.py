@@ -98,3 +98,29 @@ def test_removing_an_unknown_upload_is_a_clear_error(home, embedder):
     with pytest.raises(UploadRejectedError) as exc_info:
         remove_upload(home, embedder, "nothing-here")
     assert _code(exc_info) == "not_found"
+
+
+def test_a_file_named_like_an_earlier_upload_is_replaced_only_when_confirmed(home, embedder):
+    assistant = Assistant(home, embedder)
+    first = assistant.add_upload("ミライ精工メモ.md", NOTE.encode())
+    newer = NOTE.replace("3000万円", "5000万円").encode()
+    with pytest.raises(UploadRejectedError) as exc_info:
+        assistant.add_upload("ミライ精工メモ.md", newer)
+    assert _code(exc_info) == "same_name"
+    assert "3000万円" in first.path.read_text(encoding="utf-8")  # nothing was overwritten
+    assert "3000万円" in assistant.ask("ミライ精工株式会社はいくらの融資を受けましたか？").citations[0].quote
+
+    replaced = assistant.add_upload("ミライ精工メモ.md", newer, replace=True)
+    assert replaced.path == first.path and "5000万円" in replaced.path.read_text(encoding="utf-8")
+    assert len(list_uploads(home)) == 1
+    assert "5000万円" in assistant.ask("ミライ精工株式会社はいくらの融資を受けましたか？").citations[0].quote
+
+
+def test_the_same_content_again_is_refused_saying_it_is_already_there(home, embedder):
+    assistant = Assistant(home, embedder)
+    first = assistant.add_upload("ミライ精工メモ.md", NOTE.encode())
+    for name in ("ミライ精工メモ.md", "別名のコピー.md"):
+        with pytest.raises(UploadRejectedError) as exc_info:
+            assistant.add_upload(name, NOTE.encode(), replace=True)
+        assert _code(exc_info) == "identical" and exc_info.value.params["title"] == first.doc.title
+    assert len(list_uploads(home)) == 1
