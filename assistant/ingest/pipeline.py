@@ -116,18 +116,34 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
 
 
 def _kind_and_meta(
-    path: Path, settings: Settings, official: SourceList, manifest: IndexManifest | None = None
+    path: Path,
+    settings: Settings,
+    official: SourceList,
+    manifest: IndexManifest | None = None,
+    recorded: SourceDoc | None = None,
 ) -> tuple[SourceKind, dict]:
     """Where a file is decides what it may claim (see :mod:`assistant.corpus.reserved`):
     a brief only in ``corpus/briefs``; an official document (``sources.yaml`` metadata,
     primary or secondary) only as ``raw/<id>.*`` beside the source list; a document added
     with ``ipfin corpus add`` by its ``<id>.meta.yaml`` sidecar there too, under an id no
     brief or official document owns; every other file is a user's, as ``user/<name>``
-    (a sidecar or a front matter elsewhere changes neither its id nor its kind)."""
+    (a sidecar or a front matter elsewhere changes neither its id nor its kind).
+
+    ``recorded``: what the index holds for a file read again only to repair it (its
+    vectors were lost). A file of another checkout's corpus sharing the index keeps what
+    it was indexed as when it still sits where that may be claimed (a ``briefs`` folder,
+    a ``raw`` folder: the rule :func:`_misassigned` applies), rather than becoming a user
+    file because it is outside this checkout's corpus."""
     corpus = settings.corpus_dir.resolve()
-    if path.is_relative_to(corpus / "briefs"):
+    if path.is_relative_to(corpus / "briefs") or (
+        recorded is not None
+        and recorded.kind == "brief"
+        and "briefs" in path.parts[:-1]
+        and recorded.source_id == source_id_for(path)
+    ):
         return "brief", {}
-    in_raw = path.parent in _official_dirs(settings, official)
+    elsewhere = recorded is not None and path.parent.name == "raw"
+    in_raw = path.parent in _official_dirs(settings, official) or elsewhere
     sidecar = load_sidecar(path) if in_raw else None
     if sidecar is not None:
         _check_sidecar_id(path, sidecar.id, ReservedIds.load(settings.corpus_dir, official), manifest)
@@ -135,7 +151,30 @@ def _kind_and_meta(
     entry = official.get(path.stem)
     if entry is not None and in_raw:
         return ("secondary" if entry.kind == "secondary" else "primary"), entry.as_meta()
+    if elsewhere and recorded.kind in ("primary", "secondary") and recorded.source_id == path.stem:
+        return recorded.kind, _meta_of(recorded)
     return "user", {"id": _user_id(path, manifest), "kind": "user"}
+
+
+def _meta_of(doc: SourceDoc) -> dict:
+    """The loaders' metadata for an official document as the index recorded it (another
+    checkout's, whose source list this one does not have)."""
+    return {
+        "id": doc.source_id, "title": doc.title, "publisher": doc.publisher, "year": doc.year,
+        "url": doc.url, "language": doc.lang, "kind": doc.kind,
+    } | ({"jurisdiction": doc.jurisdiction} if doc.jurisdiction else {})
+
+
+def _recorded(writer: IndexWriter, path: Path) -> tuple[IndexManifest, SourceDoc | None]:
+    """Whose record decides a file's identity: for a file read again to repair the index,
+    the committed generation (the repair took the file out of the one being written, and
+    its id must not move: ``user/<name>`` stays, a brief stays a brief); else the one
+    being written."""
+    key = str(path)
+    entry = writer.committed.files.get(key)
+    if entry is None or key in writer.manifest.files:  # committed, and taken out only by the repair
+        return writer.manifest, None
+    return writer.committed, writer.committed.documents.get(entry.source_id)
 
 
 def _official_dirs(settings: Settings, official: SourceList) -> set[Path]:
@@ -336,7 +375,7 @@ def _read(path: Path, settings: Settings, sources: SourceList, writer: IndexWrit
             f"{path.name}: {path.stat().st_size / 1e6:.1f} MB is over the {settings.max_file_mb} MB limit.",
             "Split the file, or raise IPFIN_MAX_FILE_MB.",
         )
-    kind, meta = _kind_and_meta(path, settings, sources, writer.manifest)
+    kind, meta = _kind_and_meta(path, settings, sources, *_recorded(writer, path))
     digest = fingerprint(path, meta)
     known = writer.manifest.files.get(str(path))
     if (
@@ -360,6 +399,25 @@ def _read(path: Path, settings: Settings, sources: SourceList, writer: IndexWrit
     keys, key_texts = retrieval_keys(fresh)
     return _File(str(path), digest, loaded, chunks, fresh, tokens, texts, units,
                  [by_id[cid][a:b] for cid, a, b in units], keys, key_texts)
+
+
+_FAILED = "failed"
+
+
+def _read_or_report(
+    path: Path, settings: Settings, sources: SourceList, writer: IndexWriter, batch: _Batch, resplit: bool,
+    report: IngestReport,
+) -> _File | str | None:
+    """:func:`_read`, with a file's error as its one line in the report (``_FAILED``)."""
+    try:
+        return _read(path, settings, sources, writer, batch, resplit)
+    except RecursionError:
+        report.errors.append(f"{path.name}: nested too deeply to read. Check that the file is what it should be.")
+    except (IngestError, ManifestError) as exc:
+        report.errors.append(str(exc))
+    except OSError as exc:
+        report.errors.append(f"{path.name}: cannot be read ({exc.strerror or exc}). Check the file's permissions.")
+    return _FAILED
 
 
 def ingest(
@@ -399,28 +457,17 @@ def ingest(
         batch = _Batch(embedder)
 
         for path in tqdm(files, desc="ingest", unit="file", file=sys.stderr, disable=not progress):
-            try:
-                item = _read(path, settings, sources, writer, batch, resplit)
-            except RecursionError:
-                report.errors.append(f"{path.name}: nested too deeply to read. Check that the file is what it should be.")
-                continue
-            except (IngestError, ManifestError) as exc:
-                report.errors.append(str(exc))
-                continue
-            except OSError as exc:
-                report.errors.append(f"{path.name}: cannot be read ({exc.strerror or exc}). Check the file's permissions.")
-                continue
-            if item is None:
-                report.documents_skipped += 1
-                continue
-            if any(f.loaded.doc.source_id == item.loaded.doc.source_id for f in batch.files):
+            item = _read_or_report(path, settings, sources, writer, batch, resplit, report)
+            if isinstance(item, _File) and any(f.loaded.doc.source_id == item.loaded.doc.source_id for f in batch.files):
                 # two user files of one name in this batch: record the first, so the second
-                # is read again under an id of its own (user/<name>-<hash>)
+                # is read again under an id of its own (user/<name>-<hash>); the second
+                # reading is judged like the first (a sidecar id the first now holds is
+                # that file's error line, not the end of the whole ingest)
                 batch.flush(writer, report)
-                item = _read(path, settings, sources, writer, batch, resplit)
-                if item is None:
-                    report.documents_skipped += 1
-                    continue
+                item = _read_or_report(path, settings, sources, writer, batch, resplit, report)
+            if not isinstance(item, _File):
+                report.documents_skipped += item is None  # unchanged (an error is reported already)
+                continue
             batch.add(item)
             if len(batch) >= settings.ingest_batch:
                 batch.flush(writer, report)

@@ -139,3 +139,36 @@ def test_a_home_moved_to_another_machine_still_drops_deleted_files(work_settings
     a.unlink()
     assert ingest(work_settings, embedder).documents_removed == 1
     assert sorted(IndexStore(work_settings.home).manifest.documents) == ["beta"]
+
+
+def test_a_repair_reads_each_file_again_under_the_id_it_had(work_settings, embedder, tmp_path):
+    """The vector store is lost and another checkout's ingest repairs the shared index: the
+    briefs of the first checkout stay briefs (they still sit in a briefs folder), and two
+    user files of one name keep their ids (user/memo, user/memo-<hash>) whichever is read first."""
+    import shutil
+
+    _brief(work_settings, "alpha", "ABLは在庫や売掛金を担保にする融資である。")
+    write(tmp_path / "a" / "memo.md", "# メモ\n\n社内メモの本文その一。\n")
+    write(tmp_path / "b" / "memo.md", "# メモ\n\n社内メモの本文その二。\n")
+    ingest(work_settings, embedder, [work_settings.corpus_dir / "briefs", tmp_path / "a"])
+    ingest(work_settings, embedder, [tmp_path / "b"])
+    before = {k: e.source_id for k, e in IndexStore(work_settings.home).manifest.files.items()}
+    assert sorted(before.values())[:2] == ["alpha", "user/memo"] and sorted(before.values())[2].startswith("user/memo-")
+
+    shutil.rmtree(next(work_settings.home.glob("chroma*")))
+    other = work_settings.with_(corpus_dir=tmp_path / "another-checkout")
+    report = ingest(other, embedder, [tmp_path / "b"])  # b first; alpha and a are read again by the repair
+    assert report.errors == [] and report.documents == 3
+    store = IndexStore(work_settings.home)
+    assert {k: e.source_id for k, e in store.manifest.files.items()} == before
+    assert store.manifest.documents["alpha"].kind == "brief"
+
+
+def test_two_files_of_one_sidecar_id_in_a_batch_give_an_error_line_not_a_failed_ingest(work_settings, embedder):
+    raw = work_settings.corpus_dir / "raw"
+    write(raw / "my-note.meta.yaml", "id: my-note\ntitle: 当社メモ\npublisher: 当社\nkind: user\n")
+    write(raw / "my-note.md", "# 当社メモ\n\n当社の知財方針のメモである。\n")
+    write(raw / "my-note.txt", "当社の知財方針のメモ、テキスト版である。\n")
+    report = ingest(work_settings, embedder, [raw])
+    assert report.documents == 1 and len(report.errors) == 1 and "my-note" in report.errors[0]
+    assert [e.source_id for e in IndexStore(work_settings.home).manifest.files.values()] == ["my-note"]
