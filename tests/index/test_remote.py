@@ -62,7 +62,7 @@ def test_replicas_with_empty_homes_share_the_index_and_see_new_ingests(replica, 
     writer, reader = replica("writer"), replica("reader")
     with pytest.raises(IndexNotBuiltError):
         Assistant(reader, embedder).documents()
-    corpus(tmp_path / "first", ["alpha", "beta"])
+    corpus(tmp_path / "first", ["alpha", "beta"])  # files outside corpus/briefs: users' (user/<name>)
     # the writer is another process: `ipfin ingest` with its own (empty) home
     done = subprocess.run(
         [sys.executable, "-m", "assistant.cli", "ingest", str(tmp_path / "first")],
@@ -71,13 +71,13 @@ def test_replicas_with_empty_homes_share_the_index_and_see_new_ingests(replica, 
     assert done.returncode == 0, done.stderr
     running = Assistant(reader, embedder)
     answer = running.ask(FACTS["beta"][1])
-    assert FACTS["beta"][2] in answer.text and answer.citations[0].doc.source_id == "beta"
-    assert sorted(d.doc.source_id for d in running.documents()) == ["alpha", "beta"]
+    assert FACTS["beta"][2] in answer.text and answer.citations[0].doc.source_id == "user/beta"
+    assert sorted(d.doc.source_id for d in running.documents()) == ["user/alpha", "user/beta"]
 
     corpus(tmp_path / "second", ["gamma"])
     ingest(writer, embedder, [tmp_path / "second"])  # another replica adds a document
     answer = running.ask(FACTS["gamma"][1])  # the running reader sees it, no restart
-    assert answer.citations and answer.citations[0].doc.source_id == "gamma"
+    assert answer.citations and answer.citations[0].doc.source_id == "user/gamma"
     assert not reader.home.exists()  # nothing on the reader's disk
 
     asked = subprocess.run(  # a third replica, a fresh process with an empty home
@@ -85,7 +85,7 @@ def test_replicas_with_empty_homes_share_the_index_and_see_new_ingests(replica, 
         env=_child_env(replica("third")), capture_output=True, text=True, timeout=600,
     )
     assert asked.returncode == 0, asked.stderr
-    assert json.loads(asked.stdout)["citations"][0]["source_id"] == "alpha"
+    assert json.loads(asked.stdout)["citations"][0]["source_id"] == "user/alpha"
     assert not replica("third").home.exists()
 
 
@@ -110,7 +110,7 @@ def test_files_of_another_machine_are_not_pruned(replica, embedder, tmp_path):
     (tmp_path / "elsewhere" / "beta.md").unlink()
     report = ingest(one, embedder, [tmp_path / "docs"])
     assert report.documents_removed == 0
-    assert {e.source_id for e in backend.read_manifest().files.values()} == {"alpha", "beta"}
+    assert {e.source_id for e in backend.read_manifest().files.values()} == {"user/alpha", "user/beta"}
 
 
 def test_the_lease_makes_a_second_writer_wait_then_refuse(replica, embedder, tmp_path):
@@ -170,7 +170,7 @@ def test_a_writer_that_lost_its_lease_cannot_commit(replica, embedder, tmp_path)
     with pytest.raises(IndexConflictError, match="lost the lock"):
         stalled.commit()
     stalled.__exit__(None, None, None)
-    assert sorted(backend.read_manifest().documents) == ["alpha", "beta"]
+    assert sorted(backend.read_manifest().documents) == ["user/alpha", "user/beta"]  # corpora outside corpus/briefs are user files
 
 
 def test_two_commits_from_the_same_generation_cannot_both_land(replica, embedder, tmp_path):

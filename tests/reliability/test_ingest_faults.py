@@ -180,9 +180,9 @@ def test_two_ingests_at_once_take_turns_and_lose_nothing(home, tmp_path):
     outs = [p.communicate(timeout=900) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outs
     assert sum("Waiting up to 600 s for `ipfin ingest` (pid" in err for _, err in outs) <= 1
-    documents = _sources(home)
-    assert len(documents) == 3 + 12 and {f"left{i:02d}" for i in range(6)} <= set(documents)
-    assert {f"right{i:02d}" for i in range(6)} <= set(documents)
+    documents = _sources(home)  # the folders are outside corpus/briefs: their files are users' (user/<name>)
+    assert len(documents) == 3 + 12 and {f"user/left{i:02d}" for i in range(6)} <= set(documents)
+    assert {f"user/right{i:02d}" for i in range(6)} <= set(documents)
     assert all(c.ok for c in run_checks(home))
 
 
@@ -239,7 +239,8 @@ def test_a_running_page_follows_another_process_s_rebuild(home, monkeypatch):
     def ask(question: str) -> str:
         page.chat_input[0].set_value(question).run()
         assert not page.exception and not page.error, [e.value for e in page.error]
-        return "\n".join(m.value for m in page.markdown)
+        # the answers are HTML (st.html) since the chat-page merge; the framing is Markdown
+        return "\n".join([m.value for m in page.markdown] + [h.value for h in page.html])
 
     assert "1999" in ask(FACTS["alpha"][1])
     brief(home.corpus_dir / "briefs", "alpha", ALPHA_V2)
