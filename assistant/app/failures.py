@@ -31,13 +31,14 @@ from assistant.core.errors import (
 _DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 _READ_ONLY = (errno.EROFS,)
 _DENIED = (errno.EACCES, errno.EPERM)
+_IN_THE_WAY = (errno.ENOTDIR, errno.EEXIST)
 
 
 def explain(exc: BaseException, home: Path | None = None) -> IpfinError | None:
     """An :class:`IpfinError` for ``exc`` (itself when it is one), or ``None``.
     ``home``: the data folder, named when a failure came from the index in it."""
     if isinstance(exc, IpfinError):
-        return exc
+        return _refined(exc, home)
     if isinstance(exc, UnicodeError):
         return _encoding(exc)
     if isinstance(exc, OSError):
@@ -54,6 +55,24 @@ def explain(exc: BaseException, home: Path | None = None) -> IpfinError | None:
             "ipfin ran out of memory.", "Index or ask with smaller files, or close other programs and try again."
         )
     return None
+
+
+def _refined(exc: IpfinError, home: Path | None) -> IpfinError:
+    """An index error whose cause says more than its message: the cause's own explanation.
+
+    The index's reader and writer report any storage failure in general words ("cannot be
+    read (InternalError: … readonly database). … `ipfin ingest` repairs a damaged index";
+    "cannot be written (File exists). Check the folder's permissions and free space"). When
+    the cause is a read-only, full or busy index, or a file where the data folder should
+    be, those words send the user to the wrong fix; the cause names the right one."""
+    cause = exc.__cause__
+    if not isinstance(exc, IndexStateError) or cause is None:
+        return exc
+    if isinstance(cause, OSError):
+        return os_failure(cause) if cause.errno in (*_IN_THE_WAY, *_READ_ONLY, *_DISK_FULL) else exc
+    if isinstance(cause, sqlite3.Error) or _is_chroma(cause):
+        return _known_index_failure(cause, _index_where(home)) or exc
+    return exc
 
 
 def os_failure(exc: OSError) -> IpfinError:
@@ -76,7 +95,7 @@ def os_failure(exc: OSError) -> IpfinError:
         )
     if code == errno.EISDIR:
         return IpfinError(f"{where} is a folder, not a file.", "Give the name of a file (inside that folder).")
-    if code in (errno.ENOTDIR, errno.EEXIST):
+    if code in _IN_THE_WAY:
         return IpfinError(
             f"{where} is in the way: ipfin needs a folder there, and a file has that name.",
             "Move the file, or point ipfin at another folder.",
@@ -92,10 +111,22 @@ def os_failure(exc: OSError) -> IpfinError:
 
 def index_failure(exc: BaseException, home: Path | None) -> IndexStateError:
     """A damaged, read-only, full or locked index (Chroma's SQLite, the BM25 file)."""
-    text = str(exc).lower()
-    where = f"The index in {home}" if home else "The index"
+    where = _index_where(home)
     if isinstance(exc, OSError):
         return IndexStateError(f"{where} cannot be used: {os_failure(exc)}")
+    return _known_index_failure(exc, where) or IndexStateError(
+        f"{where} is damaged ({type(exc).__name__}: {str(exc)[:120]}).",
+        "Rebuild it with `ipfin ingest --rebuild` (the documents are read again; nothing else is lost).",
+    )
+
+
+def _index_where(home: Path | None) -> str:
+    return f"The index in {home}" if home else "The index"
+
+
+def _known_index_failure(exc: BaseException, where: str) -> IndexStateError | None:
+    """A read-only, full or busy index, told by the words of SQLite's (Chroma's) error."""
+    text = str(exc).lower()
     if "readonly" in text or "read-only" in text or "read only" in text:
         return IndexStateError(
             f"{where} is read-only: indexing writes to it, and its vector store (Chroma) writes even to answer.",
@@ -110,10 +141,7 @@ def index_failure(exc: BaseException, home: Path | None) -> IndexStateError:
         return IndexStateError(
             f"{where} is busy: another ipfin process is writing it.", "Wait for it to finish, then try again."
         )
-    return IndexStateError(
-        f"{where} is damaged ({type(exc).__name__}: {str(exc)[:120]}).",
-        "Rebuild it with `ipfin ingest --rebuild` (the documents are read again; nothing else is lost).",
-    )
+    return None
 
 
 def feedback_failure(exc: BaseException, path: Path) -> FeedbackError:

@@ -67,7 +67,7 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
         except typer.Exit:
             raise
         except IpfinError as exc:
-            _fail(str(exc))
+            _fail(str(_explained(exc)))
         except typer.BadParameter as exc:  # an option value a command checks itself (--format xml)
             _fail(f"{exc.format_message()} (see ipfin --help).", exc.exit_code)
         except KeyboardInterrupt:
@@ -91,6 +91,16 @@ def handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def _explained(exc: IpfinError) -> IpfinError:
+    """``exc``, or the more exact words of its cause (a read-only or full data folder, a
+    file in its place); the settings are read only for an error that has a cause."""
+    if exc.__cause__ is None:
+        return exc
+    from assistant.app.failures import explain
+
+    return explain(exc, _home_or_none()) or exc
+
+
 def _quiet_exit() -> None:
     """Leave after the reader of stdout went away, without a second BrokenPipeError at exit."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
@@ -99,10 +109,12 @@ def _quiet_exit() -> None:
 
 
 def _home_or_none() -> Path | None:
+    """The data folder an index failure came from (None: unknown, or the index is on a Chroma server)."""
     try:
-        return _settings().home
+        settings = _settings()
     except (IpfinError, RuntimeError):
         return None
+    return None if settings.chroma_url else settings.home
 
 
 def _version(value: bool) -> None:
@@ -237,7 +249,7 @@ def _run_batch(path: Path, out: Path | None, mode: str | None) -> None:
                 try:
                     record = {"id": item.item_id} | assistant.ask(item.question, list(item.history)).to_json()
                 except IpfinError as exc:
-                    error = f"line {item.number}: {exc}"
+                    error = f"line {item.number}: {_explained(exc)}"
             if error:
                 failures += 1
                 record = {"id": item.item_id, "error": error}
@@ -294,7 +306,7 @@ def chat(
             _echo("\n(回答を中断しました / answer interrupted)", err=True)
             continue
         except IpfinError as exc:
-            _echo(f"error: {' '.join(str(exc).split())}", err=True)
+            _echo(f"error: {' '.join(str(_explained(exc)).split())}", err=True)
             continue
         conversation.add(question)
 
