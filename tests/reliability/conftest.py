@@ -80,9 +80,13 @@ def ipfin_on_a_terminal(*args: str, env: dict[str, str] | None = None, timeout: 
     )
     os.close(slave)
     chunks: list[bytes] = []
+    # poll, not select: select() refuses descriptors past 1023, and a test session that has
+    # opened many Chroma clients and child pipes before this one hands out such numbers
+    poller = select.poll()
+    poller.register(master, select.POLLIN)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        ready, _, _ = select.select([master], [], [], 0.5)
+        ready = poller.poll(500)
         if ready:
             try:
                 data = os.read(master, 65536)
@@ -94,7 +98,10 @@ def ipfin_on_a_terminal(*args: str, env: dict[str, str] | None = None, timeout: 
         elif proc.poll() is not None:
             break
     os.close(master)
-    err = proc.stderr.read() if proc.stderr else b""
+    err = b""
+    if proc.stderr:
+        err = proc.stderr.read()
+        proc.stderr.close()
     code = proc.wait(timeout=30)
     # the terminal's line discipline writes "\r\n" for "\n"; a "\r" of ipfin's own would remain
     out = b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")

@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 from assistant.app.feedback import FeedbackStore
 from assistant.cli.main import app
 from assistant.core.settings import PROJECT_ROOT
+from assistant.index.generation import LocalBackend
 from tests.conftest import write
 from tests.indexcopy import writable_copy
 from tests.llm.fake_server import FakeLLM, Step
@@ -175,23 +176,38 @@ def test_thresholds_file_with_a_yaml_error_is_one_line(cli, tmp_path):
 # ------------------------------------------------------------------ a damaged or read-only index
 
 
+def _committed(home) -> tuple[Path, Path]:
+    """The committed generation's BM25 file and vector store folder (from its manifest)."""
+    backend = LocalBackend(home.home)
+    manifest = backend.read_manifest()
+    bm25, vectors = backend.bm25_path(manifest.generation), backend.vectors_path(manifest.vectors)
+    assert bm25.is_file() and (vectors / "chroma.sqlite3").is_file(), (bm25, vectors)
+    return bm25, vectors
+
+
 def test_a_damaged_bm25_file(cli, home, monkeypatch):
     monkeypatch.setenv("IPFIN_HOME", str(home.home))
-    next(home.home.glob("bm25*")).write_bytes(b"garbage")
+    _committed(home)[0].write_bytes(b"garbage")
     _one_error(cli.invoke(app, ["ask", "ABLとは何ですか？"]), "ingest --rebuild")
 
 
 def test_a_damaged_vector_store(cli, home, monkeypatch):
     monkeypatch.setenv("IPFIN_HOME", str(home.home))
-    (home.home / "chroma" / "chroma.sqlite3").write_bytes(b"garbage " * 1000)
-    _one_error(cli.invoke(app, ["ask", "ABLとは何ですか？"]), "is damaged")
+    (_committed(home)[1] / "chroma.sqlite3").write_bytes(b"garbage " * 1000)
+    line = _one_error(cli.invoke(app, ["ask", "ABLとは何ですか？"]), "cannot be read")
+    assert "not a database" in line and "`ipfin ingest` repairs" in line, line
+    # and the advice works: the ingest indexes the files again into a new vector store
+    repaired = cli.invoke(app, ["ingest", str(PROJECT_ROOT / "corpus" / "briefs")])
+    assert repaired.exit_code == 0, repaired.output
+    asked = cli.invoke(app, ["ask", "ABLとは何ですか？"])
+    assert asked.exit_code == 0 and "出典" in asked.stdout, asked.output
 
 
 def test_a_vector_store_that_was_deleted(cli, home, monkeypatch):
     import shutil
 
     monkeypatch.setenv("IPFIN_HOME", str(home.home))
-    shutil.rmtree(home.home / "chroma")
+    shutil.rmtree(_committed(home)[1])
     _one_error(cli.invoke(app, ["ask", "ABLとは何ですか？"]), "vector store")  # it used to abstain silently
 
 
@@ -206,7 +222,8 @@ def test_a_read_only_data_folder(home):
     asked = ipfin("ask", "ABLとは何ですか？", env=env, respect_permissions=True)
     _one_error(asked, "read-only")
     doc = write(home.home.parent / "new.md", "# 新\n\nABLは融資である。\n")
-    _one_error(ipfin("ingest", str(doc), env=env, respect_permissions=True), "read-only")
+    # the writer's lock file is the first thing an ingest writes: refused there, nothing half-done
+    _one_error(ipfin("ingest", str(doc), env=env, respect_permissions=True), "cannot be written (Permission denied)")
     listed = ipfin("sources", env=env, respect_permissions=True)
     assert listed.code == 0 and "evc-act" in listed.out  # reading the list needs no write
 

@@ -22,7 +22,9 @@ from assistant.cli.main import app
 from assistant.core.errors import UploadRejectedError
 from assistant.core.settings import PROJECT_ROOT, Settings
 from assistant.core.types import SourceDoc
+from assistant.index.generation import LocalBackend
 from assistant.index.store import IndexStore
+from assistant.index.writer import IndexWriter
 from assistant.ingest.pipeline import ingest
 from tests.conftest import write
 from tests.pdfs import make_pdf
@@ -101,17 +103,27 @@ def test_front_matter_cannot_make_a_file_a_brief(corpus, embedder, tmp_path):
     assert doc.kind == "user" and doc.related == ()
 
 
+def _forge(settings: Settings, embedder, change) -> None:
+    """Commit a state of the index no current ipfin writes: ``change`` edits the manifest of
+    a new generation, written through the index's own writer (lock, generation files, commit)."""
+    with IndexWriter(LocalBackend(settings.home), embedder.identity, embedder.dim) as writer:
+        change(writer.manifest)
+        assert writer.commit()
+
+
 def test_an_index_relabelled_by_an_older_ipfin_heals_on_ingest(corpus, embedder, tmp_path):
     """What an older ipfin left behind: a user's file indexed under the brief's id, and the
     brief's record rewritten by it (the next test: the record outlives the file)."""
     note = write(tmp_path / "mine" / "evc-act.md", MEMO)
     ingest(corpus, embedder, [note])
-    store = IndexStore(corpus.home)
-    entry = store.manifest.files.pop(str(note.resolve()))
-    store.manifest.files[str(note.resolve())] = type(entry)(**{**entry.__dict__, "source_id": "evc-act"})
-    store.manifest.documents.pop("user/evc-act")
-    store.manifest.documents["evc-act"] = SourceDoc("evc-act", "自社メモ", kind="user", path=str(note.resolve()))
-    store.save()
+
+    def relabel(manifest):
+        entry = manifest.files.pop(str(note.resolve()))
+        manifest.files[str(note.resolve())] = type(entry)(**{**entry.__dict__, "source_id": "evc-act"})
+        manifest.documents.pop("user/evc-act")
+        manifest.documents["evc-act"] = SourceDoc("evc-act", "自社メモ", kind="user", path=str(note.resolve()))
+
+    _forge(corpus, embedder, relabel)
     assert _doc(corpus, "evc-act").kind == "user"  # the spoofed state
 
     report = ingest(corpus, embedder)  # the user file is still there: it is read again, as user/…
@@ -121,9 +133,11 @@ def test_an_index_relabelled_by_an_older_ipfin_heals_on_ingest(corpus, embedder,
 
 
 def test_a_stale_record_outliving_its_file_heals(corpus, embedder):
-    store = IndexStore(corpus.home)
-    store.manifest.documents["evc-act"] = SourceDoc("evc-act", "自社メモ", kind="user", path="/gone/evc-act.md")
-    store.save()
+    def stale(manifest):
+        manifest.documents["evc-act"] = SourceDoc("evc-act", "自社メモ", kind="user", path="/gone/evc-act.md")
+
+    _forge(corpus, embedder, stale)
+    assert _doc(corpus, "evc-act").kind == "user"  # the spoofed state
     ingest(corpus, embedder)
     _brief_is_intact(corpus)
 
