@@ -319,6 +319,8 @@ class _Batch:
     passages: dict[str, int] = field(default_factory=dict)
     queries: dict[str, int] = field(default_factory=dict)
     pending: set[str] = field(default_factory=set)
+    #: Files to read again even when their fingerprint is unchanged.
+    force: set[str] = field(default_factory=set)
 
     def __len__(self) -> int:
         return len(self.passages) + len(self.queries)
@@ -380,6 +382,7 @@ def _read(path: Path, settings: Settings, sources: SourceList, writer: IndexWrit
     known = writer.manifest.files.get(str(path))
     if (
         not resplit
+        and str(path) not in batch.force
         and known is not None
         and known.sha256 == digest
         and _record_is_own(writer.manifest, str(path), known.source_id, kind)
@@ -453,8 +456,12 @@ def ingest(
         files += [Path(p) for p in writer.repair_paths if p not in listed and Path(p).is_file()]
         sources = load_optional_sources(sources_file or settings.corpus_dir / "sources.yaml")
         # a user's file an older ipfin indexed under a brief's or official id is read again
-        files += [p for p in _misassigned(writer.manifest, settings, sources) if str(p) not in listed]
+        misassigned = _misassigned(writer.manifest, settings, sources)
+        files += [p for p in misassigned if str(p) not in listed]
         batch = _Batch(embedder)
+        # such a file holds a wrong id by definition: never "unchanged", even while the batch
+        # that corrects the brief's record is not yet in the manifest
+        batch.force = {str(p) for p in misassigned}
 
         for path in tqdm(files, desc="ingest", unit="file", file=sys.stderr, disable=not progress):
             item = _read_or_report(path, settings, sources, writer, batch, resplit, report)
