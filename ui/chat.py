@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 
 import streamlit as st
@@ -32,7 +31,9 @@ from assistant.app import (
     IpfinError,
     OfficialDocuments,
     answer_plaintext,
+    draft_status,
     frame,
+    messages,
     starters,
     user_message,
 )
@@ -231,6 +232,9 @@ def render_turn(index: int, turn: ExportTurn, lang: str, officials: OfficialDocu
         if turn.view is None:
             st.caption(t("stopped", lang))
         else:
+            if st.session_state.get("replaced_turn") == index:  # what streamed was not the answer
+                st.caption(escape_md(messages.t("answer.draft_replaced", lang)))
+                del st.session_state["replaced_turn"]
             render_answer(turn.view, turn.persona, lang, officials, f"t{index}")
         render_actions(index, turn, lang, is_last)
 
@@ -238,20 +242,24 @@ def render_turn(index: int, turn: ExportTurn, lang: str, officials: OfficialDocu
 # ---------------------------------------------------------------------- asking
 
 
-def _streamer(draft: DeltaGenerator, lang: str) -> Callable[[str], None]:
+class _Streamer:
     """Show an LLM's answer in ``draft`` as it streams: only the sentences verification has
-    accepted (``on_verified``), never the model's raw text, under a label saying so."""
-    pieces: list[str] = []
-    last = [0.0]
+    accepted (``on_verified``), never the model's raw text, under a label saying so. What it
+    showed is kept, so the page can say when the final answer replaces it."""
 
-    def on_token(piece: str) -> None:
-        pieces.append(piece)
+    def __init__(self, draft: DeltaGenerator, lang: str) -> None:
+        self.draft, self.lang, self.pieces, self.last = draft, lang, [], 0.0
+
+    def __call__(self, piece: str) -> None:
+        self.pieces.append(piece)
         now = time.monotonic()
-        if now - last[0] >= DRAFT_REDRAW_SECONDS:
-            last[0] = now
-            draft.html(draft_html("".join(pieces), lang))
+        if now - self.last >= DRAFT_REDRAW_SECONDS:
+            self.last = now
+            self.draft.html(draft_html(self.shown, self.lang))
 
-    return on_token
+    @property
+    def shown(self) -> str:
+        return "".join(self.pieces)
 
 
 def ask(assistant: Assistant, question: str, lang: str, persona_id: str) -> None:
@@ -265,10 +273,11 @@ def ask(assistant: Assistant, question: str, lang: str, persona_id: str) -> None
     with st.chat_message("assistant"):
         draft = st.empty()
         state.pending = {"question": question, "persona": persona_id, "asked_at": asked_at.isoformat()}
+        streamer = _Streamer(draft, lang)
         try:
             if assistant.streams:
                 draft.html(draft_html("", lang))
-                answer = assistant.ask(question, history, persona=persona_id, on_verified=_streamer(draft, lang))
+                answer = assistant.ask(question, history, persona=persona_id, on_verified=streamer)
             else:
                 with st.spinner(t("thinking", lang)):
                     answer = assistant.ask(question, history, persona=persona_id)
@@ -282,6 +291,8 @@ def ask(assistant: Assistant, question: str, lang: str, persona_id: str) -> None
             _record_stopped(assistant)
             raise
     state.pop("pending", None)
+    if draft_status(answer, streamer.shown) == "replaced":
+        state.replaced_turn = len(state.turns)  # say so above this answer when it is drawn
     state.turns.append(ExportTurn(question, view, persona_id, asked_at))
     save_history(assistant)
     state.scroll_to = f"ipfin-t{len(state.turns) - 1}-answer"

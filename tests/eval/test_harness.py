@@ -122,10 +122,29 @@ def test_shipped_thresholds_name_known_metrics():
     summary = {
         "hybrid+condense": {
             "retrieval": {"hit@5": 1, "recall@5": 1, "mrr": 1, "ndcg@10": 1},
-            "answer": {"key_fact_recall": 1, "citation_validity": 1, "citation_precision": 1, "groundedness": 1},
+            "answer": {
+                "key_fact_recall": 1,
+                "citation_validity": 1,
+                "citation_precision": 1,
+                "groundedness": 1,
+                "lead_sentence": 1,
+            },
+            "jurisdiction_error_rate": 0,
             "abstention": {"precision": 1, "recall": 1, "f1": 1, "false_abstention_rate": 0},
             "accuracy": 1,
             "latency_ms": {"total": {"p50": 1, "p95": 1}},
         }
     }
-    assert check_thresholds(PROJECT_ROOT / "eval" / "thresholds.yaml", summary) == []
+    users = {
+        "splits": {
+            "test": {
+                "key_fact_recall": 1,
+                "lead_sentence": 1,
+                "abstention_correct": 1,
+                "hit@5": 1,
+                "jurisdiction_error_rate": 0,
+                "per_group": {},
+            }
+        }
+    }
+    assert check_thresholds(PROJECT_ROOT / "eval" / "thresholds.yaml", summary, users) == []
