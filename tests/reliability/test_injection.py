@@ -226,8 +226,9 @@ def test_the_page_shows_an_instruction_as_text_with_a_warning(monkeypatch, hosti
     assert not at.exception, at.exception
     view = at.session_state["turns"][0].view
     assert not view.abstained and any(card.suspicious_spans for card in view.cards)
-    warnings = [w.value for w in at.warning]
-    assert any(t("answer.suspicious_quote", "ja").lstrip("⚠ ") in w for w in warnings), warnings
-    shown = "\n".join(h.value for h in at.html)
+    # what the page drew, without ipfin's own page script (ui/assets/ipfin.js, installed by the page)
+    shown = "\n".join(h.value for h in at.html if not h.value.lstrip().startswith("<script>/*"))
+    # the passage's card carries the warning (inside the card, beside the marked text)
+    assert t("ui.suspicious_warning", "ja") in shown, shown[:2000]
     assert "指示を無視" in shown and "<script" not in shown  # shown, escaped, as text…
     assert "12345" not in view.text  # …and not obeyed
