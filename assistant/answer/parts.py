@@ -17,9 +17,17 @@ _BOUNDARY = re.compile(
     re.IGNORECASE,
 )
 MIN_PART_CHARS = 6
+#: A part that asks: a question mark, or a request (「…も教えて」, 「確認したい」, "tell me").
+_ASKS = re.compile(
+    r"[？?]\s*$|教えて|知りたい|確認したい|聞きたい|ですか|ますか|\btell me\b|\bI(?:'d| would) like to know\b",
+    re.IGNORECASE,
+)
 
 
 def question_parts(question: str) -> list[str]:
-    """The question's parts in order; one part when it asks one thing."""
+    """The parts of ``question`` that ask something, in order; the whole question when it
+    asks one thing. A statement beside the question ("I'm citing that in a memo.") is not a
+    part."""
     parts = [p.strip(" 、,") for p in _BOUNDARY.split(question)]
-    return [p for p in parts if len(p) >= MIN_PART_CHARS] or [question]
+    asking = [p for p in parts if len(p) >= MIN_PART_CHARS and _ASKS.search(p)]
+    return asking if len(asking) > 1 else [question]
