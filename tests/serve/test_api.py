@@ -168,15 +168,19 @@ def test_an_index_of_another_embedder_is_not_ready(bundled_settings, embedder, t
 
 
 def test_a_broken_index_file_is_an_error_without_a_traceback(bundled_settings, embedder, tmp_path):
+    from assistant.index.generation import LocalBackend
+
     settings = writable_copy(bundled_settings, tmp_path / "home")
-    (settings.home / "bm25.npz").write_bytes(b"PK\x03\x04" + os.urandom(512))
+    backend = LocalBackend(settings.home)
+    bm25 = backend.bm25_path(backend.read_manifest().generation)  # the committed generation's BM25 data
+    bm25.write_bytes(b"PK\x03\x04" + os.urandom(512))
     with live(create_app(assistant=Assistant(settings, embedder))) as server:
         server.wait_ready()
         response = _ask(server.url, {"question": DEFINITION})
         assert response.status_code in (500, 503)
         code = "internal_error" if response.status_code == 500 else "index_unavailable"
         message = _error(response, response.status_code, code)
-        assert str(settings.home / "bm25.npz") not in message or response.status_code == 503
+        assert str(bm25) not in message or response.status_code == 503
         if response.status_code == 500:
             assert message.startswith("unexpected ") and "server log" in message
 

@@ -123,7 +123,11 @@ def _digest(home: Path, assistant) -> dict[str, str]:
     (Chroma's files themselves are not compared: an embedded client rewrites some of them,
     e.g. an HNSW ``length.bin`` and ``chroma.sqlite3``, whenever a process opens it, even to
     query.)"""
-    digest = {name: hashlib.sha256((home / name).read_bytes()).hexdigest() for name in ("manifest.json", "bm25.npz")}
+    from assistant.index.generation import LocalBackend
+
+    backend = LocalBackend(home)
+    files = {"manifest.json": home / "manifest.json", "bm25": backend.bm25_path(backend.read_manifest().generation)}
+    digest = {name: hashlib.sha256(path.read_bytes()).hexdigest() for name, path in files.items()}
     for name, collection in (("chunks", assistant.store.collection), ("units", assistant.store.units)):
         got = collection.get(include=["embeddings", "documents", "metadatas"])
         order = np.argsort(got["ids"])
