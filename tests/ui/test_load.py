@@ -6,7 +6,6 @@ in its own thread; all 20 ask at the same moment.
 """
 
 import gc
-import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from streamlit.testing.v1 import AppTest
@@ -44,16 +43,17 @@ def test_twenty_sessions_at_once_get_answers_from_one_shared_assistant(monkeypat
     st.cache_resource.clear()  # an earlier page test of this process may have cached one
     # other tests' assistants over the same home (the session fixture) may be alive: count new ones
     before = {id(a) for a in _loaded_assistants(bundled_settings.home)}
-    barrier = threading.Barrier(SESSIONS)
-
-    def session(i: int):
-        at = AppTest.from_file(APP, default_timeout=600)
+    pages = []
+    for _ in range(SESSIONS):  # the pages come up one by one (AppTest's own start-up is not
+        at = AppTest.from_file(APP, default_timeout=600)  # thread-safe); then all ask at once
         at.run()
         assert not at.exception, at.exception
-        barrier.wait()  # every page is up; now all ask at once
+        pages.append(at)
+
+    def session(i: int):
         question = QUESTIONS[i % len(QUESTIONS)]
-        at.chat_input[0].set_value(question).run()
-        return question, at
+        pages[i].chat_input[0].set_value(question).run()
+        return question, pages[i]
 
     with ThreadPoolExecutor(SESSIONS) as pool:
         results = list(pool.map(session, range(SESSIONS)))
