@@ -56,6 +56,8 @@ log = logging.getLogger("ipfin.ui")
 CHAT_KEY = "chat_box"
 #: Streamlit's feedback widget: index 0 is 👎, 1 is 👍.
 THUMBS_TO_RATING = {0: -1, 1: 1}
+#: The answer layer's notice (shared with the terminal) that the final answer replaces the draft.
+DRAFT_REPLACED = "answer.draft_replaced"
 #: How often a streaming draft is redrawn (seconds): often enough to read as it arrives.
 DRAFT_REDRAW_SECONDS = 0.05
 
@@ -233,7 +235,7 @@ def render_turn(index: int, turn: ExportTurn, lang: str, officials: OfficialDocu
             st.caption(t("stopped", lang))
         else:
             if st.session_state.get("replaced_turn") == index:  # what streamed was not the answer
-                st.caption(escape_md(messages.t("answer.draft_replaced", lang)))
+                st.caption(escape_md(messages.t(DRAFT_REPLACED, lang)))
                 del st.session_state["replaced_turn"]
             render_answer(turn.view, turn.persona, lang, officials, f"t{index}")
         render_actions(index, turn, lang, is_last)
