@@ -371,8 +371,10 @@ def eval_(
     users: Annotated[list[Path] | None, typer.Option("--users", help="User-question set(s) with dev/test halves, run in the shipped mode (default: the bundled ones when --dataset is not given).")] = None,
     no_users: Annotated[bool, typer.Option("--no-users", help="Skip the user-question sets.")] = False,
 ) -> None:
-    """Evaluate retrieval, answers (key facts, leading sentence, jurisdiction), grounding and
-    abstention on the gold set and the user questions; fail below eval/thresholds.yaml."""
+    """Score retrieval, answers (key facts, lead, jurisdiction) and abstention; fail below eval/thresholds.yaml.
+
+    Runs the gold set in every mode and the user-question sets (dev and held-out test halves)
+    in the shipped mode."""
     from assistant.evaluation.dataset import DEFAULT_DATASET, USER_DATASETS
     from assistant.evaluation.harness import DEFAULT_THRESHOLDS, evaluate
     from assistant.evaluation.runner import flat_metrics
