@@ -373,8 +373,7 @@ def eval_(
 ) -> None:
     """Score retrieval, answers (key facts, lead, jurisdiction) and abstention; fail below eval/thresholds.yaml.
 
-    Runs the gold set in every mode and the user-question sets (dev and held-out test halves)
-    in the shipped mode."""
+    Runs the gold set in every mode, and the user questions (dev and test halves) in the shipped one."""
     from assistant.evaluation.dataset import DEFAULT_DATASET, USER_DATASETS
     from assistant.evaluation.harness import DEFAULT_THRESHOLDS, evaluate
     from assistant.evaluation.runner import flat_metrics
