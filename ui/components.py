@@ -25,12 +25,14 @@ from assistant.app import (
     Assistant,
     CitationCard,
     Framing,
+    IpfinError,
     OfficialDocuments,
     PassageCard,
     Settings,
     group_label,
     group_passages,
     resolve_timezone,
+    user_message,
 )
 from ui.strings import t
 
@@ -109,6 +111,20 @@ def _load_assistant(settings_key: str) -> Assistant:
 def current_assistant() -> Assistant:
     """The shared assistant for the current settings (raises ConfigError for bad ones)."""
     return _load_assistant(repr(Settings.from_env()))
+
+
+def page_start(title_key: str, intro_key: str, lang: str) -> Assistant | None:
+    """A page's title and introduction, then the shared assistant with its index open;
+    None (after a one-line error in the reader's language) when it cannot be opened."""
+    st.title(t(title_key, lang))
+    st.caption(t(intro_key, lang))
+    try:
+        assistant = current_assistant()
+        assistant.documents()
+    except IpfinError as exc:
+        st.error(user_message(exc, lang, escape_md))
+        return None
+    return assistant
 
 
 def browser_timezone():

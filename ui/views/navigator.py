@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.app import COMPANY_FORMS, STAGES, CitedPoint, IpfinError, Profile, citation_card, user_message
-from ui.components import cite_html, current_assistant, esc, escape_md, sources_html
+from ui.components import cite_html, esc, escape_md, page_start, sources_html
 from ui.strings import t
 
 #: The answers shown first: a growing company with a patent and no real estate (a typical case).
@@ -48,13 +48,8 @@ def _yes_no(value: bool, lang: str) -> str:
 def navigator_page() -> None:
     state = st.session_state
     lang = state.get("lang", "ja")
-    st.title(t("nav_title", lang))
-    st.caption(t("nav_intro", lang))
-    try:
-        assistant = current_assistant()
-        assistant.documents()
-    except IpfinError as exc:
-        st.error(user_message(exc, lang, escape_md))
+    assistant = page_start("nav_title", "nav_intro", lang)
+    if assistant is None:
         return
 
     # The radios show translated labels, and Streamlit keeps a radio's choice as its label:

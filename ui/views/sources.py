@@ -14,7 +14,7 @@ from datetime import datetime
 import streamlit as st
 
 from assistant.app import Assistant, IpfinError, UploadRejectedError, local_time, user_message
-from ui.components import browser_timezone, current_assistant, escape_md, kind_label, safe_url
+from ui.components import browser_timezone, current_assistant, escape_md, kind_label, page_start, safe_url
 from ui.strings import t
 
 PENDING = "upload_pending"
@@ -139,13 +139,8 @@ def upload_section(assistant: Assistant, lang: str) -> None:
 
 def sources_page() -> None:
     lang = st.session_state.get("lang", "ja")
-    st.title(t("src_title", lang))
-    st.caption(t("src_intro", lang))
-    try:
-        assistant = current_assistant()
-        assistant.documents()
-    except IpfinError as exc:
-        st.error(user_message(exc, lang, escape_md))
+    assistant = page_start("src_title", "src_intro", lang)
+    if assistant is None:
         return
     _show_flash()
     table = st.container()  # drawn last, so it already shows an upload made below
