@@ -20,7 +20,8 @@ LANGS = ("ja", "en")
 
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, dict[str, Any]]:
-    data = yaml.safe_load(CATALOGUE_FILE.read_text(encoding="utf-8"))
+    # the packaged catalogue, read by libyaml when present (pure-Python parsing took 0.3 s)
+    data = yaml.load(CATALOGUE_FILE.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if not isinstance(data, dict):  # pragma: no cover - a packaging error
         raise RuntimeError(f"{CATALOGUE_FILE} is not a mapping of message keys.")
     return data

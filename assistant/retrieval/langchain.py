@@ -8,6 +8,10 @@ from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
+from assistant.embed.base import register_with_langchain
+
+register_with_langchain()  # an Embedder is a LangChain Embeddings wherever LangChain is used
+
 
 class IpfinRetriever(BaseRetriever):
     """LangChain retriever over :class:`HybridRetriever` (for chains and evaluators)."""
