@@ -652,16 +652,24 @@ def measure_api(home: Path, seconds: int = API_SECONDS, clients: int = API_CLIEN
 
 
 def measure_cold_start(home: Path, runs: int = 5) -> dict:
-    """Wall time of ``ipfin ask --json`` from process start to its answer and exit."""
+    """Wall time of ``ipfin ask --json`` from process start to its answer on stdout (the
+    issue's "process start to first answer"), and to the process's exit (Python and
+    Chroma shutting down come after the answer)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("IPFIN_")}
     env |= {"IPFIN_HOME": str(home), "PYTHONPATH": str(ROOT)}
-    times = []
+    answered, exited = [], []
     for _ in range(runs):
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "assistant.cli", "ask", "--json", GENERIC_QUESTIONS[1]],
-                       check=True, capture_output=True, env=env)
-        times.append(time.perf_counter() - t)
-    return {"cold_start_s": round(statistics.median(times), 2), "cold_start_min_s": round(min(times), 2), "runs": runs}
+        proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "ask", "--json", GENERIC_QUESTIONS[1]],
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+        assert proc.stdout is not None
+        first = proc.stdout.read(1)  # the answer is printed in one piece, once it is complete
+        answered.append(time.perf_counter() - t)
+        rest = proc.stdout.read()
+        assert proc.wait() == 0 and json.loads(first + rest)["answer"]
+        exited.append(time.perf_counter() - t)
+    return {"cold_start_s": round(statistics.median(answered), 2), "cold_start_min_s": round(min(answered), 2),
+            "cold_start_exit_s": round(statistics.median(exited), 2), "runs": runs}
 
 
 def bm25_columns(row: dict) -> dict:
@@ -699,7 +707,8 @@ def print_full_table(rows: list[dict], serving: dict) -> None:
               f"{a['rps']:>6.1f}  {a['p50_ms'] or 0:>7.0f}  {a['p95_ms'] or 0:>7.0f}  {a['errors']:>6}")
     print("\nCold start: `ipfin ask --json` from process start to its answer")
     for c in serving["cold_start"]:
-        print(f"{c['index']:>8}  median {c['cold_start_s']:.2f} s  (best {c['cold_start_min_s']:.2f} s, {c['runs']} runs)")
+        print(f"{c['index']:>8}  median {c['cold_start_s']:.2f} s to the answer, {c['cold_start_exit_s']:.2f} s to exit"
+              f"  (best {c['cold_start_min_s']:.2f} s, {c['runs']} runs)")
 
 
 def write_report(rows: list[dict], serving: dict, path: Path) -> None:
