@@ -142,3 +142,24 @@ def test_bad_setting_is_one_line(runner, monkeypatch):
 def test_version(runner):
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout.startswith("ipfin ")
+
+
+def test_ask_loads_no_langchain_web_or_ui_framework(indexed):
+    """`ipfin ask` as a real process answers without importing LangChain, FastAPI or
+    Streamlit (they cost start-up time and the extractive answer needs none of them)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, runpy; sys.argv = ['ipfin', 'ask', '--json', '企業価値担保権とは何ですか？']\n"
+        "try:\n    runpy.run_module('assistant.cli', run_name='__main__')\n"
+        "except SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "print('MODULES', ' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('langchain_core', 'langchain', 'fastapi', 'starlette', 'uvicorn', 'streamlit'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=os.environ, timeout=300)
+    assert out.returncode == 0, out.stderr
+    answer, modules = out.stdout.split("MODULES", 1)
+    assert json.loads(answer)["citations"]
+    assert modules.split() == []

