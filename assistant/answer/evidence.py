@@ -45,6 +45,8 @@ class TermGroup:
     #: False for constraints such as a year: they rank sentences but do not show that
     #: the documents cover the topic ("Who won the 2022 World Cup?" is not about 2022).
     topical: bool = True
+    #: A verb the question asks about (売る in 「売ってもいい？」), not a noun.
+    predicate: bool = False
 
 
 def term_groups(
@@ -96,7 +98,45 @@ def term_groups(
         if known is not None and _casual(phrase) and not any(known(t) for alt in alternatives for t in alt):
             weight = min(weight, UNKNOWN_WEIGHT)
         groups.append(TermGroup(phrase, tuple(a for a in alternatives if a), weight))
+    groups += _predicate_groups(query, idf, lexicon, {g.term for g in groups}, known)
     return groups
+
+
+#: Verbs that carry no topic of their own (する, ある, なる are 非自立可能 in Sudachi already).
+_LIGHT_VERBS = {"思う", "言う", "教える", "知る", "分かる", "聞く", "見る", "困る", "考える", "ちゃう", "くる", "行く"}
+
+
+def _predicate_groups(
+    query: str,
+    idf: Callable[[str], float],
+    lexicon: Lexicon,
+    taken: set[str],
+    known: Callable[[str], bool] | None = None,
+) -> list[TermGroup]:
+    """What the question asks can be done (売っちゃってもいい？ → 売る ~ 処分・売却): the
+    question's content verbs, with the documents' words for them from the everyday
+    vocabulary. They rank sentences (the one that says 処分することができる answers "may I
+    sell?") but are not topical: a verb never shows that the documents cover a question."""
+    out: list[TermGroup] = []
+    seen: set[str] = set()
+    for tok in tokenize(query):
+        norm = tok.norm.strip()
+        if tok.pos != "動詞" or norm in seen or norm in taken or norm in _LIGHT_VERBS:
+            continue
+        synonyms = lexicon.japanese_synonyms(norm)
+        if tok.pos2 != "一般" and not synonyms:
+            continue  # つける, する: too light unless the vocabulary knows what they mean
+        seen.add(norm)
+        alternatives = tuple(
+            a
+            for a in ((norm,), *(tuple(content_terms(s)) for s in synonyms))
+            if a and (known is None or all(known(t) for t in a))
+        )
+        if not alternatives:
+            continue  # no document says it in any of these words
+        weight = max(min(idf(t) for t in alt) for alt in alternatives)
+        out.append(TermGroup(norm, alternatives, weight, topical=False, predicate=True))
+    return out
 
 
 def _casual(phrase: str) -> bool:

@@ -254,6 +254,9 @@ class ExtractiveAnswerer(Answerer):
         refusal = self._refusal(q, cov, similarity, asked)
         if refusal:
             return self._abstain(base, refusal, groups, t0, top_tokens, q)
+        elsewhere = self._only_elsewhere(candidates, groups, q)
+        if elsewhere:  # 「日本にも…保険はある？」 when only the US passages speak of 保険
+            return self._abstain(base, "other_place", elsewhere, t0, set(), q)
         lead = self._lead(candidates, q)
         pool = [c for c in candidates if c.score >= RELATIVE_CUTOFF * lead.score]
         # The figure asked for must be stated about the question's places (a Chinese plan's
@@ -309,6 +312,24 @@ class ExtractiveAnswerer(Answerer):
         if cov < self.min_coverage and similarity < self.min_similarity:
             return "key_terms" if cov < WEAK_COVERAGE else "weak"
         return ""
+
+    def _only_elsewhere(self, cands: list[_Candidate], groups: list[TermGroup], q: QuestionFrame) -> list[TermGroup]:
+        """Key terms of a yes/no question that names its place that the passages use only
+        about other places: 「日本にも知財ローンの保険はある？」 when 保険 appears only in US
+        facts is not answered by Japanese facts about something else."""
+        if not q.named_places or q.intent != "yesno":
+            return []  # "What about China?" after a question about Japan asks for China's analogue
+        here = [c for c in cands if c.jurisdiction in q.jurisdictions or c.jurisdiction == "intl"]
+        there = [c for c in cands if c not in here]
+        if not here or not there:
+            return []
+        here_tokens = set().union(*(self._chunk_tokens(c) for c in here))
+        there_tokens = set().union(*(set(_terms(c.text)) for c in there))
+        topical = [g for g in groups if g.topical and not _place_term(g.term, self.lexicon)]
+        return [g for g in topical if group_found(g, there_tokens) and not group_found(g, here_tokens)]
+
+    def _chunk_tokens(self, c: _Candidate) -> set[str]:
+        return set(self.bm25.tokens(c.hit.chunk.id) or content_terms(c.hit.chunk.text))
 
     def _states_quantity(self, c: _Candidate, q: QuestionFrame) -> bool:
         """The unit gives the figure the question asks for: the kind of figure (and year),
@@ -385,8 +406,12 @@ class ExtractiveAnswerer(Answerer):
         # how a unit ranks against the other candidates.
         sem_rel = _relative([c.similarity for c in cands])
         asked_rel = _relative([c.asked for c in cands])
+        # The verb a yes/no, what-if or how-to question asks about (売る ~ 処分).
+        verbs = [g for g in groups if g.predicate]
+        asks_to_do = q.intent in ("yesno", "whatif", "howto")
         annotated = {c.key for c in cands if (f := c.hit.chunk.unit_at(c.start, c.end)) and f.questions}
         for cand, sem, asked in zip(cands, sem_rel, asked_rel, strict=True):
+            tokens = set(_terms(cand.text))
             words, meaning = W_LEXICAL * cand.lexical, W_SEMANTIC * (0.5 * cand.semantic + 0.5 * sem)
             if cand.key in annotated:
                 score = words + meaning + W_ASKED * (0.5 * asked + 0.5 * cand.asked_words)
@@ -397,6 +422,8 @@ class ExtractiveAnswerer(Answerer):
             score += 0.1 / (1 + cand.hit_rank)
             if cues and any(c.search(cand.text) for c in cues[:1]):
                 score += CUE_BONUS
+            if asks_to_do and any(group_found(g, tokens) for g in verbs):
+                score += CUE_BONUS  # "may I sell it?" is answered by the sentence saying 処分できる
             if q.intent == "definition" and _defines(cand.text, groups):
                 score += CUE_BONUS  # "知財ビジネス評価書は、…" answers "その評価書って何？"
             # Answer-type match: a "when" question wants a date, a "how much / what
@@ -614,6 +641,11 @@ class ExtractiveAnswerer(Answerer):
             abstained=True,
             timings_ms=result.timings_ms | {"answer": (time.perf_counter() - t0) * 1000},
         )
+
+
+def _place_term(term: str, lexicon: Lexicon) -> bool:
+    """A place name (日本, 米国): it says where, not what is asked about."""
+    return any(term.lower() == name.lower() or (not name.isascii() and name in term) for name in lexicon.place_names)
 
 
 def _without(text: str, start: int, end: int, spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:

@@ -107,6 +107,20 @@ def test_the_first_sentence_answers_the_question(assistant, question, lead):
     assert not answer.abstained and lead in _lead(answer)[0], answer.text
 
 
+def test_the_verb_a_yes_no_question_asks_about_counts():
+    """「売ってもいい？」 asks whether one may 売る: the sentence that says 処分できる answers it;
+    the verb ranks sentences but never shows that the documents cover a question."""
+    from assistant.answer.evidence import term_groups
+
+    groups = {g.term: g for g in term_groups("担保に入れた後で設備を売ってもいいですか", lambda t: 3.0, LEX)}
+    assert ("処分",) in groups["売る"].alternatives and not groups["売る"].topical
+
+
+def test_a_yes_no_question_is_led_by_what_may_be_done(assistant):
+    answer = assistant.ask("企業価値担保権を設定した会社は、その後も設備を売ってもいいんですか？")
+    assert not answer.abstained and "処分することができる" in _lead(answer)[0], answer.text
+
+
 def test_each_part_of_a_compound_question_is_answered(assistant):
     answer = assistant.ask("企業価値担保権の施行日はいつですか。また、設定できるのはどんな会社ですか。")
     facts = [line.text for line in answer.lines if line.kind == "fact"]
@@ -153,6 +167,15 @@ def test_english_readers_get_the_translation_and_the_cited_original(assistant):
 def test_what_the_documents_do_not_say_is_refused(assistant, question):
     answer = assistant.ask(question)
     assert answer.abstained and not answer.citations, answer.text
+
+
+def test_a_yes_no_question_about_a_place_the_documents_only_say_elsewhere_is_refused(assistant):
+    """Venture debt is described for the US only: "Japan too?" is not answered with Japanese
+    facts about something else; the same question about the US is answered."""
+    refused = assistant.ask("Does Japan also have venture debt?")
+    assert refused.abstained and "venture debt" in refused.abstain_reason, refused.text
+    answered = assistant.ask("Does the US have venture debt?")
+    assert not answered.abstained and _lead(answered)[1] == "us", answered.text
 
 
 def test_the_conflict_note_is_only_for_figures_about_the_question(assistant):
