@@ -56,16 +56,15 @@ def term_groups(
     common noun it lacks entirely (だいたい, イマイチ: casual words, not the topic) weighs no
     more than ``UNKNOWN_WEIGHT`` instead of the rarest term's idf."""
     groups: list[TermGroup] = []
-    lowered = " " + re.sub(r"[^a-z0-9\- ]+", " ", query.lower()) + " "
-    for phrase in lexicon.phrases:
-        if f" {phrase} " in lowered:
-            alts = tuple(tuple(content_terms(ja)) for ja in lexicon.glossary[phrase])
-            # The English words count too: English renderings and questions of the
-            # documents' fact units are searched and compared as well.
-            alts = tuple(a for a in (*alts, tuple(content_terms(phrase))) if a)
-            weight = max((min(idf(t) for t in a) for a in alts), default=UNTRANSLATED_WEIGHT)
-            groups.append(TermGroup(phrase, alts, weight))
-            lowered = lowered.replace(f" {phrase} ", " ")
+    matched, rest = lexicon.english_matches(query)
+    lowered = f" {rest} "
+    for phrase in matched:
+        alts = tuple(tuple(content_terms(ja)) for ja in lexicon.glossary[phrase])
+        # The English words count too: English renderings and questions of the
+        # documents' fact units are searched and compared as well.
+        alts = tuple(a for a in (*alts, tuple(content_terms(phrase))) if a)
+        weight = max((min(idf(t) for t in a) for a in alts), default=UNTRANSLATED_WEIGHT)
+        groups.append(TermGroup(phrase, alts, weight))
     for term in key_terms(query):
         if term.isascii() and f" {term} " in lowered:
             groups.append(TermGroup(term, ((term,),), UNTRANSLATED_WEIGHT))

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+import snowballstemmer
 import yaml
 
 from assistant.core.errors import ConfigError
@@ -110,15 +111,34 @@ class Lexicon:
         """Glossary keys, longest first (a phrase wins over the words inside it)."""
         return _longest_first(self.glossary)
 
+    def english_matches(self, text: str) -> tuple[list[str], str]:
+        """The glossary phrases in ``text``, longest first, each word used once, and the
+        words left over (lowercased, space-separated). Words match as written first, then by
+        stem ("insure" and "insurers" find "insurance"; "rates" does not find "rating": a
+        stem must begin both words)."""
+        words = _english_words(text)
+        used = [False] * len(words)
+        found: list[str] = []
+        phrases = _phrase_words(tuple(self.glossary))
+        # More words first ("ip-backed loan" over "loans"); among as many words, as written first.
+        for n in sorted({len(p) for _, p in phrases}, reverse=True):
+            for same, (phrase, pattern) in (
+                (same, item) for same in (_same_word, _same_stem) for item in phrases if len(item[1]) == n
+            ):
+                for i in range(len(words) - n + 1):
+                    if any(used[i : i + n]):
+                        continue
+                    if all(same(a, b) for a, b in zip(words[i : i + n], pattern, strict=True)):
+                        found.append(phrase)
+                        used[i : i + n] = [True] * n
+        rest = " ".join(w for w, u in zip(words, used, strict=True) if not u)
+        return list(dict.fromkeys(found)), rest
+
     def expand_english(self, text: str) -> list[str]:
         """Japanese terms for the English domain words and phrases in ``text``."""
-        lowered = " " + re.sub(r"[^a-z0-9\- ]+", " ", text.lower()) + " "
         found: list[str] = []
-        for phrase in self.phrases:
-            needle = f" {phrase} "
-            if needle in lowered:
-                found.extend(self.glossary[phrase])
-                lowered = lowered.replace(needle, " ")
+        for phrase in self.english_matches(text)[0]:
+            found.extend(self.glossary[phrase])
         return list(dict.fromkeys(found))
 
     # ------------------------------------------------------------ Japanese
@@ -189,6 +209,37 @@ class Lexicon:
 
     def jurisdiction(self, code: str) -> Jurisdiction | None:
         return self.jurisdictions.get(code)
+
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9\-]*")
+
+
+def _english_words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+@lru_cache(maxsize=20_000)
+def _stem(word: str) -> str:
+    return _STEMMER.stemWord(word) if word.isalpha() and len(word) > 3 else word
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def _same_word(a: str, b: str) -> bool:
+    return a == b
+
+
+def _same_stem(a: str, b: str) -> bool:
+    stem = _stem(a)
+    return stem == _stem(b) and a.startswith(stem) and b.startswith(stem)
+
+
+@lru_cache(maxsize=8)
+def _phrase_words(phrases: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Glossary phrases with their words, most words first (a phrase wins over its words)."""
+    out = [(p, tuple(_english_words(p))) for p in phrases]
+    return tuple(sorted(((p, w) for p, w in out if w), key=lambda x: (-len(x[1]), -len(x[0]))))
 
 
 def _longest_first(table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
