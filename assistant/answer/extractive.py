@@ -64,6 +64,7 @@ from assistant.text.similarity import char_bigrams, jaccard
 MAX_SENTENCES = 4
 MIN_SENTENCE_CHARS = 8
 RELATIVE_CUTOFF = 0.75  # keep units scoring at least this share of the lead
+SAME_SOURCE_CUTOFF = 0.55  # … or this share, for a unit of the lead's own document
 REDUNDANT = 0.5  # character-bigram Jaccard above which a unit repeats another
 SIM_FLOOR, SIM_CEIL = 0.75, 0.92  # e5 passage similarity band mapped to [0, 1]
 ASKED_FLOOR, ASKED_CEIL = 0.80, 0.95  # e5 question-to-question similarity band
@@ -258,7 +259,7 @@ class ExtractiveAnswerer(Answerer):
         if elsewhere:  # 「日本にも…保険はある？」 when only the US passages speak of 保険
             return self._abstain(base, "other_place", elsewhere, t0, set(), q)
         lead = self._lead(candidates, q)
-        pool = [c for c in candidates if c.score >= RELATIVE_CUTOFF * lead.score]
+        pool = [c for c in candidates if self._supports(c, lead)]
         # The figure asked for must be stated about the question's places (a Chinese plan's
         # period is no answer to a question about Japan).
         if (q.figure or q.quantities) and not any(self._states_quantity(c, q) for c in pool if self._may_lead(c, q)):
@@ -455,6 +456,15 @@ class ExtractiveAnswerer(Answerer):
         if own is not None and (intl is None or own.score >= share * intl.score):
             return own
         return intl or own or cands[0]
+
+    @staticmethod
+    def _supports(c: _Candidate, lead: _Candidate) -> bool:
+        """Close enough to the lead to follow it: RELATIVE_CUTOFF of its score, or
+        SAME_SOURCE_CUTOFF for a unit of the lead's own document (the rest of what that
+        source says on the question costs no precision of the answer's sources)."""
+        if c.score >= RELATIVE_CUTOFF * lead.score:
+            return True
+        return c.hit.doc.source_id == lead.hit.doc.source_id and c.score >= SAME_SOURCE_CUTOFF * lead.score
 
     def _official_first(self, lead: _Candidate, pool: list[_Candidate], q: QuestionFrame) -> _Candidate:
         """An official document leads over a brief that says about the same: a unit of a
