@@ -257,12 +257,15 @@ class ExtractiveAnswerer(Answerer):
             return self._abstain(base, refusal, groups, t0, top_tokens, q)
         elsewhere = self._only_elsewhere(candidates, groups, q)
         if elsewhere:  # 「日本にも…保険はある？」 when only the US passages speak of 保険
-            return self._abstain(base, "other_place", elsewhere, t0, set(), q)
+            return self._abstain(base, "other_place", groups, t0, missing=[g.term for g in elsewhere])
         lead = self._lead(candidates, q)
         pool = [c for c in candidates if self._supports(c, lead)]
         # The figure asked for must be stated about the question's places (a Chinese plan's
         # period is no answer to a question about Japan).
         if (q.figure or q.quantities) and not any(self._states_quantity(c, q) for c in pool if self._may_lead(c, q)):
+            asked = [w for quantity in q.quantities if (w := quantity.asked_in(q.text))]
+            if asked:  # name what was asked for (「締め切り」「一番大きい」), not only "a figure"
+                return self._abstain(base, "no_quantity", groups, t0, missing=asked)
             return self._abstain(base, "no_figure", groups, t0, top_tokens, q)
         if q.figure or q.quantities:  # the unit that states the figure asked for leads
             lead = next((c for c in pool if self._may_lead(c, q) and self._states_quantity(c, q)), lead)
@@ -347,7 +350,7 @@ class ExtractiveAnswerer(Answerer):
             f = figures(c.text)
             if quantity.units and not any(u in quantity.units for _, u in f.amounts):
                 return False
-            if not quantity.units and not has_number(c.text):
+            if not quantity.units and quantity.figure and not has_number(c.text):
                 return False
         return True
 
@@ -637,11 +640,15 @@ class ExtractiveAnswerer(Answerer):
         t0: float,
         tokens: set[str] | None = None,
         q: QuestionFrame | None = None,
+        *,
+        missing: list[str] | None = None,
     ) -> Answer:
+        """The refusal card; ``missing``: what the reason names (else the key terms that
+        ``tokens`` lack, or the unknown entities)."""
         lang = lang_of(result.lang)
-        if reason == "unknown_entity" and q is not None:
+        if missing is None and reason == "unknown_entity" and q is not None:
             missing = list(q.unknown_entities)
-        else:
+        elif missing is None:
             missing = [g.term for g in groups if tokens is None or not group_found(g, tokens)]
         detail = t(f"answer.abstain_reason.{reason}", lang, terms=("、" if lang == "ja" else ", ").join(missing[:5]))
         return replace(

@@ -77,8 +77,15 @@ class Quantity:
     nouns: tuple[str, ...]
     units: frozenset[str]
     #: The main intents of a question that asks for this quantity (「いつ締め切り？」 asks
-    #: for a deadline; 「費用は誰が負担？」 does not ask for an amount).
+    #: for a deadline; 「費用は誰が負担？」 does not ask for an amount); ``any``: whatever it asks.
     intents: tuple[str, ...] = ("howmuch",)
+    #: Whether the answering sentence must carry a figure (a ranking, 「最大」, need not).
+    figure: bool = True
+
+    def asked_in(self, text: str) -> str:
+        """The words of ``text`` that ask for this quantity, or ""."""
+        m = self.pattern.search(text)
+        return m.group(0) if m else ""
 
 
 @dataclass(frozen=True)
@@ -173,7 +180,9 @@ class Lexicon:
     def quantities_in(self, text: str) -> list[Quantity]:
         """The quantities ``text`` asks for: named in it, and asked by its main intent."""
         main = self.intents_of(text)[:1]
-        return [q for q in self.quantities if q.pattern.search(text) and set(main) & set(q.intents)]
+        return [
+            q for q in self.quantities if q.pattern.search(text) and ("any" in q.intents or set(main) & set(q.intents))
+        ]
 
     def intent_terms(self, text: str) -> list[str]:
         """Extra search terms implied by how the question is asked."""
@@ -341,7 +350,10 @@ def _intents(data: dict, where: str) -> tuple:
         units = frozenset(u for unit in map(str, raw.get("units") or []) for u in (money if unit == "money" else {unit}))
         nouns = tuple(str(n) for n in raw.get("nouns") or [])
         asked_by = tuple(str(n) for n in raw.get("intents") or ["howmuch"])
-        quantities.append(Quantity(_regex(raw.get("pattern"), f"{where} quantities {i}"), nouns, units, asked_by))
+        if not nouns:
+            raise ConfigError(f"{where}: quantities entry {i} needs `nouns: [...]` (words of a sentence that states it).")
+        pattern = _regex(raw.get("pattern"), f"{where} quantities {i}")
+        quantities.append(Quantity(pattern, nouns, units, asked_by, figure=bool(raw.get("figure", True))))
     return tuple(search), types, tuple(requests), money, tuple(intents), tuple(quantities)
 
 

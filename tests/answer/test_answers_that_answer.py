@@ -162,11 +162,31 @@ def test_english_readers_get_the_translation_and_the_cited_original(assistant):
         "企業価値担保権の融資の金利は普通の融資より何%低い？",  # a rate the documents do not give
         "知財担保融資の平均的な返済期間は何年？",  # a duration the documents do not give (other years exist)
         "IPASの募集の締め切りはいつ？",  # a deadline the documents do not give (other dates exist)
+        "企業価値担保権で借りられる額は純資産の何倍まで？",  # a multiple no document states
+        "知財担保融資を一番多く実行している銀行はどこ？",  # a ranking no document makes
+        "企業価値担保権の設定登記の税率は何%？",  # a tax rate the documents do not give
     ],
 )
 def test_what_the_documents_do_not_say_is_refused(assistant, question):
     answer = assistant.ask(question)
     assert answer.abstained and not answer.citations, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        ("2015年度に評価書を活用した機関数は前年度の何倍になった？", "3倍"),
+        ("米国で知財を収益化するビジネスモデルは最大何種類あるとされている？", "最大17種類"),
+    ],
+)
+def test_a_multiple_or_a_ranking_the_documents_state_is_answered(assistant, question, stated):
+    answer = assistant.ask(question)
+    assert not answer.abstained and stated in _lead(answer)[0], answer.text
+
+
+def test_a_refused_ranking_names_what_was_asked_for(assistant):
+    answer = assistant.ask("知財担保融資を一番多く実行している銀行はどこ？")
+    assert answer.abstained and "「一番多く」" in answer.abstain_reason
 
 
 def test_a_yes_no_question_about_a_place_the_documents_only_say_elsewhere_is_refused(assistant):

@@ -47,6 +47,7 @@ def test_a_corpus_may_bring_its_own_lexicon_file(tmp_path):
         ("intents.yaml", "version: 1\nsearch_terms:\n  - pattern: '(unclosed'\n    terms: [x]\n", "not a valid regular expression"),
         ("places.yaml", "version: 1\ndefault: jp\njurisdictions:\n  jp: {ja: 日本}\nplaces:\n  - {name: 火星, country: mars}\n", "needs a `name` and a `country`"),
         ("everyday.yaml", "version: 1\nterms: [1, 2\n", "cannot be read as YAML"),
+        ("intents.yaml", "version: 1\nquantities:\n  - pattern: '税率'\n    units: ['%']\n", "needs `nouns"),
     ],
 )
 def test_a_bad_lexicon_file_is_a_clear_config_error(tmp_path, name, text, message):
