@@ -27,7 +27,7 @@ UNKNOWN_WEIGHT = 1.0
 
 _RATIO = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?){1,}(?![\d.])")
 _AMOUNT = re.compile(
-    r"(\d[\d,]*(?:\.\d+)?)\s*(%|パーセント|兆元|億元|万元|元|兆円|億円|万円|円|億ドル|万ドル|ドル|件|社|機関|人|本|行|協会|か国|都市|倍)"
+    r"(\d[\d,]*(?:\.\d+)?)\s*(?:の(?=協会|機関|都市|社|か国))?(%|パーセント|兆元|億元|万元|元|兆円|億円|万円|円|億ドル|万ドル|ドル|件|社|機関|人|本|行|協会|か国|都市|倍)"
 )
 _PERIOD = re.compile(r"\d{1,2}\s*[〜~-]\s*\d{1,2}月|上半期|下半期|通年|第\d四半期|\d{1,2}月末|時点|累計|までに")
 _YEAR = re.compile(r"(?:19|20)\d{2}(?=年|年度|\b)")
@@ -235,6 +235,12 @@ def question_wants(query: str, lexicon: Lexicon) -> tuple[bool, bool]:
     return lexicon.wants(query, "when"), lexicon.wants(query, "how_much")
 
 
+#: A request unit meaning "a count": a number with a count unit, or a bare number that is not
+#: a date, a law's number or a share (「累計で214にのぼり」).
+COUNT = "count"
+_BARE_COUNT = re.compile(r"(?<![\d.,第])\d[\d,]*(?![\d.,]|\s*(?:年|月|日|号|条|項|%|パーセント|割|倍|時))")
+
+
 @dataclass(frozen=True)
 class RequestedFigure:
     """What kind of figure a question asks for: units (件, %, money) and years."""
@@ -247,7 +253,8 @@ class RequestedFigure:
 
     def met_by(self, sentence: str) -> bool:
         f = figures(sentence)
-        if self.units and not any(u in self.units for _, u in f.amounts):
+        count = COUNT in self.units and bool(_BARE_COUNT.search(sentence))
+        if self.units and not count and not any(u in self.units for _, u in f.amounts):
             return False
         return not self.years or self.years <= set(_YEAR.findall(sentence))
 
@@ -259,8 +266,12 @@ def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:
     """
     units: set[str] = set()
     for request in lexicon.figure_requests:
-        if request.pattern.search(query):
+        if not request.fallback and request.pattern.search(query):
             units |= request.units
+    if not units:
+        for request in lexicon.figure_requests:
+            if request.fallback and request.pattern.search(query):
+                units |= request.units
     if not units and not lexicon.wants(query, "how_much"):
         return RequestedFigure(frozenset(), frozenset())
     return RequestedFigure(frozenset(units), frozenset(_YEAR.findall(query)))

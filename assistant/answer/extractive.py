@@ -317,6 +317,12 @@ class ExtractiveAnswerer(Answerer):
             return "key_terms" if cov < WEAK_COVERAGE else "weak"
         return ""
 
+    def _names(self, c: _Candidate, subject: str) -> bool:
+        """The unit's chunk names ``subject``, as written or in the glossary's Japanese (JPO
+        is 特許庁 in a Japanese passage)."""
+        text = c.hit.chunk.text
+        return subject in text or any(ja in text for ja in self.lexicon.expand_english(subject))
+
     def _only_elsewhere(self, cands: list[_Candidate], groups: list[TermGroup], q: QuestionFrame) -> list[TermGroup]:
         """Key terms of a yes/no question that names its place that the passages use only
         about other places: 「日本にも知財ローンの保険はある？」 when 保険 appears only in US
@@ -342,7 +348,7 @@ class ExtractiveAnswerer(Answerer):
             return False
         if max(c.own, c.asked_words) < FIGURE_RELEVANCE:
             return False  # a figure about something else ("25社を支援した" for a licence count)
-        if any(s not in c.hit.chunk.text for s in q.subjects):
+        if not all(self._names(c, s) for s in q.subjects):
             return False  # a figure for another party (the FSA's deadline for IPAS's)
         for quantity in q.quantities:
             if not any(noun in c.text for noun in quantity.nouns):

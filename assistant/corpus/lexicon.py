@@ -57,6 +57,9 @@ class Jurisdiction:
 class FigureRequest:
     pattern: re.Pattern[str]
     units: frozenset[str]
+    #: Only when no other request matches (a bare "how many" wants some count; "how many
+    #: loans" wants 件, not any count).
+    fallback: bool = False
 
 
 @dataclass(frozen=True)
@@ -336,7 +339,8 @@ def _intents(data: dict, where: str) -> tuple:
         if not isinstance(units, list) or not units:
             raise ConfigError(f"{where}: figure_requests entry {i} needs `units: [...]`.")
         expanded = frozenset(u for unit in map(str, units) for u in (money if unit == "money" else {unit}))
-        requests.append(FigureRequest(_regex(raw.get("pattern"), f"{where} figure_requests {i}"), expanded))
+        pattern = _regex(raw.get("pattern"), f"{where} figure_requests {i}")
+        requests.append(FigureRequest(pattern, expanded, fallback=bool(raw.get("fallback", False))))
     intents = []
     for i, raw in enumerate(data.get("intents") or [], start=1):
         if not isinstance(raw, dict) or not raw.get("name"):

@@ -165,6 +165,7 @@ def test_english_readers_get_the_translation_and_the_cited_original(assistant):
         "企業価値担保権で借りられる額は純資産の何倍まで？",  # a multiple no document states
         "知財担保融資を一番多く実行している銀行はどこ？",  # a ranking no document makes
         "企業価値担保権の設定登記の税率は何%？",  # a tax rate the documents do not give
+        "企業価値担保権信託会社の免許を受けた会社はいくつある？",  # a count no document gives
     ],
 )
 def test_what_the_documents_do_not_say_is_refused(assistant, question):
@@ -177,11 +178,22 @@ def test_what_the_documents_do_not_say_is_refused(assistant, question):
     [
         ("2015年度に評価書を活用した機関数は前年度の何倍になった？", "3倍"),
         ("米国で知財を収益化するビジネスモデルは最大何種類あるとされている？", "最大17種類"),
+        # a count written without a unit (累計で214にのぼり), about the JPO (特許庁 in the text)
+        ("How many banks used the JPO's evaluation reports by 2019?", "214"),
     ],
 )
 def test_a_multiple_or_a_ranking_the_documents_state_is_answered(assistant, question, stated):
     answer = assistant.ask(question)
     assert not answer.abstained and stated in _lead(answer)[0], answer.text
+
+
+def test_a_count_is_a_number_that_is_not_a_date():
+    from assistant.answer.evidence import requested_figure
+
+    wanted = requested_figure("How many banks took part?", LEX)
+    assert wanted.met_by("参加した金融機関は累計で214にのぼる。") and wanted.met_by("全国51の協会が担う。")
+    assert not wanted.met_by("2019年5月に令和6年法律第52号が公布された。")
+    assert requested_figure("How many loans were made?", LEX).units == frozenset({"件"})  # not any count
 
 
 def test_a_refused_ranking_names_what_was_asked_for(assistant):
