@@ -50,7 +50,7 @@ from assistant.answer.evidence import (
     term_groups,
 )
 from assistant.answer.parts import question_parts
-from assistant.answer.question import QuestionFrame, frame
+from assistant.answer.question import QuestionFrame, frame, names_other_than
 from assistant.core.messages import lang_of, t
 from assistant.core.types import Answer, Citation, Hit
 from assistant.corpus.lexicon import Lexicon
@@ -351,6 +351,10 @@ class ExtractiveAnswerer(Answerer):
         if not all(self._names(c, s) for s in q.subjects):
             return False  # a figure for another party (the FSA's deadline for IPAS's)
         for quantity in q.quantities:
+            if quantity.name:
+                if not names_other_than(c.text, q.text, self.lexicon):
+                    return False  # 「どこの銀行？」 is answered by a sentence that names one
+                continue
             if not any(noun in c.text for noun in quantity.nouns):
                 return False
             f = figures(c.text)

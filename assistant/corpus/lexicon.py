@@ -84,6 +84,9 @@ class Quantity:
     intents: tuple[str, ...] = ("howmuch",)
     #: Whether the answering sentence must carry a figure (a ranking, 「最大」, need not).
     figure: bool = True
+    #: The answer is a name (「どこの銀行？」, "which company"): the sentence must name an
+    #: organisation or a person the question does not.
+    name: bool = False
 
     def asked_in(self, text: str) -> str:
         """The words of ``text`` that ask for this quantity, or ""."""
@@ -182,7 +185,7 @@ class Lexicon:
 
     def quantities_in(self, text: str) -> list[Quantity]:
         """The quantities ``text`` asks for: named in it, and asked by its main intent."""
-        main = self.intents_of(text)[:1]
+        main = self.intents_of(text)[:1] or ["other"]
         return [
             q for q in self.quantities if q.pattern.search(text) and ("any" in q.intents or set(main) & set(q.intents))
         ]
@@ -354,10 +357,11 @@ def _intents(data: dict, where: str) -> tuple:
         units = frozenset(u for unit in map(str, raw.get("units") or []) for u in (money if unit == "money" else {unit}))
         nouns = tuple(str(n) for n in raw.get("nouns") or [])
         asked_by = tuple(str(n) for n in raw.get("intents") or ["howmuch"])
-        if not nouns:
+        name = bool(raw.get("name", False))
+        if not nouns and not name:
             raise ConfigError(f"{where}: quantities entry {i} needs `nouns: [...]` (words of a sentence that states it).")
         pattern = _regex(raw.get("pattern"), f"{where} quantities {i}")
-        quantities.append(Quantity(pattern, nouns, units, asked_by, figure=bool(raw.get("figure", True))))
+        quantities.append(Quantity(pattern, nouns, units, asked_by, figure=bool(raw.get("figure", True)), name=name))
     return tuple(search), types, tuple(requests), money, tuple(intents), tuple(quantities)
 
 

@@ -166,6 +166,9 @@ def test_english_readers_get_the_translation_and_the_cited_original(assistant):
         "知財担保融資を一番多く実行している銀行はどこ？",  # a ranking no document makes
         "企業価値担保権の設定登記の税率は何%？",  # a tax rate the documents do not give
         "企業価値担保権信託会社の免許を受けた会社はいくつある？",  # a count no document gives
+        "企業価値担保権を使った融資の第1号案件はどこの会社？",  # a name no document gives
+        "企業価値担保権の登記にかかる日数は？",  # a number of days no document gives
+        "What is the default rate of IP-backed loans in Japan?",  # a rate no document gives
     ],
 )
 def test_what_the_documents_do_not_say_is_refused(assistant, question):
@@ -178,6 +181,7 @@ def test_what_the_documents_do_not_say_is_refused(assistant, question):
     [
         ("2015年度に評価書を活用した機関数は前年度の何倍になった？", "3倍"),
         ("米国で知財を収益化するビジネスモデルは最大何種類あるとされている？", "最大17種類"),
+        ("2014年度の評価書作成支援で採択されたメガバンク系の銀行名は？", "みずほ"),  # a name
         # a count written without a unit (累計で214にのぼり), about the JPO (特許庁 in the text)
         ("How many banks used the JPO's evaluation reports by 2019?", "214"),
     ],
@@ -194,6 +198,16 @@ def test_a_count_is_a_number_that_is_not_a_date():
     assert wanted.met_by("参加した金融機関は累計で214にのぼる。") and wanted.met_by("全国51の協会が担う。")
     assert not wanted.met_by("2019年5月に令和6年法律第52号が公布された。")
     assert requested_figure("How many loans were made?", LEX).units == frozenset({"件"})  # not any count
+
+
+def test_a_name_is_one_the_question_does_not_give():
+    from assistant.answer.question import names_other_than
+
+    assert names_other_than("保険の引受けはMarkelを筆頭とする保険会社が担った。", "Which insurer?", LEX)
+    assert names_other_than("日本政策投資銀行は知財担保融資を続けてきた。", "どこの銀行？", LEX)
+    assert not names_other_than("銀行だけでなくベンチャーファンドも利用できる。", "どこの会社？", LEX)
+    assert not names_other_than("令和6年に地方銀行が参加した。", "どこの銀行？", LEX)  # an era, a kind
+    assert not names_other_than("IPASは2018年度に始まった。", "IPASの採択企業の社名は？", LEX)
 
 
 def test_a_refused_ranking_names_what_was_asked_for(assistant):
