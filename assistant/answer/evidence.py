@@ -27,7 +27,7 @@ UNKNOWN_WEIGHT = 1.0
 
 _RATIO = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?){1,}(?![\d.])")
 _AMOUNT = re.compile(
-    r"(\d[\d,]*(?:\.\d+)?)\s*(%|パーセント|兆元|億元|万元|元|兆円|億円|万円|円|億ドル|万ドル|ドル|件|社|機関|人|本|行|協会|か国|都市|倍)"
+    r"(\d[\d,]*(?:\.\d+)?)\s*(?:の(?=協会|機関|都市|社|か国))?(%|パーセント|兆元|億元|万元|元|兆円|億円|万円|円|億ドル|万ドル|ドル|件|社|機関|人|本|行|協会|か国|都市|倍)"
 )
 _PERIOD = re.compile(r"\d{1,2}\s*[〜~-]\s*\d{1,2}月|上半期|下半期|通年|第\d四半期|\d{1,2}月末|時点|累計|までに")
 _YEAR = re.compile(r"(?:19|20)\d{2}(?=年|年度|\b)")
@@ -45,6 +45,8 @@ class TermGroup:
     #: False for constraints such as a year: they rank sentences but do not show that
     #: the documents cover the topic ("Who won the 2022 World Cup?" is not about 2022).
     topical: bool = True
+    #: A verb the question asks about (売る in 「売ってもいい？」), not a noun.
+    predicate: bool = False
 
 
 def term_groups(
@@ -54,16 +56,15 @@ def term_groups(
     common noun it lacks entirely (だいたい, イマイチ: casual words, not the topic) weighs no
     more than ``UNKNOWN_WEIGHT`` instead of the rarest term's idf."""
     groups: list[TermGroup] = []
-    lowered = " " + re.sub(r"[^a-z0-9\- ]+", " ", query.lower()) + " "
-    for phrase in lexicon.phrases:
-        if f" {phrase} " in lowered:
-            alts = tuple(tuple(content_terms(ja)) for ja in lexicon.glossary[phrase])
-            # The English words count too: English renderings and questions of the
-            # documents' fact units are searched and compared as well.
-            alts = tuple(a for a in (*alts, tuple(content_terms(phrase))) if a)
-            weight = max((min(idf(t) for t in a) for a in alts), default=UNTRANSLATED_WEIGHT)
-            groups.append(TermGroup(phrase, alts, weight))
-            lowered = lowered.replace(f" {phrase} ", " ")
+    matched, rest = lexicon.english_matches(query)
+    lowered = f" {rest} "
+    for phrase in matched:
+        alts = tuple(tuple(content_terms(ja)) for ja in lexicon.glossary[phrase])
+        # The English words count too: English renderings and questions of the
+        # documents' fact units are searched and compared as well.
+        alts = tuple(a for a in (*alts, tuple(content_terms(phrase))) if a)
+        weight = max((min(idf(t) for t in a) for a in alts), default=UNTRANSLATED_WEIGHT)
+        groups.append(TermGroup(phrase, alts, weight))
     for term in key_terms(query):
         if term.isascii() and f" {term} " in lowered:
             groups.append(TermGroup(term, ((term,),), UNTRANSLATED_WEIGHT))
@@ -96,7 +97,45 @@ def term_groups(
         if known is not None and _casual(phrase) and not any(known(t) for alt in alternatives for t in alt):
             weight = min(weight, UNKNOWN_WEIGHT)
         groups.append(TermGroup(phrase, tuple(a for a in alternatives if a), weight))
+    groups += _predicate_groups(query, idf, lexicon, {g.term for g in groups}, known)
     return groups
+
+
+#: Verbs that carry no topic of their own (する, ある, なる are 非自立可能 in Sudachi already).
+_LIGHT_VERBS = {"思う", "言う", "教える", "知る", "分かる", "聞く", "見る", "困る", "考える", "ちゃう", "くる", "行く"}
+
+
+def _predicate_groups(
+    query: str,
+    idf: Callable[[str], float],
+    lexicon: Lexicon,
+    taken: set[str],
+    known: Callable[[str], bool] | None = None,
+) -> list[TermGroup]:
+    """What the question asks can be done (売っちゃってもいい？ → 売る ~ 処分・売却): the
+    question's content verbs, with the documents' words for them from the everyday
+    vocabulary. They rank sentences (the one that says 処分することができる answers "may I
+    sell?") but are not topical: a verb never shows that the documents cover a question."""
+    out: list[TermGroup] = []
+    seen: set[str] = set()
+    for tok in tokenize(query):
+        norm = tok.norm.strip()
+        if tok.pos != "動詞" or norm in seen or norm in taken or norm in _LIGHT_VERBS:
+            continue
+        synonyms = lexicon.japanese_synonyms(norm)
+        if tok.pos2 != "一般" and not synonyms:
+            continue  # つける, する: too light unless the vocabulary knows what they mean
+        seen.add(norm)
+        alternatives = tuple(
+            a
+            for a in ((norm,), *(tuple(content_terms(s)) for s in synonyms))
+            if a and (known is None or all(known(t) for t in a))
+        )
+        if not alternatives:
+            continue  # no document says it in any of these words
+        weight = max(min(idf(t) for t in alt) for alt in alternatives)
+        out.append(TermGroup(norm, alternatives, weight, topical=False, predicate=True))
+    return out
 
 
 def _casual(phrase: str) -> bool:
@@ -196,6 +235,12 @@ def question_wants(query: str, lexicon: Lexicon) -> tuple[bool, bool]:
     return lexicon.wants(query, "when"), lexicon.wants(query, "how_much")
 
 
+#: A request unit meaning "a count": a number with a count unit, or a bare number that is not
+#: a date, a law's number or a share (「累計で214にのぼり」).
+COUNT = "count"
+_BARE_COUNT = re.compile(r"(?<![\d.,第])\d[\d,]*(?![\d.,]|\s*(?:年|月|日|号|条|項|%|パーセント|割|倍|時))")
+
+
 @dataclass(frozen=True)
 class RequestedFigure:
     """What kind of figure a question asks for: units (件, %, money) and years."""
@@ -208,7 +253,8 @@ class RequestedFigure:
 
     def met_by(self, sentence: str) -> bool:
         f = figures(sentence)
-        if self.units and not any(u in self.units for _, u in f.amounts):
+        count = COUNT in self.units and bool(_BARE_COUNT.search(sentence))
+        if self.units and not count and not any(u in self.units for _, u in f.amounts):
             return False
         return not self.years or self.years <= set(_YEAR.findall(sentence))
 
@@ -220,8 +266,12 @@ def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:
     """
     units: set[str] = set()
     for request in lexicon.figure_requests:
-        if request.pattern.search(query):
+        if not request.fallback and request.pattern.search(query):
             units |= request.units
+    if not units:
+        for request in lexicon.figure_requests:
+            if request.fallback and request.pattern.search(query):
+                units |= request.units
     if not units and not lexicon.wants(query, "how_much"):
         return RequestedFigure(frozenset(), frozenset())
     return RequestedFigure(frozenset(units), frozenset(_YEAR.findall(query)))

@@ -50,7 +50,7 @@ from assistant.answer.evidence import (
     term_groups,
 )
 from assistant.answer.parts import question_parts
-from assistant.answer.question import QuestionFrame, frame
+from assistant.answer.question import QuestionFrame, frame, names_other_than
 from assistant.core.messages import lang_of, t
 from assistant.core.types import Answer, Citation, Hit
 from assistant.corpus.lexicon import Lexicon
@@ -64,6 +64,7 @@ from assistant.text.similarity import char_bigrams, jaccard
 MAX_SENTENCES = 4
 MIN_SENTENCE_CHARS = 8
 RELATIVE_CUTOFF = 0.75  # keep units scoring at least this share of the lead
+SAME_SOURCE_CUTOFF = 0.55  # … or this share, for a unit of the lead's own document
 REDUNDANT = 0.5  # character-bigram Jaccard above which a unit repeats another
 SIM_FLOOR, SIM_CEIL = 0.75, 0.92  # e5 passage similarity band mapped to [0, 1]
 ASKED_FLOOR, ASKED_CEIL = 0.80, 0.95  # e5 question-to-question similarity band
@@ -254,11 +255,17 @@ class ExtractiveAnswerer(Answerer):
         refusal = self._refusal(q, cov, similarity, asked)
         if refusal:
             return self._abstain(base, refusal, groups, t0, top_tokens, q)
+        elsewhere = self._only_elsewhere(candidates, groups, q)
+        if elsewhere:  # 「日本にも…保険はある？」 when only the US passages speak of 保険
+            return self._abstain(base, "other_place", groups, t0, missing=[g.term for g in elsewhere])
         lead = self._lead(candidates, q)
-        pool = [c for c in candidates if c.score >= RELATIVE_CUTOFF * lead.score]
+        pool = [c for c in candidates if self._supports(c, lead)]
         # The figure asked for must be stated about the question's places (a Chinese plan's
         # period is no answer to a question about Japan).
         if (q.figure or q.quantities) and not any(self._states_quantity(c, q) for c in pool if self._may_lead(c, q)):
+            asked = [w for quantity in q.quantities if (w := quantity.asked_in(q.text))]
+            if asked:  # name what was asked for (「締め切り」「一番大きい」), not only "a figure"
+                return self._abstain(base, "no_quantity", groups, t0, missing=asked)
             return self._abstain(base, "no_figure", groups, t0, top_tokens, q)
         if q.figure or q.quantities:  # the unit that states the figure asked for leads
             lead = next((c for c in pool if self._may_lead(c, q) and self._states_quantity(c, q)), lead)
@@ -310,6 +317,30 @@ class ExtractiveAnswerer(Answerer):
             return "key_terms" if cov < WEAK_COVERAGE else "weak"
         return ""
 
+    def _names(self, c: _Candidate, subject: str) -> bool:
+        """The unit's chunk names ``subject``, as written or in the glossary's Japanese (JPO
+        is 特許庁 in a Japanese passage)."""
+        text = c.hit.chunk.text
+        return subject in text or any(ja in text for ja in self.lexicon.expand_english(subject))
+
+    def _only_elsewhere(self, cands: list[_Candidate], groups: list[TermGroup], q: QuestionFrame) -> list[TermGroup]:
+        """Key terms of a yes/no question that names its place that the passages use only
+        about other places: 「日本にも知財ローンの保険はある？」 when 保険 appears only in US
+        facts is not answered by Japanese facts about something else."""
+        if not q.named_places or q.intent != "yesno":
+            return []  # "What about China?" after a question about Japan asks for China's analogue
+        here = [c for c in cands if c.jurisdiction in q.jurisdictions or c.jurisdiction == "intl"]
+        there = [c for c in cands if c not in here]
+        if not here or not there:
+            return []
+        here_tokens = set().union(*(self._chunk_tokens(c) for c in here))
+        there_tokens = set().union(*(set(_terms(c.text)) for c in there))
+        topical = [g for g in groups if g.topical and not _place_term(g.term, self.lexicon)]
+        return [g for g in topical if group_found(g, there_tokens) and not group_found(g, here_tokens)]
+
+    def _chunk_tokens(self, c: _Candidate) -> set[str]:
+        return set(self.bm25.tokens(c.hit.chunk.id) or content_terms(c.hit.chunk.text))
+
     def _states_quantity(self, c: _Candidate, q: QuestionFrame) -> bool:
         """The unit gives the figure the question asks for: the kind of figure (and year),
         and, for a named quantity (手数料, 金利 …), names that quantity."""
@@ -317,15 +348,19 @@ class ExtractiveAnswerer(Answerer):
             return False
         if max(c.own, c.asked_words) < FIGURE_RELEVANCE:
             return False  # a figure about something else ("25社を支援した" for a licence count)
-        if any(s not in c.hit.chunk.text for s in q.subjects):
+        if not all(self._names(c, s) for s in q.subjects):
             return False  # a figure for another party (the FSA's deadline for IPAS's)
         for quantity in q.quantities:
+            if quantity.name:
+                if not names_other_than(c.text, q.text, self.lexicon):
+                    return False  # 「どこの銀行？」 is answered by a sentence that names one
+                continue
             if not any(noun in c.text for noun in quantity.nouns):
                 return False
             f = figures(c.text)
             if quantity.units and not any(u in quantity.units for _, u in f.amounts):
                 return False
-            if not quantity.units and not has_number(c.text):
+            if not quantity.units and quantity.figure and not has_number(c.text):
                 return False
         return True
 
@@ -385,8 +420,12 @@ class ExtractiveAnswerer(Answerer):
         # how a unit ranks against the other candidates.
         sem_rel = _relative([c.similarity for c in cands])
         asked_rel = _relative([c.asked for c in cands])
+        # The verb a yes/no, what-if or how-to question asks about (売る ~ 処分).
+        verbs = [g for g in groups if g.predicate]
+        asks_to_do = q.intent in ("yesno", "whatif", "howto")
         annotated = {c.key for c in cands if (f := c.hit.chunk.unit_at(c.start, c.end)) and f.questions}
         for cand, sem, asked in zip(cands, sem_rel, asked_rel, strict=True):
+            tokens = set(_terms(cand.text))
             words, meaning = W_LEXICAL * cand.lexical, W_SEMANTIC * (0.5 * cand.semantic + 0.5 * sem)
             if cand.key in annotated:
                 score = words + meaning + W_ASKED * (0.5 * asked + 0.5 * cand.asked_words)
@@ -397,6 +436,8 @@ class ExtractiveAnswerer(Answerer):
             score += 0.1 / (1 + cand.hit_rank)
             if cues and any(c.search(cand.text) for c in cues[:1]):
                 score += CUE_BONUS
+            if asks_to_do and any(group_found(g, tokens) for g in verbs):
+                score += CUE_BONUS  # "may I sell it?" is answered by the sentence saying 処分できる
             if q.intent == "definition" and _defines(cand.text, groups):
                 score += CUE_BONUS  # "知財ビジネス評価書は、…" answers "その評価書って何？"
             # Answer-type match: a "when" question wants a date, a "how much / what
@@ -428,6 +469,15 @@ class ExtractiveAnswerer(Answerer):
         if own is not None and (intl is None or own.score >= share * intl.score):
             return own
         return intl or own or cands[0]
+
+    @staticmethod
+    def _supports(c: _Candidate, lead: _Candidate) -> bool:
+        """Close enough to the lead to follow it: RELATIVE_CUTOFF of its score, or
+        SAME_SOURCE_CUTOFF for a unit of the lead's own document (the rest of what that
+        source says on the question costs no precision of the answer's sources)."""
+        if c.score >= RELATIVE_CUTOFF * lead.score:
+            return True
+        return c.hit.doc.source_id == lead.hit.doc.source_id and c.score >= SAME_SOURCE_CUTOFF * lead.score
 
     def _official_first(self, lead: _Candidate, pool: list[_Candidate], q: QuestionFrame) -> _Candidate:
         """An official document leads over a brief that says about the same: a unit of a
@@ -600,11 +650,15 @@ class ExtractiveAnswerer(Answerer):
         t0: float,
         tokens: set[str] | None = None,
         q: QuestionFrame | None = None,
+        *,
+        missing: list[str] | None = None,
     ) -> Answer:
+        """The refusal card; ``missing``: what the reason names (else the key terms that
+        ``tokens`` lack, or the unknown entities)."""
         lang = lang_of(result.lang)
-        if reason == "unknown_entity" and q is not None:
+        if missing is None and reason == "unknown_entity" and q is not None:
             missing = list(q.unknown_entities)
-        else:
+        elif missing is None:
             missing = [g.term for g in groups if tokens is None or not group_found(g, tokens)]
         detail = t(f"answer.abstain_reason.{reason}", lang, terms=("、" if lang == "ja" else ", ").join(missing[:5]))
         return replace(
@@ -614,6 +668,11 @@ class ExtractiveAnswerer(Answerer):
             abstained=True,
             timings_ms=result.timings_ms | {"answer": (time.perf_counter() - t0) * 1000},
         )
+
+
+def _place_term(term: str, lexicon: Lexicon) -> bool:
+    """A place name (日本, 米国): it says where, not what is asked about."""
+    return any(term.lower() == name.lower() or (not name.isascii() and name in term) for name in lexicon.place_names)
 
 
 def _without(text: str, start: int, end: int, spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:

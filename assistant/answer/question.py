@@ -148,3 +148,33 @@ def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda ter
         unknown_places=unknown_entities(text, known, lexicon, places_only=True),
         subjects=subjects(text, known, lexicon),
     )
+
+
+#: An organisation's name as documents write it: a Latin name (Aon, Markel), or kanji and
+#: katakana ending in an institution word (日本政策投資銀行, 商工組合中央金庫); not ファンド
+#: or 保険, which name kinds (ベンチャーファンド) more often than firms.
+_ORG = re.compile(
+    r"(?<![A-Za-z])[A-Z][A-Za-z&.\-]+(?:\s+[A-Z][A-Za-z&.\-]+)*"
+    r"|[一-龥ァ-ヶー]{2,}(?:銀行|金庫|公庫|信用組合|株式会社|法律事務所)"
+)
+_ERAS = {"令和", "平成", "昭和", "大正", "明治"}
+#: Kinds of institution, not names (地方銀行 is not a bank's name).
+_GENERIC_ORG = re.compile(r"^(?:地方|第二地方|都市|民間|取引|大手|海外|外資系|政府系|一般|メイン|信託)")
+
+
+def names_other_than(sentence: str, question: str, lexicon: Lexicon) -> bool:
+    """Whether ``sentence`` names an organisation or a person that ``question`` does not:
+    a proper noun other than a place, or an institution's name (「どこの銀行？」 is not
+    answered by 「銀行だけでなくファンドも利用できる」)."""
+    asked = question.lower()
+    for token in tokenize(sentence):
+        if token.pos2 != "固有名詞" or token.pos3 == "地名" or token.surface in _ERAS or lexicon.place(token.surface):
+            continue
+        if token.surface.lower() not in asked:
+            return True
+    for m in _ORG.finditer(sentence):
+        name = m.group(0)
+        if name.lower() in asked or _GENERIC_ORG.match(name) or lexicon.place(name):
+            continue
+        return True
+    return False

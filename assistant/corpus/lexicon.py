@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+import snowballstemmer
 import yaml
 
 from assistant.core.errors import ConfigError
@@ -56,6 +57,9 @@ class Jurisdiction:
 class FigureRequest:
     pattern: re.Pattern[str]
     units: frozenset[str]
+    #: Only when no other request matches (a bare "how many" wants some count; "how many
+    #: loans" wants 件, not any count).
+    fallback: bool = False
 
 
 @dataclass(frozen=True)
@@ -76,8 +80,18 @@ class Quantity:
     nouns: tuple[str, ...]
     units: frozenset[str]
     #: The main intents of a question that asks for this quantity (「いつ締め切り？」 asks
-    #: for a deadline; 「費用は誰が負担？」 does not ask for an amount).
+    #: for a deadline; 「費用は誰が負担？」 does not ask for an amount); ``any``: whatever it asks.
     intents: tuple[str, ...] = ("howmuch",)
+    #: Whether the answering sentence must carry a figure (a ranking, 「最大」, need not).
+    figure: bool = True
+    #: The answer is a name (「どこの銀行？」, "which company"): the sentence must name an
+    #: organisation or a person the question does not.
+    name: bool = False
+
+    def asked_in(self, text: str) -> str:
+        """The words of ``text`` that ask for this quantity, or ""."""
+        m = self.pattern.search(text)
+        return m.group(0) if m else ""
 
 
 @dataclass(frozen=True)
@@ -110,15 +124,34 @@ class Lexicon:
         """Glossary keys, longest first (a phrase wins over the words inside it)."""
         return _longest_first(self.glossary)
 
+    def english_matches(self, text: str) -> tuple[list[str], str]:
+        """The glossary phrases in ``text``, longest first, each word used once, and the
+        words left over (lowercased, space-separated). Words match as written first, then by
+        stem ("insure" and "insurers" find "insurance"; "rates" does not find "rating": a
+        stem must begin both words)."""
+        words = _english_words(text)
+        used = [False] * len(words)
+        found: list[str] = []
+        phrases = _phrase_words(tuple(self.glossary))
+        # More words first ("ip-backed loan" over "loans"); among as many words, as written first.
+        for n in sorted({len(p) for _, p in phrases}, reverse=True):
+            for same, (phrase, pattern) in (
+                (same, item) for same in (_same_word, _same_stem) for item in phrases if len(item[1]) == n
+            ):
+                for i in range(len(words) - n + 1):
+                    if any(used[i : i + n]):
+                        continue
+                    if all(same(a, b) for a, b in zip(words[i : i + n], pattern, strict=True)):
+                        found.append(phrase)
+                        used[i : i + n] = [True] * n
+        rest = " ".join(w for w, u in zip(words, used, strict=True) if not u)
+        return list(dict.fromkeys(found)), rest
+
     def expand_english(self, text: str) -> list[str]:
         """Japanese terms for the English domain words and phrases in ``text``."""
-        lowered = " " + re.sub(r"[^a-z0-9\- ]+", " ", text.lower()) + " "
         found: list[str] = []
-        for phrase in self.phrases:
-            needle = f" {phrase} "
-            if needle in lowered:
-                found.extend(self.glossary[phrase])
-                lowered = lowered.replace(needle, " ")
+        for phrase in self.english_matches(text)[0]:
+            found.extend(self.glossary[phrase])
         return list(dict.fromkeys(found))
 
     # ------------------------------------------------------------ Japanese
@@ -152,8 +185,10 @@ class Lexicon:
 
     def quantities_in(self, text: str) -> list[Quantity]:
         """The quantities ``text`` asks for: named in it, and asked by its main intent."""
-        main = self.intents_of(text)[:1]
-        return [q for q in self.quantities if q.pattern.search(text) and set(main) & set(q.intents)]
+        main = self.intents_of(text)[:1] or ["other"]
+        return [
+            q for q in self.quantities if q.pattern.search(text) and ("any" in q.intents or set(main) & set(q.intents))
+        ]
 
     def intent_terms(self, text: str) -> list[str]:
         """Extra search terms implied by how the question is asked."""
@@ -189,6 +224,37 @@ class Lexicon:
 
     def jurisdiction(self, code: str) -> Jurisdiction | None:
         return self.jurisdictions.get(code)
+
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9\-]*")
+
+
+def _english_words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+@lru_cache(maxsize=20_000)
+def _stem(word: str) -> str:
+    return _STEMMER.stemWord(word) if word.isalpha() and len(word) > 3 else word
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def _same_word(a: str, b: str) -> bool:
+    return a == b
+
+
+def _same_stem(a: str, b: str) -> bool:
+    stem = _stem(a)
+    return stem == _stem(b) and a.startswith(stem) and b.startswith(stem)
+
+
+@lru_cache(maxsize=8)
+def _phrase_words(phrases: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Glossary phrases with their words, most words first (a phrase wins over its words)."""
+    out = [(p, tuple(_english_words(p))) for p in phrases]
+    return tuple(sorted(((p, w) for p, w in out if w), key=lambda x: (-len(x[1]), -len(x[0]))))
 
 
 def _longest_first(table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
@@ -276,7 +342,8 @@ def _intents(data: dict, where: str) -> tuple:
         if not isinstance(units, list) or not units:
             raise ConfigError(f"{where}: figure_requests entry {i} needs `units: [...]`.")
         expanded = frozenset(u for unit in map(str, units) for u in (money if unit == "money" else {unit}))
-        requests.append(FigureRequest(_regex(raw.get("pattern"), f"{where} figure_requests {i}"), expanded))
+        pattern = _regex(raw.get("pattern"), f"{where} figure_requests {i}")
+        requests.append(FigureRequest(pattern, expanded, fallback=bool(raw.get("fallback", False))))
     intents = []
     for i, raw in enumerate(data.get("intents") or [], start=1):
         if not isinstance(raw, dict) or not raw.get("name"):
@@ -290,7 +357,11 @@ def _intents(data: dict, where: str) -> tuple:
         units = frozenset(u for unit in map(str, raw.get("units") or []) for u in (money if unit == "money" else {unit}))
         nouns = tuple(str(n) for n in raw.get("nouns") or [])
         asked_by = tuple(str(n) for n in raw.get("intents") or ["howmuch"])
-        quantities.append(Quantity(_regex(raw.get("pattern"), f"{where} quantities {i}"), nouns, units, asked_by))
+        name = bool(raw.get("name", False))
+        if not nouns and not name:
+            raise ConfigError(f"{where}: quantities entry {i} needs `nouns: [...]` (words of a sentence that states it).")
+        pattern = _regex(raw.get("pattern"), f"{where} quantities {i}")
+        quantities.append(Quantity(pattern, nouns, units, asked_by, figure=bool(raw.get("figure", True)), name=name))
     return tuple(search), types, tuple(requests), money, tuple(intents), tuple(quantities)
 
 

@@ -62,8 +62,7 @@ def _places(text: str, lexicon: Lexicon) -> list[str]:
 
 def _english_phrase(text: str, lexicon: Lexicon) -> str:
     """The longest multi-word domain phrase of an English question ("enterprise value charge")."""
-    lowered = " " + re.sub(r"[^a-z0-9\- ]+", " ", text.lower()) + " "
-    return next((p for p in lexicon.phrases if " " in p and f" {p} " in lowered), "")
+    return next((p for p in lexicon.english_matches(text)[0] if " " in p), "")
 
 
 def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:

@@ -107,6 +107,20 @@ def test_the_first_sentence_answers_the_question(assistant, question, lead):
     assert not answer.abstained and lead in _lead(answer)[0], answer.text
 
 
+def test_the_verb_a_yes_no_question_asks_about_counts():
+    """「売ってもいい？」 asks whether one may 売る: the sentence that says 処分できる answers it;
+    the verb ranks sentences but never shows that the documents cover a question."""
+    from assistant.answer.evidence import term_groups
+
+    groups = {g.term: g for g in term_groups("担保に入れた後で設備を売ってもいいですか", lambda t: 3.0, LEX)}
+    assert ("処分",) in groups["売る"].alternatives and not groups["売る"].topical
+
+
+def test_a_yes_no_question_is_led_by_what_may_be_done(assistant):
+    answer = assistant.ask("企業価値担保権を設定した会社は、その後も設備を売ってもいいんですか？")
+    assert not answer.abstained and "処分することができる" in _lead(answer)[0], answer.text
+
+
 def test_each_part_of_a_compound_question_is_answered(assistant):
     answer = assistant.ask("企業価値担保権の施行日はいつですか。また、設定できるのはどんな会社ですか。")
     facts = [line.text for line in answer.lines if line.kind == "fact"]
@@ -148,11 +162,76 @@ def test_english_readers_get_the_translation_and_the_cited_original(assistant):
         "企業価値担保権の融資の金利は普通の融資より何%低い？",  # a rate the documents do not give
         "知財担保融資の平均的な返済期間は何年？",  # a duration the documents do not give (other years exist)
         "IPASの募集の締め切りはいつ？",  # a deadline the documents do not give (other dates exist)
+        "企業価値担保権で借りられる額は純資産の何倍まで？",  # a multiple no document states
+        "知財担保融資を一番多く実行している銀行はどこ？",  # a ranking no document makes
+        "企業価値担保権の設定登記の税率は何%？",  # a tax rate the documents do not give
+        "企業価値担保権信託会社の免許を受けた会社はいくつある？",  # a count no document gives
+        "企業価値担保権を使った融資の第1号案件はどこの会社？",  # a name no document gives
+        "企業価値担保権の登記にかかる日数は？",  # a number of days no document gives
+        "What is the default rate of IP-backed loans in Japan?",  # a rate no document gives
     ],
 )
 def test_what_the_documents_do_not_say_is_refused(assistant, question):
     answer = assistant.ask(question)
     assert answer.abstained and not answer.citations, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        ("2015年度に評価書を活用した機関数は前年度の何倍になった？", "3倍"),
+        ("米国で知財を収益化するビジネスモデルは最大何種類あるとされている？", "最大17種類"),
+        ("2014年度の評価書作成支援で採択されたメガバンク系の銀行名は？", "みずほ"),  # a name
+        # a count written without a unit (累計で214にのぼり), about the JPO (特許庁 in the text)
+        ("How many banks used the JPO's evaluation reports by 2019?", "214"),
+    ],
+)
+def test_a_multiple_or_a_ranking_the_documents_state_is_answered(assistant, question, stated):
+    answer = assistant.ask(question)
+    assert not answer.abstained and stated in _lead(answer)[0], answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["企業価値担保権の最大のメリットは？", "その新しい担保の名前なんだっけ？", "手続きの効率はいい？", "一番大きい違いは？"],
+)
+def test_everyday_words_that_ask_for_no_figure_rank_or_name(question):
+    """最大のメリット asks for no ranking, 担保の名前 for no company's name, 効率 for no rate."""
+    q = frame(question, LEX)
+    assert (q.quantities, bool(q.figure)) == ((), False)
+
+
+def test_a_count_is_a_number_that_is_not_a_date():
+    from assistant.answer.evidence import requested_figure
+
+    wanted = requested_figure("How many banks took part?", LEX)
+    assert wanted.met_by("参加した金融機関は累計で214にのぼる。") and wanted.met_by("全国51の協会が担う。")
+    assert not wanted.met_by("2019年5月に令和6年法律第52号が公布された。")
+    assert requested_figure("How many loans were made?", LEX).units == frozenset({"件"})  # not any count
+
+
+def test_a_name_is_one_the_question_does_not_give():
+    from assistant.answer.question import names_other_than
+
+    assert names_other_than("保険の引受けはMarkelを筆頭とする保険会社が担った。", "Which insurer?", LEX)
+    assert names_other_than("日本政策投資銀行は知財担保融資を続けてきた。", "どこの銀行？", LEX)
+    assert not names_other_than("銀行だけでなくベンチャーファンドも利用できる。", "どこの会社？", LEX)
+    assert not names_other_than("令和6年に地方銀行が参加した。", "どこの銀行？", LEX)  # an era, a kind
+    assert not names_other_than("IPASは2018年度に始まった。", "IPASの採択企業の社名は？", LEX)
+
+
+def test_a_refused_ranking_names_what_was_asked_for(assistant):
+    answer = assistant.ask("知財担保融資を一番多く実行している銀行はどこ？")
+    assert answer.abstained and "一番多く" in answer.abstain_reason
+
+
+def test_a_yes_no_question_about_a_place_the_documents_only_say_elsewhere_is_refused(assistant):
+    """Venture debt is described for the US only: "Japan too?" is not answered with Japanese
+    facts about something else; the same question about the US is answered."""
+    refused = assistant.ask("Does Japan also have venture debt?")
+    assert refused.abstained and "venture debt" in refused.abstain_reason, refused.text
+    answered = assistant.ask("Does the US have venture debt?")
+    assert not answered.abstained and _lead(answered)[1] == "us", answered.text
 
 
 def test_the_conflict_note_is_only_for_figures_about_the_question(assistant):

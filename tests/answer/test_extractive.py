@@ -137,3 +137,22 @@ def test_a_figure_the_documents_do_not_give_is_not_answered_with_other_figures(a
 def test_a_figure_the_documents_give_is_answered(assistant):
     answer = assistant.ask("2015年度の知財金融促進事業では評価書作成支援を何件採択する予定でしたか？")
     assert not answer.abstained and "120件程度" in answer.text
+
+
+def test_the_lead_sources_other_statements_on_the_question_follow_it():
+    """Below the usual share of the lead's score, a unit still follows when it comes from the
+    lead's own document (it costs the answer no precision of its sources); another
+    document's unit at that score does not."""
+    from assistant.answer.extractive import RELATIVE_CUTOFF, SAME_SOURCE_CUTOFF, ExtractiveAnswerer, _Candidate
+    from assistant.core.types import Chunk, Hit, SourceDoc
+
+    def cand(source: str, score: float) -> _Candidate:
+        chunk = Chunk(id=f"{source}-1", text="企業価値担保権は総財産を目的とする。", source_id=source)
+        return _Candidate(0, Hit(chunk, SourceDoc(source, source), 1.0), chunk.text, 0, len(chunk.text), score=score)
+
+    lead = cand("evc-act", 1.0)
+    between = (RELATIVE_CUTOFF + SAME_SOURCE_CUTOFF) / 2
+    assert ExtractiveAnswerer._supports(cand("evc-act", between), lead)
+    assert not ExtractiveAnswerer._supports(cand("other-brief", between), lead)
+    assert ExtractiveAnswerer._supports(cand("other-brief", RELATIVE_CUTOFF), lead)
+    assert not ExtractiveAnswerer._supports(cand("evc-act", SAME_SOURCE_CUTOFF * 0.9), lead)

@@ -14,6 +14,15 @@ def test_glossary_and_intent_expansion():
     assert "施行" in LEX.intent_terms("それはいつから使えますか？")
 
 
+
+def test_english_glossary_words_match_by_stem():
+    """Users write the verb or the plural; the glossary has the noun ("insure" ~ insurance)."""
+    assert "保険" in LEX.expand_english("Can lenders insure IP-backed loans?")
+    matched, rest = LEX.english_matches("Are the insurers' interest rates higher?")
+    assert "insurers" not in rest.split() and "interest rates" in matched
+    # a stem must begin both words: "rates" is not "rating" (格付)
+    assert LEX.english_matches("What rates apply?")[0] == []
+
 def test_places_know_their_jurisdictions():
     assert LEX.place("アメリカ").country == "us" and LEX.place("アメリカ").same_as == "米国"
     assert LEX.place("珠海市").region_of == "中国"
@@ -38,6 +47,7 @@ def test_a_corpus_may_bring_its_own_lexicon_file(tmp_path):
         ("intents.yaml", "version: 1\nsearch_terms:\n  - pattern: '(unclosed'\n    terms: [x]\n", "not a valid regular expression"),
         ("places.yaml", "version: 1\ndefault: jp\njurisdictions:\n  jp: {ja: 日本}\nplaces:\n  - {name: 火星, country: mars}\n", "needs a `name` and a `country`"),
         ("everyday.yaml", "version: 1\nterms: [1, 2\n", "cannot be read as YAML"),
+        ("intents.yaml", "version: 1\nquantities:\n  - pattern: '税率'\n    units: ['%']\n", "needs `nouns"),
     ],
 )
 def test_a_bad_lexicon_file_is_a_clear_config_error(tmp_path, name, text, message):
