@@ -7,10 +7,11 @@ dates and ratios cannot be altered, and each carries its [n].
 1. **The question's frame** (:mod:`.question`): what it asks (definition, yes/no, what-if,
    when, how much, who, how to, comparison), about which jurisdictions (Japan when it names
    no place), which quantity, and whether it names something the documents never mention.
-2. **Refuse what the documents do not say**: too little of the question in the passages
-   (key terms, and for English questions cross-lingual similarity instead of English words
-   in Japanese text); a question about an unknown entity; a question for one quantity
-   (手数料, 金利, 件数, a year's figure) that no close unit states.
+2. **Refuse what the documents do not say** (:mod:`.refusal`): too little of the question
+   in the passages (key terms, and for English questions cross-lingual similarity instead
+   of English words in Japanese text); a question about an unknown entity; a question for
+   one quantity (手数料, 金利, 件数, a year's figure, a ranking, a name) that no close unit
+   states; a yes/no question about a place whose terms only other places' units use.
 3. **Score every unit** (all terms in [0, 1]):
        0.30 · lexical   idf-weighted share of the question's key-term groups it contains
        0.30 · semantic  e5 similarity of the unit (or of its English rendering) to the question
@@ -31,13 +32,13 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
 
 import numpy as np
 
 from assistant.answer.base import Answerer
-from assistant.answer.compose import Unit, compose
+from assistant.answer.candidate import Candidate, terms
+from assistant.answer.compose import compose
 from assistant.answer.evidence import (
     TermGroup,
     coverage,
@@ -50,9 +51,10 @@ from assistant.answer.evidence import (
     term_groups,
 )
 from assistant.answer.parts import question_parts
-from assistant.answer.question import QuestionFrame, frame, names_other_than
+from assistant.answer.question import QuestionFrame, frame
+from assistant.answer.refusal import Refusals
 from assistant.core.messages import lang_of, t
-from assistant.core.types import Answer, Citation, Hit
+from assistant.core.types import Answer, Citation
 from assistant.corpus.lexicon import Lexicon
 from assistant.embed.base import Embedder
 from assistant.index.bm25 import BM25Index
@@ -68,7 +70,6 @@ SAME_SOURCE_CUTOFF = 0.55  # … or this share, for a unit of the lead's own doc
 REDUNDANT = 0.5  # character-bigram Jaccard above which a unit repeats another
 SIM_FLOOR, SIM_CEIL = 0.75, 0.92  # e5 passage similarity band mapped to [0, 1]
 ASKED_FLOOR, ASKED_CEIL = 0.80, 0.95  # e5 question-to-question similarity band
-WEAK_COVERAGE = 0.25  # below this the abstention names the missing key terms
 LEX_OWN = 0.7  # share of a unit's lexical score from its own words (rest: its chunk)
 INTENT_BONUS = 0.15  # a phrasing whose answer uses other words (いつから → 施行)
 CUE_BONUS = 0.08  # the unit reads like an answer to the question's kind (とは, できない, 場合)
@@ -81,8 +82,6 @@ SELF_CONFLICT_SHARE = 0.8  # a self-conflicting note must score this share of th
 CONFLICT_RELEVANCE = 0.5  # both conflicting units must share this much of the question's terms
 #: A definition states its subject within this many characters ("知財ビジネス評価書は、").
 DEFINES_WITHIN = 20
-#: A unit answering a figure question must share this much of the question's key terms.
-FIGURE_RELEVANCE = 0.2
 #: Weight of a unit about another jurisdiction than the question's (a US fact answering a
 #: question about Japan), and of an international statement.
 FOREIGN_FACTOR = 0.7
@@ -92,12 +91,6 @@ INTL_FACTOR = 0.92
 INTL_LEAD_SHARE = 0.85
 #: An official document's unit leads over a brief's when it scores within this share of it.
 PRIMARY_LEAD_SHARE = 0.75
-#: A question that matches an annotated question this closely is answerable whatever the
-#: key-term coverage says (everyday words the documents never use).
-ASKED_ANSWERABLE = 0.93
-#: English questions: abstain when neither a unit, its English rendering nor an annotated
-#: question is this close (cross-lingual evidence, not English words in Japanese text).
-EN_MIN_SIMILARITY = 0.84
 #: A part of a compound question (「あわせて…も教えて」) that no chosen unit answers adds the
 #: unit holding at least this share of the part's key terms, among units scoring PART_FLOOR
 #: of the lead.
@@ -107,44 +100,10 @@ VECTOR_CACHE = 20_000
 PART_FLOOR = 0.3
 
 
-@dataclass
-class _Candidate:
-    hit_rank: int
-    hit: Hit
-    text: str
-    start: int
-    end: int
-    jurisdiction: str = ""
-    lexical: float = 0.0
-    own: float = 0.0
-    semantic: float = 0.0
-    similarity: float = 0.0
-    asked: float = 0.0
-    asked_words: float = 0.0
-    score: float = 0.0
-
-    @property
-    def origin(self) -> tuple[str, ...]:
-        """Who vouches for the unit: its fact URLs, else its document."""
-        return self.hit.chunk.urls_at(self.start, self.end) or (self.hit.doc.source_id,)
-
-    @property
-    def key(self) -> tuple[str, int, int]:
-        return (self.hit.chunk.id, self.start, self.end)
-
-    def unit(self) -> Unit:
-        fact = self.hit.chunk.unit_at(self.start, self.end)
-        return Unit(self.text, self.jurisdiction, fact.en if fact and (fact.start, fact.end) == (self.start, self.end) else "")
-
-
 #: Weights of the three signals (lexical, semantic, "asked": the annotated questions).
 W_LEXICAL, W_SEMANTIC, W_ASKED = 0.30, 0.20, 0.40
 
 
-@lru_cache(maxsize=50_000)
-def _terms(text: str) -> tuple[str, ...]:
-    """Content terms of a unit or an annotated question (the same texts recur across questions)."""
-    return tuple(content_terms(text))
 
 
 def _relative(values: list[float]) -> list[float]:
@@ -196,6 +155,7 @@ class ExtractiveAnswerer(Answerer):
         self.lexicon = lexicon or Lexicon.bundled()
         self.min_coverage = min_coverage
         self.min_similarity = min_similarity
+        self.refusals = Refusals(self.lexicon, bm25, min_coverage, min_similarity)
         self.max_sentences = max_sentences
         self.vector_lookup = vector_lookup
         self.key_lookup = key_lookup
@@ -252,23 +212,23 @@ class ExtractiveAnswerer(Answerer):
                 "lexical": round(candidates[0].lexical, 4),
             },
         )
-        refusal = self._refusal(q, cov, similarity, asked)
+        refusal = self.refusals.before_ranking(q, cov, similarity, asked)
         if refusal:
             return self._abstain(base, refusal, groups, t0, top_tokens, q)
-        elsewhere = self._only_elsewhere(candidates, groups, q)
+        elsewhere = self.refusals.only_elsewhere(candidates, groups, q)
         if elsewhere:  # 「日本にも…保険はある？」 when only the US passages speak of 保険
             return self._abstain(base, "other_place", groups, t0, missing=[g.term for g in elsewhere])
         lead = self._lead(candidates, q)
         pool = [c for c in candidates if self._supports(c, lead)]
         # The figure asked for must be stated about the question's places (a Chinese plan's
         # period is no answer to a question about Japan).
-        if (q.figure or q.quantities) and not any(self._states_quantity(c, q) for c in pool if self._may_lead(c, q)):
+        if (q.figure or q.quantities) and not any(self.refusals.states_quantity(c, q) for c in pool if self._may_lead(c, q)):
             asked = [w for quantity in q.quantities if (w := quantity.asked_in(q.text))]
             if asked:  # name what was asked for (「締め切り」「一番大きい」), not only "a figure"
                 return self._abstain(base, "no_quantity", groups, t0, missing=asked)
             return self._abstain(base, "no_figure", groups, t0, top_tokens, q)
         if q.figure or q.quantities:  # the unit that states the figure asked for leads
-            lead = next((c for c in pool if self._may_lead(c, q) and self._states_quantity(c, q)), lead)
+            lead = next((c for c in pool if self._may_lead(c, q) and self.refusals.states_quantity(c, q)), lead)
         official = self._official_first(lead, candidates, q)
         if official is not lead:
             lead = official
@@ -294,82 +254,12 @@ class ExtractiveAnswerer(Answerer):
             timings_ms=base.timings_ms | {"answer": (time.perf_counter() - t0) * 1000},
         )
 
-    # ------------------------------------------------------------------ refusing
-    def _refusal(self, q: QuestionFrame, cov: float, similarity: float, asked: float) -> str:
-        """Why the documents cannot answer, or "" when they may."""
-        # Something the documents never mention: a figure or quantity asked about it (火星の
-        # 制度の上限額) cannot be in them; nor who/when/how much about an unknown place.
-        if q.unknown_entities and (q.figure or q.quantities):
-            return "unknown_entity"
-        if q.unknown_places and q.intent in ("who", "when", "howmuch"):
-            return "unknown_entity"
-        if asked >= ASKED_ANSWERABLE:
-            return ""
-        if q.lang == "en":
-            # English words are not in Japanese text: judge by meaning across languages.
-            if similarity < EN_MIN_SIMILARITY and cov < self.min_coverage:
-                return "key_terms" if cov < WEAK_COVERAGE else "weak"
-            return ""
-        # Either signal alone refuses too much: users ask with everyday words the
-        # documents never use (low coverage, high similarity), and out-of-scope
-        # questions can share a word with the corpus (東京). Abstain when both are weak.
-        if cov < self.min_coverage and similarity < self.min_similarity:
-            return "key_terms" if cov < WEAK_COVERAGE else "weak"
-        return ""
-
-    def _names(self, c: _Candidate, subject: str) -> bool:
-        """The unit's chunk names ``subject``, as written or in the glossary's Japanese (JPO
-        is 特許庁 in a Japanese passage)."""
-        text = c.hit.chunk.text
-        return subject in text or any(ja in text for ja in self.lexicon.expand_english(subject))
-
-    def _only_elsewhere(self, cands: list[_Candidate], groups: list[TermGroup], q: QuestionFrame) -> list[TermGroup]:
-        """Key terms of a yes/no question that names its place that the passages use only
-        about other places: 「日本にも知財ローンの保険はある？」 when 保険 appears only in US
-        facts is not answered by Japanese facts about something else."""
-        if not q.named_places or q.intent != "yesno":
-            return []  # "What about China?" after a question about Japan asks for China's analogue
-        here = [c for c in cands if c.jurisdiction in q.jurisdictions or c.jurisdiction == "intl"]
-        there = [c for c in cands if c not in here]
-        if not here or not there:
-            return []
-        here_tokens = set().union(*(self._chunk_tokens(c) for c in here))
-        there_tokens = set().union(*(set(_terms(c.text)) for c in there))
-        topical = [g for g in groups if g.topical and not _place_term(g.term, self.lexicon)]
-        return [g for g in topical if group_found(g, there_tokens) and not group_found(g, here_tokens)]
-
-    def _chunk_tokens(self, c: _Candidate) -> set[str]:
-        return set(self.bm25.tokens(c.hit.chunk.id) or content_terms(c.hit.chunk.text))
-
-    def _states_quantity(self, c: _Candidate, q: QuestionFrame) -> bool:
-        """The unit gives the figure the question asks for: the kind of figure (and year),
-        and, for a named quantity (手数料, 金利 …), names that quantity."""
-        if q.figure and not q.figure.met_by(c.text):
-            return False
-        if max(c.own, c.asked_words) < FIGURE_RELEVANCE:
-            return False  # a figure about something else ("25社を支援した" for a licence count)
-        if not all(self._names(c, s) for s in q.subjects):
-            return False  # a figure for another party (the FSA's deadline for IPAS's)
-        for quantity in q.quantities:
-            if quantity.name:
-                if not names_other_than(c.text, q.text, self.lexicon):
-                    return False  # 「どこの銀行？」 is answered by a sentence that names one
-                continue
-            if not any(noun in c.text for noun in quantity.nouns):
-                return False
-            f = figures(c.text)
-            if quantity.units and not any(u in quantity.units for _, u in f.amounts):
-                return False
-            if not quantity.units and quantity.figure and not has_number(c.text):
-                return False
-        return True
-
     # ------------------------------------------------------------------ scoring
     def _score(
         self, q: QuestionFrame, groups: list[TermGroup], retrieval: Retrieval, typed: np.ndarray | None = None
-    ) -> list[_Candidate]:
+    ) -> list[Candidate]:
         default = self.lexicon.default_jurisdiction
-        cands: list[_Candidate] = []
+        cands: list[Candidate] = []
         for rank, hit in enumerate(retrieval.hits):
             for unit_start, unit_end in hit.chunk.quotable_units():
                 # Instruction-like sentences are data, never a fact to quote; the rest of
@@ -379,7 +269,7 @@ class ExtractiveAnswerer(Answerer):
                     if len(text) < MIN_SENTENCE_CHARS:
                         continue  # too short to answer
                     jur = hit.chunk.jurisdiction_at(start, end) or hit.doc.jurisdiction or default
-                    cands.append(_Candidate(rank, hit, text, start, end, jur))
+                    cands.append(Candidate(rank, hit, text, start, end, jur))
         if not cands:
             return []
         vectors = self._unit_vectors(cands)
@@ -394,15 +284,15 @@ class ExtractiveAnswerer(Answerer):
         }
         for cand, sim in zip(cands, sims, strict=True):
             fact = cand.hit.chunk.unit_at(cand.start, cand.end)
-            tokens = set(_terms(cand.text))
+            tokens = set(terms(cand.text))
             if q.lang == "en" and fact is not None and fact.en:
-                tokens |= set(_terms(fact.en))  # an English question meets the unit's English rendering
+                tokens |= set(terms(fact.en))  # an English question meets the unit's English rendering
             cand.own = sum(g.weight * group_share(g, tokens) for g in groups) / total
             if fact is not None and fact.questions:
                 # The question in the words of a question this unit is annotated to answer
                 # (「売っちゃってもいーの」 ~ 「機械を売るのに…許可がいるの」).
                 cand.asked_words = max(
-                    sum(g.weight * group_share(g, set(_terms(text))) for g in groups) / total for text in fact.questions
+                    sum(g.weight * group_share(g, set(terms(text))) for g in groups) / total for text in fact.questions
                 )
             # A unit inherits some of its chunk's topic: "the law takes effect on …"
             # answers a question about 企業価値担保権 when its chunk is about that law.
@@ -425,7 +315,7 @@ class ExtractiveAnswerer(Answerer):
         asks_to_do = q.intent in ("yesno", "whatif", "howto")
         annotated = {c.key for c in cands if (f := c.hit.chunk.unit_at(c.start, c.end)) and f.questions}
         for cand, sem, asked in zip(cands, sem_rel, asked_rel, strict=True):
-            tokens = set(_terms(cand.text))
+            tokens = set(terms(cand.text))
             words, meaning = W_LEXICAL * cand.lexical, W_SEMANTIC * (0.5 * cand.semantic + 0.5 * sem)
             if cand.key in annotated:
                 score = words + meaning + W_ASKED * (0.5 * asked + 0.5 * cand.asked_words)
@@ -458,7 +348,7 @@ class ExtractiveAnswerer(Answerer):
             return 1.0
         return INTL_FACTOR if jurisdiction == "intl" else FOREIGN_FACTOR
 
-    def _lead(self, cands: list[_Candidate], q: QuestionFrame) -> _Candidate:
+    def _lead(self, cands: list[Candidate], q: QuestionFrame) -> Candidate:
         """The best unit about the question's jurisdictions; an international statement only
         when it is clearly better or nothing about them is close; never a foreign fact when
         another may lead."""
@@ -471,7 +361,7 @@ class ExtractiveAnswerer(Answerer):
         return intl or own or cands[0]
 
     @staticmethod
-    def _supports(c: _Candidate, lead: _Candidate) -> bool:
+    def _supports(c: Candidate, lead: Candidate) -> bool:
         """Close enough to the lead to follow it: RELATIVE_CUTOFF of its score, or
         SAME_SOURCE_CUTOFF for a unit of the lead's own document (the rest of what that
         source says on the question costs no precision of the answer's sources)."""
@@ -479,7 +369,7 @@ class ExtractiveAnswerer(Answerer):
             return True
         return c.hit.doc.source_id == lead.hit.doc.source_id and c.score >= SAME_SOURCE_CUTOFF * lead.score
 
-    def _official_first(self, lead: _Candidate, pool: list[_Candidate], q: QuestionFrame) -> _Candidate:
+    def _official_first(self, lead: Candidate, pool: list[Candidate], q: QuestionFrame) -> Candidate:
         """An official document leads over a brief that says about the same: a unit of a
         ``primary`` document that retrieval ranked above the brief's chunk and that scores
         within PRIMARY_LEAD_SHARE of it takes the lead (the brief may follow)."""
@@ -496,18 +386,18 @@ class ExtractiveAnswerer(Answerer):
         return max(official, key=lambda c: c.score) if official else lead
 
     @staticmethod
-    def _may_lead(c: _Candidate, q: QuestionFrame) -> bool:
+    def _may_lead(c: Candidate, q: QuestionFrame) -> bool:
         """A foreign fact never leads an answer about Japan (an international one may)."""
         return c.jurisdiction in q.jurisdictions or c.jurisdiction == "intl"
 
     def _key_similarities(
-        self, cands: list[_Candidate], q: QuestionFrame, query_vector: np.ndarray, typed: np.ndarray | None = None
+        self, cands: list[Candidate], q: QuestionFrame, query_vector: np.ndarray, typed: np.ndarray | None = None
     ) -> None:
         """Every candidate's best annotated-question similarity (and, for English questions,
         its English rendering's), not only the keys the search returned."""
         if self.key_lookup is None:
             return
-        ids: dict[str, _Candidate] = {}
+        ids: dict[str, Candidate] = {}
         for cand in cands:
             fact = cand.hit.chunk.unit_at(cand.start, cand.end)
             if fact is None or (fact.start, fact.end) != (cand.start, cand.end):
@@ -529,7 +419,7 @@ class ExtractiveAnswerer(Answerer):
                 cand.similarity = max(cand.similarity, sim)
                 cand.semantic = _norm(cand.similarity, SIM_FLOOR, SIM_CEIL)
 
-    def _unit_vectors(self, cands: list[_Candidate]) -> np.ndarray:
+    def _unit_vectors(self, cands: list[Candidate]) -> np.ndarray:
         """Embeddings of the candidate units: stored at ingest, computed only if missing."""
         keys = [c.key for c in cands]
         cache = self._vectors
@@ -551,7 +441,7 @@ class ExtractiveAnswerer(Answerer):
         return out
 
     # ------------------------------------------------------------------ choosing
-    def _select(self, lead: _Candidate, pool: list[_Candidate], q: QuestionFrame) -> list[_Candidate]:
+    def _select(self, lead: Candidate, pool: list[Candidate], q: QuestionFrame) -> list[Candidate]:
         """The lead, then supporting units: best first, no near-repeats, a penalty for each
         unit already taken from the same document (so a question spanning two sources is
         answered from both); ordered the question's jurisdictions first."""
@@ -569,15 +459,15 @@ class ExtractiveAnswerer(Answerer):
             grams.append(g)
         order = {j: i for i, j in enumerate(q.jurisdictions)}
 
-        def place(c: _Candidate) -> tuple[int, float]:
+        def place(c: Candidate) -> tuple[int, float]:
             rank = order.get(c.jurisdiction, len(order) + (0 if c.jurisdiction == "intl" else 1))
             return (rank, -c.score)
 
         return [lead, *sorted(chosen[1:], key=place)]
 
     def _answer_parts(
-        self, question: str, chosen: list[_Candidate], cands: list[_Candidate], q: QuestionFrame
-    ) -> list[_Candidate]:
+        self, question: str, chosen: list[Candidate], cands: list[Candidate], q: QuestionFrame
+    ) -> list[Candidate]:
         """A compound question gets a unit for each part the lead does not answer, right
         after the lead (the lead is chosen for the whole; one part usually dominates it)."""
         parts = question_parts(question)
@@ -586,18 +476,18 @@ class ExtractiveAnswerer(Answerer):
         lead = chosen[0]
         known = lambda term: self.bm25.document_frequency(term) > 0  # noqa: E731
         eligible = [c for c in cands if self._may_lead(c, q) and c.score >= PART_FLOOR * lead.score]
-        picks: list[_Candidate] = []
+        picks: list[Candidate] = []
         for part in parts:
             groups = [g for g in term_groups(part, self.bm25.idf, self.lexicon, known) if g.topical]
             total = sum(g.weight for g in groups)
             if total <= 0 or not eligible:
                 continue
 
-            def share(c: _Candidate, groups: list[TermGroup] = groups, total: float = total) -> float:
-                tokens = set(_terms(c.text))
+            def share(c: Candidate, groups: list[TermGroup] = groups, total: float = total) -> float:
+                tokens = set(terms(c.text))
                 fact = c.hit.chunk.unit_at(c.start, c.end)
                 if q.lang == "en" and fact is not None and fact.en:
-                    tokens |= set(_terms(fact.en))
+                    tokens |= set(terms(fact.en))
                 return sum(g.weight * group_share(g, tokens) for g in groups) / total
 
             taken = [lead, *picks]
@@ -614,7 +504,7 @@ class ExtractiveAnswerer(Answerer):
         rest = [c for c in chosen[1:] if not any(c is p for p in picks)]
         return [lead, *picks, *rest][: max(self.max_sentences, 1 + len(picks))]
 
-    def _conflict(self, cands: list[_Candidate], lead: _Candidate) -> tuple[_Candidate, _Candidate] | None:
+    def _conflict(self, cands: list[Candidate], lead: Candidate) -> tuple[Candidate, Candidate] | None:
         """Two strong units from different sources giving different figures about the question."""
         best = lead.score
         strong = [
@@ -636,7 +526,7 @@ class ExtractiveAnswerer(Answerer):
         return None
 
     @staticmethod
-    def _conflict_refs(chosen: list[_Candidate], pair: tuple[_Candidate, _Candidate] | None) -> tuple[int, ...]:
+    def _conflict_refs(chosen: list[Candidate], pair: tuple[Candidate, Candidate] | None) -> tuple[int, ...]:
         if not pair:
             return ()
         return tuple(i for i, c in enumerate(chosen, start=1) if any(c is x for x in pair))
@@ -670,9 +560,6 @@ class ExtractiveAnswerer(Answerer):
         )
 
 
-def _place_term(term: str, lexicon: Lexicon) -> bool:
-    """A place name (日本, 米国): it says where, not what is asked about."""
-    return any(term.lower() == name.lower() or (not name.isascii() and name in term) for name in lexicon.place_names)
 
 
 def _without(text: str, start: int, end: int, spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:

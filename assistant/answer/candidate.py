@@ -1,0 +1,46 @@
+"""A fact unit of a retrieved chunk, as the extractive answerer scores it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.answer.compose import Unit
+from assistant.core.types import Hit
+from assistant.text.ja import content_terms
+
+
+@dataclass
+class Candidate:
+    hit_rank: int
+    hit: Hit
+    text: str
+    start: int
+    end: int
+    jurisdiction: str = ""
+    lexical: float = 0.0
+    own: float = 0.0
+    semantic: float = 0.0
+    similarity: float = 0.0
+    asked: float = 0.0
+    asked_words: float = 0.0
+    score: float = 0.0
+
+    @property
+    def origin(self) -> tuple[str, ...]:
+        """Who vouches for the unit: its fact URLs, else its document."""
+        return self.hit.chunk.urls_at(self.start, self.end) or (self.hit.doc.source_id,)
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        return (self.hit.chunk.id, self.start, self.end)
+
+    def unit(self) -> Unit:
+        fact = self.hit.chunk.unit_at(self.start, self.end)
+        return Unit(self.text, self.jurisdiction, fact.en if fact and (fact.start, fact.end) == (self.start, self.end) else "")
+
+
+@lru_cache(maxsize=50_000)
+def terms(text: str) -> tuple[str, ...]:
+    """Content terms of a unit or an annotated question (the same texts recur across questions)."""
+    return tuple(content_terms(text))

@@ -1,0 +1,114 @@
+"""When the extractive answerer refuses: the documents do not say what was asked.
+
+* :meth:`Refusals.before_ranking` – too little of the question in the passages (key terms;
+  for English questions, cross-lingual similarity instead of English words in Japanese
+  text), or a figure asked about something no document mentions.
+* :meth:`Refusals.only_elsewhere` – a yes/no question about a named place whose key terms
+  the passages use only about other places.
+* :meth:`Refusals.states_quantity` – a unit gives the figure, period, ranking or name the
+  question asks for, about its subject.
+"""
+
+from __future__ import annotations
+
+from assistant.answer.candidate import Candidate, terms
+from assistant.answer.evidence import TermGroup, figures, group_found, has_number
+from assistant.answer.question import QuestionFrame, names_other_than
+from assistant.corpus.lexicon import Lexicon
+from assistant.index.bm25 import BM25Index
+from assistant.text.ja import content_terms
+
+WEAK_COVERAGE = 0.25  # below this the abstention names the missing key terms
+#: A question that matches an annotated question this closely is answerable whatever the
+#: key-term coverage says (everyday words the documents never use).
+ASKED_ANSWERABLE = 0.93
+#: English questions: abstain when neither a unit, its English rendering nor an annotated
+#: question is this close (cross-lingual evidence, not English words in Japanese text).
+EN_MIN_SIMILARITY = 0.84
+#: A unit answering a figure question must share this much of the question's key terms.
+FIGURE_RELEVANCE = 0.2
+
+
+class Refusals:
+    def __init__(self, lexicon: Lexicon, bm25: BM25Index, min_coverage: float, min_similarity: float) -> None:
+        self.lexicon = lexicon
+        self.bm25 = bm25
+        self.min_coverage = min_coverage
+        self.min_similarity = min_similarity
+
+    def before_ranking(self, q: QuestionFrame, cov: float, similarity: float, asked: float) -> str:
+        """Why the documents cannot answer, or "" when they may."""
+        # Something the documents never mention: a figure or quantity asked about it (火星の
+        # 制度の上限額) cannot be in them; nor who/when/how much about an unknown place.
+        if q.unknown_entities and (q.figure or q.quantities):
+            return "unknown_entity"
+        if q.unknown_places and q.intent in ("who", "when", "howmuch"):
+            return "unknown_entity"
+        if asked >= ASKED_ANSWERABLE:
+            return ""
+        if q.lang == "en":
+            # English words are not in Japanese text: judge by meaning across languages.
+            if similarity < EN_MIN_SIMILARITY and cov < self.min_coverage:
+                return "key_terms" if cov < WEAK_COVERAGE else "weak"
+            return ""
+        # Either signal alone refuses too much: users ask with everyday words the
+        # documents never use (low coverage, high similarity), and out-of-scope
+        # questions can share a word with the corpus (東京). Abstain when both are weak.
+        if cov < self.min_coverage and similarity < self.min_similarity:
+            return "key_terms" if cov < WEAK_COVERAGE else "weak"
+        return ""
+
+    def only_elsewhere(self, cands: list[Candidate], groups: list[TermGroup], q: QuestionFrame) -> list[TermGroup]:
+        """Key terms of a yes/no question that names its place that the passages use only
+        about other places: 「日本にも知財ローンの保険はある？」 when 保険 appears only in US
+        facts is not answered by Japanese facts about something else."""
+        if not q.named_places or q.intent != "yesno":
+            return []  # "What about China?" after a question about Japan asks for China's analogue
+        here = [c for c in cands if c.jurisdiction in q.jurisdictions or c.jurisdiction == "intl"]
+        there = [c for c in cands if c not in here]
+        if not here or not there:
+            return []
+        here_tokens = set().union(*(self._chunk_tokens(c) for c in here))
+        there_tokens = set().union(*(set(terms(c.text)) for c in there))
+        topical = [g for g in groups if g.topical and not self._place_term(g.term)]
+        return [g for g in topical if group_found(g, there_tokens) and not group_found(g, here_tokens)]
+
+    def states_quantity(self, c: Candidate, q: QuestionFrame) -> bool:
+        """The unit gives the figure the question asks for: the kind of figure (and year),
+        and, for a named quantity (手数料, 金利 …), names that quantity; for a name asked
+        for (社名), names one the question does not."""
+        if q.figure and not q.figure.met_by(c.text):
+            return False
+        if max(c.own, c.asked_words) < FIGURE_RELEVANCE:
+            return False  # a figure about something else ("25社を支援した" for a licence count)
+        if not all(self._names(c, s) for s in q.subjects):
+            return False  # a figure for another party (the FSA's deadline for IPAS's)
+        for quantity in q.quantities:
+            if quantity.name:
+                if not names_other_than(c.text, q.text, self.lexicon):
+                    return False  # 「どこの会社？」 is answered by a sentence that names one
+                continue
+            if not any(noun in c.text for noun in quantity.nouns):
+                return False
+            f = figures(c.text)
+            if quantity.units and not any(u in quantity.units for _, u in f.amounts):
+                return False
+            if not quantity.units and quantity.figure and not has_number(c.text):
+                return False
+        return True
+
+    # ------------------------------------------------------------------ helpers
+    def _names(self, c: Candidate, subject: str) -> bool:
+        """The unit's chunk names ``subject``, as written or in the glossary's Japanese (JPO
+        is 特許庁 in a Japanese passage)."""
+        text = c.hit.chunk.text
+        return subject in text or any(ja in text for ja in self.lexicon.expand_english(subject))
+
+    def _chunk_tokens(self, c: Candidate) -> set[str]:
+        return set(self.bm25.tokens(c.hit.chunk.id) or content_terms(c.hit.chunk.text))
+
+    def _place_term(self, term: str) -> bool:
+        """A place name (日本, 米国): it says where, not what is asked about."""
+        return any(
+            term.lower() == name.lower() or (not name.isascii() and name in term) for name in self.lexicon.place_names
+        )
