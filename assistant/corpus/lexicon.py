@@ -130,20 +130,21 @@ class Lexicon:
         stem ("insure" and "insurers" find "insurance"; "rates" does not find "rating": a
         stem must begin both words)."""
         words = _english_words(text)
+        stems = [_stem(w) for w in words]
         used = [False] * len(words)
         found: list[str] = []
-        phrases = _phrase_words(tuple(self.glossary))
+        by_first, lengths = _phrase_index(tuple(self.glossary))
         # More words first ("ip-backed loan" over "loans"); among as many words, as written first.
-        for n in sorted({len(p) for _, p in phrases}, reverse=True):
-            for same, (phrase, pattern) in (
-                (same, item) for same in (_same_word, _same_stem) for item in phrases if len(item[1]) == n
-            ):
+        for n in lengths:
+            for same in (_same_word, _same_stem):
                 for i in range(len(words) - n + 1):
                     if any(used[i : i + n]):
                         continue
-                    if all(same(a, b) for a, b in zip(words[i : i + n], pattern, strict=True)):
-                        found.append(phrase)
-                        used[i : i + n] = [True] * n
+                    for phrase, pattern in by_first.get((stems[i], n), ()):
+                        if all(same(a, b) for a, b in zip(words[i : i + n], pattern, strict=True)):
+                            found.append(phrase)
+                            used[i : i + n] = [True] * n
+                            break
         rest = " ".join(w for w, u in zip(words, used, strict=True) if not u)
         return list(dict.fromkeys(found)), rest
 
@@ -251,10 +252,19 @@ def _same_stem(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _phrase_words(phrases: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Glossary phrases with their words, most words first (a phrase wins over its words)."""
-    out = [(p, tuple(_english_words(p))) for p in phrases]
-    return tuple(sorted(((p, w) for p, w in out if w), key=lambda x: (-len(x[1]), -len(x[0]))))
+def _phrase_index(
+    phrases: tuple[str, ...],
+) -> tuple[dict[tuple[str, int], tuple[tuple[str, tuple[str, ...]], ...]], tuple[int, ...]]:
+    """Glossary phrases by (stem of their first word, number of words), longer phrases first
+    within each, and the phrase lengths, longest first: a question's words are looked up,
+    not every phrase tried at every word (this runs for every query)."""
+    table: dict[tuple[str, int], list[tuple[str, tuple[str, ...]]]] = {}
+    for phrase in phrases:
+        words = tuple(_english_words(phrase))
+        if words:
+            table.setdefault((_stem(words[0]), len(words)), []).append((phrase, words))
+    index = {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in table.items()}
+    return index, tuple(sorted({n for _, n in index}, reverse=True))
 
 
 def _longest_first(table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
