@@ -89,9 +89,13 @@ class Quantity:
     name: bool = False
 
     def asked_in(self, text: str) -> str:
-        """The words of ``text`` that ask for this quantity, or ""."""
+        """The words of ``text`` that ask for this quantity (the pattern's ``ask…`` group that
+        matched, when it has them, else its whole match), or ""."""
         m = self.pattern.search(text)
-        return m.group(0) if m else ""
+        if not m:
+            return ""
+        asked = [m.group(name) for name in self.pattern.groupindex if name.startswith("ask") and m.group(name)]
+        return asked[0] if asked else m.group(0)
 
 
 @dataclass(frozen=True)

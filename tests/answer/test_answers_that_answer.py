@@ -220,9 +220,18 @@ def test_a_name_is_one_the_question_does_not_give():
     assert not names_other_than("IPASは2018年度に始まった。", "IPASの採択企業の社名は？", LEX)
 
 
-def test_a_refused_ranking_names_what_was_asked_for(assistant):
-    answer = assistant.ask("知財担保融資を一番多く実行している銀行はどこ？")
-    assert answer.abstained and "一番多く" in answer.abstain_reason
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("知財担保融資を一番多く実行している銀行はどこ？", "「一番多く」"),
+        # what one borrower can borrow: past loans' statistics are no answer
+        ("うちの会社の特許だといくらくらい借りられる？", "「いくらくらい借りられる」"),
+        ("How much can we borrow against our patents?", "How much can we borrow"),
+    ],
+)
+def test_a_refusal_names_what_was_asked_for(assistant, question, named):
+    answer = assistant.ask(question)
+    assert answer.abstained and named in answer.abstain_reason, answer.abstain_reason
 
 
 def test_a_yes_no_question_about_a_place_the_documents_only_say_elsewhere_is_refused(assistant):
