@@ -193,12 +193,24 @@ def test_a_multiple_or_a_ranking_the_documents_state_is_answered(assistant, ques
 
 @pytest.mark.parametrize(
     "question",
-    ["企業価値担保権の最大のメリットは？", "その新しい担保の名前なんだっけ？", "手続きの効率はいい？", "一番大きい違いは？"],
+    [
+        "企業価値担保権の最大のメリットは？",
+        "その新しい担保の名前なんだっけ？",
+        "手続きの効率はいい？",
+        "一番大きい違いは？",
+    ],
 )
 def test_everyday_words_that_ask_for_no_figure_rank_or_name(question):
     """最大のメリット asks for no ranking, 担保の名前 for no company's name, 効率 for no rate."""
     q = frame(question, LEX)
     assert (q.quantities, bool(q.figure)) == ((), False)
+
+
+def test_a_past_loan_amount_is_a_figure_not_what_one_can_borrow():
+    """「いくら借りましたか」 asks for an amount a document may state (a user's own memo);
+    「いくら借りられる？」 asks what one borrower can borrow."""
+    assert frame("サクラ工業はいくら借りましたか？", LEX).quantities == ()
+    assert [q.asked_in("いくらまで借りれる？") for q in frame("いくらまで借りれる？", LEX).quantities] == ["いくらまで借りれる"]
 
 
 def test_a_count_is_a_number_that_is_not_a_date():
