@@ -36,6 +36,26 @@ def _loaded_assistants(home) -> list[Assistant]:
     ]
 
 
+def _one_runtime_for_all_sessions(monkeypatch) -> None:
+    from streamlit.runtime import Runtime
+
+    last: list[Runtime] = []
+
+    def instance(cls) -> Runtime:
+        if cls._instance is not None:
+            last[:] = [cls._instance]
+            return cls._instance
+        if last:
+            return last[0]
+        raise RuntimeError("Runtime hasn't been created!")
+
+    def exists(cls) -> bool:
+        return cls._instance is not None or bool(last)
+
+    monkeypatch.setattr(Runtime, "instance", classmethod(instance))
+    monkeypatch.setattr(Runtime, "exists", classmethod(exists))
+
+
 def test_twenty_sessions_at_once_get_answers_from_one_shared_assistant(monkeypatch, bundled_settings):
     monkeypatch.setenv("IPFIN_HOME", str(bundled_settings.home))
     import streamlit as st
@@ -55,6 +75,13 @@ def test_twenty_sessions_at_once_get_answers_from_one_shared_assistant(monkeypat
         pages[i].chat_input[0].set_value(question).run()
         return question, pages[i]
 
+    # AppTest swaps one global Runtime in and out around each run (Runtime._instance = a mock,
+    # then None), so with 20 runs in threads one run's end pulls the runtime from under
+    # another's script thread ("Runtime hasn't been created!"), which can kill that page's
+    # script before it records its turn. A real server has one runtime for all sessions: keep
+    # the last one AppTest installed while the sessions run. The page, the assistant and its
+    # locking are untouched.
+    _one_runtime_for_all_sessions(monkeypatch)
     with ThreadPoolExecutor(SESSIONS) as pool:
         results = list(pool.map(session, range(SESSIONS)))
 
@@ -65,8 +92,6 @@ def test_twenty_sessions_at_once_get_answers_from_one_shared_assistant(monkeypat
         assert len(turns) == 1 and turns[0].question == question
         assert not turns[0].view.abstained and turns[0].view.cards  # a cited answer
         # How the answer is drawn (escaped HTML, [n] linked to its card) is checked by
-        # test_app and test_browser: the page draws it on the st.rerun() after the answer, and
-        # with 20 AppTests in threads that rerun can die in AppTest's own script thread
-        # ("Runtime hasn't been created!"), which a real server does not do.
+        # test_app and test_browser.
     new = [a for a in _loaded_assistants(bundled_settings.home) if id(a) not in before]
     assert len(new) == 1  # one model and index for all sessions
