@@ -155,7 +155,7 @@ class ExtractiveAnswerer(Answerer):
         self.lexicon = lexicon or Lexicon.bundled()
         self.min_coverage = min_coverage
         self.min_similarity = min_similarity
-        self.refusals = Refusals(self.lexicon, bm25, min_coverage, min_similarity)
+        self.refusals = Refusals(self.lexicon, min_coverage, min_similarity)
         self.max_sentences = max_sentences
         self.vector_lookup = vector_lookup
         self.key_lookup = key_lookup
@@ -191,14 +191,17 @@ class ExtractiveAnswerer(Answerer):
         )
         if not retrieval.hits:
             return self._abstain(base, "no_hits", groups, t0)
-        top_tokens: set[str] = set()
-        for hit in retrieval.hits:
-            top_tokens.update(self.bm25.tokens(hit.chunk.id) or content_terms(hit.chunk.text))
+        # Each retrieved chunk's terms, once per question: coverage, a unit's context score
+        # and the place check all read them.
+        chunk_tokens = {
+            h.chunk.id: set(self.bm25.tokens(h.chunk.id) or content_terms(h.chunk.text)) for h in retrieval.hits
+        }
+        top_tokens: set[str] = set().union(*chunk_tokens.values())
         cov = coverage(groups, top_tokens) if groups else 0.0
         # A follow-up is searched with its conversation, but the questions a unit is annotated
         # to answer are compared with what the user typed too ("And when did the Diet pass it?").
         typed = self.embedder.encode_queries([question])[0] if question != condensed else None
-        candidates = self._score(q, groups, retrieval, typed)
+        candidates = self._score(q, groups, retrieval, chunk_tokens, typed)
         if not candidates:
             return self._abstain(replace(base, evidence={"coverage": round(cov, 4)}), "no_hits", groups, t0)
         similarity = max(c.similarity for c in candidates)
@@ -215,7 +218,7 @@ class ExtractiveAnswerer(Answerer):
         refusal = self.refusals.before_ranking(q, cov, similarity, asked)
         if refusal:
             return self._abstain(base, refusal, groups, t0, top_tokens, q)
-        elsewhere = self.refusals.only_elsewhere(candidates, groups, q)
+        elsewhere = self.refusals.only_elsewhere(candidates, groups, q, chunk_tokens)
         if elsewhere:  # 「日本にも…保険はある？」 when only the US passages speak of 保険
             return self._abstain(base, "other_place", groups, t0, missing=[g.term for g in elsewhere])
         lead = self._lead(candidates, q)
@@ -256,8 +259,15 @@ class ExtractiveAnswerer(Answerer):
 
     # ------------------------------------------------------------------ scoring
     def _score(
-        self, q: QuestionFrame, groups: list[TermGroup], retrieval: Retrieval, typed: np.ndarray | None = None
+        self,
+        q: QuestionFrame,
+        groups: list[TermGroup],
+        retrieval: Retrieval,
+        chunk_tokens: dict[str, set[str]],
+        typed: np.ndarray | None = None,
     ) -> list[Candidate]:
+        """Every quotable unit of the retrieved chunks, scored; ``chunk_tokens``: each
+        chunk's terms by chunk id."""
         default = self.lexicon.default_jurisdiction
         cands: list[Candidate] = []
         for rank, hit in enumerate(retrieval.hits):
@@ -279,9 +289,6 @@ class ExtractiveAnswerer(Answerer):
         wants_figure = q.wants("howmuch") or self.lexicon.wants(q.text, "how_much")
         search_terms = self.lexicon.intent_terms(q.text)
         cues = [i.cues for name in q.intents if (i := self.lexicon.intent(name)) and i.cues]
-        chunk_tokens = {
-            h.chunk.id: set(self.bm25.tokens(h.chunk.id) or content_terms(h.chunk.text)) for h in retrieval.hits
-        }
         for cand, sim in zip(cands, sims, strict=True):
             fact = cand.hit.chunk.unit_at(cand.start, cand.end)
             tokens = set(terms(cand.text))
@@ -315,7 +322,6 @@ class ExtractiveAnswerer(Answerer):
         asks_to_do = q.intent in ("yesno", "whatif", "howto")
         annotated = {c.key for c in cands if (f := c.hit.chunk.unit_at(c.start, c.end)) and f.questions}
         for cand, sem, asked in zip(cands, sem_rel, asked_rel, strict=True):
-            tokens = set(terms(cand.text))
             words, meaning = W_LEXICAL * cand.lexical, W_SEMANTIC * (0.5 * cand.semantic + 0.5 * sem)
             if cand.key in annotated:
                 score = words + meaning + W_ASKED * (0.5 * asked + 0.5 * cand.asked_words)
@@ -326,8 +332,10 @@ class ExtractiveAnswerer(Answerer):
             score += 0.1 / (1 + cand.hit_rank)
             if cues and any(c.search(cand.text) for c in cues[:1]):
                 score += CUE_BONUS
-            if asks_to_do and any(group_found(g, tokens) for g in verbs):
-                score += CUE_BONUS  # "may I sell it?" is answered by the sentence saying 処分できる
+            if asks_to_do and verbs:
+                unit_terms = set(terms(cand.text))
+                if any(group_found(g, unit_terms) for g in verbs):
+                    score += CUE_BONUS  # "may I sell it?" is answered by the sentence saying 処分できる
             if q.intent == "definition" and _defines(cand.text, groups):
                 score += CUE_BONUS  # "知財ビジネス評価書は、…" answers "その評価書って何？"
             # Answer-type match: a "when" question wants a date, a "how much / what

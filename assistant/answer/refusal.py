@@ -15,8 +15,6 @@ from assistant.answer.candidate import Candidate, terms
 from assistant.answer.evidence import TermGroup, figures, group_found, has_number
 from assistant.answer.question import QuestionFrame, names_other_than
 from assistant.corpus.lexicon import Lexicon
-from assistant.index.bm25 import BM25Index
-from assistant.text.ja import content_terms
 
 WEAK_COVERAGE = 0.25  # below this the abstention names the missing key terms
 #: A question that matches an annotated question this closely is answerable whatever the
@@ -30,9 +28,8 @@ FIGURE_RELEVANCE = 0.2
 
 
 class Refusals:
-    def __init__(self, lexicon: Lexicon, bm25: BM25Index, min_coverage: float, min_similarity: float) -> None:
+    def __init__(self, lexicon: Lexicon, min_coverage: float, min_similarity: float) -> None:
         self.lexicon = lexicon
-        self.bm25 = bm25
         self.min_coverage = min_coverage
         self.min_similarity = min_similarity
 
@@ -58,17 +55,20 @@ class Refusals:
             return "key_terms" if cov < WEAK_COVERAGE else "weak"
         return ""
 
-    def only_elsewhere(self, cands: list[Candidate], groups: list[TermGroup], q: QuestionFrame) -> list[TermGroup]:
+    def only_elsewhere(
+        self, cands: list[Candidate], groups: list[TermGroup], q: QuestionFrame, chunk_tokens: dict[str, set[str]]
+    ) -> list[TermGroup]:
         """Key terms of a yes/no question that names its place that the passages use only
         about other places: 「日本にも知財ローンの保険はある？」 when 保険 appears only in US
-        facts is not answered by Japanese facts about something else."""
+        facts is not answered by Japanese facts about something else. ``chunk_tokens``: each
+        retrieved chunk's terms by chunk id (a unit about the place may say it in its chunk)."""
         if not q.named_places or q.intent != "yesno":
             return []  # "What about China?" after a question about Japan asks for China's analogue
         here = [c for c in cands if c.jurisdiction in q.jurisdictions or c.jurisdiction == "intl"]
         there = [c for c in cands if c not in here]
         if not here or not there:
             return []
-        here_tokens = set().union(*(self._chunk_tokens(c) for c in here))
+        here_tokens = set().union(*(chunk_tokens[c.hit.chunk.id] for c in here))
         there_tokens = set().union(*(set(terms(c.text)) for c in there))
         topical = [g for g in groups if g.topical and not self._place_term(g.term)]
         return [g for g in topical if group_found(g, there_tokens) and not group_found(g, here_tokens)]
@@ -103,9 +103,6 @@ class Refusals:
         is 特許庁 in a Japanese passage)."""
         text = c.hit.chunk.text
         return subject in text or any(ja in text for ja in self.lexicon.expand_english(subject))
-
-    def _chunk_tokens(self, c: Candidate) -> set[str]:
-        return set(self.bm25.tokens(c.hit.chunk.id) or content_terms(c.hit.chunk.text))
 
     def _place_term(self, term: str) -> bool:
         """A place name (日本, 米国): it says where, not what is asked about."""
