@@ -10,9 +10,10 @@ points at; it only adds. The protocol, for one writer at a time (:mod:`.lock`):
    committed manifest does not list (roll back), with a one-line notice;
 2. read the committed generation ``n`` (repairing a damaged or missing part, see
    :mod:`.writer`);
-3. journal, then add the new chunks, their unit vectors and retrieval keys to Chroma;
-   removed chunks are only *retired* (still there for readers of generation ``n``);
-4. write generation ``n+1``'s files (BM25 and manifest), then switch to it in one atomic
+3. journal, then add the new chunks to Chroma and their unit vectors and retrieval keys
+   to a new unit segment (:mod:`.units`; on a server, to Chroma too); removed chunks are
+   only *retired* (still there for readers of generation ``n``);
+4. finish the segment, write generation ``n+1``'s files (BM25 and manifest), then switch to it in one atomic
    step: ``os.replace`` of ``manifest.json`` here, an insert-if-absent commit record on a
    Chroma server (:mod:`.remote`);
 5. later (the next writer, once the commit is ``GRACE_SECONDS`` old) delete what the
@@ -28,11 +29,16 @@ Local layout under ``IPFIN_HOME``::
     manifest.json              the committed generation's manifest: the commit point
     generations/<n>/           manifest.json and bm25.npz of generation n (the committed
                                one and the one before; a newer folder is an unfinished write)
-    chroma/, chroma-<id>/      vector stores (``vectors`` in the manifest; a rebuild starts a new one)
+    units/<segment>.f32, .npz  unit vectors and retrieval keys (:mod:`.units`); a manifest
+                               lists the segments it reads (``units``), segments never change
+    chroma/, chroma-<id>/      vector stores (``vectors`` in the manifest; a rebuild starts a new
+                               one): the chunks collection
     index.lock, index.journal  the writer lock and its journal (:mod:`.lock`)
 
-An index written before generations (no ``generation`` in its manifest, ``bm25.npz`` or
-``bm25.json`` beside it) is generation 0; its next commit moves it to this layout.
+Pruning deletes the generation folders and the unit segments no kept generation lists
+(an interrupted writer's unfinished segment included). An index written in an older
+format (manifest version below :data:`~.manifest.MANIFEST_VERSION`: unit vectors in
+Chroma, or before generations) is refused with the fix, ``ipfin ingest --rebuild``.
 """
 
 from __future__ import annotations
@@ -41,14 +47,22 @@ import json
 import shutil
 import zipfile
 from abc import ABC, abstractmethod
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.core.errors import IndexStateError
 from assistant.index.lock import Holder, IndexConflictError, LocalLock, WriterLock, read_local_holder
 from assistant.index.manifest import MANIFEST_FILE, IndexManifest, fsync_dir
-from assistant.index.vectors import CHUNKS, UNITS, Vectors, forget_local_system, local_client, open_collections
+from assistant.index.units import (
+    UNITS_DIR,
+    SegmentSink,
+    SegmentTable,
+    UnitSink,
+    UnitTable,
+    segment_files,
+)
+from assistant.index.vectors import CHUNKS, Vectors, forget_local_system, local_client, open_collections
 
 if TYPE_CHECKING:  # numpy loads when an index is read, not for `ipfin sources`
     from assistant.index.bm25 import BM25Index
@@ -136,6 +150,16 @@ class Backend(ABC):
     @abstractmethod
     def drop_vectors(self, vectors_id: str) -> None: ...
 
+    # ------------------------------------------------------------ unit vectors
+    @abstractmethod
+    def read_units(self, manifest: IndexManifest, vectors: Callable[[], Vectors]) -> UnitTable:
+        """``manifest``'s unit vectors and retrieval keys (:class:`IndexStateError` when damaged);
+        ``vectors`` opens the manifest's vector store when they are kept there."""
+
+    @abstractmethod
+    def unit_sink(self, vectors: Vectors, name: str, dim: int) -> UnitSink:
+        """Where a writer adds unit vectors; ``name`` is unique to the writer and generation."""
+
     def describe_vectors(self, vectors_id: str) -> str:
         return f"the vector store '{vectors_id or 'chroma'}' of {self.where}"
 
@@ -146,6 +170,7 @@ def read_snapshot(backend: Backend) -> tuple[IndexManifest, BM25Index]:
     for attempt in range(_SNAPSHOT_TRIES):
         stamp = backend.stamp()
         manifest = backend.read_manifest()
+        manifest.require_current(backend.where)
         try:
             return manifest, backend.read_bm25(manifest)
         except IndexStateError:
@@ -250,6 +275,22 @@ class LocalBackend(Backend):
         if 0 not in keep:
             (self.home / BM25_FILE).unlink(missing_ok=True)
             (self.home / LEGACY_BM25_FILE).unlink(missing_ok=True)
+        self._prune_units(keep)
+
+    def _prune_units(self, keep: set[int]) -> None:
+        """Delete unit segments that neither the committed manifest nor a kept generation's
+        copy lists; when one of them cannot be read, delete nothing."""
+        listed: set[str] = set()
+        try:
+            listed.update(self.read_manifest().units)
+            for generation in set(self.stored_generations()) & keep:
+                listed.update(self.read_stored(generation).units)
+        except IndexStateError:
+            return
+        for name, paths in segment_files(self.home / UNITS_DIR).items():
+            if name not in listed:
+                for path in paths:
+                    path.unlink(missing_ok=True)
 
     # ------------------------------------------------------------ vectors
     def vectors_path(self, vectors_id: str) -> Path:
@@ -261,7 +302,7 @@ class LocalBackend(Backend):
             raise LookupError(str(path))
         if create:
             path.mkdir(parents=True, exist_ok=True)
-        return open_collections(local_client(path), CHUNKS, UNITS, create)
+        return open_collections(local_client(path), CHUNKS, None, create)
 
     def vector_stores(self) -> set[str]:
         if not self.home.is_dir():
@@ -279,6 +320,13 @@ class LocalBackend(Backend):
 
     def describe_vectors(self, vectors_id: str) -> str:
         return f"the vector store {self.vectors_path(vectors_id)}"
+
+    # ------------------------------------------------------------ unit vectors
+    def read_units(self, manifest: IndexManifest, vectors: Callable[[], Vectors]) -> UnitTable:
+        return SegmentTable(self.home / UNITS_DIR, manifest.units)
+
+    def unit_sink(self, vectors: Vectors, name: str, dim: int) -> UnitSink:
+        return SegmentSink(self.home / UNITS_DIR, name, dim)
 
 
 def backend_for(settings) -> Backend:

@@ -1,4 +1,5 @@
-"""``ipfin doctor``'s index checks: do the manifest, the BM25 data and the vector store agree?
+"""``ipfin doctor``'s index checks: do the manifest, the BM25 data, the vector store and the
+unit vectors agree? An index of an older format fails the first check, with the fix.
 
 Each check is one line; a failing one says what is wrong and how to fix it (``ipfin
 ingest`` repairs a missing or damaged part; ``--rebuild`` builds the index again). The
@@ -15,8 +16,8 @@ from assistant.core.errors import IndexStateError
 from assistant.core.health import Check
 from assistant.index.generation import Backend
 from assistant.index.manifest import IndexManifest
-from assistant.index.store import KEY_KINDS
-from assistant.index.vectors import BATCH, Vectors, batches, existing_ids
+from assistant.index.units import KEY_KINDS, UnitTable
+from assistant.index.vectors import Vectors, existing_ids
 
 REPAIR = "Run `ipfin ingest` to repair it (`ipfin ingest --rebuild` builds the index again)."
 #: Chunks whose unit vectors are looked up (all of them in an index up to this size).
@@ -32,6 +33,10 @@ def check_index(backend: Backend, identity: str, dim: int) -> list[Check]:
         return [*checks, Check("index", False, f"No index in {backend.where}. Run `ipfin ingest` first.")]
     try:
         manifest = backend.read_manifest()
+    except IndexStateError as exc:
+        return [*checks, Check("index", False, str(exc))]
+    try:
+        manifest.require_current(backend.where)
     except IndexStateError as exc:
         return [*checks, Check("index", False, str(exc))]
     ids = manifest.chunk_ids()
@@ -104,8 +109,12 @@ def _vector_checks(backend: Backend, manifest: IndexManifest, ids: set[str]) -> 
     )
     checks = [Check("index vectors", True, f"all {len(ids)} chunks in {name}{note}")]
     checks.append(_dimension_check(vectors, manifest))
-    checks.append(_units_check(vectors, ids))
-    checks.append(_keys_check(vectors, ids, present))
+    try:
+        table = backend.read_units(manifest, lambda: vectors)
+    except IndexStateError as exc:
+        return [*checks, Check("index units", False, str(exc))]
+    checks.append(_units_check(table, ids))
+    checks.append(_keys_check(table, ids, present))
     return checks
 
 
@@ -120,25 +129,21 @@ def _dimension_check(vectors: Vectors, manifest: IndexManifest) -> Check:
     return Check("index dimensions", True, f"{stored}")
 
 
-def _units_check(vectors: Vectors, ids: set[str]) -> Check:
+def _units_check(table: UnitTable, ids: set[str]) -> Check:
     """Every chunk has its unit vectors (all chunks up to ``UNIT_SAMPLE``, else a sample)."""
     sample = sorted(ids)
     if len(sample) > UNIT_SAMPLE:
         sample = sorted(random.Random(0).sample(sample, UNIT_SAMPLE))
-    covered: set[str] = set()
-    for part in batches(sample, BATCH // 4):
-        got = vectors.units.get(where={"chunk_id": {"$in": part}}, include=["metadatas"])
-        covered.update(str(m["chunk_id"]) for m in got["metadatas"])
+    covered = table.chunks_covered(sample)
     lacking = len(sample) - len(covered & set(sample))
     if lacking:
         return Check("index units", False, f"{lacking} of {len(sample)} chunks checked have no unit vectors. {REPAIR}")
     return Check("index units", True, f"unit vectors present for the {len(sample)} chunks checked")
 
 
-def _keys_check(vectors: Vectors, ids: set[str], present: set[str]) -> Check:
+def _keys_check(table: UnitTable, ids: set[str], present: set[str]) -> Check:
     """Every retrieval key of this generation points at a chunk the vector store holds."""
-    got = vectors.units.get(where={"kind": {"$in": list(KEY_KINDS)}}, include=["metadatas"])
-    chunk_of = [str(m["chunk_id"]) for m in got["metadatas"]]
+    chunk_of = [m[0] for m in table.keys(KEY_KINDS).meta]
     mine = [c for c in chunk_of if c in ids]
     orphans = [c for c in mine if c not in present]
     if orphans:

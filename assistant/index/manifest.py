@@ -5,8 +5,10 @@ were chunked (a change splits every file anew), every indexed file (its fingerpr
 chunk ids) and every document's metadata; and, for the commit protocol
 (:mod:`assistant.index.generation`), the generation number, which vector store holds the
 vectors, and what the previous generation had that this one dropped (``retired``, deleted
-by the next writer once no reader can still be using it). One class reads and writes it;
-nothing else parses the JSON.
+by the next writer once no reader can still be using it), and the unit-vector segments it
+reads (``units``, :mod:`assistant.index.units`). One class reads and writes it; nothing
+else parses the JSON. An index of an older format is refused with the fix
+(:meth:`IndexManifest.require_current`): ``ipfin ingest --rebuild``.
 """
 
 from __future__ import annotations
@@ -21,8 +23,14 @@ from assistant.core.errors import IndexStateError
 from assistant.core.types import SourceDoc
 
 #: 2: generations (``generation``, ``vectors``, ``retired``), BM25 in ``generations/<n>/``.
-MANIFEST_VERSION = 2
+#: 3: unit vectors and retrieval keys out of Chroma's HNSW (``units``: segment files
+#: locally, placeholder-embedded records on a Chroma server).
+MANIFEST_VERSION = 3
 MANIFEST_FILE = "manifest.json"
+
+
+class IndexFormatError(IndexStateError):
+    """The index was written in an older format: it must be built again."""
 
 
 def now_iso() -> str:
@@ -142,6 +150,8 @@ class IndexManifest:
     #: Chunk ids the previous generation had and this one has not; vector stores it used.
     retired: list[str] = field(default_factory=list)
     retired_vectors: list[str] = field(default_factory=list)
+    #: The unit-vector segments this generation reads, newest first (local indexes only).
+    units: list[str] = field(default_factory=list)
 
     # ------------------------------------------------------------ persistence
     @classmethod
@@ -172,12 +182,13 @@ class IndexManifest:
                 chunking=raw.get("chunking"),
                 files={str(k): FileEntry.from_json(v) for k, v in raw.get("files", {}).items()},
                 documents={str(k): _doc_from_json(v) for k, v in raw.get("documents", {}).items()},
-                version=MANIFEST_VERSION,
+                version=version,
                 generation=int(raw.get("generation", 0)),
                 vectors=str(raw.get("vectors", "")),
                 committed_at=str(raw.get("committed_at", "")),
                 retired=[str(c) for c in raw.get("retired", [])],
                 retired_vectors=[str(v) for v in raw.get("retired_vectors", [])],
+                units=[str(u) for u in raw.get("units", [])],
             )
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise _damaged(where, exc) from exc
@@ -193,12 +204,22 @@ class IndexManifest:
             "vectors": self.vectors,
             "retired": self.retired,
             "retired_vectors": self.retired_vectors,
+            "units": self.units,
             "files": {k: asdict(v) for k, v in self.files.items()},
             "documents": {k: asdict(d) | {"related": list(d.related)} for k, d in self.documents.items()},
         }
 
     def to_bytes(self) -> bytes:
         return json.dumps(self.to_json(), ensure_ascii=False, indent=1).encode("utf-8")
+
+    def require_current(self, where: str) -> None:
+        """Refuse an index written in an older format (its unit vectors are in Chroma's HNSW)."""
+        if self.version < MANIFEST_VERSION:
+            raise IndexFormatError(
+                f"The index {where} was written by an older ipfin (format {self.version}; this one reads "
+                f"format {MANIFEST_VERSION}, which keeps unit vectors outside Chroma).",
+                "Run `ipfin ingest --rebuild` to build it again.",
+            )
 
     def save(self, path: Path) -> None:
         """Write through a temporary file, flushed to disk, then ``os.replace``: a reader

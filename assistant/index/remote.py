@@ -3,7 +3,9 @@
 Everything a replica needs is on the server, so a replica of the page or the API needs
 nothing on its disk (``IPFIN_HOME`` may be empty):
 
-- vectors: collections ``<prefix>-chunks-<store>`` and ``<prefix>-units-<store>``;
+- vectors: collections ``<prefix>-chunks-<store>`` and ``<prefix>-units-<store>`` (the unit
+  vectors and retrieval keys, read by id and by kind: a 1-d placeholder embedding and the
+  vector in the metadata, :mod:`.units`, so the server builds no graph of real vectors);
 - in the collection ``<prefix>-meta`` (records with a dummy 1-d vector; data in metadata):
   ``blob:<name>:<part>`` the manifest and the BM25 data of a generation
   (``BM25Index.to_bytes()``, zlib, base64 in parts of 4 MB; kept for the committed
@@ -45,7 +47,7 @@ import logging
 import threading
 import time
 import zlib
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import ClassVar
 
 from assistant.core.errors import IndexStateError
@@ -53,6 +55,7 @@ from assistant.index.bm25 import BM25Index
 from assistant.index.generation import Backend, bm25_error
 from assistant.index.lock import Holder, IndexConflictError, WriterLock, busy_error
 from assistant.index.manifest import IndexManifest
+from assistant.index.units import ChromaUnitSink, ChromaUnitTable, UnitSink, UnitTable
 from assistant.index.vectors import Vectors, http_client, open_collections
 
 log = logging.getLogger("ipfin.index")
@@ -302,6 +305,13 @@ class RemoteBackend(Backend):
 
     def describe_vectors(self, vectors_id: str) -> str:
         return f"the vector collections '{self._names(vectors_id)[0]}' {self.where}"
+
+    # ------------------------------------------------------------ unit vectors
+    def read_units(self, manifest: IndexManifest, vectors: Callable[[], Vectors]) -> UnitTable:
+        return ChromaUnitTable(lambda: vectors().units)
+
+    def unit_sink(self, vectors: Vectors, name: str, dim: int) -> UnitSink:
+        return ChromaUnitSink(vectors.units)
 
 
 def _commit_id(generation: int) -> str:

@@ -1,7 +1,9 @@
-"""The index as readers see it: one committed generation (manifest, BM25, Chroma vectors).
+"""The index as readers see it: one committed generation (manifest, BM25, Chroma vectors,
+unit vectors).
 
 An :class:`IndexStore` is a snapshot: the committed manifest when it was opened, the BM25
-data of that generation (loaded when first used) and the vector store it names. Chroma
+data of that generation and its unit vectors and retrieval keys (:mod:`.units`; both
+loaded when first used) and the vector store it names. Chroma
 may hold more than the snapshot (chunks an ingest is adding, chunks the previous
 generation had); every search and lookup here returns only the chunks the snapshot's
 manifest lists, so a reader sees exactly one committed state. Writing goes through
@@ -32,14 +34,11 @@ from assistant.index.generation import (
     read_snapshot,
 )
 from assistant.index.manifest import DocumentInfo, IndexManifest
-from assistant.index.vectors import CHUNKS as COLLECTION  # noqa: F401 - the collection names
-from assistant.index.vectors import (
-    UNITS,  # noqa: F401
-    Vectors,
-)
+from assistant.index.units import KEY_KINDS, UnitTable
+from assistant.index.vectors import CHUNKS as COLLECTION  # noqa: F401 - the collection name
+from assistant.index.vectors import Vectors
 
-#: Kinds of retrieval keys stored with the unit vectors (``add_keys``).
-KEY_KINDS = ("question", "en")
+__all__ = ["KEY_KINDS", "IndexStore", "RetrievalKey", "unit_id"]
 
 
 @dataclass(frozen=True)
@@ -84,6 +83,7 @@ class IndexStore:
         self._bm25 = bm25
         self._ids: frozenset[str] | None = None
         self._vectors: Vectors | None = None
+        self._units: UnitTable | None = None
         self._lock = threading.Lock()
         self._keys: tuple[list[RetrievalKey], np.ndarray] | None = None  # this generation's key table
         self._key_rows: dict[str, int] = {}
@@ -129,10 +129,13 @@ class IndexStore:
 
     def warm(self) -> IndexStore:
         """Read now what the first answer reads (the BM25 data, this generation's retrieval
-        keys, and so the vector store's collections into Chroma's memory) instead of in the
-        middle of that answer; safe to call from another thread while the model loads."""
+        keys and unit segments, the chunks' vector index into Chroma's memory) instead of in
+        the middle of that answer; safe to call from another thread while the model loads."""
         _ = self.bm25
         self._key_table()
+        if self.manifest.dim:
+            probe = np.full(self.manifest.dim, 1.0, dtype=np.float32)
+            self._read(lambda v: v.chunks.query(query_embeddings=[probe], n_results=1, include=[]))
         return self
 
     def check_embedder(self, identity: str) -> None:
@@ -169,18 +172,20 @@ class IndexStore:
                         ) from exc
         return self._vectors
 
-    def _read(self, fn):
-        """Run a Chroma read; on a failure open the store afresh and try once more, then
-        report it as an :class:`IndexStateError` (one line, with the fix)."""
+    def _read(self, fn, arg=None):
+        """Run a Chroma read (``fn(vectors)``, or ``arg()`` instead of the vectors); on a
+        failure open the store afresh and try once more, then report it as an
+        :class:`IndexStateError` (one line, with the fix)."""
+        arg = arg or (lambda: self.vectors)
         try:
-            return fn(self.vectors)
+            return fn(arg())
         except IndexStateError:
             raise
         except Exception:  # noqa: BLE001 - Chroma raises many kinds (a store replaced underneath)
             with self._lock:
                 self._vectors = None
         try:
-            return fn(self.vectors)
+            return fn(arg())
         except IndexStateError:
             raise
         except Exception as exc:
@@ -196,8 +201,14 @@ class IndexStore:
         return self.vectors.chunks
 
     @property
-    def units(self):
-        return self.vectors.units
+    def unit_table(self) -> UnitTable:
+        """This generation's unit vectors and retrieval keys (they may hold rows of chunks
+        it does not list)."""
+        if self._units is None:
+            with self._lock:
+                if self._units is None:
+                    self._units = self.backend.read_units(self.manifest, lambda: self.vectors)
+        return self._units
 
     @property
     def bm25(self) -> BM25Index:
@@ -282,19 +293,14 @@ class IndexStore:
         product beats a filtered query. Keys of chunks the manifest does not list (an ingest
         at work, a retired generation) are left out, as everywhere in this class."""
         if self._keys is None:
-            got = self._read(
-                lambda v: v.units.get(where={"kind": {"$in": list(KEY_KINDS)}}, include=["embeddings", "metadatas"])
-            )
+            got = self._read(lambda t: t.keys(KEY_KINDS), lambda: self.unit_table)
             keys: list[RetrievalKey] = []
             rows: list[int] = []
-            for n, (kid, m) in enumerate(zip(got["ids"], got["metadatas"], strict=True)):
-                if str(m.get("chunk_id")) in self.chunk_ids:
-                    keys.append(RetrievalKey(kid, str(m["chunk_id"]), int(m["start"]), int(m["end"]), str(m["kind"])))
+            for n, (kid, (chunk_id, start, end, kind)) in enumerate(zip(got.ids, got.meta, strict=True)):
+                if chunk_id in self.chunk_ids:
+                    keys.append(RetrievalKey(kid, chunk_id, start, end, kind))
                     rows.append(n)
-            if keys:
-                matrix = np.asarray(got["embeddings"], dtype=np.float32)[rows]
-            else:
-                matrix = np.zeros((0, 0), dtype=np.float32)
+            matrix = np.asarray(got.matrix, dtype=np.float32)[rows] if keys else np.zeros((0, 0), dtype=np.float32)
             with self._lock:
                 self._key_rows = {k.id: i for i, k in enumerate(keys)}
                 self._keys = (keys, matrix)
@@ -304,8 +310,8 @@ class IndexStore:
         by_id = {unit_id(k): k for k in keys if k[0] in self.chunk_ids}
         if not by_id:
             return {}
-        got = self._read(lambda v: v.units.get(ids=list(by_id), include=["embeddings"]))
-        return {by_id[i]: np.asarray(e, dtype=np.float32) for i, e in zip(got["ids"], got["embeddings"], strict=True)}
+        got = self._read(lambda t: t.vectors(list(by_id)), lambda: self.unit_table)
+        return {by_id[i]: np.asarray(e, dtype=np.float32) for i, e in got.items()}
 
     def count(self) -> int:
         """Chunks in this generation."""

@@ -1,10 +1,12 @@
-"""Chroma, opened the way the index needs it: fresh, and with its two collections.
+"""Chroma, opened the way the index needs it: fresh, and with its collections.
 
-A vector store holds two collections: ``chunks`` (one vector per chunk, with its text and
-metadata) and ``units`` (the quotable units of each chunk and its retrieval keys, each
-pointing at its chunk). Every chunk id is a content hash, so a writer adds new chunks
-beside the committed ones without touching them, and readers ignore whatever the
-committed manifest does not list (:mod:`assistant.index.generation`).
+A vector store holds the collection ``chunks`` (one vector per chunk, with its text and
+metadata, searched by similarity). On a Chroma server it also holds ``units`` (the
+quotable units of each chunk and its retrieval keys, each pointing at its chunk, with a
+placeholder embedding: :mod:`assistant.index.units`); a local index keeps those in
+segment files instead, out of Chroma's HNSW. Every chunk id is a content hash, so a
+writer adds new chunks beside the committed ones without touching them, and readers
+ignore whatever the committed manifest does not list (:mod:`assistant.index.generation`).
 
 Embedded Chroma keeps one "system" per folder in a process and its vector index in
 memory: a process that opened a folder does not see what another process wrote to the
@@ -23,23 +25,22 @@ from pathlib import Path
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 CHUNKS = "chunks"
-UNITS = "units"  # embeddings of the quotable units of each chunk, and the retrieval keys
+UNITS = "units"  # server mode: the unit vectors and retrieval keys (placeholder embeddings)
 SPACE = {"hnsw:space": "cosine"}
 #: The units collection is never searched by similarity (its records are read by id and by
-#: ``kind``/``chunk_id``), but Chroma always builds an HNSW graph for them. A sparse graph
-#: built with a small candidate list costs a quarter of the default's insert time
-#: (measured with chromadb 1.5: 20,000 vectors in 6.4 s instead of 25 s) and changes no
-#: read. Applies to vector stores created from now on; older ones keep their settings.
+#: ``kind``/``chunk_id``, their 1-d embedding is a placeholder), but Chroma always builds an
+#: HNSW graph: a sparse one with a small candidate list is the cheapest.
 UNITS_SPACE = SPACE | {"hnsw:construction_ef": 10, "hnsw:M": 4}
 
 
 @dataclass
 class Vectors:
-    """The two collections of one vector store (and the client that keeps them open)."""
+    """The collections of one vector store (and the client that keeps them open); ``units``
+    is None in a local store (unit vectors are in segment files there)."""
 
     client: object
     chunks: object
-    units: object
+    units: object | None
 
 
 def _settings():
@@ -78,19 +79,23 @@ def http_client(url: str):
     return chromadb.HttpClient(host=parts.hostname or "127.0.0.1", port=port, ssl=ssl, settings=_settings())
 
 
-def open_collections(client, chunks_name: str, units_name: str, create: bool) -> Vectors:
-    """The two collections; ``create=False`` raises :class:`LookupError` when one is missing."""
-    if create:
-        chunks = client.get_or_create_collection(chunks_name, metadata=SPACE, embedding_function=None)
-        units = client.get_or_create_collection(units_name, metadata=UNITS_SPACE, embedding_function=None)
-    else:
+def open_collections(client, chunks_name: str, units_name: str | None, create: bool) -> Vectors:
+    """The collections (no units collection when ``units_name`` is None); ``create=False``
+    raises :class:`LookupError` when one is missing."""
+    wanted = [n for n in (chunks_name, units_name) if n]
+    if not create:
         names = {getattr(c, "name", c) for c in client.list_collections()}
-        missing = [n for n in (chunks_name, units_name) if n not in names]
+        missing = [n for n in wanted if n not in names]
         if missing:
             raise LookupError(", ".join(missing))
-        chunks = client.get_collection(chunks_name, embedding_function=None)
-        units = client.get_collection(units_name, embedding_function=None)
-    return Vectors(client, chunks, units)
+
+    def collection(name: str, metadata: dict):
+        if create:
+            return client.get_or_create_collection(name, metadata=metadata, embedding_function=None)
+        return client.get_collection(name, embedding_function=None)
+
+    units = collection(units_name, UNITS_SPACE) if units_name else None
+    return Vectors(client, collection(chunks_name, SPACE), units)
 
 
 def batches(items: list, size: int):
@@ -111,7 +116,9 @@ def existing_ids(collection, ids: list[str]) -> set[str]:
 
 
 def delete_chunks(vectors: Vectors, chunk_ids: list[str]) -> None:
-    """Delete chunks and everything that belongs to them (unit vectors, retrieval keys)."""
+    """Delete chunks and everything of them Chroma holds (on a server: unit vectors, retrieval
+    keys; local segment files go when no kept generation lists them)."""
     for part in batches(sorted(set(chunk_ids)), BATCH):
         vectors.chunks.delete(ids=part)
-        vectors.units.delete(where={"chunk_id": {"$in": part}})
+        if vectors.units is not None:
+            vectors.units.delete(where={"chunk_id": {"$in": part}})

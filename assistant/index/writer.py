@@ -7,13 +7,17 @@
 
 Opening takes the lock (:mod:`.lock`), rolls back an interrupted writer, deletes what the
 previous generation retired once no reader can still use it, reads the committed
-generation and repairs what it can (:mod:`.generation` describes the protocol):
+generation and repairs what it can (:mod:`.generation` describes the protocol). Unit
+vectors and retrieval keys go to a unit sink (:mod:`.units`: a new segment file locally,
+the units collection on a Chroma server), finished just before the commit. An index of
+an older format is refused unless rebuilt (``--rebuild``).
 
 - a damaged manifest is restored from its copy in ``generations/<n>/`` (or, with no
   usable copy, the index starts empty and the given files are indexed again);
 - a damaged, missing or incomplete BM25 file is rebuilt from the chunk texts in Chroma;
-- chunks missing from Chroma (a deleted or damaged vector store) send their files back
-  to the ingest (:attr:`repair_paths`), into a new vector store when the old one is gone.
+- chunks missing from Chroma (a deleted or damaged vector store), or whose unit vectors
+  are missing or damaged, send their files back to the ingest (:attr:`repair_paths`),
+  into a new vector store when the old one is gone.
 
 Leaving the ``with`` block without :meth:`commit` (an error, Ctrl-C) rolls back: what was
 added is deleted again and the committed generation stays as it was.
@@ -34,8 +38,9 @@ from assistant.core.types import Chunk, SourceDoc
 from assistant.index.bm25 import BM25Index
 from assistant.index.generation import GRACE_SECONDS, Backend
 from assistant.index.lock import Holder, IndexBusyError, IndexConflictError, WriterLock
-from assistant.index.manifest import IndexManifest, now_iso
+from assistant.index.manifest import MANIFEST_VERSION, IndexManifest, now_iso
 from assistant.index.store import RetrievalKey, unit_id
+from assistant.index.units import UnitSink
 from assistant.index.vectors import BATCH, Vectors, batches, delete_chunks, existing_ids
 
 log = logging.getLogger("ipfin.index")
@@ -158,6 +163,9 @@ class IndexWriter:
         self.manifest = IndexManifest()
         self.bm25 = BM25Index()
         self.vectors: Vectors | None = None
+        self.units: UnitSink | None = None
+        #: The unit segments the committed generation lists that the new one keeps.
+        self._unit_segments: list[str] = []
         self.base = 0
         self._carry: list[str] = []
         self._carry_vectors: list[str] = []
@@ -210,7 +218,10 @@ class IndexWriter:
                 "Set IPFIN_EMBEDDER/IPFIN_EMBED_MODEL back to the model that built it, "
                 "or rebuild with `ipfin ingest --rebuild`.",
             )
+        if self.backend.exists() and committed.version < MANIFEST_VERSION:
+            committed.require_current(self.backend.where)
         self.manifest = _copy(committed)
+        self.manifest.version = MANIFEST_VERSION
         if self._fresh_store or not self.backend.exists():
             self._open_store(self._new_store_id())
         elif not committed.files:
@@ -268,6 +279,12 @@ class IndexWriter:
         self.vectors = self.backend.open_vectors(vectors_id, create=True)
         self.manifest.vectors = vectors_id
         self._fresh_store = self._fresh_store or created
+        self._open_units()
+
+    def _open_units(self) -> None:
+        token = self.lock.holder.token[:8] if self.lock.holder else "0"
+        assert self.vectors is not None
+        self.units = self.backend.unit_sink(self.vectors, f"{self.base + 1:06d}-{token}", self.dim)
 
     def _start_empty(self) -> None:
         """``--rebuild``: a new, empty generation in a new vector store; the old one is
@@ -280,6 +297,7 @@ class IndexWriter:
         try:
             store = self.backend.open_vectors(committed.vectors, create=False)
             missing = self._missing(store, ids)
+            missing |= self._units_missing(committed, store, ids - missing)
         except LookupError:
             store, missing, why = None, set(ids), "is missing"
         except IndexStateError:
@@ -294,6 +312,7 @@ class IndexWriter:
             self._open_store(self._new_store_id())
         else:
             self.vectors = store
+            self._open_units()
             if missing:
                 self._say(
                     f"{len(missing)} of {len(ids)} chunks were missing from {self.backend.describe_vectors(committed.vectors)}; "
@@ -310,11 +329,24 @@ class IndexWriter:
     @staticmethod
     def _missing(store: Vectors, ids: set[str]) -> set[str]:
         """Committed chunks the vector store does not hold (counted first: usually none)."""
-        if store.chunks.count() >= len(ids) and (not ids or store.units.count() > 0):
+        if store.chunks.count() >= len(ids):
             return set()
-        if ids and store.units.count() == 0:
-            return set(ids)
         return ids - existing_ids(store.chunks, sorted(ids))
+
+    def _units_missing(self, committed: IndexManifest, store: Vectors, ids: set[str]) -> set[str]:
+        """Committed chunks whose unit vectors are gone: all of them when a listed segment is
+        missing or damaged (its files are indexed again into a new one), none when the
+        table holds rows (a chunk without any is found by ``ipfin doctor``)."""
+        try:
+            table = self.backend.read_units(committed, lambda: store)
+            if not ids or table.count() > 0:
+                self._unit_segments = list(committed.units)
+                return set()
+            why = "are missing"
+        except IndexStateError as exc:
+            why = f"cannot be read ({exc.message})"
+        self._say(f"The unit vectors of the index {why}; indexing the {len(committed.files)} file(s) again.")
+        return set(ids)
 
     def _load_bm25(self, committed: IndexManifest, present: set[str]) -> BM25Index:
         ids = committed.chunk_ids()
@@ -380,14 +412,8 @@ class IndexWriter:
     def _upsert_units(self, ids: list[str], metas: list[dict], vectors: np.ndarray) -> None:
         if not ids:
             return
-        assert self.vectors is not None
-        vectors = np.asarray(vectors, dtype=np.float32)
-        for start in range(0, len(ids), BATCH):
-            self.vectors.units.upsert(
-                ids=ids[start : start + BATCH],
-                metadatas=metas[start : start + BATCH],
-                embeddings=vectors[start : start + BATCH],
-            )
+        assert self.units is not None
+        self.units.add(ids, metas, np.asarray(vectors, dtype=np.float32))
 
     def retire(self, chunk_ids: list[str]) -> None:
         """Take chunks out of the working generation (Chroma keeps them for the committed one)."""
@@ -430,6 +456,9 @@ class IndexWriter:
                 "Run `ipfin ingest` again.",
             )
         token = self.lock.holder.token if self.lock.holder else ""
+        m.version = MANIFEST_VERSION
+        if self.units is not None:
+            m.units = self.units.finish([] if self._fresh_store else self._unit_segments, ids)
         self.backend.write_generation(m, self.bm25, token)
         self.backend.commit(m, self.base, token)
         self._committed = True  # from here on, nothing of it may be rolled back
@@ -447,6 +476,8 @@ class IndexWriter:
         if self._done:
             return
         self._done = True
+        if self.units is not None:
+            self.units.discard()
         try:
             # a writer whose lease ran out leaves everything to its successor, which rolled it back
             if not self._committed and self.lock.holder is not None and self.lock.still_held():
