@@ -9,6 +9,6 @@ from assistant.core.settings import Settings
 
 
 def writable_copy(bundled: Settings, dst: Path) -> Settings:
-    """Copy the bundled index (Chroma, BM25, manifest) to ``dst``; the original stays read-only."""
+    """Copy the bundled index (Chroma, BM25, unit segments, manifest) to ``dst``; the original stays read-only."""
     shutil.copytree(bundled.home, dst, ignore=shutil.ignore_patterns("uploads", "feedback.sqlite3"))
     return bundled.with_(home=dst)

@@ -76,7 +76,8 @@ def _age_seconds(iso: str) -> float:
 
 def roll_back(backend: Backend, lock: WriterLock, committed: IndexManifest) -> tuple[int, int]:
     """Delete what the journal says was added and the committed generation does not hold
-    (nor still keeps for its readers). Returns (chunks deleted, vector stores dropped).
+    (nor still keeps for its readers), and the files it wrote that no kept generation
+    lists (:meth:`Backend.prune`). Returns (chunks deleted, vector stores dropped).
 
     What is committed is read again here: on a server another writer may have committed
     the same chunks (same content, same id) since ``committed`` was read."""
@@ -99,6 +100,8 @@ def roll_back(backend: Backend, lock: WriterLock, committed: IndexManifest) -> t
             delete_chunks(backend.open_vectors(committed.vectors, create=False), sorted(doomed))
     for vid in stores:
         backend.drop_vectors(vid)
+    # generation files and unit segments it wrote and no kept generation lists
+    backend.prune({committed.generation, committed.generation - 1})
     lock.clear_intents()
     return len(doomed), len(stores)
 

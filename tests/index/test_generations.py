@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -21,9 +20,11 @@ from assistant.core.errors import IndexStateError
 from assistant.embed.base import Embedder
 from assistant.index import writer as writer_module
 from assistant.index.generation import LocalBackend
+from assistant.index.health import check_index
 from assistant.index.lock import IndexBusyError, LocalLock
-from assistant.index.manifest import IndexManifest
+from assistant.index.manifest import MANIFEST_VERSION, IndexFormatError, IndexManifest
 from assistant.index.store import IndexStore
+from assistant.index.units import UNITS_DIR, SegmentSink, segment_files
 from assistant.ingest.pipeline import ingest
 from tests.index.corpus import ALPHA_V2, FACTS, annotated, brief, corpus
 
@@ -55,6 +56,11 @@ class Spy(Embedder):
 
 def _answer(settings, embedder, name: str, question: str | None = None):
     return Assistant(settings, embedder).ask(question or FACTS[name][1])
+
+
+def _segment_files(home) -> set[str]:
+    """Unit segments on disk (any file of one, unfinished ones included)."""
+    return set(segment_files(home / UNITS_DIR))
 
 
 def _cites(answer, name: str) -> bool:
@@ -111,7 +117,8 @@ def test_an_error_in_the_middle_rolls_back_everything(base, embedder):
         ingest(base.with_(ingest_batch=1), Spy(embedder, {3: fail}))
     store = IndexStore(base.home)
     assert store.manifest.generation == committed.manifest.generation
-    assert store.collection.count() == held and store.units.count() == committed.units.count()
+    assert store.collection.count() == held and store.unit_table.count() == committed.unit_table.count()
+    assert _segment_files(base.home) == set(store.manifest.units)  # its unfinished segment is gone
     assert not (base.home / "index.journal").exists() and (base.home / "index.lock").read_bytes() == b""
     assert LocalBackend(base.home).stored_generations() == [1]
     again = ingest(base, embedder)  # nothing to roll back, nothing to say
@@ -140,7 +147,9 @@ def test_a_dead_writer_s_lock_is_taken_over_and_its_additions_removed(base, embe
     vectors = store.vectors
     stray = "0123456789abcdef01234567"
     vectors.chunks.add(ids=[stray], embeddings=[[0.1] * embedder.dim], documents=["x"], metadatas=[{"source_id": "x"}])
-    vectors.units.add(ids=[f"{stray}:0:1"], embeddings=[[0.1] * embedder.dim], metadatas=[{"chunk_id": stray}])
+    SegmentSink(base.home / UNITS_DIR, "000002-dead", embedder.dim).add(  # its unfinished unit segment
+        [f"{stray}:0:1"], [{"chunk_id": stray}], np.full((1, embedder.dim), 0.1, np.float32))
+    assert (base.home / UNITS_DIR / "000002-dead.f32.part").exists()
     record = {"pid": dead.pid, "host": os.uname().nodename, "started": "2026-12-01T00:00:00+00:00", "command": "ipfin ingest"}
     (base.home / "index.lock").write_text(json.dumps(record))
     (base.home / "index.journal").write_text(json.dumps({"store": store.manifest.vectors, "chunks": [stray]}) + "\n")
@@ -152,7 +161,7 @@ def test_a_dead_writer_s_lock_is_taken_over_and_its_additions_removed(base, embe
                for r in caplog.records)
     fresh = IndexStore(base.home)
     assert fresh.collection.count() == fresh.count() and stray not in fresh.collection.get(ids=[stray])["ids"]
-    assert not fresh.units.get(where={"chunk_id": stray})["ids"]
+    assert _segment_files(base.home) == set(fresh.manifest.units) and fresh.unit_vectors([(stray, 0, 1)]) == {}
 
 
 def test_a_reader_at_start_rolls_back_an_interrupted_ingest(base, embedder, caplog):
@@ -180,9 +189,30 @@ def test_retired_chunks_stay_for_the_grace_then_go(base, embedder, monkeypatch):
     ingest(base, embedder)
     after = IndexStore(base.home)
     assert after.collection.count() == after.count() == 2
-    assert set(after.units.get(include=["metadatas"])["metadatas"][0]) and all(
-        m["chunk_id"] in after.chunk_ids for m in after.units.get(include=["metadatas"])["metadatas"]
-    )
+    assert after.unit_table.chunks_covered(sorted(after.chunk_ids)) == set(after.chunk_ids)
+    retired = sorted(set(store.manifest.retired))
+    assert after.unit_table.chunks_covered(retired) and after.unit_vectors([(retired[0], 0, 1)]) == {}  # filtered
+
+
+def test_unit_segments_are_merged_when_most_rows_are_retired_and_pruned(base, embedder, monkeypatch):
+    """Each ingest writes one unit segment; when the listed ones hold more rows of chunks
+    the generation dropped than of its own, they are merged into one, and files no kept
+    generation lists are deleted."""
+    briefs = base.corpus_dir / "briefs"
+    first = IndexStore(base.home).manifest.units
+    assert len(first) == 1 and _segment_files(base.home) == set(first)
+    for year in range(2000, 2006):
+        brief(briefs, "alpha", f"アルファ精工の設立年は{year}年である。", *[f"アルファ精工の事業{i}は{year + i}件である。" for i in range(6)])
+        ingest(base, embedder)
+    store = IndexStore(base.home)
+    listed = store.manifest.units
+    stored = LocalBackend(base.home).stored_generations()
+    kept = {u for g in stored for u in LocalBackend(base.home).read_stored(g).units}
+    assert _segment_files(base.home) == kept | set(listed) and len(listed) < 7
+    assert any(name.endswith("-m") for name in kept | set(listed))  # a merge happened
+    assert store.unit_table.chunks_covered(sorted(store.chunk_ids)) == set(store.chunk_ids)
+    assert "2005" in _answer(base, embedder, "alpha").text
+    assert FACTS["beta"][2] in _answer(base, embedder, "beta").text
 
 
 def test_a_rebuild_starts_a_new_vector_store_and_readers_move_over(base, embedder, monkeypatch):
@@ -199,29 +229,29 @@ def test_a_rebuild_starts_a_new_vector_store_and_readers_move_over(base, embedde
     assert LocalBackend(base.home).vector_stores() == {new.vectors}
 
 
-def test_an_index_from_before_generations_is_read_then_moved(base, embedder):
-    """Make the layout earlier releases wrote (manifest version 1, ``chroma/``, ``bm25.npz``)."""
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_index_of_an_older_format_is_refused_with_the_fix(base, embedder, version):
+    """Format 2 kept unit vectors in Chroma's HNSW, format 1 had no generations: both are
+    refused everywhere with ``ipfin ingest --rebuild``, which builds the index again."""
     home = base.home
-    manifest = IndexStore(home).manifest
-    shutil.move(home / f"chroma-{manifest.vectors}", home / "chroma")
-    shutil.move(home / "generations" / f"{manifest.generation:06d}" / "bm25.npz", home / "bm25.npz")
-    shutil.rmtree(home / "generations")
-    raw = manifest.to_json()
-    for key in ("generation", "committed_at", "vectors", "retired", "retired_vectors"):
-        raw.pop(key)
-    raw["version"] = 1
+    raw = json.loads((home / "manifest.json").read_text())
+    raw["version"] = version
+    raw.pop("units")
     (home / "manifest.json").write_text(json.dumps(raw, ensure_ascii=False))
 
-    assert IndexStore(home).manifest.generation == 0
+    with pytest.raises(IndexFormatError, match=rf"older ipfin \(format {version}.*ipfin ingest --rebuild"):
+        IndexStore.open(base, embedder.identity)
+    with pytest.raises(IndexFormatError, match="ingest --rebuild"):
+        _answer(base, embedder, "alpha")
+    with pytest.raises(IndexFormatError, match="ingest --rebuild"):
+        ingest(base, embedder)
+    checks = {c.name: c for c in check_index(LocalBackend(home), embedder.identity, embedder.dim)}
+    assert not checks["index"].ok and "ingest --rebuild" in checks["index"].detail
+    report = ingest(base, embedder, rebuild=True)
+    assert report.documents == 2
+    rebuilt = IndexStore.open(base, embedder.identity).manifest
+    assert rebuilt.version == MANIFEST_VERSION and rebuilt.units and rebuilt.retired_vectors
     assert "1999" in _answer(base, embedder, "alpha").text
-    corpus(base.corpus_dir / "briefs", ["gamma"])
-    ingest(base, embedder)
-    moved = IndexStore(home).manifest
-    assert moved.generation == 1 and moved.vectors == "" and (home / "generations" / "000001" / "bm25.npz").exists()
-    assert _cites(_answer(base, embedder, "gamma"), "gamma") and "1999" in _answer(base, embedder, "alpha").text
-    corpus(base.corpus_dir / "briefs", ["delta"])
-    ingest(base, embedder)
-    assert not (home / "bm25.npz").exists()  # the generation before the last is pruned
 
 
 def test_each_distinct_text_is_embedded_once_in_few_calls(work_settings, embedder):
@@ -236,8 +266,7 @@ def test_each_distinct_text_is_embedded_once_in_few_calls(work_settings, embedde
     texts = spy.calls[0][1]
     assert len(texts) == len(set(texts)) and texts.count(shared) == 1
     store = IndexStore(work_settings.home)
-    units = store.units.get(include=["metadatas"])["metadatas"]
-    assert {m["chunk_id"] for m in units} == set(store.chunk_ids)  # every chunk got its units
+    assert store.unit_table.chunks_covered(sorted(store.chunk_ids)) == set(store.chunk_ids)  # every chunk got its units
     assert _cites(_answer(work_settings, embedder, "beta"), "two")
 
 
@@ -253,8 +282,13 @@ def test_a_search_reaches_past_uncommitted_chunks_that_crowd_the_top(base, embed
     crowd = [f"crowd{i:03d}" for i in range(40)]  # closer to the query than anything committed
     store.vectors.chunks.add(ids=crowd, embeddings=[query] * len(crowd), documents=["x"] * len(crowd),
                              metadatas=[{"source_id": "x"}] * len(crowd))
-    store.vectors.units.add(ids=[f"{c}:k" for c in crowd], embeddings=[query] * len(crowd),
-                            metadatas=[{"chunk_id": c, "start": 0, "end": 1, "kind": "question"} for c in crowd])
+    # keys of the crowd in a unit segment the generation lists (as retired chunks' rows are)
+    sink = SegmentSink(base.home / UNITS_DIR, "000009-crowd", embedder.dim)
+    sink.add([f"{c}:k" for c in crowd], [{"chunk_id": c, "start": 0, "end": 1, "kind": "question"} for c in crowd],
+             np.stack([query] * len(crowd)))
+    sink.finish([], set())
+    store.manifest.units = ["000009-crowd", *store.manifest.units]
+    assert store.unit_table.count() > len(crowd)
     hits = store.dense_search(query, 2)
     assert [cid for cid, _ in hits] and all(cid in store.chunk_ids for cid, _ in hits)
     assert len(hits) == 2 and store.chunks([cid for cid, _ in hits])

@@ -11,6 +11,7 @@ from assistant.index.generation import LocalBackend
 from assistant.index.health import check_index
 from assistant.index.lock import LocalLock
 from assistant.index.store import IndexStore
+from assistant.index.units import UNITS_DIR
 from assistant.ingest.pipeline import ingest
 from tests.index.corpus import FACTS, corpus
 
@@ -49,11 +50,24 @@ def test_a_chunk_missing_from_chroma_is_found_and_only_its_file_indexed_again(bu
 
 def test_unit_vectors_lost_are_found_and_rebuilt(built, embedder):
     store = IndexStore(built.home)
-    store.vectors.units.delete(where={"chunk_id": {"$in": sorted(store.chunk_ids)}})
+    [segment] = store.manifest.units
+    (built.home / UNITS_DIR / f"{segment}.f32").unlink()
     ok, detail = _checks(built, embedder)["index units"]
-    assert not ok and "3 of 3 chunks checked have no unit vectors" in detail
+    assert not ok and f"segment {segment}" in detail and "is missing" in detail and "ipfin ingest" in detail
     assert ingest(built, embedder).documents == 3
     assert all(ok for ok, _ in _checks(built, embedder).values())
+
+
+def test_damaged_unit_vectors_are_reported_and_rebuilt(built, embedder):
+    store = IndexStore(built.home)
+    [segment] = store.manifest.units
+    path = built.home / UNITS_DIR / f"{segment}.f32"
+    path.write_bytes(path.read_bytes()[:-4])  # a torn write
+    ok, detail = _checks(built, embedder)["index units"]
+    assert not ok and "is damaged" in detail
+    assert ingest(built, embedder).documents == 3
+    assert all(ok for ok, _ in _checks(built, embedder).values())
+    assert Assistant(built, embedder).ask(FACTS["gamma"][1]).citations[0].doc.source_id == "gamma"
 
 
 def test_another_embedder_s_index_is_reported_with_the_fix(built, embedder):

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 
+import numpy as np
 import pytest
 
 from assistant.app.assistant import Assistant
@@ -18,6 +19,7 @@ from assistant.core.errors import IndexNotBuiltError
 from assistant.core.settings import PROJECT_ROOT, Settings
 from assistant.index.generation import backend_for
 from assistant.index.lock import IndexBusyError, IndexConflictError
+from assistant.index.manifest import MANIFEST_VERSION
 from assistant.index.remote import RemoteBackend, RemoteLock
 from assistant.index.store import IndexStore
 from assistant.index.writer import IndexWriter
@@ -210,4 +212,34 @@ def test_a_replica_searches_the_retrieval_keys_of_the_new_generation(replica, em
     checks = {c.name: c for c in run_checks(reader)}  # `ipfin doctor` on a replica: the server's index
     assert all(c.ok for c in checks.values()) and "index keys" in checks, checks
     assert "generation 2: 1 documents" in checks["index"].detail
+    assert not reader.home.exists()
+
+
+def test_unit_vectors_live_on_the_server_as_placeholder_records_a_replica_reads(replica, embedder, tmp_path):
+    """Server mode keeps the unit vectors in the units collection with a 1-d placeholder
+    embedding (no graph of real vectors) and the float32 vector in the record; a running
+    replica with an empty home reads a new ingest's units from there."""
+    writer, reader = replica("writer"), replica("reader")
+    corpus(tmp_path / "docs", ["alpha"])
+    ingest(writer, embedder, [tmp_path / "docs"])
+    running = Assistant(reader, embedder)
+    assert FACTS["alpha"][2] in running.ask(FACTS["alpha"][1]).text
+    store = running.store
+    assert store.manifest.version == MANIFEST_VERSION and store.manifest.units == []
+    held = store.vectors.units.get(include=["embeddings", "metadatas"])
+    assert held["ids"] and all(len(e) == 1 for e in held["embeddings"]) and all("v" in m for m in held["metadatas"])
+
+    corpus(tmp_path / "docs", ["gamma"])
+    ingest(writer, embedder, [tmp_path / "docs"])
+    assert running.ask(FACTS["gamma"][1]).citations[0].doc.source_id == "user/gamma"
+    new = running.store
+    [cid] = new.manifest.chunk_ids_of("user/gamma")
+    chunk = new.chunks([cid])[cid]
+    keys = [(cid, a, b) for a, b in chunk.quotable_units()]
+    got = new.unit_vectors(keys)
+    assert set(got) == set(keys)
+    expected = embedder.encode_passages([chunk.text[a:b] for _, a, b in keys])
+    for key, vector in zip(keys, expected, strict=True):
+        assert got[key].dtype == np.float32 and got[key].shape == (embedder.dim,)
+        assert float(got[key] @ vector) > 0.999
     assert not reader.home.exists()

@@ -124,15 +124,17 @@ def _digest(home: Path, assistant) -> dict[str, str]:
     e.g. an HNSW ``length.bin`` and ``chroma.sqlite3``, whenever a process opens it, even to
     query.)"""
     from assistant.index.generation import LocalBackend
+    from assistant.index.units import UNITS_DIR
 
     backend = LocalBackend(home)
-    files = {"manifest.json": home / "manifest.json", "bm25": backend.bm25_path(backend.read_manifest().generation)}
+    manifest = backend.read_manifest()
+    files = {"manifest.json": home / "manifest.json", "bm25": backend.bm25_path(manifest.generation)}
+    files |= {f"units {p.name}": p for p in sorted((home / UNITS_DIR).iterdir())}  # the unit segments
     digest = {name: hashlib.sha256(path.read_bytes()).hexdigest() for name, path in files.items()}
-    for name, collection in (("chunks", assistant.store.collection), ("units", assistant.store.units)):
-        got = collection.get(include=["embeddings", "documents", "metadatas"])
-        order = np.argsort(got["ids"])
-        rows = [(got["ids"][i], got["documents"][i], sorted(got["metadatas"][i].items()), got["embeddings"][i].tobytes()) for i in order]
-        digest[name] = hashlib.sha256(repr(rows).encode()).hexdigest()
+    got = assistant.store.collection.get(include=["embeddings", "documents", "metadatas"])
+    order = np.argsort(got["ids"])
+    rows = [(got["ids"][i], got["documents"][i], sorted(got["metadatas"][i].items()), got["embeddings"][i].tobytes()) for i in order]
+    digest["chunks"] = hashlib.sha256(repr(rows).encode()).hexdigest()
     return digest
 
 
