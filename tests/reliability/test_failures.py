@@ -261,11 +261,12 @@ def test_eval_reports_into_a_read_only_folder(bundled_settings, tmp_path):
 
 def test_a_full_disk_while_indexing(tmp_path):
     docs = tmp_path / "docs"
-    for i in range(3):
-        write(docs / f"d{i}.md", f"# 文書{i}\n\n" + "企業価値担保権は事業全体を担保にする。" * 200 + "\n")
+    for i in range(3):  # 240 distinct sentences: their unit vectors alone pass the 300 KB limit
+        write(docs / f"d{i}.md", f"# 文書{i}\n\n" + "".join(f"企業価値担保権は事業{i}の{j}番目の部分を担保にする。" for j in range(80)) + "\n")
     run = ipfin("ingest", str(docs), env={"IPFIN_HOME": str(tmp_path / "home")}, file_size_limit=300_000)
     line = _one_error(run, "")
     assert "space" in line or "disk" in line, line
+    assert not list((tmp_path / "home").glob("units/*"))  # the unfinished unit segment was removed
 
 
 # ------------------------------------------------------------------ ipfin ui
