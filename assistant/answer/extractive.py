@@ -218,6 +218,9 @@ class ExtractiveAnswerer(Answerer):
         refusal = self.refusals.before_ranking(q, cov, similarity, asked)
         if refusal:
             return self._abstain(base, refusal, groups, t0, top_tokens, q)
+        nowhere = self.refusals.places_unanswered(candidates, q)
+        if nowhere:  # 「英国の…と比べて」 when no passage is about the UK
+            return self._abstain(base, "unknown_entity", groups, t0, missing=nowhere)
         elsewhere = self.refusals.only_elsewhere(candidates, groups, q, chunk_tokens)
         if elsewhere:  # 「日本にも…保険はある？」 when only the US passages speak of 保険
             return self._abstain(base, "other_place", groups, t0, missing=[g.term for g in elsewhere])

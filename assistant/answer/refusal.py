@@ -5,6 +5,8 @@
   text), or a figure asked about something no document mentions.
 * :meth:`Refusals.only_elsewhere` – a yes/no question about a named place whose key terms
   the passages use only about other places.
+* :meth:`Refusals.places_unanswered` – a question naming a place no passage is about
+  (「英国の浮動担保と比べて…」 when no document speaks of the UK).
 * :meth:`Refusals.states_quantity` – a unit gives the figure, period, ranking or name the
   question asks for, about its subject.
 """
@@ -72,6 +74,23 @@ class Refusals:
         there_tokens = set().union(*(set(terms(c.text)) for c in there))
         topical = [g for g in groups if g.topical and not self._place_term(g.term)]
         return [g for g in topical if group_found(g, there_tokens) and not group_found(g, here_tokens)]
+
+    def places_unanswered(self, cands: list[Candidate], q: QuestionFrame) -> list[str]:
+        """The places the question names that no passage is about (their names, as the
+        question wrote them in Japanese, else in the question's language): the answer
+        would be about other places only (Japanese facts for a question comparing the UK's
+        floating charge with Japan's). Empty when every named place has one."""
+        if not q.named_places:
+            return []
+        covered = {c.jurisdiction for c in cands}
+        names = []
+        for code in q.jurisdictions:
+            if code in covered:
+                continue
+            place = self.lexicon.jurisdiction(code)
+            named = [p.name for p in self.lexicon.places if p.country == code and p.name in q.text]
+            names.append(named[0] if named and q.lang == "ja" else place.name(q.lang) if place else code)
+        return names
 
     def states_quantity(self, c: Candidate, q: QuestionFrame) -> bool:
         """The unit gives the figure the question asks for: the kind of figure (and year),

@@ -255,6 +255,22 @@ def test_a_yes_no_question_about_a_place_the_documents_only_say_elsewhere_is_ref
     assert not answered.abstained and _lead(answered)[1] == "us", answered.text
 
 
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("ドイツの知財担保融資の制度と比べて、日本の制度はどう違う？", "ドイツ"),
+        ("How does Germany's approach to IP-backed lending compare with Japan's?", "germany"),
+    ],
+)
+def test_a_place_no_passage_is_about_is_not_answered_with_other_places(assistant, question, place):
+    """The bundled briefs say nothing about Germany: a comparison with it is refused and the
+    refusal names the place, instead of an answer about Japan alone."""
+    answer = assistant.ask(question)
+    assert answer.abstained and place in answer.abstain_reason.lower(), answer.text
+    both = assistant.ask("米国と中国の知財担保融資の違いは？")
+    assert not both.abstained and {c.doc.jurisdiction for c in both.citations} & {"us", "cn"}, both.text
+
+
 def test_the_conflict_note_is_only_for_figures_about_the_question(assistant):
     assert assistant.ask("広東省では知財担保融資の損失をどう分担していますか？").conflict
     assert not assistant.ask("中国の知財担保融資の特徴は何ですか？").conflict
