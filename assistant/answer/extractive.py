@@ -176,6 +176,10 @@ class ExtractiveAnswerer(Answerer):
     ) -> Answer:
         t0 = time.perf_counter()
         q = frame(condensed, self.lexicon, lambda term: self.bm25.document_frequency(term) > 0)
+        if condensed != question and (own := tuple(self.lexicon.intents_of(question))):
+            # What a follow-up asks is what the user typed ("How many … so far?"), not what
+            # the earlier question it is read with asked ("What is …?").
+            q = replace(q, intents=own)
         groups = term_groups(condensed, self.bm25.idf, self.lexicon, lambda term: self.bm25.document_frequency(term) > 0)
         base = Answer(
             text="",

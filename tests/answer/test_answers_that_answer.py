@@ -222,6 +222,27 @@ def test_a_count_is_a_number_that_is_not_a_date():
     assert requested_figure("How many loans were made?", LEX).units == frozenset({"件"})  # not any count
 
 
+def test_a_bare_count_is_a_figure_a_list_number_is_not():
+    """A "how many" question prefers sentences with a figure: 「金融機関は200を超える」 is
+    one, though no counter word follows the number; 「(1)…」 numbers a list item."""
+    from assistant.answer.evidence import has_number
+
+    assert has_number("2014年度から現在までに、評価書を提供した金融機関は200を超える。")
+    assert not has_number("要件は、(1)法人と経営者の関係を区分すること、(2)財務基盤を強化することである。")
+    assert not has_number("この部会は第4回を2025年9月26日に開催した。")
+
+
+def test_a_follow_up_asks_what_its_own_words_ask(assistant):
+    """「What is X?」 then 「How many banks have received one so far?」 is a count question
+    about X (the count of banks is quoted), not a definition."""
+    answer = assistant.ask(
+        "How many banks have received one so far?",
+        ["What is the IP Business Evaluation Report that the JPO offers to banks?"],
+    )
+    assert not answer.abstained and answer.intent == "howmuch", answer.text
+    assert any("200を超える" in c.quote for c in answer.citations), answer.text
+
+
 def test_a_name_is_one_the_question_does_not_give():
     from assistant.answer.question import names_other_than
 
