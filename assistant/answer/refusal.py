@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer.candidate import Candidate, terms
 from assistant.answer.evidence import TermGroup, figures, group_found, has_number
 from assistant.answer.question import QuestionFrame, names_other_than
@@ -29,6 +31,14 @@ EN_MIN_SIMILARITY = 0.84
 FIGURE_RELEVANCE = 0.2
 
 
+#: A question about what someone has done (a record, an experience), not what one may do.
+_RECORD = re.compile(
+    r"(?:た|だ)こと(?:が|って|は)?(?:ある|あり|あっ)|実績|事例|ました(?:か|\?)|でしたか|"
+    r"\b(?:did|has|have|had)\b[^?]*\b(?:ever|already|so far|yet|done|made|lent|given|used|offered|approved)\b|\btrack record\b",
+    re.I,
+)
+
+
 class Refusals:
     def __init__(self, lexicon: Lexicon, min_coverage: float, min_similarity: float) -> None:
         self.lexicon = lexicon
@@ -42,6 +52,10 @@ class Refusals:
         if q.unknown_entities and (q.figure or q.quantities):
             return "unknown_entity"
         if q.unknown_places and q.intent in ("who", "when", "howmuch"):
+            return "unknown_entity"
+        # A bank the documents never name: what it did, charges or decided is not in them
+        # (「城南信金って評価書つかって融資してくれたことある？」).
+        if q.unknown_institutions and (q.intent in ("who", "when", "howmuch") or _RECORD.search(q.text)):
             return "unknown_entity"
         if asked >= ASKED_ANSWERABLE:
             return ""

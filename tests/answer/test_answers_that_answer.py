@@ -308,6 +308,36 @@ def test_an_english_proper_noun_no_document_uses_is_unknown(assistant):
     assert frame("When did the Diet pass the Act?", LEX, known).unknown_entities == ()  # "When" opens it
 
 
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("城北信金って知財ビジネス評価書つかって融資してくれたことある？", "城北信金"),
+        ("Has Suruga Bank ever made an IP-backed loan?", "Suruga Bank"),
+        ("What interest rate does Kiraboshi Bank charge on patent loans?", "Kiraboshi Bank"),
+    ],
+)
+def test_what_a_bank_the_documents_never_name_did_is_refused(assistant, question, name):
+    """A named bank's record, rates or people are not in the documents when they never
+    name it; the refusal says which name."""
+    answer = assistant.ask(question)
+    assert answer.abstained and name in answer.abstain_reason, answer.text
+
+
+def test_kinds_of_bank_and_named_banks_the_documents_know_are_not_unknown(assistant):
+    from assistant.answer.question import unknown_institutions
+
+    bm25 = assistant.extractive.bm25
+
+    def known(term):
+        return bm25.document_frequency(term) > 0
+
+    for question in ("地方銀行でも企業価値担保権使える？", "ネット銀行でも借りられる？", "みずほ銀行は評価書を使ったことある？",
+                     "日本政策投資銀行の知財担保融資の実績は？", "Can a regional bank be the lender?"):
+        assert unknown_institutions(question, known) == (), question
+    # what one may do with an unnamed bank is still answered from the general rule
+    assert not assistant.ask("Can Kiraboshi Bank be the lender under the enterprise value charge?").abstained
+
+
 def test_an_unknown_name_alone_is_not_a_false_premise(assistant):
     # the user's own company is unknown to the documents; the question is still answerable
     answer = assistant.ask("My company, Acmecorp, is a sole trader business. Can it use the enterprise value charge?")
