@@ -101,8 +101,13 @@ def term_groups(
     return groups
 
 
-#: Verbs that carry no topic of their own (する, ある, なる are 非自立可能 in Sudachi already).
-_LIGHT_VERBS = {"思う", "言う", "教える", "知る", "分かる", "聞く", "見る", "困る", "考える", "ちゃう", "くる", "行く"}
+#: Verbs that carry no topic of their own (する, ある, なる are 非自立可能 in Sudachi already),
+#: and discourse markers Sudachi reads as verbs: 「ぶっちゃけ」 (打ち明ける, "frankly"),
+#: 「要するに」 (要する).
+_LIGHT_VERBS = {
+    "思う", "言う", "教える", "知る", "分かる", "聞く", "見る", "困る", "考える", "ちゃう", "くる", "行く",
+    "打ち明ける", "要する",
+}
 
 
 def _predicate_groups(

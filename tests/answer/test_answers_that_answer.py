@@ -107,6 +107,14 @@ def test_the_first_sentence_answers_the_question(assistant, question, lead):
     assert not answer.abstained and lead in _lead(answer)[0], answer.text
 
 
+def test_a_discourse_marker_is_not_the_verb_asked_about():
+    """「ぶっちゃけ」 ("frankly") is 打ち明ける to Sudachi: not what the question asks."""
+    from assistant.answer.evidence import term_groups
+
+    groups = term_groups("ぶっちゃけ銀行が知財担保で貸したがらないのってなんで？", lambda t: 2.0, LEX)
+    assert "打ち明ける" not in {g.term for g in groups} and "貸す" in {g.term for g in groups if g.predicate}
+
+
 def test_the_verb_a_yes_no_question_asks_about_counts():
     """「売ってもいい？」 asks whether one may 売る: the sentence that says 処分できる answers it;
     the verb ranks sentences but never shows that the documents cover a question."""
