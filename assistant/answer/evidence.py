@@ -101,8 +101,13 @@ def term_groups(
     return groups
 
 
-#: Verbs that carry no topic of their own (する, ある, なる are 非自立可能 in Sudachi already).
-_LIGHT_VERBS = {"思う", "言う", "教える", "知る", "分かる", "聞く", "見る", "困る", "考える", "ちゃう", "くる", "行く"}
+#: Verbs that carry no topic of their own (する, ある, なる are 非自立可能 in Sudachi already),
+#: and discourse markers Sudachi reads as verbs: 「ぶっちゃけ」 (打ち明ける, "frankly"),
+#: 「要するに」 (要する).
+_LIGHT_VERBS = {
+    "思う", "言う", "教える", "知る", "分かる", "聞く", "見る", "困る", "考える", "ちゃう", "くる", "行く",
+    "打ち明ける", "要する",
+}
 
 
 def _predicate_groups(
@@ -227,7 +232,9 @@ def has_full_date(sentence: str) -> bool:
 
 
 def has_number(sentence: str) -> bool:
-    return bool(_RATIO.search(sentence) or _AMOUNT.search(sentence))
+    """A figure: a share, an amount or a count with its unit, or a bare count (「金融機関は
+    200を超える」); a date or a law's number is not one."""
+    return bool(_RATIO.search(sentence) or _AMOUNT.search(sentence) or _BARE_COUNT.search(sentence))
 
 
 def question_wants(query: str, lexicon: Lexicon) -> tuple[bool, bool]:
@@ -236,9 +243,10 @@ def question_wants(query: str, lexicon: Lexicon) -> tuple[bool, bool]:
 
 
 #: A request unit meaning "a count": a number with a count unit, or a bare number that is not
-#: a date, a law's number or a share (「累計で214にのぼり」).
+#: a date, a law's number, a share or the number of a list item (「累計で214にのぼり」, not
+#: 「(1)法人と経営者の…」).
 COUNT = "count"
-_BARE_COUNT = re.compile(r"(?<![\d.,第])\d[\d,]*(?![\d.,]|\s*(?:年|月|日|号|条|項|%|パーセント|割|倍|時))")
+_BARE_COUNT = re.compile(r"(?<![\d.,第(])\d[\d,]*(?![\d.,)]|\s*(?:年|月|日|号|条|項|%|パーセント|割|倍|時|回))")
 
 
 @dataclass(frozen=True)

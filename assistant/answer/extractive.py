@@ -176,6 +176,10 @@ class ExtractiveAnswerer(Answerer):
     ) -> Answer:
         t0 = time.perf_counter()
         q = frame(condensed, self.lexicon, lambda term: self.bm25.document_frequency(term) > 0)
+        if condensed != question and (own := tuple(self.lexicon.intents_of(question))):
+            # What a follow-up asks is what the user typed ("How many … so far?"), not what
+            # the earlier question it is read with asked ("What is …?").
+            q = replace(q, intents=own)
         groups = term_groups(condensed, self.bm25.idf, self.lexicon, lambda term: self.bm25.document_frequency(term) > 0)
         base = Answer(
             text="",
@@ -218,6 +222,9 @@ class ExtractiveAnswerer(Answerer):
         refusal = self.refusals.before_ranking(q, cov, similarity, asked)
         if refusal:
             return self._abstain(base, refusal, groups, t0, top_tokens, q)
+        nowhere = self.refusals.places_unanswered(candidates, q)
+        if nowhere:  # 「英国の…と比べて」 when no passage is about the UK
+            return self._abstain(base, "unknown_entity", groups, t0, missing=nowhere)
         elsewhere = self.refusals.only_elsewhere(candidates, groups, q, chunk_tokens)
         if elsewhere:  # 「日本にも…保険はある？」 when only the US passages speak of 保険
             return self._abstain(base, "other_place", groups, t0, missing=[g.term for g in elsewhere])

@@ -34,6 +34,9 @@ class QuestionFrame:
     #: Of those, the place names (台湾, 静岡): a question about a place the documents never
     #: mention is out of their reach for "who / when / how much" as well.
     unknown_places: tuple[str, ...] = ()
+    #: Of those, financial institutions (城南信金, "Suruga Bank"): the documents can say
+    #: nothing about their record, rates or people.
+    unknown_institutions: tuple[str, ...] = ()
     #: Names the question is about that the documents know (IPAS, 広東省, 日本政策投資銀行):
     #: a figure answering it must come from a passage that names them.
     subjects: tuple[str, ...] = ()
@@ -133,9 +136,41 @@ def subjects(text: str, known: Callable[[str], bool], lexicon: Lexicon) -> tuple
     return tuple(dict.fromkeys(out))
 
 
+#: A financial institution's name: a word before 銀行, 信金 … ("Suruga Bank" in English).
+_INSTITUTION = re.compile(
+    r"([一-龥ァ-ヶーA-Za-z0-9]{2,}?)(銀行|信用金庫|信金|信用組合|信組|労働金庫|証券|生命|損保|キャピタル)"
+    r"|((?:[A-Z][a-z]+\s+)+)(Bank|Shinkin|Securities|Capital)\b"
+)
+#: Kinds of institution and the user's own: not a name (地方銀行, ネット銀行, うちの銀行).
+_KIND_PREFIX = re.compile(
+    r"^(?:地方|第二地方|地元|都市|民間|大手|中小|海外|外資系?|政府系|一般|メイン|信託|ネット|メガ|普通|"
+    r"取引|近く|近所|うち|自分|どこ|どの|他の|別の|各|全国|国内|日本|米国|中国|The|A|An|Our|My|Which|Each|Any|Local|Regional|Online|Big|Major)"
+)
+
+
+_LEADING_VERB = re.compile(r"^(?:(?:Has|Have|Had|Did|Does|Do|Is|Are|Was|Were|Can|Could|Will|Would|Should|May|What|How|Why|When|Where|Who|Which)\s+)+")
+
+
+def unknown_institutions(text: str, known: Callable[[str], bool]) -> tuple[str, ...]:
+    """Financial institutions ``text`` names that no document mentions: none of the words of
+    the name before 銀行/信金/… is in the index (城南信金; not みずほ銀行, which the
+    documents name, nor 地方銀行, a kind)."""
+    out: list[str] = []
+    for m in _INSTITUTION.finditer(text):
+        prefix = (m.group(1) or _LEADING_VERB.sub("", m.group(3) or "")).strip()
+        name = f"{prefix}{'' if m.group(2) else ' '}{m.group(2) or m.group(4)}"
+        if not prefix or _KIND_PREFIX.match(prefix) or known(name):
+            continue
+        words = [t.norm for t in tokenize(prefix) if t.pos in ("名詞", "接頭辞") or t.surface.isascii()]
+        if words and not any(known(w) or known(w.lower()) for w in words):
+            out.append(name)
+    return tuple(dict.fromkeys(out))
+
+
 def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda term: True) -> QuestionFrame:
     """The frame of ``text`` (a question, already condensed with its conversation)."""
     named = named_jurisdictions(text, lexicon)
+    institutions = unknown_institutions(text, known)
     return QuestionFrame(
         text=text,
         lang=detect_lang(text),
@@ -144,8 +179,12 @@ def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda ter
         named_places=bool(named),
         figure=requested_figure(text, lexicon),
         quantities=tuple(lexicon.quantities_in(text)),
-        unknown_entities=unknown_entities(text, known, lexicon),
+        unknown_entities=(
+            *institutions,
+            *(e for e in unknown_entities(text, known, lexicon) if not any(e in name for name in institutions)),
+        ),
         unknown_places=unknown_entities(text, known, lexicon, places_only=True),
+        unknown_institutions=institutions,
         subjects=subjects(text, known, lexicon),
     )
 

@@ -5,11 +5,15 @@
   text), or a figure asked about something no document mentions.
 * :meth:`Refusals.only_elsewhere` – a yes/no question about a named place whose key terms
   the passages use only about other places.
+* :meth:`Refusals.places_unanswered` – a question naming a place no passage is about
+  (「英国の浮動担保と比べて…」 when no document speaks of the UK).
 * :meth:`Refusals.states_quantity` – a unit gives the figure, period, ranking or name the
   question asks for, about its subject.
 """
 
 from __future__ import annotations
+
+import re
 
 from assistant.answer.candidate import Candidate, terms
 from assistant.answer.evidence import TermGroup, figures, group_found, has_number
@@ -27,6 +31,14 @@ EN_MIN_SIMILARITY = 0.84
 FIGURE_RELEVANCE = 0.2
 
 
+#: A question about what someone has done (a record, an experience), not what one may do.
+_RECORD = re.compile(
+    r"(?:た|だ)こと(?:が|って|は)?(?:ある|あり|あっ)|実績|事例|ました(?:か|\?)|でしたか|"
+    r"\b(?:did|has|have|had)\b[^?]*\b(?:ever|already|so far|yet|done|made|lent|given|used|offered|approved)\b|\btrack record\b",
+    re.I,
+)
+
+
 class Refusals:
     def __init__(self, lexicon: Lexicon, min_coverage: float, min_similarity: float) -> None:
         self.lexicon = lexicon
@@ -40,6 +52,10 @@ class Refusals:
         if q.unknown_entities and (q.figure or q.quantities):
             return "unknown_entity"
         if q.unknown_places and q.intent in ("who", "when", "howmuch"):
+            return "unknown_entity"
+        # A bank the documents never name: what it did, charges or decided is not in them
+        # (「城南信金って評価書つかって融資してくれたことある？」).
+        if q.unknown_institutions and (q.intent in ("who", "when", "howmuch") or _RECORD.search(q.text)):
             return "unknown_entity"
         if asked >= ASKED_ANSWERABLE:
             return ""
@@ -72,6 +88,23 @@ class Refusals:
         there_tokens = set().union(*(set(terms(c.text)) for c in there))
         topical = [g for g in groups if g.topical and not self._place_term(g.term)]
         return [g for g in topical if group_found(g, there_tokens) and not group_found(g, here_tokens)]
+
+    def places_unanswered(self, cands: list[Candidate], q: QuestionFrame) -> list[str]:
+        """The places the question names that no passage is about (their names, as the
+        question wrote them in Japanese, else in the question's language): the answer
+        would be about other places only (Japanese facts for a question comparing the UK's
+        floating charge with Japan's). Empty when every named place has one."""
+        if not q.named_places:
+            return []
+        covered = {c.jurisdiction for c in cands}
+        names = []
+        for code in q.jurisdictions:
+            if code in covered:
+                continue
+            place = self.lexicon.jurisdiction(code)
+            named = [p.name for p in self.lexicon.places if p.country == code and p.name in q.text]
+            names.append(named[0] if named and q.lang == "ja" else place.name(q.lang) if place else code)
+        return names
 
     def states_quantity(self, c: Candidate, q: QuestionFrame) -> bool:
         """The unit gives the figure the question asks for: the kind of figure (and year),

@@ -391,16 +391,17 @@ def eval_(
             f"false abstention {flat['false_abstention_rate']:.3f}  lead {flat['lead_sentence']:.3f}  "
             f"jurisdiction errors {flat['jurisdiction_error_rate']:.3f}  p95 {flat['latency_p95_ms']:.0f} ms"
         )
-    for split, s in (outcome.run.get("users") or {}).get("splits", {}).items():
-        groups = "  ".join(
-            f"{g}: key {v['key_fact_recall']:.2f} lead {v['lead_sentence']:.2f} abst {v['abstention_correct']:.2f}"
-            for g, v in s["per_group"].items()
-        )
-        typer.echo(
-            f"users/{split:<5} key facts {s['key_fact_recall']:.3f}  lead {s['lead_sentence']:.3f}  "
-            f"abstention correct {s['abstention_correct']:.3f}  hit@5 {s['hit@5']:.3f}  "
-            f"jurisdiction errors {s['jurisdiction_error_rate']:.3f}  ({groups})"
-        )
+    for split, summary in (outcome.run.get("users") or {}).get("splits", {}).items():
+        for label, s in [(split, summary), *((f"{name}/{split}", part) for name, part in summary.get("sets", {}).items())]:
+            groups = "  ".join(
+                f"{g}: key {v['key_fact_recall']:.2f} lead {v['lead_sentence']:.2f} abst {v['abstention_correct']:.2f}"
+                for g, v in s["per_group"].items()
+            )
+            typer.echo(
+                f"users/{label:<5} key facts {s['key_fact_recall']:.3f}  lead {s['lead_sentence']:.3f}  "
+                f"abstention correct {s['abstention_correct']:.3f}  hit@5 {s['hit@5']:.3f}  "
+                f"jurisdiction errors {s['jurisdiction_error_rate']:.3f}  ({groups})"
+            )
     typer.echo(f"LLM judge: {outcome.run['judge']}")
     typer.echo(f"Reports: {outcome.paths['md']}, {outcome.paths['html']}, {outcome.paths['json']}")
     if not outcome.passed:

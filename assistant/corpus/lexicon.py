@@ -251,8 +251,20 @@ def _same_word(a: str, b: str) -> bool:
 
 
 def _same_stem(a: str, b: str) -> bool:
+    """One word in two forms (insurers ~ insurance); not a derived word of another meaning
+    ("receivables" is not what was "received", nor a "receiver")."""
     stem = _stem(a)
-    return stem == _stem(b) and a.startswith(stem) and b.startswith(stem)
+    if not (stem == _stem(b) and a.startswith(stem) and b.startswith(stem)):
+        return False
+    ends = [w[len(stem) :] for w in (a, b)]
+    if any(e.startswith(("abl", "ibl")) for e in ends):
+        return False
+    # A verb's past form is the verb ("secured" ~ "secure"), not a noun made from it:
+    # what was "received" is not a "receiver" (管財人).
+    return not any(e.endswith("ed") for e in ends) or all(e in _VERB_ENDINGS for e in ends)
+
+
+_VERB_ENDINGS = frozenset({"", "e", "s", "es", "d", "ed", "ing"})
 
 
 @lru_cache(maxsize=8)

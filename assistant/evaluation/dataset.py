@@ -15,6 +15,7 @@ DEFAULT_DATASET = PROJECT_ROOT / "eval" / "datasets" / "ipfin-qa.jsonl"
 USER_DATASETS = (
     PROJECT_ROOT / "eval" / "datasets" / "users-sme.jsonl",
     PROJECT_ROOT / "eval" / "datasets" / "users-bank-en.jsonl",
+    PROJECT_ROOT / "eval" / "datasets" / "users-fresh.jsonl",
 )
 GROUPS = ("sme", "bank", "en")
 _REQUIRED = ("id", "question", "answerable", "expected_sources", "key_facts", "category")

@@ -62,13 +62,44 @@ def check_thresholds(path: Path, summaries: dict[str, dict], users: dict | None 
     gate = spec.get("users") or {}
     split = str(gate.get("split", "test"))
     if users and split in users.get("splits", {}):
-        values = {k: v for k, v in users["splits"][split].items() if isinstance(v, float | int)}
-        failures += _bounds(path, gate, values, f"users ({split} half)")
-        for group, bounds in (gate.get("per_group") or {}).items():
-            group_values = users["splits"][split]["per_group"].get(group)
-            if group_values:
-                failures += _bounds(path, bounds, group_values, f"users ({split} half, {group})")
+        summary = users["splits"][split]
+        failures += _gate(path, gate, summary, f"users ({split} half)")
+        for name, bounds in (gate.get("sets") or {}).items():
+            if name in summary.get("sets", {}):
+                failures += _gate(path, bounds, summary["sets"][name], f"users {name} ({split} half)")
     return failures
+
+
+def _gate(path: Path, gate: dict, summary: dict, label: str) -> list[str]:
+    """The bounds of one block (``min``, ``max``, ``per_group``) against one summary."""
+    values = {k: v for k, v in summary.items() if isinstance(v, float | int)}
+    failures = _bounds(path, gate, values, label)
+    for group, bounds in (gate.get("per_group") or {}).items():
+        group_values = summary.get("per_group", {}).get(group)
+        if group_values:
+            failures += _bounds(path, bounds, group_values, f"{label[:-1]}, {group})")
+    return failures
+
+
+def user_sets(path: Path) -> dict[str, tuple[str, ...]]:
+    """The named sets of user questions the thresholds file gates on their own
+    (``users: sets: <name>: datasets: [file stems]``), so a set added later is judged
+    by its own floors and never moves the floors measured on the earlier ones."""
+    try:
+        spec = (load_yaml(path) or {}) if path.is_file() else {}
+    except (yaml.YAMLError, ValueError):
+        return {}  # check_thresholds reports the broken file
+    sets = ((spec.get("users") or {}) if isinstance(spec, dict) else {}).get("sets") or {}
+    out: dict[str, tuple[str, ...]] = {}
+    for name, block in sets.items():
+        stems = (block or {}).get("datasets") if isinstance(block, dict) else None
+        if not stems or not isinstance(stems, list):
+            raise ConfigError(
+                f"{path.name}: users set {name!r} names no datasets.",
+                "Give it `datasets: [users-sme, …]` (file names without .jsonl).",
+            )
+        out[str(name)] = tuple(str(s) for s in stems)
+    return out
 
 
 def _bounds(path: Path, spec: dict, values: dict, label: str) -> list[str]:
@@ -106,6 +137,7 @@ def evaluate(
         raise ConfigError(f"Unknown mode {unknown[0]!r}.", f"Choose from: {', '.join(MODES)}.")
     items = load_dataset(dataset)
     user_items = [item for path in users for item in load_dataset(path)]
+    origin = {item.id: path.stem for path in users for item in load_dataset(path)}
     with tempfile.TemporaryDirectory(prefix="ipfin-eval-") as tmp:
         if not reuse_home:
             # A fresh index of the bundled briefs only: results do not depend on what a
@@ -120,7 +152,7 @@ def evaluate(
         if assistant.llm is not None:
             judge_line = _judge(assistant, results)
     summaries = {m: summarise(rs) for m, rs in results.items()}
-    users_run = users_summary(user_results, users)
+    users_run = users_summary(user_results, users, user_sets(thresholds), origin)
     run = {
         "dataset": str(dataset),
         "items": len(items),
@@ -135,17 +167,33 @@ def evaluate(
     return EvalOutcome(run, write_reports(out, run, results, user_results))
 
 
-def users_summary(results: list[ItemResult], paths: tuple[Path, ...]) -> dict:
+def users_summary(
+    results: list[ItemResult],
+    paths: tuple[Path, ...],
+    sets: dict[str, tuple[str, ...]] | None = None,
+    origin: dict[str, str] | None = None,
+) -> dict:
     """Per split (dev, test) and per user group (sme, bank, en): the numbers the user
-    questions are judged by. Empty when no user set was run."""
+    questions are judged by; and the same for each named set (``sets``: name -> dataset
+    file stems; ``origin``: item id -> its file's stem). Empty when no user set was run."""
     if not results:
         return {}
+
+    def summary(rows: list[ItemResult]) -> dict:
+        groups = sorted({r.group for r in rows})
+        return group_summary(rows) | {"per_group": {g: group_summary([r for r in rows if r.group == g]) for g in groups}}
+
     splits = {}
     for split in sorted({r.split for r in results}):
         rows = [r for r in results if r.split == split]
-        splits[split or "all"] = group_summary(rows) | {
-            "per_group": {g: group_summary([r for r in rows if r.group == g]) for g in sorted({r.group for r in rows})}
+        splits[split or "all"] = summary(rows)
+        named = {
+            name: summary(chosen)
+            for name, stems in (sets or {}).items()
+            if (chosen := [r for r in rows if (origin or {}).get(r.id) in stems])
         }
+        if named:
+            splits[split or "all"]["sets"] = named
     return {"datasets": [str(p) for p in paths], "mode": MAIN_MODE, "splits": splits}
 
 

@@ -54,6 +54,10 @@ def user_tables(run: dict) -> list[tuple[str, list[str], list[list[str]]]]:
         rows.append(["all", str(summary["items"]), *(f"{summary[k]:.3f}" for k in USER_METRICS)])
         held = " (held out: report this one)" if split == "test" else " (tuned on)" if split == "dev" else ""
         tables.append((f"User questions, {split} half{held}, {users.get('mode', '')}", header, rows))
+        for name, part in summary.get("sets", {}).items():
+            rows = [[g, str(s["items"]), *(f"{s[k]:.3f}" for k in USER_METRICS)] for g, s in part["per_group"].items()]
+            rows.append(["all", str(part["items"]), *(f"{part[k]:.3f}" for k in USER_METRICS)])
+            tables.append((f"User questions, set {name!r}, {split} half", header, rows))
     return tables
 
 

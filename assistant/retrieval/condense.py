@@ -29,7 +29,12 @@ _JA_ANAPHOR = re.compile(
 #: A demonstrative with a noun (その評価書, この担保, その場合, 同法) anywhere in the question.
 _JA_DEMONSTRATIVE = re.compile(r"(?:それ|これ|あれ|その|この|あの|同(?=法|制度|事業|報告|基金))")
 _JA_ELLIPTIC = re.compile(r"^(?:では|じゃあ|じゃ|それでは|なら|ちなみに|また|あと|で、|だったら|じゃあさ)")
-_EN_ANAPHOR = re.compile(r"\b(it|its|this|that|they|them|these|those)\b", re.I)
+#: "it", "they" …, and "one" standing for a thing named before ("received one so far?",
+#: "Does China have one?"), not the number ("one of the banks", "one year").
+_EN_ANAPHOR = re.compile(
+    r"\b(it|its|this|that|they|them|these|those|one(?=\s*(?:[?!.,]|$|so far|yet|too|as well|now|already|before)))\b",
+    re.I,
+)
 _EN_ELLIPTIC = re.compile(r"^(?:and|what about|how about|and what about|then|so)\b", re.I)
 _TOPIC_PHRASES = 2
 _SHORT = 20  # characters: a question this short with at most one key term is a follow-up

@@ -107,6 +107,14 @@ def test_the_first_sentence_answers_the_question(assistant, question, lead):
     assert not answer.abstained and lead in _lead(answer)[0], answer.text
 
 
+def test_a_discourse_marker_is_not_the_verb_asked_about():
+    """「ぶっちゃけ」 ("frankly") is 打ち明ける to Sudachi: not what the question asks."""
+    from assistant.answer.evidence import term_groups
+
+    groups = term_groups("ぶっちゃけ銀行が知財担保で貸したがらないのってなんで？", lambda t: 2.0, LEX)
+    assert "打ち明ける" not in {g.term for g in groups} and "貸す" in {g.term for g in groups if g.predicate}
+
+
 def test_the_verb_a_yes_no_question_asks_about_counts():
     """「売ってもいい？」 asks whether one may 売る: the sentence that says 処分できる answers it;
     the verb ranks sentences but never shows that the documents cover a question."""
@@ -222,6 +230,27 @@ def test_a_count_is_a_number_that_is_not_a_date():
     assert requested_figure("How many loans were made?", LEX).units == frozenset({"件"})  # not any count
 
 
+def test_a_bare_count_is_a_figure_a_list_number_is_not():
+    """A "how many" question prefers sentences with a figure: 「金融機関は200を超える」 is
+    one, though no counter word follows the number; 「(1)…」 numbers a list item."""
+    from assistant.answer.evidence import has_number
+
+    assert has_number("2014年度から現在までに、評価書を提供した金融機関は200を超える。")
+    assert not has_number("要件は、(1)法人と経営者の関係を区分すること、(2)財務基盤を強化することである。")
+    assert not has_number("この部会は第4回を2025年9月26日に開催した。")
+
+
+def test_a_follow_up_asks_what_its_own_words_ask(assistant):
+    """「What is X?」 then 「How many banks have received one so far?」 is a count question
+    about X (the count of banks is quoted), not a definition."""
+    answer = assistant.ask(
+        "How many banks have received one so far?",
+        ["What is the IP Business Evaluation Report that the JPO offers to banks?"],
+    )
+    assert not answer.abstained and answer.intent == "howmuch", answer.text
+    assert any("200を超える" in c.quote for c in answer.citations), answer.text
+
+
 def test_a_name_is_one_the_question_does_not_give():
     from assistant.answer.question import names_other_than
 
@@ -255,6 +284,22 @@ def test_a_yes_no_question_about_a_place_the_documents_only_say_elsewhere_is_ref
     assert not answered.abstained and _lead(answered)[1] == "us", answered.text
 
 
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("ドイツの知財担保融資の制度と比べて、日本の制度はどう違う？", "ドイツ"),
+        ("How does Germany's approach to IP-backed lending compare with Japan's?", "germany"),
+    ],
+)
+def test_a_place_no_passage_is_about_is_not_answered_with_other_places(assistant, question, place):
+    """The bundled briefs say nothing about Germany: a comparison with it is refused and the
+    refusal names the place, instead of an answer about Japan alone."""
+    answer = assistant.ask(question)
+    assert answer.abstained and place in answer.abstain_reason.lower(), answer.text
+    both = assistant.ask("米国と中国の知財担保融資の違いは？")
+    assert not both.abstained and {c.doc.jurisdiction for c in both.citations} & {"us", "cn"}, both.text
+
+
 def test_the_conflict_note_is_only_for_figures_about_the_question(assistant):
     assert assistant.ask("広東省では知財担保融資の損失をどう分担していますか？").conflict
     assert not assistant.ask("中国の知財担保融資の特徴は何ですか？").conflict
@@ -269,6 +314,36 @@ def test_an_english_proper_noun_no_document_uses_is_unknown(assistant):
     assert frame("What is the upper limit of the IP loan scheme on Mars?", LEX, known).unknown_entities == ("Mars",)
     assert frame("How does Guangdong share losses with Deloitte's view?", LEX, known).unknown_entities == ()
     assert frame("When did the Diet pass the Act?", LEX, known).unknown_entities == ()  # "When" opens it
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("城北信金って知財ビジネス評価書つかって融資してくれたことある？", "城北信金"),
+        ("Has Suruga Bank ever made an IP-backed loan?", "Suruga Bank"),
+        ("What interest rate does Kiraboshi Bank charge on patent loans?", "Kiraboshi Bank"),
+    ],
+)
+def test_what_a_bank_the_documents_never_name_did_is_refused(assistant, question, name):
+    """A named bank's record, rates or people are not in the documents when they never
+    name it; the refusal says which name."""
+    answer = assistant.ask(question)
+    assert answer.abstained and name in answer.abstain_reason, answer.text
+
+
+def test_kinds_of_bank_and_named_banks_the_documents_know_are_not_unknown(assistant):
+    from assistant.answer.question import unknown_institutions
+
+    bm25 = assistant.extractive.bm25
+
+    def known(term):
+        return bm25.document_frequency(term) > 0
+
+    for question in ("地方銀行でも企業価値担保権使える？", "ネット銀行でも借りられる？", "みずほ銀行は評価書を使ったことある？",
+                     "日本政策投資銀行の知財担保融資の実績は？", "Can a regional bank be the lender?"):
+        assert unknown_institutions(question, known) == (), question
+    # what one may do with an unnamed bank is still answered from the general rule
+    assert not assistant.ask("Can Kiraboshi Bank be the lender under the enterprise value charge?").abstained
 
 
 def test_an_unknown_name_alone_is_not_a_false_premise(assistant):

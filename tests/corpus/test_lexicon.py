@@ -22,6 +22,11 @@ def test_english_glossary_words_match_by_stem():
     assert "insurers" not in rest.split() and "interest rates" in matched
     # a stem must begin both words: "rates" is not "rating" (格付)
     assert LEX.english_matches("What rates apply?")[0] == []
+    # nor is a word derived with -able another form of its verb: what was received is not
+    # receivables (売掛金)
+    got = LEX.expand_english("How many banks have received one so far?")
+    assert "売掛金" not in got and "管財人" not in got, got
+    assert "売掛金" in LEX.expand_english("Can receivables be pledged?")
 
 def test_places_know_their_jurisdictions():
     assert LEX.place("アメリカ").country == "us" and LEX.place("アメリカ").same_as == "米国"

@@ -148,3 +148,50 @@ def test_shipped_thresholds_name_known_metrics():
         }
     }
     assert check_thresholds(PROJECT_ROOT / "eval" / "thresholds.yaml", summary, users) == []
+
+
+def test_user_sets_are_summarised_and_gated_on_their_own(tmp_path):
+    """A set added later is judged by its own floors: the earlier set's bound still applies
+    to the earlier items only."""
+    from assistant.evaluation.harness import check_thresholds, user_sets, users_summary
+    from assistant.evaluation.runner import ItemResult
+
+    def item(i: str, group: str, abstained: bool) -> ItemResult:
+        return ItemResult(
+            id=i, mode="hybrid+condense", category="definition", lang="ja", question="q", group=group,
+            split="test", condensed_query="q", answerable=True, expected_sources=["a"], ranked_sources=["a"],
+            answer="" if abstained else "x", abstained=abstained, cited_sources=[], citations=[],
+            scores={"key_fact_recall": 0.0 if abstained else 1.0, "lead_sentence": 0.0 if abstained else 1.0, "hit@5": 1.0},
+        )
+
+    thresholds = tmp_path / "t.yaml"
+    thresholds.write_text(
+        "users:\n  split: test\n  sets:\n"
+        "    old:\n      datasets: [a]\n      min: {key_fact_recall: 0.9}\n"
+        "    new:\n      datasets: [b]\n      min: {key_fact_recall: 0.4}\n",
+        encoding="utf-8",
+    )
+    sets = user_sets(thresholds)
+    assert sets == {"old": ("a",), "new": ("b",)}
+    results = [item("a1", "sme", False), item("a2", "bank", False), item("b1", "sme", True), item("b2", "en", False)]
+    origin = {"a1": "a", "a2": "a", "b1": "b", "b2": "b"}
+    run = users_summary(results, (), sets, origin)
+    test = run["splits"]["test"]
+    assert test["key_fact_recall"] == 0.75  # all sets together
+    assert test["sets"]["old"]["key_fact_recall"] == 1.0
+    assert test["sets"]["new"]["key_fact_recall"] == 0.5
+    assert test["sets"]["new"]["per_group"]["sme"]["key_fact_recall"] == 0.0
+    assert check_thresholds(thresholds, {}, run) == []
+    thresholds.write_text(thresholds.read_text(encoding="utf-8").replace("0.4}", "0.6}"), encoding="utf-8")
+    failures = check_thresholds(thresholds, {}, run)
+    assert failures == ["users new (test half) key_fact_recall = 0.500 is below the minimum 0.6"]
+
+
+def test_a_user_set_without_datasets_is_a_clear_error(tmp_path):
+    from assistant.core.errors import ConfigError
+    from assistant.evaluation.harness import user_sets
+
+    thresholds = tmp_path / "t.yaml"
+    thresholds.write_text("users:\n  sets:\n    old:\n      min: {key_fact_recall: 0.9}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="names no datasets"):
+        user_sets(thresholds)

@@ -18,6 +18,16 @@ def test_english_follow_up():
     assert "enterprise value charge" in condensed and "it" not in condensed.split()
 
 
+def test_english_one_standing_for_a_thing_named_before_is_a_follow_up():
+    assert is_follow_up("How many banks have received one so far?")
+    assert condense("Does China have one?", ["What is the enterprise value charge?"]) == (
+        "Does China have the enterprise value charge?"
+    )
+    # the number is not a pronoun
+    assert not is_follow_up("Is one of the banks a trust company?")
+    assert not is_follow_up("Is one year enough to get a loan approved?")
+
+
 def test_standalone_question_is_left_alone():
     question = "ABLとは何ですか？在庫や売掛金の担保について知りたい。"
     assert not is_follow_up(question)
