@@ -156,7 +156,7 @@ def ingest(
         )
     ] = None,
     rebuild: Annotated[
-        bool, typer.Option("--rebuild", help="Drop the index and build it again (e.g. after changing the embedder).")
+        bool, typer.Option("--rebuild", help="Build the index again, from PATHs and every file it held (after changing the embedder, or when an upgraded ipfin asks for it).")
     ] = False,
 ) -> None:
     """Index documents (.md .txt .html .pdf). Unchanged files are skipped."""

@@ -432,8 +432,9 @@ def ingest(
     progress: bool = False,
     sources_file: Path | None = None,
 ) -> IngestReport:
-    """Index ``paths`` (default: the briefs and ``corpus/raw``). ``sources_file`` replaces
-    ``corpus/sources.yaml`` as the source of official documents' metadata.
+    """Index ``paths`` (default: the briefs and ``corpus/raw``); ``rebuild``: a new index of
+    ``paths`` and of every file the old one held that is still there. ``sources_file``
+    replaces ``corpus/sources.yaml`` as the source of official documents' metadata.
 
     Waits up to ``IPFIN_INDEX_LOCK_WAIT`` seconds for another writer
     (:class:`~assistant.index.lock.IndexBusyError` after that); notices (an interrupted
@@ -454,6 +455,18 @@ def ingest(
         files, report.errors = discover(paths or settings.default_ingest_paths)
         listed = {str(f) for f in files}  # files whose vectors were lost are read again too
         files += [Path(p) for p in writer.repair_paths if p not in listed and Path(p).is_file()]
+        host, shared = socket.gethostname(), bool(settings.chroma_url)
+        if rebuild:
+            # Building the index again keeps what it held: every file it listed that is still
+            # on this machine (a PDF added with `ipfin ingest 資料.pdf`, an upload), not only
+            # ``paths`` (after a change of embedder, or an index format this ipfin no longer reads).
+            held = [
+                Path(key)
+                for key, entry in writer.committed.files.items()
+                if (not shared or entry.host in ("", host)) and key not in listed and Path(key).is_file()
+            ]
+            files += held
+            listed |= {str(p) for p in held}
         sources = load_optional_sources(sources_file or settings.corpus_dir / "sources.yaml")
         # a user's file an older ipfin indexed under a brief's or official id is read again
         misassigned = _misassigned(writer.manifest, settings, sources)
@@ -480,7 +493,6 @@ def ingest(
                 batch.flush(writer, report)
         batch.flush(writer, report)
 
-        host, shared = socket.gethostname(), bool(settings.chroma_url)
         for key, entry in list(writer.manifest.files.items()):
             # on a shared index (a Chroma server), a file another machine read is not judged by this one's disk
             if (not shared or entry.host in ("", host)) and not Path(key).exists():

@@ -172,3 +172,21 @@ def test_two_files_of_one_sidecar_id_in_a_batch_give_an_error_line_not_a_failed_
     report = ingest(work_settings, embedder, [raw])
     assert report.documents == 1 and len(report.errors) == 1 and "my-note" in report.errors[0]
     assert [e.source_id for e in IndexStore(work_settings.home).manifest.files.values()] == ["my-note"]
+
+
+def test_a_rebuild_keeps_every_file_the_index_held(work_settings, embedder, tmp_path):
+    """`ipfin ingest --rebuild` (a new embedder, or an index format an upgraded ipfin asks to
+    rebuild) indexes again the files a user added, not only the bundled corpus; a file that
+    is gone since is not brought back."""
+    _brief(work_settings, "alpha", "ABLは在庫や売掛金を担保にする融資である。")
+    ingest(work_settings, embedder)
+    mine = write(tmp_path / "docs" / "当社メモ.txt", "当社の知財担保融資は2025年に3件実行した。\n")
+    gone = write(tmp_path / "docs" / "古いメモ.txt", "古いメモは削除される予定である。\n")
+    ingest(work_settings, embedder, [mine, gone])
+    gone.unlink()
+    report = ingest(work_settings, embedder, rebuild=True)
+    files = set(IndexStore.open(work_settings, embedder.identity).manifest.files)
+    assert str(mine) in files and str(gone) not in files, files
+    assert report.documents == 2  # the brief and the user's file, read again
+    answer = Assistant(work_settings, embedder).ask("当社の知財担保融資は何件？")
+    assert any("3件" in c.quote for c in answer.citations), answer.text
