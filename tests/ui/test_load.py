@@ -56,8 +56,21 @@ def _one_runtime_for_all_sessions(monkeypatch) -> None:
     monkeypatch.setattr(Runtime, "exists", classmethod(exists))
 
 
+def _one_script_cache_for_all_sessions(monkeypatch) -> None:
+    """A Streamlit server compiles the page once, in its runtime's one ScriptCache; AppTest
+    gives every run a new cache, so 20 runs at once compile it 20 times in threads, and
+    CPython 3.11's parser is not safe for that ("SystemError: AST constructor recursion depth
+    mismatch", seen once in CI). Share one cache, as the server does."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import local_script_runner
+
+    shared = ScriptCache()
+    monkeypatch.setattr(local_script_runner, "ScriptCache", lambda: shared)
+
+
 def test_twenty_sessions_at_once_get_answers_from_one_shared_assistant(monkeypatch, bundled_settings):
     monkeypatch.setenv("IPFIN_HOME", str(bundled_settings.home))
+    _one_script_cache_for_all_sessions(monkeypatch)
     import streamlit as st
 
     st.cache_resource.clear()  # an earlier page test of this process may have cached one
