@@ -230,11 +230,6 @@ class ExtractiveAnswerer(Answerer):
             return self._abstain(base, "other_place", groups, t0, missing=[g.term for g in elsewhere])
         lead = self._lead(candidates, q)
         pool = [c for c in candidates if self._supports(c, lead)]
-        if q.intent == "when" and not has_full_date(lead.text):
-            # "When does it start?": a close unit giving the day beats one giving the month.
-            precise = [c for c in pool if has_full_date(c.text) and self._may_lead(c, q)]
-            if precise:
-                lead = max(precise, key=lambda c: c.score)
         # The figure asked for must be stated about the question's places (a Chinese plan's
         # period is no answer to a question about Japan).
         if (q.figure or q.quantities) and not any(self.refusals.states_quantity(c, q) for c in pool if self._may_lead(c, q)):

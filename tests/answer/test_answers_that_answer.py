@@ -107,16 +107,6 @@ def test_the_first_sentence_answers_the_question(assistant, question, lead):
     assert not answer.abstained and lead in _lead(answer)[0], answer.text
 
 
-def test_a_when_question_is_led_by_the_day_not_the_month(assistant):
-    """An article saying the law "came into force in May 2026" matches the conversation's
-    words best; the unit giving the day (5月25日) leads."""
-    answer = assistant.ask(
-        "When does that start?",
-        ["Is there now a Japanese law letting firms pledge their whole business rather than just real estate?"],
-    )
-    assert not answer.abstained and "5月25日" in answer.citations[0].quote, answer.text
-
-
 def test_a_discourse_marker_is_not_the_verb_asked_about():
     """「ぶっちゃけ」 ("frankly") is 打ち明ける to Sudachi: not what the question asks."""
     from assistant.answer.evidence import term_groups
