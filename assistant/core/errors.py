@@ -74,6 +74,16 @@ class IndexStateError(IpfinError):
     """The index is missing or cannot serve this request."""
 
 
+def damaged_part(part: str, where: str, exc: Exception | None = None, *, them: bool = False) -> IndexStateError:
+    """``part`` of the index ("The keyword index (BM25)") at ``where`` is damaged (``exc``
+    says how) or missing; ``ipfin ingest`` repairs it (``them``: the part is plural)."""
+    what = f"is damaged ({exc.__class__.__name__}: {exc})" if exc else "is missing"
+    return IndexStateError(
+        f"{part} {where} {what}.",
+        f"Run `ipfin ingest` to repair {'them' if them else 'it'} (or `ipfin ingest --rebuild` to build the index again).",
+    )
+
+
 class IndexNotBuiltError(IndexStateError):
     """Nothing has been ingested into the data directory yet."""
 

@@ -51,7 +51,7 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.core.errors import IndexStateError
+from assistant.core.errors import IndexStateError, damaged_part
 from assistant.index.lock import Holder, IndexConflictError, LocalLock, WriterLock, read_local_holder
 from assistant.index.manifest import MANIFEST_FILE, IndexManifest, fsync_dir
 from assistant.index.units import (
@@ -76,11 +76,7 @@ _SNAPSHOT_TRIES = 5
 
 
 def bm25_error(where: str, exc: Exception | None = None) -> IndexStateError:
-    what = f"is damaged ({exc.__class__.__name__}: {exc})" if exc else "is missing"
-    return IndexStateError(
-        f"The keyword index (BM25) {where} {what}.",
-        "Run `ipfin ingest` to repair it (or `ipfin ingest --rebuild` to build the index again).",
-    )
+    return damaged_part("The keyword index (BM25)", where, exc)
 
 
 class Backend(ABC):

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from assistant.core.errors import IndexStateError
+from assistant.core.errors import IndexStateError, damaged_part
 from assistant.core.types import SourceDoc
 
 #: 2: generations (``generation``, ``vectors``, ``retired``), BM25 in ``generations/<n>/``.
@@ -93,10 +93,7 @@ class DocumentInfo:
 
 
 def _damaged(where: str, exc: Exception) -> IndexStateError:
-    return IndexStateError(
-        f"The index manifest {where} is damaged ({exc.__class__.__name__}: {exc}).",
-        "Run `ipfin ingest` to repair it (or `ipfin ingest --rebuild` to build the index again).",
-    )
+    return damaged_part("The index manifest", where, exc)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -41,7 +41,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.core.errors import IndexStateError
+from assistant.core.errors import IndexStateError, damaged_part
 from assistant.index.manifest import fsync_dir, write_atomic
 
 #: Kinds of retrieval keys stored with the unit vectors (``IndexWriter.add_keys``).
@@ -66,11 +66,7 @@ class KeyRows:
 
 
 def damaged(where: str, exc: Exception | None = None) -> IndexStateError:
-    what = f"is damaged ({exc.__class__.__name__}: {exc})" if exc else "is missing"
-    return IndexStateError(
-        f"The unit vectors {where} {what}.",
-        "Run `ipfin ingest` to repair them (or `ipfin ingest --rebuild` to build the index again).",
-    )
+    return damaged_part("The unit vectors", where, exc, them=True)
 
 
 # ---------------------------------------------------------------- reading
