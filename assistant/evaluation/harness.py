@@ -136,8 +136,9 @@ def evaluate(
     if unknown:
         raise ConfigError(f"Unknown mode {unknown[0]!r}.", f"Choose from: {', '.join(MODES)}.")
     items = load_dataset(dataset)
-    user_items = [item for path in users for item in load_dataset(path)]
-    origin = {item.id: path.stem for path in users for item in load_dataset(path)}
+    loaded = [(path, item) for path in users for item in load_dataset(path)]
+    user_items = [item for _, item in loaded]
+    origin = {item.id: path.stem for path, item in loaded}
     with tempfile.TemporaryDirectory(prefix="ipfin-eval-") as tmp:
         if not reuse_home:
             # A fresh index of the bundled briefs only: results do not depend on what a

@@ -50,15 +50,18 @@ def user_tables(run: dict) -> list[tuple[str, list[str], list[list[str]]]]:
     tables = []
     for split, summary in users.get("splits", {}).items():
         header = ["group", "items", *USER_METRICS]
-        rows = [[g, str(s["items"]), *(f"{s[k]:.3f}" for k in USER_METRICS)] for g, s in summary["per_group"].items()]
-        rows.append(["all", str(summary["items"]), *(f"{summary[k]:.3f}" for k in USER_METRICS)])
         held = " (held out: report this one)" if split == "test" else " (tuned on)" if split == "dev" else ""
-        tables.append((f"User questions, {split} half{held}, {users.get('mode', '')}", header, rows))
+        tables.append((f"User questions, {split} half{held}, {users.get('mode', '')}", header, _group_rows(summary)))
         for name, part in summary.get("sets", {}).items():
-            rows = [[g, str(s["items"]), *(f"{s[k]:.3f}" for k in USER_METRICS)] for g, s in part["per_group"].items()]
-            rows.append(["all", str(part["items"]), *(f"{part[k]:.3f}" for k in USER_METRICS)])
-            tables.append((f"User questions, set {name!r}, {split} half", header, rows))
+            tables.append((f"User questions, set {name!r}, {split} half", header, _group_rows(part)))
     return tables
+
+
+def _group_rows(summary: dict) -> list[list[str]]:
+    """One row per user group of ``summary``, then the overall row."""
+    rows = [[g, str(s["items"]), *(f"{s[k]:.3f}" for k in USER_METRICS)] for g, s in summary["per_group"].items()]
+    rows.append(["all", str(summary["items"]), *(f"{summary[k]:.3f}" for k in USER_METRICS)])
+    return rows
 
 
 def _fmt(v: float, key: str = "") -> str:
