@@ -197,15 +197,30 @@ _ORG = re.compile(
     r"|[一-龥ァ-ヶー]{2,}(?:銀行|金庫|公庫|信用組合|株式会社|法律事務所)"
 )
 _ERAS = {"令和", "平成", "昭和", "大正", "明治"}
+_QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』")
 #: Kinds of institution, not names (地方銀行 is not a bank's name).
-_GENERIC_ORG = re.compile(r"^(?:地方|第二地方|都市|民間|取引|大手|海外|外資系|政府系|一般|メイン|信託)")
+_GENERIC_ORG = re.compile(r"^(?:地方|第二地方|都市|民間|取引|大手|海外|外資系|政府系|一般|メイン|信託|信用)")
+
+
+def _kind_word(name: str, lexicon: Lexicon) -> bool:
+    """A Latin word the glossary knows as a term, not as an organisation ("VC", "SME"; not
+    "JPO", whose Japanese is 特許庁)."""
+    if name.lower() not in lexicon.glossary:
+        return False
+    japanese = [ja for ja in lexicon.glossary[name.lower()] if not ja.isascii()]
+    return not any(_ORG.fullmatch(ja) or ja.endswith(_AUTHORITY) for ja in japanese)
+
+
+_AUTHORITY = ("庁", "省", "機構", "協会", "局", "府")
 
 
 def names_other_than(sentence: str, question: str, lexicon: Lexicon) -> bool:
     """Whether ``sentence`` names an organisation or a person that ``question`` does not:
     a proper noun other than a place, or an institution's name (「どこの銀行？」 is not
-    answered by 「銀行だけでなくファンドも利用できる」)."""
+    answered by 「銀行だけでなくファンドも利用できる」). A name in 「」 or 『』 is a title or a
+    programme's name (「IPAS」), not an organisation's."""
     asked = question.lower()
+    sentence = _QUOTED.sub("「」", sentence)
     for token in tokenize(sentence):
         if token.pos2 != "固有名詞" or token.pos3 == "地名" or token.surface in _ERAS or lexicon.place(token.surface):
             continue
@@ -213,7 +228,7 @@ def names_other_than(sentence: str, question: str, lexicon: Lexicon) -> bool:
             return True
     for m in _ORG.finditer(sentence):
         name = m.group(0)
-        if name.lower() in asked or _GENERIC_ORG.match(name) or lexicon.place(name):
+        if name.lower() in asked or _GENERIC_ORG.match(name) or lexicon.place(name) or _kind_word(name, lexicon):
             continue
         return True
     return False

@@ -69,6 +69,9 @@ class Intent:
     name: str
     pattern: re.Pattern[str]
     cues: re.Pattern[str] | None = None
+    #: How the question reads when wrapped in a request ("Can you tell me *when the law took
+    #: effect*?"): matched on what the wrapper leaves, besides ``pattern``.
+    embedded: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,8 @@ class Lexicon:
     money_units: frozenset[str] = frozenset()
     intents: tuple[Intent, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    #: Polite wrappers around the real question ("Can you tell me …", 「…か教えてください」).
+    requests: tuple[re.Pattern[str], ...] = ()
 
     # ------------------------------------------------------------ loading
     @classmethod
@@ -182,8 +187,22 @@ class Lexicon:
         return list(dict.fromkeys(found))
 
     def intents_of(self, text: str) -> list[str]:
-        """Every intent the question shows, the main one first (the file's order)."""
-        return [i.name for i in self.intents if i.pattern.search(text)]
+        """Every intent the question shows, the main one first (the file's order). A request
+        wrapper is looked through: "Can you tell me when the law took effect?" asks *when*,
+        not yes or no."""
+        inner = self.unwrap(text)
+        if inner is None:
+            return [i.name for i in self.intents if i.pattern.search(text)]
+        return [i.name for i in self.intents if i.pattern.search(inner) or (i.embedded and i.embedded.search(inner))]
+
+    def unwrap(self, text: str) -> str | None:
+        """The question inside a polite request ("Could you explain what X is?" → "what X
+        is?", 「いつ始まったか教えてください」 → 「いつ始まったか」), or None when ``text`` is
+        not wrapped (or the wrapper is all there is)."""
+        inner = text.strip()
+        for pattern in self.requests:
+            inner = pattern.sub("", inner, count=1).strip()
+        return inner if inner and inner != text.strip() else None
 
     def intent(self, name: str) -> Intent | None:
         return next((i for i in self.intents if i.name == name), None)
@@ -375,7 +394,9 @@ def _intents(data: dict, where: str) -> tuple:
         if not isinstance(raw, dict) or not raw.get("name"):
             raise ConfigError(f"{where}: intents entry {i} needs a `name` and a `pattern`.")
         cues = _regex(raw["cues"], f"{where} intents {raw['name']} cues") if raw.get("cues") else None
-        intents.append(Intent(str(raw["name"]), _regex(raw.get("pattern"), f"{where} intents {raw['name']}"), cues))
+        embedded = _regex(raw["embedded"], f"{where} intents {raw['name']} embedded") if raw.get("embedded") else None
+        pattern = _regex(raw.get("pattern"), f"{where} intents {raw['name']}")
+        intents.append(Intent(str(raw["name"]), pattern, cues, embedded))
     quantities = []
     for i, raw in enumerate(data.get("quantities") or [], start=1):
         if not isinstance(raw, dict):
@@ -388,7 +409,11 @@ def _intents(data: dict, where: str) -> tuple:
             raise ConfigError(f"{where}: quantities entry {i} needs `nouns: [...]` (words of a sentence that states it).")
         pattern = _regex(raw.get("pattern"), f"{where} quantities {i}")
         quantities.append(Quantity(pattern, nouns, units, asked_by, figure=bool(raw.get("figure", True)), name=name))
-    return tuple(search), types, tuple(requests), money, tuple(intents), tuple(quantities)
+    wrappers = data.get("requests") or []
+    if not isinstance(wrappers, list):
+        raise ConfigError(f"{where}: `requests` must be a list of patterns.")
+    wrapped = tuple(_regex(w, f"{where} requests {i}") for i, w in enumerate(wrappers, start=1))
+    return tuple(search), types, tuple(requests), money, tuple(intents), tuple(quantities), wrapped
 
 
 @lru_cache(maxsize=8)
@@ -398,7 +423,7 @@ def _load(corpus_dir: str) -> Lexicon:
     places, p_path = _read(corpus_dir, "places.yaml")
     intents, i_path = _read(corpus_dir, "intents.yaml")
     place_list, juris, default = _places(places, p_path)
-    search, types, requests, money, intent_list, quantities = _intents(intents, i_path)
+    search, types, requests, money, intent_list, quantities, wrappers = _intents(intents, i_path)
     return Lexicon(
         glossary={k.lower(): v for k, v in _terms(glossary, g_path).items()},
         everyday=_terms(everyday, e_path),
@@ -411,4 +436,5 @@ def _load(corpus_dir: str) -> Lexicon:
         money_units=money,
         intents=intent_list,
         quantities=quantities,
+        requests=wrappers,
     )

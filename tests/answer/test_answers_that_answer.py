@@ -40,6 +40,28 @@ def test_the_intent_of_everyday_questions(question, intent):
 
 
 @pytest.mark.parametrize(
+    ("question", "intents"),
+    [
+        # a polite request wraps the real question: it asks when, not yes or no
+        ("Can you tell me when the law took effect?", ["when"]),
+        ("Do you know when the enterprise value charge came into force?", ["when"]),
+        ("Could you explain how to apply for an IP business evaluation report?", ["howto"]),
+        ("Could you tell me what happens to my guarantee if the company goes bankrupt?", ["whatif"]),
+        ("Tell me the date the act was passed.", ["when"]),
+        ("Can you tell me whether sole traders can use it?", ["yesno"]),
+        ("評価書の費用がいくらか教えてもらえますか", ["howmuch"]),
+        ("いつ施行されたのか知りたいです", ["when"]),
+        # not a request: "can you" with another verb is a yes/no question about what one may do
+        ("Can you borrow against patents in Japan?", ["yesno"]),
+        ("Can I use my patents as collateral?", ["yesno"]),
+    ],
+)
+def test_a_request_is_read_for_the_question_it_wraps(question, intents):
+    assert LEX.intents_of(question) == intents
+    assert LEX.unwrap("Can I use my patents as collateral?") is None
+
+
+@pytest.mark.parametrize(
     ("question", "jurisdictions", "named"),
     [
         ("特許を担保にお金を借りられますか？", ("jp",), False),
@@ -259,6 +281,18 @@ def test_a_name_is_one_the_question_does_not_give():
     assert not names_other_than("銀行だけでなくベンチャーファンドも利用できる。", "どこの会社？", LEX)
     assert not names_other_than("令和6年に地方銀行が参加した。", "どこの銀行？", LEX)  # an era, a kind
     assert not names_other_than("IPASは2018年度に始まった。", "IPASの採択企業の社名は？", LEX)
+    # a programme's name in 「」 and the kinds of lender (信用金庫, VC) are not organisations' names
+    assert not names_other_than("特許庁は「IPAS」を開始した。", "Which companies took part?", LEX)
+    assert not names_other_than("対象は信用金庫・信用組合と、地域金融機関系のVCであった。", "どの会社？", LEX)
+    assert names_other_than("JPOとVCが支援した。", "Which firms?", LEX)  # JPO is an authority (特許庁), not a kind
+    assert names_other_than("AonはIndigo Agの案件をまとめた。", "List the companies.", LEX)
+
+
+def test_a_list_of_companies_no_passage_names_is_refused(assistant):
+    """"Can you list the companies …?" asks for names; passages about how many companies
+    borrowed, or which kinds of bank took part, do not give them."""
+    answer = assistant.ask("Can you list the companies that got loans through the JPO's IP finance programme?")
+    assert answer.abstained and "list the companies" in answer.abstain_reason, answer.text
 
 
 @pytest.mark.parametrize(

@@ -53,6 +53,8 @@ def test_a_corpus_may_bring_its_own_lexicon_file(tmp_path):
         ("places.yaml", "version: 1\ndefault: jp\njurisdictions:\n  jp: {ja: 日本}\nplaces:\n  - {name: 火星, country: mars}\n", "needs a `name` and a `country`"),
         ("everyday.yaml", "version: 1\nterms: [1, 2\n", "cannot be read as YAML"),
         ("intents.yaml", "version: 1\nquantities:\n  - pattern: '税率'\n    units: ['%']\n", "needs `nouns"),
+        ("intents.yaml", "version: 1\nrequests: '^please '\n", "must be a list of patterns"),
+        ("intents.yaml", "version: 1\nrequests: ['(unclosed']\n", "requests 1: .* not a valid regular expression"),
     ],
 )
 def test_a_bad_lexicon_file_is_a_clear_config_error(tmp_path, name, text, message):
