@@ -384,3 +384,12 @@ def test_an_unknown_name_alone_is_not_a_false_premise(assistant):
     # the user's own company is unknown to the documents; the question is still answerable
     answer = assistant.ask("My company, Acmecorp, is a sole trader business. Can it use the enterprise value charge?")
     assert not answer.abstained, answer.text
+
+
+def test_until_when_is_answered_by_an_end_not_by_a_start(assistant):
+    """「いつまで？」 asks for an end: a sentence saying when something began is no answer,
+    a sentence giving the years it ran is."""
+    ran = assistant.ask("知財金融促進事業はいつまで続いたの？")
+    assert not ran.abstained and "2015〜2018年度" in ran.citations[0].quote, ran.text
+    opened = assistant.ask("IP BASEっていつまで使えるの？")
+    assert opened.abstained and "いつまで" in opened.abstain_reason, opened.text
