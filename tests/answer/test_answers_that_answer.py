@@ -33,6 +33,9 @@ def _lead(answer) -> tuple[str, str]:
         ("不動産担保と何が違うの？", "comparison"),
         ("What happens to my employees if the company defaults?", "whatif"),
         ("When does the enterprise value charge take effect?", "when"),
+        ("法案が国会に出されたのは何日？", "when"),
+        ("改正指針の告示日は？", "when"),
+        ("質押登記って何日くらいで終わるの？", "other"),  # a duration, not a date
     ],
 )
 def test_the_intent_of_everyday_questions(question, intent):
