@@ -51,7 +51,7 @@ from assistant.answer.evidence import (
     term_groups,
 )
 from assistant.answer.parts import question_parts
-from assistant.answer.question import QuestionFrame, frame
+from assistant.answer.question import QuestionFrame, frame, implied_jurisdictions
 from assistant.answer.refusal import Refusals
 from assistant.core.messages import lang_of, t
 from assistant.core.types import Answer, Citation
@@ -195,6 +195,16 @@ class ExtractiveAnswerer(Answerer):
         )
         if not retrieval.hits:
             return self._abstain(base, "no_hits", groups, t0)
+        # A question about something the documents speak of only abroad (Ocean Tomo, 国家
+        # 知識産権局) is about that place, though it names none.
+        spans = [
+            (hit.chunk.text[a:b], hit.chunk.jurisdiction_at(a, b) or hit.doc.jurisdiction or q.jurisdictions[0])
+            for hit in retrieval.hits
+            for a, b in hit.chunk.quotable_units()
+        ]
+        if implied := implied_jurisdictions(q, spans, self.lexicon):
+            q = replace(q, jurisdictions=implied)
+            base = replace(base, jurisdictions=implied)
         # Each retrieved chunk's terms, once per question: coverage, a unit's context score
         # and the place check all read them.
         chunk_tokens = {

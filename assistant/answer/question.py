@@ -232,3 +232,45 @@ def names_other_than(sentence: str, question: str, lexicon: Lexicon) -> bool:
             continue
         return True
     return False
+
+
+#: A name in an English question: capitalised words ("Ocean Tomo", "Aon"), not the first
+#: word of a sentence or a word the question is asked with.
+_LATIN_NAME = re.compile(r"(?<![\w'])[A-Z][A-Za-z&\-]+(?:\s+[A-Z][A-Za-z&\-]+)*")
+_NOT_NAMES = re.compile(
+    r"^(?:I|What|Who|When|Where|Why|How|Which|Is|Are|Was|Were|Do|Does|Did|Can|Could|May|Will|Would|Should|"
+    r"Has|Have|Had|And|But|So|Also|Then|The|A|An|In|On|For|Please|Tell|Explain|List|Any|If|Whether)$"
+)
+
+
+def names_in(q: QuestionFrame) -> tuple[str, ...]:
+    """The names ``q`` is about: its known proper nouns (``subjects``) and its capitalised
+    Latin names ("Ocean Tomo", in English or Japanese; leading question words dropped)."""
+    names = list(q.subjects)
+    for m in _LATIN_NAME.finditer(q.text):
+        words = m.group(0).split()
+        while words and _NOT_NAMES.match(words[0]):
+            words = words[1:]
+        if words:
+            names.append(" ".join(words))
+    return tuple(dict.fromkeys(names))
+
+
+def implied_jurisdictions(q: QuestionFrame, spans: list[tuple[str, str]], lexicon: Lexicon) -> tuple[str, ...]:
+    """Where a question that names no place is about when it names something the documents
+    speak of only abroad: 「Ocean Tomoって何したの？」 is about the US, however the question
+    was asked. ``spans``: (text, jurisdiction) of what retrieval found. Empty when the
+    default (Japan) stands: a place named, no name, a name spoken of at home or nowhere."""
+    if q.named_places:
+        return ()
+    places: set[str] = set()
+    for name in names_in(q):
+        if lexicon.place(name) or name.lower() in lexicon.glossary:
+            continue  # a place, or a term ("Enterprise Value Charge"), not a party abroad
+        where = {j for text, j in spans if name.lower() in text.lower()}
+        if not where:
+            continue
+        places |= where
+    if len(places) == 1 and lexicon.default_jurisdiction not in places and "intl" not in places:
+        return tuple(places)
+    return ()

@@ -57,6 +57,10 @@ def test_the_intent_of_everyday_questions(question, intent):
         # not a request: "can you" with another verb is a yes/no question about what one may do
         ("Can you borrow against patents in Japan?", ["yesno"]),
         ("Can I use my patents as collateral?", ["yesno"]),
+        # a yes/no question begins with its auxiliary; "What did X do?" is not one
+        ("What did Ocean Tomo do?", []),
+        ("And can a sole trader use it?", ["yesno"]),
+        ("The act has been in force since 2024. Is that right?", ["yesno"]),
     ],
 )
 def test_a_request_is_read_for_the_question_it_wraps(question, intents):
@@ -396,3 +400,20 @@ def test_until_when_is_answered_by_an_end_not_by_a_start(assistant):
     assert not ran.abstained and "2015〜2018年度" in ran.citations[0].quote, ran.text
     opened = assistant.ask("IP BASEっていつまで使えるの？")
     assert opened.abstained and "いつまで" in opened.abstain_reason, opened.text
+
+
+@pytest.mark.parametrize("question", ["What's Ocean Tomo known for?", "Ocean Tomoって何をした会社？"])
+def test_a_name_spoken_of_only_abroad_sets_the_place(assistant, question):
+    """A question naming no place is about Japan, unless it names something the documents
+    speak of only abroad: then that place's facts answer it (not a Japanese fact about
+    something else)."""
+    answer = assistant.ask(question)
+    lead, jurisdiction = _lead(answer)
+    assert "Ocean Tomo" in lead, answer.text
+    assert not answer.abstained and answer.jurisdictions == ("us",), answer.text
+    assert "Ocean Tomo" in answer.citations[0].quote and jurisdiction == "us", answer.text
+
+
+def test_how_long_asks_for_a_period_not_a_date(assistant):
+    answer = assistant.ask("How long does patent pledge registration take in China now?")
+    assert not answer.abstained and "営業日" in answer.citations[0].quote, answer.text
