@@ -36,6 +36,10 @@ def _lead(answer) -> tuple[str, str]:
         ("法案が国会に出されたのは何日？", "when"),
         ("改正指針の告示日は？", "when"),
         ("質押登記って何日くらいで終わるの？", "other"),  # a duration, not a date
+        ("知財担保で借りたお金って何年で返すの？", "other"),  # a loan's term, not a year
+        ("広東省ってリスク補償どうしてる？", "other"),  # どうしてる asks how, not why
+        ("どうして広まらないの？", "why"),
+        ("会合は何回開かれたの？", "howmuch"),
     ],
 )
 def test_the_intent_of_everyday_questions(question, intent):
@@ -417,3 +421,18 @@ def test_a_name_spoken_of_only_abroad_sets_the_place(assistant, question):
 def test_how_long_asks_for_a_period_not_a_date(assistant):
     answer = assistant.ask("How long does patent pledge registration take in China now?")
     assert not answer.abstained and "営業日" in answer.citations[0].quote, answer.text
+
+
+def test_a_number_of_times_is_a_figure_a_session_number_is_not():
+    from assistant.answer.evidence import figures
+
+    assert figures("会合は全部で7回開かれた。").amounts == (("7", "回"),)
+    assert figures("第4回会合で議論された。").amounts == ()
+    assert figures("3回目の会合で議論された。").amounts == ()
+
+
+def test_how_long_a_loan_runs_is_refused_when_no_sentence_gives_a_term(assistant):
+    """「何年で返すの？」 asks a loan's term: statistics of past loans (with their years)
+    are no answer."""
+    answer = assistant.ask("知財担保で借りたお金って何年で返すの？")
+    assert answer.abstained and "何年で" in answer.abstain_reason, answer.text
