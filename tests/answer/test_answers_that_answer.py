@@ -436,3 +436,13 @@ def test_how_long_a_loan_runs_is_refused_when_no_sentence_gives_a_term(assistant
     are no answer."""
     answer = assistant.ask("知財担保で借りたお金って何年で返すの？")
     assert answer.abstained and "何年で" in answer.abstain_reason, answer.text
+
+
+def test_which_companies_hold_a_licence_asks_for_names(assistant):
+    """「免許を取得している会社はどこ？」 asks for the companies that have one: the rule on who may
+    hold one names none, so it is refused; 「やってる銀行ってどこ？」 is answered by a
+    sentence that names a bank."""
+    refused = assistant.ask("企業価値担保権信託会社の免許を取得している会社はどこですか。")
+    assert refused.abstained and "会社はどこ" in refused.abstain_reason, refused.text
+    named = assistant.ask("知財担保融資をやってる銀行ってどこ？")
+    assert not named.abstained and "日本政策投資銀行" in named.text, named.text
