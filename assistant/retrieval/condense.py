@@ -73,10 +73,26 @@ def _english_phrase(text: str, lexicon: Lexicon) -> str:
 def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
     q = question.strip()
     if detect_lang(q) == "en":
-        return bool(_EN_ANAPHOR.search(q) or _EN_ELLIPTIC.match(q))
+        return bool(_EN_ANAPHOR.search(q) or _EN_ELLIPTIC.match(q) or _en_bare(q, lexicon))
     if _JA_ANAPHOR.match(q) or _JA_DEMONSTRATIVE.search(q) or _JA_ELLIPTIC.match(q):
         return True
     return len(key_terms(q)) <= 1 and len(q) <= _SHORT
+
+
+_EN_SHORT_WORDS = 6
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _en_bare(question: str, lexicon: Lexicon | None) -> bool:
+    """A short English question about no subject of its own ("Who can be the lender?",
+    "Why?"): no name (a capitalised word after the first: IPAS, China), no domain phrase
+    (enterprise value charge), at most one key term."""
+    words = _EN_WORD.findall(question)
+    if len(words) > _EN_SHORT_WORDS or any(w[0].isupper() for w in words[1:]):
+        return False
+    if lexicon is not None and _english_phrase(question, lexicon):
+        return False
+    return len([t for t in key_terms(question) if t.isascii()]) <= 1
 
 
 def condense(
@@ -91,7 +107,7 @@ def condense(
     swapped = _ask_about_place(question, previous, lexicon)
     if swapped:
         return swapped
-    if not is_follow_up(question):
+    if not is_follow_up(question, lexicon):
         return question
     english = detect_lang(question) == "en"
     if english:

@@ -107,10 +107,19 @@ def test_a_quantity_is_asked_for_only_by_a_how_much_question():
         ("いつから？", ["企業価値担保権ってなに？"], "企業価値担保権"),
         ("What about China?", ["How is IP loan risk shared in the US?"], "How is IP loan risk shared in China?"),
         ("When does it take effect?", ["What is the enterprise value charge?"], "the enterprise value charge"),
+        # a short English question with no subject of its own
+        ("Who can be the lender?", ["What is the enterprise value charge?"], "enterprise value charge"),
     ],
 )
 def test_follow_ups_are_asked_about_the_conversation(question, history, expected):
     assert expected in condense(question, history, lexicon=LEX)
+
+
+def test_a_short_english_question_with_its_own_subject_stands_alone():
+    assert condense("What is IPAS?", ["What is the enterprise value charge?"], lexicon=LEX) == "What is IPAS?"
+    assert condense(
+        "How does the enterprise value charge work?", ["What is IPAS?"], lexicon=LEX
+    ) == "How does the enterprise value charge work?"
 
 
 # ------------------------------------------------------------------ the lead
