@@ -26,6 +26,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import zipfile
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
@@ -87,7 +88,7 @@ class ChunkSegment:
             self.text = np.zeros(0, np.uint8) if not self.offsets[-1] else np.memmap(txt_path, np.uint8, "r").view(np.ndarray)
         except FileNotFoundError as exc:
             raise damaged(where) from exc
-        except (ValueError, KeyError, OSError, EOFError) as exc:
+        except (ValueError, KeyError, OSError, EOFError, zipfile.BadZipFile) as exc:
             raise damaged(where, exc) from exc
         self.dim = dim
         self._sorted: np.ndarray | None = None

@@ -170,6 +170,10 @@ class Backend(ABC):
         store (a Chroma server)."""
         return None
 
+    def has_vectors(self, vectors_id: str) -> bool:
+        """Whether the vector store seems to exist, checked cheaply (no Chroma client)."""
+        return True
+
 
 def read_snapshot(backend: Backend) -> tuple[IndexManifest, BM25Index]:
     """The committed manifest and its BM25 data, as one state: when a commit lands between
@@ -337,6 +341,9 @@ class LocalBackend(Backend):
 
     def read_chunks(self, manifest: IndexManifest, live: Collection[str]) -> ChunkCopy:
         return ChunkCopy(self.home / UNITS_DIR, manifest.units, live)
+
+    def has_vectors(self, vectors_id: str) -> bool:
+        return (self.vectors_path(vectors_id) / "chroma.sqlite3").exists()
 
 
 def backend_for(settings) -> Backend:

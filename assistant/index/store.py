@@ -160,9 +160,14 @@ class IndexStore:
     def check_vectors(self) -> None:
         """Refuse chunks that are gone: a read copy (local) or vector store (server) that is
         missing or holds fewer chunks than the manifest lists (answers would quietly lose
-        them); ``ipfin ingest`` repairs it. Locally this reads the segment files, not Chroma
-        (``ipfin doctor`` checks Chroma)."""
+        them); ``ipfin ingest`` repairs it. Locally this reads the segment files and only
+        checks that Chroma's folder (the store of record) is there; ``ipfin doctor`` reads it."""
         copy = self.chunk_copy
+        if copy is not None and not self.backend.has_vectors(self.manifest.vectors):
+            raise IndexStateError(  # the store of record: answers would hold until the next ingest fails
+                f"{self.backend.describe_vectors(self.manifest.vectors)} is missing.",
+                "Run `ipfin ingest` to rebuild it (`ipfin doctor` shows what is wrong).",
+            )
         if copy is not None:
             held, where = copy.covered(), f"The read copy of the chunks in {copy.folder}"
         else:

@@ -38,6 +38,7 @@ from __future__ import annotations
 import base64
 import io
 import os
+import zipfile
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -118,7 +119,7 @@ class _Segment:
             )
         except FileNotFoundError as exc:
             raise damaged(where) from exc
-        except (ValueError, KeyError, OSError, EOFError) as exc:
+        except (ValueError, KeyError, OSError, EOFError, zipfile.BadZipFile) as exc:
             raise damaged(where, exc) from exc
         self._sorted: np.ndarray | None = None
 
