@@ -170,9 +170,10 @@ class Backend(ABC):
         store (a Chroma server)."""
         return None
 
-    def has_vectors(self, vectors_id: str) -> bool:
-        """Whether the vector store seems to exist, checked cheaply (no Chroma client)."""
-        return True
+    def vectors_problem(self, vectors_id: str) -> str | None:
+        """What is plainly wrong with the vector store ("is missing", "cannot be read (…)"),
+        checked cheaply and without a Chroma client; None: nothing seen (not checked here)."""
+        return None
 
 
 def read_snapshot(backend: Backend) -> tuple[IndexManifest, BM25Index]:
@@ -342,8 +343,19 @@ class LocalBackend(Backend):
     def read_chunks(self, manifest: IndexManifest, live: Collection[str]) -> ChunkCopy:
         return ChunkCopy(self.home / UNITS_DIR, manifest.units, live)
 
-    def has_vectors(self, vectors_id: str) -> bool:
-        return (self.vectors_path(vectors_id) / "chroma.sqlite3").exists()
+    def vectors_problem(self, vectors_id: str) -> str | None:
+        """The folder's database file is gone, or is not a SQLite database (a stat and 16 bytes)."""
+        path = self.vectors_path(vectors_id) / "chroma.sqlite3"
+        try:
+            with open(path, "rb") as f:
+                head = f.read(16)
+        except FileNotFoundError:
+            return "is missing"
+        except OSError as exc:
+            return f"cannot be read ({exc.strerror or exc})"
+        if head != b"SQLite format 3\0":
+            return f"cannot be read ({path.name} is not a database)"
+        return None
 
 
 def backend_for(settings) -> Backend:

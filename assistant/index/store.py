@@ -161,12 +161,14 @@ class IndexStore:
         """Refuse chunks that are gone: a read copy (local) or vector store (server) that is
         missing or holds fewer chunks than the manifest lists (answers would quietly lose
         them); ``ipfin ingest`` repairs it. Locally this reads the segment files and only
-        checks that Chroma's folder (the store of record) is there; ``ipfin doctor`` reads it."""
+        looks at Chroma's database file (the store of record: there, and a SQLite file);
+        ``ipfin doctor`` reads Chroma itself."""
         copy = self.chunk_copy
-        if copy is not None and not self.backend.has_vectors(self.manifest.vectors):
-            raise IndexStateError(  # the store of record: answers would hold until the next ingest fails
-                f"{self.backend.describe_vectors(self.manifest.vectors)} is missing.",
-                "Run `ipfin ingest` to rebuild it (`ipfin doctor` shows what is wrong).",
+        problem = self.backend.vectors_problem(self.manifest.vectors) if copy is not None else None
+        if problem:  # the store of record: say so now, not when the next ingest needs it
+            raise IndexStateError(
+                f"{self.backend.describe_vectors(self.manifest.vectors)} {problem}.",
+                "`ipfin ingest` repairs it (`ipfin doctor` shows what is wrong).",
             )
         if copy is not None:
             held, where = copy.covered(), f"The read copy of the chunks in {copy.folder}"
