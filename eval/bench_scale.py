@@ -363,7 +363,8 @@ def measure_size(n: int, queries: list[list[str]], runs: int, passes: int) -> di
 # added as one more ingest would add them. Built indexes are cached outside the repository
 # (the system temp directory, keyed by a hash of everything that shapes them).
 
-FULL_VERSION = "5"  # bump when the builder changes what it writes (4: seeded per chunk, sizes grow; 5: index format 3)
+FULL_VERSION = "6"  # bump when the builder changes what it writes (4: seeded per chunk, sizes grow; 5: index format 3;
+# 6: index format 4, the chunks' read copy)
 FULL_NOISE = 0.2
 DOC_CHUNKS = 100  # synthetic chunks per synthetic document
 STEPS = DEFAULT_SIZES  # an index of n chunks grows from the largest step below n

@@ -19,8 +19,9 @@ points at; it only adds. The protocol, for one writer at a time (:mod:`.lock`):
 5. later (the next writer, once the commit is ``GRACE_SECONDS`` old) delete what the
    previous generation retired, and generation files older than ``n``.
 
-Readers read the committed manifest, then the BM25 file it names, then query Chroma and
-drop every id the manifest does not list. So whatever a reader sees is exactly one
+Readers read the committed manifest, then the BM25 file it names, then search the chunks
+(locally the read copy in the segments, :mod:`.chunkcopy`, without opening Chroma; on a
+server its Chroma collection) and drop every id the manifest does not list. So whatever a reader sees is exactly one
 committed generation: a half-written ingest is invisible, and a crash at any point leaves
 the last commit intact.
 
@@ -31,14 +32,16 @@ Local layout under ``IPFIN_HOME``::
                                one and the one before; a newer folder is an unfinished write)
     units/<segment>.f32, .npz  unit vectors and retrieval keys (:mod:`.units`); a manifest
                                lists the segments it reads (``units``), segments never change
+    units/<segment>.chunks.*   the read copy of the chunks the segment's ingest added: vectors,
+                               texts and metadata (:mod:`.chunkcopy`); what queries read
     chroma/, chroma-<id>/      vector stores (``vectors`` in the manifest; a rebuild starts a new
-                               one): the chunks collection
+                               one): the chunks collection, the store of record
     index.lock, index.journal  the writer lock and its journal (:mod:`.lock`)
 
 Pruning deletes the generation folders and the unit segments no kept generation lists
 (an interrupted writer's unfinished segment included). An index written in an older
-format (manifest version below :data:`~.manifest.MANIFEST_VERSION`: unit vectors in
-Chroma, or before generations) is refused with the fix, ``ipfin ingest --rebuild``.
+format (manifest version below :data:`~.manifest.MANIFEST_VERSION`: no read copy of the
+chunks, unit vectors in Chroma, or before generations) is refused with the fix, ``ipfin ingest --rebuild``.
 """
 
 from __future__ import annotations
@@ -47,11 +50,12 @@ import json
 import shutil
 import zipfile
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Collection, Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.core.errors import IndexStateError, damaged_part
+from assistant.index.chunkcopy import ChunkCopy
 from assistant.index.lock import Holder, IndexConflictError, LocalLock, WriterLock, read_local_holder
 from assistant.index.manifest import MANIFEST_FILE, IndexManifest, fsync_dir
 from assistant.index.units import (
@@ -158,6 +162,18 @@ class Backend(ABC):
 
     def describe_vectors(self, vectors_id: str) -> str:
         return f"the vector store '{vectors_id or 'chroma'}' of {self.where}"
+
+    # ------------------------------------------------------------ the chunks' read copy
+    def read_chunks(self, manifest: IndexManifest, live: Collection[str]) -> ChunkCopy | None:
+        """The read copy of ``manifest``'s chunks restricted to ``live`` (:mod:`.chunkcopy`;
+        :class:`IndexStateError` when damaged), or None where chunks are read from the vector
+        store (a Chroma server)."""
+        return None
+
+    def vectors_problem(self, vectors_id: str) -> str | None:
+        """What is plainly wrong with the vector store ("is missing", "cannot be read (…)"),
+        checked cheaply and without a Chroma client; None: nothing seen (not checked here)."""
+        return None
 
 
 def read_snapshot(backend: Backend) -> tuple[IndexManifest, BM25Index]:
@@ -323,6 +339,23 @@ class LocalBackend(Backend):
 
     def unit_sink(self, vectors: Vectors, name: str, dim: int) -> UnitSink:
         return SegmentSink(self.home / UNITS_DIR, name, dim)
+
+    def read_chunks(self, manifest: IndexManifest, live: Collection[str]) -> ChunkCopy:
+        return ChunkCopy(self.home / UNITS_DIR, manifest.units, live)
+
+    def vectors_problem(self, vectors_id: str) -> str | None:
+        """The folder's database file is gone, or is not a SQLite database (a stat and 16 bytes)."""
+        path = self.vectors_path(vectors_id) / "chroma.sqlite3"
+        try:
+            with open(path, "rb") as f:
+                head = f.read(16)
+        except FileNotFoundError:
+            return "is missing"
+        except OSError as exc:
+            return f"cannot be read ({exc.strerror or exc})"
+        if head != b"SQLite format 3\0":
+            return f"cannot be read ({path.name} is not a database)"
+        return None
 
 
 def backend_for(settings) -> Backend:

@@ -1,5 +1,5 @@
-"""``ipfin doctor``'s index checks: do the manifest, the BM25 data, the vector store and the
-unit vectors agree? An index of an older format fails the first check, with the fix.
+"""``ipfin doctor``'s index checks: do the manifest, the BM25 data, the vector store, the
+unit vectors and (locally) the chunks' read copy agree? An index of an older format fails the first check, with the fix.
 
 Each check is one line; a failing one says what is wrong and how to fix it (``ipfin
 ingest`` repairs a missing or damaged part; ``--rebuild`` builds the index again). The
@@ -115,7 +115,26 @@ def _vector_checks(backend: Backend, manifest: IndexManifest, ids: set[str]) -> 
         return [*checks, Check("index units", False, str(exc))]
     checks.append(_units_check(table, ids))
     checks.append(_keys_check(table, ids, present))
-    return checks
+    copy = _copy_check(backend, manifest, ids)
+    return checks + ([copy] if copy else [])
+
+
+def _copy_check(backend: Backend, manifest: IndexManifest, ids: set[str]) -> Check | None:
+    """A local index: its read copy of the chunks (what queries read) holds every chunk the
+    manifest lists, with vectors of the manifest's size. None on a server (no copy)."""
+    try:
+        copy = backend.read_chunks(manifest, ids)
+    except IndexStateError as exc:
+        return Check("index read copy", False, str(exc))
+    if copy is None:
+        return None
+    lacking = len(ids) - copy.covered()
+    if lacking:
+        return Check("index read copy", False, f"{lacking} of the {len(ids)} chunks are missing from the read copy in {copy.folder}. {REPAIR}")
+    dims = {s.dim for s in copy.segments}
+    if manifest.dim and dims - {manifest.dim}:
+        return Check("index read copy", False, f"the read copy holds {sorted(dims)}-d vectors, the manifest says {manifest.dim}. {REPAIR}")
+    return Check("index read copy", True, f"all {len(ids)} chunks in the read copy in {copy.folder} ({len(copy.segments)} segment(s))")
 
 
 def _dimension_check(vectors: Vectors, manifest: IndexManifest) -> Check:

@@ -25,7 +25,9 @@ from assistant.core.types import SourceDoc
 #: 2: generations (``generation``, ``vectors``, ``retired``), BM25 in ``generations/<n>/``.
 #: 3: unit vectors and retrieval keys out of Chroma's HNSW (``units``: segment files
 #: locally, placeholder-embedded records on a Chroma server).
-MANIFEST_VERSION = 3
+#: 4: a local index keeps a read copy of its chunks (vectors, texts, metadata) in the unit
+#: segments (:mod:`assistant.index.chunkcopy`): queries do not open Chroma.
+MANIFEST_VERSION = 4
 MANIFEST_FILE = "manifest.json"
 
 
@@ -147,7 +149,8 @@ class IndexManifest:
     #: Chunk ids the previous generation had and this one has not; vector stores it used.
     retired: list[str] = field(default_factory=list)
     retired_vectors: list[str] = field(default_factory=list)
-    #: The unit-vector segments this generation reads, newest first (local indexes only).
+    #: The unit-vector segments this generation reads, newest first, with the read copy of
+    #: its chunks (local indexes only).
     units: list[str] = field(default_factory=list)
 
     # ------------------------------------------------------------ persistence
@@ -210,11 +213,13 @@ class IndexManifest:
         return json.dumps(self.to_json(), ensure_ascii=False, indent=1).encode("utf-8")
 
     def require_current(self, where: str) -> None:
-        """Refuse an index written in an older format (its unit vectors are in Chroma's HNSW)."""
+        """Refuse an index written in an older format (no read copy of its chunks; before
+        format 3 its unit vectors are in Chroma's HNSW)."""
         if self.version < MANIFEST_VERSION:
             raise IndexFormatError(
                 f"The index {where} was written by an older ipfin (format {self.version}; this one reads "
-                f"format {MANIFEST_VERSION}, which keeps unit vectors outside Chroma).",
+                f"format {MANIFEST_VERSION}, which keeps a read copy of the chunks and their unit vectors "
+                "outside Chroma).",
                 "Run `ipfin ingest --rebuild` to build it again.",
             )
 

@@ -1,12 +1,15 @@
-"""The index as readers see it: one committed generation (manifest, BM25, Chroma vectors,
-unit vectors).
+"""The index as readers see it: one committed generation (manifest, BM25, chunks, unit
+vectors).
 
 An :class:`IndexStore` is a snapshot: the committed manifest when it was opened, the BM25
 data of that generation and its unit vectors and retrieval keys (:mod:`.units`; both
-loaded when first used) and the vector store it names. Chroma
-may hold more than the snapshot (chunks an ingest is adding, chunks the previous
-generation had); every search and lookup here returns only the chunks the snapshot's
-manifest lists, so a reader sees exactly one committed state. Writing goes through
+loaded when first used) and its chunks. A local index reads its chunks from the read copy
+in its segment files (:mod:`.chunkcopy`: an exact dense search over memory-mapped
+vectors, texts by id) and never opens Chroma, the store of record, to answer; on a
+Chroma server (``IPFIN_CHROMA_URL``) they are searched and read in the vector store the
+manifest names. Either may hold more than the snapshot (chunks an ingest is adding,
+chunks the previous generation had); every search and lookup here returns only the
+chunks the snapshot's manifest lists, so a reader sees exactly one committed state. Writing goes through
 :class:`assistant.index.writer.IndexWriter`; the layout and the commit protocol are in
 :mod:`assistant.index.generation`.
 
@@ -25,6 +28,7 @@ import numpy as np
 from assistant.core.errors import EmbedderMismatchError, IndexNotBuiltError, IndexStateError
 from assistant.core.types import Chunk, SourceDoc
 from assistant.index.bm25 import BM25Index
+from assistant.index.chunkcopy import ChunkCopy
 from assistant.index.generation import (
     BM25_FILE,  # noqa: F401 - re-exported: where a generation's BM25 file is called
     LEGACY_BM25_FILE,  # noqa: F401
@@ -84,6 +88,8 @@ class IndexStore:
         self._ids: frozenset[str] | None = None
         self._vectors: Vectors | None = None
         self._units: UnitTable | None = None
+        self._copy: ChunkCopy | None = None
+        self._copy_read = False
         self._lock = threading.Lock()
         self._keys: tuple[list[RetrievalKey], np.ndarray] | None = None  # this generation's key table
         self._key_rows: dict[str, int] = {}
@@ -129,13 +135,17 @@ class IndexStore:
 
     def warm(self) -> IndexStore:
         """Read now what the first answer reads (the BM25 data, this generation's retrieval
-        keys and unit segments, the chunks' vector index into Chroma's memory) instead of in
-        the middle of that answer; safe to call from another thread while the model loads."""
+        keys and unit segments, the chunks' vectors: the read copy's pages, or on a server
+        a first query) instead of in the middle of that answer; safe to call from another
+        thread while the model loads."""
         _ = self.bm25
         self._key_table()
         if self.manifest.dim:
             probe = np.full(self.manifest.dim, 1.0, dtype=np.float32)
-            self._read(lambda v: v.chunks.query(query_embeddings=[probe], n_results=1, include=[]))
+            if self.chunk_copy is not None:
+                self.chunk_copy.search(probe, 1)
+            else:
+                self._read(lambda v: v.chunks.query(query_embeddings=[probe], n_results=1, include=[]))
         return self
 
     def check_embedder(self, identity: str) -> None:
@@ -148,15 +158,39 @@ class IndexStore:
             )
 
     def check_vectors(self) -> None:
-        """Refuse a vector store that is gone or holds fewer chunks than the manifest lists
-        (answers would quietly lose the dense half); ``ipfin ingest`` repairs it."""
-        held = self._read(lambda v: v.chunks.count())
+        """Refuse chunks that are gone: a read copy (local) or vector store (server) that is
+        missing or holds fewer chunks than the manifest lists (answers would quietly lose
+        them); ``ipfin ingest`` repairs it. Locally this reads the segment files and only
+        looks at Chroma's database file (the store of record: there, and a SQLite file);
+        ``ipfin doctor`` reads Chroma itself."""
+        copy = self.chunk_copy
+        problem = self.backend.vectors_problem(self.manifest.vectors) if copy is not None else None
+        if problem:  # the store of record: say so now, not when the next ingest needs it
+            raise IndexStateError(
+                f"{self.backend.describe_vectors(self.manifest.vectors)} {problem}.",
+                "`ipfin ingest` repairs it (`ipfin doctor` shows what is wrong).",
+            )
+        if copy is not None:
+            held, where = copy.covered(), f"The read copy of the chunks in {copy.folder}"
+        else:
+            held = self._read(lambda v: v.chunks.count())
+            where = self.backend.describe_vectors(self.manifest.vectors)
         if held < len(self.chunk_ids):
             raise IndexStateError(
-                f"{self.backend.describe_vectors(self.manifest.vectors)} holds {held} of the "
-                f"{len(self.chunk_ids)} chunks the index lists.",
+                f"{where} holds {held} of the {len(self.chunk_ids)} chunks the index lists.",
                 "Run `ipfin ingest` to repair the index (`ipfin doctor` shows what is wrong).",
             )
+
+    @property
+    def chunk_copy(self) -> ChunkCopy | None:
+        """This generation's chunks as the local read copy holds them (None on a server);
+        read once per opened generation."""
+        if not self._copy_read:
+            with self._lock:
+                if not self._copy_read:
+                    self._copy = self.backend.read_chunks(self.manifest, self.chunk_ids)
+                    self._copy_read = True
+        return self._copy
 
     @property
     def vectors(self) -> Vectors:
@@ -240,6 +274,8 @@ class IndexStore:
         wanted = [cid for cid in dict.fromkeys(chunk_ids) if cid in self.chunk_ids]
         if not wanted:
             return {}
+        if self.chunk_copy is not None:
+            return {cid: Chunk.from_metadata(cid, text, meta) for cid, (text, meta) in self.chunk_copy.get(wanted).items()}
         got = self._read(lambda v: v.chunks.get(ids=wanted, include=["documents", "metadatas"]))
         return {
             cid: Chunk.from_metadata(cid, text, meta)
@@ -269,6 +305,10 @@ class IndexStore:
             want *= 4
 
     def dense_search(self, vector: np.ndarray, top_k: int) -> list[tuple[str, float]]:
+        """This generation's ``top_k`` chunks closest to ``vector`` (cosine similarity), best
+        first: exact over the local read copy, Chroma's HNSW on a server."""
+        if self.chunk_copy is not None:
+            return self.chunk_copy.search(vector, top_k)
         rows = self._nearest("chunks", vector, top_k, None, lambda cid, _m: cid in self.chunk_ids)
         return [(cid, sim) for cid, _, sim in rows]
 

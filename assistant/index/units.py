@@ -24,7 +24,11 @@ where they are cheap to write and to read:
   record's metadata (``v``: float32 bytes, base64), so the server builds no real graph
   (:class:`ChromaUnitSink`, :class:`ChromaUnitTable`).
 
-Both keep the vectors as float32, bit for bit what the embedder gave: answers do not change.
+A local segment also holds the read copy of the chunks its ingest added (their vectors,
+texts and metadata: :mod:`.chunkcopy`, ``<name>.chunks.*``), written, merged and pruned
+with the unit rows; a server has none (chunks are read from its Chroma collection).
+
+Both keep the unit vectors as float32, bit for bit what the embedder gave: answers do not change.
 Like Chroma's collections, a table may hold rows of chunks a generation does not list;
 :class:`assistant.index.store.IndexStore` drops them.
 """
@@ -34,6 +38,7 @@ from __future__ import annotations
 import base64
 import io
 import os
+import zipfile
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -42,6 +47,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.core.errors import IndexStateError, damaged_part
+from assistant.index.chunkcopy import ChunkRowWriter, ChunkSegment
 from assistant.index.manifest import fsync_dir, write_atomic
 
 #: Kinds of retrieval keys stored with the unit vectors (``IndexWriter.add_keys``).
@@ -113,7 +119,7 @@ class _Segment:
             )
         except FileNotFoundError as exc:
             raise damaged(where) from exc
-        except (ValueError, KeyError, OSError, EOFError) as exc:
+        except (ValueError, KeyError, OSError, EOFError, zipfile.BadZipFile) as exc:
             raise damaged(where, exc) from exc
         self._sorted: np.ndarray | None = None
 
@@ -236,6 +242,9 @@ class UnitSink(ABC):
     def add(self, ids: list[str], metas: list[dict], vectors: np.ndarray) -> None:
         """Rows with ``chunk_id`` (and ``start``, ``end``, ``kind`` for keys) in ``metas``."""
 
+    def add_chunks(self, ids: list[str], texts: list[str], metas: list[dict], vectors: np.ndarray) -> None:  # noqa: B027
+        """The read copy of chunks added to Chroma (local segments only; a server has none)."""
+
     @abstractmethod
     def finish(self, previous: list[str], live: set[str]) -> list[str]:
         """Make what was added durable; the segments the new generation lists."""
@@ -246,7 +255,9 @@ class UnitSink(ABC):
 
 class SegmentSink(UnitSink):
     """Appends rows to ``units/<name>.f32.part`` as they come (one ingest may add
-    hundreds of thousands); :meth:`finish` writes the row index and names the segment."""
+    hundreds of thousands), and the chunks' read copy to ``<name>.chunks.*.part``
+    (:class:`~assistant.index.chunkcopy.ChunkRowWriter`); :meth:`finish` writes the row
+    indexes and names the segment."""
 
     def __init__(self, folder: Path, name: str, dim: int) -> None:
         self.folder = folder
@@ -258,6 +269,7 @@ class SegmentSink(UnitSink):
         self.end: list[int] = []
         self.kind: list[int] = []
         self._file = None
+        self.chunks = ChunkRowWriter(folder, name, dim)
 
     @property
     def part(self) -> Path:
@@ -269,9 +281,8 @@ class SegmentSink(UnitSink):
         vectors = np.ascontiguousarray(vectors, dtype="<f4")
         if vectors.shape != (len(ids), self.dim):
             raise ValueError(f"unit vectors of shape {vectors.shape}, expected ({len(ids)}, {self.dim})")
-        if self._file is None:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            self._file = open(self.part, "wb")  # noqa: SIM115 - open until finish/discard
+        self._open()
+        assert self._file is not None
         self._file.write(vectors.tobytes())
         for i, m in zip(ids, metas, strict=True):
             self.ids.append(i)
@@ -280,9 +291,20 @@ class SegmentSink(UnitSink):
             self.end.append(int(m.get("end", 0)))
             self.kind.append(_KINDS.index(str(m.get("kind", "unit"))))
 
+    def add_chunks(self, ids: list[str], texts: list[str], metas: list[dict], vectors: np.ndarray) -> None:
+        self.chunks.add(ids, texts, metas, vectors)
+
+    def _open(self) -> None:
+        if self._file is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._file = open(self.part, "wb")  # noqa: SIM115 - open until finish/discard
+
     def finish(self, previous: list[str], live: set[str]) -> list[str]:
         names = list(previous)
-        if self._file is not None:
+        if self._file is not None or self.chunks.ids:
+            self._open()
+            assert self._file is not None
+            self.chunks.finish()
             self._file.flush()
             os.fsync(self._file.fileno())
             self._file.close()
@@ -301,7 +323,9 @@ class SegmentSink(UnitSink):
         table = SegmentTable(self.folder, names)
         wanted = np.array([c.encode() for c in live]) if live else np.zeros(0, "S1")
         dead = sum(int((~np.isin(s.chunk, wanted)).sum()) for s in table.segments)
-        return dead > table.count() - dead
+        chunk_rows = [ChunkSegment(self.folder, n) for n in names]
+        dead += sum(int((~np.isin(s.ids, wanted)).sum()) for s in chunk_rows)
+        return dead > table.count() + sum(len(s) for s in chunk_rows) - dead
 
     def _merge(self, names: list[str], live: set[str]) -> str:
         """One segment with the rows of ``live`` chunks from ``names`` (newest first wins)."""
@@ -326,10 +350,25 @@ class SegmentSink(UnitSink):
                     cols["kind"].append(int(seg.kind[r]))
             out.flush()
             os.fsync(out.fileno())
+        self._merge_chunks(name, names, wanted)
         self._write_index(name, **cols)
         os.replace(part, self.folder / f"{name}.f32")
         fsync_dir(self.folder)
         return name
+
+    def _merge_chunks(self, name: str, names: list[str], wanted: np.ndarray) -> None:
+        """The merged segment's chunk rows: those of ``wanted`` chunks, each once (the newest)."""
+        merged = ChunkRowWriter(self.folder, name, self.dim)
+        seen: set[bytes] = set()
+        try:
+            for seg in (ChunkSegment(self.folder, n) for n in names):
+                rows = [r for r in np.nonzero(np.isin(seg.ids, wanted))[0].tolist() if seg.ids[r] not in seen]
+                seen.update(seg.ids[r] for r in rows)
+                merged.copy_rows(seg, rows)
+            merged.finish()
+        except BaseException:
+            merged.discard()
+            raise
 
     def _write_index(self, name: str, ids, chunk, start, end, kind) -> None:
         id_array = np.array([i.encode() for i in ids]) if ids else np.zeros(0, "S1")
@@ -351,6 +390,7 @@ class SegmentSink(UnitSink):
             self._file.close()
             self._file = None
         self.part.unlink(missing_ok=True)
+        self.chunks.discard()
 
 
 class ChromaUnitSink(UnitSink):

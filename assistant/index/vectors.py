@@ -1,7 +1,9 @@
 """Chroma, opened the way the index needs it: fresh, and with its collections.
 
 A vector store holds the collection ``chunks`` (one vector per chunk, with its text and
-metadata, searched by similarity). On a Chroma server it also holds ``units`` (the
+metadata): the store of record. On a Chroma server it is what queries search; a local
+index answers from the read copy in its segment files instead (:mod:`.chunkcopy`) and
+opens Chroma only to write, repair and check (``ipfin doctor``). On a Chroma server it also holds ``units`` (the
 quotable units of each chunk and its retrieval keys, each pointing at its chunk, with a
 placeholder embedding: :mod:`assistant.index.units`); a local index keeps those in
 segment files instead, out of Chroma's HNSW. Every chunk id is a content hash, so a

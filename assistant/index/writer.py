@@ -9,14 +9,15 @@ Opening takes the lock (:mod:`.lock`), rolls back an interrupted writer, deletes
 previous generation retired once no reader can still use it, reads the committed
 generation and repairs what it can (:mod:`.generation` describes the protocol). Unit
 vectors and retrieval keys go to a unit sink (:mod:`.units`: a new segment file locally,
-the units collection on a Chroma server), finished just before the commit. An index of
+with the read copy of the chunks added, :mod:`.chunkcopy`; the units collection on a
+Chroma server), finished just before the commit. An index of
 an older format is refused unless rebuilt (``--rebuild``).
 
 - a damaged manifest is restored from its copy in ``generations/<n>/`` (or, with no
   usable copy, the index starts empty and the given files are indexed again);
 - a damaged, missing or incomplete BM25 file is rebuilt from the chunk texts in Chroma;
 - chunks missing from Chroma (a deleted or damaged vector store), or whose unit vectors
-  are missing or damaged, send their files back to the ingest (:attr:`repair_paths`),
+  or read copy are missing or damaged, send their files back to the ingest (:attr:`repair_paths`),
   into a new vector store when the old one is gone.
 
 Leaving the ``with`` block without :meth:`commit` (an error, Ctrl-C) rolls back: what was
@@ -337,18 +338,26 @@ class IndexWriter:
         return ids - existing_ids(store.chunks, sorted(ids))
 
     def _units_missing(self, committed: IndexManifest, store: Vectors, ids: set[str]) -> set[str]:
-        """Committed chunks whose unit vectors are gone: all of them when a listed segment is
-        missing or damaged (its files are indexed again into a new one), none when the
-        table holds rows (a chunk without any is found by ``ipfin doctor``)."""
+        """Committed chunks whose unit vectors or read copy (:mod:`.chunkcopy`) are gone: all
+        of them when a listed segment is missing or damaged (its files are indexed again into
+        a new one); else those the read copy lacks (a chunk without unit rows is found by
+        ``ipfin doctor``)."""
         try:
             table = self.backend.read_units(committed, lambda: store)
+            copy = self.backend.read_chunks(committed, ids)
             if not ids or table.count() > 0:
                 self._unit_segments = list(committed.units)
-                return set()
+                lacking = set() if copy is None or copy.covered() == len(ids) else ids - copy.held()
+                if lacking:
+                    self._say(
+                        f"{len(lacking)} of {len(ids)} chunks are missing from the read copy of the index; "
+                        "indexing their files again."
+                    )
+                return lacking
             why = "are missing"
         except IndexStateError as exc:
             why = f"cannot be read ({exc.message})"
-        self._say(f"The unit vectors of the index {why}; indexing the {len(committed.files)} file(s) again.")
+        self._say(f"The unit vectors and chunk copy of the index {why}; indexing the {len(committed.files)} file(s) again.")
         return set(ids)
 
     def _load_bm25(self, committed: IndexManifest, present: set[str]) -> BM25Index:
@@ -390,12 +399,11 @@ class IndexWriter:
         vectors = np.asarray(vectors, dtype=np.float32)
         for start in range(0, len(chunks), BATCH):
             part = chunks[start : start + BATCH]
-            self.vectors.chunks.upsert(
-                ids=[c.id for c in part],
-                documents=[c.text for c in part],
-                metadatas=[c.to_metadata(d) for c, d in zip(part, docs[start : start + BATCH], strict=True)],
-                embeddings=vectors[start : start + BATCH],
-            )
+            ids, texts = [c.id for c in part], [c.text for c in part]
+            metas = [c.to_metadata(d) for c, d in zip(part, docs[start : start + BATCH], strict=True)]
+            self.vectors.chunks.upsert(ids=ids, documents=texts, metadatas=metas, embeddings=vectors[start : start + BATCH])
+            if self.units is not None:  # the read copy queries use (local index)
+                self.units.add_chunks(ids, texts, metas, vectors[start : start + BATCH])
         for chunk, toks in zip(chunks, tokens, strict=True):
             self.bm25.add(chunk.id, toks)
         self._added += len(chunks)

@@ -229,14 +229,19 @@ def test_a_rebuild_starts_a_new_vector_store_and_readers_move_over(base, embedde
     assert LocalBackend(base.home).vector_stores() == {new.vectors}
 
 
-@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("version", [1, 2, 3])
 def test_an_index_of_an_older_format_is_refused_with_the_fix(base, embedder, version):
-    """Format 2 kept unit vectors in Chroma's HNSW, format 1 had no generations: both are
-    refused everywhere with ``ipfin ingest --rebuild``, which builds the index again."""
+    """Format 3 had no read copy of the chunks, format 2 kept unit vectors in Chroma's HNSW,
+    format 1 had no generations: all are refused everywhere with ``ipfin ingest --rebuild``,
+    which builds the index again from every file the old one held."""
     home = base.home
     raw = json.loads((home / "manifest.json").read_text())
     raw["version"] = version
-    raw.pop("units")
+    if version == 3:  # what format 3 wrote: the unit segments without the chunks' read copy
+        for path in (home / UNITS_DIR).glob("*.chunks.*"):
+            path.unlink()
+    else:
+        raw.pop("units")
     (home / "manifest.json").write_text(json.dumps(raw, ensure_ascii=False))
 
     with pytest.raises(IndexFormatError, match=rf"older ipfin \(format {version}.*ipfin ingest --rebuild"):
@@ -286,9 +291,12 @@ def test_a_search_reaches_past_uncommitted_chunks_that_crowd_the_top(base, embed
     sink = SegmentSink(base.home / UNITS_DIR, "000009-crowd", embedder.dim)
     sink.add([f"{c}:k" for c in crowd], [{"chunk_id": c, "start": 0, "end": 1, "kind": "question"} for c in crowd],
              np.stack([query] * len(crowd)))
+    # and in the read copy the local search uses (as retired chunks' rows are)
+    sink.add_chunks(crowd, ["x"] * len(crowd), [{"source_id": "x"}] * len(crowd), np.stack([query] * len(crowd)))
     sink.finish([], set())
     store.manifest.units = ["000009-crowd", *store.manifest.units]
-    assert store.unit_table.count() > len(crowd)
+    store = IndexStore(base.home, manifest=store.manifest)
+    assert store.unit_table.count() > len(crowd) and len(store.chunk_copy.segments[0]) == len(crowd)
     hits = store.dense_search(query, 2)
     assert [cid for cid, _ in hits] and all(cid in store.chunk_ids for cid, _ in hits)
     assert len(hits) == 2 and store.chunks([cid for cid, _ in hits])

@@ -219,8 +219,9 @@ def _read_only(folder: Path) -> None:
 def test_a_read_only_data_folder(home):
     _read_only(home.home)
     env = {"IPFIN_HOME": str(home.home)}
+    # answering reads the manifest, BM25 and the chunks' read copy, never writing (nor opening Chroma)
     asked = ipfin("ask", "ABLとは何ですか？", env=env, respect_permissions=True)
-    _one_error(asked, "read-only")
+    assert asked.code == 0 and "出典" in asked.out, asked.err
     doc = write(home.home.parent / "new.md", "# 新\n\nABLは融資である。\n")
     # the writer's lock file is the first thing an ingest writes: refused there, nothing half-done
     _one_error(ipfin("ingest", str(doc), env=env, respect_permissions=True), "cannot be written (Permission denied)")

@@ -258,11 +258,15 @@ DAMAGE = {
     "chroma folder deleted": lambda home: shutil.rmtree(next(home.glob("chroma*"))),
     "bm25 truncated": lambda home: _truncate(next(home.glob("generations/*/bm25.npz"))),
     "manifest truncated": lambda home: _truncate(home / "manifest.json"),
+    "read copy truncated": lambda home: _truncate(next(home.glob("units/*.chunks.txt"))),
+    "read copy deleted": lambda home: [p.unlink() for p in home.glob("units/*.chunks.*")],
 }
 SAYS = {
     "chroma folder deleted": "vector store",
     "bm25 truncated": "keyword index (BM25)",
     "manifest truncated": "index manifest",
+    "read copy truncated": "read copy of the chunks",
+    "read copy deleted": "read copy of the chunks",
 }
 
 
