@@ -35,6 +35,7 @@ import numpy as np
 
 from assistant.core.errors import IndexStateError, damaged_part
 from assistant.index.manifest import fsync_dir, write_atomic
+from assistant.index.sorted_ids import SortedIds
 
 SUFFIX = "chunks"
 
@@ -62,7 +63,7 @@ def unit_rows(vectors: np.ndarray) -> np.ndarray:
 
 
 # ---------------------------------------------------------------- reading
-class ChunkSegment:
+class ChunkSegment(SortedIds):
     """One segment's chunk rows, opened: row index in memory, vectors and texts memory-mapped."""
 
     def __init__(self, folder: Path, name: str) -> None:
@@ -92,20 +93,6 @@ class ChunkSegment:
         except (ValueError, KeyError, OSError, EOFError, zipfile.BadZipFile) as exc:
             raise damaged(where, exc) from exc
         self.dim = dim
-        self._sorted: np.ndarray | None = None
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def find(self, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(positions in ``wanted``, rows here) of the ids this segment holds."""
-        if self._sorted is None:
-            self._sorted = self.ids[self.order]
-        if not len(self._sorted) or not len(wanted):
-            return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        pos = np.minimum(np.searchsorted(self._sorted, wanted), len(self._sorted) - 1)
-        hit = np.nonzero(self._sorted[pos] == wanted)[0]
-        return hit, self.order[pos[hit]]
 
     def row(self, r: int) -> tuple[str, dict]:
         """(text, metadata) of row ``r``."""

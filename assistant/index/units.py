@@ -49,6 +49,7 @@ import numpy as np
 from assistant.core.errors import IndexStateError, damaged_part
 from assistant.index.chunkcopy import ChunkRowWriter, ChunkSegment
 from assistant.index.manifest import fsync_dir, write_atomic
+from assistant.index.sorted_ids import SortedIds
 
 #: Kinds of retrieval keys stored with the unit vectors (``IndexWriter.add_keys``).
 KEY_KINDS = ("question", "en")
@@ -96,7 +97,7 @@ class UnitTable(ABC):
         """Rows held (those of chunks the generation does not list included)."""
 
 
-class _Segment:
+class _Segment(SortedIds):
     """One segment file pair, opened: row index in memory, vectors memory-mapped."""
 
     def __init__(self, folder: Path, name: str) -> None:
@@ -121,20 +122,6 @@ class _Segment:
             raise damaged(where) from exc
         except (ValueError, KeyError, OSError, EOFError, zipfile.BadZipFile) as exc:
             raise damaged(where, exc) from exc
-        self._sorted: np.ndarray | None = None
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def find(self, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(positions in ``wanted``, rows here) of the ids this segment holds."""
-        if self._sorted is None:
-            self._sorted = self.ids[self.order]
-        if not len(self._sorted) or not len(wanted):
-            return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        pos = np.minimum(np.searchsorted(self._sorted, wanted), len(self._sorted) - 1)
-        hit = np.nonzero(self._sorted[pos] == wanted)[0]
-        return hit, self.order[pos[hit]]
 
 
 class SegmentTable(UnitTable):

@@ -37,6 +37,7 @@ def _lead(answer) -> tuple[str, str]:
         ("改正指針の告示日は？", "when"),
         ("質押登記って何日くらいで終わるの？", "other"),  # a duration, not a date
         ("知財担保で借りたお金って何年で返すの？", "other"),  # a loan's term, not a year
+        ("設立は何年ですか？", "when"),  # 何年です(か) asks a year
         ("広東省ってリスク補償どうしてる？", "other"),  # どうしてる asks how, not why
         ("どうして広まらないの？", "why"),
         ("会合は何回開かれたの？", "howmuch"),
