@@ -575,7 +575,10 @@ class ExtractiveAnswerer(Answerer):
             missing = list(q.unknown_entities)
         elif missing is None:
             missing = [g.term for g in groups if tokens is None or not group_found(g, tokens)]
-        detail = t(f"answer.abstain_reason.{reason}", lang, terms=("、" if lang == "ja" else ", ").join(missing[:5]))
+        # Each phrase the question asked with is quoted on its own (「一番多く」「…銀行はどこ」).
+        quoted = reason == "no_quantity"
+        sep = ("」「" if quoted else "、") if lang == "ja" else ('", "' if quoted else ", ")
+        detail = t(f"answer.abstain_reason.{reason}", lang, terms=sep.join(missing[:5]))
         return replace(
             result,
             text=t("answer.abstain", lang),
