@@ -197,11 +197,13 @@ class ExtractiveAnswerer(Answerer):
             return self._abstain(base, "no_hits", groups, t0)
         # A question about something the documents speak of only abroad (Ocean Tomo, 国家
         # 知識産権局) is about that place, though it names none.
-        spans = [
-            (hit.chunk.text[a:b], hit.chunk.jurisdiction_at(a, b) or hit.doc.jurisdiction or q.jurisdictions[0])
-            for hit in retrieval.hits
-            for a, b in hit.chunk.quotable_units()
-        ]
+        def spans() -> list[tuple[str, str]]:  # read only when the question names something
+            return [
+                (hit.chunk.text[a:b], hit.chunk.jurisdiction_at(a, b) or hit.doc.jurisdiction or q.jurisdictions[0])
+                for hit in retrieval.hits
+                for a, b in hit.chunk.quotable_units()
+            ]
+
         if implied := implied_jurisdictions(q, spans, self.lexicon):
             q = replace(q, jurisdictions=implied)
             base = replace(base, jurisdictions=implied)

@@ -256,18 +256,23 @@ def names_in(q: QuestionFrame) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def implied_jurisdictions(q: QuestionFrame, spans: list[tuple[str, str]], lexicon: Lexicon) -> tuple[str, ...]:
+def implied_jurisdictions(
+    q: QuestionFrame, spans: Callable[[], list[tuple[str, str]]], lexicon: Lexicon
+) -> tuple[str, ...]:
     """Where a question that names no place is about when it names something the documents
     speak of only abroad: 「Ocean Tomoって何したの？」 is about the US, however the question
-    was asked. ``spans``: (text, jurisdiction) of what retrieval found. Empty when the
-    default (Japan) stands: a place named, no name, a name spoken of at home or nowhere."""
+    was asked. ``spans()``: (text, jurisdiction) of what retrieval found, read only when the
+    question names something. Empty when the default (Japan) stands: a place named, no
+    name, a name spoken of at home or nowhere."""
     if q.named_places:
         return ()
+    names = [n for n in names_in(q) if not lexicon.place(n) and n.lower() not in lexicon.glossary]
+    if not names:  # no name, or only places and terms ("Enterprise Value Charge")
+        return ()
+    found = spans()
     places: set[str] = set()
-    for name in names_in(q):
-        if lexicon.place(name) or name.lower() in lexicon.glossary:
-            continue  # a place, or a term ("Enterprise Value Charge"), not a party abroad
-        where = {j for text, j in spans if name.lower() in text.lower()}
+    for name in names:
+        where = {j for text, j in found if name.lower() in text.lower()}
         if not where:
             continue
         places |= where
