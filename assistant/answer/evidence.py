@@ -28,8 +28,10 @@ UNKNOWN_WEIGHT = 1.0
 _RATIO = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?){1,}(?![\d.])")
 _AMOUNT = re.compile(
     r"(?<![第\d.,])(\d[\d,]*(?:\.\d+)?)\s*(?:の(?=協会|機関|都市|社|か国))?"
-    r"(%|パーセント|兆元|億元|万元|元|兆円|億円|万円|円|億ドル|万ドル|ドル|件|社|機関|人|本|行|協会|か国|都市|倍|回(?!目))"
+    r"(%|パーセント|割|兆元|億元|万元|元|兆円|億円|万円|円|億ドル|万ドル|ドル|件|社|機関|人|本|行|協会|か国|都市|倍|回(?!目))"
 )
+#: A share of a stated amount (「代位弁済額の70〜90%」): it tells how much of that amount.
+_SHARE_OF_AMOUNT = re.compile(r"額の(?:約|およそ)?\d[\d.,]*(?:\s*[〜~-]\s*\d[\d.,]*)?\s*(?:%|パーセント|割)")
 _PERIOD = re.compile(r"\d{1,2}\s*[〜~-]\s*\d{1,2}月|上半期|下半期|通年|第\d四半期|\d{1,2}月末|時点|累計|までに")
 _YEAR = re.compile(r"(?:19|20)\d{2}(?=年|年度|\b)")
 # 令和6年法律第52号 is a law number, not a date.
@@ -256,6 +258,8 @@ class RequestedFigure:
 
     units: frozenset[str]
     years: frozenset[str]
+    #: The question asks for an amount of money (いくら, "how much").
+    money: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.units or self.years)
@@ -263,7 +267,8 @@ class RequestedFigure:
     def met_by(self, sentence: str) -> bool:
         f = figures(sentence)
         count = COUNT in self.units and bool(_BARE_COUNT.search(sentence))
-        if self.units and not count and not any(u in self.units for _, u in f.amounts):
+        share = self.money and bool(_SHARE_OF_AMOUNT.search(sentence))  # いくら戻る? 代位弁済額の70〜90%
+        if self.units and not count and not share and not any(u in self.units for _, u in f.amounts):
             return False
         return not self.years or self.years <= set(_YEAR.findall(sentence))
 
@@ -283,4 +288,4 @@ def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:
                 units |= request.units
     if not units and not lexicon.wants(query, "how_much"):
         return RequestedFigure(frozenset(), frozenset())
-    return RequestedFigure(frozenset(units), frozenset(_YEAR.findall(query)))
+    return RequestedFigure(frozenset(units), frozenset(_YEAR.findall(query)), bool(units & lexicon.money_units))

@@ -244,13 +244,16 @@ class ExtractiveAnswerer(Answerer):
         pool = [c for c in candidates if self._supports(c, lead)]
         # The figure asked for must be stated about the question's places (a Chinese plan's
         # period is no answer to a question about Japan).
-        if (q.figure or q.quantities) and not any(self.refusals.states_quantity(c, q) for c in pool if self._may_lead(c, q)):
+        def states(c: Candidate) -> bool:
+            return self._may_lead(c, q) and self.refusals.states_quantity(c, q)
+
+        if (q.figure or q.quantities) and not any(states(c) for c in pool):
             asked = [w for quantity in q.quantities if (w := quantity.asked_in(q.text))]
             if asked:  # name what was asked for (「締め切り」「一番大きい」), not only "a figure"
                 return self._abstain(base, "no_quantity", groups, t0, missing=asked)
             return self._abstain(base, "no_figure", groups, t0, top_tokens, q)
         if q.figure or q.quantities:  # the unit that states the figure asked for leads
-            lead = next((c for c in pool if self._may_lead(c, q) and self.refusals.states_quantity(c, q)), lead)
+            lead = next((c for c in pool if states(c)), lead)
         official = self._official_first(lead, candidates, q)
         if official is not lead:
             lead = official

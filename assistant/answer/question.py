@@ -131,6 +131,8 @@ def subjects(text: str, known: Callable[[str], bool], lexicon: Lexicon) -> tuple
         proper = token.pos == "名詞" and token.pos2 == "固有名詞" and not token.surface.isascii()
         if not (proper or acronym) or lexicon.place(token.surface) or lexicon.place(token.norm):
             continue
+        if acronym and token.surface.lower() in lexicon.place_words:
+            continue  # "US", "UK" say where, like 米国
         if known(token.norm) or known(token.surface.lower()) or known(token.surface):
             out.append(token.surface)
     return tuple(dict.fromkeys(out))

@@ -112,7 +112,7 @@ class Refusals:
         for (社名), names one the question does not."""
         if q.figure and not q.figure.met_by(c.text):
             return False
-        if max(c.own, c.asked_words) < FIGURE_RELEVANCE:
+        if not c.own or max(c.own, c.asked_words) < FIGURE_RELEVANCE:
             return False  # a figure about something else ("25社を支援した" for a licence count)
         if not all(self._names(c, s) for s in q.subjects):
             return False  # a figure for another party (the FSA's deadline for IPAS's)

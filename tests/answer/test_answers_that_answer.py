@@ -456,3 +456,39 @@ def test_which_companies_hold_a_licence_asks_for_names(assistant):
     assert refused.abstained and "会社はどこ" in refused.abstain_reason, refused.text
     named = assistant.ask("知財担保融資をやってる銀行ってどこ？")
     assert not named.abstained and "日本政策投資銀行" in named.text, named.text
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        # a share answers "how much of" a whole and 「何割」
+        ("How much of a loss does the credit guarantee corporation bear under responsibility sharing?", "80%"),
+        ("責任共有制度で銀行は何割負担するの？", "20%"),
+        # 「いくら戻る」 is answered by a share of a stated amount (代位弁済額の70〜90%)
+        ("保証協会が代わりに払ったら国からいくら戻るの", "70〜90%"),
+        # "US" names a place, not a party the sentence must name
+        ("What percentage of secured business loans in the US used intangible assets as collateral?", "4%"),
+    ],
+)
+def test_a_share_answers_a_question_for_part_of_a_whole(assistant, question, stated):
+    answer = assistant.ask(question)
+    assert not answer.abstained and stated in _lead(answer)[0], answer.text
+
+
+def test_a_share_of_an_amount_meets_a_money_request_a_bare_share_does_not():
+    from assistant.answer.evidence import requested_figure
+
+    wanted = requested_figure("国からいくら戻るの？", LEX)
+    assert wanted.money and wanted.met_by("協会は代位弁済額の70〜90%を保険金として受け取る。")
+    assert not wanted.met_by("協会が80%、金融機関が20%の割合で責任を分担する。")
+    assert requested_figure("何割負担するの？", LEX).met_by("金融機関が2割を負担する。")
+
+
+def test_a_figure_shares_a_word_with_the_question_in_its_own_text(assistant):
+    """A sentence whose figure is about something else (an auction's takings) does not
+    answer "how much venture debt could I raise" because questions it is annotated to
+    answer share the question's words."""
+    answer = assistant.ask(
+        "My startup has about $2M in annual revenue and three US patents. How much venture debt could I realistically raise?"
+    )
+    assert answer.abstained, answer.text
