@@ -243,7 +243,8 @@ class Assistant:
 
     # ------------------------------------------------------------ asking
     def condense(self, question: str, history: Sequence[str] | None = None) -> str:
-        """The follow-up ``question`` rewritten as a standalone one, using earlier user turns."""
+        """The follow-up ``question`` rewritten as a standalone one, using earlier user turns,
+        with Japanese terms typed in romaji put back in Japanese ("chizai kinyu" → 知財金融)."""
         from assistant.retrieval.condense import condense
 
         turns = [validate_question(h, self.settings.max_question_chars) for h in history or []]
@@ -251,8 +252,10 @@ class Assistant:
         if engine.llm is not None and turns:
             from assistant.retrieval.llm_condense import llm_condense
 
-            return llm_condense(engine.llm, question, turns, engine.store.bm25.idf)
-        return condense(question, turns, engine.store.bm25.idf, self.lexicon)
+            standalone = llm_condense(engine.llm, question, turns, engine.store.bm25.idf)
+        else:
+            standalone = condense(question, turns, engine.store.bm25.idf, self.lexicon)
+        return self.lexicon.with_japanese_terms(standalone)
 
     def ask(
         self,

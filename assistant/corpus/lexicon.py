@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import snowballstemmer
@@ -24,6 +25,8 @@ import yaml
 from assistant.core.errors import ConfigError
 from assistant.core.safe_yaml import YamlLimitError, load_yaml
 from assistant.core.settings import PROJECT_ROOT
+from assistant.text.ja import reading, tokenize
+from assistant.text.romaji import romaji, romaji_key
 
 LEXICON_DIR = "lexicon"
 BUNDLED = PROJECT_ROOT / "corpus" / LEXICON_DIR
@@ -164,6 +167,49 @@ class Lexicon:
             found.extend(self.glossary[phrase])
         return list(dict.fromkeys(found))
 
+    # ------------------------------------------------------------ romaji
+    @cached_property
+    def romaji_terms(self) -> dict[str, str]:
+        """The glossary's Japanese terms, and their words, by the key of their romaji
+        spelling ("chizaikinyu" → 知財金融, "tanpo" → 担保); keys shorter than
+        MIN_ROMAJI letters are left out (they would match English words)."""
+        out: dict[str, str] = {}
+        for values in self.glossary.values():
+            for ja in values:
+                if ja.isascii():
+                    continue
+                words = [t.surface for t in tokenize(ja) if len(t.surface) >= 2 and not t.surface.isascii()]
+                for word in dict.fromkeys([ja, *words]):
+                    key = romaji_key(romaji(reading(word)))
+                    if len(key) >= MIN_ROMAJI:
+                        out.setdefault(key, word)
+        return out
+
+    def with_japanese_terms(self, text: str) -> str:
+        """``text`` with Japanese terms written in romaji put back in Japanese ("What does
+        chizai kinyu mean?" → "What does 知財金融 mean?"): runs of up to four Latin words
+        whose spelling folds onto a glossary term's reading (kinyuu, kinyu and kin'yū are
+        one). Words the glossary knows as English are never read as romaji."""
+        if not _LATIN_RUN.search(text):
+            return text
+        words = list(_LATIN_RUN.finditer(text))
+        english = {w for phrase in self.glossary for w in phrase.split()}
+        out, last, i = [], 0, 0
+        while i < len(words):
+            for n in range(min(4, len(words) - i), 0, -1):
+                run = words[i : i + n]
+                gaps = [text[a.end() : b.start()] for a, b in pairwise(run)]
+                if any(g not in (" ", "-") for g in gaps) or any(w.group().lower() in english for w in run):
+                    continue
+                term = self.romaji_terms.get(romaji_key(" ".join(w.group() for w in run)))
+                if term:
+                    out += [text[last : run[0].start()], term]
+                    last, i = run[-1].end(), i + n
+                    break
+            else:
+                i += 1
+        return "".join(out) + text[last:]
+
     # ------------------------------------------------------------ Japanese
     def japanese_synonyms(self, term: str) -> tuple[str, ...]:
         """Document-side words for an everyday term, or ``()``."""
@@ -251,6 +297,10 @@ class Lexicon:
 
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9\-]*")
+#: A word in Latin letters, macrons and apostrophes allowed (Kin'yū).
+_LATIN_RUN = re.compile(r"[A-Za-zĀĪŪĒŌāīūēōÂÎÛÊÔâîûêô]+(?:['’][A-Za-zāīūēōâîûêô]+)?")
+#: Letters a romaji key needs to stand for a term ("tanpo" does; "ken" would match English).
+MIN_ROMAJI = 5
 
 
 def _english_words(text: str) -> list[str]:

@@ -361,6 +361,19 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
+def reading(text: str) -> str:
+    """The katakana reading of ``text`` (Sudachi's), word after word; a word Sudachi has no
+    reading for (a Latin word) adds nothing."""
+    from sudachipy import SplitMode
+
+    text = normalize(text)
+    if not text.strip() or len(text.encode()) >= 40_000:
+        return ""
+    with _lock:
+        morphemes = _tokenizer().tokenize(text, SplitMode.C)
+        return "".join(m.reading_form() for m in morphemes if not _ASCII_WORD.match(m.surface()))
+
+
 def _byte_chunks(text: str, limit: int) -> Iterator[str]:
     while len(text.encode()) > limit:
         cut = limit // 4  # worst case 4 bytes a character

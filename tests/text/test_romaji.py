@@ -1,0 +1,71 @@
+"""Japanese terms typed in romaji: Hepburn spelling of readings, and the key that folds
+the ways one reading is spelled."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.corpus.lexicon import Lexicon
+from assistant.text.ja import reading
+from assistant.text.romaji import romaji, romaji_key
+
+
+@pytest.mark.parametrize(
+    ("kana", "spelled"),
+    [
+        ("チザイキンユウ", "chizaikinyuu"),
+        ("キギョウカチタンポケン", "kigyoukachitanpoken"),
+        ("シンヨウホショウキョウカイ", "shinyouhoshoukyoukai"),
+        ("ベンチャーデット", "benchadetto"),  # ー left out, ッ doubles the next consonant
+        ("ちざい", "chizai"),  # hiragana too
+    ],
+)
+def test_romaji_spells_a_reading_in_hepburn(kana, spelled):
+    assert romaji(kana) == spelled
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["chizai kinyu", "chizai kinyuu", "Chizai-Kin'yū", "chizaikinnyu", "CHIZAI KINYŪ"],
+)
+def test_the_spellings_of_one_reading_share_a_key(typed):
+    assert romaji_key(typed) == romaji_key(romaji(reading("知財金融"))) == "chizaikinyu"
+
+
+def test_m_before_a_labial_is_n():
+    assert romaji_key("tampoken") == romaji_key("tanpoken")
+
+
+LEX = Lexicon.bundled()
+
+
+@pytest.mark.parametrize(
+    ("question", "rewritten"),
+    [
+        ('What exactly does "chizai kinyu" mean?', 'What exactly does "知財金融" mean?'),
+        ("Is kigyo kachi tanpoken the same as a floating charge?", "Is 企業価値担保権 the same as a floating charge?"),
+        ("Who runs the shin'yō hoshō kyōkai?", "Who runs the 信用保証協会?"),
+    ],
+)
+def test_a_term_typed_in_romaji_is_put_back_in_japanese(question, rewritten):
+    assert LEX.with_japanese_terms(question) == rewritten
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can I borrow against patents?",
+        "Tell me about Ocean Tomo and Aon.",
+        "What did the FSA say about provisioning for loans secured by the charge?",
+        "知財金融とは？",
+    ],
+)
+def test_english_words_and_japanese_text_are_left_alone(question):
+    assert LEX.with_japanese_terms(question) == question
+
+
+def test_a_question_in_romaji_is_answered_from_the_japanese_term(assistant):
+    answer = assistant.ask('What exactly does "chizai kinyu" mean?')
+    assert "知財金融" in answer.condensed_query
+    assert not answer.abstained and answer.lang == "en", answer.text
+    assert any("知財金融" in c.quote for c in answer.citations), answer.text
