@@ -492,3 +492,25 @@ def test_a_figure_shares_a_word_with_the_question_in_its_own_text(assistant):
         "My startup has about $2M in annual revenue and three US patents. How much venture debt could I realistically raise?"
     )
     assert answer.abstained, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("企業価値担保権を使ってる銀行ってどこ？", "使ってる銀行ってどこ"),  # any verb in て(い)る form
+        ("評価書を受けた銀行はどこ？", "受けた銀行はどこ"),
+        ("知財金融を始めた信金はどこ？", "始めた信金はどこ"),
+    ],
+)
+def test_which_banks_do_something_asks_for_their_names(question, asked):
+    assert [q.asked_in(question) for q in frame(question, LEX).quantities if q.name] == [asked]
+
+
+def test_who_may_be_something_asks_for_no_name():
+    """「担保権者になれる会社はどこ？」 asks who may be one (a rule answers it)."""
+    assert not [q for q in frame("担保権者になれる会社はどこ？", LEX).quantities if q.name]
+
+
+def test_a_bank_named_by_no_sentence_is_refused(assistant):
+    answer = assistant.ask("企業価値担保権を使ってる銀行ってどこ？")
+    assert answer.abstained and "使ってる銀行ってどこ" in answer.abstain_reason, answer.text
