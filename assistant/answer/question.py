@@ -236,6 +236,12 @@ def names_other_than(sentence: str, question: str, lexicon: Lexicon) -> bool:
     return False
 
 
+def names_person(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` names a person ``question`` does not (Sudachi's 人名: 神田秀樹氏)."""
+    asked = question.lower()
+    return any(t.pos3 == "人名" and t.surface.lower() not in asked for t in tokenize(_QUOTED.sub("「」", sentence)))
+
+
 #: A name in an English question: capitalised words ("Ocean Tomo", "Aon"), not the first
 #: word of a sentence or a word the question is asked with.
 _LATIN_NAME = re.compile(r"(?<![\w'])[A-Z][A-Za-z&\-]+(?:\s+[A-Z][A-Za-z&\-]+)*")

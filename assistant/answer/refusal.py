@@ -17,7 +17,7 @@ import re
 
 from assistant.answer.candidate import Candidate, terms
 from assistant.answer.evidence import TermGroup, figures, group_found, has_number
-from assistant.answer.question import QuestionFrame, names_other_than
+from assistant.answer.question import QuestionFrame, names_other_than, names_person
 from assistant.corpus.lexicon import Lexicon
 
 WEAK_COVERAGE = 0.25  # below this the abstention names the missing key terms
@@ -117,6 +117,10 @@ class Refusals:
         if not all(self._names(c, s) for s in q.subjects):
             return False  # a figure for another party (the FSA's deadline for IPAS's)
         for quantity in q.quantities:
+            if quantity.person:
+                if not names_person(c.text, q.text):
+                    return False  # 「長官は誰？」 is answered by a sentence that names someone
+                continue
             if quantity.name:
                 if not names_other_than(c.text, q.text, self.lexicon):
                     return False  # 「どこの会社？」 is answered by a sentence that names one

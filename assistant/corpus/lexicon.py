@@ -93,6 +93,9 @@ class Quantity:
     #: The answer is a name (「どこの銀行？」, "which company"): the sentence must name an
     #: organisation or a person the question does not.
     name: bool = False
+    #: The answer is a person (「特許庁長官は誰？」, "the head of the JPO"): the sentence must
+    #: name one (``name: person`` in the file).
+    person: bool = False
 
     def asked_in(self, text: str) -> str:
         """The words of ``text`` that ask for this quantity (the pattern's ``ask…`` group that
@@ -454,11 +457,16 @@ def _intents(data: dict, where: str) -> tuple:
         units = frozenset(u for unit in map(str, raw.get("units") or []) for u in (money if unit == "money" else {unit}))
         nouns = tuple(str(n) for n in raw.get("nouns") or [])
         asked_by = tuple(str(n) for n in raw.get("intents") or ["howmuch"])
-        name = bool(raw.get("name", False))
+        kind = raw.get("name", False)
+        if kind not in (True, False, "person"):
+            raise ConfigError(f"{where}: quantities entry {i}: `name` must be true, false or person, not {kind!r}.")
+        name, person = bool(kind), kind == "person"
         if not nouns and not name:
             raise ConfigError(f"{where}: quantities entry {i} needs `nouns: [...]` (words of a sentence that states it).")
         pattern = _regex(raw.get("pattern"), f"{where} quantities {i}")
-        quantities.append(Quantity(pattern, nouns, units, asked_by, figure=bool(raw.get("figure", True)), name=name))
+        quantities.append(
+            Quantity(pattern, nouns, units, asked_by, figure=bool(raw.get("figure", True)), name=name, person=person)
+        )
     wrappers = data.get("requests") or []
     if not isinstance(wrappers, list):
         raise ConfigError(f"{where}: `requests` must be a list of patterns.")

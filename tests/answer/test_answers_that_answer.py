@@ -514,3 +514,37 @@ def test_who_may_be_something_asks_for_no_name():
 def test_a_bank_named_by_no_sentence_is_refused(assistant):
     answer = assistant.ask("企業価値担保権を使ってる銀行ってどこ？")
     assert answer.abstained and "使ってる銀行ってどこ" in answer.abstain_reason, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("知財金融の相談窓口の電話番号は？", "電話番号"),  # contact details
+        ("IPASの次の募集はいつ？", "次の募集"),  # a next round, which past rounds do not answer
+        ("企業価値担保権付き融資の上限額は？", "上限"),  # an upper limit, not the minimum the law sets
+        ("What is the default rate on China's IP pledge loans?", "default rate"),  # not any %
+        ("Who is the current head of the JPO?", "head of"),  # a person
+    ],
+)
+def test_what_no_sentence_states_is_refused_naming_it(assistant, question, asked):
+    answer = assistant.ask(question)
+    assert answer.abstained and asked in answer.abstain_reason, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        ("Who chaired the working group behind the new lending law?", "神田秀樹"),  # a person is named
+        ("不特定被担保債権留保額の最低額は？", "70万円"),  # a minimum answers a minimum
+        ("What is IPAS and who runs it?", "IPAS"),  # who runs it: an organisation will do
+    ],
+)
+def test_what_a_sentence_states_is_still_answered(assistant, question, stated):
+    answer = assistant.ask(question)
+    assert not answer.abstained and stated in answer.text, answer.text
+
+
+def test_which_bank_did_something_asks_for_a_name_which_bank_may_does_not():
+    asks = lambda text: [q.name for q in frame(text, LEX).quantities]  # noqa: E731
+    assert asks("Which Japanese bank made the first enterprise value charge loan?") == [True]
+    assert asks("Which banks can lend under the enterprise value charge?") == []

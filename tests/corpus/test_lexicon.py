@@ -54,6 +54,7 @@ def test_a_corpus_may_bring_its_own_lexicon_file(tmp_path):
         ("everyday.yaml", "version: 1\nterms: [1, 2\n", "cannot be read as YAML"),
         ("intents.yaml", "version: 1\nquantities:\n  - pattern: '税率'\n    units: ['%']\n", "needs `nouns"),
         ("intents.yaml", "version: 1\nrequests: '^please '\n", "must be a list of patterns"),
+        ("intents.yaml", "version: 1\nquantities:\n  - pattern: '長官'\n    name: someone\n", "true, false or person"),
         ("intents.yaml", "version: 1\nrequests: ['(unclosed']\n", "requests 1: .* not a valid regular expression"),
     ],
 )
