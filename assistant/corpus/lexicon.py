@@ -25,7 +25,7 @@ import yaml
 from assistant.core.errors import ConfigError
 from assistant.core.safe_yaml import YamlLimitError, load_yaml
 from assistant.core.settings import PROJECT_ROOT
-from assistant.text.ja import reading, tokenize
+from assistant.text.ja import readings
 from assistant.text.romaji import romaji, romaji_key
 
 LEXICON_DIR = "lexicon"
@@ -181,9 +181,10 @@ class Lexicon:
             for ja in values:
                 if ja.isascii():
                     continue
-                words = [t.surface for t in tokenize(ja) if len(t.surface) >= 2 and not t.surface.isascii()]
-                for word in dict.fromkeys([ja, *words]):
-                    key = romaji_key(romaji(reading(word)))
+                words = readings(ja)
+                spelled = [(ja, "".join(r for _, r in words))] + [(w, r) for w, r in words if len(w) >= 2]
+                for word, kana in spelled:
+                    key = romaji_key(romaji(kana))
                     if len(key) >= MIN_ROMAJI:
                         out.setdefault(key, word)
         return out

@@ -361,17 +361,22 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
-def reading(text: str) -> str:
-    """The katakana reading of ``text`` (Sudachi's), word after word; a word Sudachi has no
-    reading for (a Latin word) adds nothing."""
+def readings(text: str) -> list[tuple[str, str]]:
+    """(surface, katakana reading) of each Sudachi word of ``text`` (split mode A); Latin
+    words are left out (Sudachi has no reading for them)."""
     from sudachipy import SplitMode
 
     text = normalize(text)
     if not text.strip() or len(text.encode()) >= 40_000:
-        return ""
+        return []
     with _lock:
-        morphemes = _tokenizer().tokenize(text, SplitMode.C)
-        return "".join(m.reading_form() for m in morphemes if not _ASCII_WORD.match(m.surface()))
+        morphemes = _tokenizer().tokenize(text, SplitMode.A)
+        return [(m.surface(), m.reading_form()) for m in morphemes if not _ASCII_WORD.match(m.surface())]
+
+
+def reading(text: str) -> str:
+    """The katakana reading of ``text`` (Sudachi's), word after word."""
+    return "".join(r for _, r in readings(text))
 
 
 def _byte_chunks(text: str, limit: int) -> Iterator[str]:
