@@ -100,6 +100,9 @@ VECTOR_CACHE = 20_000
 PART_FLOOR = 0.3
 
 
+#: Events a "when" question may name (「いつ改定された？」 asks for the revision's date).
+_EVENT = re.compile(r"施行|開始|成立|公布|公表|改定|改正|改訂|見直す?|廃止|終了|提出|開設|告示|導入|設立|創設|発表")
+
 #: Weights of the three signals (lexical, semantic, "asked": the annotated questions).
 W_LEXICAL, W_SEMANTIC, W_ASKED = 0.30, 0.20, 0.40
 
@@ -311,6 +314,11 @@ class ExtractiveAnswerer(Answerer):
         wants_figure = q.wants("howmuch") or self.lexicon.wants(q.text, "how_much")
         search_terms = self.lexicon.intent_terms(q.text)
         cues = [i.cues for name in q.intents if (i := self.lexicon.intent(name)) and i.cues]
+        # A question that names the kind of event its intent's cue words stand for asks about
+        # that one: "When were the guidelines revised?" wants 改定, not any 公表 or 施行.
+        named_events = (
+            [g for g in groups if any(_EVENT.fullmatch(t) for a in g.alternatives for t in a)] if q.intent == "when" else []
+        )
         for cand, sim in zip(cands, sims, strict=True):
             fact = cand.hit.chunk.unit_at(cand.start, cand.end)
             tokens = set(terms(cand.text))
@@ -352,7 +360,10 @@ class ExtractiveAnswerer(Answerer):
                 # words and meaning alone, on the same scale as annotated ones.
                 score = (words + meaning) * (W_LEXICAL + W_SEMANTIC + W_ASKED) / (W_LEXICAL + W_SEMANTIC)
             score += 0.1 / (1 + cand.hit_rank)
-            if cues and any(c.search(cand.text) for c in cues[:1]):
+            if named_events:
+                if any(group_found(g, set(terms(cand.text))) for g in named_events):
+                    score += CUE_BONUS
+            elif cues and any(c.search(cand.text) for c in cues[:1]):
                 score += CUE_BONUS
             if asks_to_do and verbs:
                 unit_terms = set(terms(cand.text))

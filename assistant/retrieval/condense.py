@@ -65,9 +65,32 @@ def _places(text: str, lexicon: Lexicon) -> list[str]:
     return found
 
 
+#: Words that end a noun phrase ("the guidelines *for* SMEs", "the report *is* …").
+_EN_PHRASE_END = re.compile(
+    r"^(?:of|for|in|on|at|to|by|with|under|from|and|or|but|that|which|who|is|are|was|were|be|been|do|does|did|"
+    r"can|could|will|would|should|may|might|must|has|have|had|offer|offers|mean|means|work|works|apply|applies)$",
+    re.I,
+)
+
+
 def _english_phrase(text: str, lexicon: Lexicon) -> str:
-    """The longest multi-word domain phrase of an English question ("enterprise value charge")."""
-    return next((p for p in lexicon.english_matches(text)[0] if " " in p), "")
+    """The longest multi-word domain phrase of an English question ("enterprise value
+    charge"), with the nouns that follow it in the question ("personal guarantee" →
+    "personal guarantee guidelines": "they" stands for the guidelines, not the guarantee)."""
+    phrase = next((p for p in lexicon.english_matches(text)[0] if " " in p), "")
+    if not phrase:
+        return ""
+    m = re.search(r"\b" + r"[\s-]+".join(map(re.escape, phrase.split())) + r"\b", text, re.I)
+    if not m:
+        return phrase
+    tail = []
+    for word in _EN_WORD.findall(text[m.end() :])[:2]:
+        if _EN_PHRASE_END.match(word):
+            break
+        tail.append(word.lower())
+    if tail and not re.match(r"^[\s-]*[A-Za-z]", text[m.end() :]):
+        tail = []  # punctuation follows the phrase: nothing to extend
+    return " ".join([phrase, *tail])
 
 
 def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:

@@ -548,3 +548,27 @@ def test_which_bank_did_something_asks_for_a_name_which_bank_may_does_not():
     asks = lambda text: [q.name for q in frame(text, LEX).quantities]  # noqa: E731
     assert asks("Which Japanese bank made the first enterprise value charge loan?") == [True]
     assert asks("Which banks can lend under the enterprise value charge?") == []
+
+
+def test_a_when_question_naming_its_event_is_led_by_that_event(assistant):
+    """「いつ改定された？」 asks for the revision, not for when the guidelines were published
+    or when a programme about guarantees was announced (公表)."""
+    answer = assistant.ask("経営者保証ガイドラインはいつ改定された？")
+    assert "2022年6月の改定" in _lead(answer)[0], answer.text
+
+
+def test_they_stands_for_the_whole_noun_phrase_of_the_earlier_question():
+    """After "What are the personal guarantee guidelines?", "they" are the guidelines (the
+    glossary knows "personal guarantee"; the noun after it belongs to the phrase)."""
+    assert (
+        condense("Are they binding?", ["What are the personal guarantee guidelines?"], lexicon=LEX)
+        == "Are the personal guarantee guidelines binding?"
+    )
+    assert condense("Who can use it?", ["What is the enterprise value charge?"], lexicon=LEX) == (
+        "Who can use the enterprise value charge?"
+    )
+
+
+def test_an_english_follow_up_about_a_rule_being_binding_is_answered(assistant):
+    answer = assistant.ask("Are they binding?", ["What are the personal guarantee guidelines?"])
+    assert not answer.abstained and "法的な拘束力はない" in _lead(answer)[0], answer.text
