@@ -183,6 +183,10 @@ class ExtractiveAnswerer(Answerer):
             # What a follow-up asks is what the user typed ("How many … so far?"), not what
             # the earlier question it is read with asked ("What is …?").
             q = replace(q, intents=own)
+        if condensed != question:
+            # The party a figure must be about is one the user named; the earlier topic a
+            # follow-up is read with (「事業性融資WGについて、会合は何回？」) is context.
+            q = replace(q, subjects=tuple(s for s in q.subjects if s.lower() in question.lower()))
         groups = term_groups(condensed, self.bm25.idf, self.lexicon, lambda term: self.bm25.document_frequency(term) > 0)
         base = Answer(
             text="",

@@ -99,7 +99,10 @@ def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
         return bool(_EN_ANAPHOR.search(q) or _EN_ELLIPTIC.match(q) or _en_bare(q, lexicon))
     if _JA_ANAPHOR.match(q) or _JA_DEMONSTRATIVE.search(q) or _JA_ELLIPTIC.match(q):
         return True
-    return len(key_terms(q)) <= 1 and len(q) <= _SHORT
+    # A place and a counter (日本, 何社) are not a subject: 「日本だとどれくらいの規模？」 and
+    # 「何社支援したの？」 ask about the earlier topic.
+    own = [t for t in key_terms(q) if len(t) > 1 and not (lexicon and lexicon.place(t))]
+    return len(own) <= 1 and len(q) <= _SHORT
 
 
 _EN_SHORT_WORDS = 6

@@ -572,3 +572,23 @@ def test_they_stands_for_the_whole_noun_phrase_of_the_earlier_question():
 def test_an_english_follow_up_about_a_rule_being_binding_is_answered(assistant):
     answer = assistant.ask("Are they binding?", ["What are the personal guarantee guidelines?"])
     assert not answer.abstained and "法的な拘束力はない" in _lead(answer)[0], answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "expected"),
+    [
+        # a place and a counter are no subject of their own
+        ("日本だとどれくらいの規模？", ["ABLってなに"], "ABLについて、日本だとどれくらいの規模？"),
+        ("何社支援したの？", ["IPASって何？"], "IPASについて、何社支援したの？"),
+    ],
+)
+def test_a_short_question_with_only_a_place_or_a_counter_is_a_follow_up(question, history, expected):
+    assert condense(question, history, lexicon=LEX) == expected
+
+
+def test_a_follow_ups_figure_need_not_name_the_earlier_topic(assistant):
+    """「会合は何回開かれたの？」 after questions about the FSA's WG: the 7 meetings are
+    stated in a section that does not write "WG"; the topic carried from the earlier turn
+    is context, not a party the figure must be about."""
+    answer = assistant.ask("会合は何回開かれたの？", ["金融審議会の事業性融資WGの報告書はいつ出た？"])
+    assert not answer.abstained and "7回" in _lead(answer)[0], answer.text
