@@ -249,7 +249,7 @@ def question_wants(query: str, lexicon: Lexicon) -> tuple[bool, bool]:
 #: a date, a law's number, a share or the number of a list item (「累計で214にのぼり」, not
 #: 「(1)法人と経営者の…」).
 COUNT = "count"
-_BARE_COUNT = re.compile(r"(?<![\d.,第(])\d[\d,]*(?![\d.,)]|\s*(?:年|月|日|号|条|項|%|パーセント|割|倍|時|回))")
+_BARE_COUNT = re.compile(r"(?<![\d.,第(])\d[\d,]*(?![\d.,)]|\s*(?:年|月|日|号|条|項|%|パーセント|割|倍|時|回|番))")
 
 
 @dataclass(frozen=True)

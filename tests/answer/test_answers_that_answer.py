@@ -592,3 +592,26 @@ def test_a_follow_ups_figure_need_not_name_the_earlier_topic(assistant):
     is context, not a party the figure must be about."""
     answer = assistant.ask("会合は何回開かれたの？", ["金融審議会の事業性融資WGの報告書はいつ出た？"])
     assert not answer.abstained and "7回" in _lead(answer)[0], answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("特許もってるだけで融資うけれるの？", "yesno"),  # a plain verb + の？ with no question word
+        ("企業価値担保権って登記いる？", "yesno"),
+        ("企業価値担保権の実行って何が起きるの", "whatif"),  # って何が… is not a definition
+        ("誰が決めるの？", "who"),  # a question word keeps its own intent
+    ],
+)
+def test_plain_japanese_questions_without_a_yes_no_word(question, intent):
+    from assistant.text.ja import normalize
+
+    assert frame(normalize(question), LEX).intent == intent
+
+
+def test_how_many_companies_there_are_is_a_count():
+    from assistant.answer.evidence import requested_figure
+
+    wanted = requested_figure("知財担保融資を使ってる銀行ってどれくらいある?", LEX)
+    assert wanted.met_by("参加した金融機関は204にのぼる。")
+    assert not wanted.met_by("資金へのアクセスは成長の障害として2番目に多く挙げられる。")  # an ordinal
