@@ -615,3 +615,14 @@ def test_how_many_companies_there_are_is_a_count():
     wanted = requested_figure("知財担保融資を使ってる銀行ってどれくらいある?", LEX)
     assert wanted.met_by("参加した金融機関は204にのぼる。")
     assert not wanted.met_by("資金へのアクセスは成長の障害として2番目に多く挙げられる。")  # an ordinal
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("who pays for the evaluation report", "特許庁が評価書1件につき"),  # pay → 負担
+        ("Does the bank get a say in how I run my business under the new charge?", "法20条1項"),  # say in → 同意
+    ],
+)
+def test_everyday_english_verbs_reach_the_documents_words(assistant, question, lead):
+    assert lead in _lead(assistant.ask(question))[0]
