@@ -236,10 +236,22 @@ def names_other_than(sentence: str, question: str, lexicon: Lexicon) -> bool:
     return False
 
 
+#: A name before a title or an honorific (タン事務局長, Smith氏): foreign names in katakana or
+#: Latin letters are no 人名 to Sudachi.
+_TITLED = re.compile(
+    r"([ァ-ヶー・]{2,}|[A-Z][A-Za-z.\-]+(?:\s+[A-Z][A-Za-z.\-]+)*)\s*"
+    r"(?:氏|さん|事務局長|長官|大臣|総裁|会長|社長|理事長|委員長|座長|教授|局長|CEO)"
+)
+
+
 def names_person(sentence: str, question: str) -> bool:
-    """Whether ``sentence`` names a person ``question`` does not (Sudachi's 人名: 神田秀樹氏)."""
+    """Whether ``sentence`` names a person ``question`` does not: Sudachi's 人名 (神田秀樹氏),
+    or a name before a title (WIPOのタン事務局長)."""
     asked = question.lower()
-    return any(t.pos3 == "人名" and t.surface.lower() not in asked for t in tokenize(_QUOTED.sub("「」", sentence)))
+    text = _QUOTED.sub("「」", sentence)
+    if any(t.pos3 == "人名" and t.surface.lower() not in asked for t in tokenize(text)):
+        return True
+    return any(m.group(1).lower() not in asked for m in _TITLED.finditer(text))
 
 
 #: A name in an English question: capitalised words ("Ocean Tomo", "Aon"), not the first

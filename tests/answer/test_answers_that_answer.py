@@ -544,10 +544,41 @@ def test_what_a_sentence_states_is_still_answered(assistant, question, stated):
     assert not answer.abstained and stated in answer.text, answer.text
 
 
-def test_which_bank_did_something_asks_for_a_name_which_bank_may_does_not():
-    asks = lambda text: [q.name for q in frame(text, LEX).quantities]  # noqa: E731
-    assert asks("Which Japanese bank made the first enterprise value charge loan?") == [True]
-    assert asks("Which banks can lend under the enterprise value charge?") == []
+def test_which_bank_may_be_answered_by_a_kind_of_bank():
+    """As 「どの金融機関？」 may be answered by 地域金融機関, "which banks" asks for no name."""
+    assert not [q for q in frame("Which banks took part in the programme?", LEX).quantities if q.name]
+
+
+def test_a_post_holder_is_asked_for_only_by_a_who_question(assistant):
+    """"What did the head of WIPO say?" asks what was said; "Who is the head of WIPO?" is
+    answered by a sentence naming Director General Tang (a katakana name before a title)."""
+    said = assistant.ask("What did the head of WIPO say about intangible assets?")
+    assert not said.abstained, said.text
+    who = assistant.ask("Who is the head of WIPO?")
+    assert not who.abstained and "タン事務局長" in _lead(who)[0], who.text
+
+
+def test_a_name_before_a_title_is_a_person():
+    from assistant.answer.question import names_person
+
+    assert names_person("WIPOのタン事務局長は、無形資産について語った。", "Who is the head of WIPO?")
+    assert names_person("学習院大学の神田秀樹氏が座長を務めた。", "座長は誰？")
+    assert not names_person("特許庁が評価書1件につき約30万円を負担していた。", "特許庁長官は誰？")
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("特許を担保にお金を借りられますか？", "yesno"),  # …ますか with no question word
+        ("担保にした特許って売っちゃダメ？", "yesno"),
+        ("登記は必要ですか？", "yesno"),
+        ("評価書ってどうやったらもらえる", "howto"),
+    ],
+)
+def test_more_ways_to_ask_yes_no_and_how_to(question, intent):
+    from assistant.text.ja import normalize
+
+    assert frame(normalize(question), LEX).intent == intent
 
 
 def test_a_when_question_naming_its_event_is_led_by_that_event(assistant):
