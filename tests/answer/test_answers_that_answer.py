@@ -657,3 +657,9 @@ def test_how_many_companies_there_are_is_a_count():
 )
 def test_everyday_english_verbs_reach_the_documents_words(assistant, question, lead):
     assert lead in _lead(assistant.ask(question))[0]
+
+
+def test_a_merit_question_is_led_by_what_the_scheme_improves(assistant):
+    """「メリットは？」 has no word in the documents; the everyday vocabulary reads it as what
+    the law sets out to improve (円滑, 無形資産, 改める)."""
+    assert "融資慣行を改める" in _lead(assistant.ask("企業価値担保権のメリットは？"))[0]
