@@ -663,3 +663,15 @@ def test_a_merit_question_is_led_by_what_the_scheme_improves(assistant):
     """「メリットは？」 has no word in the documents; the everyday vocabulary reads it as what
     the law sets out to improve (円滑, 無形資産, 改める)."""
     assert "融資慣行を改める" in _lead(assistant.ask("企業価値担保権のメリットは？"))[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("How is the enterprise value charge perfected?", "商業登記簿に登記した時点"),  # perfected → 登記
+        ("How many meetings did the FSA working group hold and when was the report dated?", "7回"),
+    ],
+)
+def test_english_legal_words_reach_the_documents_words(assistant, question, lead):
+    answer = assistant.ask(question)
+    assert not answer.abstained and lead in _lead(answer)[0], answer.text
