@@ -17,7 +17,7 @@ from assistant.index import coarse
 from assistant.index.chunkcopy import ChunkCopy, ChunkRowWriter, unit_rows, write_missing_reduced
 from assistant.index.generation import LocalBackend
 from assistant.index.health import check_index
-from assistant.index.units import UNITS_DIR, segment_files
+from assistant.index.units import UNITS_DIR, SegmentSink, segment_files
 from assistant.ingest.pipeline import ingest
 from assistant.text.ja import normalize, split_sentences
 from tests.index.corpus import corpus
@@ -209,3 +209,22 @@ def test_doctor_finds_a_damaged_reduced_copy_and_ingest_writes_it_again(work_set
     assert ok and "without a reduced copy" in detail and "searched exactly" in detail
     ingest(work_settings, embedder)
     assert index.exists() and "without a reduced copy" not in checks()["index read copy"][1]
+
+
+def test_a_merged_segment_gets_its_own_reduced_copy(tmp_path, vectors, monkeypatch):
+    monkeypatch.setattr(coarse, "MIN_ROWS", 100)
+    matrix, queries = vectors
+    sink = SegmentSink(tmp_path, "000001-a", matrix.shape[1])
+    first = [f"a{i:04d}" for i in range(300)]
+    sink.add_chunks(first, ["t"] * 300, [{}] * 300, matrix[:300])
+    names = sink.finish([], set(first))
+    assert coarse.present(tmp_path, "000001-a")
+    coarse.paths(tmp_path, "000001-a")[0].write_bytes(b"torn")  # merging reads the full rows only
+    sink = SegmentSink(tmp_path, "000002-b", matrix.shape[1])
+    second = [f"b{i:04d}" for i in range(200)]
+    sink.add_chunks(second, ["t"] * 200, [{}] * 200, matrix[300:500])
+    live = set(first[:40]) | set(second)  # most rows are of dropped chunks: merged
+    assert sink.finish(names, live) == ["000002-b-m"]
+    copy = ChunkCopy(tmp_path, ["000002-b-m"], live)
+    assert copy.segments[0].reduced is not None and copy.covered() == 240
+    assert copy.search(queries[0], 10) == copy.search(queries[0], 10, exact=True)
