@@ -14,14 +14,15 @@ graph read on first touch. So each ingest also writes its chunks beside its unit
   and the byte offsets into ``.txt`` (``2 * rows + 1``: text start, metadata start, ...).
 
 A segment of many rows also gets a reduced copy of its vectors (:mod:`.coarse`,
-``<name>.chunks.pca.*``): a search scores its rows there first and only the best few
-hundred exactly (a segment without one, older or small, is searched exactly).
+``<name>.chunks.pca.*``): a search scores its rows there first and only the best two
+thousand or so exactly (a segment without one, older or small, is searched exactly).
 
 Segments never change once written (the reduced copy, derived from the vectors alone, is
 written again by ``ipfin ingest`` when it is damaged or missing); merged and pruned with
-the unit rows (the same segment names). :class:`ChunkRowWriter` writes one segment's rows, :class:`ChunkCopy`
-reads the segments a generation lists, restricted to the chunks it lists (a segment may
-hold rows of other generations' chunks: each opened generation masks them out once).
+the unit rows (the same segment names). :class:`ChunkRowWriter` writes one segment's rows
+(and its reduced copy), :class:`ChunkCopy` reads the segments a generation lists,
+restricted to the chunks it lists (a segment may hold rows of other generations' chunks:
+each opened generation masks them out once).
 On a Chroma server there is no read copy: chunks are searched and read there
 (:mod:`.remote`).
 """
@@ -147,7 +148,7 @@ class ChunkCopy:
 
     def search(self, vector: np.ndarray, top_k: int, exact: bool = False) -> list[tuple[str, float]]:
         """The ``top_k`` live chunks most similar to ``vector`` (cosine), best first (equal
-        similarities: older segment, then row, last). A segment with a reduced copy is
+        similarities: the newer segment's row first, then the lower row). A segment with a reduced copy is
         searched in two passes (:mod:`.coarse`): the top k are the exact ones unless one
         of them is not among the coarse pass's candidates; the similarities are exact.
         ``exact``: every row scored on the full vectors."""
