@@ -13,10 +13,16 @@ graph read on first touch. So each ingest also writes its chunks beside its unit
 - ``<name>.chunks.npz``: the rows' ids, their sort order (a lookup is a binary search)
   and the byte offsets into ``.txt`` (``2 * rows + 1``: text start, metadata start, ...).
 
-Segments never change once written; merged and pruned with the unit rows (the same
-segment names). :class:`ChunkRowWriter` writes one segment's rows, :class:`ChunkCopy`
-reads the segments a generation lists, restricted to the chunks it lists (a segment may
-hold rows of other generations' chunks: each opened generation masks them out once).
+A segment of many rows also gets a reduced copy of its vectors (:mod:`.coarse`,
+``<name>.chunks.pca.*``): a search scores its rows there first and only the best two
+thousand or so exactly (a segment without one, older or small, is searched exactly).
+
+Segments never change once written (the reduced copy, derived from the vectors alone, is
+written again by ``ipfin ingest`` when it is damaged or missing); merged and pruned with
+the unit rows (the same segment names). :class:`ChunkRowWriter` writes one segment's rows
+(and its reduced copy), :class:`ChunkCopy` reads the segments a generation lists,
+restricted to the chunks it lists (a segment may hold rows of other generations' chunks:
+each opened generation masks them out once).
 On a Chroma server there is no read copy: chunks are searched and read there
 (:mod:`.remote`).
 """
@@ -34,6 +40,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.core.errors import IndexStateError, damaged_part
+from assistant.index import coarse
 from assistant.index.manifest import fsync_dir, write_atomic
 from assistant.index.sorted_ids import SortedIds
 
@@ -64,9 +71,11 @@ def unit_rows(vectors: np.ndarray) -> np.ndarray:
 
 # ---------------------------------------------------------------- reading
 class ChunkSegment(SortedIds):
-    """One segment's chunk rows, opened: row index in memory, vectors and texts memory-mapped."""
+    """One segment's chunk rows, opened: row index in memory, vectors and texts memory-mapped,
+    and the reduced copy of the vectors when it has one (``reduced``; not opened when
+    ``reduced=False``)."""
 
-    def __init__(self, folder: Path, name: str) -> None:
+    def __init__(self, folder: Path, name: str, reduced: bool = True) -> None:
         self.name = name
         vec_path, txt_path, idx_path = paths(folder, name)
         where = f"of segment {name} in {folder}"
@@ -93,6 +102,8 @@ class ChunkSegment(SortedIds):
         except (ValueError, KeyError, OSError, EOFError, zipfile.BadZipFile) as exc:
             raise damaged(where, exc) from exc
         self.dim = dim
+        #: The reduced copy (:mod:`.coarse`), or None: searched exactly.
+        self.reduced = coarse.open_reduced(folder, name, rows, dim) if reduced else None
 
     def row(self, r: int) -> tuple[str, dict]:
         """(text, metadata) of row ``r``."""
@@ -119,8 +130,13 @@ class ChunkCopy:
             seen.update(compress(ids, keep))
             self.masks.append(np.array(keep, dtype=bool) if ids else np.zeros(0, bool))
         self.count = sum(int(m.sum()) for m in self.masks)
-        # searched segments: those with live rows; rows outside the generation score -inf
-        self._search = [(s, m, None if m.all() else ~m) for s, m in zip(self.segments, self.masks, strict=True) if m.any()]
+        # searched segments: those with live rows, their count, and (when not all rows are
+        # live) the rows outside the generation, which score -inf
+        self._search = [
+            (s, int(m.sum()), None if m.all() else ~m)
+            for s, m in zip(self.segments, self.masks, strict=True)
+            if m.any()
+        ]
 
     def covered(self) -> int:
         """Chunks of the generation the copy holds."""
@@ -130,23 +146,43 @@ class ChunkCopy:
         """The ids of the generation's chunks the copy holds."""
         return {i.decode() for s, m in zip(self.segments, self.masks, strict=True) for i in s.ids[m].tolist()}
 
-    def search(self, vector: np.ndarray, top_k: int) -> list[tuple[str, float]]:
-        """The ``top_k`` live chunks most similar to ``vector`` (cosine), best first: exact."""
+    def search(self, vector: np.ndarray, top_k: int, exact: bool = False) -> list[tuple[str, float]]:
+        """The ``top_k`` live chunks most similar to ``vector`` (cosine), best first (equal
+        similarities: the newer segment's row first, then the lower row). A segment with a reduced copy is
+        searched in two passes (:mod:`.coarse`): the top k are the exact ones unless one
+        of them is not among the coarse pass's candidates; the similarities are exact.
+        ``exact``: every row scored on the full vectors."""
         if top_k <= 0 or not self._search:
             return []
         query = np.asarray(vector, dtype=np.float32)
         norm = float(np.linalg.norm(query))
         query = query / norm if norm > 0 else query
         found: list[tuple[float, int, int]] = []  # (similarity, segment, row)
-        for n, (seg, _mask, dead) in enumerate(self._search):
-            sims = seg.matrix @ query
-            if dead is not None:
-                sims[dead] = -np.inf
+        for n, (seg, live, dead) in enumerate(self._search):
+            want = coarse.candidates(top_k)
+            if seg.reduced is not None and not exact and want < live:
+                rough = seg.reduced.scores(query)
+                if dead is not None:
+                    rough[dead] = -np.inf
+                rows = np.sort(np.argpartition(-rough, want - 1)[:want])  # all live: want < live
+                sims = seg.matrix[rows] @ query
+            else:
+                rows = None
+                sims = seg.matrix @ query
+                if dead is not None:
+                    sims[dead] = -np.inf
             k = min(top_k, len(sims))
             top = np.argpartition(-sims, k - 1)[:k] if k < len(sims) else np.arange(len(sims))
-            found += [(float(sims[r]), n, int(r)) for r in top.tolist() if sims[r] > -np.inf]
+            picked = top if rows is None else rows[top]
+            found += [(float(s), n, int(r)) for s, r in zip(sims[top].tolist(), picked.tolist(), strict=True) if s > -np.inf]
         found.sort(key=lambda t: (-t[0], t[1], t[2]))
         return [(self._search[n][0].ids[r].decode(), sim) for sim, n, r in found[:top_k]]
+
+    def warm(self) -> None:
+        """Read every page a search reads (the full vectors and the reduced copies)."""
+        probe = np.ones(self.segments[0].dim if self.segments else 0, dtype=np.float32)
+        self.search(probe, 1, exact=True)
+        self.search(probe, 1)
 
     def get(self, ids: list[str]) -> dict[str, tuple[str, dict]]:
         """(text, metadata) of those ``ids`` the copy holds as live chunks."""
@@ -163,6 +199,24 @@ class ChunkCopy:
                     found.add(h)
             left = [i for n, i in enumerate(left) if n not in found]
         return out
+
+
+def write_missing_reduced(folder: Path, names: list[str]) -> list[str]:
+    """Write the reduced copy (:mod:`.coarse`) of each of the segments ``names`` that should
+    have one and has none (written before it existed) or a damaged one; the names written.
+    A segment whose rows cannot be read raises :class:`IndexStateError` (its files are
+    indexed again)."""
+    written = []
+    for name in names:
+        seg = ChunkSegment(folder, name, reduced=False)
+        try:
+            fine = coarse.open_reduced(folder, name, len(seg), seg.dim) is not None or not coarse.wanted(len(seg))
+        except IndexStateError:
+            fine = False
+        if not fine:
+            coarse.write(folder, name, seg.matrix)
+            written.append(name)
+    return written
 
 
 # ---------------------------------------------------------------- writing
@@ -246,6 +300,9 @@ class ChunkRowWriter:
         )
         os.replace(vec_part, vec)
         os.replace(txt_part, txt)
+        rows = len(self.ids)
+        if coarse.wanted(rows):
+            coarse.write(self.folder, self.name, np.memmap(vec, "<f4", "r", shape=(rows, self.dim)))
         write_atomic(idx, buf.getvalue())
         fsync_dir(self.folder)
 

@@ -34,6 +34,8 @@ Local layout under ``IPFIN_HOME``::
                                lists the segments it reads (``units``), segments never change
     units/<segment>.chunks.*   the read copy of the chunks the segment's ingest added: vectors,
                                texts and metadata (:mod:`.chunkcopy`); what queries read
+    units/<segment>.chunks.pca.*  a large segment's reduced copy of those vectors (:mod:`.coarse`):
+                               the coarse pass of a dense search
     chroma/, chroma-<id>/      vector stores (``vectors`` in the manifest; a rebuild starts a new
                                one): the chunks collection, the store of record
     index.lock, index.journal  the writer lock and its journal (:mod:`.lock`)
@@ -55,7 +57,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.core.errors import IndexStateError, damaged_part
-from assistant.index.chunkcopy import ChunkCopy
+from assistant.index.chunkcopy import ChunkCopy, write_missing_reduced
 from assistant.index.lock import Holder, IndexConflictError, LocalLock, WriterLock, read_local_holder
 from assistant.index.manifest import MANIFEST_FILE, IndexManifest, fsync_dir
 from assistant.index.units import (
@@ -169,6 +171,12 @@ class Backend(ABC):
         :class:`IndexStateError` when damaged), or None where chunks are read from the vector
         store (a Chroma server)."""
         return None
+
+    def write_reduced(self, manifest: IndexManifest) -> list[str]:
+        """Write the reduced copy of the chunk vectors (:mod:`.coarse`) of ``manifest``'s
+        segments that lack one or have a damaged one (writer lock held); the segments
+        written. Nothing on a Chroma server."""
+        return []
 
     def vectors_problem(self, vectors_id: str) -> str | None:
         """What is plainly wrong with the vector store ("is missing", "cannot be read (…)"),
@@ -342,6 +350,9 @@ class LocalBackend(Backend):
 
     def read_chunks(self, manifest: IndexManifest, live: Collection[str]) -> ChunkCopy:
         return ChunkCopy(self.home / UNITS_DIR, manifest.units, live)
+
+    def write_reduced(self, manifest: IndexManifest) -> list[str]:
+        return write_missing_reduced(self.home / UNITS_DIR, manifest.units)
 
     def vectors_problem(self, vectors_id: str) -> str | None:
         """The folder's database file is gone, or is not a SQLite database (a stat and 16 bytes)."""

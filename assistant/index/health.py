@@ -14,6 +14,7 @@ import numpy as np
 
 from assistant.core.errors import IndexStateError
 from assistant.core.health import Check
+from assistant.index import coarse
 from assistant.index.generation import Backend
 from assistant.index.manifest import IndexManifest
 from assistant.index.units import KEY_KINDS, UnitTable
@@ -121,7 +122,9 @@ def _vector_checks(backend: Backend, manifest: IndexManifest, ids: set[str]) -> 
 
 def _copy_check(backend: Backend, manifest: IndexManifest, ids: set[str]) -> Check | None:
     """A local index: its read copy of the chunks (what queries read) holds every chunk the
-    manifest lists, with vectors of the manifest's size. None on a server (no copy)."""
+    manifest lists, with vectors of the manifest's size, and each large segment's reduced
+    copy (:mod:`.coarse`) is whole (one missing is noted: search is exact there, slower).
+    None on a server (no copy)."""
     try:
         copy = backend.read_chunks(manifest, ids)
     except IndexStateError as exc:
@@ -134,7 +137,16 @@ def _copy_check(backend: Backend, manifest: IndexManifest, ids: set[str]) -> Che
     dims = {s.dim for s in copy.segments}
     if manifest.dim and dims - {manifest.dim}:
         return Check("index read copy", False, f"the read copy holds {sorted(dims)}-d vectors, the manifest says {manifest.dim}. {REPAIR}")
-    return Check("index read copy", True, f"all {len(ids)} chunks in the read copy in {copy.folder} ({len(copy.segments)} segment(s))")
+    slow = [s.name for s in copy.segments if s.reduced is None and coarse.wanted(len(s))]
+    note = (
+        f"; {len(slow)} large segment(s) without a reduced copy of the vectors are searched exactly, more slowly "
+        f"({', '.join(slow)}): `ipfin ingest` writes it"
+        if slow
+        else ""
+    )
+    return Check(
+        "index read copy", True, f"all {len(ids)} chunks in the read copy in {copy.folder} ({len(copy.segments)} segment(s)){note}"
+    )
 
 
 def _dimension_check(vectors: Vectors, manifest: IndexManifest) -> Check:

@@ -4,9 +4,9 @@ vectors).
 An :class:`IndexStore` is a snapshot: the committed manifest when it was opened, the BM25
 data of that generation and its unit vectors and retrieval keys (:mod:`.units`; both
 loaded when first used) and its chunks. A local index reads its chunks from the read copy
-in its segment files (:mod:`.chunkcopy`: an exact dense search over memory-mapped
-vectors, texts by id) and never opens Chroma, the store of record, to answer; on a
-Chroma server (``IPFIN_CHROMA_URL``) they are searched and read in the vector store the
+in its segment files (:mod:`.chunkcopy`: a dense search over memory-mapped vectors, exact,
+or in two passes on a large segment, :mod:`.coarse`; texts by id) and never opens Chroma,
+the store of record, to answer; on a Chroma server (``IPFIN_CHROMA_URL``) they are searched and read in the vector store the
 manifest names. Either may hold more than the snapshot (chunks an ingest is adding,
 chunks the previous generation had); every search and lookup here returns only the
 chunks the snapshot's manifest lists, so a reader sees exactly one committed state. Writing goes through
@@ -143,7 +143,7 @@ class IndexStore:
         if self.manifest.dim:
             probe = np.full(self.manifest.dim, 1.0, dtype=np.float32)
             if self.chunk_copy is not None:
-                self.chunk_copy.search(probe, 1)
+                self.chunk_copy.warm()
             else:
                 self._read(lambda v: v.chunks.query(query_embeddings=[probe], n_results=1, include=[]))
         return self
@@ -306,7 +306,8 @@ class IndexStore:
 
     def dense_search(self, vector: np.ndarray, top_k: int) -> list[tuple[str, float]]:
         """This generation's ``top_k`` chunks closest to ``vector`` (cosine similarity), best
-        first: exact over the local read copy, Chroma's HNSW on a server."""
+        first: over the local read copy (exact, or two passes on a large segment:
+        :mod:`.coarse`), Chroma's HNSW on a server."""
         if self.chunk_copy is not None:
             return self.chunk_copy.search(vector, top_k)
         rows = self._nearest("chunks", vector, top_k, None, lambda cid, _m: cid in self.chunk_ids)

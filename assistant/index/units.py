@@ -310,7 +310,7 @@ class SegmentSink(UnitSink):
         table = SegmentTable(self.folder, names)
         wanted = np.array([c.encode() for c in live]) if live else np.zeros(0, "S1")
         dead = sum(int((~np.isin(s.chunk, wanted)).sum()) for s in table.segments)
-        chunk_rows = [ChunkSegment(self.folder, n) for n in names]
+        chunk_rows = [ChunkSegment(self.folder, n, reduced=False) for n in names]
         dead += sum(int((~np.isin(s.ids, wanted)).sum()) for s in chunk_rows)
         return dead > table.count() + sum(len(s) for s in chunk_rows) - dead
 
@@ -348,7 +348,7 @@ class SegmentSink(UnitSink):
         merged = ChunkRowWriter(self.folder, name, self.dim)
         seen: set[bytes] = set()
         try:
-            for seg in (ChunkSegment(self.folder, n) for n in names):
+            for seg in (ChunkSegment(self.folder, n, reduced=False) for n in names):
                 rows = [r for r in np.nonzero(np.isin(seg.ids, wanted))[0].tolist() if seg.ids[r] not in seen]
                 seen.update(seg.ids[r] for r in rows)
                 merged.copy_rows(seg, rows)

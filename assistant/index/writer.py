@@ -18,7 +18,9 @@ an older format is refused unless rebuilt (``--rebuild``).
 - a damaged, missing or incomplete BM25 file is rebuilt from the chunk texts in Chroma;
 - chunks missing from Chroma (a deleted or damaged vector store), or whose unit vectors
   or read copy are missing or damaged, send their files back to the ingest (:attr:`repair_paths`),
-  into a new vector store when the old one is gone.
+  into a new vector store when the old one is gone;
+- a large segment's reduced copy of the chunk vectors (:mod:`.coarse`), missing (an index
+  written before it existed) or damaged, is written again from the segment's vectors.
 
 Leaving the ``with`` block without :meth:`commit` (an error, Ctrl-C) rolls back: what was
 added is deleted again and the committed generation stays as it was.
@@ -341,9 +343,16 @@ class IndexWriter:
         """Committed chunks whose unit vectors or read copy (:mod:`.chunkcopy`) are gone: all
         of them when a listed segment is missing or damaged (its files are indexed again into
         a new one); else those the read copy lacks (a chunk without unit rows is found by
-        ``ipfin doctor``)."""
+        ``ipfin doctor``). A segment's reduced copy (:mod:`.coarse`), missing or damaged, is
+        written again from its vectors first: nothing is indexed again for it."""
         try:
             table = self.backend.read_units(committed, lambda: store)
+            written = self.backend.write_reduced(committed)
+            if written:
+                self._say(
+                    f"Wrote the reduced copy of the chunk vectors (the fast dense search) of {len(written)} "
+                    f"segment(s) of the index, which had none or a damaged one: {', '.join(written)}."
+                )
             copy = self.backend.read_chunks(committed, ids)
             if not ids or table.count() > 0:
                 self._unit_segments = list(committed.units)
