@@ -189,6 +189,11 @@ class Lexicon:
                         out.setdefault(key, word)
         return out
 
+    @cached_property
+    def glossary_words(self) -> frozenset[str]:
+        """Every word of the glossary's English keys (never read as romaji)."""
+        return frozenset(w for phrase in self.glossary for w in phrase.split())
+
     def with_japanese_terms(self, text: str) -> str:
         """``text`` with Japanese terms written in romaji put back in Japanese ("What does
         chizai kinyu mean?" → "What does 知財金融 mean?"): runs of up to four Latin words
@@ -197,7 +202,7 @@ class Lexicon:
         if not _LATIN_RUN.search(text):
             return text
         words = list(_LATIN_RUN.finditer(text))
-        english = {w for phrase in self.glossary for w in phrase.split()}
+        english = self.glossary_words
         out, last, i = [], 0, 0
         while i < len(words):
             for n in range(min(4, len(words) - i), 0, -1):
