@@ -364,15 +364,14 @@ class ExtractiveAnswerer(Answerer):
                 # words and meaning alone, on the same scale as annotated ones.
                 score = (words + meaning) * (W_LEXICAL + W_SEMANTIC + W_ASKED) / (W_LEXICAL + W_SEMANTIC)
             score += 0.1 / (1 + cand.hit_rank)
+            unit_terms = set(terms(cand.text))
             if named_events:
-                if any(group_found(g, set(terms(cand.text))) for g in named_events):
+                if any(group_found(g, unit_terms) for g in named_events):
                     score += CUE_BONUS
             elif cues and any(c.search(cand.text) for c in cues[:1]):
                 score += CUE_BONUS
-            if asks_to_do and verbs:
-                unit_terms = set(terms(cand.text))
-                if any(group_found(g, unit_terms) for g in verbs):
-                    score += CUE_BONUS  # "may I sell it?" is answered by the sentence saying 処分できる
+            if asks_to_do and verbs and any(group_found(g, unit_terms) for g in verbs):
+                score += CUE_BONUS  # "may I sell it?" is answered by the sentence saying 処分できる
             if q.intent == "definition" and _defines(cand.text, groups):
                 score += CUE_BONUS  # "知財ビジネス評価書は、…" answers "その評価書って何？"
             # Answer-type match: a "when" question wants a date, a "how much / what
