@@ -31,8 +31,8 @@ Gaussian noise (norm ~``FULL_NOISE``) seeded by the chunk's number, renormalised
 n-chunk index grows from the cached index of the next smaller size. Per size,
 opened through ``assistant.app.Assistant`` in fresh processes (open, first answer,
 retrieval and extractive ask p50/p95, RSS); then ``ipfin serve`` under ``API_CLIENTS``
-clients for ``--api-seconds`` and the cold start of ``ipfin ask --json``, on the bundled
-briefs and on the largest size.
+clients for ``--api-seconds`` on the largest size (``--api-bundled``: on the bundled briefs
+too), and the cold start of ``ipfin ask --json`` on the bundled briefs and on the largest size.
 
 Prints tables, writes every number to ``--json``, then as its last lines one JSON object
 per size. Asserts nothing.
@@ -433,20 +433,20 @@ def synthetic_chunk(i: int, sentences: list[str], svecs: np.ndarray, source_id: 
         k = pick.randrange(len(sentences))
         chosen.append(k)
         chars += len(sentences[k])
-    offsets, start = [], 0
-    for k in chosen:
-        offsets.append((start, start + len(sentences[k])))
-        start += len(sentences[k])
-    chunk = Chunk(f"synth-{i:06d}", "".join(sentences[k] for k in chosen), source_id, char_start=0, char_end=start)
+    ends = np.cumsum([len(sentences[k]) for k in chosen])
+    starts = ends - [len(sentences[k]) for k in chosen]
+    chunk = Chunk(f"synth-{i:06d}", "".join(sentences[k] for k in chosen), source_id, char_start=0,
+                  char_end=int(ends[-1]))
     # the units the answerer looks up are the chunk's own quotable units (sentences without
-    # a closing 。 run together): each gets the mean of the sentences it spans
-    spans = chunk.quotable_units()
-    unit_means = np.stack([
-        svecs[[k for k, (a, b) in zip(chosen, offsets, strict=True) if a < end and begin < b]].mean(axis=0)
-        for begin, end in spans
-    ])
-    chunk_vec = _unit(rng, svecs[chosen].mean(axis=0, keepdims=True))[0]
-    return chunk, chosen, chunk_vec, [(chunk.id, a, b) for a, b in spans], _unit(rng, unit_means)
+    # a closing 。 run together): each gets the mean of the sentences it spans (one matrix
+    # product: which sentences each unit overlaps, over their vectors), the chunk the mean
+    # of all; one draw of noise for the chunk and its units
+    spans = np.array(chunk.quotable_units()).reshape(-1, 2)
+    overlap = ((starts[None, :] < spans[:, 1:2]) & (spans[:, 0:1] < ends[None, :])).astype(np.float32)
+    vecs = svecs[chosen]
+    means = np.vstack([vecs.mean(axis=0, keepdims=True), (overlap @ vecs) / overlap.sum(axis=1, keepdims=True)])
+    noisy = _unit(rng, means)
+    return chunk, chosen, noisy[0], [(chunk.id, int(a), int(b)) for a, b in spans], noisy[1:]
 
 
 def build_full_index(n: int, home: Path) -> dict:
@@ -708,13 +708,14 @@ def bm25_columns(row: dict) -> dict:
     return {("bm25_" + k if k in ("load_s", "rss_mb", "index_rss_mb") else k): v for k, v in row.items()}
 
 
-def measure_serving(sizes: list[int], seconds: int, workers: str) -> dict:
-    """The API under load and the CLI's cold start, on the bundled briefs and on the
-    largest synthetic index."""
+def measure_serving(sizes: list[int], seconds: int, workers: str, api_bundled: bool = False) -> dict:
+    """The CLI's cold start on the bundled briefs and on the largest synthetic index; the
+    API under load on the largest (and on the bundled briefs too with ``api_bundled``)."""
     targets = {"bundled": full_index(0), f"{max(sizes)}": full_index(max(sizes))}
     out: dict = {"api": [], "cold_start": []}
     for name, home in targets.items():
-        for w in [int(x) for x in workers.split(",") if x.strip()]:
+        loaded = api_bundled or name != "bundled"
+        for w in [int(x) for x in workers.split(",") if x.strip()] if loaded else []:
             print(f"  API: {API_CLIENTS} clients for {seconds} s, {w} worker(s), index {name}", file=sys.stderr)
             out["api"].append({"index": name} | measure_api(home, seconds, API_CLIENTS, w))
         print(f"  cold start of ipfin ask, index {name}", file=sys.stderr)
@@ -910,6 +911,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--bm25-only", action="store_true", help="only the BM25 part (no Chroma index, API or cold start)")
     parser.add_argument("--api-seconds", type=int, default=API_SECONDS, help=f"API load duration (default {API_SECONDS})")
     parser.add_argument("--api-workers", default="1", help="uvicorn worker counts to load, comma-separated (default 1)")
+    parser.add_argument("--api-bundled", action="store_true",
+                        help="load the API on the bundled briefs too (default: only on the largest size)")
     parser.add_argument("--json", default=str(ROOT / "eval" / "reports" / "scale" / "bench_scale.json"),
                         help="where to write every number as JSON")
     parser.add_argument("--ingest", action="store_true", help="measure the ingest throughput instead (see above)")
@@ -938,7 +941,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  {n} chunks measured in {time.perf_counter() - t:.1f} s", file=sys.stderr)
     print("BM25 index alone")
     print_table(rows)
-    serving = {} if args.bm25_only else measure_serving(sizes, args.api_seconds, args.api_workers)
+    serving = {} if args.bm25_only else measure_serving(sizes, args.api_seconds, args.api_workers, args.api_bundled)
     if serving:
         print_full_table(rows, serving)
     write_report(rows, serving, Path(args.json))
