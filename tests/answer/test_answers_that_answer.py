@@ -506,9 +506,29 @@ def test_which_banks_do_something_asks_for_their_names(question, asked):
     assert [q.asked_in(question) for q in frame(question, LEX).quantities if q.name] == [asked]
 
 
-def test_who_may_be_something_asks_for_no_name():
-    """「担保権者になれる会社はどこ？」 asks who may be one (a rule answers it)."""
-    assert not [q for q in frame("担保権者になれる会社はどこ？", LEX).quantities if q.name]
+@pytest.mark.parametrize(
+    "question",
+    [
+        "担保権者になれる会社はどこ？",
+        "どの会社が企業価値担保権を設定できる？",
+        "Which companies can grant an enterprise value security right?",
+        "Which firms are eligible to use it?",
+    ],
+)
+def test_who_may_be_something_asks_for_no_name(question):
+    """「担保権者になれる会社はどこ？」 asks who may be one (a rule answers it), not for names."""
+    assert not [q for q in frame(question, LEX).quantities if q.name]
+
+
+def test_which_companies_may_grant_the_charge_is_answered_by_the_rule(assistant):
+    answer = assistant.ask("Which companies can grant an enterprise value security right?")
+    assert not answer.abstained and "株式会社または持分会社" in answer.text, answer.text
+
+
+def test_the_number_of_a_law_is_not_a_count():
+    """"the number of the act" is its law number; "the number of loans" is a count."""
+    assert not frame("What is the official name and number of the act?", LEX).figure
+    assert frame("What was the number of loans in 2020?", LEX).figure
 
 
 def test_a_bank_named_by_no_sentence_is_refused(assistant):
