@@ -137,6 +137,12 @@ def condense(
         return question
     english = detect_lang(question) == "en"
     if english:
+        # When the earlier turn was itself a follow-up ("When does it start? (Is there a law
+        # …?)"), the topic is what it was about, not what it asked: "And when did the Diet
+        # pass it?" is not also asking when anything started.
+        asked = history[-1].strip()
+        if previous.startswith(f"{asked} (") and previous.endswith(")"):
+            previous = previous[len(asked) + 2 : -1]
         phrase = _english_phrase(previous, lexicon)
         short = len(previous.split()) <= _EN_SHORT_PREVIOUS
         if phrase and short and _EN_ANAPHOR.search(question) and not _EN_ELLIPTIC.match(question):

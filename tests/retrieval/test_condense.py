@@ -39,6 +39,14 @@ def test_chains_of_follow_ups_keep_the_first_topic():
     assert condense("それはいつから使えますか？", history).startswith("企業価値担保権")
 
 
+def test_an_english_chain_of_follow_ups_carries_the_topic_not_the_earlier_ask():
+    """"When does it start?" asked about the law; the next follow-up asks about the law too,
+    not also about when anything started (nested "(When does it start? (…))")."""
+    topic = "Is there now a law in Japan that lets a company pledge its whole business as collateral?"
+    condensed = condense("And when did the Diet actually pass it?", [topic, "When does it start?"])
+    assert condensed == f"And when did the Diet actually pass it? ({topic})"
+
+
 def test_conversation_state():
     conv = Conversation()
     conv.add(" 質問 ")
