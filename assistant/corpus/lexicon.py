@@ -190,6 +190,12 @@ class Lexicon:
         return out
 
     @cached_property
+    def glossary_terms(self) -> tuple[str, ...]:
+        """The glossary's Japanese terms, each once, longest first."""
+        terms = dict.fromkeys(t for values in self.glossary.values() for t in values)
+        return tuple(sorted(terms, key=len, reverse=True))
+
+    @cached_property
     def glossary_words(self) -> frozenset[str]:
         """Every word of the glossary's English keys (never read as romaji)."""
         return frozenset(w for phrase in self.glossary for w in phrase.split())

@@ -220,6 +220,9 @@ def test_english_readers_get_the_translation_and_the_cited_original(assistant):
         "企業価値担保権を使った融資の第1号案件はどこの会社？",  # a name no document gives
         "企業価値担保権の登記にかかる日数は？",  # a number of days no document gives
         "What is the default rate of IP-backed loans in Japan?",  # a rate no document gives
+        # a count given only for another scheme (the DBJ's IP-backed loans)
+        "How many Japanese banks have used the enterprise value security right so far?",
+        "企業価値担保権を使った融資って何件くらいあるの？",
     ],
 )
 def test_what_the_documents_do_not_say_is_refused(assistant, question):
@@ -482,6 +485,20 @@ def test_a_share_of_an_amount_meets_a_money_request_a_bare_share_does_not():
     assert wanted.money and wanted.met_by("協会は代位弁済額の70〜90%を保険金として受け取る。")
     assert not wanted.met_by("協会が80%、金融機関が20%の割合で責任を分担する。")
     assert requested_figure("何割負担するの？", LEX).met_by("金融機関が2割を負担する。")
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        ("知財ビジネス評価書の作成費用の相場は？", "20万〜30万円"),  # its section says only 評価書
+        ("信用保証協会は何割負担するの？", "80%"),
+    ],
+)
+def test_a_figure_about_the_scheme_asked_for_is_answered(assistant, question, stated):
+    """A figure asked about a scheme comes from a passage naming it in its text, its section
+    heading or its document's title."""
+    answer = assistant.ask(question)
+    assert not answer.abstained and stated in answer.text, answer.text
 
 
 def test_a_figure_shares_a_word_with_the_question_in_its_own_text(assistant):
