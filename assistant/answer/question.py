@@ -40,6 +40,9 @@ class QuestionFrame:
     #: Names the question is about that the documents know (IPAS, 広東省, 日本政策投資銀行):
     #: a figure answering it must come from a passage that names them.
     subjects: tuple[str, ...] = ()
+    #: Schemes, instruments and bodies it names (企業価値担保権, 信用保証協会): a figure
+    #: answering it must come from a passage that names one of them (:func:`instruments`).
+    instruments: tuple[str, ...] = ()
 
     @property
     def intent(self) -> str:
@@ -188,6 +191,23 @@ def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda ter
         unknown_places=unknown_entities(text, known, lexicon, places_only=True),
         unknown_institutions=institutions,
         subjects=subjects(text, known, lexicon),
+        instruments=instruments(text, lexicon),
+    )
+
+
+#: A glossary term this long names a scheme or instrument (企業価値担保権, 信用保証協会), not a
+#: general word (知財, 融資, 担保).
+INSTRUMENT_CHARS = 5
+_KANJI = re.compile(r"[一-龥]")  # katakana loanwords (スタートアップ, ライセンス) are everyday words
+
+
+def instruments(text: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """The schemes, instruments and bodies of the documents' vocabulary that ``text`` names
+    (企業価値担保権, 知財ビジネス評価書, 信用保証協会; in English through the glossary):
+    glossary terms of at least INSTRUMENT_CHARS characters with a kanji, places aside."""
+    found = [t for t in lexicon.glossary_terms if t in text] + lexicon.expand_english(text)
+    return tuple(
+        t for t in dict.fromkeys(found) if len(t) >= INSTRUMENT_CHARS and _KANJI.search(t) and not lexicon.place(t)
     )
 
 

@@ -29,10 +29,6 @@ ASKED_ANSWERABLE = 0.93
 EN_MIN_SIMILARITY = 0.84
 #: A unit answering a figure question must share this much of the question's key terms.
 FIGURE_RELEVANCE = 0.2
-#: A glossary term this long names a scheme or instrument (企業価値担保権, 信用保証協会), not a
-#: general word (知財, 融資, 担保): a figure asked about it must come from a passage naming it.
-INSTRUMENT_CHARS = 5
-_KANJI = re.compile(r"[一-龥]")  # katakana loanwords (スタートアップ, ライセンス) are everyday words
 
 
 #: A question about what someone has done (a record, an experience), not what one may do.
@@ -120,9 +116,10 @@ class Refusals:
             return False  # a figure about something else ("25社を支援した" for a licence count)
         if not all(self._names(c, s) for s in q.subjects):
             return False  # a figure for another party (the FSA's deadline for IPAS's)
-        named = self._instruments(q.text)
+        # A passage names a scheme in its text, its section heading or its document's title
+        # (a section of the JPO brief says only 評価書).
         where = (c.hit.chunk.text, c.hit.chunk.section, c.hit.doc.title)
-        if named and not any(term in text for term in named for text in where):
+        if q.instruments and not any(term in text for term in q.instruments for text in where):
             return False  # a figure about another scheme (IP-backed loans, for 企業価値担保権)
         for quantity in q.quantities:
             if quantity.person:
@@ -148,19 +145,6 @@ class Refusals:
         is 特許庁 in a Japanese passage)."""
         text = c.hit.chunk.text
         return subject in text or any(ja in text for ja in self.lexicon.expand_english(subject))
-
-    def _instruments(self, text: str) -> list[str]:
-        """The schemes, instruments and bodies of the documents' vocabulary the question names
-        (企業価値担保権, 知財ビジネス評価書, 信用保証協会; in English through the glossary):
-        glossary terms of at least INSTRUMENT_CHARS characters with a kanji, places aside.
-        A passage names one in its text, its section heading or its document's title (a
-        section of the JPO brief says only 評価書)."""
-        found = [t for t in self.lexicon.glossary_terms if t in text] + self.lexicon.expand_english(text)
-        return [
-            t
-            for t in dict.fromkeys(found)
-            if len(t) >= INSTRUMENT_CHARS and _KANJI.search(t) and not self.lexicon.place(t)
-        ]
 
     def _place_term(self, term: str) -> bool:
         """A place name (日本, 米国): it says where, not what is asked about."""
