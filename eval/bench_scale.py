@@ -433,8 +433,9 @@ def synthetic_chunk(i: int, sentences: list[str], svecs: np.ndarray, source_id: 
         k = pick.randrange(len(sentences))
         chosen.append(k)
         chars += len(sentences[k])
-    ends = np.cumsum([len(sentences[k]) for k in chosen])
-    starts = ends - [len(sentences[k]) for k in chosen]
+    lengths = np.array([len(sentences[k]) for k in chosen])
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
     chunk = Chunk(f"synth-{i:06d}", "".join(sentences[k] for k in chosen), source_id, char_start=0,
                   char_end=int(ends[-1]))
     # the units the answerer looks up are the chunk's own quotable units (sentences without
@@ -713,11 +714,12 @@ def measure_serving(sizes: list[int], seconds: int, workers: str, api_bundled: b
     API under load on the largest (and on the bundled briefs too with ``api_bundled``)."""
     targets = {"bundled": full_index(0), f"{max(sizes)}": full_index(max(sizes))}
     out: dict = {"api": [], "cold_start": []}
+    counts = [int(x) for x in workers.split(",") if x.strip()]
     for name, home in targets.items():
-        loaded = api_bundled or name != "bundled"
-        for w in [int(x) for x in workers.split(",") if x.strip()] if loaded else []:
-            print(f"  API: {API_CLIENTS} clients for {seconds} s, {w} worker(s), index {name}", file=sys.stderr)
-            out["api"].append({"index": name} | measure_api(home, seconds, API_CLIENTS, w))
+        if api_bundled or name != "bundled":
+            for w in counts:
+                print(f"  API: {API_CLIENTS} clients for {seconds} s, {w} worker(s), index {name}", file=sys.stderr)
+                out["api"].append({"index": name} | measure_api(home, seconds, API_CLIENTS, w))
         print(f"  cold start of ipfin ask, index {name}", file=sys.stderr)
         out["cold_start"].append({"index": name} | measure_cold_start(home))
     return out

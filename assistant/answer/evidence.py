@@ -61,7 +61,6 @@ def term_groups(
     groups: list[TermGroup] = []
     matched, rest = lexicon.english_matches(query)
     lowered = f" {rest} "
-    places = set(lexicon.place_names)
     for phrase in matched:
         japanese = tuple(tuple(content_terms(ja)) for ja in lexicon.glossary[phrase])
         # The English words count too: English renderings and questions of the
@@ -70,7 +69,7 @@ def term_groups(
         # A place ("Japanese", "US") weighs what its Japanese name does, as in a Japanese
         # question: the English word is rare in the documents (only in English renderings),
         # and a place says where, not what is asked.
-        weighed = japanese if japanese and set(lexicon.glossary[phrase]) <= places else alts
+        weighed = japanese if japanese and all(lexicon.place(ja) for ja in lexicon.glossary[phrase]) else alts
         weight = max((min(idf(t) for t in a) for a in weighed if a), default=UNTRANSLATED_WEIGHT)
         groups.append(TermGroup(phrase, alts, weight))
     for term in key_terms(query):

@@ -191,9 +191,8 @@ class Lexicon:
 
     @cached_property
     def glossary_terms(self) -> tuple[str, ...]:
-        """The glossary's Japanese terms, each once, longest first."""
-        terms = dict.fromkeys(t for values in self.glossary.values() for t in values)
-        return tuple(sorted(terms, key=len, reverse=True))
+        """The glossary's Japanese terms, each once."""
+        return tuple(dict.fromkeys(t for values in self.glossary.values() for t in values))
 
     @cached_property
     def glossary_words(self) -> frozenset[str]:
