@@ -178,7 +178,11 @@ class ExtractiveAnswerer(Answerer):
         on_token: Callable[[str], None] | None = None,
     ) -> Answer:
         t0 = time.perf_counter()
-        q = frame(condensed, self.lexicon, lambda term: self.bm25.document_frequency(term) > 0)
+
+        def known(term: str) -> bool:
+            return self.bm25.document_frequency(term) > 0
+
+        q = frame(condensed, self.lexicon, known)
         if condensed != question and (own := tuple(self.lexicon.intents_of(question))):
             # What a follow-up asks is what the user typed ("How many … so far?"), not what
             # the earlier question it is read with asked ("What is …?").
@@ -187,7 +191,7 @@ class ExtractiveAnswerer(Answerer):
             # The party a figure must be about is one the user named; the earlier topic a
             # follow-up is read with (「事業性融資WGについて、会合は何回？」) is context.
             q = replace(q, subjects=tuple(s for s in q.subjects if s.lower() in question.lower()))
-        groups = term_groups(condensed, self.bm25.idf, self.lexicon, lambda term: self.bm25.document_frequency(term) > 0)
+        groups = term_groups(condensed, self.bm25.idf, self.lexicon, known)
         base = Answer(
             text="",
             citations=[],
@@ -251,8 +255,10 @@ class ExtractiveAnswerer(Answerer):
         pool = [c for c in candidates if self._supports(c, lead)]
         # The figure asked for must be stated about the question's places (a Chinese plan's
         # period is no answer to a question about Japan).
+        subjects = self.refusals.figure_subjects(groups, known) if (q.figure or q.quantities) else []
+
         def states(c: Candidate) -> bool:
-            return self._may_lead(c, q) and self.refusals.states_quantity(c, q)
+            return self._may_lead(c, q) and self.refusals.states_quantity(c, q, subjects)
 
         if (q.figure or q.quantities) and not any(states(c) for c in pool):
             asked = [w for quantity in q.quantities if (w := quantity.asked_in(q.text))]

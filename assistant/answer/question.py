@@ -101,18 +101,19 @@ def unknown_entities(
     return tuple(dict.fromkeys(out))
 
 
-_LATIN_WORD = re.compile(r"(?<![\w-])([A-Z][a-z]{2,})(?![\w-])")
+_LATIN_WORD = re.compile(r"(?<![\w-])([A-Z][a-z]{2,}|[A-Z]{3,6})(?![\w-])")
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+|[\"'(]\s*)$")
 
 
 def _unknown_latin(text: str, known: Callable[[str], bool], lexicon: Lexicon, places_only: bool) -> list[str]:
-    """Capitalised words that are not the first of a sentence, unknown to the index in any
-    case, and neither a place nor a glossary term the lexicon maps to Japanese."""
+    """Capitalised words that are not the first of a sentence, and acronyms (MUFG), unknown
+    to the index in any case, and neither a place nor a glossary term the lexicon maps to
+    Japanese."""
     out = []
     for m in _LATIN_WORD.finditer(text):
         word = m.group(1)
-        if _SENTENCE_START.search(text[: m.start()]):
-            continue  # "What", "Can", "Is" open a sentence
+        if not word.isupper() and _SENTENCE_START.search(text[: m.start()]):
+            continue  # "What", "Can", "Is" open a sentence; an acronym (MUFG) may too
         lower = word.lower()
         if known(lower) or known(word):
             continue

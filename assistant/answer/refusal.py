@@ -14,9 +14,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.answer.candidate import Candidate, terms
-from assistant.answer.evidence import TermGroup, figures, group_found, has_number
+from assistant.answer.evidence import TermGroup, figures, group_found, group_share, has_number
 from assistant.answer.question import QuestionFrame, names_other_than, names_person
 from assistant.corpus.lexicon import Lexicon
 
@@ -29,12 +30,27 @@ ASKED_ANSWERABLE = 0.93
 EN_MIN_SIMILARITY = 0.84
 #: A unit answering a figure question must share this much of the question's key terms.
 FIGURE_RELEVANCE = 0.2
+#: …and name what the figure is of (one of :meth:`Refusals.figure_subjects`, this much of its
+#: words) in its text, its section heading or its document's title.
+SUBJECT_SHARE = 0.5
+#: A key term this common (idf) names no subject of its own (お金 ~ 資金・融資).
+SUBJECT_MIN_WEIGHT = 1.0
 
 
 #: A question about what someone has done (a record, an experience), not what one may do.
 _RECORD = re.compile(
     r"(?:た|だ)こと(?:が|って|は)?(?:ある|あり|あっ)|実績|事例|ました(?:か|\?)|でしたか|"
     r"\b(?:did|has|have|had)\b[^?]*\b(?:ever|already|so far|yet|done|made|lent|given|used|offered|approved)\b|\btrack record\b",
+    re.I,
+)
+
+
+#: A question about what someone does now (「やってるとこある？」「使ってるの？」, "Does MUFG
+#: offer …"): a practice of a named party, which documents that never name it cannot state.
+_PRACTICE = re.compile(
+    r"[てで](?:い)?(?:る|ます)(?:の|ん|とこ|ところ|か|って|？|\?|\s*$)|"
+    r"\b(?:does|do)\s+(?:[\w&.-]+\s+){1,4}(?:offer|provide|handle|use|lend|accept)\b|"
+    r"\b(?:is|are)\s+(?:[\w&.-]+\s+){1,4}(?:offering|providing|handling|using|lending|accepting)\b",
     re.I,
 )
 
@@ -56,6 +72,10 @@ class Refusals:
         # A bank the documents never name: what it did, charges or decided is not in them
         # (「城南信金って評価書つかって融資してくれたことある？」).
         if q.unknown_institutions and (q.intent in ("who", "when", "howmuch") or _RECORD.search(q.text)):
+            return "unknown_entity"
+        # What a party or a place the documents never name has done or does now (「トヨタも
+        # 使ってるの？」「名古屋の地銀でやってるとこ」"Does MUFG offer …?") is not in them either.
+        if (q.unknown_entities or q.unknown_places) and (_RECORD.search(q.text) or _PRACTICE.search(q.text)):
             return "unknown_entity"
         if asked >= ASKED_ANSWERABLE:
             return ""
@@ -106,14 +126,41 @@ class Refusals:
             names.append(named[0] if named and q.lang == "ja" else place.name(q.lang) if place else code)
         return names
 
-    def states_quantity(self, c: Candidate, q: QuestionFrame) -> bool:
+    def figure_subjects(self, groups: list[TermGroup], known: Callable[[str], bool]) -> list[TermGroup]:
+        """What a figure question asks the figure *of*: its topical key terms other than the
+        quantity words (手数料, 件数, 規模), places, words most passages use, and words no
+        document has (they say how it is asked, or are refused elsewhere). 「信託会社に払う手数料」 asks a fee of 信託会社."""
+        out = []
+        for g in groups:
+            if not g.topical or g.predicate or self._place_term(g.term):
+                continue
+            if any(r.pattern.search(g.term) for r in self.lexicon.figure_requests) or any(
+                quantity.pattern.search(g.term) or g.term in quantity.nouns for quantity in self.lexicon.quantities
+            ):
+                continue
+            if self.lexicon.wants(g.term, "how_much") or not any(all(known(t) for t in a) for a in g.alternatives):
+                continue
+            if g.weight <= SUBJECT_MIN_WEIGHT:
+                continue  # a word most passages use (お金, 融資) tells no subject apart
+            out.append(g)
+        return out
+
+    def states_quantity(self, c: Candidate, q: QuestionFrame, subjects: list[TermGroup] | None = None) -> bool:
         """The unit gives the figure the question asks for: the kind of figure (and year),
-        and, for a named quantity (手数料, 金利 …), names that quantity; for a name asked
-        for (社名), names one the question does not."""
+        about what the question asks it of (``subjects``, :meth:`figure_subjects`: one of them
+        one of them named in the unit, its section heading or its document's title), and, for a named quantity (手数料, 金利 …), names
+        that quantity; for a name asked for (社名), names one the question does not."""
         if q.figure and not q.figure.met_by(c.text):
             return False
         if not c.own or max(c.own, c.asked_words) < FIGURE_RELEVANCE:
             return False  # a figure about something else ("25社を支援した" for a licence count)
+        if subjects:
+            where = set(terms(c.text)) | set(terms(c.hit.chunk.section)) | set(terms(c.hit.doc.title))
+            fact = c.hit.chunk.unit_at(c.start, c.end)
+            if fact is not None and fact.en:
+                where |= set(terms(fact.en))  # an English question's words meet the English rendering
+            if not any(group_share(g, where) >= SUBJECT_SHARE for g in subjects):
+                return False  # the fee of a report, for a question about a trust company's fee
         if not all(self._names(c, s) for s in q.subjects):
             return False  # a figure for another party (the FSA's deadline for IPAS's)
         # A passage names a scheme in its text, its section heading or its document's title

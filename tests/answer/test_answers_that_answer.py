@@ -223,6 +223,10 @@ def test_english_readers_get_the_translation_and_the_cited_original(assistant):
         # a count given only for another scheme (the DBJ's IP-backed loans)
         "How many Japanese banks have used the enterprise value security right so far?",
         "企業価値担保権を使った融資って何件くらいあるの？",
+        # a fee of a party no figure is about (the report's cost is not a trust company's fee)
+        "信託会社に払う手数料っていくらかかるの？",
+        "企業価値担保権の登記の登録免許税は？",  # a tax asked for with no question word
+        "知財金融で一番成功した会社はどこ？",  # a ranking no document makes
     ],
 )
 def test_what_the_documents_do_not_say_is_refused(assistant, question):
@@ -380,6 +384,9 @@ def test_an_english_proper_noun_no_document_uses_is_unknown(assistant):
         ("城北信金って知財ビジネス評価書つかって融資してくれたことある？", "城北信金"),
         ("Has Suruga Bank ever made an IP-backed loan?", "Suruga Bank"),
         ("What interest rate does Kiraboshi Bank charge on patent loans?", "Kiraboshi Bank"),
+        # what a company or bank the documents never name does now
+        ("トヨタも企業価値担保権を使ってるの？", "トヨタ"),
+        ("Does MUFG offer enterprise value charge loans?", "MUFG"),
     ],
 )
 def test_what_a_bank_the_documents_never_name_did_is_refused(assistant, question, name):
@@ -573,6 +580,7 @@ def test_what_no_sentence_states_is_refused_naming_it(assistant, question, asked
     [
         ("Who chaired the working group behind the new lending law?", "神田秀樹"),  # a person is named
         ("不特定被担保債権留保額の最低額は？", "70万円"),  # a minimum answers a minimum
+        ("評価書の作成費用っていくら？", "20万"),  # a figure named with what it is of
         ("What is IPAS and who runs it?", "IPAS"),  # who runs it: an organisation will do
     ],
 )
