@@ -226,6 +226,11 @@ def figures(sentence: str) -> Figures:
     )
 
 
+def years_in(text: str) -> frozenset[str]:
+    """The years ``text`` names (2024, 2015年度)."""
+    return frozenset(_YEAR.findall(text))
+
+
 def has_date(sentence: str) -> bool:
     return bool(_DATE.search(sentence))
 

@@ -51,7 +51,7 @@ from assistant.answer.evidence import (
     term_groups,
 )
 from assistant.answer.parts import question_parts
-from assistant.answer.question import QuestionFrame, frame, implied_jurisdictions
+from assistant.answer.question import QuestionFrame, abbreviates, frame, implied_jurisdictions
 from assistant.answer.refusal import Refusals
 from assistant.core.messages import lang_of, t
 from assistant.core.types import Answer, Citation
@@ -215,6 +215,21 @@ class ExtractiveAnswerer(Answerer):
                 for a, b in hit.chunk.quotable_units()
             ]
 
+        if q.unknown_entities or q.unknown_places:
+            # A short form of a name the passages spell out (政投銀, "DBJ") is known to them.
+            texts = [hit.chunk.text for hit in retrieval.hits] + [
+                fact.en for hit in retrieval.hits for fact in hit.chunk.sources if fact.en
+            ]
+
+            def unknown(names: tuple[str, ...]) -> tuple[str, ...]:
+                return tuple(n for n in names if not abbreviates(n, texts))
+
+            q = replace(
+                q,
+                unknown_entities=unknown(q.unknown_entities),
+                unknown_places=unknown(q.unknown_places),
+                unknown_institutions=unknown(q.unknown_institutions),
+            )
         if implied := implied_jurisdictions(q, spans, self.lexicon):
             q = replace(q, jurisdictions=implied)
             base = replace(base, jurisdictions=implied)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.answer.evidence import RequestedFigure, requested_figure
+from assistant.answer.evidence import RequestedFigure, requested_figure, years_in
 from assistant.corpus.lexicon import Lexicon, Quantity
 from assistant.text.ja import detect_lang, tokenize
 
@@ -101,14 +101,18 @@ def unknown_entities(
     return tuple(dict.fromkeys(out))
 
 
-_LATIN_WORD = re.compile(r"(?<![\w-])([A-Z][a-z]{2,}|[A-Z]{3,6})(?![\w-])")
+# ASCII boundaries: a Latin name may touch Japanese (「SMBCは…」).
+_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9_-])([A-Z][a-z]{2,}|[A-Z]{3,6})(?![A-Za-z0-9_-])")
+#: "in India", "from Brazil": an unknown capitalised word there names a place.
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|across|within|throughout|to)\s+(?:the\s+)?$", re.I)
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+|[\"'(]\s*)$")
 
 
 def _unknown_latin(text: str, known: Callable[[str], bool], lexicon: Lexicon, places_only: bool) -> list[str]:
     """Capitalised words that are not the first of a sentence, and acronyms (MUFG), unknown
-    to the index in any case, and neither a place nor a glossary term the lexicon maps to
-    Japanese."""
+    to the index in any case, and no glossary term the lexicon maps to Japanese. With
+    ``places_only``: listed places, and words after "in" / "from" ("in India"); else: all
+    but listed places."""
     out = []
     for m in _LATIN_WORD.finditer(text):
         word = m.group(1)
@@ -117,13 +121,32 @@ def _unknown_latin(text: str, known: Callable[[str], bool], lexicon: Lexicon, pl
         lower = word.lower()
         if known(lower) or known(word):
             continue
-        place = lower in lexicon.place_words
-        if places_only != place:
-            continue  # a named place decides the jurisdiction; a known one is not "unknown"
-        if not place and any(known(t) for t in lexicon.expand_english(word)):
+        listed = lower in lexicon.place_words
+        if places_only != listed and not (places_only and _PLACE_BEFORE.search(text[: m.start()])):
+            continue  # a listed place decides the jurisdiction (and is refused as a place)
+        if not listed and any(known(t) for t in lexicon.expand_english(word)):
             continue
         out.append(word)
     return out
+
+
+_KANJI_NAME = re.compile(r"^[一-龥]{2,6}$")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_GAP = r"[一-龥ァ-ヶー]{0,3}"
+
+
+def abbreviates(name: str, texts: list[str]) -> bool:
+    """Whether ``name`` shortens a name spelled out in ``texts``: kanji kept in order with
+    some dropped (政投銀 → 日本政策投資銀行), or initials ("DBJ" → "Development Bank of
+    Japan"). A place or a bank the documents never name is then not "unknown" to them."""
+    if _KANJI_NAME.match(name):
+        pattern = re.compile(_GAP.join(map(re.escape, name)))
+        return any(len(m.group(0)) > len(name) for text in texts for m in pattern.finditer(text))
+    if _ACRONYM.match(name):
+        small = r"(?:\s+(?:of|the|and|for|&))*\s+"
+        pattern = re.compile(r"\b" + small.join(f"{c}[a-z]+" for c in name) + r"\b")
+        return any(pattern.search(text) for text in texts)
+    return False
 
 
 def subjects(text: str, known: Callable[[str], bool], lexicon: Lexicon) -> tuple[str, ...]:
@@ -177,14 +200,19 @@ def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda ter
     """The frame of ``text`` (a question, already condensed with its conversation)."""
     named = named_jurisdictions(text, lexicon)
     institutions = unknown_institutions(text, known)
+    quantities = tuple(lexicon.quantities_in(text))
+    figure = requested_figure(text, lexicon)
+    if not figure and any(quantity.figure for quantity in quantities):
+        # A year named with a quantity ("the typical fee … in 2024") is the year it is asked for.
+        figure = RequestedFigure(frozenset(), years_in(text))
     return QuestionFrame(
         text=text,
         lang=detect_lang(text),
         intents=tuple(lexicon.intents_of(text)),
         jurisdictions=named or (lexicon.default_jurisdiction,),
         named_places=bool(named),
-        figure=requested_figure(text, lexicon),
-        quantities=tuple(lexicon.quantities_in(text)),
+        figure=figure,
+        quantities=quantities,
         unknown_entities=(
             *institutions,
             *(e for e in unknown_entities(text, known, lexicon) if not any(e in name for name in institutions)),

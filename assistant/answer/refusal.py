@@ -40,7 +40,7 @@ SUBJECT_MIN_WEIGHT = 1.0
 #: A question about what someone has done (a record, an experience), not what one may do.
 _RECORD = re.compile(
     r"(?:た|だ)こと(?:が|って|は)?(?:ある|あり|あっ)|実績|事例|ました(?:か|\?)|でしたか|"
-    r"\b(?:did|has|have|had)\b[^?]*\b(?:ever|already|so far|yet|done|made|lent|given|used|offered|approved)\b|\btrack record\b",
+    r"\b(?:did|has|have|had)\b[^?]*\b(?:ever|already|so far|yet|done|made|lent|given|used|offered|approved|started|begun|launched|introduced)\b|\btrack record\b",
     re.I,
 )
 
@@ -48,9 +48,20 @@ _RECORD = re.compile(
 #: A question about what someone does now (「やってるとこある？」「使ってるの？」, "Does MUFG
 #: offer …"): a practice of a named party, which documents that never name it cannot state.
 _PRACTICE = re.compile(
-    r"[てで](?:い)?(?:る|ます)(?:の|ん|とこ|ところ|か|って|？|\?|\s*$)|"
+    r"[てで](?:い)?(?:る|ます)(?:の|ん|とこ|ところ|か|って|？|\?|\s*$)|[るた](?:とこ|ところ)(?:って|は|が)?(?:ある|あり|ない)|"
+    r"[ぁ-ん](?:た|だ)(?:の|ん)?(?:か|？|\?|\s*$)|"
+    r"\b(?:banks?|lenders?|insurers?|compan(?:y|ies)|firms?)\s+(?:offer|provide|handle|use|lend|accept)\b|"
     r"\b(?:does|do)\s+(?:[\w&.-]+\s+){1,4}(?:offer|provide|handle|use|lend|accept)\b|"
     r"\b(?:is|are)\s+(?:[\w&.-]+\s+){1,4}(?:offering|providing|handling|using|lending|accepting)\b",
+    re.I,
+)
+
+
+#: Whether one may do something (できる, 使える, "can I", eligible): a scheme's rules answer it
+#: wherever the asker is.
+_ELIGIBILITY = re.compile(
+    r"できる|できます|出来る|使える|使えます|なれる|なれます|借りられ|借りれ|対象|\bcan (?:i|we|my|our|a|an|it|they|the)\b|"
+    r"\beligible\b|\bqualif|\ballowed\b|\bmay (?:i|we|a|an)\b",
     re.I,
 )
 
@@ -68,6 +79,11 @@ class Refusals:
         if q.unknown_entities and (q.figure or q.quantities):
             return "unknown_entity"
         if q.unknown_places and q.intent in ("who", "when", "howmuch"):
+            return "unknown_entity"
+        # Nor how things stand in a place they never mention ("Is IP finance common in
+        # India?"); whether one may use a national scheme there (「静岡の会社でも使える？」)
+        # is still answered by the scheme's rules.
+        if q.unknown_places and not _ELIGIBILITY.search(q.text):
             return "unknown_entity"
         # A bank the documents never name: what it did, charges or decided is not in them
         # (「城南信金って評価書つかって融資してくれたことある？」).

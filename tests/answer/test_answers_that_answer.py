@@ -227,6 +227,11 @@ def test_english_readers_get_the_translation_and_the_cited_original(assistant):
         "信託会社に払う手数料っていくらかかるの？",
         "企業価値担保権の登記の登録免許税は？",  # a tax asked for with no question word
         "知財金融で一番成功した会社はどこ？",  # a ranking no document makes
+        "福岡の信金で企業価値担保権を扱ってくれるところある？",  # a place no document mentions
+        "Are patent-backed loans common in Vietnam?",
+        "What was the fee for an IP business evaluation report in 2030?",  # a fee for another year
+        "評価書の申請書類は何枚？",  # a count of pages no document gives
+        "What is the average loan size under the enterprise value charge?",  # an average no one states
     ],
 )
 def test_what_the_documents_do_not_say_is_refused(assistant, question):
@@ -387,6 +392,7 @@ def test_an_english_proper_noun_no_document_uses_is_unknown(assistant):
         # what a company or bank the documents never name does now
         ("トヨタも企業価値担保権を使ってるの？", "トヨタ"),
         ("Does MUFG offer enterprise value charge loans?", "MUFG"),
+        ("SBIは企業価値担保権の融資を始めた？", "SBI"),  # a name touching Japanese text
     ],
 )
 def test_what_a_bank_the_documents_never_name_did_is_refused(assistant, question, name):
@@ -720,3 +726,17 @@ def test_a_merit_question_is_led_by_what_the_scheme_improves(assistant):
 def test_english_legal_words_reach_the_documents_words(assistant, question, lead):
     answer = assistant.ask(question)
     assert not answer.abstained and lead in _lead(answer)[0], answer.text
+
+
+def test_a_short_form_of_a_name_the_passages_spell_out_is_known():
+    from assistant.answer.question import abbreviates
+
+    assert abbreviates("政投銀", ["日本政策投資銀行の知財担保融資は1995年から"])
+    assert abbreviates("DBJ", ["Loans by the Development Bank of Japan grew."])
+    assert not abbreviates("京都", ["1937年の東京都の協会"])  # a name inside another is no short form
+    assert not abbreviates("城南信金", ["信用金庫は地域の金融機関である。"])
+
+
+def test_whether_a_scheme_may_be_used_in_a_place_no_document_names_is_answered(assistant):
+    answer = assistant.ask("静岡の会社でも企業価値担保権を使える？")
+    assert not answer.abstained and "株式会社" in answer.text, answer.text
