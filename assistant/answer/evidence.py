@@ -101,7 +101,7 @@ def term_groups(
         weight = sum(idf(t) for t in tokens) / len(tokens)
         if len(alternatives) > 1:
             weight = min(weight, max(min(idf(t) for t in alt) for alt in alternatives if alt))
-        if known is not None and _casual(phrase) and not any(known(t) for alt in alternatives for t in alt):
+        if known is not None and casual(phrase) and not any(known(t) for alt in alternatives for t in alt):
             weight = min(weight, UNKNOWN_WEIGHT)
         groups.append(TermGroup(phrase, tuple(a for a in alternatives if a), weight))
     groups += _predicate_groups(query, idf, lexicon, {g.term for g in groups}, known)
@@ -150,7 +150,7 @@ def _predicate_groups(
     return out
 
 
-def _casual(phrase: str) -> bool:
+def casual(phrase: str) -> bool:
     """Adverb-like and adjective-like nouns and numerals (だいたい, ふつう, 今日, 何万): how a
     question is said, not what it is about (天気 and ラーメン are what it is about)."""
     nouns = [t for t in tokenize(phrase) if t.pos == "名詞"]

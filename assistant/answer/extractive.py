@@ -260,6 +260,11 @@ class ExtractiveAnswerer(Answerer):
         refusal = self.refusals.before_ranking(q, cov, similarity, asked)
         if refusal:
             return self._abstain(base, refusal, groups, t0, top_tokens, q)
+        premise = self.refusals.unsupported_premise(
+            question, [hit.chunk.text for hit in retrieval.hits] + [c.unit().en for c in candidates if c.unit().en]
+        )
+        if premise:  # 「上限5億円と聞いていますが…」 when no passage states 5億円
+            return self._abstain(base, "premise", groups, t0, missing=premise)
         nowhere = self.refusals.places_unanswered(candidates, q)
         if nowhere:  # 「英国の…と比べて」 when no passage is about the UK
             return self._abstain(base, "unknown_entity", groups, t0, missing=nowhere)
@@ -270,7 +275,7 @@ class ExtractiveAnswerer(Answerer):
         pool = [c for c in candidates if self._supports(c, lead)]
         # The figure asked for must be stated about the question's places (a Chinese plan's
         # period is no answer to a question about Japan).
-        subjects = self.refusals.figure_subjects(groups, known) if (q.figure or q.quantities) else []
+        subjects = self.refusals.figure_subjects(groups, known, q.text) if (q.figure or q.quantities) else []
 
         def states(c: Candidate) -> bool:
             return self._may_lead(c, q) and self.refusals.states_quantity(c, q, subjects)

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answer.candidate import Candidate, terms
-from assistant.answer.evidence import TermGroup, figures, group_found, group_share, has_number
+from assistant.answer.evidence import TermGroup, casual, figures, group_found, group_share, has_number
 from assistant.answer.question import QuestionFrame, names_other_than, names_person
 from assistant.corpus.lexicon import Lexicon
 
@@ -33,8 +33,8 @@ FIGURE_RELEVANCE = 0.2
 #: …and name what the figure is of (one of :meth:`Refusals.figure_subjects`, this much of its
 #: words) in its text, its section heading or its document's title.
 SUBJECT_SHARE = 0.5
-#: A key term this common (idf) names no subject of its own (お金 ~ 資金・融資).
-SUBJECT_MIN_WEIGHT = 1.0
+#: An everyday word whose document words are this common (idf) names no subject (お金 ~ 資金).
+EVERYDAY_SUBJECT_WEIGHT = 1.0
 
 
 #: A question about what someone has done (a record, an experience), not what one may do.
@@ -64,6 +64,17 @@ _ELIGIBILITY = re.compile(
     r"\beligible\b|\bqualif|\ballowed\b|\bmay (?:i|we|a|an)\b",
     re.I,
 )
+
+
+_PREMISE_UNITS = {"%", "パーセント", "割", "兆元", "億元", "万元", "兆円", "億円", "万円", "億ドル", "万ドル"}
+#: A question that takes something as given (「…と聞いていますが」, "I heard …", "…, correct?").
+_PREMISE = re.compile(
+    r"と聞いて|と聞き|と聞いた|らしい(?:けど|が|です|ね)|って本当|は本当|と理解して|んですよね|ですよね|"
+    r"\bI (?:heard|read|was told|understand)\b|\b(?:correct|right|true)\s*\?|\bis it true\b",
+    re.I,
+)
+_EN_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
+_EN_MONEY = re.compile(r"(?<![\d.])\d[\d,.]*\s*(?:thousand|million|billion|trillion)?\s*(?:yen|yuan|dollars)\b", re.I)
 
 
 class Refusals:
@@ -107,6 +118,20 @@ class Refusals:
             return "key_terms" if cov < WEAK_COVERAGE else "weak"
         return ""
 
+    @staticmethod
+    def unsupported_premise(question: str, texts: list[str]) -> list[str]:
+        """The amounts and shares a question takes as given (「上限5億円と聞いていますが」,
+        "a 50% provision …, correct?") that no passage states: its premise is not in the
+        documents, so no quote answers it. Only amounts of money and shares (a year or a
+        date is corrected by the sentence that states the right one)."""
+        if not _PREMISE.search(question):
+            return []
+        stated = [f"{v}{u}" for v, u in figures(question).amounts if u in _PREMISE_UNITS]
+        stated += [f"{v}%" for v in _EN_PERCENT.findall(question)]
+        stated += [m.group(0) for m in _EN_MONEY.finditer(question)]
+        joined = " ".join(texts).replace(",", "").lower()
+        return [s for s in dict.fromkeys(stated) if s.replace("パーセント", "%").replace(",", "").lower() not in joined]
+
     def only_elsewhere(
         self, cands: list[Candidate], groups: list[TermGroup], q: QuestionFrame, chunk_tokens: dict[str, set[str]]
     ) -> list[TermGroup]:
@@ -142,22 +167,27 @@ class Refusals:
             names.append(named[0] if named and q.lang == "ja" else place.name(q.lang) if place else code)
         return names
 
-    def figure_subjects(self, groups: list[TermGroup], known: Callable[[str], bool]) -> list[TermGroup]:
+    def figure_subjects(self, groups: list[TermGroup], known: Callable[[str], bool], text: str) -> list[TermGroup]:
         """What a figure question asks the figure *of*: its topical key terms other than the
-        quantity words (手数料, 件数, 規模), places, words most passages use, and words no
-        document has (they say how it is asked, or are refused elsewhere). 「信託会社に払う手数料」 asks a fee of 信託会社."""
+        quantity words (手数料, 件数, 規模), places, everyday words, and words no
+        document has (they say how it is asked, or are refused elsewhere). 「信託会社に払う手数料」 asks a fee of 信託会社.
+        ``text``: the question (an acronym in it, IPAS, is a subject)."""
         out = []
         for g in groups:
-            if not g.topical or g.predicate or self._place_term(g.term):
+            if not g.topical or g.predicate or self._place_term(g.term) or g.term.lower() in self.lexicon.place_words:
                 continue
+            if g.term.isascii() and all(a == (g.term,) for a in g.alternatives) and g.term.upper() not in text:
+                continue  # an English word with no Japanese equivalent ("produced"); not IPAS
+            if casual(g.term):
+                continue  # 今, だいたい: how it is asked
             if any(r.pattern.search(g.term) for r in self.lexicon.figure_requests) or any(
                 quantity.pattern.search(g.term) or g.term in quantity.nouns for quantity in self.lexicon.quantities
             ):
                 continue
             if self.lexicon.wants(g.term, "how_much") or not any(all(known(t) for t in a) for a in g.alternatives):
                 continue
-            if g.weight <= SUBJECT_MIN_WEIGHT:
-                continue  # a word most passages use (お金, 融資) tells no subject apart
+            if g.term in self.lexicon.everyday_phrases and g.weight <= EVERYDAY_SUBJECT_WEIGHT:
+                continue  # an everyday word for a common one (お金 ~ 資金・融資); 保証協会 is a subject
             out.append(g)
         return out
 
@@ -171,7 +201,7 @@ class Refusals:
         if not c.own or max(c.own, c.asked_words) < FIGURE_RELEVANCE:
             return False  # a figure about something else ("25社を支援した" for a licence count)
         if subjects:
-            where = set(terms(c.text)) | set(terms(c.hit.chunk.section)) | set(terms(c.hit.doc.title))
+            where = set(terms(c.text)) | set(terms(c.hit.chunk.section))
             fact = c.hit.chunk.unit_at(c.start, c.end)
             if fact is not None and fact.en:
                 where |= set(terms(fact.en))  # an English question's words meet the English rendering

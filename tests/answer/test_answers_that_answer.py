@@ -232,6 +232,9 @@ def test_english_readers_get_the_translation_and_the_cited_original(assistant):
         "What was the fee for an IP business evaluation report in 2030?",  # a fee for another year
         "評価書の申請書類は何枚？",  # a count of pages no document gives
         "What is the average loan size under the enterprise value charge?",  # an average no one states
+        "知財金融促進事業の予算はいくらだった？",  # a budget (a count of cases is no amount of money)
+        "2030年度に評価書を使った金融機関数は？",  # a count for a year no document covers
+        "What was the total value of IP pledge loans in China in 2031?",
     ],
 )
 def test_what_the_documents_do_not_say_is_refused(assistant, question):
@@ -740,3 +743,22 @@ def test_a_short_form_of_a_name_the_passages_spell_out_is_known():
 def test_whether_a_scheme_may_be_used_in_a_place_no_document_names_is_answered(assistant):
     answer = assistant.ask("静岡の会社でも企業価値担保権を使える？")
     assert not answer.abstained and "株式会社" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("企業価値担保権の被担保債権には3億円の上限があると聞いていますが、本当ですか。", "3億円"),
+        ("I heard the FSA wants a 40% provision on enterprise value charge loans. How is it computed?", "40%"),
+        ("I heard the enterprise value charge caps loans at 2 billion yen. Is that so?", "2 billion yen"),
+    ],
+)
+def test_a_figure_the_question_takes_as_given_that_no_passage_states_is_refused(assistant, question, figure):
+    answer = assistant.ask(question)
+    assert answer.abstained and figure in answer.abstain_reason, answer.text
+
+
+def test_a_premise_the_documents_state_is_answered(assistant):
+    # 80% is stated (the guarantee corporation's share under responsibility sharing)
+    answer = assistant.ask("保証協会付きの融資は協会が80%負担すると聞きましたが、残りは誰が負担しますか。")
+    assert not answer.abstained and "20%" in answer.text, answer.text
