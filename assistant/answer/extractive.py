@@ -51,7 +51,7 @@ from assistant.answer.evidence import (
     term_groups,
 )
 from assistant.answer.parts import question_parts
-from assistant.answer.question import QuestionFrame, abbreviates, frame, implied_jurisdictions
+from assistant.answer.question import QuestionFrame, abbreviates, defined_abroad, frame, implied_jurisdictions
 from assistant.answer.refusal import Refusals
 from assistant.core.messages import lang_of, t
 from assistant.core.types import Answer, Citation
@@ -230,7 +230,7 @@ class ExtractiveAnswerer(Answerer):
                 unknown_places=unknown(q.unknown_places),
                 unknown_institutions=unknown(q.unknown_institutions),
             )
-        if implied := implied_jurisdictions(q, spans, self.lexicon):
+        if implied := implied_jurisdictions(q, spans, self.lexicon) or defined_abroad(q, groups, spans, self.lexicon):
             q = replace(q, jurisdictions=implied)
             base = replace(base, jurisdictions=implied)
         # Each retrieved chunk's terms, once per question: coverage, a unit's context score

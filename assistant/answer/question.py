@@ -15,9 +15,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.answer.evidence import RequestedFigure, requested_figure, years_in
+from assistant.answer.evidence import RequestedFigure, TermGroup, group_found, requested_figure, years_in
 from assistant.corpus.lexicon import Lexicon, Quantity
-from assistant.text.ja import detect_lang, tokenize
+from assistant.text.ja import content_terms, detect_lang, tokenize
 
 
 @dataclass(frozen=True)
@@ -348,3 +348,30 @@ def implied_jurisdictions(
     if len(places) == 1 and lexicon.default_jurisdiction not in places and "intl" not in places:
         return tuple(places)
     return ()
+
+
+def defined_abroad(
+    q: QuestionFrame, groups: list[TermGroup], spans: Callable[[], list[tuple[str, str]]], lexicon: Lexicon
+) -> tuple[str, ...]:
+    """Where a definition question that names no place is about when the documents speak of
+    its subject only abroad: 「ベンチャーデットって何？」 "What is venture debt?" is answered by
+    what the US passages say (labelled), not by a Japanese sentence that only shares a word.
+    Empty when a passage about Japan (or an international one) uses every key term of a
+    subject, or none does."""
+    if q.named_places or q.intent != "definition":
+        return ()
+    topics = [
+        g
+        for g in groups
+        if g.topical and not g.predicate and not lexicon.place(g.term) and g.term.lower() not in lexicon.place_words
+    ]
+    if not topics:
+        return ()
+    found = [(set(content_terms(text)), where) for text, where in spans()]
+    places: set[str] = set()
+    for g in topics:
+        where = {j for tokens, j in found if group_found(g, tokens)}
+        if lexicon.default_jurisdiction in where or "intl" in where:
+            return ()
+        places |= where
+    return tuple(sorted(places))

@@ -447,6 +447,24 @@ def test_a_name_spoken_of_only_abroad_sets_the_place(assistant, question):
     assert "Ocean Tomo" in answer.citations[0].quote and jurisdiction == "us", answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "term", "place"),
+    [("What is venture debt?", "ベンチャーデット", ("us",)), ("特許オークションって何？", "オークション", ("cn", "us"))],
+)
+def test_a_term_defined_only_abroad_is_answered_by_those_places(assistant, question, term, place):
+    """A definition of something the documents describe only abroad is led by what they say
+    there (labelled), not by a Japanese sentence that shares one word with it."""
+    answer = assistant.ask(question)
+    _, jurisdiction = _lead(answer)
+    assert answer.jurisdictions == place and jurisdiction in place, answer.text
+    assert term in answer.citations[0].quote, answer.text
+
+
+def test_a_term_the_japanese_passages_define_stays_about_japan(assistant):
+    answer = assistant.ask("知財ビジネス評価書って何？")
+    assert answer.jurisdictions == ("jp",) and "第三者の調査機関" in answer.citations[0].quote, answer.text
+
+
 def test_how_long_asks_for_a_period_not_a_date(assistant):
     answer = assistant.ask("How long does patent pledge registration take in China now?")
     assert not answer.abstained and "営業日" in answer.citations[0].quote, answer.text
