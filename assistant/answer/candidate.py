@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answer.compose import Unit
+from assistant.answer.question import QuestionFrame
 from assistant.core.types import Hit
 from assistant.text.ja import content_terms
 
@@ -44,3 +45,11 @@ class Candidate:
 def terms(text: str) -> tuple[str, ...]:
     """Content terms of a unit or an annotated question (the same texts recur across questions)."""
     return tuple(content_terms(text))
+
+
+def names_instrument(c: Candidate, q: QuestionFrame) -> bool:
+    """Whether the unit's passage names a scheme the question names (``q.instruments``): in
+    its chunk's text, its section heading or its document's title (a section of the JPO
+    brief says only 評価書)."""
+    where = (c.hit.chunk.text, c.hit.chunk.section, c.hit.doc.title)
+    return any(term in text for term in q.instruments for text in where)

@@ -28,12 +28,13 @@ UNKNOWN_WEIGHT = 1.0
 _RATIO = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?){1,}(?![\d.])")
 _AMOUNT = re.compile(
     r"(?<![第\d.,])(\d[\d,]*(?:\.\d+)?)\s*(?:の(?=協会|機関|都市|社|か国))?"
-    r"(%|パーセント|割|兆元|億元|万元|元|兆円|億円|万円|円|億ドル|万ドル|ドル|件|社|機関|人|本|行|協会|か国|都市|倍|回(?!目))"
+    r"(%|パーセント|割|兆元|億元|万元|元|兆円|億円|万円|円|億ドル|万ドル|ドル|[万億](?:件|社|人)|件|社|機関|人|本|行|協会|か国|都市|倍|回(?!目))"
 )
 #: A share of a stated amount (「代位弁済額の70〜90%」): it tells how much of that amount.
 _SHARE_OF_AMOUNT = re.compile(r"額の(?:約|およそ)?\d[\d.,]*(?:\s*[〜~-]\s*\d[\d.,]*)?\s*(?:%|パーセント|割)")
 _PERIOD = re.compile(r"\d{1,2}\s*[〜~-]\s*\d{1,2}月|上半期|下半期|通年|第\d四半期|\d{1,2}月末|時点|累計|までに")
 _YEAR = re.compile(r"(?:19|20)\d{2}(?=年|年度|\b)")
+_YEAR_SPAN = re.compile(r"(?:19|20)\d{2}(?:年度?)?\s*[〜~\-–]\s*(?:19|20)\d{2}(?:年度?)?")
 # 令和6年法律第52号 is a law number, not a date.
 _DATE = re.compile(
     r"(?:19|20)\d{2}年(?:度)?(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:令和|平成)\d+年(?!法律|政令|閣法|厚生労働省告示|度)"
@@ -217,10 +218,17 @@ def _digits(ratio: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in ratio.split(":"))
 
 
+def _amount(value: str, unit: str) -> tuple[str, str]:
+    """「1.7万件」 is a count of 件 whose value is 1.7万."""
+    if unit[0] in "万億" and unit[1:] in ("件", "社", "人"):
+        return value + unit[0], unit[1:]
+    return value, unit
+
+
 def figures(sentence: str) -> Figures:
     return Figures(
         ratios=tuple(m.group(0) for m in _RATIO.finditer(sentence)),
-        amounts=tuple((m.group(1).replace(",", ""), m.group(2)) for m in _AMOUNT.finditer(sentence)),
+        amounts=tuple(_amount(m.group(1).replace(",", ""), m.group(2)) for m in _AMOUNT.finditer(sentence)),
         years=frozenset(_YEAR.findall(sentence)),
         periods=frozenset(m.group(0).replace(" ", "") for m in _PERIOD.finditer(sentence)),
     )
@@ -279,7 +287,8 @@ class RequestedFigure:
         share = self.money and bool(_SHARE_OF_AMOUNT.search(sentence))  # いくら戻る? 代位弁済額の70〜90%
         if self.units and not count and not share and not any(u in self.units for _, u in f.amounts):
             return False
-        return not self.years or self.years <= set(_YEAR.findall(sentence))
+        # A year inside a span (「2021〜2023年の合計」) is not a figure for that year.
+        return not self.years or self.years <= set(_YEAR.findall(_YEAR_SPAN.sub(" ", sentence)))
 
 
 def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:

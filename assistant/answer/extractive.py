@@ -37,7 +37,7 @@ from dataclasses import replace
 import numpy as np
 
 from assistant.answer.base import Answerer
-from assistant.answer.candidate import Candidate, terms
+from assistant.answer.candidate import Candidate, names_instrument, terms
 from assistant.answer.compose import compose
 from assistant.answer.evidence import (
     TermGroup,
@@ -65,6 +65,9 @@ from assistant.text.similarity import char_bigrams, jaccard
 
 MAX_SENTENCES = 4
 MIN_SENTENCE_CHARS = 8
+#: A unit whose passage names the scheme the question names leads when it scores this share
+#: of the best unit, which does not.
+INSTRUMENT_LEAD_SHARE = 0.85
 RELATIVE_CUTOFF = 0.75  # keep units scoring at least this share of the lead
 SAME_SOURCE_CUTOFF = 0.55  # … or this share, for a unit of the lead's own document
 REDUNDANT = 0.5  # character-bigram Jaccard above which a unit repeats another
@@ -423,6 +426,18 @@ class ExtractiveAnswerer(Answerer):
         when it is clearly better or nothing about them is close; never a foreign fact when
         another may lead."""
         own = next((c for c in cands if c.jurisdiction in q.jurisdictions), None)
+        if own is not None and q.instruments and not names_instrument(own, q):
+            # A question naming a scheme (企業価値担保権) is answered about that scheme: a close
+            # unit whose passage names it leads over one about another (ABL).
+            own = next(
+                (
+                    c
+                    for c in cands
+                    if c.jurisdiction in q.jurisdictions and c.score >= INSTRUMENT_LEAD_SHARE * own.score
+                    and names_instrument(c, q)
+                ),
+                own,
+            )
         intl = next((c for c in cands if c.jurisdiction == "intl"), None)
         # A comparison of places may be led by a statement about both (tagged international).
         share = 1.0 if len(q.jurisdictions) > 1 else INTL_LEAD_SHARE

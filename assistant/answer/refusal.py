@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.answer.candidate import Candidate, terms
+from assistant.answer.candidate import Candidate, names_instrument, terms
 from assistant.answer.evidence import TermGroup, casual, figures, group_found, group_share, has_number
 from assistant.answer.question import QuestionFrame, names_other_than, names_person
 from assistant.corpus.lexicon import Lexicon
@@ -67,6 +67,13 @@ _ELIGIBILITY = re.compile(
 
 
 _PREMISE_UNITS = {"%", "パーセント", "割", "兆元", "億元", "万元", "兆円", "億円", "万円", "億ドル", "万ドル"}
+#: A question asking what actually happened (実績, 結局, "did it actually …").
+_ACTUAL = re.compile(r"実績|結局|実際に?は|最終的|\bactual(?:ly)?\b|\bin the end\b|\bfinal (?:figure|result|number)s?\b", re.I)
+#: A sentence that gives an outlook, a plan or a target rather than a result.
+_FORECAST = re.compile(r"見通し|見込み|予定|予想|目指|目標|計画|\bexpected\b|\bforecast|\bprojected\b|\bplanned\b|\btarget")
+#: A question about a whole year, and a figure for part of one.
+_FULL_YEAR = re.compile(r"通年|年間の|1年間|\bfull[- ]year\b|\bwhole year\b|\bannual\b", re.I)
+_PART_YEAR = re.compile(r"\d{1,2}\s*[〜~-]\s*\d{1,2}月|上半期|下半期|第\d四半期|\d{1,2}月末|\d{1,2}月まで")
 #: A question that takes something as given (「…と聞いていますが」, "I heard …", "…, correct?").
 _PREMISE = re.compile(
     r"と聞いて|と聞き|と聞いた|らしい(?:けど|が|です|ね)|って本当|は本当|と理解して|んですよね|ですよね|"
@@ -200,6 +207,10 @@ class Refusals:
             return False
         if not c.own or max(c.own, c.asked_words) < FIGURE_RELEVANCE:
             return False  # a figure about something else ("25社を支援した" for a licence count)
+        if _ACTUAL.search(q.text) and _FORECAST.search(c.text):
+            return False  # an outlook (「通年で1兆元を超える見通し」) is no actual result
+        if _FULL_YEAR.search(q.text) and _PART_YEAR.search(c.text) and "通年" not in c.text:
+            return False  # a half-year figure does not answer for the whole year
         if subjects:
             where = set(terms(c.text)) | set(terms(c.hit.chunk.section))
             fact = c.hit.chunk.unit_at(c.start, c.end)
@@ -209,10 +220,7 @@ class Refusals:
                 return False  # the fee of a report, for a question about a trust company's fee
         if not all(self._names(c, s) for s in q.subjects):
             return False  # a figure for another party (the FSA's deadline for IPAS's)
-        # A passage names a scheme in its text, its section heading or its document's title
-        # (a section of the JPO brief says only 評価書).
-        where = (c.hit.chunk.text, c.hit.chunk.section, c.hit.doc.title)
-        if q.instruments and not any(term in text for term in q.instruments for text in where):
+        if q.instruments and not names_instrument(c, q):
             return False  # a figure about another scheme (IP-backed loans, for 企業価値担保権)
         for quantity in q.quantities:
             if quantity.person:

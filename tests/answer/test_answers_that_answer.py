@@ -780,3 +780,32 @@ def test_a_premise_the_documents_state_is_answered(assistant):
     # 80% is stated (the guarantee corporation's share under responsibility sharing)
     answer = assistant.ask("保証協会付きの融資は協会が80%負担すると聞きましたが、残りは誰が負担しますか。")
     assert not answer.abstained and "20%" in answer.text, answer.text
+
+
+def test_a_question_naming_a_scheme_is_led_by_a_passage_about_it(assistant):
+    # ABL's collateral (機械設備) shares words with the question; the law's 処分 rule answers it
+    answer = assistant.ask("企業価値担保権で借りたあと、機械を売ってもいいの？")
+    assert "処分することができる" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # an outlook (「通年で1兆元を超える見通し」) is no actual result
+        "Did China's IP pledge financing actually pass 1 trillion yuan in the full year 2024? What was the figure?",
+        # nor does a half-year figure answer for the whole year
+        "What was China's actual full-year IP pledge financing figure for 2024?",
+    ],
+)
+def test_an_outlook_or_part_of_a_year_is_no_answer_for_the_year(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained, answer.text
+
+
+def test_counts_in_ten_thousands_and_years_inside_a_span():
+    from assistant.answer.evidence import RequestedFigure, figures
+
+    assert ("1.7万", "件") in figures("案件数は1.7万件、恩恵を受けた企業は1.5万社").amounts
+    wanted = RequestedFigure(frozenset({"件"}), frozenset({"2021"}))
+    assert wanted.met_by("2021年の案件数は1.7万件だった。")
+    assert not wanted.met_by("2021〜2023年の合計は5215件だった。")  # a span is not that year
