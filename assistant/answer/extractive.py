@@ -219,10 +219,11 @@ class ExtractiveAnswerer(Answerer):
             ]
 
         if q.unknown_entities or q.unknown_places:
-            # A short form of a name the passages spell out (政投銀, "DBJ") is known to them.
+            # A short form of a name the passages or the glossary spell out (政投銀, "DBJ") is
+            # known to them.
             texts = [hit.chunk.text for hit in retrieval.hits] + [
                 fact.en for hit in retrieval.hits for fact in hit.chunk.sources if fact.en
-            ]
+            ] + list(self.lexicon.glossary_terms)
 
             def unknown(names: tuple[str, ...]) -> tuple[str, ...]:
                 return tuple(n for n in names if not abbreviates(n, texts))
@@ -426,9 +427,10 @@ class ExtractiveAnswerer(Answerer):
         when it is clearly better or nothing about them is close; never a foreign fact when
         another may lead."""
         own = next((c for c in cands if c.jurisdiction in q.jurisdictions), None)
-        if own is not None and q.instruments and not names_instrument(own, q):
-            # A question naming a scheme (企業価値担保権) is answered about that scheme: a close
-            # unit whose passage names it leads over one about another (ABL).
+        if own is not None and q.intent in ("yesno", "whatif") and q.instruments and not names_instrument(own, q):
+            # What one may do, or what happens, under a scheme the question names (企業価値担保権)
+            # is answered about that scheme: a close unit whose passage names it leads over
+            # one about another (ABL's collateral for 「借りたあと機械を売ってもいい？」).
             own = next(
                 (
                     c

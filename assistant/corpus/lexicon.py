@@ -113,6 +113,8 @@ class Lexicon:
     everyday: dict[str, tuple[str, ...]] = field(default_factory=dict)
     places: tuple[Place, ...] = ()
     jurisdictions: dict[str, Jurisdiction] = field(default_factory=dict)
+    #: By jurisdiction: a general term → that place's documents' words for it (places.yaml).
+    local_terms: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     default_jurisdiction: str = "jp"
     search_terms: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
     answer_types: dict[str, re.Pattern[str]] = field(default_factory=dict)
@@ -303,6 +305,21 @@ class Lexicon:
     def place_names(self) -> tuple[str, ...]:
         return tuple(p.name for p in self.places)
 
+    def local_terms_in(self, text: str) -> list[str]:
+        """The words the documents of the place ``text`` names use for the general terms it
+        uses (「中国の知財担保融資」 → 知財質押融資; "IP-backed lending in China" too); none
+        when it names several places."""
+        lowered = " " + "".join(ch if ch.isalnum() or ch == "-" else " " for ch in text.lower()) + " "
+        codes = {p.country for p in self.places if p.name in text}
+        codes |= {c for word, cs in self.place_words.items() if f" {word} " in lowered for c in cs}
+        if len(codes) != 1 or not any(code in self.local_terms for code in codes):
+            return []  # with several places named, none's words may crowd the others out
+        said = text + "".join(self.expand_english(text))
+        return [
+            local for code in sorted(codes) for general, locals_ in self.local_terms.get(code, {}).items()
+            if general in said for local in locals_
+        ]
+
     def place(self, name: str) -> Place | None:
         return next((p for p in self.places if p.name == name), None)
 
@@ -436,6 +453,22 @@ def _places(data: dict, where: str) -> tuple[tuple[Place, ...], dict[str, Jurisd
     return tuple(places), juris, default
 
 
+def _local_terms(data: dict, where: str, juris: dict[str, Jurisdiction]) -> dict[str, dict[str, tuple[str, ...]]]:
+    raw = data.get("local_terms") or {}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: `local_terms` must map a jurisdiction code to {{general term: [its words]}}.")
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for code, terms in raw.items():
+        if code not in juris or not isinstance(terms, dict):
+            raise ConfigError(f"{where}: local_terms {code!r} must be a listed jurisdiction with a mapping of terms.")
+        out[code] = {}
+        for general, words in terms.items():
+            if not isinstance(words, list) or not words:
+                raise ConfigError(f"{where}: local_terms {code}.{general} needs a list of words, e.g. [知財質押融資].")
+            out[code][str(general)] = tuple(str(w) for w in words)
+    return out
+
+
 def _intents(data: dict, where: str) -> tuple:
     money = frozenset(str(u) for u in data.get("money_units") or [])
     search = []
@@ -498,6 +531,7 @@ def _load(corpus_dir: str) -> Lexicon:
         everyday=_terms(everyday, e_path),
         places=place_list,
         jurisdictions=juris,
+        local_terms=_local_terms(places, p_path, juris),
         default_jurisdiction=default,
         search_terms=search,
         answer_types=types,

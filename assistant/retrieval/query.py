@@ -2,7 +2,8 @@
 
 Japanese is tokenised with Sudachi (normalised forms); everyday words the index lacks are
 searched by the documents' words (``everyday.yaml``), English domain words also by their
-Japanese equivalents (``glossary.yaml``), and phrasings such as 「いつから使えますか」 add
+Japanese equivalents (``glossary.yaml``), a named place's own words for general ones
+(``places.yaml``), and phrasings such as 「いつから使えますか」 add
 the terms their answers use (``intents.yaml``).
 """
 
@@ -24,4 +25,8 @@ def query_terms(query: str, lexicon: Lexicon, known: Callable[[str], bool] = lam
     if detect_lang(query) == "en" or any(c.isascii() and c.isalpha() for c in query):
         for ja in lexicon.expand_english(query):
             terms.extend(content_terms(ja))
+    if detect_lang(query) == "en":
+        # A named place's own word for the glossary's general one ("IP-backed lending in
+        # China" → 知財質押融資); a Japanese question's own words already match its documents.
+        terms += [t for local in lexicon.local_terms_in(query) for t in content_terms(local)]
     return terms

@@ -809,3 +809,9 @@ def test_counts_in_ten_thousands_and_years_inside_a_span():
     wanted = RequestedFigure(frozenset({"件"}), frozenset({"2021"}))
     assert wanted.met_by("2021年の案件数は1.7万件だった。")
     assert not wanted.met_by("2021〜2023年の合計は5215件だった。")  # a span is not that year
+
+
+def test_a_size_question_about_china_is_answered_by_china_s_own_word_for_it(assistant):
+    # the China brief says 知財質押融資; a loss-sharing ratio is no size
+    answer = assistant.ask("How big is IP-backed lending in China?")
+    assert "億元" in answer.citations[0].quote and ":" not in answer.citations[0].quote, answer.text

@@ -36,6 +36,16 @@ def test_places_know_their_jurisdictions():
     assert LEX.default_jurisdiction == "jp"
 
 
+def test_a_named_place_brings_its_own_words_for_general_terms():
+    from assistant.core.settings import PROJECT_ROOT
+
+    assert "知財質押融資" in LEX.local_terms_in("中国の知財担保融資の規模は？")
+    assert "知財質押融資" in LEX.local_terms_in("How big is IP-backed lending in China?")
+    assert LEX.local_terms_in("日本の知財担保融資の規模は？") == []  # Japan's word is the general one
+    briefs = "".join(p.read_text(encoding="utf-8") for p in (PROJECT_ROOT / "corpus" / "briefs").glob("*.md"))
+    assert all(w in briefs for terms in LEX.local_terms.values() for ws in terms.values() for w in ws)
+
+
 def test_a_corpus_may_bring_its_own_lexicon_file(tmp_path):
     (tmp_path / "lexicon").mkdir()
     (tmp_path / "lexicon" / "glossary.yaml").write_text("version: 1\nterms:\n  taiwan: [台湾]\n", encoding="utf-8")
@@ -56,6 +66,7 @@ def test_a_corpus_may_bring_its_own_lexicon_file(tmp_path):
         ("intents.yaml", "version: 1\nrequests: '^please '\n", "must be a list of patterns"),
         ("intents.yaml", "version: 1\nquantities:\n  - pattern: '長官'\n    name: someone\n", "true, false or person"),
         ("intents.yaml", "version: 1\nrequests: ['(unclosed']\n", "requests 1: .* not a valid regular expression"),
+        ("places.yaml", "version: 1\ndefault: jp\njurisdictions:\n  jp: {ja: 日本}\nlocal_terms:\n  mars: {x: [y]}\n", "listed jurisdiction"),
     ],
 )
 def test_a_bad_lexicon_file_is_a_clear_config_error(tmp_path, name, text, message):
