@@ -595,6 +595,9 @@ def test_a_bank_named_by_no_sentence_is_refused(assistant):
         ("企業価値担保権付き融資の上限額は？", "上限"),  # an upper limit, not the minimum the law sets
         ("What is the default rate on China's IP pledge loans?", "default rate"),  # not any %
         ("Who is the current head of the JPO?", "head of"),  # a person
+        ("企業価値担保権を使った第1号の融資はどこの銀行？", "第1号"),  # a first no document records
+        ("Who was the first trust company licensed for the enterprise value charge?", "first"),
+        ("次の経営者保証ガイドラインの改定はいつ？", "次の経営者保証ガイドラインの改定"),  # a next revision
     ],
 )
 def test_what_no_sentence_states_is_refused_naming_it(assistant, question, asked):
@@ -609,6 +612,8 @@ def test_what_no_sentence_states_is_refused_naming_it(assistant, question, asked
         ("不特定被担保債権留保額の最低額は？", "70万円"),  # a minimum answers a minimum
         ("評価書の作成費用っていくら？", "20万"),  # a figure named with what it is of
         ("What is IPAS and who runs it?", "IPAS"),  # who runs it: an organisation will do
+        ("When did Ocean Tomo hold its first patent auction?", "2006"),  # a first the documents record
+        ("IPASは最初の2年間で何社を支援した？", "25社"),  # 最初の2年間 is a period, not a first
     ],
 )
 def test_what_a_sentence_states_is_still_answered(assistant, question, stated):
@@ -815,3 +820,9 @@ def test_a_size_question_about_china_is_answered_by_china_s_own_word_for_it(assi
     # the China brief says 知財質押融資; a loss-sharing ratio is no size
     answer = assistant.ask("How big is IP-backed lending in China?")
     assert "億元" in answer.citations[0].quote and ":" not in answer.citations[0].quote, answer.text
+
+
+def test_a_follow_up_asks_for_what_its_own_words_ask(assistant):
+    # "first" belongs to the earlier turn: the ninth auction's result is answered
+    answer = assistant.ask("And how did its ninth auction go?", ["Who held the first public patent auction?"])
+    assert not answer.abstained, answer.text
