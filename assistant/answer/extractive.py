@@ -267,11 +267,14 @@ class ExtractiveAnswerer(Answerer):
         refusal = self.refusals.before_ranking(q, cov, similarity, asked)
         if refusal:
             return self._abstain(base, refusal, groups, t0, top_tokens, q)
-        premise = self.refusals.unsupported_premise(
-            question, [hit.chunk.text for hit in retrieval.hits] + [c.unit().en for c in candidates if c.unit().en]
-        )
+        passages = [hit.chunk.text for hit in retrieval.hits] + [c.unit().en for c in candidates if c.unit().en]
+        premise = self.refusals.unsupported_premise(question, passages)
         if premise:  # 「上限5億円と聞いていますが…」 when no passage states 5億円
             return self._abstain(base, "premise", groups, t0, missing=premise)
+        headings = [f"{hit.chunk.section} {hit.doc.title}" for hit in retrieval.hits]
+        unstated = self.refusals.unstated_references(question, passages + headings)
+        if unstated:  # 「法第30条は何を定めていますか」 when no passage cites 第30条
+            return self._abstain(base, "unknown_entity", groups, t0, missing=unstated)
         nowhere = self.refusals.places_unanswered(candidates, q)
         if nowhere:  # 「英国の…と比べて」 when no passage is about the UK
             return self._abstain(base, "unknown_entity", groups, t0, missing=nowhere)

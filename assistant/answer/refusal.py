@@ -74,6 +74,14 @@ _FORECAST = re.compile(r"見通し|見込み|予定|予想|目指|目標|計画|
 #: A question about a whole year, and a figure for part of one.
 _FULL_YEAR = re.compile(r"通年|年間の|1年間|\bfull[- ]year\b|\bwhole year\b|\bannual\b", re.I)
 _PART_YEAR = re.compile(r"\d{1,2}\s*[〜~-]\s*\d{1,2}月|上半期|下半期|第\d四半期|\d{1,2}月末|\d{1,2}月まで")
+#: An article of a law: 第30条, 法45条, "Article 62" (not 9条 inside 第19条).
+_ARTICLE = re.compile(r"(?:第|法|令)(\d+)条|\bArticle\s+(\d+)\b")
+#: A quoted name, and what makes it the title of a document rather than a quoted word.
+_QUOTED_TITLE = re.compile(r"「([^「」]{4,60})」|『([^『』]{2,60})』|\"([^\"]{6,80})\"|“([^”]{6,80})”")
+_TITLE_LIKE = re.compile(
+    r"事例集|ハンドブック|ガイドブック|ガイドライン|手引|マニュアル|報告書|白書|指針|考え方|Q&A|FAQ|"
+    r"\b(?:Handbook|Guide|Guidebook|Guidelines|Report|Manual|White Paper|FAQ)\b|(?:19|20)\d{2}",
+)
 #: A question that takes something as given (「…と聞いていますが」, "I heard …", "…, correct?").
 _PREMISE = re.compile(
     r"と聞いて|と聞き|と聞いた|らしい(?:けど|が|です|ね)|って本当|は本当|と理解して|んですよね|ですよね|"
@@ -138,6 +146,24 @@ class Refusals:
         stated += [m.group(0) for m in _EN_MONEY.finditer(question)]
         joined = " ".join(texts).replace(",", "").lower()
         return [s for s in dict.fromkeys(stated) if s.replace("パーセント", "%").replace(",", "").lower() not in joined]
+
+    @staticmethod
+    def unstated_references(question: str, texts: list[str]) -> list[str]:
+        """The articles (第30条, "Article 62") and quoted titles (「…事例集」, 『…』, "the
+        \"EVC Practice Handbook\"") a question asks about that no passage mentions: what an
+        article or a document says cannot be quoted from passages that never cite it."""
+        joined = " ".join(texts)
+        lowered = joined.lower()
+        missing = []
+        for m in _ARTICLE.finditer(question):
+            number = m.group(1) or m.group(2)
+            if not re.search(rf"(?<![\d.])(?:{number}条|Article {number}\b)", joined):
+                missing.append(m.group(0).strip())
+        for m in _QUOTED_TITLE.finditer(question):
+            title = next(g for g in m.groups() if g)
+            if (_TITLE_LIKE.search(title) or m.group(0).startswith("『")) and title.lower() not in lowered:
+                missing.append(title)
+        return list(dict.fromkeys(missing))
 
     def only_elsewhere(
         self, cands: list[Candidate], groups: list[TermGroup], q: QuestionFrame, chunk_tokens: dict[str, set[str]]

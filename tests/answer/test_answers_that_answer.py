@@ -826,3 +826,29 @@ def test_a_follow_up_asks_for_what_its_own_words_ask(assistant):
     # "first" belongs to the earlier turn: the ninth auction's result is answered
     answer = assistant.ask("And how did its ninth auction go?", ["Who held the first public patent auction?"])
     assert not answer.abstained, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("事業性融資推進法の第30条は何を定めていますか。", "第30条"),
+        ("What does Article 62 of the Business-Based Lending Act provide?", "Article 62"),
+        ("金融庁の「企業価値担保権活用事例集」には何が書かれていますか。", "企業価値担保権活用事例集"),
+        ('What does the FSA\'s "EVC Practice Handbook" say about monitoring?', "EVC Practice Handbook"),
+    ],
+)
+def test_an_article_or_a_document_no_passage_cites_is_refused_naming_it(assistant, question, named):
+    answer = assistant.ask(question)
+    assert answer.abstained and named in answer.abstain_reason, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        ("法7条1項は何を定めていますか。", "総財産"),
+        ("金融庁の「企業価値担保権付き融資の評価や引当の方法等に係る基本的な考え方」とは？", "引当"),  # a section title
+    ],
+)
+def test_an_article_or_a_document_the_passages_cite_is_answered(assistant, question, stated):
+    answer = assistant.ask(question)
+    assert not answer.abstained and stated in answer.text, answer.text
