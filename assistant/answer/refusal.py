@@ -20,6 +20,7 @@ from assistant.answer.candidate import Candidate, names_instrument, terms
 from assistant.answer.evidence import TermGroup, casual, figures, group_found, group_share, has_number
 from assistant.answer.question import QuestionFrame, names_other_than, names_person
 from assistant.corpus.lexicon import Lexicon
+from assistant.text.ja import content_terms
 
 WEAK_COVERAGE = 0.25  # below this the abstention names the missing key terms
 #: A question that matches an annotated question this closely is answerable whatever the
@@ -33,6 +34,8 @@ FIGURE_RELEVANCE = 0.2
 #: …and name what the figure is of (one of :meth:`Refusals.figure_subjects`, this much of its
 #: words) in its text, its section heading or its document's title.
 SUBJECT_SHARE = 0.5
+#: A quoted title counts as cited when passages use its kind and this share of its words.
+TITLE_WORDS = 0.5
 #: An everyday word whose document words are this common (idf) names no subject (お金 ~ 資金).
 EVERYDAY_SUBJECT_WEIGHT = 1.0
 
@@ -90,6 +93,20 @@ _PREMISE = re.compile(
 )
 _EN_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
 _EN_MONEY = re.compile(r"(?<![\d.])\d[\d,.]*\s*(?:thousand|million|billion|trillion)?\s*(?:yen|yuan|dollars)\b", re.I)
+
+
+def _title_cited(title: str, lowered: str) -> bool:
+    """Whether passages (``lowered``) cite a document by ``title`` as the asker may have
+    written it: verbatim, or with its kind (事例集, Handbook, a year) and most of its words
+    (「経営者保証ガイドライン」 for 「経営者保証に関するガイドライン」; an English title
+    translated another way)."""
+    if title.lower() in lowered:
+        return True
+    kind = _TITLE_LIKE.search(title)
+    if kind and kind.group(0).lower() not in lowered:
+        return False  # no passage speaks of such a 事例集 / Handbook at all
+    words = content_terms(title)
+    return bool(words) and sum(w.lower() in lowered for w in words) / len(words) >= TITLE_WORDS
 
 
 class Refusals:
@@ -161,7 +178,7 @@ class Refusals:
                 missing.append(m.group(0).strip())
         for m in _QUOTED_TITLE.finditer(question):
             title = next(g for g in m.groups() if g)
-            if (_TITLE_LIKE.search(title) or m.group(0).startswith("『")) and title.lower() not in lowered:
+            if (_TITLE_LIKE.search(title) or m.group(0).startswith("『")) and not _title_cited(title, lowered):
                 missing.append(title)
         return list(dict.fromkeys(missing))
 
