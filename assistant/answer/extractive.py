@@ -194,9 +194,10 @@ class ExtractiveAnswerer(Answerer):
             # The party a figure must be about is one the user named; the earlier topic a
             # follow-up is read with (「事業性融資WGについて、会合は何回？」) is context.
             q = replace(q, subjects=tuple(s for s in q.subjects if s.lower() in question.lower()))
-            # Likewise the quantity it asks for (the earlier "Who held the first auction?" does
-            # not make "And how did its ninth auction go?" a question about a first).
-            q = replace(q, quantities=tuple(x for x in q.quantities if x.pattern.search(question)))
+            # A qualifier of the earlier subject is not asked again (the earlier "Who held the
+            # first auction?" does not make "And how did its ninth auction go?" about a first);
+            # a quantity is (「中国だと？」 after 「手数料は？」 still asks for a fee).
+            q = replace(q, quantities=tuple(x for x in q.quantities if x.carries or x.pattern.search(question)))
         groups = term_groups(condensed, self.bm25.idf, self.lexicon, known)
         base = Answer(
             text="",

@@ -96,6 +96,10 @@ class Quantity:
     #: The answer is a person (「特許庁長官は誰？」, "the head of the JPO"): the sentence must
     #: name one (``name: person`` in the file).
     person: bool = False
+    #: Whether a follow-up still asks for it when only the earlier turn named it (「中国だと？」
+    #: after 「手数料は？」 asks for China's fee); ``carries: false`` for a qualifier of the
+    #: earlier subject ("the first auction" does not make "its ninth auction" a first).
+    carries: bool = True
 
     def asked_in(self, text: str) -> str:
         """The words of ``text`` that ask for this quantity (the pattern's ``ask…`` group that
@@ -509,7 +513,10 @@ def _intents(data: dict, where: str) -> tuple:
             raise ConfigError(f"{where}: quantities entry {i} needs `nouns: [...]` (words of a sentence that states it).")
         pattern = _regex(raw.get("pattern"), f"{where} quantities {i}")
         quantities.append(
-            Quantity(pattern, nouns, units, asked_by, figure=bool(raw.get("figure", True)), name=name, person=person)
+            Quantity(
+                pattern, nouns, units, asked_by, figure=bool(raw.get("figure", True)), name=name, person=person,
+                carries=bool(raw.get("carries", True)),
+            )
         )
     wrappers = data.get("requests") or []
     if not isinstance(wrappers, list):
