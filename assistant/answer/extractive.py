@@ -78,7 +78,7 @@ INTENT_BONUS = 0.15  # a phrasing whose answer uses other words (いつから �
 CUE_BONUS = 0.08  # the unit reads like an answer to the question's kind (とは, できない, 場合)
 TYPE_BONUS = 0.1
 TYPE_PENALTY = 0.6
-FULL_DATE_BONUS = 0.05
+FULL_DATE_BONUS = 0.2
 SAME_SOURCE_PENALTY = 0.08
 SAME_TOPIC = 0.4  # word Jaccard above which two units state the same thing
 SELF_CONFLICT_SHARE = 0.8  # a self-conflicting note must score this share of the lead
@@ -104,7 +104,7 @@ PART_FLOOR = 0.3
 
 
 #: Events a "when" question may name (「いつ改定された？」 asks for the revision's date).
-_EVENT = re.compile(r"施行|開始|成立|公布|公表|改定|改正|改訂|見直す?|廃止|終了|提出|開設|告示|導入|設立|創設|発表")
+_EVENT = re.compile(r"施行|開始|成立|公布|公表|改定|改正|改訂|見直す?|廃止|終了|提出|開設|告示|導入|設立|創設|発表|適用")
 
 #: Weights of the three signals (lexical, semantic, "asked": the annotated questions).
 W_LEXICAL, W_SEMANTIC, W_ASKED = 0.30, 0.20, 0.40
@@ -415,8 +415,8 @@ class ExtractiveAnswerer(Answerer):
             # share" question a figure; units without one answer something else.
             if wants_date:
                 score = score + TYPE_BONUS if has_date(cand.text) else score * TYPE_PENALTY
-                if has_full_date(cand.text):
-                    score += FULL_DATE_BONUS  # a day answers "when" better than a month
+                if has_full_date(cand.text) and (not named_events or any(group_found(g, unit_terms) for g in named_events)):
+                    score += FULL_DATE_BONUS  # a day answers "when" better than a month (of the event asked)
             if wants_figure:
                 score = score + TYPE_BONUS if has_number(cand.text) else score * TYPE_PENALTY
             cand.score = score * self._jurisdiction_factor(cand.jurisdiction, q)

@@ -105,7 +105,7 @@ def unknown_entities(
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9_-])([A-Z][a-z]{2,}|[A-Z]{3,6})(?![A-Za-z0-9_-])")
 #: "in India", "from Brazil": an unknown capitalised word there names a place.
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|across|within|throughout|to)\s+(?:the\s+)?$", re.I)
-_SENTENCE_START = re.compile(r"(?:^|[.?!]\s+|[\"'(]\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|[\"'(]\s*)$")  # "In China: What is …"
 
 
 def _unknown_latin(text: str, known: Callable[[str], bool], lexicon: Lexicon, places_only: bool) -> list[str]:
