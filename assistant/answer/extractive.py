@@ -268,7 +268,7 @@ class ExtractiveAnswerer(Answerer):
         refusal = self.refusals.before_ranking(q, cov, similarity, asked)
         if refusal:
             return self._abstain(base, refusal, groups, t0, top_tokens, q)
-        passages = [hit.chunk.text for hit in retrieval.hits] + [c.unit().en for c in candidates if c.unit().en]
+        passages = [hit.chunk.text for hit in retrieval.hits] + [en for c in candidates if (en := c.unit().en)]
         premise = self.refusals.unsupported_premise(question, passages)
         if premise:  # 「上限5億円と聞いていますが…」 when no passage states 5億円
             return self._abstain(base, "premise", groups, t0, missing=premise)

@@ -52,31 +52,6 @@ class QuestionFrame:
         return intent in self.intents
 
 
-def named_jurisdictions(text: str, lexicon: Lexicon) -> tuple[str, ...]:
-    """The jurisdictions of the places ``text`` names, in order (English names too)."""
-    found: list[tuple[int, str]] = []
-    for place in lexicon.places:
-        at = text.find(place.name)
-        if at >= 0:
-            found.append((at, place.country))
-    if any(c.isascii() and c.isalpha() for c in text):
-        lowered = f" {_plain(text.lower())} "
-        for word, codes in lexicon.place_words.items():
-            if word == "us" and not _US.search(text):
-                continue  # "tell us" is not the United States; "US" and "U.S." are
-            at = lowered.find(f" {word} ")
-            if at >= 0:
-                found += [(at, code) for code in codes]
-    return tuple(dict.fromkeys(code for _, code in sorted(found)))
-
-
-_US = re.compile(r"\bU\.?S\.?A?\b")
-
-
-def _plain(text: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in "- " else " " for ch in text)
-
-
 def unknown_entities(
     text: str, known: Callable[[str], bool], lexicon: Lexicon, places_only: bool = False
 ) -> tuple[str, ...]:
@@ -198,7 +173,7 @@ def unknown_institutions(text: str, known: Callable[[str], bool]) -> tuple[str, 
 
 def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda term: True) -> QuestionFrame:
     """The frame of ``text`` (a question, already condensed with its conversation)."""
-    named = named_jurisdictions(text, lexicon)
+    named = lexicon.named_jurisdictions(text)
     institutions = unknown_institutions(text, known)
     quantities = tuple(lexicon.quantities_in(text))
     figure = requested_figure(text, lexicon)

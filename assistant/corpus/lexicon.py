@@ -43,6 +43,9 @@ class Place:
     region_of: str = ""  # 珠海市 lies in 中国
 
 
+_US = re.compile(r"\bU\.?S\.?A?\b")
+
+
 @dataclass(frozen=True)
 class Jurisdiction:
     code: str
@@ -309,20 +312,32 @@ class Lexicon:
     def place_names(self) -> tuple[str, ...]:
         return tuple(p.name for p in self.places)
 
+    def named_jurisdictions(self, text: str) -> tuple[str, ...]:
+        """The jurisdictions of the places ``text`` names, in order (English names too)."""
+        found: list[tuple[int, str]] = []
+        for place in self.places:
+            at = text.find(place.name)
+            if at >= 0:
+                found.append((at, place.country))
+        if any(c.isascii() and c.isalpha() for c in text):
+            lowered = " " + "".join(ch if ch.isalnum() or ch in "- " else " " for ch in text.lower()) + " "
+            for word, codes in self.place_words.items():
+                if word == "us" and not _US.search(text):
+                    continue  # "tell us" is not the United States; "US" and "U.S." are
+                at = lowered.find(f" {word} ")
+                if at >= 0:
+                    found += [(at, code) for code in codes]
+        return tuple(dict.fromkeys(code for _, code in sorted(found)))
+
     def local_terms_in(self, text: str) -> list[str]:
         """The words the documents of the place ``text`` names use for the general terms it
         uses (「中国の知財担保融資」 → 知財質押融資; "IP-backed lending in China" too); none
         when it names several places."""
-        lowered = " " + "".join(ch if ch.isalnum() or ch == "-" else " " for ch in text.lower()) + " "
-        codes = {p.country for p in self.places if p.name in text}
-        codes |= {c for word, cs in self.place_words.items() if f" {word} " in lowered for c in cs}
-        if len(codes) != 1 or not any(code in self.local_terms for code in codes):
+        codes = self.named_jurisdictions(text)
+        if len(codes) != 1 or codes[0] not in self.local_terms:
             return []  # with several places named, none's words may crowd the others out
         said = text + "".join(self.expand_english(text))
-        return [
-            local for code in sorted(codes) for general, locals_ in self.local_terms.get(code, {}).items()
-            if general in said for local in locals_
-        ]
+        return [local for general, locals_ in self.local_terms[codes[0]].items() if general in said for local in locals_]
 
     def place(self, name: str) -> Place | None:
         return next((p for p in self.places if p.name == name), None)
