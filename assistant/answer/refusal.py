@@ -32,7 +32,7 @@ EN_MIN_SIMILARITY = 0.84
 #: A unit answering a figure question must share this much of the question's key terms.
 FIGURE_RELEVANCE = 0.2
 #: …and name what the figure is of (one of :meth:`Refusals.figure_subjects`, this much of its
-#: words) in its text, its section heading or its document's title.
+#: words) in its text, its English rendering or its section heading.
 SUBJECT_SHARE = 0.5
 #: A quoted title counts as cited when passages use its kind and this share of its words.
 TITLE_WORDS = 0.5
@@ -219,9 +219,10 @@ class Refusals:
 
     def figure_subjects(self, groups: list[TermGroup], known: Callable[[str], bool], text: str) -> list[TermGroup]:
         """What a figure question asks the figure *of*: its topical key terms other than the
-        quantity words (手数料, 件数, 規模), places, everyday words, and words no
-        document has (they say how it is asked, or are refused elsewhere). 「信託会社に払う手数料」 asks a fee of 信託会社.
-        ``text``: the question (an acronym in it, IPAS, is a subject)."""
+        quantity words (手数料, 件数, 規模), places, casual and common everyday words, and
+        words no document has (they say how it is asked, or are refused elsewhere):
+        「信託会社に払う手数料」 asks a fee of 信託会社. ``text``: the question (an acronym in
+        it, IPAS, is a subject)."""
         out = []
         for g in groups:
             if not g.topical or g.predicate or self._place_term(g.term) or g.term.lower() in self.lexicon.place_words:
@@ -242,10 +243,12 @@ class Refusals:
         return out
 
     def states_quantity(self, c: Candidate, q: QuestionFrame, subjects: list[TermGroup] | None = None) -> bool:
-        """The unit gives the figure the question asks for: the kind of figure (and year),
-        about what the question asks it of (``subjects``, :meth:`figure_subjects`: one of them
-        one of them named in the unit, its section heading or its document's title), and, for a named quantity (手数料, 金利 …), names
-        that quantity; for a name asked for (社名), names one the question does not."""
+        """The unit gives the figure the question asks for: the kind of figure (and year), not
+        an outlook for an actual result nor part of a year for a whole one, about what the
+        question asks it of (``subjects``, :meth:`figure_subjects`: one of them named in the
+        unit, its English rendering or its section heading), and, for a named quantity (手数料,
+        金利 …), names that quantity; for a name asked for (社名), names one the question does
+        not."""
         if q.figure and not q.figure.met_by(c.text):
             return False
         if not c.own or max(c.own, c.asked_words) < FIGURE_RELEVANCE:
