@@ -98,6 +98,10 @@ PRIMARY_LEAD_SHARE = 0.75
 #: unit holding at least this share of the part's key terms, among units scoring PART_FLOOR
 #: of the lead.
 PART_SHARE = 0.5
+#: Weight, when units are ranked, of a term only the earlier question of an English follow-up
+#: holds ("When does it start? (Is there a law that lets … pledge its whole business?)"): the
+#: earlier question says what "it" is; what is asked now is what the user typed.
+CARRIED_WEIGHT = 0.5
 #: How many unit vectors an answerer keeps in memory (384 floats each: about 30 MB).
 VECTOR_CACHE = 20_000
 PART_FLOOR = 0.3
@@ -115,6 +119,19 @@ W_LEXICAL, W_SEMANTIC, W_ASKED = 0.30, 0.20, 0.40
 def _relative(values: list[float]) -> list[float]:
     lo, hi = min(values), max(values)
     return [(v - lo) / (hi - lo) if hi > lo else 0.0 for v in values]
+
+
+def _ranking_groups(groups: list[TermGroup], question: str, condensed: str) -> list[TermGroup]:
+    """The groups units are ranked by: those of an English follow-up's earlier question,
+    carried in parentheses, weigh ``CARRIED_WEIGHT`` of what the user typed."""
+    if not condensed.startswith(f"{question} (") or not condensed.endswith(")"):
+        return groups
+    typed = question.lower()
+    return [
+        g if g.term.lower() in typed or any(" ".join(a).lower() in typed for a in g.alternatives)
+        else replace(g, weight=g.weight * CARRIED_WEIGHT)
+        for g in groups
+    ]
 
 
 def _defines(text: str, groups: list[TermGroup]) -> bool:
@@ -251,7 +268,7 @@ class ExtractiveAnswerer(Answerer):
         # A follow-up is searched with its conversation, but the questions a unit is annotated
         # to answer are compared with what the user typed too ("And when did the Diet pass it?").
         typed = self.embedder.encode_queries([question])[0] if question != condensed else None
-        candidates = self._score(q, groups, retrieval, chunk_tokens, typed)
+        candidates = self._score(q, _ranking_groups(groups, question, condensed), retrieval, chunk_tokens, typed)
         if not candidates:
             return self._abstain(replace(base, evidence={"coverage": round(cov, 4)}), "no_hits", groups, t0)
         similarity = max(c.similarity for c in candidates)

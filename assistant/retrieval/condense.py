@@ -29,12 +29,12 @@ _JA_ANAPHOR = re.compile(
 #: A demonstrative with a noun (その評価書, この担保, その場合, 同法) anywhere in the question.
 _JA_DEMONSTRATIVE = re.compile(r"(?:それ|これ|あれ|その|この|あの|同(?=法|制度|事業|報告|基金))")
 _JA_ELLIPTIC = re.compile(r"^(?:では|じゃあ|じゃ|それでは|なら|ちなみに|また|あと|で、|だったら|じゃあさ)")
-#: "it", "they" …, and "one" standing for a thing named before ("received one so far?",
-#: "Does China have one?"), not the number ("one of the banks", "one year").
-_EN_ANAPHOR = re.compile(
-    r"\b(it|its|this|that|they|them|these|those|one(?=\s*(?:[?!.,]|$|so far|yet|too|as well|now|already|before)))\b",
-    re.I,
-)
+#: "it", "they" …, "one" standing for a thing named before ("received one so far?",
+#: "Does China have one?"), not the number ("one of the banks", "one year"), and "there" for
+#: a place named before ("… as collateral there?"), not the existential "Is there …".
+_EN_THING = r"it|its|this|that|they|them|these|those|one(?=\s*(?:[?!.,]|$|so far|yet|too|as well|now|already|before))"
+_EN_PRONOUN = re.compile(rf"\b({_EN_THING})\b", re.I)
+_EN_ANAPHOR = re.compile(rf"\b({_EN_THING}|(?<!is )(?<!are )(?<!was )(?<!were )there(?=\s*(?:[?!.,]|$)))\b", re.I)
 _EN_ELLIPTIC = re.compile(r"^(?:and|what about|how about|and what about|then|so)\b", re.I)
 _TOPIC_PHRASES = 2
 _SHORT = 20  # characters: a question this short with at most one key term is a follow-up
@@ -106,19 +106,22 @@ def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
 
 
 _EN_SHORT_WORDS = 6
+#: A short English question with at most this many key terms and no name or domain phrase
+#: of its own ("When did the pilot start?", "Who holds the charge?") asks about the topic.
+_EN_BARE_TERMS = 2
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
 def _en_bare(question: str, lexicon: Lexicon | None) -> bool:
     """A short English question about no subject of its own ("Who can be the lender?",
-    "Why?"): no name (a capitalised word after the first: IPAS, China), no domain phrase
-    (enterprise value charge), at most one key term."""
+    "When did the pilot start?"): no name (a capitalised word after the first: IPAS, China),
+    no domain phrase (enterprise value charge), at most ``_EN_BARE_TERMS`` key terms."""
     words = _EN_WORD.findall(question)
     if len(words) > _EN_SHORT_WORDS or any(w[0].isupper() for w in words[1:]):
         return False
     if lexicon is not None and _english_phrase(question, lexicon):
         return False
-    return len([t for t in key_terms(question) if t.isascii()]) <= 1
+    return len([t for t in key_terms(question) if t.isascii()]) <= _EN_BARE_TERMS
 
 
 def condense(
@@ -145,8 +148,8 @@ def condense(
             previous = previous[len(asked) + 2 : -1]
         phrase = _english_phrase(previous, lexicon)
         short = len(previous.split()) <= _EN_SHORT_PREVIOUS
-        if phrase and short and _EN_ANAPHOR.search(question) and not _EN_ELLIPTIC.match(question):
-            return _EN_ANAPHOR.sub(f"the {phrase}", question, count=1)
+        if phrase and short and _EN_PRONOUN.search(question) and not _EN_ELLIPTIC.match(question):
+            return _EN_PRONOUN.sub(f"the {phrase}", question, count=1)
         return f"{question} ({previous})"
     topic = _topic(previous, idf)
     if not topic:
