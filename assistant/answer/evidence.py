@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -234,9 +235,29 @@ def figures(sentence: str) -> Figures:
     )
 
 
-def years_in(text: str) -> frozenset[str]:
-    """The years ``text`` names (2024, 2015年度)."""
-    return frozenset(_YEAR.findall(text))
+#: A year of a Japanese era (平成23年度 is 2011), and the Western year its first year falls in.
+_ERA_YEAR = re.compile(r"(令和|平成|昭和)(元|\d{1,2})年")
+_ERA_START = {"令和": 2019, "平成": 1989, "昭和": 1926}
+
+
+def stated_years(text: str) -> set[str]:
+    """The years ``text`` states, those of the Japanese eras in Western form (平成23年度 → 2011)."""
+    era = {str(_ERA_START[m.group(1)] + (0 if m.group(2) == "元" else int(m.group(2)) - 1)) for m in _ERA_YEAR.finditer(text)}
+    return set(_YEAR.findall(text)) | era
+
+
+#: Years named relative to today (今年, "last year"), by how many years back.
+_RELATIVE_YEARS = (
+    (re.compile(r"今年|本年|\bthis year\b|\bcurrent year\b", re.I), 0),
+    (re.compile(r"去年|昨年|\blast year\b", re.I), 1),
+)
+
+
+def years_in(text: str, today: datetime.date | None = None) -> frozenset[str]:
+    """The years ``text`` names (2024, 2015年度, and 今年 or "last year" as of ``today``)."""
+    year = (today or datetime.date.today()).year
+    relative = {str(year - back) for pattern, back in _RELATIVE_YEARS if pattern.search(text)}
+    return frozenset(_YEAR.findall(text)) | relative
 
 
 def has_date(sentence: str) -> bool:
@@ -288,7 +309,7 @@ class RequestedFigure:
         if self.units and not count and not share and not any(u in self.units for _, u in f.amounts):
             return False
         # A year inside a span (「2021〜2023年の合計」) is not a figure for that year.
-        return not self.years or self.years <= set(_YEAR.findall(_YEAR_SPAN.sub(" ", sentence)))
+        return not self.years or self.years <= stated_years(_YEAR_SPAN.sub(" ", sentence))
 
 
 def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:
@@ -306,4 +327,4 @@ def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:
                 units |= request.units
     if not units and not lexicon.wants(query, "how_much"):
         return RequestedFigure(frozenset(), frozenset())
-    return RequestedFigure(frozenset(units), frozenset(_YEAR.findall(query)), bool(units & lexicon.money_units))
+    return RequestedFigure(frozenset(units), years_in(query), bool(units & lexicon.money_units))

@@ -134,10 +134,21 @@ def _ranking_groups(groups: list[TermGroup], question: str, condensed: str) -> l
     ]
 
 
-def _defines(text: str, groups: list[TermGroup]) -> bool:
-    """The unit opens by stating what one of the question's terms is ("評価書は、…")."""
+def _defines(text: str, groups: list[TermGroup], en: str = "") -> bool:
+    """The unit opens by stating what one of the question's terms is ("評価書は、…"), or its
+    English rendering opens with the term as its subject ("The responsibility-sharing system
+    (責任共有制度) was introduced …")."""
     head = text[:DEFINES_WITHIN]
-    return any(f"{g.term}は" in head or f"{g.term}とは" in head for g in groups if g.topical and not g.term.isascii())
+    opening = re.sub(r"^(?:the|an?)\s+", "", en.lower())
+    for g in groups:
+        if not g.topical:
+            continue
+        if g.term.isascii():
+            if opening and re.match(rf"{re.escape(g.term.lower())}s?\b", opening):
+                return True
+        elif f"{g.term}は" in head or f"{g.term}とは" in head:
+            return True
+    return False
 
 
 def _same_fact(a: str, b: str) -> bool:
@@ -426,7 +437,7 @@ class ExtractiveAnswerer(Answerer):
                 score += CUE_BONUS
             if asks_to_do and verbs and any(group_found(g, unit_terms) for g in verbs):
                 score += CUE_BONUS  # "may I sell it?" is answered by the sentence saying 処分できる
-            if q.intent == "definition" and _defines(cand.text, groups):
+            if q.intent == "definition" and _defines(cand.text, groups, (cand.unit().en or "") if q.lang == "en" else ""):
                 score += CUE_BONUS  # "知財ビジネス評価書は、…" answers "その評価書って何？"
             # Answer-type match: a "when" question wants a date, a "how much / what
             # share" question a figure; units without one answer something else.

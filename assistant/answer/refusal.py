@@ -26,6 +26,10 @@ WEAK_COVERAGE = 0.25  # below this the abstention names the missing key terms
 #: A question that matches an annotated question this closely is answerable whatever the
 #: key-term coverage says (everyday words the documents never use).
 ASKED_ANSWERABLE = 0.93
+#: A Japanese question whose key terms the passages all but lack (this share of their weight)
+#: is about something they do not treat, however close an annotated question reads
+#: (「知財担保融資で一番多い業種は？」: only 知財担保融資 is there).
+NO_COVERAGE = 0.05
 #: English questions: abstain when neither a unit, its English rendering nor an annotated
 #: question is this close (cross-lingual evidence, not English words in Japanese text).
 EN_MIN_SIMILARITY = 0.84
@@ -91,6 +95,24 @@ _PREMISE = re.compile(
     r"\bI (?:heard|read|was told|understand)\b|\b(?:correct|right|true)\s*\?|\bis it true\b",
     re.I,
 )
+#: An ordinal: 第9回, 9回目, "9th", "ninth" (not "first": the earliest of anything).
+_ORDINAL = re.compile(r"第\s*(\d+)\s*回|(\d+)\s*回目|\b(\d+)(?:st|nd|rd|th)\b", re.I)
+_ORDINAL_WORDS = {
+    word: str(n)
+    for n, word in enumerate(
+        ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"),
+        start=2,
+    )
+}
+_ORDINAL_WORD = re.compile(rf"\b({'|'.join(_ORDINAL_WORDS)})\b", re.I)
+
+
+def ordinals(text: str) -> set[str]:
+    """The ordinals ``text`` names, as numbers (「第9回」 and "ninth" are both "9")."""
+    found = {next(g for g in m.groups() if g) for m in _ORDINAL.finditer(text)}
+    return found | {_ORDINAL_WORDS[m.group(1).lower()] for m in _ORDINAL_WORD.finditer(text)}
+
+
 _EN_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
 _EN_MONEY = re.compile(r"(?<![\d.])\d[\d,.]*\s*(?:thousand|million|billion|trillion)?\s*(?:yen|yuan|dollars)\b", re.I)
 
@@ -136,6 +158,8 @@ class Refusals:
         # 使ってるの？」「名古屋の地銀でやってるとこ」"Does MUFG offer …?") is not in them either.
         if (q.unknown_entities or q.unknown_places) and (_RECORD.search(q.text) or _PRACTICE.search(q.text)):
             return "unknown_entity"
+        if q.lang == "ja" and cov < NO_COVERAGE:
+            return "key_terms"
         if asked >= ASKED_ANSWERABLE:
             return ""
         if q.lang == "en":
@@ -244,7 +268,8 @@ class Refusals:
 
     def states_quantity(self, c: Candidate, q: QuestionFrame, subjects: list[TermGroup] | None = None) -> bool:
         """The unit gives the figure the question asks for: the kind of figure (and year), not
-        an outlook for an actual result nor part of a year for a whole one, about what the
+        an outlook for an actual result nor part of a year for a whole one, nor another
+        occasion than the one named (the 9th auction for the 10th), about what the
         question asks it of (``subjects``, :meth:`figure_subjects`: one of them named in the
         unit, its English rendering or its section heading), and, for a named quantity (手数料,
         金利 …), names that quantity; for a name asked for (社名), names one the question does
@@ -257,6 +282,13 @@ class Refusals:
             return False  # an outlook (「通年で1兆元を超える見通し」) is no actual result
         if _FULL_YEAR.search(q.text) and _PART_YEAR.search(c.text) and "通年" not in c.text:
             return False  # a half-year figure does not answer for the whole year
+        if q.named_places and c.jurisdiction == "intl" and not set(self.lexicon.named_jurisdictions(c.text)) & set(q.jurisdictions):
+            return False  # a worldwide share (WIPO: SMEs are 90% of firms) is no figure for Japan
+        asked_ordinals = ordinals(q.text)
+        if asked_ordinals:
+            fact = c.hit.chunk.unit_at(c.start, c.end)
+            if not asked_ordinals & ordinals(f"{c.text} {fact.en if fact is not None else ''}"):
+                return False  # the 9th auction's sales do not answer for the 10th
         if subjects:
             where = set(terms(c.text)) | set(terms(c.hit.chunk.section))
             fact = c.hit.chunk.unit_at(c.start, c.end)

@@ -873,3 +873,74 @@ def test_a_follow_up_still_asks_for_the_earlier_quantity(assistant):
     assert answer.abstained and "手数料" in answer.abstain_reason, answer.text
     answer = assistant.ask("And in China?", ["What is the interest rate on enterprise value charge loans?"])
     assert answer.abstained and "interest rate" in answer.abstain_reason, answer.text  # not "What"
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "expected"),
+    [
+        # "there" stands for the place named before; the existential "Is there …" does not
+        ("What share of business loans use IP as collateral there?", ["How do US lenders take patents as collateral?"],
+         "(How do US lenders take patents as collateral?)"),
+        # a short question with two plain words and no name of its own asks about the topic
+        ("When did the pilot start?", ["How big is IP pledge financing in China?"], "(How big is IP pledge financing in China?)"),
+    ],
+)
+def test_more_english_follow_ups_carry_the_earlier_question(question, history, expected):
+    assert condense(question, history, lexicon=LEX).endswith(expected)
+    assert condense("Is there insurance for IP loans?", ["What is ABL?"], lexicon=LEX) == "Is there insurance for IP loans?"
+
+
+def test_an_english_follow_up_is_led_by_what_the_user_typed(assistant):
+    # the earlier question only says where: the lead is about the pilot, in China
+    answer = assistant.ask("When did the pilot start?", ["How big is IP pledge financing in China?"])
+    text, jurisdiction = _lead(answer)
+    assert "2009年" in text and jurisdiction == "cn", answer.text
+    answer = assistant.ask("What share of business loans use IP as collateral there?", ["How do US lenders take patents as collateral?"])
+    text, jurisdiction = _lead(answer)
+    assert "4%" in text and jurisdiction == "us", answer.text
+
+
+def test_an_english_definition_is_led_by_the_unit_its_rendering_opens_with():
+    from assistant.answer.evidence import TermGroup
+    from assistant.answer.extractive import _defines
+
+    group = TermGroup("blanket lien", (("ブランケット", "リーエン"), ("blanket", "lien")), 2.0)
+    assert _defines("ブランケット・リーエンは…", [group], "A blanket lien (all-asset security) covers …")
+    assert not _defines("…", [group], "Venture debt lenders often take a blanket lien.")
+
+
+def test_years_of_japanese_eras_and_relative_to_today():
+    import datetime
+
+    from assistant.answer.evidence import RequestedFigure, stated_years, years_in
+
+    assert stated_years("日本のABL残高は、平成23年度で約4,400億円とされる。") == {"2011"}
+    assert "2019" in stated_years("令和元年の件数")
+    assert RequestedFigure(frozenset({"億円"}), frozenset({"2011"})).met_by("平成23年度で約4,400億円")
+    today = datetime.date(2026, 12, 2)
+    assert years_in("今年の件数は？", today) == {"2026"} and years_in("What was last year's figure?", today) == {"2025"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Ocean Tomoの10回目のオークションの落札総額は？",  # the 9th auction's sales are stated, not the 10th's
+        "What percentage of Japanese SMEs own patents?",  # WIPO's worldwide share is no figure for Japan
+        "知財担保融資で一番多い業種は？",  # nothing on industries: only 知財担保融資 is in the passages
+    ],
+)
+def test_figures_for_another_occasion_place_or_topic_are_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        ("Ocean Tomoの9回目のオークションの売上は？", "275万ドル"),
+        ("ABLの残高は2011年度にどれくらい？", "4,400億円"),  # stated as 平成23年度
+    ],
+)
+def test_figures_for_the_occasion_and_year_asked_are_answered(assistant, question, stated):
+    answer = assistant.ask(question)
+    assert not answer.abstained and stated in answer.citations[0].quote, answer.text
