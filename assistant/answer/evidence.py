@@ -29,7 +29,7 @@ UNKNOWN_WEIGHT = 1.0
 _RATIO = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?){1,}(?![\d.])")
 _AMOUNT = re.compile(
     r"(?<![第\d.,])(\d[\d,]*(?:\.\d+)?)\s*(?:の(?=協会|機関|都市|社|か国))?"
-    r"(%|パーセント|割|兆元|億元|万元|元|兆円|億円|万円|円|億ドル|万ドル|ドル|[万億](?:件|社|人)|件|社|機関|人|本|行|協会|か国|都市|倍|回(?!目))"
+    r"(%|パーセント|割|兆元|億元|万元|元|兆円|億円|万円|円|億ドル|万ドル|ドル|[万億](?:件|社|人)|件|社|機関|人|本|行|協会|か国|都市|倍|回(?!目)|つ(?=の|[、。がでをは]|$))"
 )
 #: A share of a stated amount (「代位弁済額の70〜90%」): it tells how much of that amount.
 _SHARE_OF_AMOUNT = re.compile(r"額の(?:約|およそ)?\d[\d.,]*(?:\s*[〜~-]\s*\d[\d.,]*)?\s*(?:%|パーセント|割)")
@@ -61,10 +61,14 @@ def term_groups(
     common noun it lacks entirely (だいたい, イマイチ: casual words, not the topic) weighs no
     more than ``UNKNOWN_WEIGHT`` instead of the rarest term's idf."""
     groups: list[TermGroup] = []
+    # The named place's documents' own words for a general term count as it (China's
+    # 知財質押融資 is the 知財担保融資 a question about China asks of).
+    local = lexicon.local_words(query)
     matched, rest = lexicon.english_matches(query)
     lowered = f" {rest} "
     for phrase in matched:
-        japanese = tuple(tuple(content_terms(ja)) for ja in lexicon.glossary[phrase])
+        said = [*lexicon.glossary[phrase], *(w for ja in lexicon.glossary[phrase] for w in local.get(ja, ()))]
+        japanese = tuple(tuple(content_terms(ja)) for ja in said)
         # The English words count too: English renderings and questions of the
         # documents' fact units are searched and compared as well.
         alts = tuple(a for a in (*japanese, tuple(content_terms(phrase))) if a)
@@ -100,6 +104,7 @@ def term_groups(
             or tuple(lexicon.everyday_in(phrase, whole=EVERYDAY_COVER))
         )
         alternatives += [tuple(content_terms(syn)) for syn in synonyms]
+        alternatives += [tuple(content_terms(w)) for general, words in local.items() if general in phrase for w in words]
         weight = sum(idf(t) for t in tokens) / len(tokens)
         if len(alternatives) > 1:
             weight = min(weight, max(min(idf(t) for t in alt) for alt in alternatives if alt))
@@ -254,10 +259,16 @@ _RELATIVE_YEARS = (
 
 
 def years_in(text: str, today: datetime.date | None = None) -> frozenset[str]:
-    """The years ``text`` names (2024, 2015年度, and 今年 or "last year" as of ``today``)."""
+    """The years ``text`` names on their own (2024, 2015年度, and 今年 or "last year" as of
+    ``today``), not those of a span (2021〜2023年: :func:`span_years_in`)."""
     year = (today or datetime.date.today()).year
     relative = {str(year - back) for pattern, back in _RELATIVE_YEARS if pattern.search(text)}
-    return frozenset(_YEAR.findall(text)) | relative
+    return frozenset(_YEAR.findall(_YEAR_SPAN.sub(" ", text))) | relative
+
+
+def span_years_in(text: str) -> frozenset[str]:
+    """The years of the spans ``text`` names (「2021〜2023年」 → 2021, 2023)."""
+    return frozenset(y for m in _YEAR_SPAN.finditer(text) for y in _YEAR.findall(m.group(0)))
 
 
 def has_date(sentence: str) -> bool:
@@ -287,6 +298,27 @@ def question_wants(query: str, lexicon: Lexicon) -> tuple[bool, bool]:
 #: a date, a law's number, a share or the number of a list item (「累計で214にのぼり」, not
 #: 「(1)法人と経営者の…」).
 COUNT = "count"
+#: Units of a counted number (3.7万社, 61機関, 2つ): any of them answers a request for a count.
+COUNT_UNITS = frozenset({"件", "社", "人", "本", "行", "機関", "協会", "か国", "都市", "つ", "万件", "万社", "万人", "億件", "億社", "億人"})
+#: A request unit meaning "which one of a series" (第何回, 何回目): a sentence naming one answers.
+ORDINAL = "ordinal"
+_ORDINAL = re.compile(r"第\s*(\d+)\s*回|(\d+)\s*回目|\b(\d+)(?:st|nd|rd|th)\b", re.I)
+_ORDINAL_WORDS = {
+    word: str(n)
+    for n, word in enumerate(
+        ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"),
+        start=2,
+    )
+}
+_ORDINAL_WORD = re.compile(rf"\b({'|'.join(_ORDINAL_WORDS)})\b", re.I)
+
+
+def ordinals(text: str) -> set[str]:
+    """The ordinals ``text`` names, as numbers (「第9回」 and "ninth" are both "9")."""
+    found = {next(g for g in m.groups() if g) for m in _ORDINAL.finditer(text)}
+    return found | {_ORDINAL_WORDS[m.group(1).lower()] for m in _ORDINAL_WORD.finditer(text)}
+
+
 _BARE_COUNT = re.compile(r"(?<![\d.,第(])\d[\d,]*(?![\d.,)]|\s*(?:年|月|日|号|条|項|%|パーセント|割|倍|時|回|番))")
 
 
@@ -298,15 +330,22 @@ class RequestedFigure:
     years: frozenset[str]
     #: The question asks for an amount of money (いくら, "how much").
     money: bool = False
+    #: Years the question names as a span (「2021〜2023年の合計」): the sentence's span answers.
+    span_years: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
-        return bool(self.units or self.years)
+        return bool(self.units or self.years or self.span_years)
 
     def met_by(self, sentence: str) -> bool:
         f = figures(sentence)
-        count = COUNT in self.units and bool(_BARE_COUNT.search(sentence))
+        count = COUNT in self.units and (
+            bool(_BARE_COUNT.search(sentence)) or any(u in COUNT_UNITS for _, u in f.amounts)
+        )
         share = self.money and bool(_SHARE_OF_AMOUNT.search(sentence))  # いくら戻る? 代位弁済額の70〜90%
-        if self.units and not count and not share and not any(u in self.units for _, u in f.amounts):
+        ordinal = ORDINAL in self.units and bool(ordinals(sentence))
+        if self.units and not count and not share and not ordinal and not any(u in self.units for _, u in f.amounts):
+            return False
+        if self.span_years and not self.span_years <= stated_years(sentence):
             return False
         # A year inside a span (「2021〜2023年の合計」) is not a figure for that year.
         return not self.years or self.years <= stated_years(_YEAR_SPAN.sub(" ", sentence))
@@ -327,4 +366,4 @@ def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:
                 units |= request.units
     if not units and not lexicon.wants(query, "how_much"):
         return RequestedFigure(frozenset(), frozenset())
-    return RequestedFigure(frozenset(units), years_in(query), bool(units & lexicon.money_units))
+    return RequestedFigure(frozenset(units), years_in(query), bool(units & lexicon.money_units), span_years_in(query))

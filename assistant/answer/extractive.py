@@ -304,7 +304,7 @@ class ExtractiveAnswerer(Answerer):
         unstated = self.refusals.unstated_references(question, passages + headings)
         if unstated:  # 「法第30条は何を定めていますか」 when no passage cites 第30条
             return self._abstain(base, "unknown_entity", groups, t0, missing=unstated)
-        nowhere = self.refusals.places_unanswered(candidates, q)
+        nowhere = self.refusals.places_unanswered(candidates, q, groups)
         if nowhere:  # 「英国の…と比べて」 when no passage is about the UK
             return self._abstain(base, "unknown_entity", groups, t0, missing=nowhere)
         elsewhere = self.refusals.only_elsewhere(candidates, groups, q, chunk_tokens)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.answer.evidence import RequestedFigure, TermGroup, group_found, requested_figure, years_in
+from assistant.answer.evidence import RequestedFigure, TermGroup, group_found, requested_figure, span_years_in, years_in
 from assistant.corpus.lexicon import Lexicon, Quantity
 from assistant.text.ja import content_terms, detect_lang, tokenize
 
@@ -179,7 +179,7 @@ def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda ter
     figure = requested_figure(text, lexicon)
     if not figure and any(quantity.figure for quantity in quantities):
         # A year named with a quantity ("the typical fee … in 2024") is the year it is asked for.
-        figure = RequestedFigure(frozenset(), years_in(text))
+        figure = RequestedFigure(frozenset(), years_in(text), span_years=span_years_in(text))
     return QuestionFrame(
         text=text,
         lang=detect_lang(text),

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answer.candidate import Candidate, names_instrument, terms
-from assistant.answer.evidence import TermGroup, casual, figures, group_found, group_share, has_number
+from assistant.answer.evidence import TermGroup, casual, figures, group_found, group_share, has_number, ordinals
 from assistant.answer.question import QuestionFrame, names_other_than, names_person
 from assistant.corpus.lexicon import Lexicon
 from assistant.text.ja import content_terms
@@ -38,6 +38,8 @@ FIGURE_RELEVANCE = 0.2
 #: …and name what the figure is of (one of :meth:`Refusals.figure_subjects`, this much of its
 #: words) in its text, its English rendering or its section heading.
 SUBJECT_SHARE = 0.5
+#: A unit that names a place covers it when it holds this share of the question's other key terms.
+PLACE_NAMED_SHARE = 0.6
 #: A quoted title counts as cited when passages use its kind and this share of its words.
 TITLE_WORDS = 0.5
 #: An everyday word whose document words are this common (idf) names no subject (お金 ~ 資金).
@@ -95,24 +97,6 @@ _PREMISE = re.compile(
     r"\bI (?:heard|read|was told|understand)\b|\b(?:correct|right|true)\s*\?|\bis it true\b",
     re.I,
 )
-#: An ordinal: 第9回, 9回目, "9th", "ninth" (not "first": the earliest of anything).
-_ORDINAL = re.compile(r"第\s*(\d+)\s*回|(\d+)\s*回目|\b(\d+)(?:st|nd|rd|th)\b", re.I)
-_ORDINAL_WORDS = {
-    word: str(n)
-    for n, word in enumerate(
-        ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"),
-        start=2,
-    )
-}
-_ORDINAL_WORD = re.compile(rf"\b({'|'.join(_ORDINAL_WORDS)})\b", re.I)
-
-
-def ordinals(text: str) -> set[str]:
-    """The ordinals ``text`` names, as numbers (「第9回」 and "ninth" are both "9")."""
-    found = {next(g for g in m.groups() if g) for m in _ORDINAL.finditer(text)}
-    return found | {_ORDINAL_WORDS[m.group(1).lower()] for m in _ORDINAL_WORD.finditer(text)}
-
-
 _EN_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
 _EN_MONEY = re.compile(r"(?<![\d.])\d[\d,.]*\s*(?:thousand|million|billion|trillion)?\s*(?:yen|yuan|dollars)\b", re.I)
 
@@ -224,7 +208,7 @@ class Refusals:
         topical = [g for g in groups if g.topical and not self._place_term(g.term)]
         return [g for g in topical if group_found(g, there_tokens) and not group_found(g, here_tokens)]
 
-    def places_unanswered(self, cands: list[Candidate], q: QuestionFrame) -> list[str]:
+    def places_unanswered(self, cands: list[Candidate], q: QuestionFrame, groups: list[TermGroup]) -> list[str]:
         """The places the question names that no passage is about (their names, as the
         question wrote them in Japanese, else in the question's language): the answer
         would be about other places only (Japanese facts for a question comparing the UK's
@@ -232,6 +216,16 @@ class Refusals:
         if not q.named_places:
             return []
         covered = {c.jurisdiction for c in cands}
+        # A unit that names the place and holds most of what else is asked counts (WIPO's side
+        # event where Singapore spoke, for "Does WIPO's report series cover Singapore?").
+        asked = [g for g in groups if g.topical and not self._place_term(g.term) and g.term.lower() not in self.lexicon.place_words]
+        total = sum(g.weight for g in asked)
+        for c in cands:
+            if total <= 0:
+                break
+            where = set(terms(c.text)) | set(terms(c.unit().en))
+            if sum(g.weight * group_share(g, where) for g in asked) / total >= PLACE_NAMED_SHARE:
+                covered |= set(self.lexicon.named_jurisdictions(f"{c.text} {c.unit().en}"))
         names = []
         for code in q.jurisdictions:
             if code in covered:

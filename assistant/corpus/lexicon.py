@@ -14,7 +14,7 @@ the entry, raised when the assistant starts, not in the middle of an answer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -78,6 +78,10 @@ class Intent:
     #: How the question reads when wrapped in a request ("Can you tell me *when the law took
     #: effect*?"): matched on what the wrapper leaves, besides ``pattern``.
     embedded: re.Pattern[str] | None = None
+    #: The words that ask for it (いくら, "how much"). A question that shows it only by other
+    #: words of ``pattern`` (a noun: 費用, "fees") is mainly another intent it shows
+    #: (「訴訟費用のリスクってどういうこと？」 asks what, "Do … subsidise the fees?" yes or no).
+    asks: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -260,9 +264,13 @@ class Lexicon:
         wrapper is looked through: "Can you tell me when the law took effect?" asks *when*,
         not yes or no."""
         inner = self.unwrap(text)
-        if inner is None:
-            return [i.name for i in self.intents if i.pattern.search(text)]
-        return [i.name for i in self.intents if i.pattern.search(inner) or (i.embedded and i.embedded.search(inner))]
+        read = text if inner is None else inner
+        found = [
+            i for i in self.intents if i.pattern.search(read) or (inner is not None and i.embedded and i.embedded.search(inner))
+        ]
+        if len(found) > 1 and found[0].asks is not None and not found[0].asks.search(read):
+            found = [*found[1:], found[0]]  # named by a noun only: the question asks something else
+        return [i.name for i in found]
 
     def unwrap(self, text: str) -> str | None:
         """The question inside a polite request ("Could you explain what X is?" → "what X
@@ -277,11 +285,19 @@ class Lexicon:
         return next((i for i in self.intents if i.name == name), None)
 
     def quantities_in(self, text: str) -> list[Quantity]:
-        """The quantities ``text`` asks for: named in it, and asked by its main intent."""
+        """The quantities ``text`` asks for: named in it, and asked by its main intent. A
+        yes/no question about one (「費用はかかりますか」, "Do they subsidise the fees?") asks
+        about it, not for its figure: the answer names it, with or without a number."""
         main = self.intents_of(text)[:1] or ["other"]
-        return [
-            q for q in self.quantities if q.pattern.search(text) and ("any" in q.intents or set(main) & set(q.intents))
-        ]
+        out = []
+        for q in self.quantities:
+            if not q.pattern.search(text):
+                continue
+            if "any" in q.intents or set(main) & set(q.intents):
+                out.append(q)
+            elif main == ["yesno"] and q.nouns and not (q.name or q.person):
+                out.append(replace(q, units=frozenset(), figure=False))
+        return out
 
     def intent_terms(self, text: str) -> list[str]:
         """Extra search terms implied by how the question is asked."""
@@ -333,11 +349,15 @@ class Lexicon:
         """The words the documents of the place ``text`` names use for the general terms it
         uses (「中国の知財担保融資」 → 知財質押融資; "IP-backed lending in China" too); none
         when it names several places."""
+        return [local for locals_ in self.local_words(text).values() for local in locals_]
+
+    def local_words(self, text: str) -> dict[str, tuple[str, ...]]:
+        """:meth:`local_terms_in` by the general term ``text`` uses (知財担保融資 → (知財質押融資,))."""
         codes = self.named_jurisdictions(text)
         if len(codes) != 1 or codes[0] not in self.local_terms:
-            return []  # with several places named, none's words may crowd the others out
+            return {}  # with several places named, none's words may crowd the others out
         said = text + "".join(self.expand_english(text))
-        return [local for general, locals_ in self.local_terms[codes[0]].items() if general in said for local in locals_]
+        return {general: locals_ for general, locals_ in self.local_terms[codes[0]].items() if general in said}
 
     def place(self, name: str) -> Place | None:
         return next((p for p in self.places if p.name == name), None)
@@ -512,7 +532,8 @@ def _intents(data: dict, where: str) -> tuple:
         cues = _regex(raw["cues"], f"{where} intents {raw['name']} cues") if raw.get("cues") else None
         embedded = _regex(raw["embedded"], f"{where} intents {raw['name']} embedded") if raw.get("embedded") else None
         pattern = _regex(raw.get("pattern"), f"{where} intents {raw['name']}")
-        intents.append(Intent(str(raw["name"]), pattern, cues, embedded))
+        asks = _regex(raw["asks"], f"{where} intents {raw['name']} asks") if raw.get("asks") else None
+        intents.append(Intent(str(raw["name"]), pattern, cues, embedded, asks))
     quantities = []
     for i, raw in enumerate(data.get("quantities") or [], start=1):
         if not isinstance(raw, dict):

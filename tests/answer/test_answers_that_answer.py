@@ -944,3 +944,70 @@ def test_figures_for_another_occasion_place_or_topic_are_refused(assistant, ques
 def test_figures_for_the_occasion_and_year_asked_are_answered(assistant, question, stated):
     answer = assistant.ask(question)
     assert not answer.abstained and stated in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # a noun alone (費用, "fees") does not make the question a how-much one
+        ("訴訟費用のリスクってどういうこと？", "definition"),
+        ("In China, do local governments subsidise lenders' IP valuation fees?", "yesno"),
+        ("How do the US and China spare lenders the cost of valuing IP?", "howto"),
+        # … a word that asks for the amount does
+        ("信託会社の手数料はいくら？", "howmuch"),
+        ("What is the fee for the trust company?", "howmuch"),
+    ],
+)
+def test_a_quantity_noun_alone_does_not_make_a_how_much_question(question, intent):
+    assert LEX.intents_of(question)[0] == intent
+
+
+def test_a_yes_no_question_about_a_quantity_needs_the_quantity_not_a_figure():
+    (fee,) = LEX.quantities_in("評価書をもらうのに費用はかかりますか?")
+    assert not fee.figure and not fee.units and "負担" in fee.nouns
+
+
+def test_counts_ordinals_and_spans_the_question_asks_for():
+    from assistant.answer.evidence import COUNT, ORDINAL, RequestedFigure, requested_figure
+
+    count = RequestedFigure(frozenset({COUNT}), frozenset({"2023"}))
+    assert count.met_by("2023年通年では融資額が8539.9億元(75.4%増)に達し、受益企業は3.7万社だった。")
+    assert RequestedFigure(frozenset({COUNT}), frozenset()).met_by("次の2つの取組が有効だと提案している。")
+    assert requested_figure("改正案要綱が諮問されたのは第何回の部会？", LEX).units == {ORDINAL}
+    assert RequestedFigure(frozenset({ORDINAL}), frozenset()).met_by("第6回(改正案要綱を諮問)を11月7日に開催した。")
+    assert not requested_figure("知財を担保にしても何回も評価し直す必要があるの？", LEX)  # 何回も: "again and again"
+    assert not requested_figure("米国では知財の取引実績はある？", LEX)  # whether there is one
+    span = requested_figure("2016〜2020年の特許質押融資の伸び率は？", LEX)
+    assert span.span_years == {"2016", "2020"} and not span.years
+    assert span.met_by("第13次5か年計画の期間(2016〜2020年)に、金額は年平均19%のペースで伸びた。")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "WGの会合は全部で何回あった？",
+        "事業譲渡等指針の改正案要綱が諮問されたのは第何回の部会？",
+        "評価書をもらうのに費用はかかりますか？",
+        "Does WIPO's report series cover Singapore?",  # WIPO's unit names Singapore
+        "What did Jamaica and the UK present at the WIPO side event?",
+        "訴訟費用のリスクってどういうこと？",
+        "米国では知財の取引実績はある？",
+        "施行日は公布からどれくらいの期限内に決めることになっていた？",  # 「2年6か月を超えない範囲」
+    ],
+)
+def test_answerable_questions_in_these_shapes_are_answered(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.abstain_reason
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "韓国の知財金融ってどうなってる？",  # a Japanese study that lists Korea says nothing of Korea's IP finance
+        "Is IP-backed lending popular in Korea?",
+        "知財担保融資を一番たくさん出してる地銀はどこ？",
+    ],
+)
+def test_a_place_only_listed_or_a_ranking_not_stated_is_still_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained, answer.text
