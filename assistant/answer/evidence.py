@@ -119,6 +119,7 @@ def term_groups(
 #: and discourse markers Sudachi reads as verbs: 「ぶっちゃけ」 (打ち明ける, "frankly"),
 #: 「要するに」 (要する).
 _LIGHT_VERBS = {
+    "つく",  # 「…について」 (a follow-up's topic is prefixed 「…について、」)
     "思う", "言う", "教える", "知る", "分かる", "聞く", "見る", "困る", "考える", "ちゃう", "くる", "行く",
     "打ち明ける", "要する",
 }

@@ -78,6 +78,8 @@ INTENT_BONUS = 0.15  # a phrasing whose answer uses other words (いつから �
 CUE_BONUS = 0.08  # the unit reads like an answer to the question's kind (とは, できない, 場合)
 TYPE_BONUS = 0.1
 TYPE_PENALTY = 0.6
+#: A why-question's unit that gives no reason (none of the intent's cue words: ため, 背景, 負担 …).
+REASON_PENALTY = 0.8
 FULL_DATE_BONUS = 0.05
 SAME_SOURCE_PENALTY = 0.08
 SAME_TOPIC = 0.4  # word Jaccard above which two units state the same thing
@@ -98,10 +100,13 @@ PRIMARY_LEAD_SHARE = 0.75
 #: unit holding at least this share of the part's key terms, among units scoring PART_FLOOR
 #: of the lead.
 PART_SHARE = 0.5
-#: Weight, when units are ranked, of a term only the earlier question of an English follow-up
-#: holds ("When does it start? (Is there a law that lets … pledge its whole business?)"): the
-#: earlier question says what "it" is; what is asked now is what the user typed.
+#: Weight, when units are ranked, of a term only the conversation gives a follow-up ("When
+#: does it start? (Is there a law that lets … pledge its whole business?)", 「信用保証協会に
+#: ついて、銀行も損するの？」): it says what is talked about; what is asked is what was typed.
 CARRIED_WEIGHT = 0.5
+#: Share of a follow-up's unit similarity that comes from what the user typed (the rest: the
+#: question read with its conversation).
+TYPED_SHARE = 0.5
 #: How many unit vectors an answerer keeps in memory (384 floats each: about 30 MB).
 VECTOR_CACHE = 20_000
 PART_FLOOR = 0.3
@@ -121,17 +126,36 @@ def _relative(values: list[float]) -> list[float]:
     return [(v - lo) / (hi - lo) if hi > lo else 0.0 for v in values]
 
 
-def _ranking_groups(groups: list[TermGroup], question: str, condensed: str) -> list[TermGroup]:
-    """The groups units are ranked by: those of an English follow-up's earlier question,
-    carried in parentheses, weigh ``CARRIED_WEIGHT`` of what the user typed."""
-    if not condensed.startswith(f"{question} (") or not condensed.endswith(")"):
-        return groups
+#: A follow-up's own words that only say when (翌年度, 今年, 2022年) ask the earlier question again.
+_TIME_WORD = re.compile(r"^(?:翌|前|今|昨|去|来|本|同|当)?(?:年度?|月|期|四半期)$|\d")
+
+
+def _typed_groups(groups: list[TermGroup], question: str) -> list[TermGroup]:
+    """The groups whose words the user typed (not carried from the conversation)."""
     typed = question.lower()
-    return [
-        g if g.term.lower() in typed or any(" ".join(a).lower() in typed for a in g.alternatives)
-        else replace(g, weight=g.weight * CARRIED_WEIGHT)
-        for g in groups
-    ]
+    return [g for g in groups if g.term.lower() in typed or any(" ".join(a).lower() in typed for a in g.alternatives)]
+
+
+def _asks_its_own(groups: list[TermGroup], question: str, lexicon: Lexicon) -> bool:
+    """A follow-up names something of its own to ask about (「登記とかいるの？」), not only a
+    time or a place for the earlier question (「翌年度は？」「中国だと？」)."""
+    return any(
+        g.topical and not g.predicate and not _TIME_WORD.search(g.term) and not lexicon.place(g.term)
+        and g.term.lower() not in lexicon.place_words
+        for g in _typed_groups(groups, question)
+    )
+
+
+def _ranking_groups(groups: list[TermGroup], question: str, condensed: str) -> list[TermGroup]:
+    """The groups units are ranked by: those a follow-up carries from the conversation (an
+    English follow-up's earlier question in parentheses, a Japanese one's topic before
+    「について、」) weigh ``CARRIED_WEIGHT`` of what the user typed."""
+    english = condensed.startswith(f"{question} (") and condensed.endswith(")")
+    japanese = "について、" in condensed and "について、" not in question
+    if not (english or japanese):
+        return groups
+    typed = {id(g) for g in _typed_groups(groups, question)}
+    return [g if id(g) in typed else replace(g, weight=g.weight * CARRIED_WEIGHT) for g in groups]
 
 
 def _defines(text: str, groups: list[TermGroup], en: str = "") -> bool:
@@ -279,7 +303,9 @@ class ExtractiveAnswerer(Answerer):
         # A follow-up is searched with its conversation, but the questions a unit is annotated
         # to answer are compared with what the user typed too ("And when did the Diet pass it?").
         typed = self.embedder.encode_queries([question])[0] if question != condensed else None
-        candidates = self._score(q, _ranking_groups(groups, question, condensed), retrieval, chunk_tokens, typed)
+        own = typed is not None and _asks_its_own(groups, question, self.lexicon)
+        ranking = _ranking_groups(groups, question, condensed) if own else groups
+        candidates = self._score(q, ranking, retrieval, chunk_tokens, typed, typed_meaning=own)
         if not candidates:
             return self._abstain(replace(base, evidence={"coverage": round(cov, 4)}), "no_hits", groups, t0)
         similarity = max(c.similarity for c in candidates)
@@ -359,9 +385,11 @@ class ExtractiveAnswerer(Answerer):
         retrieval: Retrieval,
         chunk_tokens: dict[str, set[str]],
         typed: np.ndarray | None = None,
+        typed_meaning: bool = False,
     ) -> list[Candidate]:
         """Every quotable unit of the retrieved chunks, scored; ``chunk_tokens``: each
-        chunk's terms by chunk id."""
+        chunk's terms by chunk id; ``typed``: a follow-up's vector as the user typed it (its
+        units' meaning is also judged against it when ``typed_meaning``)."""
         default = self.lexicon.default_jurisdiction
         cands: list[Candidate] = []
         for rank, hit in enumerate(retrieval.hits):
@@ -378,6 +406,10 @@ class ExtractiveAnswerer(Answerer):
             return []
         vectors = self._unit_vectors(cands)
         sims = vectors @ np.asarray(retrieval.query_vector, dtype=np.float32)
+        if typed is not None and typed_meaning:
+            # A follow-up's units are found with its conversation; among them, what the user
+            # typed (「登記とかいるの？」) says which one answers.
+            sims = TYPED_SHARE * (vectors @ np.asarray(typed, dtype=np.float32)) + (1 - TYPED_SHARE) * sims
         total = sum(g.weight for g in groups) or 1.0
         wants_date = q.wants("when") or self.lexicon.wants(q.text, "when")
         wants_figure = q.wants("howmuch") or self.lexicon.wants(q.text, "how_much")
@@ -447,6 +479,8 @@ class ExtractiveAnswerer(Answerer):
                     score += FULL_DATE_BONUS  # a day answers "when" better than a month (of the event asked)
             if wants_figure:
                 score = score + TYPE_BONUS if has_number(cand.text) else score * TYPE_PENALTY
+            if q.intent == "why" and cues and not cues[0].search(cand.text):
+                score *= REASON_PENALTY  # figures alone (310件・210億円) give no reason
             cand.score = score * self._jurisdiction_factor(cand.jurisdiction, q)
         cands.sort(key=lambda c: -c.score)
         return cands

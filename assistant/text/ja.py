@@ -134,6 +134,11 @@ _STOP = {
     "詳細",
     "点",
     "今後",
+    # Nouns of how a question is said (「…ってほんと？」「マジで？」), not of what it is about.
+    "ほんと",
+    "本当",
+    "ホント",
+    "マジ",
     # Japanese function words Sudachi tags as content, and question words.
     "する",
     "ある",
