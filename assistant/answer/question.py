@@ -218,8 +218,10 @@ def instruments(text: str, lexicon: Lexicon) -> tuple[str, ...]:
 #: An organisation's name as documents write it: a Latin name (Aon, Markel), or kanji and
 #: katakana ending in an institution word (日本政策投資銀行, 商工組合中央金庫); not ファンド
 #: or 保険, which name kinds (ベンチャーファンド) more often than firms.
+#: An organisation's name: Latin capitals (Aon, JPO; not a roman numeral as in 論点II) or a
+#: Japanese name ending in 銀行, 金庫 ….
 _ORG = re.compile(
-    r"(?<![A-Za-z])[A-Z][A-Za-z&.\-]+(?:\s+[A-Z][A-Za-z&.\-]+)*"
+    r"(?<![A-Za-z])(?![IVX]+(?![A-Za-z]))[A-Z][A-Za-z&.\-]*[A-Za-z&.](?:\s+[A-Z][A-Za-z&.\-]+)*"
     r"|[一-龥ァ-ヶー]{2,}(?:銀行|金庫|公庫|信用組合|株式会社|法律事務所)"
 )
 _ERAS = {"令和", "平成", "昭和", "大正", "明治"}

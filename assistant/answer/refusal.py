@@ -97,6 +97,9 @@ _PREMISE = re.compile(
     r"\bI (?:heard|read|was told|understand)\b|\b(?:correct|right|true)\s*\?|\bis it true\b",
     re.I,
 )
+#: A compound naming a figure (融資額, 不良債権比率, 受益企業数), and the words that do.
+_FIGURE_WORD = re.compile(r"(?:金額|件数|比率|割合|残高|額|率|数)$")
+_FIGURE_TOKENS = {"金額", "件数", "比率", "割合", "残高", "額", "率", "数"}
 _EN_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
 _EN_MONEY = re.compile(r"(?<![\d.])\d[\d,.]*\s*(?:thousand|million|billion|trillion)?\s*(?:yen|yuan|dollars)\b", re.I)
 
@@ -234,6 +237,21 @@ class Refusals:
             named = [p.name for p in self.lexicon.places if p.country == code and p.name in q.text]
             names.append(named[0] if named and q.lang == "ja" else place.name(q.lang) if place else code)
         return names
+
+    @staticmethod
+    def figures_of_nothing(groups: list[TermGroup], tokens: set[str]) -> list[str]:
+        """The figures a Japanese question asks for whose subject no passage mentions: a
+        compound ending in a figure word (年間保証承諾額, 不良債権比率) whose other words are
+        in none of the retrieved chunks (``tokens``). Those figures cannot be quoted."""
+        missing = []
+        for g in groups:
+            if not g.topical or g.term.isascii() or not _FIGURE_WORD.search(g.term):
+                continue
+            stems = [tuple(t for t in alt if t not in _FIGURE_TOKENS) for alt in g.alternatives]
+            stems = [stem for stem in stems if stem]
+            if stems and not any(all(t in tokens for t in stem) for stem in stems):
+                missing.append(g.term)
+        return missing
 
     def figure_subjects(self, groups: list[TermGroup], known: Callable[[str], bool], text: str) -> list[TermGroup]:
         """What a figure question asks the figure *of*: its topical key terms other than the

@@ -1011,3 +1011,69 @@ def test_answerable_questions_in_these_shapes_are_answered(assistant, question):
 def test_a_place_only_listed_or_a_ranking_not_stated_is_still_refused(assistant, question):
     answer = assistant.ask(question)
     assert answer.abstained, answer.text
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "stated"),
+    [
+        # what the user typed decides among the topic's units
+        (["信用保証協会ってなに？"], "銀行も損するの？", "20%"),
+        (["会社の事業まるごと担保にできるってほんと？"], "登記とかいるの？", "登記"),
+        (["企業価値担保権って何？"], "その場合、在庫は売れなくなる？", "処分"),
+    ],
+)
+def test_a_japanese_follow_up_is_led_by_what_it_asks(assistant, history, question, stated):
+    answer = assistant.ask(question, history)
+    assert stated in _lead(answer)[0], answer.text
+
+
+def test_a_follow_up_naming_only_a_year_asks_the_earlier_question_again():
+    from assistant.answer.evidence import term_groups
+    from assistant.answer.extractive import _asks_its_own
+
+    idf = lambda term: 2.0  # noqa: E731
+    condensed = condense("翌年度は？", ["2014年度の評価書作成支援の採択実績は？"], lexicon=LEX)
+    assert not _asks_its_own(term_groups(condensed, idf, LEX), "翌年度は？", LEX)
+    condensed = condense("登記とかいるの？", ["企業価値担保権って何？"], lexicon=LEX)
+    assert _asks_its_own(term_groups(condensed, idf, LEX), "登記とかいるの？", LEX)
+
+
+def test_a_topic_leaves_out_how_the_question_was_said():
+    assert "ほんと" not in condense("登記とかいるの？", ["会社の事業まるごと担保にできるってほんと？"], lexicon=LEX)
+
+
+def test_a_why_question_is_led_by_a_reason_not_a_figure(assistant):
+    answer = assistant.ask("銀行が特許担保の融資をしたがらない理由は？")
+    assert "310件" not in _lead(answer)[0], answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the figure's subject is in no passage (承諾, 不良債権)
+        "責任共有制度の対象となる保証の年間保証承諾額はどれくらいですか。",
+        "中国の知財質押融資の不良債権比率は何%ですか。",
+        # a post's holder, a count of accredited bodies, a rate's level the documents do not give
+        "事業性融資推進本部の本部長は誰が務めていますか。",
+        "認定事業性融資推進支援機関として認定された機関の数を教えてください。",
+        "金融庁の検討ペーパーで示された引当率の具体的な水準は？",
+    ],
+)
+def test_bank_style_questions_the_documents_cannot_answer_are_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained, answer.text
+
+
+def test_a_roman_numeral_is_no_organisation():
+    from assistant.answer.question import names_other_than
+
+    assert not names_other_than("仮説I-(2)について、米国は知財価値評価をほとんど行わない。", "Which US banks?", LEX)
+    assert names_other_than("Aonは2020年10月に最初の案件をまとめた。", "Which insurer?", LEX)
+
+
+def test_a_figure_of_something_the_passages_mention_is_not_refused_for_its_word():
+    from assistant.answer.evidence import TermGroup
+    from assistant.answer.refusal import Refusals
+
+    groups = [TermGroup("受益企業数", (("受益", "企業", "数"),), 3.0), TermGroup("不良債権比率", (("不良", "債権", "比率"),), 3.0)]
+    assert Refusals.figures_of_nothing(groups, {"受益", "企業", "融資"}) == ["不良債権比率"]
