@@ -341,6 +341,10 @@ class ExtractiveAnswerer(Answerer):
         # The figure asked for must be stated about the question's places (a Chinese plan's
         # period is no answer to a question about Japan).
         subjects = self.refusals.figure_subjects(groups, known, q.text) if (q.figure or q.quantities) else []
+        if condensed != question:
+            # What a follow-up asks the figure of is what it names (「会合は何回？」 after a
+            # question about the WG); the conversation's topic is context.
+            subjects = _typed_groups(subjects, question) or subjects
 
         def states(c: Candidate) -> bool:
             return self._may_lead(c, q) and self.refusals.states_quantity(c, q, subjects)

@@ -36,10 +36,13 @@ EN_MIN_SIMILARITY = 0.84
 #: A unit answering a figure question must share this much of the question's key terms.
 FIGURE_RELEVANCE = 0.2
 #: …and name what the figure is of (one of :meth:`Refusals.figure_subjects`, this much of its
-#: words) in its text, its English rendering or its section heading.
+#: words) in its text, its English rendering or its section heading (an acronym: its chunk).
 SUBJECT_SHARE = 0.5
 #: A unit that names a place covers it when it holds this share of the question's other key terms.
 PLACE_NAMED_SHARE = 0.6
+#: …and, of all it asks the figure of, this share (by weight): the count of claim types does
+#: not answer how many trust companies there are for sharing 信託 with "trust companies".
+SUBJECTS_NAMED = 0.5
 #: A quoted title counts as cited when passages use its kind and this share of its words.
 TITLE_WORDS = 0.5
 #: An everyday word whose document words are this common (idf) names no subject (お金 ~ 資金).
@@ -97,11 +100,18 @@ _PREMISE = re.compile(
     r"\bI (?:heard|read|was told|understand)\b|\b(?:correct|right|true)\s*\?|\bis it true\b",
     re.I,
 )
+#: Words for the aspect of a figure asked (its trend, level, usual value), not what it is of.
+_ASPECT = re.compile(r"推移|動向|変化|変遷|伸び|増減|傾向|状況|水準|相場|目安|平均|実態|現状|trends?|changes?|levels?", re.I)
 #: A compound naming a figure (融資額, 不良債権比率, 受益企業数), and the words that do.
 _FIGURE_WORD = re.compile(r"(?:金額|件数|比率|割合|残高|額|率|数)$")
 _FIGURE_TOKENS = {"金額", "件数", "比率", "割合", "残高", "額", "率", "数"}
 _EN_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
 _EN_MONEY = re.compile(r"(?<![\d.])\d[\d,.]*\s*(?:thousand|million|billion|trillion)?\s*(?:yen|yuan|dollars)\b", re.I)
+
+
+def _acronym(term: str, question: str) -> bool:
+    """``term`` is written in the question as an acronym (WG, JPO)."""
+    return term.isascii() and " " not in term and len(term) <= 6 and re.search(rf"\b{re.escape(term.upper())}\b", question) is not None
 
 
 def _title_cited(title: str, lowered: str) -> bool:
@@ -265,8 +275,10 @@ class Refusals:
                 continue
             if g.term.isascii() and all(a == (g.term,) for a in g.alternatives) and g.term.upper() not in text:
                 continue  # an English word with no Japanese equivalent ("produced"); not IPAS
-            if casual(g.term):
-                continue  # 今, だいたい: how it is asked
+            if casual(g.term) or _ASPECT.fullmatch(g.term):
+                continue  # 今, だいたい, 推移: how it is asked
+            if re.search(re.escape(g.term) + r"(?:する|しま|して|した|され|でき)", text):
+                continue  # a noun used as the verb (「費用負担は発生しますか」): what happens, not of what
             if any(r.pattern.search(g.term) for r in self.lexicon.figure_requests) or any(
                 quantity.pattern.search(g.term) or g.term in quantity.nouns for quantity in self.lexicon.quantities
             ):
@@ -306,7 +318,12 @@ class Refusals:
             fact = c.hit.chunk.unit_at(c.start, c.end)
             if fact is not None and fact.en:
                 where |= set(terms(fact.en))  # an English question's words meet the English rendering
-            if not any(group_share(g, where) >= SUBJECT_SHARE for g in subjects):
+            # An acronym (WG, JPO) is spelt out once per passage: its chunk names it.
+            chunk = set(terms(c.hit.chunk.text))
+            named = sum(
+                g.weight for g in subjects if group_share(g, chunk if _acronym(g.term, q.text) else where) >= SUBJECT_SHARE
+            )
+            if named < SUBJECTS_NAMED * sum(g.weight for g in subjects):
                 return False  # the fee of a report, for a question about a trust company's fee
         if not all(self._names(c, s) for s in q.subjects):
             return False  # a figure for another party (the FSA's deadline for IPAS's)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.question import frame
+from assistant.answer.refusal import Refusals
 from assistant.corpus.lexicon import Lexicon
 from assistant.retrieval.condense import condense
 
@@ -1077,3 +1078,31 @@ def test_a_figure_of_something_the_passages_mention_is_not_refused_for_its_word(
 
     groups = [TermGroup("受益企業数", (("受益", "企業", "数"),), 3.0), TermGroup("不良債権比率", (("不良", "債権", "比率"),), 3.0)]
     assert Refusals.figures_of_nothing(groups, {"受益", "企業", "融資"}) == ["不良債権比率"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a figure must be about most of what the question asks it of, not one shared word
+        "How many trust companies have been licensed to hold enterprise value charges?",  # not 2 kinds of claims
+        "知財ビジネス評価書を作る調査会社はいくつある？",  # not what a report costs
+    ],
+)
+def test_a_figure_about_one_word_of_the_question_is_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained, answer.text
+
+
+def test_a_follow_ups_figure_is_asked_of_what_it_names(assistant):
+    # the earlier topic (the WG) is context: 「会合は全部で7回」 answers
+    answer = assistant.ask("会合は何回開かれたの？", ["金融審議会の事業性融資WGの報告書はいつ出た？", "座長は誰だった？"])
+    assert not answer.abstained and "7回" in answer.text, answer.text
+
+
+def test_the_aspect_or_the_verb_of_a_figure_question_is_not_its_subject():
+    from assistant.answer.evidence import term_groups
+
+    refusals = Refusals(LEX, 0.3, 0.8)
+    for question, word in (("中国の知財担保融資の金額はどう推移してる？", "推移"), ("評価書の費用負担は発生しますか。", "発生")):
+        groups = term_groups(question, lambda term: 2.0, LEX)
+        assert word not in [g.term for g in refusals.figure_subjects(groups, lambda term: True, question)]
