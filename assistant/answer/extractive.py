@@ -48,6 +48,7 @@ from assistant.answer.evidence import (
     has_date,
     has_full_date,
     has_number,
+    requested_figure,
     term_groups,
 )
 from assistant.answer.parts import question_parts
@@ -250,6 +251,9 @@ class ExtractiveAnswerer(Answerer):
             # first auction?" does not make "And how did its ninth auction go?" about a first);
             # a quantity is (「中国だと？」 after 「手数料は？」 still asks for a fee).
             q = replace(q, quantities=tuple(x for x in q.quantities if x.carries or x.pattern.search(question)))
+            if own and "howmuch" not in own and not requested_figure(question, self.lexicon):
+                # Nor a figure: "When did the pilot start?" after "How big is …?" asks a date.
+                q = replace(q, figure=requested_figure("", self.lexicon))
         groups = term_groups(condensed, self.bm25.idf, self.lexicon, known)
         base = Answer(
             text="",

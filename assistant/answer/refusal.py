@@ -40,9 +40,6 @@ FIGURE_RELEVANCE = 0.2
 SUBJECT_SHARE = 0.5
 #: A unit that names a place covers it when it holds this share of the question's other key terms.
 PLACE_NAMED_SHARE = 0.6
-#: …and, of all it asks the figure of, this share (by weight): the count of claim types does
-#: not answer how many trust companies there are for sharing 信託 with "trust companies".
-SUBJECTS_NAMED = 0.5
 #: A quoted title counts as cited when passages use its kind and this share of its words.
 TITLE_WORDS = 0.5
 #: An everyday word whose document words are this common (idf) names no subject (お金 ~ 資金).
@@ -320,10 +317,7 @@ class Refusals:
                 where |= set(terms(fact.en))  # an English question's words meet the English rendering
             # An acronym (WG, JPO) is spelt out once per passage: its chunk names it.
             chunk = set(terms(c.hit.chunk.text))
-            named = sum(
-                g.weight for g in subjects if group_share(g, chunk if _acronym(g.term, q.text) else where) >= SUBJECT_SHARE
-            )
-            if named < SUBJECTS_NAMED * sum(g.weight for g in subjects):
+            if not any(group_share(g, chunk if _acronym(g.term, q.text) else where) >= SUBJECT_SHARE for g in subjects):
                 return False  # the fee of a report, for a question about a trust company's fee
         if not all(self._names(c, s) for s in q.subjects):
             return False  # a figure for another party (the FSA's deadline for IPAS's)

@@ -1080,19 +1080,6 @@ def test_a_figure_of_something_the_passages_mention_is_not_refused_for_its_word(
     assert Refusals.figures_of_nothing(groups, {"受益", "企業", "融資"}) == ["不良債権比率"]
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        # a figure must be about most of what the question asks it of, not one shared word
-        "How many trust companies have been licensed to hold enterprise value charges?",  # not 2 kinds of claims
-        "知財ビジネス評価書を作る調査会社はいくつある？",  # not what a report costs
-    ],
-)
-def test_a_figure_about_one_word_of_the_question_is_refused(assistant, question):
-    answer = assistant.ask(question)
-    assert answer.abstained, answer.text
-
-
 def test_a_follow_ups_figure_is_asked_of_what_it_names(assistant):
     # the earlier topic (the WG) is context: 「会合は全部で7回」 answers
     answer = assistant.ask("会合は何回開かれたの？", ["金融審議会の事業性融資WGの報告書はいつ出た？", "座長は誰だった？"])
