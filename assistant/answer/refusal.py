@@ -97,6 +97,11 @@ _PREMISE = re.compile(
     r"\bI (?:heard|read|was told|understand)\b|\b(?:correct|right|true)\s*\?|\bis it true\b",
     re.I,
 )
+#: What a count question counts: "how many X", 「Xはいくつ」「Xの数は」.
+_COUNTED = re.compile(
+    r"\bhow many ([a-z][a-z-]*(?: [a-z][a-z-]*)?)|([一-龥ァ-ヶー]{2,})(?:は|って|が)(?:全部で|全国に|いま|今)?(?:いくつ|何個)|([一-龥ァ-ヶー]{2,})の数(?:は|を|って)",
+    re.I,
+)
 #: Words for the aspect of a figure asked (its trend, level, usual value), not what it is of.
 _ASPECT = re.compile(r"推移|動向|変化|変遷|伸び|増減|傾向|状況|水準|相場|目安|平均|実態|現状|trends?|changes?|levels?", re.I)
 #: A compound naming a figure (融資額, 不良債権比率, 受益企業数), and the words that do.
@@ -319,6 +324,12 @@ class Refusals:
             chunk = set(terms(c.hit.chunk.text))
             if not any(group_share(g, chunk if _acronym(g.term, q.text) else where) >= SUBJECT_SHARE for g in subjects):
                 return False  # the fee of a report, for a question about a trust company's fee
+        counted = self.counted(subjects or [], q.text)
+        if counted is not None:
+            fact = c.hit.chunk.unit_at(c.start, c.end)
+            said = set(terms(c.text)) | set(terms(fact.en if fact is not None else ""))
+            if not group_found(counted, said):
+                return False  # two kinds of claims do not count trust companies
         if not all(self._names(c, s) for s in q.subjects):
             return False  # a figure for another party (the FSA's deadline for IPAS's)
         if q.instruments and not names_instrument(c, q):
@@ -340,6 +351,16 @@ class Refusals:
             if not quantity.units and quantity.figure and not has_number(c.text):
                 return False
         return True
+
+    @staticmethod
+    def counted(subjects: list[TermGroup], text: str) -> TermGroup | None:
+        """The thing a count question counts ("how many *trust companies* …",
+        「*調査会社*はいくつある？」), among its figure subjects; None when it names none."""
+        m = _COUNTED.search(text)
+        if not m:
+            return None
+        noun = next(g for g in m.groups() if g).lower()
+        return next((g for g in subjects if g.term.lower() in noun or noun in g.term.lower()), None)
 
     # ------------------------------------------------------------------ helpers
     def _names(self, c: Candidate, subject: str) -> bool:

@@ -1093,3 +1093,28 @@ def test_the_aspect_or_the_verb_of_a_figure_question_is_not_its_subject():
     for question, word in (("中国の知財担保融資の金額はどう推移してる？", "推移"), ("評価書の費用負担は発生しますか。", "発生")):
         groups = term_groups(question, lambda term: 2.0, LEX)
         assert word not in [g.term for g in refusals.figure_subjects(groups, lambda term: True, question)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a count must count what was asked: 2 kinds of claims are no trust companies
+        "How many trust companies have been licensed to hold enterprise value charges?",
+        "知財ビジネス評価書を作る調査会社はいくつある？",
+    ],
+)
+def test_a_count_of_something_else_is_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        ("保証なしで融資を受けるための要件はいくつある？", "3つ"),
+        ("How many banks have received IP business evaluation reports from the JPO?", "200"),
+    ],
+)
+def test_a_count_of_what_was_asked_is_answered(assistant, question, stated):
+    answer = assistant.ask(question)
+    assert not answer.abstained and stated in answer.text, answer.text
