@@ -278,6 +278,7 @@ class ExtractiveAnswerer(Answerer):
                 for a, b in hit.chunk.quotable_units()
             ]
 
+        spelt_out: set[str] = set()  # short forms the passages spell out (政投銀)
         if q.unknown_entities or q.unknown_places:
             # A short form of a name the passages or the glossary spell out (政投銀, "DBJ") is
             # known to them.
@@ -288,12 +289,14 @@ class ExtractiveAnswerer(Answerer):
             def unknown(names: tuple[str, ...]) -> tuple[str, ...]:
                 return tuple(n for n in names if not abbreviates(n, texts))
 
+            named = {*q.unknown_entities, *q.unknown_places, *q.unknown_institutions}
             q = replace(
                 q,
                 unknown_entities=unknown(q.unknown_entities),
                 unknown_places=unknown(q.unknown_places),
                 unknown_institutions=unknown(q.unknown_institutions),
             )
+            spelt_out = named - {*q.unknown_entities, *q.unknown_places, *q.unknown_institutions}
         if implied := implied_jurisdictions(q, spans, self.lexicon) or defined_abroad(q, groups, spans, self.lexicon):
             q = replace(q, jurisdictions=implied)
             base = replace(base, jurisdictions=implied)
@@ -303,7 +306,8 @@ class ExtractiveAnswerer(Answerer):
             h.chunk.id: set(self.bm25.tokens(h.chunk.id) or content_terms(h.chunk.text)) for h in retrieval.hits
         }
         top_tokens: set[str] = set().union(*chunk_tokens.values())
-        cov = coverage(groups, top_tokens) if groups else 0.0
+        # A short form the passages spell out counts as found (政投銀 for 日本政策投資銀行).
+        cov = coverage(groups, top_tokens | {t for n in spelt_out for t in content_terms(n)}) if groups else 0.0
         # A follow-up is searched with its conversation, but the questions a unit is annotated
         # to answer are compared with what the user typed too ("And when did the Diet pass it?").
         typed = self.embedder.encode_queries([question])[0] if question != condensed else None

@@ -1118,3 +1118,9 @@ def test_a_count_of_something_else_is_refused(assistant, question):
 def test_a_count_of_what_was_asked_is_answered(assistant, question, stated):
     answer = assistant.ask(question)
     assert not answer.abstained and stated in answer.text, answer.text
+
+
+def test_a_short_form_the_passages_spell_out_counts_as_covered(assistant):
+    # 政投銀 is spelt out as 日本政策投資銀行: not "no passage has the question's words"
+    answer = assistant.ask("昔、政投銀は知財担保融資をどのくらいやってたの？", mode="dense")
+    assert not answer.abstained and "310件" in answer.text, answer.abstain_reason
