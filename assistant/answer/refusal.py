@@ -30,6 +30,10 @@ ASKED_ANSWERABLE = 0.93
 #: is about something they do not treat, however close an annotated question reads
 #: (「知財担保融資で一番多い業種は？」: only 知財担保融資 is there).
 NO_COVERAGE = 0.05
+#: A Japanese question with coverage below this whose specific compound nouns (this heavy)
+#: no chunk uses is refused (:meth:`Refusals.missing_compounds`).
+COMPOUND_COVERAGE = 0.5
+COMPOUND_WEIGHT = 2.0
 #: English questions: abstain when neither a unit, its English rendering nor an annotated
 #: question is this close (cross-lingual evidence, not English words in Japanese text).
 EN_MIN_SIMILARITY = 0.84
@@ -102,6 +106,15 @@ _COUNTED = re.compile(
     r"\bhow many ([a-z][a-z-]*(?: [a-z][a-z-]*)?)|([一-龥ァ-ヶー]{2,})(?:は|って|が)(?:全部で|全国に|いま|今)?(?:いくつ|何個)|([一-龥ァ-ヶー]{2,})の数(?:は|を|って)",
     re.I,
 )
+#: What a counter counts: 25社 counts startups or companies, 61機関 financial institutions.
+_COUNTER_KINDS = {
+    "社": r"会社|企業|スタートアップ|事業者|\b(?:compan(?:y|ies)|firms?|startups?|businesses|smes?)\b",
+    "万社": r"会社|企業|スタートアップ|事業者|\b(?:compan(?:y|ies)|firms?|startups?|businesses|smes?)\b",
+    "機関": r"機関|銀行|金融機関|\b(?:institutions?|banks?|lenders?)\b",
+    "行": r"銀行|\bbanks?\b",
+    "件": r"件|案件|融資|\b(?:cases?|loans?|deals?|applications?)\b",
+    "人": r"人|者|\b(?:people|participants?|persons?|attendees?)\b",
+}
 #: Words for the aspect of a figure asked (its trend, level, usual value), not what it is of.
 _ASPECT = re.compile(r"推移|動向|変化|変遷|伸び|増減|傾向|状況|水準|相場|目安|平均|実態|現状|trends?|changes?|levels?", re.I)
 #: A compound naming a figure (融資額, 不良債権比率, 受益企業数), and the words that do.
@@ -251,6 +264,26 @@ class Refusals:
         return names
 
     @staticmethod
+    def missing_compounds(groups: list[TermGroup], tokens: set[str]) -> list[str]:
+        """The specific compound nouns of a Japanese question (添付書類, 会計処理, 債務超過: two
+        or more words, rare enough to weigh ``COMPOUND_WEIGHT``) that no retrieved chunk
+        (``tokens``) uses in any form: what they name is not in the documents. A word counts
+        when a chunk's word begins with it (費 in 作成費用); phrases with a number are figures,
+        checked elsewhere."""
+        def found(alt: tuple[str, ...]) -> bool:
+            return all(t in tokens or any(w.startswith(t) for w in tokens) for t in alt)
+
+        missing = []
+        for g in groups:
+            if not g.topical or g.predicate or g.weight < COMPOUND_WEIGHT or casual(g.term):
+                continue
+            if g.term.isascii() or any(ch.isdigit() for ch in g.term) or len(g.alternatives[0]) < 2:
+                continue
+            if not any(found(alt) for alt in g.alternatives):
+                missing.append(g.term)
+        return missing
+
+    @staticmethod
     def figures_of_nothing(groups: list[TermGroup], tokens: set[str]) -> list[str]:
         """The figures a Japanese question asks for whose subject no passage mentions: a
         compound ending in a figure word (年間保証承諾額, 不良債権比率) whose other words are
@@ -328,7 +361,11 @@ class Refusals:
         if counted is not None:
             fact = c.hit.chunk.unit_at(c.start, c.end)
             said = set(terms(c.text)) | set(terms(fact.en if fact is not None else ""))
-            if not group_found(counted, said):
+            counters = {u for _, u in figures(c.text).amounts}
+            by_counter = any(
+                re.search(kinds, counted.term, re.I) for counter, kinds in _COUNTER_KINDS.items() if counter in counters
+            )
+            if not group_found(counted, said) and not by_counter:
                 return False  # two kinds of claims do not count trust companies
         if not all(self._names(c, s) for s in q.subjects):
             return False  # a figure for another party (the FSA's deadline for IPAS's)
