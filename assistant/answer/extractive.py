@@ -53,7 +53,7 @@ from assistant.answer.evidence import (
 )
 from assistant.answer.parts import question_parts
 from assistant.answer.question import QuestionFrame, abbreviates, defined_abroad, frame, implied_jurisdictions
-from assistant.answer.refusal import COMPOUND_COVERAGE, Refusals
+from assistant.answer.refusal import Refusals
 from assistant.core.messages import lang_of, t
 from assistant.core.types import Answer, Citation
 from assistant.corpus.lexicon import Lexicon
@@ -330,11 +330,6 @@ class ExtractiveAnswerer(Answerer):
         refusal = self.refusals.before_ranking(q, cov, similarity, asked)
         if refusal:
             return self._abstain(base, refusal, groups, t0, top_tokens, q)
-        if q.lang == "ja" and cov < COMPOUND_COVERAGE:
-            # 「登記申請に必要な添付書類は？」: passages on 登記 that never speak of 添付書類
-            spelt = top_tokens | {t for n in spelt_out for t in content_terms(n)}
-            if missing := self.refusals.missing_compounds(groups, spelt):
-                return self._abstain(base, "unknown_entity", groups, t0, missing=missing)
         passages = [hit.chunk.text for hit in retrieval.hits] + [en for c in candidates if (en := c.unit().en)]
         premise = self.refusals.unsupported_premise(question, passages)
         if premise:  # 「上限5億円と聞いていますが…」 when no passage states 5億円

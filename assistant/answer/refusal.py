@@ -30,10 +30,6 @@ ASKED_ANSWERABLE = 0.93
 #: is about something they do not treat, however close an annotated question reads
 #: (「知財担保融資で一番多い業種は？」: only 知財担保融資 is there).
 NO_COVERAGE = 0.05
-#: A Japanese question with coverage below this whose specific compound nouns (this heavy)
-#: no chunk uses is refused (:meth:`Refusals.missing_compounds`).
-COMPOUND_COVERAGE = 0.5
-COMPOUND_WEIGHT = 2.0
 #: English questions: abstain when neither a unit, its English rendering nor an annotated
 #: question is this close (cross-lingual evidence, not English words in Japanese text).
 EN_MIN_SIMILARITY = 0.84
@@ -262,26 +258,6 @@ class Refusals:
             named = [p.name for p in self.lexicon.places if p.country == code and p.name in q.text]
             names.append(named[0] if named and q.lang == "ja" else place.name(q.lang) if place else code)
         return names
-
-    @staticmethod
-    def missing_compounds(groups: list[TermGroup], tokens: set[str]) -> list[str]:
-        """The specific compound nouns of a Japanese question (添付書類, 会計処理, 債務超過: two
-        or more words, rare enough to weigh ``COMPOUND_WEIGHT``) that no retrieved chunk
-        (``tokens``) uses in any form: what they name is not in the documents. A word counts
-        when a chunk's word begins with it (費 in 作成費用); phrases with a number are figures,
-        checked elsewhere."""
-        def found(alt: tuple[str, ...]) -> bool:
-            return all(t in tokens or any(w.startswith(t) for w in tokens) for t in alt)
-
-        missing = []
-        for g in groups:
-            if not g.topical or g.predicate or g.weight < COMPOUND_WEIGHT or casual(g.term):
-                continue
-            if g.term.isascii() or any(ch.isdigit() for ch in g.term) or len(g.alternatives[0]) < 2:
-                continue
-            if not any(found(alt) for alt in g.alternatives):
-                missing.append(g.term)
-        return missing
 
     @staticmethod
     def figures_of_nothing(groups: list[TermGroup], tokens: set[str]) -> list[str]:

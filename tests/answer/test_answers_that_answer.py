@@ -1124,23 +1124,3 @@ def test_a_short_form_the_passages_spell_out_counts_as_covered(assistant):
     # 政投銀 is spelt out as 日本政策投資銀行: not "no passage has the question's words"
     answer = assistant.ask("昔、政投銀は知財担保融資をどのくらいやってたの？", mode="dense")
     assert not answer.abstained and "310件" in answer.text, answer.abstain_reason
-
-
-@pytest.mark.parametrize(
-    ("question", "missing"),
-    [
-        ("企業価値担保権の登記申請に必要な添付書類を教えてください。", "添付書類"),
-        ("企業価値担保権付き融資の会計処理はどうなりますか。", "会計処理"),
-    ],
-)
-def test_a_specific_compound_no_passage_uses_is_refused_naming_it(assistant, question, missing):
-    answer = assistant.ask(question)
-    assert answer.abstained and missing in answer.abstain_reason, answer.text
-
-
-def test_a_compound_counts_when_a_passage_uses_a_longer_form_of_its_words():
-    from assistant.answer.evidence import TermGroup
-
-    group = TermGroup("作成費", (("作成", "費"),), 2.9)
-    assert Refusals.missing_compounds([group], {"作成", "費用"}) == []
-    assert Refusals.missing_compounds([TermGroup("添付書類", (("添付", "書類"),), 4.9)], {"登記"}) == ["添付書類"]
