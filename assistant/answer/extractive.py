@@ -17,8 +17,11 @@ dates and ratios cannot be altered, and each carries its [n].
        0.30 · semantic  e5 similarity of the unit (or of its English rendering) to the question
        0.30 · asked     similarity of the question to questions the unit is annotated to answer
        0.10 · rank      prior from the chunk's retrieval rank
-   plus the intent's cue words and answer type (a date for "when", a figure for "how much"),
-   times a jurisdiction factor (a foreign fact answering a question about Japan weighs less).
+   plus the intent's cue words and answer type (a date for "when", a figure for "how much",
+   a reason for "why"), times a jurisdiction factor (a foreign fact answering a question
+   about Japan weighs less). A follow-up that names something of its own is ranked by what
+   the user typed: the conversation's words weigh half, and a unit's meaning is judged half
+   against the typed question.
 4. **The lead** is the best unit about the question's jurisdictions (or an international
    statement); supporting units follow, the question's jurisdictions first, others after a
    label (▼ 米国では).
@@ -40,6 +43,7 @@ from assistant.answer.base import Answerer
 from assistant.answer.candidate import Candidate, names_instrument, terms
 from assistant.answer.compose import compose
 from assistant.answer.evidence import (
+    RequestedFigure,
     TermGroup,
     coverage,
     figures,
@@ -253,7 +257,7 @@ class ExtractiveAnswerer(Answerer):
             q = replace(q, quantities=tuple(x for x in q.quantities if x.carries or x.pattern.search(question)))
             if own and "howmuch" not in own and not requested_figure(question, self.lexicon):
                 # Nor a figure: "When did the pilot start?" after "How big is …?" asks a date.
-                q = replace(q, figure=requested_figure("", self.lexicon))
+                q = replace(q, figure=RequestedFigure(frozenset(), frozenset()))
         groups = term_groups(condensed, self.bm25.idf, self.lexicon, known)
         base = Answer(
             text="",
@@ -305,9 +309,9 @@ class ExtractiveAnswerer(Answerer):
         chunk_tokens = {
             h.chunk.id: set(self.bm25.tokens(h.chunk.id) or content_terms(h.chunk.text)) for h in retrieval.hits
         }
-        top_tokens: set[str] = set().union(*chunk_tokens.values())
         # A short form the passages spell out counts as found (政投銀 for 日本政策投資銀行).
-        cov = coverage(groups, top_tokens | {t for n in spelt_out for t in content_terms(n)}) if groups else 0.0
+        top_tokens: set[str] = set().union(*chunk_tokens.values(), *(content_terms(n) for n in spelt_out))
+        cov = coverage(groups, top_tokens) if groups else 0.0
         # A follow-up is searched with its conversation, but the questions a unit is annotated
         # to answer are compared with what the user typed too ("And when did the Diet pass it?").
         typed = self.embedder.encode_queries([question])[0] if question != condensed else None

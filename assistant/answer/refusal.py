@@ -8,7 +8,9 @@
 * :meth:`Refusals.places_unanswered` – a question naming a place no passage is about
   (「英国の浮動担保と比べて…」 when no document speaks of the UK).
 * :meth:`Refusals.states_quantity` – a unit gives the figure, period, ranking or name the
-  question asks for, about its subject.
+  question asks for, about its subject (a count: of what it counts; an ordinal: the one named).
+* :meth:`Refusals.figures_of_nothing` – a figure compound whose subject no passage mentions
+  (不良債権比率 with no 不良債権).
 """
 
 from __future__ import annotations
@@ -103,9 +105,10 @@ _COUNTED = re.compile(
     re.I,
 )
 #: What a counter counts: 25社 counts startups or companies, 61機関 financial institutions.
+_COMPANIES = r"会社|企業|スタートアップ|事業者|\b(?:compan(?:y|ies)|firms?|startups?|businesses|smes?)\b"
 _COUNTER_KINDS = {
-    "社": r"会社|企業|スタートアップ|事業者|\b(?:compan(?:y|ies)|firms?|startups?|businesses|smes?)\b",
-    "万社": r"会社|企業|スタートアップ|事業者|\b(?:compan(?:y|ies)|firms?|startups?|businesses|smes?)\b",
+    "社": _COMPANIES,
+    "万社": _COMPANIES,
     "機関": r"機関|銀行|金融機関|\b(?:institutions?|banks?|lenders?)\b",
     "行": r"銀行|\bbanks?\b",
     "件": r"件|案件|融資|\b(?:cases?|loans?|deals?|applications?)\b",
@@ -320,10 +323,8 @@ class Refusals:
         if q.named_places and c.jurisdiction == "intl" and not set(self.lexicon.named_jurisdictions(c.text)) & set(q.jurisdictions):
             return False  # a worldwide share (WIPO: SMEs are 90% of firms) is no figure for Japan
         asked_ordinals = ordinals(q.text)
-        if asked_ordinals:
-            fact = c.hit.chunk.unit_at(c.start, c.end)
-            if not asked_ordinals & ordinals(f"{c.text} {fact.en if fact is not None else ''}"):
-                return False  # the 9th auction's sales do not answer for the 10th
+        if asked_ordinals and not asked_ordinals & ordinals(f"{c.text} {c.unit().en}"):
+            return False  # the 9th auction's sales do not answer for the 10th
         if subjects:
             where = set(terms(c.text)) | set(terms(c.hit.chunk.section))
             fact = c.hit.chunk.unit_at(c.start, c.end)
@@ -335,8 +336,7 @@ class Refusals:
                 return False  # the fee of a report, for a question about a trust company's fee
         counted = self.counted(subjects or [], q.text)
         if counted is not None:
-            fact = c.hit.chunk.unit_at(c.start, c.end)
-            said = set(terms(c.text)) | set(terms(fact.en if fact is not None else ""))
+            said = set(terms(c.text)) | set(terms(c.unit().en))
             counters = {u for _, u in figures(c.text).amounts}
             by_counter = any(
                 re.search(kinds, counted.term, re.I) for counter, kinds in _COUNTER_KINDS.items() if counter in counters
