@@ -1124,3 +1124,9 @@ def test_a_short_form_the_passages_spell_out_counts_as_covered(assistant):
     # 政投銀 is spelt out as 日本政策投資銀行: not "no passage has the question's words"
     answer = assistant.ask("昔、政投銀は知財担保融資をどのくらいやってたの？", mode="dense")
     assert not answer.abstained and "310件" in answer.text, answer.abstain_reason
+
+
+def test_english_words_for_the_article_and_its_proposals_reach_the_briefs():
+    matched = LEX.english_matches("What are the article's recommendations for Japan?")[0]
+    assert "article" in matched and ("recommendations" in matched or "recommendation" in matched)
+    assert LEX.glossary["recommend"] == ("提案",) and LEX.glossary["article"] == ("記事",)
