@@ -300,7 +300,7 @@ def question_wants(query: str, lexicon: Lexicon) -> tuple[bool, bool]:
 #: 「(1)法人と経営者の…」).
 COUNT = "count"
 #: Units of a counted number (3.7万社, 61機関, 2つ): any of them answers a request for a count.
-COUNT_UNITS = frozenset({"件", "社", "人", "本", "行", "機関", "協会", "か国", "都市", "つ", "万件", "万社", "万人", "億件", "億社", "億人"})
+COUNT_UNITS = frozenset({"件", "社", "人", "本", "行", "機関", "協会", "か国", "都市", "つ"})  # 3.7万社 is 社 (_amount)
 #: A request unit meaning "which one of a series" (第何回, 何回目): a sentence naming one answers.
 ORDINAL = "ordinal"
 _ORDINAL = re.compile(r"第\s*(\d+)\s*回|(\d+)\s*回目|\b(\d+)(?:st|nd|rd|th)\b", re.I)
