@@ -3,6 +3,8 @@
 * :meth:`Refusals.before_ranking` – too little of the question in the passages (key terms;
   for English questions, cross-lingual similarity instead of English words in Japanese
   text), or a figure asked about something no document mentions.
+* :meth:`Refusals.unnamed_focus` – the thing the question asks for (「どの課」, 「担当者の名前は」,
+  "what training must …") that no passage names, though they treat its topic.
 * :meth:`Refusals.only_elsewhere` – a yes/no question about a named place whose key terms
   the passages use only about other places.
 * :meth:`Refusals.places_unanswered` – a question naming a place no passage is about
@@ -118,6 +120,35 @@ _ASPECT = re.compile(r"推移|動向|変化|変遷|伸び|増減|傾向|状況|�
 #: A compound naming a figure (融資額, 不良債権比率, 受益企業数), and the words that do.
 _FIGURE_WORD = re.compile(r"(?:金額|件数|比率|割合|残高|額|率|数)$")
 _FIGURE_TOKENS = {"金額", "件数", "比率", "割合", "残高", "額", "率", "数"}
+#: What a question asks for, by where it stands (its focus): 「どの課」, 「担当者の名前は」,
+#: 「申立書には何を」, 「説明会はどこで開かれ」, 「予約が必要ですか」, 「有効期限ってある？」,
+#: 「添付書類を教えて」; "which department", "what training must", "what is the fee for",
+#: "how do I file an objection", "is there a penalty", "do I need a licence".
+_NOUN = r"[一-龥ァ-ヶー]"
+_FOCUS_JA = (
+    re.compile(rf"どの(?!程度|くらい|ぐらい|位|よう)({_NOUN}+)"),
+    re.compile(rf"({_NOUN}{{2,}})を(?:教えて|知りたい)"),
+    re.compile(rf"({_NOUN}{{2,}})(?:は|って)(?:ある|あります|あり)(?:の|ますか|か)?(?:\?|？|。|$)"),
+    re.compile(rf"({_NOUN}{{2,}})(?:は|って|の)(?:誰|だれ|どなた|名前|名称|連絡先)"),
+    re.compile(rf"({_NOUN}{{2,}})(?:に|には|で|では)(?:何|なに)を"),
+    re.compile(rf"({_NOUN}{{2,}})(?:は|って)(?:どこ|いつ)(?:で|に|から)?(?:開|行|受|申|ダウンロード|入手|もら)"),
+    re.compile(rf"({_NOUN}{{2,}})(?:が|は|って)(?:必要|いる|要る)(?:ですか|\?|？|の)"),
+)
+_FOCUS_EN = (
+    re.compile(r"\bwho is the ([a-z]+) of\b", re.I),
+    re.compile(r"\bwhat ([a-z]+) (?:must|should|do|does|did|is|are|will|can)\b", re.I),
+    re.compile(r"\bwhich ([a-z]+)\b", re.I),
+    re.compile(r"\bwhat is the ([a-z]+) (?:of|for)\b", re.I),
+    re.compile(r"\bhow (?:do|can|should) (?:i|we) [a-z]+ (?:an? |the )?([a-z]+)\b", re.I),
+    re.compile(r"\b(?:is there|are there) (?:an? |any )?([a-z]+)\b", re.I),
+    re.compile(r"\bdo (?:i|we) need (?:an? |any )?([a-z]+)\b", re.I),
+)
+#: Words those English patterns catch that name no thing ("what does …", "which kind of").
+_NOT_FOCUS = frozenset({
+    "does", "do", "is", "are", "did", "will", "can", "must", "should", "has", "have", "was", "were",
+    "kind", "kinds", "sort", "type", "types", "happens", "happen", "exactly", "actually", "really",
+    "the", "it", "this", "that", "for", "to", "up", "in", "about", "use", "apply",
+})  # fmt: skip
 _EN_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
 _EN_MONEY = re.compile(r"(?<![\d.])\d[\d,.]*\s*(?:thousand|million|billion|trillion)?\s*(?:yen|yuan|dollars)\b", re.I)
 
@@ -215,6 +246,30 @@ class Refusals:
             if (_TITLE_LIKE.search(title) or m.group(0).startswith("『")) and not _title_cited(title, lowered):
                 missing.append(title)
         return list(dict.fromkeys(missing))
+
+    @staticmethod
+    def unnamed_focus(question: str, groups: list[TermGroup], tokens: set[str], texts: list[str]) -> list[str]:
+        """What the question asks for, by where it stands (「どの課」, 「担当者の名前は」,
+        「申立書には何を書けば」, "what training must …", "is there a penalty …"), when no
+        retrieved passage names it: the passages are about the topic, but not about the thing
+        asked, so no quote answers it. ``tokens``: the passages' terms; ``texts``: their text
+        and English renderings (for an English word the glossary cannot put in Japanese).
+        Only the focus is checked: other words may be casual or said otherwise."""
+        found_in = " ".join(texts).lower()
+        foci = [m.group(1) for p in _FOCUS_JA for m in p.finditer(question)]
+        foci += [w.lower() for p in _FOCUS_EN for m in p.finditer(question) if (w := m.group(1)).lower() not in _NOT_FOCUS]
+        missing = []
+        for focus in dict.fromkeys(foci):
+            named = [g for g in groups if g.term and (g.term in focus or focus in g.term.lower())]
+            if focus.isascii() and re.search(rf"\b{re.escape(focus.rstrip('s'))}", found_in):
+                continue  # an English word the passages' renderings use
+            if named and any(group_found(g, tokens) for g in named):
+                continue
+            words = content_terms(focus)
+            if not named and (not words or all(w in tokens for w in words)):
+                continue
+            missing.append(focus)
+        return missing
 
     def only_elsewhere(
         self, cands: list[Candidate], groups: list[TermGroup], q: QuestionFrame, chunk_tokens: dict[str, set[str]]

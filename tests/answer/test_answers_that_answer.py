@@ -1130,3 +1130,43 @@ def test_english_words_for_the_article_and_its_proposals_reach_the_briefs():
     matched = LEX.english_matches("What are the article's recommendations for Japan?")[0]
     assert "article" in matched and ("recommendations" in matched or "recommendation" in matched)
     assert LEX.glossary["recommend"] == ("提案",) and LEX.glossary["article"] == ("記事",)
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        # the passages treat the topic (the trust company's licence, 実行, the guarantee
+        # corporations) but never name the thing asked for
+        ("企業価値担保権信託会社の免許審査は金融庁のどの課が担当していますか。", "課"),
+        ("企業価値担保権の実行を裁判所に申し立てるときの申立書には何を書けばいいですか。", "申立書"),
+        ("信用保証協会の知財担保の担当窓口に相談するには予約が必要ですか。", "予約"),
+        ("What training must bank staff complete before they can arrange enterprise value charges?", "training"),
+    ],
+)
+def test_a_question_whose_focus_no_passage_names_is_refused_naming_it(assistant, question, focus):
+    answer = assistant.ask(question)
+    assert answer.abstained and focus in answer.abstain_reason, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        ("知財ビジネス評価書は誰が作るのですか。", "調査"),
+        ("企業価値担保権の担保権者になれるのは誰ですか。", "信託会社"),
+        ("Which court starts the enforcement of an enterprise value charge?", "裁判所"),
+    ],
+)
+def test_a_focus_the_passages_name_is_answered(assistant, question, stated):
+    answer = assistant.ask(question)
+    assert not answer.abstained and stated in answer.text, answer.abstain_reason
+
+
+def test_the_focus_is_what_the_question_asks_for_not_its_topic():
+    from assistant.answer.evidence import term_groups
+
+    tokens = {"企業価値担保権", "実行", "裁判所", "管財人"}
+    groups = term_groups("企業価値担保権の実行の申立書には何を書けばいい？", lambda term: 2.0, LEX)
+    assert Refusals.unnamed_focus("企業価値担保権の実行の申立書には何を書けばいい？", groups, tokens, []) == ["申立書"]
+    # the degree words of どの程度 ask for no thing; an English word a rendering uses is named
+    assert Refusals.unnamed_focus("どの程度増えたか", [], tokens, []) == []
+    assert Refusals.unnamed_focus("Which court decides?", [], set(), ["The court decides."]) == []
