@@ -26,6 +26,8 @@ class Candidate:
     asked: float = 0.0
     asked_words: float = 0.0
     score: float = 0.0
+    #: The unit opens by stating what the thing a definition question asks about is.
+    defines: bool = False
 
     @property
     def origin(self) -> tuple[str, ...]:

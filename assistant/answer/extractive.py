@@ -92,6 +92,9 @@ SELF_CONFLICT_SHARE = 0.8  # a self-conflicting note must score this share of th
 CONFLICT_RELEVANCE = 0.5  # both conflicting units must share this much of the question's terms
 #: A definition states its subject within this many characters ("知財ビジネス評価書は、").
 DEFINES_WITHIN = 20
+#: A unit defining what a definition question asks about leads when it scores this share of
+#: the best unit, which does not.
+DEFINITION_LEAD_SHARE = 0.85
 #: Weight of a unit about another jurisdiction than the question's (a US fact answering a
 #: question about Japan), and of an international statement.
 FOREIGN_FACTOR = 0.7
@@ -163,11 +166,15 @@ def _ranking_groups(groups: list[TermGroup], question: str, condensed: str) -> l
     return [g if id(g) in typed else replace(g, weight=g.weight * CARRIED_WEIGHT) for g in groups]
 
 
-def _defines(text: str, groups: list[TermGroup], en: str = "") -> bool:
+def _defines(text: str, groups: list[TermGroup], en: str = "", instruments: tuple[str, ...] = ()) -> bool:
     """The unit opens by stating what one of the question's terms is ("評価書は、…"), or its
     English rendering opens with the term as its subject ("The responsibility-sharing system
-    (責任共有制度) was introduced …")."""
+    (責任共有制度) was introduced …"). When the question names a scheme (``instruments``:
+    知財ビジネス評価書), that is what it asks to define, not the body it is qualified by ("What
+    does a JPO IP business evaluation report contain?" is not answered by 「特許庁は…」)."""
     head = text[:DEFINES_WITHIN]
+    if instruments:
+        return any(f"{term}は" in head or f"{term}とは" in head for term in instruments)
     opening = re.sub(r"^(?:the|an?)\s+", "", en.lower())
     for g in groups:
         if not g.topical:
@@ -490,7 +497,10 @@ class ExtractiveAnswerer(Answerer):
                 score += CUE_BONUS
             if asks_to_do and verbs and any(group_found(g, unit_terms) for g in verbs):
                 score += CUE_BONUS  # "may I sell it?" is answered by the sentence saying 処分できる
-            if q.intent == "definition" and _defines(cand.text, groups, (cand.unit().en or "") if q.lang == "en" else ""):
+            cand.defines = q.intent == "definition" and _defines(
+                cand.text, groups, (cand.unit().en or "") if q.lang == "en" else "", q.instruments
+            )
+            if cand.defines:
                 score += CUE_BONUS  # "知財ビジネス評価書は、…" answers "その評価書って何？"
             # Answer-type match: a "when" question wants a date, a "how much / what
             # share" question a figure; units without one answer something else.
@@ -527,6 +537,17 @@ class ExtractiveAnswerer(Answerer):
                     for c in cands
                     if c.jurisdiction in q.jurisdictions and c.score >= INSTRUMENT_LEAD_SHARE * own.score
                     and names_instrument(c, q)
+                ),
+                own,
+            )
+        if own is not None and q.intent == "definition" and not own.defines:
+            # What a thing is, is answered by the unit that says so (「知財ビジネス評価書は、…
+            # レポートで」), when it is close to a unit on what the body behind it did.
+            own = next(
+                (
+                    c
+                    for c in cands
+                    if c.jurisdiction in q.jurisdictions and c.defines and c.score >= DEFINITION_LEAD_SHARE * own.score
                 ),
                 own,
             )

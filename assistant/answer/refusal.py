@@ -135,7 +135,6 @@ _FOCUS_JA = (
     re.compile(rf"({_NOUN}{{2,}})(?:が|は|って)(?:必要|いる|要る)(?:ですか|\?|？|の)"),
 )
 _FOCUS_EN = (
-    re.compile(r"\bwho is the ([a-z]+) of\b", re.I),
     re.compile(r"\bwhat ([a-z]+) (?:must|should|do|does|did|is|are|will|can)\b", re.I),
     re.compile(r"\bwhich ([a-z]+)\b", re.I),
     re.compile(r"\bwhat is the ([a-z]+) (?:of|for)\b", re.I),
@@ -147,7 +146,11 @@ _FOCUS_EN = (
 _NOT_FOCUS = frozenset({
     "does", "do", "is", "are", "did", "will", "can", "must", "should", "has", "have", "was", "were",
     "kind", "kinds", "sort", "type", "types", "happens", "happen", "exactly", "actually", "really",
-    "the", "it", "this", "that", "for", "to", "up", "in", "about", "use", "apply",
+    "the", "it", "this", "that", "for", "to", "up", "in", "about", "use", "apply", "one", "ones", "of",
+    # frame nouns: what is asked about them is said in other words (目的, 違い, 背景 …)
+    "role", "purpose", "meaning", "difference", "point", "status", "situation", "scope", "size",
+    "definition", "reason", "process", "procedure", "way", "ways", "aim", "goal", "background",
+    "impact", "effect", "benefit", "benefits", "advantage", "advantages", "idea", "name", "problem",
 })  # fmt: skip
 _EN_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
 _EN_MONEY = re.compile(r"(?<![\d.])\d[\d,.]*\s*(?:thousand|million|billion|trillion)?\s*(?:yen|yuan|dollars)\b", re.I)

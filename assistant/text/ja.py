@@ -139,6 +139,18 @@ _STOP = {
     "本当",
     "ホント",
     "マジ",
+    # Colloquial forms of もの/ところ/わけ and hedges (「かかるもんなの？」「評価書ってやつ」「どのへん」
+    # 「使えるとこ」「かかる感じ？」): the frame of a casual question, never its topic.
+    "もん",
+    "奴",
+    "やつ",
+    "ヤツ",
+    "訳",
+    "わけ",
+    "へん",
+    "辺",
+    "とこ",
+    "感じ",
     # Japanese function words Sudachi tags as content, and question words.
     "する",
     "ある",

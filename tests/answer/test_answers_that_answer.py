@@ -1170,3 +1170,23 @@ def test_the_focus_is_what_the_question_asks_for_not_its_topic():
     # the degree words of どの程度 ask for no thing; an English word a rendering uses is named
     assert Refusals.unnamed_focus("どの程度増えたか", [], tokens, []) == []
     assert Refusals.unnamed_focus("Which court decides?", [], set(), ["The court decides."]) == []
+
+
+def test_colloquial_frame_nouns_are_no_key_terms():
+    from assistant.answer.evidence import term_groups
+
+    # 「かかるもんなの？」「評価書ってやつ」: もん/やつ frame the question; left as key terms they
+    # outweighed 評価書 and the fee question was refused
+    for question in ("評価書っていくらぐらいかかるもんなの？", "評価書ってやつはいくらかかる感じ？"):
+        assert [g.term for g in term_groups(question, lambda term: 2.0, LEX)] == ["評価書"], question
+
+
+def test_a_casual_fee_question_is_answered(assistant):
+    answer = assistant.ask("評価書っていくらぐらいかかるもんなの？")
+    assert not answer.abstained and "万円" in _lead(answer)[0], answer.abstain_reason
+
+
+def test_a_definition_is_led_by_the_unit_defining_the_scheme_not_by_its_body(assistant):
+    # 「特許庁は…公募を始め」 shares the question's JPO; 「知財ビジネス評価書は、…レポート」 says what it is
+    answer = assistant.ask("What does a JPO IP business evaluation report contain?")
+    assert "強みと弱み" in _lead(answer)[0], answer.text
