@@ -86,6 +86,8 @@ TYPE_PENALTY = 0.6
 #: A why-question's unit that gives no reason (none of the intent's cue words: ため, 背景, 負担 …).
 REASON_PENALTY = 0.8
 FULL_DATE_BONUS = 0.05
+#: A "when" question naming its event (成立, 施行, 改定): a unit dating another one (提出).
+EVENT_PENALTY = 0.85
 SAME_SOURCE_PENALTY = 0.08
 SAME_TOPIC = 0.4  # word Jaccard above which two units state the same thing
 SELF_CONFLICT_SHARE = 0.8  # a self-conflicting note must score this share of the lead
@@ -121,6 +123,16 @@ PART_FLOOR = 0.3
 
 
 #: Events a "when" question may name (「いつ改定された？」 asks for the revision's date).
+#: Other words documents date those events with.
+_EVENT_ALIKE = {
+    "公表": "公開|発表",
+    "発表": "公表|公開",
+    "開始": "始ま|始め|スタート",
+    "成立": "可決",
+    "施行": "効力を生じ|効力が生じ",
+    "設立": "創設|発足",
+    "創設": "設立|新設|発足",
+}
 _EVENT = re.compile(r"施行|開始|成立|公布|公表|改定|改正|改訂|見直す?|廃止|終了|提出|開設|告示|導入|設立|創設|発表|適用")
 
 #: Weights of the three signals (lexical, semantic, "asked": the annotated questions).
@@ -448,6 +460,9 @@ class ExtractiveAnswerer(Answerer):
         named_events = (
             [g for g in groups if any(_EVENT.fullmatch(t) for a in g.alternatives for t in a)] if q.intent == "when" else []
         )
+        # …or says it in other words (公表 ~ 公開, 開始 ~ 始めた).
+        said = {t for g in named_events for a in g.alternatives for t in a if t in _EVENT_ALIKE}
+        alike = re.compile("|".join(_EVENT_ALIKE[t] for t in sorted(said))) if said else None
         for cand, sim in zip(cands, sims, strict=True):
             fact = cand.hit.chunk.unit_at(cand.start, cand.end)
             tokens = set(terms(cand.text))
@@ -491,8 +506,10 @@ class ExtractiveAnswerer(Answerer):
             score += 0.1 / (1 + cand.hit_rank)
             unit_terms = set(terms(cand.text))
             if named_events:
-                if any(group_found(g, unit_terms) for g in named_events):
+                if any(group_found(g, unit_terms) for g in named_events) or (alike and alike.search(cand.text)):
                     score += CUE_BONUS
+                elif _EVENT.search(cand.text):
+                    score *= EVENT_PENALTY  # the bill's submission does not date its passing
             elif cues and any(c.search(cand.text) for c in cues[:1]):
                 score += CUE_BONUS
             if asks_to_do and verbs and any(group_found(g, unit_terms) for g in verbs):

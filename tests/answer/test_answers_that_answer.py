@@ -1190,3 +1190,18 @@ def test_a_definition_is_led_by_the_unit_defining_the_scheme_not_by_its_body(ass
     # 「特許庁は…公募を始め」 shares the question's JPO; 「知財ビジネス評価書は、…レポート」 says what it is
     answer = assistant.ask("What does a JPO IP business evaluation report contain?")
     assert "強みと弱み" in _lead(answer)[0], answer.text
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "stated"),
+    [
+        # the bill's submission (提出, 国会) dates another event than its passing (成立)
+        (["Is there now a law in Japan that lets a company pledge its whole business as collateral?"],
+         "And when did the Diet actually pass it?", "6月7日"),
+        # 公開 is how the document dates the publication asked for (公表)
+        ([], "When was the first version of the IP and intangible assets governance guideline published?", "2022年1月28日"),
+    ],
+)
+def test_a_when_question_is_led_by_the_event_it_names(assistant, history, question, stated):
+    answer = assistant.ask(question, history=history)
+    assert stated in _lead(answer)[0], answer.text
