@@ -56,7 +56,14 @@ from assistant.answer.evidence import (
     term_groups,
 )
 from assistant.answer.parts import question_parts
-from assistant.answer.question import QuestionFrame, abbreviates, defined_abroad, frame, implied_jurisdictions
+from assistant.answer.question import (
+    QuestionFrame,
+    abbreviates,
+    defined_abroad,
+    frame,
+    implied_jurisdictions,
+    used_abroad,
+)
 from assistant.answer.refusal import Refusals
 from assistant.core.messages import lang_of, t
 from assistant.core.types import Answer, Citation
@@ -320,7 +327,11 @@ class ExtractiveAnswerer(Answerer):
                 unknown_institutions=unknown(q.unknown_institutions),
             )
             spelt_out = named - {*q.unknown_entities, *q.unknown_places, *q.unknown_institutions}
-        if implied := implied_jurisdictions(q, spans, self.lexicon) or defined_abroad(q, groups, spans, self.lexicon):
+        if implied := (
+            implied_jurisdictions(q, spans, self.lexicon)
+            or defined_abroad(q, groups, spans, self.lexicon)
+            or used_abroad(q, spans, self.lexicon)
+        ):
             q = replace(q, jurisdictions=implied)
             base = replace(base, jurisdictions=implied)
         # Each retrieved chunk's terms, once per question: coverage, a unit's context score

@@ -327,6 +327,24 @@ def implied_jurisdictions(
     return ()
 
 
+def used_abroad(q: QuestionFrame, spans: Callable[[], list[tuple[str, str]]], lexicon: Lexicon) -> tuple[str, ...]:
+    """Where a question that names no place is about when every scheme it names
+    (``q.instruments``) is one the documents speak of only abroad: 「知財保険ってある？」,
+    "Why do lenders take a blanket lien in venture debt?" are answered by what the Chinese or
+    US passages say (labelled), not by a Japanese sentence on something else. Empty when a
+    passage about Japan (or an international one) names a scheme, or none does."""
+    if q.named_places or not q.instruments:
+        return ()
+    found = spans()
+    places: set[str] = set()
+    for term in q.instruments:
+        where = {j for text, j in found if term in text}
+        if not where or lexicon.default_jurisdiction in where or "intl" in where:
+            return ()
+        places |= where
+    return tuple(sorted(places))
+
+
 def defined_abroad(
     q: QuestionFrame, groups: list[TermGroup], spans: Callable[[], list[tuple[str, str]]], lexicon: Lexicon
 ) -> tuple[str, ...]:

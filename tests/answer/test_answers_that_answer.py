@@ -1205,3 +1205,28 @@ def test_a_definition_is_led_by_the_unit_defining_the_scheme_not_by_its_body(ass
 def test_a_when_question_is_led_by_the_event_it_names(assistant, history, question, stated):
     answer = assistant.ask(question, history=history)
     assert stated in _lead(answer)[0], answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "place", "stated"),
+    [
+        # schemes the documents describe only abroad: answered from there, labelled
+        ("Why do lenders take a blanket lien in venture debt?", "us", "ブランケット・リーエン"),
+        ("特許オークションはうまくいってる？", "cn", "オークション"),
+    ],
+)
+def test_a_scheme_used_only_abroad_is_answered_from_there(assistant, question, place, stated):
+    answer = assistant.ask(question)
+    assert answer.jurisdictions == (place,) and stated in _lead(answer)[0], answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        ("How is the collateral normally realised in enforcement?", "事業譲渡"),
+        ("Is a bank obliged to use the provisioning methods the FSA lists?", "義務はなく"),
+    ],
+)
+def test_english_words_of_the_law_reach_its_sentences(assistant, question, stated):
+    answer = assistant.ask(question)
+    assert stated in _lead(answer)[0], answer.text
