@@ -33,6 +33,14 @@ _AMOUNT = re.compile(
 )
 #: A share of a stated amount (「代位弁済額の70〜90%」): it tells how much of that amount.
 _SHARE_OF_AMOUNT = re.compile(r"額の(?:約|およそ)?\d[\d.,]*(?:\s*[〜~-]\s*\d[\d.,]*)?\s*(?:%|パーセント|割)")
+#: A figure for part of a year (2023年1〜9月, 上半期, 9月末, 9月まで).
+PART_YEAR = re.compile(r"\d{1,2}\s*[〜~-]\s*\d{1,2}月|上半期|下半期|第\d四半期|\d{1,2}月末|\d{1,2}月まで")
+#: …as a question may ask for it, in English too ("the first nine months of 2023", "H1").
+ASKS_PART_YEAR = re.compile(
+    PART_YEAR.pattern + r"|\b(?:first|second|last) (?:half|quarter|\w+ months)\b|\bH[12]\b|\bQ[1-4]\b|"
+    r"\b(?:half|quarter)[- ]year\b|\b(?:by|until|through|to) (?:the end of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov)[a-z]*\b",
+    re.I,
+)
 _PERIOD = re.compile(r"\d{1,2}\s*[〜~-]\s*\d{1,2}月|上半期|下半期|通年|第\d四半期|\d{1,2}月末|時点|累計|までに")
 _YEAR = re.compile(r"(?:19|20)\d{2}(?=年|年度|\b)")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d{2}(?:年度?)?\s*[〜~\-–]\s*(?:19|20)\d{2}(?:年度?)?")

@@ -43,6 +43,8 @@ from assistant.answer.base import Answerer
 from assistant.answer.candidate import Candidate, names_instrument, terms
 from assistant.answer.compose import compose
 from assistant.answer.evidence import (
+    ASKS_PART_YEAR,
+    PART_YEAR,
     RequestedFigure,
     TermGroup,
     coverage,
@@ -93,6 +95,8 @@ TYPE_PENALTY = 0.6
 #: A why-question's unit that gives no reason (none of the intent's cue words: ため, 背景, 負担 …).
 REASON_PENALTY = 0.8
 FULL_DATE_BONUS = 0.05
+#: A figure for part of a year, when the question asks for a year's (「2023年は？」).
+PART_YEAR_PENALTY = 0.85
 #: A "when" question naming its event (成立, 施行, 改定): a unit dating another one (提出).
 EVENT_PENALTY = 0.85
 SAME_SOURCE_PENALTY = 0.08
@@ -347,7 +351,9 @@ class ExtractiveAnswerer(Answerer):
         typed = self.embedder.encode_queries([question])[0] if question != condensed else None
         own = typed is not None and _asks_its_own(groups, question, self.lexicon)
         ranking = _ranking_groups(groups, question, condensed) if own else groups
-        candidates = self._score(q, ranking, retrieval, chunk_tokens, typed, typed_meaning=own)
+        candidates = self._score(
+            q, ranking, retrieval, chunk_tokens, typed, typed_meaning=own, typed_question=question if typed is not None else ""
+        )
         if not candidates:
             return self._abstain(replace(base, evidence={"coverage": round(cov, 4)}), "no_hits", groups, t0)
         similarity = max(c.similarity for c in candidates)
@@ -437,10 +443,12 @@ class ExtractiveAnswerer(Answerer):
         chunk_tokens: dict[str, set[str]],
         typed: np.ndarray | None = None,
         typed_meaning: bool = False,
+        typed_question: str = "",
     ) -> list[Candidate]:
         """Every quotable unit of the retrieved chunks, scored; ``chunk_tokens``: each
         chunk's terms by chunk id; ``typed``: a follow-up's vector as the user typed it (its
-        units' meaning is also judged against it when ``typed_meaning``)."""
+        units' meaning is also judged against it when ``typed_meaning``); ``typed_question``:
+        the follow-up as typed (the event a "when" question names is the one typed there)."""
         default = self.lexicon.default_jurisdiction
         cands: list[Candidate] = []
         for rank, hit in enumerate(retrieval.hits):
@@ -465,12 +473,15 @@ class ExtractiveAnswerer(Answerer):
         wants_date = q.wants("when") or self.lexicon.wants(q.text, "when")
         wants_figure = q.wants("howmuch") or self.lexicon.wants(q.text, "how_much")
         search_terms = self.lexicon.intent_terms(q.text)
+        whole_year = bool(q.figure and q.figure.years) and not ASKS_PART_YEAR.search(q.text)
         cues = [i.cues for name in q.intents if (i := self.lexicon.intent(name)) and i.cues]
         # A question that names the kind of event its intent's cue words stand for asks about
         # that one: "When were the guidelines revised?" wants 改定, not any 公表 or 施行.
         named_events = (
             [g for g in groups if any(_EVENT.fullmatch(t) for a in g.alternatives for t in a)] if q.intent == "when" else []
         )
+        # A follow-up's event is the one the user typed (「施行は？」 after 「いつ成立したの？」).
+        named_events = _typed_groups(named_events, typed_question) or named_events if typed_question else named_events
         # …or says it in other words (公表 ~ 公開, 開始 ~ 始めた).
         said = {t for g in named_events for a in g.alternatives for t in a if t in _EVENT_ALIKE}
         alike = re.compile("|".join(_EVENT_ALIKE[t] for t in sorted(said))) if said else None
@@ -538,6 +549,8 @@ class ExtractiveAnswerer(Answerer):
                     score += FULL_DATE_BONUS  # a day answers "when" better than a month (of the event asked)
             if wants_figure:
                 score = score + TYPE_BONUS if has_number(cand.text) else score * TYPE_PENALTY
+                if whole_year and PART_YEAR.search(cand.text):
+                    score *= PART_YEAR_PENALTY  # 「2023年は？」: the year's total, not January to September
             if q.intent == "why" and cues and not cues[0].search(cand.text):
                 score *= REASON_PENALTY  # figures alone (310件・210億円) give no reason
             cand.score = score * self._jurisdiction_factor(cand.jurisdiction, q)

@@ -21,7 +21,16 @@ import re
 from collections.abc import Callable
 
 from assistant.answer.candidate import Candidate, names_instrument, terms
-from assistant.answer.evidence import TermGroup, casual, figures, group_found, group_share, has_number, ordinals
+from assistant.answer.evidence import (
+    PART_YEAR,
+    TermGroup,
+    casual,
+    figures,
+    group_found,
+    group_share,
+    has_number,
+    ordinals,
+)
 from assistant.answer.question import QuestionFrame, names_other_than, names_person
 from assistant.corpus.lexicon import Lexicon
 from assistant.text.ja import content_terms
@@ -86,7 +95,6 @@ _ACTUAL = re.compile(r"実績|結局|実際に?は|最終的|\bactual(?:ly)?\b|\
 _FORECAST = re.compile(r"見通し|見込み|予定|予想|目指|目標|計画|\bexpected\b|\bforecast|\bprojected\b|\bplanned\b|\btarget")
 #: A question about a whole year, and a figure for part of one.
 _FULL_YEAR = re.compile(r"通年|年間の|1年間|\bfull[- ]year\b|\bwhole year\b|\bannual\b", re.I)
-_PART_YEAR = re.compile(r"\d{1,2}\s*[〜~-]\s*\d{1,2}月|上半期|下半期|第\d四半期|\d{1,2}月末|\d{1,2}月まで")
 #: An article of a law: 第30条, 法45条, "Article 62" (not 9条 inside 第19条).
 _ARTICLE = re.compile(r"(?:第|法|令)(\d+)条|\bArticle\s+(\d+)\b")
 #: A quoted name, and what makes it the title of a document rather than a quoted word.
@@ -375,7 +383,7 @@ class Refusals:
             return False  # a figure about something else ("25社を支援した" for a licence count)
         if _ACTUAL.search(q.text) and _FORECAST.search(c.text):
             return False  # an outlook (「通年で1兆元を超える見通し」) is no actual result
-        if _FULL_YEAR.search(q.text) and _PART_YEAR.search(c.text) and "通年" not in c.text:
+        if _FULL_YEAR.search(q.text) and PART_YEAR.search(c.text) and "通年" not in c.text:
             return False  # a half-year figure does not answer for the whole year
         if q.named_places and c.jurisdiction == "intl" and not set(self.lexicon.named_jurisdictions(c.text)) & set(q.jurisdictions):
             return False  # a worldwide share (WIPO: SMEs are 90% of firms) is no figure for Japan

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.corpus.lexicon import Lexicon
-from assistant.text.ja import detect_lang, key_terms, noun_phrases
+from assistant.text.ja import detect_lang, key_terms, noun_phrases, tokenize
 
 _JA_ANAPHOR = re.compile(
     r"^(?:それ|これ|あれ|その制度|この制度|同制度|同法|この法律|その法律|そちら|こちら)(?=は|って|の|を|に|が|で|も|、)"
@@ -38,6 +38,7 @@ _EN_ANAPHOR = re.compile(rf"\b({_EN_THING}|(?<!is )(?<!are )(?<!was )(?<!were )t
 _EN_ELLIPTIC = re.compile(r"^(?:and|what about|how about|and what about|then|so)\b", re.I)
 _TOPIC_PHRASES = 2
 _SHORT = 20  # characters: a question this short with at most one key term is a follow-up
+_SHORT_BARE = 12  # …or with two, when it is only nouns and a topic particle (「銀行の負担は？」)
 #: An earlier English question this short is its domain phrase ("What is X?"): the pronoun
 #: becomes the phrase; a longer one is kept whole, in parentheses, as the follow-up's context.
 _EN_SHORT_PREVIOUS = 8
@@ -102,7 +103,12 @@ def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
     # A place and a counter (日本, 何社) are not a subject: 「日本だとどれくらいの規模？」 and
     # 「何社支援したの？」 ask about the earlier topic.
     own = [t for t in key_terms(q) if len(t) > 1 and not (lexicon and lexicon.place(t))]
-    return len(own) <= 1 and len(q) <= _SHORT
+    if len(own) <= 1 and len(q) <= _SHORT:
+        return True
+    # Two nouns and a topic particle (「銀行の負担は？」「社長の自宅は？」) ask about the earlier topic.
+    # Not when one names a scheme of its own (「ABLの仕組みは？」: ABL, 企業価値担保権).
+    named = re.search(r"[A-Z]{2,}", q) or (lexicon and any(len(t) >= 5 and t in q for t in lexicon.glossary_terms))
+    return len(own) <= 2 and len(q) <= _SHORT_BARE and not named and _bare_nouns(q)
 
 
 _EN_SHORT_WORDS = 6
@@ -161,7 +167,34 @@ def condense(
     if _JA_ANAPHOR.match(question):
         return _JA_ANAPHOR.sub(topic, question, count=1)
     stripped = _JA_ELLIPTIC.sub("", question).lstrip("、, ")
-    return f"{topic}について、{stripped}"
+    return f"{topic}について、{_ask_as_before(stripped, previous)}"
+
+
+#: What a Japanese question asks (its question word), and a follow-up that is only a noun
+#: and a topic particle (「施行は？」「2023年は？」「銀行の負担は？」).
+_JA_WH = re.compile(
+    r"いつ(?:から|まで)?|どれ(?:くらい|ぐらい|だけ)|どの(?:くらい|ぐらい|程度)|いくら|"
+    r"何(?:件|社|機関|年|回|割|人|日|営業日|か国|%)|誰|だれ|どこ|なぜ|なんで|どう(?:なる|なります)?"
+)
+_JA_BARE = re.compile(r"^(?P<noun>[^、。？?]+?)(?:は|って|だと|なら|では)[？?]?$")
+
+
+def _bare_nouns(question: str) -> bool:
+    """The question is nouns and a topic particle only (「施行は？」「銀行の負担は？」)."""
+    bare = _JA_BARE.match(question)
+    return bool(bare) and not _JA_WH.search(question) and all(
+        t.pos in ("名詞", "接尾辞", "補助記号", "助詞") for t in tokenize(bare.group("noun"))
+    )
+
+
+def _ask_as_before(question: str, previous: str) -> str:
+    """A follow-up that names only what it asks about (「施行は？」 after 「いつ成立したの？」)
+    asks it the way the earlier question did: 「施行はいつ？」, so the answerer knows a date
+    (a figure, a party …) is wanted. A follow-up with words of its own is left as typed."""
+    wh = _JA_WH.search(previous)
+    if not wh or not _bare_nouns(question):
+        return question  # 「最近変わったところは？」 asks something of its own
+    return f"{_JA_BARE.match(question).group('noun')}は{wh.group(0)}？"
 
 
 def _ask_about_place(question: str, previous: str, lexicon: Lexicon) -> str:

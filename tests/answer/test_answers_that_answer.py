@@ -1230,3 +1230,37 @@ def test_a_scheme_used_only_abroad_is_answered_from_there(assistant, question, p
 def test_english_words_of_the_law_reach_its_sentences(assistant, question, stated):
     answer = assistant.ask(question)
     assert stated in _lead(answer)[0], answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "expected"),
+    [
+        # a follow-up naming only what it asks about asks it as the earlier question did
+        ("施行は？", ["事業性融資の法律っていつ成立したの？"], "施行はいつ？"),
+        ("2023年は？", ["中国の知財担保融資って2022年どれくらいあった？"], "2023年はどれくらい？"),
+        # two plain nouns and は？ are a follow-up too
+        ("社長の自宅は？", ["企業価値担保権を使ったら経営者保証はどうなる？"], "社長の自宅はどうなる？"),
+        # words of its own (変わった) are kept as typed
+        ("最近変わったところは？", ["経営者保証ガイドラインっていつからあるの？"], "最近変わったところは？"),
+    ],
+)
+def test_a_bare_follow_up_asks_as_the_earlier_question_did(question, history, expected):
+    assert condense(question, history, lexicon=LEX).endswith(expected)
+
+
+def test_a_follow_up_naming_a_scheme_of_its_own_stands_alone():
+    assert condense("ABLの仕組みは？", ["企業価値担保権って何？"], lexicon=LEX) == "ABLの仕組みは？"
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "stated"),
+    [
+        ("施行は？", ["事業性融資の法律っていつ成立したの？"], "5月25日"),
+        # the year's total, not January to September
+        ("2023年は？", ["中国の知財担保融資って2022年どれくらいあった？"], "8539.9億元"),
+        ("In China, how much IP pledge financing was extended in the first nine months of 2023?", [], "4950億元"),
+    ],
+)
+def test_a_bare_follow_up_is_led_by_what_it_asks(assistant, question, history, stated):
+    answer = assistant.ask(question, history=history)
+    assert stated in _lead(answer)[0], answer.text
