@@ -284,7 +284,11 @@ class ExtractiveAnswerer(Answerer):
             # A qualifier of the earlier subject is not asked again (the earlier "Who held the
             # first auction?" does not make "And how did its ninth auction go?" about a first);
             # a quantity is (「中国だと？」 after 「手数料は？」 still asks for a fee).
-            q = replace(q, quantities=tuple(x for x in q.quantities if x.carries or x.pattern.search(question)))
+            # The question word the condenser carried into a bare follow-up (「紙で出したら何日
+            # かかる？」) is asked, as typed.
+            carried = "について、" in condensed and "について、" not in question
+            asked_part = condensed.split("について、", 1)[-1] if carried else question
+            q = replace(q, quantities=tuple(x for x in q.quantities if x.carries or x.pattern.search(asked_part)))
             if own and "howmuch" not in own and not requested_figure(question, self.lexicon):
                 # Nor a figure: "When did the pilot start?" after "How big is …?" asks a date.
                 q = replace(q, figure=RequestedFigure(frozenset(), frozenset()))

@@ -159,6 +159,10 @@ _NOT_FOCUS = frozenset({
     "role", "purpose", "meaning", "difference", "point", "status", "situation", "scope", "size",
     "definition", "reason", "process", "procedure", "way", "ways", "aim", "goal", "background",
     "impact", "effect", "benefit", "benefits", "advantage", "advantages", "idea", "name", "problem",
+    "duty", "duties", "responsibility", "responsibilities", "power", "powers", "right", "rights",
+    "task", "tasks", "function", "functions", "step", "steps", "option", "options", "rule", "rules",
+    "feature", "features", "risk", "risks", "issue", "issues", "problems", "factor", "factors",
+    "condition", "conditions", "requirement", "requirements", "measure", "measures", "change", "changes",
 })  # fmt: skip
 _EN_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
 _EN_MONEY = re.compile(r"(?<![\d.])\d[\d,.]*\s*(?:thousand|million|billion|trillion)?\s*(?:yen|yuan|dollars)\b", re.I)

@@ -44,11 +44,15 @@ _SHORT_BARE = 12  # …or with two, when it is only nouns and a topic particle (
 _EN_SHORT_PREVIOUS = 8
 
 
+_ASKING = re.compile(r"^(?:何|なに|いくつ|いくら|どの|どれ|どこ|誰|だれ)")
+
+
 def _topic(previous: str, idf: Callable[[str], float] | None) -> str:
     if detect_lang(previous) == "en":
         words = [w for w in key_terms(previous) if w.isascii()]
         return " ".join(words[:4])
-    phrases = noun_phrases(previous)
+    # A question word is what was asked, not what it was about (何日, 何件採択).
+    phrases = [p for p in noun_phrases(previous) if not _ASKING.match(p)]
     if not phrases:
         return ""
     if idf is not None:
@@ -179,6 +183,10 @@ _JA_WH = re.compile(
 _JA_BARE = re.compile(r"^(?P<noun>[^、。？?]+?)(?:は|って|だと|なら|では)[？?]?$")
 
 
+#: A follow-up that only states a condition (「紙で出したら？」「赤字の場合は？」).
+_JA_CONDITION = re.compile(r"(たら|なら|だと|場合は|ときは|時は)[？?]?$")
+
+
 def _bare_nouns(question: str) -> bool:
     """The question is nouns and a topic particle only (「施行は？」「銀行の負担は？」)."""
     bare = _JA_BARE.match(question)
@@ -188,13 +196,21 @@ def _bare_nouns(question: str) -> bool:
 
 
 def _ask_as_before(question: str, previous: str) -> str:
-    """A follow-up that names only what it asks about (「施行は？」 after 「いつ成立したの？」)
-    asks it the way the earlier question did: 「施行はいつ？」, so the answerer knows a date
-    (a figure, a party …) is wanted. A follow-up with words of its own is left as typed."""
-    wh = _JA_WH.search(previous)
-    if not wh or not _bare_nouns(question):
+    """A follow-up that names only what it asks about (「施行は？」 after 「いつ成立したの？」),
+    or only a condition (「紙で出したら？」 after 「何日かかる？」), asks it the way the earlier
+    question did: 「施行はいつ？」「紙で出したら何日？」, so the answerer knows a date (a figure,
+    a party …) is wanted. A follow-up with words of its own is left as typed."""
+    found = _JA_WH.search(previous)
+    if not found or _JA_WH.search(question):
+        return question
+    # The question word with the kana that complete it (何日かかる, どれくらいあった).
+    tail = re.match(r"[ぁ-ゖ]*", previous[found.end() :]).group(0)
+    wh = found.group(0) + re.sub(r"(?:のか|んだ|の|か)$", "", tail)
+    if condition := _JA_CONDITION.search(question):  # 「紙で出したら？」 after 「…何日かかる？」
+        return f"{question[: condition.start()]}{condition.group(1)}{wh}？"
+    if not _bare_nouns(question):
         return question  # 「最近変わったところは？」 asks something of its own
-    return f"{_JA_BARE.match(question).group('noun')}は{wh.group(0)}？"
+    return f"{_JA_BARE.match(question).group('noun')}は{wh}？"
 
 
 def _ask_about_place(question: str, previous: str, lexicon: Lexicon) -> str:

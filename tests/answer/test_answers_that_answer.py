@@ -1237,11 +1237,13 @@ def test_english_words_of_the_law_reach_its_sentences(assistant, question, state
     [
         # a follow-up naming only what it asks about asks it as the earlier question did
         ("施行は？", ["事業性融資の法律っていつ成立したの？"], "施行はいつ？"),
-        ("2023年は？", ["中国の知財担保融資って2022年どれくらいあった？"], "2023年はどれくらい？"),
+        ("2023年は？", ["中国の知財担保融資って2022年どれくらいあった？"], "2023年はどれくらいあった？"),
         # two plain nouns and は？ are a follow-up too
         ("社長の自宅は？", ["企業価値担保権を使ったら経営者保証はどうなる？"], "社長の自宅はどうなる？"),
         # words of its own (変わった) are kept as typed
         ("最近変わったところは？", ["経営者保証ガイドラインっていつからあるの？"], "最近変わったところは？"),
+        # a condition alone asks the earlier question under it; a question word is no topic
+        ("紙で出したら？", ["中国の特許の質権登記って何日かかる？"], "中国・特許について、紙で出したら何日かかる？"),
     ],
 )
 def test_a_bare_follow_up_asks_as_the_earlier_question_did(question, history, expected):
@@ -1256,6 +1258,7 @@ def test_a_follow_up_naming_a_scheme_of_its_own_stands_alone():
     ("question", "history", "stated"),
     [
         ("施行は？", ["事業性融資の法律っていつ成立したの？"], "5月25日"),
+        ("紙で出したら？", ["中国の特許の質権登記って何日かかる？"], "紙の申請で7営業日から3営業日"),
         # the year's total, not January to September
         ("2023年は？", ["中国の知財担保融資って2022年どれくらいあった？"], "8539.9億元"),
         ("In China, how much IP pledge financing was extended in the first nine months of 2023?", [], "4950億元"),
