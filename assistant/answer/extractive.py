@@ -196,12 +196,14 @@ def _defines(text: str, groups: list[TermGroup], en: str = "", instruments: tupl
     知財ビジネス評価書), that is what it asks to define, not the body it is qualified by ("What
     does a JPO IP business evaluation report contain?" is not answered by 「特許庁は…」)."""
     head = text[:DEFINES_WITHIN]
-    if instruments:
-        return any(f"{term}は" in head or f"{term}とは" in head for term in instruments)
+    if any(f"{term}は" in head or f"{term}とは" in head for term in instruments):
+        return True
     opening = re.sub(r"^(?:the|an?)\s+", "", en.lower())
     for g in groups:
         if not g.topical:
             continue
+        if instruments and not any("".join(a) in instruments for a in g.alternatives):
+            continue  # a term the scheme is qualified by (the JPO's report)
         if g.term.isascii():
             if opening and re.match(rf"{re.escape(g.term.lower())}s?\b", opening):
                 return True

@@ -1212,12 +1212,19 @@ def test_a_when_question_is_led_by_the_event_it_names(assistant, history, questi
     [
         # schemes the documents describe only abroad: answered from there, labelled
         ("Why do lenders take a blanket lien in venture debt?", "us", "ブランケット・リーエン"),
+        # 特許オークション: China's, and the US 特許ライブオークション (the same words)
         ("特許オークションはうまくいってる？", "cn", "オークション"),
     ],
 )
 def test_a_scheme_used_only_abroad_is_answered_from_there(assistant, question, place, stated):
     answer = assistant.ask(question)
-    assert answer.jurisdictions == (place,) and stated in _lead(answer)[0], answer.text
+    assert place in answer.jurisdictions and "jp" not in answer.jurisdictions, answer.jurisdictions
+    assert stated in _lead(answer)[0], answer.text
+
+
+def test_a_scheme_abroad_counts_where_its_words_are_written_apart(assistant):
+    answer = assistant.ask("特許オークションはうまくいってる？")
+    assert set(answer.jurisdictions) == {"cn", "us"}, answer.jurisdictions
 
 
 @pytest.mark.parametrize(
