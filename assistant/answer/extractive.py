@@ -56,6 +56,7 @@ from assistant.answer.evidence import (
     has_number,
     requested_figure,
     term_groups,
+    years_in,
 )
 from assistant.answer.parts import question_parts
 from assistant.answer.question import (
@@ -144,7 +145,7 @@ _EVENT_ALIKE = {
     "設立": "創設|発足",
     "創設": "設立|新設|発足",
 }
-_EVENT = re.compile(r"施行|開始|成立|公布|公表|改定|改正|改訂|見直す?|廃止|終了|提出|開設|告示|導入|設立|創設|発表|適用")
+_EVENT = re.compile(r"施行|開始|始まる|始める|成立|公布|公表|改定|改正|改訂|見直す?|廃止|終了|提出|開設|告示|導入|設立|創設|発表|適用")
 
 #: Weights of the three signals (lexical, semantic, "asked": the annotated questions).
 W_LEXICAL, W_SEMANTIC, W_ASKED = 0.30, 0.20, 0.40
@@ -291,6 +292,9 @@ class ExtractiveAnswerer(Answerer):
             carried = "について、" in condensed and "について、" not in question
             asked_part = condensed.split("について、", 1)[-1] if carried else question
             q = replace(q, quantities=tuple(x for x in q.quantities if x.carries or x.pattern.search(asked_part)))
+            if q.figure and (typed_years := years_in(question)):
+                # "And in 2023?" after "… in 2022?" asks for 2023's figure only.
+                q = replace(q, figure=replace(q.figure, years=typed_years))
             if own and "howmuch" not in own and not requested_figure(question, self.lexicon):
                 # Nor a figure: "When did the pilot start?" after "How big is …?" asks a date.
                 q = replace(q, figure=RequestedFigure(frozenset(), frozenset()))

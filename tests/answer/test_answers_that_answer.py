@@ -1274,3 +1274,9 @@ def test_a_follow_up_naming_a_scheme_of_its_own_stands_alone():
 def test_a_bare_follow_up_is_led_by_what_it_asks(assistant, question, history, stated):
     answer = assistant.ask(question, history=history)
     assert stated in _lead(answer)[0], answer.text
+
+
+def test_an_english_follow_up_naming_its_own_year_asks_for_that_year(assistant):
+    # "in 2022" of the earlier question is context, not a second year the figure must have
+    answer = assistant.ask("And in 2023?", history=["How much IP pledge financing did China do in 2022?"])
+    assert not answer.abstained and "8539.9億元" in _lead(answer)[0], answer.abstain_reason
