@@ -141,6 +141,10 @@ _FOCUS_JA = (
     re.compile(rf"({_NOUN}{{2,}})(?:に|には|で|では)(?:何|なに)を"),
     re.compile(rf"({_NOUN}{{2,}})(?:は|って)(?:どこ|いつ)(?:で|に|から)?(?:開|行|受|申|ダウンロード|入手|もら)"),
     re.compile(rf"({_NOUN}{{2,}})(?:が|は|って)(?:必要|いる|要る)(?:ですか|\?|？|の)"),
+    # how something is done, named after どのように / どうやって (「どのように選定されて」)
+    re.compile(rf"(?:どのように|どうやって)({_NOUN}{{2,}})(?:され|して|する|し)"),
+    # the means of a procedure (「オンラインで申請できますか」)
+    re.compile(rf"({_NOUN}{{2,}})で(?:申請|提出|申し込|手続|登記|閲覧)(?:でき|可能|する|し)"),
 )
 _FOCUS_EN = (
     re.compile(r"\bwhat ([a-z]+) (?:must|should|do|does|did|is|are|will|can)\b", re.I),

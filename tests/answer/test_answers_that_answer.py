@@ -1280,3 +1280,19 @@ def test_an_english_follow_up_naming_its_own_year_asks_for_that_year(assistant):
     # "in 2022" of the earlier question is context, not a second year the figure must have
     answer = assistant.ask("And in 2023?", history=["How much IP pledge financing did China do in 2022?"])
     assert not answer.abstained and "8539.9億元" in _lead(answer)[0], answer.abstain_reason
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("調査機関はどのように選定されていますか。", "選定"),
+        ("企業価値担保権の登記はオンラインで申請できますか。", "オンライン"),
+    ],
+)
+def test_how_a_thing_is_done_is_a_focus_too(question, focus):
+    from assistant.answer.evidence import term_groups
+
+    tokens = {"企業", "価値", "担保", "権", "登記", "調査", "機関", "申請"}
+    groups = term_groups(question, lambda term: 2.0, LEX)
+    assert Refusals.unnamed_focus(question, groups, tokens, []) == [focus]
+    assert Refusals.unnamed_focus(question, groups, tokens | {focus}, []) == []
