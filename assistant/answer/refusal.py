@@ -153,6 +153,8 @@ _FOCUS_EN = (
     re.compile(r"\bhow (?:do|can|should) (?:i|we) [a-z]+ (?:an? |the )?([a-z]+)\b", re.I),
     re.compile(r"\b(?:is there|are there) (?:an? |any )?([a-z]+)\b", re.I),
     re.compile(r"\bdo (?:i|we) need (?:an? |any )?([a-z]+)\b", re.I),
+    # what a party does ("Who audits the …?"): the passages must say it of someone
+    re.compile(r"\bwho ([a-z]{3,}(?:s|ed)) (?:the|a|an|its|their)\b", re.I),
 )
 #: Words those English patterns catch that name no thing ("what does …", "which kind of").
 _NOT_FOCUS = frozenset({
@@ -167,6 +169,7 @@ _NOT_FOCUS = frozenset({
     "task", "tasks", "function", "functions", "step", "steps", "option", "options", "rule", "rules",
     "feature", "features", "risk", "risks", "issue", "issues", "problems", "factor", "factors",
     "condition", "conditions", "requirement", "requirements", "measure", "measures", "change", "changes",
+    "gets", "got", "uses", "used", "makes", "made", "takes", "took", "needs", "wants",
 })  # fmt: skip
 _EN_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
 _EN_MONEY = re.compile(r"(?<![\d.])\d[\d,.]*\s*(?:thousand|million|billion|trillion)?\s*(?:yen|yuan|dollars)\b", re.I)

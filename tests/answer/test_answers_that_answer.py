@@ -1141,6 +1141,8 @@ def test_english_words_for_the_article_and_its_proposals_reach_the_briefs():
         ("企業価値担保権の実行を裁判所に申し立てるときの申立書には何を書けばいいですか。", "申立書"),
         ("信用保証協会の知財担保の担当窓口に相談するには予約が必要ですか。", "予約"),
         ("What training must bank staff complete before they can arrange enterprise value charges?", "training"),
+        # what a party does, when no passage says it of anyone
+        ("Who audits the trust companies that hold enterprise value charges every year?", "audits"),
     ],
 )
 def test_a_question_whose_focus_no_passage_names_is_refused_naming_it(assistant, question, focus):
@@ -1154,6 +1156,7 @@ def test_a_question_whose_focus_no_passage_names_is_refused_naming_it(assistant,
         ("知財ビジネス評価書は誰が作るのですか。", "調査"),
         ("企業価値担保権の担保権者になれるのは誰ですか。", "信託会社"),
         ("Which court starts the enforcement of an enterprise value charge?", "裁判所"),
+        ("Who prepares the IP business evaluation report?", "調査"),
     ],
 )
 def test_a_focus_the_passages_name_is_answered(assistant, question, stated):
