@@ -335,11 +335,11 @@ def used_abroad(q: QuestionFrame, spans: Callable[[], list[tuple[str, str]]], le
     passage about Japan (or an international one) names a scheme, or none does."""
     if q.named_places or not q.instruments:
         return ()
-    found = [(set(content_terms(text)), where) for text, where in spans()]
+    found = spans()
     places: set[str] = set()
     for term in q.instruments:
-        words = set(content_terms(term))  # 特許オークション is in 特許ライブオークション too
-        where = {j for tokens, j in found if words and words <= tokens}
+        words = content_terms(term)  # 特許オークション is in 特許ライブオークション too
+        where = {j for text, j in found if words and all(w in text for w in words)}
         if not where or lexicon.default_jurisdiction in where or "intl" in where:
             return ()
         places |= where
