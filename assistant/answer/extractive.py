@@ -178,13 +178,24 @@ def _asks_its_own(groups: list[TermGroup], question: str, lexicon: Lexicon) -> b
     )
 
 
+_TOPIC_MARK = "について、"
+
+
+def _asked_part(question: str, condensed: str) -> str:
+    """What a Japanese follow-up asks, as the condenser completed it: the part after the
+    carried topic (「中国・特許について、紙で出したら何日かかる？」 → 「紙で出したら何日かかる？」);
+    "" when no topic was carried before it."""
+    if _TOPIC_MARK in condensed and _TOPIC_MARK not in question:
+        return condensed.split(_TOPIC_MARK, 1)[1]
+    return ""
+
+
 def _ranking_groups(groups: list[TermGroup], question: str, condensed: str) -> list[TermGroup]:
     """The groups units are ranked by: those a follow-up carries from the conversation (an
     English follow-up's earlier question in parentheses, a Japanese one's topic before
     「について、」) weigh ``CARRIED_WEIGHT`` of what the user typed."""
     english = condensed.startswith(f"{question} (") and condensed.endswith(")")
-    japanese = "について、" in condensed and "について、" not in question
-    if not (english or japanese):
+    if not (english or _asked_part(question, condensed)):
         return groups
     typed = {id(g) for g in _typed_groups(groups, question)}
     return [g if id(g) in typed else replace(g, weight=g.weight * CARRIED_WEIGHT) for g in groups]
@@ -289,9 +300,8 @@ class ExtractiveAnswerer(Answerer):
             # a quantity is (「中国だと？」 after 「手数料は？」 still asks for a fee).
             # The question word the condenser carried into a bare follow-up (「紙で出したら何日
             # かかる？」) is asked, as typed.
-            carried = "について、" in condensed and "について、" not in question
-            asked_part = condensed.split("について、", 1)[-1] if carried else question
-            q = replace(q, quantities=tuple(x for x in q.quantities if x.carries or x.pattern.search(asked_part)))
+            asked_text = _asked_part(question, condensed) or question
+            q = replace(q, quantities=tuple(x for x in q.quantities if x.carries or x.pattern.search(asked_text)))
             if q.figure and (typed_years := years_in(question)):
                 # "And in 2023?" after "… in 2022?" asks for 2023's figure only.
                 q = replace(q, figure=replace(q.figure, years=typed_years))
@@ -491,7 +501,8 @@ class ExtractiveAnswerer(Answerer):
             [g for g in groups if any(_EVENT.fullmatch(t) for a in g.alternatives for t in a)] if q.intent == "when" else []
         )
         # A follow-up's event is the one the user typed (「施行は？」 after 「いつ成立したの？」).
-        named_events = _typed_groups(named_events, typed_question) or named_events if typed_question else named_events
+        if typed_question:
+            named_events = _typed_groups(named_events, typed_question) or named_events
         # …or says it in other words (公表 ~ 公開, 開始 ~ 始めた).
         said = {t for g in named_events for a in g.alternatives for t in a if t in _EVENT_ALIKE}
         alike = re.compile("|".join(_EVENT_ALIKE[t] for t in sorted(said))) if said else None
