@@ -184,7 +184,7 @@ _JA_BARE = re.compile(r"^(?P<noun>[^、。？?]+?)(?:は|って|だと|なら|�
 
 
 #: A follow-up that only states a condition (「紙で出したら？」「赤字の場合は？」).
-_JA_CONDITION = re.compile(r"(たら|なら|だと|場合は|ときは|時は)[？?]?$")
+_JA_CONDITION = re.compile(r"(?:たら|なら|だと|場合は|ときは|時は)[？?]?$")
 
 
 def _bare_nouns(question: str) -> bool:
@@ -198,7 +198,7 @@ def _bare_nouns(question: str) -> bool:
 def _ask_as_before(question: str, previous: str) -> str:
     """A follow-up that names only what it asks about (「施行は？」 after 「いつ成立したの？」),
     or only a condition (「紙で出したら？」 after 「何日かかる？」), asks it the way the earlier
-    question did: 「施行はいつ？」「紙で出したら何日？」, so the answerer knows a date (a figure,
+    question did: 「施行はいつ？」「紙で出したら何日かかる？」, so the answerer knows a date (a figure,
     a party …) is wanted. A follow-up with words of its own is left as typed."""
     found = _JA_WH.search(previous)
     if not found or _JA_WH.search(question):
@@ -206,8 +206,8 @@ def _ask_as_before(question: str, previous: str) -> str:
     # The question word with the kana that complete it (何日かかる, どれくらいあった).
     tail = re.match(r"[ぁ-ゖ]*", previous[found.end() :]).group(0)
     wh = found.group(0) + re.sub(r"(?:のか|んだ|の|か)$", "", tail)
-    if condition := _JA_CONDITION.search(question):  # 「紙で出したら？」 after 「…何日かかる？」
-        return f"{question[: condition.start()]}{condition.group(1)}{wh}？"
+    if _JA_CONDITION.search(question):  # 「紙で出したら？」 after 「…何日かかる？」
+        return f"{question.rstrip('？?')}{wh}？"
     if not _bare_nouns(question):
         return question  # 「最近変わったところは？」 asks something of its own
     return f"{_JA_BARE.match(question).group('noun')}は{wh}？"
