@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from assistant.answer.candidate import Candidate, names_instrument, terms
 from assistant.answer.evidence import (
@@ -145,7 +146,22 @@ _FOCUS_JA = (
     re.compile(rf"(?:どのように|どうやって)({_NOUN}{{2,}})(?:され|して|する|し)"),
     # the means of a procedure (「オンラインで申請できますか」)
     re.compile(rf"({_NOUN}{{2,}})で(?:申請|提出|申し込|手続|登記|閲覧)(?:でき|可能|する|し)"),
+    # the kind asked for (「どんな資格の人」, 「どんな書類が」)
+    re.compile(rf"どんな({_NOUN}{{2,}})"),
+    # what a figure is of (「報酬の相場ってどのくらい」, 「登録料はいくら」)
+    re.compile(
+        rf"({_NOUN}{{2,}})(?:の(?:相場|目安|平均|水準))?(?:は|って|が)(?:いくら|どの(?:くらい|ぐらい)|どれ(?:くらい|ぐらい)|どんくらい)"
+    ),
 )
+#: Japanese words those patterns catch that name no thing of their own: the figure's frame
+#: (金額, 規模: what it is of is said elsewhere) and kinds every passage is (制度, もの).
+_NOT_FOCUS_JA = frozenset({
+    "金額", "件数", "規模", "割合", "比率", "総額", "人数", "数字", "数値", "期間", "時間", "日数",
+    "制度", "仕組み", "感じ", "場合", "とき", "もの", "こと",
+})  # fmt: skip
+#: The last word of a focus that says what kind of thing it is (申込書: a form, 担当者: a
+#: person): a passage names the focus only with that word, not with the act alone (申請).
+_KIND_HEADS = frozenset({"書", "書類", "者", "人", "先", "証"})
 _FOCUS_EN = (
     re.compile(r"\bwhat ([a-z]+) (?:must|should|do|does|did|is|are|will|can)\b", re.I),
     re.compile(r"\bwhich ([a-z]+)\b", re.I),
@@ -278,16 +294,19 @@ class Refusals:
         and English renderings (for an English word the glossary cannot put in Japanese).
         Only the focus is checked: other words may be casual or said otherwise."""
         found_in = " ".join(texts).lower()
-        foci = [m.group(1) for p in _FOCUS_JA for m in p.finditer(question)]
+        foci = [f for p in _FOCUS_JA for m in p.finditer(question) if (f := m.group(1)) not in _NOT_FOCUS_JA]
         foci += [w.lower() for p in _FOCUS_EN for m in p.finditer(question) if (w := m.group(1)).lower() not in _NOT_FOCUS]
         missing = []
         for focus in dict.fromkeys(foci):
             named = [g for g in groups if g.term and (g.term in focus or focus in g.term.lower())]
+            words = content_terms(focus)
+            if len(words) > 1 and words[-1] in _KIND_HEADS:
+                # 「申込書」 is not named by a passage that only says 申請
+                named = [replace(g, alternatives=tuple(a for a in g.alternatives if words[-1] in a)) for g in named]
             if focus.isascii() and re.search(rf"\b{re.escape(focus.rstrip('s'))}", found_in):
                 continue  # an English word the passages' renderings use
             if named and any(group_found(g, tokens) for g in named):
                 continue
-            words = content_terms(focus)
             if not named and (not words or all(w in tokens for w in words)):
                 continue
             missing.append(focus)

@@ -9,6 +9,7 @@ from assistant.answer.question import frame
 from assistant.answer.refusal import Refusals
 from assistant.corpus.lexicon import Lexicon
 from assistant.retrieval.condense import condense
+from assistant.text.ja import content_terms
 
 LEX = Lexicon.bundled()
 
@@ -1299,3 +1300,50 @@ def test_how_a_thing_is_done_is_a_focus_too(question, focus):
     groups = term_groups(question, lambda term: 2.0, LEX)
     assert Refusals.unnamed_focus(question, groups, tokens, []) == [focus]
     assert Refusals.unnamed_focus(question, groups, tokens | {focus}, []) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        # the kind asked for, after どんな
+        ("管財人にはどんな資格が要るの？", "資格"),
+        # what a figure is of, before its aspect (相場) and the question word
+        ("信託会社の報酬の相場ってどのくらい？", "報酬"),
+        ("登記の手数料はいくら？", "手数料"),
+    ],
+)
+def test_what_kind_and_what_a_figure_is_of_are_foci(question, focus):
+    from assistant.answer.evidence import term_groups
+
+    tokens = {"管財", "人", "信託", "会社", "登記", "担保"}
+    groups = term_groups(question, lambda term: 2.0, LEX)
+    assert Refusals.unnamed_focus(question, groups, tokens, []) == [focus]
+    assert Refusals.unnamed_focus(question, groups, tokens | set(content_terms(focus)), []) == []
+
+
+def test_a_figure_frame_word_is_no_focus():
+    from assistant.answer.evidence import term_groups
+
+    # 規模 says which aspect of the figure is asked; what it is of (融資) is elsewhere
+    question = "中国の知財質押融資の規模ってどのくらい？"
+    groups = term_groups(question, lambda term: 2.0, LEX)
+    assert Refusals.unnamed_focus(question, groups, {"中国", "知財", "質押", "融資"}, []) == []
+
+
+def test_a_form_is_not_named_by_the_act_it_is_for():
+    from assistant.answer.evidence import term_groups
+
+    # everyday words put 申込書 near 申請 and 公募; a passage on the 公募 names no form
+    question = "知財ビジネス評価書の申込書ってどこでダウンロードできる？"
+    groups = term_groups(question, lambda term: 2.0, LEX)
+    tokens = {"知財", "ビジネス", "評価", "書", "公募", "申請"}
+    assert Refusals.unnamed_focus(question, groups, tokens, []) == ["申込書"]
+    assert Refusals.unnamed_focus(question, groups, tokens | {"申し込み"}, []) == []
+
+
+def test_nandesuka_asks_what_a_thing_is_not_why(assistant):
+    # 「なんですか」 holds なんで ("why") as letters only
+    answer = assistant.ask("ベンチャーデットってなんですか")
+    assert answer.intent == "definition" and not answer.abstained
+    assert "ベンチャーデット" in _lead(answer)[0], answer.text
+    assert LEX.intent("why").pattern.search("なんで銀行は貸さないの？")
