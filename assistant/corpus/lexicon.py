@@ -203,6 +203,67 @@ class Lexicon:
         return out
 
     @cached_property
+    def kana_terms(self) -> dict[str, str]:
+        """The glossary's Japanese terms and their words, and the everyday words, by their
+        reading in hiragana (きぎょうかちたんぽけん → 企業価値担保権, けいやく → 契約, きゅうりょう →
+        給料); readings shorter than MIN_KANA kana are left out (they occur inside everyday
+        words)."""
+        out: dict[str, str] = {}
+        # the documents' terms, then the everyday words users type (給料, 社長)
+        written = [*self.glossary_terms, *(w for w in self.everyday if _KANJI_CHAR.search(w))]
+        for ja in written:
+            if not ja.isascii():
+                words = readings(ja)
+                spelled = [(ja, "".join(r for _, r in words))] + [(w, r) for w, r in words if len(w) >= 2]
+                for word, kana in spelled:
+                    hira = _hiragana(kana)
+                    if len(hira) >= MIN_KANA and _HIRAGANA_RUN.fullmatch(hira) and hira != word:
+                        out.setdefault(hira, word)
+        return out
+
+    def with_kanji_terms(self, text: str) -> str:
+        """``text`` with glossary terms typed in hiragana put back in their written form
+        (「きぎょうかちたんぽけんってなに」 → 「企業価値担保権ってなに」, 「従業員のけいやくって」 →
+        「従業員の契約って」). A reading is replaced only where a word can stand: at the start
+        of a run of hiragana or after a particle (の, って …; after は, が, を only a reading of
+        four kana or more), and a reading of three kana only when a particle, the end of the
+        run or another such term follows, so one inside a verb (かして of 貸してくれる) is left
+        alone. A reading the documents write with two words (きかん: 機関, 期間) is read as the
+        glossary's."""
+        if not _HIRAGANA_RUN.search(text):
+            return text
+        terms = self.kana_terms
+        longest = max(map(len, terms), default=0)
+        out: list[str] = []
+        last = 0
+        for run in _HIRAGANA_RUN.finditer(text):
+            seg, base = run.group(), run.start()
+            i, starts = 0, {0: MIN_KANA}  # where a word may start: the kana it needs
+            while i < len(seg):
+                shortest = starts.get(i)
+                if shortest is not None:
+                    for n in range(min(longest, len(seg) - i), shortest - 1, -1):
+                        word = terms.get(seg[i : i + n])
+                        rest = seg[i + n :]
+                        ends = not rest or n > MIN_KANA or rest.startswith(_KANA_AFTER) or _starts_term(rest, terms)
+                        if word and ends:
+                            out += [text[last : base + i], word]
+                            last = base + i + n
+                            i += n
+                            starts[i] = MIN_KANA
+                            break
+                    else:
+                        shortest = None
+                    if shortest is not None:
+                        continue
+                for particle, least in _KANA_BEFORE:
+                    if seg.startswith(particle, i):
+                        starts.setdefault(i + len(particle), least)
+                        break
+                i += 1
+        return "".join(out) + text[last:]
+
+    @cached_property
     def glossary_terms(self) -> tuple[str, ...]:
         """The glossary's Japanese terms, each once."""
         return tuple(dict.fromkeys(t for values in self.glossary.values() for t in values))
@@ -216,9 +277,10 @@ class Lexicon:
         """``text`` with Japanese terms written in romaji put back in Japanese ("What does
         chizai kinyu mean?" → "What does 知財金融 mean?"): runs of up to four Latin words
         whose spelling folds onto a glossary term's reading (kinyuu, kinyu and kin'yū are
-        one). Words the glossary knows as English are never read as romaji."""
+        one). Words the glossary knows as English are never read as romaji. Terms typed in
+        hiragana are put back too (:meth:`with_kanji_terms`)."""
         if not _LATIN_RUN.search(text):
-            return text
+            return self.with_kanji_terms(text)
         words = list(_LATIN_RUN.finditer(text))
         english = self.glossary_words
         out, last, i = [], 0, 0
@@ -235,7 +297,7 @@ class Lexicon:
                     break
             else:
                 i += 1
-        return "".join(out) + text[last:]
+        return self.with_kanji_terms("".join(out) + text[last:])
 
     # ------------------------------------------------------------ Japanese
     def japanese_synonyms(self, term: str) -> tuple[str, ...]:
@@ -371,6 +433,25 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9\-]*")
 _LATIN_RUN = re.compile(r"[A-Za-zĀĪŪĒŌāīūēōÂÎÛÊÔâîûêô]+(?:['’][A-Za-zāīūēōâîûêô]+)?")
 #: Letters a romaji key needs to stand for a term ("tanpo" does; "ken" would match English).
 MIN_ROMAJI = 5
+#: Kana a hiragana reading needs to stand for a term (たんぽ does; そん would match 存じる).
+MIN_KANA = 3
+_HIRAGANA_RUN = re.compile(r"[ぁ-ゖー]+")
+_KANJI_CHAR = re.compile(r"[一-龥]")
+#: Particles after which a word may start in a run of hiragana, with the kana it then needs
+#: (は, が, を also end words: 「たかはしさん」 holds no 資産), and those with which it may end.
+_KANA_BEFORE = (
+    ("って", MIN_KANA), ("とか", MIN_KANA), ("には", MIN_KANA), ("では", MIN_KANA), ("とは", MIN_KANA),
+    ("の", MIN_KANA), ("は", 4), ("が", 4), ("を", 4), ("や", 4),
+)  # fmt: skip
+_KANA_AFTER = ("って", "とか", "から", "まで", "より", "なら", "じゃ", "ってなに", "は", "が", "を", "の", "に", "で", "と", "も", "や", "へ", "か", "だ", "です", "する", "し")
+
+
+def _hiragana(katakana: str) -> str:
+    return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in katakana)
+
+
+def _starts_term(rest: str, terms: dict[str, str]) -> bool:
+    return any(rest.startswith(k) for k in terms if len(k) <= len(rest))
 
 
 def _english_words(text: str) -> list[str]:

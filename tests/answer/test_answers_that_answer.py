@@ -1347,3 +1347,26 @@ def test_nandesuka_asks_what_a_thing_is_not_why(assistant):
     assert answer.intent == "definition" and not answer.abstained
     assert "ベンチャーデット" in _lead(answer)[0], answer.text
     assert LEX.intent("why").pattern.search("なんで銀行は貸さないの？")
+
+
+def test_a_compound_is_written_together_in_the_sentence_that_names_it():
+    from assistant.answer.evidence import TermGroup, written_share
+
+    group = TermGroup("担保権者", (("担保", "権", "者"),), 1.0)
+    scattered = "個人事業主などは企業価値担保権の設定者になれない。"
+    named = "企業価値担保権信託会社が受託者(担保権者)となる。"
+    tokens = {"担保", "権", "者", "設定", "企業", "価値"}
+    assert written_share(group, tokens, named) == 1.0
+    assert written_share(group, tokens, scattered) == pytest.approx(2 / 3)
+    # parts that count or date are not held to it (年 of ここ数年)
+    assert written_share(TermGroup("数年", (("数", "年"),), 1.0), {"数", "年"}, "案件数は前年比で増えた") == 1.0
+
+
+def test_who_becomes_the_charge_holder_is_answered_by_the_sentence_naming_it(assistant):
+    answer = assistant.ask("担保権者ってだれがなるの")
+    assert not answer.abstained and "担保権者" in _lead(answer)[0], answer.text
+
+
+def test_what_a_document_recommends_is_no_definition():
+    assert "definition" not in LEX.intents_of("What does the Deloitte article recommend Japan do?")
+    assert "definition" in LEX.intents_of("What does a JPO IP business evaluation report cover?")

@@ -69,3 +69,36 @@ def test_a_question_in_romaji_is_answered_from_the_japanese_term(assistant):
     assert "知財金融" in answer.condensed_query
     assert not answer.abstained and answer.lang == "en", answer.text
     assert any("知財金融" in c.quote for c in answer.citations), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "rewritten"),
+    [
+        ("きぎょうかちたんぽけんってなに", "企業価値担保権ってなに"),
+        ("担保にしたら従業員のけいやくってかわっちゃう？", "担保にしたら従業員の契約ってかわっちゃう？"),
+        ("しんようほしょうきょうかいのほしょうつけたら", "信用保証協会の保証つけたら"),
+        ("社員のきゅうりょうってどうなる", "社員の給料ってどうなる"),  # an everyday word
+        ("とうきしないとだめなの", "登記しないとだめなの"),
+    ],
+)
+def test_a_term_typed_in_hiragana_is_put_back_in_its_written_form(question, rewritten):
+    assert LEX.with_japanese_terms(question) == rewritten
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "銀行かしてくれるかな",  # かして of 貸して is no 貸し手: a verb follows
+        "たかはしさんのところ",  # after は a word needs four kana: no 資産 in a name
+        "こんにちは、よろしくおねがいします",
+        "わたしはゆうしをうけたい",
+    ],
+)
+def test_hiragana_that_spells_no_term_where_a_word_stands_is_left_alone(question):
+    assert LEX.with_japanese_terms(question) == question
+
+
+def test_a_question_in_hiragana_is_answered_from_the_written_term(assistant):
+    answer = assistant.ask("きぎょうかちたんぽけんってなに")
+    assert answer.condensed_query == "企業価値担保権ってなに"
+    assert not answer.abstained and "企業価値担保権" in answer.citations[0].quote, answer.text
