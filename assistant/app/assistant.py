@@ -286,10 +286,13 @@ class Assistant:
         retrieval = engine.retriever.retrieve(condensed, mode=mode)
         chosen = engine.extractive if answerer == "extractive" else engine.answerer
         extra = {"on_verified": on_verified} if on_verified and getattr(chosen, "verifies_stream", False) else {}
+        # What was typed, with terms typed in romaji or hiragana spelt as written: a question
+        # asked alone is then no follow-up to the answerer, though its rewrite is shown.
+        spelt = self.lexicon.with_japanese_terms(text) if condense else text
         answer = chosen.answer(
-            text, condensed, retrieval, detect_lang(text), persona=persona, on_token=on_token, **extra
+            spelt, condensed, retrieval, detect_lang(text), persona=persona, on_token=on_token, **extra
         )
-        return replace(answer, timings_ms=answer.timings_ms | {"total": (time.perf_counter() - t0) * 1000})
+        return replace(answer, query=text, timings_ms=answer.timings_ms | {"total": (time.perf_counter() - t0) * 1000})
 
     def search(self, query: str, top_k: int | None = None, mode: str | None = None) -> list[Hit]:
         """The chunks retrieval finds for ``query``, best first (no answer is composed)."""

@@ -204,13 +204,14 @@ class Lexicon:
 
     @cached_property
     def kana_terms(self) -> dict[str, str]:
-        """The glossary's Japanese terms and their words, and the everyday words, by their
+        """The glossary's Japanese terms and their words, and the everyday nouns, by their
         reading in hiragana (きぎょうかちたんぽけん → 企業価値担保権, けいやく → 契約, きゅうりょう →
         給料); readings shorter than MIN_KANA kana are left out (they occur inside everyday
         words)."""
         out: dict[str, str] = {}
-        # the documents' terms, then the everyday words users type (給料, 社長)
-        written = [*self.glossary_terms, *(w for w in self.everyday if _KANJI_CHAR.search(w))]
+        # the documents' terms, then the everyday nouns users type (給料, 社長); not verbs:
+        # Sudachi reads hiragana verbs itself (かりる → 借りる)
+        written = [*self.glossary_terms, *(w for w in self.everyday if _NOUN_WORD.fullmatch(w))]
         for ja in written:
             if not ja.isascii():
                 words = readings(ja)
@@ -436,7 +437,8 @@ MIN_ROMAJI = 5
 #: Kana a hiragana reading needs to stand for a term (たんぽ does; そん would match 存じる).
 MIN_KANA = 3
 _HIRAGANA_RUN = re.compile(r"[ぁ-ゖー]+")
-_KANJI_CHAR = re.compile(r"[一-龥]")
+#: A noun as the everyday vocabulary writes it (給料, 社長の家 is not): kanji, maybe katakana.
+_NOUN_WORD = re.compile(r"[一-龥ァ-ヶー]*[一-龥][一-龥ァ-ヶー]*")
 #: Particles after which a word may start in a run of hiragana, with the kana it then needs
 #: (は, が, を also end words: 「たかはしさん」 holds no 資産), and those with which it may end.
 _KANA_BEFORE = (

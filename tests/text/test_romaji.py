@@ -102,3 +102,11 @@ def test_a_question_in_hiragana_is_answered_from_the_written_term(assistant):
     answer = assistant.ask("きぎょうかちたんぽけんってなに")
     assert answer.condensed_query == "企業価値担保権ってなに"
     assert not answer.abstained and "企業価値担保権" in answer.citations[0].quote, answer.text
+
+
+def test_an_answer_keeps_what_was_typed_beside_its_rewrite(assistant):
+    # the page shows both: 「けいやく」 as typed, and the question searched
+    answer = assistant.ask("担保にしたら従業員のけいやくってかわっちゃう?")
+    assert answer.query == "担保にしたら従業員のけいやくってかわっちゃう?"
+    assert answer.condensed_query == "担保にしたら従業員の契約ってかわっちゃう?"
+    assert not answer.abstained and "労働契約" in answer.citations[0].quote, answer.text
