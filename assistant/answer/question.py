@@ -327,17 +327,25 @@ def implied_jurisdictions(
     return ()
 
 
+_LOANWORD = re.compile(rf"[ァ-ヶー・]{{{INSTRUMENT_CHARS},}}")
+
+
 def used_abroad(q: QuestionFrame, spans: Callable[[], list[tuple[str, str]]], lexicon: Lexicon) -> tuple[str, ...]:
     """Where a question that names no place is about when every scheme it names
-    (``q.instruments``) is one the documents speak of only abroad: 「知財保険ってある？」,
+    (``q.instruments``, or a loanword of the glossary) is one the documents speak of only
+    abroad: 「知財保険ってある？」, 「特許をオークションで売るのってうまくいくの」,
     "Why do lenders take a blanket lien in venture debt?" are answered by what the Chinese or
     US passages say (labelled), not by a Japanese sentence on something else. Empty when a
     passage about Japan (or an international one) names a scheme, or none does."""
-    if q.named_places or not q.instruments:
+    # a loanword the glossary knows (オークション, ベンチャーデット) names a scheme here too:
+    # only one no passage about Japan uses can send the question abroad
+    loanwords = [t for t in lexicon.glossary_terms if _LOANWORD.fullmatch(t) and t in q.text and not lexicon.place(t)]
+    named = [*q.instruments, *(t for t in loanwords if not any(t != u and t in u for u in loanwords))]
+    if q.named_places or not named:
         return ()
     found = spans()
     places: set[str] = set()
-    for term in q.instruments:
+    for term in dict.fromkeys(named):
         words = content_terms(term)  # 特許オークション is in 特許ライブオークション too
         where = {j for text, j in found if words and all(w in text for w in words)}
         if not where or lexicon.default_jurisdiction in where or "intl" in where:

@@ -139,6 +139,10 @@ _STOP = {
     "本当",
     "ホント",
     "マジ",
+    # 「登記しないとだめなの？」: how a yes/no question is said (must I?), not its topic.
+    "駄目",
+    "だめ",
+    "ダメ",
     # Colloquial forms of もの/ところ/わけ and hedges (「かかるもんなの？」「評価書ってやつ」「どのへん」
     # 「使えるとこ」「かかる感じ？」): the frame of a casual question, never its topic.
     "もん",

@@ -1370,3 +1370,25 @@ def test_who_becomes_the_charge_holder_is_answered_by_the_sentence_naming_it(ass
 def test_what_a_document_recommends_is_no_definition():
     assert "definition" not in LEX.intents_of("What does the Deloitte article recommend Japan do?")
     assert "definition" in LEX.intents_of("What does a JPO IP business evaluation report cover?")
+
+
+def test_a_loanword_the_documents_use_only_abroad_sends_the_question_there(assistant):
+    # オークション: only the US and Chinese passages speak of patent auctions
+    answer = assistant.ask("特許をオークションで売るのってうまくいくの")
+    assert not answer.abstained and "jp" not in answer.jurisdictions, answer.text
+    # a loanword also used about Japan keeps the question at home
+    answer = assistant.ask("スタートアップでもお金借りられる？")
+    assert answer.jurisdictions == ("jp",)
+
+
+def test_who_decides_is_answered_by_the_sentence_saying_who_chooses(assistant):
+    # 決める ~ 選ぶ, 決定 (everyday vocabulary)
+    answer = assistant.ask("管財人ってだれがきめるの")
+    assert not answer.abstained and "裁判所" in _lead(answer)[0], answer.text
+
+
+def test_must_i_is_how_a_question_is_said_not_its_topic():
+    from assistant.answer.evidence import term_groups
+
+    groups = term_groups("登記しないとだめなの？", lambda term: 2.0, LEX)
+    assert [g.term for g in groups if not g.predicate] == ["登記"]
