@@ -395,6 +395,9 @@ class ExtractiveAnswerer(Answerer):
         premise = self.refusals.unsupported_premise(question, passages)
         if premise:  # 「上限5億円と聞いていますが…」 when no passage states 5億円
             return self._abstain(base, "premise", groups, t0, missing=premise)
+        denied = self.refusals.contradicted_premise(question, passages)
+        if denied:  # 「個人事業主も使えるようになったと聞きましたが…」 when a passage says they cannot
+            return self._abstain(base, "contradicted", groups, t0, missing=denied)
         headings = [f"{hit.chunk.section} {hit.doc.title}" for hit in retrieval.hits]
         unstated = self.refusals.unstated_references(question, passages + headings)
         if unstated:  # 「法第30条は何を定めていますか」 when no passage cites 第30条

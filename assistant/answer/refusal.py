@@ -162,6 +162,18 @@ _NOT_FOCUS_JA = frozenset({
 #: The last word of a focus that says what kind of thing it is (申込書: a form, 担当者: a
 #: person): a passage names the focus only with that word, not with the act alone (申請).
 _KIND_HEADS = frozenset({"書", "書類", "者", "人", "先", "証"})
+#: What a premise says someone may now do: 「個人事業主も使える(ようになった)」, "sole
+#: proprietors can now grant …"; and a sentence denying it (「…設定者になれない」).
+_ABLE_JA = re.compile(rf"({_NOUN}{{2,}})(?:も|でも)[^、。？?]{{0,12}}?(?:使え|でき|なれ|利用でき|設定でき|対象に)")
+_ABLE_EN = re.compile(
+    r"\b(?:that\s+)?((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)\s+(?:can now|can also|are now allowed|is now allowed|are now eligible|is now eligible|became eligible|may now)\b",
+    re.I,
+)
+#: Hearsay a further question rests on (「…と聞きましたが、…」, "I heard …. When …?"), and
+#: what only asks whether the hearsay holds.
+_HEARD = re.compile(r"と聞いて|と聞き|と聞いた|って聞いた|らしい(?:けど|が)|と理解して|んですよね|\bI (?:heard|read|was told|understand)\b", re.I)
+_ASKS_PREMISE = re.compile(r"(?:本当|ほんと|合って|正しい|間違い)|(?:is|was) (?:that|it|this) (?:right|true|correct|so)\b", re.I)
+_DENIES = re.compile(r"なれない|できない|使えない|認められない|認められず|対象外|除かれ|含まれない")
 _FOCUS_EN = (
     re.compile(r"\bwhat ([a-z]+) (?:must|should|do|does|did|is|are|will|can)\b", re.I),
     re.compile(r"\bwhich ([a-z]+)\b", re.I),
@@ -266,6 +278,38 @@ class Refusals:
         stated += [m.group(0) for m in _EN_MONEY.finditer(question)]
         joined = " ".join(texts).replace(",", "").lower()
         return [s for s in dict.fromkeys(stated) if s.replace("パーセント", "%").replace(",", "").lower() not in joined]
+
+    def contradicted_premise(self, question: str, texts: list[str]) -> list[str]:
+        """Who or what a question takes as now able or allowed (「個人事業主も使えるようになったと
+        聞きましたが」, "I heard sole proprietors can now grant …") when a passage says it is
+        not (「個人事業主などは…設定者になれない」): the question rests on what the documents
+        deny, so no quote answers it as asked."""
+        marker = _HEARD.search(question)
+        if not marker:
+            return []  # 「…って本当？」 "is it true …?" asks the premise itself: a no answers it
+        english = marker.group(0)[0].isascii()
+        if english:  # "I heard <premise>. <question>"
+            tail = question[marker.end() :]
+            stop = re.search(r"[.;,?!]\s+", tail)
+            premise, rest = (tail[: stop.start()], tail[stop.end() :]) if stop else (tail, "")
+        else:  # 「<premise>と聞きましたが、<question>」
+            premise, rest = question[: marker.start()], re.split(r"[、,。]", question[marker.end() :], maxsplit=1)[-1]
+        if len(rest.strip(" ?？。.")) < 6 or _ASKS_PREMISE.match(rest.strip()):
+            return []  # nothing asked beyond the premise
+        named: list[tuple[str, list[str]]] = []
+        for m in _ABLE_JA.finditer("" if english else premise):
+            named.append((m.group(1), [m.group(1)]))
+        for m in _ABLE_EN.finditer(premise if english else ""):
+            said = m.group(1).strip().lower()
+            named.append((said, self.lexicon.expand_english(said)))
+        if not named:
+            return []
+        sentences = [s for text in texts for s in re.split(r"(?<=[。！？])", text)]
+        return [
+            said
+            for said, words in named
+            if any(w and w in s and _DENIES.search(s[s.index(w) :]) for w in words for s in sentences)
+        ]
 
     @staticmethod
     def unstated_references(question: str, texts: list[str]) -> list[str]:

@@ -1392,3 +1392,34 @@ def test_must_i_is_how_a_question_is_said_not_its_topic():
 
     groups = term_groups("登記しないとだめなの？", lambda term: 2.0, LEX)
     assert [g.term for g in groups if not g.predicate] == ["登記"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "企業価値担保権は個人事業主も使えるようになったと聞きましたが、その改正はいつ施行されましたか。",
+        "I heard sole proprietors can now grant an enterprise value charge. When did that change take effect?",
+    ],
+)
+def test_a_question_resting_on_what_the_documents_deny_is_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained, answer.text
+    assert "個人事業主" in answer.abstain_reason or "sole proprietors" in answer.abstain_reason
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # asking whether the hearsay holds is answered: "no" is in the documents
+        "I heard sole proprietors can now grant an enterprise value charge, is that right?",
+        "個人事業主も企業価値担保権を使えるようになったって聞いたけど、ほんと？",
+    ],
+)
+def test_asking_whether_hearsay_holds_is_answered_by_the_sentence_denying_it(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.abstained and "個人事業主" in _lead(answer)[0], answer.text
+
+
+def test_stopping_asks_for_an_end():
+    quantities = LEX.quantities_in("特許庁が評価書の費用負担をやめたのは何年度からですか。")
+    assert any("終了" in q.nouns for q in quantities)
