@@ -34,7 +34,7 @@ from assistant.answer.evidence import (
 )
 from assistant.answer.question import QuestionFrame, names_other_than, names_person
 from assistant.corpus.lexicon import Lexicon
-from assistant.text.ja import content_terms
+from assistant.text.ja import content_terms, tokenize
 
 WEAK_COVERAGE = 0.25  # below this the abstention names the missing key terms
 #: A question that matches an annotated question this closely is answerable whatever the
@@ -146,6 +146,14 @@ _FOCUS_JA = (
     re.compile(rf"(?:どのように|どうやって)({_NOUN}{{2,}})(?:され|して|する|し)"),
     # the means of a procedure (「オンラインで申請できますか」)
     re.compile(rf"({_NOUN}{{2,}})で(?:申請|提出|申し込|手続|登記|閲覧)(?:でき|可能|する|し)"),
+    # what must be done with what (「決議の写しを求める必要がありますか」)
+    re.compile(rf"({_NOUN}{{2,}})を[^、。？?]{{0,10}}?必要が(?:あり|ある)"),
+    # how a named thing is done (「管財人の報酬はどのように算定」)
+    re.compile(rf"({_NOUN}{{2,}})は(?:どのように|どうやって)"),
+    # when something may be done (「解除できるのはどのような場合」)
+    re.compile(rf"({_NOUN}{{2,}})(?:でき|され|す|し)(?:る|た)の?は(?:どのような|どんな|どういう)(?:場合|とき|時|条件)"),
+    # whether something happened (「目標は達成されたのですか」)
+    re.compile(rf"({_NOUN}{{2,}})(?:された|されました|した|しました)(?:の|ん)(?:ですか|でしょうか|か|\?|？)"),
     # the kind asked for (「どんな資格の人」, 「どんな書類が」)
     re.compile(rf"どんな({_NOUN}{{2,}})"),
     # what a figure is of (「報酬の相場ってどのくらい」, 「登録料はいくら」)
@@ -183,6 +191,16 @@ _FOCUS_EN = (
     re.compile(r"\bdo (?:i|we) need (?:an? |any )?([a-z]+)\b", re.I),
     # what a party does ("Who audits the …?"): the passages must say it of someone
     re.compile(r"\bwho ([a-z]{3,}(?:s|ed)) (?:the|a|an|its|their)\b", re.I),
+    # how a thing is handled ("How is a dispute … resolved?")
+    re.compile(r"\bhow (?:is|are|was|were) (?:an? |the |any )?([a-z]+)\b", re.I),
+    # what a party does, after "if" ("if the borrower merges with …")
+    re.compile(r"\bif (?:the |a |an |its )?[a-z]+ ([a-z]{3,}s) (?:with|into|its|another|the|a|an)\b", re.I),
+    # what a body published ("Did the FSA publish any enforcement statistics …?")
+    re.compile(
+        r"\b(?:did|has|have) (?:the )?[A-Za-z]+ (?:publish|release|issue|announce|disclose|report)(?:ed)? "
+        r"(?:any |an? |the )?(?:[a-z]+ )?([a-z]+)\b(?= (?:for|on|about|in|of|by|from)\b|\s*\?)",
+        re.I,
+    ),
 )
 #: Words those English patterns catch that name no thing ("what does …", "which kind of").
 _NOT_FOCUS = frozenset({
@@ -198,6 +216,9 @@ _NOT_FOCUS = frozenset({
     "feature", "features", "risk", "risks", "issue", "issues", "problems", "factor", "factors",
     "condition", "conditions", "requirement", "requirements", "measure", "measures", "change", "changes",
     "gets", "got", "uses", "used", "makes", "made", "takes", "took", "needs", "wants",
+    # verbs of what happens to anyone ("if the company goes bankrupt", "if the borrower fails")
+    "goes", "becomes", "fails", "stops", "runs", "decides", "tries", "owes", "misses", "defaults",
+    "cannot", "loses", "data", "information", "figures",
 })  # fmt: skip
 _EN_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
 _EN_MONEY = re.compile(r"(?<![\d.])\d[\d,.]*\s*(?:thousand|million|billion|trillion)?\s*(?:yen|yuan|dollars)\b", re.I)
@@ -338,7 +359,14 @@ class Refusals:
         and English renderings (for an English word the glossary cannot put in Japanese).
         Only the focus is checked: other words may be casual or said otherwise."""
         found_in = " ".join(texts).lower()
-        foci = [f for p in _FOCUS_JA for m in p.finditer(question) if (f := m.group(1)) not in _NOT_FOCUS_JA]
+        # a focus ends with a noun as the question is read (見直 of 「見直されたの？」 is a verb)
+        nouns = {t.surface for t in tokenize(question) if t.pos in ("名詞", "接尾辞")}
+        foci = [
+            f
+            for p in _FOCUS_JA
+            for m in p.finditer(question)
+            if (f := m.group(1)) not in _NOT_FOCUS_JA and any(f.endswith(n) for n in nouns)
+        ]
         foci += [w.lower() for p in _FOCUS_EN for m in p.finditer(question) if (w := m.group(1)).lower() not in _NOT_FOCUS]
         missing = []
         for focus in dict.fromkeys(foci):

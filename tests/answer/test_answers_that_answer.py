@@ -1423,3 +1423,37 @@ def test_asking_whether_hearsay_holds_is_answered_by_the_sentence_denying_it(ass
 def test_stopping_asks_for_an_end():
     quantities = LEX.quantities_in("特許庁が評価書の費用負担をやめたのは何年度からですか。")
     assert any("終了" in q.nouns for q in quantities)
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("管財人の報酬はどのように算定されますか。", "報酬"),
+        ("信託契約を解除できるのはどのような場合ですか。", "解除"),
+        ("百園万企方針の目標は達成されたのですか。", "達成"),
+        ("How is a dispute between two charge holders resolved?", "dispute"),
+        ("What happens to the charge if the borrower merges with another company?", "merges"),
+        ("Did the FSA publish any enforcement statistics for the charge?", "statistics"),
+    ],
+)
+def test_how_when_and_whether_a_named_thing_is_done_are_foci(question, focus):
+    from assistant.answer.evidence import term_groups
+
+    tokens = {"管財", "人", "信託", "契約", "百園万企", "方針", "目標", "算定", "場合"}
+    groups = term_groups(question, lambda term: 2.0, LEX)
+    assert Refusals.unnamed_focus(question, groups, tokens, ["The court and the charge holder."]) == [focus]
+    assert Refusals.unnamed_focus(question, groups, tokens | set(content_terms(focus)), [focus]) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What happens to the charge if the company goes bankrupt?",  # goes: anyone's verb
+        "この担保ができて、従業員を守るルールも何か見直されたの？",  # 見直 is a verb here, not a noun
+    ],
+)
+def test_a_verb_of_what_happens_to_anyone_is_no_focus(question):
+    from assistant.answer.evidence import term_groups
+
+    groups = term_groups(question, lambda term: 2.0, LEX)
+    assert Refusals.unnamed_focus(question, groups, {"担保", "従業員"}, ["The charge."]) == []
