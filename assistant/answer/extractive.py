@@ -421,8 +421,10 @@ class ExtractiveAnswerer(Answerer):
             # question about the WG); the conversation's topic is context.
             subjects = _typed_groups(subjects, question) or subjects
 
+        names = self.refusals.long_names(question, passages) if (q.figure or q.quantities) and q.lang == "ja" else []
+
         def states(c: Candidate) -> bool:
-            return self._may_lead(c, q) and self.refusals.states_quantity(c, q, subjects)
+            return self._may_lead(c, q) and self.refusals.states_quantity(c, q, subjects, names)
 
         if (q.figure or q.quantities) and q.lang == "ja" and (nothing := self.refusals.figures_of_nothing(groups, top_tokens)):
             return self._abstain(base, "no_quantity", groups, t0, missing=nothing)  # 不良債権比率, with no 不良債権

@@ -34,7 +34,7 @@ from assistant.answer.evidence import (
 )
 from assistant.answer.question import QuestionFrame, names_other_than, names_person
 from assistant.corpus.lexicon import Lexicon
-from assistant.text.ja import content_terms, tokenize
+from assistant.text.ja import content_terms, noun_phrases, tokenize
 
 WEAK_COVERAGE = 0.25  # below this the abstention names the missing key terms
 #: A question that matches an annotated question this closely is answerable whatever the
@@ -110,6 +110,8 @@ _PREMISE = re.compile(
     r"\bI (?:heard|read|was told|understand)\b|\b(?:correct|right|true)\s*\?|\bis it true\b",
     re.I,
 )
+#: まで of an end (「2018年度まで」), not of "to date" (「現在までに」「これまで」).
+_TO_DATE = re.compile(r"(?<!現在)(?<!今)(?<!これ)(?<!それ)まで")
 #: What a count question counts: "how many X", 「Xはいくつ」「Xの数は」.
 _COUNTED = re.compile(
     r"\bhow many ([a-z][a-z-]*(?: [a-z][a-z-]*)?)|([一-龥ァ-ヶー]{2,})(?:は|って|が)(?:全部で|全国に|いま|今)?(?:いくつ|何個)|([一-龥ァ-ヶー]{2,})の数(?:は|を|って)",
@@ -471,7 +473,38 @@ class Refusals:
             out.append(g)
         return out
 
-    def states_quantity(self, c: Candidate, q: QuestionFrame, subjects: list[TermGroup] | None = None) -> bool:
+    @staticmethod
+    def long_names(question: str, passages: list[str]) -> list[tuple[str, frozenset[str]]]:
+        """The long names a question writes as the passages do (中小企業知財経営支援金融機能活用
+        促進事業: three words or more, found verbatim), with their words."""
+        out = []
+        for phrase in dict.fromkeys(noun_phrases(question)):
+            words = frozenset(content_terms(phrase))
+            if len(words) >= 3 and any(phrase in text for text in passages):
+                out.append((phrase, words))
+        return out
+
+    @staticmethod
+    def names_another(text: str, names: list[tuple[str, frozenset[str]]]) -> bool:
+        """``text`` speaks of a name made of some of the words of one the question names, and
+        not of that one: 知財金融促進事業 is another programme than 中小企業知財経営支援金融機能
+        活用促進事業, so its years are not the latter's."""
+        for name, words in names:
+            if name in text:
+                continue
+            for phrase in noun_phrases(text):
+                said = set(content_terms(phrase))
+                if len(said) >= 2 and phrase not in name and said < words:
+                    return True
+        return False
+
+    def states_quantity(
+        self,
+        c: Candidate,
+        q: QuestionFrame,
+        subjects: list[TermGroup] | None = None,
+        names: list[tuple[str, frozenset[str]]] | None = None,
+    ) -> bool:
         """The unit gives the figure the question asks for: the kind of figure (and year), not
         an outlook for an actual result nor part of a year for a whole one, nor another
         occasion than the one named (the 9th auction for the 10th), about what the
@@ -492,6 +525,8 @@ class Refusals:
         asked_ordinals = ordinals(q.text)
         if asked_ordinals and not asked_ordinals & ordinals(f"{c.text} {c.unit().en}"):
             return False  # the 9th auction's sales do not answer for the 10th
+        if names and self.names_another(c.text, names):
+            return False  # the years of 知財金融促進事業 do not answer for its successor
         if subjects:
             where = set(terms(c.text)) | set(terms(c.hit.chunk.section))
             fact = c.hit.chunk.unit_at(c.start, c.end)
@@ -523,8 +558,11 @@ class Refusals:
                 if not names_other_than(c.text, q.text, self.lexicon):
                     return False  # 「どこの会社？」 is answered by a sentence that names one
                 continue
-            if not any(noun in c.text for noun in quantity.nouns):
+            said = [noun for noun in quantity.nouns if (_TO_DATE.search(c.text) if noun == "まで" else noun in c.text)]
+            if not said:
                 return False
+            if said == ["後継"] and any(name in c.text[c.text.index("後継") :] for name, _ in names or ()):
+                return False  # 「後継にあたる「…事業」が新設」 ends its predecessor, not the successor named
             f = figures(c.text)
             if quantity.units and not any(u in quantity.units for _, u in f.amounts):
                 return False

@@ -1457,3 +1457,23 @@ def test_a_verb_of_what_happens_to_anyone_is_no_focus(question):
 
     groups = term_groups(question, lambda term: 2.0, LEX)
     assert Refusals.unnamed_focus(question, groups, {"担保", "従業員"}, ["The charge."]) == []
+
+
+def test_a_name_made_of_some_of_the_words_of_the_one_asked_is_another_thing():
+    question = "中小企業知財経営支援金融機能活用促進事業は何年度をもって終了しましたか。"
+    passages = ["2019年度には後継にあたる「中小企業知財経営支援金融機能活用促進事業」が新設された。"]
+    names = Refusals.long_names(question, passages)
+    assert [n for n, _ in names] == ["中小企業知財経営支援金融機能活用促進事業"]
+    assert Refusals.names_another("知財金融促進事業は2015〜2018年度の4年間に限った事業とされた。", names)
+    assert not Refusals.names_another(passages[0], names)
+    # a shorter form inside the name (信託会社 of 企業価値担保権信託会社) is the same thing
+    names = Refusals.long_names("企業価値担保権信託会社は何社ある？", ["企業価値担保権信託会社になれるのは…"])
+    assert not Refusals.names_another("信託会社は内閣総理大臣の免許を受ける。", names)
+
+
+def test_the_end_of_a_programme_is_not_its_predecessors_nor_to_date(assistant):
+    # the documents give the predecessor's years, and say when the successor began
+    answer = assistant.ask("中小企業知財経営支援金融機能活用促進事業は何年度をもって終了しましたか。")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("知財金融促進事業はいつ終わったの？")
+    assert not answer.abstained and "2018年度" in _lead(answer)[0], answer.text
