@@ -1477,3 +1477,20 @@ def test_the_end_of_a_programme_is_not_its_predecessors_nor_to_date(assistant):
     assert answer.abstained, answer.text
     answer = assistant.ask("知財金融促進事業はいつ終わったの？")
     assert not answer.abstained and "2018年度" in _lead(answer)[0], answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("企業価値担保権の創設に伴う経過措置は設けられていますか。", "経過措置"),
+        ("管財人にはどのような資格が求められますか。", "資格"),
+        ("中国の知財証券化商品の平均利回りはどの程度ですか。", "平均利回り"),
+    ],
+)
+def test_what_is_provided_for_and_what_kind_in_bank_japanese_are_foci(question, focus):
+    from assistant.answer.evidence import term_groups
+
+    tokens = {"企業", "価値", "担保", "権", "創設", "管財", "人", "中国", "知財", "証券", "化", "商品", "平均"}
+    groups = term_groups(question, lambda term: 2.0, LEX)
+    assert Refusals.unnamed_focus(question, groups, tokens, []) == [focus]
+    assert Refusals.unnamed_focus(question, groups, tokens | set(content_terms(focus)), []) == []
