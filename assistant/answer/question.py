@@ -99,8 +99,8 @@ def _unknown_latin(text: str, known: Callable[[str], bool], lexicon: Lexicon, pl
         listed = lower in lexicon.place_words
         if places_only != listed and not (places_only and _PLACE_BEFORE.search(text[: m.start()])):
             continue  # a listed place decides the jurisdiction (and is refused as a place)
-        if not listed and any(known(t) for t in lexicon.expand_english(word)):
-            continue
+        if not listed and any(known(t) or all(map(known, content_terms(t) or [t])) for t in lexicon.expand_english(word)):
+            continue  # "Fed": 連邦準備制度 is 連邦+準備+制度 in the index
         out.append(word)
     return out
 
@@ -332,25 +332,35 @@ _LOANWORD = re.compile(rf"[ァ-ヶー・]{{{INSTRUMENT_CHARS},}}")
 
 def used_abroad(q: QuestionFrame, spans: Callable[[], list[tuple[str, str]]], lexicon: Lexicon) -> tuple[str, ...]:
     """Where a question that names no place is about when every scheme it names
-    (``q.instruments``, or a loanword of the glossary) is one the documents speak of only
-    abroad: 「知財保険ってある？」, 「特許をオークションで売るのってうまくいくの」,
-    "Why do lenders take a blanket lien in venture debt?" are answered by what the Chinese or
-    US passages say (labelled), not by a Japanese sentence on something else. Empty when a
-    passage about Japan (or an international one) names a scheme, or none does."""
-    # a loanword the glossary knows (オークション, ベンチャーデット) names a scheme here too:
-    # only one no passage about Japan uses can send the question abroad
-    loanwords = [t for t in lexicon.glossary_terms if _LOANWORD.fullmatch(t) and t in q.text and not lexicon.place(t)]
-    named = [*q.instruments, *(t for t in loanwords if not any(t != u and t in u for u in loanwords))]
-    if q.named_places or not named:
+    (``q.instruments``) is one the documents speak of only abroad, or when it names a
+    loanword of the glossary they use only abroad: 「知財保険ってある？」,
+    「特許をオークションで売るのってうまくいくの」, "Why do lenders take a blanket lien in
+    venture debt?" are answered by what the Chinese or US passages say (labelled), not by a
+    Japanese sentence on something else. Empty when a passage about Japan (or an
+    international one) names a scheme, or none does; a loanword also used about Japan
+    (スタートアップ) says nothing of where."""
+    said = [t for t in lexicon.glossary_terms if t in q.text] + lexicon.expand_english(q.text)  # "venture debt" too
+    loanwords = [t for t in dict.fromkeys(said) if _LOANWORD.fullmatch(t) and not lexicon.place(t)]
+    loanwords = [t for t in loanwords if not any(t != u and t in u for u in loanwords)]  # ベンチャー of ベンチャーデット
+    if q.named_places or not (q.instruments or loanwords):
         return ()
     found = spans()
-    places: set[str] = set()
-    for term in dict.fromkeys(named):
+    home = {lexicon.default_jurisdiction, "intl"}
+
+    def where(term: str) -> set[str]:
         words = content_terms(term)  # 特許オークション is in 特許ライブオークション too
-        where = {j for text, j in found if words and all(w in text for w in words)}
-        if not where or lexicon.default_jurisdiction in where or "intl" in where:
+        return {j for text, j in found if words and all(w in text for w in words)}
+
+    places: set[str] = set()
+    for term in q.instruments:
+        at = where(term)
+        if not at or at & home:
             return ()
-        places |= where
+        places |= at
+    for term in loanwords:
+        at = where(term)
+        if at and not at & home:
+            places |= at
     return tuple(sorted(places))
 
 

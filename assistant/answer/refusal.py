@@ -157,7 +157,7 @@ _FOCUS_JA = (
     # whether something happened (「目標は達成されたのですか」)
     re.compile(rf"({_NOUN}{{2,}})(?:された|されました|した|しました)(?:の|ん)(?:ですか|でしょうか|か|\?|？)"),
     # the kind asked for (「どんな資格の人」, 「どんな書類が」)
-    re.compile(rf"(?:どんな|どのような|どういう)({_NOUN}{{2,}})"),
+    re.compile(rf"どんな({_NOUN}{{2,}})"),
     # what is provided for (「経過措置は設けられていますか」)
     re.compile(rf"({_NOUN}{{2,}})(?:は|って|が|も)(?:設けられ|定められ|用意され|整備され|規定され)(?:てい)?(?:ますか|ますか|る\?|る？|るの|ていますか)"),
     # what a figure is of (「報酬の相場ってどのくらい」, 「登録料はいくら」)
