@@ -139,6 +139,10 @@ _STOP = {
     "本当",
     "ホント",
     "マジ",
+    "ほんま",  # 関西の「ほんと」
+    "本真",
+    # 「うちの会社」: the asker's own, not a topic (どれ and それ are pronouns already)
+    "うち",
     # 「登記しないとだめなの？」: how a yes/no question is said (must I?), not its topic.
     "駄目",
     "だめ",

@@ -1526,3 +1526,10 @@ def test_the_benefit_of_a_scheme_is_no_definition_of_it():
     )
     assert "definition" in LEX.intents_of("What is the enterprise value charge?")
     assert "definition" in LEX.intents_of("What are the main risks of IP-backed lending according to WIPO?")
+
+
+def test_dialect_and_the_askers_own_are_no_key_terms():
+    from assistant.answer.evidence import term_groups
+
+    groups = term_groups("うちの会社まるごと担保にしてかりれるってほんま？", lambda term: 2.0, LEX)
+    assert not {"うち", "ほんま"} & {g.term for g in groups}
