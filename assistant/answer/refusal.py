@@ -13,6 +13,11 @@
   question asks for, about its subject (a count: of what it counts; an ordinal: the one named).
 * :meth:`Refusals.figures_of_nothing` – a figure compound whose subject no passage mentions
   (不良債権比率 with no 不良債権).
+* :meth:`Refusals.unsupported_premise` – an amount or share taken as given that no passage states.
+* :meth:`Refusals.contradicted_premise` – hearsay a further question rests on that a passage
+  denies (「個人事業主も使えるようになったと聞きましたが、…」).
+* :meth:`Refusals.names_another` – a figure of another scheme whose name is made of some of the
+  words of the one asked (知財金融促進事業 for its successor's end).
 """
 
 from __future__ import annotations
