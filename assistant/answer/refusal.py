@@ -4,7 +4,8 @@
   for English questions, cross-lingual similarity instead of English words in Japanese
   text), or a figure asked about something no document mentions.
 * :meth:`Refusals.unnamed_focus` – the thing the question asks for (「どの課」, 「担当者の名前は」,
-  "what training must …") that no passage names, though they treat its topic.
+  "what training must …") that no passage names, though they treat its topic
+  (:mod:`assistant.answer.focus`).
 * :meth:`Refusals.only_elsewhere` – a yes/no question about a named place whose key terms
   the passages use only about other places.
 * :meth:`Refusals.places_unanswered` – a question naming a place no passage is about
@@ -13,9 +14,9 @@
   question asks for, about its subject (a count: of what it counts; an ordinal: the one named).
 * :meth:`Refusals.figures_of_nothing` – a figure compound whose subject no passage mentions
   (不良債権比率 with no 不良債権).
-* :meth:`Refusals.unsupported_premise` – an amount or share taken as given that no passage states.
-* :meth:`Refusals.contradicted_premise` – hearsay a further question rests on that a passage
-  denies (「個人事業主も使えるようになったと聞きましたが、…」).
+* :meth:`Refusals.unsupported_premise` – an amount or share taken as given that no passage
+  states; :meth:`Refusals.contradicted_premise` – hearsay a further question rests on that a
+  passage denies (「個人事業主も使えるようになったと聞きましたが、…」) (:mod:`assistant.answer.premise`).
 * :meth:`Refusals.names_another` – a figure of another scheme whose name is made of some of the
   words of the one asked (知財金融促進事業 for its successor's end).
 """
@@ -24,7 +25,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 
 from assistant.answer.candidate import Candidate, names_instrument, terms
 from assistant.answer.evidence import (
@@ -37,9 +37,11 @@ from assistant.answer.evidence import (
     has_number,
     ordinals,
 )
+from assistant.answer.focus import unnamed_focus
+from assistant.answer.premise import contradicted_premise, unsupported_premise
 from assistant.answer.question import QuestionFrame, names_other_than, names_person
 from assistant.corpus.lexicon import Lexicon
-from assistant.text.ja import content_terms, noun_phrases, tokenize
+from assistant.text.ja import content_terms, noun_phrases
 
 WEAK_COVERAGE = 0.25  # below this the abstention names the missing key terms
 #: A question that matches an annotated question this closely is answerable whatever the
@@ -94,7 +96,6 @@ _ELIGIBILITY = re.compile(
 )
 
 
-_PREMISE_UNITS = {"%", "パーセント", "割", "兆元", "億元", "万元", "兆円", "億円", "万円", "億ドル", "万ドル"}
 #: A question asking what actually happened (実績, 結局, "did it actually …").
 _ACTUAL = re.compile(r"実績|結局|実際に?は|最終的|\bactual(?:ly)?\b|\bin the end\b|\bfinal (?:figure|result|number)s?\b", re.I)
 #: A sentence that gives an outlook, a plan or a target rather than a result.
@@ -108,12 +109,6 @@ _QUOTED_TITLE = re.compile(r"「([^「」]{4,60})」|『([^『』]{2,60})』|\"(
 _TITLE_LIKE = re.compile(
     r"事例集|ハンドブック|ガイドブック|ガイドライン|手引|マニュアル|報告書|白書|指針|考え方|Q&A|FAQ|"
     r"\b(?:Handbook|Guide|Guidebook|Guidelines|Report|Manual|White Paper|FAQ)\b|(?:19|20)\d{2}",
-)
-#: A question that takes something as given (「…と聞いていますが」, "I heard …", "…, correct?").
-_PREMISE = re.compile(
-    r"と聞いて|と聞き|と聞いた|らしい(?:けど|が|です|ね)|って本当|は本当|と理解して|んですよね|ですよね|"
-    r"\bI (?:heard|read|was told|understand)\b|\b(?:correct|right|true)\s*\?|\bis it true\b",
-    re.I,
 )
 #: まで of an end (「2018年度まで」), not of "to date" (「現在までに」「これまで」).
 _TO_DATE = re.compile(r"(?<!現在)(?<!今)(?<!これ)(?<!それ)まで")
@@ -136,101 +131,6 @@ _ASPECT = re.compile(r"推移|動向|変化|変遷|伸び|増減|傾向|状況|�
 #: A compound naming a figure (融資額, 不良債権比率, 受益企業数), and the words that do.
 _FIGURE_WORD = re.compile(r"(?:金額|件数|比率|割合|残高|額|率|数)$")
 _FIGURE_TOKENS = {"金額", "件数", "比率", "割合", "残高", "額", "率", "数"}
-#: What a question asks for, by where it stands (its focus): 「どの課」, 「担当者の名前は」,
-#: 「申立書には何を」, 「説明会はどこで開かれ」, 「予約が必要ですか」, 「有効期限ってある？」,
-#: 「添付書類を教えて」; "which department", "what training must", "what is the fee for",
-#: "how do I file an objection", "is there a penalty", "do I need a licence".
-_NOUN = r"[一-龥ァ-ヶー]"
-_FOCUS_JA = (
-    re.compile(rf"どの(?!程度|くらい|ぐらい|位|よう)({_NOUN}+)"),
-    re.compile(rf"({_NOUN}{{2,}})を(?:教えて|知りたい)"),
-    re.compile(rf"({_NOUN}{{2,}})(?:は|って)(?:ある|あります|あり)(?:の|ますか|か)?(?:\?|？|。|$)"),
-    re.compile(rf"({_NOUN}{{2,}})(?:は|って|の)(?:誰|だれ|どなた|名前|名称|連絡先)"),
-    re.compile(rf"({_NOUN}{{2,}})(?:に|には|で|では)(?:何|なに)を"),
-    re.compile(rf"({_NOUN}{{2,}})(?:は|って)(?:どこ|いつ)(?:で|に|から)?(?:開|行|受|申|ダウンロード|入手|もら)"),
-    re.compile(rf"({_NOUN}{{2,}})(?:が|は|って)(?:必要|いる|要る)(?:ですか|\?|？|の)"),
-    # how something is done, named after どのように / どうやって (「どのように選定されて」)
-    re.compile(rf"(?:どのように|どうやって)({_NOUN}{{2,}})(?:され|して|する|し)"),
-    # the means of a procedure (「オンラインで申請できますか」)
-    re.compile(rf"({_NOUN}{{2,}})で(?:申請|提出|申し込|手続|登記|閲覧)(?:でき|可能|する|し)"),
-    # what must be done with what (「決議の写しを求める必要がありますか」)
-    re.compile(rf"({_NOUN}{{2,}})を[^、。？?]{{0,10}}?必要が(?:あり|ある)"),
-    # how a named thing is done (「管財人の報酬はどのように算定」)
-    re.compile(rf"({_NOUN}{{2,}})は(?:どのように|どうやって)"),
-    # when something may be done (「解除できるのはどのような場合」)
-    re.compile(rf"({_NOUN}{{2,}})(?:でき|され|す|し)(?:る|た)の?は(?:どのような|どんな|どういう)(?:場合|とき|時|条件)"),
-    # whether something happened (「目標は達成されたのですか」)
-    re.compile(rf"({_NOUN}{{2,}})(?:された|されました|した|しました)(?:の|ん)(?:ですか|でしょうか|か|\?|？)"),
-    # the kind asked for (「どんな資格の人」, 「どんな書類が」)
-    re.compile(rf"どんな({_NOUN}{{2,}})"),
-    # what is provided for (「経過措置は設けられていますか」)
-    re.compile(rf"({_NOUN}{{2,}})(?:は|って|が|も)(?:設けられ|定められ|用意され|整備され|規定され)(?:てい)?(?:ますか|ますか|る\?|る？|るの|ていますか)"),
-    # what a figure is of (「報酬の相場ってどのくらい」, 「登録料はいくら」)
-    re.compile(
-        rf"({_NOUN}{{2,}}|{_NOUN}+[りし])(?:の(?:相場|目安|平均|水準))?(?:は|って|が)(?:いくら|どの(?:くらい|ぐらい|程度)|どれ(?:くらい|ぐらい|ほど)|どんくらい)"
-    ),
-)
-#: Japanese words those patterns catch that name no thing of their own: the figure's frame
-#: (金額, 規模: what it is of is said elsewhere) and kinds every passage is (制度, もの).
-_NOT_FOCUS_JA = frozenset({
-    "金額", "件数", "規模", "割合", "比率", "総額", "人数", "数字", "数値", "期間", "時間", "日数",
-    "制度", "仕組み", "感じ", "場合", "とき", "もの", "こと",
-})  # fmt: skip
-#: The last word of a focus that says what kind of thing it is (申込書: a form, 担当者: a
-#: person): a passage names the focus only with that word, not with the act alone (申請).
-_KIND_HEADS = frozenset({"書", "書類", "者", "人", "先", "証"})
-#: What a premise says someone may now do: 「個人事業主も使える(ようになった)」, "sole
-#: proprietors can now grant …"; and a sentence denying it (「…設定者になれない」).
-_ABLE_JA = re.compile(rf"({_NOUN}{{2,}})(?:も|でも)[^、。？?]{{0,12}}?(?:使え|でき|なれ|利用でき|設定でき|対象に)")
-_ABLE_EN = re.compile(
-    r"\b(?:that\s+)?((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)\s+(?:can now|can also|are now allowed|is now allowed|are now eligible|is now eligible|became eligible|may now)\b",
-    re.I,
-)
-#: Hearsay a further question rests on (「…と聞きましたが、…」, "I heard …. When …?"), and
-#: what only asks whether the hearsay holds.
-_HEARD = re.compile(r"と聞いて|と聞き|と聞いた|って聞いた|らしい(?:けど|が)|と理解して|んですよね|\bI (?:heard|read|was told|understand)\b", re.I)
-_ASKS_PREMISE = re.compile(r"(?:本当|ほんと|合って|正しい|間違い)|(?:is|was) (?:that|it|this) (?:right|true|correct|so)\b", re.I)
-_DENIES = re.compile(r"なれない|できない|使えない|認められない|認められず|対象外|除かれ|含まれない")
-_FOCUS_EN = (
-    re.compile(r"\bwhat ([a-z]+) (?:must|should|do|does|did|is|are|will|can)\b", re.I),
-    re.compile(r"\bwhich ([a-z]+)\b", re.I),
-    re.compile(r"\bwhat is the ([a-z]+) (?:of|for)\b", re.I),
-    re.compile(r"\bhow (?:do|can|should) (?:i|we) [a-z]+ (?:an? |the )?([a-z]+)\b", re.I),
-    re.compile(r"\b(?:is there|are there) (?:an? |any )?([a-z]+)\b", re.I),
-    re.compile(r"\bdo (?:i|we) need (?:an? |any )?([a-z]+)\b", re.I),
-    # what a party does ("Who audits the …?"): the passages must say it of someone
-    re.compile(r"\bwho ([a-z]{3,}(?:s|ed)) (?:the|a|an|its|their)\b", re.I),
-    # how a thing is handled ("How is a dispute … resolved?")
-    re.compile(r"\bhow (?:is|are|was|were) (?:an? |the |any )?([a-z]+)\b", re.I),
-    # what a party does, after "if" ("if the borrower merges with …")
-    re.compile(r"\bif (?:the |a |an |its )?[a-z]+ ([a-z]{3,}s) (?:with|into|its|another|the|a|an)\b", re.I),
-    # what a body published ("Did the FSA publish any enforcement statistics …?")
-    re.compile(
-        r"\b(?:did|has|have) (?:the )?[A-Za-z]+ (?:publish|release|issue|announce|disclose|report)(?:ed)? "
-        r"(?:any |an? |the )?(?:[a-z]+ )?([a-z]+)\b(?= (?:for|on|about|in|of|by|from)\b|\s*\?)",
-        re.I,
-    ),
-)
-#: Words those English patterns catch that name no thing ("what does …", "which kind of").
-_NOT_FOCUS = frozenset({
-    "does", "do", "is", "are", "did", "will", "can", "must", "should", "has", "have", "was", "were",
-    "kind", "kinds", "sort", "type", "types", "happens", "happen", "exactly", "actually", "really",
-    "the", "it", "this", "that", "for", "to", "up", "in", "about", "use", "apply", "one", "ones", "of",
-    # frame nouns: what is asked about them is said in other words (目的, 違い, 背景 …)
-    "role", "purpose", "meaning", "difference", "point", "status", "situation", "scope", "size",
-    "definition", "reason", "process", "procedure", "way", "ways", "aim", "goal", "background",
-    "impact", "effect", "benefit", "benefits", "advantage", "advantages", "idea", "name", "problem",
-    "duty", "duties", "responsibility", "responsibilities", "power", "powers", "right", "rights",
-    "task", "tasks", "function", "functions", "step", "steps", "option", "options", "rule", "rules",
-    "feature", "features", "risk", "risks", "issue", "issues", "problems", "factor", "factors",
-    "condition", "conditions", "requirement", "requirements", "measure", "measures", "change", "changes",
-    "gets", "got", "uses", "used", "makes", "made", "takes", "took", "needs", "wants",
-    # verbs of what happens to anyone ("if the company goes bankrupt", "if the borrower fails")
-    "goes", "becomes", "fails", "stops", "runs", "decides", "tries", "owes", "misses", "defaults",
-    "cannot", "loses", "data", "information", "figures",
-})  # fmt: skip
-_EN_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
-_EN_MONEY = re.compile(r"(?<![\d.])\d[\d,.]*\s*(?:thousand|million|billion|trillion)?\s*(?:yen|yuan|dollars)\b", re.I)
 
 
 def _acronym(term: str, question: str) -> bool:
@@ -295,51 +195,12 @@ class Refusals:
             return "key_terms" if cov < WEAK_COVERAGE else "weak"
         return ""
 
-    @staticmethod
-    def unsupported_premise(question: str, texts: list[str]) -> list[str]:
-        """The amounts and shares a question takes as given (「上限5億円と聞いていますが」,
-        "a 50% provision …, correct?") that no passage states: its premise is not in the
-        documents, so no quote answers it. Only amounts of money and shares (a year or a
-        date is corrected by the sentence that states the right one)."""
-        if not _PREMISE.search(question):
-            return []
-        stated = [f"{v}{u}" for v, u in figures(question).amounts if u in _PREMISE_UNITS]
-        stated += [f"{v}%" for v in _EN_PERCENT.findall(question)]
-        stated += [m.group(0) for m in _EN_MONEY.finditer(question)]
-        joined = " ".join(texts).replace(",", "").lower()
-        return [s for s in dict.fromkeys(stated) if s.replace("パーセント", "%").replace(",", "").lower() not in joined]
+    unnamed_focus = staticmethod(unnamed_focus)
+    unsupported_premise = staticmethod(unsupported_premise)
 
     def contradicted_premise(self, question: str, texts: list[str]) -> list[str]:
-        """Who or what a question takes as now able or allowed (「個人事業主も使えるようになったと
-        聞きましたが」, "I heard sole proprietors can now grant …") when a passage says it is
-        not (「個人事業主などは…設定者になれない」): the question rests on what the documents
-        deny, so no quote answers it as asked."""
-        marker = _HEARD.search(question)
-        if not marker:
-            return []  # 「…って本当？」 "is it true …?" asks the premise itself: a no answers it
-        english = marker.group(0)[0].isascii()
-        if english:  # "I heard <premise>. <question>"
-            tail = question[marker.end() :]
-            stop = re.search(r"[.;,?!]\s+", tail)
-            premise, rest = (tail[: stop.start()], tail[stop.end() :]) if stop else (tail, "")
-        else:  # 「<premise>と聞きましたが、<question>」
-            premise, rest = question[: marker.start()], re.split(r"[、,。]", question[marker.end() :], maxsplit=1)[-1]
-        if len(rest.strip(" ?？。.")) < 6 or _ASKS_PREMISE.match(rest.strip()):
-            return []  # nothing asked beyond the premise
-        named: list[tuple[str, list[str]]] = []
-        for m in _ABLE_JA.finditer("" if english else premise):
-            named.append((m.group(1), [m.group(1)]))
-        for m in _ABLE_EN.finditer(premise if english else ""):
-            said = m.group(1).strip().lower()
-            named.append((said, self.lexicon.expand_english(said)))
-        if not named:
-            return []
-        sentences = [s for text in texts for s in re.split(r"(?<=[。！？])", text)]
-        return [
-            said
-            for said, words in named
-            if any(w and w in s and _DENIES.search(s[s.index(w) :]) for w in words for s in sentences)
-        ]
+        """:func:`assistant.answer.premise.contradicted_premise` with this lexicon."""
+        return contradicted_premise(question, texts, self.lexicon)
 
     @staticmethod
     def unstated_references(question: str, texts: list[str]) -> list[str]:
@@ -358,40 +219,6 @@ class Refusals:
             if (_TITLE_LIKE.search(title) or m.group(0).startswith("『")) and not _title_cited(title, lowered):
                 missing.append(title)
         return list(dict.fromkeys(missing))
-
-    @staticmethod
-    def unnamed_focus(question: str, groups: list[TermGroup], tokens: set[str], texts: list[str]) -> list[str]:
-        """What the question asks for, by where it stands (「どの課」, 「担当者の名前は」,
-        「申立書には何を書けば」, "what training must …", "is there a penalty …"), when no
-        retrieved passage names it: the passages are about the topic, but not about the thing
-        asked, so no quote answers it. ``tokens``: the passages' terms; ``texts``: their text
-        and English renderings (for an English word the glossary cannot put in Japanese).
-        Only the focus is checked: other words may be casual or said otherwise."""
-        found_in = " ".join(texts).lower()
-        # a focus ends with a noun as the question is read (見直 of 「見直されたの？」 is a verb)
-        nouns = {t.surface for t in tokenize(question) if t.pos in ("名詞", "接尾辞")}
-        foci = [
-            f
-            for p in _FOCUS_JA
-            for m in p.finditer(question)
-            if (f := m.group(1)) not in _NOT_FOCUS_JA and any(f.endswith(n) for n in nouns)
-        ]
-        foci += [w.lower() for p in _FOCUS_EN for m in p.finditer(question) if (w := m.group(1)).lower() not in _NOT_FOCUS]
-        missing = []
-        for focus in dict.fromkeys(foci):
-            named = [g for g in groups if g.term and (g.term in focus or focus in g.term.lower())]
-            words = content_terms(focus)
-            if len(words) > 1 and words[-1] in _KIND_HEADS:
-                # 「申込書」 is not named by a passage that only says 申請
-                named = [replace(g, alternatives=tuple(a for a in g.alternatives if words[-1] in a)) for g in named]
-            if focus.isascii() and re.search(rf"\b{re.escape(focus.rstrip('s'))}", found_in):
-                continue  # an English word the passages' renderings use
-            if named and any(group_found(g, tokens) for g in named):
-                continue
-            if not named and (not words or all(w in tokens for w in words)):
-                continue
-            missing.append(focus)
-        return missing
 
     def only_elsewhere(
         self, cands: list[Candidate], groups: list[TermGroup], q: QuestionFrame, chunk_tokens: dict[str, set[str]]

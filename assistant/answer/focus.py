@@ -1,0 +1,128 @@
+"""The focus of a question: the one thing it asks for, by where it stands next to its
+question word (「どの課」, 「担当者の名前は」, 「申立書には何を」, "which court", "what training
+must …"), and whether the retrieved passages name it. The passages may treat the topic
+and still not name the thing asked: then no quote answers it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.answer.evidence import TermGroup, group_found
+from assistant.text.ja import content_terms, tokenize
+
+#: What a question asks for, by where it stands (its focus): 「どの課」, 「担当者の名前は」,
+#: 「申立書には何を」, 「説明会はどこで開かれ」, 「予約が必要ですか」, 「有効期限ってある？」,
+#: 「添付書類を教えて」; "which department", "what training must", "what is the fee for",
+#: "how do I file an objection", "is there a penalty", "do I need a licence".
+NOUN = r"[一-龥ァ-ヶー]"  # a noun character: kanji or katakana
+_FOCUS_JA = (
+    re.compile(rf"どの(?!程度|くらい|ぐらい|位|よう)({NOUN}+)"),
+    re.compile(rf"({NOUN}{{2,}})を(?:教えて|知りたい)"),
+    re.compile(rf"({NOUN}{{2,}})(?:は|って)(?:ある|あります|あり)(?:の|ますか|か)?(?:\?|？|。|$)"),
+    re.compile(rf"({NOUN}{{2,}})(?:は|って|の)(?:誰|だれ|どなた|名前|名称|連絡先)"),
+    re.compile(rf"({NOUN}{{2,}})(?:に|には|で|では)(?:何|なに)を"),
+    re.compile(rf"({NOUN}{{2,}})(?:は|って)(?:どこ|いつ)(?:で|に|から)?(?:開|行|受|申|ダウンロード|入手|もら)"),
+    re.compile(rf"({NOUN}{{2,}})(?:が|は|って)(?:必要|いる|要る)(?:ですか|\?|？|の)"),
+    # how something is done, named after どのように / どうやって (「どのように選定されて」)
+    re.compile(rf"(?:どのように|どうやって)({NOUN}{{2,}})(?:され|して|する|し)"),
+    # the means of a procedure (「オンラインで申請できますか」)
+    re.compile(rf"({NOUN}{{2,}})で(?:申請|提出|申し込|手続|登記|閲覧)(?:でき|可能|する|し)"),
+    # what must be done with what (「決議の写しを求める必要がありますか」)
+    re.compile(rf"({NOUN}{{2,}})を[^、。？?]{{0,10}}?必要が(?:あり|ある)"),
+    # how a named thing is done (「管財人の報酬はどのように算定」)
+    re.compile(rf"({NOUN}{{2,}})は(?:どのように|どうやって)"),
+    # when something may be done (「解除できるのはどのような場合」)
+    re.compile(rf"({NOUN}{{2,}})(?:でき|され|す|し)(?:る|た)の?は(?:どのような|どんな|どういう)(?:場合|とき|時|条件)"),
+    # whether something happened (「目標は達成されたのですか」)
+    re.compile(rf"({NOUN}{{2,}})(?:された|されました|した|しました)(?:の|ん)(?:ですか|でしょうか|か|\?|？)"),
+    # the kind asked for (「どんな資格の人」, 「どんな書類が」)
+    re.compile(rf"どんな({NOUN}{{2,}})"),
+    # what is provided for (「経過措置は設けられていますか」)
+    re.compile(rf"({NOUN}{{2,}})(?:は|って|が|も)(?:設けられ|定められ|用意され|整備され|規定され)(?:てい)?(?:ますか|ますか|る\?|る？|るの|ていますか)"),
+    # what a figure is of (「報酬の相場ってどのくらい」, 「登録料はいくら」)
+    re.compile(
+        rf"({NOUN}{{2,}}|{NOUN}+[りし])(?:の(?:相場|目安|平均|水準))?(?:は|って|が)(?:いくら|どの(?:くらい|ぐらい|程度)|どれ(?:くらい|ぐらい|ほど)|どんくらい)"
+    ),
+)
+#: Japanese words those patterns catch that name no thing of their own: the figure's frame
+#: (金額, 規模: what it is of is said elsewhere) and kinds every passage is (制度, もの).
+_NOT_FOCUS_JA = frozenset({
+    "金額", "件数", "規模", "割合", "比率", "総額", "人数", "数字", "数値", "期間", "時間", "日数",
+    "制度", "仕組み", "感じ", "場合", "とき", "もの", "こと",
+})  # fmt: skip
+#: The last word of a focus that says what kind of thing it is (申込書: a form, 担当者: a
+#: person): a passage names the focus only with that word, not with the act alone (申請).
+_KIND_HEADS = frozenset({"書", "書類", "者", "人", "先", "証"})
+_FOCUS_EN = (
+    re.compile(r"\bwhat ([a-z]+) (?:must|should|do|does|did|is|are|will|can)\b", re.I),
+    re.compile(r"\bwhich ([a-z]+)\b", re.I),
+    re.compile(r"\bwhat is the ([a-z]+) (?:of|for)\b", re.I),
+    re.compile(r"\bhow (?:do|can|should) (?:i|we) [a-z]+ (?:an? |the )?([a-z]+)\b", re.I),
+    re.compile(r"\b(?:is there|are there) (?:an? |any )?([a-z]+)\b", re.I),
+    re.compile(r"\bdo (?:i|we) need (?:an? |any )?([a-z]+)\b", re.I),
+    # what a party does ("Who audits the …?"): the passages must say it of someone
+    re.compile(r"\bwho ([a-z]{3,}(?:s|ed)) (?:the|a|an|its|their)\b", re.I),
+    # how a thing is handled ("How is a dispute … resolved?")
+    re.compile(r"\bhow (?:is|are|was|were) (?:an? |the |any )?([a-z]+)\b", re.I),
+    # what a party does, after "if" ("if the borrower merges with …")
+    re.compile(r"\bif (?:the |a |an |its )?[a-z]+ ([a-z]{3,}s) (?:with|into|its|another|the|a|an)\b", re.I),
+    # what a body published ("Did the FSA publish any enforcement statistics …?")
+    re.compile(
+        r"\b(?:did|has|have) (?:the )?[A-Za-z]+ (?:publish|release|issue|announce|disclose|report)(?:ed)? "
+        r"(?:any |an? |the )?(?:[a-z]+ )?([a-z]+)\b(?= (?:for|on|about|in|of|by|from)\b|\s*\?)",
+        re.I,
+    ),
+)
+#: Words those English patterns catch that name no thing ("what does …", "which kind of").
+_NOT_FOCUS = frozenset({
+    "does", "do", "is", "are", "did", "will", "can", "must", "should", "has", "have", "was", "were",
+    "kind", "kinds", "sort", "type", "types", "happens", "happen", "exactly", "actually", "really",
+    "the", "it", "this", "that", "for", "to", "up", "in", "about", "use", "apply", "one", "ones", "of",
+    # frame nouns: what is asked about them is said in other words (目的, 違い, 背景 …)
+    "role", "purpose", "meaning", "difference", "point", "status", "situation", "scope", "size",
+    "definition", "reason", "process", "procedure", "way", "ways", "aim", "goal", "background",
+    "impact", "effect", "benefit", "benefits", "advantage", "advantages", "idea", "name", "problem",
+    "duty", "duties", "responsibility", "responsibilities", "power", "powers", "right", "rights",
+    "task", "tasks", "function", "functions", "step", "steps", "option", "options", "rule", "rules",
+    "feature", "features", "risk", "risks", "issue", "issues", "problems", "factor", "factors",
+    "condition", "conditions", "requirement", "requirements", "measure", "measures", "change", "changes",
+    "gets", "got", "uses", "used", "makes", "made", "takes", "took", "needs", "wants",
+    # verbs of what happens to anyone ("if the company goes bankrupt", "if the borrower fails")
+    "goes", "becomes", "fails", "stops", "runs", "decides", "tries", "owes", "misses", "defaults",
+    "cannot", "loses", "data", "information", "figures",
+})  # fmt: skip
+
+
+def unnamed_focus(question: str, groups: list[TermGroup], tokens: set[str], texts: list[str]) -> list[str]:
+    """What the question asks for, by where it stands (「どの課」, 「担当者の名前は」,
+    「申立書には何を書けば」, "what training must …", "is there a penalty …"), when no
+    retrieved passage names it: the passages are about the topic, but not about the thing
+    asked, so no quote answers it. ``tokens``: the passages' terms; ``texts``: their text
+    and English renderings (for an English word the glossary cannot put in Japanese).
+    Only the focus is checked: other words may be casual or said otherwise."""
+    found_in = " ".join(texts).lower()
+    # a focus ends with a noun as the question is read (見直 of 「見直されたの？」 is a verb)
+    nouns = {t.surface for t in tokenize(question) if t.pos in ("名詞", "接尾辞")}
+    foci = [
+        f
+        for p in _FOCUS_JA
+        for m in p.finditer(question)
+        if (f := m.group(1)) not in _NOT_FOCUS_JA and any(f.endswith(n) for n in nouns)
+    ]
+    foci += [w.lower() for p in _FOCUS_EN for m in p.finditer(question) if (w := m.group(1)).lower() not in _NOT_FOCUS]
+    missing = []
+    for focus in dict.fromkeys(foci):
+        named = [g for g in groups if g.term and (g.term in focus or focus in g.term.lower())]
+        words = content_terms(focus)
+        if len(words) > 1 and words[-1] in _KIND_HEADS:
+            # 「申込書」 is not named by a passage that only says 申請
+            named = [replace(g, alternatives=tuple(a for a in g.alternatives if words[-1] in a)) for g in named]
+        if focus.isascii() and re.search(rf"\b{re.escape(focus.rstrip('s'))}", found_in):
+            continue  # an English word the passages' renderings use
+        if named and any(group_found(g, tokens) for g in named):
+            continue
+        if not named and (not words or all(w in tokens for w in words)):
+            continue
+        missing.append(focus)
+    return missing

@@ -1,0 +1,80 @@
+"""What a question takes as given: an amount or share no passage states (「上限5億円と聞いて
+いますが」), or hearsay a further question rests on that a passage denies (「個人事業主も使える
+ようになったと聞きましたが、…」). Either way no quote answers the question as asked."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.evidence import figures
+from assistant.answer.focus import NOUN
+from assistant.corpus.lexicon import Lexicon
+
+#: A question that takes something as given (「…と聞いていますが」, "I heard …", "…, correct?").
+_PREMISE = re.compile(
+    r"と聞いて|と聞き|と聞いた|らしい(?:けど|が|です|ね)|って本当|は本当|と理解して|んですよね|ですよね|"
+    r"\bI (?:heard|read|was told|understand)\b|\b(?:correct|right|true)\s*\?|\bis it true\b",
+    re.I,
+)
+_PREMISE_UNITS = {"%", "パーセント", "割", "兆元", "億元", "万元", "兆円", "億円", "万円", "億ドル", "万ドル"}
+#: What a premise says someone may now do: 「個人事業主も使える(ようになった)」, "sole
+#: proprietors can now grant …"; and a sentence denying it (「…設定者になれない」).
+_ABLE_JA = re.compile(rf"({NOUN}{{2,}})(?:も|でも)[^、。？?]{{0,12}}?(?:使え|でき|なれ|利用でき|設定でき|対象に)")
+_ABLE_EN = re.compile(
+    r"\b(?:that\s+)?((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)\s+(?:can now|can also|are now allowed|is now allowed|are now eligible|is now eligible|became eligible|may now)\b",
+    re.I,
+)
+#: Hearsay a further question rests on (「…と聞きましたが、…」, "I heard …. When …?"), and
+#: what only asks whether the hearsay holds.
+_HEARD = re.compile(r"と聞いて|と聞き|と聞いた|って聞いた|らしい(?:けど|が)|と理解して|んですよね|\bI (?:heard|read|was told|understand)\b", re.I)
+_ASKS_PREMISE = re.compile(r"(?:本当|ほんと|合って|正しい|間違い)|(?:is|was) (?:that|it|this) (?:right|true|correct|so)\b", re.I)
+_DENIES = re.compile(r"なれない|できない|使えない|認められない|認められず|対象外|除かれ|含まれない")
+_EN_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
+_EN_MONEY = re.compile(r"(?<![\d.])\d[\d,.]*\s*(?:thousand|million|billion|trillion)?\s*(?:yen|yuan|dollars)\b", re.I)
+
+
+def unsupported_premise(question: str, texts: list[str]) -> list[str]:
+    """The amounts and shares a question takes as given (「上限5億円と聞いていますが」,
+    "a 50% provision …, correct?") that no passage states: its premise is not in the
+    documents, so no quote answers it. Only amounts of money and shares (a year or a
+    date is corrected by the sentence that states the right one)."""
+    if not _PREMISE.search(question):
+        return []
+    stated = [f"{v}{u}" for v, u in figures(question).amounts if u in _PREMISE_UNITS]
+    stated += [f"{v}%" for v in _EN_PERCENT.findall(question)]
+    stated += [m.group(0) for m in _EN_MONEY.finditer(question)]
+    joined = " ".join(texts).replace(",", "").lower()
+    return [s for s in dict.fromkeys(stated) if s.replace("パーセント", "%").replace(",", "").lower() not in joined]
+
+
+def contradicted_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str]:
+    """Who or what a question takes as now able or allowed (「個人事業主も使えるようになったと
+    聞きましたが」, "I heard sole proprietors can now grant …") when a passage says it is
+    not (「個人事業主などは…設定者になれない」): the question rests on what the documents
+    deny, so no quote answers it as asked."""
+    marker = _HEARD.search(question)
+    if not marker:
+        return []  # 「…って本当？」 "is it true …?" asks the premise itself: a no answers it
+    english = marker.group(0)[0].isascii()
+    if english:  # "I heard <premise>. <question>"
+        tail = question[marker.end() :]
+        stop = re.search(r"[.;,?!]\s+", tail)
+        premise, rest = (tail[: stop.start()], tail[stop.end() :]) if stop else (tail, "")
+    else:  # 「<premise>と聞きましたが、<question>」
+        premise, rest = question[: marker.start()], re.split(r"[、,。]", question[marker.end() :], maxsplit=1)[-1]
+    if len(rest.strip(" ?？。.")) < 6 or _ASKS_PREMISE.match(rest.strip()):
+        return []  # nothing asked beyond the premise
+    named: list[tuple[str, list[str]]] = []
+    for m in _ABLE_JA.finditer("" if english else premise):
+        named.append((m.group(1), [m.group(1)]))
+    for m in _ABLE_EN.finditer(premise if english else ""):
+        said = m.group(1).strip().lower()
+        named.append((said, lexicon.expand_english(said)))
+    if not named:
+        return []
+    sentences = [s for text in texts for s in re.split(r"(?<=[。！？])", text)]
+    return [
+        said
+        for said, words in named
+        if any(w and w in s and _DENIES.search(s[s.index(w) :]) for w in words for s in sentences)
+    ]
