@@ -328,6 +328,7 @@ def implied_jurisdictions(
 
 
 _LOANWORD = re.compile(rf"[ァ-ヶー・]{{{INSTRUMENT_CHARS},}}")
+_LATIN = re.compile(r"[A-Za-z]{2,}")
 
 
 def used_abroad(q: QuestionFrame, spans: Callable[[], list[tuple[str, str]]], lexicon: Lexicon) -> tuple[str, ...]:
@@ -339,7 +340,9 @@ def used_abroad(q: QuestionFrame, spans: Callable[[], list[tuple[str, str]]], le
     Japanese sentence on something else. Empty when a passage about Japan (or an
     international one) names a scheme, or none does; a loanword also used about Japan
     (スタートアップ) says nothing of where."""
-    said = [t for t in lexicon.glossary_terms if t in q.text] + lexicon.expand_english(q.text)  # "venture debt" too
+    said = [t for t in lexicon.glossary_terms if t in q.text]
+    if _LATIN.search(q.text):
+        said += lexicon.expand_english(q.text)  # "venture debt" too
     loanwords = [t for t in dict.fromkeys(said) if _LOANWORD.fullmatch(t) and not lexicon.place(t)]
     loanwords = [t for t in loanwords if not any(t != u and t in u for u in loanwords)]  # ベンチャー of ベンチャーデット
     if q.named_places or not (q.instruments or loanwords):

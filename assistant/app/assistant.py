@@ -282,13 +282,13 @@ class Assistant:
         t0 = time.perf_counter()
         text = validate_question(question, self.settings.max_question_chars)
         engine = self._engine()
-        condensed = self.condense(text, history) if condense else text
-        retrieval = engine.retriever.retrieve(condensed, mode=mode)
-        chosen = engine.extractive if answerer == "extractive" else engine.answerer
-        extra = {"on_verified": on_verified} if on_verified and getattr(chosen, "verifies_stream", False) else {}
         # What was typed, with terms typed in romaji or hiragana spelt as written: a question
         # asked alone is then no follow-up to the answerer, though its rewrite is shown.
         spelt = self.lexicon.with_japanese_terms(text) if condense else text
+        condensed = (self.condense(text, history) if history else spelt) if condense else text
+        retrieval = engine.retriever.retrieve(condensed, mode=mode)
+        chosen = engine.extractive if answerer == "extractive" else engine.answerer
+        extra = {"on_verified": on_verified} if on_verified and getattr(chosen, "verifies_stream", False) else {}
         answer = chosen.answer(
             spelt, condensed, retrieval, detect_lang(text), persona=persona, on_token=on_token, **extra
         )
