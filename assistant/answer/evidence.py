@@ -177,34 +177,28 @@ def group_found(group: TermGroup, tokens: set[str]) -> bool:
     return any(all(t in tokens for t in alt) for alt in group.alternatives)
 
 
-def group_share(group: TermGroup, tokens: set[str]) -> float:
-    """Partial credit: the largest share of an alternative's tokens that occur."""
-    return max((sum(t in tokens for t in alt) / len(alt) for alt in group.alternatives if alt), default=0.0)
+def group_share(group: TermGroup, tokens: set[str], text: str = "") -> float:
+    """Partial credit: the largest share of an alternative's tokens that occur. Given the
+    sentence's ``text``, a one-character part of a compound counts only where it is written
+    after the word it follows in the compound (者 of 担保権者 is not the 者 of 設定者 in
+    「企業価値担保権の設定者」); parts that count or date (年 of ここ数年) count wherever they are."""
+    return max((_found(alt, tokens, text) / len(alt) for alt in group.alternatives if alt), default=0.0)
 
 
 #: One-character parts that count or date (数 and 年 of ここ数年): every figure has them.
 _COUNTING = frozenset("年月日数度期回件時分")
 
 
-def written_share(group: TermGroup, tokens: set[str], text: str) -> float:
-    """:func:`group_share` for a sentence: a one-character part of a compound counts only
-    where it is written after the word it follows in the compound (者 of 担保権者 is not the
-    者 of 設定者 in 「企業価値担保権の設定者」, 書 of 申込書 not the 書 of 評価書); parts that
-    count or date (年 of ここ数年) count wherever they are."""
-    best = 0.0
-    for alt in group.alternatives:
-        if not alt:
+def _found(alt: tuple[str, ...], tokens: set[str], text: str) -> int:
+    found = 0
+    for k, t in enumerate(alt):
+        if t not in tokens:
             continue
-        found = 0
-        for k, t in enumerate(alt):
-            if t not in tokens:
-                continue
-            before = alt[k - 1] if k else ""
-            if len(t) == 1 and t not in _COUNTING and before in text and t in text and before + t not in text:
-                continue  # both are there, but not together
-            found += 1
-        best = max(best, found / len(alt))
-    return best
+        before = alt[k - 1] if k else ""
+        if text and len(t) == 1 and t not in _COUNTING and before in text and t in text and before + t not in text:
+            continue  # both are there, but not together
+        found += 1
+    return found
 
 
 def coverage(groups: list[TermGroup], tokens: set[str]) -> float:

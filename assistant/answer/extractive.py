@@ -56,7 +56,6 @@ from assistant.answer.evidence import (
     has_number,
     requested_figure,
     term_groups,
-    written_share,
     years_in,
 )
 from assistant.answer.parts import question_parts
@@ -517,7 +516,7 @@ class ExtractiveAnswerer(Answerer):
             tokens = set(terms(cand.text))
             if q.lang == "en" and fact is not None and fact.en:
                 tokens |= set(terms(fact.en))  # an English question meets the unit's English rendering
-            cand.own = sum(g.weight * written_share(g, tokens, cand.text) for g in groups) / total
+            cand.own = sum(g.weight * group_share(g, tokens, cand.text) for g in groups) / total
             if fact is not None and fact.questions:
                 # The question in the words of a question this unit is annotated to answer
                 # (「売っちゃってもいーの」 ~ 「機械を売るのに…許可がいるの」).

@@ -190,16 +190,10 @@ class Lexicon:
         spelling ("chizaikinyu" → 知財金融, "tanpo" → 担保); keys shorter than
         MIN_ROMAJI letters are left out (they would match English words)."""
         out: dict[str, str] = {}
-        for values in self.glossary.values():
-            for ja in values:
-                if ja.isascii():
-                    continue
-                words = readings(ja)
-                spelled = [(ja, "".join(r for _, r in words))] + [(w, r) for w, r in words if len(w) >= 2]
-                for word, kana in spelled:
-                    key = romaji_key(romaji(kana))
-                    if len(key) >= MIN_ROMAJI:
-                        out.setdefault(key, word)
+        for word, kana in (pair for ja in self.glossary_terms for pair in _spellings(ja)):
+            key = romaji_key(romaji(kana))
+            if len(key) >= MIN_ROMAJI:
+                out.setdefault(key, word)
         return out
 
     @cached_property
@@ -212,14 +206,10 @@ class Lexicon:
         # the documents' terms, then the everyday nouns users type (給料, 社長); not verbs:
         # Sudachi reads hiragana verbs itself (かりる → 借りる)
         written = [*self.glossary_terms, *(w for w in self.everyday if _NOUN_WORD.fullmatch(w))]
-        for ja in written:
-            if not ja.isascii():
-                words = readings(ja)
-                spelled = [(ja, "".join(r for _, r in words))] + [(w, r) for w, r in words if len(w) >= 2]
-                for word, kana in spelled:
-                    hira = _hiragana(kana)
-                    if len(hira) >= MIN_KANA and _HIRAGANA_RUN.fullmatch(hira) and hira != word:
-                        out.setdefault(hira, word)
+        for word, kana in (pair for ja in written for pair in _spellings(ja)):
+            hira = _hiragana(kana)
+            if len(hira) >= MIN_KANA and _HIRAGANA_RUN.fullmatch(hira) and hira != word:
+                out.setdefault(hira, word)
         return out
 
     def with_kanji_terms(self, text: str) -> str:
@@ -233,36 +223,42 @@ class Lexicon:
         glossary's."""
         if not _HIRAGANA_RUN.search(text):
             return text
-        terms = self.kana_terms
-        longest = max(map(len, terms), default=0)
         out: list[str] = []
         last = 0
         for run in _HIRAGANA_RUN.finditer(text):
             seg, base = run.group(), run.start()
             i, starts = 0, {0: MIN_KANA}  # where a word may start: the kana it needs
             while i < len(seg):
-                shortest = starts.get(i)
-                if shortest is not None:
-                    for n in range(min(longest, len(seg) - i), shortest - 1, -1):
-                        word = terms.get(seg[i : i + n])
-                        rest = seg[i + n :]
-                        ends = not rest or n > MIN_KANA or rest.startswith(_KANA_AFTER) or _starts_term(rest, terms)
-                        if word and ends:
-                            out += [text[last : base + i], word]
-                            last = base + i + n
-                            i += n
-                            starts[i] = MIN_KANA
-                            break
-                    else:
-                        shortest = None
-                    if shortest is not None:
-                        continue
-                for particle, least in _KANA_BEFORE:
-                    if seg.startswith(particle, i):
-                        starts.setdefault(i + len(particle), least)
-                        break
+                found = self._kana_term_at(seg, i, starts[i]) if i in starts else None
+                if found:
+                    word, n = found
+                    out += [text[last : base + i], word]
+                    last, i = base + i + n, i + n
+                    starts[i] = MIN_KANA
+                    continue
+                particle = next((p for p in _KANA_BEFORE if seg.startswith(p[0], i)), None)
+                if particle:
+                    starts.setdefault(i + len(particle[0]), particle[1])
                 i += 1
         return "".join(out) + text[last:]
+
+    def _kana_term_at(self, seg: str, i: int, least: int) -> tuple[str, int] | None:
+        """The longest term (of at least ``least`` kana) whose reading starts ``seg`` at ``i``
+        and ends where a word may end, with its length in kana."""
+        terms = self.kana_terms
+        for n in range(min(self._longest_kana, len(seg) - i), least - 1, -1):
+            word = terms.get(seg[i : i + n])
+            rest = seg[i + n :]
+            if word and (not rest or n > MIN_KANA or rest.startswith(_KANA_AFTER) or self._starts_kana_term(rest)):
+                return word, n
+        return None
+
+    @cached_property
+    def _longest_kana(self) -> int:
+        return max(map(len, self.kana_terms), default=0)
+
+    def _starts_kana_term(self, rest: str) -> bool:
+        return any(rest[:n] in self.kana_terms for n in range(MIN_KANA, min(self._longest_kana, len(rest)) + 1))
 
     @cached_property
     def glossary_terms(self) -> tuple[str, ...]:
@@ -445,15 +441,20 @@ _KANA_BEFORE = (
     ("って", MIN_KANA), ("とか", MIN_KANA), ("には", MIN_KANA), ("では", MIN_KANA), ("とは", MIN_KANA),
     ("の", MIN_KANA), ("は", 4), ("が", 4), ("を", 4), ("や", 4),
 )  # fmt: skip
-_KANA_AFTER = ("って", "とか", "から", "まで", "より", "なら", "じゃ", "ってなに", "は", "が", "を", "の", "に", "で", "と", "も", "や", "へ", "か", "だ", "です", "する", "し")
+_KANA_AFTER = ("って", "とか", "から", "まで", "より", "なら", "じゃ", "は", "が", "を", "の", "に", "で", "と", "も", "や", "へ", "か", "だ", "です", "する", "し")
 
 
 def _hiragana(katakana: str) -> str:
     return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in katakana)
 
 
-def _starts_term(rest: str, terms: dict[str, str]) -> bool:
-    return any(rest.startswith(k) for k in terms if len(k) <= len(rest))
+def _spellings(term: str) -> list[tuple[str, str]]:
+    """``term`` and its words of two characters or more, each with its katakana reading
+    (企業価値担保権 → キギョウカチタンポケン, 担保 → タンポ …); none for a Latin term."""
+    if term.isascii():
+        return []
+    words = readings(term)
+    return [(term, "".join(r for _, r in words)), *((w, r) for w, r in words if len(w) >= 2)]
 
 
 def _english_words(text: str) -> list[str]:
