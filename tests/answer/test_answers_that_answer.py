@@ -1509,3 +1509,20 @@ def test_a_focus_is_found_by_where_it_stands(question, focus):
     groups = term_groups(question, lambda term: 2.0, LEX)
     assert Refusals.unnamed_focus(question, groups, tokens, ["The court and the charge holder."]) == [focus]
     assert Refusals.unnamed_focus(question, groups, tokens | set(content_terms(focus)), [focus]) == []
+
+
+def test_a_sentence_leaning_on_the_one_before_does_not_lead_the_point_it_elaborates(assistant):
+    # 「仮説②の背景として、…」 elaborates 論点Ⅱ; the statement of the problem answers "why".
+    answer = assistant.ask("金融機関が知財担保融資に慎重な理由は？")
+    lead, _ = _lead(answer)
+    assert not lead.startswith("仮説")
+    assert "融資元" in lead and ("負担" in lead or "貸倒リスク" in lead)
+
+
+def test_from_a_point_of_view_gives_no_reason(assistant):
+    # 「…の観点から企業を調べて」 is "from", not "because": a definition of 知財金融 does not
+    # answer why banks will not lend against IP.
+    answer = assistant.ask("なんで銀行は知財を担保にしたがらないの？")
+    lead, _ = _lead(answer)
+    assert not lead.startswith("「知財金融」は"), answer.text
+    assert "負担" in lead or "リスク" in lead, answer.text
