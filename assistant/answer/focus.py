@@ -40,6 +40,8 @@ _FOCUS_JA = (
     re.compile(rf"どんな({NOUN}{{2,}})"),
     # what is provided for (「経過措置は設けられていますか」)
     re.compile(rf"({NOUN}{{2,}})(?:は|って|が|も)(?:設けられ|定められ|用意され|整備され|規定され)(?:てい)?(?:ますか|ますか|る\?|る？|るの|ていますか)"),
+    # a list asked for (「調査会社の一覧はどこで」, 「名簿はありますか」)
+    re.compile(r"(一覧|リスト|名簿)(?:表)?(?:は|って|を|が|で|に|\?|？|$)"),
     # what a figure is of (「報酬の相場ってどのくらい」, 「登録料はいくら」)
     re.compile(
         rf"({NOUN}{{2,}}|{NOUN}+[りし])(?:の(?:相場|目安|平均|水準))?(?:は|って|が)(?:いくら|どの(?:くらい|ぐらい|程度)|どれ(?:くらい|ぐらい|ほど)|どんくらい)"
@@ -67,6 +69,8 @@ _FOCUS_EN = (
     re.compile(r"\bhow (?:is|are|was|were) (?:an? |the |any )?([a-z]+)\b", re.I),
     # what a party does, after "if" ("if the borrower merges with …")
     re.compile(r"\bif (?:the |a |an |its )?[a-z]+ ([a-z]{3,}s) (?:with|into|its|another|the|a|an)\b", re.I),
+    # a list asked for ("a list of approved valuation firms", "a register of …")
+    re.compile(r"\b(list|register|directory|roster)s? of\b", re.I),
     # what a body published ("Did the FSA publish any enforcement statistics …?")
     re.compile(
         r"\b(?:did|has|have) (?:the )?[A-Za-z]+ (?:publish|release|issue|announce|disclose|report)(?:ed)? "
@@ -93,6 +97,9 @@ _NOT_FOCUS = frozenset({
     "cannot", "loses", "data", "information", "figures",
 })  # fmt: skip
 
+#: English foci a passage names only as "a list of" ("listed" companies, "it lists" name no list).
+_OF_WORD = frozenset({"list", "register", "directory", "roster"})
+
 
 def unnamed_focus(question: str, groups: list[TermGroup], tokens: set[str], texts: list[str]) -> list[str]:
     """What the question asks for, by where it stands (「どの課」, 「担当者の名前は」,
@@ -118,7 +125,8 @@ def unnamed_focus(question: str, groups: list[TermGroup], tokens: set[str], text
         if len(words) > 1 and words[-1] in _KIND_HEADS:
             # 「申込書」 is not named by a passage that only says 申請
             named = [replace(g, alternatives=tuple(a for a in g.alternatives if words[-1] in a)) for g in named]
-        if focus.isascii() and re.search(rf"\b{re.escape(focus.rstrip('s'))}", found_in):
+        stem = rf"\b{focus}s? of\b" if focus in _OF_WORD else rf"\b{re.escape(focus.rstrip('s'))}"
+        if focus.isascii() and re.search(stem, found_in):
             continue  # an English word the passages' renderings use
         if named and any(group_found(g, tokens) for g in named):
             continue

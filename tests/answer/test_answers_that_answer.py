@@ -1498,6 +1498,8 @@ def test_dialect_and_the_askers_own_are_no_key_terms():
         ("How is a dispute between two charge holders resolved?", "dispute"),
         ("What happens to the charge if the borrower merges with another company?", "merges"),
         ("Did the FSA publish any enforcement statistics for the charge?", "statistics"),
+        # a list asked for
+        ("評価書を作る調査会社の一覧はどこで見られますか。", "一覧"),
     ],
 )
 def test_a_focus_is_found_by_where_it_stands(question, focus):
@@ -1526,3 +1528,30 @@ def test_from_a_point_of_view_gives_no_reason(assistant):
     lead, _ = _lead(answer)
     assert not lead.startswith("「知財金融」は"), answer.text
     assert "負担" in lead or "リスク" in lead, answer.text
+
+
+def test_a_list_is_named_only_as_a_list_of():
+    question = "Does the FSA publish a list of approved IP valuation firms?"
+    tokens = {"金融", "庁", "知財", "評価"}
+    # "listed companies" and "the article lists …" name no list of anything
+    said = ["The report covers listed companies.", "The article lists the JPO's programmes."]
+    assert Refusals.unnamed_focus(question, [], tokens, said) == ["list"]
+    assert Refusals.unnamed_focus(question, [], tokens, ["The FSA keeps a list of valuers."]) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "企業価値担保権付き融資の引当率について金融庁は具体的な数値を示していますか。",
+        "Does the FSA set a specific provisioning rate for loans secured by an enterprise value charge?",
+    ],
+)
+def test_whether_a_document_gives_a_specific_figure_asks_for_the_figure(assistant, question):
+    # The passages describe how provisions are made, with no rate: no quote answers this.
+    answer = assistant.ask(question)
+    assert answer.abstained, answer.text
+
+
+def test_whether_a_specific_figure_is_given_is_answered_by_the_figure(assistant):
+    answer = assistant.ask("責任共有制度の負担割合について具体的な数値はありますか。")
+    assert not answer.abstained and "80%" in _lead(answer)[0], answer.text
