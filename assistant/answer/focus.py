@@ -28,6 +28,8 @@ _FOCUS_JA = (
     re.compile(rf"(?:どのように|どうやって)({NOUN}{{2,}})(?:され|して|する|し)"),
     # the means of a procedure (「オンラインで申請できますか」)
     re.compile(rf"({NOUN}{{2,}})で(?:申請|提出|申し込|手続|登記|閲覧)(?:でき|可能|する|し)"),
+    # the means, after what is done (「登記はオンラインでできますか」, 「申請は郵送でも可能？」)
+    re.compile(rf"(?:は|って)({NOUN}{{2,}})で(?:も)?(?:でき|可能|行え|受け付け|受付)"),
     # what must be done with what (「決議の写しを求める必要がありますか」)
     re.compile(rf"({NOUN}{{2,}})を[^、。？?]{{0,10}}?必要が(?:あり|ある)"),
     # how a named thing is done (「管財人の報酬はどのように算定」)
@@ -69,6 +71,12 @@ _FOCUS_EN = (
     re.compile(r"\bhow (?:is|are|was|were) (?:an? |the |any )?([a-z]+)\b", re.I),
     # what a party does, after "if" ("if the borrower merges with …")
     re.compile(r"\bif (?:the |a |an |its )?[a-z]+ ([a-z]{3,}s) (?:with|into|its|another|the|a|an)\b", re.I),
+    # whether something has happened yet ("Has any court case been decided …?")
+    re.compile(
+        r"\b(?:has|have) (?:any|an?|the) ((?:[a-z]+ )?[a-z]+) (?:been|yet been) "
+        r"(?:decided|filed|brought|heard|ruled|settled|reported|recorded|published|issued)\b",
+        re.I,
+    ),
     # a list asked for ("a list of approved valuation firms", "a register of …")
     re.compile(r"\b(list|register|directory|roster)s? of\b", re.I),
     # what a body published ("Did the FSA publish any enforcement statistics …?")
@@ -121,6 +129,9 @@ def unnamed_focus(question: str, groups: list[TermGroup], tokens: set[str], text
     missing = []
     for focus in dict.fromkeys(foci):
         named = [g for g in groups if g.term and (g.term in focus or focus in g.term.lower())]
+        if focus.isascii() and " " in focus:
+            # "court case": a passage on the court names no case; the glossary's whole phrase may
+            named = [g for g in named if g.term.lower() == focus]
         words = content_terms(focus)
         if len(words) > 1 and words[-1] in _KIND_HEADS:
             # 「申込書」 is not named by a passage that only says 申請

@@ -117,6 +117,12 @@ _COUNTED = re.compile(
     r"\bhow many ([a-z][a-z-]*(?: [a-z][a-z-]*)?)|([一-龥ァ-ヶー]{2,})(?:は|って|が)(?:全部で|全国に|いま|今)?(?:いくつ|何個)|([一-龥ァ-ヶー]{2,})の数(?:は|を|って)",
     re.I,
 )
+#: A count, share or amount of what happened, said by the verb before it (「焦げ付いた件数」,
+#: 「採択された数」, 「回収できた額」): the verb's stem (kanji, or kanji with kana inside).
+_COUNTED_EVENT = re.compile(
+    r"([一-龥ァ-ヶー][一-龥ァ-ヶーぁ-ん]*?[一-龥ァ-ヶー])[ぁ-ん]{0,3}?(?:した|された|った|いた|んだ|きた|えた|た)"
+    r"(?:件数|数|社数|企業数|割合|比率|額|金額)"
+)
 #: What a counter counts: 25社 counts startups or companies, 61機関 financial institutions.
 #: (3.7万社 is a count of 社: :func:`figures` keeps 万 with the number.)
 _COUNTER_KINDS = {
@@ -370,6 +376,9 @@ class Refusals:
             chunk = set(terms(c.hit.chunk.text))
             if not any(group_share(g, chunk if _acronym(g.term, q.text) else where) >= SUBJECT_SHARE for g in subjects):
                 return False  # the fee of a report, for a question about a trust company's fee
+        event = self.counted_event(q.text)
+        if event and not any(w in c.text for w in event):
+            return False  # 98件 of loans made is no count of loans that went bad (焦げ付いた件数)
         counted = self.counted(subjects or [], q.text)
         if counted is not None:
             said = set(terms(c.text)) | set(terms(c.unit().en))
@@ -403,6 +412,18 @@ class Refusals:
             if not quantity.units and quantity.figure and not has_number(c.text):
                 return False
         return True
+
+    def counted_event(self, text: str) -> tuple[str, ...]:
+        """What happened to the things a count counts, when a verb says it (「焦げ付いた件数」):
+        the verb's stem and the documents' words for it (焦げ付 → 貸倒, デフォルト); ``()``
+        when the count names no event."""
+        m = _COUNTED_EVENT.search(text)
+        if not m:
+            return ()
+        stem = re.split(r"[をがでにはもの]", m.group(1))[-1]  # 「2年間で支援した」 counts 支援
+        if len(stem) < 2:
+            return ()
+        return (stem, *self.lexicon.everyday_in(m.group(0)))
 
     @staticmethod
     def counted(subjects: list[TermGroup], text: str) -> TermGroup | None:

@@ -1215,7 +1215,9 @@ def test_a_when_question_is_led_by_the_event_it_names(assistant, history, questi
     ("question", "place", "stated"),
     [
         # schemes the documents describe only abroad: answered from there, labelled
-        ("Why do lenders take a blanket lien in venture debt?", "us", "ブランケット・リーエン"),
+        # (a lien on all assets, 全資産: by its name or as the practice; 「知財から将来…まで」 is
+        # no reason to prefer the definition)
+        ("Why do lenders take a blanket lien in venture debt?", "us", "全資産"),
         # 特許オークション: China's, and the US 特許ライブオークション (the same words)
         ("特許オークションはうまくいってる？", "cn", "オークション"),
     ],
@@ -1500,6 +1502,10 @@ def test_dialect_and_the_askers_own_are_no_key_terms():
         ("Did the FSA publish any enforcement statistics for the charge?", "statistics"),
         # a list asked for
         ("評価書を作る調査会社の一覧はどこで見られますか。", "一覧"),
+        # the means, after what is done
+        ("企業価値担保権の登記はオンラインでできますか。", "オンライン"),
+        # whether something has happened yet: the whole phrase (a passage on the court is no case)
+        ("Has any court case been decided under the charge yet?", "court case"),
     ],
 )
 def test_a_focus_is_found_by_where_it_stands(question, focus):
@@ -1555,3 +1561,24 @@ def test_whether_a_document_gives_a_specific_figure_asks_for_the_figure(assistan
 def test_whether_a_specific_figure_is_given_is_answered_by_the_figure(assistant):
     answer = assistant.ask("責任共有制度の負担割合について具体的な数値はありますか。")
     assert not answer.abstained and "80%" in _lead(answer)[0], answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "event"),
+    [
+        ("これまでに焦げ付いた件数は公表されていますか。", ("焦げ付", "貸倒")),
+        ("IPASが最初の2年間で支援した企業数は", ("支援",)),  # not 「年間で支援」
+        ("評価書作成支援に採択された件数は", ("採択",)),
+        ("2014年度の採択件数は？", ()),  # no verb says what happened
+    ],
+)
+def test_a_count_of_what_happened_names_its_verb(question, event):
+    found = Refusals(LEX, 0.0, 0.0).counted_event(question)
+    assert found[: len(event)] == event if event else found == ()
+
+
+def test_a_count_of_loans_that_went_bad_is_not_answered_by_loans_made(assistant):
+    answer = assistant.ask("知財ビジネス評価書を使った融資で、これまでに焦げ付いた件数は公表されていますか。")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("評価書作成支援に採択された件数は？")
+    assert not answer.abstained and "採択" in _lead(answer)[0], answer.text
