@@ -99,7 +99,7 @@ FULL_DATE_BONUS = 0.05
 #: A figure for part of a year, when the question asks for a year's (「2023年は？」).
 PART_YEAR_PENALTY = 0.85
 #: A "when" question naming its event (成立, 施行, 改定): a unit dating another one (提出).
-EVENT_PENALTY = 0.85
+EVENT_PENALTY = 0.7
 SAME_SOURCE_PENALTY = 0.08
 SAME_TOPIC = 0.4  # word Jaccard above which two units state the same thing
 SELF_CONFLICT_SHARE = 0.8  # a self-conflicting note must score this share of the lead
@@ -155,6 +155,10 @@ _EVENT_ALIKE = {
     "創設": "設立|新設|発足",
 }
 _EVENT = re.compile(r"施行|開始|始まる|始める|成立|公布|公表|改定|改正|改訂|見直す?|廃止|終了|提出|開設|告示|導入|設立|創設|発表|適用")
+
+#: A point in time said in words: when a right takes effect (「登記した時点で」), what happens
+#: after what (「実行したときに」「解除した日から」).
+_TIME_POINT = re.compile(r"時点|とき(?:に|から)|(?:した|する|される|された)際|以降|以後|の日から")
 
 #: Weights of the three signals (lexical, semantic, "asked": the annotated questions).
 W_LEXICAL, W_SEMANTIC, W_ASKED = 0.30, 0.20, 0.40
@@ -579,7 +583,9 @@ class ExtractiveAnswerer(Answerer):
             # Answer-type match: a "when" question wants a date, a "how much / what
             # share" question a figure; units without one answer something else.
             if wants_date:
-                score = score + TYPE_BONUS if has_date(cand.text) else score * TYPE_PENALTY
+                # A point in time said in words answers "when" too (「登記した時点で生じ」).
+                dated = has_date(cand.text) or _TIME_POINT.search(cand.text)
+                score = score + TYPE_BONUS if dated else score * TYPE_PENALTY
                 if has_full_date(cand.text) and (not named_events or any(group_found(g, unit_terms) for g in named_events)):
                     score += FULL_DATE_BONUS  # a day answers "when" better than a month (of the event asked)
             if wants_figure:

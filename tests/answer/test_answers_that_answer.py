@@ -1204,6 +1204,10 @@ def test_a_definition_is_led_by_the_unit_defining_the_scheme_not_by_its_body(ass
          "And when did the Diet actually pass it?", "6月7日"),
         # 公開 is how the document dates the publication asked for (公表)
         ([], "When was the first version of the IP and intangible assets governance guideline published?", "2022年1月28日"),
+        # the Diet's passing (成立), not the bill's submission to the Diet, however alike they read
+        ([], "When did the Diet pass the act creating the enterprise value charge?", "6月7日"),
+        # a point in time said in words answers when, over another event's date (施行)
+        ([], "企業価値担保権の効力はいつ生じますか。", "登記した時点"),
     ],
 )
 def test_a_when_question_is_led_by_the_event_it_names(assistant, history, question, stated):
