@@ -157,8 +157,8 @@ _EVENT_ALIKE = {
 _EVENT = re.compile(r"施行|開始|始まる|始める|成立|公布|公表|改定|改正|改訂|見直す?|廃止|終了|提出|開設|告示|導入|設立|創設|発表|適用")
 
 #: A point in time said in words: when a right takes effect (「登記した時点で」), what happens
-#: after what (「実行したときに」「解除した日から」).
-_TIME_POINT = re.compile(r"時点|とき(?:に|から)|(?:した|する|される|された)際|以降|以後|の日から")
+#: after what (「実行したときに」). (「この日から」 dates nothing by itself.)
+_TIME_POINT = re.compile(r"時点|とき(?:に|から)|(?:した|する|される|された)際")
 
 #: Weights of the three signals (lexical, semantic, "asked": the annotated questions).
 W_LEXICAL, W_SEMANTIC, W_ASKED = 0.30, 0.20, 0.40
@@ -583,9 +583,12 @@ class ExtractiveAnswerer(Answerer):
             # Answer-type match: a "when" question wants a date, a "how much / what
             # share" question a figure; units without one answer something else.
             if wants_date:
-                # A point in time said in words answers "when" too (「登記した時点で生じ」).
-                dated = has_date(cand.text) or _TIME_POINT.search(cand.text)
-                score = score + TYPE_BONUS if dated else score * TYPE_PENALTY
+                if has_date(cand.text):
+                    score += TYPE_BONUS
+                elif named_events or not _TIME_POINT.search(cand.text):
+                    # (a point in time said in words, 「登記した時点で生じ」, answers "when" too,
+                    # unless the question names an event a date is asked for: 施行日)
+                    score *= TYPE_PENALTY
                 if has_full_date(cand.text) and (not named_events or any(group_found(g, unit_terms) for g in named_events)):
                     score += FULL_DATE_BONUS  # a day answers "when" better than a month (of the event asked)
             if wants_figure:

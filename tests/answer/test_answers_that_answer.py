@@ -1586,3 +1586,11 @@ def test_a_count_of_loans_that_went_bad_is_not_answered_by_loans_made(assistant)
     assert answer.abstained, answer.text
     answer = assistant.ask("評価書作成支援に採択された件数は？")
     assert not answer.abstained and "採択" in _lead(answer)[0], answer.text
+
+
+def test_when_as_a_conjunction_asks_for_no_date(assistant):
+    # "Who appoints … when the charge is enforced?" asks who; a date (or 「登記した時点」) is no answer
+    answer = assistant.ask("Who appoints the administrator when an enterprise value charge is enforced?")
+    assert "裁判所" in _lead(answer)[0], answer.text
+    assert not LEX.wants("Who appoints the administrator when an enterprise value charge is enforced?", "when")
+    assert LEX.wants("And when did it take effect?", "when")
