@@ -51,6 +51,18 @@ def damaged(where: str, exc: Exception | None = None) -> IndexStateError:
     return damaged_part("The read copy of the chunks", where, exc)
 
 
+def _top_rows(sims: np.ndarray, k: int) -> np.ndarray:
+    """The indexes of the ``k`` highest of ``sims``; among equal values at the k-th place,
+    the lowest indexes (``argpartition`` alone picks any of them, so equal similarities
+    would not come back in row order)."""
+    if k >= len(sims):
+        return np.arange(len(sims))
+    kth = np.partition(sims, len(sims) - k)[len(sims) - k]  # the k-th highest value
+    above = np.flatnonzero(sims > kth)
+    tied = np.flatnonzero(sims == kth)[: k - len(above)]
+    return np.concatenate([above, tied])
+
+
 def paths(folder: Path, name: str) -> tuple[Path, Path, Path]:
     """(vectors, texts, row index) of segment ``name``."""
     return (folder / f"{name}.{SUFFIX}.f32", folder / f"{name}.{SUFFIX}.txt", folder / f"{name}.{SUFFIX}.npz")
@@ -164,15 +176,14 @@ class ChunkCopy:
                 rough = seg.reduced.scores(query)
                 if dead is not None:
                     rough[dead] = -np.inf
-                rows = np.sort(np.argpartition(-rough, want - 1)[:want])  # all live: want < live
+                rows = np.sort(_top_rows(rough, want))  # all live: want < live
                 sims = seg.matrix[rows] @ query
             else:
                 rows = None
                 sims = seg.matrix @ query
                 if dead is not None:
                     sims[dead] = -np.inf
-            k = min(top_k, len(sims))
-            top = np.argpartition(-sims, k - 1)[:k] if k < len(sims) else np.arange(len(sims))
+            top = _top_rows(sims, min(top_k, len(sims)))
             picked = top if rows is None else rows[top]
             found += [(float(s), n, int(r)) for s, r in zip(sims[top].tolist(), picked.tolist(), strict=True) if s > -np.inf]
         found.sort(key=lambda t: (-t[0], t[1], t[2]))
