@@ -75,6 +75,7 @@ from assistant.embed.base import Embedder
 from assistant.index.bm25 import BM25Index
 from assistant.index.store import RetrievalKey
 from assistant.retrieval.hybrid import Retrieval
+from assistant.text.announce import announced, items
 from assistant.text.ja import content_terms
 from assistant.text.similarity import char_bigrams, jaccard
 
@@ -159,6 +160,9 @@ _EVENT = re.compile(r"施行|開始|始まる|始める|成立|公布|公表|改
 #: A point in time said in words: when a right takes effect (「登記した時点で」), what happens
 #: after what (「実行したときに」). (「この日から」 dates nothing by itself.)
 _TIME_POINT = re.compile(r"時点|とき(?:に|から)|(?:した|する|される|された)際")
+
+#: A question for how many things there are (「論点はいくつ？」): an announcement answers it.
+_HOW_MANY = re.compile(r"いくつ|何個|何点|何つ|\bhow many\b", re.I)
 
 #: Weights of the three signals (lexical, semantic, "asked": the annotated questions).
 W_LEXICAL, W_SEMANTIC, W_ASKED = 0.30, 0.20, 0.40
@@ -452,6 +456,7 @@ class ExtractiveAnswerer(Answerer):
             lead = official
             pool = [official, *pool]
         chosen = self._answer_parts(question, self._select(lead, pool, q), candidates, q)
+        chosen = self._announced_items(chosen, retrieval, q)
         conflict_pair = self._conflict(candidates, lead)
         if conflict_pair:
             chosen += [c for c in conflict_pair if not any(c is x for x in chosen)]
@@ -644,6 +649,33 @@ class ExtractiveAnswerer(Answerer):
         if own is not None and (intl is None or own.score >= share * intl.score):
             return own
         return intl or own or cands[0]
+
+    def _announced_items(self, chosen: list[Candidate], retrieval: Retrieval, q: QuestionFrame) -> list[Candidate]:
+        """A lead that only announces a list (「日本で知財金融が進まない理由として一般に2つの
+        論点が挙げられており」) gives way to the items it announces (「論点Ⅰは…」「論点Ⅱは…」),
+        found after it in its chunk and the chunks that follow in its file; it follows them.
+        Unchanged when the items are not found, and for a question asking how many."""
+        lead = chosen[0]
+        count = announced(lead.text)
+        if count < 2 or _HOW_MANY.search(q.text):
+            return chosen  # 「論点はいくつ？」 is answered by the announcement itself
+        after = [(lead.hit, s, e) for s, e in lead.hit.chunk.quotable_units() if s >= lead.end]
+        for hit in retrieval.following.get(lead.hit.chunk.id, []):
+            after += [(hit, s, e) for s, e in hit.chunk.quotable_units()]
+        found = items([hit.chunk.text[s:e] for hit, s, e in after], count)
+        default = self.lexicon.default_jurisdiction
+        listed = [
+            Candidate(
+                lead.hit_rank, hit, hit.chunk.text[s:e], s, e,
+                hit.chunk.jurisdiction_at(s, e) or hit.doc.jurisdiction or default, score=lead.score,
+            )
+            for hit, s, e in (after[i] for i in found)
+        ]
+        if not listed or not all(self._may_lead(c, q) for c in listed):
+            return chosen
+        keys = {c.key for c in listed}
+        rest = [c for c in chosen[1:] if c.key not in keys]
+        return listed + [lead, *rest][: max(1, MAX_SENTENCES - len(listed))]
 
     @staticmethod
     def _supports(c: Candidate, lead: Candidate) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -269,6 +270,20 @@ class IndexStore:
     def documents(self) -> list[DocumentInfo]:
         """Every indexed document with its chunk count, pages without text, extractors, last indexed time."""
         return self.manifest.document_infos()
+
+    @cached_property
+    def _successor(self) -> dict[str, str]:
+        """Each chunk's successor in its file (the manifest lists a file's chunks in order)."""
+        return {a: b for entry in self.manifest.files.values() for a, b in zip(entry.chunk_ids, entry.chunk_ids[1:], strict=False)}
+
+    def following(self, chunk_id: str, n: int) -> list[Chunk]:
+        """Up to ``n`` chunks that follow ``chunk_id`` in its file, in order."""
+        ids: list[str] = []
+        cid = chunk_id
+        while len(ids) < n and (cid := self._successor.get(cid, "")):
+            ids.append(cid)
+        got = self.chunks(ids)
+        return [got[c] for c in ids if c in got]
 
     def chunks(self, chunk_ids: list[str]) -> dict[str, Chunk]:
         wanted = [cid for cid in dict.fromkeys(chunk_ids) if cid in self.chunk_ids]

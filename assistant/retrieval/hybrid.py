@@ -3,7 +3,9 @@
 BM25 wins on long policy text and exact terms; dense wins on paraphrase and on English
 questions over the Japanese corpus. Fused by rank they beat either alone. Near-duplicate
 chunks (overlapping windows, the same fact in two briefs) are dropped after fusion, and a
-question comparing places is also searched once per place (:mod:`.facets`).
+question comparing places is also searched once per place (:mod:`.facets`). A hit that
+announces a list (「2つの論点が挙げられており」) brings the chunks after it in its file, where
+the items it announces may be (:attr:`Retrieval.following`).
 """
 
 from __future__ import annotations
@@ -21,12 +23,15 @@ from assistant.index.store import IndexStore
 from assistant.retrieval.facets import facets, interleave
 from assistant.retrieval.fusion import PRIMARY_BOOST, prefer_primary, primary_chunk_ids, rrf
 from assistant.retrieval.query import query_terms
+from assistant.text.announce import announced
 from assistant.text.similarity import char_bigrams, jaccard
 
 CANDIDATES = 30
 #: Keys per query: several questions per fact unit, so more than chunk candidates.
 KEY_CANDIDATES = 60
 NEAR_DUPLICATE = 0.8
+#: Chunks read after a hit that announces a list: its items may sit in the sections after it.
+FOLLOWING_CHUNKS = 4
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,9 @@ class Retrieval:
     #: Fact units whose retrieval keys (annotated questions, English renderings) matched the
     #: query: (chunk id, start, end) → {"question": best similarity, "en": best similarity}.
     key_matches: dict[tuple[str, int, int], dict[str, float]] = field(default_factory=dict)
+    #: The chunks after a hit that announces a list (「2つの論点が挙げられており」), in its file's
+    #: order, by that hit's chunk id: the items it announces may be there (「論点Ⅰは…」).
+    following: dict[str, list[Hit]] = field(default_factory=dict)
 
 
 class HybridRetriever:
@@ -70,13 +78,22 @@ class HybridRetriever:
         mode = _mode(mode) if mode else self.mode
         main = self._retrieve_one(query, top_k, mode)
         parts = facets(query, self.lexicon) if mode == RetrievalMode.HYBRID else []
-        if len(parts) < 2:
-            return main
-        t0 = time.perf_counter()
-        sides = [self._retrieve_one(p, top_k, mode).hits for p in parts]
-        spent = (time.perf_counter() - t0) * 1000
-        timings = main.timings_ms | {"facets": spent, "retrieve": main.timings_ms["retrieve"] + spent}
-        return replace(main, hits=interleave(main.hits, sides, top_k), timings_ms=timings)
+        if len(parts) >= 2:
+            t0 = time.perf_counter()
+            sides = [self._retrieve_one(p, top_k, mode).hits for p in parts]
+            spent = (time.perf_counter() - t0) * 1000
+            timings = main.timings_ms | {"facets": spent, "retrieve": main.timings_ms["retrieve"] + spent}
+            main = replace(main, hits=interleave(main.hits, sides, top_k), timings_ms=timings)
+        return replace(main, following=self._following(main.hits))
+
+    def _following(self, hits: list[Hit]) -> dict[str, list[Hit]]:
+        """The chunks after each hit whose text announces a list (read only for those)."""
+        out: dict[str, list[Hit]] = {}
+        for hit in hits:
+            if announced(hit.chunk.text):
+                chunks = self.store.following(hit.chunk.id, FOLLOWING_CHUNKS)
+                out[hit.chunk.id] = [Hit(chunk=c, doc=self.store.document(c.source_id), score=0.0) for c in chunks]
+        return out
 
     def _retrieve_one(self, query: str, top_k: int, mode: RetrievalMode) -> Retrieval:
         timings: dict[str, float] = {}

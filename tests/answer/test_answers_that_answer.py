@@ -1594,3 +1594,31 @@ def test_when_as_a_conjunction_asks_for_no_date(assistant):
     assert "裁判所" in _lead(answer)[0], answer.text
     assert not LEX.wants("Who appoints the administrator when an enterprise value charge is enforced?", "when")
     assert LEX.wants("And when did it take effect?", "when")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Why has IP finance not taken off in Japan?", "日本で知財金融がなかなか広がらないのはどうして？"],
+)
+def test_a_list_announced_is_answered_by_its_items(assistant, question):
+    # 「…2つの論点が挙げられており」 states neither: 論点Ⅰ and 論点Ⅱ lead, from the sections
+    # after it (read through the index's file order), and the announcement follows them.
+    answer = assistant.ask(question)
+    facts = [line.text for line in answer.lines if line.kind == "fact"]
+    originals = [c.quote for c in answer.citations]
+    assert originals[0].startswith("論点I") and originals[1].startswith("論点II"), answer.text
+    assert any("2つの論点" in quote for quote in originals[2:]), answer.text
+    assert len(facts) == len(originals)
+
+
+def test_how_many_things_is_answered_by_the_announcement(assistant):
+    answer = assistant.ask("知財金融が普及しない要因として一般に指摘される論点はいくつありますか")
+    assert "2つの論点" in answer.citations[0].quote, answer.text
+
+
+def test_the_chunks_after_a_chunk_in_its_file(assistant):
+    store = assistant.store
+    entry = next(e for e in store.manifest.files.values() if len(e.chunk_ids) >= 4)
+    first, *rest = entry.chunk_ids
+    assert [c.id for c in store.following(first, 3)] == rest[:3]
+    assert store.following(entry.chunk_ids[-1], 3) == []
