@@ -651,31 +651,32 @@ class ExtractiveAnswerer(Answerer):
         return intl or own or cands[0]
 
     def _announced_items(self, chosen: list[Candidate], retrieval: Retrieval, q: QuestionFrame) -> list[Candidate]:
-        """A lead that only announces a list (「日本で知財金融が進まない理由として一般に2つの
-        論点が挙げられており」) gives way to the items it announces (「論点Ⅰは…」「論点Ⅱは…」),
+        """A chosen unit that only announces a list (「日本で知財金融が進まない理由として一般に
+        2つの論点が挙げられており」) gives way to the items it announces (「論点Ⅰは…」「論点Ⅱは…」),
         found after it in its chunk and the chunks that follow in its file; it follows them.
         Unchanged when the items are not found, and for a question asking how many."""
-        lead = chosen[0]
-        count = announced(lead.text)
-        if count < 2 or _HOW_MANY.search(q.text):
+        at = next((i for i, c in enumerate(chosen) if announced(c.text) >= 2), None)
+        if at is None or _HOW_MANY.search(q.text):
             return chosen  # 「論点はいくつ？」 is answered by the announcement itself
-        after = [(lead.hit, s, e) for s, e in lead.hit.chunk.quotable_units() if s >= lead.end]
-        for hit in retrieval.following.get(lead.hit.chunk.id, []):
+        head = chosen[at]
+        after = [(head.hit, s, e) for s, e in head.hit.chunk.quotable_units() if s >= head.end]
+        for hit in retrieval.following.get(head.hit.chunk.id, []):
             after += [(hit, s, e) for s, e in hit.chunk.quotable_units()]
-        found = items([hit.chunk.text[s:e] for hit, s, e in after], count)
+        found = items([hit.chunk.text[s:e] for hit, s, e in after], announced(head.text))
         default = self.lexicon.default_jurisdiction
         listed = [
             Candidate(
-                lead.hit_rank, hit, hit.chunk.text[s:e], s, e,
-                hit.chunk.jurisdiction_at(s, e) or hit.doc.jurisdiction or default, score=lead.score,
+                head.hit_rank, hit, hit.chunk.text[s:e], s, e,
+                hit.chunk.jurisdiction_at(s, e) or hit.doc.jurisdiction or default, score=head.score,
             )
             for hit, s, e in (after[i] for i in found)
         ]
-        if not listed or not all(self._may_lead(c, q) for c in listed):
+        if not listed or (at == 0 and not all(self._may_lead(c, q) for c in listed)):
             return chosen
         keys = {c.key for c in listed}
-        rest = [c for c in chosen[1:] if c.key not in keys]
-        return listed + [lead, *rest][: max(1, MAX_SENTENCES - len(listed))]
+        rest = [c for c in chosen[at + 1 :] if c.key not in keys]
+        before = [c for c in chosen[:at] if c.key not in keys]
+        return before + listed + [head, *rest][: max(1, MAX_SENTENCES - len(listed) - len(before))]
 
     @staticmethod
     def _supports(c: Candidate, lead: Candidate) -> bool:

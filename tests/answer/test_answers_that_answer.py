@@ -1622,3 +1622,13 @@ def test_the_chunks_after_a_chunk_in_its_file(assistant):
     first, *rest = entry.chunk_ids
     assert [c.id for c in store.following(first, 3)] == rest[:3]
     assert store.following(entry.chunk_ids[-1], 3) == []
+
+
+def test_a_list_announced_after_the_lead_is_spelt_out_after_it(assistant):
+    # The article's overview leads; 「次の2つの取組が有効だと提案している」 follows it, and
+    # its items (提案Ⅰ, 提案Ⅱ) come right after, before the announcement.
+    answer = assistant.ask("What does the Deloitte article propose for Japan?")
+    quotes = [c.quote for c in answer.citations]
+    first = next(i for i, quote in enumerate(quotes) if quote.startswith("提案I"))
+    assert quotes[first + 1].startswith("提案II"), answer.text
+    assert "次の2つの取組" in quotes[first + 2], answer.text
