@@ -279,10 +279,12 @@ def stated_years(text: str) -> set[str]:
     return set(_YEAR.findall(text)) | era
 
 
-#: Years named relative to today (今年, "last year"), by how many years back.
+#: Years named relative to today (今年, "last year", 来年), by how many years back.
 _RELATIVE_YEARS = (
     (re.compile(r"今年|本年|\bthis year\b|\bcurrent year\b", re.I), 0),
     (re.compile(r"去年|昨年|\blast year\b", re.I), 1),
+    (re.compile(r"(?<!再)来年|\bnext year\b", re.I), -1),
+    (re.compile(r"再来年|\bthe year after next\b", re.I), -2),
 )
 
 

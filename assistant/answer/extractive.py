@@ -415,6 +415,9 @@ class ExtractiveAnswerer(Answerer):
         if denied:  # 「個人事業主も使えるようになったと聞きましたが…」 when a passage says they cannot
             return self._abstain(base, "contradicted", groups, t0, missing=denied)
         headings = [f"{hit.chunk.section} {hit.doc.title}" for hit in retrieval.hits]
+        later = self.refusals.later_years(question, passages + headings)
+        if later:  # 「来年から補助金って増えるの？」 when no passage speaks of a later year than 2026
+            return self._abstain(base, "later_year", groups, t0, missing=later)
         unstated = self.refusals.unstated_references(question, passages + headings)
         if unstated:  # 「法第30条は何を定めていますか」 when no passage cites 第30条
             return self._abstain(base, "unknown_entity", groups, t0, missing=unstated)

@@ -1,12 +1,13 @@
 """What a question takes as given: an amount or share no passage states (「上限5億円と聞いて
-いますが」), or hearsay a further question rests on that a passage denies (「個人事業主も使える
-ようになったと聞きましたが、…」). Either way no quote answers the question as asked."""
+いますが」), hearsay a further question rests on that a passage denies (「個人事業主も使える
+ようになったと聞きましたが、…」), or a year later than any the passages speak of (「来年から
+補助金って増えるの？」). Either way no quote answers the question as asked."""
 
 from __future__ import annotations
 
 import re
 
-from assistant.answer.evidence import figures
+from assistant.answer.evidence import figures, stated_years, years_in
 from assistant.answer.focus import NOUN
 from assistant.corpus.lexicon import Lexicon
 
@@ -29,6 +30,13 @@ _ABLE_EN = re.compile(
 _HEARD = re.compile(r"と聞いて|と聞き|と聞いた|って聞いた|らしい(?:けど|が)|と理解して|んですよね|\bI (?:heard|read|was told|understand)\b", re.I)
 _ASKS_PREMISE = re.compile(r"(?:本当|ほんと|合って|正しい|間違い)|(?:is|was) (?:that|it|this) (?:right|true|correct|so)\b", re.I)
 _DENIES = re.compile(r"なれない|できない|使えない|認められない|認められず|対象外|除かれ|含まれない")
+#: The asker's own plans (「2027年に承継を考えていますが」, "we plan to … next year"): a later
+#: year there is context, not what is asked.
+_OWN_PLAN = re.compile(
+    r"(?:予定|計画)(?:です|しています|している|がある)|考えて(?:い|お)|つもり|したいと|したい(?:の|ん)|"
+    r"\b(?:we|i)(?:'m| am|'re| are)? (?:plan|planning|intend|intending|hope|hoping|expect|want)\b",
+    re.I,
+)
 _EN_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
 _EN_MONEY = re.compile(r"(?<![\d.])\d[\d,.]*\s*(?:thousand|million|billion|trillion)?\s*(?:yen|yuan|dollars)\b", re.I)
 
@@ -78,3 +86,18 @@ def contradicted_premise(question: str, texts: list[str], lexicon: Lexicon) -> l
         for said, words in named
         if any(w and w in s and _DENIES.search(s[s.index(w) :]) for w in words for s in sentences)
     ]
+
+
+def later_years(question: str, texts: list[str]) -> list[str]:
+    """The years a question names (2028年, 令和10年, 来年, "next year") that are later than
+    every year the passages state: what the documents cannot yet know (whether a subsidy
+    grows next year) no quote answers. Years the passages reach, and any when they state no
+    year at all, are left to the other checks."""
+    asked = years_in(question) | stated_years(question)
+    if not asked or _OWN_PLAN.search(question):
+        return []  # 「2027年に事業承継を考えていますが…」: the asker's own plan, not what is asked
+    known = stated_years(" ".join(texts))
+    if not known:
+        return []
+    latest = max(int(y) for y in known)
+    return [y for y in sorted(asked) if int(y) > latest]

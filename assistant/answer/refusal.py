@@ -16,7 +16,8 @@
   (不良債権比率 with no 不良債権).
 * :meth:`Refusals.unsupported_premise` – an amount or share taken as given that no passage
   states; :meth:`Refusals.contradicted_premise` – hearsay a further question rests on that a
-  passage denies (「個人事業主も使えるようになったと聞きましたが、…」) (:mod:`assistant.answer.premise`).
+  passage denies (「個人事業主も使えるようになったと聞きましたが、…」); :meth:`Refusals.later_years` –
+  a year later than any the passages state (「来年から増えるの？」) (:mod:`assistant.answer.premise`).
 * :meth:`Refusals.names_another` – a figure of another scheme whose name is made of some of the
   words of the one asked (知財金融促進事業 for its successor's end).
 """
@@ -38,7 +39,7 @@ from assistant.answer.evidence import (
     ordinals,
 )
 from assistant.answer.focus import unnamed_focus
-from assistant.answer.premise import contradicted_premise, unsupported_premise
+from assistant.answer.premise import contradicted_premise, later_years, unsupported_premise
 from assistant.answer.question import QuestionFrame, names_other_than, names_person
 from assistant.corpus.lexicon import Lexicon
 from assistant.text.ja import content_terms, noun_phrases
@@ -203,6 +204,8 @@ class Refusals:
 
     unnamed_focus = staticmethod(unnamed_focus)
     unsupported_premise = staticmethod(unsupported_premise)
+
+    later_years = staticmethod(later_years)
 
     def contradicted_premise(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.contradicted_premise` with this lexicon."""

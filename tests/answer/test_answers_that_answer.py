@@ -1632,3 +1632,23 @@ def test_a_list_announced_after_the_lead_is_spelt_out_after_it(assistant):
     first = next(i for i, quote in enumerate(quotes) if quote.startswith("提案I"))
     assert quotes[first + 1].startswith("提案II"), answer.text
     assert "次の2つの取組" in quotes[first + 2], answer.text
+
+
+def test_a_year_later_than_any_the_passages_state_is_refused():
+    from assistant.answer.premise import later_years
+
+    said = ["事業性融資の推進等に関する法律は、令和8年(2026年)5月25日に施行された。"]
+    assert later_years("2028年には利用は増えていますか？", said) == ["2028"]
+    assert later_years("令和10年の見通しは？", said) == ["2028"]
+    assert later_years("2026年5月から何が変わったの？", said) == []
+    assert later_years("2030年の見通しは？", ["日付のない文。"]) == []  # no year to compare with
+    # the asker's own plan is context, not what is asked
+    assert later_years("2028年に事業承継を考えていますが、経営者保証はどうなりますか", said) == []
+    assert later_years("We plan to raise money in 2028. Can we pledge our patents?", said) == []
+
+
+def test_what_happens_next_year_is_refused_naming_the_year(assistant):
+    answer = assistant.ask("来年から知財金融の補助金って増えるの？")
+    assert answer.abstained and "年より前のことしか" in answer.abstain_reason, answer.text
+    answer = assistant.ask("企業価値担保権はいつから使える？")
+    assert not answer.abstained
