@@ -157,6 +157,15 @@ _EVENT_ALIKE = {
 }
 _EVENT = re.compile(r"施行|開始|始まる|始める|成立|公布|公表|改定|改正|改訂|見直す?|廃止|終了|提出|開設|告示|導入|設立|創設|発表|適用")
 
+#: A sentence about its own document (「…に掲載されたこの記事は、…と述べる。そのうえで…方向を
+#:示している」, "This report describes …"): it says what the document covers, not the facts
+#: asked; the sentences stating them answer first when they were retrieved.
+ABOUT_ITSELF_FACTOR = 0.8
+_ABOUT_ITSELF = re.compile(
+    r"[^。]{0,30}?(?:この|本)(?:記事|報告書|資料|論文|レポート|稿|文書)は"
+    r"|(?:This|The present) (?:article|report|paper|document) (?:says|describes|argues|shows|sets out|outlines)\b"
+)
+
 #: A point in time said in words: when a right takes effect (「登記した時点で」), what happens
 #: after what (「実行したときに」). (「この日から」 dates nothing by itself.)
 _TIME_POINT = re.compile(r"時点|とき(?:に|から)|(?:した|する|される|された)際")
@@ -607,6 +616,8 @@ class ExtractiveAnswerer(Answerer):
                 score *= REASON_PENALTY  # figures alone (310件・210億円) give no reason
             if _DEPENDENT.match(cand.text):
                 score *= DEPENDENT_FACTOR
+            elif _ABOUT_ITSELF.match(cand.text):
+                score *= ABOUT_ITSELF_FACTOR
             cand.score = score * self._jurisdiction_factor(cand.jurisdiction, q)
         cands.sort(key=lambda c: -c.score)
         return cands

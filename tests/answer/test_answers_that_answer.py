@@ -1652,3 +1652,13 @@ def test_what_happens_next_year_is_refused_naming_the_year(assistant):
     assert answer.abstained and "年より前のことしか" in answer.abstain_reason, answer.text
     answer = assistant.ask("企業価値担保権はいつから使える？")
     assert not answer.abstained
+
+
+def test_a_sentence_about_its_own_document_does_not_lead_the_fact_it_mentions(assistant):
+    # The Deloitte summary's 「…に掲載されたこの記事は、2026年5月に…施行され…と述べる」 says
+    # what the article covers; the date the law came into force is stated in the act's brief.
+    answer = assistant.ask(
+        "When does it start?",
+        history=["Is there a new law in Japan that lets a company put its whole business up as collateral?"],
+    )
+    assert "5月25日" in answer.citations[0].quote, answer.text
