@@ -1662,3 +1662,11 @@ def test_a_sentence_about_its_own_document_does_not_lead_the_fact_it_mentions(as
         history=["Is there a new law in Japan that lets a company put its whole business up as collateral?"],
     )
     assert "5月25日" in answer.citations[0].quote, answer.text
+
+
+def test_the_first_loan_asked_in_english_needs_a_sentence_saying_it_was_the_first(assistant):
+    answer = assistant.ask("Which Japanese regional bank made the first loan secured by an enterprise value charge?")
+    assert answer.abstained, answer.text
+    # "the first" of a kind the documents do report as the first is answered
+    answer = assistant.ask("Who held the first patent auction in the US?")
+    assert not answer.abstained and "初めて" in answer.citations[0].quote, answer.text
