@@ -23,7 +23,8 @@ _FOCUS_JA = (
     re.compile(rf"({NOUN}{{2,}})(?:は|って|の)(?:誰|だれ|どなた|名前|名称|連絡先)"),
     re.compile(rf"({NOUN}{{2,}})(?:に|には|で|では)(?:何|なに)を"),
     re.compile(rf"({NOUN}{{2,}})(?:は|って)(?:どこ|いつ)(?:で|に|から)?(?:開|行|受|申|ダウンロード|入手|もら)"),
-    re.compile(rf"({NOUN}{{2,}})(?:が|は|って)(?:必要|いる|要る)(?:ですか|\?|？|の)"),
+    # (with what it is of: 「株主総会の決議は必要ですか」 asks for a shareholders' resolution)
+    re.compile(rf"((?:{NOUN}{{2,}}の)?{NOUN}{{2,}})(?:が|は|って)(?:必要|いる|要る)(?:ですか|\?|？|の)"),
     # how something is done, named after どのように / どうやって (「どのように選定されて」)
     re.compile(rf"(?:どのように|どうやって)({NOUN}{{2,}})(?:され|して|する|し)"),
     # the means of a procedure (「オンラインで申請できますか」)
@@ -77,6 +78,9 @@ _FOCUS_EN = (
         r"(?:decided|filed|brought|heard|ruled|settled|reported|recorded|published|issued)\b",
         re.I,
     ),
+    # what rule or treatment applies ("What penalty applies if …", "What capital adequacy
+    # treatment applies to …")
+    re.compile(r"\bwhat ((?:[a-z]+ ){0,2}[a-z]+) (?:applies|apply|exists|exist)\b", re.I),
     # a list asked for ("a list of approved valuation firms", "a register of …")
     re.compile(r"\b(list|register|directory|roster)s? of\b", re.I),
     # what a body published ("Did the FSA publish any enforcement statistics …?")
@@ -139,7 +143,9 @@ def unnamed_focus(question: str, groups: list[TermGroup], tokens: set[str], text
         stem = rf"\b{focus}s? of\b" if focus in _OF_WORD else rf"\b{re.escape(focus.rstrip('s'))}"
         if focus.isascii() and re.search(stem, found_in):
             continue  # an English word the passages' renderings use
-        if named and any(group_found(g, tokens) for g in named):
+        # 「株主総会の決議」: every part of a focus named with what it is of (附帯決議 is none)
+        found = all if "の" in focus else any
+        if named and found(group_found(g, tokens) for g in named):
             continue
         if not named and (not words or all(w in tokens for w in words)):
             continue

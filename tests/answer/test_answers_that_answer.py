@@ -1510,6 +1510,10 @@ def test_dialect_and_the_askers_own_are_no_key_terms():
         ("企業価値担保権の登記はオンラインでできますか。", "オンライン"),
         # whether something has happened yet: the whole phrase (a passage on the court is no case)
         ("Has any court case been decided under the charge yet?", "court case"),
+        # what rule or treatment applies
+        ("What penalty applies if a trust company breaches its duties?", "penalty"),
+        # what is needed, with what it is of
+        ("企業価値担保権の設定時に株主総会の決議は必要ですか。", "株主総会の決議"),
     ],
 )
 def test_a_focus_is_found_by_where_it_stands(question, focus):
@@ -1670,3 +1674,13 @@ def test_the_first_loan_asked_in_english_needs_a_sentence_saying_it_was_the_firs
     # "the first" of a kind the documents do report as the first is answered
     answer = assistant.ask("Who held the first patent auction in the US?")
     assert not answer.abstained and "初めて" in answer.citations[0].quote, answer.text
+
+
+def test_a_focus_named_with_what_it_is_of_needs_both():
+    from assistant.answer.evidence import term_groups
+
+    question = "企業価値担保権の設定時に株主総会の決議は必要ですか。"
+    groups = term_groups(question, lambda term: 2.0, LEX)
+    tokens = {"企業", "価値", "担保", "権", "設定", "附帯", "決議"}  # 附帯決議: a resolution, not the shareholders'
+    assert Refusals.unnamed_focus(question, groups, tokens, ["法律の附帯決議を踏まえ"]) == ["株主総会の決議"]
+    assert Refusals.unnamed_focus(question, groups, tokens | {"株主", "総会"}, ["株主総会の決議"]) == []
