@@ -387,19 +387,26 @@ class ExtractiveAnswerer(Answerer):
         # Each retrieved chunk's terms, once per question: coverage, a unit's context score
         # and the place check all read them.
         chunk_tokens = {
-            h.chunk.id: set(self.bm25.tokens(h.chunk.id) or content_terms(h.chunk.text)) for h in retrieval.hits
+            h.chunk.id: set(self.bm25.tokens(h.chunk.id) or content_terms(h.chunk.text))
+            for h in [*retrieval.hits, *retrieval.key_hits]
         }
+        found = {h.chunk.id for h in retrieval.hits}
         # A short form the passages spell out counts as found (政投銀 for 日本政策投資銀行).
-        top_tokens: set[str] = set().union(*chunk_tokens.values(), *(content_terms(n) for n in spelt_out))
+        top_tokens: set[str] = set().union(
+            *(chunk_tokens[cid] for cid in found), *(content_terms(n) for n in spelt_out)
+        )
         cov = coverage(groups, top_tokens) if groups else 0.0
         # A follow-up is searched with its conversation, but the questions a unit is annotated
         # to answer are compared with what the user typed too ("And when did the Diet pass it?").
         typed = self.embedder.encode_queries([question])[0] if question != condensed else None
         own = typed is not None and _asks_its_own(groups, question, self.lexicon)
         ranking = _ranking_groups(groups, question, condensed) if own else groups
-        candidates = self._score(
+        scored = self._score(
             q, ranking, retrieval, chunk_tokens, typed, typed_meaning=own, typed_question=question if typed is not None else ""
         )
+        # Units of the retrieved chunks are the evidence every refusal reads; units of the
+        # chunks only a retrieval key found (Retrieval.key_hits) may lead a non-figure answer.
+        candidates = [c for c in scored if c.hit.chunk.id in found]
         if not candidates:
             return self._abstain(replace(base, evidence={"coverage": round(cov, 4)}), "no_hits", groups, t0)
         similarity = max(c.similarity for c in candidates)
@@ -439,8 +446,9 @@ class ExtractiveAnswerer(Answerer):
         elsewhere = self.refusals.only_elsewhere(candidates, groups, q, chunk_tokens)
         if elsewhere:  # 「日本にも…保険はある？」 when only the US passages speak of 保険
             return self._abstain(base, "other_place", groups, t0, missing=[g.term for g in elsewhere])
-        lead = self._lead(candidates, q)
-        pool = [c for c in candidates if self._supports(c, lead)]
+        ranked = candidates if (q.figure or q.quantities) else scored
+        lead = self._lead(ranked, q)
+        pool = [c for c in ranked if self._supports(c, lead)]
         # The figure asked for must be stated about the question's places (a Chinese plan's
         # period is no answer to a question about Japan).
         subjects = self.refusals.figure_subjects(groups, known, q.text) if (q.figure or q.quantities) else []
@@ -506,7 +514,7 @@ class ExtractiveAnswerer(Answerer):
         the follow-up as typed (the event a "when" question names is the one typed there)."""
         default = self.lexicon.default_jurisdiction
         cands: list[Candidate] = []
-        for rank, hit in enumerate(retrieval.hits):
+        for rank, hit in enumerate([*retrieval.hits, *retrieval.key_hits]):
             for unit_start, unit_end in hit.chunk.quotable_units():
                 # Instruction-like sentences are data, never a fact to quote; the rest of
                 # their unit (a brief's item of one to three sentences) still is.

@@ -32,6 +32,9 @@ KEY_CANDIDATES = 60
 NEAR_DUPLICATE = 0.8
 #: Chunks read after a hit that announces a list: its items may sit in the sections after it.
 FOLLOWING_CHUNKS = 4
+#: The chunks of this many best retrieval keys are scored for the lead even when fusion
+#: ranks them below the top k.
+KEY_HIT_CHUNKS = 3
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,10 @@ class Retrieval:
     #: The chunks after a hit that announces a list (「2つの論点が挙げられており」), in its file's
     #: order, by that hit's chunk id: the items it announces may be there (「論点Ⅰは…」).
     following: dict[str, list[Hit]] = field(default_factory=dict)
+    #: Chunks of the best-matching retrieval keys (a unit's annotated question or English
+    #: rendering) that fusion left out of ``hits``: their units may lead an answer, but they
+    #: are no evidence that the documents cover the question.
+    key_hits: list[Hit] = field(default_factory=list)
 
 
 class HybridRetriever:
@@ -145,9 +152,17 @@ class HybridRetriever:
         if mode == RetrievalMode.HYBRID:
             tops = [bm25[:1], dense[:1], [(c, 0.0) for c in key_order[:1]]]
             hits = self._keep_each_top1(hits, tops, bm25_rank, dense_rank, dense_sim, fused)
+        have = {h.chunk.id for h in hits}
+        extra_ids = [cid for cid in key_order[:KEY_HIT_CHUNKS] if cid not in have]
+        extra = self.store.chunks(extra_ids) if extra_ids else {}
+        key_hits = [
+            Hit(chunk=extra[cid], doc=self.store.document(extra[cid].source_id), score=fused.get(cid, 0.0))
+            for cid in extra_ids
+            if cid in extra
+        ]
         timings["fuse"] = (time.perf_counter() - t2) * 1000
         timings["retrieve"] = (time.perf_counter() - t0) * 1000
-        return Retrieval(hits, qvec, terms, timings, key_matches)
+        return Retrieval(hits, qvec, terms, timings, key_matches, key_hits=key_hits)
 
     def _keep_each_top1(self, hits, tops, bm25_rank, dense_rank, dense_sim, fused):
         """Each retriever's most confident chunk always reaches the answerer.

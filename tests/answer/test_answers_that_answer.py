@@ -1684,3 +1684,13 @@ def test_a_focus_named_with_what_it_is_of_needs_both():
     tokens = {"企業", "価値", "担保", "権", "設定", "附帯", "決議"}  # 附帯決議: a resolution, not the shareholders'
     assert Refusals.unnamed_focus(question, groups, tokens, ["法律の附帯決議を踏まえ"]) == ["株主総会の決議"]
     assert Refusals.unnamed_focus(question, groups, tokens | {"株主", "総会"}, ["株主総会の決議"]) == []
+
+
+def test_a_unit_only_a_retrieval_key_found_may_lead_but_is_no_evidence(assistant):
+    # Fusion keeps the 日本の知財金融の現状 chunk out of the top five for this English question,
+    # though the unit's annotated English question ("Is lending against patents common in
+    # Japan?") is among the best keys: the unit is scored and leads.
+    answer = assistant.ask("Can I borrow against my patents?")
+    assert "主流になっていない" in answer.citations[0].quote, answer.text
+    retrieval = assistant.retriever.retrieve("Can I borrow against my patents?")
+    assert retrieval.key_hits and not {h.chunk.id for h in retrieval.key_hits} & {h.chunk.id for h in retrieval.hits}
