@@ -69,7 +69,7 @@ from assistant.answer.question import (
 )
 from assistant.answer.refusal import Refusals
 from assistant.core.messages import lang_of, t
-from assistant.core.types import Answer, Citation
+from assistant.core.types import Answer, Citation, Hit
 from assistant.corpus.lexicon import Lexicon
 from assistant.embed.base import Embedder
 from assistant.index.bm25 import BM25Index
@@ -512,18 +512,15 @@ class ExtractiveAnswerer(Answerer):
         chunk's terms by chunk id; ``typed``: a follow-up's vector as the user typed it (its
         units' meaning is also judged against it when ``typed_meaning``); ``typed_question``:
         the follow-up as typed (the event a "when" question names is the one typed there)."""
-        default = self.lexicon.default_jurisdiction
         cands: list[Candidate] = []
         for rank, hit in enumerate([*retrieval.hits, *retrieval.key_hits]):
             for unit_start, unit_end in hit.chunk.quotable_units():
                 # Instruction-like sentences are data, never a fact to quote; the rest of
                 # their unit (a brief's item of one to three sentences) still is.
                 for start, end in _without(hit.chunk.text, unit_start, unit_end, hit.chunk.suspicious):
-                    text = hit.chunk.text[start:end]
-                    if len(text) < MIN_SENTENCE_CHARS:
+                    if end - start < MIN_SENTENCE_CHARS:
                         continue  # too short to answer
-                    jur = hit.chunk.jurisdiction_at(start, end) or hit.doc.jurisdiction or default
-                    cands.append(Candidate(rank, hit, text, start, end, jur))
+                    cands.append(self._candidate(rank, hit, start, end))
         if not cands:
             return []
         vectors = self._unit_vectors(cands)
@@ -630,6 +627,12 @@ class ExtractiveAnswerer(Answerer):
         cands.sort(key=lambda c: -c.score)
         return cands
 
+    def _candidate(self, rank: int, hit: Hit, start: int, end: int) -> Candidate:
+        """The unit ``[start, end)`` of ``hit``'s chunk, with the jurisdiction it is about (its
+        own, its section's, its document's, else the lexicon's default), not yet scored."""
+        jurisdiction = hit.chunk.jurisdiction_at(start, end) or hit.doc.jurisdiction or self.lexicon.default_jurisdiction
+        return Candidate(rank, hit, hit.chunk.text[start:end], start, end, jurisdiction)
+
     @staticmethod
     def _jurisdiction_factor(jurisdiction: str, q: QuestionFrame) -> float:
         if jurisdiction in q.jurisdictions:
@@ -685,14 +688,7 @@ class ExtractiveAnswerer(Answerer):
         for hit in retrieval.following.get(head.hit.chunk.id, []):
             after += [(hit, s, e) for s, e in hit.chunk.quotable_units()]
         found = items([hit.chunk.text[s:e] for hit, s, e in after], announced(head.text))
-        default = self.lexicon.default_jurisdiction
-        listed = [
-            Candidate(
-                head.hit_rank, hit, hit.chunk.text[s:e], s, e,
-                hit.chunk.jurisdiction_at(s, e) or hit.doc.jurisdiction or default, score=head.score,
-            )
-            for hit, s, e in (after[i] for i in found)
-        ]
+        listed = [replace(self._candidate(head.hit_rank, hit, s, e), score=head.score) for hit, s, e in (after[i] for i in found)]
         if not listed or (at == 0 and not all(self._may_lead(c, q) for c in listed)):
             return chosen
         keys = {c.key for c in listed}

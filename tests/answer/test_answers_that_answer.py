@@ -801,9 +801,13 @@ def test_a_question_naming_a_scheme_is_led_by_a_passage_about_it(assistant):
         "Did China's IP pledge financing actually pass 1 trillion yuan in the full year 2024? What was the figure?",
         # nor does a half-year figure answer for the whole year
         "What was China's actual full-year IP pledge financing figure for 2024?",
+        # whether a document gives a specific figure asks for it: the passages describe how
+        # provisions are made, with no rate
+        "企業価値担保権付き融資の引当率について金融庁は具体的な数値を示していますか。",
+        "Does the FSA set a specific provisioning rate for loans secured by an enterprise value charge?",
     ],
 )
-def test_an_outlook_or_part_of_a_year_is_no_answer_for_the_year(assistant, question):
+def test_a_figure_no_sentence_states_for_what_was_asked_is_refused(assistant, question):
     answer = assistant.ask(question)
     assert answer.abstained, answer.text
 
@@ -1551,19 +1555,6 @@ def test_a_list_is_named_only_as_a_list_of():
     said = ["The report covers listed companies.", "The article lists the JPO's programmes."]
     assert Refusals.unnamed_focus(question, [], tokens, said) == ["list"]
     assert Refusals.unnamed_focus(question, [], tokens, ["The FSA keeps a list of valuers."]) == []
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "企業価値担保権付き融資の引当率について金融庁は具体的な数値を示していますか。",
-        "Does the FSA set a specific provisioning rate for loans secured by an enterprise value charge?",
-    ],
-)
-def test_whether_a_document_gives_a_specific_figure_asks_for_the_figure(assistant, question):
-    # The passages describe how provisions are made, with no rate: no quote answers this.
-    answer = assistant.ask(question)
-    assert answer.abstained, answer.text
 
 
 def test_whether_a_specific_figure_is_given_is_answered_by_the_figure(assistant):
