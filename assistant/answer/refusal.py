@@ -371,8 +371,6 @@ class Refusals:
         if names and self.names_another(c.text, names):
             return False  # the years of 知財金融促進事業 do not answer for its successor
         if subjects:
-            # …or in the headings above it: its section's and its document's title (a
-            # working group's report: its 「会合は全部で7回」 is the group's)
             where = set(terms(c.text)) | set(terms(c.hit.chunk.section))
             fact = c.hit.chunk.unit_at(c.start, c.end)
             if fact is not None and fact.en:

@@ -87,10 +87,13 @@ class HybridRetriever:
         parts = facets(query, self.lexicon) if mode == RetrievalMode.HYBRID else []
         if len(parts) >= 2:
             t0 = time.perf_counter()
-            sides = [self._retrieve_one(p, top_k, mode).hits for p in parts]
+            sides = [self._retrieve_one(p, top_k, mode, key_hits=False).hits for p in parts]
             spent = (time.perf_counter() - t0) * 1000
             timings = main.timings_ms | {"facets": spent, "retrieve": main.timings_ms["retrieve"] + spent}
-            main = replace(main, hits=interleave(main.hits, sides, top_k), timings_ms=timings)
+            hits = interleave(main.hits, sides, top_k)
+            have = {h.chunk.id for h in hits}
+            key_hits = [h for h in main.key_hits if h.chunk.id not in have]  # a side may have found one
+            main = replace(main, hits=hits, key_hits=key_hits, timings_ms=timings)
         return replace(main, following=self._following(main.hits))
 
     def _following(self, hits: list[Hit]) -> dict[str, list[Hit]]:
@@ -102,7 +105,9 @@ class HybridRetriever:
                 out[hit.chunk.id] = [Hit(chunk=c, doc=self.store.document(c.source_id), score=0.0) for c in chunks]
         return out
 
-    def _retrieve_one(self, query: str, top_k: int, mode: RetrievalMode) -> Retrieval:
+    def _retrieve_one(self, query: str, top_k: int, mode: RetrievalMode, *, key_hits: bool = True) -> Retrieval:
+        """One search; ``key_hits``: also read the chunks of the best keys fusion left out
+        (not for a comparison's sides, whose hits alone are interleaved)."""
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         terms = query_terms(query, self.lexicon, lambda t: self.store.bm25.document_frequency(t) > 0)
@@ -153,16 +158,16 @@ class HybridRetriever:
             tops = [bm25[:1], dense[:1], [(c, 0.0) for c in key_order[:1]]]
             hits = self._keep_each_top1(hits, tops, bm25_rank, dense_rank, dense_sim, fused)
         have = {h.chunk.id for h in hits}
-        extra_ids = [cid for cid in key_order[:KEY_HIT_CHUNKS] if cid not in have]
+        extra_ids = [cid for cid in key_order[:KEY_HIT_CHUNKS] if cid not in have] if key_hits else []
         extra = self.store.chunks(extra_ids) if extra_ids else {}
-        key_hits = [
+        found_by_key = [
             Hit(chunk=extra[cid], doc=self.store.document(extra[cid].source_id), score=fused.get(cid, 0.0))
             for cid in extra_ids
             if cid in extra
         ]
         timings["fuse"] = (time.perf_counter() - t2) * 1000
         timings["retrieve"] = (time.perf_counter() - t0) * 1000
-        return Retrieval(hits, qvec, terms, timings, key_matches, key_hits=key_hits)
+        return Retrieval(hits, qvec, terms, timings, key_matches, key_hits=found_by_key)
 
     def _keep_each_top1(self, hits, tops, bm25_rank, dense_rank, dense_sim, fused):
         """Each retriever's most confident chunk always reaches the answerer.

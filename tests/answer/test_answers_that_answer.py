@@ -1685,3 +1685,11 @@ def test_a_unit_only_a_retrieval_key_found_may_lead_but_is_no_evidence(assistant
     assert "主流になっていない" in answer.citations[0].quote, answer.text
     retrieval = assistant.retriever.retrieve("Can I borrow against my patents?")
     assert retrieval.key_hits and not {h.chunk.id for h in retrieval.key_hits} & {h.chunk.id for h in retrieval.hits}
+
+
+def test_a_comparison_scores_no_chunk_twice(assistant):
+    # each place is searched too; a key hit of the whole question a side found is a hit, once
+    retrieval = assistant.retriever.retrieve("米国と中国では知財金融のやり方はどう違うの？")
+    hits = [h.chunk.id for h in retrieval.hits]
+    assert len(set(hits)) == len(hits)
+    assert not {h.chunk.id for h in retrieval.key_hits} & set(hits)
