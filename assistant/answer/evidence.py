@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.corpus.lexicon import Lexicon
-from assistant.text.ja import content_terms, key_terms, noun_phrases, tokenize
+from assistant.text.ja import Token, content_terms, key_terms, noun_phrases, tokenize
 
 #: Weight of an English word that has no Japanese equivalent in the glossary: such a
 #: word can still be answered by dense retrieval, so it counts less than a Japanese term.
@@ -146,11 +146,18 @@ def _predicate_groups(
     sell?") but are not topical: a verb never shows that the documents cover a question."""
     out: list[TermGroup] = []
     seen: set[str] = set()
-    for tok in tokenize(query):
+    tokens = tokenize(query)
+    for i, tok in enumerate(tokens):
         norm = tok.norm.strip()
         if tok.pos != "動詞" or norm in seen or norm in taken or norm in _LIGHT_VERBS:
             continue
         synonyms = lexicon.japanese_synonyms(norm)
+        # The verb as inflected (返せなくなったら, 取られる, 潰される) may be an everyday phrase
+        # of its own, meaning something the bare verb does not (債務不履行, not 返済).
+        said = _inflected(tokens, i)
+        phrase = next((p for p in lexicon.everyday_phrases if len(p) > len(tok.surface) and said.startswith(p)), "")
+        if phrase:
+            synonyms = tuple(dict.fromkeys((*lexicon.japanese_synonyms(phrase), *synonyms)))
         if tok.pos2 != "一般" and not synonyms:
             continue  # つける, する: too light unless the vocabulary knows what they mean
         seen.add(norm)
@@ -164,6 +171,16 @@ def _predicate_groups(
         weight = max(min(idf(t) for t in alt) for alt in alternatives)
         out.append(TermGroup(norm, alternatives, weight, topical=False, predicate=True))
     return out
+
+
+def _inflected(tokens: list[Token], i: int) -> str:
+    """The verb at ``tokens[i]`` with the auxiliaries that inflect it (返せ+なく+なっ+たら)."""
+    said = tokens[i].surface
+    for tok in tokens[i + 1 :]:
+        if not (tok.pos in ("助動詞", "接尾辞") or (tok.pos == "動詞" and tok.pos2 == "非自立可能")):
+            break
+        said += tok.surface
+    return said
 
 
 def casual(phrase: str) -> bool:

@@ -24,7 +24,7 @@ _FOCUS_JA = (
     re.compile(rf"({NOUN}{{2,}})(?:に|には|で|では)(?:何|なに)を"),
     re.compile(rf"({NOUN}{{2,}})(?:は|って)(?:どこ|いつ)(?:で|に|から)?(?:開|行|受|申|ダウンロード|入手|もら)"),
     # (with what it is of: 「株主総会の決議は必要ですか」 asks for a shareholders' resolution)
-    re.compile(rf"((?:{NOUN}{{2,}}の)?{NOUN}{{2,}})(?:が|は|って)(?:必要|いる|要る)(?:ですか|\?|？|の)"),
+    re.compile(rf"((?:{NOUN}{{2,}}の)?{NOUN}{{2,}})(?:が|は|って)(?:必要|いる|要る|いります|要ります)(?:ですか|か|\?|？|の)"),
     # how something is done, named after どのように / どうやって (「どのように選定されて」)
     re.compile(rf"(?:どのように|どうやって)({NOUN}{{2,}})(?:され|して|する|し)"),
     # the means of a procedure (「オンラインで申請できますか」)

@@ -160,6 +160,28 @@ def test_a_discourse_marker_is_not_the_verb_asked_about():
     assert "打ち明ける" not in {g.term for g in groups} and "貸す" in {g.term for g in groups if g.predicate}
 
 
+def test_a_verb_as_inflected_may_be_an_everyday_phrase_of_its_own():
+    """「返せなくなったら」 is a default (債務不履行), not repaying (返済); 「潰される」 is the
+    company going under: the sentence on default answers "what happens if I can't repay?"."""
+    from assistant.answer.evidence import group_found, term_groups
+    from assistant.text.ja import content_terms
+
+    default, insolvency = set(content_terms("債務不履行")), set(content_terms("倒産手続"))
+    groups = term_groups("もし返せなくなったら会社ってどうなるの？すぐ潰される？", lambda t: 2.0, LEX)
+    verbs = {g.term: g for g in groups if g.predicate}
+    assert group_found(verbs["返す"], default) and group_found(verbs["返す"], {"返済"})
+    assert group_found(verbs["潰す"], insolvency)
+    # the bare verb keeps its own words only
+    plain = {g.term: g for g in term_groups("借りたお金はいつ返すの？", lambda t: 2.0, LEX) if g.predicate}
+    assert not group_found(plain["返す"], default)
+
+
+def test_a_default_question_is_led_by_what_happens_on_default(assistant):
+    answer = assistant.ask("もし返せなくなったら会社ってどうなるの？すぐ潰される？")
+    lead, _ = _lead(answer)
+    assert not answer.abstained and "債務不履行" in lead, answer.text
+
+
 def test_the_verb_a_yes_no_question_asks_about_counts():
     """「売ってもいい？」 asks whether one may 売る: the sentence that says 処分できる answers it;
     the verb ranks sentences but never shows that the documents cover a question."""
@@ -1518,6 +1540,7 @@ def test_dialect_and_the_askers_own_are_no_key_terms():
         ("What penalty applies if a trust company breaches its duties?", "penalty"),
         # what is needed, with what it is of
         ("企業価値担保権の設定時に株主総会の決議は必要ですか。", "株主総会の決議"),
+        ("企業価値担保権の設定に株主総会の決議はいりますか", "株主総会の決議"),
     ],
 )
 def test_a_focus_is_found_by_where_it_stands(question, focus):
