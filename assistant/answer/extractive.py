@@ -437,7 +437,10 @@ class ExtractiveAnswerer(Answerer):
         unstated = self.refusals.unstated_references(question, passages + headings)
         if unstated:  # 「法第30条は何を定めていますか」 when no passage cites 第30条
             return self._abstain(base, "unknown_entity", groups, t0, missing=unstated)
-        focus = self.refusals.unnamed_focus(question, groups, top_tokens, passages + headings)
+        asked_of = [q for hit in retrieval.hits for unit in hit.chunk.sources for q in unit.questions]
+        focus = self.refusals.unnamed_focus(
+            question, groups, top_tokens, passages + headings + asked_of, [chunk_tokens[cid] for cid in found]
+        )
         if focus:  # 「申立書には何を書けばいい？」 when passages on 実行 never speak of 申立書
             return self._abstain(base, "no_quantity", groups, t0, missing=focus)
         nowhere = self.refusals.places_unanswered(candidates, q, groups)

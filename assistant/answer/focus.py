@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.answer.evidence import TermGroup, group_found
+from assistant.answer.evidence import TermGroup, group_share
 from assistant.text.ja import content_terms, tokenize
 
 #: What a question asks for, by where it stands (its focus): 「どの課」, 「担当者の名前は」,
@@ -21,8 +21,10 @@ _FOCUS_JA = (
     re.compile(rf"({NOUN}{{2,}})を(?:教えて|知りたい)"),
     re.compile(rf"({NOUN}{{2,}})(?:は|って)(?:ある|あります|あり)(?:の|ますか|か)?(?:\?|？|。|$)"),
     re.compile(rf"({NOUN}{{2,}})(?:は|って|の)(?:誰|だれ|どなた|名前|名称|連絡先)"),
-    re.compile(rf"({NOUN}{{2,}})(?:に|には|で|では)(?:何|なに)を"),
+    re.compile(rf"({NOUN}{{2,}})(?:に|には|で|では)(?:何|なに)(?:を|が)"),
     re.compile(rf"({NOUN}{{2,}})(?:は|って)(?:どこ|いつ)(?:で|に|から)?(?:開|行|受|申|ダウンロード|入手|もら)"),
+    # where a thing is (「事務局はどこに置かれて」, 「開催場所はどこでしたか」)
+    re.compile(rf"({NOUN}{{2,}})(?:は|って)どこ(?:に(?:置|設)|で(?:した|す|だっ))"),
     # (with what it is of: 「株主総会の決議は必要ですか」 asks for a shareholders' resolution)
     re.compile(rf"((?:{NOUN}{{2,}}の)?{NOUN}{{2,}})(?:が|は|って)(?:必要|いる|要る|いります|要ります)(?:ですか|か|\?|？|の)"),
     # how something is done, named after どのように / どうやって (「どのように選定されて」)
@@ -43,11 +45,15 @@ _FOCUS_JA = (
     re.compile(rf"どんな({NOUN}{{2,}})"),
     # what is provided for (「経過措置は設けられていますか」)
     re.compile(rf"({NOUN}{{2,}})(?:は|って|が|も)(?:設けられ|定められ|用意され|整備され|規定され)(?:てい)?(?:ますか|ますか|る\?|る？|るの|ていますか)"),
+    # what a named thing's part is (「…プログラムの数値目標は何ですか」, 「…の登録要件は？」;
+    # frame words such as 目的 or 内容 are left to the passages' wording, _NOT_FOCUS_JA)
+    re.compile(rf"{NOUN}の({NOUN}{{2,}})(?:は|って)(?:何|なに|どんな|どのような|どういう)(?:もの)?(?:ですか|でしょうか|か|\?|？|$)"),
     # a list asked for (「調査会社の一覧はどこで」, 「名簿はありますか」)
     re.compile(r"(一覧|リスト|名簿)(?:表)?(?:は|って|を|が|で|に|\?|？|$)"),
     # what a figure is of (「報酬の相場ってどのくらい」, 「登録料はいくら」)
     re.compile(
-        rf"({NOUN}{{2,}}|{NOUN}+[りし])(?:の(?:相場|目安|平均|水準))?(?:は|って|が)(?:いくら|どの(?:くらい|ぐらい|程度)|どれ(?:くらい|ぐらい|ほど)|どんくらい)"
+        rf"({NOUN}{{2,}}|{NOUN}+[りし])(?:の(?:相場|目安|平均|水準))?(?:は|って|が)(?:{NOUN}{{1,4}}で)?"
+        rf"(?:いくら|どの(?:くらい|ぐらい|程度)|どれ(?:くらい|ぐらい|ほど)|どんくらい)"
     ),
 )
 #: Japanese words those patterns catch that name no thing of their own: the figure's frame
@@ -55,14 +61,19 @@ _FOCUS_JA = (
 _NOT_FOCUS_JA = frozenset({
     "金額", "件数", "規模", "割合", "比率", "総額", "人数", "数字", "数値", "期間", "時間", "日数",
     "制度", "仕組み", "感じ", "場合", "とき", "もの", "こと",
+    # what a thing is said to be in other words (「…の目的は何ですか」 is answered by 「…ため」)
+    "目的", "内容", "意味", "概要", "特徴", "違い", "理由", "背景", "役割", "狙い", "趣旨", "意義",
+    "課題", "問題", "問題点", "論点", "ポイント", "メリット", "デメリット", "利点", "効果", "影響",
+    "定義", "対象", "範囲", "中身", "結論", "方針", "考え方", "位置づけ", "位置付け", "仕組", "流れ",
 })  # fmt: skip
 #: The last word of a focus that says what kind of thing it is (申込書: a form, 担当者: a
 #: person): a passage names the focus only with that word, not with the act alone (申請).
 _KIND_HEADS = frozenset({"書", "書類", "者", "人", "先", "証"})
 _FOCUS_EN = (
     re.compile(r"\bwhat ([a-z]+) (?:must|should|do|does|did|is|are|will|can)\b", re.I),
-    re.compile(r"\bwhich ([a-z]+)\b", re.I),
-    re.compile(r"\bwhat is the ([a-z]+) (?:of|for)\b", re.I),
+    re.compile(r"\bwhich (?:[A-Z][a-z]+ )?([a-z]+)\b"),  # (after a name: "which Japanese banks")
+    re.compile(r"\bWhich (?:[A-Z][a-z]+ )?([a-z]+)\b"),
+    re.compile(r"\bwhat (?:is|are) the ((?:[a-z]+ )?[a-z]+) (?:of|for)\b", re.I),
     re.compile(r"\bhow (?:do|can|should) (?:i|we) [a-z]+ (?:an? |the )?([a-z]+)\b", re.I),
     re.compile(r"\b(?:is there|are there) (?:an? |any )?([a-z]+)\b", re.I),
     re.compile(r"\bdo (?:i|we) need (?:an? |any )?([a-z]+)\b", re.I),
@@ -113,13 +124,21 @@ _NOT_FOCUS = frozenset({
 _OF_WORD = frozenset({"list", "register", "directory", "roster"})
 
 
-def unnamed_focus(question: str, groups: list[TermGroup], tokens: set[str], texts: list[str]) -> list[str]:
+def unnamed_focus(
+    question: str,
+    groups: list[TermGroup],
+    tokens: set[str],
+    texts: list[str],
+    passages: list[set[str]] | None = None,
+) -> list[str]:
     """What the question asks for, by where it stands (「どの課」, 「担当者の名前は」,
     「申立書には何を書けば」, "what training must …", "is there a penalty …"), when no
     retrieved passage names it: the passages are about the topic, but not about the thing
     asked, so no quote answers it. ``tokens``: the passages' terms; ``texts``: their text
-    and English renderings (for an English word the glossary cannot put in Japanese).
-    Only the focus is checked: other words may be casual or said otherwise."""
+    and English renderings (for an English word the glossary cannot put in Japanese), and the
+    questions their units are annotated to answer; ``passages``: each passage's terms (a
+    compound focus is named within one of them). Only the focus is checked: other words may
+    be casual or said otherwise."""
     found_in = " ".join(texts).lower()
     # a focus ends with a noun as the question is read (見直 of 「見直されたの？」 is a verb)
     nouns = {t.surface for t in tokenize(question) if t.pos in ("名詞", "接尾辞")}
@@ -143,11 +162,29 @@ def unnamed_focus(question: str, groups: list[TermGroup], tokens: set[str], text
         stem = rf"\b{focus}s? of\b" if focus in _OF_WORD else rf"\b{re.escape(focus.rstrip('s'))}"
         if focus.isascii() and re.search(stem, found_in):
             continue  # an English word the passages' renderings use
-        # 「株主総会の決議」: every part of a focus named with what it is of (附帯決議 is none)
+        # 「株主総会の決議」: every part of a focus named with what it is of (附帯決議 is none);
+        # each named within one passage (本部 in one and 長 in another name no 本部長), unless
+        # it ends in a frame word: 負担割合 is a share a passage may call 分担 (its 割合 is all
+        # that must be there)
         found = all if "の" in focus else any
-        if named and found(group_found(g, tokens) for g in named):
+        together = passages is not None and not (words and words[-1] in _NOT_FOCUS_JA)
+        if named and found(_named(g, tokens, texts, passages if together else None) for g in named):
             continue
         if not named and (not words or all(w in tokens for w in words)):
             continue
         missing.append(focus)
     return missing
+
+
+def _named(group: TermGroup, tokens: set[str], texts: list[str], passages: list[set[str]] | None) -> bool:
+    """The passages name every part of one of the group's alternatives; given ``passages``
+    (each passage's terms), a compound within one of them, each one-character part written
+    after the word it follows in some text (本部長, not 本部 … 長)."""
+    for alt in group.alternatives:
+        one = replace(group, alternatives=(alt,))
+        if passages is None or len(alt) == 1:
+            if group_share(one, tokens) == 1.0:
+                return True
+        elif any(all(t in p for t in alt) for p in passages) and any(group_share(one, tokens, text) == 1.0 for text in texts):
+            return True
+    return False

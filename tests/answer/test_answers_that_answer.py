@@ -1541,6 +1541,18 @@ def test_dialect_and_the_askers_own_are_no_key_terms():
         # what is needed, with what it is of
         ("企業価値担保権の設定時に株主総会の決議は必要ですか。", "株主総会の決議"),
         ("企業価値担保権の設定に株主総会の決議はいりますか", "株主総会の決議"),
+        # what is in a thing (何が, not only 何を)
+        ("企業価値担保権の登記事項には何が含まれますか。", "登記事項"),
+        # a named thing's part, asked what it is (frame words such as 目的 are not foci)
+        ("経営者保証改革プログラムの数値目標は何ですか。", "数値目標"),
+        # a figure asked with a word between (「直近で」)
+        ("信用保証協会の代位弁済率は直近でどの程度ですか。", "代位弁済率"),
+        # where a thing is
+        ("知財金融フォーラムの開催場所はどこでしたか。", "開催場所"),
+        # the thing after a nationality ("which Japanese banks")
+        ("Which Japanese banks have offered loans secured by the charge?", "banks"),
+        # a two-word focus, found only whole
+        ("What is the limitation period for enforcing the charge?", "limitation period"),
     ],
 )
 def test_a_focus_is_found_by_where_it_stands(question, focus):
@@ -1552,6 +1564,37 @@ def test_a_focus_is_found_by_where_it_stands(question, focus):
     groups = term_groups(question, lambda term: 2.0, LEX)
     assert Refusals.unnamed_focus(question, groups, tokens, ["The court and the charge holder."]) == [focus]
     assert Refusals.unnamed_focus(question, groups, tokens | set(content_terms(focus)), [focus]) == []
+
+
+def test_a_frame_word_asked_of_a_named_thing_is_no_focus():
+    from assistant.answer.evidence import term_groups
+
+    question = "知財ビジネス提案書の目的は何ですか。"
+    groups = term_groups(question, lambda term: 2.0, LEX)
+    assert Refusals.unnamed_focus(question, groups, {"知財", "ビジネス", "提案", "書"}, ["知財ビジネス提案書は、…"]) == []
+
+
+def test_a_compound_focus_is_named_within_one_passage():
+    """本部 in one passage and 長 in another name no 本部長; a passage, or a question its units
+    are annotated to answer, that writes the compound does. A focus ending in a frame word
+    (負担割合) needs only its parts somewhere: a passage may call the 負担 分担."""
+    from assistant.answer.evidence import term_groups
+
+    question = "事業性融資推進本部の本部長は誰ですか。"
+    groups = term_groups(question, lambda term: 2.0, LEX)
+    tokens = {"事業", "性", "融資", "推進", "本部", "長", "設置"}
+    apart = ["事業性融資推進本部の設置を定める。", "座長は神田秀樹氏。"]
+    passages = [{"事業", "性", "融資", "推進", "本部", "設置"}, {"座", "長"}]
+    assert Refusals.unnamed_focus(question, groups, tokens, apart) == []  # the parts, anywhere
+    assert Refusals.unnamed_focus(question, groups, tokens, apart, passages) == ["本部長"]
+    together = [{"事業", "性", "融資", "推進", "本部", "長"}]
+    assert Refusals.unnamed_focus(question, groups, tokens, ["本部長は内閣総理大臣。"], together) == []
+    share = "責任共有制度の負担割合を教えてください。"
+    groups = term_groups(share, lambda term: 2.0, LEX)
+    tokens = {"責任", "共有", "制度", "負担", "割合", "分担"}
+    texts = ["協会が80%、金融機関が20%の割合で責任を分担する。", "費用を負担した。"]
+    passages = [{"責任", "共有", "制度", "割合", "分担"}, {"費用", "負担"}]
+    assert Refusals.unnamed_focus(share, groups, tokens, texts, passages) == []
 
 
 def test_a_sentence_leaning_on_the_one_before_does_not_lead_the_point_it_elaborates(assistant):
