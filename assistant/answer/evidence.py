@@ -157,7 +157,7 @@ def _predicate_groups(
         said = _inflected(tokens, i)
         phrase = next((p for p in lexicon.everyday_phrases if len(p) > len(tok.surface) and said.startswith(p)), "")
         if phrase:
-            synonyms = tuple(dict.fromkeys((*lexicon.japanese_synonyms(phrase), *synonyms)))
+            synonyms = lexicon.japanese_synonyms(phrase)
         if tok.pos2 != "一般" and not synonyms:
             continue  # つける, する: too light unless the vocabulary knows what they mean
         seen.add(norm)

@@ -123,6 +123,9 @@ PRIMARY_LEAD_SHARE = 0.75
 #: unit holding at least this share of the part's key terms, among units scoring PART_FLOOR
 #: of the lead.
 PART_SHARE = 0.5
+#: The unit that best answers a compound question's first part leads when it scores at
+#: least this share of the whole question's best unit.
+FIRST_PART_FLOOR = 0.8
 #: Weight, when units are ranked, of a term only the conversation gives a follow-up ("When
 #: does it start? (Is there a law that lets … pledge its whole business?)", 「信用保証協会に
 #: ついて、銀行も損するの？」): it says what is talked about; what is asked is what was typed.
@@ -474,6 +477,8 @@ class ExtractiveAnswerer(Answerer):
             return self._abstain(base, "no_figure", groups, t0, top_tokens, q)
         if q.figure or q.quantities:  # the unit that states the figure asked for leads
             lead = next((c for c in pool if states(c)), lead)
+        if condensed == question:
+            lead = self._first_part_lead(question, lead, ranked, q, retrieval, chunk_tokens, known)
         official = self._official_first(lead, candidates, q)
         if official is not lead:
             lead = official
@@ -803,6 +808,38 @@ class ExtractiveAnswerer(Answerer):
             return (rank, -c.score)
 
         return [lead, *sorted(chosen[1:], key=place)]
+
+    def _first_part_lead(
+        self,
+        question: str,
+        lead: Candidate,
+        ranked: list[Candidate],
+        q: QuestionFrame,
+        retrieval: Retrieval,
+        chunk_tokens: dict[str, set[str]],
+        known: Callable[[str], bool],
+    ) -> Candidate:
+        """A compound question (「Xって何ですか？Yのこと？」, 「誰がなれますか。以前から変わった？」)
+        is answered in the order it asks: the unit that best answers its first part leads, when it is close to
+        the best for the whole; :meth:`_answer_parts` then adds one for each further part."""
+        parts = question_parts(question)
+        if len(parts) < 2:
+            return lead
+        first = replace(frame(parts[0], self.lexicon, known), jurisdictions=q.jurisdictions)
+        if first.figure or first.quantities:
+            return lead  # the unit stating the figure the first part asks for leads already
+        groups = term_groups(parts[0], self.bm25.idf, self.lexicon, known)
+        if not any(g.topical for g in groups):
+            return lead  # 「それっていつ？」: the first part names nothing of its own
+        # (its words and kind; what it means is read from the whole question's embedding,
+        # which costs nothing more: embedding the part as well buys no better lead)
+        best = self._lead(self._score(first, groups, retrieval, chunk_tokens, None), first)
+        if best.key == lead.key:
+            return lead
+        # The first part's best must be close to the best for the whole: a later part often
+        # says what the first one means (「企業価値担保権ってなに？不動産担保と何が違うの？」).
+        same = next((c for c in ranked if c.key == best.key), None)
+        return same if same is not None and same.score >= FIRST_PART_FLOOR * lead.score else lead
 
     def _answer_parts(
         self, question: str, chosen: list[Candidate], cands: list[Candidate], q: QuestionFrame

@@ -143,6 +143,8 @@ _STOP = {
     "本真",
     # 「うちの会社」: the asker's own, not a topic (どれ and それ are pronouns already)
     "うち",
+    # 「銀行経由じゃないと」: the way through, said of the topic (銀行), not a topic of its own.
+    "経由",
     # 「登記しないとだめなの？」: how a yes/no question is said (must I?), not its topic.
     "駄目",
     "だめ",
