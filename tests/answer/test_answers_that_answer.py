@@ -526,6 +526,8 @@ def test_which_companies_hold_a_licence_asks_for_names(assistant):
         # a share answers "how much of" a whole and 「何割」
         ("How much of a loss does the credit guarantee corporation bear under responsibility sharing?", "80%"),
         ("責任共有制度で銀行は何割負担するの？", "20%"),
+        # how much a party bears is a share too
+        ("What is the responsibility-sharing system? How much does the bank bear?", "20%"),
         # 「いくら戻る」 is answered by a share of a stated amount (代位弁済額の70〜90%)
         ("保証協会が代わりに払ったら国からいくら戻るの", "70〜90%"),
         # "US" names a place, not a party the sentence must name
