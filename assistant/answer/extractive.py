@@ -126,6 +126,8 @@ PART_SHARE = 0.5
 #: The unit that best answers a compound question's first part leads when it scores at
 #: least this share of the whole question's best unit.
 FIRST_PART_FLOOR = 0.8
+#: … unless the whole question's best unit scores this share of it on the first part.
+FIRST_PART_CLOSE = 0.9
 #: Weight, when units are ranked, of a term only the conversation gives a follow-up ("When
 #: does it start? (Is there a law that lets … pledge its whole business?)", 「信用保証協会に
 #: ついて、銀行も損するの？」): it says what is talked about; what is asked is what was typed.
@@ -833,9 +835,12 @@ class ExtractiveAnswerer(Answerer):
             return lead  # 「それっていつ？」: the first part names nothing of its own
         # (its words and kind; what it means is read from the whole question's embedding,
         # which costs nothing more: embedding the part as well buys no better lead)
-        best = self._lead(self._score(first, groups, retrieval, chunk_tokens, None), first)
+        scored = self._score(first, groups, retrieval, chunk_tokens, None)
+        best = self._lead(scored, first)
         if best.key == lead.key:
             return lead
+        if next((c.score for c in scored if c.key == lead.key), 0.0) >= FIRST_PART_CLOSE * best.score:
+            return lead  # the whole question's best answers the first part about as well
         # The first part's best must be close to the best for the whole: a later part often
         # says what the first one means (「企業価値担保権ってなに？不動産担保と何が違うの？」).
         same = next((c for c in ranked if c.key == best.key), None)

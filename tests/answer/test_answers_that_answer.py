@@ -1578,6 +1578,14 @@ def test_a_compound_question_is_led_by_the_answer_to_its_first_part(assistant):
     assert any("80%" in c.quote for c in answer.citations[1:]), answer.text
 
 
+def test_a_compound_question_keeps_a_lead_that_answers_its_first_part_as_well(assistant):
+    """「法律なんですか？」 is answered by 「…法的な拘束力はない」, the best for the whole too;
+    a unit that only says 法律上 does not take its place."""
+    answer = assistant.ask("経営者保証のガイドラインって法律なんですか？守らないと罰則とかある？")
+    lead, _ = _lead(answer)
+    assert not answer.abstained and "拘束力" in lead, answer.text
+
+
 def test_a_frame_word_asked_of_a_named_thing_is_no_focus():
     from assistant.answer.evidence import term_groups
 
