@@ -164,8 +164,8 @@ def unnamed_focus(
             continue  # an English word the passages' renderings use
         # 「株主総会の決議」: every part of a focus named with what it is of (附帯決議 is none);
         # each named within one passage (本部 in one and 長 in another name no 本部長), unless
-        # it ends in a frame word: 負担割合 is a share a passage may call 分担 (its 割合 is all
-        # that must be there)
+        # it ends in a frame word: 負担割合 is a share a passage may call 分担 … 割合 (its
+        # parts need only be somewhere among the passages)
         found = all if "の" in focus else any
         together = passages is not None and not (words and words[-1] in _NOT_FOCUS_JA)
         if named and found(_named(g, tokens, texts, passages if together else None) for g in named):
