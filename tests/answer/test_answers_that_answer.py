@@ -539,6 +539,16 @@ def test_a_share_answers_a_question_for_part_of_a_whole(assistant, question, sta
     assert not answer.abstained and stated in _lead(answer)[0], answer.text
 
 
+def test_a_per_case_figure_is_no_count_of_cases():
+    from assistant.answer.evidence import COUNT, RequestedFigure, figures
+
+    per_case = "評価書の作成費用は1件あたり20万〜30万円前後であった。"
+    assert ("1", "件") not in figures(per_case).amounts
+    asked = RequestedFigure(frozenset({"件", COUNT}), frozenset())
+    assert not asked.met_by("評価書の作成は1件につき外部に依頼した。")
+    assert asked.met_by("評価書作成支援として37件を採択した。")
+
+
 def test_a_share_of_an_amount_meets_a_money_request_a_bare_share_does_not():
     from assistant.answer.evidence import requested_figure
 

@@ -34,6 +34,14 @@ def test_standalone_question_is_left_alone():
     assert condense(question, ["企業価値担保権とは何ですか？"]) == question
 
 
+def test_what_becomes_of_something_is_asked_under_the_earlier_topic():
+    """「社長の保証はどうなるの？」 after 「企業価値担保権ってなに？」 asks what becomes of the
+    owner's guarantee under that scheme; a longer question naming a scheme stands alone."""
+    assert is_follow_up("社長の保証はどうなるの？")
+    assert condense("社長の保証はどうなるの？", ["企業価値担保権ってなに？"]).startswith("企業価値担保権について")
+    assert not is_follow_up("企業価値担保権を設定したら経営者保証はどうなるの？")
+
+
 def test_chains_of_follow_ups_keep_the_first_topic():
     history = ["企業価値担保権とは何ですか？", "それは誰が使えますか？"]
     assert condense("それはいつから使えますか？", history).startswith("企業価値担保権")
