@@ -142,7 +142,9 @@ _FIGURE_TOKENS = {"金額", "件数", "比率", "割合", "残高", "額", "率"
 
 def _acronym(term: str, question: str) -> bool:
     """``term`` is written in the question as an acronym (WG, JPO)."""
-    return term.isascii() and " " not in term and len(term) <= 6 and re.search(rf"\b{re.escape(term.upper())}\b", question) is not None
+    # (not \b: a Japanese character next to it is a word character too, 「金融審議会のWGは」)
+    acronym = rf"(?<![A-Za-z]){re.escape(term.upper())}(?![A-Za-z])"
+    return term.isascii() and " " not in term and len(term) <= 6 and re.search(acronym, question) is not None
 
 
 def _title_cited(title: str, lowered: str) -> bool:

@@ -539,6 +539,15 @@ def test_a_share_answers_a_question_for_part_of_a_whole(assistant, question, sta
     assert not answer.abstained and stated in _lead(answer)[0], answer.text
 
 
+def test_an_acronym_next_to_japanese_text_is_spelt_out_by_its_passage(assistant):
+    """「金融審議会のWGは」: WG touches の; the passage spelling out ワーキング・グループ names it."""
+    from assistant.answer.refusal import _acronym
+
+    assert _acronym("wg", "金融審議会のWGは何回会議を開いた？") and not _acronym("wg", "WGS")
+    answer = assistant.ask("金融審議会のWGは何回会議を開いた？")
+    assert not answer.abstained and "7回" in _lead(answer)[0], answer.text
+
+
 def test_a_per_case_figure_is_no_count_of_cases():
     from assistant.answer.evidence import COUNT, RequestedFigure, figures
 
