@@ -154,10 +154,13 @@ def _predicate_groups(
         if tok.pos != "動詞" or norm in seen or norm in taken or norm in _LIGHT_VERBS:
             continue
         synonyms = lexicon.japanese_synonyms(norm)
-        # The verb as inflected (返せなくなったら, 取られる, 潰される) may be an everyday phrase
-        # of its own, meaning something the bare verb does not (債務不履行, not 返済).
+        # The verb as inflected (返せなくなったら, 取られる, 潰される; 使える, a verb of its own
+        # to Sudachi) may be an everyday phrase of its own, meaning something the bare verb
+        # does not (債務不履行, not 返済; 設定者, not only 使用).
         said = _inflected(tokens, i)
-        phrase = next((p for p in lexicon.everyday_phrases if len(p) > len(tok.surface) and said.startswith(p)), "")
+        phrase = next(
+            (p for p in lexicon.everyday_phrases if len(p) >= len(tok.surface) and p != norm and said.startswith(p)), ""
+        )
         if phrase:
             synonyms = lexicon.japanese_synonyms(phrase)
         if tok.pos2 != "一般" and not synonyms:

@@ -44,6 +44,7 @@ from assistant.answer.candidate import Candidate, names_instrument, terms
 from assistant.answer.compose import compose
 from assistant.answer.evidence import (
     ASKS_PART_YEAR,
+    ORDINAL,
     PART_YEAR,
     RequestedFigure,
     TermGroup,
@@ -54,6 +55,7 @@ from assistant.answer.evidence import (
     has_date,
     has_full_date,
     has_number,
+    ordinals,
     requested_figure,
     term_groups,
     years_in,
@@ -542,6 +544,7 @@ class ExtractiveAnswerer(Answerer):
         total = sum(g.weight for g in groups) or 1.0
         wants_date = q.wants("when") or self.lexicon.wants(q.text, "when")
         wants_figure = q.wants("howmuch") or self.lexicon.wants(q.text, "how_much")
+        asks_ordinal = bool(q.figure) and ORDINAL in q.figure.units
         search_terms = self.lexicon.intent_terms(q.text)
         whole_year = bool(q.figure and q.figure.years) and not ASKS_PART_YEAR.search(q.text)
         cues = [i.cues for name in q.intents if (i := self.lexicon.intent(name)) and i.cues]
@@ -624,7 +627,9 @@ class ExtractiveAnswerer(Answerer):
                 if has_full_date(cand.text) and (not named_events or any(group_found(g, unit_terms) for g in named_events)):
                     score += FULL_DATE_BONUS  # a day answers "when" better than a month (of the event asked)
             if wants_figure:
-                score = score + TYPE_BONUS if has_number(cand.text) else score * TYPE_PENALTY
+                # (「第何回？」 is answered by 「第6回会合で…」: an ordinal is the figure asked)
+                figure = has_number(cand.text) or (asks_ordinal and bool(ordinals(cand.text)))
+                score = score + TYPE_BONUS if figure else score * TYPE_PENALTY
                 if whole_year and PART_YEAR.search(cand.text):
                     score *= PART_YEAR_PENALTY  # 「2023年は？」: the year's total, not January to September
             if q.intent == "why" and cues and not cues[0].search(cand.text):

@@ -270,6 +270,59 @@ class Lexicon:
         """Every word of the glossary's English keys (never read as romaji)."""
         return frozenset(w for phrase in self.glossary for w in phrase.split())
 
+    @cached_property
+    def _typo_keys(self) -> dict[str, str]:
+        """Each long glossary term (at least MIN_TYPO_TERM characters, with a kanji) under
+        every spelling with one of its characters unknown (企業価値担保? → 企業価値担保権);
+        a key two terms share stands for neither."""
+        keys: dict[str, str] = {}
+        for term in self.glossary_terms:
+            if len(term) < MIN_TYPO_TERM or not _KANJI.search(term):
+                continue
+            for i in range(len(term)):
+                key = term[:i] + "\x00" + term[i + 1 :]
+                keys[key] = term if keys.get(key, term) == term else ""
+        return {k: v for k, v in keys.items() if v}
+
+    def with_typos_fixed(self, text: str) -> str:
+        """``text`` with a long glossary term typed with one wrong kanji put right
+        (「企業価値担保件」 → 企業価値担保権, 「知財ビジネス評価署」 → 知財ビジネス評価書): a mistyped
+        conversion. Only a kanji is taken for a typo, only in a term of MIN_TYPO_TERM
+        characters or more standing as a word of its own (no kanji or katakana right before
+        or after it), and never where the text already is a term of the glossary."""
+        keys = self._typo_keys
+        if not keys or not _KANJI.search(text):
+            return text
+        lengths = sorted({len(k) for k in keys}, reverse=True)
+        written = set(self.glossary_terms)
+        out, last, i = [], 0, 0
+        while i < len(text):
+            for n in lengths:
+                window = text[i : i + n]
+                if len(window) < n or window in written:
+                    continue
+                if _COMPOUND.match(text[i - 1 : i]) or _COMPOUND.match(text[i + n : i + n + 1]):
+                    continue  # part of a longer compound (生活資産担保権 holds no 全資産担保)
+                term = next(
+                    (
+                        t
+                        for j, ch in enumerate(window)
+                        if _KANJI.match(ch)
+                        and (t := keys.get(window[:j] + "\x00" + window[j + 1 :]))
+                        # (a term already written, with the next word's first kanji: 不特定被担保
+                        # 債権 + 留 of 留保額 is no typo for 不特定被担保債権者)
+                        and not (j in (0, n - 1) and window[:j] + window[j + 1 :] in written)
+                    ),
+                    None,
+                )
+                if term:
+                    out += [text[last:i], term]
+                    last = i = i + n
+                    break
+            else:
+                i += 1
+        return "".join(out) + text[last:]
+
     def with_japanese_terms(self, text: str) -> str:
         """``text`` with Japanese terms written in romaji put back in Japanese ("What does
         chizai kinyu mean?" → "What does 知財金融 mean?"): runs of up to four Latin words
@@ -277,7 +330,7 @@ class Lexicon:
         one). Words the glossary knows as English are never read as romaji. Terms typed in
         hiragana are put back too (:meth:`with_kanji_terms`)."""
         if not _LATIN_RUN.search(text):
-            return self.with_kanji_terms(text)
+            return self.with_typos_fixed(self.with_kanji_terms(text))
         words = list(_LATIN_RUN.finditer(text))
         english = self.glossary_words
         out, last, i = [], 0, 0
@@ -294,7 +347,7 @@ class Lexicon:
                     break
             else:
                 i += 1
-        return self.with_kanji_terms("".join(out) + text[last:])
+        return self.with_typos_fixed(self.with_kanji_terms("".join(out) + text[last:]))
 
     # ------------------------------------------------------------ Japanese
     def japanese_synonyms(self, term: str) -> tuple[str, ...]:
@@ -432,6 +485,10 @@ _LATIN_RUN = re.compile(r"[A-Za-zĀĪŪĒŌāīūēōÂÎÛÊÔâîûêô]+(?:['
 MIN_ROMAJI = 5
 #: Kana a hiragana reading needs to stand for a term (たんぽ does; そん would match 存じる).
 MIN_KANA = 3
+#: A glossary term this long or longer is put right when typed with one wrong kanji.
+MIN_TYPO_TERM = 5
+_KANJI = re.compile(r"[一-龥々]")
+_COMPOUND = re.compile(r"[一-龥々ァ-ヶー]")
 _HIRAGANA_RUN = re.compile(r"[ぁ-ゖー]+")
 #: A noun as the everyday vocabulary writes it (給料, 社長の家 is not): kanji, maybe katakana.
 _NOUN_WORD = re.compile(r"[一-龥ァ-ヶー]*[一-龥][一-龥ァ-ヶー]*")

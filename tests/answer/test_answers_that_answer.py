@@ -548,6 +548,19 @@ def test_an_acronym_next_to_japanese_text_is_spelt_out_by_its_passage(assistant)
     assert not answer.abstained and "7回" in _lead(answer)[0], answer.text
 
 
+def test_an_ordinal_is_the_figure_a_which_round_question_asks_for(assistant):
+    """「第何回？」: 「第6回会合で…」 answers; a count in another sentence (2人) is no better."""
+    answer = assistant.ask("報告書の案が示されたのはWGの第何回会合ですか")
+    assert not answer.abstained and _lead(answer)[0].startswith("第6回"), answer.text
+
+
+def test_a_potential_verb_is_read_as_the_everyday_phrase_it_is(assistant):
+    """使える is a verb of its own to Sudachi: its everyday words (利用, 設定 …) rank the
+    sentences, so the one on who may set the charge answers a sole trader."""
+    answer = assistant.ask("企業価値担保権って個人事業でも使える？")
+    assert not answer.abstained and "個人事業主" in _lead(answer)[0], answer.text
+
+
 def test_a_per_case_figure_is_no_count_of_cases():
     from assistant.answer.evidence import COUNT, RequestedFigure, figures
 

@@ -94,3 +94,46 @@ def test_an_answer_keeps_what_was_typed_beside_its_rewrite(assistant):
     assert answer.query == "担保にしたら従業員のけいやくってかわっちゃう?"
     assert answer.condensed_query == "担保にしたら従業員の契約ってかわっちゃう?"
     assert not answer.abstained and "労働契約" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "rewritten"),
+    [
+        # one wrong kanji of a long term (a mistyped conversion) is put right
+        ("企業価値担保件っていつから？", "企業価値担保権っていつから？"),
+        ("知財ビジネス評価署ってだれがつくるの？", "知財ビジネス評価書ってだれがつくるの？"),
+        ("信用保障協会が代わりに払ったら", "信用保証協会が代わりに払ったら"),
+        ("責任共有精度って銀行は何割？", "責任共有制度って銀行は何割？"),
+    ],
+)
+def test_a_long_term_typed_with_one_wrong_kanji_is_put_right(question, rewritten):
+    assert LEX.with_japanese_terms(question) == rewritten
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "生活資産担保権とは何か",  # holds 活資産担保, one kanji from 全資産担保: inside a compound
+        "不特定被担保債権留保額の最低額",  # a term already written, then 留 of the next word
+        "経営者補償ってなくせるの？",  # two kanji off: no typo of one
+    ],
+)
+def test_a_word_that_only_resembles_a_term_is_left_alone(text):
+    assert LEX.with_typos_fixed(text) == text
+
+
+def test_no_sentence_of_the_briefs_reads_as_a_typo():
+    """The documents' own wording is never 'put right' (the rule would change a question
+    quoting them)."""
+    from pathlib import Path
+
+    briefs = Path(__file__).resolve().parents[2] / "corpus" / "briefs"
+    lines = [line for path in sorted(briefs.glob("*.md")) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) > 100
+    assert [line for line in lines if LEX.with_typos_fixed(line) != line] == []
+
+
+def test_a_question_with_a_mistyped_term_is_answered(assistant):
+    answer = assistant.ask("企業価値担保件っていつから使えるの？")
+    assert answer.condensed_query == "企業価値担保権っていつから使えるの?"  # (NFKC)
+    assert not answer.abstained and "2026年" in answer.citations[0].quote, answer.text
