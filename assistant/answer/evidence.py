@@ -27,11 +27,12 @@ EVERYDAY_COVER = 0.6
 UNKNOWN_WEIGHT = 1.0
 
 _RATIO = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?){1,}(?![\d.])")
+#: What makes a count a rate (「1件あたり20万円」: per case, no count of cases).
+_PER = r"(?:あたり|当たり|につき|ごと)"
 _AMOUNT = re.compile(
     r"(?<![第\d.,])(\d[\d,]*(?:\.\d+)?)\s*(?:の(?=協会|機関|都市|社|か国))?"
     r"(%|パーセント|割|兆元|億元|万元|元|兆円|億円|万円|円|億ドル|万ドル|ドル|[万億](?:件|社|人)|件|社|機関|人|本|行|協会|か国|都市|倍|回(?!目)|つ(?=の|[、。がでをは]|$))"
-    # (「1件あたり20万円」: per case, no count of cases)
-    r"(?!\s*(?:あたり|当たり|につき|ごと))"
+    rf"(?!\s*{_PER})"
 )
 #: A share of a stated amount (「代位弁済額の70〜90%」): it tells how much of that amount.
 _SHARE_OF_AMOUNT = re.compile(r"額の(?:約|およそ)?\d[\d.,]*(?:\s*[〜~-]\s*\d[\d.,]*)?\s*(?:%|パーセント|割)")
@@ -372,7 +373,7 @@ def ordinals(text: str) -> set[str]:
 
 
 _BARE_COUNT = re.compile(
-    r"(?<![\d.,第(])\d[\d,]*(?![\d.,)]|\s*(?:年|月|日|号|条|項|%|パーセント|割|倍|時|回|番)|\s*\w(?:あたり|当たり|につき))"
+    rf"(?<![\d.,第(])\d[\d,]*(?![\d.,)]|\s*(?:年|月|日|号|条|項|%|パーセント|割|倍|時|回|番)|\s*\w{_PER})"
 )
 
 

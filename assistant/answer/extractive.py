@@ -827,8 +827,9 @@ class ExtractiveAnswerer(Answerer):
         known: Callable[[str], bool],
     ) -> Candidate:
         """A compound question (「Xって何ですか？Yのこと？」, 「誰がなれますか。以前から変わった？」)
-        is answered in the order it asks: the unit that best answers its first part leads, when it is close to
-        the best for the whole; :meth:`_answer_parts` then adds one for each further part."""
+        is answered in the order it asks: the unit that best answers its first part leads,
+        when it is close to the best for the whole; :meth:`_answer_parts` then adds one for
+        each further part."""
         parts = question_parts(question)
         if len(parts) < 2:
             return lead

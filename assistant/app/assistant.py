@@ -244,7 +244,8 @@ class Assistant:
     # ------------------------------------------------------------ asking
     def condense(self, question: str, history: Sequence[str] | None = None) -> str:
         """The follow-up ``question`` rewritten as a standalone one, using earlier user turns,
-        with Japanese terms typed in romaji put back in Japanese ("chizai kinyu" → 知財金融)."""
+        with Japanese terms typed in romaji or hiragana put back in Japanese ("chizai kinyu" →
+        知財金融), and long terms typed with one wrong kanji put right (企業価値担保件)."""
         from assistant.retrieval.condense import condense
 
         turns = [validate_question(h, self.settings.max_question_chars) for h in history or []]

@@ -284,20 +284,26 @@ class Lexicon:
                 keys[key] = term if keys.get(key, term) == term else ""
         return {k: v for k, v in keys.items() if v}
 
+    @cached_property
+    def _typo_lengths(self) -> tuple[int, ...]:
+        return tuple(sorted({len(k) for k in self._typo_keys}, reverse=True))
+
+    @cached_property
+    def _written_terms(self) -> frozenset[str]:
+        return frozenset(self.glossary_terms)
+
     def with_typos_fixed(self, text: str) -> str:
         """``text`` with a long glossary term typed with one wrong kanji put right
         (「企業価値担保件」 → 企業価値担保権, 「知財ビジネス評価署」 → 知財ビジネス評価書): a mistyped
         conversion. Only a kanji is taken for a typo, only in a term of MIN_TYPO_TERM
         characters or more standing as a word of its own (no kanji or katakana right before
         or after it), and never where the text already is a term of the glossary."""
-        keys = self._typo_keys
+        keys, written = self._typo_keys, self._written_terms
         if not keys or not _KANJI.search(text):
             return text
-        lengths = sorted({len(k) for k in keys}, reverse=True)
-        written = set(self.glossary_terms)
         out, last, i = [], 0, 0
         while i < len(text):
-            for n in lengths:
+            for n in self._typo_lengths:
                 window = text[i : i + n]
                 if len(window) < n or window in written:
                     continue
@@ -328,7 +334,8 @@ class Lexicon:
         chizai kinyu mean?" → "What does 知財金融 mean?"): runs of up to four Latin words
         whose spelling folds onto a glossary term's reading (kinyuu, kinyu and kin'yū are
         one). Words the glossary knows as English are never read as romaji. Terms typed in
-        hiragana are put back too (:meth:`with_kanji_terms`)."""
+        hiragana are put back too (:meth:`with_kanji_terms`), and long terms typed with one
+        wrong kanji put right (:meth:`with_typos_fixed`)."""
         if not _LATIN_RUN.search(text):
             return self.with_typos_fixed(self.with_kanji_terms(text))
         words = list(_LATIN_RUN.finditer(text))
