@@ -25,7 +25,7 @@ import yaml
 from assistant.core.errors import ConfigError
 from assistant.core.safe_yaml import YamlLimitError, load_yaml
 from assistant.core.settings import PROJECT_ROOT
-from assistant.text.ja import readings
+from assistant.text.ja import noun_phrases, readings
 from assistant.text.romaji import romaji, romaji_key
 
 LEXICON_DIR = "lexicon"
@@ -327,7 +327,26 @@ class Lexicon:
                     break
             else:
                 i += 1
-        return "".join(out) + text[last:]
+        return self.with_homophones_fixed("".join(out) + text[last:])
+
+    def with_homophones_fixed(self, text: str) -> str:
+        """``text`` with a noun phrase that sounds like a glossary term or everyday noun but
+        is written with other kanji put right (「経営者補償」 → 経営者保証, 「保障協会」 →
+        保証協会, 「責任共有精度」 → 責任共有制度): the conversion picked a homophone. Only a
+        reading of MIN_HOMOPHONE_KANA kana or more (期間 is not taken for 機関), and never a
+        phrase the vocabulary itself writes."""
+        if not _KANJI.search(text):
+            return text
+        for phrase in noun_phrases(text):
+            if not _KANJI.search(phrase) or phrase in self._written_terms or phrase in self.everyday:
+                continue
+            if re.search(r"[0-9A-Za-z]", phrase):
+                continue  # Sudachi reads no Latin word: 事業性融資WG does not sound like 事業性融資
+            sound = _hiragana("".join(r for _, r in readings(phrase)))
+            term = self.kana_terms.get(sound) if len(sound) >= MIN_HOMOPHONE_KANA else None
+            if term and term != phrase and _KANJI.search(term):
+                text = text.replace(phrase, term, 1)
+        return text
 
     def with_japanese_terms(self, text: str) -> str:
         """``text`` with Japanese terms written in romaji put back in Japanese ("What does
@@ -335,7 +354,7 @@ class Lexicon:
         whose spelling folds onto a glossary term's reading (kinyuu, kinyu and kin'yū are
         one). Words the glossary knows as English are never read as romaji. Terms typed in
         hiragana are put back too (:meth:`with_kanji_terms`), and long terms typed with one
-        wrong kanji put right (:meth:`with_typos_fixed`)."""
+        wrong kanji or a homophone put right (:meth:`with_typos_fixed`)."""
         if not _LATIN_RUN.search(text):
             return self.with_typos_fixed(self.with_kanji_terms(text))
         words = list(_LATIN_RUN.finditer(text))
@@ -494,6 +513,8 @@ MIN_ROMAJI = 5
 MIN_KANA = 3
 #: A glossary term this long or longer is put right when typed with one wrong kanji.
 MIN_TYPO_TERM = 5
+#: A noun phrase whose reading is this long or longer, and a term's, is that term.
+MIN_HOMOPHONE_KANA = 6
 _KANJI = re.compile(r"[一-龥々]")
 _COMPOUND = re.compile(r"[一-龥々ァ-ヶー]")
 _HIRAGANA_RUN = re.compile(r"[ぁ-ゖー]+")

@@ -104,6 +104,9 @@ def test_an_answer_keeps_what_was_typed_beside_its_rewrite(assistant):
         ("知財ビジネス評価署ってだれがつくるの？", "知財ビジネス評価書ってだれがつくるの？"),
         ("信用保障協会が代わりに払ったら", "信用保証協会が代わりに払ったら"),
         ("責任共有精度って銀行は何割？", "責任共有制度って銀行は何割？"),
+        # a homophone of a term (保証 and 補償 sound alike: ほしょう)
+        ("経営者補償ってなくせるの？", "経営者保証ってなくせるの？"),
+        ("保障協会って何してくれるの？", "保証協会って何してくれるの？"),
     ],
 )
 def test_a_long_term_typed_with_one_wrong_kanji_is_put_right(question, rewritten):
@@ -115,7 +118,8 @@ def test_a_long_term_typed_with_one_wrong_kanji_is_put_right(question, rewritten
     [
         "生活資産担保権とは何か",  # holds 活資産担保, one kanji from 全資産担保: inside a compound
         "不特定被担保債権留保額の最低額",  # a term already written, then 留 of the next word
-        "経営者補償ってなくせるの？",  # two kanji off: no typo of one
+        "期間はどれくらい？",  # sounds like 機関, but too short a reading to be taken for it
+        "事業性融資WGの座長は誰か",  # Sudachi reads no WG: no homophone of 事業性融資
     ],
 )
 def test_a_word_that_only_resembles_a_term_is_left_alone(text):
