@@ -25,7 +25,7 @@ import yaml
 from assistant.core.errors import ConfigError
 from assistant.core.safe_yaml import YamlLimitError, load_yaml
 from assistant.core.settings import PROJECT_ROOT
-from assistant.text.ja import noun_phrases, readings
+from assistant.text.ja import noun_phrases, reading, readings
 from assistant.text.romaji import romaji, romaji_key
 
 LEXICON_DIR = "lexicon"
@@ -293,11 +293,17 @@ class Lexicon:
         return frozenset(self.glossary_terms)
 
     def with_typos_fixed(self, text: str) -> str:
+        """``text`` with mistyped conversions of the vocabulary's terms put right: a long term
+        typed with one wrong kanji (:meth:`_one_kanji_fixed`), then a homophone
+        (:meth:`with_homophones_fixed`)."""
+        return self.with_homophones_fixed(self._one_kanji_fixed(text))
+
+    def _one_kanji_fixed(self, text: str) -> str:
         """``text`` with a long glossary term typed with one wrong kanji put right
-        (「企業価値担保件」 → 企業価値担保権, 「知財ビジネス評価署」 → 知財ビジネス評価書): a mistyped
-        conversion. Only a kanji is taken for a typo, only in a term of MIN_TYPO_TERM
-        characters or more standing as a word of its own (no kanji or katakana right before
-        or after it), and never where the text already is a term of the glossary."""
+        (「企業価値担保件」 → 企業価値担保権, 「知財ビジネス評価署」 → 知財ビジネス評価書). Only a
+        kanji is taken for a typo, only in a term of MIN_TYPO_TERM characters or more standing
+        as a word of its own (no kanji or katakana right before or after it), and never where
+        the text already is a term of the glossary."""
         keys, written = self._typo_keys, self._written_terms
         if not keys or not _KANJI.search(text):
             return text
@@ -327,7 +333,7 @@ class Lexicon:
                     break
             else:
                 i += 1
-        return self.with_homophones_fixed("".join(out) + text[last:])
+        return "".join(out) + text[last:]
 
     def with_homophones_fixed(self, text: str) -> str:
         """``text`` with a noun phrase that sounds like a glossary term or everyday noun but
@@ -342,7 +348,7 @@ class Lexicon:
                 continue
             if re.search(r"[0-9A-Za-z]", phrase):
                 continue  # Sudachi reads no Latin word: 事業性融資WG does not sound like 事業性融資
-            sound = _hiragana("".join(r for _, r in readings(phrase)))
+            sound = _hiragana(reading(phrase))
             term = self.kana_terms.get(sound) if len(sound) >= MIN_HOMOPHONE_KANA else None
             if term and term != phrase and _KANJI.search(term):
                 text = text.replace(phrase, term, 1)
