@@ -129,7 +129,7 @@ def term_groups(
 #: Verbs that carry no topic of their own (する, ある, なる are 非自立可能 in Sudachi already),
 #: and discourse markers Sudachi reads as verbs: 「ぶっちゃけ」 (打ち明ける, "frankly"),
 #: 「要するに」 (要する).
-_LIGHT_VERBS = {
+LIGHT_VERBS = {
     "つく",  # 「…について」 (a follow-up's topic is prefixed 「…について、」)
     "思う", "言う", "教える", "知る", "分かる", "聞く", "見る", "困る", "考える", "ちゃう", "くる", "行く",
     "打ち明ける", "要する",
@@ -152,7 +152,7 @@ def _predicate_groups(
     tokens = tokenize(query)
     for i, tok in enumerate(tokens):
         norm = tok.norm.strip()
-        if tok.pos != "動詞" or norm in seen or norm in taken or norm in _LIGHT_VERBS:
+        if tok.pos != "動詞" or norm in seen or norm in taken or norm in LIGHT_VERBS:
             continue
         synonyms = lexicon.japanese_synonyms(norm)
         # The verb as inflected (返せなくなったら, 取られる, 潰される; 使える, a verb of its own

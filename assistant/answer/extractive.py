@@ -450,6 +450,12 @@ class ExtractiveAnswerer(Answerer):
         )
         if focus:  # 「申立書には何を書けばいい？」 when passages on 実行 never speak of 申立書
             return self._abstain(base, "no_quantity", groups, t0, missing=focus)
+        unsaid = (
+            self.refusals.unsaid_clause(question, q, self.bm25.idf, known, top_tokens)
+            or (self.refusals.unsaid_claim(question, groups, top_tokens) if q.lang == "ja" else [])
+        )
+        if unsaid:  # 「…設定すると、銀行が役員を送り込んでくるの？」 when no passage speaks of 役員
+            return self._abstain(base, "key_terms", groups, t0, missing=unsaid)
         nowhere = self.refusals.places_unanswered(candidates, q, groups)
         if nowhere:  # 「英国の…と比べて」 when no passage is about the UK
             return self._abstain(base, "unknown_entity", groups, t0, missing=nowhere)

@@ -3,11 +3,17 @@
 Bank staff ask two things at once: 「…はいつから施行されていますか。あわせて指標体系の構成も
 確認したいです。」, "What is X, and who can use it?". An answer led by the first part's fact
 must also carry a fact for each further part, or the user reads half an answer.
+
+An SME owner puts the case first and the question last: 「企業価値担保権を設定すると、銀行が
+役員を送り込んでくるの？」 asks about 役員, in the setting of 企業価値担保権
+(:func:`asked_clause`).
 """
 
 from __future__ import annotations
 
 import re
+
+from assistant.text.ja import Token, normalize, tokenize
 
 #: Where one part of a question ends and another begins: a sentence end, or a phrase that
 #: adds a request (あわせて, また, それと, "also").
@@ -31,3 +37,43 @@ def question_parts(question: str) -> list[str]:
     parts = [p.strip(" 、,") for p in _BOUNDARY.split(question)]
     asking = [p for p in parts if len(p) >= MIN_PART_CHARS and _ASKS.search(p)]
     return asking if len(asking) > 1 else [question]
+
+
+#: Conjunctive particles that end a clause of context (「設定すると」「使えば」「合同会社なんですが」
+#: 「使っても」), not て of 「使って借りる」.
+_CLAUSE_ENDS = frozenset({"と", "ば", "けど", "けれど", "けれども", "が", "ので", "のに", "から", "なら", "ながら"})
+#: What と is part of when it says "must" (「受けないといけない」), not "if".
+_MUST = ("いけ", "だめ", "ダメ", "なら", "駄目")
+
+
+def asked_clause(question: str) -> str:
+    """The clause a one-sentence question asks in, after the context that leads up to it
+    (「企業価値担保権を設定すると、」「返せなくなったら」「使っても」): 「銀行が役員を送り込んで
+    くるの？」. A trailing fragment that says nothing (「…を担保にするの？工場？」) is a guess,
+    not the question. The whole question when it has no such context, or has several
+    sentences (each may ask: 「…発生しますか。相場も知りたいです。」)."""
+    toks = tokenize(question)
+    sentences: list[list[Token]] = [[]]
+    for t in toks:
+        sentences[-1].append(t)
+        if t.pos2 == "句点":
+            sentences.append([])
+    said = [s for s in sentences if any(t.pos in ("動詞", "形容詞") for t in s)]
+    if len(said) != 1:
+        return question
+    words = said[0]
+    start = 0
+    for i, t in enumerate(words[:-1]):
+        after = words[i + 1]
+        ends = (
+            # 「苦しくて、」「止まったら、」 end a clause; 「制度って、」 only sets the topic
+            (t.pos2 == "読点" and i > 0 and words[i - 1].pos in ("動詞", "助動詞", "形容詞", "助詞")
+             and words[i - 1].pos2 not in ("係助詞", "副助詞", "格助詞"))
+            or t.surface in ("たら", "だら")
+            or (t.pos2 == "接続助詞" and t.surface in _CLAUSE_ENDS and not (t.surface == "と" and after.surface.startswith(_MUST)))
+            or (t.pos2 == "接続助詞" and t.surface in ("て", "で") and after.surface == "も")
+        )
+        if ends:
+            start = i + 1 + (after.surface == "も" and t.surface in ("て", "で"))
+    clause = "".join(t.surface for t in words[start:])
+    return question if normalize(clause) == normalize(question) else clause

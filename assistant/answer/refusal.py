@@ -6,6 +6,10 @@
 * :meth:`Refusals.unnamed_focus` – the thing the question asks for (「どの課」, 「担当者の名前は」,
   "what training must …") that no passage names, though they treat its topic
   (:mod:`assistant.answer.focus`).
+* :meth:`Refusals.unsaid_clause` – a yes/no question whose asked clause (after its context,
+  「企業価値担保権を設定すると」) is about something the passages never mention (役員, 株主総会);
+  :meth:`Refusals.unsaid_claim` – the asked verb and its noun (役員を送り込む), neither of which
+  the passages use.
 * :meth:`Refusals.only_elsewhere` – a yes/no question about a named place whose key terms
   the passages use only about other places.
 * :meth:`Refusals.places_unanswered` – a question naming a place no passage is about
@@ -29,20 +33,24 @@ from collections.abc import Callable
 
 from assistant.answer.candidate import Candidate, names_instrument, terms
 from assistant.answer.evidence import (
+    LIGHT_VERBS,
     PART_YEAR,
     TermGroup,
     casual,
+    coverage,
     figures,
     group_found,
     group_share,
     has_number,
     ordinals,
+    term_groups,
 )
 from assistant.answer.focus import unnamed_focus
+from assistant.answer.parts import asked_clause
 from assistant.answer.premise import contradicted_premise, later_years, unsupported_premise
 from assistant.answer.question import QuestionFrame, names_other_than, names_person
 from assistant.corpus.lexicon import Lexicon
-from assistant.text.ja import content_terms, noun_phrases
+from assistant.text.ja import content_terms, normalize, noun_phrases, tokenize
 
 WEAK_COVERAGE = 0.25  # below this the abstention names the missing key terms
 #: A question that matches an annotated question this closely is answerable whatever the
@@ -55,6 +63,12 @@ NO_COVERAGE = 0.05
 #: English questions: abstain when neither a unit, its English rendering nor an annotated
 #: question is this close (cross-lingual evidence, not English words in Japanese text).
 EN_MIN_SIMILARITY = 0.84
+#: A yes/no question's asked clause (「…すると、銀行が役員を送り込んでくるの？」) with less than
+#: this share of its key terms in the passages asks about something they never speak of,
+#: though its context (企業価値担保権) is what they are about.
+CLAUSE_COVERAGE = 0.35
+#: Case particles that tie a noun to the verb after it (役員を送り込む, 通知が届く).
+_CASE_PARTICLES = frozenset({"を", "が", "に"})
 #: A unit answering a figure question must share this much of the question's key terms.
 FIGURE_RELEVANCE = 0.2
 #: …and name what the figure is of (one of :meth:`Refusals.figure_subjects`, this much of its
@@ -203,6 +217,65 @@ class Refusals:
         if cov < self.min_coverage and similarity < self.min_similarity:
             return "key_terms" if cov < WEAK_COVERAGE else "weak"
         return ""
+
+    def unsaid_clause(
+        self, question: str, q: QuestionFrame, idf: Callable[[str], float], known: Callable[[str], bool], tokens: set[str]
+    ) -> list[str]:
+        """The key terms of a yes/no question's asked clause that the passages (``tokens``)
+        lack, when they lack most of them (:data:`CLAUSE_COVERAGE`): 「企業価値担保権つけたら
+        株主総会に銀行の人が出てくるの？」 is retrieved by its context, but the passages never
+        speak of 株主総会. A verb the vocabulary puts in the documents' words that the passages
+        use answers it (「設定しても設備を売ったりできる？」: 売る ~ 処分). Empty otherwise, and
+        for a question with no context before what it asks."""
+        if q.lang != "ja" or q.intent != "yesno":
+            return []
+        clause = asked_clause(question)
+        if clause == question or "?" in normalize(question).replace(normalize(clause), ""):
+            return []  # no context, or a question of its own before this one
+        groups = term_groups(clause, idf, self.lexicon, known)
+        asked = [g for g in groups if g.topical and not casual(g.term)]
+        if not asked or any(g.predicate and len(g.alternatives) > 1 and group_found(g, tokens) for g in groups):
+            return []
+        if coverage(asked, tokens) >= CLAUSE_COVERAGE:
+            return []
+        return [g.term for g in asked if not group_found(g, tokens)]
+
+    @staticmethod
+    def unsaid_claim(question: str, groups: list[TermGroup], tokens: set[str]) -> list[str]:
+        """The claim a Japanese question asks about, when the passages never speak of it:
+        its last content verb and the noun tied to it by a case particle (役員を送り込む),
+        neither of which the passages (``tokens``) use in any of the words the vocabulary
+        knows for them (``groups``: the question's). A verb in a clause of context
+        (「返済が止まったら、」) is not what is asked. Empty when the passages have either."""
+        toks = tokenize(question)
+
+        def content_verb(i: int) -> bool:  # 送り込む; 派遣 of 派遣する
+            t = toks[i]
+            if t.pos == "動詞":
+                return t.pos2 == "一般" and t.norm not in LIGHT_VERBS
+            return t.pos3 == "サ変可能" and i + 1 < len(toks) and toks[i + 1].norm == "為る"
+
+        verbs = [i for i in range(len(toks)) if content_verb(i)]
+        if not verbs or verbs[-1] < 2:
+            return []
+        i = verbs[-1]
+        if any(t.pos2 == "読点" or t.surface == "たら" or (t.pos2 == "接続助詞" and t.surface not in "てで") for t in toks[i + 1 :]):
+            return []
+        verb, particle = toks[i], toks[i - 1]
+        if particle.pos != "助詞" or particle.surface not in _CASE_PARTICLES:
+            return []
+        k, run = i - 2, []
+        while k >= 0 and toks[k].pos in ("名詞", "接頭辞", "接尾辞") and toks[k].pos2 != "代名詞":
+            run.insert(0, toks[k].surface)
+            k -= 1
+        phrase = "".join(run)
+        noun = next((g for g in groups if g.term == phrase and not g.predicate), None)
+        if noun is None or group_found(noun, tokens):
+            return []
+        said = next((g for g in groups if g.term == verb.norm and g is not noun), None)
+        if verb.norm in tokens or (said is not None and group_found(said, tokens)):
+            return []
+        return [phrase, verb.surface]
 
     unnamed_focus = staticmethod(unnamed_focus)
     unsupported_premise = staticmethod(unsupported_premise)

@@ -1811,3 +1811,59 @@ def test_a_comparison_scores_no_chunk_twice(assistant):
     hits = [h.chunk.id for h in retrieval.hits]
     assert len(set(hits)) == len(hits)
     assert not {h.chunk.id for h in retrieval.key_hits} & set(hits)
+
+
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [
+        ("企業価値担保権を設定すると、銀行の担当者が常駐するの？", "銀行の担当者が常駐するの？"),
+        ("返せなくなったら会社の車も取られる？", "会社の車も取られる？"),
+        ("設定しても機械を売れる？", "機械を売れる？"),
+        ("合同会社なんですが対象になりますか？", "対象になりますか？"),
+        ("保証協会を使うと、手数料が高くなるの？", "手数料が高くなるの？"),
+        # no context: the whole question
+        ("特許を担保にお金を借りられますか？", "特許を担保にお金を借りられますか？"),
+        # a topic set off by a comma is no clause of context
+        ("新しい制度って、結局なにが担保になるの？", "新しい制度って、結局なにが担保になるの？"),
+        # 「…ないといけない」 is "must", not "if"
+        ("毎年報告しないといけないの？", "毎年報告しないといけないの？"),
+        # several sentences: each may ask
+        ("費用はかかりますか。相場も知りたいです。", "費用はかかりますか。相場も知りたいです。"),
+        # a trailing guess says nothing of its own
+        ("設定したら何が担保になるの？工場？", "何が担保になるの?"),
+    ],
+)
+def test_the_asked_clause_follows_the_context(question, clause):
+    from assistant.answer.parts import asked_clause
+    from assistant.text.ja import normalize
+
+    assert normalize(asked_clause(question)) == normalize(clause)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # asked in the setting of the charge, about something no passage speaks of
+        "企業価値担保権を設定したら、銀行が社外取締役を送ってくるの？",
+        "企業価値担保権で借りると株主総会で銀行が議決権を持つの？",
+        # no context clause: the asked verb and its noun are both unsaid
+        "企業価値担保権だと銀行が役員を派遣してくるの？",
+    ],
+)
+def test_a_yes_no_question_about_something_no_passage_speaks_of_is_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        # the clause's noun is not in the passages, but its verb is, in their words (売る ~ 処分)
+        ("企業価値担保権を設定しても、工場の機械を売ったりできる？", "処分"),
+        ("会社が返せなくなったら、従業員の給料は後回しにされるの？", "賃金"),
+        ("企業価値担保権を使うと社長の個人保証はなくなるの？", "経営者保証"),
+    ],
+)
+def test_a_yes_no_question_with_context_the_passages_answer_is_answered(assistant, question, stated):
+    answer = assistant.ask(question)
+    assert not answer.abstained and stated in answer.text, answer.text
