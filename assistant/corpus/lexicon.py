@@ -272,12 +272,13 @@ class Lexicon:
 
     @cached_property
     def _typo_keys(self) -> dict[str, str]:
-        """Each long glossary term (at least MIN_TYPO_TERM characters, with a kanji) under
-        every spelling with one of its characters unknown (企業価値担保? → 企業価値担保権);
-        a key two terms share stands for neither."""
+        """Each long glossary term (at least MIN_TYPO_TERM characters, with a kanji, no
+        hiragana: a phrase such as 事業を続け is no term one converts) under every spelling
+        with one of its characters unknown (企業価値担保? → 企業価値担保権); a key two terms
+        share stands for neither."""
         keys: dict[str, str] = {}
         for term in self.glossary_terms:
-            if len(term) < MIN_TYPO_TERM or not _KANJI.search(term):
+            if len(term) < MIN_TYPO_TERM or not _KANJI.search(term) or _HIRAGANA.search(term):
                 continue
             for i in range(len(term)):
                 key = term[:i] + "\x00" + term[i + 1 :]
@@ -522,6 +523,7 @@ MIN_TYPO_TERM = 5
 #: A noun phrase whose reading is this long or longer, and a term's, is that term.
 MIN_HOMOPHONE_KANA = 6
 _KANJI = re.compile(r"[一-龥々]")
+_HIRAGANA = re.compile(r"[ぁ-ゖ]")
 _COMPOUND = re.compile(r"[一-龥々ァ-ヶー]")
 _HIRAGANA_RUN = re.compile(r"[ぁ-ゖー]+")
 #: A noun as the everyday vocabulary writes it (給料, 社長の家 is not): kanji, maybe katakana.

@@ -1867,3 +1867,18 @@ def test_a_yes_no_question_about_something_no_passage_speaks_of_is_refused(assis
 def test_a_yes_no_question_with_context_the_passages_answer_is_answered(assistant, question, stated):
     answer = assistant.ask(question)
     assert not answer.abstained and stated in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "agent"),
+    [
+        # the agent is the one who does it (管財人は…続け), not a party named in passing
+        # (担保権者の銀行に先立って)
+        ("Who runs the business after the charge is enforced?", "管財人"),
+        # 言い出す is an everyday phrase for 持ちかける / 提案
+        ("知財金融の事業はどこが言い出したんですか", "普及支援課"),
+    ],
+)
+def test_a_who_question_is_led_by_the_agent(assistant, question, agent):
+    answer = assistant.ask(question)
+    assert not answer.abstained and agent in _lead(answer)[0], answer.text
