@@ -1882,3 +1882,11 @@ def test_a_yes_no_question_with_context_the_passages_answer_is_answered(assistan
 def test_a_who_question_is_led_by_the_agent(assistant, question, agent):
     answer = assistant.ask(question)
     assert not answer.abstained and agent in _lead(answer)[0], answer.text
+
+
+def test_doing_without_a_guarantee_is_answered_by_what_restricts_or_waives_it(assistant):
+    """なくせる / 要らなくなる are everyday phrases (verb keys, as inflected) for 保証なし and
+    制限: the Guidelines' scope sentence (ガイドラインが適用される保証契約は…) no longer leads."""
+    text, _ = _lead(assistant.ask("経営者保証ってなくせるの？"))
+    assert "制限" in text or "保証なし" in text, text
+    assert not text.startswith("ガイドラインが適用される"), text
