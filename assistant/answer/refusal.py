@@ -7,7 +7,8 @@
   "what training must …") that no passage names, though they treat its topic
   (:mod:`assistant.answer.focus`).
 * :meth:`Refusals.unsaid_clause` – a yes/no question whose asked clause (after its context,
-  「企業価値担保権を設定すると」) is about something the passages never mention (役員, 株主総会);
+  「企業価値担保権を設定すると」, "If we grant the charge,") is about something the passages
+  never mention (役員, 株主総会, "a seat on our board");
   :meth:`Refusals.unsaid_claim` – the asked verb and its noun (役員を送り込む), neither of which
   the passages use.
 * :meth:`Refusals.only_elsewhere` – a yes/no question about a named place whose key terms
@@ -67,6 +68,15 @@ EN_MIN_SIMILARITY = 0.84
 #: this share of its key terms in the passages asks about something they never speak of,
 #: though its context (企業価値担保権) is what they are about.
 CLAUSE_COVERAGE = 0.35
+#: An English yes/no question's asked clause ("If we grant the charge, will the bank get a
+#: seat on our board?") with under this share of its key terms in the passages, their English
+#: renderings or the questions their units answer. Each term counts once: a word the glossary
+#: does not know (seat, board) weighs little in coverage, yet it is what the clause asks.
+EN_CLAUSE_SHARE = 0.45
+#: A subordinate clause before an English question ("If we default, …", "Once the charge is
+#: registered, …") and a trailing one ("… after the charge is set?"): context, not what is asked.
+_EN_LEADING_CLAUSE = re.compile(r"^\s*(?:if|when|whenever|once|after|before|should|in case)\b[^,?]*,\s*", re.I)
+_EN_TRAILING_CLAUSE = re.compile(r"\s+(?:after|once|when|if|under|before|in case)\b[^,?]*(?=\?*\s*$)", re.I)
 #: Case particles that tie a noun to the verb after it (役員を送り込む, 通知が届く).
 _CASE_PARTICLES = frozenset({"を", "が", "に"})
 #: A unit answering a figure question must share this much of the question's key terms.
@@ -226,9 +236,12 @@ class Refusals:
         株主総会に銀行の人が出てくるの？」 is retrieved by its context, but the passages never
         speak of 株主総会. A verb the vocabulary puts in the documents' words that the passages
         use answers it (「設定しても設備を売ったりできる？」: 売る ~ 処分). Empty otherwise, and
-        for a question with no context before what it asks."""
-        if q.lang != "ja" or q.intent != "yesno":
+        for a question with no context before what it asks. An English question is judged by
+        its main clause (:meth:`_unsaid_english_clause`)."""
+        if q.intent != "yesno":
             return []
+        if q.lang == "en":
+            return self._unsaid_english_clause(question, idf, known, tokens)
         clause = asked_clause(question)
         if clause == question or "?" in normalize(question).replace(normalize(clause), ""):
             return []  # no context, or a question of its own before this one
@@ -239,6 +252,19 @@ class Refusals:
         if coverage(asked, tokens) >= CLAUSE_COVERAGE:
             return []
         return [g.term for g in asked if not group_found(g, tokens)]
+
+    def _unsaid_english_clause(
+        self, question: str, idf: Callable[[str], float], known: Callable[[str], bool], tokens: set[str]
+    ) -> list[str]:
+        """:meth:`unsaid_clause` for an English question: its main clause, without a
+        subordinate clause before or after it; ``tokens`` hold the passages' terms and the
+        words of their English renderings and annotated questions."""
+        clause = _EN_TRAILING_CLAUSE.sub("", _EN_LEADING_CLAUSE.sub("", question))
+        asked = [g for g in term_groups(clause, idf, self.lexicon, known) if g.topical]
+        if not asked:
+            return []
+        unsaid = [g.term for g in asked if not group_found(g, tokens)]
+        return unsaid if 1 - len(unsaid) / len(asked) < EN_CLAUSE_SHARE else []
 
     @staticmethod
     def unsaid_claim(question: str, groups: list[TermGroup], tokens: set[str]) -> list[str]:

@@ -1890,3 +1890,31 @@ def test_doing_without_a_guarantee_is_answered_by_what_restricts_or_waives_it(as
     text, _ = _lead(assistant.ask("経営者保証ってなくせるの？"))
     assert "制限" in text or "保証なし" in text, text
     assert not text.startswith("ガイドラインが適用される"), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the main clause, after its "if"/"once" clause, asks about what no passage mentions
+        "If we sign up for the enterprise value charge, will the lender appoint an auditor?",
+        "Once the charge is in place, does the lender get to approve our marketing budget?",
+        "Does the enterprise value charge oblige the borrower to publish quarterly accounts?",
+    ],
+)
+def test_an_english_yes_no_question_about_something_no_passage_mentions_is_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        # the words are in the units' English renderings or the glossary
+        ("If the company cannot repay, does a court appoint someone to run the process?", "管財人"),
+        ("Once the charge is granted, can the company keep using its assets?", "使用"),
+        ("If a credit guarantee corporation pays the bank back, does it get reimbursed?", "保険金"),
+    ],
+)
+def test_an_english_yes_no_question_the_passages_answer_is_answered(assistant, question, stated):
+    answer = assistant.ask(question)
+    assert not answer.abstained and stated in answer.text, answer.text
