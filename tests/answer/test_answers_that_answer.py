@@ -43,6 +43,10 @@ def _lead(answer) -> tuple[str, str]:
         ("広東省ってリスク補償どうしてる？", "other"),  # どうしてる asks how, not why
         ("どうして広まらないの？", "why"),
         ("会合は何回開かれたの？", "howmuch"),
+        ("登記しなきゃいけないの？", "yesno"),  # "must I …?" is a yes/no question
+        ("毎年報告しないとダメ？", "yesno"),
+        ("担保権は銀行が持つの?", "yesno"),  # a verb whose stem is a kanji, then の? (as NFKC writes it)
+        ("中国だとどんな観点で見るの？", "other"),  # どんな asks what, not whether
     ],
 )
 def test_the_intent_of_everyday_questions(question, intent):
@@ -1848,6 +1852,8 @@ def test_the_asked_clause_follows_the_context(question, clause):
         "企業価値担保権で借りると株主総会で銀行が議決権を持つの？",
         # no context clause: the asked verb and its noun are both unsaid
         "企業価値担保権だと銀行が役員を派遣してくるの？",
+        # "must we …?" is a yes/no question too
+        "企業価値担保権を使うなら、毎年監査法人の監査を受けなきゃいけないの？",
     ],
 )
 def test_a_yes_no_question_about_something_no_passage_speaks_of_is_refused(assistant, question):
