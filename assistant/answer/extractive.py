@@ -450,10 +450,8 @@ class ExtractiveAnswerer(Answerer):
         )
         if focus:  # 「申立書には何を書けばいい？」 when passages on 実行 never speak of 申立書
             return self._abstain(base, "no_quantity", groups, t0, missing=focus)
-        # (an English question's words are met in the units' English renderings and questions)
-        said = top_tokens | set(content_terms(" ".join(passages[len(retrieval.hits) :] + asked_of))) if q.lang == "en" else top_tokens
         unsaid = (
-            self.refusals.unsaid_clause(question, q, self.bm25.idf, known, said)
+            self.refusals.unsaid_clause(question, q, self.bm25.idf, known, top_tokens)
             or (self.refusals.unsaid_claim(question, groups, top_tokens) if q.lang == "ja" else [])
         )
         if unsaid:  # 「…設定すると、銀行が役員を送り込んでくるの？」 when no passage speaks of 役員

@@ -257,8 +257,8 @@ class Refusals:
         self, question: str, idf: Callable[[str], float], known: Callable[[str], bool], tokens: set[str]
     ) -> list[str]:
         """:meth:`unsaid_clause` for an English question: its main clause, without a
-        subordinate clause before or after it; ``tokens`` hold the passages' terms and the
-        words of their English renderings and annotated questions."""
+        subordinate clause before or after it. ``tokens`` (the passages' index terms) hold the
+        words of their units' English renderings and annotated questions too."""
         clause = _EN_TRAILING_CLAUSE.sub("", _EN_LEADING_CLAUSE.sub("", question))
         asked = [g for g in term_groups(clause, idf, self.lexicon, known) if g.topical]
         if not asked:
