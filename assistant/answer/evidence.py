@@ -87,7 +87,9 @@ def term_groups(
         # question: the English word is rare in the documents (only in English renderings),
         # and a place says where, not what is asked.
         weighed = japanese if japanese and all(lexicon.place(ja) for ja in lexicon.glossary[phrase]) else alts
-        weight = max((min(idf(t) for t in a) for a in weighed if a), default=UNTRANSLATED_WEIGHT)
+        # (the mean idf of its words, as for a Japanese compound below: its commonest word
+        # alone would weigh "keeps the business going" like 事業)
+        weight = max((sum(idf(t) for t in a) / len(a) for a in weighed if a), default=UNTRANSLATED_WEIGHT)
         groups.append(TermGroup(phrase, alts, weight))
     for term in key_terms(query):
         if term.isascii() and f" {term} " in lowered:

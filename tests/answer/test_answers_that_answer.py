@@ -1890,6 +1890,9 @@ def test_a_yes_no_question_with_context_the_passages_answer_is_answered(assistan
         # the agent is the one who does it (管財人は…続け), not a party named in passing
         # (担保権者の銀行に先立って)
         ("Who runs the business after the charge is enforced?", "管財人"),
+        # a glossary phrase weighs its words' mean idf, as a Japanese compound does: "keeps the
+        # business going" (事業 … 続ける) is not outweighed by "enforced" (実行)
+        ("Who keeps the business going once the charge is enforced?", "管財人"),
         # 言い出す is an everyday phrase for 持ちかける / 提案
         ("知財金融の事業はどこが言い出したんですか", "普及支援課"),
     ],
