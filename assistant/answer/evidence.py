@@ -47,6 +47,9 @@ ASKS_PART_YEAR = re.compile(
 _PERIOD = re.compile(r"\d{1,2}\s*[〜~-]\s*\d{1,2}月|上半期|下半期|通年|第\d四半期|\d{1,2}月末|時点|累計|までに")
 _YEAR = re.compile(r"(?:19|20)\d{2}(?=年|年度|\b)")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d{2}(?:年度?)?\s*[〜~\-–]\s*(?:19|20)\d{2}(?:年度?)?")
+#: A standard's number (GB/T 42748-2023, ISO 10668:2010): its year names the edition, not a
+#: year the question asks about.
+_STANDARD_NUMBER = re.compile(r"\b[A-Z]{1,4}(?:/[A-Z]{1,2})?\s?\d+(?:[.\-]\d+)*[-:](?:19|20)\d{2}\b")
 # 令和6年法律第52号 is a law number, not a date.
 _DATE = re.compile(
     r"(?:19|20)\d{2}年(?:度)?(?:\d{1,2}月)?(?:\d{1,2}日)?|(?:令和|平成)\d+年(?!法律|政令|閣法|厚生労働省告示|度)"
@@ -318,7 +321,7 @@ def years_in(text: str, today: datetime.date | None = None) -> frozenset[str]:
     ``today``), not those of a span (2021〜2023年: :func:`span_years_in`)."""
     year = (today or datetime.date.today()).year
     relative = {str(year - back) for pattern, back in _RELATIVE_YEARS if pattern.search(text)}
-    return frozenset(_YEAR.findall(_YEAR_SPAN.sub(" ", text))) | relative
+    return frozenset(_YEAR.findall(_YEAR_SPAN.sub(" ", _STANDARD_NUMBER.sub(" ", text)))) | relative
 
 
 def span_years_in(text: str) -> frozenset[str]:

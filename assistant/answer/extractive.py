@@ -478,7 +478,7 @@ class ExtractiveAnswerer(Answerer):
         def states(c: Candidate) -> bool:
             return self._may_lead(c, q) and self.refusals.states_quantity(c, q, subjects, names)
 
-        if (q.figure or q.quantities) and q.lang == "ja" and (nothing := self.refusals.figures_of_nothing(groups, top_tokens)):
+        if (q.figure or q.quantities) and q.lang == "ja" and (nothing := self.refusals.figures_of_nothing(groups, top_tokens, q.text)):
             return self._abstain(base, "no_quantity", groups, t0, missing=nothing)  # 不良債権比率, with no 不良債権
         if (q.figure or q.quantities) and not any(states(c) for c in pool):
             asked = [w for quantity in q.quantities if (w := quantity.asked_in(q.text))]

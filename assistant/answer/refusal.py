@@ -142,6 +142,12 @@ _COUNTED = re.compile(
     r"\bhow many ([a-z][a-z-]*(?: [a-z][a-z-]*)?)|([一-龥ァ-ヶー]{2,})(?:は|って|が)(?:全部で|全国に|いま|今)?(?:いくつ|何個)|([一-龥ァ-ヶー]{2,})の数(?:は|を|って)",
     re.I,
 )
+#: The kind of thing whose name is asked (「調査機関の名称」, "which US insurers"): a name of
+#: another kind (みずほ, a bank) does not answer it.
+_NAMED_KIND = re.compile(
+    r"([一-龥ァ-ヶー]{2,})の(?:具体的な|正式な|正式)?(?:名前|名称)|\bwhich (?:[a-z-]+ ){0,2}(compan(?:y|ies)|firms?|insurers?)\b",
+    re.I,
+)
 #: A count, share or amount of what happened, said by the verb before it (「焦げ付いた件数」,
 #: 「採択された数」, 「回収できた額」): the verb's stem (kanji, or kanji with kana inside).
 _COUNTED_EVENT = re.compile(
@@ -161,6 +167,8 @@ _COUNTER_KINDS = {
 _ASPECT = re.compile(r"推移|動向|変化|変遷|伸び|増減|傾向|状況|水準|相場|目安|平均|実態|現状|trends?|changes?|levels?", re.I)
 #: A compound naming a figure (融資額, 不良債権比率, 受益企業数), and the words that do.
 _FIGURE_WORD = re.compile(r"(?:金額|件数|比率|割合|残高|額|率|数)$")
+#: What follows the word a figure is asked of (「資本金の額」「創業何年」「保証料はいくら」).
+_FIGURE_OF = r"(?:の(?:具体的な)?(?:金?額|率|件数|割合|比率|上限|下限)|(?:は|って)?(?:何年|何件|何社|何%|何％|何割|いくら))"
 _FIGURE_TOKENS = {"金額", "件数", "比率", "割合", "残高", "額", "率", "数"}
 
 
@@ -376,13 +384,19 @@ class Refusals:
         return names
 
     @staticmethod
-    def figures_of_nothing(groups: list[TermGroup], tokens: set[str]) -> list[str]:
+    def figures_of_nothing(groups: list[TermGroup], tokens: set[str], question: str = "") -> list[str]:
         """The figures a Japanese question asks for whose subject no passage mentions: a
-        compound ending in a figure word (年間保証承諾額, 不良債権比率) whose other words are
-        in none of the retrieved chunks (``tokens``). Those figures cannot be quoted."""
+        compound ending in a figure word (年間保証承諾額, 不良債権比率), or a word the
+        ``question`` asks the figure of (「資本金の額」「創業何年」), whose words are in none of
+        the retrieved chunks (``tokens``). Those figures cannot be quoted."""
         missing = []
         for g in groups:
-            if not g.topical or g.term.isascii() or not _FIGURE_WORD.search(g.term):
+            if not g.topical or g.term.isascii():
+                continue
+            if not _FIGURE_WORD.search(g.term):
+                of = re.search(re.escape(g.term) + _FIGURE_OF, question) if question else None
+                if of and not any(all(t in tokens for t in alt) for alt in g.alternatives):
+                    missing.append(g.term)
                 continue
             stems = [tuple(t for t in alt if t not in _FIGURE_TOKENS) for alt in g.alternatives]
             stems = [stem for stem in stems if stem]
@@ -504,6 +518,9 @@ class Refusals:
             if quantity.name:
                 if not names_other_than(c.text, q.text, self.lexicon):
                     return False  # 「どこの会社？」 is answered by a sentence that names one
+                kind = self.counted(subjects or [], q.text, _NAMED_KIND)
+                if kind is not None and not group_found(kind, set(terms(c.text)) | set(terms(c.unit().en))):
+                    return False  # みずほ (a bank) is no name of the 調査機関 asked for
                 continue
             said = [noun for noun in quantity.nouns if (_TO_DATE.search(c.text) if noun == "まで" else noun in c.text)]
             if not said:
@@ -530,10 +547,11 @@ class Refusals:
         return (stem, *self.lexicon.everyday_in(m.group(0)))
 
     @staticmethod
-    def counted(subjects: list[TermGroup], text: str) -> TermGroup | None:
+    def counted(subjects: list[TermGroup], text: str, pattern: re.Pattern[str] = _COUNTED) -> TermGroup | None:
         """The thing a count question counts ("how many *trust companies* …",
-        「*調査会社*はいくつある？」), among its figure subjects; None when it names none."""
-        m = _COUNTED.search(text)
+        「*調査会社*はいくつある？」), among its figure subjects (or, by ``pattern``, the kind
+        of thing whose name is asked); None when it names none."""
+        m = pattern.search(text)
         if not m:
             return None
         noun = next(g for g in m.groups() if g).lower()

@@ -141,8 +141,18 @@ _STOP = {
     "マジ",
     "ほんま",  # 関西の「ほんと」
     "本真",
-    # 「うちの会社」: the asker's own, not a topic (どれ and それ are pronouns already)
+    # 「うちの会社」「当行が…なれるか」: the asker's own, not a topic (どれ and それ are pronouns
+    # already); a bank's or a firm's word for itself says who asks, not what about.
     "うち",
+    "当行",
+    "弊行",
+    "当社",
+    "弊社",
+    "当金庫",
+    "当組合",
+    "当方",
+    # 「…をご教示ください」: how a request is said.
+    "教示",
     # 「銀行経由じゃないと」: the way through, said of the topic (銀行), not a topic of its own.
     "経由",
     # 「登記しないとだめなの？」: how a yes/no question is said (must I?), not its topic.
@@ -428,13 +438,22 @@ def content_terms(text: str) -> list[str]:
     return terms
 
 
+#: Words that frame a question standing alone (「どのような者が」), yet part of a compound's
+#: meaning (担保権者 is not 担保権).
+_STOP_PHRASES = frozenset({"者"})
+#: A request's verb noun (「…を確認したいです」「ご確認させてください」): how it is asked, not its
+#: topic (「確認できなかった」 stays).
+_REQUEST_NOUN = re.compile(r"(?:ご|お)?(?:確認|伺い)(?=を?(?:したい|したく|させて|いたしたい|お願い|願い|ください|下さい))")
+
+
 def key_terms(text: str) -> list[str]:
-    """The question's key terms: distinct nouns (and English words), no stopwords.
+    """The question's key terms: distinct nouns (and English words), no stopwords, no
+    request's verb noun (「確認したいです」).
 
     Used by the abstention rule: an answer needs passages that share these terms.
     """
     seen: dict[str, None] = {}
-    for t in tokenize(text):
+    for t in tokenize(_REQUEST_NOUN.sub("、", text)):
         norm = t.norm.strip()
         if not norm or norm in _STOP or not any(ch.isalnum() for ch in norm):
             continue
@@ -447,7 +466,7 @@ def noun_phrases(text: str) -> list[str]:
     """Runs of consecutive nouns, prefixes and suffixes (企業+価値+担保+権 → 企業価値担保権)."""
     phrases: list[str] = []
     run: list[str] = []
-    for t in tokenize(text):
+    for t in tokenize(_REQUEST_NOUN.sub("、", text)):
         if t.pos in {"名詞", "接頭辞", "接尾辞"} and t.pos2 != "代名詞" and t.surface.strip():
             run.append(t.surface)
             continue
@@ -456,4 +475,4 @@ def noun_phrases(text: str) -> list[str]:
             run = []
     if run:
         phrases.append("".join(run))
-    return [p for p in phrases if p.strip() and p not in _STOP and normalize(p) not in _STOP]
+    return [p for p in phrases if p.strip() and p not in _STOP and p not in _STOP_PHRASES and normalize(p) not in _STOP]

@@ -277,6 +277,11 @@ def test_english_readers_get_the_translation_and_the_cited_original(assistant):
         "If we sign up for the enterprise value charge, will the lender appoint an auditor?",
         "Once the charge is in place, does the lender get to approve our marketing budget?",
         "Does the enterprise value charge oblige the borrower to publish quarterly accounts?",
+        # the name of a kind of body no sentence names (みずほ is a bank, not an evaluator)
+        "評価書を作った調査機関の名前は？",
+        "Which Japanese insurers cover loans made under the enterprise value charge?",
+        # a figure of something no passage mentions (資本金), beside figures of other things
+        "企業価値担保権信託会社になるのに必要な最低資本金の額は？",
     ],
 )
 def test_what_the_documents_do_not_say_is_refused(assistant, question):
@@ -292,6 +297,8 @@ def test_what_the_documents_do_not_say_is_refused(assistant, question):
         ("2014年度の評価書作成支援で採択されたメガバンク系の銀行名は？", "みずほ"),  # a name
         # a count written without a unit (累計で214にのぼり), about the JPO (特許庁 in the text)
         ("How many banks used the JPO's evaluation reports by 2019?", "214"),
+        # the year in a standard's number (GB/T 42748-2023) names its edition, not a year asked
+        ("How many second-level indicators does China's GB/T 42748-2023 standard have?", "14の二級指標"),
     ],
 )
 def test_a_multiple_or_a_ranking_the_documents_state_is_answered(assistant, question, stated):
@@ -1157,6 +1164,12 @@ def test_a_figure_of_something_the_passages_mention_is_not_refused_for_its_word(
 
     groups = [TermGroup("受益企業数", (("受益", "企業", "数"),), 3.0), TermGroup("不良債権比率", (("不良", "債権", "比率"),), 3.0)]
     assert Refusals.figures_of_nothing(groups, {"受益", "企業", "融資"}) == ["不良債権比率"]
+    # a word the question asks the figure of (「資本金の額」): missing from every passage
+    of = [TermGroup("信託会社", (("信託", "会社"),), 1.0), TermGroup("資本金", (("資本", "金"),), 3.0)]
+    tokens = {"信託", "会社", "額"}
+    assert Refusals.figures_of_nothing(of, tokens, "信託会社の資本金の額は？") == ["資本金"]
+    assert Refusals.figures_of_nothing(of, tokens | {"資本", "金"}, "信託会社の資本金の額は？") == []
+    assert Refusals.figures_of_nothing(of, {"額"}, "信託会社の手数料は？") == []  # asked no figure of it
 
 
 def test_a_follow_ups_figure_is_asked_of_what_it_names(assistant):

@@ -72,6 +72,14 @@ def test_key_terms_and_noun_phrases():
     assert noun_phrases("企業価値担保権とは何ですか？") == ["企業価値担保権"]
 
 
+def test_who_asks_and_how_is_no_key_term():
+    """A bank's word for itself and a request's verb noun say who asks and how, not what
+    about; 確認 that is the topic stays, and so does 担保権者's 者."""
+    assert key_terms("当行が担保権者になれるか確認したいです。") == ["担保"]
+    assert "確認" in key_terms("2013年の制度との関係は確認できなかったのか")
+    assert noun_phrases("担保権者になれるのはどのような者でしょうか") == ["担保権者"]
+
+
 def test_language_detection():
     assert detect_lang("企業価値担保権とは") == "ja"
     assert detect_lang("What is the enterprise value charge?") == "en"
