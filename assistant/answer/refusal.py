@@ -143,11 +143,27 @@ _COUNTED = re.compile(
     re.I,
 )
 #: The kind of thing whose name is asked (「調査機関の名称」, "which US insurers"): a name of
-#: another kind (みずほ, a bank) does not answer it.
+#: another kind (みずほ, a bank) does not answer it. A company or firm is any name (Indigo Ag
+#: is named without 会社), so those ask no kind.
 _NAMED_KIND = re.compile(
-    r"([一-龥ァ-ヶー]{2,})の(?:具体的な|正式な|正式)?(?:名前|名称)|\bwhich (?:[a-z-]+ ){0,2}(compan(?:y|ies)|firms?|insurers?)\b",
+    r"((?![一-龥]?(?:会社|企業)の)[一-龥ァ-ヶー]{2,})の(?:具体的な|正式な|正式)?(?:名前|名称)|\bwhich (?:[a-z-]+ ){0,2}(insurers?)\b",
     re.I,
 )
+#: The head of a kind's name that any body has (調査*機関*, 保険*会社*): the words before it
+#: say the kind.
+_GENERIC_HEADS = frozenset({"機関", "会社", "企業", "団体", "組織", "法人"})
+
+
+def _of_kind(kind: TermGroup, tokens: set[str]) -> bool:
+    """Whether ``tokens`` say the kind: the words of one of its alternatives other than a
+    generic head (調査 of 調査機関, 保険 of 保険会社 in 「保険グループ」)."""
+    for alt in kind.alternatives:
+        said = [t for t in alt if t not in _GENERIC_HEADS] or list(alt)
+        if all(t in tokens for t in said):
+            return True
+    return False
+
+
 #: A count, share or amount of what happened, said by the verb before it (「焦げ付いた件数」,
 #: 「採択された数」, 「回収できた額」): the verb's stem (kanji, or kanji with kana inside).
 _COUNTED_EVENT = re.compile(
@@ -519,7 +535,7 @@ class Refusals:
                 if not names_other_than(c.text, q.text, self.lexicon):
                     return False  # 「どこの会社？」 is answered by a sentence that names one
                 kind = self.counted(subjects or [], q.text, _NAMED_KIND)
-                if kind is not None and not group_found(kind, set(terms(c.text)) | set(terms(c.unit().en))):
+                if kind is not None and not _of_kind(kind, set(terms(c.text)) | set(terms(c.unit().en))):
                     return False  # みずほ (a bank) is no name of the 調査機関 asked for
                 continue
             said = [noun for noun in quantity.nouns if (_TO_DATE.search(c.text) if noun == "まで" else noun in c.text)]

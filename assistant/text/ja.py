@@ -151,6 +151,9 @@ _STOP = {
     "当金庫",
     "当組合",
     "当方",
+    # 「社名は？」「この制度の名前は？」: what kind of answer is asked (a name), not its topic.
+    "名前",
+    "名称",
     # 「…をご教示ください」: how a request is said.
     "教示",
     # 「銀行経由じゃないと」: the way through, said of the topic (銀行), not a topic of its own.

@@ -299,6 +299,10 @@ def test_what_the_documents_do_not_say_is_refused(assistant, question):
         ("How many banks used the JPO's evaluation reports by 2019?", "214"),
         # the year in a standard's number (GB/T 42748-2023) names its edition, not a year asked
         ("How many second-level indicators does China's GB/T 42748-2023 standard have?", "14の二級指標"),
+        # 名前 is the kind of answer asked, not a word the sentence must share; a company is
+        # named without 会社 (Indigo Ag), an insurer's kind by 保険 (保険グループ)
+        ("Aonの知財担保融資保険を引き受けた保険会社の名前は？", "Markel"),
+        ("Which company got the first insured IP-backed loan that Aon arranged in the US?", "Indigo"),
     ],
 )
 def test_a_multiple_or_a_ranking_the_documents_state_is_answered(assistant, question, stated):
