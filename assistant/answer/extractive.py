@@ -257,6 +257,26 @@ def _defines(text: str, groups: list[TermGroup], en: str = "", instruments: tupl
     return False
 
 
+#: What an English "what is …" asks to define: the noun phrase after it, before a phrase
+#: that qualifies it ("the risk-sharing *ratio* between the guarantee corporation and …").
+_DEFINED = re.compile(
+    r"\bwhat(?:'s| is| are| does)\s+(?:the |an? )?(.+?)(?=\s+(?:between|of|for|in|under|with|and|at|on|from|to|mean|stand)\b|[?.,]|$)",
+    re.I,
+)
+
+
+def _defined_groups(question: str, groups: list[TermGroup]) -> list[TermGroup]:
+    """The groups an English definition question asks to define ("standard risk-sharing
+    ratio", not the "credit guarantee corporation" it is qualified by); all of them when
+    it is not so phrased, or names none of them there."""
+    m = _DEFINED.search(question)
+    if not m:
+        return groups
+    phrase = m.group(1).lower()
+    named = [g for g in groups if g.term.isascii() and re.search(rf"\b{re.escape(g.term.lower())}\b", phrase)]
+    return named or groups
+
+
 def _same_fact(a: str, b: str) -> bool:
     """Two units state the same fact: the same date to the day, the same figure, or mostly
     the same words (an official text and the brief that summarises it)."""
@@ -597,6 +617,7 @@ class ExtractiveAnswerer(Answerer):
         verbs = [g for g in groups if g.predicate]
         asks_to_do = q.intent in ("yesno", "whatif", "howto")
         annotated = {c.key for c in cands if (f := c.hit.chunk.unit_at(c.start, c.end)) and f.questions}
+        defined = _defined_groups(q.text, groups) if q.intent == "definition" else groups
         for cand, sem, asked in zip(cands, sem_rel, asked_rel, strict=True):
             words, meaning = W_LEXICAL * cand.lexical, W_SEMANTIC * (0.5 * cand.semantic + 0.5 * sem)
             if cand.key in annotated:
@@ -617,7 +638,7 @@ class ExtractiveAnswerer(Answerer):
             if asks_to_do and verbs and any(group_found(g, unit_terms) for g in verbs):
                 score += CUE_BONUS  # "may I sell it?" is answered by the sentence saying 処分できる
             cand.defines = q.intent == "definition" and _defines(
-                cand.text, groups, (cand.unit().en or "") if q.lang == "en" else "", q.instruments
+                cand.text, defined, (cand.unit().en or "") if q.lang == "en" else "", q.instruments
             )
             if cand.defines:
                 score += CUE_BONUS  # "知財ビジネス評価書は、…" answers "その評価書って何？"

@@ -117,6 +117,9 @@ _NOT_FOCUS = frozenset({
     # verbs of what happens to anyone ("if the company goes bankrupt", "if the borrower fails")
     "goes", "becomes", "fails", "stops", "runs", "decides", "tries", "owes", "misses", "defaults",
     "cannot", "loses", "data", "information", "figures",
+    # any party at all ("which entities can act as …"): who is asked, not a thing named
+    "entity", "entities", "party", "parties", "body", "bodies", "organization", "organizations",
+    "organisation", "organisations", "person", "persons", "people", "players",
 })  # fmt: skip
 
 #: English foci a passage names only as "a list of" ("listed" companies, "it lists" name no list).

@@ -78,6 +78,7 @@ EN_CLAUSE_SHARE = 0.45
 _EN_LEADING_CLAUSE = re.compile(r"^\s*(?:if|when|whenever|once|after|before|should|in case)\b[^,?]*,\s*", re.I)
 _EN_TRAILING_CLAUSE = re.compile(r"\s+(?:after|once|when|if|under|before|in case)\b[^,?]*(?=\?*\s*$)", re.I)
 #: Case particles that tie a noun to the verb after it (役員を送り込む, 通知が届く).
+_EN_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
 _CASE_PARTICLES = frozenset({"を", "が", "に"})
 #: A unit answering a figure question must share this much of the question's key terms.
 FIGURE_RELEVANCE = 0.2
@@ -280,11 +281,14 @@ class Refusals:
     def _unsaid_english_clause(
         self, question: str, idf: Callable[[str], float], known: Callable[[str], bool], tokens: set[str]
     ) -> list[str]:
-        """:meth:`unsaid_clause` for an English question: its main clause, without a
-        subordinate clause before or after it. ``tokens`` (the passages' index terms) hold the
+        """:meth:`unsaid_clause` for an English question: the main clause of its last asking
+        sentence, without a subordinate clause before or after it. ``tokens`` (the passages' index terms) hold the
         words of their units' English renderings and annotated questions too."""
-        clause = _EN_TRAILING_CLAUSE.sub("", _EN_LEADING_CLAUSE.sub("", question))
-        asked = [g for g in term_groups(clause, idf, self.lexicon, known) if g.topical]
+        # (several sentences: the last that asks; those before it say who asks and why)
+        asking = [s for s in _EN_SENTENCE.split(question.strip()) if s.rstrip().endswith("?")]
+        sentence = asking[-1] if asking else question
+        clause = _EN_TRAILING_CLAUSE.sub("", _EN_LEADING_CLAUSE.sub("", sentence))
+        asked = [g for g in term_groups(clause, idf, self.lexicon, known) if g.topical and len(g.term) > 1]
         if not asked:
             return []
         unsaid = [g.term for g in asked if not group_found(g, tokens)]

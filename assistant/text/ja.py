@@ -151,6 +151,9 @@ _STOP = {
     "当金庫",
     "当組合",
     "当方",
+    # 「保証協会つきの融資」: "with" a guarantee; the guarantee is the topic.
+    "つき",
+    "付き",
     # 「社名は？」「この制度の名前は？」: what kind of answer is asked (a name), not its topic.
     "名前",
     "名称",

@@ -149,6 +149,17 @@ def test_the_readme_example_leads_with_japanese_practice(assistant):
         ("個人事業主でも企業価値担保権を設定できますか？", "個人事業主"),
         ("知財ビジネス評価書とは何ですか？", "第三者の調査機関"),
         ("信用保証協会の責任共有制度では、協会と金融機関はどう負担を分けていますか？", "80%"),
+        # "what is the … ratio between X and Y" defines the ratio, not X (「協会は、…」)
+        ("What is the usual loss-sharing ratio between the credit guarantee corporation and the lender?", "80%"),
+        # 「保証協会つき」: つき is "with", not a word a passage must say
+        ("保証協会つきの融資だと、銀行も損を負うの？何割くらい？", "20%"),
+        # "which entities" names no thing of its own: any party that can act as the trustee
+        ("EVC: which entities can act as the trust company holding the charge?", "兼営法"),
+        # the sentence before the question says who asks; the question is the last one
+        (
+            "I run a three-person design studio as a sole proprietor in Sapporo. Can I pledge my whole business under the enterprise value charge?",
+            "個人事業主",
+        ),
     ],
 )
 def test_the_first_sentence_answers_the_question(assistant, question, lead):
@@ -998,6 +1009,18 @@ def test_an_english_definition_is_led_by_the_unit_its_rendering_opens_with():
     group = TermGroup("blanket lien", (("ブランケット", "リーエン"), ("blanket", "lien")), 2.0)
     assert _defines("ブランケット・リーエンは…", [group], "A blanket lien (all-asset security) covers …")
     assert not _defines("…", [group], "Venture debt lenders often take a blanket lien.")
+
+
+def test_an_english_definition_defines_what_follows_what_is():
+    from assistant.answer.evidence import TermGroup
+    from assistant.answer.extractive import _defined_groups
+
+    cgc = TermGroup("credit guarantee corporation", (("信用", "保証", "協会"),), 2.0)
+    ratio = TermGroup("ratio", (("ratio",),), 0.5)
+    asked = "What is the standard risk-sharing ratio between the credit guarantee corporation and the bank?"
+    assert _defined_groups(asked, [cgc, ratio]) == [ratio]
+    assert _defined_groups("What is a credit guarantee corporation?", [cgc, ratio]) == [cgc]
+    assert _defined_groups("信用保証協会とは？", [cgc, ratio]) == [cgc, ratio]  # not so phrased
 
 
 def test_years_of_japanese_eras_and_relative_to_today():
