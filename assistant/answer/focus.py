@@ -17,7 +17,7 @@ from assistant.text.ja import content_terms, tokenize
 #: "how do I file an objection", "is there a penalty", "do I need a licence".
 NOUN = r"[一-龥ァ-ヶー]"  # a noun character: kanji or katakana
 _FOCUS_JA = (
-    re.compile(rf"どの(?!程度|くらい|ぐらい|位|よう)({NOUN}+)"),
+    re.compile(rf"(?:どの|どちらの|どっちの|どこの)(?!程度|くらい|ぐらい|位|よう)({NOUN}+)"),
     re.compile(rf"({NOUN}{{2,}})を(?:教えて|知りたい)"),
     re.compile(rf"({NOUN}{{2,}})(?:は|って)(?:ある|あります|あり)(?:の|ますか|か)?(?:\?|？|。|$)"),
     re.compile(rf"({NOUN}{{2,}})(?:は|って|の)(?:誰|だれ|どなた|名前|名称|連絡先)"),
@@ -26,7 +26,8 @@ _FOCUS_JA = (
     # where a thing is (「事務局はどこに置かれて」, 「開催場所はどこでしたか」)
     re.compile(rf"({NOUN}{{2,}})(?:は|って)どこ(?:に(?:置|設)|で(?:した|す|だっ))"),
     # (with what it is of: 「株主総会の決議は必要ですか」 asks for a shareholders' resolution)
-    re.compile(rf"((?:{NOUN}{{2,}}の)?{NOUN}{{2,}})(?:が|は|って)(?:必要|いる|要る|いります|要ります)(?:ですか|か|\?|？|の)"),
+    # (casually without a particle: 「株主総会の決議いるの？」)
+    re.compile(rf"((?:{NOUN}{{2,}}の)?{NOUN}{{2,}})(?:が|は|って)?(?:必要|いる|要る|いります|要ります)(?:ですか|か|\?|？|の)"),
     # how something is done, named after どのように / どうやって (「どのように選定されて」)
     re.compile(rf"(?:どのように|どうやって)({NOUN}{{2,}})(?:され|して|する|し)"),
     # the means of a procedure (「オンラインで申請できますか」)
@@ -52,7 +53,7 @@ _FOCUS_JA = (
     re.compile(r"(一覧|リスト|名簿)(?:表)?(?:は|って|を|が|で|に|\?|？|$)"),
     # what a figure is of (「報酬の相場ってどのくらい」, 「登録料はいくら」)
     re.compile(
-        rf"({NOUN}{{2,}}|{NOUN}+[りし])(?:の(?:相場|目安|平均|水準))?(?:は|って|が)(?:{NOUN}{{1,4}}で)?"
+        rf"({NOUN}{{2,}}|{NOUN}+[りし])(?:の(?:相場|目安|平均|水準))?(?:は|って|が)、?(?:{NOUN}{{1,4}}で)?"
         rf"(?:いくら|どの(?:くらい|ぐらい|程度)|どれ(?:くらい|ぐらい|ほど)|どんくらい)"
     ),
 )
@@ -187,6 +188,10 @@ def _named(group: TermGroup, tokens: set[str], texts: list[str], passages: list[
         if passages is None or len(alt) == 1:
             if group_share(one, tokens) == 1.0:
                 return True
-        elif any(all(t in p for t in alt) for p in passages) and any(group_share(one, tokens, text) == 1.0 for text in texts):
-            return True
+        elif any(all(t in p for t in alt) for p in passages) and any(
+            group_share(one, tokens, text) == 1.0
+            and all(alt[k - 1] + alt[k] in text for k in range(1, len(alt)) if len(alt[k]) == 1)
+            for text in texts
+        ):
+            return True  # (財務局 is not named by 財務状況 in one text and 事務局 in another)
     return False

@@ -184,8 +184,9 @@ _COUNTER_KINDS = {
 _ASPECT = re.compile(r"推移|動向|変化|変遷|伸び|増減|傾向|状況|水準|相場|目安|平均|実態|現状|trends?|changes?|levels?", re.I)
 #: A compound naming a figure (融資額, 不良債権比率, 受益企業数), and the words that do.
 _FIGURE_WORD = re.compile(r"(?:金額|件数|比率|割合|残高|額|率|数)$")
-#: What follows the word a figure is asked of (「資本金の額」「創業何年」「保証料はいくら」).
-_FIGURE_OF = r"(?:の(?:具体的な)?(?:金?額|率|件数|割合|比率|上限|下限)|(?:は|って)?(?:何年|何件|何社|何%|何％|何割|いくら))"
+#: What follows the word a figure is asked of (「資本金の額」「求償権の回収率」「創業何年」
+#: 「保証料はいくら」).
+_FIGURE_OF = r"(?:の(?:具体的な)?[一-龥]{0,3}(?:額|率|件数|割合|比率|上限|下限)|(?:は|って)?(?:何年|何件|何社|何%|何％|何割|いくら))"
 _FIGURE_TOKENS = {"金額", "件数", "比率", "割合", "残高", "額", "率", "数"}
 
 

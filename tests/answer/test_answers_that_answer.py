@@ -1645,6 +1645,12 @@ def test_dialect_and_the_askers_own_are_no_key_terms():
         ("Which Japanese banks have offered loans secured by the charge?", "banks"),
         # a two-word focus, found only whole
         ("What is the limitation period for enforcing the charge?", "limitation period"),
+        # which one of them, politely (「どちらの財務局」)
+        ("認定の申請は、どちらの財務局に出せばよいのでしょうか。", "財務局"),
+        # needed, said casually without a particle (「決議いるの？」)
+        ("企業価値担保権つけるのって取締役会の決議いるの？", "取締役会の決議"),
+        # a figure's word after a comma (「信託報酬は、どの程度」)
+        ("信託会社の信託報酬は、どの程度の水準でしょうか。", "信託報酬"),
     ],
 )
 def test_a_focus_is_found_by_where_it_stands(question, focus):
@@ -1698,6 +1704,12 @@ def test_a_compound_focus_is_named_within_one_passage():
     assert Refusals.unnamed_focus(question, groups, tokens, apart, passages) == ["本部長"]
     together = [{"事業", "性", "融資", "推進", "本部", "長"}]
     assert Refusals.unnamed_focus(question, groups, tokens, ["本部長は内閣総理大臣。"], together) == []
+    # each one-character part after its word in one text: 財務 of 財務状況 in one and 局 of
+    # 事務局 in another name no 財務局
+    question = "どちらの財務局に出せばよいですか。"
+    groups = term_groups(question, lambda term: 2.0, LEX)
+    one = [{"財務", "状況", "事務", "局"}]
+    assert Refusals.unnamed_focus(question, groups, {"財務", "状況", "事務", "局"}, ["財務状況を開示する。", "事務局を務める。"], one) == ["財務局"]
     share = "責任共有制度の負担割合を教えてください。"
     groups = term_groups(share, lambda term: 2.0, LEX)
     tokens = {"責任", "共有", "制度", "負担", "割合", "分担"}
