@@ -108,6 +108,9 @@ SAME_TOPIC = 0.4  # word Jaccard above which two units state the same thing
 SELF_CONFLICT_SHARE = 0.8  # a self-conflicting note must score this share of the lead
 CONFLICT_RELEVANCE = 0.5  # both conflicting units must share this much of the question's terms
 #: A definition states its subject within this many characters ("知財ビジネス評価書は、").
+#: A unit on the occasion a question names by its number (第2回会合) leads when it scores this
+#: share of the best unit, which does not name it.
+ORDINAL_LEAD_SHARE = 0.85
 DEFINES_WITHIN = 20
 #: A unit defining what a definition question asks about leads when it scores this share of
 #: the best unit, which does not.
@@ -275,6 +278,11 @@ def _defined_groups(question: str, groups: list[TermGroup]) -> list[TermGroup]:
     phrase = m.group(1).lower()
     named = [g for g in groups if g.term.isascii() and re.search(rf"\b{re.escape(g.term.lower())}\b", phrase)]
     return named or groups
+
+
+def _ordinals_of(c: Candidate) -> set[str]:
+    """The ordinals a unit names, in its text or its English rendering (「9回目」, "ninth")."""
+    return ordinals(f"{c.text} {c.unit().en or ''}")
 
 
 def _same_fact(a: str, b: str) -> bool:
@@ -618,6 +626,8 @@ class ExtractiveAnswerer(Answerer):
         asks_to_do = q.intent in ("yesno", "whatif", "howto")
         annotated = {c.key for c in cands if (f := c.hit.chunk.unit_at(c.start, c.end)) and f.questions}
         defined = _defined_groups(q.text, groups) if q.intent == "definition" else groups
+        # The occasion a question names by its number (第2回会合, "the 9th auction").
+        asked_ordinals = ordinals(typed_question or q.text)
         for cand, sem, asked in zip(cands, sem_rel, asked_rel, strict=True):
             words, meaning = W_LEXICAL * cand.lexical, W_SEMANTIC * (0.5 * cand.semantic + 0.5 * sem)
             if cand.key in annotated:
@@ -637,6 +647,12 @@ class ExtractiveAnswerer(Answerer):
                 score += CUE_BONUS
             if asks_to_do and verbs and any(group_found(g, unit_terms) for g in verbs):
                 score += CUE_BONUS  # "may I sell it?" is answered by the sentence saying 処分できる
+            if asked_ordinals:
+                said = _ordinals_of(cand)
+                if said & asked_ordinals:
+                    score += CUE_BONUS  # 「第2回会合では、経団連…が発表した」
+                elif said:
+                    score *= EVENT_PENALTY  # the 5th meeting does not answer for the 2nd
             cand.defines = q.intent == "definition" and _defines(
                 cand.text, defined, (cand.unit().en or "") if q.lang == "en" else "", q.instruments
             )
@@ -707,6 +723,19 @@ class ExtractiveAnswerer(Answerer):
                     c
                     for c in cands
                     if c.jurisdiction in q.jurisdictions and c.defines and c.score >= DEFINITION_LEAD_SHARE * own.score
+                ),
+                own,
+            )
+        asked_ordinals = ordinals(q.text)
+        if own is not None and asked_ordinals and not asked_ordinals & _ordinals_of(own):
+            # The occasion a question names by its number (第2回会合) is answered by a close
+            # unit on that occasion, not by one on the body that met (the WG's chair).
+            own = next(
+                (
+                    c
+                    for c in cands
+                    if c.jurisdiction in q.jurisdictions and c.score >= ORDINAL_LEAD_SHARE * own.score
+                    and asked_ordinals & _ordinals_of(c)
                 ),
                 own,
             )

@@ -155,6 +155,8 @@ def test_the_readme_example_leads_with_japanese_practice(assistant):
         ("保証協会つきの融資だと、銀行も損を負うの？何割くらい？", "20%"),
         # "which entities" names no thing of its own: any party that can act as the trustee
         ("EVC: which entities can act as the trust company holding the charge?", "兼営法"),
+        # the occasion named by its number leads (not the WG's chair, named with 氏が)
+        ("金融審議会のワーキング・グループの第2回会合では、どこが発表したのでしょうか。", "経団連"),
         # the sentence before the question says who asks; the question is the last one
         (
             "I run a three-person design studio as a sole proprietor in Sapporo. Can I pledge my whole business under the enterprise value charge?",
