@@ -671,6 +671,15 @@ def test_who_may_be_something_asks_for_no_name(question):
     assert not [q for q in frame(question, LEX).quantities if q.name]
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["どの団体が発表したのでしょうか。", "どこの役所に聞けばいい？", "どの金融機関が参加したの？", "評価書はどこが作ってるの？"],
+)
+def test_which_body_does_something_is_a_who_question(question):
+    """「どの団体が」「どこの役所に」 ask who, as 「誰が」 does: a unit naming a party answers."""
+    assert frame(question, LEX).intent == "who"
+
+
 def test_which_companies_may_grant_the_charge_is_answered_by_the_rule(assistant):
     answer = assistant.ask("Which companies can grant an enterprise value security right?")
     assert not answer.abstained and "株式会社または持分会社" in answer.text, answer.text
