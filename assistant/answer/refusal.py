@@ -283,8 +283,9 @@ class Refusals:
         self, question: str, idf: Callable[[str], float], known: Callable[[str], bool], tokens: set[str]
     ) -> list[str]:
         """:meth:`unsaid_clause` for an English question: the main clause of its last asking
-        sentence, without a subordinate clause before or after it. ``tokens`` (the passages' index terms) hold the
-        words of their units' English renderings and annotated questions too."""
+        sentence, without a subordinate clause before or after it. ``tokens`` (the passages'
+        index terms) hold the words of their units' English renderings and annotated
+        questions too."""
         # (several sentences: the last that asks; those before it say who asks and why)
         asking = [s for s in _EN_SENTENCE.split(question.strip()) if s.rstrip().endswith("?")]
         sentence = asking[-1] if asking else question
@@ -293,6 +294,15 @@ class Refusals:
         if not asked:
             return []
         unsaid = [g.term for g in asked if not group_found(g, tokens)]
+        # A word qualified by an owner the passages never name ("shareholders' meeting": 会合
+        # of the WG is no shareholders' meeting) is unsaid with it.
+        lowered = clause.lower()
+        unknown = [g.term for g in asked if g.term in unsaid and g.alternatives == ((g.term,),)]
+        for g in asked:
+            if g.term not in unsaid and any(
+                re.search(rf"\b{re.escape(w)}(?:'s|s'|')\s+{re.escape(g.term.lower())}\b", lowered) for w in unknown
+            ):
+                unsaid.append(g.term)
         return unsaid if 1 - len(unsaid) / len(asked) < EN_CLAUSE_SHARE else []
 
     @staticmethod

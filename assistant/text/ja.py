@@ -293,6 +293,8 @@ _STOP = {
     "these",
     "those",
     "with",
+    "without",
+    "within",
     "by",
     "from",
     "at",

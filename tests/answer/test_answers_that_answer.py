@@ -290,6 +290,8 @@ def test_english_readers_get_the_translation_and_the_cited_original(assistant):
         "If we sign up for the enterprise value charge, will the lender appoint an auditor?",
         "Once the charge is in place, does the lender get to approve our marketing budget?",
         "Does the enterprise value charge oblige the borrower to publish quarterly accounts?",
+        # a word the glossary knows (meeting: 会合) qualified by one no passage uses
+        "Does granting an enterprise value charge need a vote at the shareholders' meeting?",
         # the name of a kind of body no sentence names (みずほ is a bank, not an evaluator)
         "評価書を作った調査機関の名前は？",
         "Which Japanese insurers cover loans made under the enterprise value charge?",
@@ -722,6 +724,8 @@ def test_what_no_sentence_states_is_refused_naming_it(assistant, question, asked
         ("What is IPAS and who runs it?", "IPAS"),  # who runs it: an organisation will do
         ("When did Ocean Tomo hold its first patent auction?", "2006"),  # a first the documents record
         ("IPASは最初の2年間で何社を支援した？", "25社"),  # 最初の2年間 is a period, not a first
+        # "without" is no key term: "court" stays said, though "competitor" is not
+        ("If the charge is enforced, can the bank sell the business to a rival without court approval?", "裁判所の許可"),
     ],
 )
 def test_what_a_sentence_states_is_still_answered(assistant, question, stated):
