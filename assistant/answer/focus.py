@@ -121,6 +121,9 @@ _NOT_FOCUS = frozenset({
     # any party at all ("which entities can act as …"): who is asked, not a thing named
     "entity", "entities", "party", "parties", "body", "bodies", "organization", "organizations",
     "organisation", "organisations", "person", "persons", "people", "players",
+    # what kind of answer is asked ("From what date did …", "the designation of …"): a date
+    # or a name, which the passages give in other words
+    "date", "dates", "year", "years", "month", "day", "designation", "title",
 })  # fmt: skip
 
 #: English foci a passage names only as "a list of" ("listed" companies, "it lists" name no list).

@@ -78,6 +78,8 @@ EN_CLAUSE_SHARE = 0.45
 _EN_LEADING_CLAUSE = re.compile(r"^\s*(?:if|when|whenever|once|after|before|should|in case)\b[^,?]*,\s*", re.I)
 _EN_TRAILING_CLAUSE = re.compile(r"\s+(?:after|once|when|if|under|before|in case)\b[^,?]*(?=\?*\s*$)", re.I)
 #: Case particles that tie a noun to the verb after it (役員を送り込む, 通知が届く).
+#: Words asking what kind of thing (「どのような支援メニューが」): the noun after them is asked for.
+_WHICH_KIND = frozenset({"どのような", "どんな", "どういう", "どの", "何の", "なんの"})
 _EN_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
 _CASE_PARTICLES = frozenset({"を", "が", "に"})
 #: A unit answering a figure question must share this much of the question's key terms.
@@ -334,6 +336,8 @@ class Refusals:
             run.insert(0, toks[k].surface)
             k -= 1
         phrase = "".join(run)
+        if k >= 0 and toks[k].surface in _WHICH_KIND:
+            return []  # 「どのような支援メニューが追加され…」: what kind is asked, in the documents' words
         noun = next((g for g in groups if g.term == phrase and not g.predicate), None)
         if noun is None or group_found(noun, tokens):
             return []

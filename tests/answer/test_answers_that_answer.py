@@ -724,6 +724,11 @@ def test_what_no_sentence_states_is_refused_naming_it(assistant, question, asked
         ("What is IPAS and who runs it?", "IPAS"),  # who runs it: an organisation will do
         ("When did Ocean Tomo hold its first patent auction?", "2006"),  # a first the documents record
         ("IPASは最初の2年間で何社を支援した？", "25社"),  # 最初の2年間 is a period, not a first
+        # the kind of answer asked (a date, a designation) is no focus a passage must name
+        ("From what date did the guidelines on business owners' personal guarantees apply?", "2014年2月1日"),
+        ("What is the designation of China's national patent evaluation standard?", "42748"),
+        # what kind is asked (「どのような支援メニューが」), and said in the documents' words (新設)
+        ("2019年度からの後継事業では、評価書のほかにどのような支援メニューが追加されましたか。", "提案書"),
         # "without" is no key term: "court" stays said, though "competitor" is not
         ("If the charge is enforced, can the bank sell the business to a rival without court approval?", "裁判所の許可"),
     ],
