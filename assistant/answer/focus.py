@@ -37,7 +37,7 @@ _FOCUS_JA = (
     # what must be done with what (「決議の写しを求める必要がありますか」)
     re.compile(rf"({NOUN}{{2,}})を[^、。？?]{{0,10}}?必要が(?:あり|ある)"),
     # how a named thing is done (「管財人の報酬はどのように算定」)
-    re.compile(rf"({NOUN}{{2,}})は(?:どのように|どうやって)"),
+    re.compile(rf"({NOUN}{{2,}})は、?(?:どのように|どうやって)"),
     # when something may be done (「解除できるのはどのような場合」)
     re.compile(rf"({NOUN}{{2,}})(?:でき|され|す|し)(?:る|た)の?は(?:どのような|どんな|どういう)(?:場合|とき|時|条件)"),
     # whether something happened (「目標は達成されたのですか」)
@@ -45,7 +45,7 @@ _FOCUS_JA = (
     # the kind asked for (「どんな資格の人」, 「どんな書類が」)
     re.compile(rf"どんな({NOUN}{{2,}})"),
     # what is provided for (「経過措置は設けられていますか」)
-    re.compile(rf"({NOUN}{{2,}})(?:は|って|が|も)(?:設けられ|定められ|用意され|整備され|規定され)(?:てい)?(?:ますか|ますか|る\?|る？|るの|ていますか)"),
+    re.compile(rf"({NOUN}{{2,}})(?:は|って|が|も)(?:設けられ|定められ|用意され|整備され|規定され|課され)(?:てい)?(?:ますか|ますか|る\?|る？|るの|ていますか)"),
     # what a named thing's part is (「…プログラムの数値目標は何ですか」, 「…の登録要件は？」;
     # frame words such as 目的 or 内容 are left to the passages' wording, _NOT_FOCUS_JA)
     re.compile(rf"{NOUN}の({NOUN}{{2,}})(?:は|って)(?:何|なに|どんな|どのような|どういう)(?:もの)?(?:ですか|でしょうか|か|\?|？|$)"),

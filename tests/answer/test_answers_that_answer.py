@@ -290,6 +290,11 @@ def test_english_readers_get_the_translation_and_the_cited_original(assistant):
         "If we sign up for the enterprise value charge, will the lender appoint an auditor?",
         "Once the charge is in place, does the lender get to approve our marketing budget?",
         "Does the enterprise value charge oblige the borrower to publish quarterly accounts?",
+        # "what <kind of> rate" asks for a percentage; a date answers nothing of it
+        "What discount rate does the FSA paper set for loans under the enterprise value charge?",
+        # a focus after 「は、」 and 「課され」 (an obligation imposed)
+        "企業価値担保権の管財人の報酬は、どのように決まるのでしょうか。",
+        "企業価値担保権付き融資について、金融庁への定期報告義務は課されていますか。",
         # a word the glossary knows (meeting: 会合) qualified by one no passage uses
         "Does granting an enterprise value charge need a vote at the shareholders' meeting?",
         # the name of a kind of body no sentence names (みずほ is a bank, not an evaluator)
