@@ -107,10 +107,10 @@ SAME_SOURCE_PENALTY = 0.08
 SAME_TOPIC = 0.4  # word Jaccard above which two units state the same thing
 SELF_CONFLICT_SHARE = 0.8  # a self-conflicting note must score this share of the lead
 CONFLICT_RELEVANCE = 0.5  # both conflicting units must share this much of the question's terms
-#: A definition states its subject within this many characters ("知財ビジネス評価書は、").
 #: A unit on the occasion a question names by its number (第2回会合) leads when it scores this
 #: share of the best unit, which does not name it.
 ORDINAL_LEAD_SHARE = 0.85
+#: A definition states its subject within this many characters ("知財ビジネス評価書は、").
 DEFINES_WITHIN = 20
 #: A unit defining what a definition question asks about leads when it scores this share of
 #: the best unit, which does not.

@@ -77,11 +77,12 @@ EN_CLAUSE_SHARE = 0.45
 #: registered, …") and a trailing one ("… after the charge is set?"): context, not what is asked.
 _EN_LEADING_CLAUSE = re.compile(r"^\s*(?:if|when|whenever|once|after|before|should|in case)\b[^,?]*,\s*", re.I)
 _EN_TRAILING_CLAUSE = re.compile(r"\s+(?:after|once|when|if|under|before|in case)\b[^,?]*(?=\?*\s*$)", re.I)
+#: Where one English sentence ends and the next begins ("… in Fukuoka. Can I …?").
+_EN_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
 #: Case particles that tie a noun to the verb after it (役員を送り込む, 通知が届く).
+_CASE_PARTICLES = frozenset({"を", "が", "に"})
 #: Words asking what kind of thing (「どのような支援メニューが」): the noun after them is asked for.
 _WHICH_KIND = frozenset({"どのような", "どんな", "どういう", "どの", "何の", "なんの"})
-_EN_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
-_CASE_PARTICLES = frozenset({"を", "が", "に"})
 #: A unit answering a figure question must share this much of the question's key terms.
 FIGURE_RELEVANCE = 0.2
 #: …and name what the figure is of (one of :meth:`Refusals.figure_subjects`, this much of its
