@@ -285,13 +285,13 @@ class Refusals:
     def _unsaid_english_clause(
         self, question: str, idf: Callable[[str], float], known: Callable[[str], bool], tokens: set[str]
     ) -> list[str]:
-        """:meth:`unsaid_clause` for an English question: the main clause of its last asking
-        sentence, without a subordinate clause before or after it. ``tokens`` (the passages'
+        """:meth:`unsaid_clause` for an English question: the main clause of its asking
+        sentences, without a subordinate clause before or after it. ``tokens`` (the passages'
         index terms) hold the words of their units' English renderings and annotated
         questions too."""
-        # (several sentences: the last that asks; those before it say who asks and why)
+        # (several sentences: those that ask; a statement among them says who asks and why)
         asking = [s for s in _EN_SENTENCE.split(question.strip()) if s.rstrip().endswith("?")]
-        sentence = asking[-1] if asking else question
+        sentence = " ".join(asking) if asking else question
         clause = _EN_TRAILING_CLAUSE.sub("", _EN_LEADING_CLAUSE.sub("", sentence))
         asked = [g for g in term_groups(clause, idf, self.lexicon, known) if g.topical and len(g.term) > 1]
         if not asked:

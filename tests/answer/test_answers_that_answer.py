@@ -157,6 +157,11 @@ def test_the_readme_example_leads_with_japanese_practice(assistant):
         ("EVC: which entities can act as the trust company holding the charge?", "兼営法"),
         # the occasion named by its number leads (not the WG's chair, named with 氏が)
         ("金融審議会のワーキング・グループの第2回会合では、どこが発表したのでしょうか。", "経団連"),
+        # two asking sentences are judged together: the second ("Is it like …?") leans on the first
+        (
+            "Are banks required to use the FSA's example provisioning methods for enterprise value charge loans? Is it like the old inspection manual?",
+            "義務",
+        ),
         # the sentence before the question says who asks; the question is the last one
         (
             "I run a three-person design studio as a sole proprietor in Sapporo. Can I pledge my whole business under the enterprise value charge?",
