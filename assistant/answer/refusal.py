@@ -431,7 +431,7 @@ class Refusals:
                 continue
             if not _FIGURE_WORD.search(g.term):
                 of = re.search(re.escape(g.term) + _FIGURE_OF, question) if question else None
-                if of and not any(all(t in tokens for t in alt) for alt in g.alternatives):
+                if of and not group_found(g, tokens):
                     missing.append(g.term)
                 continue
             stems = [tuple(t for t in alt if t not in _FIGURE_TOKENS) for alt in g.alternatives]
