@@ -30,6 +30,17 @@ if _starting_as_the_command() and _ORIGINAL is signal.default_int_handler:
 from assistant.cli.main import app as typer_app  # noqa: E402 - after the Ctrl-C handler
 
 
+def _forget_handled_interrupts() -> None:
+    """Every Ctrl-C has been handled by now, so none may end the process by SIGINT.
+
+    CPython (3.11) marks a KeyboardInterrupt that leaves code compiled from a string (``exec``
+    or ``eval`` of source text, as ``dataclasses`` and ``namedtuple`` do while modules load) as
+    unhandled, even when a caller catches it; ``python -m assistant.cli`` then ends by
+    re-raising SIGINT (returncode -2) after our one line and exit 130, or after a chat that
+    went on and was left with /quit. Running any code from a string clears that mark."""
+    exec("")  # an empty string: runs nothing, clears the stale mark
+
+
 def app() -> None:
     """Run ``ipfin``: inside a command Ctrl-C is a KeyboardInterrupt again, handled there."""
     if signal.getsignal(signal.SIGINT) is _interrupted_while_starting:
@@ -39,6 +50,8 @@ def app() -> None:
     except KeyboardInterrupt:  # between start-up and a command's own handler
         sys.stderr.write("error: interrupted (Ctrl-C).\n")
         raise SystemExit(130) from None
+    finally:
+        _forget_handled_interrupts()
 
 
 __all__ = ["app", "typer_app"]

@@ -367,6 +367,51 @@ def test_ctrl_c_during_start_up_is_one_line(tmp_path, when):
     assert proc.returncode == 130 and ours == ["error: interrupted (Ctrl-C)."], (proc.returncode, ours)
 
 
+_INTERRUPTED_IN_STRING_CODE = """
+import signal, sys
+
+import assistant.cli.main as cli_main
+import assistant.cli.stream as stream
+from assistant.cli import app
+
+
+def interrupted(*args, **kwargs):
+    # Ctrl-C landing in code compiled from a string, as while dataclasses build their methods
+    exec("import signal; signal.raise_signal(signal.SIGINT)")
+
+
+if sys.argv[1] == "sources":
+    cli_main._assistant = interrupted
+else:
+    cli_main._assistant = lambda mode=None: object()
+    stream.ask_and_render = interrupted
+app()
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "code", "stderr"),
+    [
+        (["sources"], "", 130, ["error: interrupted (Ctrl-C)."]),
+        (["chat"], "特許を担保にできますか\n/quit\n", 0, ["(回答を中断しました / answer interrupted)"]),
+    ],
+    ids=["sources", "chat-then-quit"],
+)
+def test_a_handled_ctrl_c_ends_by_its_exit_code_not_by_sigint(tmp_path, args, stdin, code, stderr):
+    """``python -m`` (unlike the ``ipfin`` script) ended by SIGINT (returncode -2) after our
+    line when the KeyboardInterrupt had passed through code compiled from a string: seen under
+    CI load as a Ctrl-C during start-up, and a chat interrupted so went on to end by SIGINT."""
+    (tmp_path / "interrupted_run.py").write_text(_INTERRUPTED_IN_STRING_CODE, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PROJECT_ROOT), str(tmp_path)]),
+           "IPFIN_HOME": str(tmp_path / "home")}
+    done = subprocess.run(
+        [sys.executable, "-m", "interrupted_run", *args], input=stdin.encode(), capture_output=True,
+        env=env, cwd=tmp_path, timeout=120,
+    )
+    err = [ln for ln in done.stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
+    assert (done.returncode, err) == (code, stderr), done.stdout.decode("utf-8", "replace")
+
+
 @pytest.mark.parametrize("port", ["99999", "0", "-1"])
 def test_ui_on_a_port_out_of_range(cli, monkeypatch, port):
     # --port 99999 used to pass the free-port check (getaddrinfo wraps it), print "Serving on",
