@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from assistant.answer.evidence import TermGroup, group_share
+from assistant.answer.parts import asking_sentences
 from assistant.text.ja import content_terms, tokenize
 
 #: What a question asks for, by where it stands (its focus): 「どの課」, 「担当者の名前は」,
@@ -148,13 +149,14 @@ def unnamed_focus(
     found_in = " ".join(texts).lower()
     # a focus ends with a noun as the question is read (見直 of 「見直されたの？」 is a verb)
     nouns = {t.surface for t in tokenize(question) if t.pos in ("名詞", "接尾辞")}
+    asking = asking_sentences(question)  # not the asker's case told before (「…のリストが強みです。」)
     foci = [
         f
         for p in _FOCUS_JA
-        for m in p.finditer(question)
+        for m in p.finditer(asking)
         if (f := m.group(1)) not in _NOT_FOCUS_JA and any(f.endswith(n) for n in nouns)
     ]
-    foci += [w.lower() for p in _FOCUS_EN for m in p.finditer(question) if (w := m.group(1)).lower() not in _NOT_FOCUS]
+    foci += [w.lower() for p in _FOCUS_EN for m in p.finditer(asking) if (w := m.group(1)).lower() not in _NOT_FOCUS]
     missing = []
     for focus in dict.fromkeys(foci):
         named = [g for g in groups if g.term and (g.term in focus or focus in g.term.lower())]

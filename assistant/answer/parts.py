@@ -39,6 +39,22 @@ def question_parts(question: str) -> list[str]:
     return asking if len(asking) > 1 else [question]
 
 
+#: A sentence that asks though it ends in 「。」 (「一覧がほしいです。」), besides :data:`_ASKS`.
+_ASKS_TOO = re.compile(r"ほしい|欲しい|ください|下さい|どこ|どの|どう|いつ|何|なに|だれ|誰|いくら|\b(?:what|which|who|when|where|how)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[。？！?!])(?![。？！?!])\s*|(?<=\.)\s+(?=[A-Z])")
+
+
+def asking_sentences(question: str) -> str:
+    """The sentences of ``question`` that ask or request, without the statements of the
+    asker's case before them (「うちは…お客さんのリストが強みなんです。そういうのも…入るんですか？」
+    asks nothing about a list); the whole question when it is one sentence or none asks."""
+    sentences = [s.strip() for s in _SENTENCE_END.split(question) if s.strip()]
+    if len(sentences) < 2:
+        return question
+    asking = [s for s in sentences if _ASKS.search(s) or _ASKS_TOO.search(s)]
+    return " ".join(asking) if asking else question
+
+
 #: Conjunctive particles that end a clause of context (「設定すると」「使えば」「合同会社なんですが」
 #: 「使っても」), not て of 「使って借りる」.
 _CLAUSE_ENDS = frozenset({"と", "ば", "けど", "けれど", "けれども", "が", "ので", "のに", "から", "なら", "ながら"})

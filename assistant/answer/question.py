@@ -171,9 +171,31 @@ def unknown_institutions(text: str, known: Callable[[str], bool]) -> tuple[str, 
     return tuple(dict.fromkeys(out))
 
 
+#: Who the asker is ("We're a US fund", "As a Chinese lender", 「米国のファンドですが」): a place
+#: that only describes the asker is not one the question asks about.
+_ASKER = re.compile(
+    r"\b(?:we(?:'re|’re| are)|i(?:'m|’m| am)|as)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:fund|investor|lender|bank|company|firm|start-?up|analyst|investment manager|insurer)s?\b"
+    r"|(?:[一-龥ァ-ヶー]{1,8})の?(?:ファンド|投資家|投資会社|機関投資家|会社|企業|銀行|金融機関)(?:の者|に勤めている者|勤務)?"
+    r"(?:です|なんです|だ)(?:が|けど|けれど)",
+    re.IGNORECASE,
+)
+
+
+def asked_jurisdictions(text: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """The jurisdictions of the places ``text`` asks about: those it names, less a place that
+    only says who is asking when it names others ("We're a US fund looking at a Japanese SME.
+    When does …" asks about Japan; "I'm a US start-up: can I insure my IP loan?" about the US)."""
+    named = lexicon.named_jurisdictions(text)
+    if not named or not _ASKER.search(text):
+        return named
+    rest = lexicon.named_jurisdictions(_ASKER.sub(" ", text))
+    return rest or named
+
+
 def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda term: True) -> QuestionFrame:
     """The frame of ``text`` (a question, already condensed with its conversation)."""
-    named = lexicon.named_jurisdictions(text)
+    named = asked_jurisdictions(text, lexicon)
     institutions = unknown_institutions(text, known)
     quantities = tuple(lexicon.quantities_in(text))
     figure = requested_figure(text, lexicon)

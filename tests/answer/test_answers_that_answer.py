@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answer.evidence import requested_figure
+from assistant.answer.parts import asking_sentences
 from assistant.answer.question import frame
 from assistant.answer.refusal import Refusals
 from assistant.corpus.lexicon import Lexicon
@@ -87,6 +89,10 @@ def test_a_request_is_read_for_the_question_it_wraps(question, intents):
         ("How does Guangdong share losses?", ("cn",), True),
         ("Can you tell us how IP finance works?", ("jp",), False),  # "us" here is not the US
         ("日本と中国の違いは？", ("jp", "cn"), True),
+        # a place that only says who asks, beside the place asked about
+        ("We're a US fund looking at a Japanese SME. when does the new charge take effect", ("jp",), True),
+        ("米国のファンドですが、日本の企業価値担保権はいつから使えますか", ("jp",), True),
+        ("I'm a US start-up: can I insure an IP-backed loan?", ("us",), True),  # the only place named
     ],
 )
 def test_a_question_that_names_no_place_is_about_japan(question, jurisdictions, named):
@@ -1311,6 +1317,22 @@ def test_a_question_whose_focus_no_passage_names_is_refused_naming_it(assistant,
 def test_a_focus_the_passages_name_is_answered(assistant, question, stated):
     answer = assistant.ask(question)
     assert not answer.abstained and stated in answer.text, answer.abstain_reason
+
+
+def test_the_askers_case_told_before_the_question_is_no_focus(assistant):
+    # 「リスト」 of the case told first was read as a list asked for, and the answerable
+    # question refused for want of a list
+    answer = assistant.ask("うちは特許はないけどノウハウとかお客さんのリストが強みなんです。そういうのも事業担保の中身に入るんですか？")
+    assert not answer.abstained and "顧客基盤" in answer.citations[0].quote, answer.abstain_reason
+    # a list asked for is still a focus
+    assert asking_sentences("うちは町工場です。調査会社の名簿がほしいです。") == "調査会社の名簿がほしいです。"
+    assert asking_sentences("I'm preparing a list for the U.S. team. What banks take part?") == "What banks take part?"
+
+
+def test_a_count_of_things_for_loans_is_no_count_of_loans(assistant):
+    answer = assistant.ask("how many provisioning approaches did the fsa give as examples for kigyo kachi tanpoken loans")
+    assert not answer.abstained and "3つ" in answer.citations[0].quote, answer.abstain_reason
+    assert requested_figure("How many IP-backed loans did DBJ make by 2008?", LEX).units == frozenset({"件"})
 
 
 def test_the_focus_is_what_the_question_asks_for_not_its_topic():
