@@ -516,6 +516,9 @@ class Refusals:
             return False  # a half-year figure does not answer for the whole year
         if q.named_places and c.jurisdiction == "intl" and not set(self.lexicon.named_jurisdictions(c.text)) & set(q.jurisdictions):
             return False  # a worldwide share (WIPO: SMEs are 90% of firms) is no figure for Japan
+        cities = self.lexicon.cities_in(q.text)
+        if cities and (theirs := self.lexicon.cities_in(c.text)) and not theirs & cities:
+            return False  # 珠海市's split of a loss is no figure for 深圳
         asked_ordinals = ordinals(q.text)
         if asked_ordinals and not asked_ordinals & ordinals(f"{c.text} {c.unit().en}"):
             return False  # the 9th auction's sales do not answer for the 10th

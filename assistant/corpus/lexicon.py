@@ -490,6 +490,12 @@ class Lexicon:
                     found += [(at, code) for code in codes]
         return tuple(dict.fromkeys(code for _, code in sorted(found)))
 
+    def cities_in(self, text: str) -> frozenset[str]:
+        """The cities (places named …市) ``text`` names, by their names without 市: 深圳 of
+        深圳市, and of "Shenzhen" through the glossary."""
+        said = text + "".join(self.expand_english(text)) if any(c.isascii() and c.isalpha() for c in text) else text
+        return frozenset(stem for p in self.places if p.name.endswith("市") and (stem := p.name[:-1]) in said)
+
     def local_terms_in(self, text: str) -> list[str]:
         """The words the documents of the place ``text`` names use for the general terms it
         uses (「中国の知財担保融資」 → 知財質押融資; "IP-backed lending in China" too); none

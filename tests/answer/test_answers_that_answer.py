@@ -1059,6 +1059,12 @@ def test_an_english_definition_defines_what_follows_what_is():
     assert _defined_groups("信用保証協会とは？", [cgc, ratio]) == [cgc, ratio]  # not so phrased
 
 
+def test_a_citys_own_figure_answers_for_that_city(assistant):
+    answer = assistant.ask("珠海では損失を銀行が何%負担するの？")
+    assert not answer.abstained and "珠海市" in answer.citations[0].quote, answer.abstain_reason
+    assert LEX.cities_in("Shenzhen's scheme") == {"深圳"} and LEX.cities_in("広東省では") == frozenset()
+
+
 def test_years_of_japanese_eras_and_relative_to_today():
     import datetime
 
@@ -1077,6 +1083,10 @@ def test_years_of_japanese_eras_and_relative_to_today():
         "Ocean Tomoの10回目のオークションの落札総額は？",  # the 9th auction's sales are stated, not the 10th's
         "What percentage of Japanese SMEs own patents?",  # WIPO's worldwide share is no figure for Japan
         "知財担保融資で一番多い業種は？",  # nothing on industries: only 知財担保融資 is in the passages
+        # 珠海市's split of a loss is no figure for 深圳 (the city named, by its English name)
+        "In Shenzhen's IP pledge financing scheme, what percentage of a defaulted loan's loss does the risk compensation pool cover?",
+        # "the total outstanding amount" asks an amount, which no passage gives for 2023
+        "What was the total outstanding amount of IP-backed loans by Japanese private banks in 2023?",
     ],
 )
 def test_figures_for_another_occasion_place_or_topic_are_refused(assistant, question):
