@@ -398,8 +398,8 @@ class RequestedFigure:
 
     def met_by(self, sentence: str) -> bool:
         f = figures(sentence)
-        count = COUNT in self.units and (
-            bool(_BARE_COUNT.search(sentence)) or any(u in COUNT_UNITS for _, u in f.amounts)
+        count = COUNT in self.units and (  # (GB/T 42748-2023 counts nothing)
+            bool(_BARE_COUNT.search(_STANDARD_NUMBER.sub(" ", sentence))) or any(u in COUNT_UNITS for _, u in f.amounts)
         )
         share = self.money and bool(_SHARE_OF_AMOUNT.search(sentence))  # いくら戻る? 代位弁済額の70〜90%
         ordinal = ORDINAL in self.units and bool(ordinals(sentence))

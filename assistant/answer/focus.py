@@ -125,6 +125,9 @@ _NOT_FOCUS = frozenset({
     # what kind of answer is asked ("From what date did …", "the designation of …"): a date
     # or a name, which the passages give in other words
     "date", "dates", "year", "years", "month", "day", "designation", "title",
+    # a case of what follows ("Are there examples of banks lending against patents?"), as
+    # 事例 is: the passages tell cases without calling them so
+    "example", "examples", "instance", "instances",
 })  # fmt: skip
 
 #: English foci a passage names only as "a list of" ("listed" companies, "it lists" name no list).

@@ -851,11 +851,12 @@ def test_plain_japanese_questions_without_a_yes_no_word(question, intent):
 
 
 def test_how_many_companies_there_are_is_a_count():
-    from assistant.answer.evidence import requested_figure
-
     wanted = requested_figure("知財担保融資を使ってる銀行ってどれくらいある?", LEX)
     assert wanted.met_by("参加した金融機関は204にのぼる。")
     assert not wanted.met_by("資金へのアクセスは成長の障害として2番目に多く挙げられる。")  # an ordinal
+    # a standard's number counts nothing (「柱は何個？」 was led by the sentence naming GB/T 42748-2023)
+    assert not wanted.met_by("「専利評価指引」(GB/T 42748-2023)は、中国で特許評価を対象とする最初の国家標準である。")
+    assert wanted.met_by("評価の指標体系は、法律価値・技術価値・経済価値の3つの一級指標から構成される。")
 
 
 @pytest.mark.parametrize(
@@ -1322,6 +1323,8 @@ def test_a_question_whose_focus_no_passage_names_is_refused_naming_it(assistant,
         ("企業価値担保権の担保権者になれるのは誰ですか。", "信託会社"),
         ("Which court starts the enforcement of an enterprise value charge?", "裁判所"),
         ("Who prepares the IP business evaluation report?", "調査"),
+        # "examples" of a thing are the passages' cases of it, as 事例 are
+        ("Are there examples of Japanese banks lending against patents?", "知財担保融資"),
     ],
 )
 def test_a_focus_the_passages_name_is_answered(assistant, question, stated):
