@@ -35,6 +35,8 @@ _AMOUNT = re.compile(
     rf"(?!\s*{_PER})"
 )
 #: A share of a stated amount (「代位弁済額の70〜90%」): it tells how much of that amount.
+#: A share said in words: 「費用を全額負担」 answers 「負担割合は？」.
+_SHARE_WORDS = re.compile(r"全額|半額|半分")
 _SHARE_OF_AMOUNT = re.compile(r"額の(?:約|およそ)?\d[\d.,]*(?:\s*[〜~-]\s*\d[\d.,]*)?\s*(?:%|パーセント|割)")
 #: A figure for part of a year (2023年1〜9月, 上半期, 9月末, 9月まで).
 PART_YEAR = re.compile(r"\d{1,2}\s*[〜~-]\s*\d{1,2}月|上半期|下半期|第\d四半期|\d{1,2}月末|\d{1,2}月まで")
@@ -358,6 +360,9 @@ def question_wants(query: str, lexicon: Lexicon) -> tuple[bool, bool]:
 COUNT = "count"
 #: Units of a counted number (3.7万社, 61機関, 2つ): any of them answers a request for a count.
 COUNT_UNITS = frozenset({"件", "社", "人", "本", "行", "機関", "協会", "か国", "都市", "つ"})  # 3.7万社 is 社 (_amount)
+#: A request unit meaning "a share, however stated": a percentage, a ratio (54:26:16:4) or a
+#: share in words (全額, 半分): 「負担割合は？」 (not "what percentage", which wants a %).
+SHARE = "share"
 #: A request unit meaning "which one of a series" (第何回, 何回目): a sentence naming one answers.
 ORDINAL = "ordinal"
 _ORDINAL = re.compile(r"第\s*(\d+)\s*回|(\d+)\s*回目|\b(\d+)(?:st|nd|rd|th)\b", re.I)
@@ -401,7 +406,9 @@ class RequestedFigure:
         count = COUNT in self.units and (  # (GB/T 42748-2023 counts nothing)
             bool(_BARE_COUNT.search(_STANDARD_NUMBER.sub(" ", sentence))) or any(u in COUNT_UNITS for _, u in f.amounts)
         )
-        share = self.money and bool(_SHARE_OF_AMOUNT.search(sentence))  # いくら戻る? 代位弁済額の70〜90%
+        share = (self.money and bool(_SHARE_OF_AMOUNT.search(sentence))) or (  # いくら戻る? 代位弁済額の70〜90%
+            SHARE in self.units and bool(_RATIO.search(sentence) or _SHARE_WORDS.search(sentence))  # 54:26:16:4
+        )
         ordinal = ORDINAL in self.units and bool(ordinals(sentence))
         if self.units and not count and not share and not ordinal and not any(u in self.units for _, u in f.amounts):
             return False

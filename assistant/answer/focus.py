@@ -46,7 +46,7 @@ _FOCUS_JA = (
     # the kind asked for (「どんな資格の人」, 「どんな書類が」)
     re.compile(rf"どんな({NOUN}{{2,}})"),
     # what is provided for (「経過措置は設けられていますか」)
-    re.compile(rf"({NOUN}{{2,}})(?:は|って|が|も)(?:設けられ|定められ|用意され|整備され|規定され|課され)(?:てい)?(?:ますか|ますか|る\?|る？|るの|ていますか)"),
+    re.compile(rf"({NOUN}{{2,}})(?:は|って|が|も)(?:設けられ|定められ|用意され|整備され|規定され|課され)(?:てい|ており)?(?:ますか|ますでしょうか|る\?|る？|るの|ていますか)"),
     # what a named thing's part is (「…プログラムの数値目標は何ですか」, 「…の登録要件は？」;
     # frame words such as 目的 or 内容 are left to the passages' wording, _NOT_FOCUS_JA)
     re.compile(rf"{NOUN}の({NOUN}{{2,}})(?:は|って)(?:何|なに|どんな|どのような|どういう)(?:もの)?(?:ですか|でしょうか|か|\?|？|$)"),

@@ -36,6 +36,7 @@ from assistant.answer.candidate import Candidate, names_instrument, terms
 from assistant.answer.evidence import (
     LIGHT_VERBS,
     PART_YEAR,
+    SHARE,
     TermGroup,
     casual,
     coverage,
@@ -567,7 +568,8 @@ class Refusals:
             if said == ["後継"] and any(name in c.text[c.text.index("後継") :] for name, _ in names or ()):
                 return False  # 「後継にあたる「…事業」が新設」 ends its predecessor, not the successor named
             f = figures(c.text)
-            if quantity.units and not any(u in quantity.units for _, u in f.amounts):
+            share = q.figure is not None and SHARE in q.figure.units  # 「費用の負担割合」: a share, met above
+            if quantity.units and not share and not any(u in quantity.units for _, u in f.amounts):
                 return False
             if not quantity.units and quantity.figure and not has_number(c.text):
                 return False

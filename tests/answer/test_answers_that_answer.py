@@ -1060,6 +1060,14 @@ def test_an_english_definition_defines_what_follows_what_is():
     assert _defined_groups("信用保証協会とは？", [cgc, ratio]) == [cgc, ratio]  # not so phrased
 
 
+def test_a_share_said_in_words_or_as_a_ratio_answers_a_share_question(assistant):
+    answer = assistant.ask("評価書の作成費用の負担割合は？")  # a cost's share, not its amount
+    assert not answer.abstained and "全額負担" in answer.citations[0].quote, answer.abstain_reason
+    wanted = requested_figure("中山市の損失分担の割合は？", LEX)
+    assert wanted.met_by("損失をリスク補償基金:銀行:保険:評価会社=54:26:16:4の比率で分担している。")
+    assert not wanted.met_by("要件は、法人と経営者の関係を明確に区分することである。")
+
+
 def test_a_citys_own_figure_answers_for_that_city(assistant):
     answer = assistant.ask("珠海では損失を銀行が何%負担するの？")
     assert not answer.abstained and "珠海市" in answer.citations[0].quote, answer.abstain_reason
@@ -1088,6 +1096,8 @@ def test_years_of_japanese_eras_and_relative_to_today():
         "In Shenzhen's IP pledge financing scheme, what percentage of a defaulted loan's loss does the risk compensation pool cover?",
         # "the total outstanding amount" asks an amount, which no passage gives for 2023
         "What was the total outstanding amount of IP-backed loans by Japanese private banks in 2023?",
+        # 「割合をご教示ください」 asks a share, which the guideline's three requirements are not
+        "経営者保証に関するガイドラインに関し、直近年度の新規融資に占める経営者保証に依存しない融資の割合をご教示ください。",
     ],
 )
 def test_figures_for_another_occasion_place_or_topic_are_refused(assistant, question):
@@ -1306,6 +1316,8 @@ def test_english_words_for_the_article_and_its_proposals_reach_the_briefs():
         ("企業価値担保権信託会社の免許審査は金融庁のどの課が担当していますか。", "課"),
         ("企業価値担保権の実行を裁判所に申し立てるときの申立書には何を書けばいいですか。", "申立書"),
         ("信用保証協会の知財担保の担当窓口に相談するには予約が必要ですか。", "予約"),
+        # what is provided for, asked in honorific form (…定められておりますでしょうか)
+        ("企業価値担保権の実行手続において裁判所が選任する管財人には、どのような資格要件が定められておりますでしょうか。", "資格要件"),
         ("What training must bank staff complete before they can arrange enterprise value charges?", "training"),
         # what a party does, when no passage says it of anyone
         ("Who audits the trust companies that hold enterprise value charges every year?", "audits"),
