@@ -19,9 +19,11 @@ from assistant.text.ja import content_terms, tokenize
 NOUN = r"[一-龥ァ-ヶー]"  # a noun character: kanji or katakana
 _FOCUS_JA = (
     re.compile(rf"(?:どの|どちらの|どっちの|どこの)(?!程度|くらい|ぐらい|位|よう)({NOUN}+)"),
-    re.compile(rf"({NOUN}{{2,}})を(?:教えて|知りたい)"),
+    re.compile(rf"({NOUN}{{2,}})を(?:お?教え|知りたい|ご教示)"),
+    # the first of things asked together (「開催会場と基調講演を行った方をお教えください」)
+    re.compile(rf"({NOUN}{{2,}})(?:と|や|および|及び)[^。？?、]{{0,20}}?を(?:お?教え|知りたい|ご教示)"),
     re.compile(rf"({NOUN}{{2,}})(?:は|って)(?:ある|あります|あり)(?:の|ますか|か)?(?:\?|？|。|$)"),
-    re.compile(rf"({NOUN}{{2,}})(?:は|って|の)(?:誰|だれ|どなた|名前|名称|連絡先)"),
+    re.compile(rf"({NOUN}{{2,}})(?:は|って|の)、?(?:誰|だれ|どなた|名前|名称|連絡先)"),
     re.compile(rf"({NOUN}{{2,}})(?:に|には|で|では)(?:何|なに)(?:を|が)"),
     re.compile(rf"({NOUN}{{2,}})(?:は|って)(?:どこ|いつ)(?:で|に|から)?(?:開|行|受|申|ダウンロード|入手|もら)"),
     # where a thing is (「事務局はどこに置かれて」, 「開催場所はどこでしたか」)
@@ -163,6 +165,8 @@ def unnamed_focus(
     missing = []
     for focus in dict.fromkeys(foci):
         named = [g for g in groups if g.term and (g.term in focus or focus in g.term.lower())]
+        # the focus as a whole, when it is a key term: 開催 named is no 開催会場 named
+        named = [g for g in named if g.term == focus] or named
         if focus.isascii() and " " in focus:
             # "court case": a passage on the court names no case; the glossary's whole phrase may
             named = [g for g in named if g.term.lower() == focus]

@@ -1316,6 +1316,9 @@ def test_english_words_for_the_article_and_its_proposals_reach_the_briefs():
         ("企業価値担保権信託会社の免許審査は金融庁のどの課が担当していますか。", "課"),
         ("企業価値担保権の実行を裁判所に申し立てるときの申立書には何を書けばいいですか。", "申立書"),
         ("信用保証協会の知財担保の担当窓口に相談するには予約が必要ですか。", "予約"),
+        # what someone decides (「報酬は、誰が…決定」), and the first of two things asked together
+        ("企業価値担保権の実行手続において、裁判所が選任する管財人の報酬は、誰がどのような基準に基づいて決定するのでしょうか。", "報酬"),
+        ("2018年3月の「知財金融フォーラム」について、開催会場と基調講演を行った方をお教えいただけますか。", "開催会場"),
         # what is provided for, asked in honorific form (…定められておりますでしょうか)
         ("企業価値担保権の実行手続において裁判所が選任する管財人には、どのような資格要件が定められておりますでしょうか。", "資格要件"),
         ("What training must bank staff complete before they can arrange enterprise value charges?", "training"),
@@ -1352,6 +1355,20 @@ def test_the_askers_case_told_before_the_question_is_no_focus(assistant):
     # a list asked for is still a focus
     assert asking_sentences("うちは町工場です。調査会社の名簿がほしいです。") == "調査会社の名簿がほしいです。"
     assert asking_sentences("I'm preparing a list for the U.S. team. What banks take part?") == "What banks take part?"
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        # "floor amount" is the lexicon's 下限 quantity, said 最低額 by the passage
+        ("Under Article 2 of the Enforcement Order, what is the floor amount for the reserve set aside for unspecified secured claims?", "70万円"),
+        # an act's number is no count ("number of")
+        ("Under which act number of Reiwa 6 was the Act on Promotion of Business-Based Lending enacted?", "第52号"),
+    ],
+)
+def test_a_quantity_or_a_number_asked_in_other_words_is_answered(assistant, question, stated):
+    answer = assistant.ask(question)  # (both were refused: "floor amount" unnamed, 'number of' a count)
+    assert not answer.abstained and stated in answer.text, answer.abstain_reason
 
 
 def test_a_count_of_things_for_loans_is_no_count_of_loans(assistant):
