@@ -325,6 +325,9 @@ class Lexicon:
                         # (a term already written, with the next word's first kanji: 不特定被担保
                         # 債権 + 留 of 留保額 is no typo for 不特定被担保債権者)
                         and not (j in (0, n - 1) and window[:j] + window[j + 1 :] in written)
+                        # (nor a word of the vocabulary written as meant: 全財産担保 is 全財産, no
+                        # mistyped 全資産担保)
+                        and not self._known_word_at(window, j)
                     ),
                     None,
                 )
@@ -335,6 +338,19 @@ class Lexicon:
             else:
                 i += 1
         return "".join(out) + text[last:]
+
+    def _known_word_at(self, window: str, j: int) -> bool:
+        """A word of the vocabulary (an everyday phrase, a glossary term) of two or more
+        characters covers ``window[j]`` as written."""
+        for word in (*self.everyday, *self.glossary_terms):
+            if len(word) < 2:
+                continue
+            start = window.find(word)
+            while start >= 0:
+                if start <= j < start + len(word):
+                    return True
+                start = window.find(word, start + 1)
+        return False
 
     def with_homophones_fixed(self, text: str) -> str:
         """``text`` with a noun phrase that sounds like a glossary term or everyday noun but

@@ -821,6 +821,8 @@ def test_an_english_follow_up_about_a_rule_being_binding_is_answered(assistant):
         # a place and a counter are no subject of their own
         ("日本だとどれくらいの規模？", ["ABLってなに"], "ABLについて、日本だとどれくらいの規模？"),
         ("何社支援したの？", ["IPASって何？"], "IPASについて、何社支援したの？"),
+        # 「法律自体」: the thing itself, said again, names no new subject
+        ("法律自体はいつできたの？", ["企業価値担保権っていつから使えるの？"], "企業価値担保権について、法律自体はいつできたの？"),
     ],
 )
 def test_a_short_question_with_only_a_place_or_a_counter_is_a_follow_up(question, history, expected):
@@ -1355,6 +1357,11 @@ def test_the_askers_case_told_before_the_question_is_no_focus(assistant):
     # a list asked for is still a focus
     assert asking_sentences("うちは町工場です。調査会社の名簿がほしいです。") == "調査会社の名簿がほしいです。"
     assert asking_sentences("I'm preparing a list for the U.S. team. What banks take part?") == "What banks take part?"
+
+
+def test_asking_whether_it_is_in_use_yet_is_answered_by_when_it_took_effect(assistant):
+    answer = assistant.ask("Is the enterprise value charge in force yet?")
+    assert not answer.abstained and "5月25日" in answer.citations[0].quote, answer.text
 
 
 @pytest.mark.parametrize(

@@ -120,6 +120,8 @@ def test_a_long_term_typed_with_one_wrong_kanji_is_put_right(question, rewritten
         "不特定被担保債権留保額の最低額",  # a term already written, then 留 of the next word
         "期間はどれくらい？",  # sounds like 機関, but too short a reading to be taken for it
         "事業性融資WGの座長は誰か",  # Sudachi reads no WG: no homophone of 事業性融資
+        # 全財産 (an everyday word) written as meant: no mistyped 全資産担保, the US blanket lien
+        "全財産担保に入れたら、在庫売ったりもいちいち許可いる？",
     ],
 )
 def test_a_word_that_only_resembles_a_term_is_left_alone(text):
