@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from assistant.answer.evidence import RequestedFigure, TermGroup, group_found, requested_figure, span_years_in, years_in
 from assistant.corpus.lexicon import Lexicon, Quantity
-from assistant.text.ja import content_terms, detect_lang, tokenize
+from assistant.text.ja import content_terms, detect_lang, normalize, tokenize
 
 
 @dataclass(frozen=True)
@@ -269,19 +269,32 @@ def names_other_than(sentence: str, question: str, lexicon: Lexicon) -> bool:
     a proper noun other than a place, or an institution's name (「どこの銀行？」 is not
     answered by 「銀行だけでなくファンドも利用できる」). A name in 「」 or 『』 is a title or a
     programme's name (「IPAS」), not an organisation's."""
+    return bool(named_spans(sentence, question, lexicon))
+
+
+def named_spans(sentence: str, question: str, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Where ``sentence`` (NFKC) names an organisation or a person ``question`` does not
+    (:func:`names_other_than`), as (start, end) offsets."""
     asked = question.lower()
-    sentence = _QUOTED.sub("「」", sentence)
-    for token in tokenize(sentence):
+    sentence = normalize(sentence)
+    # a title in 「」 names no organisation: blanked, so offsets stay those of ``sentence``
+    text = _QUOTED.sub(lambda m: "「" + "　" * (len(m.group(0)) - 2) + "」", sentence)
+    lowered, spans, at = text.lower(), [], 0
+    for token in tokenize(text):
+        start = lowered.find(token.surface.lower(), at)
+        if start < 0:
+            continue
+        at = start + len(token.surface)
         if token.pos2 != "固有名詞" or token.pos3 == "地名" or token.surface in _ERAS or lexicon.place(token.surface):
             continue
         if token.surface.lower() not in asked:
-            return True
-    for m in _ORG.finditer(sentence):
+            spans.append((start, at))
+    for m in _ORG.finditer(text):
         name = m.group(0)
         if name.lower() in asked or _GENERIC_ORG.match(name) or lexicon.place(name) or _kind_word(name, lexicon):
             continue
-        return True
-    return False
+        spans.append(m.span())
+    return spans
 
 
 #: A name before a title or an honorific (タン事務局長, Smith氏): foreign names in katakana or

@@ -50,7 +50,7 @@ from assistant.answer.evidence import (
 from assistant.answer.focus import unnamed_focus
 from assistant.answer.parts import asked_clause
 from assistant.answer.premise import contradicted_premise, later_years, unsupported_premise
-from assistant.answer.question import QuestionFrame, names_other_than, names_person
+from assistant.answer.question import QuestionFrame, named_spans, names_other_than, names_person
 from assistant.corpus.lexicon import Lexicon
 from assistant.text.ja import content_terms, normalize, noun_phrases, tokenize
 
@@ -93,6 +93,9 @@ SUBJECT_SHARE = 0.5
 PLACE_NAMED_SHARE = 0.6
 #: A quoted title counts as cited when passages use its kind and this share of its words.
 TITLE_WORDS = 0.5
+#: How near (in characters) a name must stand to the word of the kind asked for to name one of
+#: that kind (「Markelを筆頭とする保険グループ」: 8).
+NAME_KIND_GAP = 12
 #: An everyday word whose document words are this common (idf) names no subject (お金 ~ 資金).
 EVERYDAY_SUBJECT_WEIGHT = 1.0
 
@@ -561,6 +564,8 @@ class Refusals:
                 kind = self.counted(subjects or [], q.text, _NAMED_KIND)
                 if kind is not None and not _of_kind(kind, set(terms(c.text)) | set(terms(c.unit().en))):
                     return False  # みずほ (a bank) is no name of the 調査機関 asked for
+                if kind is not None and not any(self._name_of_kind(text, q.text, kind) for text in (c.text, c.unit().en)):
+                    return False  # 「デロイトの解説記事は…保険会社…」 names no insurer
                 continue
             said = [noun for noun in quantity.nouns if (_TO_DATE.search(c.text) if noun == "まで" else noun in c.text)]
             if not said:
@@ -574,6 +579,26 @@ class Refusals:
             if not quantity.units and quantity.figure and not has_number(c.text):
                 return False
         return True
+
+    def _name_of_kind(self, text: str, question: str, kind: TermGroup) -> bool:
+        """``text`` names one of ``kind`` (保険 of 保険会社): a name the question does not give
+        stands within NAME_KIND_GAP characters of the kind's word (「Markelを筆頭とする保険
+        グループ」; not JETRO forty characters before 保険会社 in a note on sources)."""
+        if not text:
+            return False
+        spans = named_spans(text, question, self.lexicon)
+        if not spans:
+            return False
+        lowered = normalize(text).lower()
+        words = {t for alt in kind.alternatives for t in alt if t not in _GENERIC_HEADS}
+        for word in words:
+            at = lowered.find(word.lower())
+            while at >= 0:
+                end = at + len(word)
+                if any(s - NAME_KIND_GAP <= end and at <= e + NAME_KIND_GAP for s, e in spans):
+                    return True
+                at = lowered.find(word.lower(), at + 1)
+        return False
 
     def counted_event(self, text: str) -> tuple[str, ...]:
         """What happened to the things a count counts, when a verb says it (「焦げ付いた件数」):

@@ -311,6 +311,8 @@ def test_english_readers_get_the_translation_and_the_cited_original(assistant):
         # the name of a kind of body no sentence names (みずほ is a bank, not an evaluator)
         "評価書を作った調査機関の名前は？",
         "Which Japanese insurers cover loans made under the enterprise value charge?",
+        # a note naming Deloitte and JETRO forty characters before 保険会社 names no insurer
+        "広東省中山市のリスク分担スキーム(54:26:16:4)において、保険部分を引き受けている保険会社の名称を教えてください。",
         # a figure of something no passage mentions (資本金), beside figures of other things
         "企業価値担保権信託会社になるのに必要な最低資本金の額は？",
     ],
@@ -326,6 +328,7 @@ def test_what_the_documents_do_not_say_is_refused(assistant, question):
         ("2015年度に評価書を活用した機関数は前年度の何倍になった？", "3倍"),
         ("米国で知財を収益化するビジネスモデルは最大何種類あるとされている？", "最大17種類"),
         ("2014年度の評価書作成支援で採択されたメガバンク系の銀行名は？", "みずほ"),  # a name
+        ("Aonの案件で保険を引き受けた保険会社の名前は？", "Markel"),  # a name beside the kind (保険グループ)
         # a count written without a unit (累計で214にのぼり), about the JPO (特許庁 in the text)
         ("How many banks used the JPO's evaluation reports by 2019?", "214"),
         # the year in a standard's number (GB/T 42748-2023) names its edition, not a year asked
