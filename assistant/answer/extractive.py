@@ -465,6 +465,9 @@ class ExtractiveAnswerer(Answerer):
         denied = self.refusals.contradicted_premise(question, passages)
         if denied:  # 「個人事業主も使えるようになったと聞きましたが…」 when a passage says they cannot
             return self._abstain(base, "contradicted", groups, t0, missing=denied)
+        optional = self.refusals.mandated_premise(question, passages)
+        if optional:  # "Since the FSA made its methods mandatory, …" when a passage says they are not
+            return self._abstain(base, "not_mandatory", groups, t0, missing=optional)
         headings = [f"{hit.chunk.section} {hit.doc.title}" for hit in retrieval.hits]
         later = self.refusals.later_years(question, passages + headings)
         if later:  # 「来年から補助金って増えるの？」 when no passage speaks of a later year than 2026

@@ -10,6 +10,7 @@ import re
 from assistant.answer.evidence import figures, stated_years, years_in
 from assistant.answer.focus import NOUN
 from assistant.corpus.lexicon import Lexicon
+from assistant.text.ja import content_terms
 
 #: A question that takes something as given (「…と聞いていますが」, "I heard …", "…, correct?").
 _PREMISE = re.compile(
@@ -30,6 +31,27 @@ _ABLE_EN = re.compile(
 _HEARD = re.compile(r"と聞いて|と聞き|と聞いた|って聞いた|らしい(?:けど|が)|と理解して|んですよね|\bI (?:heard|read|was told|understand)\b", re.I)
 _ASKS_PREMISE = re.compile(r"(?:本当|ほんと|合って|正しい|間違い)|(?:is|was) (?:that|it|this) (?:right|true|correct|so)\b", re.I)
 _DENIES = re.compile(r"なれない|できない|使えない|認められない|認められず|対象外|除かれ|含まれない")
+#: What a question takes as made compulsory, as the reason for what it asks ("Since the FSA made
+#: its provisioning methods mandatory, which …", 「…が義務化されたので」); and a sentence
+#: saying it is not (「採用する義務はなく」, "is not mandatory").
+_MANDATED_EN = re.compile(
+    r"\b(?:since|now that|given that|because)\s+[^.?!]{0,40}?\b(?:made|makes|has made|have made)\s+"
+    r"((?:[\w-]+\s+){0,9}?[\w-]+)\s+(?:mandatory|compulsory|obligatory)\b"
+    r"|\b(?:since|now that|given that|because)\s+((?:[\w-]+\s+){0,9}?[\w-]+)\s+"
+    r"(?:became|become|are now|is now|were made|was made)\s+(?:mandatory|compulsory|obligatory)\b",
+    re.I,
+)
+_MANDATED_JA = re.compile(
+    rf"((?:{NOUN}{{2,}}の)?{NOUN}{{2,}})(?:が|は|の)?(?:義務化|義務付け|義務づけ|必須化)(?:され|に|と)[^、。？?]{{0,8}}?"
+    r"(?:ので(?!す|しょ)|から(?!です|でしょ)|以上|と聞|けど|けれど|ため)"
+)
+_NOT_MANDATED = re.compile(
+    r"義務(?:は|が)?(?:なく|ない|ありません|ではな)|義務付け(?:られて)?(?:い)?ない|任意"
+    r"|\bnot (?:mandatory|compulsory|obligatory|required|obliged)\b|\bno obligation\b",
+    re.I,
+)
+_EN_FUNCTION = frozenset({"the", "its", "their", "this", "that", "these", "those", "for", "of", "and", "on", "in", "to", "a", "an"})
+
 #: The asker's own plans (「2027年に承継を考えていますが」, "we plan to … next year"): a later
 #: year there is context, not what is asked.
 _OWN_PLAN = re.compile(
@@ -85,6 +107,26 @@ def contradicted_premise(question: str, texts: list[str], lexicon: Lexicon) -> l
         said
         for said, words in named
         if any(w and w in s and _DENIES.search(s[s.index(w) :]) for w in words for s in sentences)
+    ]
+
+
+def mandated_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str]:
+    """What a question takes as made compulsory ("Since the FSA made its three provisioning
+    methods mandatory, which …", 「…の採用が義務化されたので、…」) when a passage speaking of it
+    says it is not (「例示された方法を採用する義務はなく」): no quote answers the question as
+    asked. A question asking whether it is compulsory takes nothing as given."""
+    named: list[tuple[str, list[str]]] = []
+    for m in _MANDATED_EN.finditer(question):
+        thing = (m.group(1) or m.group(2)).strip()
+        words = [w for w in re.findall(r"[a-z][a-z-]{2,}", thing.lower()) if w not in _EN_FUNCTION]
+        named.append((thing, [*words, *lexicon.expand_english(thing)]))
+    for m in _MANDATED_JA.finditer(question):
+        named.append((m.group(1), content_terms(m.group(1))))
+    if not named:
+        return []
+    sentences = [s for text in texts for s in re.split(r"(?<=[。！？])|(?<=[.!?])\s+", text) if _NOT_MANDATED.search(s)]
+    return [
+        thing for thing, words in named if any(w and w.lower() in s.lower() for w in words for s in sentences)
     ]
 
 

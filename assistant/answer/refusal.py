@@ -49,7 +49,7 @@ from assistant.answer.evidence import (
 )
 from assistant.answer.focus import unnamed_focus
 from assistant.answer.parts import asked_clause
-from assistant.answer.premise import contradicted_premise, later_years, unsupported_premise
+from assistant.answer.premise import contradicted_premise, later_years, mandated_premise, unsupported_premise
 from assistant.answer.question import QuestionFrame, named_spans, names_other_than, names_person
 from assistant.corpus.lexicon import Lexicon
 from assistant.text.ja import content_terms, normalize, noun_phrases, tokenize
@@ -359,6 +359,10 @@ class Refusals:
     def contradicted_premise(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.contradicted_premise` with this lexicon."""
         return contradicted_premise(question, texts, self.lexicon)
+
+    def mandated_premise(self, question: str, texts: list[str]) -> list[str]:
+        """:func:`assistant.answer.premise.mandated_premise` with this lexicon."""
+        return mandated_premise(question, texts, self.lexicon)
 
     @staticmethod
     def unstated_references(question: str, texts: list[str]) -> list[str]:

@@ -1630,6 +1630,30 @@ def test_asking_whether_hearsay_holds_is_answered_by_the_sentence_denying_it(ass
     assert not answer.abstained and "個人事業主" in _lead(answer)[0], answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        (
+            "Since the FSA made its three provisioning methods for enterprise value charge loans mandatory, "
+            "which of them are regional banks required to use?",
+            "provisioning methods",
+        ),
+        ("引当方法の採用が義務化されたので、地銀はどの方法を使わないといけないんですか？", "引当方法の採用"),
+    ],
+)
+def test_a_question_resting_on_a_duty_the_documents_deny_is_refused(assistant, question, thing):
+    answer = assistant.ask(question)
+    assert answer.abstained and thing in answer.abstain_reason, answer.text
+
+
+def test_asking_whether_there_is_a_duty_takes_none_as_given(assistant):
+    answer = assistant.ask("Are banks required to use the FSA's example provisioning methods?")
+    assert not answer.abstained and "義務はなく" in answer.citations[0].quote, answer.text
+    from assistant.answer.premise import mandated_premise
+
+    assert mandated_premise("例示された引当方法の採用は義務化されたのですか？", ["採用する義務はなく"], LEX) == []
+
+
 def test_stopping_asks_for_an_end():
     quantities = LEX.quantities_in("特許庁が評価書の費用負担をやめたのは何年度からですか。")
     assert any("終了" in q.nouns for q in quantities)
