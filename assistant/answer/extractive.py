@@ -154,6 +154,14 @@ _DEPENDENT = re.compile(
 )
 
 
+#: A question for a kind of something ("what kind of company …", 「どんな会社なら」): a unit naming
+#: kinds of it (株式会社, 持分会社: a word ending in the thing's word) answers it, before one
+#: about the topic at large. (Frame words such as 目的 or 方法 ask for no kind.)
+_KIND_OF = re.compile(
+    r"\bwhat (?:kinds?|types?|sorts?) of ([a-z][a-z-]+)|(?:どんな|どういう|どのような)([一-龥ァ-ヶー]{2,6})", re.IGNORECASE
+)
+_NO_KIND = frozenset({"目的", "仕組", "仕組み", "役割", "方法", "流れ", "内容", "意味", "場合", "こと", "もの", "感じ", "理由", "手続"})
+
 #: Events a "when" question may name (「いつ改定された？」 asks for the revision's date).
 #: Other words documents date those events with.
 _EVENT_ALIKE = {
@@ -634,6 +642,7 @@ class ExtractiveAnswerer(Answerer):
         defined = _defined_groups(q.text, groups) if q.intent == "definition" else groups
         # The occasion a question names by its number (第2回会合, "the 9th auction").
         asked_ordinals = ordinals(typed_question or q.text)
+        kinds = self._kinds_asked(typed_question or q.text)
         for cand, sem, asked in zip(cands, sem_rel, asked_rel, strict=True):
             words, meaning = W_LEXICAL * cand.lexical, W_SEMANTIC * (0.5 * cand.semantic + 0.5 * sem)
             if cand.key in annotated:
@@ -651,6 +660,8 @@ class ExtractiveAnswerer(Answerer):
                     score *= EVENT_PENALTY  # the bill's submission does not date its passing
             elif cues and any(c.search(cand.text) for c in cues[:1]):
                 score += CUE_BONUS
+            if kinds and any(re.search(rf"[一-龥ァ-ヶー]{re.escape(k)}", cand.text) for k in kinds):
+                score += CUE_BONUS  # "what kind of company" is answered by 株式会社または持分会社
             if asks_to_do and verbs and any(group_found(g, unit_terms) for g in verbs):
                 score += CUE_BONUS  # "may I sell it?" is answered by the sentence saying 処分できる
             if asked_ordinals:
@@ -690,6 +701,17 @@ class ExtractiveAnswerer(Answerer):
             cand.score = score * self._jurisdiction_factor(cand.jurisdiction, q)
         cands.sort(key=lambda c: -c.score)
         return cands
+
+    def _kinds_asked(self, question: str) -> list[str]:
+        """The Japanese words of what a question asks a kind of (company → 会社, 企業)."""
+        out: list[str] = []
+        for m in _KIND_OF.finditer(question):
+            if m.group(1):
+                word = m.group(1).lower()
+                out += [ja for ja in self.lexicon.glossary.get(word, ()) if not ja.isascii()]
+            elif m.group(2) not in _NO_KIND:
+                out.append(m.group(2))
+        return [k for k in dict.fromkeys(out) if len(k) >= 2 and k not in _NO_KIND]
 
     def _candidate(self, rank: int, hit: Hit, start: int, end: int) -> Candidate:
         """The unit ``[start, end)`` of ``hit``'s chunk, with the jurisdiction it is about (its

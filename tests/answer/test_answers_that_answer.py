@@ -1362,6 +1362,13 @@ def test_the_askers_case_told_before_the_question_is_no_focus(assistant):
     assert asking_sentences("I'm preparing a list for the U.S. team. What banks take part?") == "What banks take part?"
 
 
+def test_a_question_for_a_kind_is_led_by_the_kinds(assistant):
+    answer = assistant.ask(
+        "im setting up in tokyo and wondering what kind of company you need to be to put the whole business up as collateral under this new charge"
+    )
+    assert not answer.abstained and "株式会社または持分会社" in answer.citations[0].quote, answer.text
+
+
 def test_asking_whether_it_is_in_use_yet_is_answered_by_when_it_took_effect(assistant):
     answer = assistant.ask("Is the enterprise value charge in force yet?")
     assert not answer.abstained and "5月25日" in answer.citations[0].quote, answer.text
