@@ -162,6 +162,12 @@ _KIND_OF = re.compile(
 )
 _NO_KIND = frozenset({"目的", "仕組", "仕組み", "役割", "方法", "流れ", "内容", "意味", "場合", "こと", "もの", "感じ", "理由", "手続"})
 
+#: A question for the total so far ("How many banks have received one so far?", 「これまでに
+#: 何機関？」) is answered by a sentence giving it to date (「2014年度から現在までに…200を超える」),
+#: before one giving a single year's figure (「2014年度に…18の金融機関」).
+_ASKS_TO_DATE = re.compile(r"\b(?:so far|to date|until now|up to now|in total|altogether)\b|これまで|今まで|現在まで|累計|通算|トータル", re.IGNORECASE)
+_SAYS_TO_DATE = re.compile(r"現在まで|これまで|累計|通算|までに|てきて|てきた|\b(?:to date|so far|cumulative(?:ly)?|in total)\b", re.IGNORECASE)
+
 #: Events a "when" question may name (「いつ改定された？」 asks for the revision's date).
 #: Other words documents date those events with.
 _EVENT_ALIKE = {
@@ -643,6 +649,7 @@ class ExtractiveAnswerer(Answerer):
         # The occasion a question names by its number (第2回会合, "the 9th auction").
         asked_ordinals = ordinals(typed_question or q.text)
         kinds = self._kinds_asked(typed_question or q.text)
+        to_date = bool(_ASKS_TO_DATE.search(typed_question or q.text))
         for cand, sem, asked in zip(cands, sem_rel, asked_rel, strict=True):
             words, meaning = W_LEXICAL * cand.lexical, W_SEMANTIC * (0.5 * cand.semantic + 0.5 * sem)
             if cand.key in annotated:
@@ -662,6 +669,8 @@ class ExtractiveAnswerer(Answerer):
                 score += CUE_BONUS
             if kinds and any(re.search(rf"[一-龥ァ-ヶー]{re.escape(k)}", cand.text) for k in kinds):
                 score += CUE_BONUS  # "what kind of company" is answered by 株式会社または持分会社
+            if to_date and _SAYS_TO_DATE.search(cand.text):
+                score += CUE_BONUS  # "so far": 「2014年度から現在までに…200を超える」
             if asks_to_do and verbs and any(group_found(g, unit_terms) for g in verbs):
                 score += CUE_BONUS  # "may I sell it?" is answered by the sentence saying 処分できる
             if asked_ordinals:

@@ -1369,6 +1369,11 @@ def test_a_question_for_a_kind_is_led_by_the_kinds(assistant):
     assert not answer.abstained and "株式会社または持分会社" in answer.citations[0].quote, answer.text
 
 
+def test_a_total_so_far_is_led_by_the_sentence_giving_it_to_date(assistant):
+    answer = assistant.ask("How many banks have received one so far?", ["What is the IP Business Evaluation Report that the JPO offers to banks?"])
+    assert not answer.abstained and "200を超える" in answer.citations[0].quote, answer.text  # not 2014's 18
+
+
 def test_asking_whether_it_is_in_use_yet_is_answered_by_when_it_took_effect(assistant):
     answer = assistant.ask("Is the enterprise value charge in force yet?")
     assert not answer.abstained and "5月25日" in answer.citations[0].quote, answer.text
