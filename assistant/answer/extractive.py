@@ -493,9 +493,6 @@ class ExtractiveAnswerer(Answerer):
         focus = self.refusals.unnamed_focus(
             question, groups, top_tokens, passages + headings + asked_of, [chunk_tokens[cid] for cid in found]
         )
-        # A quantity the lexicon knows ("the floor amount" ~ 下限/最低) is checked by the words
-        # the documents give it (states_quantity), not as it was asked.
-        focus = [f for f in focus if not any(quantity.pattern.search(f) for quantity in q.quantities)]
         if focus:  # 「申立書には何を書けばいい？」 when passages on 実行 never speak of 申立書
             return self._abstain(base, "no_quantity", groups, t0, missing=focus)
         unsaid = (
