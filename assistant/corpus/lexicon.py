@@ -43,7 +43,7 @@ class Place:
     region_of: str = ""  # 珠海市 lies in 中国
 
 
-_US = re.compile(r"\bU\.?S\.?A?\b")
+_US = re.compile(r"\bU\.?S\.?A?(?![A-Za-z])|(?i:\bthe us\b)")  # "in the us" written in lower case too
 
 
 @dataclass(frozen=True)
@@ -497,6 +497,8 @@ class Lexicon:
             if at >= 0:
                 found.append((at, place.country))
         if any(c.isascii() and c.isalpha() for c in text):
+            if us := _US.search(text):  # "U.S." (its dots leave no word "us" below)
+                found.append((us.start(), "us"))
             lowered = " " + "".join(ch if ch.isalnum() or ch in "- " else " " for ch in text.lower()) + " "
             for word, codes in self.place_words.items():
                 if word == "us" and not _US.search(text):

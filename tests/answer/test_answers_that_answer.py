@@ -88,6 +88,8 @@ def test_a_request_is_read_for_the_question_it_wraps(question, intents):
         ("アメリカの知財担保ローンには保険がある？", ("us",), True),
         ("How does Guangdong share losses?", ("cn",), True),
         ("Can you tell us how IP finance works?", ("jp",), False),  # "us" here is not the US
+        ("in the us how do lenders usually perfect a security interest in patents?", ("us",), True),  # lower case
+        ("What is the U.S. rule?", ("us",), True),  # dotted, before a space
         ("日本と中国の違いは？", ("jp", "cn"), True),
         # a place that only says who asks, beside the place asked about
         ("We're a US fund looking at a Japanese SME. when does the new charge take effect", ("jp",), True),
@@ -1381,6 +1383,20 @@ def test_a_deadline_of_something_else_is_no_answer(assistant):
         "What is the statutory deadline for the administrator to complete the business transfer after enforcement proceedings commence?"
     )
     assert answer.abstained and "deadline" in answer.abstain_reason, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # 日付 asks a date (the bill's submission date is no date of its passing)
+        ("事業性融資の推進等に関する法律(令和6年法律第52号)が国会で成立した日付をご教示ください。", "6月7日に成立"),
+        # a financing 'volume' asks an amount, for the year named
+        ("What was China's total patent and trademark pledge financing volume in 2022?", "4868.8億元"),
+    ],
+)
+def test_a_date_or_a_volume_asked_by_its_noun_is_answered(assistant, question, lead):
+    answer = assistant.ask(question)
+    assert not answer.abstained and lead in answer.citations[0].quote, answer.text
 
 
 def test_asking_whether_it_is_in_use_yet_is_answered_by_when_it_took_effect(assistant):
