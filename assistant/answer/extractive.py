@@ -154,9 +154,9 @@ _DEPENDENT = re.compile(
 )
 
 
-#: A question for a kind of something ("what kind of company …", 「どんな会社なら」): a unit naming
-#: kinds of it (株式会社, 持分会社: a word ending in the thing's word) answers it, before one
-#: about the topic at large. (Frame words such as 目的 or 方法 ask for no kind.)
+#: A question for a kind of something ("what kind of company …", 「…になれるのはどんな機関？」): a
+#: unit naming kinds of it (株式会社, 持分会社: a word ending in the thing's word) gets a cue
+#: bonus over one about the topic at large. (Frame words such as 目的 or 方法 ask for no kind.)
 _KIND_OF = re.compile(
     r"\bwhat (?:kinds?|types?|sorts?) of ([a-z][a-z-]+)|(?:どんな|どういう|どのような)([一-龥ァ-ヶー]{2,6})", re.IGNORECASE
 )
@@ -713,9 +713,8 @@ class ExtractiveAnswerer(Answerer):
         out: list[str] = []
         for m in _KIND_OF.finditer(question):
             if m.group(1):
-                word = m.group(1).lower()
-                out += [ja for ja in self.lexicon.glossary.get(word, ()) if not ja.isascii()]
-            elif m.group(2) not in _NO_KIND:
+                out += [ja for ja in self.lexicon.glossary.get(m.group(1).lower(), ()) if not ja.isascii()]
+            else:
                 out.append(m.group(2))
         return [k for k in dict.fromkeys(out) if len(k) >= 2 and k not in _NO_KIND]
 
