@@ -373,7 +373,13 @@ _ORDINAL_WORDS = {
         start=2,
     )
 }
-_ORDINAL_WORD = re.compile(rf"\b({'|'.join(_ORDINAL_WORDS)})\b", re.I)
+# ("third-party opposability", "a third party", "second-hand" count nothing)
+_ORDINAL_WORD = re.compile(rf"\b({'|'.join(_ORDINAL_WORDS)})\b(?![- ]?(?:part(?:y|ies)|hand)\b)", re.I)
+
+
+def ordinal_names(text: str) -> list[str]:
+    """The ordinals ``text`` names, as it writes them (「第3回」, "ninth")."""
+    return [m.group(0) for m in _ORDINAL.finditer(text)] + [m.group(0) for m in _ORDINAL_WORD.finditer(text)]
 
 
 def ordinals(text: str) -> set[str]:

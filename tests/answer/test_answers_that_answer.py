@@ -313,6 +313,8 @@ def test_english_readers_get_the_translation_and_the_cited_original(assistant):
         # the name of a kind of body no sentence names (みずほ is a bank, not an evaluator)
         "評価書を作った調査機関の名前は？",
         "Which Japanese insurers cover loans made under the enterprise value charge?",
+        # an occasion named by its number that no passage speaks of (the 2nd and 5th meetings are)
+        "金融審議会の事業性融資WG第3回(2022年12月13日)ではどのような議題が扱われましたか。",
         # a note naming Deloitte and JETRO forty characters before 保険会社 names no insurer
         "広東省中山市のリスク分担スキーム(54:26:16:4)において、保険部分を引き受けている保険会社の名称を教えてください。",
         # a figure of something no passage mentions (資本金), beside figures of other things
@@ -1079,6 +1081,13 @@ def test_a_citys_own_figure_answers_for_that_city(assistant):
     answer = assistant.ask("珠海では損失を銀行が何%負担するの？")
     assert not answer.abstained and "珠海市" in answer.citations[0].quote, answer.abstain_reason
     assert LEX.cities_in("Shenzhen's scheme") == {"深圳"} and LEX.cities_in("広東省では") == frozenset()
+
+
+def test_a_third_party_is_no_ordinal():
+    from assistant.answer.evidence import ordinal_names, ordinals
+
+    assert ordinals("third-party opposability, a third party, second-hand goods") == set()
+    assert ordinals("the third meeting") == {"3"} and ordinal_names("WG第3回では") == ["第3回"]
 
 
 def test_years_of_japanese_eras_and_relative_to_today():
