@@ -313,6 +313,8 @@ def test_english_readers_get_the_translation_and_the_cited_original(assistant):
         # the name of a kind of body no sentence names (みずほ is a bank, not an evaluator)
         "評価書を作った調査機関の名前は？",
         "Which Japanese insurers cover loans made under the enterprise value charge?",
+        # whether something costs money, asked casually, when no passage names a cost of it
+        "IPASに応募するのってお金かかる?",
         # an occasion named by its number that no passage speaks of (the 2nd and 5th meetings are)
         "金融審議会の事業性融資WG第3回(2022年12月13日)ではどのような議題が扱われましたか。",
         # a note naming Deloitte and JETRO forty characters before 保険会社 names no insurer
@@ -1081,6 +1083,12 @@ def test_a_citys_own_figure_answers_for_that_city(assistant):
     answer = assistant.ask("珠海では損失を銀行が何%負担するの？")
     assert not answer.abstained and "珠海市" in answer.citations[0].quote, answer.abstain_reason
     assert LEX.cities_in("Shenzhen's scheme") == {"深圳"} and LEX.cities_in("広東省では") == frozenset()
+
+
+def test_whether_it_costs_money_is_answered_by_a_sentence_on_its_cost(assistant):
+    answer = assistant.ask("評価書ってタダ？")
+    assert not answer.abstained and "全額負担" in answer.citations[0].quote, answer.text
+    assert [q.asked_in("IPASに応募するのってお金かかる?") for q in LEX.quantities_in("IPASに応募するのってお金かかる?")] == ["お金"]
 
 
 def test_a_third_party_is_no_ordinal():
