@@ -134,7 +134,11 @@ _ACTUAL = re.compile(r"実績|結局|実際に?は|最終的|\bactual(?:ly)?\b|\
 #: A sentence that gives an outlook, a plan or a target rather than a result.
 _FORECAST = re.compile(r"見通し|見込み|予定|予想|目指|目標|計画|\bexpected\b|\bforecast|\bprojected\b|\bplanned\b|\btarget")
 #: A question about a whole year, and a figure for part of one.
-_FULL_YEAR = re.compile(r"通年|年間の|1年間|\bfull[- ]year\b|\bwhole year\b|\bannual\b", re.I)
+_FULL_YEAR = re.compile(
+    r"通年|年間の|1年間|\bfull[- ]year\b|\bwhole year\b|\bannual\b"
+    r"|(?:19|20)\d{2}年末|\b(?:the )?end of (?:19|20)\d{2}\b",  # 「2024年末」: not 6月末's figure
+    re.I,
+)
 #: An article of a law: 第30条, 法45条, "Article 62" (not 9条 inside 第19条).
 _ARTICLE = re.compile(r"(?:第|法|令)(\d+)条|\bArticle\s+(\d+)\b")
 #: A quoted name, and what makes it the title of a document rather than a quoted word.

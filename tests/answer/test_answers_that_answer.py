@@ -313,6 +313,8 @@ def test_english_readers_get_the_translation_and_the_cited_original(assistant):
         # the name of a kind of body no sentence names (みずほ is a bank, not an evaluator)
         "評価書を作った調査機関の名前は？",
         "Which Japanese insurers cover loans made under the enterprise value charge?",
+        # a year-end figure is not answered by one to the end of June (151本 by 2024年6月末)
+        "How many IP securitization products had China issued by the end of 2024?",
         # whether something costs money, asked casually, when no passage names a cost of it
         "IPASに応募するのってお金かかる?",
         # an occasion named by its number that no passage speaks of (the 2nd and 5th meetings are)
