@@ -339,12 +339,15 @@ class Lexicon:
                 i += 1
         return "".join(out) + text[last:]
 
+    @cached_property
+    def _vocabulary_words(self) -> tuple[str, ...]:
+        """The everyday phrases and glossary terms of two or more characters."""
+        return tuple(word for word in (*self.everyday, *self.glossary_terms) if len(word) >= 2)
+
     def _known_word_at(self, window: str, j: int) -> bool:
         """A word of the vocabulary (an everyday phrase, a glossary term) of two or more
         characters covers ``window[j]`` as written."""
-        for word in (*self.everyday, *self.glossary_terms):
-            if len(word) < 2:
-                continue
+        for word in self._vocabulary_words:
             start = window.find(word)
             while start >= 0:
                 if start <= j < start + len(word):
@@ -497,12 +500,14 @@ class Lexicon:
             if at >= 0:
                 found.append((at, place.country))
         if any(c.isascii() and c.isalpha() for c in text):
-            if us := _US.search(text):  # "U.S." (its dots leave no word "us" below)
+            # "US", "U.S." and "the us" name the United States, "tell us" does not: read by _US,
+            # not as the word "us" below
+            if us := _US.search(text):
                 found.append((us.start(), "us"))
             lowered = " " + "".join(ch if ch.isalnum() or ch in "- " else " " for ch in text.lower()) + " "
             for word, codes in self.place_words.items():
-                if word == "us" and not _US.search(text):
-                    continue  # "tell us" is not the United States; "US" and "U.S." are
+                if word == "us":
+                    continue
                 at = lowered.find(f" {word} ")
                 if at >= 0:
                     found += [(at, code) for code in codes]
