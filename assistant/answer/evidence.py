@@ -38,8 +38,8 @@ _AMOUNT = re.compile(
 #: A share said in words: 「費用を全額負担」 answers 「負担割合は？」.
 _SHARE_WORDS = re.compile(r"全額|半額|半分")
 _SHARE_OF_AMOUNT = re.compile(r"額の(?:約|およそ)?\d[\d.,]*(?:\s*[〜~-]\s*\d[\d.,]*)?\s*(?:%|パーセント|割)")
-#: A figure for part of a year (2023年1〜9月, 上半期, 9月末, 9月まで).
-PART_YEAR = re.compile(r"\d{1,2}\s*[〜~-]\s*\d{1,2}月|上半期|下半期|第\d四半期|\d{1,2}月末|\d{1,2}月まで")
+#: A figure for part of a year (2023年1〜9月, 上半期, 9月末, 9月まで, 9月の時点).
+PART_YEAR = re.compile(r"\d{1,2}\s*[〜~-]\s*\d{1,2}月|上半期|下半期|第\d四半期|\d{1,2}月末|\d{1,2}月まで|(?<!12)(?<!１２)月の?時点")
 #: …as a question may ask for it, in English too ("the first nine months of 2023", "H1").
 ASKS_PART_YEAR = re.compile(
     PART_YEAR.pattern + r"|\b(?:first|second|last) (?:half|quarter|\w+ months)\b|\bH[12]\b|\bQ[1-4]\b|"
@@ -393,6 +393,10 @@ _BARE_COUNT = re.compile(
 )
 
 
+#: The number of an item of a list the sentence enumerates: (1), (2); ①, ②.
+_LIST_ITEM = re.compile(r"[(（]([1-9])[)）]|([①-⑨])")
+
+
 @dataclass(frozen=True)
 class RequestedFigure:
     """What kind of figure a question asks for: units (件, %, money) and years."""
@@ -410,7 +414,9 @@ class RequestedFigure:
     def met_by(self, sentence: str) -> bool:
         f = figures(sentence)
         count = COUNT in self.units and (  # (GB/T 42748-2023 counts nothing)
-            bool(_BARE_COUNT.search(_STANDARD_NUMBER.sub(" ", sentence))) or any(u in COUNT_UNITS for _, u in f.amounts)
+            bool(_BARE_COUNT.search(_STANDARD_NUMBER.sub(" ", sentence)))
+            or any(u in COUNT_UNITS for _, u in f.amounts)
+            or len(set(_LIST_ITEM.findall(sentence))) >= 2  # 「(1)…、(2)…、(3)…」 counts three
         )
         share = (self.money and bool(_SHARE_OF_AMOUNT.search(sentence))) or (  # いくら戻る? 代位弁済額の70〜90%
             SHARE in self.units and bool(_RATIO.search(sentence) or _SHARE_WORDS.search(sentence))  # 54:26:16:4

@@ -144,6 +144,8 @@ TYPED_SHARE = 0.5
 #: How many unit vectors an answerer keeps in memory (384 floats each: about 30 MB).
 VECTOR_CACHE = 20_000
 PART_FLOOR = 0.3
+#: A year named as a term (2019年, 令和6年度, FY2023): when a figure is asked, not what of.
+_YEAR_TERM = re.compile(r"(?:(?:19|20)\d{2}|(?:令和|平成)\d{1,2})年度?|fy\s?\d{2,4}|(?:19|20)\d{2}", re.I)
 #: A unit that opens by leaning on the sentence before it (「そのため、…」「仮説②の背景として、…」,
 #: "However, …") elaborates a point made elsewhere: it weighs this share when units are ranked,
 #: so the statement it depends on, when retrieved, answers first.
@@ -531,20 +533,44 @@ class ExtractiveAnswerer(Answerer):
 
         if (q.figure or q.quantities) and q.lang == "ja" and (nothing := self.refusals.figures_of_nothing(groups, top_tokens, q.text)):
             return self._abstain(base, "no_quantity", groups, t0, missing=nothing)  # 不良債権比率, with no 不良債権
-        if (q.figure or q.quantities) and not any(states(c) for c in pool):
+        # A compound question ("Who chaired the WG, and how many sessions did it hold?") asks
+        # its figure in one part: a unit stating it is judged against that part alone.
+        stated = (
+            self._parts_stating(
+                question, q, names, retrieval, chunk_tokens, known, lambda: next((c for c in pool if states(c)), False)
+            )
+            if condensed == question
+            else None
+        )
+        if stated is not None:
+            if not all(stated):
+                return self._abstain(base, "no_figure", groups, t0, top_tokens, q)
+            figure_units = [c for c in stated if c is not True]
+        elif (q.figure or q.quantities) and not any(states(c) for c in pool):
             asked = [w for quantity in q.quantities if (w := quantity.asked_in(q.text))]
             if asked:  # name what was asked for (「締め切り」「一番大きい」), not only "a figure"
                 return self._abstain(base, "no_quantity", groups, t0, missing=asked)
             return self._abstain(base, "no_figure", groups, t0, top_tokens, q)
-        if q.figure or q.quantities:  # the unit that states the figure asked for leads
+        if stated is not None:
+            # the first part's answer leads (its figure's unit, when it asks one); each other
+            # part's figure follows it
+            first = stated[0] if isinstance(stated[0], Candidate) else None
+            lead = first or self._first_part_lead(
+                question, lead, ranked, q, retrieval, chunk_tokens, known, clauses=True
+            )
+        elif q.figure or q.quantities:  # the unit that states the figure asked for leads
             lead = next((c for c in pool if states(c)), lead)
-        if condensed == question:
+        if condensed == question and stated is None:
             lead = self._first_part_lead(question, lead, ranked, q, retrieval, chunk_tokens, known)
         official = self._official_first(lead, candidates, q)
         if official is not lead:
             lead = official
             pool = [official, *pool]
         chosen = self._answer_parts(question, self._select(lead, pool, q), candidates, q)
+        if stated is not None:
+            keys = {c.key for c in chosen}
+            extra = [c for c in figure_units if c.key not in keys and c.key != lead.key]
+            chosen = [chosen[0], *extra, *chosen[1:]][: max(self.max_sentences, 1 + len(extra))]
         chosen = self._announced_items(chosen, retrieval, q)
         conflict_pair = self._conflict(candidates, lead)
         if conflict_pair:
@@ -710,7 +736,7 @@ class ExtractiveAnswerer(Answerer):
                 score *= DEPENDENT_FACTOR
             elif _ABOUT_ITSELF.match(cand.text):
                 score *= ABOUT_ITSELF_FACTOR
-            cand.score = score * self._jurisdiction_factor(cand.jurisdiction, q)
+            cand.score = score * self._jurisdiction_factor(cand.jurisdiction, q, cand.text)
         cands.sort(key=lambda c: -c.score)
         return cands
 
@@ -730,11 +756,17 @@ class ExtractiveAnswerer(Answerer):
         jurisdiction = hit.chunk.jurisdiction_at(start, end) or hit.doc.jurisdiction or self.lexicon.default_jurisdiction
         return Candidate(rank, hit, hit.chunk.text[start:end], start, end, jurisdiction)
 
-    @staticmethod
-    def _jurisdiction_factor(jurisdiction: str, q: QuestionFrame) -> float:
+    def _jurisdiction_factor(self, jurisdiction: str, q: QuestionFrame, text: str) -> float:
+        """1 for a unit about a place the question asks about, and for an international
+        statement naming one the question names (the Singapore minister's remark at WIPO's
+        Dialogue, for a question on what Singapore's minister said); less for the rest."""
         if jurisdiction in q.jurisdictions:
             return 1.0
-        return INTL_FACTOR if jurisdiction == "intl" else FOREIGN_FACTOR
+        if jurisdiction != "intl":
+            return FOREIGN_FACTOR
+        if q.named_places and set(self.lexicon.named_jurisdictions(text)) & set(q.jurisdictions):
+            return 1.0
+        return INTL_FACTOR
 
     def _lead(self, cands: list[Candidate], q: QuestionFrame) -> Candidate:
         """The best unit about the question's jurisdictions; an international statement only
@@ -920,12 +952,13 @@ class ExtractiveAnswerer(Answerer):
         retrieval: Retrieval,
         chunk_tokens: dict[str, set[str]],
         known: Callable[[str], bool],
+        clauses: bool = False,
     ) -> Candidate:
         """A compound question (「Xって何ですか？Yのこと？」, 「誰がなれますか。以前から変わった？」)
         is answered in the order it asks: the unit that best answers its first part leads,
         when it is close to the best for the whole; :meth:`_answer_parts` then adds one for
-        each further part."""
-        parts = question_parts(question)
+        each further part. ``clauses``: the parts are its clauses (:func:`question_parts`)."""
+        parts = question_parts(question, clauses)
         if len(parts) < 2:
             return lead
         first = replace(frame(parts[0], self.lexicon, known), jurisdictions=q.jurisdictions)
@@ -946,6 +979,52 @@ class ExtractiveAnswerer(Answerer):
         # says what the first one means (「企業価値担保権ってなに？不動産担保と何が違うの？」).
         same = next((c for c in ranked if c.key == best.key), None)
         return same if same is not None and same.score >= FIRST_PART_FLOOR * lead.score else lead
+
+    def _parts_stating(
+        self,
+        question: str,
+        q: QuestionFrame,
+        names: list[tuple[str, frozenset[str]]],
+        retrieval: Retrieval,
+        chunk_tokens: dict[str, set[str]],
+        known: Callable[[str], bool],
+        whole: Callable[[], Candidate | bool],
+    ) -> list[Candidate | bool] | None:
+        """For a compound question one of whose parts asks for a figure (or a named quantity),
+        one entry per part in order: the unit stating that part's figure (judged against the
+        part's own words: the other part's words would dilute it), ``False`` when none does,
+        ``True`` for a part asking no figure. A part naming nothing its figure is of
+        (「何割くらい？」「2019年は何人来たの？」) is judged with the whole question (``whole``).
+        None for a question of one part, or one whose parts ask no figure: the whole question
+        is judged as usual."""
+        parts = question_parts(question, clauses=True)
+        if len(parts) < 2 or not (q.figure or q.quantities):
+            return None
+        out: list[Candidate | bool] = []
+        for part in parts:
+            # (the part's figure, read with the whole question's qualifiers: "Did it *actually*
+            # pass …?" still wants a result, not an outlook)
+            pf = replace(
+                frame(part, self.lexicon, known), text=q.text, jurisdictions=q.jurisdictions, named_places=q.named_places
+            )
+            if not (pf.figure or pf.quantities):
+                out.append(True)
+                continue
+            groups = term_groups(part, self.bm25.idf, self.lexicon, known)
+            subjects = self.refusals.figure_subjects(groups, known, part)
+            if not [g for g in subjects if not _YEAR_TERM.fullmatch(g.term)]:
+                out.append(whole())  # 「何割くらい？」 asks its figure of what the part before it names
+                continue
+            found = {h.chunk.id for h in retrieval.hits}
+            scored = [c for c in self._score(pf, groups, retrieval, chunk_tokens, None) if c.hit.chunk.id in found]
+            if not scored:
+                out.append(False)
+                continue
+            lead = self._lead(scored, pf)
+            pool = [c for c in scored if self._supports(c, lead)]
+            states = (c for c in pool if self._may_lead(c, pf) and self.refusals.states_quantity(c, pf, subjects, names))
+            out.append(next(states, False))
+        return out if any(x is not True for x in out) else None
 
     def _answer_parts(
         self, question: str, chosen: list[Candidate], cands: list[Candidate], q: QuestionFrame

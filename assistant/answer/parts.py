@@ -22,19 +22,28 @@ _BOUNDARY = re.compile(
     r"|\s*(?<=[.?!])\s+(?:Also|And also|In addition|Additionally)\b,?\s*",
     re.IGNORECASE,
 )
+#: Finer boundaries, for what each part asks a figure of: an English clause joined by ", and"
+#: ("Who chaired the WG, and how many sessions did it hold?") and a sentence ending in "."
+#: ("… for such loans. When did the final version come out, …").
+_CLAUSE_BOUNDARY = re.compile(
+    _BOUNDARY.pattern + r"|,\s+and\s+(?=(?:what|how|when|who|which|where|why|whether)\b)|(?<=[a-z)]\.)\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
 MIN_PART_CHARS = 6
 #: A part that asks: a question mark, or a request (「…も教えて」, 「確認したい」, "tell me").
 _ASKS = re.compile(
-    r"[？?]\s*$|教えて|知りたい|確認したい|聞きたい|ですか|ますか|\btell me\b|\bI(?:'d| would) like to know\b",
+    r"[？?]\s*$|教えて|知りたい|確認したい|聞きたい|ですか|ますか|\btell me\b|\bI(?:'d| would) like to know\b"
+    r"|^(?:what|how|when|who|which|where|why|whether)\b",  # an English part asking by its first word
     re.IGNORECASE,
 )
 
 
-def question_parts(question: str) -> list[str]:
+def question_parts(question: str, clauses: bool = False) -> list[str]:
     """The parts of ``question`` that ask something, in order; the whole question when it
     asks one thing. A statement beside the question ("I'm citing that in a memo.") is not a
-    part."""
-    parts = [p.strip(" 、,") for p in _BOUNDARY.split(question)]
+    part. ``clauses``: split English clauses too (:data:`_CLAUSE_BOUNDARY`), to tell which
+    part asks for a figure; an answer's parts are read as a reader splits them."""
+    parts = [p.strip(" 、,") for p in (_CLAUSE_BOUNDARY if clauses else _BOUNDARY).split(question)]
     asking = [p for p in parts if len(p) >= MIN_PART_CHARS and _ASKS.search(p)]
     return asking if len(asking) > 1 else [question]
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from difflib import get_close_matches
 
 from assistant.answer.candidate import Candidate, names_instrument, terms
 from assistant.answer.evidence import (
@@ -130,7 +131,10 @@ _ELIGIBILITY = re.compile(
 
 
 #: A question asking what actually happened (実績, 結局, "did it actually …").
-_ACTUAL = re.compile(r"実績|結局|実際に?は|最終的|\bactual(?:ly)?\b|\bin the end\b|\bfinal (?:figure|result|number)s?\b", re.I)
+_ACTUAL = re.compile(
+    r"実績|結局|実際に?は|最終的|\bactual(?:ly)?\b|\bin the end\b|\bfinal (?:[\w-]+ ){0,3}?(?:figure|result|number|total|amount|tally)s?\b",
+    re.I,
+)
 #: A sentence that gives an outlook, a plan or a target rather than a result.
 _FORECAST = re.compile(r"見通し|見込み|予定|予想|目指|目標|計画|\bexpected\b|\bforecast|\bprojected\b|\bplanned\b|\btarget")
 #: A question about a whole year, and a figure for part of one.
@@ -154,11 +158,21 @@ _COUNTED = re.compile(
     r"\bhow many ([a-z][a-z-]*(?: [a-z][a-z-]*)?)|([一-龥ァ-ヶー]{2,})(?:は|って|が)(?:全部で|全国に|いま|今)?(?:いくつ|何個)|([一-龥ァ-ヶー]{2,})の数(?:は|を|って)",
     re.I,
 )
+#: An English count question's words after "how many" (up to the verb), and the words that
+#: end them or count nothing themselves ("how many *of* them", "how many *are* there").
+_HOW_MANY = re.compile(r"\bhow many ((?:[a-z][a-z-]*\s+){0,4}[a-z][a-z-]*)", re.I)
+#: Words for what counters count, that a typo of still names ("startps").
+_KIND_WORDS = ("companies", "startups", "start-ups", "firms", "businesses", "banks", "lenders", "institutions", "loans", "deals")
+_NOT_COUNTED = frozenset(
+    {"of", "are", "is", "were", "was", "did", "do", "does", "have", "has", "had", "will", "would", "can", "could", "in"}
+    | {"for", "by", "at", "on", "from", "that", "which", "who", "per", "to", "the", "there", "more", "such", "exactly"}
+    | {"approximately", "roughly", "about", "total", "times"}
+)
 #: The kind of thing whose name is asked (「調査機関の名称」, "which US insurers"): a name of
 #: another kind (みずほ, a bank) does not answer it. A company or firm is any name (Indigo Ag
 #: is named without 会社), so those ask no kind.
 _NAMED_KIND = re.compile(
-    r"((?![一-龥]?(?:会社|企業)の)[一-龥ァ-ヶー]{2,})の(?:具体的な|正式な|正式)?(?:名前|名称)|\bwhich (?:[a-z-]+ ){0,2}(insurers?)\b",
+    r"((?![一-龥]?(?:会社|企業)の)[一-龥ァ-ヶー]{2,})の(?:具体的な|正式な|正式)?(?:名前|名称)|\bwhich (?:[a-z-]+ ){0,2}(insurers?|insurance compan(?:y|ies))\b",
     re.I,
 )
 #: The head of a kind's name that any body has (調査*機関*, 保険*会社*): the words before it
@@ -412,14 +426,15 @@ class Refusals:
         if not q.named_places:
             return []
         covered = {c.jurisdiction for c in cands}
-        # A unit that names the place and holds most of what else is asked counts (WIPO's side
-        # event where Singapore spoke, for "Does WIPO's report series cover Singapore?").
+        # A unit that names the place, in a passage holding most of what else is asked, counts
+        # (WIPO's side event where Singapore spoke, for "Does WIPO's report series cover
+        # Singapore?"; the Singapore minister's remark, in the passage on WIPO's Dialogue).
         asked = [g for g in groups if g.topical and not self._place_term(g.term) and g.term.lower() not in self.lexicon.place_words]
         total = sum(g.weight for g in asked)
         for c in cands:
             if total <= 0:
                 break
-            where = set(terms(c.text)) | set(terms(c.unit().en))
+            where = set(terms(c.text)) | set(terms(c.unit().en)) | set(terms(c.hit.chunk.text))
             if sum(g.weight * group_share(g, where) for g in asked) / total >= PLACE_NAMED_SHARE:
                 covered |= set(self.lexicon.named_jurisdictions(f"{c.text} {c.unit().en}"))
         names = []
@@ -557,6 +572,8 @@ class Refusals:
             )
             if not group_found(counted, said) and not by_counter:
                 return False  # two kinds of claims do not count trust companies
+        elif self.counts_other(c, q.text):
+            return False  # 2.6万社 of companies is no count of industrial parks
         if not all(self._names(c, s) for s in q.subjects):
             return False  # a figure for another party (the FSA's deadline for IPAS's)
         if q.instruments and not names_instrument(c, q):
@@ -619,6 +636,36 @@ class Refusals:
         if len(stem) < 2:
             return ()
         return (stem, *self.lexicon.everyday_in(m.group(0)))
+
+    def counts_other(self, c: Candidate, question: str) -> bool:
+        """An English "how many X" question whose X (its head noun: *parks* of "how many
+        industrial parks had …") the unit's English rendering does not say, its Japanese
+        does not name (by the glossary) and its counters do not count (社 counts companies).
+        A unit without a rendering, or whose counters are not known, is not judged."""
+        en = c.unit().en.lower()
+        m = _HOW_MANY.search(question)
+        if not en or not m:
+            return False
+        words = []
+        for word in m.group(1).lower().split():
+            if word in _NOT_COUNTED or (words and word.endswith("ed")):
+                break
+            words.append(word)
+        if not words:
+            return False
+        head = words[-1]
+        stem = head[:-3] if head.endswith("ies") else head[:-2] if head.endswith(("ches", "shes", "sses")) else head.rstrip("s")
+        if len(stem) < 3 or re.search(rf"\b{re.escape(stem)}", en):
+            return False
+        if len(head) >= 5 and get_close_matches(head, re.findall(r"[a-z][a-z-]+", en) + list(_KIND_WORDS), 1, 0.8):
+            return False  # a typo ("startps") of a word the rendering says
+        phrase = " ".join(words)
+        if any(ja in c.text for ja in self.lexicon.expand_english(phrase) + self.lexicon.expand_english(head)):
+            return False
+        counters = {u for _, u in figures(c.text).amounts} & set(_COUNTER_KINDS)
+        if not counters:
+            return False  # what 「全50州」 counts is not known here: not judged
+        return not any(re.search(kinds, head, re.I) for counter, kinds in _COUNTER_KINDS.items() if counter in counters)
 
     @staticmethod
     def counted(subjects: list[TermGroup], text: str, pattern: re.Pattern[str] = _COUNTED) -> TermGroup | None:

@@ -323,6 +323,20 @@ def test_english_readers_get_the_translation_and_the_cited_original(assistant):
         "広東省中山市のリスク分担スキーム(54:26:16:4)において、保険部分を引き受けている保険会社の名称を教えてください。",
         # a figure of something no passage mentions (資本金), beside figures of other things
         "企業価値担保権信託会社になるのに必要な最低資本金の額は？",
+        # a count of one thing (parks) is not answered by a count of another (2.6万社)
+        "How many science parks had signed up to China's hundred-parks campaign by 2022?",
+        # a price asked is an amount of money: the lots sold (28件) are none
+        "What was the total price paid at CAS's 2010 patent auction?",
+        # a final full-year total: not January to September, nor an outlook for the year
+        "What was China's final full-year 2024 total for IP pledge loans?",
+        # a whole year's count: a figure as of September (9月の時点) is part of the year
+        "How many IP pledge deals did China register over the full year 2023?",
+        # a count as of a year no passage gives it for (today's 51 協会)
+        "2007年の責任共有制度スタートの時点で、信用保証協会は全国に何協会あった？",
+        # a person's name asked for: 「2人の弁護士」 names no one
+        "WG第4回でゲスト発表した弁護士の先生方のお名前は？",
+        # a weight asked for: that the appendix gives examples of weights is no weight
+        "What exact weight does the GB/T 42748-2023 appendix give to legal value for pledge financing?",
     ],
 )
 def test_what_the_documents_do_not_say_is_refused(assistant, question):
@@ -2133,3 +2147,68 @@ def test_doing_without_a_guarantee_is_answered_by_what_restricts_or_waives_it(as
     text, _ = _lead(assistant.ask("経営者保証ってなくせるの？"))
     assert "制限" in text or "保証なし" in text, text
     assert not text.startswith("ガイドラインが適用される"), text
+
+
+def test_a_compound_question_is_judged_part_by_part(assistant):
+    # the figure is asked in the second clause: the count (会合は全部で7回) is judged against
+    # that clause, and follows the first clause's answer (the chair)
+    answer = assistant.ask(
+        "Who chaired the Financial System Council working group on business lending, and how many sessions did it hold?"
+    )
+    quotes = [c.quote for c in answer.citations]
+    assert not answer.abstained and "座長" in quotes[0], answer.text
+    assert any("7回" in quote for quote in quotes[1:3]), answer.text
+    # a list of three methods ((1)…(2)…(3)…) answers "how many", in the clause that asks it
+    answer = assistant.ask(
+        "When was the final FSA paper on provisioning for enterprise value charge loans published, "
+        "and how many provisioning methods did it give as examples?"
+    )
+    quotes = [c.quote for c in answer.citations]
+    assert not answer.abstained and "2025年7月2日" in quotes[0], answer.text
+    assert any("(1)" in quote and "(3)" in quote for quote in quotes[1:3]), answer.text
+
+
+def test_a_compound_question_keeps_its_qualifiers_in_each_part(assistant):
+    # "actually" in the second part still asks for a result: an outlook for 2024 answers neither
+    answer = assistant.ask(
+        "What was China's full-year 2024 IP pledge financing figure? Did it actually pass 1 trillion yuan?"
+    )
+    assert answer.abstained, answer.text
+    # a part that names nothing its figure is of is read with the part before it
+    answer = assistant.ask("信用保証協会つきの融資って、銀行もリスク負うの？何割くらい？")
+    assert not answer.abstained and "20%" in answer.citations[0].quote, answer.text
+
+
+def test_question_clauses():
+    from assistant.answer.parts import question_parts
+
+    asked = "Who chaired the WG, and how many sessions did it hold?"
+    assert question_parts(asked) == [asked]  # an answer's parts are read as a reader splits them
+    assert question_parts(asked, clauses=True) == ["Who chaired the WG", "how many sessions did it hold?"]
+    assert question_parts(
+        "The FSA wrote a paper. When did it come out, and how many methods did it give?", clauses=True
+    ) == [
+        "When did it come out",
+        "how many methods did it give?",
+    ]
+    assert question_parts("Is the U.S. market bigger, and why?", clauses=True) == [
+        "Is the U.S. market bigger, and why?"
+    ]
+
+
+def test_an_international_statement_naming_the_place_asked_leads(assistant):
+    answer = assistant.ask("What did Singapore's minister say about intangible assets at WIPO's IP Finance Dialogue?")
+    assert not answer.abstained and "シンガポール" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        ("How many US states have adopted UCC Article 9?", "全50州"),  # 州 is no counter judged here
+        ("How many startps did IPAS support in its first two years?", "25社"),  # a typo of startups
+        ("How many institutions had used the JPO's evaluation reports by May 2019?", "214"),
+    ],
+)
+def test_an_english_count_is_answered_by_a_count_of_what_it_asks(assistant, question, stated):
+    answer = assistant.ask(question)
+    assert not answer.abstained and stated in answer.citations[0].quote, answer.text
