@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import snowballstemmer
 import yaml
@@ -27,6 +28,9 @@ from assistant.core.safe_yaml import YamlLimitError, load_yaml
 from assistant.core.settings import PROJECT_ROOT
 from assistant.text.ja import noun_phrases, reading, readings
 from assistant.text.romaji import romaji, romaji_key
+
+if TYPE_CHECKING:
+    from spellchecker import SpellChecker
 
 LEXICON_DIR = "lexicon"
 BUNDLED = PROJECT_ROOT / "corpus" / LEXICON_DIR
@@ -383,6 +387,7 @@ class Lexicon:
         wrong kanji or a homophone put right (:meth:`with_typos_fixed`)."""
         if not _LATIN_RUN.search(text):
             return self.with_typos_fixed(self.with_kanji_terms(text))
+        text = self.with_english_typos_fixed(text)
         words = list(_LATIN_RUN.finditer(text))
         english = self.glossary_words
         out, last, i = [], 0, 0
@@ -400,6 +405,27 @@ class Lexicon:
             else:
                 i += 1
         return self.with_typos_fixed(self.with_kanji_terms("".join(out) + text[last:]))
+
+    def with_english_typos_fixed(self, text: str) -> str:
+        """``text`` with an English word typed one letter wrong put right when the right word
+        is one of the glossary's ("personal guarentee" → guarantee, "startps" → startups):
+        only a lower-case word of MIN_ENGLISH_TYPO letters or more that the English word
+        list does not know, with exactly one glossary word among its candidates one edit
+        away. A name, an acronym or a word of English is left as typed."""
+        english = self.glossary_words
+        out, last = [], 0
+        for m in _LATIN_RUN.finditer(text):
+            word = m.group()
+            if len(word) < MIN_ENGLISH_TYPO or not word.islower() or word in english:
+                continue
+            checker = _spellchecker()
+            if checker is None or word in checker:
+                continue
+            found = [c for c in checker.edit_distance_1(word) if c in english]
+            if len(found) == 1:
+                out += [text[last : m.start()], found[0]]
+                last = m.end()
+        return "".join(out) + text[last:]
 
     # ------------------------------------------------------------ Japanese
     def japanese_synonyms(self, term: str) -> tuple[str, ...]:
@@ -542,6 +568,21 @@ class Lexicon:
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9\-]*")
 #: A word in Latin letters, macrons and apostrophes allowed (Kin'yū).
+#: The shortest English word taken for a typo ("guarentee"; not "loan", "lien").
+MIN_ENGLISH_TYPO = 6
+
+
+@lru_cache(maxsize=1)
+def _spellchecker() -> SpellChecker | None:
+    """The English word list, loaded on the first English word not in the glossary (0.1 s);
+    None when pyspellchecker is not installed."""
+    try:
+        from spellchecker import SpellChecker
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    return SpellChecker(language="en", distance=1)
+
+
 _LATIN_RUN = re.compile(r"[A-Za-zĀĪŪĒŌāīūēōÂÎÛÊÔâîûêô]+(?:['’][A-Za-zāīūēōâîûêô]+)?")
 #: Letters a romaji key needs to stand for a term ("tanpo" does; "ken" would match English).
 MIN_ROMAJI = 5

@@ -175,6 +175,10 @@ def test_the_readme_example_leads_with_japanese_practice(assistant):
             "I run a three-person design studio as a sole proprietor in Sapporo. Can I pledge my whole business under the enterprise value charge?",
             "個人事業主",
         ),
+        # 「事業ごと担保に」: the whole business (まるごと), not 「ごとに」 (for each)
+        ("事業ごと担保にするやつって、いつから使えるの？", "2026年"),
+        # everyday words for signing (ハンコ), taking effect (効いてる) and a filing (役所)
+        ("ハンコ押した時点で担保って効いてるの？役所に何か出す？", "登記"),
     ],
 )
 def test_the_first_sentence_answers_the_question(assistant, question, lead):

@@ -143,3 +143,47 @@ def test_a_question_with_a_mistyped_term_is_answered(assistant):
     answer = assistant.ask("企業価値担保件っていつから使えるの？")
     assert answer.condensed_query == "企業価値担保権っていつから使えるの?"  # (NFKC)
     assert not answer.abstained and "2026年" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "rewritten"),
+    [
+        # a glossary word typed one letter wrong
+        ("Can the bank still ask for a personal guarentee?", "Can the bank still ask for a personal guarantee?"),
+        ("How many startps did IPAS support?", "How many startups did IPAS support?"),
+        ("What counts as colateral?", "What counts as collateral?"),
+    ],
+)
+def test_an_english_term_typed_one_letter_wrong_is_put_right(question, rewritten):
+    assert LEX.with_japanese_terms(question) == rewritten
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What changes for our lenders?",  # a word of English, one letter from "charges"
+        "Is Ocean Tomo a lender?",  # names are left as typed
+        "What does the JPOs portal offer?",  # so are acronyms and their forms
+    ],
+)
+def test_an_english_word_that_is_no_typo_is_left_alone(text):
+    assert LEX.with_english_typos_fixed(text) == text
+
+
+def test_no_english_rendering_of_the_briefs_reads_as_a_typo():
+    from pathlib import Path
+
+    briefs = Path(__file__).resolve().parents[2] / "corpus" / "briefs"
+    lines = [
+        line.split("en:", 1)[1]
+        for path in sorted(briefs.glob("*.md"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith(("en:", "- en:"))
+    ]
+    assert len(lines) > 100
+    assert [line for line in lines if LEX.with_english_typos_fixed(line) != line] == []
+
+
+def test_an_english_question_with_a_mistyped_term_is_answered(assistant):
+    answer = assistant.ask("Does the enterprise value charge stop the bank asking our CEO for a personal guarentee?")
+    assert not answer.abstained and "経営者保証" in answer.citations[0].quote, answer.text
