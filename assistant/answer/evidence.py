@@ -70,6 +70,14 @@ class TermGroup:
     predicate: bool = False
 
 
+#: English words for a duty or a permission ("obliged", "required to", "allowed").
+_EN_MODAL = re.compile(
+    r"obliged|obligated|obligation|obligatory|required|required to|mandatory|compulsory|"
+    r"allowed|permitted|prohibited|forbidden|banned|restricted|eligible",
+    re.I,
+)
+
+
 def term_groups(
     query: str, idf: Callable[[str], float], lexicon: Lexicon, known: Callable[[str], bool] | None = None
 ) -> list[TermGroup]:
@@ -95,7 +103,9 @@ def term_groups(
         # (the mean idf of its words, as for a Japanese compound below: its commonest word
         # alone would weigh "keeps the business going" like 事業)
         weight = max((sum(idf(t) for t in a) / len(a) for a in weighed if a), default=UNTRANSLATED_WEIGHT)
-        groups.append(TermGroup(phrase, alts, weight))
+        # (a duty or a permission asked about, "are banks obliged to …", is what a yes/no
+        # question's answer says, as a verb is in Japanese: 義務はなく)
+        groups.append(TermGroup(phrase, alts, weight, predicate=bool(_EN_MODAL.fullmatch(phrase))))
     for term in key_terms(query):
         if term.isascii() and f" {term} " in lowered:
             groups.append(TermGroup(term, ((term,),), UNTRANSLATED_WEIGHT))

@@ -75,7 +75,8 @@ _NOT_FOCUS_JA = frozenset({
 _KIND_HEADS = frozenset({"書", "書類", "者", "人", "先", "証"})
 _FOCUS_EN = (
     re.compile(r"\bwhat ([a-z]+) (?:must|should|do|does|did|is|are|will|can)\b", re.I),
-    re.compile(r"\b[Ww]hich (?:[A-Z][a-z]+ )?([a-z]+)\b"),  # (after a name: "which Japanese banks")
+    # (after a name: "which Japanese banks"; not a relative clause: "the study, which looked at …")
+    re.compile(r"(?<!,)(?<!, )\b[Ww]hich (?:[A-Z][a-z]+ )?([a-z]+)\b"),
     re.compile(r"\bwhat (?:is|are) the ((?:[a-z]+ )?[a-z]+) (?:of|for)\b", re.I),
     re.compile(r"\bhow (?:do|can|should) (?:i|we) [a-z]+ (?:an? |the )?([a-z]+)\b", re.I),
     re.compile(r"\b(?:is there|are there) (?:an? |any )?([a-z]+)\b", re.I),

@@ -79,6 +79,9 @@ EN_CLAUSE_SHARE = 0.45
 #: registered, …") and a trailing one ("… after the charge is set?"): context, not what is asked.
 _EN_LEADING_CLAUSE = re.compile(r"^\s*(?:if|when|whenever|once|after|before|should|in case)\b[^,?]*,\s*", re.I)
 _EN_TRAILING_CLAUSE = re.compile(r"\s+(?:after|once|when|if|under|before|in case)\b[^,?]*(?=\?*\s*$)", re.I)
+#: A relative clause set off by commas (", which looked at the US, China and Korea,"): it
+#: describes what the question names; it is not what is asked.
+_EN_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whose)\b[^?]*?,(?=\s+[a-z])", re.I)
 #: Where one English sentence ends and the next begins ("… in Fukuoka. Can I …?").
 _EN_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
 #: Case particles that tie a noun to the verb after it (役員を送り込む, 通知が届く).
@@ -314,7 +317,7 @@ class Refusals:
         # (several sentences: those that ask; a statement among them says who asks and why)
         asking = [s for s in _EN_SENTENCE.split(question.strip()) if s.rstrip().endswith("?")]
         sentence = " ".join(asking) if asking else question
-        clause = _EN_TRAILING_CLAUSE.sub("", _EN_LEADING_CLAUSE.sub("", sentence))
+        clause = _EN_TRAILING_CLAUSE.sub("", _EN_LEADING_CLAUSE.sub("", _EN_RELATIVE_CLAUSE.sub("", sentence)))
         asked = [g for g in term_groups(clause, idf, self.lexicon, known) if g.topical and len(g.term) > 1]
         if not asked:
             return []

@@ -2216,3 +2216,18 @@ def test_an_international_statement_naming_the_place_asked_leads(assistant):
 def test_an_english_count_is_answered_by_a_count_of_what_it_asks(assistant, question, stated):
     answer = assistant.ask(question)
     assert not answer.abstained and stated in answer.citations[0].quote, answer.text
+
+
+def test_a_relative_clause_describes_and_is_not_asked(assistant):
+    # ", which looked at …," says what the study is; "looked" is no focus the passages must name
+    answer = assistant.ask(
+        "Did the JPO's valuation study of 2018, which looked at the US, China, Korea, Singapore and Germany, "
+        "find that Japan's methods lag behind?"
+    )
+    assert not answer.abstained and "顕著な差はない" in answer.citations[0].quote, answer.text
+
+
+def test_a_duty_asked_about_in_english_is_answered_by_what_says_it(assistant):
+    # "obliged" is what a yes/no question asks: the unit saying 義務はなく leads, not the list
+    answer = assistant.ask("Are banks obliged to use one of the FSA's provisioning methods for enterprise value charge loans?")
+    assert not answer.abstained and "義務" in answer.citations[0].quote, answer.text
