@@ -49,10 +49,22 @@ def _lead(answer) -> tuple[str, str]:
         ("毎年報告しないとダメ？", "yesno"),
         ("担保権は銀行が持つの?", "yesno"),  # a verb whose stem is a kanji, then の? (as NFKC writes it)
         ("中国だとどんな観点で見るの？", "other"),  # どんな asks what, not whether
+        ("審議会の頃は何という名前で呼ばれてたの？", "name"),
+        ("What was the new charge called while the council discussed it?", "name"),
+        ("What provisional name did the council use for it?", "name"),
     ],
 )
 def test_the_intent_of_everyday_questions(question, intent):
     assert frame(question, LEX).intent == intent
+
+
+def test_some_is_no_how_much():
+    # 「いくらか」 before a noun is "some": 「いくらかリスク持つ」 asks whether, not how much
+    assert not frame("銀行もいくらかリスク持つんでしたっけ？", LEX).figure
+    assert "howmuch" not in frame("銀行もいくらか負担するの？", LEX).intents
+    # 「いくらか教えて」「いくらかかる」 ask how much
+    assert frame("費用がいくらか教えてください", LEX).figure.money
+    assert frame("評価書っていくらかかる？", LEX).intent == "howmuch"
 
 
 @pytest.mark.parametrize(
@@ -177,6 +189,8 @@ def test_the_readme_example_leads_with_japanese_practice(assistant):
         ),
         # 「事業ごと担保に」: the whole business (まるごと), not 「ごとに」 (for each)
         ("事業ごと担保にするやつって、いつから使えるの？", "2026年"),
+        # "introduced" is 導入: the event asked for, not the founding of the first association
+        ("When was the responsibility-sharing system introduced in Japan?", "2007年10月"),
         # everyday words for signing (ハンコ), taking effect (効いてる) and a filing (役所)
         ("ハンコ押した時点で担保って効いてるの？役所に何か出す？", "登記"),
     ],
