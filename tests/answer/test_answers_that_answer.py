@@ -353,6 +353,10 @@ def test_english_readers_get_the_translation_and_the_cited_original(assistant):
         "2007年の責任共有制度スタートの時点で、信用保証協会は全国に何協会あった？",
         # a person's name asked for: 「2人の弁護士」 names no one
         "WG第4回でゲスト発表した弁護士の先生方のお名前は？",
+        # the first to do something: only a sentence saying who was first answers it
+        "Which bank was the first to make a loan under the enterprise value charge?",
+        # when a scheme ended (「やめちゃったのって」): a year it still ran is no answer
+        "評価書を国がタダで作ってくれるのをやめちゃったのって何年？",
         # a weight asked for: that the appendix gives examples of weights is no weight
         "What exact weight does the GB/T 42748-2023 appendix give to legal value for pledge financing?",
     ],
@@ -2245,3 +2249,17 @@ def test_a_duty_asked_about_in_english_is_answered_by_what_says_it(assistant):
     # "obliged" is what a yes/no question asks: the unit saying 義務はなく leads, not the list
     answer = assistant.ask("Are banks obliged to use one of the FSA's provisioning methods for enterprise value charge loans?")
     assert not answer.abstained and "義務" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        # 「確認させてください」 wraps the question; 下限額 is the 最低額 the passages state
+        ("不特定被担保債権留保額の下限額を確認させてください。", "70万円"),
+        # a trial run (試行) was the first time: 「最初に試しにやった」 is answered by it
+        ("評価書の作成支援を最初に試しにやった年度は何件採ったの？", "37件"),
+    ],
+)
+def test_a_bank_request_and_a_first_trial_are_read_as_asked(assistant, question, stated):
+    answer = assistant.ask(question)
+    assert not answer.abstained and stated in answer.citations[0].quote, answer.text
