@@ -70,7 +70,7 @@ from assistant.answer.question import (
     implied_jurisdictions,
     used_abroad,
 )
-from assistant.answer.refusal import Refusals
+from assistant.answer.refusal import YEAR_TERM, Refusals
 from assistant.core.messages import lang_of, t
 from assistant.core.types import Answer, Citation, Hit
 from assistant.corpus.lexicon import Lexicon
@@ -144,8 +144,6 @@ TYPED_SHARE = 0.5
 #: How many unit vectors an answerer keeps in memory (384 floats each: about 30 MB).
 VECTOR_CACHE = 20_000
 PART_FLOOR = 0.3
-#: A year named as a term (2019年, 令和6年度, FY2023): when a figure is asked, not what of.
-_YEAR_TERM = re.compile(r"(?:(?:19|20)\d{2}|(?:令和|平成)\d{1,2})年度?|fy\s?\d{2,4}|(?:19|20)\d{2}", re.I)
 #: A unit that opens by leaning on the sentence before it (「そのため、…」「仮説②の背景として、…」,
 #: "However, …") elaborates a point made elsewhere: it weighs this share when units are ranked,
 #: so the statement it depends on, when retrieved, answers first.
@@ -1012,7 +1010,7 @@ class ExtractiveAnswerer(Answerer):
                 continue
             groups = term_groups(part, self.bm25.idf, self.lexicon, known)
             subjects = self.refusals.figure_subjects(groups, known, part)
-            if not [g for g in subjects if not _YEAR_TERM.fullmatch(g.term)]:
+            if not [g for g in subjects if not YEAR_TERM.fullmatch(g.term)]:
                 out.append(whole())  # 「何割くらい？」 asks its figure of what the part before it names
                 continue
             found = {h.chunk.id for h in retrieval.hits}

@@ -135,7 +135,7 @@ _ELIGIBILITY = re.compile(
 
 #: A question asking what actually happened (実績, 結局, "did it actually …").
 _ACTUAL = re.compile(
-    r"実績|結局|実際に?は|最終的|\bactual(?:ly)?\b|\bin the end\b|\bfinal (?:[\w-]+ ){0,3}?(?:figure|result|number|total|amount|tally)s?\b",
+    r"実績|結局|実際|最終的|\bactual(?:ly)?\b|\bin the end\b|\bfinal (?:[\w-]+ ){0,3}?(?:figure|result|number|total|amount|tally)s?\b",
     re.I,
 )
 #: A sentence that gives an outlook, a plan or a target rather than a result.
@@ -161,6 +161,8 @@ _COUNTED = re.compile(
     r"\bhow many ([a-z][a-z-]*(?: [a-z][a-z-]*)?)|([一-龥ァ-ヶー]{2,})(?:は|って|が)(?:全部で|全国に|いま|今)?(?:いくつ|何個)|([一-龥ァ-ヶー]{2,})の数(?:は|を|って)",
     re.I,
 )
+#: A year named as a term (2019年度, 令和6年度, FY2023).
+YEAR_TERM = re.compile(r"(?:(?:19|20)\d{2}|(?:令和|平成)\d{1,2})年度?|fy\s?\d{2,4}|(?:19|20)\d{2}", re.I)
 #: An English count question's words after "how many" (up to the verb), and the words that
 #: end them or count nothing themselves ("how many *of* them", "how many *are* there").
 _HOW_MANY = re.compile(r"\bhow many ((?:[a-z][a-z-]*\s+){0,4}[a-z][a-z-]*)", re.I)
@@ -561,7 +563,10 @@ class Refusals:
                 where |= set(terms(fact.en))  # an English question's words meet the English rendering
             # An acronym (WG, JPO) is spelt out once per passage: its chunk names it.
             chunk = set(terms(c.hit.chunk.text))
-            if not any(group_share(g, chunk if _acronym(g.term, q.text) else where) >= SUBJECT_SHARE for g in subjects):
+            # (a year is when the figure is asked for, not what of: 2019年度 in the unit says
+            # nothing of the 知財ビジネス提案書 asked about)
+            named = [g for g in subjects if not YEAR_TERM.fullmatch(g.term)] or subjects
+            if not any(group_share(g, chunk if _acronym(g.term, q.text) else where) >= SUBJECT_SHARE for g in named):
                 return False  # the fee of a report, for a question about a trust company's fee
         event = self.counted_event(q.text)
         if event and not any(w in c.text for w in event):

@@ -353,6 +353,9 @@ def test_english_readers_get_the_translation_and_the_cited_original(assistant):
         "2007年の責任共有制度スタートの時点で、信用保証協会は全国に何協会あった？",
         # a person's name asked for: 「2人の弁護士」 names no one
         "WG第4回でゲスト発表した弁護士の先生方のお名前は？",
+        # what actually happened (実際に) is not answered by a plan (作成が予定されていた), and a
+        # year matched is no subject matched (2019年度 says nothing of a 知財ビジネス提案書)
+        "2019年度の中小企業知財経営支援金融機能活用促進事業で、知財ビジネス提案書は実際に何件作られた？",
         # the first to do something: only a sentence saying who was first answers it
         "Which bank was the first to make a loan under the enterprise value charge?",
         # when a scheme ended (「やめちゃったのって」): a year it still ran is no answer
