@@ -95,6 +95,9 @@ ASKED_FLOOR, ASKED_CEIL = 0.80, 0.95  # e5 question-to-question similarity band
 LEX_OWN = 0.7  # share of a unit's lexical score from its own words (rest: its chunk)
 INTENT_BONUS = 0.15  # a phrasing whose answer uses other words (いつから → 施行)
 CUE_BONUS = 0.08  # the unit reads like an answer to the question's kind (とは, できない, 場合)
+#: A sentence saying a thing came to exist answers whether it exists ("Is there …?"),
+#: more surely than a sentence merely worded like an answer (CUE_BONUS).
+EXISTS_BONUS = 0.12
 TYPE_BONUS = 0.1
 TYPE_PENALTY = 0.6
 #: A why-question's unit that gives no reason (none of the intent's cue words: ため, 背景, 負担 …).
@@ -168,6 +171,14 @@ _NO_KIND = frozenset({"目的", "仕組", "仕組み", "役割", "方法", "流�
 #: before one giving a single year's figure (「2014年度に…18の金融機関」).
 _ASKS_TO_DATE = re.compile(r"\b(?:so far|to date|until now|up to now|in total|altogether)\b|これまで|今まで|現在まで|累計|通算|トータル", re.IGNORECASE)
 _SAYS_TO_DATE = re.compile(r"現在まで|これまで|累計|通算|までに|てきて|てきた|\b(?:to date|so far|cumulative(?:ly)?|in total)\b", re.IGNORECASE)
+#: A question whether a thing exists ("Is there insurance …?", "any way to insure …",
+#: 「…できる制度ってあるの？」), and a sentence saying that one was created or came to be.
+_ASKS_EXISTS = re.compile(
+    r"\b(?:is|are|was|were) there\b|\bany (?:way|means|option|product|insurance|scheme|programme|program|system|mechanism)s?\b|"
+    r"(?:制度|仕組み|保険|商品|サービス|支援|窓口|方法|法律)(?:って|は|も|が|とか)?(?:ある|あります|あん)",
+    re.IGNORECASE,
+)
+_SAYS_EXISTS = re.compile(r"登場|存在する|設けられ|設けた|創設|誕生|商品化|\b(?:introduced|launched|emerged|created)\b")
 
 #: Events a "when" question may name (「いつ改定された？」 asks for the revision's date).
 #: Other words documents date those events with.
@@ -677,6 +688,7 @@ class ExtractiveAnswerer(Answerer):
         asked_ordinals = ordinals(typed_question or q.text)
         kinds = self._kinds_asked(typed_question or q.text)
         to_date = bool(_ASKS_TO_DATE.search(typed_question or q.text))
+        exists = q.intent == "yesno" and bool(_ASKS_EXISTS.search(typed_question or q.text))
         for cand, sem, asked in zip(cands, sem_rel, asked_rel, strict=True):
             words, meaning = W_LEXICAL * cand.lexical, W_SEMANTIC * (0.5 * cand.semantic + 0.5 * sem)
             if cand.key in annotated:
@@ -698,6 +710,8 @@ class ExtractiveAnswerer(Answerer):
                 score += CUE_BONUS  # "what kind of company" is answered by 株式会社または持分会社
             if to_date and _SAYS_TO_DATE.search(cand.text):
                 score += CUE_BONUS  # "so far": 「2014年度から現在までに…200を超える」
+            if exists and _SAYS_EXISTS.search(cand.text):
+                score += EXISTS_BONUS  # "any way to insure …?": 「…保険金が支払われる保険が登場している」
             if asks_to_do and verbs and any(group_found(g, unit_terms) for g in verbs):
                 score += CUE_BONUS  # "may I sell it?" is answered by the sentence saying 処分できる
             if asked_ordinals:

@@ -2266,3 +2266,16 @@ def test_a_duty_asked_about_in_english_is_answered_by_what_says_it(assistant):
 def test_a_bank_request_and_a_first_trial_are_read_as_asked(assistant, question, stated):
     answer = assistant.ask(question)
     assert not answer.abstained and stated in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        # whether a thing exists is answered by the sentence saying it came to be (登場, 設けた)
+        ("Is there any insurance a US lender can buy against losses on IP-backed loans?", "登場"),
+        ("のれんも含めて会社の資産をまるっと担保にできる仕組みってある？", "設けた"),
+    ],
+)
+def test_whether_a_thing_exists_is_answered_by_the_sentence_saying_it_came_to_be(assistant, question, stated):
+    answer = assistant.ask(question)
+    assert not answer.abstained and stated in answer.citations[0].quote, answer.text
