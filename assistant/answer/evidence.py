@@ -329,11 +329,12 @@ _RELATIVE_YEARS = (
 
 
 def years_in(text: str, today: datetime.date | None = None) -> frozenset[str]:
-    """The years ``text`` names on their own (2024, 2015年度, and 今年 or "last year" as of
+    """The years ``text`` names on their own (2024, 2015年度, 平成25年度, and 今年 or "last year" as of
     ``today``), not those of a span (2021〜2023年: :func:`span_years_in`)."""
     year = (today or datetime.date.today()).year
     relative = {str(year - back) for pattern, back in _RELATIVE_YEARS if pattern.search(text)}
-    return frozenset(_YEAR.findall(_YEAR_SPAN.sub(" ", _STANDARD_NUMBER.sub(" ", text)))) | relative
+    # (a Japanese era's year counts too: 平成25年度 is 2013)
+    return frozenset(stated_years(_YEAR_SPAN.sub(" ", _STANDARD_NUMBER.sub(" ", text)))) | relative
 
 
 def span_years_in(text: str) -> frozenset[str]:

@@ -551,6 +551,9 @@ class Refusals:
         cities = self.lexicon.cities_in(q.text)
         if cities and (theirs := self.lexicon.cities_in(c.text)) and not theirs & cities:
             return False  # 珠海市's split of a loss is no figure for 深圳
+        regions = self.lexicon.regions_in(q.text)
+        if regions and not regions & self.lexicon.regions_in(f"{c.text} {c.unit().en} {c.hit.chunk.section}"):
+            return False  # China's 2020 total is no figure for Guangdong
         asked_ordinals = ordinals(q.text)
         if asked_ordinals and not asked_ordinals & ordinals(f"{c.text} {c.unit().en}"):
             return False  # the 9th auction's sales do not answer for the 10th
@@ -643,7 +646,10 @@ class Refusals:
         stem = re.split(r"[をがでにはもの]", m.group(1))[-1]  # 「2年間で支援した」 counts 支援
         if len(stem) < 2:
             return ()
-        return (stem, *self.lexicon.everyday_in(m.group(0)))
+        words = (stem, *self.lexicon.everyday_in(m.group(0)))
+        # (and the named place's own words for it: what China's documents call 担保, 質押)
+        local = self.lexicon.local_words(text)
+        return tuple(dict.fromkeys([*words, *(x for w in words for x in local.get(w, ()))]))
 
     def counts_other(self, c: Candidate, question: str) -> bool:
         """An English "how many X" question whose X (its head noun: *parks* of "how many

@@ -356,6 +356,12 @@ def test_english_readers_get_the_translation_and_the_cited_original(assistant):
         # what actually happened (実際に) is not answered by a plan (作成が予定されていた), and a
         # year matched is no subject matched (2019年度 says nothing of a 知財ビジネス提案書)
         "2019年度の中小企業知財経営支援金融機能活用促進事業で、知財ビジネス提案書は実際に何件作られた？",
+        # a figure for a province is not answered by the national one (China's 2020 total)
+        "How much IP pledge financing did Guangdong register in 2020?",
+        # a year in a Japanese era (平成25年度 is 2013) is not answered by another (平成23年度)
+        "ABL残高について、平成25年度の数値は把握されていますか。",
+        # a premium is money or a rate, not the loan's size
+        "What premium did Indigo Ag pay for the insurance on its IP-backed loan?",
         # the first to do something: only a sentence saying who was first answers it
         "Which bank was the first to make a loan under the enterprise value charge?",
         # when a scheme ended (「やめちゃったのって」): a year it still ran is no answer
@@ -2279,3 +2285,28 @@ def test_a_bank_request_and_a_first_trial_are_read_as_asked(assistant, question,
 def test_whether_a_thing_exists_is_answered_by_the_sentence_saying_it_came_to_be(assistant, question, stated):
     answer = assistant.ask(question)
     assert not answer.abstained and stated in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        # 「どんくらい」 asks how much, for the year named
+        ("中国の特許担保の融資、2023年はどんくらいだった？", "8539.9億元"),
+        # China's documents call a pledge 質押: a count of patents pledged answers 「担保にした件数」
+        ("中国で特許を担保にした件数って、2018年はどんくらい？", "5408件"),
+        # "kick in" asks when the law takes effect (施行)
+        ("So when does Japan's enterprise value charge kick in?", "2026年"),
+        # a province's figure is answered by a sentence on that province
+        ("What's the size of Guangdong's risk compensation fund?", "58億元"),
+    ],
+)
+def test_casual_figure_questions_are_read_as_asked(assistant, question, stated):
+    answer = assistant.ask(question)
+    assert not answer.abstained and stated in answer.citations[0].quote, answer.text
+
+
+def test_a_japanese_era_year_is_a_year():
+    from assistant.answer.evidence import years_in
+
+    assert years_in("平成25年度の数値は？") == {"2013"}
+    assert years_in("令和元年度の件数") == {"2019"}
