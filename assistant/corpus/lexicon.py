@@ -542,15 +542,20 @@ class Lexicon:
     def cities_in(self, text: str) -> frozenset[str]:
         """The cities (places named …市) ``text`` names, by their names without 市: 深圳 of
         深圳市, and of "Shenzhen" through the glossary."""
-        said = text + "".join(self.expand_english(text)) if any(c.isascii() and c.isalpha() for c in text) else text
+        said = self._with_japanese(text)
         return frozenset(stem for p in self.places if p.name.endswith("市") and (stem := p.name[:-1]) in said)
 
     def regions_in(self, text: str) -> frozenset[str]:
         """The places within a country (``region_of``: 広東省, 深圳市, 上海) ``text`` names, by
         their names without 省 or 市 (広東, 深圳), in Japanese or through the glossary."""
-        said = text + "".join(self.expand_english(text)) if any(c.isascii() and c.isalpha() for c in text) else text
+        said = self._with_japanese(text)
         stems = (p.name[:-1] if p.name.endswith(("市", "省")) else p.name for p in self.places if p.region_of)
         return frozenset(stem for stem in stems if stem in said)
+
+    def _with_japanese(self, text: str) -> str:
+        """``text`` followed by the glossary's Japanese for its English words ("Shenzhen" →
+        深圳市), when it has any Latin letters."""
+        return text + "".join(self.expand_english(text)) if any(c.isascii() and c.isalpha() for c in text) else text
 
     def local_terms_in(self, text: str) -> list[str]:
         """The words the documents of the place ``text`` names use for the general terms it
