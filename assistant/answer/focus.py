@@ -79,7 +79,8 @@ _FOCUS_EN = (
     re.compile(r"(?<!,)(?<!, )\b[Ww]hich (?:[A-Z][a-z]+ )?([a-z]+)\b"),
     re.compile(r"\bwhat (?:is|are) the ((?:[a-z]+ )?[a-z]+) (?:of|for)\b", re.I),
     re.compile(r"\bhow (?:do|can|should) (?:i|we) [a-z]+ (?:an? |the )?([a-z]+)\b", re.I),
-    re.compile(r"\b(?:is there|are there) (?:an? |any )?([a-z]+)\b", re.I),
+    # (not "how many are there nationwide": a count, not whether a thing exists)
+    re.compile(r"(?<!many )(?<!much )\b(?:is there|are there) (?:an? |any )?([a-z]+)\b", re.I),
     re.compile(r"\bdo (?:i|we) need (?:an? |any )?([a-z]+)\b", re.I),
     # what a party does ("Who audits the …?"): the passages must say it of someone
     re.compile(r"\bwho ([a-z]{3,}(?:s|ed)) (?:the|a|an|its|their)\b", re.I),
@@ -109,6 +110,8 @@ _FOCUS_EN = (
 _NOT_FOCUS = frozenset({
     "does", "do", "is", "are", "did", "will", "can", "must", "should", "has", "have", "was", "were",
     "kind", "kinds", "sort", "type", "types", "happens", "happen", "exactly", "actually", "really",
+    # where or when, not what ("how many are there nationwide", "is there now …")
+    "nationwide", "now", "still", "currently", "today", "yet", "already", "here", "there",
     "the", "it", "this", "that", "for", "to", "up", "in", "about", "use", "apply", "one", "ones", "of",
     # frame nouns: what is asked about them is said in other words (目的, 違い, 背景 …)
     "role", "purpose", "meaning", "difference", "point", "status", "situation", "scope", "size",

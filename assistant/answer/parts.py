@@ -26,14 +26,18 @@ _BOUNDARY = re.compile(
 #: ("Who chaired the WG, and how many sessions did it hold?") and a sentence ending in "."
 #: ("… for such loans. When did the final version come out, …").
 _CLAUSE_BOUNDARY = re.compile(
-    _BOUNDARY.pattern + r"|,\s+and\s+(?=(?:what|how|when|who|which|where|why|whether)\b)|(?<=[a-z)]\.)\s+(?=[A-Z])",
+    _BOUNDARY.pattern
+    + r"|,\s+and\s+(?=(?:what|how|when|who|which|where|why|whether)\b)"
+    + r"|(?<=\w)\s+and\s+(?=(?:how (?:many|much)|when|who|which|where)\b)"  # "… released and how many …"
+    + r"|(?<=[a-z)]\.)\s+(?=[A-Z])",
     re.IGNORECASE,
 )
 MIN_PART_CHARS = 6
 #: A part that asks: a question mark, or a request (「…も教えて」, 「確認したい」, "tell me").
 _ASKS = re.compile(
     r"[？?]\s*$|教えて|知りたい|確認したい|聞きたい|ですか|ますか|\btell me\b|\bI(?:'d| would) like to know\b"
-    r"|^(?:what|how|when|who|which|where|why|whether)\b",  # an English part asking by its first word
+    # an English part asking by its first word, or after a colon ("FSA's guidance: when was …")
+    r"|(?:^|[:：]\s*)(?:what|how|when|who|which|where|why|whether)\b",
     re.IGNORECASE,
 )
 

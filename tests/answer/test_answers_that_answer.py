@@ -2222,6 +2222,10 @@ def test_question_clauses():
         "When did it come out",
         "how many methods did it give?",
     ]
+    assert question_parts("The FSA's paper: when did it come out and how many methods does it give?", clauses=True) == [
+        "The FSA's paper: when did it come out",
+        "how many methods does it give?",
+    ]
     assert question_parts("Is the U.S. market bigger, and why?", clauses=True) == [
         "Is the U.S. market bigger, and why?"
     ]
@@ -2276,6 +2280,12 @@ def test_a_japanese_era_year_is_a_year():
         ("So when does Japan's enterprise value charge kick in?", "2026年"),
         # a province's figure is answered by a sentence on that province
         ("What's the size of Guangdong's risk compensation fund?", "58億元"),
+        # "how many are there nationwide" counts; "nationwide" is no thing asked to exist
+        ("How many credit guarantee corporations are there nationwide in Japan?", "51"),
+        # a floor is the 最低額 the Cabinet Order sets
+        ("Under the Cabinet Order, what is the floor for the reserve kept for unspecified secured claims?", "70万円"),
+        # a number of days is said in business days (営業日)
+        ("中国で特許を質に入れる登録って何日くらいかかるの？日数知りたい", "営業日"),
     ],
 )
 def test_the_lead_states_what_was_asked(assistant, question, stated):
