@@ -491,6 +491,9 @@ class ExtractiveAnswerer(Answerer):
         denied = self.refusals.contradicted_premise(question, passages)
         if denied:  # 「個人事業主も使えるようになったと聞きましたが…」 when a passage says they cannot
             return self._abstain(base, "contradicted", groups, t0, missing=denied)
+        wrong_start = self.refusals.started_premise(question, passages)
+        if wrong_start:  # 「2023年から始まってるらしいけど」 when the passages date 施行 to 2026
+            return self._abstain(base, "wrong_start", groups, t0, missing=wrong_start)
         optional = self.refusals.mandated_premise(question, passages)
         if optional:  # "Since the FSA made its methods mandatory, …" when a passage says they are not
             return self._abstain(base, "not_mandatory", groups, t0, missing=optional)

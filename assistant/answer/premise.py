@@ -42,8 +42,8 @@ _MANDATED_EN = re.compile(
     re.I,
 )
 _MANDATED_JA = re.compile(
-    rf"((?:{NOUN}{{2,}}の)?{NOUN}{{2,}})(?:が|は|の)?(?:義務化|義務付け|義務づけ|必須化)(?:され|に|と)[^、。？?]{{0,8}}?"
-    r"(?:ので(?!す|しょ)|から(?!です|でしょ)|以上|と聞|けど|けれど|ため)"
+    rf"((?:{NOUN}{{2,}}の)?{NOUN}{{2,}})(?:が|は|の)?(?:義務化|義務付け|義務づけ|必須化)(?:され|られ|に|と)[^、。？?]{{0,8}}?"
+    r"(?:ので(?!す|しょ)|から(?!です|でしょ)|以上|と聞|けど|けれど|ため|(?:い)?(?:ます|る)が、)"
 )
 _NOT_MANDATED = re.compile(
     r"義務(?:は|が)?(?:なく|ない|ありません|ではな)|義務付け(?:られて)?(?:い)?ない|任意"
@@ -128,6 +128,52 @@ def mandated_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[
     return [
         thing for thing, words in named if any(w and w.lower() in s.lower() for w in words for s in sentences)
     ]
+
+
+#: A start a question takes as given, with its year ("Since the charge has been available since
+#: 2023, …", 「…って2023年から始まってるらしいけど」): said as the reason for what it asks.
+_STARTED_EN = re.compile(
+    r"\b(?:since|now that|given that|because|as)\b[^.?!]{0,80}?\b(?:available|in force|in effect|usable|in place)\b"
+    r"[^.?!]{0,12}?\b(?:since|from|in)\s+((?:19|20)\d{2})\b",
+    re.I,
+)
+_STARTED_JA = re.compile(
+    r"((?:19|20)\d{2}|(?:令和|平成)(?:\d{1,2}|元))年度?(?:から|に)(?:始ま|開始|施行|スタート|使え)[^、。？?]{0,14}?"
+    r"(?:らしい|と聞|って聞|けど|けれど|ので(?!す|しょ)|から(?!です|でしょ)|ですが|ますが|以上)"
+)
+
+
+def started_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str]:
+    """The year a question takes as the start of a scheme (「企業価値担保権って2023年から始まってる
+    らしいけど」, "Since the enterprise value charge has been available since 2023, …") when
+    the passages on that scheme date its taking effect (施行) to other years only: the question
+    rests on a wrong date. A passage counts when it names the scheme (as the question's
+    instruments, :func:`assistant.answer.question.instruments`); its sentences saying 施行
+    give the years. Asking whether it started then (「2023年から始まってるって本当？」) takes
+    nothing as given."""
+    from assistant.answer.question import instruments  # (question imports nothing of this module)
+
+    if _ASKS_PREMISE.search(question):
+        return []
+    said = [(m.group(0), m.group(1)) for m in (*_STARTED_EN.finditer(question), *_STARTED_JA.finditer(question))]
+    if not said:
+        return []
+    names = instruments(question, lexicon)
+    if not names:
+        return []
+    dated: set[str] = set()
+    for text in texts:
+        if not any(name in text for name in names):
+            continue
+        for sentence in re.split(r"(?<=[。！？])|(?<=[.!?])\s+", text):
+            if "施行" in sentence or re.search(r"\b(?:took|takes|came into) (?:effect|force)\b", sentence, re.I):
+                dated |= stated_years(sentence)
+    out = []
+    for _, year in said:
+        western = next(iter(stated_years(f"{year}年")), year)
+        if dated and western not in dated:
+            out.append(western)
+    return out
 
 
 def later_years(question: str, texts: list[str]) -> list[str]:

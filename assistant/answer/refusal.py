@@ -50,7 +50,13 @@ from assistant.answer.evidence import (
 )
 from assistant.answer.focus import unnamed_focus
 from assistant.answer.parts import asked_clause
-from assistant.answer.premise import contradicted_premise, later_years, mandated_premise, unsupported_premise
+from assistant.answer.premise import (
+    contradicted_premise,
+    later_years,
+    mandated_premise,
+    started_premise,
+    unsupported_premise,
+)
 from assistant.answer.question import QuestionFrame, named_spans, names_other_than, names_person
 from assistant.corpus.lexicon import Lexicon
 from assistant.text.ja import content_terms, normalize, noun_phrases, tokenize
@@ -382,6 +388,10 @@ class Refusals:
     def contradicted_premise(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.contradicted_premise` with this lexicon."""
         return contradicted_premise(question, texts, self.lexicon)
+
+    def started_premise(self, question: str, texts: list[str]) -> list[str]:
+        """:func:`assistant.answer.premise.started_premise` with this lexicon."""
+        return started_premise(question, texts, self.lexicon)
 
     def mandated_premise(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.mandated_premise` with this lexicon."""

@@ -1738,6 +1738,8 @@ def test_asking_whether_hearsay_holds_is_answered_by_the_sentence_denying_it(ass
             "provisioning methods",
         ),
         ("引当方法の採用が義務化されたので、地銀はどの方法を使わないといけないんですか？", "引当方法の採用"),
+        # 「…が義務付けられていますが、」 states the duty as given too
+        ("例示された引当方法の採用が義務付けられていますが、地銀にはどの方法が勧められていますか。", "採用"),
     ],
 )
 def test_a_question_resting_on_a_duty_the_documents_deny_is_refused(assistant, question, thing):
@@ -1751,6 +1753,29 @@ def test_asking_whether_there_is_a_duty_takes_none_as_given(assistant):
     from assistant.answer.premise import mandated_premise
 
     assert mandated_premise("例示された引当方法の採用は義務化されたのですか？", ["採用する義務はなく"], LEX) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Since the enterprise value charge has been in force since 2024, how many banks have used it?",
+        "企業価値担保権って2023年から始まってるらしいけど、もう地元の信金で借りられる？",
+    ],
+)
+def test_a_question_resting_on_a_wrong_start_year_is_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+    assert "202" in answer.abstain_reason, answer.abstain_reason  # the year it takes as given
+
+
+def test_a_right_start_year_or_asking_whether_it_holds_takes_nothing_wrong_as_given():
+    from assistant.answer.premise import started_premise
+
+    passages = ["企業価値担保権を定めた事業性融資の推進等に関する法律は、2026年5月25日に施行された。"]
+    assert started_premise("企業価値担保権って2026年から始まってるらしいけど、借りられる？", passages, LEX) == []
+    assert started_premise("企業価値担保権って2023年から始まってるってほんと？", passages, LEX) == []
+    assert started_premise("企業価値担保権って2023年から始まってるらしいけど、借りられる？", passages, LEX) == ["2023"]
+    assert started_premise("企業価値担保権って2023年から始まってるらしいけど、借りられる？", ["施行は2026年"], LEX) == []
 
 
 def test_stopping_asks_for_an_end():
