@@ -52,6 +52,10 @@ def terms(text: str) -> tuple[str, ...]:
 def names_instrument(c: Candidate, q: QuestionFrame) -> bool:
     """Whether the unit's passage names a scheme the question names (``q.instruments``): in
     its chunk's text, its section heading or its document's title (a section of the JPO
-    brief says only 評価書)."""
+    brief says only 評価書); a title may say it in words apart (「事業性に着目した融資実務…
+    ワーキング・グループ」 is the 事業性融資 WG)."""
     where = (c.hit.chunk.text, c.hit.chunk.section, c.hit.doc.title)
-    return any(term in text for term in q.instruments for text in where)
+    if any(term in text for term in q.instruments for text in where):
+        return True
+    title = c.hit.doc.title
+    return any(len(words := content_terms(term)) > 1 and all(w in title for w in words) for term in q.instruments)

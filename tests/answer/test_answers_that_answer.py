@@ -2309,6 +2309,8 @@ def test_a_japanese_era_year_is_a_year():
         ("How many credit guarantee corporations are there nationwide in Japan?", "51"),
         # a floor is the 最低額 the Cabinet Order sets
         ("Under the Cabinet Order, what is the floor for the reserve kept for unspecified secured claims?", "70万円"),
+        # a meeting's dates, of a WG its document's title names in words apart (事業性に着目した融資実務)
+        ("事業性融資WGの会合は何回あって、それぞれの開催日はいつ？", "7回"),
         # a number of days is said in business days (営業日)
         ("中国で特許を質に入れる登録って何日くらいかかるの？日数知りたい", "営業日"),
     ],
