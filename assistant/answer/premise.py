@@ -9,6 +9,7 @@ import re
 
 from assistant.answer.evidence import figures, stated_years, years_in
 from assistant.answer.focus import NOUN
+from assistant.answer.question import instruments
 from assistant.corpus.lexicon import Lexicon
 from assistant.text.ja import content_terms
 
@@ -151,8 +152,6 @@ def started_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[s
     instruments, :func:`assistant.answer.question.instruments`); its sentences saying 施行
     give the years. Asking whether it started then (「2023年から始まってるって本当？」) takes
     nothing as given."""
-    from assistant.answer.question import instruments  # (question imports nothing of this module)
-
     if _ASKS_PREMISE.search(question):
         return []
     said = [(m.group(0), m.group(1)) for m in (*_STARTED_EN.finditer(question), *_STARTED_JA.finditer(question))]
