@@ -13,10 +13,12 @@ from assistant.answer.question import instruments
 from assistant.corpus.lexicon import Lexicon
 from assistant.text.ja import content_terms
 
-#: A question that takes something as given (「…と聞いていますが」, "I heard …", "…, correct?").
+#: A question that takes something as given (「…と聞いていますが」, "I heard …", "…, correct?",
+#: "Given that …", 「…んだよね？」).
 _PREMISE = re.compile(
-    r"と聞いて|と聞き|と聞いた|らしい(?:けど|が|です|ね)|って本当|は本当|と理解して|んですよね|ですよね|"
-    r"\bI (?:heard|read|was told|understand)\b|\b(?:correct|right|true)\s*\?|\bis it true\b",
+    r"と聞いて|と聞き|と聞いた|らしい(?:けど|が|です|ね)|って本当|は本当|と理解して|んですよね|ですよね|んだよね|"
+    r"\bI (?:heard|read|was told|understand)\b|\b(?:correct|right|true)\s*\?|\bis it true\b|"
+    r"\b(?:given|now|considering) that\b|\bassuming\b",
     re.I,
 )
 _PREMISE_UNITS = {"%", "パーセント", "割", "兆元", "億元", "万元", "兆円", "億円", "万円", "億ドル", "万ドル"}

@@ -966,6 +966,9 @@ def test_whether_a_scheme_may_be_used_in_a_place_no_document_names_is_answered(a
         ("企業価値担保権の被担保債権には3億円の上限があると聞いていますが、本当ですか。", "3億円"),
         ("I heard the FSA wants a 40% provision on enterprise value charge loans. How is it computed?", "40%"),
         ("I heard the enterprise value charge caps loans at 2 billion yen. Is that so?", "2 billion yen"),
+        # "Given that …" and 「…んだよね？」 take a figure as given too
+        ("Given that the JPO charges 80,000 yen per evaluation report, who applies for it?", "80,000 yen"),
+        ("評価書って特許庁に15万円払えば作ってもらえるんだよね？どこで申し込むの？", "15万円"),
     ],
 )
 def test_a_figure_the_question_takes_as_given_that_no_passage_states_is_refused(assistant, question, figure):
@@ -977,6 +980,9 @@ def test_a_premise_the_documents_state_is_answered(assistant):
     # 80% is stated (the guarantee corporation's share under responsibility sharing)
     answer = assistant.ask("保証協会付きの融資は協会が80%負担すると聞きましたが、残りは誰が負担しますか。")
     assert not answer.abstained and "20%" in answer.text, answer.text
+    # 700,000 yen is stated (the Cabinet Order's floor, in the unit's English rendering)
+    answer = assistant.ask("Given that the reserve floor is 700,000 yen, how is the reserve worked out?")
+    assert not answer.abstained and "70万円" in answer.text, answer.text
 
 
 def test_a_question_naming_a_scheme_is_led_by_a_passage_about_it(assistant):
