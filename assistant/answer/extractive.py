@@ -1015,6 +1015,7 @@ class ExtractiveAnswerer(Answerer):
         parts = question_parts(question, clauses=True)
         if len(parts) < 2 or not (q.figure or q.quantities):
             return None
+        found = {h.chunk.id for h in retrieval.hits}
         out: list[Candidate | bool] = []
         for part in parts:
             # (the part's figure, read with the whole question's qualifiers: "Did it *actually*
@@ -1030,7 +1031,6 @@ class ExtractiveAnswerer(Answerer):
             if not [g for g in subjects if not YEAR_TERM.fullmatch(g.term)]:
                 out.append(whole())  # 「何割くらい？」 asks its figure of what the part before it names
                 continue
-            found = {h.chunk.id for h in retrieval.hits}
             scored = [c for c in self._score(pf, groups, retrieval, chunk_tokens, None) if c.hit.chunk.id in found]
             if not scored:
                 out.append(False)
