@@ -494,6 +494,9 @@ class ExtractiveAnswerer(Answerer):
         wrong_start = self.refusals.started_premise(question, passages)
         if wrong_start:  # 「2023年から始まってるらしいけど」 when the passages date 施行 to 2026
             return self._abstain(base, "wrong_start", groups, t0, missing=wrong_start)
+        not_ended = self.refusals.ended_premise(question, passages)
+        if not_ended:  # 「…って2020年に廃止されたんでしょ？」 when no passage on it says it ended
+            return self._abstain(base, "not_ended", groups, t0, missing=not_ended)
         optional = self.refusals.mandated_premise(question, passages)
         if optional:  # "Since the FSA made its methods mandatory, …" when a passage says they are not
             return self._abstain(base, "not_mandatory", groups, t0, missing=optional)

@@ -69,6 +69,7 @@ _NOT_FOCUS_JA = frozenset({
     "目的", "内容", "意味", "概要", "特徴", "違い", "理由", "背景", "役割", "狙い", "趣旨", "意義",
     "課題", "問題", "問題点", "論点", "ポイント", "メリット", "デメリット", "利点", "効果", "影響",
     "定義", "対象", "範囲", "中身", "結論", "方針", "考え方", "位置づけ", "位置付け", "仕組", "流れ",
+    "テーマ", "議題", "話題",
 })  # fmt: skip
 #: The last word of a focus that says what kind of thing it is (申込書: a form, 担当者: a
 #: person): a passage names the focus only with that word, not with the act alone (申請).
@@ -121,6 +122,7 @@ _NOT_FOCUS = frozenset({
     "task", "tasks", "function", "functions", "step", "steps", "option", "options", "rule", "rules",
     "feature", "features", "risk", "risks", "issue", "issues", "problems", "factor", "factors",
     "condition", "conditions", "requirement", "requirements", "measure", "measures", "change", "changes",
+    "topic", "topics", "theme", "themes", "subject", "subjects", "agenda", "content", "contents",
     "gets", "got", "uses", "used", "makes", "made", "takes", "took", "needs", "wants",
     # verbs of what happens to anyone ("if the company goes bankrupt", "if the borrower fails")
     "goes", "becomes", "fails", "stops", "runs", "decides", "tries", "owes", "misses", "defaults",

@@ -31,7 +31,11 @@ _ABLE_EN = re.compile(
 )
 #: Hearsay a further question rests on (「…と聞きましたが、…」, "I heard …. When …?"), and
 #: what only asks whether the hearsay holds.
-_HEARD = re.compile(r"と聞いて|と聞き|と聞いた|って聞いた|らしい(?:けど|が)|と理解して|んですよね|\bI (?:heard|read|was told|understand)\b", re.I)
+_HEARD = re.compile(
+    r"と聞いて|と聞き|と聞いた|って聞いた|らしい(?:けど|が)|と理解して|んですよね|んだよね|(?:ん|の)?でしょ(?!う)|"
+    r"\bI (?:heard|read|was told|understand)\b",
+    re.I,
+)
 _ASKS_PREMISE = re.compile(r"(?:本当|ほんと|合って|正しい|間違い)|(?:is|was) (?:that|it|this) (?:right|true|correct|so)\b", re.I)
 _DENIES = re.compile(r"なれない|できない|使えない|認められない|認められず|対象外|除かれ|含まれない")
 #: What a question takes as made compulsory, as the reason for what it asks ("Since the FSA made
@@ -136,12 +140,13 @@ def mandated_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[
 #: A start a question takes as given, with its year ("Since the charge has been available since
 #: 2023, …", 「…って2023年から始まってるらしいけど」): said as the reason for what it asks.
 _STARTED_EN = re.compile(
-    r"\b(?:since|now that|given that|because|as)\b[^.?!]{0,80}?\b(?:available|in force|in effect|usable|in place)\b"
-    r"[^.?!]{0,12}?\b(?:since|from|in)\s+((?:19|20)\d{2})\b",
+    r"\b(?:since|now that|given that|because|as)\b[^.?!]{0,80}?\b(?:available|in force|in effect|usable|in place|mandatory|compulsory|required|effective|law)\b"
+    r"[^.?!]{0,40}?\b(?:since|from|in)\s+((?:19|20)\d{2})\b",
     re.I,
 )
 _STARTED_JA = re.compile(
-    r"((?:19|20)\d{2}|(?:令和|平成)(?:\d{1,2}|元))年度?(?:から|に)(?:始ま|開始|施行|スタート|使え)[^、。？?]{0,14}?"
+    r"((?:19|20)\d{2}|(?:令和|平成)(?:\d{1,2}|元))年度?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:から|に)[ぁ-ん]{0,4}?"
+    r"(?:始ま|開始|施行|スタート|使え)[^、。？?]{0,14}?"
     r"(?:らしい|と聞|って聞|けど|けれど|ので(?!す|しょ)|から(?!です|でしょ)|ですが|ますが|以上)"
 )
 
@@ -190,3 +195,56 @@ def later_years(question: str, texts: list[str]) -> list[str]:
         return []
     latest = max(int(y) for y in known)
     return [y for y in sorted(asked) if int(y) > latest]
+
+
+#: An end a question takes as given: as the reason for what it asks (「…って2020年に廃止された
+#: んでしょ？」, "Since X was abolished in 2020, …") or as what a why-question asks about ("Why
+#: did WIPO shut down its dialogue?", 「なんで廃止されたの？」). Group 1 is the clause before
+#: the verb, which must name the scheme.
+_ENDED_JA = re.compile(
+    r"([^、。？?！!]{0,40}?)(?:廃止|終了|撤廃|打ち切|なくな|無くな|取りやめ|取り止め|中止)(?:され|し|っ|に(?:な|なっ))?(?:た|て|ちゃった)"
+    r"(?:[^、。？?]{0,6}?(?:んでしょ(?!う)|でしょ(?!う)|らしい|と聞|って聞|けど|けれど|ので(?!す|しょ)|から(?!です|でしょ)|ですが|ますが|以上|んだよね)"
+    r"|の(?:は|って)(?:なぜ|なんで|どうして)|のか|の[?？]|んですか)"
+)
+#: A scheme's English title as documents write it ("IP Finance Dialogue").
+_TITLES = re.compile(r"\b(?:[A-Z][A-Za-z]*\s+){1,5}[A-Z][a-z]+\b")
+_WHY_JA = re.compile(r"(?:なぜ|なんで|どうして)")
+_ENDED_EN = re.compile(
+    r"\b(?:since|now that|given that|because|after|as)\b([^.?!]{0,80}?)\b(?:was|were|has been|have been|got|had been)\s+"
+    r"(?:abolished|scrapped|repealed|discontinued|terminated|withdrawn|shut down|closed down|ended|cancel+ed|phased out|dropped)\b"
+    r"|\bwhy (?:did|has|have|had|was|were|would|do|does)\b([^?]{0,80}?)\b(?:abolish|scrap|repeal|discontinu|terminat|withdr[ae]w|"
+    r"shut (?:it )?down|clos(?:e|ed) (?:it )?down|end(?:ed)?|cancel|phas(?:e|ed) (?:it )?out|drop(?:ped)?|stop(?:ped)?)\w*",
+    re.I,
+)
+#: A sentence saying a scheme ended or was followed by another (後継, "successor").
+_ENDS = re.compile(
+    r"廃止|終了|撤廃|打ち切|終わ|取りやめ|中止|後継|限った|\b(?:abolish|ended|repeal|discontinu|terminat|successor|replaced|wound down|closed)",
+    re.I,
+)
+
+
+def ended_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str]:
+    """The scheme a question takes as abolished or ended (「経営者保証のガイドラインって2020年に
+    廃止されたんでしょ？」, "Why did WIPO shut down its IP Finance Dialogue?", "Since the
+    guidelines were scrapped, …") when no passage naming it says it ended, was abolished or
+    was followed by a successor: the question rests on what the documents never say. The
+    clause before the verb must name the scheme (:func:`assistant.answer.question.instruments`),
+    so 「返済が終わったので…」 takes no scheme as ended. Asking whether it ended
+    (「廃止されたって本当？」, 「もう終わったの？」 with no why) takes nothing as given."""
+    if _ASKS_PREMISE.search(question):
+        return []
+    clauses: list[str] = []
+    for m in _ENDED_JA.finditer(question):
+        tail = m.group(0)[len(m.group(1)) :]
+        if re.search(r"の(?:か|[?？])|んですか", tail) and not _WHY_JA.search(question[: m.end() + 12]):
+            continue  # 「廃止されたの？」 asks whether it ended
+        clauses.append(m.group(1))
+    for m in _ENDED_EN.finditer(question):
+        clauses.append(m.group(1) if m.group(1) is not None else question)  # why: what follows the verb too
+    named = [name for clause in clauses for name in (*instruments(clause, lexicon), *_TITLES.findall(clause))]
+    if not named:
+        return []
+    naming = [text for text in texts if any(name in text for name in named)]
+    if not naming or any(_ENDS.search(text) for text in naming):
+        return []
+    return list(dict.fromkeys(named))[:1]

@@ -52,6 +52,7 @@ from assistant.answer.focus import unnamed_focus
 from assistant.answer.parts import asked_clause
 from assistant.answer.premise import (
     contradicted_premise,
+    ended_premise,
     later_years,
     mandated_premise,
     started_premise,
@@ -186,6 +187,10 @@ _NAMED_KIND = re.compile(
     r"((?![一-龥]?(?:会社|企業)の)[一-龥ァ-ヶー]{2,})の(?:具体的な|正式な|正式)?(?:名前|名称)|\bwhich (?:[a-z-]+ ){0,2}(insurers?|insurance compan(?:y|ies))\b",
     re.I,
 )
+#: Banks or lenders whose names are asked ("which US banks …"): a sentence of no bank at all
+#: (Aon, a broker) does not answer; one of banks does, though its names (みずほ・りそな) are
+#: written without 銀行 beside them.
+_NAMED_BANKS = re.compile(r"\bwhich (?:[a-z-]+ ){0,2}(banks?|lenders?)\b", re.I)
 #: The head of a kind's name that any body has (調査*機関*, 保険*会社*): the words before it
 #: say the kind.
 _GENERIC_HEADS = frozenset({"機関", "会社", "企業", "団体", "組織", "法人"})
@@ -392,6 +397,10 @@ class Refusals:
     def started_premise(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.started_premise` with this lexicon."""
         return started_premise(question, texts, self.lexicon)
+
+    def ended_premise(self, question: str, texts: list[str]) -> list[str]:
+        """:func:`assistant.answer.premise.ended_premise` with this lexicon."""
+        return ended_premise(question, texts, self.lexicon)
 
     def mandated_premise(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.mandated_premise` with this lexicon."""
@@ -612,6 +621,9 @@ class Refusals:
                     return False  # みずほ (a bank) is no name of the 調査機関 asked for
                 if kind is not None and not any(self._name_of_kind(text, q.text, kind) for text in (c.text, c.unit().en)):
                     return False  # 「デロイトの解説記事は…保険会社…」 names no insurer
+                banks = self.counted(subjects or [], q.text, _NAMED_BANKS)
+                if banks is not None and not _of_kind(banks, set(terms(c.text)) | set(terms(c.unit().en))):
+                    return False  # Aon and Markel are no US banks
                 continue
             said = [noun for noun in quantity.nouns if (_TO_DATE.search(c.text) if noun == "まで" else noun in c.text)]
             if not said:

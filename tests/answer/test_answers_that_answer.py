@@ -3,6 +3,8 @@ language; what the documents do not say is refused. Real index of the bundled br
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.answer.evidence import requested_figure
@@ -2324,3 +2326,71 @@ def test_a_japanese_era_year_is_a_year():
 def test_the_lead_states_what_was_asked(assistant, question, stated):
     answer = assistant.ask(question)
     assert not answer.abstained and stated in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "経営者保証のガイドラインって去年で廃止されたんでしょ？今は銀行に何を出せばいいの？",
+        "Since the guarantee guidelines were scrapped, what do banks ask owners for now?",
+        "Why did WIPO close down its IP Finance Dialogue?",
+    ],
+)
+def test_a_question_resting_on_an_end_no_passage_states_is_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+    assert "廃止" in answer.abstain_reason or "abolished" in answer.abstain_reason, answer.abstain_reason
+
+
+def test_an_end_the_passages_state_or_asking_whether_it_ended_takes_nothing_wrong_as_given():
+    from assistant.answer.premise import ended_premise
+
+    passages = ["知財金融促進事業は2015〜2018年度の4年間に限った事業と位置づけられた。", "企業価値担保権は総財産を目的とする。"]
+    assert ended_premise("知財金融促進事業はなんで終了したの？", passages, LEX) == []  # it did end
+    assert ended_premise("企業価値担保権って廃止されたの？", passages, LEX) == []  # asks whether
+    assert ended_premise("企業価値担保権って廃止されたって本当？", passages, LEX) == []
+    assert ended_premise("ローンの返済が終わったので、企業価値担保権は消えますか", passages, LEX) == []  # no scheme ended
+    assert ended_premise("企業価値担保権って廃止されたんでしょ？代わりは何？", passages, LEX) == ["企業価値担保権"]
+
+
+def test_a_start_date_with_a_month_and_hearsay_ending_in_desho_are_premises():
+    from assistant.answer.premise import contradicted_premise, started_premise
+
+    passages = ["企業価値担保権を定めた法律は、2026年5月25日に施行された。", "個人事業主などは企業価値担保権の設定者になれない。"]
+    assert started_premise("企業価値担保権って2024年4月にいきなり施行されたけど、なんで？", passages, LEX) == ["2024"]
+    assert started_premise("Since the enterprise value charge became mandatory for startup loans in 2023, what changed?", passages, LEX) == ["2023"]
+    said = contradicted_premise("企業価値担保権って個人事業主も使えるようになったんでしょ？うちも申し込める？", passages, LEX)
+    assert said == ["個人事業主"]
+    assert contradicted_premise("個人事業主も使えるのでしょうか？", passages, LEX) == []  # a polite question, no premise
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("What loss-sharing ratio does Shenzhen apply between its compensation pool and banks?", False),
+        ("上海だと知財担保融資の損失ってどういう割合で分けてるの？", False),
+        ("広東省だと知財担保融資の損失ってどういう割合で分けてるの？", True),
+    ],
+)
+def test_a_ratio_asked_how_it_is_split_needs_the_place_asked(assistant, question, answered):
+    answer = assistant.ask(question)
+    assert answer.abstained is not answered, answer.text
+    if answered:
+        assert re.search(r"\d+:\d+", answer.citations[0].quote), answer.citations[0].quote
+
+
+def test_topics_are_no_focus_of_their_own(assistant):
+    answer = assistant.ask("What topics did WIPO's second IP Finance Dialogue cover, and when was it held?")
+    assert not answer.abstained and "IP Finance Dialogue" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("Which US banks lend against IP to startups? Name a few.", False),  # Aon is a broker
+        ("Which banks were selected in the JPO's 2014 pilot? Name a few.", True),  # みずほ・りそな
+    ],
+)
+def test_names_of_banks_need_a_sentence_about_banks(assistant, question, answered):
+    answer = assistant.ask(question)
+    assert answer.abstained is not answered, answer.text
