@@ -61,7 +61,7 @@ from assistant.answer.evidence import (
     term_groups,
     years_in,
 )
-from assistant.answer.parts import question_parts
+from assistant.answer.parts import asking_sentences, question_parts
 from assistant.answer.question import (
     QuestionFrame,
     abbreviates,
@@ -388,7 +388,12 @@ class ExtractiveAnswerer(Answerer):
             # The question word the condenser carried into a bare follow-up (「紙で出したら何日
             # かかる？」) is asked, as typed.
             asked_text = _asked_part(question, condensed) or question
-            q = replace(q, quantities=tuple(x for x in q.quantities if x.carries or x.pattern.search(asked_text)))
+            # A follow-up asking a thing of its own kind ("and do employees get paid before the
+            # bank?" after a question on the reserve's minimum) carries no earlier quantity.
+            carried = not own or "howmuch" in own
+            q = replace(
+                q, quantities=tuple(x for x in q.quantities if (x.carries and carried) or x.pattern.search(asked_text))
+            )
             if q.figure and (typed_years := years_in(question)):
                 # "And in 2023?" after "… in 2022?" asks for 2023's figure only.
                 q = replace(q, figure=replace(q.figure, years=typed_years))
@@ -1015,9 +1020,16 @@ class ExtractiveAnswerer(Answerer):
         (「何割くらい？」「2019年は何人来たの？」) is judged with the whole question (``whole``).
         None for a question of one part, or one whose parts ask no figure: the whole question
         is judged as usual."""
-        parts = question_parts(question, clauses=True)
-        if len(parts) < 2 or not (q.figure or q.quantities):
+        if not (q.figure or q.quantities):
             return None
+        parts = question_parts(question, clauses=True)
+        if len(parts) < 2:
+            # the asking sentence alone, without a remark beside it (「…どのくらいの規模なん？
+            # 最近すごいって聞いたけど」): the remark's words would dilute the figure's subject
+            asking = asking_sentences(question)
+            if asking == question:
+                return None
+            parts = [asking]
         found = {h.chunk.id for h in retrieval.hits}
         out: list[Candidate | bool] = []
         for part in parts:

@@ -2394,3 +2394,16 @@ def test_topics_are_no_focus_of_their_own(assistant):
 def test_names_of_banks_need_a_sentence_about_banks(assistant, question, answered):
     answer = assistant.ask(question)
     assert answer.abstained is not answered, answer.text
+
+
+def test_a_follow_up_asking_its_own_thing_carries_no_earlier_quantity(assistant):
+    answer = assistant.ask(
+        "and are workers paid ahead of the bank?",
+        ["what is the minimum reserve kept for unsecured creditors under the enterprise value charge?"],
+    )
+    assert not answer.abstained and "労働" in answer.citations[0].quote, answer.text
+
+
+def test_a_remark_after_the_question_does_not_dilute_its_figure(assistant):
+    answer = assistant.ask("中国の知財担保融資ってどのくらいの規模なん？ニュースで伸びてるって見たけど")
+    assert not answer.abstained and "億元" in answer.citations[0].quote, answer.text
