@@ -36,6 +36,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import islice
 
 import numpy as np
 
@@ -58,6 +59,7 @@ from assistant.answer.evidence import (
     ordinal_names,
     ordinals,
     requested_figure,
+    stated_years,
     term_groups,
     years_in,
 )
@@ -171,6 +173,15 @@ _NO_KIND = frozenset({"目的", "仕組", "仕組み", "役割", "方法", "流�
 #: before one giving a single year's figure (「2014年度に…18の金融機関」).
 _ASKS_TO_DATE = re.compile(r"\b(?:so far|to date|until now|up to now|in total|altogether)\b|これまで|今まで|現在まで|累計|通算|トータル", re.IGNORECASE)
 _SAYS_TO_DATE = re.compile(r"現在まで|これまで|累計|通算|までに|てきて|てきた|\b(?:to date|so far|cumulative(?:ly)?|in total)\b", re.IGNORECASE)
+#: A figure asked as it stands now (「最近どのくらい？」, "the latest figure", "currently"): the
+#: unit with the latest year's figure answers it; a part of a year counts as the year before.
+_ASKS_RECENT = re.compile(
+    r"最近|最新|直近|近年|足元|現在|現状|今(?:は|って|の|年|どれ|どの|いくら|何)|いま(?:は|って|の)|"
+    r"\b(?:latest|most recent|recent(?:ly)?|currently|nowadays|these days|right now|as of now|today)\b",
+    re.IGNORECASE,
+)
+#: How many of the units stating the figure the latest is picked from.
+RECENT_POOL = 12
 #: A question whether a thing exists ("Is there insurance …?", "any way to insure …",
 #: 「…できる制度ってあるの？」), and a sentence saying that one was created or came to be.
 _ASKS_EXISTS = re.compile(
@@ -241,6 +252,21 @@ def _asks_its_own(groups: list[TermGroup], question: str, lexicon: Lexicon) -> b
 
 
 _TOPIC_MARK = "について、"
+
+
+def _latest(lead: Candidate, stating: list[Candidate]) -> Candidate:
+    """Of the units stating the figure asked for, the one of the latest year, when ``lead``
+    is among them (a part of a year counts as the year before, and a full year wins a tie:
+    2023's full-year total before 2024's first half); ``lead`` otherwise."""
+    if not any(c is lead for c in stating):
+        return lead
+
+    def when(c: Candidate) -> tuple[int, bool]:
+        years = stated_years(c.text)
+        part = bool(PART_YEAR.search(c.text))
+        return (max(int(y) for y in years) - part if years else 0, not part)
+
+    return max(stating, key=when) if when(lead)[0] else lead
 
 
 def _asked_part(question: str, condensed: str) -> str:
@@ -582,6 +608,8 @@ class ExtractiveAnswerer(Answerer):
             lead = next((c for c in pool if states(c)), lead)
         if condensed == question and stated is None:
             lead = self._first_part_lead(question, lead, ranked, q, retrieval, chunk_tokens, known)
+        if (q.figure or q.quantities) and _ASKS_RECENT.search(question) and not years_in(question):
+            lead = _latest(lead, [c for c in candidates[:RECENT_POOL] if states(c)])
         official = self._official_first(lead, candidates, q)
         if official is not lead:
             lead = official
@@ -1053,7 +1081,10 @@ class ExtractiveAnswerer(Answerer):
             lead = self._lead(scored, pf)
             pool = [c for c in scored if self._supports(c, lead)]
             states = (c for c in pool if self._may_lead(c, pf) and self.refusals.states_quantity(c, pf, subjects, names))
-            out.append(next(states, False))
+            first = next(states, False)
+            if first and _ASKS_RECENT.search(question) and not years_in(question):
+                first = _latest(first, [first, *islice(states, RECENT_POOL)])
+            out.append(first)
         return out if any(x is not True for x in out) else None
 
     def _answer_parts(

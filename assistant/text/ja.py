@@ -136,6 +136,11 @@ _STOP = {
     "詳細",
     "点",
     "今後",
+    # 「最近どのくらい？」「直近の件数」: when the figure is asked for (the latest), not its topic.
+    "最近",
+    "直近",
+    "近年",
+    "最新",
     # Nouns of how a question is said (「…ってほんと？」「マジで？」), not of what it is about.
     "ほんと",
     "本当",

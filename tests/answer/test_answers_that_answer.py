@@ -2407,3 +2407,21 @@ def test_a_follow_up_asking_its_own_thing_carries_no_earlier_quantity(assistant)
 def test_a_remark_after_the_question_does_not_dilute_its_figure(assistant):
     answer = assistant.ask("中国の知財担保融資ってどのくらいの規模なん？ニュースで伸びてるって見たけど")
     assert not answer.abstained and "億元" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "中国の知財質押融資って今どれくらいの規模？",
+        "how big is China's IP pledge lending these days?",
+        "中国の知財担保融資の規模って最近どのくらいなの？ニュースで伸びてるって見たけど",
+    ],
+)
+def test_a_figure_asked_as_it_stands_now_is_led_by_the_latest_full_year(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.abstained and "8539.9" in answer.citations[0].quote, answer.text
+
+
+def test_the_latest_is_no_preference_when_a_year_is_asked(assistant):
+    answer = assistant.ask("中国の知財質押融資の2021年の規模は？最近のことも知りたい")
+    assert "2021" in answer.citations[0].quote, answer.text
