@@ -324,12 +324,20 @@ def _defined_groups(question: str, groups: list[TermGroup]) -> list[TermGroup]:
     """The groups an English definition question asks to define ("standard risk-sharing
     ratio", not the "credit guarantee corporation" it is qualified by); all of them when
     it is not so phrased, or names none of them there."""
+    ja = _DEFINED_JA.search(question)
+    if ja:  # 「企業価値担保権における「不特定被担保債権」とは」 asks what the quoted term is
+        named = [g for g in groups if not g.term.isascii() and g.term in ja.group(1)]
+        return named or groups
     m = _DEFINED.search(question)
     if not m:
         return groups
     phrase = m.group(1).lower()
     named = [g for g in groups if g.term.isascii() and re.search(rf"\b{re.escape(g.term.lower())}\b", phrase)]
     return named or groups
+
+
+#: What a Japanese definition question asks to define when it quotes it (「…における「X」とは」).
+_DEFINED_JA = re.compile(r"「([^「」]{2,})」(?:とは|って(?:何|なに|なん)|の(?:意味|定義))")
 
 
 def _ordinals_of(c: Candidate) -> set[str]:
@@ -723,6 +731,9 @@ class ExtractiveAnswerer(Answerer):
         asks_to_do = q.intent in ("yesno", "whatif", "howto")
         annotated = {c.key for c in cands if (f := c.hit.chunk.unit_at(c.start, c.end)) and f.questions}
         defined = _defined_groups(q.text, groups) if q.intent == "definition" else groups
+        # (the scheme a quoted term is defined within is not what is asked to define)
+        quoted = _DEFINED_JA.search(q.text)
+        defined_instruments = tuple(i for i in q.instruments if i in quoted.group(1)) if quoted else q.instruments
         # The occasion a question names by its number (第2回会合, "the 9th auction").
         asked_ordinals = ordinals(typed_question or q.text)
         kinds = self._kinds_asked(typed_question or q.text)
@@ -760,7 +771,7 @@ class ExtractiveAnswerer(Answerer):
                 elif said:
                     score *= EVENT_PENALTY  # the 5th meeting does not answer for the 2nd
             cand.defines = q.intent == "definition" and _defines(
-                cand.text, defined, (cand.unit().en or "") if q.lang == "en" else "", q.instruments
+                cand.text, defined, (cand.unit().en or "") if q.lang == "en" else "", defined_instruments
             )
             if cand.defines:
                 score += CUE_BONUS  # "知財ビジネス評価書は、…" answers "その評価書って何？"

@@ -123,6 +123,8 @@ _NOT_FOCUS = frozenset({
     "feature", "features", "risk", "risks", "issue", "issues", "problems", "factor", "factors",
     "condition", "conditions", "requirement", "requirements", "measure", "measures", "change", "changes",
     "topic", "topics", "theme", "themes", "subject", "subjects", "agenda", "content", "contents",
+    # any thing at all ("is there something similar", "any protection for the lender")
+    "something", "anything", "similar", "protection", "protections",
     "gets", "got", "uses", "used", "makes", "made", "takes", "took", "needs", "wants",
     # verbs of what happens to anyone ("if the company goes bankrupt", "if the borrower fails")
     "goes", "becomes", "fails", "stops", "runs", "decides", "tries", "owes", "misses", "defaults",

@@ -9,6 +9,7 @@ import re
 
 from assistant.answer.evidence import figures, stated_years, years_in
 from assistant.answer.focus import NOUN
+from assistant.answer.parts import asking_sentences
 from assistant.answer.question import instruments
 from assistant.corpus.lexicon import Lexicon
 from assistant.text.ja import content_terms
@@ -187,6 +188,9 @@ def later_years(question: str, texts: list[str]) -> list[str]:
     every year the passages state: what the documents cannot yet know (whether a subsidy
     grows next year) no quote answers. Years the passages reach, and any when they state no
     year at all, are left to the other checks."""
+    # (a year in a remark beside the question, 「取引先の社長が来年からって言ってたけど」, is hearsay
+    # the answer's date corrects, not what is asked)
+    question = asking_sentences(question)
     asked = years_in(question) | stated_years(question)
     if not asked or _OWN_PLAN.search(question):
         return []  # 「2027年に事業承継を考えていますが…」: the asker's own plan, not what is asked

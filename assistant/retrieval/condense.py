@@ -44,10 +44,13 @@ _SHORT_BARE = 12  # …or with two, when it is only nouns and a topic particle (
 _EN_SHORT_PREVIOUS = 8
 
 
+#: A glossary term naming a scheme, document or body (評価書, 企業価値担保権, 信用保証協会): with
+#: kanji, at least three characters.
+_SCHEME = re.compile(r"^(?=.*[一-龥]).{3,}$")
 _ASKING = re.compile(r"^(?:何|なに|いくつ|いくら|どの|どれ|どこ|誰|だれ)")
 
 
-def _topic(previous: str, idf: Callable[[str], float] | None) -> str:
+def _topic(previous: str, idf: Callable[[str], float] | None, lexicon: Lexicon | None = None) -> str:
     if detect_lang(previous) == "en":
         words = [w for w in key_terms(previous) if w.isascii()]
         return " ".join(words[:4])
@@ -58,6 +61,12 @@ def _topic(previous: str, idf: Callable[[str], float] | None) -> str:
     if idf is not None:
         phrases = sorted(phrases, key=lambda p: -sum(idf(t) for t in key_terms(p)))
     top = phrases[:_TOPIC_PHRASES]
+    if lexicon is not None:
+        # The scheme the earlier question named is part of its topic, whatever rarer words
+        # the asker's own case used (「部品メーカーです。知財ビジネス評価書って…だいたいいくら位？」).
+        schemes = [p for p in phrases if any(t in p and _SCHEME.search(t) and not lexicon.place(t) for t in lexicon.glossary_terms)]
+        if schemes and not set(schemes) & set(top):
+            top = [*top[: _TOPIC_PHRASES - 1], schemes[0]]
     ordered = [p for p in noun_phrases(previous) if p in top]
     return "・".join(dict.fromkeys(ordered))
 
@@ -162,16 +171,25 @@ def condense(
         asked = history[-1].strip()
         if previous.startswith(f"{asked} (") and previous.endswith(")"):
             previous = previous[len(asked) + 2 : -1]
+        # A follow-up naming another place ("what about China? what's the legal basis there")
+        # reads the earlier question as about that place.
+        if (new := _places(question, lexicon)) and not set(new) & set(_places(previous, lexicon)):
+            previous = _swap_places(previous, new, lexicon) or previous
         phrase = _english_phrase(previous, lexicon)
         short = len(previous.split()) <= _EN_SHORT_PREVIOUS
         if phrase and short and _EN_PRONOUN.search(question) and not _EN_ELLIPTIC.match(question):
             return _EN_PRONOUN.sub(f"the {phrase}", question, count=1)
         return f"{question} ({previous})"
-    topic = _topic(previous, idf)
+    topic = _topic(previous, idf, lexicon)
     if not topic:
         return question
     # The earlier question's place stays the subject (「2020年の中国の…は？」→「では2021年は？」).
-    places = [p for p in _places(previous, lexicon) if p not in question and p not in topic]
+    # (not when the follow-up names a place of its own: 「中国の法的根拠は？」 after a US question)
+    if _places(question, lexicon):
+        topic = "・".join(p for p in topic.split("・") if not lexicon.place(p))
+        if not topic:
+            return question
+    places = [] if _places(question, lexicon) else [p for p in _places(previous, lexicon) if p not in topic]
     if places:
         topic = f"{'・'.join(places)}の{topic}"
     if _JA_ANAPHOR.match(question):
@@ -236,25 +254,37 @@ def _ask_about_place(question: str, previous: str, lexicon: Lexicon) -> str:
     rest = _JA_ELLIPTIC.sub("", rest.strip()).strip()
     if len(rest) > 8 or key_terms(rest):  # the follow-up says more than a place
         return ""
-    old = _places(previous, lexicon)
-    english = detect_lang(previous) == "en"
-    place = lexicon.place(new[0])
+    return _swap_places(previous, new, lexicon) or (
+        f"In {_place_name(new[0], previous, lexicon)}: {previous}" if detect_lang(previous) == "en" else f"{new[0]}では、{previous}"
+    )
+
+
+def _place_name(new: str, previous: str, lexicon: Lexicon) -> str:
+    """How ``previous`` would name the place ``new`` (China, in an English question)."""
+    place = lexicon.place(new)
     juris = lexicon.jurisdiction(place.country) if place else None
-    name = juris.name("en") if english and juris else new[0]
-    if old:
-        # The most specific place is the one asked about (広東省の中山市 → 広東省の珠海市).
-        regions = [p for p in old if (pl := lexicon.place(p)) and pl.region_of]
-        swapped = previous
-        for old_name in regions[-1:] or old:
-            swapped = swapped.replace(old_name, new[0])
-        if english:
-            for word, terms in lexicon.glossary.items():
-                if any(t in old for t in terms):
-                    flags = 0 if word == "us" else re.I  # "US", not "tell us"
-                    pattern = r"\b(?:the )?U\.?S\.?A?\b" if word == "us" else rf"\b{re.escape(word)}\b"
-                    swapped = re.sub(pattern, name, swapped, flags=flags)
-        return swapped
-    return f"In {name}: {previous}" if english else f"{new[0]}では、{previous}"
+    return juris.name("en") if detect_lang(previous) == "en" and juris else new
+
+
+def _swap_places(previous: str, new: list[str], lexicon: Lexicon) -> str:
+    """``previous`` asked about the place ``new[0]`` instead of the places it names; empty
+    when it names none."""
+    old = _places(previous, lexicon)
+    if not old:
+        return ""
+    name = _place_name(new[0], previous, lexicon)
+    # The most specific place is the one asked about (広東省の中山市 → 広東省の珠海市).
+    regions = [p for p in old if (pl := lexicon.place(p)) and pl.region_of]
+    swapped = previous
+    for old_name in regions[-1:] or old:
+        swapped = swapped.replace(old_name, new[0])
+    if detect_lang(previous) == "en":
+        for word, terms in lexicon.glossary.items():
+            if any(t in old for t in terms):
+                flags = 0 if word == "us" else re.I  # "US", not "tell us"
+                pattern = r"\b(?:the )?U\.?S\.?A?\b" if word == "us" else rf"\b{re.escape(word)}\b"
+                swapped = re.sub(pattern, name, swapped, flags=flags)
+    return swapped
 
 
 @dataclass

@@ -2425,3 +2425,30 @@ def test_a_figure_asked_as_it_stands_now_is_led_by_the_latest_full_year(assistan
 def test_the_latest_is_no_preference_when_a_year_is_asked(assistant):
     answer = assistant.ask("中国の知財質押融資の2021年の規模は？最近のことも知りたい")
     assert "2021" in answer.citations[0].quote, answer.text
+
+
+def test_a_year_in_a_remark_beside_the_question_is_hearsay_not_asked(assistant):
+    answer = assistant.ask("企業価値担保権っていつから使えるんでしたっけ？知り合いの社長が再来年からって言ってたけど")
+    assert not answer.abstained and "2026" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is there something similar to the enterprise value charge in the US, like an all-asset lien?",
+        "If a US borrower defaults and the IP is not worth enough, is there any protection for the lender?",
+    ],
+)
+def test_any_thing_at_all_is_no_focus(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.text
+
+
+def test_a_quoted_term_is_what_a_definition_question_asks_to_define(assistant):
+    answer = assistant.ask("企業価値担保権における「不特定被担保債権」とは何ですか。")
+    assert not answer.abstained and "不特定被担保債権」の2種類" in answer.citations[0].quote, answer.text
+
+
+def test_the_legal_basis_is_what_the_law_rests_on(assistant):
+    answer = assistant.ask("What is the legal basis for pledging patents in China?")
+    assert not answer.abstained and "民法典" in answer.citations[0].quote, answer.text

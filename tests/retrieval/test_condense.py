@@ -67,3 +67,19 @@ def test_follow_up_in_the_assistant_reaches_the_date(assistant):
     answer = assistant.ask("それはいつから使えますか？", ["企業価値担保権とは何ですか？"])
     assert answer.condensed_query.startswith("企業価値担保権")
     assert "5月25日" in answer.text
+
+
+def test_the_scheme_the_earlier_question_named_stays_in_the_topic():
+    # the asker's own case (部品メーカー) and a hedge (だいたい…) are rarer words than 評価書
+    said = condense(
+        "それって誰が払うの？",
+        ["金型を作っている町工場です。知財ビジネス評価書ってやつを頼むと、だいたいいくら位かかるもんなんですか？"],
+    )
+    assert "知財ビジネス評価書" in said, said
+
+
+def test_a_follow_up_naming_another_place_reads_the_earlier_question_there():
+    said = condense("what about China? what's the legal basis there", ["how do US lenders perfect a security interest in patents?"])
+    assert "China" in said and "US" not in said, said
+    said = condense("中国の法的な根拠は？", ["アメリカだと特許の担保ってどうやって対抗要件を備えるの？"])
+    assert "米国" not in said and "アメリカ" not in said, said
