@@ -19,7 +19,7 @@ from assistant.text.ja import content_terms
 _PREMISE = re.compile(
     r"と聞いて|と聞き|と聞いた|らしい(?:けど|が|です|ね)|って本当|は本当|と理解して|んですよね|ですよね|んだよね|"
     r"\bI (?:heard|read|was told|understand)\b|\b(?:correct|right|true)\s*\?|\bis it true\b|"
-    r"\b(?:given|now|considering) that\b|\bassuming\b",
+    r"\b(?:given|now|considering) that\b|\bassuming\b|^\W*since\b(?!\s+(?:when|then|(?:19|20)\d{2}))",
     re.I,
 )
 _PREMISE_UNITS = {"%", "パーセント", "割", "兆元", "億元", "万元", "兆円", "億円", "万円", "億ドル", "万ドル"}
@@ -152,6 +152,22 @@ _STARTED_JA = re.compile(
 )
 
 
+#: A date of taking effect a question states in passing, asking something else about it
+#: (「施行日を2025年4月1日と定めた政令は何号？」, "after the Act took effect in April 2025, …").
+_DATED_JA = re.compile(
+    r"(?:施行日|施行期日)(?:を|が|は)((?:19|20)\d{2}|(?:令和|平成)(?:\d{1,2}|元))年[^、。？?]{0,10}?(?:と|に)(?:定め|決め|し|され)"
+    r"|((?:19|20)\d{2}|(?:令和|平成)(?:\d{1,2}|元))年(?:\d{1,2}月(?:\d{1,2}日)?)?に施行された(?=[一-龥ァ-ヶー])"
+)
+_DATED_EN = re.compile(
+    r"\b(?:took|came into|has taken|having taken) (?:effect|force)\s+(?:on|in)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b"
+    r"|\b(?:effective|commencement) date (?:of|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b"
+)
+
+
+#: A year right before the words saying something took effect (「令和8年(2026年)5月25日に施行」).
+_EFFECT_YEAR = re.compile(r"(?:(?:19|20)\d{2}|(?:令和|平成)(?:\d{1,2}|元))年[^。、]{0,14}?(?:に|から|より)(?:施行|効力)")
+
+
 def started_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str]:
     """The year a question takes as the start of a scheme (「企業価値担保権って2023年から始まってる
     らしいけど」, "Since the enterprise value charge has been available since 2023, …") when
@@ -163,6 +179,7 @@ def started_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[s
     if _ASKS_PREMISE.search(question):
         return []
     said = [(m.group(0), m.group(1)) for m in (*_STARTED_EN.finditer(question), *_STARTED_JA.finditer(question))]
+    said += [(m.group(0), m.group(1) or m.group(2)) for m in (*_DATED_JA.finditer(question), *_DATED_EN.finditer(question))]
     if not said:
         return []
     names = instruments(question, lexicon)
@@ -174,7 +191,10 @@ def started_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[s
             continue
         for sentence in re.split(r"(?<=[。！？])|(?<=[.!?])\s+", text):
             if "施行" in sentence or re.search(r"\b(?:took|takes|came into) (?:effect|force)\b", sentence, re.I):
-                dated |= stated_years(sentence)
+                # the year it took effect, not the year of the order that set the date
+                # (「令和8年(2026年)5月25日に施行された。…令和7年政令第242号…」)
+                near = [m.group(0) for m in _EFFECT_YEAR.finditer(sentence)]
+                dated |= stated_years(" ".join(near) if near or "施行" in sentence else sentence)
     out = []
     for _, year in said:
         western = next(iter(stated_years(f"{year}年")), year)
@@ -249,6 +269,12 @@ def ended_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str
     if not named:
         return []
     naming = [text for text in texts if any(name in text for name in named)]
-    if not naming or any(_ENDS.search(text) for text in naming):
+    if not naming:
+        return []
+    ending = [s for text in naming for s in re.split(r"(?<=[。！？])|(?<=[.!?])\s+", text) if _ENDS.search(s)]
+    # (a year said for the end must be one a sentence on its end states: "abolished in 2016"
+    # is not the successor of 2019)
+    years = years_in(question) | stated_years(question)
+    if ending and (not years or years & stated_years(" ".join(ending))):
         return []
     return list(dict.fromkeys(named))[:1]

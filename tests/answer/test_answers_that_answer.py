@@ -2452,3 +2452,22 @@ def test_a_quoted_term_is_what_a_definition_question_asks_to_define(assistant):
 def test_the_legal_basis_is_what_the_law_rests_on(assistant):
     answer = assistant.ask("What is the legal basis for pledging patents in China?")
     assert not answer.abstained and "民法典" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "企業価値担保権の施行日を2024年10月1日と定めた政令は何号ですか。",  # a wrong date stated in passing
+        "Since Japan requires the enterprise value charge for every SME loan over 50 million yen, how do banks price it?",
+        "Why did the JPO scrap the IP business evaluation reports in 2017?",  # the successor came in 2019
+        "Which bank was the first to sign an enterprise value charge trust agreement?",
+    ],
+)
+def test_what_a_question_states_in_passing_must_hold(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_the_right_date_stated_in_passing_is_answered(assistant):
+    answer = assistant.ask("企業価値担保権の施行日を2026年5月25日と定めた政令は何号ですか。")
+    assert not answer.abstained and "政令第242号" in answer.citations[0].quote, answer.text
