@@ -226,23 +226,24 @@ def later_years(question: str, texts: list[str]) -> list[str]:
 #: did WIPO shut down its dialogue?", 「なんで廃止されたの？」). Group 1 is the clause before
 #: the verb, which must name the scheme.
 _ENDED_JA = re.compile(
-    r"([^、。？?！!]{0,40}?)(?:廃止|終了|撤廃|打ち切|なくな|無くな|取りやめ|取り止め|中止)(?:され|し|っ|に(?:な|なっ))?(?:た|て|ちゃった)"
+    r"([^、。？?！!]{0,40}?)(?:廃止|終了|撤廃|打ち切|なくな|無くな|取りやめ|取り止め|中止|延期|先送り|凍結)(?:され|し|っ|に(?:な|なっ))?(?:た|て|ちゃった)"
     r"(?:[^、。？?]{0,6}?(?:んでしょ(?!う)|でしょ(?!う)|らしい|と聞|って聞|けど|けれど|ので(?!す|しょ)|から(?!です|でしょ)|ですが|ますが|以上|んだよね)"
-    r"|の(?:は|って)(?:なぜ|なんで|どうして)|のか|の[?？]|んですか)"
+    r"|の(?:は|って)(?:なぜ|なんで|どうして)|のか|の[?？]|んですか|理由|背景|経緯)"
 )
 #: A scheme's English title as documents write it ("IP Finance Dialogue").
 _TITLES = re.compile(r"\b(?:[A-Z][A-Za-z]*\s+){1,5}[A-Z][a-z]+\b")
 _WHY_JA = re.compile(r"(?:なぜ|なんで|どうして)")
 _ENDED_EN = re.compile(
     r"\b(?:since|now that|given that|because|after|as)\b([^.?!]{0,80}?)\b(?:was|were|has been|have been|got|had been)\s+"
-    r"(?:abolished|scrapped|repealed|discontinued|terminated|withdrawn|shut down|closed down|ended|cancel+ed|phased out|dropped)\b"
+    r"(?:abolished|scrapped|repealed|discontinued|terminated|withdrawn|shut down|closed down|ended|cancel+ed|phased out|dropped|postponed|delayed|suspended|frozen)\b"
     r"|\bwhy (?:did|has|have|had|was|were|would|do|does)\b([^?]{0,80}?)\b(?:abolish|scrap|repeal|discontinu|terminat|withdr[ae]w|"
-    r"shut (?:it )?down|clos(?:e|ed) (?:it )?down|end(?:ed)?|cancel|phas(?:e|ed) (?:it )?out|drop(?:ped)?|stop(?:ped)?)\w*",
+    r"shut (?:it )?down|clos(?:e|ed) (?:it )?down|end(?:ed)?|cancel|phas(?:e|ed) (?:it )?out|drop(?:ped)?|stop(?:ped)?|postpon|delay|suspend|freez|froze)\w*",
     re.I,
 )
 #: A sentence saying a scheme ended or was followed by another (後継, "successor").
 _ENDS = re.compile(
-    r"廃止|終了|撤廃|打ち切|終わ|取りやめ|中止|後継|限った|\b(?:abolish|ended|repeal|discontinu|terminat|successor|replaced|wound down|closed)",
+    r"廃止|終了|撤廃|打ち切|終わ|取りやめ|中止|後継|限った|延期|先送り|凍結|"
+    r"\b(?:abolish|ended|repeal|discontinu|terminat|successor|replaced|wound down|closed|postpone|delay|suspend)",
     re.I,
 )
 

@@ -2471,3 +2471,10 @@ def test_what_a_question_states_in_passing_must_hold(assistant, question):
 def test_the_right_date_stated_in_passing_is_answered(assistant):
     answer = assistant.ask("企業価値担保権の施行日を2026年5月25日と定めた政令は何号ですか。")
     assert not answer.abstained and "政令第242号" in answer.citations[0].quote, answer.text
+
+
+def test_a_postponement_no_passage_states_is_refused(assistant):
+    answer = assistant.ask("企業価値担保権の施行が先送りされた理由は何ですか。")
+    assert answer.abstained and "延期" in answer.abstain_reason, answer.text
+    answer = assistant.ask("企業価値担保権の施行が延期されたって本当？")  # asks whether: the date answers
+    assert not answer.abstained and "2026" in answer.citations[0].quote, answer.text
