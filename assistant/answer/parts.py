@@ -54,7 +54,10 @@ def question_parts(question: str, clauses: bool = False) -> list[str]:
 
 #: A sentence that asks though it ends in 「。」 (「一覧がほしいです。」), besides :data:`_ASKS`.
 _ASKS_TOO = re.compile(r"ほしい|欲しい|ください|下さい|どこ|どの|どう|いつ|何|なに|だれ|誰|いくら|\b(?:what|which|who|when|where|how)\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[。？！?!])(?![。？！?!])\s*|(?<=\.)\s+(?=[A-Z])")
+#: (a sloppy English sentence may start in lower case: "…looking at Japan. can a VC fund …")
+_SENTENCE_END = re.compile(
+    r"(?<=[。？！?!])(?![。？！?!])\s*|(?<=\.)\s+(?=[A-Z])|(?<=[a-z]{2}\.)(?<!\bvs\.)(?<!\betc\.)\s+(?=[a-z])"
+)
 
 
 def asking_sentences(question: str) -> str:

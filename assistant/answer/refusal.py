@@ -49,7 +49,7 @@ from assistant.answer.evidence import (
     term_groups,
 )
 from assistant.answer.focus import unnamed_focus
-from assistant.answer.parts import asked_clause
+from assistant.answer.parts import asked_clause, asking_sentences
 from assistant.answer.premise import (
     contradicted_premise,
     ended_premise,
@@ -439,7 +439,10 @@ class Refusals:
             return []
         here_tokens = set().union(*(chunk_tokens[c.hit.chunk.id] for c in here))
         there_tokens = set().union(*(set(terms(c.text)) for c in there))
-        topical = [g for g in groups if g.topical and not self._place_term(g.term)]
+        # (what the asker says of themselves before asking, "We're a US venture debt fund
+        # looking at Japan.", is no term of what is asked)
+        asking = asking_sentences(q.text).lower()
+        topical = [g for g in groups if g.topical and not self._place_term(g.term) and g.term.lower() in asking]
         return [g for g in topical if group_found(g, there_tokens) and not group_found(g, here_tokens)]
 
     def places_unanswered(self, cands: list[Candidate], q: QuestionFrame, groups: list[TermGroup]) -> list[str]:

@@ -44,9 +44,9 @@ _SHORT_BARE = 12  # …or with two, when it is only nouns and a topic particle (
 _EN_SHORT_PREVIOUS = 8
 
 
-#: A glossary term naming a scheme, document or body (評価書, 企業価値担保権, 信用保証協会): with
-#: kanji, at least three characters.
-_SCHEME = re.compile(r"^(?=.*[一-龥]).{3,}$")
+#: A glossary term naming a scheme or a document (評価書, 企業価値担保権), not a body (特許庁,
+#: 信用保証協会: who, not what about): with kanji, at least three characters.
+_SCHEME = re.compile(r"^(?=.*[一-龥]).{3,}(?<!庁)(?<!省)(?<!局)(?<!府)(?<!機構)(?<!協会)(?<!会社)(?<!銀行)(?<!金庫)$")
 _ASKING = re.compile(r"^(?:何|なに|いくつ|いくら|どの|どれ|どこ|誰|だれ)")
 
 
@@ -158,6 +158,7 @@ def condense(
         return question
     lexicon = lexicon or Lexicon.bundled()
     previous = condense(history[-1], history[:-1], idf, lexicon)
+    question = _years_shifted(question, previous)
     swapped = _ask_about_place(question, previous, lexicon)
     if swapped:
         return swapped
@@ -181,6 +182,9 @@ def condense(
             return _EN_PRONOUN.sub(f"the {phrase}", question, count=1)
         return f"{question} ({previous})"
     topic = _topic(previous, idf, lexicon)
+    if _ASKED_YEAR.search(question):
+        # the year asked now replaces the earlier one (「2015年度は？」 after 「2014年度の…」)
+        topic = "・".join(p for p in topic.split("・") if not _ASKED_YEAR.fullmatch(p))
     if not topic:
         return question
     # The earlier question's place stays the subject (「2020年の中国の…は？」→「では2021年は？」).
@@ -201,7 +205,7 @@ def condense(
 #: What a Japanese question asks (its question word), and a follow-up that is only a noun
 #: and a topic particle (「施行は？」「2023年は？」「銀行の負担は？」).
 _JA_WH = re.compile(
-    r"いつ(?:から|まで)?|どれ(?:くらい|ぐらい|だけ)|どの(?:くらい|ぐらい|程度)|いくら|"
+    r"いつ(?:から|まで)?|どれ(?:くらい|ぐらい|だけ)|どの(?:くらい|ぐらい|程度)|どんくらい|いくら|"
     r"何(?:件|社|機関|年|回|割|人|日|営業日|か国|%)|誰|だれ|どこ|なぜ|なんで(?!す|しょ)|どう(?:なる|なります)?"
 )
 _JA_BARE = re.compile(r"^(?P<noun>[^、。？?]+?)(?:は|って|だと|なら|では)[？?]?$")
@@ -235,6 +239,33 @@ def _ask_as_before(question: str, previous: str) -> str:
     if not _bare_nouns(question):
         return question  # 「最近変わったところは？」 asks something of its own
     return f"{_JA_BARE.match(question).group('noun')}は{wh}？"
+
+
+#: A year named by the one asked before (「その前の年は？」, 「翌年度は？」, "and the year before?").
+_SHIFTED_YEAR = (
+    (re.compile(r"(?:その)?(?:前の年|前年)(度)?(?!比|同期|度比|度同期)"), -1),
+    (re.compile(r"(?:その)?(?:翌年|次の年|次年)(度)?(?!比)"), 1),
+    (re.compile(r"\bthe (?:(?:fiscal )?year before|previous (?:fiscal )?year|prior (?:fiscal )?year)()\b", re.I), -1),
+    (re.compile(r"\bthe (?:(?:fiscal )?year after|following (?:fiscal )?year|next (?:fiscal )?year)()\b", re.I), 1),
+)
+_ASKED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年(度)?)?(?!\d)")
+
+
+def _years_shifted(question: str, previous: str) -> str:
+    """``question`` with a year named by the earlier one written out: 「その前の年は？」 after
+    「2023年でどのくらい？」 is 「2022年は？」; "and the year before?" is "and 2022?". Unchanged
+    when the earlier question names no year, or more than one."""
+    years = {m.group(1) for m in _ASKED_YEAR.finditer(previous)}
+    if len(years) != 1:
+        return question
+    year = int(next(iter(years)))
+    for pattern, step in _SHIFTED_YEAR:
+        m = pattern.search(question)
+        if m:
+            fiscal = "度" if m.group(1) or re.search(rf"{year}年度", previous) else ""
+            said = f"{year + step}年{fiscal}" if not pattern.pattern.startswith("\\b") else str(year + step)
+            return question[: m.start()] + said + question[m.end() :]
+    return question
 
 
 def _ask_about_place(question: str, previous: str, lexicon: Lexicon) -> str:

@@ -477,12 +477,16 @@ def key_terms(text: str) -> list[str]:
     return list(seen)
 
 
+#: Formal nouns that end a clause (「質権つけるとき登録って…」): no part of a compound.
+_CLAUSE_NOUNS = frozenset({"とき", "際"})
+
+
 def noun_phrases(text: str) -> list[str]:
     """Runs of consecutive nouns, prefixes and suffixes (企業+価値+担保+権 → 企業価値担保権)."""
     phrases: list[str] = []
     run: list[str] = []
     for t in tokenize(_REQUEST_NOUN.sub("、", text)):
-        if t.pos in {"名詞", "接頭辞", "接尾辞"} and t.pos2 != "代名詞" and t.surface.strip():
+        if t.pos in {"名詞", "接頭辞", "接尾辞"} and t.pos2 != "代名詞" and t.surface.strip() and t.surface not in _CLAUSE_NOUNS:
             run.append(t.surface)
             continue
         if run:

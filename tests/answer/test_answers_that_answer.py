@@ -2478,3 +2478,30 @@ def test_a_postponement_no_passage_states_is_refused(assistant):
     assert answer.abstained and "延期" in answer.abstain_reason, answer.text
     answer = assistant.ask("企業価値担保権の施行が延期されたって本当？")  # asks whether: the date answers
     assert not answer.abstained and "2026" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("返済できなくなったら会社の設備とかってバラ売りされちゃうの？", "事業譲渡"),  # バラ売り ~ 個々の財産
+        ("中国で特許に質権つけるとき、登録って何日くらいかかるの？", "営業日"),  # とき ends a clause; 質権 ~ 質押
+        ("広東省だと貸し倒れたときの損は誰がどんな割合でかぶるの？", "44:36:16:4"),  # 損 ~ 損失
+        ("Is there a minimum amount set aside for general creditors before the lender is paid?", "70万円"),
+    ],
+)
+def test_everyday_words_reach_the_sentence_that_answers(assistant, question, said):
+    answer = assistant.ask(question)
+    assert not answer.abstained and said in answer.citations[0].quote, answer.text
+
+
+def test_what_an_asker_says_of_themselves_is_no_term_asked_about(assistant):
+    answer = assistant.ask("We're a US venture debt fund looking at Japan. can a fund lend under the enterprise value charge?")
+    assert not answer.abstained, answer.text
+
+
+def test_a_follow_up_asking_whether_it_is_mandatory_leads_with_the_duty(assistant):
+    answer = assistant.ask(
+        "is that mandatory?",
+        ["The FSA put out guidance on provisioning for loans under the enterprise value charge. Which methods did it list?"],
+    )
+    assert not answer.abstained and "義務はなく" in answer.citations[0].quote, answer.text

@@ -83,3 +83,11 @@ def test_a_follow_up_naming_another_place_reads_the_earlier_question_there():
     assert "China" in said and "US" not in said, said
     said = condense("中国の法的な根拠は？", ["アメリカだと特許の担保ってどうやって対抗要件を備えるの？"])
     assert "米国" not in said and "アメリカ" not in said, said
+
+
+def test_a_year_named_by_the_one_asked_before_is_written_out():
+    said = condense("その前の年は？", ["中国の知財質押融資って2023年でどれくらい？"])
+    assert "2022年" in said and "2023" not in said.split("について")[0], said
+    assert "2015年度" in condense("翌年度はどうでしたか。", ["2014年度の評価書作成支援の採択件数は？"])
+    assert "2022" in condense("and the year before?", ["How much IP pledge financing did China do in 2023?"])
+    assert "前年比" in condense("前年比はどうだった？", ["2023年の中国の融資額は？"])  # year on year, no year
