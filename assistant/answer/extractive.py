@@ -1035,6 +1035,8 @@ class ExtractiveAnswerer(Answerer):
         best = self._lead(scored, first)
         if best.key == lead.key:
             return lead
+        if q.figure and q.figure.years and not years_in(parts[0]) and q.figure.met_by(lead.text) and not q.figure.met_by(best.text):
+            return lead  # 「…最近どのくらい？2023年の数字ある？」: the year the other part names holds
         if next((c.score for c in scored if c.key == lead.key), 0.0) >= FIRST_PART_CLOSE * best.score:
             return lead  # the whole question's best answers the first part about as well
         # The first part's best must be close to the best for the whole: a later part often
@@ -1080,6 +1082,9 @@ class ExtractiveAnswerer(Answerer):
             if not (pf.figure or pf.quantities):
                 out.append(True)
                 continue
+            if pf.figure and q.figure and q.figure.years and not pf.figure.years:
+                # the year another part names (「…最近はどのくらい？2020年度とかの数字ある？」)
+                pf = replace(pf, figure=replace(pf.figure, years=q.figure.years))
             groups = term_groups(part, self.bm25.idf, self.lexicon, known)
             subjects = self.refusals.figure_subjects(groups, known, part)
             if not [g for g in subjects if not YEAR_TERM.fullmatch(g.term)]:

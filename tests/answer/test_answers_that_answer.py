@@ -2505,3 +2505,20 @@ def test_a_follow_up_asking_whether_it_is_mandatory_leads_with_the_duty(assistan
         ["The FSA put out guidance on provisioning for loans under the enterprise value charge. Which methods did it list?"],
     )
     assert not answer.abstained and "義務はなく" in answer.citations[0].quote, answer.text
+
+
+def test_a_year_another_part_names_holds_for_the_figure(assistant):
+    answer = assistant.ask("ABLの残高って最近はどのくらい？2020年度の数字はある？")  # the documents give 平成23年度 only
+    assert answer.abstained, answer.text
+    answer = assistant.ask("中国の知財質押融資は最近どのくらい？2022年の数字ある？")
+    assert not answer.abstained and "2022" in answer.citations[0].quote, answer.text
+
+
+def test_a_ratio_answers_what_share_of_a_loss(assistant):
+    answer = assistant.ask("What share of losses does Zhongshan's risk compensation fund bear?")
+    assert not answer.abstained and "54:26:16:4" in answer.citations[0].quote, answer.text
+
+
+def test_a_template_is_the_documents_hinagata(assistant):
+    answer = assistant.ask("知財の評価書のテンプレってあるの？")
+    assert not answer.abstained and "ひな形" in answer.citations[0].quote, answer.text
