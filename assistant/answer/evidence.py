@@ -437,8 +437,10 @@ class RequestedFigure:
             return False
         if self.span_years and not self.span_years <= stated_years(sentence):
             return False
-        # A year inside a span (「2021〜2023年の合計」) is not a figure for that year.
-        return not self.years or self.years <= stated_years(_YEAR_SPAN.sub(" ", sentence))
+        # A year inside a span (「2021〜2023年の合計」) is not a figure for that year; of several
+        # years asked ("what about 2021 and 2022?"), a sentence giving one's figure counts.
+        said = stated_years(_YEAR_SPAN.sub(" ", sentence))
+        return not self.years or (self.years <= said if len(self.years) == 1 else bool(self.years & said))
 
 
 def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:

@@ -2522,3 +2522,25 @@ def test_a_ratio_answers_what_share_of_a_loss(assistant):
 def test_a_template_is_the_documents_hinagata(assistant):
     answer = assistant.ask("知財の評価書のテンプレってあるの？")
     assert not answer.abstained and "ひな形" in answer.citations[0].quote, answer.text
+
+
+def test_a_named_day_is_a_date_asked_for_not_a_word_to_find(assistant):
+    answer = assistant.ask("施行期日を定めた政令の番号と制定日を教えてください。")
+    assert not answer.abstained and "令和7年7月2日" in answer.citations[0].quote, answer.text
+
+
+def test_a_follow_up_asking_two_years_is_answered_by_either(assistant):
+    answer = assistant.ask("and 2021 and 2022?", ["How large was China's IP pledge financing in 2020?"])
+    assert not answer.abstained and re.search("2021|2022", answer.citations[0].quote), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("What was China's actual full-year 2024 IP pledge financing total?", False),  # a half year and an outlook only
+        ("What was China's full-year 2023 IP pledge financing total?", True),
+    ],
+)
+def test_a_long_named_total_asks_for_a_figure(assistant, question, answered):
+    answer = assistant.ask(question)
+    assert answer.abstained is not answered, answer.text
