@@ -418,6 +418,9 @@ class RequestedFigure:
     money: bool = False
     #: Years the question names as a span (「2021〜2023年の合計」): the sentence's span answers.
     span_years: frozenset[str] = frozenset()
+    #: Years listed one after another ("2021 and 2022", 「2021年と2022年」): each is asked, so a
+    #: sentence giving one's figure answers.
+    each_year: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.units or self.years or self.span_years)
@@ -437,10 +440,10 @@ class RequestedFigure:
             return False
         if self.span_years and not self.span_years <= stated_years(sentence):
             return False
-        # A year inside a span (「2021〜2023年の合計」) is not a figure for that year; of several
-        # years asked ("what about 2021 and 2022?"), a sentence giving one's figure counts.
+        # A year inside a span (「2021〜2023年の合計」) is not a figure for that year; of years
+        # listed ("what about 2021 and 2022?"), a sentence giving one's figure counts.
         said = stated_years(_YEAR_SPAN.sub(" ", sentence))
-        return not self.years or (self.years <= said if len(self.years) == 1 else bool(self.years & said))
+        return not self.years or (bool(self.years & said) if self.each_year else self.years <= said)
 
 
 def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:
@@ -458,4 +461,10 @@ def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:
                 units |= request.units
     if not units and not lexicon.wants(query, "how_much"):
         return RequestedFigure(frozenset(), frozenset())
-    return RequestedFigure(frozenset(units), years_in(query), bool(units & lexicon.money_units), span_years_in(query))
+    return RequestedFigure(
+        frozenset(units), years_in(query), bool(units & lexicon.money_units), span_years_in(query), bool(_LISTED_YEARS.search(query))
+    )
+
+
+#: Years listed one after another ("2021 and 2022", 「2021年と2022年」, "2021, 2022").
+_LISTED_YEARS = re.compile(r"(?:19|20)\d{2}(?:年度?)?\s*(?:and|or|&|,|、|と|や|及び|および)\s*(?:19|20)\d{2}", re.I)

@@ -2544,3 +2544,12 @@ def test_a_follow_up_asking_two_years_is_answered_by_either(assistant):
 def test_a_long_named_total_asks_for_a_figure(assistant, question, answered):
     answer = assistant.ask(question)
     assert answer.abstained is not answered, answer.text
+
+
+def test_only_years_listed_together_are_asked_one_by_one():
+    from assistant.answer.evidence import requested_figure
+
+    listed = requested_figure("2021年と2022年の融資額は？", LEX)
+    assert listed.each_year and listed.met_by("2021年の融資額は3098億元となった。")
+    context = requested_figure("フォーラムって2018年の後もやってる？2019年は何人来たの？", LEX)
+    assert not context.each_year and not context.met_by("2018年3月のフォーラムには252人が参加した。")
