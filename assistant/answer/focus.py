@@ -71,7 +71,7 @@ _NOT_FOCUS_JA = frozenset({
     "定義", "対象", "範囲", "中身", "結論", "方針", "考え方", "位置づけ", "位置付け", "仕組", "流れ",
     "テーマ", "議題", "話題",
     # a date asked for (「政令の制定日」): a sentence dating it answers, whatever it calls the day
-    "制定日", "公布日", "施行日", "成立日", "公表日", "発表日", "提出日", "決定日", "日付",
+    "制定日", "公布日", "施行日", "成立日", "公表日", "発表日", "提出日", "決定日", "日付", "タイミング", "時期",
 })  # fmt: skip
 #: The last word of a focus that says what kind of thing it is (申込書: a form, 担当者: a
 #: person): a passage names the focus only with that word, not with the act alone (申請).

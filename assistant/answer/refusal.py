@@ -184,7 +184,9 @@ _NOT_COUNTED = frozenset(
 #: another kind (みずほ, a bank) does not answer it. A company or firm is any name (Indigo Ag
 #: is named without 会社), so those ask no kind.
 _NAMED_KIND = re.compile(
-    r"((?![一-龥]?(?:会社|企業)の)[一-龥ァ-ヶー]{2,})の(?:具体的な|正式な|正式)?(?:名前|名称)|\bwhich (?:[a-z-]+ ){0,2}(insurers?|insurance compan(?:y|ies))\b",
+    r"((?![一-龥]?(?:会社|企業)の)[一-龥ァ-ヶー]{2,})の(?:具体的な|正式な|正式)?(?:名前|名称)|\bwhich (?:[a-z-]+ ){0,2}(insurers?|insurance compan(?:y|ies))\b"
+    # 「評価書つくってくれる調査会社ってどこ？」: a kind of body, asked where it is
+    r"|([一-龥ァ-ヶー]{2,}(?:会社|機関|団体))(?:って|は|が)(?:どこ)",
     re.I,
 )
 #: Banks or lenders whose names are asked ("which US banks …"): a sentence of no bank at all

@@ -291,10 +291,17 @@ def _ask_about_place(question: str, previous: str, lexicon: Lexicon) -> str:
 
 
 def _place_name(new: str, previous: str, lexicon: Lexicon) -> str:
-    """How ``previous`` would name the place ``new`` (China, in an English question)."""
+    """How ``previous`` would name the place ``new`` (China, in an English question; a city
+    or a province by its English name, Zhuhai, not by its country's)."""
     place = lexicon.place(new)
-    juris = lexicon.jurisdiction(place.country) if place else None
-    return juris.name("en") if detect_lang(previous) == "en" and juris else new
+    if detect_lang(previous) != "en" or place is None:
+        return new
+    if place.region_of:
+        english = next((word for word, terms in lexicon.glossary.items() if new in terms), "")
+        if english:
+            return english.title()
+    juris = lexicon.jurisdiction(place.country)
+    return juris.name("en") if juris else new
 
 
 def _swap_places(previous: str, new: list[str], lexicon: Lexicon) -> str:

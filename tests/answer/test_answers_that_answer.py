@@ -2553,3 +2553,29 @@ def test_only_years_listed_together_are_asked_one_by_one():
     assert listed.each_year and listed.met_by("2021年の融資額は3098億元となった。")
     context = requested_figure("フォーラムって2018年の後もやってる？2019年は何人来たの？", LEX)
     assert not context.each_year and not context.met_by("2018年3月のフォーラムには252人が参加した。")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the stamp duty on an enterprise value charge trust agreement?",
+        "Which Japanese bank made the first enterprise value charge loan?",
+        "what was the total IP pledge financing in China in 2016?",  # only a 2016-2020 growth rate
+        "評価書を作ってくれる調査会社ってどこ？会社名を知りたい",  # the pilot's banks are no evaluators
+    ],
+)
+def test_more_of_what_the_documents_do_not_say_is_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("企業価値担保権ってどのタイミングで効力が出るの？契約したらすぐ？", "登記した時点"),
+        ("事業性融資の推進等に関する法律の法令番号をご教示ください。", "令和6年法律第52号"),
+    ],
+)
+def test_timing_and_a_laws_number_are_asked_in_other_words(assistant, question, said):
+    answer = assistant.ask(question)
+    assert not answer.abstained and said in answer.citations[0].quote, answer.text

@@ -91,3 +91,8 @@ def test_a_year_named_by_the_one_asked_before_is_written_out():
     assert "2015年度" in condense("翌年度はどうでしたか。", ["2014年度の評価書作成支援の採択件数は？"])
     assert "2022" in condense("and the year before?", ["How much IP pledge financing did China do in 2023?"])
     assert "前年比" in condense("前年比はどうだった？", ["2023年の中国の融資額は？"])  # year on year, no year
+
+
+def test_a_city_is_swapped_in_by_its_own_english_name():
+    said = condense("and zhuhai?", ["what's the loss sharing ratio in Zhongshan for IP pledge loans?"])
+    assert "Zhuhai" in said and "China" not in said, said
