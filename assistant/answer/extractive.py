@@ -320,6 +320,9 @@ _DEFINED = re.compile(
 )
 
 
+#: What a Japanese definition question asks to define when it quotes it (「…における「X」とは」).
+_DEFINED_JA = re.compile(r"「([^「」]{2,})」(?:とは|って(?:何|なに|なん)|の(?:意味|定義))")
+
 def _defined_groups(question: str, groups: list[TermGroup]) -> list[TermGroup]:
     """The groups an English definition question asks to define ("standard risk-sharing
     ratio", not the "credit guarantee corporation" it is qualified by); all of them when
@@ -335,9 +338,6 @@ def _defined_groups(question: str, groups: list[TermGroup]) -> list[TermGroup]:
     named = [g for g in groups if g.term.isascii() and re.search(rf"\b{re.escape(g.term.lower())}\b", phrase)]
     return named or groups
 
-
-#: What a Japanese definition question asks to define when it quotes it (「…における「X」とは」).
-_DEFINED_JA = re.compile(r"「([^「」]{2,})」(?:とは|って(?:何|なに|なん)|の(?:意味|定義))")
 
 
 def _ordinals_of(c: Candidate) -> set[str]:
@@ -1059,8 +1059,9 @@ class ExtractiveAnswerer(Answerer):
         part's own words: the other part's words would dilute it), ``False`` when none does,
         ``True`` for a part asking no figure. A part naming nothing its figure is of
         (「何割くらい？」「2019年は何人来たの？」) is judged with the whole question (``whole``).
-        None for a question of one part, or one whose parts ask no figure: the whole question
-        is judged as usual."""
+        A question of one part with a remark beside it (「…どのくらいの規模なん？最近すごいって
+        聞いたけど」) has its asking sentence as its one part. None for a question of one part
+        alone, or one whose parts ask no figure: the whole question is judged as usual."""
         if not (q.figure or q.quantities):
             return None
         parts = question_parts(question, clauses=True)
