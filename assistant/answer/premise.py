@@ -58,6 +58,8 @@ _NOT_MANDATED = re.compile(
     r"|\bnot (?:mandatory|compulsory|obligatory|required|obliged)\b|\bno obligation\b",
     re.I,
 )
+#: Where a Japanese or an English sentence of a passage ends.
+_SENTENCE_END = re.compile(r"(?<=[。！？])|(?<=[.!?])\s+")
 _EN_FUNCTION = frozenset({"the", "its", "their", "this", "that", "these", "those", "for", "of", "and", "on", "in", "to", "a", "an"})
 
 #: The asker's own plans (「2027年に承継を考えていますが」, "we plan to … next year"): a later
@@ -132,7 +134,7 @@ def mandated_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[
         named.append((m.group(1), content_terms(m.group(1))))
     if not named:
         return []
-    sentences = [s for text in texts for s in re.split(r"(?<=[。！？])|(?<=[.!?])\s+", text) if _NOT_MANDATED.search(s)]
+    sentences = [s for text in texts for s in _SENTENCE_END.split(text) if _NOT_MANDATED.search(s)]
     return [
         thing for thing, words in named if any(w and w.lower() in s.lower() for w in words for s in sentences)
     ]
@@ -189,7 +191,7 @@ def started_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[s
     for text in texts:
         if not any(name in text for name in names):
             continue
-        for sentence in re.split(r"(?<=[。！？])|(?<=[.!?])\s+", text):
+        for sentence in _SENTENCE_END.split(text):
             if "施行" in sentence or re.search(r"\b(?:took|takes|came into) (?:effect|force)\b", sentence, re.I):
                 # the year it took effect, not the year of the order that set the date
                 # (「令和8年(2026年)5月25日に施行された。…令和7年政令第242号…」)
@@ -272,7 +274,7 @@ def ended_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str
     naming = [text for text in texts if any(name in text for name in named)]
     if not naming:
         return []
-    ending = [s for text in naming for s in re.split(r"(?<=[。！？])|(?<=[.!?])\s+", text) if _ENDS.search(s)]
+    ending = [s for text in naming for s in _SENTENCE_END.split(text) if _ENDS.search(s)]
     # (a year said for the end must be one a sentence on its end states: "abolished in 2016"
     # is not the successor of 2019)
     years = years_in(question) | stated_years(question)

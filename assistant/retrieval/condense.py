@@ -242,11 +242,12 @@ def _ask_as_before(question: str, previous: str) -> str:
 
 
 #: A year named by the one asked before (「その前の年は？」, 「翌年度は？」, "and the year before?").
+#: (pattern, years to step, written in Japanese: 「2022年度」 rather than "2022")
 _SHIFTED_YEAR = (
-    (re.compile(r"(?:その)?(?:前の年|前年)(度)?(?!比|同期|度比|度同期)"), -1),
-    (re.compile(r"(?:その)?(?:翌年|次の年|次年)(度)?(?!比)"), 1),
-    (re.compile(r"\bthe (?:(?:fiscal )?year before|previous (?:fiscal )?year|prior (?:fiscal )?year)()\b", re.I), -1),
-    (re.compile(r"\bthe (?:(?:fiscal )?year after|following (?:fiscal )?year|next (?:fiscal )?year)()\b", re.I), 1),
+    (re.compile(r"(?:その)?(?:前の年|前年)(度)?(?!比|同期|度比|度同期)"), -1, True),
+    (re.compile(r"(?:その)?(?:翌年|次の年|次年)(度)?(?!比)"), 1, True),
+    (re.compile(r"\bthe (?:(?:fiscal )?year before|previous (?:fiscal )?year|prior (?:fiscal )?year)\b", re.I), -1, False),
+    (re.compile(r"\bthe (?:(?:fiscal )?year after|following (?:fiscal )?year|next (?:fiscal )?year)\b", re.I), 1, False),
 )
 _ASKED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年(度)?)?(?!\d)")
 
@@ -259,11 +260,11 @@ def _years_shifted(question: str, previous: str) -> str:
     if len(years) != 1:
         return question
     year = int(next(iter(years)))
-    for pattern, step in _SHIFTED_YEAR:
+    for pattern, step, japanese in _SHIFTED_YEAR:
         m = pattern.search(question)
         if m:
-            fiscal = "度" if m.group(1) or re.search(rf"{year}年度", previous) else ""
-            said = f"{year + step}年{fiscal}" if not pattern.pattern.startswith("\\b") else str(year + step)
+            fiscal = "度" if (japanese and m.group(1)) or re.search(rf"{year}年度", previous) else ""
+            said = f"{year + step}年{fiscal}" if japanese else str(year + step)
             return question[: m.start()] + said + question[m.end() :]
     return question
 
