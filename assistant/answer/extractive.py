@@ -554,7 +554,13 @@ class ExtractiveAnswerer(Answerer):
             return self._abstain(base, "no_quantity", groups, t0, missing=focus)
         unsaid = (
             self.refusals.unsaid_clause(question, q, self.bm25.idf, known, top_tokens)
-            or (self.refusals.unsaid_claim(question, groups, top_tokens) if q.lang == "ja" else [])
+            # (of the question inside a request: 「…日付を確認したいです」 asks the date, and
+            # 確認 is how it is asked)
+            or (
+                self.refusals.unsaid_claim(self.lexicon.unwrap(question) or question, groups, top_tokens)
+                if q.lang == "ja"
+                else []
+            )
         )
         if unsaid:  # 「…設定すると、銀行が役員を送り込んでくるの？」 when no passage speaks of 役員
             return self._abstain(base, "key_terms", groups, t0, missing=unsaid)

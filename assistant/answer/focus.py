@@ -23,7 +23,7 @@ _FOCUS_JA = (
     # the first of things asked together (「開催会場と基調講演を行った方をお教えください」)
     re.compile(rf"({NOUN}{{2,}})(?:と|や|および|及び)[^。？?、]{{0,20}}?を(?:お?教え|知りたい|ご教示)"),
     re.compile(rf"({NOUN}{{2,}})(?:は|って)(?:ある|あります|あり)(?:の|ますか|か)?(?:\?|？|。|$)"),
-    re.compile(rf"({NOUN}{{2,}})(?:は|って|の)、?(?:誰|だれ|どなた|名前|名称|連絡先)"),
+    re.compile(rf"({NOUN}{{2,}})(?:は|って|の|には|に)、?(?:誰|だれ|どなた|名前|名称|連絡先)"),
     re.compile(rf"({NOUN}{{2,}})(?:に|には|で|では)(?:何|なに)(?:を|が)"),
     re.compile(rf"({NOUN}{{2,}})(?:は|って)(?:どこ|いつ)(?:で|に|から)?(?:開|行|受|申|ダウンロード|入手|もら)"),
     # where a thing is (「事務局はどこに置かれて」, 「開催場所はどこでしたか」)
@@ -39,8 +39,13 @@ _FOCUS_JA = (
     re.compile(rf"(?:は|って)({NOUN}{{2,}})で(?:も)?(?:でき|可能|行え|受け付け|受付)"),
     # what must be done with what (「決議の写しを求める必要がありますか」)
     re.compile(rf"({NOUN}{{2,}})を[^、。？?]{{0,10}}?必要が(?:あり|ある)"),
-    # how a named thing is done (「管財人の報酬はどのように算定」)
+    # how a named thing is done (「管財人の報酬はどのように算定」, 「報酬は、どのような基準で
+    #決まる」)
     re.compile(rf"({NOUN}{{2,}})は、?(?:どのように|どうやって)"),
+    re.compile(rf"({NOUN}{{2,}})(?:は|って)、?(?:どのような|どんな|どういう)(?:基準|方法|手順|ルール|やり方|計算)"),
+    # what a named thing is like, asked as it stands (「添付書類と申請書様式はどうなっていますか」;
+    # not the casual 「どうなるの？」 of what happens)
+    re.compile(rf"({NOUN}{{2,}})(?:(?:と|や){NOUN}{{2,}})?(?:は|って)、?どう(?:なって(?:い)?ますか|なっていますでしょうか|なっているのでしょうか)"),
     # when something may be done (「解除できるのはどのような場合」)
     re.compile(rf"({NOUN}{{2,}})(?:でき|され|す|し)(?:る|た)の?は(?:どのような|どんな|どういう)(?:場合|とき|時|条件)"),
     # whether something happened (「目標は達成されたのですか」)
@@ -71,7 +76,7 @@ _NOT_FOCUS_JA = frozenset({
     "定義", "対象", "範囲", "中身", "結論", "方針", "考え方", "位置づけ", "位置付け", "仕組", "流れ",
     "テーマ", "議題", "話題",
     # a date asked for (「政令の制定日」): a sentence dating it answers, whatever it calls the day
-    "制定日", "公布日", "施行日", "成立日", "公表日", "発表日", "提出日", "決定日", "日付", "タイミング", "時期",
+    "制定日", "公布日", "施行日", "成立日", "公表日", "発表日", "提出日", "決定日", "締切日", "日付", "タイミング", "時期",
 })  # fmt: skip
 #: The last word of a focus that says what kind of thing it is (申込書: a form, 担当者: a
 #: person): a passage names the focus only with that word, not with the act alone (申請).

@@ -44,6 +44,7 @@ from assistant.answer.evidence import (
     figures,
     group_found,
     group_share,
+    has_date,
     has_number,
     ordinals,
     term_groups,
@@ -142,7 +143,7 @@ _ELIGIBILITY = re.compile(
 
 #: A question asking what actually happened (実績, 結局, "did it actually …").
 _ACTUAL = re.compile(
-    r"実績|結局|実際|最終的|\bactual(?:ly)?\b|\bin the end\b|\bfinal (?:[\w-]+ ){0,3}?(?:figure|result|number|total|amount|tally)s?\b",
+    r"実績|結局|実際|最終的|確定値|確報|\bactual(?:ly)?\b|\bin the end\b|\bfinal (?:[\w-]+ ){0,3}?(?:figure|result|number|total|amount|tally)s?\b",
     re.I,
 )
 #: A sentence that gives an outlook, a plan or a target rather than a result.
@@ -155,6 +156,8 @@ _FULL_YEAR = re.compile(
 )
 #: An article of a law: 第30条, 法45条, "Article 62" (not 9条 inside 第19条).
 _ARTICLE = re.compile(r"(?:第|法|令)(\d+)条|\bArticle\s+(\d+)\b")
+#: A law's parts other than its articles: its supplementary provisions and its schedules.
+_LAW_PART = re.compile(r"附則|別表|\bsupplementary provisions?\b|\bschedule \d+\b", re.I)
 #: A quoted name, and what makes it the title of a document rather than a quoted word.
 _QUOTED_TITLE = re.compile(r"「([^「」]{4,60})」|『([^『』]{2,60})』|\"([^\"]{6,80})\"|“([^”]{6,80})”")
 _TITLE_LIKE = re.compile(
@@ -424,6 +427,10 @@ class Refusals:
             title = next(g for g in m.groups() if g)
             if (_TITLE_LIKE.search(title) or m.group(0).startswith("『")) and not _title_cited(title, lowered):
                 missing.append(title)
+        # a law's parts that are no article (附則, 別表, "the supplementary provisions")
+        for m in _LAW_PART.finditer(question):
+            if m.group(0).lower() not in lowered:
+                missing.append(m.group(0))
         return list(dict.fromkeys(missing))
 
     def only_elsewhere(
@@ -491,7 +498,8 @@ class Refusals:
                     missing.append(g.term)
                 continue
             stems = [tuple(t for t in alt if t not in _FIGURE_TOKENS) for alt in g.alternatives]
-            stems = [stem for stem in stems if stem]
+            # (one character left is no subject: 案件数 is read 案 + 件数)
+            stems = [stem for stem in stems if stem and stem != (stem[0][:1],)]
             if stems and not any(all(t in tokens for t in stem) for stem in stems):
                 missing.append(g.term)
         return missing
@@ -639,7 +647,9 @@ class Refusals:
             share = q.figure is not None and SHARE in q.figure.units  # 「費用の負担割合」: a share, met above
             if quantity.units and not share and not any(u in quantity.units for _, u in f.amounts):
                 return False
-            if not quantity.units and quantity.figure and not has_number(c.text):
+            # (a date is the figure of 「締切日はいつ？」)
+            dated = q.intent == "when" and has_date(c.text)
+            if not quantity.units and quantity.figure and not has_number(c.text) and not dated:
                 return False
         return True
 
@@ -721,9 +731,10 @@ class Refusals:
 
     # ------------------------------------------------------------------ helpers
     def _names(self, c: Candidate, subject: str) -> bool:
-        """The unit's chunk names ``subject``, as written or in the glossary's Japanese (JPO
-        is 特許庁 in a Japanese passage)."""
-        text = c.hit.chunk.text
+        """The unit's chunk or its section heading names ``subject``, as written or in the
+        glossary's Japanese (JPO is 特許庁 in a Japanese passage; 「金融庁「…考え方」」 heads
+        the FSA paper's facts)."""
+        text = f"{c.hit.chunk.section} {c.hit.chunk.text}"
         return subject in text or any(ja in text for ja in self.lexicon.expand_english(subject))
 
     def _place_term(self, term: str) -> bool:

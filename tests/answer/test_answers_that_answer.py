@@ -2579,3 +2579,69 @@ def test_more_of_what_the_documents_do_not_say_is_refused(assistant, question):
 def test_timing_and_a_laws_number_are_asked_in_other_words(assistant, question, said):
     answer = assistant.ask(question)
     assert not answer.abstained and said in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # 「何月何日でしょうか」 asks a date, not how many days (何日で of 「何日でできる？」)
+        ("企業価値担保権の法律が国会で成立したのは何月何日でしょうか。", "2024年6月7日"),
+        # 「…日付を確認したいです」: 確認 is how it is asked, not a claim the passages must make
+        ("企業価値担保権を創設した法案が閣法として国会に提出された日付を確認したいです。", "2024年3月15日"),
+        # a deadline is a date: 「5月28日を期限に意見が募集された」 (パブリックコメント ~ 意見募集)
+        ("評価・引当の基本的な考え方(案)に対するパブリックコメントの締切日を教えてください。", "5月28日"),
+        # 案件数 is read 案 + 件数 by Sudachi: 案 is no subject the passages must name
+        ("特許庁の知財金融施策の試行年度(2014年度)に、知財ビジネス評価書の作成支援で採択された案件数は何件でしたか。", "37件"),
+        # EVC is the enterprise value charge
+        ("In an EVC enforcement, what is the minimum amount that has to be set aside for the unsecured creditors?", "70万円"),
+    ],
+)
+def test_answerable_bank_questions_are_not_refused_for_how_they_are_asked(assistant, question, said):
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.abstain_reason
+    assert said in " ".join(c.quote for c in answer.citations[:2]), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("企業価値担保権の実行手続における管財人の報酬は、どのような基準で決定されるのでしょうか。", "報酬"),
+        ("企業価値担保権の設定登記を申請する際の添付書類と申請書様式はどうなっていますか。", "添付書類"),
+        ("事業性融資推進本部の本部長にはどなたが就任していますか。", ""),
+        ("事業性融資の推進等に関する法律の附則では、施行後何年を目途に見直しを行うと定められていますか。", "附則"),
+    ],
+)
+def test_what_a_bank_asks_for_and_no_passage_names_is_refused(assistant, question, missing):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+    assert missing in answer.abstain_reason
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who chaired the MHLW labour policy subcommittee that revised the business transfer guideline?",
+        "What commission does Ocean Tomo charge sellers at its patent auctions?",
+        # a final full-year figure: the first half and an outlook for the year are no answer
+        "中国の2024年通年の知財質押融資額の確定値は何億元でしたか。",
+        "特許庁の知財ビジネス評価書は、申込みから納品まで標準で何営業日程度かかりますか。",
+    ],
+)
+def test_a_person_a_commission_a_final_figure_and_a_period_no_passage_states_are_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_a_follow_up_asking_a_count_carries_no_earlier_who(assistant):
+    # "How many times did they meet?" after "Who chaired the WG?" asks a count, not a person
+    answer = assistant.ask(
+        "how many times did they meet?", history=["who chaired the FSA working group on business-based lending?"]
+    )
+    assert not answer.abstained, answer.abstain_reason
+    assert "7回" in answer.citations[0].quote, answer.text
+
+
+def test_act_as_is_a_verb_not_the_act():
+    # "Who can act as the security holder?" does not ask about the law (act: 法律)
+    assert "法律" not in LEX.expand_english("Who can act as the security holder?")
+    assert "法律" in LEX.expand_english("When did the act take effect?")
