@@ -354,6 +354,8 @@ def _same_fact(a: str, b: str) -> bool:
 
 
 _DAY = re.compile(r"\d{1,2}月\d{1,2}日")
+#: A unit on the first of a series (「世界で初めてとされる…オークション」, 「初の」, 「第1回」).
+_FIRST_OCCASION = re.compile(r"初めて|最初の|初の|第1回|第一回")
 
 
 def _words(text: str) -> set[str]:
@@ -772,6 +774,8 @@ class ExtractiveAnswerer(Answerer):
                 score += CUE_BONUS  # "may I sell it?" is answered by the sentence saying 処分できる
             if asked_ordinals:
                 said = _ordinals_of(cand)
+                if not said and "1" not in asked_ordinals and _FIRST_OCCASION.search(cand.text):
+                    said = {"1"}  # the first auction does not answer for the 9th
                 if said & asked_ordinals:
                     score += CUE_BONUS  # 「第2回会合では、経団連…が発表した」
                 elif said:

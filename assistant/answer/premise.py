@@ -17,7 +17,7 @@ from assistant.text.ja import content_terms
 #: A question that takes something as given (「…と聞いていますが」, "I heard …", "…, correct?",
 #: "Given that …", 「…んだよね？」).
 _PREMISE = re.compile(
-    r"と聞いて|と聞き|と聞いた|らしい(?:けど|が|です|ね)|って本当|は本当|と理解して|んですよね|ですよね|んだよね|"
+    r"と聞いて|と聞き|と聞いた|って聞いて|って聞き|って聞いた|らしい(?:けど|が|です|ね)|って本当|は本当|と理解して|んですよね|ですよね|んだよね|"
     r"\bI (?:heard|read|was told|understand)\b|\b(?:correct|right|true)\s*\?|\bis it true\b|"
     r"\b(?:given|now|considering) that\b|\bassuming\b|^\W*since\b(?!\s+(?:when|then|(?:19|20)\d{2}))",
     re.I,
@@ -33,7 +33,7 @@ _ABLE_EN = re.compile(
 #: Hearsay a further question rests on (「…と聞きましたが、…」, "I heard …. When …?"), and
 #: what only asks whether the hearsay holds.
 _HEARD = re.compile(
-    r"と聞いて|と聞き|と聞いた|って聞いた|らしい(?:けど|が)|と理解して|んですよね|んだよね|(?:ん|の)?でしょ(?!う)|"
+    r"と聞いて|と聞き|と聞いた|って聞いて|って聞き|って聞いた|って聞いた|らしい(?:けど|が)|と理解して|んですよね|んだよね|(?:ん|の)?でしょ(?!う)|"
     r"\bI (?:heard|read|was told|understand)\b",
     re.I,
 )

@@ -156,6 +156,8 @@ _FULL_YEAR = re.compile(
 )
 #: An article of a law: 第30条, 法45条, "Article 62" (not 9条 inside 第19条).
 _ARTICLE = re.compile(r"(?:第|法|令)(\d+)条|\bArticle\s+(\d+)\b")
+#: A version of a document: Ver.2.0, "version 3", バージョン3.0.
+_VERSION = re.compile(r"(?:(?<![a-z])ver\.?|(?<![a-z])version|バージョン)\s?(\d+(?:\.\d+)?)", re.I)
 #: A law's parts other than its articles: its supplementary provisions and its schedules.
 _LAW_PART = re.compile(r"附則|別表|\bsupplementary provisions?\b|\bschedule \d+\b", re.I)
 #: A quoted name, and what makes it the title of a document rather than a quoted word.
@@ -187,7 +189,7 @@ _NOT_COUNTED = frozenset(
 #: another kind (みずほ, a bank) does not answer it. A company or firm is any name (Indigo Ag
 #: is named without 会社), so those ask no kind.
 _NAMED_KIND = re.compile(
-    r"((?![一-龥]?(?:会社|企業)の)[一-龥ァ-ヶー]{2,})の(?:具体的な|正式な|正式)?(?:名前|名称)|\bwhich (?:[a-z-]+ ){0,2}(insurers?|insurance compan(?:y|ies))\b"
+    r"((?![一-龥]?(?:会社|企業)の)[一-龥ァ-ヶー]{2,})の(?:具体的な|正式な|正式)?(?:名前|名称)|\bwhich (?:[a-z-]+ ){0,2}(insurers?|insurance compan(?:y|ies)|research (?:firms?|compan(?:y|ies))|trust (?:banks?|compan(?:y|ies)))\b"
     # 「評価書つくってくれる調査会社ってどこ？」: a kind of body, asked where it is
     r"|([一-龥ァ-ヶー]{2,}(?:会社|機関|団体))(?:って|は|が)(?:どこ)",
     re.I,
@@ -427,6 +429,10 @@ class Refusals:
             title = next(g for g in m.groups() if g)
             if (_TITLE_LIKE.search(title) or m.group(0).startswith("『")) and not _title_cited(title, lowered):
                 missing.append(title)
+        # a version of a document no passage speaks of (「Ver.3.0っていつ出る」: Ver.1.0 and 2.0 are)
+        for m in _VERSION.finditer(question):
+            if not re.search(rf"(?:ver\.?|version|バージョン)\s?{re.escape(m.group(1))}(?![\d.])", lowered):
+                missing.append(m.group(0).strip())
         # a law's parts that are no article (附則, 別表, "the supplementary provisions")
         for m in _LAW_PART.finditer(question):
             if m.group(0).lower() not in lowered:

@@ -2645,3 +2645,48 @@ def test_act_as_is_a_verb_not_the_act():
     # "Who can act as the security holder?" does not ask about the law (act: 法律)
     assert "法律" not in LEX.expand_english("Who can act as the security holder?")
     assert "法律" in LEX.expand_english("When did the act take effect?")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # where to file is asked as how to, not yes or no (「どこに登録すればいいの？」)
+        ("アメリカで特許を担保にお金借りるとき、どこに登録すればいいの？", "UCC-1"),
+        # how a risk is split asks for a share (「どう分けてるの？」)
+        ("保証協会付きで借りるとき、協会と銀行ってリスクどう分けてるの？", "80%"),
+    ],
+)
+def test_where_to_file_and_how_a_risk_is_split_lead_with_the_answer(assistant, question, said):
+    answer = assistant.ask(question)
+    assert not answer.abstained and said in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # names asked of a kind the passages give only as a kind (信託会社, 調査機関)
+        "Which trust banks or trust companies have actually been licensed to act as enterprise value charge trustees so far? I need names.",
+        "Which research firms actually wrote the IP business evaluation reports that were handed to the banks?",
+        # a version no passage speaks of (Ver.1.0 and Ver.2.0 are)
+        "知財・無形資産ガバナンスガイドラインのVer.3.0っていつ出る予定なんですか",
+        "When did version 3.0 of the IP and intangible asset governance guidelines come out?",
+        # an amount taken as given (って聞いたけど) that no passage states: the minimum is 70万円
+        "不特定被担保債権留保額って最低100万円って聞いたけど、小さい会社でもそんなに残すの?",
+        # an end the documents never state, of a scheme named in English
+        "Given that the Guidelines for Management Guarantees were scrapped in 2022, what replaced them for SME lenders?",
+    ],
+)
+def test_names_versions_and_premises_no_passage_states_are_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_a_named_version_the_passages_speak_of_is_answered(assistant):
+    answer = assistant.ask("知財・無形資産ガバナンスガイドラインのVer.2.0はいつ公表された？")
+    assert not answer.abstained and "2023年3月27日" in answer.citations[0].quote, answer.text
+
+
+def test_how_it_went_asks_for_the_outcome_not_a_date():
+    # "how did the 9th one go?" after a "when" question asks how it turned out
+    assert LEX.intents_of("how did the 9th one go?")[:1] == ["outcome"]
+    assert LEX.intents_of("9回目はどうだった？")[:1] == ["outcome"]
