@@ -744,6 +744,8 @@ class ExtractiveAnswerer(Answerer):
         defined_instruments = tuple(i for i in q.instruments if i in quoted.group(1)) if quoted else q.instruments
         # The occasion a question names by its number (第2回会合, "the 9th auction").
         asked_ordinals = ordinals(typed_question or q.text)
+        # The year a follow-up names ("and the full year 2023?" after a question on 2020)
+        asked_years = years_in(typed_question) if typed_question else set()
         kinds = self._kinds_asked(typed_question or q.text)
         to_date = bool(_ASKS_TO_DATE.search(typed_question or q.text))
         exists = q.intent == "yesno" and bool(_ASKS_EXISTS.search(typed_question or q.text))
@@ -780,6 +782,11 @@ class ExtractiveAnswerer(Answerer):
                     score += CUE_BONUS  # 「第2回会合では、経団連…が発表した」
                 elif said:
                     score *= EVENT_PENALTY  # the 5th meeting does not answer for the 2nd
+            if asked_years and (said_years := stated_years(cand.text)):
+                if said_years & asked_years:
+                    score += CUE_BONUS
+                else:
+                    score *= EVENT_PENALTY  # 2020's figure does not answer "and 2023?"
             cand.defines = q.intent == "definition" and _defines(
                 cand.text, defined, (cand.unit().en or "") if q.lang == "en" else "", defined_instruments
             )

@@ -607,7 +607,12 @@ class Refusals:
             # (a year is when the figure is asked for, not what of: 2019年度 in the unit says
             # nothing of the 知財ビジネス提案書 asked about)
             named = [g for g in subjects if not YEAR_TERM.fullmatch(g.term)] or subjects
-            if not any(group_share(g, chunk if _acronym(g.term, q.text) else where) >= SUBJECT_SHARE for g in named):
+            # (a unit on the city asked, 「珠海市では、損失を銀行が60%…」, is about what its
+            # passage is about: 知財融資)
+            city = bool(self.lexicon.cities_in(q.text) & self.lexicon.cities_in(c.text))
+            if not any(
+                group_share(g, chunk if city or _acronym(g.term, q.text) else where) >= SUBJECT_SHARE for g in named
+            ):
                 return False  # the fee of a report, for a question about a trust company's fee
         event = self.counted_event(q.text)
         if event and not any(w in c.text for w in event):
@@ -625,7 +630,7 @@ class Refusals:
             return False  # 2.6万社 of companies is no count of industrial parks
         if not all(self._names(c, s) for s in q.subjects):
             return False  # a figure for another party (the FSA's deadline for IPAS's)
-        if q.instruments and not names_instrument(c, q):
+        if q.instruments and not names_instrument(c, q) and not self._names_body_of(c, q):
             return False  # a figure about another scheme (IP-backed loans, for 企業価値担保権)
         for quantity in q.quantities:
             if quantity.person:
@@ -742,6 +747,19 @@ class Refusals:
         the FSA paper's facts)."""
         text = f"{c.hit.chunk.section} {c.hit.chunk.text}"
         return subject in text or any(ja in text for ja in self.lexicon.expand_english(subject))
+
+    def _names_body_of(self, c: Candidate, q: QuestionFrame) -> bool:
+        """The unit's chunk, section or document names, in another of its Japanese words, the
+        acronym that gave the question its scheme ("the FSA's draft paper": 金融庁 names the
+        FSA as 金融審議会 does)."""
+        where = f"{c.hit.chunk.text} {c.hit.chunk.section} {c.hit.doc.title}"
+        for phrase in self.lexicon.english_matches(q.text)[0]:
+            if not re.search(rf"\b{re.escape(phrase.upper())}\b", q.text):
+                continue  # (an acronym only: "secured creditors" is 被担保債権者, not any 担保権者)
+            words = self.lexicon.glossary[phrase]
+            if any(w in q.instruments for w in words) and any(w in where for w in words):
+                return True
+        return False
 
     def _place_term(self, term: str) -> bool:
         """A place name (日本, 米国): it says where, not what is asked about."""

@@ -2690,3 +2690,31 @@ def test_how_it_went_asks_for_the_outcome_not_a_date():
     # "how did the 9th one go?" after a "when" question asks how it turned out
     assert LEX.intents_of("how did the 9th one go?")[:1] == ["outcome"]
     assert LEX.intents_of("9回目はどうだった？")[:1] == ["outcome"]
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "said"),
+    [
+        # a city asked after the country: its unit is about what its passage is about (知財融資)
+        ("じゃあ珠海市は？", ["中国で知財融資が焦げ付いたときの損失分担の割合って？"], "60%"),
+        # a year named in a follow-up: 2020's figure does not answer "and 2023?"
+        ("and the full year 2023?", ["CNIPA number for patent and trademark pledge financing in 2020?"], "8539.9"),
+        # a deadline in English is a date; "the FSA's paper" is named by 金融庁 too
+        ("deadline for public comment on the FSA's draft paper on valuing and provisioning EVC-backed loans?", [], "5月28日"),
+        ("how many provisioning approaches did the FSA list as examples for EVC-backed loans?", [], "見做し債務者区分"),
+    ],
+)
+def test_a_city_a_follow_up_year_and_an_acronym_body_lead_with_the_answer(assistant, question, history, said):
+    answer = assistant.ask(question, history=history or None)
+    assert not answer.abstained, answer.abstain_reason
+    assert said in answer.citations[0].quote, answer.text
+
+
+def test_a_glossary_neighbour_of_a_scheme_is_not_the_scheme(assistant):
+    # "secured creditors" (被担保債権者) is not named by a passage saying 担保権者: the exact
+    # percentage of the reserve's first band is still refused
+    answer = assistant.ask(
+        "Under the cabinet order, what exact percentage is applied to the first bracket of the distributable "
+        "amount when computing the reserve held back for unspecified secured creditors?"
+    )
+    assert answer.abstained and not answer.citations, answer.text
