@@ -50,6 +50,8 @@ _FOCUS_JA = (
     re.compile(rf"({NOUN}{{2,}})(?:でき|され|す|し)(?:る|た)の?は(?:どのような|どんな|どういう)(?:場合|とき|時|条件)"),
     # whether something happened (「目標は達成されたのですか」)
     re.compile(rf"({NOUN}{{2,}})(?:された|されました|した|しました)(?:の|ん)(?:ですか|でしょうか|か|\?|？)"),
+    # what gets cheaper or dearer (「…にしておくと相続税とか贈与税が安くなったりする？」)
+    re.compile(rf"({NOUN}{{2,}})(?:とか|や|が|は|って|も)[^。？?、]{{0,12}}?(?:安く|高く|少なく|多く)(?:なる|なったり|なります|なりますか|なるの)"),
     # the kind asked for (「どんな資格の人」, 「どんな書類が」)
     re.compile(rf"どんな({NOUN}{{2,}})"),
     # what is provided for (「経過措置は設けられていますか」)
@@ -174,7 +176,7 @@ def unnamed_focus(
         f
         for p in _FOCUS_JA
         for m in p.finditer(asking)
-        if (f := m.group(1)) not in _NOT_FOCUS_JA and any(f.endswith(n) for n in nouns)
+        if (f := m.group(1)) not in _NOT_FOCUS_JA and any(f.endswith(n) for n in nouns) and not f.endswith("以外")
     ]
     foci += [w.lower() for p in _FOCUS_EN for m in p.finditer(asking) if (w := m.group(1)).lower() not in _NOT_FOCUS]
     missing = []

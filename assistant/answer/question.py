@@ -353,9 +353,12 @@ def implied_jurisdictions(
     found = spans()
     places: set[str] = set()
     for name in names:
-        where = {j for text, j in found if name.lower() in text.lower()}
-        if not where:
-            continue
+        # ("Indigo Ag IP-backed loan": the name is its first words the passages use)
+        words = name.split()
+        for k in range(len(words), 0, -1):
+            where = {j for text, j in found if " ".join(words[:k]).lower() in text.lower()}
+            if where:
+                break
         places |= where
     if len(places) == 1 and lexicon.default_jurisdiction not in places and "intl" not in places:
         return tuple(places)

@@ -595,6 +595,10 @@ class Refusals:
         asked_ordinals = ordinals(q.text)
         if asked_ordinals and not asked_ordinals & ordinals(f"{c.text} {c.unit().en}"):
             return False  # the 9th auction's sales do not answer for the 10th
+        versions = {m.group(1) for m in _VERSION.finditer(q.text)}
+        said = {m.group(1) for m in _VERSION.finditer(f"{c.text} {c.unit().en}")}
+        if versions and said and not versions & said:
+            return False  # Ver.2.0's chair is no answer for Ver.1.0's
         if names and self.names_another(c.text, names):
             return False  # the years of 知財金融促進事業 do not answer for its successor
         if subjects:

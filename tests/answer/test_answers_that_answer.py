@@ -2718,3 +2718,37 @@ def test_a_glossary_neighbour_of_a_scheme_is_not_the_scheme(assistant):
         "amount when computing the reserve held back for unspecified secured creditors?"
     )
     assert answer.abstained and not answer.citations, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # a bill passing the Diet (国会でとおった) is its 成立, not its submission
+        ("企業価値担保権の法律って国会でとおったのいつだっけ", "2024年6月7日"),
+        # a name followed by a glossary word ("Indigo Ag IP-backed loan") is still Indigo Ag's
+        ("Who underwrote the insurance on that Indigo Ag IP-backed loan?", "Markel"),
+        # 「売却価格以外に何を」: what is asked is not the price
+        ("管財人が事業の譲渡先を選ぶとき、売却価格以外に何を考慮するよう指針で求められていますか。", "雇用"),
+    ],
+)
+def test_validation_round_leads(assistant, question, said):
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.abstain_reason
+    assert said in " ".join(c.quote for c in answer.citations[:2]), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Ver.2.0's chair does not answer for Ver.1.0 (どなた asks who)
+        "知財・無形資産ガバナンスガイドラインVer.1.0を取りまとめた検討会の座長はどなたでしたか。",
+        # a rate asked as 「具体的な率」: 「それぞれに率を掛け」 states none
+        "施行令2条の不特定被担保債権留保額について、配当可能額の各区分に掛ける具体的な率(%)を教えてください。",
+        # what gets cheaper (相続税, 贈与税): no passage speaks of it
+        "息子に会社継がせる予定なんだけど、企業価値担保権にしておくと相続税とか贈与税が安くなったりする?",
+        "Who represented Japan at the 2022 WIPO side event on IP-backed financing, and what did they present?",
+    ],
+)
+def test_validation_round_refusals(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
