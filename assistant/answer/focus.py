@@ -176,7 +176,9 @@ def unnamed_focus(
         f
         for p in _FOCUS_JA
         for m in p.finditer(asking)
-        if (f := m.group(1)) not in _NOT_FOCUS_JA and any(f.endswith(n) for n in nouns) and not f.endswith("以外")
+        # (「第5回会合では何が」: 回会合 after a number is an occasion, not a thing asked)
+        if not asking[max(0, m.start(1) - 1) : m.start(1)].isdigit()
+        and (f := m.group(1)) not in _NOT_FOCUS_JA and any(f.endswith(n) for n in nouns) and not f.endswith("以外")
     ]
     foci += [w.lower() for p in _FOCUS_EN for m in p.finditer(asking) if (w := m.group(1)).lower() not in _NOT_FOCUS]
     missing = []

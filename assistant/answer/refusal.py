@@ -150,7 +150,7 @@ _ACTUAL = re.compile(
 _FORECAST = re.compile(r"見通し|見込み|予定|予想|目指|目標|計画|\bexpected\b|\bforecast|\bprojected\b|\bplanned\b|\btarget")
 #: A question about a whole year, and a figure for part of one.
 _FULL_YEAR = re.compile(
-    r"通年|年間の|1年間|\bfull[- ]year\b|\bwhole year\b|\bannual\b"
+    r"通年|年間の|1年間|(?:まるまる|丸|まる)1年|\bfull[- ]year\b|\bwhole year\b|\bannual\b"
     r"|(?:19|20)\d{2}年末|\b(?:the )?end of (?:19|20)\d{2}\b",  # 「2024年末」: not 6月末's figure
     re.I,
 )

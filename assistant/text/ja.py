@@ -184,6 +184,11 @@ _STOP = {
     "辺",
     "とこ",
     "感じ",
+    "かんじ",
+    "カンジ",
+    # 「最初のころ」: a time said loosely, never a topic
+    "ころ",
+    "頃",
     # Japanese function words Sudachi tags as content, and question words.
     "する",
     "ある",

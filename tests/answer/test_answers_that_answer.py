@@ -2752,3 +2752,42 @@ def test_validation_round_leads(assistant, question, said):
 def test_validation_round_refusals(assistant, question):
     answer = assistant.ask(question)
     assert answer.abstained and not answer.citations, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "said"),
+    [
+        # 「第5回会合では何が」: 回会合 after a number is the occasion, not a focus no passage names
+        ("事業性融資WGの第5回会合では何が議論されましたか。", [], "第5回"),
+        # 「最初のころ」 is the early days, not "the first" of something nor a thing counted
+        (
+            "それ最初のころって何社くらい面倒みてもらえたの?",
+            ["特許庁がビジネスと知財のメンターつけてくれるプログラムがあるって聞いたんだけど、名前なんだったっけ"],
+            "25社",
+        ),
+        # the topic of a casual earlier question is not its filler (かんじ)
+        (
+            "その人って会社の資産をバラバラに売っていくんですか?",
+            ["返せなくなったら担保の実行?ってどう進むの。銀行が勝手に売りにくるかんじ?"],
+            "事業譲渡",
+        ),
+        # 既存の枠組みを流用 ~ 従来の…土台
+        ("金融庁の検討ペーパーの例示のうち、既存の枠組みを流用する型にはどんなものがありますか。", [], "従来"),
+        # "Is that unusual?" of a case told first: ほぼ標準 answers it
+        (
+            "We're a startup negotiating venture debt in the US, and the lender wants a first-priority lien on all"
+            " assets including our IP. Is that unusual?",
+            [],
+            "標準",
+        ),
+    ],
+)
+def test_last_round_answerable_questions_are_answered(assistant, question, history, said):
+    answer = assistant.ask(question, history=history or None)
+    assert not answer.abstained, answer.abstain_reason
+    assert said in " ".join(c.quote for c in answer.citations[:3]), answer.text
+
+
+def test_a_whole_year_said_casually_is_not_answered_by_part_of_it(assistant):
+    answer = assistant.ask("広東省の知財質押の登記額って2024年まるまる1年だといくらだった?")
+    assert answer.abstained and not answer.citations, answer.text
