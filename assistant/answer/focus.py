@@ -92,6 +92,8 @@ _FOCUS_EN = (
     # (not "how many are there nationwide": a count, not whether a thing exists)
     re.compile(r"(?<!many )(?<!much )\b(?:is there|are there) (?:an? |any )?([a-z]+)\b", re.I),
     re.compile(r"\bdo (?:i|we) need (?:an? |any )?([a-z]+)\b", re.I),
+    # a sanction asked for ("What's the criminal penalty …?")
+    re.compile(r"\bwhat(?:'s| is| are| would be)? (?:the )?(?:[a-z-]+ )?(penalty|penalties|sanctions?|punishment)\b", re.I),
     # what a party does ("Who audits the …?"): the passages must say it of someone
     re.compile(r"\bwho ([a-z]{3,}(?:s|ed)) (?:the|a|an|its|their)\b", re.I),
     # how a thing is handled ("How is a dispute … resolved?")

@@ -22,6 +22,9 @@ _PREMISE = re.compile(
     r"\b(?:given|now|considering) that\b|\bassuming\b|^\W*since\b(?!\s+(?:when|then|(?:19|20)\d{2}))",
     re.I,
 )
+#: A split stated as two shares: "50/50", "70:30", 「7対3」 (not a date such as 5/25).
+_SPLIT = re.compile(r"(?<![\d/])(\d{1,2})\s*(?:/|:|対)\s*(\d{1,2})(?![\d/])(?=\s*(?:split|で|の|between|basis|ratio|share|\b))")
+_HALF = re.compile(r"\bhalf (?:the|of|its)\b|半分|半額")
 _PREMISE_UNITS = {"%", "パーセント", "割", "兆元", "億元", "万元", "兆円", "億円", "万円", "億ドル", "万ドル"}
 #: What a premise says someone may now do: 「個人事業主も使える(ようになった)」, "sole
 #: proprietors can now grant …"; and a sentence denying it (「…設定者になれない」).
@@ -34,7 +37,7 @@ _ABLE_EN = re.compile(
 #: what only asks whether the hearsay holds.
 _HEARD = re.compile(
     r"と聞いて|と聞き|と聞いた|って聞いて|って聞き|って聞いた|って聞いた|らしい(?:けど|が)|と理解して|んですよね|んだよね|(?:ん|の)?でしょ(?!う)|"
-    r"\bI (?:heard|read|was told|understand)\b",
+    r"\bI (?:heard|read|was told|understand)\b|\b(?:given|now) that\b|^\W*since\b(?!\s+(?:when|then|(?:19|20)\d{2}))",
     re.I,
 )
 _ASKS_PREMISE = re.compile(r"(?:本当|ほんと|合って|正しい|間違い)|(?:is|was) (?:that|it|this) (?:right|true|correct|so)\b", re.I)
@@ -84,7 +87,16 @@ def unsupported_premise(question: str, texts: list[str]) -> list[str]:
     stated += [f"{v}%" for v in _EN_PERCENT.findall(question)]
     stated += [m.group(0) for m in _EN_MONEY.finditer(question)]
     joined = " ".join(texts).replace(",", "").lower()
-    return [s for s in dict.fromkeys(stated) if s.replace("パーセント", "%").replace(",", "").lower() not in joined]
+    missing = [s for s in dict.fromkeys(stated) if s.replace("パーセント", "%").replace(",", "").lower() not in joined]
+    # a split taken as given ("splits the risk 50/50", 「7対3」): each share must be stated
+    for m in _SPLIT.finditer(question):
+        a, b = m.group(1), m.group(2)
+        if not (f"{a}%" in joined and f"{b}%" in joined) and f"{a}:{b}" not in joined:
+            missing.append(m.group(0))
+    # half of something ("only covers half the cost", 「半分しか」): a half must be stated
+    if _HALF.search(question) and not re.search(r"半分|半額|2分の1|50%|\bhalf\b", joined):
+        missing.append(_HALF.search(question).group(0))
+    return list(dict.fromkeys(missing))
 
 
 def contradicted_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str]:

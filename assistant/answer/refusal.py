@@ -159,7 +159,7 @@ _ARTICLE = re.compile(r"(?:第|法|令)(\d+)条|\bArticle\s+(\d+)\b")
 #: A version of a document: Ver.2.0, "version 3", バージョン3.0.
 _VERSION = re.compile(r"(?:(?<![a-z])ver\.?|(?<![a-z])version|バージョン)\s?(\d+(?:\.\d+)?)", re.I)
 #: A law's parts other than its articles: its supplementary provisions and its schedules.
-_LAW_PART = re.compile(r"附則|別表|\bsupplementary provisions?\b|\bschedule \d+\b", re.I)
+_LAW_PART = re.compile(r"附則|別表|見直し規定|\bsupplementary provisions?\b|\bschedule \d+\b|\breview (?:clause|provision)s?\b", re.I)
 #: A quoted name, and what makes it the title of a document rather than a quoted word.
 _QUOTED_TITLE = re.compile(r"「([^「」]{4,60})」|『([^『』]{2,60})』|\"([^\"]{6,80})\"|“([^”]{6,80})”")
 _TITLE_LIKE = re.compile(

@@ -2791,3 +2791,26 @@ def test_last_round_answerable_questions_are_answered(assistant, question, histo
 def test_a_whole_year_said_casually_is_not_answered_by_part_of_it(assistant):
     answer = assistant.ask("広東省の知財質押の登記額って2024年まるまる1年だといくらだった?")
     assert answer.abstained and not answer.citations, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a share or a split taken as given that no passage states (the bank bears 20%)
+        "Since the JPO only covers half the cost of an IP business evaluation report, how much does the bank have to pay for the other half?",
+        "Since Japan's responsibility-sharing system splits credit guarantee risk 50/50 between the guarantee corporation and the bank, why did they pick an even split?",
+        # what someone may do taken as given ("Given that …") that a passage denies
+        "Given that sole proprietors can also grant an enterprise value charge over their business, what extra documents does a self-employed person need to submit?",
+        # a sanction and a review clause no passage speaks of
+        "What's the criminal penalty — fine or prison — if a trust company acting as chargeholder breaches its duties?",
+        "Does the law on promoting business-based lending have a review clause? What's the timeline?",
+    ],
+)
+def test_english_premises_sanctions_and_review_clauses_no_passage_states_are_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_a_split_the_passages_state_is_no_wrong_premise(assistant):
+    answer = assistant.ask("Since the responsibility-sharing system splits the risk 80/20, when did it start?")
+    assert not answer.abstained and "2007年10月" in answer.citations[0].quote, answer.text
