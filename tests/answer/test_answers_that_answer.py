@@ -2814,3 +2814,9 @@ def test_english_premises_sanctions_and_review_clauses_no_passage_states_are_ref
 def test_a_split_the_passages_state_is_no_wrong_premise(assistant):
     answer = assistant.ask("Since the responsibility-sharing system splits the risk 80/20, when did it start?")
     assert not answer.abstained and "2007年10月" in answer.citations[0].quote, answer.text
+
+
+def test_what_is_required_as_something_no_passage_names_is_refused(assistant):
+    # 「添付書面として何が求められるか」: the attachments are what is asked
+    answer = assistant.ask("企業価値担保権の設定登記の申請で、添付書面として何が求められるか確認したい。")
+    assert answer.abstained and not answer.citations and "添付書面" in answer.abstain_reason, answer.text
