@@ -40,7 +40,7 @@ _FOCUS_JA = (
     # what must be done with what (「決議の写しを求める必要がありますか」)
     re.compile(rf"({NOUN}{{2,}})を[^、。？?]{{0,10}}?必要が(?:あり|ある)"),
     # how a named thing is done (「管財人の報酬はどのように算定」, 「報酬は、どのような基準で
-    #決まる」)
+    # 決まる」)
     re.compile(rf"({NOUN}{{2,}})は、?(?:どのように|どうやって)"),
     re.compile(rf"({NOUN}{{2,}})(?:は|って)、?(?:どのような|どんな|どういう)(?:基準|方法|手順|ルール|やり方|計算)"),
     # what a named thing is like, asked as it stands (「添付書類と申請書様式はどうなっていますか」;

@@ -36,7 +36,7 @@ _ABLE_EN = re.compile(
 #: Hearsay a further question rests on (「…と聞きましたが、…」, "I heard …. When …?"), and
 #: what only asks whether the hearsay holds.
 _HEARD = re.compile(
-    r"と聞いて|と聞き|と聞いた|って聞いて|って聞き|って聞いた|って聞いた|らしい(?:けど|が)|と理解して|んですよね|んだよね|(?:ん|の)?でしょ(?!う)|"
+    r"と聞いて|と聞き|と聞いた|って聞いて|って聞き|って聞いた|らしい(?:けど|が)|と理解して|んですよね|んだよね|(?:ん|の)?でしょ(?!う)|"
     r"\bI (?:heard|read|was told|understand)\b|\b(?:given|now) that\b|^\W*since\b(?!\s+(?:when|then|(?:19|20)\d{2}))",
     re.I,
 )
@@ -94,8 +94,9 @@ def unsupported_premise(question: str, texts: list[str]) -> list[str]:
         if not (f"{a}%" in joined and f"{b}%" in joined) and f"{a}:{b}" not in joined:
             missing.append(m.group(0))
     # half of something ("only covers half the cost", 「半分しか」): a half must be stated
-    if _HALF.search(question) and not re.search(r"半分|半額|2分の1|50%|\bhalf\b", joined):
-        missing.append(_HALF.search(question).group(0))
+    half = _HALF.search(question)
+    if half and not re.search(r"半分|半額|2分の1|50%|\bhalf\b", joined):
+        missing.append(half.group(0))
     return list(dict.fromkeys(missing))
 
 
