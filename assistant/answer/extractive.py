@@ -340,6 +340,14 @@ def _defined_groups(question: str, groups: list[TermGroup]) -> list[TermGroup]:
 
 
 
+def _occasion_scored(score: float, said: set[str], asked: set[str] | frozenset[str]) -> float:
+    """``score`` of a unit naming the occasions ``said`` (meetings' numbers, years) when the
+    question asks ``asked``: raised for one asked, lowered for only others, kept for none."""
+    if said & asked:
+        return score + CUE_BONUS
+    return score * EVENT_PENALTY if said else score
+
+
 def _ordinals_of(c: Candidate) -> set[str]:
     """The ordinals a unit names, in its text or its English rendering (「9回目」, "ninth")."""
     return ordinals(f"{c.text} {c.unit().en or ''}")
@@ -778,15 +786,11 @@ class ExtractiveAnswerer(Answerer):
                 said = _ordinals_of(cand)
                 if not said and "1" not in asked_ordinals and _FIRST_OCCASION.search(cand.text):
                     said = {"1"}  # the first auction does not answer for the 9th
-                if said & asked_ordinals:
-                    score += CUE_BONUS  # 「第2回会合では、経団連…が発表した」
-                elif said:
-                    score *= EVENT_PENALTY  # the 5th meeting does not answer for the 2nd
-            if asked_years and (said_years := stated_years(cand.text)):
-                if said_years & asked_years:
-                    score += CUE_BONUS
-                else:
-                    score *= EVENT_PENALTY  # 2020's figure does not answer "and 2023?"
+                # 「第2回会合では、経団連…が発表した」; the 5th meeting does not answer for the 2nd
+                score = _occasion_scored(score, said, asked_ordinals)
+            if asked_years:
+                # 2020's figure does not answer "and 2023?"
+                score = _occasion_scored(score, stated_years(cand.text), asked_years)
             cand.defines = q.intent == "definition" and _defines(
                 cand.text, defined, (cand.unit().en or "") if q.lang == "en" else "", defined_instruments
             )

@@ -16,10 +16,15 @@ from assistant.text.ja import content_terms
 
 #: A question that takes something as given (「…と聞いていますが」, "I heard …", "…, correct?",
 #: "Given that …", 「…んだよね？」).
+#: Hearsay and what is taken as given, as both patterns below read it: 「…と聞いた」, "I heard",
+#: "Since …," (not "since when", nor a year's "since 2020").
+_HEARD_JA = r"と聞いて|と聞き|と聞いた|って聞いて|って聞き|って聞いた"
+_HEARD_EN = r"\bI (?:heard|read|was told|understand)\b"
+_SINCE_EN = r"^\W*since\b(?!\s+(?:when|then|(?:19|20)\d{2}))"
 _PREMISE = re.compile(
-    r"と聞いて|と聞き|と聞いた|って聞いて|って聞き|って聞いた|らしい(?:けど|が|です|ね)|って本当|は本当|と理解して|んですよね|ですよね|んだよね|"
-    r"\bI (?:heard|read|was told|understand)\b|\b(?:correct|right|true)\s*\?|\bis it true\b|"
-    r"\b(?:given|now|considering) that\b|\bassuming\b|^\W*since\b(?!\s+(?:when|then|(?:19|20)\d{2}))",
+    rf"{_HEARD_JA}|らしい(?:けど|が|です|ね)|って本当|は本当|と理解して|んですよね|ですよね|んだよね|"
+    rf"{_HEARD_EN}|\b(?:correct|right|true)\s*\?|\bis it true\b|"
+    rf"\b(?:given|now|considering) that\b|\bassuming\b|{_SINCE_EN}",
     re.I,
 )
 #: A split stated as two shares: "50/50", "70:30", 「7対3」 (not a date such as 5/25).
@@ -36,8 +41,8 @@ _ABLE_EN = re.compile(
 #: Hearsay a further question rests on (「…と聞きましたが、…」, "I heard …. When …?"), and
 #: what only asks whether the hearsay holds.
 _HEARD = re.compile(
-    r"と聞いて|と聞き|と聞いた|って聞いて|って聞き|って聞いた|らしい(?:けど|が)|と理解して|んですよね|んだよね|(?:ん|の)?でしょ(?!う)|"
-    r"\bI (?:heard|read|was told|understand)\b|\b(?:given|now) that\b|^\W*since\b(?!\s+(?:when|then|(?:19|20)\d{2}))",
+    rf"{_HEARD_JA}|らしい(?:けど|が)|と理解して|んですよね|んだよね|(?:ん|の)?でしょ(?!う)|"
+    rf"{_HEARD_EN}|\b(?:given|now) that\b|{_SINCE_EN}",
     re.I,
 )
 _ASKS_PREMISE = re.compile(r"(?:本当|ほんと|合って|正しい|間違い)|(?:is|was) (?:that|it|this) (?:right|true|correct|so)\b", re.I)

@@ -158,6 +158,13 @@ _FULL_YEAR = re.compile(
 _ARTICLE = re.compile(r"(?:第|法|令)(\d+)条|\bArticle\s+(\d+)\b")
 #: A version of a document: Ver.2.0, "version 3", バージョン3.0.
 _VERSION = re.compile(r"(?:(?<![a-z])ver\.?|(?<![a-z])version|バージョン)\s?(\d+(?:\.\d+)?)", re.I)
+
+
+def _versions(text: str) -> set[str]:
+    """The versions ``text`` names ("Ver.2.0" → 2.0, "version 3" → 3)."""
+    return {m.group(1) for m in _VERSION.finditer(text)}
+
+
 #: A law's parts other than its articles: its supplementary provisions and its schedules.
 _LAW_PART = re.compile(r"附則|別表|見直し規定|\bsupplementary provisions?\b|\bschedule \d+\b|\breview (?:clause|provision)s?\b", re.I)
 #: A quoted name, and what makes it the title of a document rather than a quoted word.
@@ -430,9 +437,8 @@ class Refusals:
             if (_TITLE_LIKE.search(title) or m.group(0).startswith("『")) and not _title_cited(title, lowered):
                 missing.append(title)
         # a version of a document no passage speaks of (「Ver.3.0っていつ出る」: Ver.1.0 and 2.0 are)
-        for m in _VERSION.finditer(question):
-            if not re.search(rf"(?:ver\.?|version|バージョン)\s?{re.escape(m.group(1))}(?![\d.])", lowered):
-                missing.append(m.group(0).strip())
+        cited = _versions(joined)
+        missing += [m.group(0).strip() for m in _VERSION.finditer(question) if m.group(1) not in cited]
         # a law's parts that are no article (附則, 別表, "the supplementary provisions")
         for m in _LAW_PART.finditer(question):
             if m.group(0).lower() not in lowered:
@@ -595,8 +601,7 @@ class Refusals:
         asked_ordinals = ordinals(q.text)
         if asked_ordinals and not asked_ordinals & ordinals(f"{c.text} {c.unit().en}"):
             return False  # the 9th auction's sales do not answer for the 10th
-        versions = {m.group(1) for m in _VERSION.finditer(q.text)}
-        said = {m.group(1) for m in _VERSION.finditer(f"{c.text} {c.unit().en}")}
+        versions, said = _versions(q.text), _versions(f"{c.text} {c.unit().en}")
         if versions and said and not versions & said:
             return False  # Ver.2.0's chair is no answer for Ver.1.0's
         if names and self.names_another(c.text, names):
