@@ -543,6 +543,9 @@ class ExtractiveAnswerer(Answerer):
         wrong_start = self.refusals.started_premise(question, passages)
         if wrong_start:  # 「2023年から始まってるらしいけど」 when the passages date 施行 to 2026
             return self._abstain(base, "wrong_start", groups, t0, missing=wrong_start)
+        wrong_passed = self.refusals.passed_premise(question, passages)
+        if wrong_passed:  # 「2023年の国会で成立したらしいけど」 when the passages date 成立 to 2024
+            return self._abstain(base, "wrong_passed", groups, t0, missing=wrong_passed)
         not_ended = self.refusals.ended_premise(question, passages)
         if not_ended:  # 「…って2020年に廃止されたんでしょ？」 when no passage on it says it ended
             return self._abstain(base, "not_ended", groups, t0, missing=not_ended)

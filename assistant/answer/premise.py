@@ -186,6 +186,26 @@ _DATED_EN = re.compile(
 
 #: A year right before the words saying something took effect (「令和8年(2026年)5月25日に施行」).
 _EFFECT_YEAR = re.compile(r"(?:(?:19|20)\d{2}|(?:令和|平成)(?:\d{1,2}|元))年[^。、]{0,14}?(?:に|から|より)(?:施行|効力)")
+_EFFECT_JA = re.compile(r"施行")
+_EFFECT_EN = re.compile(r"\b(?:took|takes|came into) (?:effect|force)\b", re.I)
+
+
+def _wrong_years(said: list[str], names: list[str], texts: list[str], ja: re.Pattern, en: re.Pattern, near: re.Pattern) -> list[str]:
+    """The years of ``said`` (as a question writes them) that no sentence on the scheme ``names``
+    dates the event to, when some sentence dates it at all. A Japanese sentence saying the event
+    (``ja``) gives the years right before its words (``near``), not those of an order that set
+    the date (「令和8年(2026年)5月25日に施行された。…令和7年政令第242号…」); an English one
+    (``en``) gives its years."""
+    dated: set[str] = set()
+    for text in texts:
+        if not any(name in text for name in names):
+            continue
+        for sentence in _SENTENCE_END.split(text):
+            if ja.search(sentence) or en.search(sentence):
+                close = [m.group(0) for m in near.finditer(sentence)]
+                dated |= stated_years(" ".join(close) if close or ja.search(sentence) else sentence)
+    western = [next(iter(stated_years(f"{year}年")), year) for year in said]
+    return [year for year in western if dated and year not in dated]
 
 
 def started_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str]:
@@ -198,29 +218,40 @@ def started_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[s
     nothing as given."""
     if _ASKS_PREMISE.search(question):
         return []
-    said = [(m.group(0), m.group(1)) for m in (*_STARTED_EN.finditer(question), *_STARTED_JA.finditer(question))]
-    said += [(m.group(0), m.group(1) or m.group(2)) for m in (*_DATED_JA.finditer(question), *_DATED_EN.finditer(question))]
-    if not said:
+    said = [m.group(1) for m in (*_STARTED_EN.finditer(question), *_STARTED_JA.finditer(question))]
+    said += [m.group(1) or m.group(2) for m in (*_DATED_JA.finditer(question), *_DATED_EN.finditer(question))]
+    names = instruments(question, lexicon) if said else []
+    return _wrong_years(said, names, texts, _EFFECT_JA, _EFFECT_EN, _EFFECT_YEAR) if names else []
+
+
+#: A passing a question takes as given, with its year: said as the reason for what it asks
+#: (「2023年の国会で成立したらしいけど」, "Given that the bill passed the Diet in 2023, …") or in
+#: passing before what it names (「2023年に成立した事業性融資推進法の…」).
+_PASSED_JA = re.compile(
+    r"((?:19|20)\d{2}|(?:令和|平成)(?:\d{1,2}|元))年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:の[^、。？?]{0,8}?)?(?:に|で)?"
+    r"(?:成立|可決|制定|公布)(?:し|さ)(?:た|てる|ている|ました|れた)"
+    r"(?:[^、。？?]{0,10}?(?:らしい|と聞|って聞|けど|けれど|ので(?!す|しょ)|から(?!です|でしょ)|ですが|ますが|以上|のに)|(?=[一-龥ァ-ヶー]))"
+)
+_PASSED_EN = re.compile(
+    r"\b(?:since|now that|given that|because|as|after|once|I (?:heard|read) that)\b[^.?!]{0,80}?"
+    r"\b(?:passed|enacted|adopted|promulgated)\b[^.?!]{0,40}?\b(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b",
+    re.I,
+)
+_PASSING_YEAR = re.compile(r"(?:(?:19|20)\d{2}|(?:令和|平成)(?:\d{1,2}|元))年[^。、]{0,14}?(?:に|で)(?:成立|可決|制定|公布)")
+_PASSING_JA = re.compile(r"成立|可決|制定|公布")
+_PASSING_EN = re.compile(r"\b(?:passed|enacted|promulgated)\b", re.I)
+
+
+def passed_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str]:
+    """The year a question takes as that of a law's passing (「事業性融資の法律って2023年の国会で
+    成立したらしいけど」, "Given that the bill passed the Diet in 2023, …") when the passages on
+    it date its passing or promulgation (成立, 公布) to other years only, as
+    :func:`started_premise` does for 施行. Asking whether it passed then takes nothing as given."""
+    if _ASKS_PREMISE.search(question):
         return []
-    names = instruments(question, lexicon)
-    if not names:
-        return []
-    dated: set[str] = set()
-    for text in texts:
-        if not any(name in text for name in names):
-            continue
-        for sentence in _SENTENCE_END.split(text):
-            if "施行" in sentence or re.search(r"\b(?:took|takes|came into) (?:effect|force)\b", sentence, re.I):
-                # the year it took effect, not the year of the order that set the date
-                # (「令和8年(2026年)5月25日に施行された。…令和7年政令第242号…」)
-                near = [m.group(0) for m in _EFFECT_YEAR.finditer(sentence)]
-                dated |= stated_years(" ".join(near) if near or "施行" in sentence else sentence)
-    out = []
-    for _, year in said:
-        western = next(iter(stated_years(f"{year}年")), year)
-        if dated and western not in dated:
-            out.append(western)
-    return out
+    said = [m.group(1) for m in (*_PASSED_JA.finditer(question), *_PASSED_EN.finditer(question))]
+    names = instruments(question, lexicon) if said else []
+    return _wrong_years(said, names, texts, _PASSING_JA, _PASSING_EN, _PASSING_YEAR) if names else []
 
 
 def later_years(question: str, texts: list[str]) -> list[str]:

@@ -56,6 +56,7 @@ from assistant.answer.premise import (
     ended_premise,
     later_years,
     mandated_premise,
+    passed_premise,
     started_premise,
     unsupported_premise,
 )
@@ -411,6 +412,10 @@ class Refusals:
     def started_premise(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.started_premise` with this lexicon."""
         return started_premise(question, texts, self.lexicon)
+
+    def passed_premise(self, question: str, texts: list[str]) -> list[str]:
+        """:func:`assistant.answer.premise.passed_premise` with this lexicon."""
+        return passed_premise(question, texts, self.lexicon)
 
     def ended_premise(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.ended_premise` with this lexicon."""

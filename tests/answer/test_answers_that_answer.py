@@ -2820,3 +2820,30 @@ def test_what_is_required_as_something_no_passage_names_is_refused(assistant):
     # 「添付書面として何が求められるか」: the attachments are what is asked
     answer = assistant.ask("企業価値担保権の設定登記の申請で、添付書面として何が求められるか確認したい。")
     assert answer.abstained and not answer.citations and "添付書面" in answer.abstain_reason, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Given that the enterprise value charge bill passed the Diet in 2023, what was the vote count?",
+        "事業性融資の法律って2023年の国会で成立したらしいけど、施行までだいぶかかったよね?",
+        "2023年に成立した事業性融資推進法の施行日は？",
+    ],
+)
+def test_a_question_resting_on_a_wrong_passing_year_is_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+    assert "2023" in answer.abstain_reason and ("成立" in answer.abstain_reason or "passed" in answer.abstain_reason)
+
+
+def test_a_right_passing_year_or_asking_when_it_passed_takes_nothing_wrong_as_given(assistant):
+    from assistant.answer.premise import passed_premise
+
+    passages = ["事業性融資の推進等に関する法律(企業価値担保権を定めた法律)は、2024年6月7日に成立した。"]
+    assert passed_premise("企業価値担保権の法律って2024年に成立したらしいけど、施行は？", passages, LEX) == []
+    assert passed_premise("企業価値担保権の法律って2023年に成立したって本当？", passages, LEX) == []
+    assert passed_premise("企業価値担保権の法律って2023年に成立したらしいけど、施行は？", passages, LEX) == ["2023"]
+    assert passed_premise("Since the enterprise value charge law was enacted in 2023, who uses it?", passages, LEX) == ["2023"]
+    assert passed_premise("企業価値担保権の法律って2023年に成立したらしいけど？", ["成立は2024年"], LEX) == []
+    answer = assistant.ask("事業性融資推進法が成立したのはいつ？")
+    assert not answer.abstained and "2024年6月7日" in answer.citations[0].quote, answer.text
