@@ -22,7 +22,7 @@ _HEARD_JA = r"と聞いて|と聞き|と聞いた|って聞いて|って聞き|�
 _HEARD_EN = r"\bI (?:heard|read|was told|understand)\b"
 _SINCE_EN = r"^\W*since\b(?!\s+(?:when|then|(?:19|20)\d{2}))"
 _PREMISE = re.compile(
-    rf"{_HEARD_JA}|らしい(?:けど|が|です|ね)|って本当|は本当|と理解して|んですよね|ですよね|んだよね|"
+    rf"{_HEARD_JA}|らしい(?:けど|が|です|ね)|って本当|は本当|と理解して|んですよね|ですよね|んだよね|(?:ん|の)でしょ(?!う)|"
     rf"{_HEARD_EN}|\b(?:correct|right|true)\s*\?|\bis it true\b|"
     rf"\b(?:given|now|considering) that\b|\bassuming\b|{_SINCE_EN}",
     re.I,
@@ -79,6 +79,8 @@ _OWN_PLAN = re.compile(
 )
 _EN_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
 _EN_MONEY = re.compile(r"(?<![\d.])\d[\d,.]*\s*(?:thousand|million|billion|trillion)?\s*(?:yen|yuan|dollars)\b", re.I)
+#: An amount said without its unit, as people say yen (「100万くらい自腹」): found as written.
+_BARE_MONEY = re.compile(r"(?<![\d.,])\d[\d,.]*(?:千万|百万|万|億)(?![\d円元ドル件社人台個回年機協者])")
 
 
 def unsupported_premise(question: str, texts: list[str]) -> list[str]:
@@ -91,6 +93,7 @@ def unsupported_premise(question: str, texts: list[str]) -> list[str]:
     stated = [f"{v}{u}" for v, u in figures(question).amounts if u in _PREMISE_UNITS]
     stated += [f"{v}%" for v in _EN_PERCENT.findall(question)]
     stated += [m.group(0) for m in _EN_MONEY.finditer(question)]
+    stated += [m.group(0) for m in _BARE_MONEY.finditer(question)]
     joined = " ".join(texts).replace(",", "").lower()
     missing = [s for s in dict.fromkeys(stated) if s.replace("パーセント", "%").replace(",", "").lower() not in joined]
     # a split taken as given ("splits the risk 50/50", 「7対3」): each share must be stated

@@ -152,6 +152,9 @@ _KIND_PREFIX = re.compile(
 )
 
 
+_INSTITUTION_HEADS = ("銀行", "信用金庫", "信金", "信用組合", "信組", "労働金庫", "証券", "生命", "損保", "キャピタル")
+#: A name written in hiragana, three characters or more (not うち, よそ).
+_HIRAGANA_NAME = re.compile(r"[ぁ-ゖー]{3,}")
 _LEADING_VERB = re.compile(r"^(?:(?:Has|Have|Had|Did|Does|Do|Is|Are|Was|Were|Can|Could|Will|Would|Should|May|What|How|Why|When|Where|Who|Which)\s+)+")
 
 
@@ -167,6 +170,16 @@ def unknown_institutions(text: str, known: Callable[[str], bool]) -> tuple[str, 
             continue
         words = [t.norm for t in tokenize(prefix) if t.pos in ("名詞", "接頭辞") or t.surface.isascii()]
         if words and not any(known(w) or known(w.lower()) for w in words):
+            out.append(name)
+    # A name in hiragana (ゆうちょ銀行, きらぼし銀行): Sudachi's noun right before the kind.
+    tokens = tokenize(text)
+    for at, token in enumerate(tokens[:-1]):
+        after = "".join(t.surface for t in tokens[at + 1 : at + 3])
+        head = next((h for h in _INSTITUTION_HEADS if after.startswith(h)), "")
+        if not head or token.pos != "名詞" or not _HIRAGANA_NAME.fullmatch(token.surface):
+            continue
+        name = token.surface + head
+        if not _KIND_PREFIX.match(token.norm) and not known(name) and not known(token.surface):
             out.append(name)
     return tuple(dict.fromkeys(out))
 

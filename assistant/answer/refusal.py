@@ -123,6 +123,8 @@ _RECORD = re.compile(
 
 #: A question about what someone does now (「やってるとこある？」「使ってるの？」, "Does MUFG
 #: offer …"): a practice of a named party, which documents that never name it cannot state.
+#: What a lender offers (「…の融資やってくれる？」, 「扱ってる？」, "Does Shinsei Bank offer …?").
+_OFFERS = re.compile(r"(?:やって|扱って|取り扱って|対応して)(?:くれ|もらえ|る|い|ます)|\b(?:offer|provide|handle)s?\b", re.I)
 _PRACTICE = re.compile(
     r"[てで](?:い)?(?:る|ます)(?:の|ん|とこ|ところ|か|って|？|\?|\s*$)|[るた](?:とこ|ところ)(?:って|は|が)?(?:ある|あり|ない)|"
     r"[ぁ-ん](?:た|だ)(?:の|ん)?(?:か|？|\?|\s*$)|"
@@ -234,7 +236,7 @@ _COUNTER_KINDS = {
     "機関": r"機関|銀行|金融機関|\b(?:institutions?|banks?|lenders?)\b",
     "行": r"銀行|\bbanks?\b",
     "件": r"件|案件|融資|\b(?:cases?|loans?|deals?|applications?)\b",
-    "人": r"人|者|\b(?:people|participants?|persons?|attendees?)\b",
+    "人": r"人|者|\b(?:people|ppl|folks|participants?|persons?|attendees?|visitors?|guests?|members?|staff|employees?|workers?)\b",
 }
 #: Words for the aspect of a figure asked (its trend, level, usual value), not what it is of.
 _ASPECT = re.compile(r"推移|動向|変化|変遷|伸び|増減|傾向|状況|水準|相場|目安|平均|実態|現状|trends?|changes?|levels?", re.I)
@@ -286,9 +288,10 @@ class Refusals:
         # is still answered by the scheme's rules.
         if q.unknown_places and not _ELIGIBILITY.search(q.text):
             return "unknown_entity"
-        # A bank the documents never name: what it did, charges or decided is not in them
-        # (「城南信金って評価書つかって融資してくれたことある？」).
-        if q.unknown_institutions and (q.intent in ("who", "when", "howmuch") or _RECORD.search(q.text)):
+        # A bank the documents never name: what it did, offers, charges or decided is not in
+        # them (「城南信金って評価書つかって融資してくれたことある？」, 「ゆうちょ銀行って…融資
+        # やってくれる？」); whether one may borrow there is still answered by the rules.
+        if q.unknown_institutions and (q.intent in ("who", "when", "howmuch") or _RECORD.search(q.text) or _OFFERS.search(q.text)):
             return "unknown_entity"
         # What a party or a place the documents never name has done or does now (「トヨタも
         # 使ってるの？」「名古屋の地銀でやってるとこ」"Does MUFG offer …?") is not in them either.

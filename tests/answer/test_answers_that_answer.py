@@ -2847,3 +2847,58 @@ def test_a_right_passing_year_or_asking_when_it_passed_takes_nothing_wrong_as_gi
     assert passed_premise("企業価値担保権の法律って2023年に成立したらしいけど？", ["成立は2024年"], LEX) == []
     answer = assistant.ask("事業性融資推進法が成立したのはいつ？")
     assert not answer.abstained and "2024年6月7日" in answer.citations[0].quote, answer.text
+
+
+def test_a_terse_total_is_led_by_the_year_it_names(assistant):
+    answer = assistant.ask("China patent & trademark pledge loans, full-year 2023 total?")
+    assert not answer.abstained and "8539.9億元" in answer.citations[0].quote, answer.text
+
+
+def test_kurai_before_a_verb_in_tsu_is_no_when():
+    # 「いくらぐらいつながった」: ぐらい + つながる, not いつ
+    question = "特許庁の評価書の事業、結局じっさいの融資にいくらぐらいつながったの？"
+    assert "when" not in LEX.intents_of(question)
+    assert "when" in LEX.intents_of("評価書の事業はいつ始まったの？")
+
+
+def test_what_a_programme_led_to_and_what_a_report_costs_in_everyday_words(assistant):
+    answer = assistant.ask("特許庁の評価書の事業、結局じっさいの融資にいくらぐらいつながったの？")
+    assert not answer.abstained and "43.8億円" in answer.citations[0].quote, answer.text
+    answer = assistant.ask("特許の強みとか評価してくれるレポート、作ると本来いくらぐらいかかるもん？")
+    assert not answer.abstained and "20万〜30万円" in answer.citations[0].quote, answer.text
+
+
+def test_people_typed_ppl_are_counted_in_persons(assistant):
+    answer = assistant.ask("how many ppl showed up at the IP finance forum JPO and FSA ran in march 2018?")
+    assert not answer.abstained and "252人" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("ゆうちょ銀行って企業価値担保権の融資やってくれるんでしょうか", "ゆうちょ銀行"),
+        ("Does Kiraboshi Bank offer enterprise value charge loans?", "Kiraboshi Bank"),
+    ],
+)
+def test_what_a_bank_the_documents_never_name_offers_is_refused(assistant, question, named):
+    answer = assistant.ask(question)
+    assert answer.abstained and named in answer.abstain_reason, answer.text
+
+
+def test_a_bank_named_in_hiragana_is_a_name_and_borrowing_there_is_still_answered(assistant):
+    from assistant.answer.question import unknown_institutions
+
+    assert unknown_institutions("じゃあきらぼし銀行さんで使える？", lambda t: False) == ("きらぼし銀行",)
+    assert unknown_institutions("うちの銀行でも使える？ふつう銀行は？", lambda t: False) == ()
+    answer = assistant.ask("城南信金でも企業価値担保権で借りられる？")
+    assert not answer.abstained, answer.abstain_reason
+
+
+def test_an_amount_said_without_yen_and_taken_as_given_must_be_stated():
+    from assistant.answer.premise import unsupported_premise
+
+    passages = ["評価書の作成費用は1件あたり20万〜30万円前後"]
+    assert unsupported_premise("評価書って100万くらい自腹なんでしょ？締め切りはいつ？", passages) == ["100万"]
+    assert unsupported_premise("評価書って20万くらいなんでしょ？", passages) == []
+    assert unsupported_premise("評価書って100万くらいかかる？", passages) == []  # asked, not given
+    assert unsupported_premise("2.6万社なんでしょ？", passages) == []  # a count, not money
