@@ -269,6 +269,15 @@ def _title_cited(title: str, lowered: str) -> bool:
     return bool(words) and sum(w.lower() in lowered for w in words) / len(words) >= TITLE_WORDS
 
 
+#: 当初 ("at the outset") holds 初 but says no first.
+_AT_THE_OUTSET = re.compile(r"当初")
+
+
+def _says(noun: str, text: str) -> bool:
+    """``text`` says a quantity's ``noun``: 初の within 当初の says no first."""
+    return noun in (_AT_THE_OUTSET.sub("", text) if noun.startswith("初") else text)
+
+
 class Refusals:
     def __init__(self, lexicon: Lexicon, min_coverage: float, min_similarity: float) -> None:
         self.lexicon = lexicon
@@ -666,7 +675,7 @@ class Refusals:
                 if banks is not None and not _of_kind(banks, set(terms(c.text)) | set(terms(c.unit().en))):
                     return False  # Aon and Markel are no US banks
                 continue
-            said = [noun for noun in quantity.nouns if (_TO_DATE.search(c.text) if noun == "まで" else noun in c.text)]
+            said = [noun for noun in quantity.nouns if (_TO_DATE.search(c.text) if noun == "まで" else _says(noun, c.text))]
             if not said:
                 return False
             if said == ["後継"] and any(name in c.text[c.text.index("後継") :] for name, _ in names or ()):

@@ -2902,3 +2902,34 @@ def test_an_amount_said_without_yen_and_taken_as_given_must_be_stated():
     assert unsupported_premise("評価書って20万くらいなんでしょ？", passages) == []
     assert unsupported_premise("評価書って100万くらいかかる？", passages) == []  # asked, not given
     assert unsupported_premise("2.6万社なんでしょ？", passages) == []  # a count, not money
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "For Japanese corporate tax purposes, are the fees we pay to the trustee deductible as an expense?",
+        "What is the registration license tax for registering an enterprise value charge?",
+        "企業価値担保権の信託報酬って損金にできる？",
+    ],
+)
+def test_how_something_is_taxed_is_refused_when_no_passage_speaks_of_tax(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_at_the_outset_is_no_first_and_the_very_first_loan_is_a_first(assistant):
+    from assistant.answer.refusal import _says
+
+    assert not _says("初の", "施行期日についての当初の定めは…")
+    assert _says("初の", "国内初の融資が実行された")
+    answer = assistant.ask(
+        "Which bank closed the very first enterprise value charge loan after the law took effect, and how big was the facility?"
+    )
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_the_final_official_number_asks_a_result(assistant):
+    answer = assistant.ask(
+        "Did China's IP pledge financing for full-year 2024 actually end up above 1 trillion yuan? What was the final official number?"
+    )
+    assert answer.abstained and not answer.citations, answer.text  # the documents give an outlook only
