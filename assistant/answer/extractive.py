@@ -816,8 +816,9 @@ class ExtractiveAnswerer(Answerer):
                 score = score + TYPE_BONUS if figure else score * TYPE_PENALTY
                 if whole_year and PART_YEAR.search(cand.text):
                     score *= PART_YEAR_PENALTY  # 「2023年は？」: the year's total, not January to September
-            if q.intent == "why" and cues and not cues[0].search(cand.text):
-                score *= REASON_PENALTY  # figures alone (310件・210億円) give no reason
+            if q.intent in ("why", "former_name") and cues and not cues[0].search(cand.text):
+                # figures alone (310件・210億円) give no reason; today's name is no former one
+                score *= REASON_PENALTY
             if _DEPENDENT.match(cand.text):
                 score *= DEPENDENT_FACTOR
             elif _ABOUT_ITSELF.match(cand.text):

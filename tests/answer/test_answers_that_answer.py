@@ -2933,3 +2933,30 @@ def test_the_final_official_number_asks_a_result(assistant):
         "Did China's IP pledge financing for full-year 2024 actually end up above 1 trillion yuan? What was the final official number?"
     )
     assert answer.abstained and not answer.citations, answer.text  # the documents give an outlook only
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["企業価値なんとかってやつ、検討してた頃は別の名前だったってきいたけど何て名前？", "What was the enterprise value charge originally called?"],
+)
+def test_a_former_name_is_led_by_the_provisional_one(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.abstained and "事業成長担保権" in answer.citations[0].quote, answer.text
+
+
+def test_till_when_asks_for_the_deadline(assistant):
+    answer = assistant.ask("till when could the public send comments on the FSA draft on valuing + provisioning EVC-backed loans?")
+    assert not answer.abstained and "5月28日を期限に" in answer.citations[0].quote, answer.text
+
+
+def test_a_default_or_non_performing_rate_needs_a_rate_of_losses(assistant):
+    answer = assistant.ask("What is the default / non-performing rate on IP pledge loans in China? any official stat?")
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_how_many_terms_of_accounts_is_no_count_of_conditions(assistant):
+    from assistant.answer.evidence import figures
+
+    assert ("2", "期") in figures("直近2期分の決算書").amounts and figures("期間は3年").amounts == ()
+    answer = assistant.ask("経営者保証外してもらいたいんだけど、決算書って何期分出せば銀行は納得してくれる？")
+    assert answer.abstained and not answer.citations, answer.text  # 「要件は3つ」 counts no terms
