@@ -63,7 +63,7 @@ from assistant.answer.evidence import (
     term_groups,
     years_in,
 )
-from assistant.answer.parts import asking_sentences, question_parts
+from assistant.answer.parts import asking_sentences, question_parts, remark_sentences
 from assistant.answer.question import (
     QuestionFrame,
     abbreviates,
@@ -239,6 +239,19 @@ def _typed_groups(groups: list[TermGroup], question: str) -> list[TermGroup]:
     """The groups whose words the user typed (not carried from the conversation)."""
     typed = question.lower()
     return [g for g in groups if g.term.lower() in typed or any(" ".join(a).lower() in typed for a in g.alternatives)]
+
+
+def _asked_groups(groups: list[TermGroup], question: str) -> list[TermGroup]:
+    """The key terms of the sentences that ask, without those only a sentence beside them says
+    (「…どの程度を負担していましたか。稟議資料に記載したいので確認です。」: the documents need
+    not speak of 稟議資料). Terms said in neither (normalised forms) are kept; all of them when
+    every term is in the remark."""
+    remark = remark_sentences(question)
+    if not remark:
+        return groups
+    asking = asking_sentences(question)
+    kept = [g for g in groups if not (g.term in remark and g.term not in asking)]
+    return kept or groups
 
 
 def _asks_its_own(groups: list[TermGroup], question: str, lexicon: Lexicon) -> bool:
@@ -505,7 +518,9 @@ class ExtractiveAnswerer(Answerer):
         top_tokens: set[str] = set().union(
             *(chunk_tokens[cid] for cid in found), *(content_terms(n) for n in spelt_out)
         )
-        cov = coverage(groups, top_tokens) if groups else 0.0
+        # (a sentence beside the question, 「稟議資料に記載したいので確認です。」, does not lower it;
+        # one that sets out what is asked, 「…融資を受けたい。何をそろえれば？」, still counts)
+        cov = max(coverage(groups, top_tokens), coverage(_asked_groups(groups, condensed), top_tokens)) if groups else 0.0
         # A follow-up is searched with its conversation, but the questions a unit is annotated
         # to answer are compared with what the user typed too ("And when did the Diet pass it?").
         typed = self.embedder.encode_queries([question])[0] if question != condensed else None
@@ -570,7 +585,8 @@ class ExtractiveAnswerer(Answerer):
             # (of the question inside a request: 「…日付を確認したいです」 asks the date, and
             # 確認 is how it is asked)
             or (
-                self.refusals.unsaid_claim(self.lexicon.unwrap(question) or question, groups, top_tokens)
+                # (and of the sentences that ask: 「稟議資料に記載したいので確認です。」 says why)
+                self.refusals.unsaid_claim(asking_sentences(self.lexicon.unwrap(question) or question), groups, top_tokens)
                 if q.lang == "ja"
                 else []
             )

@@ -72,7 +72,7 @@ _FOCUS_JA = (
 #: Japanese words those patterns catch that name no thing of their own: the figure's frame
 #: (金額, 規模: what it is of is said elsewhere) and kinds every passage is (制度, もの).
 _NOT_FOCUS_JA = frozenset({
-    "金額", "件数", "規模", "割合", "比率", "総額", "人数", "数字", "数値", "期間", "時間", "日数",
+    "金額", "件数", "規模", "割合", "比率", "総額", "人数", "数字", "数値", "期間", "時間", "日数", "額", "本数", "社数",
     "制度", "仕組み", "感じ", "場合", "とき", "もの", "こと",
     # what a thing is said to be in other words (「…の目的は何ですか」 is answered by 「…ため」)
     "目的", "内容", "意味", "概要", "特徴", "違い", "理由", "背景", "役割", "狙い", "趣旨", "意義",
@@ -205,13 +205,32 @@ def unnamed_focus(
         # it ends in a frame word: 負担割合 is a share a passage may call 分担 … 割合 (its
         # parts need only be somewhere among the passages)
         found = all if "の" in focus else any
-        together = passages is not None and not (words and words[-1] in _NOT_FOCUS_JA)
+        framed = bool(words) and words[-1] in _NOT_FOCUS_JA
+        together = passages is not None and not framed
+        if framed:
+            # the frame word and how it is totalled need not be said (融資総額 is met by 融資
+            # and its 金額; 累計発行本数 by 発行 and its 151本)
+            named = [replace(g, alternatives=_unframed(g.alternatives, words[-1])) for g in named]
         if named and found(_named(g, tokens, texts, passages if together else None) for g in named):
             continue
         if not named and (not words or all(w in tokens for w in words)):
             continue
         missing.append(focus)
     return missing
+
+
+#: How a figure is totalled (累計, 延べ): no thing a passage must name.
+_HOW_TOTALLED = frozenset({"累計", "累積", "合計", "延べ"})
+
+
+def _unframed(alternatives: tuple[tuple[str, ...], ...], frame: str) -> tuple[tuple[str, ...], ...]:
+    """``alternatives`` without the frame word and the words saying how it is totalled (each
+    alternative left as it was when nothing else is left)."""
+    out = []
+    for alt in alternatives:
+        rest = tuple(t for t in alt if t != frame and t not in _HOW_TOTALLED)
+        out.append(rest or alt)
+    return tuple(out)
 
 
 def _named(group: TermGroup, tokens: set[str], texts: list[str], passages: list[set[str]] | None) -> bool:

@@ -71,6 +71,16 @@ def asking_sentences(question: str) -> str:
     return " ".join(asking) if asking else question
 
 
+def remark_sentences(question: str) -> str:
+    """The sentences of ``question`` beside those that ask (:func:`asking_sentences`): the
+    asker's case or why they ask (「稟議資料に記載したいので確認です。」); "" when there are none."""
+    sentences = [s.strip() for s in _SENTENCE_END.split(question) if s.strip()]
+    asking = [s for s in sentences if _ASKS.search(s) or _ASKS_TOO.search(s)]
+    if len(sentences) < 2 or not asking:
+        return ""
+    return " ".join(s for s in sentences if s not in asking)
+
+
 #: Conjunctive particles that end a clause of context (「設定すると」「使えば」「合同会社なんですが」
 #: 「使っても」), not て of 「使って借りる」.
 _CLAUSE_ENDS = frozenset({"と", "ば", "けど", "けれど", "けれども", "が", "ので", "のに", "から", "なら", "ながら"})

@@ -211,14 +211,18 @@ def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda ter
     named = asked_jurisdictions(text, lexicon)
     institutions = unknown_institutions(text, known)
     quantities = tuple(lexicon.quantities_in(text))
+    intents = tuple(lexicon.intents_of(text))
     figure = requested_figure(text, lexicon)
+    if intents[:1] in (("name",), ("former_name",)):
+        # 「…件数・金額を伸ばす取組の通称は何でしたか」 asks a name: the figures describe it
+        figure = RequestedFigure(frozenset(), frozenset())
     if not figure and any(quantity.figure for quantity in quantities):
         # A year named with a quantity ("the typical fee … in 2024") is the year it is asked for.
         figure = RequestedFigure(frozenset(), years_in(text), span_years=span_years_in(text))
     return QuestionFrame(
         text=text,
         lang=detect_lang(text),
-        intents=tuple(lexicon.intents_of(text)),
+        intents=intents,
         jurisdictions=named or (lexicon.default_jurisdiction,),
         named_places=bool(named),
         figure=figure,

@@ -245,7 +245,8 @@ _FIGURE_WORD = re.compile(r"(?:金額|件数|比率|割合|残高|額|率|数)$"
 #: What follows the word a figure is asked of (「資本金の額」「求償権の回収率」「創業何年」
 #: 「保証料はいくら」).
 _FIGURE_OF = r"(?:の(?:具体的な)?[一-龥]{0,3}(?:額|率|件数|割合|比率|上限|下限)|(?:は|って)?(?:何年|何件|何社|何%|何％|何割|いくら))"
-_FIGURE_TOKENS = {"金額", "件数", "比率", "割合", "残高", "額", "率", "数"}
+#: (and how it is totalled: 融資総額 is a total of 融資, 累計発行本数 a count of what was issued)
+_FIGURE_TOKENS = {"金額", "件数", "比率", "割合", "残高", "額", "率", "数", "総額", "本数", "総数", "人数", "社数", "合計", "累計", "累積", "延べ"}
 
 
 def _acronym(term: str, question: str) -> bool:

@@ -2960,3 +2960,35 @@ def test_how_many_terms_of_accounts_is_no_count_of_conditions(assistant):
     assert ("2", "期") in figures("直近2期分の決算書").amounts and figures("期間は3年").amounts == ()
     answer = assistant.ask("経営者保証外してもらいたいんだけど、決算書って何期分出せば銀行は納得してくれる？")
     assert answer.abstained and not answer.citations, answer.text  # 「要件は3つ」 counts no terms
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("中国の知財質押融資について、2020年の特許・商標質押の融資総額はいくらでしたか。", "2180億元"),
+        ("中国の知財証券化商品について、2024年6月末時点の累計発行本数と発行額を教えてください。", "151本"),
+    ],
+)
+def test_a_total_or_a_count_of_what_was_issued_is_named_by_its_stem(assistant, question, quoted):
+    # 融資総額 is met by 融資 and its 金額; 累計発行本数 by 発行 and its 151本
+    answer = assistant.ask(question)
+    assert not answer.abstained and quoted in answer.citations[0].quote, answer.text
+
+
+def test_why_the_asker_asks_does_not_need_to_be_in_the_documents(assistant):
+    from assistant.answer.parts import remark_sentences
+
+    question = "2017年頃、知財ビジネス評価書1件あたりの作成費用として特許庁はどの程度を負担していましたか。稟議資料に記載したいので確認です。"
+    assert remark_sentences(question) == "稟議資料に記載したいので確認です。"
+    answer = assistant.ask(question)
+    assert not answer.abstained and "約30万円" in answer.citations[0].quote, answer.text
+
+
+def test_a_name_asked_of_a_programme_described_by_its_figures_asks_no_figure(assistant):
+    answer = assistant.ask("中国で2021年に打ち出された、産業園区を単位に知財質押の件数・金額を3年間で伸ばす取組の通称は何でしたか。")
+    assert not answer.abstained and "百園万企" in answer.citations[0].quote, answer.text
+
+
+def test_when_opening_a_clause_asks_no_date(assistant):
+    answer = assistant.ask("when a CGC pays the bank on the borrower's behalf, how much of that does JFC's credit insurance give back?")
+    assert not answer.abstained and "70〜90%" in answer.citations[0].quote, answer.text
