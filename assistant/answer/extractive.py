@@ -1227,7 +1227,7 @@ class ExtractiveAnswerer(Answerer):
         ``tokens`` lack, or the unknown entities)."""
         lang = lang_of(result.lang)
         if missing is None and reason == "unknown_entity" and q is not None:
-            missing = list(q.unknown_entities)
+            missing = list(dict.fromkeys([*q.unknown_entities, *q.unknown_places, *q.unknown_institutions]))
         elif missing is None:
             missing = [g.term for g in groups if tokens is None or not group_found(g, tokens)]
         # Each phrase the question asked with is quoted on its own (「一番多く」「…銀行はどこ」).

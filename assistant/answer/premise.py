@@ -165,7 +165,7 @@ def mandated_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[
 #: 2023, …", 「…って2023年から始まってるらしいけど」): said as the reason for what it asks.
 _STARTED_EN = re.compile(
     r"\b(?:since|now that|given that|because|as)\b[^.?!]{0,80}?\b(?:available|in force|in effect|usable|in place|mandatory|compulsory|required|effective|law)\b"
-    r"[^.?!]{0,40}?\b(?:since|from|in)\s+((?:19|20)\d{2})\b",
+    r"[^.?!]{0,40}?\b(?:since|from|in|on)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b",
     re.I,
 )
 _STARTED_JA = re.compile(
@@ -182,8 +182,11 @@ _DATED_JA = re.compile(
     r"|((?:19|20)\d{2}|(?:令和|平成)(?:\d{1,2}|元))年(?:\d{1,2}月(?:\d{1,2}日)?)?に施行された(?=[一-龥ァ-ヶー])"
 )
 _DATED_EN = re.compile(
-    r"\b(?:took|came into|has taken|having taken) (?:effect|force)\s+(?:on|in)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b"
-    r"|\b(?:effective|commencement) date (?:of|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b"
+    r"\b(?:took|came into|has taken|having taken) (?:effect|force)\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b"
+    r"|\b(?:effective|commencement) date (?:of|on)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b"
+    # ("Why did the Cabinet Order set commencement at 1 April 2026 …?")
+    r"|\b(?:set|fixed|scheduled)\b[^.?!]{0,20}?\b(?:commencement|effective date|start date|entry into force)\b[^.?!]{0,10}?"
+    r"\b(?:at|on|for|as|to)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b"
 )
 
 
@@ -193,13 +196,33 @@ _EFFECT_JA = re.compile(r"施行")
 _EFFECT_EN = re.compile(r"\b(?:took|takes|came into) (?:effect|force)\b", re.I)
 
 
-def _wrong_years(said: list[str], names: list[str], texts: list[str], ja: re.Pattern, en: re.Pattern, near: re.Pattern) -> list[str]:
-    """The years of ``said`` (as a question writes them) that no sentence on the scheme ``names``
-    dates the event to, when some sentence dates it at all. A Japanese sentence saying the event
-    (``ja``) gives the years right before its words (``near``), not those of an order that set
-    the date (「令和8年(2026年)5月25日に施行された。…令和7年政令第242号…」); an English one
-    (``en``) gives its years."""
+#: A month as a question or a sentence writes it: 「4月」, "April", "Apr".
+_MONTH_JA = re.compile(r"(?<!\d)(\d{1,2})月")
+_MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_EN = re.compile(r"\b(" + "|".join(_MONTHS_EN) + r")[a-z]*\b\.?", re.I)
+
+
+def _month(text: str) -> int | None:
+    """The month ``text`` names (「2026年4月1日」 → 4, "1 April 2026" → 4), if one."""
+    if m := _MONTH_JA.search(text):
+        return int(m.group(1))
+    if m := _MONTH_EN.search(text):
+        return _MONTHS_EN.index(m.group(1).lower()[:3]) + 1
+    return None
+
+
+def _wrong_years(
+    said: list[tuple[str, str]], names: list[str], texts: list[str], ja: re.Pattern, en: re.Pattern, near: re.Pattern
+) -> list[str]:
+    """What of ``said`` (each a year as the question writes it, and the words it was said in)
+    no sentence on the scheme ``names`` dates the event to, when some sentence dates it at
+    all: its year ("2023"), or its year and month when only the month differs ("2026-04",
+    「2026年4月1日」 for a law in force since 2026年5月25日). A Japanese sentence saying the
+    event (``ja``) gives the dates right before its words (``near``), not those of an order
+    that set the date (「令和8年(2026年)5月25日に施行された。…令和7年政令第242号…」); an English
+    one (``en``) gives its years."""
     dated: set[str] = set()
+    months: dict[str, set[int]] = {}
     for text in texts:
         if not any(name in text for name in names):
             continue
@@ -207,8 +230,20 @@ def _wrong_years(said: list[str], names: list[str], texts: list[str], ja: re.Pat
             if ja.search(sentence) or en.search(sentence):
                 close = [m.group(0) for m in near.finditer(sentence)]
                 dated |= stated_years(" ".join(close) if close or ja.search(sentence) else sentence)
-    western = [next(iter(stated_years(f"{year}年")), year) for year in said]
-    return [year for year in western if dated and year not in dated]
+                for phrase in close:
+                    if (month := _month(phrase)) is not None:
+                        for year in stated_years(phrase):
+                            months.setdefault(year, set()).add(month)
+    out = []
+    for year, words in said:
+        western = next(iter(stated_years(f"{year}年")), year)
+        if not dated:
+            continue
+        if western not in dated:
+            out.append(western)
+        elif (month := _month(words)) is not None and months.get(western) and month not in months[western]:
+            out.append(f"{western}-{month:02d}")
+    return out
 
 
 def started_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str]:
@@ -221,10 +256,14 @@ def started_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[s
     nothing as given."""
     if _ASKS_PREMISE.search(question):
         return []
-    said = [m.group(1) for m in (*_STARTED_EN.finditer(question), *_STARTED_JA.finditer(question))]
-    said += [m.group(1) or m.group(2) for m in (*_DATED_JA.finditer(question), *_DATED_EN.finditer(question))]
-    names = instruments(question, lexicon) if said else []
-    return _wrong_years(said, names, texts, _EFFECT_JA, _EFFECT_EN, _EFFECT_YEAR) if names else []
+    said = [(m.group(1), m.group(0)) for m in (*_STARTED_EN.finditer(question), *_STARTED_JA.finditer(question))]
+    said += [(next(g for g in m.groups() if g), m.group(0)) for m in (*_DATED_JA.finditer(question), *_DATED_EN.finditer(question))]
+    if not said:
+        return []
+    # (a question naming no scheme, "Why did the Cabinet Order set commencement at …?", is
+    # read against every passage saying 施行)
+    names = list(instruments(question, lexicon)) or [""]
+    return _wrong_years(said, names, texts, _EFFECT_JA, _EFFECT_EN, _EFFECT_YEAR)
 
 
 #: A passing a question takes as given, with its year: said as the reason for what it asks
@@ -252,7 +291,7 @@ def passed_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[st
     :func:`started_premise` does for 施行. Asking whether it passed then takes nothing as given."""
     if _ASKS_PREMISE.search(question):
         return []
-    said = [m.group(1) for m in (*_PASSED_JA.finditer(question), *_PASSED_EN.finditer(question))]
+    said = [(m.group(1), m.group(0)) for m in (*_PASSED_JA.finditer(question), *_PASSED_EN.finditer(question))]
     names = instruments(question, lexicon) if said else []
     return _wrong_years(said, names, texts, _PASSING_JA, _PASSING_EN, _PASSING_YEAR) if names else []
 

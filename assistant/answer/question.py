@@ -102,6 +102,15 @@ def _unknown_latin(text: str, known: Callable[[str], bool], lexicon: Lexicon, pl
         if not listed and any(known(t) or all(map(known, content_terms(t) or [t])) for t in lexicon.expand_english(word)):
             continue  # "Fed": 連邦準備制度 is 連邦+準備+制度 in the index
         out.append(word)
+    if places_only:
+        # a listed place typed in lower case ("does india have …") that no document names
+        lowered = " " + "".join(ch if ch.isalnum() or ch in "- " else " " for ch in text.lower()) + " "
+        for word, codes in lexicon.place_words.items():
+            if f" {word} " not in lowered or known(word) or any(w.lower() == word for w in out):
+                continue
+            names = [p.name for p in lexicon.places if p.country in codes and not p.region_of]
+            if names and not any(known(n) for n in names) and not any(known(t) for t in lexicon.expand_english(word)):
+                out.append(word)
     return out
 
 

@@ -144,9 +144,16 @@ _ELIGIBILITY = re.compile(
 )
 
 
+#: A question whether a year's figure crossed a mark: a result for the whole year.
+_CROSSED = (
+    r"(?:19|20)\d{2}年[^?？。]{0,30}?(?:超え|上回|突破|達し)(?:た|まし)"
+    r"|\b(?:did|has|have)\b[^?.]{0,60}?\b(?:cross|exceed|surpass|top|pass|reach|hit|break)\b[^?.]{0,60}?\b(?:19|20)\d{2}\b"
+)
 #: A question asking what actually happened (実績, 結局, "did it actually …").
 _ACTUAL = re.compile(
-    r"実績|結局|実際|最終的|確定値|確報|\bactual(?:ly)?\b|\bin the end\b|\bfinal (?:[\w-]+ ){0,3}?(?:figure|result|number|total|amount|tally)s?\b",
+    r"実績|結局|実際|最終的|確定値|確報|\bactual(?:ly)?\b|\bin the end\b|\bfinal (?:[\w-]+ ){0,3}?(?:figure|result|number|total|amount|tally)s?\b"
+    # whether a year's figure crossed a mark (「2024年に1兆元を超えたの？」, "did it cross 1 trillion in 2024?")
+    rf"|{_CROSSED}",
     re.I,
 )
 #: A sentence that gives an outlook, a plan or a target rather than a result.
@@ -154,7 +161,8 @@ _FORECAST = re.compile(r"見通し|見込み|予定|予想|目指|目標|計画|
 #: A question about a whole year, and a figure for part of one.
 _FULL_YEAR = re.compile(
     r"通年|年間の|1年間|(?:まるまる|丸|まる)1年|\bfull[- ]year\b|\bwhole year\b|\bannual\b"
-    r"|(?:19|20)\d{2}年末|\b(?:the )?end of (?:19|20)\d{2}\b",  # 「2024年末」: not 6月末's figure
+    r"|(?:19|20)\d{2}年末|\b(?:the )?end of (?:19|20)\d{2}\b"  # 「2024年末」: not 6月末's figure
+    rf"|{_CROSSED}",
     re.I,
 )
 #: An article of a law: 第30条, 法45条, "Article 62" (not 9条 inside 第19条).

@@ -2992,3 +2992,48 @@ def test_a_name_asked_of_a_programme_described_by_its_figures_asks_no_figure(ass
 def test_when_opening_a_clause_asks_no_date(assistant):
     answer = assistant.ask("when a CGC pays the bank on the borrower's behalf, how much of that does JFC's credit insurance give back?")
     assert not answer.abstained and "70〜90%" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("does india have a govt program for patent backed loans like china does?", "india"),
+        ("Is IP finance common in India?", "India"),
+        ("台湾の銀行でも特許担保で借りられる？", "台湾"),
+        ("What was Jiangsu province's patent and trademark pledge financing amount in 2022?", "Jiangsu"),
+    ],
+)
+def test_a_place_no_document_speaks_of_is_refused_naming_it(assistant, question, named):
+    answer = assistant.ask(question)
+    assert answer.abstained and named in answer.abstain_reason, answer.abstain_reason
+
+
+@pytest.mark.parametrize(
+    ("question", "wrong"),
+    [
+        ("Why did the Cabinet Order set commencement at 1 April 2026 rather than later?", "2026-04"),
+        ("企業価値担保権って2026年4月から始まってるらしいけど、もう借りられる？", "2026-04"),
+        ("事業性融資の法律って2024年3月に成立したらしいけど、施行はいつ？", "2024-03"),
+    ],
+)
+def test_a_wrong_month_of_a_right_year_taken_as_given_is_refused(assistant, question, wrong):
+    answer = assistant.ask(question)
+    assert answer.abstained and wrong in answer.abstain_reason, answer.abstain_reason
+
+
+def test_the_right_month_taken_as_given_is_answered(assistant):
+    for question in ("企業価値担保権って2026年5月から始まってるらしいけど、もう借りられる？", "Why did the Cabinet Order set commencement at 25 May 2026?"):
+        answer = assistant.ask(question)
+        assert not answer.abstained, (question, answer.abstain_reason)
+
+
+def test_the_first_of_a_named_series_is_not_answered_by_its_second(assistant):
+    answer = assistant.ask("When was WIPO's first IP Finance Dialogue held and what was its theme?")
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_whether_a_year_crossed_a_mark_needs_the_year_result(assistant):
+    answer = assistant.ask("did china actually cross 1 trillion yuan in ip pledge financing in 2024?")
+    assert answer.abstained and not answer.citations, answer.text  # an outlook and a half-year figure only
+    answer = assistant.ask("中国の知財質押融資って2021年に3000億元を超えたの？")
+    assert not answer.abstained and "3098億元" in answer.citations[0].quote, answer.text
