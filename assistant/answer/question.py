@@ -80,6 +80,7 @@ def unknown_entities(
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9_-])([A-Z][a-z]{2,}|[A-Z]{3,6})(?![A-Za-z0-9_-])")
 #: "in India", "from Brazil": an unknown capitalised word there names a place.
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|across|within|throughout|to)\s+(?:the\s+)?$", re.I)
+_NUMBERED = re.compile(r"\.?\s*\d")
 _SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|[\"'(]\s*)$")  # "In China: What is …"
 
 
@@ -93,6 +94,8 @@ def _unknown_latin(text: str, known: Callable[[str], bool], lexicon: Lexicon, pl
         word = m.group(1)
         if not word.isupper() and _SENTENCE_START.search(text[: m.start()]):
             continue  # "What", "Can", "Is" open a sentence; an acronym (MUFG) may too
+        if _NUMBERED.match(text, m.end()):
+            continue  # "Art. 2", "No. 242", "Vol 3": a numbered part, not a name
         lower = word.lower()
         if known(lower) or known(word):
             continue

@@ -166,7 +166,7 @@ _FULL_YEAR = re.compile(
     re.I,
 )
 #: An article of a law: 第30条, 法45条, "Article 62" (not 9条 inside 第19条).
-_ARTICLE = re.compile(r"(?:第|法|令)(\d+)条|\bArticle\s+(\d+)\b")
+_ARTICLE = re.compile(r"(?:第|法|令)(\d+)条|\b(?:Article|Art\.?)\s*(\d+)\b")
 #: A version of a document: Ver.2.0, "version 3", バージョン3.0.
 _VERSION = re.compile(r"(?:(?<![a-z])ver\.?|(?<![a-z])version|バージョン)\s?(\d+(?:\.\d+)?)", re.I)
 

@@ -224,7 +224,9 @@ class Lexicon:
         four kana or more), and a reading of three kana only when a particle, the end of the
         run or another such term follows, so one inside a verb (かして of 貸してくれる) is left
         alone. A reading the documents write with two words (きかん: 機関, 期間) is read as the
-        glossary's."""
+        glossary's. A date's counters typed in hiragana are written too (「2022ねんは？」 →
+        「2022年は？」)."""
+        text = _KANA_DATE.sub(lambda m: m.group(1) + _DATE_COUNTERS[m.group(2)], text)
         if not _HIRAGANA_RUN.search(text):
             return text
         out: list[str] = []
@@ -617,6 +619,11 @@ _KANA_BEFORE = (
     ("の", MIN_KANA), ("は", 4), ("が", 4), ("を", 4), ("や", 4),
 )  # fmt: skip
 _KANA_AFTER = ("って", "とか", "から", "まで", "より", "なら", "じゃ", "は", "が", "を", "の", "に", "で", "と", "も", "や", "へ", "か", "だ", "です", "する", "し")
+
+
+#: A number followed by a date's counter in hiragana (2022ねん, 4がつ, 25にち, 2025ねんど).
+_DATE_COUNTERS = {"ねんど": "年度", "ねん": "年", "がつ": "月", "にち": "日"}
+_KANA_DATE = re.compile(r"(\d{1,4})(ねんど|ねん|がつ|にち)")
 
 
 def _hiragana(katakana: str) -> str:

@@ -115,7 +115,7 @@ def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
         return True
     # A place and a counter (日本, 何社) are not a subject: 「日本だとどれくらいの規模？」 and
     # 「何社支援したの？」 ask about the earlier topic.
-    own = [t for t in key_terms(q) if len(t) > 1 and not (lexicon and lexicon.place(t))]
+    own = [t for t in key_terms(q) if len(t) > 1 and not (lexicon and lexicon.place(t)) and t not in _ASKED_KIND]
     if len(own) <= 1 and len(q) <= _SHORT:
         return True
     # Two nouns and a topic particle (「銀行の負担は？」「社長の自宅は？」) ask about the earlier topic.
@@ -126,6 +126,13 @@ def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
     return len(own) <= 2 and len(q) <= _SHORT_BARE and not named and _bare_nouns(q)
 
 
+#: Words that say what kind of answer is asked (the first, a share, a count), not what about:
+#: 「一番最初に公開でやったとこどこ？」 and "what share were small loans?" name no subject of
+#: their own.
+_ASKED_KIND = frozenset({
+    "一番", "最初", "最後", "割合", "比率", "件数", "金額", "規模", "人数", "時期", "期間",
+    "first", "last", "share", "percentage", "proportion", "ratio", "amount", "total", "number", "figure", "count",
+})  # fmt: skip
 #: "What becomes of X?" (「社長の保証はどうなるの？」) asks about X under the conversation's topic.
 _WHAT_BECOMES = re.compile(r"どうなる|どうなり|どうなっ")
 
@@ -146,7 +153,7 @@ def _en_bare(question: str, lexicon: Lexicon | None) -> bool:
         return False
     if lexicon is not None and _english_phrase(question, lexicon):
         return False
-    return len([t for t in key_terms(question) if t.isascii()]) <= _EN_BARE_TERMS
+    return len([t for t in key_terms(question) if t.isascii() and t.lower() not in _ASKED_KIND]) <= _EN_BARE_TERMS
 
 
 def condense(

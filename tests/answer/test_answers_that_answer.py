@@ -3037,3 +3037,36 @@ def test_whether_a_year_crossed_a_mark_needs_the_year_result(assistant):
     assert answer.abstained and not answer.citations, answer.text  # an outlook and a half-year figure only
     answer = assistant.ask("中国の知財質押融資って2021年に3000億元を超えたの？")
     assert not answer.abstained and "3098億元" in answer.citations[0].quote, answer.text
+
+
+def test_enforcement_is_of_a_security_and_an_exact_percentage_wants_a_percent(assistant):
+    answer = assistant.ask(
+        "Once a lender petitions for the enforcement procedure under the enterprise value charge, how many days does the court have to decide whether to open it?"
+    )
+    assert answer.abstained and not answer.citations, answer.text  # 「2年6か月」 of the 施行 date is no such period
+    answer = assistant.ask("when the court enforces, what exact percentage gets held back for unsecured creditors like suppliers?")
+    assert answer.abstained and not answer.citations, answer.text  # 70万円 is no percentage
+
+
+def test_an_article_abbreviated_art_is_an_article_not_a_name(assistant):
+    answer = assistant.ask("What is the minimum amount of the unsecured-claims reserve under Art. 2 of the Enforcement Order?")
+    assert not answer.abstained and "70万円" in answer.citations[0].quote, answer.text
+
+
+def test_a_year_typed_in_hiragana_is_a_year():
+    assert LEX.with_kanji_terms("2022ねんは？") == "2022年は？"
+    assert LEX.with_kanji_terms("2025ねんどの4がつ1にち") == "2025年度の4月1日"
+
+
+@pytest.mark.parametrize(
+    ("question", "history"),
+    [
+        ("一番最初に公開でやったとこどこ？", ["アメリカって特許のオークションやってる？"]),
+        ("what share were small loans?", ["How much IP pledge financing did China register in the first half of 2024?"]),
+    ],
+)
+def test_a_short_question_naming_only_the_kind_of_answer_is_a_follow_up(question, history):
+    from assistant.retrieval.condense import condense, is_follow_up
+
+    assert is_follow_up(question, LEX)
+    assert condense(question, history, lexicon=LEX) != question
