@@ -3070,3 +3070,8 @@ def test_a_short_question_naming_only_the_kind_of_answer_is_a_follow_up(question
 
     assert is_follow_up(question, LEX)
     assert condense(question, history, lexicon=LEX) != question
+
+
+def test_closing_the_company_and_giving_up_the_home_reach_what_a_guarantor_may_keep(assistant):
+    answer = assistant.ask("社長保証してて会社たたむことになったら自宅って手放さなきゃダメ？")
+    assert not answer.abstained and "華美でない自宅" in answer.citations[0].quote, answer.text
