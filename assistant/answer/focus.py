@@ -30,7 +30,8 @@ _FOCUS_JA = (
     re.compile(rf"({NOUN}{{2,}})(?:は|って)どこ(?:に(?:置|設)|で(?:した|す|だっ))"),
     # (with what it is of: 「株主総会の決議は必要ですか」 asks for a shareholders' resolution)
     # (casually without a particle: 「株主総会の決議いるの？」)
-    re.compile(rf"((?:{NOUN}{{2,}}の)?{NOUN}{{2,}})(?:が|は|って)?(?:必要|いる|要る|いります|要ります)(?:ですか|か|\?|？|の)"),
+    # (「…特別決議いるんだっけ？」「…って要るんですか」: asked casually)
+    re.compile(rf"((?:{NOUN}{{2,}}の)?{NOUN}{{2,}})(?:が|は|って)?(?:必要|いる|要る|いります|要ります)(?:ですか|か|\?|？|の|んだっけ|んですか|っけ)"),
     # how something is done, named after どのように / どうやって (「どのように選定されて」)
     re.compile(rf"(?:どのように|どうやって)({NOUN}{{2,}})(?:され|して|する|し)"),
     # the means of a procedure (「オンラインで申請できますか」)

@@ -70,8 +70,9 @@ def unknown_entities(
         place = lexicon.place(token.surface)
         if place is not None and place.same_as and known(place.same_as):
             continue
-        if any(known(alt) for alt in lexicon.japanese_synonyms(norm)):
-            continue
+        synonyms = (*lexicon.japanese_synonyms(norm), *lexicon.japanese_synonyms(token.surface))
+        if any(known(alt) or all(map(known, content_terms(alt) or [alt])) for alt in synonyms):
+            continue  # an everyday word for one the documents use (テンプレ: ひな形)
         out.append(token.surface)
     return tuple(dict.fromkeys(out))
 

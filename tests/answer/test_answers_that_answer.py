@@ -3075,3 +3075,17 @@ def test_a_short_question_naming_only_the_kind_of_answer_is_a_follow_up(question
 def test_closing_the_company_and_giving_up_the_home_reach_what_a_guarantor_may_keep(assistant):
     answer = assistant.ask("社長保証してて会社たたむことになったら自宅って手放さなきゃダメ？")
     assert not answer.abstained and "華美でない自宅" in answer.citations[0].quote, answer.text
+
+
+def test_a_casual_need_asked_with_dakke_names_its_focus(assistant):
+    answer = assistant.ask("企業価値担保権を設定するのって株主総会の特別決議いるんだっけ？")
+    assert answer.abstained and "特別決議" in answer.abstain_reason, answer.abstain_reason
+
+
+def test_an_everyday_word_is_no_unknown_name_and_wages_come_first(assistant):
+    answer = assistant.ask("銀行向けに評価書の書き方のテンプレみたいなのって国が出してる？")
+    assert not answer.abstained and "ひな形" in answer.citations[0].quote, answer.text
+    answer = assistant.ask(
+        "社員30人の食品加工やってます。企業価値担保権で借りてて万一つぶれたら、みんなの給料より銀行の取り分が先になっちゃうんでしょうか。"
+    )
+    assert not answer.abstained and "先立って" in answer.citations[0].quote, answer.text
