@@ -189,6 +189,8 @@ _ASKS_EXISTS = re.compile(
     r"(?:制度|仕組み|保険|商品|サービス|支援|窓口|方法|法律)(?:って|は|も|が|とか)?(?:ある|あります|あん)",
     re.IGNORECASE,
 )
+#: A question asking which countries or places (「どこの国が」, "which countries").
+_ASKS_PLACES = re.compile(r"どこの国|どの国|どんな国|何か国|\b(?:which|what) (?:countries|nations|jurisdictions)\b", re.I)
 _SAYS_EXISTS = re.compile(r"登場|存在する|設けられ|設けた|創設|誕生|商品化|\b(?:introduced|launched|emerged|created)\b")
 
 #: Events a "when" question may name (「いつ改定された？」 asks for the revision's date).
@@ -776,6 +778,7 @@ class ExtractiveAnswerer(Answerer):
         kinds = self._kinds_asked(typed_question or q.text)
         to_date = bool(_ASKS_TO_DATE.search(typed_question or q.text))
         exists = q.intent == "yesno" and bool(_ASKS_EXISTS.search(typed_question or q.text))
+        asks_places = bool(_ASKS_PLACES.search(typed_question or q.text))
         for cand, sem, asked in zip(cands, sem_rel, asked_rel, strict=True):
             words, meaning = W_LEXICAL * cand.lexical, W_SEMANTIC * (0.5 * cand.semantic + 0.5 * sem)
             if cand.key in annotated:
@@ -797,6 +800,8 @@ class ExtractiveAnswerer(Answerer):
                 score += CUE_BONUS  # "what kind of company" is answered by 株式会社または持分会社
             if to_date and _SAYS_TO_DATE.search(cand.text):
                 score += CUE_BONUS  # "so far": 「2014年度から現在までに…200を超える」
+            if asks_places and len(self.lexicon.named_jurisdictions(cand.text)) >= 2:
+                score += CUE_BONUS  # "which countries …?" is answered by the sentence naming them
             if exists and _SAYS_EXISTS.search(cand.text):
                 score += EXISTS_BONUS  # "any way to insure …?": 「…保険金が支払われる保険が登場している」
             if asks_to_do and verbs and any(group_found(g, unit_terms) for g in verbs):

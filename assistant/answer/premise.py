@@ -77,6 +77,12 @@ _OWN_PLAN = re.compile(
     r"\b(?:we|i)(?:'m| am|'re| are)? (?:plan|planning|intend|intending|hope|hoping|expect|want)\b",
     re.I,
 )
+#: The asker's own case with its year, said before the question (「来年おやじの会社つぐんですが」,
+#: 「2027年に工場を建てるんだけど」), not a scheme starting then (「来年から始まるんですが」).
+_OWN_CASE = re.compile(
+    r"(?:来年|再来年|今年|(?:19|20)\d{2}年度?|令和\d+年度?)(?:[^、。？?]{0,20}?)[るぐむうくすつぬぶ](?:ん|の)(?:です|だ)(?:が|けど|けれど)"
+)
+_STARTS = re.compile(r"始ま|施行|開始|スタート|導入|適用")
 _EN_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
 _EN_MONEY = re.compile(r"(?<![\d.])\d[\d,.]*\s*(?:thousand|million|billion|trillion)?\s*(?:yen|yuan|dollars)\b", re.I)
 #: An amount said without its unit, as people say yen (「100万くらい自腹」): found as written.
@@ -307,6 +313,9 @@ def later_years(question: str, texts: list[str]) -> list[str]:
     asked = years_in(question) | stated_years(question)
     if not asked or _OWN_PLAN.search(question):
         return []  # 「2027年に事業承継を考えていますが…」: the asker's own plan, not what is asked
+    own = _OWN_CASE.search(question)
+    if own and not _STARTS.search(own.group(0)):
+        return []  # 「来年おやじの会社つぐんですが…」: the asker's own case
     known = stated_years(" ".join(texts))
     if not known:
         return []

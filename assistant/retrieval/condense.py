@@ -107,6 +107,16 @@ def _english_phrase(text: str, lexicon: Lexicon) -> str:
     return " ".join([phrase, *tail])
 
 
+def _english_place(text: str, lexicon: Lexicon) -> str:
+    """The first listed place an English ``text`` names, as written there ("China", "US")."""
+    found = []
+    for word in lexicon.place_words:
+        m = re.search(rf"\b{re.escape(word)}\b", text, re.I)
+        if m and (word != "us" or m.group(0) == "US"):
+            found.append((m.start(), m.group(0)))
+    return min(found)[1] if found else ""
+
+
 def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
     q = question.strip()
     if detect_lang(q) == "en":
@@ -186,7 +196,11 @@ def condense(
         phrase = _english_phrase(previous, lexicon)
         short = len(previous.split()) <= _EN_SHORT_PREVIOUS
         if phrase and short and _EN_PRONOUN.search(question) and not _EN_ELLIPTIC.match(question):
-            return _EN_PRONOUN.sub(f"the {phrase}", question, count=1)
+            # the place the earlier question was about stays with it ("What is China's national
+            # standard …?" → "when did it come into force?": the national standard in China)
+            place = "" if _places(question, lexicon) else _english_place(previous, lexicon)
+            where = f" in {place}" if place and place.lower() not in phrase.lower() else ""
+            return _EN_PRONOUN.sub(f"the {phrase}{where}", question, count=1)
         return f"{question} ({previous})"
     topic = _topic(previous, idf, lexicon)
     if _ASKED_YEAR.search(question):

@@ -3089,3 +3089,38 @@ def test_an_everyday_word_is_no_unknown_name_and_wages_come_first(assistant):
         "社員30人の食品加工やってます。企業価値担保権で借りてて万一つぶれたら、みんなの給料より銀行の取り分が先になっちゃうんでしょうか。"
     )
     assert not answer.abstained and "先立って" in answer.citations[0].quote, answer.text
+
+
+def test_the_askers_own_case_with_next_year_is_context(assistant):
+    answer = assistant.ask("来年おやじの会社つぐんですが連帯保証人にはなりたくなくて…銀行に保証なしで貸してもらうには会社側でなにを整えとけばいいですか")
+    assert not answer.abstained and "財務基盤" in answer.citations[0].quote, answer.text
+    answer = assistant.ask("企業価値担保権って来年から始まるんですが、補助金は増える？")
+    assert answer.abstained, answer.text  # a scheme starting next year is no case of the asker's
+
+
+def test_an_english_pronoun_follow_up_keeps_the_earlier_place(assistant):
+    from assistant.retrieval.condense import condense
+
+    history = ["What is China's national standard for patent valuation?"]
+    assert "China" in condense("when did it actually come into force?", history, lexicon=LEX)
+    answer = assistant.ask("when did it actually come into force?", history=history)
+    assert not answer.abstained and "2023年9月1日" in answer.citations[0].quote, answer.text
+
+
+def test_which_countries_is_led_by_the_sentence_naming_them(assistant):
+    answer = assistant.ask("Which countries shared their experience when WIPO kicked off its Unlocking IP-backed Financing series in 2022?")
+    assert not answer.abstained and "ジャマイカ" in answer.citations[0].quote, answer.text
+
+
+def test_why_copyrights_differ_is_led_by_what_they_are_treated_by(assistant):
+    answer = assistant.ask(
+        "In the US, why can't a lender just file a UCC-1 to perfect a lien on registered copyrights the way it does for patents?"
+    )
+    assert not answer.abstained and "先占" in answer.citations[0].quote, answer.text
+
+
+def test_two_things_compared_must_each_be_named(assistant):
+    answer = assistant.ask("責任共有制度の部分保証方式と負担金方式、当行としてどちらを選ぶべきか判断したいので、両者の違いを教えてください。")
+    assert answer.abstained and "部分保証方式" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("ABLと知財担保融資の違いを教えて")
+    assert not answer.abstained, answer.abstain_reason
