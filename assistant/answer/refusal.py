@@ -247,7 +247,10 @@ _COUNTER_KINDS = {
     "人": r"人|者|\b(?:people|ppl|folks|participants?|persons?|attendees?|visitors?|guests?|members?|staff|employees?|workers?)\b",
 }
 #: Words for the aspect of a figure asked (its trend, level, usual value), not what it is of.
-_ASPECT = re.compile(r"推移|動向|変化|変遷|伸び|増減|傾向|状況|水準|相場|目安|平均|実態|現状|trends?|changes?|levels?", re.I)
+#: (and the frame it is asked in: 「どこの会社の話？」, 「保険でカバーした例」, 「2023年の1年間で」)
+_ASPECT = re.compile(
+    r"推移|動向|変化|変遷|伸び|増減|傾向|状況|水準|相場|目安|平均|実態|現状|話|例|事例|ケース|\d*年間|通年|trends?|changes?|levels?", re.I
+)
 #: A compound naming a figure (融資額, 不良債権比率, 受益企業数), and the words that do.
 _FIGURE_WORD = re.compile(r"(?:金額|件数|比率|割合|残高|額|率|数)$")
 #: What follows the word a figure is asked of (「資本金の額」「求償権の回収率」「創業何年」
@@ -278,6 +281,8 @@ def _title_cited(title: str, lowered: str) -> bool:
     return bool(words) and sum(w.lower() in lowered for w in words) / len(words) >= TITLE_WORDS
 
 
+#: Nouns that name a figure, not a thing a claim is about (「特許の金額がでるの？」).
+_FIGURE_NOUNS = frozenset({"金額", "件数", "割合", "比率", "規模", "数字", "数値", "額", "値段"})
 #: 当初 ("at the outset") holds 初 but says no first.
 _AT_THE_OUTSET = re.compile(r"当初")
 
@@ -411,6 +416,8 @@ class Refusals:
             run.insert(0, toks[k].surface)
             k -= 1
         phrase = "".join(run)
+        if casual(phrase) or phrase in _FIGURE_NOUNS:
+            return []  # 「実際につかえる」 says when, 「金額がでる」 asks a figure: no claim of a thing
         if k >= 0 and toks[k].surface in _WHICH_KIND:
             return []  # 「どのような支援メニューが追加され…」: what kind is asked, in the documents' words
         noun = next((g for g in groups if g.term == phrase and not g.predicate), None)

@@ -3124,3 +3124,27 @@ def test_two_things_compared_must_each_be_named(assistant):
     assert answer.abstained and "部分保証方式" in answer.abstain_reason, answer.abstain_reason
     answer = assistant.ask("ABLと知財担保融資の違いを教えて")
     assert not answer.abstained, answer.abstain_reason
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        # 「実際につかえる」 says when, not a claim about 実際
+        (
+            "うち従業員15人の金属加工やってて、土地建物はもう銀行に入ってる。会社まるごと担保にできる新しい制度があるって聞いたんだけど、これっていつから実際につかえるの?",
+            "5月25日",
+        ),
+        # 「2023年の1年間で」 is when, not what of
+        ("中国は特許担保の融資がめちゃくちゃ伸びてるって聞いた。2023年の1年間でどのくらい貸してるの?", "8539.9億元"),
+        # 「期限付きだったっけ」 asks whether it was limited in time
+        ("知財金融促進事業ってまだやってる?期限付きだったっけ", "4年間に限った"),
+    ],
+)
+def test_casual_owner_questions_a_passage_answers_are_answered(assistant, question, quoted):
+    answer = assistant.ask(question)
+    assert not answer.abstained and quoted in answer.citations[0].quote, answer.text
+
+
+def test_asking_which_company_an_example_was_is_answered(assistant):
+    answer = assistant.ask("アメリカって特許とかを担保にした融資が焦げ付いたとき保険でカバーした例あるんでしょ?どこの会社の話?")
+    assert not answer.abstained and any("Aon" in c.quote for c in answer.citations), answer.text
