@@ -3148,3 +3148,8 @@ def test_casual_owner_questions_a_passage_answers_are_answered(assistant, questi
 def test_asking_which_company_an_example_was_is_answered(assistant):
     answer = assistant.ask("アメリカって特許とかを担保にした融資が焦げ付いたとき保険でカバーした例あるんでしょ?どこの会社の話?")
     assert not answer.abstained and any("Aon" in c.quote for c in answer.citations), answer.text
+
+
+def test_the_askers_main_bank_is_a_lender_not_the_charge_holder(assistant):
+    answer = assistant.ask("企業価値担保権って、うちのメインバンクがそのまま担保権者になるんだよね?")
+    assert not answer.abstained and "信託会社等に限られる" in answer.citations[0].quote, answer.text
