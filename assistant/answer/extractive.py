@@ -583,7 +583,8 @@ class ExtractiveAnswerer(Answerer):
         if focus:  # 「申立書には何を書けばいい？」 when passages on 実行 never speak of 申立書
             return self._abstain(base, "no_quantity", groups, t0, missing=focus)
         unsaid = (
-            self.refusals.unsaid_clause(question, q, self.bm25.idf, known, top_tokens)
+            # (of the question a wrapper holds: 「…という理解でよろしいでしょうか」 asks whether it holds)
+            self.refusals.unsaid_clause(self.lexicon.unwrap(question) or question, q, self.bm25.idf, known, top_tokens)
             # (of the question inside a request: 「…日付を確認したいです」 asks the date, and
             # 確認 is how it is asked)
             or (

@@ -202,6 +202,8 @@ _NOT_COUNTED = frozenset(
     {"of", "are", "is", "were", "was", "did", "do", "does", "have", "has", "had", "will", "would", "can", "could", "in"}
     | {"for", "by", "at", "on", "from", "that", "which", "who", "per", "to", "the", "there", "more", "such", "exactly"}
     | {"approximately", "roughly", "about", "total", "times"}
+    # (a verb after the counted noun: "how many people came …", irregular past forms too)
+    | {"came", "come", "went", "go", "got", "get", "took", "take", "made", "make", "saw", "see", "ran", "run", "sold", "won", "left"}
 )
 #: The kind of thing whose name is asked (「調査機関の名称」, "which US insurers"): a name of
 #: another kind (みずほ, a bank) does not answer it. A company or firm is any name (Indigo Ag

@@ -3153,3 +3153,18 @@ def test_asking_which_company_an_example_was_is_answered(assistant):
 def test_the_askers_main_bank_is_a_lender_not_the_charge_holder(assistant):
     answer = assistant.ask("企業価値担保権って、うちのメインバンクがそのまま担保権者になるんだよね?")
     assert not answer.abstained and "信託会社等に限られる" in answer.citations[0].quote, answer.text
+
+
+def test_is_my_understanding_right_wraps_the_claim_it_asks_about(assistant):
+    question = "それらのいずれかを必ず採用しなければならない、という理解でよろしいでしょうか。"
+    assert LEX.unwrap(question) == "それらのいずれかを必ず採用しなければならない"
+    history = ["企業価値担保権付き融資の引当について、金融庁のペーパーではどのような算定方法が例示されていますか。"]
+    answer = assistant.ask(question, history=history)
+    assert not answer.abstained and "義務はなく" in answer.citations[0].quote, answer.text
+
+
+def test_how_many_people_came_counts_people(assistant):
+    answer = assistant.ask(
+        "How many people came to the IP finance forum the JPO and FSA ran in March 2018, and how many of them were from banks?"
+    )
+    assert not answer.abstained and "252人" in answer.citations[0].quote, answer.text
