@@ -167,6 +167,12 @@ def mandated_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[
     ]
 
 
+#: A year as a Japanese question or passage writes it: 2023, 令和8, 平成元 (before 年).
+_YEAR_JA = r"(?:(?:19|20)\d{2}|(?:令和|平成)(?:\d{1,2}|元))"
+#: What follows a clause said as given, the reason for what is asked (「…らしいけど」, 「…ので」).
+_AS_GIVEN_JA = r"らしい|と聞|って聞|けど|けれど|ので(?!す|しょ)|から(?!です|でしょ)|ですが|ますが|以上"
+
+
 #: A start a question takes as given, with its year ("Since the charge has been available since
 #: 2023, …", 「…って2023年から始まってるらしいけど」): said as the reason for what it asks.
 _STARTED_EN = re.compile(
@@ -175,17 +181,17 @@ _STARTED_EN = re.compile(
     re.I,
 )
 _STARTED_JA = re.compile(
-    r"((?:19|20)\d{2}|(?:令和|平成)(?:\d{1,2}|元))年度?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:から|に)[ぁ-ん]{0,4}?"
+    rf"({_YEAR_JA})年度?(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?(?:から|に)[ぁ-ん]{{0,4}}?"
     r"(?:始ま|開始|施行|スタート|使え)[^、。？?]{0,14}?"
-    r"(?:らしい|と聞|って聞|けど|けれど|ので(?!す|しょ)|から(?!です|でしょ)|ですが|ますが|以上)"
+    rf"(?:{_AS_GIVEN_JA})"
 )
 
 
 #: A date of taking effect a question states in passing, asking something else about it
 #: (「施行日を2025年4月1日と定めた政令は何号？」, "after the Act took effect in April 2025, …").
 _DATED_JA = re.compile(
-    r"(?:施行日|施行期日)(?:を|が|は)((?:19|20)\d{2}|(?:令和|平成)(?:\d{1,2}|元))年[^、。？?]{0,10}?(?:と|に)(?:定め|決め|し|され)"
-    r"|((?:19|20)\d{2}|(?:令和|平成)(?:\d{1,2}|元))年(?:\d{1,2}月(?:\d{1,2}日)?)?に施行された(?=[一-龥ァ-ヶー])"
+    rf"(?:施行日|施行期日)(?:を|が|は)({_YEAR_JA})年[^、。？?]{{0,10}}?(?:と|に)(?:定め|決め|し|され)"
+    rf"|({_YEAR_JA})年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?に施行された(?=[一-龥ァ-ヶー])"
 )
 _DATED_EN = re.compile(
     r"\b(?:took|came into|has taken|having taken) (?:effect|force)\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b"
@@ -197,7 +203,7 @@ _DATED_EN = re.compile(
 
 
 #: A year right before the words saying something took effect (「令和8年(2026年)5月25日に施行」).
-_EFFECT_YEAR = re.compile(r"(?:(?:19|20)\d{2}|(?:令和|平成)(?:\d{1,2}|元))年[^。、]{0,14}?(?:に|から|より)(?:施行|効力)")
+_EFFECT_YEAR = re.compile(rf"{_YEAR_JA}年[^。、]{{0,14}}?(?:に|から|より)(?:施行|効力)")
 _EFFECT_JA = re.compile(r"施行")
 _EFFECT_EN = re.compile(r"\b(?:took|takes|came into) (?:effect|force)\b", re.I)
 
@@ -276,16 +282,16 @@ def started_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[s
 #: (「2023年の国会で成立したらしいけど」, "Given that the bill passed the Diet in 2023, …") or in
 #: passing before what it names (「2023年に成立した事業性融資推進法の…」).
 _PASSED_JA = re.compile(
-    r"((?:19|20)\d{2}|(?:令和|平成)(?:\d{1,2}|元))年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:の[^、。？?]{0,8}?)?(?:に|で)?"
+    rf"({_YEAR_JA})年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?(?:の[^、。？?]{{0,8}}?)?(?:に|で)?"
     r"(?:成立|可決|制定|公布)(?:し|さ)(?:た|てる|ている|ました|れた)"
-    r"(?:[^、。？?]{0,10}?(?:らしい|と聞|って聞|けど|けれど|ので(?!す|しょ)|から(?!です|でしょ)|ですが|ますが|以上|のに)|(?=[一-龥ァ-ヶー]))"
+    rf"(?:[^、。？?]{{0,10}}?(?:{_AS_GIVEN_JA}|のに)|(?=[一-龥ァ-ヶー]))"
 )
 _PASSED_EN = re.compile(
     r"\b(?:since|now that|given that|because|as|after|once|I (?:heard|read) that)\b[^.?!]{0,80}?"
     r"\b(?:passed|enacted|adopted|promulgated)\b[^.?!]{0,40}?\b(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b",
     re.I,
 )
-_PASSING_YEAR = re.compile(r"(?:(?:19|20)\d{2}|(?:令和|平成)(?:\d{1,2}|元))年[^。、]{0,14}?(?:に|で)(?:成立|可決|制定|公布)")
+_PASSING_YEAR = re.compile(rf"{_YEAR_JA}年[^。、]{{0,14}}?(?:に|で)(?:成立|可決|制定|公布)")
 _PASSING_JA = re.compile(r"成立|可決|制定|公布")
 _PASSING_EN = re.compile(r"\b(?:passed|enacted|promulgated)\b", re.I)
 
@@ -329,7 +335,7 @@ def later_years(question: str, texts: list[str]) -> list[str]:
 #: the verb, which must name the scheme.
 _ENDED_JA = re.compile(
     r"([^、。？?！!]{0,40}?)(?:廃止|終了|撤廃|打ち切|なくな|無くな|取りやめ|取り止め|中止|延期|先送り|凍結)(?:され|し|っ|に(?:な|なっ))?(?:た|て|ちゃった)"
-    r"(?:[^、。？?]{0,6}?(?:んでしょ(?!う)|でしょ(?!う)|らしい|と聞|って聞|けど|けれど|ので(?!す|しょ)|から(?!です|でしょ)|ですが|ますが|以上|んだよね)"
+    rf"(?:[^、。？?]{{0,6}}?(?:んでしょ(?!う)|でしょ(?!う)|{_AS_GIVEN_JA}|んだよね)"
     r"|の(?:は|って)(?:なぜ|なんで|どうして)|のか|の[?？]|んですか|理由|背景|経緯)"
 )
 #: A scheme's English title as documents write it ("IP Finance Dialogue").
