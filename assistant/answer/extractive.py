@@ -720,7 +720,8 @@ class ExtractiveAnswerer(Answerer):
             sims = TYPED_SHARE * (vectors @ np.asarray(typed, dtype=np.float32)) + (1 - TYPED_SHARE) * sims
         total = sum(g.weight for g in groups) or 1.0
         wants_date = q.wants("when") or self.lexicon.wants(q.text, "when")
-        wants_figure = q.wants("howmuch") or self.lexicon.wants(q.text, "how_much")
+        # (「創業の保証もその割合？」 asks whether it applies: a figure is no better answer)
+        wants_figure = (q.wants("howmuch") or self.lexicon.wants(q.text, "how_much")) and q.intent != "applies"
         asks_ordinal = bool(q.figure) and ORDINAL in q.figure.units
         search_terms = self.lexicon.intent_terms(q.text)
         whole_year = bool(q.figure and q.figure.years) and not ASKS_PART_YEAR.search(q.text)

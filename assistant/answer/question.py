@@ -226,8 +226,9 @@ def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda ter
     quantities = tuple(lexicon.quantities_in(text))
     intents = tuple(lexicon.intents_of(text))
     figure = requested_figure(text, lexicon)
-    if intents[:1] in (("name",), ("former_name",)):
-        # 「…件数・金額を伸ばす取組の通称は何でしたか」 asks a name: the figures describe it
+    if intents[:1] in (("name",), ("former_name",), ("applies",)):
+        # 「…件数・金額を伸ばす取組の通称は何でしたか」 asks a name: the figures describe it;
+        # 「創業の保証もその割合？」 asks whether the share applies, not for it again
         figure = RequestedFigure(frozenset(), frozenset())
     if not figure and any(quantity.figure for quantity in quantities):
         # A year named with a quantity ("the typical fee … in 2024") is the year it is asked for.

@@ -3168,3 +3168,16 @@ def test_how_many_people_came_counts_people(assistant):
         "How many people came to the IP finance forum the JPO and FSA ran in March 2018, and how many of them were from banks?"
     )
     assert not answer.abstained and "252人" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "history"),
+    [
+        ("創業したてで使う保証もその割合なん？", ["保証協会つけたら銀行は何割リスク負うの？"]),
+        ("創業の時の保証とかセーフティネット保証もその割合?", ["協会保証つきで借りてて、もし飛んだら協会が全部肩代わり?銀行は痛くないの?"]),
+    ],
+)
+def test_whether_a_share_applies_too_is_led_by_what_it_leaves_out(assistant, question, history):
+    assert LEX.intents_of(question)[0] == "applies"
+    answer = assistant.ask(question, history=history)
+    assert not answer.abstained and "対象外" in answer.citations[0].quote, answer.text
