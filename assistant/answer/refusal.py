@@ -285,6 +285,12 @@ def _title_cited(title: str, lowered: str) -> bool:
 
 #: Nouns that name a figure, not a thing a claim is about (「特許の金額がでるの？」).
 _FIGURE_NOUNS = frozenset({"金額", "件数", "割合", "比率", "規模", "数字", "数値", "額", "値段"})
+#: The kind of body whose chair or head is asked ("Who chaired the FSA *study group* …?").
+_CHAIRED = re.compile(
+    r"\bwho (?:chairs|chaired|heads|headed|leads|led|presides|presided over) (?:the |its |their )?(?:[\w-]+ ){0,3}?"
+    r"(study group|working group|committee|subcommittee|council|panel|task force|commission|wg)\b",
+    re.I,
+)
 #: 当初 ("at the outset") holds 初 but says no first.
 _AT_THE_OUTSET = re.compile(r"当初")
 
@@ -680,6 +686,10 @@ class Refusals:
             if quantity.person:
                 if not names_person(c.text, q.text):
                     return False  # 「長官は誰？」 is answered by a sentence that names someone
+                body = _CHAIRED.search(q.text)
+                kinds = self.lexicon.expand_english(body.group(1)) if body else []
+                if kinds and not any(k in c.text for k in kinds):
+                    return False  # the WG's chair is no chair of the 2020 study group (研究会)
                 continue
             if quantity.name:
                 if not names_other_than(c.text, q.text, self.lexicon):

@@ -3181,3 +3181,12 @@ def test_whether_a_share_applies_too_is_led_by_what_it_leaves_out(assistant, que
     assert LEX.intents_of(question)[0] == "applies"
     answer = assistant.ask(question, history=history)
     assert not answer.abstained and "対象外" in answer.citations[0].quote, answer.text
+
+
+def test_the_chair_of_one_body_is_no_chair_of_another(assistant):
+    answer = assistant.ask("Who chaired the FSA study group on lending and business restructuring practices that started in 2020?")
+    assert answer.abstained and not answer.citations, answer.text  # 神田 chaired the WG, not the 研究会
+    answer = assistant.ask("Who chaired the study group behind Version 2.0 of the IP governance guidelines?")
+    assert not answer.abstained and "加賀谷" in answer.citations[0].quote, answer.text
+    answer = assistant.ask("who chaired the WG?")
+    assert not answer.abstained and "神田" in answer.citations[0].quote, answer.text
