@@ -60,22 +60,26 @@ _SENTENCE_END = re.compile(
 )
 
 
+def _sentences(question: str) -> tuple[list[str], list[str]]:
+    """The sentences of ``question``, and those of them that ask or request."""
+    sentences = [s.strip() for s in _SENTENCE_END.split(question) if s.strip()]
+    return sentences, [s for s in sentences if _ASKS.search(s) or _ASKS_TOO.search(s)]
+
+
 def asking_sentences(question: str) -> str:
     """The sentences of ``question`` that ask or request, without the statements of the
     asker's case before them (「うちは…お客さんのリストが強みなんです。そういうのも…入るんですか？」
     asks nothing about a list); the whole question when it is one sentence or none asks."""
-    sentences = [s.strip() for s in _SENTENCE_END.split(question) if s.strip()]
+    sentences, asking = _sentences(question)
     if len(sentences) < 2:
         return question
-    asking = [s for s in sentences if _ASKS.search(s) or _ASKS_TOO.search(s)]
     return " ".join(asking) if asking else question
 
 
 def remark_sentences(question: str) -> str:
     """The sentences of ``question`` beside those that ask (:func:`asking_sentences`): the
     asker's case or why they ask (「稟議資料に記載したいので確認です。」); "" when there are none."""
-    sentences = [s.strip() for s in _SENTENCE_END.split(question) if s.strip()]
-    asking = [s for s in sentences if _ASKS.search(s) or _ASKS_TOO.search(s)]
+    sentences, asking = _sentences(question)
     if len(sentences) < 2 or not asking:
         return ""
     return " ".join(s for s in sentences if s not in asking)
