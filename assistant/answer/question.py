@@ -71,10 +71,15 @@ def unknown_entities(
         if place is not None and place.same_as and known(place.same_as):
             continue
         synonyms = (*lexicon.japanese_synonyms(norm), *lexicon.japanese_synonyms(token.surface))
-        if any(known(alt) or all(map(known, content_terms(alt) or [alt])) for alt in synonyms):
+        if any(_indexed(alt, known) for alt in synonyms):
             continue  # an everyday word for one the documents use (テンプレ: ひな形)
         out.append(token.surface)
     return tuple(dict.fromkeys(out))
+
+
+def _indexed(term: str, known: Callable[[str], bool]) -> bool:
+    """The index has ``term``, as a whole or in all of its words (連邦準備制度: 連邦, 準備, 制度)."""
+    return known(term) or all(map(known, content_terms(term) or [term]))
 
 
 # ASCII boundaries: a Latin name may touch Japanese (「SMBCは…」).
@@ -103,15 +108,15 @@ def _unknown_latin(text: str, known: Callable[[str], bool], lexicon: Lexicon, pl
         listed = lower in lexicon.place_words
         if places_only != listed and not (places_only and _PLACE_BEFORE.search(text[: m.start()])):
             continue  # a listed place decides the jurisdiction (and is refused as a place)
-        if not listed and any(known(t) or all(map(known, content_terms(t) or [t])) for t in lexicon.expand_english(word)):
+        if not listed and any(_indexed(t, known) for t in lexicon.expand_english(word)):
             continue  # "Fed": 連邦準備制度 is 連邦+準備+制度 in the index
         out.append(word)
     if places_only:
         # a listed place typed in lower case ("does india have …") that no document names
-        lowered = " " + "".join(ch if ch.isalnum() or ch in "- " else " " for ch in text.lower()) + " "
-        for word, codes in lexicon.place_words.items():
-            if f" {word} " not in lowered or known(word) or any(w.lower() == word for w in out):
+        for _, word in lexicon.place_words_in(text):
+            if known(word) or any(w.lower() == word for w in out):
                 continue
+            codes = lexicon.place_words[word]
             names = [p.name for p in lexicon.places if p.country in codes and not p.region_of]
             if names and not any(known(n) for n in names) and not any(known(t) for t in lexicon.expand_english(word)):
                 out.append(word)

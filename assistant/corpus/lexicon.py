@@ -520,6 +520,13 @@ class Lexicon:
     def place_names(self) -> tuple[str, ...]:
         return tuple(p.name for p in self.places)
 
+    def place_words_in(self, text: str) -> list[tuple[int, str]]:
+        """Where ``text`` names a place by an English glossary word, whole and in any case
+        ("china", "Guangdong"), and the word; not "us", which only _US reads ("tell us")."""
+        lowered = " " + "".join(ch if ch.isalnum() or ch in "- " else " " for ch in text.lower()) + " "
+        found = ((lowered.find(f" {word} "), word) for word in self.place_words if word != "us")
+        return [(at, word) for at, word in found if at >= 0]
+
     def named_jurisdictions(self, text: str) -> tuple[str, ...]:
         """The jurisdictions of the places ``text`` names, in order (English names too)."""
         found: list[tuple[int, str]] = []
@@ -532,13 +539,8 @@ class Lexicon:
             # not as the word "us" below
             if us := _US.search(text):
                 found.append((us.start(), "us"))
-            lowered = " " + "".join(ch if ch.isalnum() or ch in "- " else " " for ch in text.lower()) + " "
-            for word, codes in self.place_words.items():
-                if word == "us":
-                    continue
-                at = lowered.find(f" {word} ")
-                if at >= 0:
-                    found += [(at, code) for code in codes]
+            for at, word in self.place_words_in(text):
+                found += [(at, code) for code in self.place_words[word]]
         return tuple(dict.fromkeys(code for _, code in sorted(found)))
 
     def cities_in(self, text: str) -> frozenset[str]:
