@@ -442,7 +442,7 @@ class RequestedFigure:
             return False
         # A year inside a span (「2021〜2023年の合計」) is not a figure for that year; of years
         # listed ("what about 2021 and 2022?"), a sentence giving one's figure counts.
-        said = stated_years(_YEAR_SPAN.sub(" ", sentence))
+        said = stated_years(_YEAR_SPAN.sub(" ", _SOURCE_DATE.sub(" ", sentence)))
         return not self.years or (bool(self.years & said) if self.each_year else self.years <= said)
 
 
@@ -464,6 +464,11 @@ def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:
     return RequestedFigure(
         frozenset(units), years_in(query), bool(units & lexicon.money_units), span_years_in(query), bool(_LISTED_YEARS.search(query))
     )
+
+
+#: The date of a cited source, 「JETRO北京事務所(2025年4月)「中国の知的財産概況」」: when the source was
+#: published, not a year the sentence gives a figure for (「2025年は？」 is not answered by it).
+_SOURCE_DATE = re.compile(r"[(（](?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?[)）](?=\s*[「『])")
 
 
 #: Years listed one after another ("2021 and 2022", 「2021年と2022年」, "2021, 2022").
