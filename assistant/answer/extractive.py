@@ -435,8 +435,11 @@ class ExtractiveAnswerer(Answerer):
         q = frame(condensed, self.lexicon, known)
         if condensed != question and (own := tuple(self.lexicon.intents_of(question))):
             # What a follow-up asks is what the user typed ("How many … so far?"), not what
-            # the earlier question it is read with asked ("What is …?").
-            q = replace(q, intents=own)
+            # the earlier question it is read with asked ("What is …?"), and so are the
+            # quantities it asks by that intent ("how much was the premium on that one?" after
+            # "Who arranged …?" asks for a premium, though the condensed text opens with "who").
+            asks = [x for x in self.lexicon.quantities_in(question) if x not in q.quantities]
+            q = replace(q, intents=own, quantities=(*q.quantities, *asks))
         if condensed != question:
             # The party a figure must be about is one the user named; the earlier topic a
             # follow-up is read with (「事業性融資WGについて、会合は何回？」) is context.

@@ -3190,3 +3190,24 @@ def test_the_chair_of_one_body_is_no_chair_of_another(assistant):
     assert not answer.abstained and "加賀谷" in answer.citations[0].quote, answer.text
     answer = assistant.ask("who chaired the WG?")
     assert not answer.abstained and "神田" in answer.citations[0].quote, answer.text
+
+
+def test_the_date_a_cited_source_was_published_is_no_year_of_the_figure(assistant):
+    from assistant.answer.evidence import requested_figure
+
+    sentence = "損失を政府:銀行:保険会社:評価会社=44:36:16:4で分担する。出典はJETRO北京事務所(2025年4月)「中国の知的財産概況」。"
+    assert not requested_figure("2025年はどんくらい？", LEX).met_by(sentence)
+    assert requested_figure("2025年4月の割合は？", LEX).met_by("2025年4月の割合は44:36:16:4だった。")
+    answer = assistant.ask("じゃあ2025年は？", history=["中国の知財担保融資って2024年の1〜9月でどれくらい？"])
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_a_follow_up_asks_the_quantity_it_names_whatever_the_earlier_question_asked(assistant):
+    # The condensed text opens with the earlier "who"; the follow-up asks for a premium, which
+    # no document gives (the loan's size is no premium).
+    answer = assistant.ask("and what did the insurance cost them?", history=["Who arranged the first insurance policy for an IP-backed loan in the US?"])
+    assert answer.abstained and not answer.citations, answer.text
+    answer = assistant.ask("how much was the premium on that one?", history=["Who arranged the first insurance policy for an IP-backed loan in the US?"])
+    assert answer.abstained and not answer.citations, answer.text
+    answer = assistant.ask("and how much did the borrower take?", history=["Who arranged the first insurance policy for an IP-backed loan in the US?"])
+    assert not answer.abstained and "1億ドル" in answer.citations[0].quote, answer.text
