@@ -3197,7 +3197,8 @@ def test_the_date_a_cited_source_was_published_is_no_year_of_the_figure(assistan
 
     sentence = "損失を政府:銀行:保険会社:評価会社=44:36:16:4で分担する。出典はJETRO北京事務所(2025年4月)「中国の知的財産概況」。"
     assert not requested_figure("2025年はどんくらい？", LEX).met_by(sentence)
-    assert requested_figure("2025年4月の割合は？", LEX).met_by("2025年4月の割合は44:36:16:4だった。")
+    # a date in brackets that cites no title is the figure's own date
+    assert requested_figure("2025年の割合は？", LEX).met_by("広東省の分担は44:36:16:4である(2025年4月)。")
     answer = assistant.ask("じゃあ2025年は？", history=["中国の知財担保融資って2024年の1〜9月でどれくらい？"])
     assert answer.abstained and not answer.citations, answer.text
 
