@@ -120,7 +120,7 @@ def _english_place(text: str, lexicon: Lexicon) -> str:
 def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
     q = question.strip()
     if detect_lang(q) == "en":
-        return bool(_EN_ANAPHOR.search(q) or _EN_ELLIPTIC.match(q) or _en_bare(q, lexicon))
+        return bool(_EN_ANAPHOR.search(q) or _EN_ELLIPTIC.match(q) or _en_bare(q, lexicon) or _en_unnamed(q, lexicon))
     if _JA_ANAPHOR.match(q) or _JA_DEMONSTRATIVE.search(q) or _JA_ELLIPTIC.match(q):
         return True
     # A place and a counter (日本, 何社) are not a subject: 「日本だとどれくらいの規模？」 and
@@ -166,6 +166,28 @@ def _en_bare(question: str, lexicon: Lexicon | None) -> bool:
     return len([t for t in key_terms(question) if t.isascii() and t.lower() not in _ASKED_KIND]) <= _EN_BARE_TERMS
 
 
+#: Capitalised words that name a time, not a subject ("by the end of June 2024").
+_EN_TIME_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "q1", "q2", "q3", "q4", "fy",
+})  # fmt: skip
+#: Longer than this, an English question is taken to carry a subject of its own.
+_EN_UNNAMED_WORDS = 14
+
+
+def _en_unnamed(question: str, lexicon: Lexicon | None) -> bool:
+    """An English question naming nothing the documents know of: no domain word (glossary),
+    no place and no name, only what is asked ("how many were issued by the end of June
+    2024?", "how much was lent in total last year?"). Its subject is the conversation's."""
+    lexicon = lexicon or Lexicon.bundled()
+    words = _EN_WORD.findall(question)
+    if not words or len(words) > _EN_UNNAMED_WORDS:
+        return False
+    if any(w[0].isupper() and w.lower() not in _EN_TIME_WORDS for w in words[1:]):
+        return False
+    return not lexicon.expand_english(question) and not _places(question, lexicon)
+
+
 def condense(
     question: str, history: list[str], idf: Callable[[str], float] | None = None, lexicon: Lexicon | None = None
 ) -> str:
@@ -176,7 +198,7 @@ def condense(
     lexicon = lexicon or Lexicon.bundled()
     previous = condense(history[-1], history[:-1], idf, lexicon)
     question = _years_shifted(question, previous)
-    swapped = _ask_about_place(question, previous, lexicon)
+    swapped = _ask_about_place(question, previous, lexicon) or _ask_about_year(question, previous)
     if swapped:
         return swapped
     if not is_follow_up(question, lexicon):
@@ -288,6 +310,25 @@ def _years_shifted(question: str, previous: str) -> str:
             said = f"{year + step}年{fiscal}" if japanese else str(year + step)
             return question[: m.start()] + said + question[m.end() :]
     return question
+
+
+_EN_ONLY_YEAR = re.compile(
+    r"^(?:(?:and|so|then|what about|how about|and what about)\s+)?(?:(?:in|for|of|during)\s+)?(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:year\s+)?"
+    r"(?P<year>(?:19|20)\d{2})\s*[?!.]*$",
+    re.I,
+)
+
+
+def _ask_about_year(question: str, previous: str) -> str:
+    """"and 2023?" (or "and the year before?", once written out) after an English question
+    about one year asks that question about the other year. Empty otherwise."""
+    m = _EN_ONLY_YEAR.match(question.strip())
+    if not m or detect_lang(previous) != "en":
+        return ""
+    years = {y.group(1) for y in _ASKED_YEAR.finditer(previous)}
+    if len(years) != 1 or m.group("year") in years:
+        return ""
+    return re.sub(rf"(?<!\d){next(iter(years))}(?!\d)", m.group("year"), previous)
 
 
 def _ask_about_place(question: str, previous: str, lexicon: Lexicon) -> str:

@@ -3212,3 +3212,10 @@ def test_a_follow_up_asks_the_quantity_it_names_whatever_the_earlier_question_as
     assert answer.abstained and not answer.citations, answer.text
     answer = assistant.ask("and how much did the borrower take?", history=["Who arranged the first insurance policy for an IP-backed loan in the US?"])
     assert not answer.abstained and "1億ドル" in answer.citations[0].quote, answer.text
+
+
+def test_an_english_follow_up_with_no_subject_of_its_own_keeps_the_earlier_place_and_topic(assistant):
+    answer = assistant.ask("how many products had been issued by the end of June 2024?", history=["Is IP securitisation a thing in China?"])
+    assert not answer.abstained and "151本" in answer.citations[0].quote, answer.text
+    answer = assistant.ask("and the year before?", history=["How much IP-backed lending was there in China in 2024?"])
+    assert not answer.abstained and "8539.9億元" in answer.citations[0].quote, answer.text

@@ -96,3 +96,24 @@ def test_a_year_named_by_the_one_asked_before_is_written_out():
 def test_a_city_is_swapped_in_by_its_own_english_name():
     said = condense("and zhuhai?", ["what's the loss sharing ratio in Zhongshan for IP pledge loans?"])
     assert "Zhuhai" in said and "China" not in said, said
+
+
+def test_an_english_question_naming_nothing_of_its_own_asks_about_the_earlier_topic():
+    """"how many were issued …?" after a question on China's IP securitisation names no
+    subject (only a time, capitalised or not): it carries the earlier question."""
+    previous = ["Is IP securitisation a thing in China?"]
+    for question in ("how many were issued by the end of June 2024?", "how much was lent in total last year?"):
+        assert is_follow_up(question), question
+        assert condense(question, previous) == f"{question} ({previous[0]})"
+    # a question naming a domain word, a place or a name stands alone
+    for question in ("how many patents were pledged by the end of June 2024?", "how many deals were done in Japan by June 2024?"):
+        assert not is_follow_up(question), question
+        assert condense(question, previous) == question
+
+
+def test_an_english_follow_up_naming_only_another_year_asks_the_earlier_question_for_it():
+    previous = ["How much IP-backed lending was there in China in 2024?"]
+    assert condense("and the year before?", previous) == "How much IP-backed lending was there in China in 2023?"
+    assert condense("what about 2022?", previous) == "How much IP-backed lending was there in China in 2022?"
+    # more than a year: the earlier question is context, not rewritten
+    assert condense("and in 2023, how many firms?", previous).endswith(f"({previous[0]})")
