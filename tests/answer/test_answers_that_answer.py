@@ -3219,3 +3219,42 @@ def test_an_english_follow_up_with_no_subject_of_its_own_keeps_the_earlier_place
     assert not answer.abstained and "151本" in answer.citations[0].quote, answer.text
     answer = assistant.ask("and the year before?", history=["How much IP-backed lending was there in China in 2024?"])
     assert not answer.abstained and "8539.9億元" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["企業価値担保権の担保権者になれるのは、どういった者でしょうか。", "企業価値担保権信託会社には、どのような主体がなれるのでしょうか。"],
+)
+def test_what_kind_of_party_may_be_one_is_a_who_question_led_by_that_party(assistant, question):
+    """「どういった者」「どのような主体」 ask who may be the party named (the charge's holder),
+    not what kind of company may grant the charge (株式会社または持分会社)."""
+    assert LEX.intents_of(question)[0] == "who"
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.text
+    assert "担保権者" in answer.citations[0].quote or "信託会社" in answer.citations[0].quote, answer.text
+    assert "持分会社" not in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["企業価値担保権信託会社って、どこが免許を取ったの？", "支援機関はもうどこが認定されたんですか？"]
+)
+def test_which_bodies_were_licensed_is_answered_only_by_their_names(assistant, question):
+    # the documents say who may be licensed or accredited, never who was
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_a_system_introduced_on_a_date_started_then(assistant):
+    answer = assistant.ask("責任共有制度っていつから始まったんですか？")
+    assert not answer.abstained and "2007年10月" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize("question", ["保証なしで借りるための要件って何個あるの？", "評価書の評価項目っていくつある？"])
+def test_how_many_asked_with_a_counter_word_is_no_definition(question):
+    # 「って何個」 asks how many, not what something is (「って何」)
+    assert LEX.intents_of(question)[0] == "howmuch"
+
+
+def test_how_many_requirements_is_led_by_the_count(assistant):
+    answer = assistant.ask("保証なしで借りるための要件って何個あるの？")
+    assert not answer.abstained and "3つ" in answer.citations[0].quote, answer.text

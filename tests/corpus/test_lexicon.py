@@ -74,3 +74,9 @@ def test_a_bad_lexicon_file_is_a_clear_config_error(tmp_path, name, text, messag
     (tmp_path / "lexicon" / name).write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError, match=message):
         Lexicon.load(tmp_path)
+
+
+def test_the_holder_of_a_security_and_an_all_asset_charge_are_named_in_english():
+    lexicon = Lexicon.bundled()
+    assert "担保権者" in lexicon.expand_english("Who is the holder of the security right?")
+    assert "企業価値担保権" in lexicon.expand_english("Under Japan's all-asset security, can a fund lend?")
