@@ -243,6 +243,18 @@ def _typed_groups(groups: list[TermGroup], question: str) -> list[TermGroup]:
     return [g for g in groups if g.term.lower() in typed or any(" ".join(a).lower() in typed for a in g.alternatives)]
 
 
+def _newly_typed_groups(groups: list[TermGroup], question: str, condensed: str) -> list[TermGroup]:
+    """The groups a follow-up names that the conversation did not: "how many IP
+    securitisation products …?" after a question on IP pledge financing names
+    securitisation anew (IP was said before). All typed groups when none is new."""
+    typed = _typed_groups(groups, question)
+    carried = condensed.replace(question, " ", 1).lower()
+    new = [
+        g for g in typed if g.term.lower() not in carried and not any(" ".join(a).lower() in carried for a in g.alternatives)
+    ]
+    return new or typed
+
+
 def _asked_groups(groups: list[TermGroup], question: str) -> list[TermGroup]:
     """The key terms of the sentences that ask, without those only a sentence beside them says
     (「…どの程度を負担していましたか。稟議資料に記載したいので確認です。」: the documents need
@@ -619,7 +631,9 @@ class ExtractiveAnswerer(Answerer):
         if condensed != question:
             # What a follow-up asks the figure of is what it names (「会合は何回？」 after a
             # question about the WG); the conversation's topic is context.
-            subjects = _typed_groups(subjects, question) or subjects
+            # (a word it shares with the conversation, IP in "how many IP securitisation
+            # products …?" after a question on IP pledge loans, does not make a unit its answer)
+            subjects = _newly_typed_groups(subjects, question, condensed) or subjects
 
         names = self.refusals.long_names(question, passages) if (q.figure or q.quantities) and q.lang == "ja" else []
 

@@ -147,7 +147,9 @@ _ELIGIBILITY = re.compile(
 #: A question whether a year's figure crossed a mark: a result for the whole year.
 _CROSSED = (
     r"(?:19|20)\d{2}年[^?？。]{0,30}?(?:超え|上回|突破|達し)(?:た|まし)"
-    r"|\b(?:did|has|have)\b[^?.]{0,60}?\b(?:cross|exceed|surpass|top|pass|reach|hit|break)\b[^?.]{0,60}?\b(?:19|20)\d{2}\b"
+    # (a mark after the verb: "How much did lending reach in the first half of 2024?" asks an amount)
+    r"|\b(?:did|has|have)\b[^?.]{0,60}?\b(?:cross|exceed|surpass|top|pass|reach|hit|break)(?:e?s|e?d|ped)?\b"
+    r"(?=[^?.]{0,20}?(?:\d|\b(?:a|one) (?:trillion|billion|million|thousand|hundred)\b))[^?.]{0,60}?\b(?:19|20)\d{2}\b"
 )
 #: A question asking what actually happened (実績, 結局, "did it actually …").
 _ACTUAL = re.compile(

@@ -36,6 +36,8 @@ _EN_THING = r"it|its|this|that|they|them|these|those|one(?=\s*(?:[?!.,]|$|so far
 _EN_PRONOUN = re.compile(rf"\b({_EN_THING})\b", re.I)
 _EN_ANAPHOR = re.compile(rf"\b({_EN_THING}|(?<!is )(?<!are )(?<!was )(?<!were )there(?=\s*(?:[?!.,]|$)))\b", re.I)
 _EN_ELLIPTIC = re.compile(r"^(?:and|what about|how about|and what about|then|so)\b", re.I)
+#: A time named by the one asked before ("How many … were out by then?").
+_EN_THEN = re.compile(r"\b(?:by|until|till|since|before|after) then\b|\bat (?:that|the same) (?:time|point)\b", re.I)
 _TOPIC_PHRASES = 2
 _SHORT = 20  # characters: a question this short with at most one key term is a follow-up
 _SHORT_BARE = 12  # …or with two, when it is only nouns and a topic particle (「銀行の負担は？」)
@@ -120,7 +122,9 @@ def _english_place(text: str, lexicon: Lexicon) -> str:
 def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
     q = question.strip()
     if detect_lang(q) == "en":
-        return bool(_EN_ANAPHOR.search(q) or _EN_ELLIPTIC.match(q) or _en_bare(q, lexicon) or _en_unnamed(q, lexicon))
+        return bool(
+            _EN_ANAPHOR.search(q) or _EN_ELLIPTIC.match(q) or _EN_THEN.search(q) or _en_bare(q, lexicon) or _en_unnamed(q, lexicon)
+        )
     if _JA_ANAPHOR.match(q) or _JA_DEMONSTRATIVE.search(q) or _JA_ELLIPTIC.match(q):
         return True
     # A place and a counter (日本, 何社) are not a subject: 「日本だとどれくらいの規模？」 and

@@ -3258,3 +3258,28 @@ def test_how_many_asked_with_a_counter_word_is_no_definition(question):
 def test_how_many_requirements_is_led_by_the_count(assistant):
     answer = assistant.ask("保証なしで借りるための要件って何個あるの？")
     assert not answer.abstained and "3つ" in answer.citations[0].quote, answer.text
+
+
+def test_a_venture_debt_fund_is_a_venture_fund_while_venture_debt_stays_foreign(assistant):
+    answer = assistant.ask("Can a venture debt fund, rather than a bank, be the lender under Japan's EVC?")
+    assert not answer.abstained and "ベンチャーファンド" in answer.citations[0].quote, answer.text
+    answer = assistant.ask("Does Japan also have venture debt?")
+    assert answer.abstained and not answer.citations, answer.text
+
+
+@pytest.mark.parametrize(
+    "history",
+    [["How much did IP pledge lending in China reach in the first half of 2024?"], ["How much IP pledge financing did China do in the first half of 2024?"]],
+)
+def test_a_follow_up_naming_its_own_subject_is_answered_about_it_not_the_words_it_shares(assistant, history):
+    # IP is said in both; securitisation is what the follow-up asks the count of
+    answer = assistant.ask("How many IP securitisation products had been issued by then?", history=history)
+    assert not answer.abstained and "証券化" in answer.citations[0].quote, answer.text
+
+
+def test_how_much_a_figure_reached_is_no_question_whether_it_crossed_a_mark():
+    from assistant.answer.refusal import _FULL_YEAR
+
+    assert not _FULL_YEAR.search("How much did IP pledge lending in China reach in the first half of 2024?")
+    for question in ("did china actually cross 1 trillion yuan in 2024?", "Has lending topped 1 trillion yuan in 2024?", "Did lending top a trillion yuan in 2024?"):
+        assert _FULL_YEAR.search(question), question

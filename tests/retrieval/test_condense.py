@@ -117,3 +117,9 @@ def test_an_english_follow_up_naming_only_another_year_asks_the_earlier_question
     assert condense("what about 2022?", previous) == "How much IP-backed lending was there in China in 2022?"
     # more than a year: the earlier question is context, not rewritten
     assert condense("and in 2023, how many firms?", previous).endswith(f"({previous[0]})")
+
+
+def test_by_then_names_the_time_asked_before():
+    assert is_follow_up("How many IP securitisation products had been issued by then?")
+    assert is_follow_up("Had any bank signed up at that time?")
+    assert not is_follow_up("How many IP securitisation products had been issued in China by June 2024?")
