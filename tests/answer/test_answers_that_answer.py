@@ -3283,3 +3283,14 @@ def test_how_much_a_figure_reached_is_no_question_whether_it_crossed_a_mark():
     assert not _FULL_YEAR.search("How much did IP pledge lending in China reach in the first half of 2024?")
     for question in ("did china actually cross 1 trillion yuan in 2024?", "Has lending topped 1 trillion yuan in 2024?", "Did lending top a trillion yuan in 2024?"):
         assert _FULL_YEAR.search(question), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["In the US, what's the standard way for a lender to take security over a company's patents?", "What is best practice in the US for perfecting a lien on trademarks?"],
+)
+def test_the_usual_way_of_doing_something_is_led_by_the_practice(assistant, question):
+    # "standard way" and "best practice" are searched as 実務上 / ベストプラクティス: the UCC-1 and
+    # USPTO filing, not the general statement that patents follow the UCC framework
+    answer = assistant.ask(question)
+    assert not answer.abstained and "UCC-1" in answer.citations[0].quote, answer.text
