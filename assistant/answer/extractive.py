@@ -191,6 +191,15 @@ _ASKS_EXISTS = re.compile(
 )
 #: A question asking which countries or places (「どこの国が」, "which countries").
 _ASKS_PLACES = re.compile(r"どこの国|どの国|どんな国|何か国|\b(?:which|what) (?:countries|nations|jurisdictions)\b", re.I)
+#: Who may become a party (「信託会社には、どのような主体がなれる？」, "who can be the lender?"),
+#: and a sentence saying who can or cannot (「…になれるのは…に限られる」, 「…の設定者になれない」).
+_ASKS_BECOME = re.compile(
+    r"なれる|なれます|なれない|なり得|なりう|なることができ"
+    r"|\bwho\b[^?.]{0,30}?\b(?:can|could|may)\b[^?.]{0,10}?\b(?:be|become|act as|serve as)\b"
+    r"|\b(?:can|could|may)\b[^?.]{0,40}?\b(?:become|act as|serve as)\b",
+    re.I,
+)
+_SAYS_BECOME = re.compile(r"になれる|になれない|になることができ|になり得|\b(?:can|may|cannot) (?:become|act as|serve as)\b", re.I)
 _SAYS_EXISTS = re.compile(r"登場|存在する|設けられ|設けた|創設|誕生|商品化|\b(?:introduced|launched|emerged|created)\b")
 
 #: Events a "when" question may name (「いつ改定された？」 asks for the revision's date).
@@ -797,6 +806,7 @@ class ExtractiveAnswerer(Answerer):
         kinds = self._kinds_asked(typed_question or q.text)
         to_date = bool(_ASKS_TO_DATE.search(typed_question or q.text))
         exists = q.intent == "yesno" and bool(_ASKS_EXISTS.search(typed_question or q.text))
+        become = q.intent in ("who", "yesno") and bool(_ASKS_BECOME.search(typed_question or q.text))
         asks_places = bool(_ASKS_PLACES.search(typed_question or q.text))
         for cand, sem, asked in zip(cands, sem_rel, asked_rel, strict=True):
             words, meaning = W_LEXICAL * cand.lexical, W_SEMANTIC * (0.5 * cand.semantic + 0.5 * sem)
@@ -821,6 +831,8 @@ class ExtractiveAnswerer(Answerer):
                 score += CUE_BONUS  # "so far": 「2014年度から現在までに…200を超える」
             if asks_places and len(self.lexicon.named_jurisdictions(cand.text)) >= 2:
                 score += CUE_BONUS  # "which countries …?" is answered by the sentence naming them
+            if become and _SAYS_BECOME.search(f"{cand.text} {cand.unit().en or ''}"):
+                score += CUE_BONUS  # 「…になれるのは、…信託会社か、…金融機関に限られる」
             if exists and _SAYS_EXISTS.search(cand.text):
                 score += EXISTS_BONUS  # "any way to insure …?": 「…保険金が支払われる保険が登場している」
             if asks_to_do and verbs and any(group_found(g, unit_terms) for g in verbs):

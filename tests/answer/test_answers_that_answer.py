@@ -3294,3 +3294,21 @@ def test_the_usual_way_of_doing_something_is_led_by_the_practice(assistant, ques
     # USPTO filing, not the general statement that patents follow the UCC framework
     answer = assistant.ask(question)
     assert not answer.abstained and "UCC-1" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["企業価値担保権の担保権者となる企業価値担保権信託会社には、どのような主体がなれるのでしょうか。", "企業価値担保権の担保権者になる信託会社って、どういう会社がなれるんですか？"],
+)
+def test_who_may_become_a_party_is_led_by_the_sentence_saying_who_can(assistant, question):
+    # (not by the sentence on the parties' roles, which names the trust company too)
+    answer = assistant.ask(question)
+    assert not answer.abstained and "になれるのは" in answer.citations[0].quote, answer.text
+
+
+def test_asking_who_may_become_something_is_told_from_other_can_be_questions():
+    from assistant.answer.extractive import _ASKS_BECOME, _SAYS_BECOME
+
+    assert _ASKS_BECOME.search("Who can be the trustee of the charge?")
+    assert not _ASKS_BECOME.search("Can the charge be registered online?")
+    assert _SAYS_BECOME.search("個人事業主などは企業価値担保権の設定者になれない")
