@@ -3312,3 +3312,14 @@ def test_asking_who_may_become_something_is_told_from_other_can_be_questions():
     assert _ASKS_BECOME.search("Who can be the trustee of the charge?")
     assert not _ASKS_BECOME.search("Can the charge be registered online?")
     assert _SAYS_BECOME.search("個人事業主などは企業価値担保権の設定者になれない")
+
+
+def test_a_country_by_its_everyday_name_is_a_place(assistant):
+    # イギリス is 英国: a question on its IP-backed lending is refused naming it
+    answer = assistant.ask("イギリスって知財を担保にした融資に国の保証があるの？")
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_a_successor_programme_is_found_by_its_english_words(assistant):
+    answer = assistant.ask("Which successor programme did the JPO launch in fiscal 2019?")
+    assert not answer.abstained and "後継" in answer.citations[0].quote, answer.text
