@@ -466,9 +466,12 @@ def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:
     )
 
 
-#: The date of a cited source, 「JETRO北京事務所(2025年4月)「中国の知的財産概況」」: when the source was
-#: published, not a year the sentence gives a figure for (「2025年は？」 is not answered by it).
-_SOURCE_DATE = re.compile(r"[(（](?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?[)）](?=\s*[「『])")
+#: The date of a cited source, 「JETRO北京事務所(2025年4月)「中国の知的財産概況」」, 「JETRO(2025年4月)を
+#: 引いて」: when the source was published, not a year the sentence gives a figure for (「2025年は？」
+#: is not answered by it).
+_SOURCE_DATE = re.compile(
+    r"[(（](?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?[)）](?=\s*(?:[「『]|を(?:引|ひ)い|を出典|によれば|によると|の(?:資料|報告|記事|調査)))"
+)
 
 
 #: Years listed one after another ("2021 and 2022", 「2021年と2022年」, "2021, 2022").

@@ -67,8 +67,11 @@ def _topic(previous: str, idf: Callable[[str], float] | None, lexicon: Lexicon |
         # The scheme the earlier question named is part of its topic, whatever rarer words
         # the asker's own case used (「部品メーカーです。知財ビジネス評価書って…だいたいいくら位？」).
         schemes = [p for p in phrases if any(t in p and _SCHEME.search(t) and not lexicon.place(t) for t in lexicon.glossary_terms)]
-        if schemes and not set(schemes) & set(top):
-            top = [*top[: _TOPIC_PHRASES - 1], schemes[0]]
+        if schemes:
+            # …and, when it names one, it is the topic: the asker's other words described their
+            # case or the scheme (「銀行向けにやってた知財金融促進事業」, 「信用保証協会の責任共有制度」)
+            # (a body named with a scheme's word, 信用保証協会, is who runs it, not the scheme)
+            top = list(dict.fromkeys(p for p in schemes if _SCHEME.search(p)) or dict.fromkeys(schemes))[:_TOPIC_PHRASES]
     ordered = [p for p in noun_phrases(previous) if p in top]
     return "・".join(dict.fromkeys(ordered))
 

@@ -3323,3 +3323,13 @@ def test_a_country_by_its_everyday_name_is_a_place(assistant):
 def test_a_successor_programme_is_found_by_its_english_words(assistant):
     answer = assistant.ask("Which successor programme did the JPO launch in fiscal 2019?")
     assert not answer.abstained and "後継" in answer.citations[0].quote, answer.text
+
+
+def test_a_pronoun_after_a_scheme_named_with_its_body_stands_for_the_scheme(assistant):
+    answer = assistant.ask("それっていつから始まったの？", history=["信用保証協会の責任共有制度ってなに？銀行も損かぶるってほんと？"])
+    assert not answer.abstained and "2007年10月" in answer.citations[0].quote, answer.text
+
+
+def test_a_source_cited_with_its_date_gives_no_year_of_a_figure():
+    sentence = "デロイトの解説記事はJETRO(2025年4月)を引いて、広東省の損失の分担を44:36:16:4としている。"
+    assert not requested_figure("2025年はどんくらい？", LEX).met_by(sentence)

@@ -123,3 +123,10 @@ def test_by_then_names_the_time_asked_before():
     assert is_follow_up("How many IP securitisation products had been issued by then?")
     assert is_follow_up("Had any bank signed up at that time?")
     assert not is_follow_up("How many IP securitisation products had been issued in China by June 2024?")
+
+
+def test_the_scheme_the_earlier_question_named_is_its_topic_not_the_words_describing_it():
+    said = condense("それっていつから始まったの？", ["信用保証協会の責任共有制度ってなに？銀行も損かぶるってほんと？"])
+    assert said.startswith("責任共有制度"), said  # 信用保証協会 runs it; it is not what それ stands for
+    said = condense("それっていつまでの予定だったの？", ["特許庁が銀行向けにやってた知財金融促進事業ってなに？"])
+    assert said.startswith("知財金融促進事業") and "銀行向け" not in said, said
