@@ -49,6 +49,9 @@ _EN_SHORT_PREVIOUS = 8
 #: A glossary term naming a scheme or a document (評価書, 企業価値担保権), not a body (特許庁,
 #: 信用保証協会: who, not what about): with kanji, at least three characters.
 _SCHEME = re.compile(r"^(?=.*[一-龥]).{3,}(?<!庁)(?<!省)(?<!局)(?<!府)(?<!機構)(?<!協会)(?<!会社)(?<!銀行)(?<!金庫)$")
+#: What follows the thing a question asks about (「Xってなに」「Xとは」「Xはどういう…」).
+_NAMED_SCHEME = 5  # characters: a scheme's own name (責任共有制度), not a kind of document (報告書)
+_ASKED_ABOUT = r"(?:って|とは|ってさ|について|は(?:どう|何|なに|なん|いつ|どんな|どういう))"
 _ASKING = re.compile(r"^(?:何|なに|いくつ|いくら|どの|どれ|どこ|誰|だれ)")
 
 
@@ -67,11 +70,20 @@ def _topic(previous: str, idf: Callable[[str], float] | None, lexicon: Lexicon |
         # The scheme the earlier question named is part of its topic, whatever rarer words
         # the asker's own case used (「部品メーカーです。知財ビジネス評価書って…だいたいいくら位？」).
         schemes = [p for p in phrases if any(t in p and _SCHEME.search(t) and not lexicon.place(t) for t in lexicon.glossary_terms)]
-        if schemes:
-            # …and, when it names one, it is the topic: the asker's other words described their
-            # case or the scheme (「銀行向けにやってた知財金融促進事業」, 「信用保証協会の責任共有制度」)
-            # (a body named with a scheme's word, 信用保証協会, is who runs it, not the scheme)
-            top = list(dict.fromkeys(p for p in schemes if _SCHEME.search(p)) or dict.fromkeys(schemes))[:_TOPIC_PHRASES]
+        # …and, when the question asks about it (「…知財金融促進事業ってなに？」), it is the topic:
+        # the asker's other words described it or their case (「銀行向けにやってた」, 「信用保証協会の」).
+        # A body named with a scheme's word (信用保証協会) is who runs it, not the scheme.
+        # (「企業価値担保権で借りて…雇用とかどうなるの？厚労省のルールあるって」 asks about the rule)
+        # (a scheme named in full, 責任共有制度: a generic document, 報告書, needs whose it is)
+        asked = [
+            p
+            for p in dict.fromkeys(schemes)
+            if len(p) >= _NAMED_SCHEME and _SCHEME.search(p) and re.search(re.escape(p) + _ASKED_ABOUT, previous)
+        ]
+        if asked:
+            top = asked[:_TOPIC_PHRASES]
+        elif schemes and not set(schemes) & set(top):
+            top = [*top[: _TOPIC_PHRASES - 1], schemes[0]]
     ordered = [p for p in noun_phrases(previous) if p in top]
     return "・".join(dict.fromkeys(ordered))
 

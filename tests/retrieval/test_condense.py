@@ -130,3 +130,12 @@ def test_the_scheme_the_earlier_question_named_is_its_topic_not_the_words_descri
     assert said.startswith("責任共有制度"), said  # 信用保証協会 runs it; it is not what それ stands for
     said = condense("それっていつまでの予定だったの？", ["特許庁が銀行向けにやってた知財金融促進事業ってなに？"])
     assert said.startswith("知財金融促進事業") and "銀行向け" not in said, said
+
+
+def test_a_scheme_is_the_whole_topic_only_when_asked_about_by_its_own_name():
+    # a generic document (報告書) keeps whose it is
+    said = condense("会合は何回開かれたの？", ["金融審議会の事業性融資WGの報告書はいつ出た？"])
+    assert "WG" in said, said
+    # a scheme the asker only used (「企業価値担保権で借りて」) is not what それ stands for alone
+    said = condense("それっていつから適用されるの？", ["会社が企業価値担保権で借りて返せなくなったら、社員の雇用とかどうなるの？"])
+    assert not said.startswith("企業価値担保権っ"), said
