@@ -3333,3 +3333,17 @@ def test_a_pronoun_after_a_scheme_named_with_its_body_stands_for_the_scheme(assi
 def test_a_source_cited_with_its_date_gives_no_year_of_a_figure():
     sentence = "デロイトの解説記事はJETRO(2025年4月)を引いて、広東省の損失の分担を44:36:16:4としている。"
     assert not requested_figure("2025年はどんくらい？", LEX).met_by(sentence)
+
+
+@pytest.mark.parametrize(
+    "question", ["How much does the court-appointed administrator get paid in an enforcement?", "管財人の報酬って、だいたいいくら？"]
+)
+def test_what_a_party_is_paid_is_answered_only_by_its_pay(assistant, question):
+    # a reserve's minimum (70万円) is nobody's pay
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_what_one_pays_for_something_is_no_question_of_anyones_pay():
+    assert not any(q.nouns == ("報酬", "給与", "手当") for q in LEX.quantities_in("How much do we pay for the evaluation report?"))
+    assert any(q.nouns == ("報酬", "給与", "手当") for q in LEX.quantities_in("How much is the administrator paid?"))
