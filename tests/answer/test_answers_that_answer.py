@@ -3347,3 +3347,9 @@ def test_what_a_party_is_paid_is_answered_only_by_its_pay(assistant, question):
 def test_what_one_pays_for_something_is_no_question_of_anyones_pay():
     assert not any(q.nouns == ("報酬", "給与", "手当") for q in LEX.quantities_in("How much do we pay for the evaluation report?"))
     assert any(q.nouns == ("報酬", "給与", "手当") for q in LEX.quantities_in("How much is the administrator paid?"))
+
+
+@pytest.mark.parametrize("question", ["企業価値担保権って、お金を貸す側に縛りってあるの？", "企業価値担保権では貸し手の側に何か制約はありますか。"])
+def test_limits_in_other_words_are_searched_as_restrictions(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.abstained and "制限" in answer.citations[0].quote, answer.text
