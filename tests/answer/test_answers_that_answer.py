@@ -3353,3 +3353,8 @@ def test_what_one_pays_for_something_is_no_question_of_anyones_pay():
 def test_limits_in_other_words_are_searched_as_restrictions(assistant, question):
     answer = assistant.ask(question)
     assert not answer.abstained and "制限" in answer.citations[0].quote, answer.text
+
+
+def test_whether_wages_come_first_asks_no_amount_of_pay(assistant):
+    answer = assistant.ask("担保が実行されたら、社員の給与って銀行への返済より後回しにされちゃうんですか？")
+    assert not answer.abstained and "賃金" in answer.citations[0].quote, answer.text
