@@ -146,6 +146,9 @@ CARRIED_WEIGHT = 0.5
 #: Share of a follow-up's unit similarity that comes from what the user typed (the rest: the
 #: question read with its conversation).
 TYPED_SHARE = 0.5
+#: A unit naming what a follow-up newly asks about (「メガバンクも入ってたん？」 after a question
+#: on the 2014 trial) leads over a closer unit naming none of it, within this share of its score.
+NEW_SUBJECT_LEAD_SHARE = 0.85
 #: How many unit vectors an answerer keeps in memory (384 floats each: about 30 MB).
 VECTOR_CACHE = 20_000
 PART_FLOOR = 0.3
@@ -633,6 +636,8 @@ class ExtractiveAnswerer(Answerer):
             return self._abstain(base, "other_place", groups, t0, missing=[g.term for g in elsewhere])
         ranked = candidates if (q.figure or q.quantities) else scored
         lead = self._lead(ranked, q)
+        if own and condensed != question:
+            lead = self._newly_asked_lead(lead, ranked, q, groups, question, condensed)
         pool = [c for c in ranked if self._supports(c, lead)]
         # The figure asked for must be stated about the question's places (a Chinese plan's
         # period is no answer to a question about Japan).
@@ -955,6 +960,30 @@ class ExtractiveAnswerer(Answerer):
         if own is not None and (intl is None or own.score >= share * intl.score):
             return own
         return intl or own or cands[0]
+
+    def _newly_asked_lead(
+        self, lead: Candidate, ranked: list[Candidate], q: QuestionFrame, groups: list[TermGroup], question: str, condensed: str
+    ) -> Candidate:
+        """A follow-up naming something new (「メガバンクも入ってたん？」) is led by a close unit
+        that names it, when the best one names none of it (the definition of the earlier topic)."""
+        new = [
+            g
+            for g in _newly_typed_groups(groups, question, condensed)
+            if g.topical and not g.predicate and not self.lexicon.place(g.term)
+        ]
+        if len(new) == len(_typed_groups(groups, question)) and len(new) == len(groups):
+            return lead  # nothing was carried: the question is its own
+        if not new or any(group_found(g, set(terms(lead.text))) for g in new):
+            return lead
+        return next(
+            (
+                c
+                for c in ranked
+                if c.score >= NEW_SUBJECT_LEAD_SHARE * lead.score and self._may_lead(c, q)
+                and any(group_found(g, set(terms(c.text))) for g in new)
+            ),
+            lead,
+        )
 
     def _announced_items(self, chosen: list[Candidate], retrieval: Retrieval, q: QuestionFrame) -> list[Candidate]:
         """A chosen unit that only announces a list (「日本で知財金融が進まない理由として一般に

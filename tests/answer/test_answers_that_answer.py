@@ -3358,3 +3358,9 @@ def test_limits_in_other_words_are_searched_as_restrictions(assistant, question)
 def test_whether_wages_come_first_asks_no_amount_of_pay(assistant):
     answer = assistant.ask("担保が実行されたら、社員の給与って銀行への返済より後回しにされちゃうんですか？")
     assert not answer.abstained and "賃金" in answer.citations[0].quote, answer.text
+
+
+def test_a_follow_up_naming_something_new_is_led_by_a_close_unit_naming_it(assistant):
+    # the definition of 知財金融 (the earlier topic) scored a little higher, naming no megabank
+    answer = assistant.ask("メガバンクも入ってたん？", history=["特許庁の知財金融のやつ、お試しでやった最初の年って何件採択されたの？"])
+    assert not answer.abstained and "メガバンク" in answer.citations[0].quote, answer.text
