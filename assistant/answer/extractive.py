@@ -255,12 +255,23 @@ def _typed_groups(groups: list[TermGroup], question: str) -> list[TermGroup]:
     return [g for g in groups if g.term.lower() in typed or any(" ".join(a).lower() in typed for a in g.alternatives)]
 
 
+def _carried(question: str, condensed: str) -> str:
+    """What the condenser carried into a follow-up from the conversation: an English one's
+    earlier question in parentheses, a Japanese one's topic before 「について、」; "" when it
+    carried nothing it marks."""
+    if condensed.startswith(f"{question} (") and condensed.endswith(")"):
+        return condensed[len(question) + 2 : -1]
+    if _asked_part(question, condensed):
+        return condensed.split(_TOPIC_MARK, 1)[0]
+    return ""
+
+
 def _newly_typed_groups(groups: list[TermGroup], question: str, condensed: str) -> list[TermGroup]:
     """The groups a follow-up names that the conversation did not: "how many IP
     securitisation products …?" after a question on IP pledge financing names
     securitisation anew (IP was said before). All typed groups when none is new."""
     typed = _typed_groups(groups, question)
-    carried = condensed.replace(question, " ", 1).lower()
+    carried = _carried(question, condensed).lower()
     new = [
         g for g in typed if g.term.lower() not in carried and not any(" ".join(a).lower() in carried for a in g.alternatives)
     ]
@@ -321,8 +332,7 @@ def _ranking_groups(groups: list[TermGroup], question: str, condensed: str) -> l
     """The groups units are ranked by: those a follow-up carries from the conversation (an
     English follow-up's earlier question in parentheses, a Japanese one's topic before
     「について、」) weigh ``CARRIED_WEIGHT`` of what the user typed."""
-    english = condensed.startswith(f"{question} (") and condensed.endswith(")")
-    if not (english or _asked_part(question, condensed)):
+    if not _carried(question, condensed):
         return groups
     typed = {id(g) for g in _typed_groups(groups, question)}
     return [g if id(g) in typed else replace(g, weight=g.weight * CARRIED_WEIGHT) for g in groups]
@@ -971,16 +981,18 @@ class ExtractiveAnswerer(Answerer):
             for g in _newly_typed_groups(groups, question, condensed)
             if g.topical and not g.predicate and not self.lexicon.place(g.term)
         ]
-        if len(new) == len(_typed_groups(groups, question)) and len(new) == len(groups):
-            return lead  # nothing was carried: the question is its own
-        if not new or any(group_found(g, set(terms(lead.text))) for g in new):
+        if not _carried(question, condensed) or not new or any(group_found(g, set(terms(lead.text))) for g in new):
             return lead
+        if q.intent in ("yesno", "whatif", "howto"):
+            return lead  # what one may do is said by its verb (「在庫は売れなくなる？」: 処分できる)
         return next(
             (
                 c
                 for c in ranked
                 if c.score >= NEW_SUBJECT_LEAD_SHARE * lead.score and self._may_lead(c, q)
                 and any(group_found(g, set(terms(c.text))) for g in new)
+                # (not a unit on another scheme: ABL's 在庫 for a question on 企業価値担保権)
+                and (not q.instruments or names_instrument(c, q) or not names_instrument(lead, q))
             ),
             lead,
         )
