@@ -78,6 +78,11 @@ _EN_MODAL = re.compile(
 )
 
 
+#: A plan or an outlook named after a question word (「いつまでの予定」, 「何年の見込み」): how a
+#: date or a figure is asked, not what it is of.
+_AS_PLANNED = r"(?:いつ(?:まで|から)?|何年度?|何月)の{}(?:だっ|です|でし|なの|なん|は|って|[？?])"
+
+
 def term_groups(
     query: str, idf: Callable[[str], float], lexicon: Lexicon, known: Callable[[str], bool] | None = None
 ) -> list[TermGroup]:
@@ -138,6 +143,10 @@ def term_groups(
             weight = min(weight, max(min(idf(t) for t in alt) for alt in alternatives if alt))
         if known is not None and casual(phrase) and not any(known(t) for alt in alternatives for t in alt):
             weight = min(weight, UNKNOWN_WEIGHT)
+        if re.search(_AS_PLANNED.format(re.escape(phrase)), query):
+            # 「いつまでの予定だった？」: the plan is how the date is asked, not what about
+            groups.append(TermGroup(phrase, tuple(a for a in alternatives if a), min(weight, UNKNOWN_WEIGHT), topical=False))
+            continue
         groups.append(TermGroup(phrase, tuple(a for a in alternatives if a), weight))
     groups += _predicate_groups(query, idf, lexicon, {g.term for g in groups}, known)
     return groups

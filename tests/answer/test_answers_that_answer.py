@@ -3364,3 +3364,9 @@ def test_a_follow_up_naming_something_new_is_led_by_a_close_unit_naming_it(assis
     # the definition of 知財金融 (the earlier topic) scored a little higher, naming no megabank
     answer = assistant.ask("メガバンクも入ってたん？", history=["特許庁の知財金融のやつ、お試しでやった最初の年って何件採択されたの？"])
     assert not answer.abstained and "メガバンク" in answer.citations[0].quote, answer.text
+
+
+def test_a_plan_named_after_a_question_word_is_how_the_date_is_asked(assistant):
+    # 予定 (rarer than the programme's words) outweighed 知財金融促進事業 and the unit was refused
+    answer = assistant.ask("それっていつまでの予定だったの？", history=["特許庁が銀行向けにやってた知財金融促進事業ってなに？"])
+    assert not answer.abstained and "2018年度" in answer.citations[0].quote, answer.text
