@@ -127,6 +127,7 @@ _RECORD = re.compile(
 _OFFERS = re.compile(r"(?:やって|扱って|取り扱って|対応して)(?:くれ|もらえ|る|い|ます)|\b(?:offer|provide|handle)s?\b", re.I)
 _PRACTICE = re.compile(
     r"[てで](?:い)?(?:る|ます)(?:の|ん|とこ|ところ|か|って|？|\?|\s*$)|[るた](?:とこ|ところ)(?:って|は|が)?(?:ある|あり|ない)|"
+    r"[てで]ん(?:の|だ|です)|"  # 「もうやってんの？」
     r"[ぁ-ん](?:た|だ)(?:の|ん)?(?:か|？|\?|\s*$)|"
     r"\b(?:banks?|lenders?|insurers?|compan(?:y|ies)|firms?)\s+(?:offer|provide|handle|use|lend|accept)\b|"
     r"\b(?:does|do)\s+(?:[\w&.-]+\s+){1,4}(?:offer|provide|handle|use|lend|accept)\b|"

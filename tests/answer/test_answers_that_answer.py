@@ -3370,3 +3370,13 @@ def test_a_plan_named_after_a_question_word_is_how_the_date_is_asked(assistant):
     # 予定 (rarer than the programme's words) outweighed 知財金融促進事業 and the unit was refused
     answer = assistant.ask("それっていつまでの予定だったの？", history=["特許庁が銀行向けにやってた知財金融促進事業ってなに？"])
     assert not answer.abstained and "2018年度" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["常陽とかって、企業価値担保権の融資もうやってんの？", "地銀で企業価値担保権の融資をもう扱い始めたところってどこ？"],
+)
+def test_what_a_bank_already_does_with_the_charge_is_refused_without_a_passage_naming_it(assistant, question):
+    # 「やってんの」 is 「やっているの」; 「始めたところってどこ」 asks for names
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
