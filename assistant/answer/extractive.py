@@ -72,7 +72,7 @@ from assistant.answer.question import (
     implied_jurisdictions,
     used_abroad,
 )
-from assistant.answer.refusal import YEAR_TERM, Refusals
+from assistant.answer.refusal import YEAR_TERM, Refusals, versions
 from assistant.core.messages import lang_of, t
 from assistant.core.types import Answer, Citation, Hit
 from assistant.corpus.lexicon import Lexicon
@@ -818,6 +818,8 @@ class ExtractiveAnswerer(Answerer):
         asked_ordinals = ordinals(typed_question or q.text)
         # The year a follow-up names ("and the full year 2023?" after a question on 2020)
         asked_years = years_in(typed_question) if typed_question else set()
+        # The version a question names ("and version 2.0?", 「Ver.1.0の座長」)
+        asked_versions = versions(typed_question or q.text)
         kinds = self._kinds_asked(typed_question or q.text)
         to_date = bool(_ASKS_TO_DATE.search(typed_question or q.text))
         exists = q.intent == "yesno" and bool(_ASKS_EXISTS.search(typed_question or q.text))
@@ -858,6 +860,9 @@ class ExtractiveAnswerer(Answerer):
                     said = {"1"}  # the first auction does not answer for the 9th
                 # 「第2回会合では、経団連…が発表した」; the 5th meeting does not answer for the 2nd
                 score = _occasion_scored(score, said, asked_ordinals)
+            if asked_versions:
+                # Ver.1.0's date does not answer "and version 2.0?"
+                score = _occasion_scored(score, versions(cand.text), asked_versions)
             if asked_years:
                 # 2020's figure does not answer "and 2023?"
                 score = _occasion_scored(score, stated_years(cand.text), asked_years)

@@ -174,9 +174,10 @@ _ARTICLE = re.compile(r"(?:第|法|令)(\d+)条|\b(?:Article|Art\.?)\s*(\d+)\b")
 _VERSION = re.compile(r"(?:(?<![a-z])ver\.?|(?<![a-z])version|バージョン)\s?(\d+(?:\.\d+)?)", re.I)
 
 
-def _versions(text: str) -> set[str]:
-    """The versions ``text`` names ("Ver.2.0" → 2.0, "version 3" → 3)."""
-    return {m.group(1) for m in _VERSION.finditer(text)}
+def versions(text: str) -> set[str]:
+    """The versions ``text`` names, "2.0" and "2" alike ("Ver.2.0" → 2, "version 3" → 3,
+    バージョン1.5 → 1.5)."""
+    return {re.sub(r"\.0$", "", m.group(1)) for m in _VERSION.finditer(text)}
 
 
 #: A law's parts other than its articles: its supplementary provisions and its schedules.
@@ -477,8 +478,8 @@ class Refusals:
             if (_TITLE_LIKE.search(title) or m.group(0).startswith("『")) and not _title_cited(title, lowered):
                 missing.append(title)
         # a version of a document no passage speaks of (「Ver.3.0っていつ出る」: Ver.1.0 and 2.0 are)
-        cited = _versions(joined)
-        missing += [m.group(0).strip() for m in _VERSION.finditer(question) if m.group(1) not in cited]
+        cited = versions(joined)
+        missing += [m.group(0).strip() for m in _VERSION.finditer(question) if not versions(m.group(0)) <= cited]
         # a law's parts that are no article (附則, 別表, "the supplementary provisions")
         for m in _LAW_PART.finditer(question):
             if m.group(0).lower() not in lowered:
@@ -641,8 +642,8 @@ class Refusals:
         asked_ordinals = ordinals(q.text)
         if asked_ordinals and not asked_ordinals & ordinals(f"{c.text} {c.unit().en}"):
             return False  # the 9th auction's sales do not answer for the 10th
-        versions, said = _versions(q.text), _versions(f"{c.text} {c.unit().en}")
-        if versions and said and not versions & said:
+        asked_versions, said = versions(q.text), versions(f"{c.text} {c.unit().en}")
+        if asked_versions and said and not asked_versions & said:
             return False  # Ver.2.0's chair is no answer for Ver.1.0's
         if names and self.names_another(c.text, names):
             return False  # the years of 知財金融促進事業 do not answer for its successor

@@ -3380,3 +3380,15 @@ def test_what_a_bank_already_does_with_the_charge_is_refused_without_a_passage_n
     # 「やってんの」 is 「やっているの」; 「始めたところってどこ」 asks for names
     answer = assistant.ask(question)
     assert answer.abstained and not answer.citations, answer.text
+
+
+def test_a_follow_up_naming_another_version_is_led_by_that_version(assistant):
+    answer = assistant.ask("and version 2.0?", history=["When was the first version of the IP and intangible assets governance guidelines released?"])
+    assert not answer.abstained and "Ver.2.0" in answer.citations[0].quote, answer.text
+
+
+def test_versions_are_read_alike_however_written():
+    from assistant.answer.refusal import versions
+
+    assert versions("Ver.2.0とversion 2、バージョン1.5") == {"2", "1.5"}
+    assert Refusals.unstated_references("Ver.2.0の座長は？", ["Ver.2.0は2023年3月27日に策定された。"]) == []
