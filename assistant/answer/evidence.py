@@ -143,11 +143,11 @@ def term_groups(
             weight = min(weight, max(min(idf(t) for t in alt) for alt in alternatives if alt))
         if known is not None and casual(phrase) and not any(known(t) for alt in alternatives for t in alt):
             weight = min(weight, UNKNOWN_WEIGHT)
-        if re.search(_AS_PLANNED.format(re.escape(phrase)), query):
-            # 「いつまでの予定だった？」: the plan is how the date is asked, not what about
-            groups.append(TermGroup(phrase, tuple(a for a in alternatives if a), min(weight, UNKNOWN_WEIGHT), topical=False))
-            continue
-        groups.append(TermGroup(phrase, tuple(a for a in alternatives if a), weight))
+        # 「いつまでの予定だった？」: the plan is how the date is asked, not what about
+        planned = re.search(_AS_PLANNED.format(re.escape(phrase)), query) is not None
+        if planned:
+            weight = min(weight, UNKNOWN_WEIGHT)
+        groups.append(TermGroup(phrase, tuple(a for a in alternatives if a), weight, topical=not planned))
     groups += _predicate_groups(query, idf, lexicon, {g.term for g in groups}, known)
     return groups
 
