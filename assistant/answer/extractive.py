@@ -202,7 +202,21 @@ _ASKS_BECOME = re.compile(
     r"|\b(?:can|could|may)\b[^?.]{0,40}?\b(?:become|act as|serve as)\b",
     re.I,
 )
-_SAYS_BECOME = re.compile(r"になれる|になれない|になることができ|になり得|\b(?:can|may|cannot) (?:become|act as|serve as)\b", re.I)
+_SAYS_BECOME = re.compile(
+    r"になれる|になれない|になることができ|になり得|(?<=[一-龥ァ-ヶー])は[^。]{0,30}に限られ|\b(?:can|may|cannot) (?:become|act as|serve as)\b", re.I
+)
+#: The role a Japanese question asks who may take (「担保権者となり得るのは」, 「信託会社には、
+#: どのような主体がなれる」), and the one a sentence says who may take (「…の設定者になれない」,
+#: 「担保権者は信託会社等に限られる」): a sentence on who may grant the right does not say who
+#: may hold it.
+_ROLE_ASKED = re.compile(r"([一-龥ァ-ヶー]{2,})(?:に|と)(?:は)?[、,]?[^。？?、]{0,15}?(?:なれ|なり得|なりう|なることができ)")
+_ROLE_SAID = re.compile(r"([一-龥ァ-ヶー]{2,})(?:に|と)(?:なれ|なり得|なることができ)|([一-龥ァ-ヶー]{2,})は[^。]{0,30}に限られ")
+
+
+def _same_role(asked: str, text: str) -> bool:
+    """``text`` says who may take the role ``asked`` names, or names no role of its own."""
+    said = [a or b for a, b in _ROLE_SAID.findall(text)]
+    return not said or any(asked in r or r in asked for r in said)
 _SAYS_EXISTS = re.compile(r"登場|存在する|設けられ|設けた|創設|誕生|商品化|\b(?:introduced|launched|emerged|created)\b")
 
 #: Events a "when" question may name (「いつ改定された？」 asks for the revision's date).
@@ -232,7 +246,7 @@ _ABOUT_ITSELF = re.compile(
 _TIME_POINT = re.compile(r"時点|とき(?:に|から)|(?:した|する|される|された)際")
 
 #: A question for how many things there are (「論点はいくつ？」): an announcement answers it.
-_HOW_MANY = re.compile(r"いくつ|何個|何点|何つ|\bhow many\b", re.I)
+_HOW_MANY = re.compile(r"いくつ|何個|何点|何つ|何通り|何種類|\bhow many\b", re.I)
 
 #: Weights of the three signals (lexical, semantic, "asked": the annotated questions).
 W_LEXICAL, W_SEMANTIC, W_ASKED = 0.30, 0.20, 0.40
@@ -824,6 +838,7 @@ class ExtractiveAnswerer(Answerer):
         to_date = bool(_ASKS_TO_DATE.search(typed_question or q.text))
         exists = q.intent == "yesno" and bool(_ASKS_EXISTS.search(typed_question or q.text))
         become = q.intent in ("who", "yesno") and bool(_ASKS_BECOME.search(typed_question or q.text))
+        role = _ROLE_ASKED.search(typed_question or q.text) if become else None
         asks_places = bool(_ASKS_PLACES.search(typed_question or q.text))
         for cand, sem, asked in zip(cands, sem_rel, asked_rel, strict=True):
             words, meaning = W_LEXICAL * cand.lexical, W_SEMANTIC * (0.5 * cand.semantic + 0.5 * sem)
@@ -848,7 +863,9 @@ class ExtractiveAnswerer(Answerer):
                 score += CUE_BONUS  # "so far": 「2014年度から現在までに…200を超える」
             if asks_places and len(self.lexicon.named_jurisdictions(cand.text)) >= 2:
                 score += CUE_BONUS  # "which countries …?" is answered by the sentence naming them
-            if become and _SAYS_BECOME.search(f"{cand.text} {cand.unit().en or ''}"):
+            if become and _SAYS_BECOME.search(f"{cand.text} {cand.unit().en or ''}") and (
+                role is None or _same_role(role.group(1), cand.text)
+            ):
                 score += CUE_BONUS  # 「…になれるのは、…信託会社か、…金融機関に限られる」
             if exists and _SAYS_EXISTS.search(cand.text):
                 score += EXISTS_BONUS  # "any way to insure …?": 「…保険金が支払われる保険が登場している」

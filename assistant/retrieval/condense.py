@@ -27,7 +27,8 @@ _JA_ANAPHOR = re.compile(
     r"^(?:それ|これ|あれ|その制度|この制度|同制度|同法|この法律|その法律|そちら|こちら)(?=は|って|の|を|に|が|で|も|、)"
 )
 #: A demonstrative with a noun (その評価書, この担保, その場合, 同法) anywhere in the question.
-_JA_DEMONSTRATIVE = re.compile(r"(?:それ|これ|あれ|その|この|あの|同(?=法|制度|事業|報告|基金))")
+#: Bank Japanese writes 当該 and 上記 (「当該報告書では…」, 「上記の制度」) for その.
+_JA_DEMONSTRATIVE = re.compile(r"(?:それ|これ|あれ|その|この|あの|当該|上記|同(?=法|制度|事業|報告|基金))")
 _JA_ELLIPTIC = re.compile(r"^(?:では|じゃあ|じゃ|それでは|なら|ちなみに|また|あと|で、|だったら|じゃあさ)")
 #: "it", "they" …, "one" standing for a thing named before ("received one so far?",
 #: "Does China have one?"), not the number ("one of the banks", "one year"), and "there" for
@@ -35,6 +36,9 @@ _JA_ELLIPTIC = re.compile(r"^(?:では|じゃあ|じゃ|それでは|なら|ち�
 _EN_THING = r"it|its|this|that|they|them|these|those|one(?=\s*(?:[?!.,]|$|so far|yet|too|as well|now|already|before))"
 _EN_PRONOUN = re.compile(rf"\b({_EN_THING})\b", re.I)
 _EN_ANAPHOR = re.compile(rf"\b({_EN_THING}|(?<!is )(?<!are )(?<!was )(?<!were )there(?=\s*(?:[?!.,]|$)))\b", re.I)
+#: "the first one", "that one": a thing of the kind named before ("who arranged the first
+#: one?" after a question on IP-loan insurance), not "one of the banks".
+_EN_THAT_ONE = re.compile(r"\b(?:the (?:first|second|third|last|latest|earliest|same|new|next)|that|this) one\b(?!\s+of\b)", re.I)
 _EN_ELLIPTIC = re.compile(r"^(?:and|what about|how about|and what about|then|so)\b", re.I)
 #: A time named by the one asked before ("How many … were out by then?").
 _EN_THEN = re.compile(r"\b(?:by|until|till|since|before|after) then\b|\bat (?:that|the same) (?:time|point)\b", re.I)
@@ -138,7 +142,7 @@ def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
     q = question.strip()
     if detect_lang(q) == "en":
         return bool(
-            _EN_ANAPHOR.search(q) or _EN_ELLIPTIC.match(q) or _EN_THEN.search(q) or _en_bare(q, lexicon) or _en_unnamed(q, lexicon)
+            _EN_ANAPHOR.search(q) or _EN_THAT_ONE.search(q) or _EN_ELLIPTIC.match(q) or _EN_THEN.search(q) or _en_bare(q, lexicon) or _en_unnamed(q, lexicon)
         )
     if _JA_ANAPHOR.match(q) or _JA_DEMONSTRATIVE.search(q) or _JA_ELLIPTIC.match(q):
         return True

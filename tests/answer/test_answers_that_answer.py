@@ -3392,3 +3392,42 @@ def test_versions_are_read_alike_however_written():
 
     assert versions("Ver.2.0とversion 2、バージョン1.5") == {"2", "1.5"}
     assert Refusals.unstated_references("Ver.2.0の座長は？", ["Ver.2.0は2023年3月27日に策定された。"]) == []
+
+
+def test_a_follow_up_on_the_report_written_with_toogai_reads_the_earlier_topic(assistant):
+    # 当該 (bank Japanese for その) marks a follow-up: the report is the WG's
+    answer = assistant.ask(
+        "当該報告書では、新たな担保制度はどのような名称で整理されていましたか。",
+        history=["金融審議会の事業性融資WGの報告書はいつ付けで公表されましたか。"],
+    )
+    assert "事業性融資" in answer.condensed_query
+    assert not answer.abstained and "事業成長担保権" in answer.citations[0].quote, answer.text
+
+
+def test_how_many_ways_is_a_count_question(assistant):
+    # 「何通り」 is no number of copies (何通): the three methods the FSA listed answer it
+    assert requested_figure("引当方法は何通り例示されている？", LEX).units == frozenset({"count"})
+    assert requested_figure("何通いる？", LEX).units == frozenset({"期", "通"})
+    answer = assistant.ask(
+        "当該ペーパーで例示されている引当方法は何通りか。",
+        history=["金融庁の企業価値担保権付き融資の評価・引当に関する考え方、確定版の公表日はいつですか。"],
+    )
+    assert not answer.abstained and "3つ" in answer.citations[0].quote, answer.text
+    assert answer.intent == "howmuch"
+
+
+def test_who_may_hold_the_charge_is_not_answered_by_who_may_not_grant_it(assistant):
+    # 「設定者になれない」 says who may not grant the charge; the holder (担保権者) is the trust company
+    answer = assistant.ask("企業価値担保権の担保権者となり得るのはどのような者でしょうか。当行が直接担保権者となることは可能ですか。")
+    assert not answer.abstained and "信託会社" in answer.citations[0].quote, answer.text
+    from assistant.answer.extractive import _same_role
+
+    assert not _same_role("担保権者", "個人事業主などは企業価値担保権の設定者になれない")
+    assert _same_role("信託会社", "企業価値担保権信託会社になれるのは、…に限られる")
+
+
+def test_who_brokered_a_deal_is_who_arranged_it(assistant):
+    answer = assistant.ask(
+        "Who brokered the first insurance-backed IP loan deal for Indigo Ag back in 2020, and which insurer led the underwriting group?"
+    )
+    assert not answer.abstained and "Aon" in answer.citations[0].quote, answer.text

@@ -139,3 +139,12 @@ def test_a_scheme_is_the_whole_topic_only_when_asked_about_by_its_own_name():
     # a scheme the asker only used (「企業価値担保権で借りて」) is not what それ stands for alone
     said = condense("それっていつから適用されるの？", ["会社が企業価値担保権で借りて返せなくなったら、社員の雇用とかどうなるの？"])
     assert not said.startswith("企業価値担保権っ"), said
+
+
+def test_the_first_one_stands_for_a_thing_named_before():
+    assert is_follow_up("who arranged the first one and which company was the borrower?")
+    assert is_follow_up("Is that one still running?")
+    assert not is_follow_up("Is the first one of the auctions public?")
+    # bank Japanese: 当該 and 上記 for その
+    assert is_follow_up("当該報告書では、新たな担保制度はどのような名称で整理されていましたか。")
+    assert is_follow_up("上記の制度の対象となる企業規模を教えてください。")
