@@ -149,6 +149,9 @@ TYPED_SHARE = 0.5
 #: A unit naming what a follow-up newly asks about (「メガバンクも入ってたん？」 after a question
 #: on the 2014 trial) leads over a closer unit naming none of it, within this share of its score.
 NEW_SUBJECT_LEAD_SHARE = 0.85
+#: A unit on the city a question names (Zhuhai) leads over a closer one on another city
+#: (Zhongshan, asked about before), within this share of its score.
+CITY_LEAD_SHARE = 0.7
 #: How many unit vectors an answerer keeps in memory (384 floats each: about 30 MB).
 VECTOR_CACHE = 20_000
 PART_FLOOR = 0.3
@@ -662,6 +665,7 @@ class ExtractiveAnswerer(Answerer):
         lead = self._lead(ranked, q)
         if own and condensed != question:
             lead = self._newly_asked_lead(lead, ranked, q, groups, question, condensed)
+        lead = self._asked_city_lead(lead, ranked, q)
         pool = [c for c in ranked if self._supports(c, lead)]
         # The figure asked for must be stated about the question's places (a Chinese plan's
         # period is no answer to a question about Japan).
@@ -1015,6 +1019,24 @@ class ExtractiveAnswerer(Answerer):
                 and any(group_found(g, set(terms(c.text))) for g in new)
                 # (not a unit on another scheme: ABL's 在庫 for a question on 企業価値担保権)
                 and (not q.instruments or names_instrument(c, q) or not names_instrument(lead, q))
+            ),
+            lead,
+        )
+
+    def _asked_city_lead(self, lead: Candidate, ranked: list[Candidate], q: QuestionFrame) -> Candidate:
+        """A question naming a city ("and zhuhai?" after a question on Zhongshan's split) is
+        led by a close unit on that city, not by one on another city."""
+        asked = self.lexicon.cities_in(q.text)
+        if not asked:
+            return lead
+        theirs = self.lexicon.cities_in(f"{lead.text} {lead.unit().en or ''}")
+        if not theirs or theirs & asked:
+            return lead
+        return next(
+            (
+                c
+                for c in ranked
+                if c.score >= CITY_LEAD_SHARE * lead.score and self._may_lead(c, q) and self.lexicon.cities_in(c.text) & asked
             ),
             lead,
         )

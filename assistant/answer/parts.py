@@ -33,9 +33,12 @@ _CLAUSE_BOUNDARY = re.compile(
     re.IGNORECASE,
 )
 MIN_PART_CHARS = 6
-#: A part that asks: a question mark, or a request (「…も教えて」, 「確認したい」, "tell me").
+#: A part that asks: a question mark, or a request (「…も教えて」, 「確認したい」, "tell me"),
+#: or 「…でしたっけ。」.
 _ASKS = re.compile(
     r"[？?]\s*$|教えて|知りたい|確認したい|聞きたい|ですか|ますか|\btell me\b|\bI(?:'d| would) like to know\b"
+    # 「…第何号でしたっけ。」: asking whether one remembers right
+    r"|(?:っけ|かな|かしら)[。.]?\s*$"
     # an English part asking by its first word, or after a colon ("FSA's guidance: when was …")
     r"|(?:^|[:：]\s*)(?:what|how|when|who|which|where|why|whether)\b",
     re.IGNORECASE,
@@ -47,9 +50,27 @@ def question_parts(question: str, clauses: bool = False) -> list[str]:
     asks one thing. A statement beside the question ("I'm citing that in a memo.") is not a
     part. ``clauses``: split English clauses too (:data:`_CLAUSE_BOUNDARY`), to tell which
     part asks for a figure; an answer's parts are read as a reader splits them."""
-    parts = [p.strip(" 、,") for p in (_CLAUSE_BOUNDARY if clauses else _BOUNDARY).split(question)]
+    parts = _joined([p.strip(" 、,") for p in (_CLAUSE_BOUNDARY if clauses else _BOUNDARY).split(question)])
     asking = [p for p in parts if len(p) >= MIN_PART_CHARS and _ASKS.search(p)]
     return asking if len(asking) > 1 else [question]
+
+
+def _joined(parts: list[str]) -> list[str]:
+    """``parts`` with a fragment too short to ask anything (「公布日も」 of 「公布日もあわせて確認
+    したいです」) put back before the part that follows it."""
+    out: list[str] = []
+    carry = ""
+    for part in parts:
+        if not part:
+            continue
+        if len(part) < MIN_PART_CHARS and not _ASKS.search(part):
+            carry += part
+            continue
+        out.append(carry + part)
+        carry = ""
+    if carry:
+        out.append(carry)
+    return out
 
 
 #: A sentence that asks though it ends in 「。」 (「一覧がほしいです。」), besides :data:`_ASKS`.

@@ -162,6 +162,30 @@ _ACTUAL = re.compile(
 #: A sentence that gives an outlook, a plan or a target rather than a result.
 _FORECAST = re.compile(r"見通し|見込み|予定|予想|目指|目標|計画|\bexpected\b|\bforecast|\bprojected\b|\bplanned\b|\btarget")
 #: A question about a whole year, and a figure for part of one.
+_EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: A month a question asks a figure for: 「2024年12月」, 「12月だけ」, "in December 2024" (not
+#: "by the end of June": that is a part of a year, below).
+_ASKED_MONTH = re.compile(
+    r"(?:(?:19|20)\d{2}\s*年\s*)(\d{1,2})\s*月(?![末まで〜~-])|\b(?:in|for|during) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:of\s+)?(?:19|20)\d{2}\b",
+    re.I,
+)
+#: A span of months a sentence gives a figure for (「2024年1〜11月」).
+_MONTH_SPAN = re.compile(r"(\d{1,2})\s*[〜~～\-–]\s*(\d{1,2})\s*月")
+
+
+def asked_months(text: str) -> set[int]:
+    """The months (1–12) a question asks a figure for, by number."""
+    out = set()
+    for m in _ASKED_MONTH.finditer(text):
+        out.add(int(m.group(1)) if m.group(1) else _EN_MONTHS.index(m.group(2).lower()[:3]) + 1)
+    return {n for n in out if 1 <= n <= 12}
+
+
+def month_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of months (first, last) ``text`` gives figures for."""
+    return [(int(a), int(b)) for a, b in _MONTH_SPAN.findall(text)]
+
+
 _FULL_YEAR = re.compile(
     r"通年|年間の|1年間|(?:まるまる|丸|まる)1年|\bfull[- ]year\b|\bwhole year\b|\bannual\b"
     r"|(?:19|20)\d{2}年末|\b(?:the )?end of (?:19|20)\d{2}\b"  # 「2024年末」: not 6月末's figure
@@ -190,9 +214,11 @@ _TITLE_LIKE = re.compile(
 )
 #: まで of an end (「2018年度まで」), not of "to date" (「現在までに」「これまで」).
 _TO_DATE = re.compile(r"(?<!現在)(?<!今)(?<!これ)(?<!それ)まで")
-#: What a count question counts: "how many X", 「Xはいくつ」「Xの数は」.
+#: What a count question counts: "how many X", 「Xはいくつ」「Xの数は」, 「Xは何件」 (a year,
+#: 「2019年度は何件」, is when, not what).
 _COUNTED = re.compile(
-    r"\bhow many ([a-z][a-z-]*(?: [a-z][a-z-]*)?)|([一-龥ァ-ヶー]{2,})(?:は|って|が)(?:全部で|全国に|いま|今)?(?:いくつ|何個)|([一-龥ァ-ヶー]{2,})の数(?:は|を|って)",
+    r"\bhow many ([a-z][a-z-]*(?: [a-z][a-z-]*)?)|([一-龥ァ-ヶー]{2,})(?:は|って|が)(?:全部で|全国に|いま|今)?(?:いくつ|何個)|([一-龥ァ-ヶー]{2,})の数(?:は|を|って)"
+    r"|([一-龥ァ-ヶー]{2,})(?<![年度月])(?:は|って|が)(?:全部で|累計で|合計で|全国で)?(?:何件|何本)",
     re.I,
 )
 #: A year named as a term (2019年度, 令和6年度, FY2023).
@@ -631,6 +657,10 @@ class Refusals:
             return False  # an outlook (「通年で1兆元を超える見通し」) is no actual result
         if _FULL_YEAR.search(q.text) and PART_YEAR.search(c.text) and "通年" not in c.text:
             return False  # a half-year figure does not answer for the whole year
+        if (asked_month := asked_months(q.text)) and (spans := month_spans(c.text)) and not any(
+            a <= m <= b for m in asked_month for a, b in spans
+        ):
+            return False  # January to November is no figure for December alone
         if q.named_places and c.jurisdiction == "intl" and not set(self.lexicon.named_jurisdictions(c.text)) & set(q.jurisdictions):
             return False  # a worldwide share (WIPO: SMEs are 90% of firms) is no figure for Japan
         cities = self.lexicon.cities_in(q.text)

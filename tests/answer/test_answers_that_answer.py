@@ -3431,3 +3431,46 @@ def test_who_brokered_a_deal_is_who_arranged_it(assistant):
         "Who brokered the first insurance-backed IP loan deal for Indigo Ag back in 2020, and which insurer led the underwriting group?"
     )
     assert not answer.abstained and "Aon" in answer.citations[0].quote, answer.text
+
+
+def test_a_follow_up_naming_another_city_is_led_by_that_city(assistant):
+    answer = assistant.ask(
+        "and zhuhai?", history=["In Guangdong, how does Zhongshan split losses between the risk fund, bank, insurer and appraiser?"]
+    )
+    assert not answer.abstained and "珠海" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What loan-to-value ratio do US venture debt lenders typically apply to patents taken as collateral?",
+        "特許を担保にするときの掛目って何割くらい？",
+        # the size of Shenzhen's fund is no share of the losses
+        "What share of losses does the risk compensation fund bear under Shenzhen's IP pledge financing model?",
+        # January to November is no figure for December alone
+        "How much IP pledge financing did Guangdong register in December 2024 alone?",
+        # 評価書's 60件 is no count of 提案書
+        "2019年度の後継事業で作成された知財ビジネス提案書は何件でしたか。",
+    ],
+)
+def test_a_figure_of_another_kind_period_or_thing_does_not_answer(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_months_asked_and_months_spanned_are_read():
+    from assistant.answer.refusal import asked_months, month_spans
+
+    assert asked_months("How much did Guangdong register in December 2024 alone?") == {12}
+    assert asked_months("2024年12月だけでいくら？") == {12}
+    assert asked_months("2024年6月末までに何本？") == set()  # a part of a year, not a month
+    assert month_spans("2024年1〜11月が2761億元") == [(1, 11)]
+
+
+def test_a_short_fragment_before_a_request_stays_with_it():
+    from assistant.answer.parts import question_parts
+
+    assert question_parts("事業性融資推進法の法令番号、令和6年法律第何号でしたっけ。公布日もあわせて確認したいです。") == [
+        "事業性融資推進法の法令番号、令和6年法律第何号でしたっけ。",
+        "公布日も確認したいです。",
+    ]
