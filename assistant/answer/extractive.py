@@ -100,6 +100,9 @@ CUE_BONUS = 0.08  # the unit reads like an answer to the question's kind (とは
 #: A sentence saying a thing came to exist answers whether it exists ("Is there …?"),
 #: more surely than a sentence merely worded like an answer (CUE_BONUS).
 EXISTS_BONUS = 0.12
+#: "Who pays?" (「誰が払ってんの？」): a unit saying only that someone does not (「金融機関は費用を
+#: 負担せずに」) answers it less than one saying who does (「特許庁が…全額負担した」).
+NEGATED_DOER_PENALTY = 0.85
 TYPE_BONUS = 0.1
 TYPE_PENALTY = 0.6
 #: A why-question's unit that gives no reason (none of the intent's cue words: ため, 背景, 負担 …).
@@ -214,6 +217,22 @@ _SAYS_BECOME = re.compile(
 #: may hold it.
 _ROLE_ASKED = re.compile(r"([一-龥ァ-ヶー]{2,})(?:に|と)(?:は)?[、,]?[^。？?、]{0,15}?(?:なれ|なり得|なりう|なることができ)")
 _ROLE_SAID = re.compile(r"([一-龥ァ-ヶー]{2,})(?:に|と)(?:なれ|なり得|なることができ)|([一-龥ァ-ヶー]{2,})は[^。]{0,30}に限られ")
+
+
+#: A verb said in the negative right after it (負担せず, 負担しない, 負担なし).
+_NEGATED = re.compile(r"(?:せず|しない|しなく|しなかっ|なし|なく|不要)")
+
+
+def _only_negated(verbs: list[TermGroup], text: str) -> bool:
+    """``text`` says the asked verb (a one-word alternative of ``verbs``) only in the negative."""
+    said = [
+        m
+        for g in verbs
+        for alt in g.alternatives
+        if len(alt) == 1 and len(alt[0]) >= 2 and not alt[0].isascii()
+        for m in re.finditer(re.escape(alt[0]), text)
+    ]
+    return bool(said) and all(_NEGATED.match(text, m.end()) for m in said)
 
 
 def _same_role(asked: str, text: str) -> bool:
@@ -873,6 +892,8 @@ class ExtractiveAnswerer(Answerer):
                 score += CUE_BONUS  # 「…になれるのは、…信託会社か、…金融機関に限られる」
             if exists and _SAYS_EXISTS.search(cand.text):
                 score += EXISTS_BONUS  # "any way to insure …?": 「…保険金が支払われる保険が登場している」
+            if q.intent == "who" and verbs and _only_negated(verbs, cand.text):
+                score *= NEGATED_DOER_PENALTY
             if asks_to_do and verbs and any(group_found(g, unit_terms) for g in verbs):
                 score += CUE_BONUS  # "may I sell it?" is answered by the sentence saying 処分できる
             if asked_ordinals:

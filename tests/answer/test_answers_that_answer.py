@@ -3474,3 +3474,26 @@ def test_a_short_fragment_before_a_request_stays_with_it():
         "事業性融資推進法の法令番号、令和6年法律第何号でしたっけ。",
         "公布日も確認したいです。",
     ]
+
+
+def test_conditions_one_must_meet_are_requirements(assistant):
+    answer = assistant.ask(
+        "で、保証はずしてもらうための条件って何個あるの？", history=["社長の個人保証なしで借りれるようにするガイドラインって、いつからあるんだっけ？"]
+    )
+    assert not answer.abstained and "要件は3つ" in answer.citations[0].quote, answer.text
+    # a compound keeps its own words: 労働条件 is not matched as 要件
+    from assistant.answer.evidence import term_groups
+
+    labour = [g for g in term_groups("社員の労働条件は変わる？", lambda t: 1.0, LEX) if g.term == "労働条件"]
+    assert labour and not any("要件" in alt for g in labour for alt in g.alternatives)
+
+
+def test_who_pays_is_led_by_who_does_not_by_who_does_not_pay(assistant):
+    answer = assistant.ask("で、それって誰が払ってんの？うち？", history=["知財ビジネス評価書って作るのにぶっちゃけ1件いくらぐらいかかってんの？"])
+    assert not answer.abstained and "特許庁" in answer.citations[0].quote, answer.text
+    from assistant.answer.extractive import _only_negated
+    from assistant.answer.evidence import TermGroup
+
+    pay = [TermGroup("払う", (("払う",), ("負担",)), 1.0, predicate=True)]
+    assert _only_negated(pay, "金融機関は費用を負担せずに受け取れる。")
+    assert not _only_negated(pay, "特許庁が費用を全額負担した。")
