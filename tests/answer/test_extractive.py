@@ -71,7 +71,7 @@ def test_english_questions_get_english_framing(assistant):
 
 def test_when_question_prefers_the_date(assistant):
     answer = assistant.ask("企業価値担保権はいつから使えますか？")
-    assert "2026年)5月25日" in answer.text
+    assert "2026年5月25日" in answer.text
 
 
 def test_empty_and_overlong_questions_are_refused(assistant):
