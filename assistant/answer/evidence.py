@@ -409,7 +409,8 @@ def ordinals(text: str) -> set[str]:
 
 
 _BARE_COUNT = re.compile(
-    rf"(?<![\d.,第(])\d[\d,]*(?![\d.,)]|\s*(?:年|月|日|号|条|項|%|パーセント|割|倍|時|回|番)|\s*\w{_PER})"
+    # (the first end of a range is read with its other end: 「70〜90%」 is a share, no count)
+    rf"(?<![\d.,第(])\d[\d,]*(?![\d.,)]|\s*[〜~～–-]\s*\d|\s*(?:年|月|日|号|条|項|%|パーセント|割|倍|時|回|番)|\s*\w{_PER})"
 )
 
 

@@ -569,8 +569,8 @@ class Refusals:
         the retrieved chunks (``tokens``). Those figures cannot be quoted."""
         missing = []
         for g in groups:
-            if not g.topical or g.term.isascii():
-                continue
+            if not g.topical or g.term.isascii() or _ASPECT.fullmatch(g.term):
+                continue  # (「2023年の1年間の額」: the span is when, not what of)
             if not _FIGURE_WORD.search(g.term):
                 of = re.search(re.escape(g.term) + _FIGURE_OF, question) if question else None
                 if of and not group_found(g, tokens):

@@ -312,8 +312,9 @@ def _ask_as_before(question: str, previous: str) -> str:
 _SHIFTED_YEAR = (
     (re.compile(r"(?:その)?(?:前の年|前年)(度)?(?!比|同期|度比|度同期)"), -1, True),
     (re.compile(r"(?:その)?(?:翌年|次の年|次年)(度)?(?!比)"), 1, True),
-    (re.compile(r"\bthe (?:(?:fiscal )?year before|previous (?:fiscal )?year|prior (?:fiscal )?year)\b", re.I), -1, False),
-    (re.compile(r"\bthe (?:(?:fiscal )?year after|following (?:fiscal )?year|next (?:fiscal )?year)\b", re.I), 1, False),
+    # ("the year after that", "a year later": the year is the one asked before)
+    (re.compile(r"\b(?:the (?:(?:fiscal )?year before(?: that| this| it)?|previous (?:fiscal )?year|prior (?:fiscal )?year)|a year (?:before|earlier))\b", re.I), -1, False),
+    (re.compile(r"\b(?:the (?:(?:fiscal )?year after(?: that| this| it)?|following (?:fiscal )?year|next (?:fiscal )?year)|a year later)\b", re.I), 1, False),
 )
 _ASKED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年(度)?)?(?!\d)")
 

@@ -3491,9 +3491,48 @@ def test_conditions_one_must_meet_are_requirements(assistant):
 def test_who_pays_is_led_by_who_does_not_by_who_does_not_pay(assistant):
     answer = assistant.ask("で、それって誰が払ってんの？うち？", history=["知財ビジネス評価書って作るのにぶっちゃけ1件いくらぐらいかかってんの？"])
     assert not answer.abstained and "特許庁" in answer.citations[0].quote, answer.text
-    from assistant.answer.extractive import _only_negated
     from assistant.answer.evidence import TermGroup
+    from assistant.answer.extractive import _only_negated
 
     pay = [TermGroup("払う", (("払う",), ("負担",)), 1.0, predicate=True)]
     assert _only_negated(pay, "金融機関は費用を負担せずに受け取れる。")
     assert not _only_negated(pay, "特許庁が費用を全額負担した。")
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "said"),
+    [
+        # a span of the year (1年間) is when, not what the figure is of
+        ("中国って知財担保の融資どんくらいやってんの？2023年の1年間の額知りたい", [], "8539.9億元"),
+        # a standard's number is no count of anything
+        ("What's the national standard number of China's patent evaluation guidelines?", [], "GB/T 42748-2023"),
+        # 「何対何」 asks for a split
+        ("珠海って知財融資で損したとき、銀行と基金で何対何で負担するの？", [], "60%"),
+        # "the year after that" is the year after the one asked before
+        ("and the year after that?", ["What was China's total IP pledge financing amount in 2021?"], "4868.8億元"),
+        # "start applying" is 適用, not the day the guidelines were published
+        ("when did japan's guidelines on business owner personal guarantees actually start applying?", [], "2014年2月1日"),
+        # 70〜90% is a share, no count of corporations
+        ("how many of those guarantee corporations are there nationwide?", ["How does risk sharing between credit guarantee corporations and banks work in Japan?"], "51"),
+    ],
+)
+def test_figures_asked_in_other_words_are_led_by_the_sentence_stating_them(assistant, question, history, said):
+    answer = assistant.ask(question, history=history)
+    assert not answer.abstained and said in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "深圳って知財融資で損したとき、銀行と基金で何対何で負担するの？",  # the fund's size is no split
+        "2024年に開催された知財金融フォーラムの参加者数と、そのうち金融機関職員の人数を教えてください。",  # 2018's forum
+    ],
+)
+def test_a_split_or_a_headcount_of_another_place_or_year_is_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_the_first_end_of_a_range_is_no_count():
+    assert not requested_figure("how many corporations are there?", LEX).met_by("代位弁済額の70〜90%を保険金として受け取る。")
+    assert requested_figure("how many corporations are there?", LEX).met_by("全国51の協会が担っている。")
