@@ -646,6 +646,12 @@ class ExtractiveAnswerer(Answerer):
         later = self.refusals.later_years(question, passages + headings)
         if later:  # 「来年から補助金って増えるの？」 when no passage speaks of a later year than 2026
             return self._abstain(base, "later_year", groups, t0, missing=later)
+        together = [
+            " ".join([hit.chunk.text, *(fact.en for fact in hit.chunk.sources if fact.en)]) for hit in retrieval.hits
+        ]
+        never = self.refusals.party_never_with(question, q, together)
+        if never:  # 「みずほ銀行ってもう企業価値担保権の融資商品だしてる？」: みずほ is named for 2014 only
+            return self._abstain(base, "unknown_entity", groups, t0, missing=never)
         unstated = self.refusals.unstated_references(question, passages + headings)
         if unstated:  # 「法第30条は何を定めていますか」 when no passage cites 第30条
             return self._abstain(base, "unknown_entity", groups, t0, missing=unstated)

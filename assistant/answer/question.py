@@ -176,6 +176,24 @@ _HIRAGANA_NAME = re.compile(r"[ぁ-ゖー]{3,}")
 _LEADING_VERB = re.compile(r"^(?:(?:Has|Have|Had|Did|Does|Do|Is|Are|Was|Were|Can|Could|Will|Would|Should|May|What|How|Why|When|Where|Who|Which)\s+)+")
 
 
+def named_institutions(text: str) -> list[tuple[str, str]]:
+    """The financial institutions ``text`` names (name, and the name without its kind: みずほ
+    of みずほ銀行, "Mizuho" of "Mizuho Bank"); kinds (地方銀行, うちの銀行) are no names."""
+    out = []
+    for m in _INSTITUTION.finditer(text):
+        prefix = (m.group(1) or _LEADING_VERB.sub("", m.group(3) or "")).strip()
+        if prefix and not _KIND_PREFIX.match(prefix):
+            out.append((f"{prefix}{'' if m.group(2) else ' '}{m.group(2) or m.group(4)}", prefix))
+    # (a name in hiragana, みずほ銀行: Sudachi's noun right before the kind)
+    tokens = tokenize(text)
+    for at, token in enumerate(tokens[:-1]):
+        after = "".join(t.surface for t in tokens[at + 1 : at + 3])
+        head = next((h for h in _INSTITUTION_HEADS if after.startswith(h)), "")
+        if head and token.pos == "名詞" and _HIRAGANA_NAME.fullmatch(token.surface) and not _KIND_PREFIX.match(token.norm):
+            out.append((token.surface + head, token.surface))
+    return list(dict.fromkeys(out))
+
+
 def unknown_institutions(text: str, known: Callable[[str], bool]) -> tuple[str, ...]:
     """Financial institutions ``text`` names that no document mentions: none of the words of
     the name before 銀行/信金/… is in the index (城南信金; not みずほ銀行, which the

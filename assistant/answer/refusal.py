@@ -60,7 +60,7 @@ from assistant.answer.premise import (
     started_premise,
     unsupported_premise,
 )
-from assistant.answer.question import QuestionFrame, named_spans, names_other_than, names_person
+from assistant.answer.question import QuestionFrame, named_institutions, named_spans, names_other_than, names_person
 from assistant.corpus.lexicon import Lexicon
 from assistant.text.ja import content_terms, normalize, noun_phrases, tokenize
 
@@ -486,6 +486,23 @@ class Refusals:
     def mandated_premise(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.mandated_premise` with this lexicon."""
         return mandated_premise(question, texts, self.lexicon)
+
+    @staticmethod
+    def party_never_with(question: str, q: QuestionFrame, passages: list[str]) -> list[str]:
+        """What a bank the documents name does with a scheme (「みずほ銀行ってもう企業価値担保権
+        つかった融資商品だしてる？」, "Does Mizuho Bank offer enterprise value charge loans?"),
+        when no passage (its text and English renderings) names the bank with the scheme: the
+        documents name みずほ only for the 2014 evaluation-report trial, so nothing in them
+        says what it does with the charge. Empty for whether one may borrow there."""
+        if not q.instruments or not (_OFFERS.search(question) or _RECORD.search(question) or _PRACTICE.search(question)):
+            return []
+        if _ELIGIBILITY.search(question) and not (_OFFERS.search(question) or _RECORD.search(question)):
+            return []
+        missing = []
+        for name, prefix in named_institutions(question):
+            if not any(prefix.lower() in text.lower() and any(i in text for i in q.instruments) for text in passages):
+                missing.append(f"{name}の{q.instruments[0]}" if q.lang == "ja" else f"{name} and the {q.instruments[0]}")
+        return missing
 
     @staticmethod
     def unstated_references(question: str, texts: list[str]) -> list[str]:

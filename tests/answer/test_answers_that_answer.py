@@ -3536,3 +3536,31 @@ def test_a_split_or_a_headcount_of_another_place_or_year_is_refused(assistant, q
 def test_the_first_end_of_a_range_is_no_count():
     assert not requested_figure("how many corporations are there?", LEX).met_by("代位弁済額の70〜90%を保険金として受け取る。")
     assert requested_figure("how many corporations are there?", LEX).met_by("全国51の協会が担っている。")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "みずほ銀行ってもう企業価値担保権つかった融資商品だしてる？商品名とか知りたい",
+        "りそな銀行は企業価値担保権の融資を扱っていますか。",
+        "Does Mizuho Bank offer enterprise value charge loans yet?",
+    ],
+)
+def test_what_a_named_bank_does_with_a_scheme_needs_a_passage_naming_both(assistant, question):
+    # みずほ and りそな are named only for the 2014 evaluation-report trial
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+    assert "企業価値担保権" in answer.abstain_reason, answer.abstain_reason
+
+
+def test_whether_one_may_borrow_at_a_named_bank_is_answered_by_the_rules(assistant):
+    answer = assistant.ask("みずほ銀行で企業価値担保権の融資を受けられる？")
+    assert not answer.abstained, answer.text
+
+
+def test_banks_are_named_in_kanji_hiragana_and_english():
+    from assistant.answer.question import named_institutions
+
+    assert named_institutions("取引先のみずほ銀行が") == [("みずほ銀行", "みずほ")]
+    assert named_institutions("Does Mizuho Bank offer it?") == [("Mizuho Bank", "Mizuho")]
+    assert named_institutions("地方銀行やうちの銀行は") == []
