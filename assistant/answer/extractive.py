@@ -103,6 +103,9 @@ EXISTS_BONUS = 0.12
 #: "Who pays?" (「誰が払ってんの？」): a unit saying only that someone does not (「金融機関は費用を
 #: 負担せずに」) answers it less than one saying who does (「特許庁が…全額負担した」).
 NEGATED_DOER_PENALTY = 0.85
+#: "How many so far?" (今まで, 累計): a unit giving one year's figure without saying it is the
+#: total to date weighs this much.
+TO_DATE_PENALTY = 0.9
 TYPE_BONUS = 0.1
 TYPE_PENALTY = 0.6
 #: A why-question's unit that gives no reason (none of the intent's cue words: ため, 背景, 負担 …).
@@ -526,7 +529,10 @@ class ExtractiveAnswerer(Answerer):
             q = replace(
                 q, quantities=tuple(x for x in q.quantities if (x.carries and carried) or x.pattern.search(asked_text))
             )
-            if q.figure and (typed_years := years_in(question)):
+            # (a year the condenser wrote out for "the next year" or 「その前の年」 is typed too:
+            # an English follow-up's own part is before the earlier question in parentheses)
+            own_part = condensed.split(" (", 1)[0] if condensed.endswith(")") and " (" in condensed else asked_text
+            if q.figure and (typed_years := years_in(own_part) or years_in(question)):
                 # "And in 2023?" after "… in 2022?" asks for 2023's figure only.
                 q = replace(q, figure=replace(q.figure, years=typed_years))
             if own and "howmuch" not in own and not requested_figure(question, self.lexicon):
@@ -643,7 +649,9 @@ class ExtractiveAnswerer(Answerer):
         if optional:  # "Since the FSA made its methods mandatory, …" when a passage says they are not
             return self._abstain(base, "not_mandatory", groups, t0, missing=optional)
         headings = [f"{hit.chunk.section} {hit.doc.title}" for hit in retrieval.hits]
-        later = self.refusals.later_years(question, passages + headings)
+        # (of the condensed text: "the next year" in a follow-up is the year after the one asked
+        # before, written out by the condenser, not the calendar's next year)
+        later = self.refusals.later_years(condensed, passages + headings)
         if later:  # 「来年から補助金って増えるの？」 when no passage speaks of a later year than 2026
             return self._abstain(base, "later_year", groups, t0, missing=later)
         together = [
@@ -890,6 +898,8 @@ class ExtractiveAnswerer(Answerer):
                 score += CUE_BONUS  # "what kind of company" is answered by 株式会社または持分会社
             if to_date and _SAYS_TO_DATE.search(cand.text):
                 score += CUE_BONUS  # "so far": 「2014年度から現在までに…200を超える」
+            elif to_date and years_in(cand.text):
+                score *= TO_DATE_PENALTY  # one year's figure (2015年度…61機関) is no total so far
             if asks_places and len(self.lexicon.named_jurisdictions(cand.text)) >= 2:
                 score += CUE_BONUS  # "which countries …?" is answered by the sentence naming them
             if become and _SAYS_BECOME.search(f"{cand.text} {cand.unit().en or ''}") and (

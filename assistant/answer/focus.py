@@ -85,6 +85,8 @@ _NOT_FOCUS_JA = frozenset({
     "テーマ", "議題", "話題",
     # a date asked for (「政令の制定日」): a sentence dating it answers, whatever it calls the day
     "制定日", "公布日", "施行日", "成立日", "公表日", "発表日", "提出日", "決定日", "締切日", "日付", "タイミング", "時期",
+    # a name asked for (「正式名称を教えて」): a sentence giving the name answers, whatever it calls it
+    "名称", "正式名称", "正式名", "名前", "呼び名", "通称",
 })  # fmt: skip
 #: The last word of a focus that says what kind of thing it is (申込書: a form, 担当者: a
 #: person): a passage names the focus only with that word, not with the act alone (申請).

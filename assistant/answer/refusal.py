@@ -186,6 +186,9 @@ def month_spans(text: str) -> list[tuple[int, int]]:
     return [(int(a), int(b)) for a, b in _MONTH_SPAN.findall(text)]
 
 
+#: How close (e5 cosine) a question must be to a unit's annotated question for that question's
+#: words to say what the unit's figure is of.
+ASKED_SUBJECT = 0.93
 _FULL_YEAR = re.compile(
     r"通年|年間の|1年間|(?:まるまる|丸|まる)1年|\bfull[- ]year\b|\bwhole year\b|\bannual\b"
     r"|(?:19|20)\d{2}年末|\b(?:the )?end of (?:19|20)\d{2}\b"  # 「2024年末」: not 6月末's figure
@@ -699,6 +702,11 @@ class Refusals:
             fact = c.hit.chunk.unit_at(c.start, c.end)
             if fact is not None and fact.en:
                 where |= set(terms(fact.en))  # an English question's words meet the English rendering
+            if fact is not None and fact.questions and c.asked >= ASKED_SUBJECT:
+                # …and, when the question is close to one the unit is annotated to answer, that
+                # question says what its figure is of in users' words (「取引先の分として残して
+                # おくお金」 for 不特定被担保債権留保額)
+                where |= set(terms(" ".join(fact.questions)))
             # An acronym (WG, JPO) is spelt out once per passage: its chunk names it.
             chunk = set(terms(c.hit.chunk.text))
             # (a year is when the figure is asked for, not what of: 2019年度 in the unit says

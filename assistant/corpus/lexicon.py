@@ -26,6 +26,7 @@ import yaml
 from assistant.core.errors import ConfigError
 from assistant.core.safe_yaml import YamlLimitError, load_yaml
 from assistant.core.settings import PROJECT_ROOT
+from assistant.text.hanzi import japanese_forms
 from assistant.text.ja import noun_phrases, reading, readings
 from assistant.text.romaji import romaji, romaji_key
 
@@ -386,7 +387,10 @@ class Lexicon:
         whose spelling folds onto a glossary term's reading (kinyuu, kinyu and kin'yū are
         one). Words the glossary knows as English are never read as romaji. Terms typed in
         hiragana are put back too (:meth:`with_kanji_terms`), and long terms typed with one
-        wrong kanji or a homophone put right (:meth:`with_typos_fixed`)."""
+        wrong kanji or a homophone put right (:meth:`with_typos_fixed`). A Chinese name typed in
+        simplified characters is read in the documents' Japanese forms (专利评估指引 →
+        専利評価指引, :func:`assistant.text.hanzi.japanese_forms`)."""
+        text = japanese_forms(text)
         if not _LATIN_RUN.search(text):
             return self.with_typos_fixed(self.with_kanji_terms(text))
         text = self.with_english_typos_fixed(text)

@@ -282,6 +282,12 @@ _STOP = {
     "does",
     "did",
     "what",
+    "whats",  # "whats the filing …" typed without its apostrophe
+    # pronouns for any thing ("does everything get frozen?", "ucc something?")
+    "everything",
+    "anything",
+    "something",
+    "nothing",
     "which",
     "who",
     "whom",

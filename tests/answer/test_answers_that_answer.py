@@ -3564,3 +3564,40 @@ def test_banks_are_named_in_kanji_hiragana_and_english():
     assert named_institutions("取引先のみずほ銀行が") == [("みずほ銀行", "みずほ")]
     assert named_institutions("Does Mizuho Bank offer it?") == [("Mizuho Bank", "Mizuho")]
     assert named_institutions("地方銀行やうちの銀行は") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "said"),
+    [
+        # 正式名称 is how a name is asked, not a thing the passages must call so
+        ("知財金融促進事業の後継として2019年度に創設された特許庁事業の正式名称を教えてください。", [], "中小企業知財経営支援金融機能活用促進事業"),
+        # "run the business normally" is 通常の事業活動; "everything" names nothing
+        ("If a company grants an enterprise value charge, can it still sell its inventory and run the business normally, or does everything get frozen?", [], "処分"),
+        # "the next year" in a follow-up is the year after the one asked before, not 2027
+        ("and how many reports were they planning to support the next year?", ["In the JPO's FY2014 pilot of its IP finance program, how many financial institutions got selected for the valuation report support?"], "120件"),
+        # a guideline started to apply (適用), not the law's 施行
+        ("社長の個人保証なしで借りれるようにするガイドラインってあるじゃん、あれいつから始まったの？", [], "2014年2月1日"),
+        # 今まで asks the total to date, not one year's
+        ("知財の評価書って今までどれくらいの数の金融機関が使ってるん？", [], "累計"),
+        # the question is close to one the unit answers: its words say what the figure is of
+        ("その時、取引先とか従業員向けに残しとくお金って最低いくらって決まってるの？", ["もし返せなくなって担保実行されたら、うちの会社って機械とか特許とかバラ売りされちゃうの？"], "70万円"),
+        # a filing to perfect is 提出 (UCC-1), and the standard's number is no count
+        ("whats the filing you need in the US to perfect a lien on patents? ucc something?", [], "UCC-1"),
+        ("What is the number of China's national standard for patent valuation (专利评估指引), and when did it take effect?", [], "GB/T 42748-2023"),
+    ],
+)
+def test_questions_in_users_words_are_led_by_the_sentence_answering_them(assistant, question, history, said):
+    answer = assistant.ask(question, history=history)
+    assert not answer.abstained and said in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the loss-sharing ratio between the bank and the risk compensation fund for IP pledge loans in Shenzhen?",
+        "企業価値担保権信託会社に支払う信託報酬の水準は、実務上どの程度と想定されていますか。",
+    ],
+)
+def test_a_ratio_or_a_fee_level_no_passage_states_is_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
