@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from assistant.answer.evidence import RequestedFigure, TermGroup, group_found, requested_figure, span_years_in, years_in
 from assistant.corpus.lexicon import Lexicon, Quantity
-from assistant.text.ja import content_terms, detect_lang, normalize, tokenize
+from assistant.text.ja import Token, content_terms, detect_lang, normalize, tokenize
 
 
 @dataclass(frozen=True)
@@ -184,14 +184,21 @@ def named_institutions(text: str) -> list[tuple[str, str]]:
         prefix = (m.group(1) or _LEADING_VERB.sub("", m.group(3) or "")).strip()
         if prefix and not _KIND_PREFIX.match(prefix):
             out.append((f"{prefix}{'' if m.group(2) else ' '}{m.group(2) or m.group(4)}", prefix))
-    # (a name in hiragana, みずほ銀行: Sudachi's noun right before the kind)
+    out += [(token.surface + head, token.surface) for token, head in _hiragana_names(text)]
+    return list(dict.fromkeys(out))
+
+
+def _hiragana_names(text: str) -> list[tuple[Token, str]]:
+    """Institutions named in hiragana (ゆうちょ銀行, みずほ銀行): Sudachi's noun right before
+    the kind, with the kind; not a kind of the asker's own (うちの銀行)."""
     tokens = tokenize(text)
+    out = []
     for at, token in enumerate(tokens[:-1]):
         after = "".join(t.surface for t in tokens[at + 1 : at + 3])
         head = next((h for h in _INSTITUTION_HEADS if after.startswith(h)), "")
         if head and token.pos == "名詞" and _HIRAGANA_NAME.fullmatch(token.surface) and not _KIND_PREFIX.match(token.norm):
-            out.append((token.surface + head, token.surface))
-    return list(dict.fromkeys(out))
+            out.append((token, head))
+    return out
 
 
 def unknown_institutions(text: str, known: Callable[[str], bool]) -> tuple[str, ...]:
@@ -207,15 +214,10 @@ def unknown_institutions(text: str, known: Callable[[str], bool]) -> tuple[str, 
         words = [t.norm for t in tokenize(prefix) if t.pos in ("名詞", "接頭辞") or t.surface.isascii()]
         if words and not any(known(w) or known(w.lower()) for w in words):
             out.append(name)
-    # A name in hiragana (ゆうちょ銀行, きらぼし銀行): Sudachi's noun right before the kind.
-    tokens = tokenize(text)
-    for at, token in enumerate(tokens[:-1]):
-        after = "".join(t.surface for t in tokens[at + 1 : at + 3])
-        head = next((h for h in _INSTITUTION_HEADS if after.startswith(h)), "")
-        if not head or token.pos != "名詞" or not _HIRAGANA_NAME.fullmatch(token.surface):
-            continue
+    # A name in hiragana (ゆうちょ銀行, きらぼし銀行)
+    for token, head in _hiragana_names(text):
         name = token.surface + head
-        if not _KIND_PREFIX.match(token.norm) and not known(name) and not known(token.surface):
+        if not known(name) and not known(token.surface):
             out.append(name)
     return tuple(dict.fromkeys(out))
 
