@@ -675,8 +675,12 @@ class Refusals:
             return False  # a figure about something else ("25社を支援した" for a licence count)
         if _ACTUAL.search(q.text) and _FORECAST.search(c.text):
             return False  # an outlook (「通年で1兆元を超える見通し」) is no actual result
-        if _FULL_YEAR.search(q.text) and PART_YEAR.search(c.text) and "通年" not in c.text:
-            return False  # a half-year figure does not answer for the whole year
+        if _FULL_YEAR.search(q.text) and PART_YEAR.search(c.text) and (
+            "通年" not in c.text or (_FORECAST.search(c.text) and not _FORECAST.search(q.text))
+        ):
+            # a half-year figure does not answer for the whole year, nor does an outlook for the
+            # year beside it (「1〜9月…通年では1兆元を超える見通し」), unless the outlook is asked
+            return False
         if (asked_month := asked_months(q.text)) and (spans := month_spans(c.text)) and not any(
             a <= m <= b for m in asked_month for a, b in spans
         ):

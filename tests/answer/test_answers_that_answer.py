@@ -3601,3 +3601,30 @@ def test_questions_in_users_words_are_led_by_the_sentence_answering_them(assista
 def test_a_ratio_or_a_fee_level_no_passage_states_is_refused(assistant, question):
     answer = assistant.ask(question)
     assert answer.abstained and not answer.citations, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "said"),
+    [
+        # 限定 is said 限られる
+        ("企業価値担保権の担保権者となれる者の範囲は、法律上どのように限定されていますか。", [], "限られる"),
+        # 「国会通った」 (without で) is the bill's passing
+        ("で、その法律自体はいつ国会通ったんだっけ？", ["企業価値担保権っていつから実際に使えるようになるの？"], "成立"),
+    ],
+)
+def test_limits_and_passing_in_other_words(assistant, question, history, said):
+    answer = assistant.ask(question, history=history)
+    assert not answer.abstained and said in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a nine-month figure with an outlook for the year is no full-year result
+        "What was China's total IP pledge financing amount for the full year 2024?",
+        "企業価値担保権信託会社に支払う信託報酬の一般的な水準(年率)を教えてください。",
+    ],
+)
+def test_a_full_year_result_or_a_fee_level_no_passage_states_is_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
