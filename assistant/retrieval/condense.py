@@ -247,6 +247,12 @@ def condense(
             where = f" in {place}" if place and place.lower() not in phrase.lower() else ""
             return _EN_PRONOUN.sub(f"the {phrase}{where}", question, count=1)
         return f"{question} ({previous})"
+    if _carries_whole(question, previous, lexicon):
+        # 「それっていつからそうなったの？」 after 「…銀行側も一部リスク持つんだっけ？何割くらい？」:
+        # それ is the answer to the earlier question (the 80/20 split), which its top phrases
+        # do not name; the earlier question, whole, does.
+        stripped = _JA_ANAPHOR.sub("", _JA_ELLIPTIC.sub("", question)).lstrip("、, っては")
+        return f"{previous.rstrip('？?')}について、{stripped or question}"
     topic = _topic(previous, idf, lexicon)
     if _ASKED_YEAR.search(question):
         # the year asked now replaces the earlier one (「2015年度は？」 after 「2014年度の…」)
@@ -266,6 +272,23 @@ def condense(
         return _JA_ANAPHOR.sub(topic, question, count=1)
     stripped = _JA_ELLIPTIC.sub("", question).lstrip("、, ")
     return f"{topic}について、{_ask_as_before(stripped, previous)}"
+
+
+#: An earlier question asking for a figure (「何割くらい？」, 「いくら？」): a bare follow-up on it
+#: (「それっていつから？」) asks about the fact that answered it.
+_JA_ASKED_FIGURE = re.compile(r"何割|何%|何パーセント|いくら|どれくらい|どのくらい|どんくらい|どれぐらい")
+_CARRIED_WHOLE_CHARS = 60
+
+
+def _carries_whole(question: str, previous: str, lexicon: Lexicon) -> bool:
+    """A Japanese follow-up with no word of its own (「それっていつからそうなったの？」) after a
+    short question asking for a figure whose topic no scheme names: the whole earlier question
+    says what それ is."""
+    if key_terms(question) or detect_lang(previous) != "ja" or len(previous) > _CARRIED_WHOLE_CHARS:
+        return False
+    if not _JA_ASKED_FIGURE.search(previous) or not (_JA_ANAPHOR.match(question) or _JA_DEMONSTRATIVE.search(question)):
+        return False
+    return not any(len(t) >= _NAMED_SCHEME and _SCHEME.search(t) and t in previous for t in lexicon.glossary_terms)
 
 
 #: What a Japanese question asks (its question word), and a follow-up that is only a noun

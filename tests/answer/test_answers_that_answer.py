@@ -3628,3 +3628,8 @@ def test_limits_and_passing_in_other_words(assistant, question, history, said):
 def test_a_full_year_result_or_a_fee_level_no_passage_states_is_refused(assistant, question):
     answer = assistant.ask(question)
     assert answer.abstained and not answer.citations, answer.text
+
+
+def test_when_the_answer_to_an_earlier_figure_question_began(assistant):
+    answer = assistant.ask("それっていつからそうなったの？", history=["信用保証協会つきの融資ってさ、銀行側も一部リスク持つんだっけ？何割くらい？"])
+    assert not answer.abstained and "2007年10月" in answer.citations[0].quote, answer.text

@@ -148,3 +148,12 @@ def test_the_first_one_stands_for_a_thing_named_before():
     # bank Japanese: 当該 and 上記 for その
     assert is_follow_up("当該報告書では、新たな担保制度はどのような名称で整理されていましたか。")
     assert is_follow_up("上記の制度の対象となる企業規模を教えてください。")
+
+
+def test_a_bare_follow_up_on_a_figure_carries_the_whole_earlier_question():
+    # それ is the answer to the earlier question (the 80/20 split), which its top phrases do not name
+    previous = "信用保証協会つきの融資ってさ、銀行側も一部リスク持つんだっけ？何割くらい？"
+    condensed = condense("それっていつからそうなったの？", [previous])
+    assert "銀行側も一部リスク持つ" in condensed and "いつから" in condensed
+    # a scheme named in full stays the topic as before
+    assert condense("それっていつから？", ["責任共有制度って銀行の負担は何割くらい？"]).startswith("責任共有制度")
