@@ -210,8 +210,8 @@ _EFFECT_EN = re.compile(r"\b(?:took|takes|came into) (?:effect|force)\b", re.I)
 
 #: A month as a question or a sentence writes it: 「4月」, "April", "Apr".
 _MONTH_JA = re.compile(r"(?<!\d)(\d{1,2})月")
-_MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH_EN = re.compile(r"\b(" + "|".join(_MONTHS_EN) + r")[a-z]*\b\.?", re.I)
+MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_EN = re.compile(r"\b(" + "|".join(MONTHS_EN) + r")[a-z]*\b\.?", re.I)
 
 
 def _month(text: str) -> int | None:
@@ -219,7 +219,7 @@ def _month(text: str) -> int | None:
     if m := _MONTH_JA.search(text):
         return int(m.group(1))
     if m := _MONTH_EN.search(text):
-        return _MONTHS_EN.index(m.group(1).lower()[:3]) + 1
+        return MONTHS_EN.index(m.group(1).lower()[:3]) + 1
     return None
 
 

@@ -52,6 +52,7 @@ from assistant.answer.evidence import (
 from assistant.answer.focus import unnamed_focus
 from assistant.answer.parts import asked_clause, asking_sentences
 from assistant.answer.premise import (
+    MONTHS_EN,
     contradicted_premise,
     ended_premise,
     later_years,
@@ -161,10 +162,8 @@ _ACTUAL = re.compile(
 )
 #: A sentence that gives an outlook, a plan or a target rather than a result.
 _FORECAST = re.compile(r"見通し|見込み|予定|予想|目指|目標|計画|\bexpected\b|\bforecast|\bprojected\b|\bplanned\b|\btarget")
-#: A question about a whole year, and a figure for part of one.
-_EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-#: A month a question asks a figure for: 「2024年12月」, 「12月だけ」, "in December 2024" (not
-#: "by the end of June": that is a part of a year, below).
+#: A month a question asks a figure for, with its year: 「2024年12月(だけ)」, "in December 2024"
+#: (not 「6月末まで」 or "by the end of June": a part of a year, below).
 _ASKED_MONTH = re.compile(
     r"(?:(?:19|20)\d{2}\s*年\s*)(\d{1,2})\s*月(?![末まで〜~-])|\b(?:in|for|during) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:of\s+)?(?:19|20)\d{2}\b",
     re.I,
@@ -177,7 +176,7 @@ def asked_months(text: str) -> set[int]:
     """The months (1–12) a question asks a figure for, by number."""
     out = set()
     for m in _ASKED_MONTH.finditer(text):
-        out.add(int(m.group(1)) if m.group(1) else _EN_MONTHS.index(m.group(2).lower()[:3]) + 1)
+        out.add(int(m.group(1)) if m.group(1) else MONTHS_EN.index(m.group(2).lower()[:3]) + 1)
     return {n for n in out if 1 <= n <= 12}
 
 
@@ -189,6 +188,7 @@ def month_spans(text: str) -> list[tuple[int, int]]:
 #: How close (e5 cosine) a question must be to a unit's annotated question for that question's
 #: words to say what the unit's figure is of.
 ASKED_SUBJECT = 0.93
+#: A question about a whole year, and a figure for part of one.
 _FULL_YEAR = re.compile(
     r"通年|年間の|1年間|(?:まるまる|丸|まる)1年|\bfull[- ]year\b|\bwhole year\b|\bannual\b"
     r"|(?:19|20)\d{2}年末|\b(?:the )?end of (?:19|20)\d{2}\b"  # 「2024年末」: not 6月末's figure
