@@ -367,6 +367,20 @@ def _asked_part(question: str, condensed: str) -> str:
     return ""
 
 
+def _before_carried(condensed: str) -> str:
+    """An English follow-up as the condenser rewrote it, without the earlier question it
+    carries in a closing pair of parentheses ("and … 2015? (In the JPO's FY2014 pilot …?)"
+    → "and … 2015?"; parentheses inside either are skipped); "" when it carries none."""
+    if not condensed.endswith(")"):
+        return ""
+    depth = 0
+    for at in range(len(condensed) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(condensed[at], 0)
+        if depth == 0:
+            return condensed[:at].rstrip() if at and condensed[at - 1] == " " else ""
+    return ""
+
+
 def _ranking_groups(groups: list[TermGroup], question: str, condensed: str) -> list[TermGroup]:
     """The groups units are ranked by: those a follow-up carries from the conversation (an
     English follow-up's earlier question in parentheses, a Japanese one's topic before
@@ -531,7 +545,7 @@ class ExtractiveAnswerer(Answerer):
             )
             # (a year the condenser wrote out for "the next year" or 「その前の年」 is typed too:
             # an English follow-up's own part is before the earlier question in parentheses)
-            own_part = condensed.split(" (", 1)[0] if condensed.endswith(")") and " (" in condensed else asked_text
+            own_part = _before_carried(condensed) or asked_text
             if q.figure and (typed_years := years_in(own_part) or years_in(question)):
                 # "And in 2023?" after "… in 2022?" asks for 2023's figure only.
                 q = replace(q, figure=replace(q.figure, years=typed_years))

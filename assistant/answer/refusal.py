@@ -165,7 +165,8 @@ _FORECAST = re.compile(r"見通し|見込み|予定|予想|目指|目標|計画|
 #: A month a question asks a figure for, with its year: 「2024年12月(だけ)」, "in December 2024"
 #: (not 「6月末まで」 or "by the end of June": a part of a year, below).
 _ASKED_MONTH = re.compile(
-    r"(?:(?:19|20)\d{2}\s*年\s*)(\d{1,2})\s*月(?![末まで〜~-])|\b(?:in|for|during) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:of\s+)?(?:19|20)\d{2}\b",
+    r"(?:(?:19|20)\d{2}\s*年\s*)(\d{1,2})\s*月(?![末まで〜~-])"
+    rf"|\b(?:in|for|during) ({'|'.join(MONTHS_EN)})[a-z]*\.?\s+(?:of\s+)?(?:19|20)\d{{2}}\b",
     re.I,
 )
 #: A span of months a sentence gives a figure for (「2024年1〜11月」).
@@ -497,9 +498,10 @@ class Refusals:
         when no passage (its text and English renderings) names the bank with the scheme: the
         documents name みずほ only for the 2014 evaluation-report trial, so nothing in them
         says what it does with the charge. Empty for whether one may borrow there."""
-        if not q.instruments or not (_OFFERS.search(question) or _RECORD.search(question) or _PRACTICE.search(question)):
+        offers = bool(_OFFERS.search(question) or _RECORD.search(question))
+        if not q.instruments or not (offers or _PRACTICE.search(question)):
             return []
-        if _ELIGIBILITY.search(question) and not (_OFFERS.search(question) or _RECORD.search(question)):
+        if _ELIGIBILITY.search(question) and not offers:
             return []
         missing = []
         for name, prefix in named_institutions(question):

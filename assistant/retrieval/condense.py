@@ -251,7 +251,7 @@ def condense(
         # 「それっていつからそうなったの？」 after 「…銀行側も一部リスク持つんだっけ？何割くらい？」:
         # それ is the answer to the earlier question (the 80/20 split), which its top phrases
         # do not name; the earlier question, whole, does.
-        stripped = _JA_ANAPHOR.sub("", _JA_ELLIPTIC.sub("", question)).lstrip("、, っては")
+        stripped = _PARTICLE.sub("", _JA_ANAPHOR.sub("", _JA_ELLIPTIC.sub("", question).lstrip("、, ")))
         return f"{previous.rstrip('？?')}について、{stripped or question}"
     topic = _topic(previous, idf, lexicon)
     if _ASKED_YEAR.search(question):
@@ -278,6 +278,8 @@ def condense(
 #: (「それっていつから？」) asks about the fact that answered it.
 _JA_ASKED_FIGURE = re.compile(r"何割|何%|何パーセント|いくら|どれくらい|どのくらい|どんくらい|どれぐらい")
 _CARRIED_WHOLE_CHARS = 60
+#: The particle after an anaphor taken away (「それって」 → 「」).
+_PARTICLE = re.compile(r"^(?:って|は|が|の|を|に|で|も)[、,]?\s*")
 
 
 def _carries_whole(question: str, previous: str, lexicon: Lexicon) -> bool:
