@@ -1062,16 +1062,14 @@ class ExtractiveAnswerer(Answerer):
             return lead
         if q.intent in ("yesno", "whatif", "howto"):
             return lead  # what one may do is said by its verb (「在庫は売れなくなる？」: 処分できる)
-        return next(
-            (
-                c
-                for c in ranked
-                if c.score >= NEW_SUBJECT_LEAD_SHARE * lead.score and self._may_lead(c, q)
-                and any(group_found(g, set(terms(c.text))) for g in new)
-                # (not a unit on another scheme: ABL's 在庫 for a question on 企業価値担保権)
-                and (not q.instruments or names_instrument(c, q) or not names_instrument(lead, q))
-            ),
+        return self._close_lead(
             lead,
+            ranked,
+            q,
+            NEW_SUBJECT_LEAD_SHARE,
+            lambda c: any(group_found(g, set(terms(c.text))) for g in new)
+            # (not a unit on another scheme: ABL's 在庫 for a question on 企業価値担保権)
+            and (not q.instruments or names_instrument(c, q) or not names_instrument(lead, q)),
         )
 
     def _asked_city_lead(self, lead: Candidate, ranked: list[Candidate], q: QuestionFrame) -> Candidate:
@@ -1083,14 +1081,14 @@ class ExtractiveAnswerer(Answerer):
         theirs = self.lexicon.cities_in(f"{lead.text} {lead.unit().en or ''}")
         if not theirs or theirs & asked:
             return lead
-        return next(
-            (
-                c
-                for c in ranked
-                if c.score >= CITY_LEAD_SHARE * lead.score and self._may_lead(c, q) and self.lexicon.cities_in(c.text) & asked
-            ),
-            lead,
-        )
+        return self._close_lead(lead, ranked, q, CITY_LEAD_SHARE, lambda c: bool(self.lexicon.cities_in(c.text) & asked))
+
+    def _close_lead(
+        self, lead: Candidate, ranked: list[Candidate], q: QuestionFrame, share: float, wanted: Callable[[Candidate], bool]
+    ) -> Candidate:
+        """The best ranked unit ``wanted`` that scores at least ``share`` of the lead and may
+        lead; the lead when there is none."""
+        return next((c for c in ranked if c.score >= share * lead.score and self._may_lead(c, q) and wanted(c)), lead)
 
     def _announced_items(self, chosen: list[Candidate], retrieval: Retrieval, q: QuestionFrame) -> list[Candidate]:
         """A chosen unit that only announces a list (「日本で知財金融が進まない理由として一般に
