@@ -63,6 +63,7 @@ from assistant.answer.evidence import (
     term_groups,
     years_in,
 )
+from assistant.answer.focus import NOT_FOCUS
 from assistant.answer.parts import asking_sentences, question_parts, remark_sentences
 from assistant.answer.question import (
     QuestionFrame,
@@ -106,6 +107,9 @@ NEGATED_DOER_PENALTY = 0.85
 #: "How many so far?" (今まで, 累計): a unit giving one year's figure without saying it is the
 #: total to date weighs this much.
 TO_DATE_PENALTY = 0.9
+#: A unit on another kind of IP than the one the question names (a trademark's perfection for a
+#: question on patents) weighs this much.
+OTHER_KIND_PENALTY = 0.9
 TYPE_BONUS = 0.1
 TYPE_PENALTY = 0.6
 #: A why-question's unit that gives no reason (none of the intent's cue words: ため, 背景, 負担 …).
@@ -177,6 +181,13 @@ _DEPENDENT = re.compile(
 #: bonus over one about the topic at large. (Frame words such as 目的 or 方法 ask for no kind.)
 _KIND_OF = re.compile(
     r"\bwhat (?:kinds?|types?|sorts?) of ([a-z][a-z-]+)|(?:どんな|どういう|どのような)([一-龥ァ-ヶー]{2,6})", re.IGNORECASE
+)
+#: The thing an English question asks for by name ("what's the filing you need …", "what is
+#: the standard form to …"): a unit naming it (提出) answers it before one on the law it is under.
+_THING_ASKED = re.compile(
+    r"\bwhat(?:'s|s| is| are| was| were)? the (?:(?:standard|usual|typical|main|right|required|key|basic|"
+    r"correct|proper|official|normal) )?([a-z][a-z-]{3,}) (?:you|i|we|one|to|for|that|needed|required)\b",
+    re.IGNORECASE,
 )
 _NO_KIND = frozenset({"目的", "仕組", "仕組み", "役割", "方法", "流れ", "内容", "意味", "場合", "こと", "もの", "感じ", "理由", "手続"})
 
@@ -367,6 +378,22 @@ def _asked_part(question: str, condensed: str) -> str:
     return ""
 
 
+#: Kinds of IP by how a question or a unit names them (特許庁 and 特許商標庁 are offices, no
+#: kind; 知財 names them all, so it is none of them).
+_IP_KIND = {
+    "patent": re.compile(r"特許(?!庁|商標庁)|\bpatent", re.I),
+    "trademark": re.compile(r"(?<!特許)商標(?!庁)|\btrade ?marks?\b", re.I),
+    "copyright": re.compile(r"著作権(?!局)|\bcopyright", re.I),
+    "design": re.compile(r"意匠"),
+    "utility model": re.compile(r"実用新案|\butility models?\b", re.I),
+}
+
+
+def _ip_kinds(text: str) -> set[str]:
+    """The kinds of IP ``text`` names (特許, "trademark")."""
+    return {kind for kind, pattern in _IP_KIND.items() if pattern.search(text)}
+
+
 def _before_carried(condensed: str) -> str:
     """An English follow-up as the condenser rewrote it, without the earlier question it
     carries in a closing pair of parentheses ("and … 2015? (In the JPO's FY2014 pilot …?)"
@@ -531,6 +558,10 @@ class ExtractiveAnswerer(Answerer):
             # The party a figure must be about is one the user named; the earlier topic a
             # follow-up is read with (「事業性融資WGについて、会合は何回？」) is context.
             q = replace(q, subjects=tuple(s for s in q.subjects if s.lower() in question.lower()))
+            if self.lexicon.named_jurisdictions(question):
+                # "What about China?" after a question on Japan's 責任共有制度 asks for China's
+                # counterpart: the earlier scheme is no scheme its answer must name.
+                q = replace(q, instruments=tuple(i for i in q.instruments if i in question))
             # A qualifier of the earlier subject is not asked again (the earlier "Who held the
             # first auction?" does not make "And how did its ninth auction go?" about a first);
             # a quantity is (「中国だと？」 after 「手数料は？」 still asks for a fee).
@@ -546,6 +577,11 @@ class ExtractiveAnswerer(Answerer):
             # (a year the condenser wrote out for "the next year" or 「その前の年」 is typed too:
             # an English follow-up's own part is before the earlier question in parentheses)
             own_part = _before_carried(condensed) or asked_text
+            typed_figure = requested_figure(question, self.lexicon)
+            if q.figure and typed_figure.units:
+                # The kind of figure typed is the one asked: "how is the risk split …?" after
+                # "how many corporations …?" asks a share, not a count.
+                q = replace(q, figure=replace(q.figure, units=typed_figure.units, money=typed_figure.money))
             if q.figure and (typed_years := years_in(own_part) or years_in(question)):
                 # "And in 2023?" after "… in 2022?" asks for 2023's figure only.
                 q = replace(q, figure=replace(q.figure, years=typed_years))
@@ -886,11 +922,13 @@ class ExtractiveAnswerer(Answerer):
         # The version a question names ("and version 2.0?", 「Ver.1.0の座長」)
         asked_versions = versions(typed_question or q.text)
         kinds = self._kinds_asked(typed_question or q.text)
+        things = self._things_asked(typed_question or q.text)
         to_date = bool(_ASKS_TO_DATE.search(typed_question or q.text))
         exists = q.intent == "yesno" and bool(_ASKS_EXISTS.search(typed_question or q.text))
         become = q.intent in ("who", "yesno") and bool(_ASKS_BECOME.search(typed_question or q.text))
         role = _ROLE_ASKED.search(typed_question or q.text) if become else None
         asks_places = bool(_ASKS_PLACES.search(typed_question or q.text))
+        ip_kinds = _ip_kinds(typed_question or q.text)
         for cand, sem, asked in zip(cands, sem_rel, asked_rel, strict=True):
             words, meaning = W_LEXICAL * cand.lexical, W_SEMANTIC * (0.5 * cand.semantic + 0.5 * sem)
             if cand.key in annotated:
@@ -910,6 +948,8 @@ class ExtractiveAnswerer(Answerer):
                 score += CUE_BONUS
             if kinds and any(re.search(rf"[一-龥ァ-ヶー]{re.escape(k)}", cand.text) for k in kinds):
                 score += CUE_BONUS  # "what kind of company" is answered by 株式会社または持分会社
+            if things and any(k in cand.text for k in things):
+                score += CUE_BONUS  # "what's the filing you need …" is answered by 「UCC-1を提出」
             if to_date and _SAYS_TO_DATE.search(cand.text):
                 score += CUE_BONUS  # "so far": 「2014年度から現在までに…200を超える」
             elif to_date and years_in(cand.text):
@@ -963,6 +1003,8 @@ class ExtractiveAnswerer(Answerer):
             if q.intent in ("why", "former_name") and cues and not cues[0].search(cand.text):
                 # figures alone (310件・210億円) give no reason; today's name is no former one
                 score *= REASON_PENALTY
+            if ip_kinds and (said_kinds := _ip_kinds(cand.text)) and not said_kinds & ip_kinds:
+                score *= OTHER_KIND_PENALTY  # a trademark's UCC-1 filing, for a question on patents
             if _DEPENDENT.match(cand.text):
                 score *= DEPENDENT_FACTOR
             elif _ABOUT_ITSELF.match(cand.text):
@@ -980,6 +1022,18 @@ class ExtractiveAnswerer(Answerer):
             else:
                 out.append(m.group(2))
         return [k for k in dict.fromkeys(out) if len(k) >= 2 and k not in _NO_KIND]
+
+    def _things_asked(self, question: str) -> list[str]:
+        """The Japanese words of the thing an English question asks for by name (filing → 提出);
+        frame words (the purpose, the difference) name none."""
+        out = [
+            ja
+            for m in _THING_ASKED.finditer(question)
+            if m.group(1).lower() not in NOT_FOCUS
+            for ja in self.lexicon.glossary.get(m.group(1).lower(), ())
+            if not ja.isascii() and len(ja) >= 2
+        ]
+        return list(dict.fromkeys(out))
 
     def _candidate(self, rank: int, hit: Hit, start: int, end: int) -> Candidate:
         """The unit ``[start, end)`` of ``hit``'s chunk, with the jurisdiction it is about (its

@@ -87,6 +87,9 @@ _NOT_FOCUS_JA = frozenset({
     "制定日", "公布日", "施行日", "成立日", "公表日", "発表日", "提出日", "決定日", "締切日", "日付", "タイミング", "時期",
     # a name asked for (「正式名称を教えて」): a sentence giving the name answers, whatever it calls it
     "名称", "正式名称", "正式名", "名前", "呼び名", "通称",
+    # a number asked for (「規格番号と施行日を教えて」): the sentence giving it (GB/T 42748-2023)
+    # answers, whatever it calls the number
+    "番号", "規格番号", "法律番号", "法令番号",
 })  # fmt: skip
 #: The last word of a focus that says what kind of thing it is (申込書: a form, 担当者: a
 #: person): a passage names the focus only with that word, not with the act alone (申請).
@@ -127,7 +130,7 @@ _FOCUS_EN = (
     ),
 )
 #: Words those English patterns catch that name no thing ("what does …", "which kind of").
-_NOT_FOCUS = frozenset({
+NOT_FOCUS = frozenset({
     "does", "do", "is", "are", "did", "will", "can", "must", "should", "has", "have", "was", "were",
     "kind", "kinds", "sort", "type", "types", "happens", "happen", "exactly", "actually", "really",
     # where or when, not what ("how many are there nationwide", "is there now …")
@@ -190,7 +193,7 @@ def unnamed_focus(
         if not asking[max(0, m.start(1) - 1) : m.start(1)].isdigit()
         and (f := m.group(1)) not in _NOT_FOCUS_JA and any(f.endswith(n) for n in nouns) and not f.endswith("以外")
     ]
-    foci += [w.lower() for p in _FOCUS_EN for m in p.finditer(asking) if (w := m.group(1)).lower() not in _NOT_FOCUS]
+    foci += [w.lower() for p in _FOCUS_EN for m in p.finditer(asking) if (w := m.group(1)).lower() not in NOT_FOCUS]
     missing = []
     for focus in dict.fromkeys(foci):
         named = [g for g in groups if g.term and (g.term in focus or focus in g.term.lower())]

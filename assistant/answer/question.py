@@ -404,9 +404,13 @@ def implied_jurisdictions(
     if q.named_places:
         return ()
     names = [n for n in names_in(q) if not lexicon.place(n) and n.lower() not in lexicon.glossary]
-    if not names:  # no name, or only places and terms ("Enterprise Value Charge")
+    typed = _lower_words(q.text, lexicon) if q.lang == "en" else []
+    if not names and not typed:  # no name, or only places and terms ("Enterprise Value Charge")
         return ()
     found = spans()
+    # a name typed in lower case ("aon's first deal"): a word the passages write only
+    # capitalised, as a name (Aon), never in lower case
+    names += [w for w in typed if _written_as_name(w, found)]
     places: set[str] = set()
     for name in names:
         # ("Indigo Ag IP-backed loan": the name is its first words the passages use)
@@ -419,6 +423,24 @@ def implied_jurisdictions(
     if len(places) == 1 and lexicon.default_jurisdiction not in places and "intl" not in places:
         return tuple(places)
     return ()
+
+
+#: A word typed in lower case that may be a name ("aon", "markel"): three letters or more.
+_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z&\-]{2,}(?![A-Za-z])")
+
+
+def _lower_words(text: str, lexicon: Lexicon) -> list[str]:
+    """The lower-case words of an English question that are no glossary term or place."""
+    return [
+        w for w in dict.fromkeys(_LOWER_WORD.findall(text)) if w not in lexicon.glossary and not lexicon.place(w)
+    ]
+
+
+def _written_as_name(word: str, found: list[tuple[str, str]]) -> bool:
+    """``word`` stands in the passages only capitalised (Aon), never as typed (aon)."""
+    name = re.compile(rf"(?<![A-Za-z]){re.escape(word.capitalize())}(?![A-Za-z])")
+    lower = re.compile(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])")
+    return any(name.search(text) for text, _ in found) and not any(lower.search(text) for text, _ in found)
 
 
 _LOANWORD = re.compile(rf"[ァ-ヶー・]{{{INSTRUMENT_CHARS},}}")

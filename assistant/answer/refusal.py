@@ -126,6 +126,11 @@ _RECORD = re.compile(
 #: offer …"): a practice of a named party, which documents that never name it cannot state.
 #: What a lender offers (「…の融資やってくれる？」, 「扱ってる？」, "Does Shinsei Bank offer …?").
 _OFFERS = re.compile(r"(?:やって|扱って|取り扱って|対応して)(?:くれ|もらえ|る|い|ます)|\b(?:offer|provide|handle)s?\b", re.I)
+#: A lender's product (「ローン商品」, 「融資メニュー」), and a question whether there is one.
+_PRODUCT = r"(?:融資|ローン|商品|プラン|メニュー)"
+_PRODUCT_ASKED = re.compile(rf"{_PRODUCT}(?:って|は|が|も)?(?:ある|あります|あり|出して|だして)")
+#: What a question may ask a bank's product of when it names no scheme (「知財を担保にするローン」).
+_SCHEME_WORDS = ("担保", "保証")
 _PRACTICE = re.compile(
     r"[てで](?:い)?(?:る|ます)(?:の|ん|とこ|ところ|か|って|？|\?|\s*$)|[るた](?:とこ|ところ)(?:って|は|が)?(?:ある|あり|ない)|"
     r"[てで]ん(?:の|だ|です)|"  # 「もうやってんの？」
@@ -498,15 +503,28 @@ class Refusals:
         when no passage (its text and English renderings) names the bank with the scheme: the
         documents name みずほ only for the 2014 evaluation-report trial, so nothing in them
         says what it does with the charge. Empty for whether one may borrow there."""
-        offers = bool(_OFFERS.search(question) or _RECORD.search(question))
-        if not q.instruments or not (offers or _PRACTICE.search(question)):
+        names = named_institutions(question)
+        # (a product of the bank's own, 「みずほ銀行の企業価値担保権つき融資」, 「…ローン商品ってある？」,
+        # is what it offers)
+        offers = bool(
+            _OFFERS.search(question)
+            or _RECORD.search(question)
+            or _PRODUCT_ASKED.search(question)
+            or any(re.search(rf"{re.escape(name)}の[^。？?、]{{0,20}}?{_PRODUCT}", question) for name, _ in names)
+        )
+        # (no scheme named: what the question asks the bank's product of, 担保 or 融資)
+        schemes = q.instruments or tuple(w for w in _SCHEME_WORDS if w in question)
+        if not schemes or not (offers or _PRACTICE.search(question)):
             return []
         if _ELIGIBILITY.search(question) and not offers:
             return []
+        # (named as asked: 「みずほ銀行のローン商品」 rather than its 担保)
+        product = re.search(rf"{_PRODUCT}+", question)
+        what = q.instruments[0] if q.instruments else product.group(0) if product else schemes[0]
         missing = []
-        for name, prefix in named_institutions(question):
-            if not any(prefix.lower() in text.lower() and any(i in text for i in q.instruments) for text in passages):
-                missing.append(f"{name}の{q.instruments[0]}" if q.lang == "ja" else f"{name} and the {q.instruments[0]}")
+        for name, prefix in names:
+            if not any(prefix.lower() in text.lower() and any(i in text for i in schemes) for text in passages):
+                missing.append(f"{name}の{what}" if q.lang == "ja" else f"{name} and the {what}")
         return missing
 
     @staticmethod

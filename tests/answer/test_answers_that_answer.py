@@ -3633,3 +3633,73 @@ def test_a_full_year_result_or_a_fee_level_no_passage_states_is_refused(assistan
 def test_when_the_answer_to_an_earlier_figure_question_began(assistant):
     answer = assistant.ask("それっていつからそうなったの？", history=["信用保証協会つきの融資ってさ、銀行側も一部リスク持つんだっけ？何割くらい？"])
     assert not answer.abstained and "2007年10月" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "said"),
+    [
+        # a group of insurers is led by a firm, not a person
+        ("Who led the group of insurers behind Aon's first IP loan insurance deal?", [], "Markel"),
+        # a name typed in lower case is still a name the passages write only abroad
+        ("who was the borrower in aon's first deal insuring an IP-backed loan?", [], "Indigo Ag"),
+        # a standard's number is asked as a number, whatever the sentence calls it
+        ("中国の特許評価の国家標準、規格番号と施行日は？", [], "GB/T 42748-2023"),
+        # banks counted in 社 are counted by the documents in 機関 (「18の金融機関」)
+        ("特許庁が2014年度に評価書の支援を試したとき、銀行や信金は何社選ばれた？", [], "18の金融機関"),
+        # the axes of a valuation are its 指標
+        ("中国の特許評価の基準って、評価の軸はいくつあるの？", [], "3つの一級指標"),
+        # the kind of figure typed is asked: a split, though the earlier question counted
+        (
+            "and how is the risk split between them and the bank under the responsibility-sharing system?",
+            ["How many credit guarantee corporations are there in Japan?"],
+            "80%",
+        ),
+        # 「どんな条件…ばいいの」 asks what, not whether
+        ("経営者保証なしで借りるには、どんな条件を満たせばいいの？", [], "要件は3つ"),
+        # a unit on trademarks does not lead for patents; the filing asked for is 提出
+        ("How does a lender perfect a security interest in a startup's patents in the US?", [], "ベストプラクティス"),
+        ("What is the standard filing to perfect a lien on a company's patents in the US?", [], "UCC-1"),
+    ],
+)
+def test_round_30_questions_are_led_by_the_sentence_answering_them(assistant, question, history, said):
+    answer = assistant.ask(question, history=history)
+    assert not answer.abstained and said in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "みずほ銀行に知財を担保にできるローン商品はありますか？",
+        "りそな銀行の企業価値担保権つきローンって、どういう条件で借りられる？",
+    ],
+)
+def test_a_named_banks_own_product_needs_a_passage_naming_both(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+    assert "銀行の" in answer.abstain_reason, answer.abstain_reason
+
+
+def test_what_about_another_place_does_not_require_the_earlier_scheme(assistant):
+    answer = assistant.ask(
+        "What about China?", history=["How is a loss split between the guarantee corporation and the bank under Japan's responsibility-sharing system?"]
+    )
+    assert not answer.abstained and _lead(answer)[1] == "cn", answer.text
+
+
+def test_what_conditions_then_ii_no_asks_what_not_whether():
+    assert "yesno" not in LEX.intents_of("どんな条件を満たしていればいいの？")
+    assert LEX.intents_of("特許を担保にすればいいの？") == ["yesno"]
+
+
+def test_kinds_of_ip_are_read_apart_from_the_offices():
+    from assistant.answer.extractive import _ip_kinds
+
+    assert _ip_kinds("商標担保は所在州でUCC-1を提出") == {"trademark"}
+    assert _ip_kinds("USPTO(特許商標庁)や特許庁に登録") == set()
+    assert _ip_kinds("a lien on patents and trademarks") == {"patent", "trademark"}
+
+
+def test_a_count_of_institutions_after_no():
+    from assistant.answer.evidence import figures
+
+    assert ("18", "機関") in figures("18の金融機関から37件を採択した").amounts
