@@ -3703,3 +3703,10 @@ def test_a_count_of_institutions_after_no():
     from assistant.answer.evidence import figures
 
     assert ("18", "機関") in figures("18の金融機関から37件を採択した").amounts
+
+
+def test_whether_a_sole_trader_may_use_the_charge_is_answered_with_who_may(assistant):
+    # the reported exclusion and who may grant the charge are said in one item
+    answer = assistant.ask("個人でお店やってるんだけど、企業価値担保権ってうちでも使える？")
+    lead, _ = _lead(answer)
+    assert not answer.abstained and "個人事業主" in lead and "株式会社または持分会社" in lead, answer.text
