@@ -63,7 +63,7 @@ from assistant.answer.evidence import (
     term_groups,
     years_in,
 )
-from assistant.answer.focus import NOT_FOCUS
+from assistant.answer.focus import NOT_FOCUS, NOT_FOCUS_JA
 from assistant.answer.parts import asking_sentences, question_parts, remark_sentences
 from assistant.answer.question import (
     QuestionFrame,
@@ -182,6 +182,25 @@ _DEPENDENT = re.compile(
 _KIND_OF = re.compile(
     r"\bwhat (?:kinds?|types?|sorts?) of ([a-z][a-z-]+)|(?:どんな|どういう|どのような)([一-龥ァ-ヶー]{2,6})", re.IGNORECASE
 )
+#: What a question asks for besides a thing it names (「評価書のほかに何が増えたの？」, "what was
+#: added besides the report?"): a unit saying what came in addition (「評価書に加えて…提案書が
+#: 新たに導入」) answers it.
+_ASKS_BESIDES = re.compile(r"(?:ほか|他)に|以外(?:に|で)|に加えて|\b(?:besides|other than|in addition to|apart from|aside from)\b", re.I)
+_SAYS_BESIDES = re.compile(r"に加え|のほか|以外にも|\b(?:alongside|in addition to|as well as)\b", re.I)
+#: What a Japanese request asks for (「…における一級指標の3区分を教えてください」): the words
+#: before を教えて, after what they are of (における, について, に関する).
+_ASKED_PHRASE_JA = re.compile(r"([^、。？?「」()]{2,30}?)を(?:お?教え|知りたい|ご教示|確認したい)")
+_OF_WHAT = re.compile(r".*(?:における|について|に関する|に関して|での|では)")
+#: Share of the asked phrase's words a unit names to read as the thing asked for.
+ASKED_PHRASE_SHARE = 0.6
+#: …and the weight of a unit naming none of them (what the asked thing is of, alone).
+ASKED_PHRASE_PENALTY = 0.85
+#: A question for what came into being (「評価書以外に何かできたの？」, "what was newly added?"):
+#: a unit saying what was created or introduced answers it.
+_ASKS_NEW = re.compile(
+    r"(?<!こと)(?<!ことが)(?<!ことも)(?:でき|増え|生まれ|登場し)た(?:の|もの|って|ん|\?|？)|\b(?:newly|introduced|added|created|launched)\b", re.I
+)
+_SAYS_NEW = re.compile(r"新設|創設|導入|新たに|登場|\b(?:newly|introduced|created)\b", re.I)
 #: The thing an English question asks for by name ("what's the filing you need …", "what is
 #: the standard form to …"): a unit naming it (提出) answers it before one on the law it is under.
 _THING_ASKED = re.compile(
@@ -262,9 +281,11 @@ _EVENT_ALIKE = {
     "発表": "公表|公開",
     "開始": "始ま|始め|スタート|導入",
     "成立": "可決",
-    "施行": "効力を生じ|効力が生じ",
+    "施行": "効力(?:を|が|は)[^。]{0,30}?生じ",
     "設立": "創設|発足",
     "創設": "設立|新設|発足",
+    # what a body 出した, asked casually (「国がひな形出したのっていつ？」), is what it published
+    "出す": "公表|発表|公開",
 }
 _EVENT = re.compile(r"施行|開始|始まる|始める|成立|公布|公表|改定|改正|改訂|見直す?|廃止|終了|提出|開設|告示|導入|設立|創設|発表|適用")
 
@@ -387,6 +408,18 @@ _IP_KIND = {
     "design": re.compile(r"意匠"),
     "utility model": re.compile(r"実用新案|\butility models?\b", re.I),
 }
+
+
+def _asked_verbs(verbs: list[TermGroup], question: str) -> list[TermGroup]:
+    """Of a question's verbs, those it asks about: not one that only sets when
+    (「借りたあと、機械を売ってもいいの？」 asks whether one may sell, not borrow); all of
+    them when every verb does."""
+    def before(g: TermGroup) -> bool:
+        stem = re.sub(r"(?<=.)[ぁ-ん]$", "", g.term)
+        return bool(re.search(rf"{re.escape(stem)}[ぁ-ん]{{0,3}}?[たてで](?:あと|後|から)", question))
+
+    asked = [g for g in verbs if not before(g)]
+    return asked or verbs
 
 
 def _ip_kinds(text: str) -> set[str]:
@@ -878,6 +911,7 @@ class ExtractiveAnswerer(Answerer):
             named_events = _typed_groups(named_events, typed_question) or named_events
         # …or says it in other words (公表 ~ 公開, 開始 ~ 始めた).
         said = {t for g in named_events for a in g.alternatives for t in a if t in _EVENT_ALIKE}
+        said |= {g.term for g in named_events if g.term in _EVENT_ALIKE}
         alike = re.compile("|".join(_EVENT_ALIKE[t] for t in sorted(said))) if said else None
         for cand, sim in zip(cands, sims, strict=True):
             fact = cand.hit.chunk.unit_at(cand.start, cand.end)
@@ -909,6 +943,8 @@ class ExtractiveAnswerer(Answerer):
         asked_rel = _relative([c.asked for c in cands])
         # The verb a yes/no, what-if or how-to question asks about (売る ~ 処分).
         verbs = [g for g in groups if g.predicate]
+        # (not a verb that only sets when: 借りる of 「借りたあと、機械を売ってもいいの？」)
+        asked_verbs = _asked_verbs(verbs, typed_question or q.text)
         asks_to_do = q.intent in ("yesno", "whatif", "howto")
         annotated = {c.key for c in cands if (f := c.hit.chunk.unit_at(c.start, c.end)) and f.questions}
         defined = _defined_groups(q.text, groups) if q.intent == "definition" else groups
@@ -923,6 +959,9 @@ class ExtractiveAnswerer(Answerer):
         asked_versions = versions(typed_question or q.text)
         kinds = self._kinds_asked(typed_question or q.text)
         things = self._things_asked(typed_question or q.text)
+        besides = bool(_ASKS_BESIDES.search(typed_question or q.text))
+        asks_new = q.intent not in ("when", "yesno") and bool(_ASKS_NEW.search(typed_question or q.text))
+        asked_phrase = self._asked_phrase_terms(typed_question or q.text) if q.lang == "ja" else set()
         to_date = bool(_ASKS_TO_DATE.search(typed_question or q.text))
         exists = q.intent == "yesno" and bool(_ASKS_EXISTS.search(typed_question or q.text))
         become = q.intent in ("who", "yesno") and bool(_ASKS_BECOME.search(typed_question or q.text))
@@ -950,6 +989,16 @@ class ExtractiveAnswerer(Answerer):
                 score += CUE_BONUS  # "what kind of company" is answered by 株式会社または持分会社
             if things and any(k in cand.text for k in things):
                 score += CUE_BONUS  # "what's the filing you need …" is answered by 「UCC-1を提出」
+            if len(asked_phrase) >= 2:
+                named = len(asked_phrase & unit_terms)
+                if named >= ASKED_PHRASE_SHARE * len(asked_phrase):
+                    score += CUE_BONUS  # 「…の一級指標の3区分を教えて」 is answered by 「…の3つの一級指標」
+                elif not named:
+                    score *= ASKED_PHRASE_PENALTY  # the standard's number and date name no 指標
+            if asks_new and _SAYS_NEW.search(f"{cand.text} {cand.unit().en or ''}"):
+                score += CUE_BONUS  # 「何かできたの？」 is answered by 「…が新たに導入された」
+            if besides and _SAYS_BESIDES.search(f"{cand.text} {cand.unit().en or ''}"):
+                score += CUE_BONUS  # 「評価書のほかに何が？」 is answered by 「評価書に加えて…提案書」
             if to_date and _SAYS_TO_DATE.search(cand.text):
                 score += CUE_BONUS  # "so far": 「2014年度から現在までに…200を超える」
             elif to_date and years_in(cand.text):
@@ -964,7 +1013,7 @@ class ExtractiveAnswerer(Answerer):
                 score += EXISTS_BONUS  # "any way to insure …?": 「…保険金が支払われる保険が登場している」
             if q.intent == "who" and verbs and _only_negated(verbs, cand.text):
                 score *= NEGATED_DOER_PENALTY
-            if asks_to_do and verbs and any(group_found(g, unit_terms) for g in verbs):
+            if asks_to_do and asked_verbs and any(group_found(g, unit_terms) for g in asked_verbs):
                 score += CUE_BONUS  # "may I sell it?" is answered by the sentence saying 処分できる
             if asked_ordinals:
                 said = _ordinals_of(cand)
@@ -988,9 +1037,14 @@ class ExtractiveAnswerer(Answerer):
             if wants_date:
                 if has_date(cand.text):
                     score += TYPE_BONUS
-                elif named_events or not _TIME_POINT.search(cand.text):
+                elif not _TIME_POINT.search(cand.text) or (
+                    named_events and not (alike and alike.search(cand.text))
+                    and not any(group_found(g, unit_terms) for g in named_events)
+                ):
                     # (a point in time said in words, 「登記した時点で生じ」, answers "when" too,
-                    # unless the question names an event a date is asked for: 施行日)
+                    # unless the question names an event a date is asked for (施行日) and the unit
+                    # does not say it: "when does the charge take effect?" is met by 「効力は…
+                    # 登記した時点で生じ」)
                     score *= TYPE_PENALTY
                 if has_full_date(cand.text) and (not named_events or any(group_found(g, unit_terms) for g in named_events)):
                     score += FULL_DATE_BONUS  # a day answers "when" better than a month (of the event asked)
@@ -1022,6 +1076,16 @@ class ExtractiveAnswerer(Answerer):
             else:
                 out.append(m.group(2))
         return [k for k in dict.fromkeys(out) if len(k) >= 2 and k not in _NO_KIND]
+
+    @staticmethod
+    def _asked_phrase_terms(question: str) -> set[str]:
+        """The words of what a Japanese request asks for (一級, 指標, 区分 of 「…における一級指標の
+        3区分を教えてください」); frame words (概要, 内容) name none. Empty when it asks none."""
+        m = _ASKED_PHRASE_JA.search(question)
+        if not m:
+            return set()
+        phrase = _OF_WHAT.sub("", m.group(1))
+        return {t for t in content_terms(phrase) if t not in NOT_FOCUS_JA and not t.isdigit()}
 
     def _things_asked(self, question: str) -> list[str]:
         """The Japanese words of the thing an English question asks for by name (filing → 提出);
@@ -1058,10 +1122,11 @@ class ExtractiveAnswerer(Answerer):
         when it is clearly better or nothing about them is close; never a foreign fact when
         another may lead."""
         own = next((c for c in cands if c.jurisdiction in q.jurisdictions), None)
-        if own is not None and q.intent in ("yesno", "whatif") and q.instruments and not names_instrument(own, q):
-            # What one may do, or what happens, under a scheme the question names (企業価値担保権)
-            # is answered about that scheme: a close unit whose passage names it leads over
-            # one about another (ABL's collateral for 「借りたあと機械を売ってもいい？」).
+        if own is not None and q.intent in ("yesno", "whatif", "who") and q.instruments and not names_instrument(own, q):
+            # What one may do, what happens, or who acts under a scheme the question names
+            # (企業価値担保権) is answered about that scheme: a close unit whose passage names it
+            # leads over one about another (ABL's collateral for 「借りたあと機械を売ってもいい？」,
+            # DBJ's IP-backed loans for "who is the secured party under the charge?").
             own = next(
                 (
                     c
@@ -1110,7 +1175,8 @@ class ExtractiveAnswerer(Answerer):
         new = [
             g
             for g in _newly_typed_groups(groups, question, condensed)
-            if g.topical and not g.predicate and not self.lexicon.place(g.term)
+            # (a year typed is when, not a new subject: 「2019年から…」 is not met by 2019年5月)
+            if g.topical and not g.predicate and not self.lexicon.place(g.term) and not YEAR_TERM.fullmatch(g.term)
         ]
         if not _carried(question, condensed) or not new or any(group_found(g, set(terms(lead.text))) for g in new):
             return lead

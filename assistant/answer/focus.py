@@ -63,7 +63,7 @@ _FOCUS_JA = (
     # what is provided for (「経過措置は設けられていますか」)
     re.compile(rf"({NOUN}{{2,}})(?:は|って|が|も)(?:設けられ|定められ|用意され|整備され|規定され|課され)(?:てい|ており)?(?:ますか|ますでしょうか|る\?|る？|るの|ていますか)"),
     # what a named thing's part is (「…プログラムの数値目標は何ですか」, 「…の登録要件は？」;
-    # frame words such as 目的 or 内容 are left to the passages' wording, _NOT_FOCUS_JA)
+    # frame words such as 目的 or 内容 are left to the passages' wording, NOT_FOCUS_JA)
     re.compile(rf"{NOUN}の({NOUN}{{2,}})(?:は|って)(?:何|なに|どんな|どのような|どういう)(?:もの)?(?:ですか|でしょうか|か|\?|？|$)"),
     # a list asked for (「調査会社の一覧はどこで」, 「名簿はありますか」)
     re.compile(r"(一覧|リスト|名簿)(?:表)?(?:は|って|を|が|で|に|\?|？|$)"),
@@ -75,7 +75,7 @@ _FOCUS_JA = (
 )
 #: Japanese words those patterns catch that name no thing of their own: the figure's frame
 #: (金額, 規模: what it is of is said elsewhere) and kinds every passage is (制度, もの).
-_NOT_FOCUS_JA = frozenset({
+NOT_FOCUS_JA = frozenset({
     "金額", "件数", "規模", "割合", "比率", "総額", "人数", "数字", "数値", "期間", "時間", "日数", "額", "本数", "社数",
     "制度", "仕組み", "感じ", "場合", "とき", "もの", "こと",
     # what a thing is said to be in other words (「…の目的は何ですか」 is answered by 「…ため」)
@@ -83,6 +83,8 @@ _NOT_FOCUS_JA = frozenset({
     "課題", "問題", "問題点", "論点", "ポイント", "メリット", "デメリット", "利点", "効果", "影響",
     "定義", "対象", "範囲", "中身", "結論", "方針", "考え方", "位置づけ", "位置付け", "仕組", "流れ",
     "テーマ", "議題", "話題",
+    # the kinds a thing is divided into (「一級指標の区分」): said by listing them
+    "区分", "分類", "内訳", "種類", "類型",
     # a date asked for (「政令の制定日」): a sentence dating it answers, whatever it calls the day
     "制定日", "公布日", "施行日", "成立日", "公表日", "発表日", "提出日", "決定日", "締切日", "日付", "タイミング", "時期",
     # a name asked for (「正式名称を教えて」): a sentence giving the name answers, whatever it calls it
@@ -90,7 +92,13 @@ _NOT_FOCUS_JA = frozenset({
     # a number asked for (「規格番号と施行日を教えて」): the sentence giving it (GB/T 42748-2023)
     # answers, whatever it calls the number
     "番号", "規格番号", "法律番号", "法令番号",
-})  # fmt: skip
+    # the article a rule stands on (「根拠条文を教えて」): answered by the sentence citing it
+    # (法157条), when a passage cites one (_ARTICLE_FOCI)
+    "条文", "根拠条文", "根拠規定", "根拠条項", "該当条文",
+})
+#: Foci asking for the article a rule stands on: a passage citing an article (法157条) names one.
+_ARTICLE_FOCI = re.compile(r"(?:根拠|該当)?(?:条文|条項|規定)")
+_CITES_ARTICLE = re.compile(r"\d+条|\bArticle \d+", re.I)  # fmt: skip
 #: The last word of a focus that says what kind of thing it is (申込書: a form, 担当者: a
 #: person): a passage names the focus only with that word, not with the act alone (申請).
 _KIND_HEADS = frozenset({"書", "書類", "者", "人", "先", "証"})
@@ -191,10 +199,21 @@ def unnamed_focus(
         for m in p.finditer(asking)
         # (「第5回会合では何が」: 回会合 after a number is an occasion, not a thing asked)
         if not asking[max(0, m.start(1) - 1) : m.start(1)].isdigit()
-        and (f := m.group(1)) not in _NOT_FOCUS_JA and any(f.endswith(n) for n in nouns) and not f.endswith("以外")
+        and (f := m.group(1)) not in NOT_FOCUS_JA and any(f.endswith(n) for n in nouns) and not f.endswith("以外")
     ]
     foci += [w.lower() for p in _FOCUS_EN for m in p.finditer(asking) if (w := m.group(1)).lower() not in NOT_FOCUS]
     missing = []
+    articles = [
+        f for p in _FOCUS_JA for m in p.finditer(asking) if _ARTICLE_FOCI.fullmatch(f := m.group(1))
+    ]
+    if articles:
+        # 「…の根拠条文は？」: a passage citing an article that names what the question is most
+        # about (its rarest key term: 換価, IPAS)
+        topic = max(
+            (g for g in groups if g.topical and g.term and not _ARTICLE_FOCI.search(g.term)), key=lambda g: g.weight, default=None
+        )
+        if not any(_CITES_ARTICLE.search(text) and (topic is None or topic.term.lower() in text.lower()) for text in texts):
+            missing.append(articles[0])
     for focus in dict.fromkeys(foci):
         named = [g for g in groups if g.term and (g.term in focus or focus in g.term.lower())]
         # the focus as a whole, when it is a key term: 開催 named is no 開催会場 named
@@ -214,7 +233,7 @@ def unnamed_focus(
         # it ends in a frame word: 負担割合 is a share a passage may call 分担 … 割合 (its
         # parts need only be somewhere among the passages)
         found = all if "の" in focus else any
-        framed = bool(words) and words[-1] in _NOT_FOCUS_JA
+        framed = bool(words) and words[-1] in NOT_FOCUS_JA
         together = passages is not None and not framed
         if framed:
             # the frame word and how it is totalled need not be said (融資総額 is met by 融資

@@ -292,6 +292,8 @@ _COUNTER_KINDS = {
 _ASPECT = re.compile(
     r"推移|動向|変化|変遷|伸び|増減|傾向|状況|水準|相場|目安|平均|実態|現状|話|例|事例|ケース|\d*年間|通年|trends?|changes?|levels?", re.I
 )
+#: A word for a point in time (年 of 「やった年」, 時期, 当時): when a figure is asked for.
+_WHEN_WORD = re.compile(r"[年月日週]|年度|時期|頃|ころ|当時|時点|とき|時")
 #: A compound naming a figure (融資額, 不良債権比率, 受益企業数), and the words that do.
 _FIGURE_WORD = re.compile(r"(?:金額|件数|比率|割合|残高|額|率|数)$")
 #: What follows the word a figure is asked of (「資本金の額」「求償権の回収率」「創業何年」
@@ -637,6 +639,8 @@ class Refusals:
                 continue  # an English word with no Japanese equivalent ("produced"); not IPAS
             if casual(g.term) or _ASPECT.fullmatch(g.term):
                 continue  # 今, だいたい, 推移: how it is asked
+            if _WHEN_WORD.fullmatch(g.term):
+                continue  # 「最初にやった年って何件」: the year is when, not what the count is of
             if re.search(re.escape(g.term) + r"(?:する|しま|して|した|され|でき)", text):
                 continue  # a noun used as the verb (「費用負担は発生しますか」): what happens, not of what
             if any(r.pattern.search(g.term) for r in self.lexicon.figure_requests) or any(

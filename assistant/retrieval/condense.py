@@ -252,7 +252,8 @@ def condense(
         # それ is the answer to the earlier question (the 80/20 split), which its top phrases
         # do not name; the earlier question, whole, does.
         stripped = _PARTICLE.sub("", _JA_ANAPHOR.sub("", _JA_ELLIPTIC.sub("", question).lstrip("、, ")))
-        return f"{previous.rstrip('？?')}について、{stripped or question}"
+        # (quoted, as it was asked: 「「…やった会社ってどこ？」について、いつ頃の話？」)
+        return f"「{previous.strip()}」について、{stripped or question}"
     topic = _topic(previous, idf, lexicon)
     if _ASKED_YEAR.search(question):
         # the year asked now replaces the earlier one (「2015年度は？」 after 「2014年度の…」)
@@ -274,19 +275,24 @@ def condense(
     return f"{topic}について、{_ask_as_before(stripped, previous)}"
 
 
-#: An earlier question asking for a figure (「何割くらい？」, 「いくら？」): a bare follow-up on it
-#: (「それっていつから？」) asks about the fact that answered it.
-_JA_ASKED_FIGURE = re.compile(r"何割|何%|何パーセント|いくら|どれくらい|どのくらい|どんくらい|どれぐらい")
+#: An earlier question asking for a figure or a party (「何割くらい？」, 「いくら？」, 「…やった
+#: 会社ってどこ？」): a bare follow-up on it (「それっていつから？」, 「それっていつ頃の話？」) asks
+#: about the fact that answered it.
+_JA_ASKED_FIGURE = re.compile(r"何割|何%|何パーセント|いくら|どれくらい|どのくらい|どんくらい|どれぐらい|どこ|誰|だれ|どなた")
 _CARRIED_WHOLE_CHARS = 60
+#: Words of a bare follow-up that only frame it (「いつ頃の話？」) or point back at the earlier
+#: answer (「その仕組みっていつから？」): no word of its own.
+_FRAME_WORDS = frozenset({"話", "いつ頃", "頃", "ころ", "感じ", "こと", "仕組み", "しくみ", "制度", "ルール", "決まり"})
 #: The particle after an anaphor taken away (「それって」 → 「」).
 _PARTICLE = re.compile(r"^(?:って|は|が|の|を|に|で|も)[、,]?\s*")
 
 
 def _carries_whole(question: str, previous: str, lexicon: Lexicon) -> bool:
     """A Japanese follow-up with no word of its own (「それっていつからそうなったの？」) after a
-    short question asking for a figure whose topic no scheme names: the whole earlier question
-    says what それ is."""
-    if key_terms(question) or detect_lang(previous) != "ja" or len(previous) > _CARRIED_WHOLE_CHARS:
+    short question asking for a figure or a party whose topic no scheme names: the whole
+    earlier question says what それ is."""
+    own = [t for t in key_terms(question) if t not in _FRAME_WORDS]
+    if own or detect_lang(previous) != "ja" or len(previous) > _CARRIED_WHOLE_CHARS:
         return False
     if not _JA_ASKED_FIGURE.search(previous) or not (_JA_ANAPHOR.match(question) or _JA_DEMONSTRATIVE.search(question)):
         return False

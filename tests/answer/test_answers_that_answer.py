@@ -3710,3 +3710,49 @@ def test_whether_a_sole_trader_may_use_the_charge_is_answered_with_who_may(assis
     answer = assistant.ask("個人でお店やってるんだけど、企業価値担保権ってうちでも使える？")
     lead, _ = _lead(answer)
     assert not answer.abstained and "個人事業主" in lead and "株式会社または持分会社" in lead, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "said"),
+    [
+        # what came besides the report is said by 「評価書に加えて…」
+        ("知財ビジネス評価書のほかに、2019年度から新しく加わったものって何？", [], "知財ビジネス提案書"),
+        # a year typed in a follow-up is when, not a new subject the lead must name
+        ("2019年以降、評価書以外に何かできたの？", ["知財ビジネス評価書って誰がお金出すの？"], "知財ビジネス提案書"),
+        # 「やった年」 is when the count is asked for, not what it counts
+        ("それ、試しにやった最初の年は何件選ばれたの？", ["特許庁の知財ビジネス評価書ってなに？"], "37件"),
+        # a bare follow-up after a question asking who: それ is that answer
+        ("それっていつの話？", ["特許のライブオークションを世界で初めてやったのってどこ？"], "2006年"),
+        ("その仕組みはいつから？", ["保証協会の保証付き融資って、焦げ付いたら銀行も何割か負担するの？"], "2007年10月"),
+        # a point in time said in words answers when the charge takes effect
+        ("When does an enterprise value charge take effect - when the trust agreement is signed?", [], "登記した時点"),
+        # who acts under the scheme named is said of that scheme
+        ("Under the enterprise value charge, who holds the security interest - the bank?", [], "信託"),
+        # the article a rule stands on is given by the sentence citing it
+        ("企業価値担保権の実行で財産を換価するときの原則の方法と根拠条文を教えてください。", [], "法157条"),
+        # a document's date (「…付」) answers when it was dated
+        ("金融審議会のワーキング・グループの報告書は何日付ですか。", [], "2023年2月10日"),
+        # what is asked for (一級指標), not what it is of (the standard's number and date)
+        ("中国の専利評価指引における一級指標の区分を教えてください。", [], "一級指標"),
+        # what a body 出した is what it published
+        ("国が評価書のひな形を出したのっていつ？", [], "2022年"),
+    ],
+)
+def test_round_31_questions_are_led_by_the_sentence_answering_them(assistant, question, history, said):
+    answer = assistant.ask(question, history=history)
+    assert not answer.abstained and said in answer.citations[0].quote, answer.text
+
+
+def test_the_article_asked_for_must_be_cited_about_the_topic(assistant):
+    answer = assistant.ask("IPASの支援内容と根拠条文を教えてください。")
+    assert answer.abstained and "根拠条文" in answer.abstain_reason, answer.text
+
+
+def test_a_verb_that_only_sets_when_is_not_what_is_asked():
+    from assistant.answer.evidence import TermGroup
+    from assistant.answer.extractive import _asked_verbs
+
+    borrow = TermGroup("借りる", (("融資",),), 1.0, predicate=True)
+    sell = TermGroup("売る", (("処分",),), 1.0, predicate=True)
+    assert _asked_verbs([borrow, sell], "借りたあと、機械を売ってもいいの？") == [sell]
+    assert _asked_verbs([borrow, sell], "借りたら売れる？") == [borrow, sell]

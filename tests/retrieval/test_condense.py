@@ -157,3 +157,9 @@ def test_a_bare_follow_up_on_a_figure_carries_the_whole_earlier_question():
     assert "銀行側も一部リスク持つ" in condensed and "いつから" in condensed
     # a scheme named in full stays the topic as before
     assert condense("それっていつから？", ["責任共有制度って銀行の負担は何割くらい？"]).startswith("責任共有制度")
+
+
+def test_a_bare_follow_up_on_who_did_it_carries_the_whole_earlier_question():
+    previous = "アメリカで初めて特許のライブオークションをやった会社ってどこ？"
+    condensed = condense("それっていつ頃の話？", [previous])
+    assert condensed.startswith(f"「{previous}」について") and "いつ頃" in condensed
