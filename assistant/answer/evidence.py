@@ -385,6 +385,10 @@ COUNT_UNITS = frozenset({"件", "社", "人", "本", "行", "機関", "協会", 
 SHARE = "share"
 #: A request unit meaning "which one of a series" (第何回, 何回目): a sentence naming one answers.
 ORDINAL = "ordinal"
+#: A request unit for the number a law or notice is given (「令和6年法律第何号」): a sentence
+#: naming one (第52号) answers it.
+NUMBERED = "numbered"
+_NUMBERED = re.compile(r"第\s*\d+\s*号")
 _ORDINAL = re.compile(r"第\s*(\d+)\s*回|(\d+)\s*回目|\b(\d+)(?:st|nd|rd|th)\b", re.I)
 _ORDINAL_WORDS = {
     word: str(n)
@@ -410,7 +414,7 @@ def ordinals(text: str) -> set[str]:
 
 _BARE_COUNT = re.compile(
     # (the first end of a range is read with its other end: 「70〜90%」 is a share, no count)
-    rf"(?<![\d.,第(])\d[\d,]*(?![\d.,)]|\s*[〜~～–-]\s*\d|\s*(?:年|月|日|号|条|項|%|パーセント|割|倍|時|回|番)|\s*\w{_PER})"
+    rf"(?<![\d.,第(])\d[\d,]*(?![\d.,)]|\s*[〜~～–-]\s*\d|\s*(?:年|月|日|号|条|項|%|パーセント|割|倍|時|回|番|[かヵヶカケ]月)|\s*\w{_PER})"
 )
 
 
@@ -445,7 +449,7 @@ class RequestedFigure:
         share = (self.money and bool(_SHARE_OF_AMOUNT.search(sentence))) or (  # いくら戻る? 代位弁済額の70〜90%
             SHARE in self.units and bool(_RATIO.search(sentence) or _SHARE_WORDS.search(sentence))  # 54:26:16:4
         )
-        ordinal = ORDINAL in self.units and bool(ordinals(sentence))
+        ordinal = (ORDINAL in self.units and bool(ordinals(sentence))) or (NUMBERED in self.units and bool(_NUMBERED.search(sentence)))
         if self.units and not count and not share and not ordinal and not any(u in self.units for _, u in f.amounts):
             return False
         if self.span_years and not self.span_years <= stated_years(sentence):

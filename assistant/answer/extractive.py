@@ -108,8 +108,9 @@ NEGATED_DOER_PENALTY = 0.85
 #: total to date weighs this much.
 TO_DATE_PENALTY = 0.9
 #: A unit on another kind of IP than the one the question names (a trademark's perfection for a
-#: question on patents) weighs this much.
-OTHER_KIND_PENALTY = 0.9
+#: question on patents) weighs this much; one on another kind of body (the 2020 study group,
+#: for a question on the working group) is about another body altogether.
+OTHER_KIND_PENALTY = {"ip": 0.9, "body": 0.8}
 TYPE_BONUS = 0.1
 TYPE_PENALTY = 0.6
 #: A why-question's unit that gives no reason (none of the intent's cue words: ため, 背景, 負担 …).
@@ -205,7 +206,7 @@ _SAYS_NEW = re.compile(r"新設|創設|導入|新たに|登場|\b(?:newly|introd
 #: the standard form to …"): a unit naming it (提出) answers it before one on the law it is under.
 _THING_ASKED = re.compile(
     r"\bwhat(?:'s|s| is| are| was| were)? the (?:(?:standard|usual|typical|main|right|required|key|basic|"
-    r"correct|proper|official|normal) )?([a-z][a-z-]{3,}) (?:you|i|we|one|to|for|that|needed|required)\b",
+    r"correct|proper|official|normal) )?([a-z][a-z-]{3,}) (?:you|i|we|one|to|for|that|needed|required|made|used|filed|in|an?|the|lenders?|banks?)\b",
     re.IGNORECASE,
 )
 _NO_KIND = frozenset({"目的", "仕組", "仕組み", "役割", "方法", "流れ", "内容", "意味", "場合", "こと", "もの", "感じ", "理由", "手続"})
@@ -399,32 +400,55 @@ def _asked_part(question: str, condensed: str) -> str:
     return ""
 
 
-#: Kinds of IP by how a question or a unit names them (特許庁 and 特許商標庁 are offices, no
-#: kind; 知財 names them all, so it is none of them).
-_IP_KIND = {
-    "patent": re.compile(r"特許(?!庁|商標庁)|\bpatent", re.I),
-    "trademark": re.compile(r"(?<!特許)商標(?!庁)|\btrade ?marks?\b", re.I),
-    "copyright": re.compile(r"著作権(?!局)|\bcopyright", re.I),
-    "design": re.compile(r"意匠"),
-    "utility model": re.compile(r"実用新案|\butility models?\b", re.I),
+#: Kinds of a thing, by family, as a question or a unit names them: kinds of IP (特許庁 and
+#: 特許商標庁 are offices, no kind; 知財 names them all, so it is none of them) and kinds of
+#: bodies that met (the FSA's 2020 研究会 is not its 2022 working group).
+_KINDS = {
+    "ip": {
+        "patent": re.compile(r"特許(?!庁|商標庁)|\bpatent", re.I),
+        "trademark": re.compile(r"(?<!特許)商標(?!庁)|\btrade ?marks?\b", re.I),
+        "copyright": re.compile(r"著作権(?!局)|\bcopyright", re.I),
+        "design": re.compile(r"意匠"),
+        "utility model": re.compile(r"実用新案|\butility models?\b", re.I),
+    },
+    "body": {
+        "working group": re.compile(r"ワーキング・?グループ|\bWG\b|\bworking group\b", re.I),
+        "study group": re.compile(r"研究会|\bstudy group\b", re.I),
+        "project team": re.compile(r"プロジェクトチーム|\bproject team\b", re.I),
+    },
 }
+
+
+def _named_kinds(text: str) -> dict[str, set[str]]:
+    """The kinds ``text`` names, by family (特許 → ip: patent; 研究会 → body: study group)."""
+    out = {family: {kind for kind, pattern in kinds.items() if pattern.search(text)} for family, kinds in _KINDS.items()}
+    return {family: kinds for family, kinds in out.items() if kinds}
+
+
+def _other_kind(asked: dict[str, set[str]], text: str) -> float:
+    """The weight of a unit naming kinds of a family the question names, and none of those it
+    names (OTHER_KIND_PENALTY); 1.0 otherwise."""
+    said = _named_kinds(text)
+    factor = 1.0
+    for family, kinds in asked.items():
+        if family in said and not said[family] & kinds:
+            factor *= OTHER_KIND_PENALTY[family]
+    return factor
 
 
 def _asked_verbs(verbs: list[TermGroup], question: str) -> list[TermGroup]:
     """Of a question's verbs, those it asks about: not one that only sets when
-    (「借りたあと、機械を売ってもいいの？」 asks whether one may sell, not borrow); all of
-    them when every verb does."""
+    (「借りたあと、機械を売ってもいいの？」 asks whether one may sell, not borrow; all of them
+    when every verb does), nor 使える asked of a scheme (eligibility, not an act)."""
     def before(g: TermGroup) -> bool:
         stem = re.sub(r"(?<=.)[ぁ-ん]$", "", g.term)
         return bool(re.search(rf"{re.escape(stem)}[ぁ-ん]{{0,3}}?[たてで](?:あと|後|から)", question))
 
-    asked = [g for g in verbs if not before(g)]
-    return asked or verbs
-
-
-def _ip_kinds(text: str) -> set[str]:
-    """The kinds of IP ``text`` names (特許, "trademark")."""
-    return {kind for kind, pattern in _IP_KIND.items() if pattern.search(text)}
+    # (「…って使える？」「この仕組み、使えたりする？」 asks whether one is eligible for the scheme, not
+    # whether one may use property: 「機械を使える？」 does)
+    eligible = [g for g in verbs if g.term == "使う" and re.search(r"(?<!を)(?<!を、)使え", question)]
+    kept = [g for g in verbs if g not in eligible]
+    return [g for g in kept if not before(g)] or kept
 
 
 def _before_carried(condensed: str) -> str:
@@ -967,7 +991,7 @@ class ExtractiveAnswerer(Answerer):
         become = q.intent in ("who", "yesno") and bool(_ASKS_BECOME.search(typed_question or q.text))
         role = _ROLE_ASKED.search(typed_question or q.text) if become else None
         asks_places = bool(_ASKS_PLACES.search(typed_question or q.text))
-        ip_kinds = _ip_kinds(typed_question or q.text)
+        asked_kinds = _named_kinds(q.text)  # (a follow-up's carried subject too: "its report")
         for cand, sem, asked in zip(cands, sem_rel, asked_rel, strict=True):
             words, meaning = W_LEXICAL * cand.lexical, W_SEMANTIC * (0.5 * cand.semantic + 0.5 * sem)
             if cand.key in annotated:
@@ -989,6 +1013,8 @@ class ExtractiveAnswerer(Answerer):
                 score += CUE_BONUS  # "what kind of company" is answered by 株式会社または持分会社
             if things and any(k in cand.text for k in things):
                 score += CUE_BONUS  # "what's the filing you need …" is answered by 「UCC-1を提出」
+            elif things:
+                score *= ASKED_PHRASE_PENALTY  # …not by UCC Article 9, what the filing is under
             if len(asked_phrase) >= 2:
                 named = len(asked_phrase & unit_terms)
                 if named >= ASKED_PHRASE_SHARE * len(asked_phrase):
@@ -1057,8 +1083,8 @@ class ExtractiveAnswerer(Answerer):
             if q.intent in ("why", "former_name") and cues and not cues[0].search(cand.text):
                 # figures alone (310件・210億円) give no reason; today's name is no former one
                 score *= REASON_PENALTY
-            if ip_kinds and (said_kinds := _ip_kinds(cand.text)) and not said_kinds & ip_kinds:
-                score *= OTHER_KIND_PENALTY  # a trademark's UCC-1 filing, for a question on patents
+            if asked_kinds:
+                score *= _other_kind(asked_kinds, cand.text)  # a trademark's UCC-1 filing, for patents
             if _DEPENDENT.match(cand.text):
                 score *= DEPENDENT_FACTOR
             elif _ABOUT_ITSELF.match(cand.text):
@@ -1136,7 +1162,9 @@ class ExtractiveAnswerer(Answerer):
                 ),
                 own,
             )
-        if own is not None and q.intent == "definition" and not own.defines:
+        # (not when it asks for a thing by name: "what is the main filing made under Article 9?"
+        # asks for the filing, not what Article 9 is)
+        if own is not None and q.intent == "definition" and not own.defines and not self._things_asked(q.text):
             # What a thing is, is answered by the unit that says so (「知財ビジネス評価書は、…
             # レポートで」), when it is close to a unit on what the body behind it did.
             own = next(
@@ -1189,7 +1217,10 @@ class ExtractiveAnswerer(Answerer):
             NEW_SUBJECT_LEAD_SHARE,
             lambda c: any(group_found(g, set(terms(c.text))) for g in new)
             # (not a unit on another scheme: ABL's 在庫 for a question on 企業価値担保権)
-            and (not q.instruments or names_instrument(c, q) or not names_instrument(lead, q)),
+            and (not q.instruments or names_instrument(c, q) or not names_instrument(lead, q))
+            # (nor, for "when", a unit dating another event: 国会 of 「国会で通ったのっていつ？」 is
+            # how the bill's passing is said, not the bill's submission to it)
+            and (q.intent != "when" or set(_EVENT.findall(lead.text)) <= set(_EVENT.findall(c.text))),
         )
 
     def _asked_city_lead(self, lead: Candidate, ranked: list[Candidate], q: QuestionFrame) -> Candidate:

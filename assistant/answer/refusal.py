@@ -226,7 +226,7 @@ _TO_DATE = re.compile(r"(?<!現在)(?<!今)(?<!これ)(?<!それ)まで")
 #: What a count question counts: "how many X", 「Xはいくつ」「Xの数は」, 「Xは何件」 (a year,
 #: 「2019年度は何件」, is when, not what).
 _COUNTED = re.compile(
-    r"\bhow many ([a-z][a-z-]*(?: [a-z][a-z-]*)?)|([一-龥ァ-ヶー]{2,})(?:は|って|が)(?:全部で|全国に|いま|今)?(?:いくつ|何個)|([一-龥ァ-ヶー]{2,})の数(?:は|を|って)"
+    r"\bhow many ([a-z][a-z-]*(?: [a-z][a-z-]*)?)(?: [a-z][a-z-]*){0,2}|([一-龥ァ-ヶー]{2,})(?:は|って|が)(?:全部で|全国に|いま|今)?(?:いくつ|何個)|([一-龥ァ-ヶー]{2,})の数(?:は|を|って)"
     r"|([一-龥ァ-ヶー]{2,})(?<![年度月])(?:は|って|が)(?:全部で|累計で|合計で|全国で)?(?:何件|何本)",
     re.I,
 )
@@ -286,12 +286,18 @@ _COUNTER_KINDS = {
     "行": r"銀行|\bbanks?\b",
     "件": r"件|案件|融資|\b(?:cases?|loans?|deals?|applications?)\b",
     "人": r"人|者|\b(?:people|ppl|folks|participants?|persons?|attendees?|visitors?|guests?|members?|staff|employees?|workers?)\b",
+    # (119本 counts securitisation products, not loans)
+    "本": r"商品|証券|債券|\b(?:products?|securities|bonds?|issues?|notes?)\b",
 }
 #: Words for the aspect of a figure asked (its trend, level, usual value), not what it is of.
 #: (and the frame it is asked in: 「どこの会社の話？」, 「保険でカバーした例」, 「2023年の1年間で」)
 _ASPECT = re.compile(
     r"推移|動向|変化|変遷|伸び|増減|傾向|状況|水準|相場|目安|平均|実態|現状|話|例|事例|ケース|\d*年間|通年|trends?|changes?|levels?", re.I
 )
+#: A list of three or more names (「米国・中国・韓国・シンガポール・ドイツ」, "the US, China,
+#: Korea, Singapore and Germany").
+_PLACE_LIST_JA = re.compile(r"[一-龥ァ-ヶー]{1,10}(?:・[一-龥ァ-ヶー]{1,10}){2,}")
+_PLACE_LIST_EN = re.compile(r"(?:(?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*)?, ){2,}(?:and )?(?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*)?")
 #: A word for a point in time (年 of 「やった年」, 時期, 当時): when a figure is asked for.
 _WHEN_WORD = re.compile(r"[年月日週]|年度|時期|頃|ころ|当時|時点|とき|時")
 #: A compound naming a figure (融資額, 不良債権比率, 受益企業数), and the words that do.
@@ -593,7 +599,15 @@ class Refusals:
                 break
             where = set(terms(c.text)) | set(terms(c.unit().en)) | set(terms(c.hit.chunk.text))
             if sum(g.weight * group_share(g, where) for g in asked) / total >= PLACE_NAMED_SHARE:
-                covered |= set(self.lexicon.named_jurisdictions(f"{c.text} {c.unit().en}"))
+                covered |= set(self.lexicon.named_jurisdictions(
+                    f"{_PLACE_LIST_JA.sub(' ', c.text)} {_PLACE_LIST_EN.sub(' ', c.unit().en)}"
+                ))
+                # A place named only in a list of three or more (「米国・中国・韓国・シンガポール・ドイツ
+                # を調査し」) counts when the unit itself holds what is asked (whether the survey
+                # covered Korea), not for what Korea does (its lending): the unit is on the survey.
+                own = set(terms(c.text)) | set(terms(c.unit().en))
+                if sum(g.weight * group_share(g, own) for g in asked) / total >= PLACE_NAMED_SHARE:
+                    covered |= set(self.lexicon.named_jurisdictions(f"{c.text} {c.unit().en}"))
         names = []
         for code in q.jurisdictions:
             if code in covered:
@@ -858,8 +872,11 @@ class Refusals:
             return False
         if len(head) >= 5 and get_close_matches(head, re.findall(r"[a-z][a-z-]+", en) + list(_KIND_WORDS), 1, 0.8):
             return False  # a typo ("startps") of a word the rendering says
-        phrase = " ".join(words)
-        if any(ja in c.text for ja in self.lexicon.expand_english(phrase) + self.lexicon.expand_english(head)):
+        # (the words for the thing counted: "trust companies", not the IP of "IP pledge loan
+        # transactions", which says which transactions)
+        phrase = " ".join(words[-2:])
+        named = [*self.lexicon.glossary.get(phrase, ()), *self.lexicon.expand_english(head)]
+        if any(ja in c.text for ja in named if not ja.isascii()):
             return False
         counters = {u for _, u in figures(c.text).amounts} & set(_COUNTER_KINDS)
         if not counters:
@@ -875,6 +892,17 @@ class Refusals:
         if not m:
             return None
         noun = next(g for g in m.groups() if g).lower()
+        if pattern is _COUNTED and m.group(1):
+            # "how many IP pledge loan transactions …" counts transactions: the words up to the
+            # verb, and the thing is the last (IP and pledge only say which)
+            words = []
+            for word in m.group(0).lower().split()[2:]:
+                if word in _NOT_COUNTED or (words and word.endswith("ed")):
+                    break
+                words.append(word)
+            if len(words) > 2:
+                head = words[-1].rstrip("s")
+                return next((g for g in subjects if head in g.term.lower() or g.term.lower() in words[-1]), None)
         return next((g for g in subjects if g.term.lower() in noun or noun in g.term.lower()), None)
 
     # ------------------------------------------------------------------ helpers

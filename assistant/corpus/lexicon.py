@@ -226,8 +226,9 @@ class Lexicon:
         run or another such term follows, so one inside a verb (かして of 貸してくれる) is left
         alone. A reading the documents write with two words (きかん: 機関, 期間) is read as the
         glossary's. A date's counters typed in hiragana are written too (「2022ねんは？」 →
-        「2022年は？」)."""
+        「2022年は？」), and so are question words for a figure (なんわり → 何割)."""
         text = _KANA_DATE.sub(lambda m: m.group(1) + _DATE_COUNTERS[m.group(2)], text)
+        text = _KANA_ASK.sub(lambda m: _KANA_ASKS[m.group(0)], text)
         if not _HIRAGANA_RUN.search(text):
             return text
         out: list[str] = []
@@ -630,6 +631,9 @@ _KANA_AFTER = ("って", "とか", "から", "まで", "より", "なら", "じ�
 #: A number followed by a date's counter in hiragana (2022ねん, 4がつ, 25にち, 2025ねんど).
 _DATE_COUNTERS = {"ねんど": "年度", "ねん": "年", "がつ": "月", "にち": "日"}
 _KANA_DATE = re.compile(r"(\d{1,4})(ねんど|ねん|がつ|にち)")
+#: Question words for a figure typed in hiragana (「銀行はなんわり負担するの？」).
+_KANA_ASKS = {"なんわり": "何割", "なんぱーせんと": "何パーセント", "なんパーセント": "何パーセント", "なんけん": "何件", "なんしゃ": "何社"}
+_KANA_ASK = re.compile("|".join(_KANA_ASKS))
 
 
 def _hiragana(katakana: str) -> str:

@@ -63,8 +63,9 @@ def _topic(previous: str, idf: Callable[[str], float] | None, lexicon: Lexicon |
     if detect_lang(previous) == "en":
         words = [w for w in key_terms(previous) if w.isascii()]
         return " ".join(words[:4])
-    # A question word is what was asked, not what it was about (何日, 何件採択).
-    phrases = [p for p in noun_phrases(previous) if not _ASKING.match(p)]
+    # A question word is what was asked, not what it was about (何日, 何件採択), and so is the
+    # kind of answer asked for (公表日 of 「…ガイドラインの公表日を教えて」).
+    phrases = [p for p in noun_phrases(previous) if not _ASKING.match(p) and p not in _ASKED_KIND]
     if not phrases:
         return ""
     if idf is not None:
@@ -165,6 +166,8 @@ def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
 _ASKED_KIND = frozenset({
     "一番", "最初", "最後", "割合", "比率", "件数", "金額", "規模", "人数", "時期", "期間",
     "first", "last", "share", "percentage", "proportion", "ratio", "amount", "total", "number", "figure", "count",
+    # an event of the earlier topic whose date is asked (「適用開始はいつからですか。」)
+    "施行", "適用", "開始", "公布", "成立", "公表", "改正", "改定", "施行日", "公布日", "公表日",
 })  # fmt: skip
 #: "What becomes of X?" (「社長の保証はどうなるの？」) asks about X under the conversation's topic.
 _WHAT_BECOMES = re.compile(r"どうなる|どうなり|どうなっ")

@@ -3692,11 +3692,14 @@ def test_what_conditions_then_ii_no_asks_what_not_whether():
 
 
 def test_kinds_of_ip_are_read_apart_from_the_offices():
-    from assistant.answer.extractive import _ip_kinds
+    from assistant.answer.extractive import _named_kinds, _other_kind
 
-    assert _ip_kinds("商標担保は所在州でUCC-1を提出") == {"trademark"}
-    assert _ip_kinds("USPTO(特許商標庁)や特許庁に登録") == set()
-    assert _ip_kinds("a lien on patents and trademarks") == {"patent", "trademark"}
+    assert _named_kinds("商標担保は所在州でUCC-1を提出") == {"ip": {"trademark"}}
+    assert _named_kinds("USPTO(特許商標庁)や特許庁に登録") == {}
+    assert _named_kinds("a lien on patents and trademarks") == {"ip": {"patent", "trademark"}}
+    # the FSA's study group is no working group
+    assert _other_kind(_named_kinds("when was the working group's report dated?"), "この研究会は2020年11月に議論を始め") < 1.0
+    assert _other_kind(_named_kinds("when was the working group's report dated?"), "ワーキング・グループの報告書は") == 1.0
 
 
 def test_a_count_of_institutions_after_no():
@@ -3756,3 +3759,50 @@ def test_a_verb_that_only_sets_when_is_not_what_is_asked():
     sell = TermGroup("売る", (("処分",),), 1.0, predicate=True)
     assert _asked_verbs([borrow, sell], "借りたあと、機械を売ってもいいの？") == [sell]
     assert _asked_verbs([borrow, sell], "借りたら売れる？") == [borrow, sell]
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "said"),
+    [
+        # 使える asked of a scheme is eligibility, not using property (使用)
+        ("個人でやってる店なんだけど、会社をまるごと担保にする新しい仕組みって使えたりする？", [], "個人事業主"),
+        # the filing asked for by name leads, not the article it is made under
+        ("What's the usual filing a lender makes in the borrower's state to perfect a lien on patents in the US?", [], "UCC-1"),
+        ("Under UCC Article 9, what is the main filing made in the debtor's state for a lien on US patents?", [], "UCC-1"),
+        # 国会 is how the passing is said: the bill's submission to it does not lead
+        ("で、国会で通ったのはいつ？", ["企業価値担保権はいつから使える？"], "2024年6月7日"),
+        # 第何号 asks the law's number
+        ("事業性融資推進法って法律第何号？", [], "第52号"),
+        # the FSA's 2020 study group is no working group
+        ("And what date is the working group's report?", ["Who chaired the FSA working group on business-viability lending?"], "2023年2月10日"),
+        # なんわり is 何割
+        ("責任共有制度だと銀行はなんわり持つの？", [], "20%"),
+        # 「ではなく」 answers "is it when …?"
+        ("Does an enterprise value charge take effect once the trust agreement is signed?", [], "登記した時点"),
+        # what happens once the charge is enforced
+        ("担保を実行されたら、機械や特許はバラバラに売られるの？", [], "事業譲渡"),
+        # an event of the earlier topic whose date is asked
+        ("適用開始はいつ？", ["経営者保証ガイドラインの公表日は？"], "2014年2月1日"),
+        # a place in a list answers whether the survey covered it
+        ("特許庁の海外の知財評価の調査に韓国は含まれてた？", [], "韓国"),
+    ],
+)
+def test_round_32_questions_are_led_by_the_sentence_answering_them(assistant, question, history, said):
+    answer = assistant.ask(question, history=history)
+    assert not answer.abstained and said in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Korea is named only in the list of places a survey covered
+        "韓国だと特許担保の融資って毎年どれくらい出てるの？",
+        # 119本 counts securitisation products, 3.7万社 companies: no count of transactions
+        "How many IP pledge loan transactions did China register in 2023?",
+        # 2年6か月 is a period, no count of charges registered
+        "How many enterprise value charges have been registered since the law took effect?",
+    ],
+)
+def test_round_32_figures_and_places_no_passage_states_are_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
