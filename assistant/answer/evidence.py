@@ -389,6 +389,9 @@ ORDINAL = "ordinal"
 #: naming one (第52号) answers it.
 NUMBERED = "numbered"
 _NUMBERED = re.compile(r"第\s*\d+\s*号")
+#: …a law's own number (「法律第何号」「何号の法律」): 法律第52号, not the Cabinet Order's 第242号.
+LAW_NUMBERED = "law_numbered"
+_LAW_NUMBERED = re.compile(r"法律第\s*\d+\s*号")
 _ORDINAL = re.compile(r"第\s*(\d+)\s*回|(\d+)\s*回目|\b(\d+)(?:st|nd|rd|th)\b", re.I)
 _ORDINAL_WORDS = {
     word: str(n)
@@ -449,7 +452,11 @@ class RequestedFigure:
         share = (self.money and bool(_SHARE_OF_AMOUNT.search(sentence))) or (  # いくら戻る? 代位弁済額の70〜90%
             SHARE in self.units and bool(_RATIO.search(sentence) or _SHARE_WORDS.search(sentence))  # 54:26:16:4
         )
-        ordinal = (ORDINAL in self.units and bool(ordinals(sentence))) or (NUMBERED in self.units and bool(_NUMBERED.search(sentence)))
+        ordinal = (
+            (ORDINAL in self.units and bool(ordinals(sentence)))
+            or (NUMBERED in self.units and LAW_NUMBERED not in self.units and bool(_NUMBERED.search(sentence)))
+            or (LAW_NUMBERED in self.units and bool(_LAW_NUMBERED.search(sentence)))
+        )
         if self.units and not count and not share and not ordinal and not any(u in self.units for _, u in f.amounts):
             return False
         if self.span_years and not self.span_years <= stated_years(sentence):
@@ -475,9 +482,20 @@ def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:
                 units |= request.units
     if not units and not lexicon.wants(query, "how_much"):
         return RequestedFigure(frozenset(), frozenset())
+    # (the date of the document asked about, "the FSA's July 2025 discussion paper", is which
+    # paper, not the year of the figure)
+    dated = _DOCUMENT_DATE.sub(" ", query)
     return RequestedFigure(
-        frozenset(units), years_in(query), bool(units & lexicon.money_units), span_years_in(query), bool(_LISTED_YEARS.search(query))
+        frozenset(units), years_in(dated), bool(units & lexicon.money_units), span_years_in(query), bool(_LISTED_YEARS.search(query))
     )
+
+
+#: A document named by its date ("the July 2025 discussion paper", 「2025年7月の検討ペーパー」).
+_DOCUMENT_DATE = re.compile(
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d{2}(?:年度?(?:\d{1,2}月)?の?)?\s*"
+    r"(?:[\w-]+\s+){0,2}?(?:discussion\s+)?(?:paper|report|guidelines?|white\s+paper|ペーパー|報告書|検討ペーパー|資料)",
+    re.I,
+)
 
 
 #: The date of a cited source, 「JETRO北京事務所(2025年4月)「中国の知的財産概況」」, 「JETRO(2025年4月)を

@@ -190,7 +190,7 @@ _ASKS_BESIDES = re.compile(r"(?:ほか|他)に|以外(?:に|で)|に加えて|\b
 _SAYS_BESIDES = re.compile(r"に加え|のほか|以外にも|\b(?:alongside|in addition to|as well as)\b", re.I)
 #: What a Japanese request asks for (「…における一級指標の3区分を教えてください」): the words
 #: before を教えて, after what they are of (における, について, に関する).
-_ASKED_PHRASE_JA = re.compile(r"([^、。？?「」()]{2,30}?)を(?:お?教え|知りたい|ご教示|確認したい)")
+_ASKED_PHRASE_JA = re.compile(r"([^、。？?「」()]{2,30}?)を(?:お?教え|知りたい|ご教示|確認したい|挙げ|列挙|示し)")
 _OF_WHAT = re.compile(r".*(?:における|について|に関する|に関して|での|では)")
 #: Share of the asked phrase's words a unit names to read as the thing asked for.
 ASKED_PHRASE_SHARE = 0.6

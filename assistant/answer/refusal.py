@@ -88,7 +88,10 @@ EN_CLAUSE_SHARE = 0.45
 #: A subordinate clause before an English question ("If we default, …", "Once the charge is
 #: registered, …") and a trailing one ("… after the charge is set?"): context, not what is asked.
 _EN_LEADING_CLAUSE = re.compile(r"^\s*(?:if|when|whenever|once|after|before|should|in case)\b[^,?]*,\s*", re.I)
-_EN_TRAILING_CLAUSE = re.compile(r"\s+(?:after|once|when|if|under|before|in case)\b[^,?]*(?=\?*\s*$)", re.I)
+_EN_TRAILING_CLAUSE = re.compile(
+    # (and the other of two alternatives asked: ", or does it have to go through someone else?")
+    r"\s+(?:after|once|when|if|under|before|in case)\b[^,?]*(?=\?*\s*$)|,\s*or\b[^?]*(?=\?*\s*$)", re.I
+)
 #: A relative clause set off by commas (", which looked at the US, China and Korea,"): it
 #: describes what the question names; it is not what is asked.
 _EN_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whose)\b[^?]*?,(?=\s+[a-z])", re.I)

@@ -166,6 +166,8 @@ def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
 _ASKED_KIND = frozenset({
     "一番", "最初", "最後", "割合", "比率", "件数", "金額", "規模", "人数", "時期", "期間",
     "first", "last", "share", "percentage", "proportion", "ratio", "amount", "total", "number", "figure", "count",
+    # a name asked for (「…法律って正式名なんていうの？」)
+    "名", "名前", "名称", "正式名", "正式名称", "呼び名",
     # an event of the earlier topic whose date is asked (「適用開始はいつからですか。」)
     "施行", "適用", "開始", "公布", "成立", "公表", "改正", "改定", "施行日", "公布日", "公表日",
 })  # fmt: skip

@@ -3635,7 +3635,7 @@ def test_when_the_answer_to_an_earlier_figure_question_began(assistant):
     assert not answer.abstained and "2007年10月" in answer.citations[0].quote, answer.text
 
 
-#: Questions written after blind probe rounds 30-32 (our own wording, not the probe items),
+#: Questions written after blind probe rounds 30-33 (our own wording, not the probe items),
 #: each led by the sentence that answers it: (question, history, words of that sentence).
 _LED_BY_THEIR_ANSWER = [
     # ---- round 30
@@ -3704,6 +3704,21 @@ _LED_BY_THEIR_ANSWER = [
         ("適用開始はいつ？", ["経営者保証ガイドラインの公表日は？"], "2014年2月1日"),
         # a place in a list answers whether the survey covered it
         ("特許庁の海外の知財評価の調査に韓国は含まれてた？", [], "韓国"),
+    # ---- round 33
+        # the law's own number, not the Cabinet Order's (第242号); 令和何年 there is no "when"
+        ("この法律の法律番号(令和何年法律第何号)を教えてください。", [], "法律第52号"),
+        # a name asked for before is no topic: 「それって何年の何号の法律？」 is about the law
+        ("それって何年の何号の法律？", ["会社をまるごと担保にできる法律の正式名は？"], "第52号"),
+        # 挙げてください asks for the 一級指標 as 教えてください does
+        ("専利評価指引(GB/T 42748-2023)の一級指標を挙げてください。", [], "一級指標"),
+        # 別の呼び方 is a former name
+        ("企業価値担保権って、できる前は別の呼び方だった？", [], "事業成長担保権"),
+        # the other of two alternatives asked is not the clause asked
+        ("Can an ordinary lender be the holder of the charge itself, or must someone else hold it?", [], "信託会社"),
+        # the date of the paper asked about is not the year of the figure
+        ("How many provisioning approaches does the FSA's July 2025 paper give as examples?", [], "3つ"),
+        # ツール names no thing of its own
+        ("評価書に加えて2019年度に新設されたツールの名称を教えてください。", [], "知財ビジネス提案書"),
 ]
 
 
