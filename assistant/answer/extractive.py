@@ -192,6 +192,7 @@ _SAYS_BESIDES = re.compile(r"に加え|のほか|以外にも|\b(?:alongside|in 
 #: before を教えて, after what they are of (における, について, に関する).
 _ASKED_PHRASE_JA = re.compile(r"([^、。？?「」()]{2,30}?)を(?:お?教え|知りたい|ご教示|確認したい|挙げ|列挙|示し)")
 _OF_WHAT = re.compile(r".*(?:における|について|に関する|に関して|での|では)")
+_QUALIFIER = re.compile(r"(?:法律|法|制度|実務|会計|税務|規制)上の")
 #: Share of the asked phrase's words a unit names to read as the thing asked for.
 ASKED_PHRASE_SHARE = 0.6
 #: …and the weight of a unit naming none of them (what the asked thing is of, alone).
@@ -988,7 +989,8 @@ class ExtractiveAnswerer(Answerer):
         asked_phrase = self._asked_phrase_terms(typed_question or q.text) if q.lang == "ja" else set()
         to_date = bool(_ASKS_TO_DATE.search(typed_question or q.text))
         exists = q.intent == "yesno" and bool(_ASKS_EXISTS.search(typed_question or q.text))
-        become = q.intent in ("who", "yesno") and bool(_ASKS_BECOME.search(typed_question or q.text))
+        # (「担保権者となることができる者の範囲は、どのように限定されて…」 asks it too)
+        become = q.intent in ("who", "yesno", "other") and bool(_ASKS_BECOME.search(typed_question or q.text))
         role = _ROLE_ASKED.search(typed_question or q.text) if become else None
         asks_places = bool(_ASKS_PLACES.search(typed_question or q.text))
         asked_kinds = _named_kinds(q.text)  # (a follow-up's carried subject too: "its report")
@@ -1110,7 +1112,8 @@ class ExtractiveAnswerer(Answerer):
         m = _ASKED_PHRASE_JA.search(question)
         if not m:
             return set()
-        phrase = _OF_WHAT.sub("", m.group(1))
+        # (「法律上の整理」: 法律上 says in which frame, and 整理 is how it is put)
+        phrase = _QUALIFIER.sub("", _OF_WHAT.sub("", m.group(1)))
         return {t for t in content_terms(phrase) if t not in NOT_FOCUS_JA and not t.isdigit()}
 
     def _things_asked(self, question: str) -> list[str]:

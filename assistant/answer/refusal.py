@@ -301,6 +301,8 @@ _ASPECT = re.compile(
 #: Korea, Singapore and Germany").
 _PLACE_LIST_JA = re.compile(r"[一-龥ァ-ヶー]{1,10}(?:・[一-龥ァ-ヶー]{1,10}){2,}")
 _PLACE_LIST_EN = re.compile(r"(?:(?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*)?, ){2,}(?:and )?(?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*)?")
+#: What a question sets aside before what it asks (「珠海とか深圳じゃなくて、」, "not Zhuhai but").
+_SET_ASIDE = re.compile(r"[^、。？?]*?(?:じゃなくて|じゃなく|ではなくて|ではなく|でなく|以外で)[、,]?|\bnot [A-Z][\w ]*?,? but\b")
 #: A word for a point in time (年 of 「やった年」, 時期, 当時): when a figure is asked for.
 _WHEN_WORD = re.compile(r"[年月日週]|年度|時期|頃|ころ|当時|時点|とき|時")
 #: A compound naming a figure (融資額, 不良債権比率, 受益企業数), and the words that do.
@@ -728,10 +730,11 @@ class Refusals:
             return False  # January to November is no figure for December alone
         if q.named_places and c.jurisdiction == "intl" and not set(self.lexicon.named_jurisdictions(c.text)) & set(q.jurisdictions):
             return False  # a worldwide share (WIPO: SMEs are 90% of firms) is no figure for Japan
-        cities = self.lexicon.cities_in(q.text)
+        # (not the cities set aside: 「珠海とか深圳じゃなくて、上海の…」 asks about 上海)
+        cities = self.lexicon.cities_in(_SET_ASIDE.sub(" ", q.text))
         if cities and (theirs := self.lexicon.cities_in(c.text)) and not theirs & cities:
             return False  # 珠海市's split of a loss is no figure for 深圳
-        regions = self.lexicon.regions_in(q.text)
+        regions = self.lexicon.regions_in(_SET_ASIDE.sub(" ", q.text))
         if regions and not regions & self.lexicon.regions_in(f"{c.text} {c.unit().en} {c.hit.chunk.section}"):
             return False  # China's 2020 total is no figure for Guangdong
         asked_ordinals = ordinals(q.text)

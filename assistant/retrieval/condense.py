@@ -283,7 +283,11 @@ def condense(
 #: An earlier question asking for a figure or a party (「何割くらい？」, 「いくら？」, 「…やった
 #: 会社ってどこ？」): a bare follow-up on it (「それっていつから？」, 「それっていつ頃の話？」) asks
 #: about the fact that answered it.
-_JA_ASKED_FIGURE = re.compile(r"何割|何%|何パーセント|いくら|どれくらい|どのくらい|どんくらい|どれぐらい|どこ|誰|だれ|どなた")
+_JA_ASKED_FIGURE = re.compile(
+    r"何割|何%|何パーセント|いくら|どれくらい|どのくらい|どんくらい|どれぐらい|どこ|誰|だれ|どなた"
+    # (or whether something heard is true: 「…銀行がちょっとリスク負うって聞いたんだけど、ほんと？」)
+    r"|(?:ほんと|本当|マジ)(?:に|なの|ですか)?[？?]"
+)
 _CARRIED_WHOLE_CHARS = 60
 #: Words of a bare follow-up that only frame it (「いつ頃の話？」) or point back at the earlier
 #: answer (「その仕組みっていつから？」): no word of its own.

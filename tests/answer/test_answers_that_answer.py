@@ -3635,7 +3635,7 @@ def test_when_the_answer_to_an_earlier_figure_question_began(assistant):
     assert not answer.abstained and "2007年10月" in answer.citations[0].quote, answer.text
 
 
-#: Questions written after blind probe rounds 30-33 (our own wording, not the probe items),
+#: Questions written after blind probe rounds 30-34 (our own wording, not the probe items),
 #: each led by the sentence that answers it: (question, history, words of that sentence).
 _LED_BY_THEIR_ANSWER = [
     # ---- round 30
@@ -3719,6 +3719,11 @@ _LED_BY_THEIR_ANSWER = [
         ("How many provisioning approaches does the FSA's July 2025 paper give as examples?", [], "3つ"),
         # ツール names no thing of its own
         ("評価書に加えて2019年度に新設されたツールの名称を教えてください。", [], "知財ビジネス提案書"),
+    # ---- round 34
+    # who may become the holder is asked in any form, and the lead says who may
+    ("企業価値担保権の担保権者になることができるのは誰か、どのように限られていますか。", [], "信託会社"),
+    # それ after a yes/no question on what one heard is the fact heard
+    ("それっていつからなの？", ["保証協会付きの融資でも銀行が一部リスクを負うって本当？"], "2007年10月"),
 ]
 
 
@@ -3804,5 +3809,17 @@ def test_a_verb_that_only_sets_when_is_not_what_is_asked():
     ],
 )
 def test_round_32_figures_and_places_no_passage_states_are_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the cities set aside are not the one asked about
+        "珠海とか深圳じゃなくて、北京のリスク補償基金って損失の分担割合どうなってるの？",
+    ],
+)
+def test_round_34_figures_no_passage_states_are_refused(assistant, question):
     answer = assistant.ask(question)
     assert answer.abstained and not answer.citations, answer.text
