@@ -244,6 +244,8 @@ _NOT_COUNTED = frozenset(
     {"of", "are", "is", "were", "was", "did", "do", "does", "have", "has", "had", "will", "would", "can", "could", "in"}
     | {"for", "by", "at", "on", "from", "that", "which", "who", "per", "to", "the", "there", "more", "such", "exactly"}
     | {"approximately", "roughly", "about", "total", "times"}
+    # (the next thing counted: "how many institutions *and* how many cases")
+    | {"and", "or"}
     # (a verb after the counted noun: "how many people came …", irregular past forms too)
     | {"came", "come", "went", "go", "got", "get", "took", "take", "made", "make", "saw", "see", "ran", "run", "sold", "won", "left"}
 )

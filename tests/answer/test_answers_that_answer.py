@@ -3724,6 +3724,8 @@ _LED_BY_THEIR_ANSWER = [
     ("企業価値担保権の担保権者になることができるのは誰か、どのように限られていますか。", [], "信託会社"),
     # それ after a yes/no question on what one heard is the fact heard
     ("それっていつからなの？", ["保証協会付きの融資でも銀行が一部リスクを負うって本当？"], "2007年10月"),
+    # two counts asked together: the first counts institutions, not "institutions and how many"
+    ("In the FY2014 trial, how many banks and how many cases were picked for report support?", [], "37件"),
 ]
 
 
