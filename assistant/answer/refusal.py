@@ -249,6 +249,20 @@ _NOT_COUNTED = frozenset(
     # (a verb after the counted noun: "how many people came …", irregular past forms too)
     | {"came", "come", "went", "go", "got", "get", "took", "take", "made", "make", "saw", "see", "ran", "run", "sold", "won", "left"}
 )
+
+
+def _counted_words(text: str) -> list[str]:
+    """The words of an English count after "how many", up to the verb or the next count
+    ("industrial parks" of "industrial parks had …", "institutions" of "institutions and how
+    many cases"), in lower case."""
+    words: list[str] = []
+    for word in text.lower().split():
+        if word in _NOT_COUNTED or (words and word.endswith("ed")):
+            break
+        words.append(word)
+    return words
+
+
 #: The kind of thing whose name is asked (「調査機関の名称」, "which US insurers"): a name of
 #: another kind (みずほ, a bank) does not answer it. A company or firm is any name (Indigo Ag
 #: is named without 会社), so those ask no kind.
@@ -867,11 +881,7 @@ class Refusals:
         m = _HOW_MANY.search(question)
         if not en or not m:
             return False
-        words = []
-        for word in m.group(1).lower().split():
-            if word in _NOT_COUNTED or (words and word.endswith("ed")):
-                break
-            words.append(word)
+        words = _counted_words(m.group(1))
         if not words:
             return False
         head = words[-1]
@@ -903,11 +913,7 @@ class Refusals:
         if pattern is _COUNTED and m.group(1):
             # "how many IP pledge loan transactions …" counts transactions: the words up to the
             # verb, and the thing is the last (IP and pledge only say which)
-            words = []
-            for word in m.group(0).lower().split()[2:]:
-                if word in _NOT_COUNTED or (words and word.endswith("ed")):
-                    break
-                words.append(word)
+            words = _counted_words(" ".join(m.group(0).split()[2:]))
             if len(words) > 2:
                 head = words[-1].rstrip("s")
                 return next((g for g in subjects if head in g.term.lower() or g.term.lower() in words[-1]), None)
