@@ -1023,9 +1023,11 @@ class ExtractiveAnswerer(Answerer):
                     score += CUE_BONUS  # 「…の一級指標の3区分を教えて」 is answered by 「…の3つの一級指標」
                 elif not named:
                     score *= ASKED_PHRASE_PENALTY  # the standard's number and date name no 指標
-            if asks_new and _SAYS_NEW.search(f"{cand.text} {cand.unit().en or ''}"):
+            # (its English rendering says it too; read only when a cue below needs it)
+            with_en = f"{cand.text} {cand.unit().en or ''}" if asks_new or besides or become else cand.text
+            if asks_new and _SAYS_NEW.search(with_en):
                 score += CUE_BONUS  # 「何かできたの？」 is answered by 「…が新たに導入された」
-            if besides and _SAYS_BESIDES.search(f"{cand.text} {cand.unit().en or ''}"):
+            if besides and _SAYS_BESIDES.search(with_en):
                 score += CUE_BONUS  # 「評価書のほかに何が？」 is answered by 「評価書に加えて…提案書」
             if to_date and _SAYS_TO_DATE.search(cand.text):
                 score += CUE_BONUS  # "so far": 「2014年度から現在までに…200を超える」
@@ -1033,7 +1035,7 @@ class ExtractiveAnswerer(Answerer):
                 score *= TO_DATE_PENALTY  # one year's figure (2015年度…61機関) is no total so far
             if asks_places and len(self.lexicon.named_jurisdictions(cand.text)) >= 2:
                 score += CUE_BONUS  # "which countries …?" is answered by the sentence naming them
-            if become and _SAYS_BECOME.search(f"{cand.text} {cand.unit().en or ''}") and (
+            if become and _SAYS_BECOME.search(with_en) and (
                 role is None or _same_role(role.group(1), cand.text)
             ):
                 score += CUE_BONUS  # 「…になれるのは、…信託会社か、…金融機関に限られる」

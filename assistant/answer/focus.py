@@ -194,19 +194,18 @@ def unnamed_focus(
     # a focus ends with a noun as the question is read (見直 of 「見直されたの？」 is a verb)
     nouns = {t.surface for t in tokenize(question) if t.pos in ("名詞", "接尾辞")}
     asking = asking_sentences(question)  # not the asker's case told before (「…のリストが強みです。」)
+    # what each Japanese pattern catches, and whether a number stands right before it
+    caught = [(m.group(1), asking[max(0, m.start(1) - 1) : m.start(1)].isdigit()) for p in _FOCUS_JA for m in p.finditer(asking)]
     foci = [
         f
-        for p in _FOCUS_JA
-        for m in p.finditer(asking)
+        for f, after_number in caught
         # (「第5回会合では何が」: 回会合 after a number is an occasion, not a thing asked)
-        if not asking[max(0, m.start(1) - 1) : m.start(1)].isdigit()
-        and (f := m.group(1)) not in NOT_FOCUS_JA and any(f.endswith(n) for n in nouns) and not f.endswith("以外")
+        if not after_number
+        and f not in NOT_FOCUS_JA and any(f.endswith(n) for n in nouns) and not f.endswith("以外")
     ]
     foci += [w.lower() for p in _FOCUS_EN for m in p.finditer(asking) if (w := m.group(1)).lower() not in NOT_FOCUS]
     missing = []
-    articles = [
-        f for p in _FOCUS_JA for m in p.finditer(asking) if _ARTICLE_FOCI.fullmatch(f := m.group(1))
-    ]
+    articles = [f for f, _ in caught if _ARTICLE_FOCI.fullmatch(f)]
     if articles:
         # 「…の根拠条文は？」: a passage citing an article that names what the question is most
         # about (its rarest key term: 換価, IPAS)

@@ -747,10 +747,11 @@ class Refusals:
         if q.named_places and c.jurisdiction == "intl" and not set(self.lexicon.named_jurisdictions(c.text)) & set(q.jurisdictions):
             return False  # a worldwide share (WIPO: SMEs are 90% of firms) is no figure for Japan
         # (not the cities set aside: 「珠海とか深圳じゃなくて、上海の…」 asks about 上海)
-        cities = self.lexicon.cities_in(_SET_ASIDE.sub(" ", q.text))
+        asked_places = _SET_ASIDE.sub(" ", q.text)
+        cities = self.lexicon.cities_in(asked_places)
         if cities and (theirs := self.lexicon.cities_in(c.text)) and not theirs & cities:
             return False  # 珠海市's split of a loss is no figure for 深圳
-        regions = self.lexicon.regions_in(_SET_ASIDE.sub(" ", q.text))
+        regions = self.lexicon.regions_in(asked_places)
         if regions and not regions & self.lexicon.regions_in(f"{c.text} {c.unit().en} {c.hit.chunk.section}"):
             return False  # China's 2020 total is no figure for Guangdong
         asked_ordinals = ordinals(q.text)

@@ -3639,86 +3639,86 @@ def test_when_the_answer_to_an_earlier_figure_question_began(assistant):
 #: each led by the sentence that answers it: (question, history, words of that sentence).
 _LED_BY_THEIR_ANSWER = [
     # ---- round 30
-        # a group of insurers is led by a firm, not a person
-        ("Who led the group of insurers behind Aon's first IP loan insurance deal?", [], "Markel"),
-        # a name typed in lower case is still a name the passages write only abroad
-        ("who was the borrower in aon's first deal insuring an IP-backed loan?", [], "Indigo Ag"),
-        # a standard's number is asked as a number, whatever the sentence calls it
-        ("中国の特許評価の国家標準、規格番号と施行日は？", [], "GB/T 42748-2023"),
-        # banks counted in 社 are counted by the documents in 機関 (「18の金融機関」)
-        ("特許庁が2014年度に評価書の支援を試したとき、銀行や信金は何社選ばれた？", [], "18の金融機関"),
-        # the axes of a valuation are its 指標
-        ("中国の特許評価の基準って、評価の軸はいくつあるの？", [], "3つの一級指標"),
-        # the kind of figure typed is asked: a split, though the earlier question counted
-        (
-            "and how is the risk split between them and the bank under the responsibility-sharing system?",
-            ["How many credit guarantee corporations are there in Japan?"],
-            "80%",
-        ),
-        # 「どんな条件…ばいいの」 asks what, not whether
-        ("経営者保証なしで借りるには、どんな条件を満たせばいいの？", [], "要件は3つ"),
-        # a unit on trademarks does not lead for patents; the filing asked for is 提出
-        ("How does a lender perfect a security interest in a startup's patents in the US?", [], "ベストプラクティス"),
-        ("What is the standard filing to perfect a lien on a company's patents in the US?", [], "UCC-1"),
+    # a group of insurers is led by a firm, not a person
+    ("Who led the group of insurers behind Aon's first IP loan insurance deal?", [], "Markel"),
+    # a name typed in lower case is still a name the passages write only abroad
+    ("who was the borrower in aon's first deal insuring an IP-backed loan?", [], "Indigo Ag"),
+    # a standard's number is asked as a number, whatever the sentence calls it
+    ("中国の特許評価の国家標準、規格番号と施行日は？", [], "GB/T 42748-2023"),
+    # banks counted in 社 are counted by the documents in 機関 (「18の金融機関」)
+    ("特許庁が2014年度に評価書の支援を試したとき、銀行や信金は何社選ばれた？", [], "18の金融機関"),
+    # the axes of a valuation are its 指標
+    ("中国の特許評価の基準って、評価の軸はいくつあるの？", [], "3つの一級指標"),
+    # the kind of figure typed is asked: a split, though the earlier question counted
+    (
+    "and how is the risk split between them and the bank under the responsibility-sharing system?",
+    ["How many credit guarantee corporations are there in Japan?"],
+    "80%",
+    ),
+    # 「どんな条件…ばいいの」 asks what, not whether
+    ("経営者保証なしで借りるには、どんな条件を満たせばいいの？", [], "要件は3つ"),
+    # a unit on trademarks does not lead for patents; the filing asked for is 提出
+    ("How does a lender perfect a security interest in a startup's patents in the US?", [], "ベストプラクティス"),
+    ("What is the standard filing to perfect a lien on a company's patents in the US?", [], "UCC-1"),
     # ---- round 31
-        # what came besides the report is said by 「評価書に加えて…」
-        ("知財ビジネス評価書のほかに、2019年度から新しく加わったものって何？", [], "知財ビジネス提案書"),
-        # a year typed in a follow-up is when, not a new subject the lead must name
-        ("2019年以降、評価書以外に何かできたの？", ["知財ビジネス評価書って誰がお金出すの？"], "知財ビジネス提案書"),
-        # 「やった年」 is when the count is asked for, not what it counts
-        ("それ、試しにやった最初の年は何件選ばれたの？", ["特許庁の知財ビジネス評価書ってなに？"], "37件"),
-        # a bare follow-up after a question asking who: それ is that answer
-        ("それっていつの話？", ["特許のライブオークションを世界で初めてやったのってどこ？"], "2006年"),
-        ("その仕組みはいつから？", ["保証協会の保証付き融資って、焦げ付いたら銀行も何割か負担するの？"], "2007年10月"),
-        # a point in time said in words answers when the charge takes effect
-        ("When does an enterprise value charge take effect - when the trust agreement is signed?", [], "登記した時点"),
-        # who acts under the scheme named is said of that scheme
-        ("Under the enterprise value charge, who holds the security interest - the bank?", [], "信託"),
-        # the article a rule stands on is given by the sentence citing it
-        ("企業価値担保権の実行で財産を換価するときの原則の方法と根拠条文を教えてください。", [], "法157条"),
-        # a document's date (「…付」) answers when it was dated
-        ("金融審議会のワーキング・グループの報告書は何日付ですか。", [], "2023年2月10日"),
-        # what is asked for (一級指標), not what it is of (the standard's number and date)
-        ("中国の専利評価指引における一級指標の区分を教えてください。", [], "一級指標"),
-        # what a body 出した is what it published
-        ("国が評価書のひな形を出したのっていつ？", [], "2022年"),
+    # what came besides the report is said by 「評価書に加えて…」
+    ("知財ビジネス評価書のほかに、2019年度から新しく加わったものって何？", [], "知財ビジネス提案書"),
+    # a year typed in a follow-up is when, not a new subject the lead must name
+    ("2019年以降、評価書以外に何かできたの？", ["知財ビジネス評価書って誰がお金出すの？"], "知財ビジネス提案書"),
+    # 「やった年」 is when the count is asked for, not what it counts
+    ("それ、試しにやった最初の年は何件選ばれたの？", ["特許庁の知財ビジネス評価書ってなに？"], "37件"),
+    # a bare follow-up after a question asking who: それ is that answer
+    ("それっていつの話？", ["特許のライブオークションを世界で初めてやったのってどこ？"], "2006年"),
+    ("その仕組みはいつから？", ["保証協会の保証付き融資って、焦げ付いたら銀行も何割か負担するの？"], "2007年10月"),
+    # a point in time said in words answers when the charge takes effect
+    ("When does an enterprise value charge take effect - when the trust agreement is signed?", [], "登記した時点"),
+    # who acts under the scheme named is said of that scheme
+    ("Under the enterprise value charge, who holds the security interest - the bank?", [], "信託"),
+    # the article a rule stands on is given by the sentence citing it
+    ("企業価値担保権の実行で財産を換価するときの原則の方法と根拠条文を教えてください。", [], "法157条"),
+    # a document's date (「…付」) answers when it was dated
+    ("金融審議会のワーキング・グループの報告書は何日付ですか。", [], "2023年2月10日"),
+    # what is asked for (一級指標), not what it is of (the standard's number and date)
+    ("中国の専利評価指引における一級指標の区分を教えてください。", [], "一級指標"),
+    # what a body 出した is what it published
+    ("国が評価書のひな形を出したのっていつ？", [], "2022年"),
     # ---- round 32
-        # 使える asked of a scheme is eligibility, not using property (使用)
-        ("個人でやってる店なんだけど、会社をまるごと担保にする新しい仕組みって使えたりする？", [], "個人事業主"),
-        # the filing asked for by name leads, not the article it is made under
-        ("What's the usual filing a lender makes in the borrower's state to perfect a lien on patents in the US?", [], "UCC-1"),
-        ("Under UCC Article 9, what is the main filing made in the debtor's state for a lien on US patents?", [], "UCC-1"),
-        # 国会 is how the passing is said: the bill's submission to it does not lead
-        ("で、国会で通ったのはいつ？", ["企業価値担保権はいつから使える？"], "2024年6月7日"),
-        # 第何号 asks the law's number
-        ("事業性融資推進法って法律第何号？", [], "第52号"),
-        # the FSA's 2020 study group is no working group
-        ("And what date is the working group's report?", ["Who chaired the FSA working group on business-viability lending?"], "2023年2月10日"),
-        # なんわり is 何割
-        ("責任共有制度だと銀行はなんわり持つの？", [], "20%"),
-        # 「ではなく」 answers "is it when …?"
-        ("Does an enterprise value charge take effect once the trust agreement is signed?", [], "登記した時点"),
-        # what happens once the charge is enforced
-        ("担保を実行されたら、機械や特許はバラバラに売られるの？", [], "事業譲渡"),
-        # an event of the earlier topic whose date is asked
-        ("適用開始はいつ？", ["経営者保証ガイドラインの公表日は？"], "2014年2月1日"),
-        # a place in a list answers whether the survey covered it
-        ("特許庁の海外の知財評価の調査に韓国は含まれてた？", [], "韓国"),
+    # 使える asked of a scheme is eligibility, not using property (使用)
+    ("個人でやってる店なんだけど、会社をまるごと担保にする新しい仕組みって使えたりする？", [], "個人事業主"),
+    # the filing asked for by name leads, not the article it is made under
+    ("What's the usual filing a lender makes in the borrower's state to perfect a lien on patents in the US?", [], "UCC-1"),
+    ("Under UCC Article 9, what is the main filing made in the debtor's state for a lien on US patents?", [], "UCC-1"),
+    # 国会 is how the passing is said: the bill's submission to it does not lead
+    ("で、国会で通ったのはいつ？", ["企業価値担保権はいつから使える？"], "2024年6月7日"),
+    # 第何号 asks the law's number
+    ("事業性融資推進法って法律第何号？", [], "第52号"),
+    # the FSA's 2020 study group is no working group
+    ("And what date is the working group's report?", ["Who chaired the FSA working group on business-viability lending?"], "2023年2月10日"),
+    # なんわり is 何割
+    ("責任共有制度だと銀行はなんわり持つの？", [], "20%"),
+    # 「ではなく」 answers "is it when …?"
+    ("Does an enterprise value charge take effect once the trust agreement is signed?", [], "登記した時点"),
+    # what happens once the charge is enforced
+    ("担保を実行されたら、機械や特許はバラバラに売られるの？", [], "事業譲渡"),
+    # an event of the earlier topic whose date is asked
+    ("適用開始はいつ？", ["経営者保証ガイドラインの公表日は？"], "2014年2月1日"),
+    # a place in a list answers whether the survey covered it
+    ("特許庁の海外の知財評価の調査に韓国は含まれてた？", [], "韓国"),
     # ---- round 33
-        # the law's own number, not the Cabinet Order's (第242号); 令和何年 there is no "when"
-        ("この法律の法律番号(令和何年法律第何号)を教えてください。", [], "法律第52号"),
-        # a name asked for before is no topic: 「それって何年の何号の法律？」 is about the law
-        ("それって何年の何号の法律？", ["会社をまるごと担保にできる法律の正式名は？"], "第52号"),
-        # 挙げてください asks for the 一級指標 as 教えてください does
-        ("専利評価指引(GB/T 42748-2023)の一級指標を挙げてください。", [], "一級指標"),
-        # 別の呼び方 is a former name
-        ("企業価値担保権って、できる前は別の呼び方だった？", [], "事業成長担保権"),
-        # the other of two alternatives asked is not the clause asked
-        ("Can an ordinary lender be the holder of the charge itself, or must someone else hold it?", [], "信託会社"),
-        # the date of the paper asked about is not the year of the figure
-        ("How many provisioning approaches does the FSA's July 2025 paper give as examples?", [], "3つ"),
-        # ツール names no thing of its own
-        ("評価書に加えて2019年度に新設されたツールの名称を教えてください。", [], "知財ビジネス提案書"),
+    # the law's own number, not the Cabinet Order's (第242号); 令和何年 there is no "when"
+    ("この法律の法律番号(令和何年法律第何号)を教えてください。", [], "法律第52号"),
+    # a name asked for before is no topic: 「それって何年の何号の法律？」 is about the law
+    ("それって何年の何号の法律？", ["会社をまるごと担保にできる法律の正式名は？"], "第52号"),
+    # 挙げてください asks for the 一級指標 as 教えてください does
+    ("専利評価指引(GB/T 42748-2023)の一級指標を挙げてください。", [], "一級指標"),
+    # 別の呼び方 is a former name
+    ("企業価値担保権って、できる前は別の呼び方だった？", [], "事業成長担保権"),
+    # the other of two alternatives asked is not the clause asked
+    ("Can an ordinary lender be the holder of the charge itself, or must someone else hold it?", [], "信託会社"),
+    # the date of the paper asked about is not the year of the figure
+    ("How many provisioning approaches does the FSA's July 2025 paper give as examples?", [], "3つ"),
+    # ツール names no thing of its own
+    ("評価書に加えて2019年度に新設されたツールの名称を教えてください。", [], "知財ビジネス提案書"),
     # ---- round 34
     # who may become the holder is asked in any form, and the lead says who may
     ("企業価値担保権の担保権者になることができるのは誰か、どのように限られていますか。", [], "信託会社"),
@@ -3808,20 +3808,10 @@ def test_a_verb_that_only_sets_when_is_not_what_is_asked():
         "How many IP pledge loan transactions did China register in 2023?",
         # 2年6か月 is a period, no count of charges registered
         "How many enterprise value charges have been registered since the law took effect?",
-    ],
-)
-def test_round_32_figures_and_places_no_passage_states_are_refused(assistant, question):
-    answer = assistant.ask(question)
-    assert answer.abstained and not answer.citations, answer.text
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        # the cities set aside are not the one asked about
+        # (round 34) the cities set aside are not the one asked about
         "珠海とか深圳じゃなくて、北京のリスク補償基金って損失の分担割合どうなってるの？",
     ],
 )
-def test_round_34_figures_no_passage_states_are_refused(assistant, question):
+def test_probed_figures_and_places_no_passage_states_are_refused(assistant, question):
     answer = assistant.ask(question)
     assert answer.abstained and not answer.citations, answer.text
