@@ -401,7 +401,7 @@ _ORDINAL_WORDS = {
     )
 }
 # ("third-party opposability", "a third party", "second-hand" count nothing)
-_ORDINAL_WORD = re.compile(rf"\b({'|'.join(_ORDINAL_WORDS)})\b(?![- ]?(?:part(?:y|ies)|hand)\b)", re.I)
+_ORDINAL_WORD = re.compile(rf"\b({'|'.join(_ORDINAL_WORDS)})\b(?![- ]?(?:part(?:y|ies)|hand|tier|largest|biggest|highest|lowest|place)\b)", re.I)
 
 
 def ordinal_names(text: str) -> list[str]:

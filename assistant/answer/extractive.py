@@ -807,6 +807,14 @@ class ExtractiveAnswerer(Answerer):
         if own and condensed != question:
             lead = self._newly_asked_lead(lead, ranked, q, groups, question, condensed)
         lead = self._asked_city_lead(lead, ranked, q)
+        if asked and (occasion := [c for c in ranked if _ordinals_of(c) & asked and self._may_lead(c, q)]):
+            # The occasion asked for (Ocean Tomo's 9th auction) is answered by a unit on it,
+            # not by one on another (the first auction, which has a date)…
+            if lead not in occasion:
+                lead = occasion[0]
+            if q.intent == "when" and not any(has_date(c.text) for c in occasion):
+                # …and a date asked of it is not given by the units on it
+                return self._abstain(base, "no_quantity", groups, t0, missing=ordinal_names(question))
         pool = [c for c in ranked if self._supports(c, lead)]
         # The figure asked for must be stated about the question's places (a Chinese plan's
         # period is no answer to a question about Japan).
@@ -860,6 +868,10 @@ class ExtractiveAnswerer(Answerer):
         if official is not lead:
             lead = official
             pool = [official, *pool]
+        if (q.figure or q.intent == "howmuch") and (joint := self.refusals.joint_names(lead, question)):
+            # 「深圳の分だけだと？」 when the passages give Shanghai's and Shenzhen's together
+            alone = [f"{name}単独の数値" if q.lang == "ja" else f"{name} alone" for name in joint]
+            return self._abstain(base, "no_quantity", groups, t0, missing=alone)
         chosen = self._answer_parts(question, self._select(lead, pool, q), candidates, q)
         if stated is not None:
             keys = {c.key for c in chosen}
@@ -934,6 +946,13 @@ class ExtractiveAnswerer(Answerer):
         # A follow-up's event is the one the user typed (「施行は？」 after 「いつ成立したの？」).
         if typed_question:
             named_events = _typed_groups(named_events, typed_question) or named_events
+        # …or in words the vocabulary reads as one (「国会通った」: 成立). (A start, 施行 or
+        # 開始 of 「いつから？」, is met by any: a body's founding answers it too.)
+        event_terms = (
+            {t for t in search_terms if _EVENT.fullmatch(t) and t not in ("施行", "開始")}
+            if q.intent == "when" and not named_events
+            else set()
+        )
         # …or says it in other words (公表 ~ 公開, 開始 ~ 始めた).
         said = {t for g in named_events for a in g.alternatives for t in a if t in _EVENT_ALIKE}
         said |= {g.term for g in named_events if g.term in _EVENT_ALIKE}
@@ -1004,8 +1023,12 @@ class ExtractiveAnswerer(Answerer):
                 score = (words + meaning) * (W_LEXICAL + W_SEMANTIC + W_ASKED) / (W_LEXICAL + W_SEMANTIC)
             score += 0.1 / (1 + cand.hit_rank)
             unit_terms = set(terms(cand.text))
-            if named_events:
-                if any(group_found(g, unit_terms) for g in named_events) or (alike and alike.search(cand.text)):
+            if named_events or event_terms:
+                if (
+                    any(group_found(g, unit_terms) for g in named_events)
+                    or (alike and alike.search(cand.text))
+                    or any(t in cand.text for t in event_terms)
+                ):
                     score += CUE_BONUS
                 elif _EVENT.search(cand.text):
                     score *= EVENT_PENALTY  # the bill's submission does not date its passing

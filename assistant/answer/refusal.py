@@ -99,6 +99,9 @@ _EN_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whose)\b[^?]*?,(?=\s+[a-z])"
 _EN_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
 #: Case particles that tie a noun to the verb after it (役員を送り込む, 通知が届く).
 _CASE_PARTICLES = frozenset({"を", "が", "に"})
+#: Verbal nouns that say how a question is asked (「…主体を確認したい」, 「…を整理したい」), not
+#: what it asks about.
+_ASKING_NOUNS = frozenset({"確認", "質問", "相談", "整理", "把握", "理解"})
 #: Words asking what kind of thing (「どのような支援メニューが」): the noun after them is asked for.
 _WHICH_KIND = frozenset({"どのような", "どんな", "どういう", "どの", "何の", "なんの"})
 #: A unit answering a figure question must share this much of the question's key terms.
@@ -200,7 +203,7 @@ ASKED_SUBJECT = 0.93
 #: A question about a whole year, and a figure for part of one.
 _FULL_YEAR = re.compile(
     r"通年|年間の|1年間|(?:まるまる|丸|まる)1年|\bfull[- ]year\b|\bwhole year\b|\bannual\b"
-    r"|(?:19|20)\d{2}年末|\b(?:the )?end of (?:19|20)\d{2}\b"  # 「2024年末」: not 6月末's figure
+    r"|(?:19|20)\d{2}年(?:の年|の)?末|\b(?:the )?end of (?:19|20)\d{2}\b"  # 「2024年(の年)末」: not 6月末's figure
     rf"|{_CROSSED}",
     re.I,
 )
@@ -233,6 +236,13 @@ _COUNTED = re.compile(
     r"|([一-龥ァ-ヶー]{2,})(?<![年度月])(?:は|って|が)(?:全部で|累計で|合計で|全国で)?(?:何件|何本)",
     re.I,
 )
+#: The first of a series asked for ("the first auction", 「最初の」, 第1回).
+_FIRST = re.compile(r"\bfirst\b|最初|初回|第1回|1回目", re.I)
+#: Words that say which of a series, not what a figure is of.
+_ORDER_WORDS = frozenset({"first", "last", "latest", "next", "previous", "second", "third", "final"})
+#: Two names given one figure together: 「上海と深圳」, 「みずほ・りそな」, "Shanghai and Shenzhen".
+_JOINED_JA = r"(?:と|・|及び|および|や)"
+_JOINED_EN = r"(?: and | & |, )"
 #: A year named as a term (2019年度, 令和6年度, FY2023).
 YEAR_TERM = re.compile(r"(?:(?:19|20)\d{2}|(?:令和|平成)\d{1,2})年度?|fy\s?\d{2,4}|(?:19|20)\d{2}", re.I)
 #: An English count question's words after "how many" (up to the verb), and the words that
@@ -472,7 +482,7 @@ class Refusals:
             t = toks[i]
             if t.pos == "動詞":
                 return t.pos2 == "一般" and t.norm not in LIGHT_VERBS
-            return t.pos3 == "サ変可能" and i + 1 < len(toks) and toks[i + 1].norm == "為る"
+            return t.pos3 == "サ変可能" and i + 1 < len(toks) and toks[i + 1].norm == "為る" and t.surface not in _ASKING_NOUNS
 
         verbs = [i for i in range(len(toks)) if content_verb(i)]
         if not verbs or verbs[-1] < 2:
@@ -602,6 +612,28 @@ class Refusals:
         topical = [g for g in groups if g.topical and not self._place_term(g.term) and g.term.lower() in asking]
         return [g for g in topical if group_found(g, there_tokens) and not group_found(g, here_tokens)]
 
+    @staticmethod
+    def joint_names(c: Candidate, question: str) -> list[str]:
+        """The names ``question`` asks a figure of that the unit gives only jointly with
+        another name the question does not type (「上海と深圳の取引所で…119本」 for 「深圳の分だけ
+        だと？」, 「メガバンク系2(みずほ・りそな)」 for 「みずほは何件？」, "the Shanghai and
+        Shenzhen exchanges"): its figure is the pair's, not that one's. A name followed by a
+        figure of its own (「みずほ3件・りそな2件」) is not joint. Empty when none is."""
+        out: list[str] = []
+        texts = [(c.text, {t.surface for t in tokenize(c.text) if t.pos2 == "固有名詞" and len(t.surface) >= 2}, _JOINED_JA)]
+        if c.unit().en:
+            texts.append((c.unit().en, set(re.findall(r"\b[A-Z][a-z]{2,}\b", c.unit().en)), _JOINED_EN))
+        for text, names, joiner in texts:
+            for a in names:
+                for b in names - {a}:
+                    if not re.search(rf"{re.escape(a)}{joiner}{re.escape(b)}", text):
+                        continue
+                    for asked, other in ((a, b), (b, a)):
+                        own = re.search(rf"{re.escape(asked)}(?:は|が|で|:|：)?\s*(?:約)?\d", text)
+                        if asked in question and other not in question and not own and asked not in out:
+                            out.append(asked)
+        return out
+
     def places_unanswered(self, cands: list[Candidate], q: QuestionFrame, groups: list[TermGroup]) -> list[str]:
         """The places the question names that no passage is about (their names, as the
         question wrote them in Japanese, else in the question's language): the answer
@@ -672,6 +704,8 @@ class Refusals:
                 continue
             if g.term.isascii() and all(a == (g.term,) for a in g.alternatives) and g.term.upper() not in text:
                 continue  # an English word with no Japanese equivalent ("produced"); not IPAS
+            if _FIRST.fullmatch(g.term) or g.term.lower() in _ORDER_WORDS:
+                continue  # "the first auction": which one, not what the figure is of
             if casual(g.term) or _ASPECT.fullmatch(g.term):
                 continue  # 今, だいたい, 推移: how it is asked
             if _WHEN_WORD.fullmatch(g.term):
@@ -755,8 +789,12 @@ class Refusals:
         if regions and not regions & self.lexicon.regions_in(f"{c.text} {c.unit().en} {c.hit.chunk.section}"):
             return False  # China's 2020 total is no figure for Guangdong
         asked_ordinals = ordinals(q.text)
-        if asked_ordinals and not asked_ordinals & ordinals(f"{c.text} {c.unit().en}"):
+        said_ordinals = ordinals(f"{c.text} {c.unit().en}")
+        if asked_ordinals and not asked_ordinals & said_ordinals:
             return False  # the 9th auction's sales do not answer for the 10th
+        # (…nor for the first; by the unit's own words: "second-tier banks" names no round)
+        if not asked_ordinals and _FIRST.search(q.text) and (own := ordinals(c.text)) and "1" not in own:
+            return False
         asked_versions, said = versions(q.text), versions(f"{c.text} {c.unit().en}")
         if asked_versions and said and not asked_versions & said:
             return False  # Ver.2.0's chair is no answer for Ver.1.0's

@@ -3726,6 +3726,13 @@ _LED_BY_THEIR_ANSWER = [
     ("それっていつからなの？", ["保証協会付きの融資でも銀行が一部リスクを負うって本当？"], "2007年10月"),
     # two counts asked together: the first counts institutions, not "institutions and how many"
     ("In the FY2014 trial, how many banks and how many cases were picked for report support?", [], "37件"),
+    # ---- round 35
+    # 「…を確認したい」 says how it is asked: 確認 is no claim the passages must make
+    ("企業価値担保権の担保権者になれる主体を確認したい。銀行が直接なれるのか、信託を介するのか。", [], "信託会社"),
+    # アクセラ is the short form of アクセラレーション (everyday vocabulary)
+    ("特許庁のスタートアップ向けアクセラって、最初の2年で何社支援したの？", [], "25社"),
+    # 国会(を)通った dates the passing (成立), not the bill's submission to the Diet
+    ("その法律っていつ国会通ったんだっけ？", ["会社の事業ぜんぶを担保にできる法律の名前は？"], "6月7日"),
 ]
 
 
@@ -3810,8 +3817,61 @@ def test_a_verb_that_only_sets_when_is_not_what_is_asked():
         "How many enterprise value charges have been registered since the law took effect?",
         # (round 34) the cities set aside are not the one asked about
         "珠海とか深圳じゃなくて、北京のリスク補償基金って損失の分担割合どうなってるの？",
+        # (round 35) banks counted in 行: a fund's size in 元 is no count
+        "深圳市のリスク補償に参加してる銀行って何行あるの？",
+        # a named bank is given only a figure shared with another (みずほ・りそな)
+        "2014年度の評価書支援で、みずほは何件採択されたの？",
+        # the first auction: the ninth's takings do not answer
+        "How much did Ocean Tomo's first patent auction bring in overall?",
+        # a date of the ninth auction: the units on it give none, the first's is no answer
+        "On what date was Ocean Tomo's 9th patent auction held?",
+        # a venue: the unit dating the forum names none
+        "2018年の知財金融フォーラムって会場どこだったの？",
     ],
 )
 def test_probed_figures_and_places_no_passage_states_are_refused(assistant, question):
     answer = assistant.ask(question)
     assert answer.abstained and not answer.citations, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "history"),
+    [
+        # the year's end asked in words (「2024年の年末」) is no figure for the end of June
+        ("それって2024年の年末だとどこまで増えたの？", ["中国の知財の証券化ってどのくらい出てるの？"]),
+        # one exchange's part of a figure given for two
+        ("そのうち深圳の取引所の分だけだとどれくらい？", ["中国の知財証券化商品って何本くらい出てるの？"]),
+    ],
+)
+def test_probed_follow_ups_asking_a_figure_no_passage_states_are_refused(assistant, question, history):
+    answer = assistant.ask(question, history=history)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_how_far_it_grew_asks_for_a_figure():
+    assert LEX.wants("中国の知財証券化はどこまで増えたの？", "how_much")
+    assert "howmuch" in LEX.intents_of("どこまで伸びたの？")
+
+
+def _unit(text: str):
+    """A unit of ``text`` alone, as the answerer scores it."""
+    from assistant.answer.candidate import Candidate
+    from assistant.core.types import Chunk, Hit, SourceDoc
+
+    chunk = Chunk(id="probe-1", text=text, source_id="probe")
+    return Candidate(0, Hit(chunk, SourceDoc("probe", "probe"), 1.0), text, 0, len(text))
+
+
+def test_a_figure_given_to_two_names_is_not_one_names():
+    text = "上海と深圳の取引所で発行された商品は119本だった。"
+    assert Refusals.joint_names(_unit(text), "深圳の分だけだと何本？") == ["深圳"]
+    assert Refusals.joint_names(_unit(text), "上海と深圳で何本？") == []
+    # a name with a figure of its own is not joint
+    assert Refusals.joint_names(_unit("上海で80本と深圳で39本だった。"), "深圳は何本？") == []
+
+
+def test_second_tier_banks_name_no_second_round():
+    from assistant.answer.evidence import ordinals
+
+    assert ordinals("regional and second-tier regional banks") == set()
+    assert ordinals("the second meeting") == {"2"}
