@@ -281,7 +281,7 @@ _SAYS_EXISTS = re.compile(r"登場|存在する|設けられ|設けた|創設|�
 _EVENT_ALIKE = {
     "公表": "公開|発表",
     "発表": "公表|公開",
-    "開始": "始ま|始め|スタート|導入",
+    "開始": "始ま|始め|スタート(?!アップ)|導入",
     "成立": "可決",
     "施行": "効力(?:を|が|は)[^。]{0,30}?生じ",
     "設立": "創設|発足",
@@ -289,6 +289,8 @@ _EVENT_ALIKE = {
     # what a body 出した, asked casually (「国がひな形出したのっていつ？」), is what it published
     "出す": "公表|発表|公開",
 }
+#: A sentence saying something is outside a rule (対象外, 適用されない).
+_EXCLUDED = re.compile(r"対象外|適用外|適用されない|対象とならない|対象にならない|除外され")
 _EVENT = re.compile(r"施行|開始|始まる|始める|成立|公布|公表|改定|改正|改訂|見直す?|廃止|終了|提出|開設|告示|導入|設立|創設|発表|適用")
 
 #: A sentence about its own document (「…に掲載されたこの記事は、…と述べる。そのうえで…方向を
@@ -864,6 +866,13 @@ class ExtractiveAnswerer(Answerer):
             lead = self._first_part_lead(question, lead, ranked, q, retrieval, chunk_tokens, known)
         if (q.figure or q.quantities) and _ASKS_RECENT.search(question) and not years_in(question):
             lead = _latest(lead, [c for c in candidates[:RECENT_POOL] if states(c)])
+        if (
+            (q.figure or q.quantities)
+            and not _EXCLUDED.search(q.text)  # (「…対象外となる保証も教えて」 asks that in a part of its own)
+            and (excluded := self._excluded_lead(lead, candidates, subjects)) is not None
+        ):
+            # 「創業関連保証を利用した場合の…負担割合は？」: the rule's split does not apply to it
+            lead, pool = excluded, [excluded, *pool]
         official = self._official_first(lead, candidates, q)
         if official is not lead:
             lead = official
@@ -953,6 +962,8 @@ class ExtractiveAnswerer(Answerer):
             if q.intent == "when" and not named_events
             else set()
         )
+        # (an event named in a compound, 適用開始日, is said by any of its event words: 適用された)
+        event_words = {t for g in named_events for a in g.alternatives for t in a if _EVENT.fullmatch(t)}
         # …or says it in other words (公表 ~ 公開, 開始 ~ 始めた).
         said = {t for g in named_events for a in g.alternatives for t in a if t in _EVENT_ALIKE}
         said |= {g.term for g in named_events if g.term in _EVENT_ALIKE}
@@ -1026,6 +1037,7 @@ class ExtractiveAnswerer(Answerer):
             if named_events or event_terms:
                 if (
                     any(group_found(g, unit_terms) for g in named_events)
+                    or bool(event_words & unit_terms)
                     or (alike and alike.search(cand.text))
                     or any(t in cand.text for t in event_terms)
                 ):
@@ -1093,13 +1105,16 @@ class ExtractiveAnswerer(Answerer):
                 elif not _TIME_POINT.search(cand.text) or (
                     named_events and not (alike and alike.search(cand.text))
                     and not any(group_found(g, unit_terms) for g in named_events)
+                    and not event_words & unit_terms
                 ):
                     # (a point in time said in words, 「登記した時点で生じ」, answers "when" too,
                     # unless the question names an event a date is asked for (施行日) and the unit
                     # does not say it: "when does the charge take effect?" is met by 「効力は…
                     # 登記した時点で生じ」)
                     score *= TYPE_PENALTY
-                if has_full_date(cand.text) and (not named_events or any(group_found(g, unit_terms) for g in named_events)):
+                if has_full_date(cand.text) and (
+                    not named_events or any(group_found(g, unit_terms) for g in named_events) or event_words & unit_terms
+                ):
                     score += FULL_DATE_BONUS  # a day answers "when" better than a month (of the event asked)
             if wants_figure:
                 # (「第何回？」 is answered by 「第6回会合で…」: an ordinal is the figure asked)
@@ -1251,15 +1266,40 @@ class ExtractiveAnswerer(Answerer):
             and (q.intent != "when" or set(_EVENT.findall(lead.text)) <= set(_EVENT.findall(c.text))),
         )
 
+    @staticmethod
+    def _excluded_lead(lead: Candidate, candidates: list[Candidate], subjects: list[TermGroup]) -> Candidate | None:
+        """A unit saying that something the figure is asked of, and the lead does not name, is
+        outside the rule the lead's figure belongs to (「創業関連保証…などは、責任共有制度の
+        対象外である」 for the bank's share of a 創業関連保証): it answers first. None when
+        no unit says so."""
+        said = set(terms(lead.text))
+        # (named as written: 保証 of 「保証付き」 is in every sentence on guarantees)
+        unnamed = [g.term for g in subjects if not group_found(g, said) and len(g.term) >= 3]
+        rules = [g.term for g in subjects if group_found(g, said) and g.term in lead.text]
+        if not unnamed or not rules:
+            return None
+        return next(
+            (
+                c
+                for c in candidates
+                if c is not lead
+                and _EXCLUDED.search(c.text)
+                and any(term in c.text for term in unnamed)
+                and any(term in c.text for term in rules)  # outside the rule the lead states
+            ),
+            None,
+        )
+
     def _asked_city_lead(self, lead: Candidate, ranked: list[Candidate], q: QuestionFrame) -> Candidate:
         """A question naming a city ("and zhuhai?" after a question on Zhongshan's split) is
-        led by a close unit on that city, not by one on another city."""
+        led by a close unit on that city, not by one on another city or on none (the
+        province's split, for 中山市's)."""
         asked = self.lexicon.cities_in(q.text)
         if not asked:
             return lead
         theirs = self.lexicon.cities_in(f"{lead.text} {lead.unit().en or ''}")
-        if not theirs or theirs & asked:
-            return lead
+        if theirs & asked:
+            return lead  # (a lead on no city, the province's, gives way to one on the city too)
         return self._close_lead(lead, ranked, q, CITY_LEAD_SHARE, lambda c: bool(self.lexicon.cities_in(c.text) & asked))
 
     def _close_lead(

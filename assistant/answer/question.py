@@ -59,10 +59,13 @@ def unknown_entities(
     to a word it has): 火星, 静岡銀行's 静岡; in English, capitalised words inside a
     sentence (Mars) that no document or English rendering uses."""
     out: list[str] = list(_unknown_latin(text, known, lexicon, places_only))
-    for token in tokenize(text):
+    tokens = tokenize(text)
+    for i, token in enumerate(tokens):
         if token.pos != "名詞" or token.pos2 != "固有名詞" or token.surface.isascii():
             continue
-        if places_only and token.pos3 != "地名":
+        # (a name before 市 or 省 is a place whatever the dictionary says: 佛山市)
+        placed = i + 1 < len(tokens) and tokens[i + 1].surface in _PLACE_SUFFIXES
+        if places_only and token.pos3 != "地名" and not placed:
             continue
         norm = token.norm
         if known(norm) or known(token.surface):
@@ -75,6 +78,10 @@ def unknown_entities(
             continue  # an everyday word for one the documents use (テンプレ: ひな形)
         out.append(token.surface)
     return tuple(dict.fromkeys(out))
+
+
+#: What follows a place's name (佛山市, 江蘇省): the name before it is a place.
+_PLACE_SUFFIXES = frozenset({"市", "省", "県", "州", "区", "自治区"})
 
 
 def _indexed(term: str, known: Callable[[str], bool]) -> bool:

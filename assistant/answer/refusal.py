@@ -47,6 +47,7 @@ from assistant.answer.evidence import (
     has_date,
     has_number,
     ordinals,
+    stated_years,
     term_groups,
 )
 from assistant.answer.focus import unnamed_focus
@@ -202,7 +203,7 @@ def month_spans(text: str) -> list[tuple[int, int]]:
 ASKED_SUBJECT = 0.93
 #: A question about a whole year, and a figure for part of one.
 _FULL_YEAR = re.compile(
-    r"通年|年間の|1年間|(?:まるまる|丸|まる)1年|\bfull[- ]year\b|\bwhole year\b|\bannual\b"
+    r"通年|年間の|[1一]年間|(?:まるまる|丸|まるっと|まる)[1一]年|\bfull[- ]year\b|\bwhole year\b|\bannual\b"
     r"|(?:19|20)\d{2}年(?:の年|の)?末|\b(?:the )?end of (?:19|20)\d{2}\b"  # 「2024年(の年)末」: not 6月末's figure
     rf"|{_CROSSED}",
     re.I,
@@ -232,7 +233,7 @@ _TO_DATE = re.compile(r"(?<!現在)(?<!今)(?<!これ)(?<!それ)まで")
 #: What a count question counts: "how many X", 「Xはいくつ」「Xの数は」, 「Xは何件」 (a year,
 #: 「2019年度は何件」, is when, not what).
 _COUNTED = re.compile(
-    r"\bhow many ([a-z][a-z-]*(?: [a-z][a-z-]*)?)(?: [a-z][a-z-]*){0,2}|([一-龥ァ-ヶー]{2,})(?:は|って|が)(?:全部で|全国に|いま|今)?(?:いくつ|何個)|([一-龥ァ-ヶー]{2,})の数(?:は|を|って)"
+    r"\bhow many ([a-z][a-z-]*(?: [a-z][a-z-]*)?)(?: [a-z][a-z-]*){0,2}|([一-龥ァ-ヶー]{2,})(?:は|って|が)(?:全部で|全国に|いま|今)?(?:いくつ|何個)|([一-龥ァ-ヶー]{2,})の(?:累計|合計|総)?数(?:は|を|って)"
     r"|([一-龥ァ-ヶー]{2,})(?<![年度月])(?:は|って|が)(?:全部で|累計で|合計で|全国で)?(?:何件|何本)",
     re.I,
 )
@@ -240,6 +241,26 @@ _COUNTED = re.compile(
 _FIRST = re.compile(r"\bfirst\b|最初|初回|第1回|1回目", re.I)
 #: Words that say which of a series, not what a figure is of.
 _ORDER_WORDS = frozenset({"first", "last", "latest", "next", "previous", "second", "third", "final"})
+#: A figure asked for the years after one (「2008年より後」, 「2020年以降」, "since 2015").
+_AFTER_YEAR = re.compile(
+    r"((?:19|20)\d{2})年度?(?:より(?:後|あと)|以降|以後|から後)|\b(after|since) ((?:19|20)\d{2})\b", re.I
+)
+
+
+def _after(asked: re.Match[str], text: str) -> bool:
+    """``text`` states a year after the one ``asked`` (or that year itself, for 以降 and
+    "since", when it is not only where a span ends: 「…2008年3月までの累計」)."""
+    year = int(asked.group(1) or asked.group(3))
+    years = {int(y) for y in stated_years(text)}
+    if any(y > year for y in years):
+        return True
+    inclusive = "以降" in asked.group(0) or "以後" in asked.group(0) or (asked.group(2) or "").lower() == "since"
+    ends = re.search(rf"{year}年度?(?:\d{{1,2}}月)?末?(?:まで|にかけて)", text)
+    return inclusive and year in years and not ends
+
+
+#: Words that make a party a side of a deal (金融機関側, 銀行サイド).
+_SIDE = frozenset({"側", "サイド"})
 #: Two names given one figure together: 「上海と深圳」, 「みずほ・りそな」, "Shanghai and Shenzhen".
 _JOINED_JA = r"(?:と|・|及び|および|や)"
 _JOINED_EN = r"(?: and | & |, )"
@@ -682,7 +703,9 @@ class Refusals:
                 continue  # (「2023年の1年間の額」: the span is when, not what of)
             if not _FIGURE_WORD.search(g.term):
                 of = re.search(re.escape(g.term) + _FIGURE_OF, question) if question else None
-                if of and not group_found(g, tokens):
+                # (a side of a deal, 金融機関側, is named by its party: 金融機関)
+                party = any(all(t in tokens for t in alt if t not in _SIDE) for alt in g.alternatives)
+                if of and not group_found(g, tokens) and not party:
                     missing.append(g.term)
                 continue
             stems = [tuple(t for t in alt if t not in _FIGURE_TOKENS) for alt in g.alternatives]
@@ -788,6 +811,8 @@ class Refusals:
         regions = self.lexicon.regions_in(asked_places)
         if regions and not regions & self.lexicon.regions_in(f"{c.text} {c.unit().en} {c.hit.chunk.section}"):
             return False  # China's 2020 total is no figure for Guangdong
+        if (after := _AFTER_YEAR.search(q.text)) and not _after(after, c.text):
+            return False  # a total up to March 2008 is no figure for the years after 2008
         asked_ordinals = ordinals(q.text)
         said_ordinals = ordinals(f"{c.text} {c.unit().en}")
         if asked_ordinals and not asked_ordinals & said_ordinals:

@@ -39,7 +39,11 @@ _EN_ANAPHOR = re.compile(rf"\b({_EN_THING}|(?<!is )(?<!are )(?<!was )(?<!were )t
 #: "the first one", "that one": a thing of the kind named before ("who arranged the first
 #: one?" after a question on IP-loan insurance), not "one of the banks".
 _EN_THAT_ONE = re.compile(r"\b(?:the (?:first|second|third|last|latest|earliest|same|new|next)|that|this) one\b(?!\s+of\b)", re.I)
-_EN_ELLIPTIC = re.compile(r"^(?:and|what about|how about|and what about|then|so)\b", re.I)
+#: ("same deal for registered copyrights?", "same goes for trademarks?": the earlier question of another thing)
+_EN_ELLIPTIC = re.compile(
+    r"^(?:and|what about|how about|and what about|then|so|(?:is it |and )?(?:the )?same (?:deal|thing|rule|story|goes|applies|here)(?: for| with)?)\b",
+    re.I,
+)
 #: A time named by the one asked before ("How many … were out by then?").
 _EN_THEN = re.compile(r"\b(?:by|until|till|since|before|after) then\b|\bat (?:that|the same) (?:time|point)\b", re.I)
 _TOPIC_PHRASES = 2
@@ -288,6 +292,10 @@ _JA_ASKED_FIGURE = re.compile(
     # (or whether something heard is true: 「…銀行がちょっとリスク負うって聞いたんだけど、ほんと？」)
     r"|(?:ほんと|本当|マジ)(?:に|なの|ですか)?[？?]"
 )
+#: 「そのとき」「当時」 after a question asking when (「…最初にやったオークションっていつ？」):
+#: the occasion that question asked about, which its top phrases may not name (最初に).
+_JA_THAT_TIME = re.compile(r"その(?:とき|時|頃|ころ)|当時")
+_JA_WHEN = re.compile(r"いつ|何年|何月")
 _CARRIED_WHOLE_CHARS = 60
 #: Words of a bare follow-up that only frame it (「いつ頃の話？」) or point back at the earlier
 #: answer (「その仕組みっていつから？」): no word of its own.
@@ -300,8 +308,12 @@ def _carries_whole(question: str, previous: str, lexicon: Lexicon) -> bool:
     """A Japanese follow-up with no word of its own (「それっていつからそうなったの？」) after a
     short question asking for a figure or a party whose topic no scheme names: the whole
     earlier question says what それ is."""
+    if detect_lang(previous) != "ja" or len(previous) > _CARRIED_WHOLE_CHARS:
+        return False
+    if _JA_THAT_TIME.search(question) and _JA_WHEN.search(previous):
+        return True  # 「そのときの落札総額は？」: of the occasion asked about, whatever it asks
     own = [t for t in key_terms(question) if t not in _FRAME_WORDS]
-    if own or detect_lang(previous) != "ja" or len(previous) > _CARRIED_WHOLE_CHARS:
+    if own:
         return False
     if not _JA_ASKED_FIGURE.search(previous) or not (_JA_ANAPHOR.match(question) or _JA_DEMONSTRATIVE.search(question)):
         return False

@@ -497,6 +497,8 @@ def key_terms(text: str) -> list[str]:
     return list(seen)
 
 
+#: The asker's word for their own firm (「うち個人事業主なんだけど」, 当行): it opens no phrase.
+_ASKERS_OWN = frozenset({"うち", "ウチ", "当行", "弊行", "当社", "弊社", "当金庫", "当組合", "当方"})
 #: Formal nouns that end a clause (「質権つけるとき登録って…」): no part of a compound.
 _CLAUSE_NOUNS = frozenset({"とき", "際"})
 
@@ -507,6 +509,8 @@ def noun_phrases(text: str) -> list[str]:
     run: list[str] = []
     for t in tokenize(_REQUEST_NOUN.sub("、", text)):
         if t.pos in {"名詞", "接頭辞", "接尾辞"} and t.pos2 != "代名詞" and t.surface.strip() and t.surface not in _CLAUSE_NOUNS:
+            if not run and t.surface in _ASKERS_OWN:
+                continue  # 「うち個人事業主なんだけど」: the asker's own, no part of the phrase
             run.append(t.surface)
             continue
         if run:

@@ -3733,6 +3733,21 @@ _LED_BY_THEIR_ANSWER = [
     ("特許庁のスタートアップ向けアクセラって、最初の2年で何社支援したの？", [], "25社"),
     # 国会(を)通った dates the passing (成立), not the bill's submission to the Diet
     ("その法律っていつ国会通ったんだっけ？", ["会社の事業ぜんぶを担保にできる法律の名前は？"], "6月7日"),
+    # ---- round 36
+    # 適用開始日 is said by 適用された; スタートアップ is no スタート
+    ("「経営者保証に関するガイドライン」の適用開始日はいつでしたか。", [], "2014年2月1日"),
+    # a lead on the province gives way to one on the city asked
+    ("中国の広東の中山市って、知財の融資が焦げ付いたときの損失の分け方どうなってんの？", [], "54:26:16:4"),
+    # 令和何年法律第何号 asks a number, not a date
+    ("事業性融資推進法の法律番号を確認させてください。稟議資料に記載したいので、令和何年法律第何号かお願いします。", [], "第52号"),
+    # "the security interest" is no interest rate asked
+    ("Under Japan's enterprise value charge, can the lending bank itself hold the security interest, or must it go through someone else?", [], "信託会社"),
+    # "… dated when?" asks when, whatever the earlier question asked
+    ("and its report was dated when?", ["who chaired the FSA working group behind the business growth charge?"], "2023年2月10日"),
+    # "same deal for …?" asks the earlier question of another thing
+    ("same deal for registered copyrights?", ["In the US, how does a lender perfect a security interest in patents?"], "Peregrine"),
+    # a guarantee outside the rule: its exclusion leads, not the rule's split
+    ("責任共有制度のもとで、創業関連保証を利用した場合の金融機関側の負担割合は何％になりますか。", [], "対象外"),
 ]
 
 
@@ -3827,6 +3842,17 @@ def test_a_verb_that_only_sets_when_is_not_what_is_asked():
         "On what date was Ocean Tomo's 9th patent auction held?",
         # a venue: the unit dating the forum names none
         "2018年の知財金融フォーラムって会場どこだったの？",
+        # (round 36) a full year said casually: the first half is no answer
+        "中国の知財担保融資って2024年まるっと一年で結局いくらだったの？",
+        "What was China's total IP pledge financing for the full year 2024?",
+        # a count of institutions: a cost per report is no count of them
+        "2017年度末時点で知財ビジネス評価書を活用した金融機関の累計数はいくつでしたか。",
+        # which countries: the sentence on the dialogue names none
+        "Which countries presented at WIPO's second IP Finance Dialogue in November 2023?",
+        # a city no document names (佛山市: a place by its 市)
+        "広東省の知財融資の損失分担、中山市じゃなくて佛山市だとどんな割合なの？",
+        # after 2008: a total up to March 2008 is no answer
+        "DBJの知財担保融資って2008年より後は何件くらいやってるの？",
     ],
 )
 def test_probed_figures_and_places_no_passage_states_are_refused(assistant, question):
@@ -3841,6 +3867,8 @@ def test_probed_figures_and_places_no_passage_states_are_refused(assistant, ques
         ("それって2024年の年末だとどこまで増えたの？", ["中国の知財の証券化ってどのくらい出てるの？"]),
         # one exchange's part of a figure given for two
         ("そのうち深圳の取引所の分だけだとどれくらい？", ["中国の知財証券化商品って何本くらい出てるの？"]),
+        # (round 36) そのとき: the occasion asked about, the first auction, not the ninth
+        ("そのときの落札総額っていくらだった？", ["Ocean Tomoが最初にやった特許オークションっていつ？"]),
     ],
 )
 def test_probed_follow_ups_asking_a_figure_no_passage_states_are_refused(assistant, question, history):
@@ -3875,3 +3903,10 @@ def test_second_tier_banks_name_no_second_round():
 
     assert ordinals("regional and second-tier regional banks") == set()
     assert ordinals("the second meeting") == {"2"}
+
+
+def test_the_askers_own_firm_opens_no_phrase():
+    from assistant.text.ja import noun_phrases
+
+    assert "個人事業" in noun_phrases("うち個人事業主なんだけど、借りられる？")
+    assert not any(p.startswith("うち") for p in noun_phrases("うち個人事業主なんだけど、借りられる？"))
