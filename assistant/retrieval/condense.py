@@ -306,8 +306,9 @@ _PARTICLE = re.compile(r"^(?:って|は|が|の|を|に|で|も)[、,]?\s*")
 
 def _carries_whole(question: str, previous: str, lexicon: Lexicon) -> bool:
     """A Japanese follow-up with no word of its own (「それっていつからそうなったの？」) after a
-    short question asking for a figure or a party whose topic no scheme names: the whole
-    earlier question says what それ is."""
+    short question asking for a figure or a party whose topic no scheme names, or one asking
+    about 「そのとき」 after a short question asking when: the whole earlier question says
+    what それ is, or which occasion."""
     if detect_lang(previous) != "ja" or len(previous) > _CARRIED_WHOLE_CHARS:
         return False
     if _JA_THAT_TIME.search(question) and _JA_WHEN.search(previous):
