@@ -127,7 +127,18 @@ def _unknown_latin(text: str, known: Callable[[str], bool], lexicon: Lexicon, pl
             names = [p.name for p in lexicon.places if p.country in codes and not p.region_of]
             if names and not any(known(n) for n in names) and not any(known(t) for t in lexicon.expand_english(word)):
                 out.append(word)
+        # a short follow-up naming a place in lower case ("and in foshan?", "what about in
+        # wuhan?"): the word after "in" that neither the index nor the glossary knows
+        short = _SHORT_PLACE_FOLLOW_UP.match(text.strip())
+        if short and not known(short.group(1)) and not lexicon.expand_english(short.group(1)) and short.group(1) not in out:
+            out.append(short.group(1))
     return out
+
+
+# (as condensed too: "and in foshan? (how does zhongshan split …?)")
+_SHORT_PLACE_FOLLOW_UP = re.compile(
+    r"^(?:and|what about|how about|so|ok|okay)?,?\s*(?:in|for)\s+([a-z]{3,})\s*\??\s*(?:\(.*\))?$", re.I | re.S
+)
 
 
 _KANJI_NAME = re.compile(r"^[一-龥]{2,6}$")
@@ -231,6 +242,11 @@ def unknown_institutions(text: str, known: Callable[[str], bool]) -> tuple[str, 
 
 #: Who the asker is ("We're a US fund", "As a Chinese lender", 「米国のファンドですが」): a place
 #: that only describes the asker is not one the question asks about.
+_SOURCE_PLACE = re.compile(
+    r"\b(?:a|an|the|one|some|this|that)\s+(?:japanese|chinese|american|us|u\.s\.|korean|british|uk)\s+"
+    r"(?:report|article|paper|source|study|survey|blog|website|site|newspaper|news outlet|commentator|outlet)s?\b",
+    re.IGNORECASE,
+)
 _ASKER = re.compile(
     r"\b(?:we(?:'re|’re| are)|i(?:'m|’m| am)|as)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:fund|investor|lender|bank|company|firm|start-?up|analyst|investment manager|insurer)s?\b"
@@ -244,6 +260,9 @@ def asked_jurisdictions(text: str, lexicon: Lexicon) -> tuple[str, ...]:
     """The jurisdictions of the places ``text`` asks about: those it names, less a place that
     only says who is asking when it names others ("We're a US fund looking at a Japanese SME.
     When does …" asks about Japan; "I'm a US start-up: can I insure my IP loan?" about the US)."""
+    # (where a source comes from says who wrote it, not what is asked: "A Japanese report
+    # says Guangdong splits losses 44:36:16:4. Is that right?" asks about Guangdong)
+    text = _SOURCE_PLACE.sub(" ", text)
     named = lexicon.named_jurisdictions(text)
     if not named or not _ASKER.search(text):
         return named

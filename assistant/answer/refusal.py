@@ -259,6 +259,20 @@ def _after(asked: re.Match[str], text: str) -> bool:
     return inclusive and year in years and not ends
 
 
+#: The Nth year of something (「3年目」, "the third year", "year 3").
+_NTH_YEAR = re.compile(r"(\d+)年目|\b(\d+)(?:st|nd|rd|th) year\b|\b(second|third|fourth|fifth|sixth) year\b|\byear (\d{1,2})\b(?![,.]?\d)", re.I)
+_NTH_WORDS = {"second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6"}
+
+
+def _nth_years(text: str) -> set[str]:
+    """The Nth years ``text`` names (「3年目」 and "the third year" are both "3")."""
+    return {next(_NTH_WORDS.get(g.lower(), g) for g in m.groups() if g) for m in _NTH_YEAR.finditer(text)}
+
+
+#: "Is that right?" after a statement: whether the statement holds is asked.
+_HOLDS = re.compile(r"\s*\b(?:is|was) (?:that|this|it) (?:right|correct|accurate|true)\s*[?？]*\s*$", re.I)
+#: A question asking figures each on its own ("separately", 「それぞれ」, 「別々に」).
+_SEPARATELY = re.compile(r"\bseparately\b|\brespectively\b|\bbroken down\b|それぞれ|別々|個別に", re.I)
 #: Words that make a party a side of a deal (金融機関側, 銀行サイド).
 _SIDE = frozenset({"側", "サイド"})
 #: Two names given one figure together: 「上海と深圳」, 「みずほ・りそな」, "Shanghai and Shenzhen".
@@ -288,7 +302,8 @@ def _counted_words(text: str) -> list[str]:
     many cases"), in lower case."""
     words: list[str] = []
     for word in text.lower().split():
-        if word in _NOT_COUNTED or (words and word.endswith("ed")):
+        # (an adverb before the verb ends them too: "loans *actually* used …")
+        if word in _NOT_COUNTED or (words and (word.endswith("ed") or (word.endswith("ly") and len(word) > 4))):
             break
         words.append(word)
     return words
@@ -452,7 +467,8 @@ class Refusals:
         if q.intent != "yesno":
             return []
         if q.lang == "en":
-            return self._unsaid_english_clause(question, idf, known, tokens)
+            # ("… splits losses 44:36:16:4. Is that right?" asks whether the statement holds)
+            return self._unsaid_english_clause(_HOLDS.sub("", question) or question, idf, known, tokens)
         clause = asked_clause(question)
         if clause == question or "?" in normalize(question).replace(normalize(clause), ""):
             return []  # no context, or a question of its own before this one
@@ -653,6 +669,16 @@ class Refusals:
                         own = re.search(rf"{re.escape(asked)}(?:は|が|で|:|：)?\s*(?:約)?\d", text)
                         if asked in question and other not in question and not own and asked not in out:
                             out.append(asked)
+        if _SEPARATELY.search(question):
+            # Both asked each on its own ("shinkin banks vs credit cooperatives, separately?",
+            # 「信金と信組それぞれ」) when the unit counts them together (「信金・信組5」).
+            words = {w for w in re.findall(r"[a-z]{4,}", question.lower())}
+            for a, b in re.findall(r"([a-z][a-z-]+(?: [a-z][a-z-]+)?) and ([a-z][a-z-]+(?: [a-z][a-z-]+)?)", c.unit().en):
+                if set(a.split()) & words and set(b.split()) & words and not re.search(rf"{re.escape(b)}\W+\d", c.unit().en):
+                    out += [x for x in (a, b) if x not in out]
+            for a, b in re.findall(r"([一-龥ァ-ヶー]{2,6})・([一-龥ァ-ヶー]{2,6})", c.text):
+                if a in question and b in question and not re.search(rf"{re.escape(a)}\d", c.text):
+                    out += [x for x in (a, b) if x not in out]
         return out
 
     def places_unanswered(self, cands: list[Candidate], q: QuestionFrame, groups: list[TermGroup]) -> list[str]:
@@ -811,6 +837,9 @@ class Refusals:
         regions = self.lexicon.regions_in(asked_places)
         if regions and not regions & self.lexicon.regions_in(f"{c.text} {c.unit().en} {c.hit.chunk.section}"):
             return False  # China's 2020 total is no figure for Guangdong
+        asked_nth, said_nth = _nth_years(q.text), _nth_years(f"{c.text} {c.unit().en}")
+        if asked_nth and not asked_nth & said_nth:
+            return False  # 「3年目は？」: the first two years' total is no figure for the third
         if (after := _AFTER_YEAR.search(q.text)) and not _after(after, c.text):
             return False  # a total up to March 2008 is no figure for the years after 2008
         asked_ordinals = ordinals(q.text)

@@ -3748,6 +3748,11 @@ _LED_BY_THEIR_ANSWER = [
     ("same deal for registered copyrights?", ["In the US, how does a lender perfect a security interest in patents?"], "Peregrine"),
     # a guarantee outside the rule: its exclusion leads, not the rule's split
     ("責任共有制度のもとで、創業関連保証を利用した場合の金融機関側の負担割合は何％になりますか。", [], "対象外"),
+    # ---- round 37
+    # where a report comes from is not what is asked; "Is that right?" asks whether it holds
+    ("A Japanese report says Guangdong splits IP loan losses 44:36:16:4. Is that right?", [], "44:36:16:4"),
+    # "percentage wise" asks a share; "actually" ends what is counted
+    ("in the US how many secured business loans actually used patents as collateral? percentage wise", [], "約4%"),
 ]
 
 
@@ -3853,6 +3858,10 @@ def test_a_verb_that_only_sets_when_is_not_what_is_asked():
         "広東省の知財融資の損失分担、中山市じゃなくて佛山市だとどんな割合なの？",
         # after 2008: a total up to March 2008 is no answer
         "DBJの知財担保融資って2008年より後は何件くらいやってるの？",
+        # (round 37) the third year: the first two years' total is no answer
+        "IPASって3年目は何社支援したの？",
+        # two kinds asked each on its own, counted together (「信金・信組5」)
+        "2014年度の試行で、信金と信組はそれぞれ何機関だった？",
     ],
 )
 def test_probed_figures_and_places_no_passage_states_are_refused(assistant, question):
@@ -3869,6 +3878,10 @@ def test_probed_figures_and_places_no_passage_states_are_refused(assistant, ques
         ("そのうち深圳の取引所の分だけだとどれくらい？", ["中国の知財証券化商品って何本くらい出てるの？"]),
         # (round 36) そのとき: the occasion asked about, the first auction, not the ninth
         ("そのときの落札総額っていくらだった？", ["Ocean Tomoが最初にやった特許オークションっていつ？"]),
+        # (round 37) a city typed in lower case that no document names
+        ("and in foshan?", ["how does zhongshan split losses on bad IP loans?"]),
+        # a bond's coupon is a rate: a count of products is no answer
+        ("what was the average coupon on those products?", ["how many IP securitisation products has China issued?"]),
     ],
 )
 def test_probed_follow_ups_asking_a_figure_no_passage_states_are_refused(assistant, question, history):
@@ -3910,3 +3923,11 @@ def test_the_askers_own_firm_opens_no_phrase():
 
     assert "個人事業" in noun_phrases("うち個人事業主なんだけど、借りられる？")
     assert not any(p.startswith("うち") for p in noun_phrases("うち個人事業主なんだけど、借りられる？"))
+
+
+def test_is_that_right_asks_whether_the_statement_holds():
+    from assistant.answer.refusal import _HOLDS
+
+    # "Is that right?" asks whether what was said holds; a "security right" is still a term
+    assert _HOLDS.sub("", "A report says the split is 44:36:16:4. Is that right?") == "A report says the split is 44:36:16:4."
+    assert _HOLDS.sub("", "Who holds the security right?") == "Who holds the security right?"
