@@ -485,9 +485,18 @@ def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:
     # (the date of the document asked about, "the FSA's July 2025 discussion paper", is which
     # paper, not the year of the figure)
     dated = _DOCUMENT_DATE.sub(" ", query)
+    # (nor is a bound, "before 2008", 「2008年より後」: the figure is for the years beyond it)
+    dated = _YEAR_BOUND.sub(" ", dated)
     return RequestedFigure(
         frozenset(units), years_in(dated), bool(units & lexicon.money_units), span_years_in(query), bool(_LISTED_YEARS.search(query))
     )
+
+
+#: A year that bounds the years asked ("before 2008", "after 2015", 「2008年より後」, 「2020年以前」).
+_YEAR_BOUND = re.compile(
+    r"\b(?:before|after|prior to|until|till|since)\s+(?:19|20)\d{2}\b|(?:19|20)\d{2}年度?(?:より(?:前|後|あと)|以前|以降|以後|から後)",
+    re.I,
+)
 
 
 #: A document named by its date ("the July 2025 discussion paper", 「2025年7月の検討ペーパー」).

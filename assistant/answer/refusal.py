@@ -271,8 +271,12 @@ def _nth_years(text: str) -> set[str]:
 
 #: "Is that right?" after a statement: whether the statement holds is asked.
 _HOLDS = re.compile(r"\s*\b(?:is|was) (?:that|this|it) (?:right|correct|accurate|true)\s*[?？]*\s*$", re.I)
+#: A question asking a part of what was counted (「その中で」, 「そのうち」, 「…だけ」).
+_PART_OF = re.compile(r"その中で|そのうち|うち(?!の)|だけ|のみ|単独|\balone\b|\bonly\b", re.I)
 #: A question asking figures each on its own ("separately", 「それぞれ」, 「別々に」).
-_SEPARATELY = re.compile(r"\bseparately\b|\brespectively\b|\bbroken down\b|それぞれ|別々|個別に", re.I)
+_SEPARATELY = re.compile(
+    r"\bseparately\b|\brespectively\b|\bbroken down\b|\balone\b|\bnot counting\b|\bexcluding\b|それぞれ|別々|個別に", re.I
+)
 #: Words that make a party a side of a deal (金融機関側, 銀行サイド).
 _SIDE = frozenset({"側", "サイド"})
 #: Two names given one figure together: 「上海と深圳」, 「みずほ・りそな」, "Shanghai and Shenzhen".
@@ -437,6 +441,9 @@ class Refusals:
         # What a party or a place the documents never name has done or does now (「トヨタも
         # 使ってるの？」「名古屋の地銀でやってるとこ」"Does MUFG offer …?") is not in them either.
         if (q.unknown_entities or q.unknown_places) and (_RECORD.search(q.text) or _PRACTICE.search(q.text)):
+            return "unknown_entity"
+        # …nor what such a party offers (「三菱UFJって特許担保で貸してくれる商品ある？」).
+        if q.unknown_entities and (_PRODUCT_ASKED.search(q.text) or _OFFERS.search(q.text)):
             return "unknown_entity"
         if q.lang == "ja" and cov < NO_COVERAGE:
             return "key_terms"
@@ -679,6 +686,12 @@ class Refusals:
             for a, b in re.findall(r"([一-龥ァ-ヶー]{2,6})・([一-龥ァ-ヶー]{2,6})", c.text):
                 if a in question and b in question and not re.search(rf"{re.escape(a)}\d", c.text):
                     out += [x for x in (a, b) if x not in out]
+        # One of two kinds counted together asked alone (「その中で信金は？」 of 「信金・信組5」;
+        # not 「銀行とか信金何社」, which asks them all).
+        for a, b in re.findall(r"([一-龥ァ-ヶー]{2,6})・([一-龥ァ-ヶー]{2,6})\d", c.text if _PART_OF.search(question) else ""):
+            for asked, other in ((a, b), (b, a)):
+                if asked in question and other not in question and asked not in out:
+                    out.append(asked)
         return out
 
     def places_unanswered(self, cands: list[Candidate], q: QuestionFrame, groups: list[TermGroup]) -> list[str]:
@@ -832,8 +845,8 @@ class Refusals:
         # (not the cities set aside: 「珠海とか深圳じゃなくて、上海の…」 asks about 上海)
         asked_places = _SET_ASIDE.sub(" ", q.text)
         cities = self.lexicon.cities_in(asked_places)
-        if cities and (theirs := self.lexicon.cities_in(c.text)) and not theirs & cities:
-            return False  # 珠海市's split of a loss is no figure for 深圳
+        if cities and not self.lexicon.cities_in(f"{c.text} {c.unit().en}") & cities:
+            return False  # 珠海市's split of a loss (or the province's) is no figure for 深圳
         regions = self.lexicon.regions_in(asked_places)
         if regions and not regions & self.lexicon.regions_in(f"{c.text} {c.unit().en} {c.hit.chunk.section}"):
             return False  # China's 2020 total is no figure for Guangdong

@@ -3862,6 +3862,12 @@ def test_a_verb_that_only_sets_when_is_not_what_is_asked():
         "IPASって3年目は何社支援したの？",
         # two kinds asked each on its own, counted together (「信金・信組5」)
         "2014年度の試行で、信金と信組はそれぞれ何機関だった？",
+        # (round 38) a party no document names: what it offers is not in them
+        "三菱UFJって特許担保で貸してくれる商品ある？",
+        # how long one waits is a period no sentence gives; the report's cost is no answer
+        "評価書って申し込んでから出来上がるまでどれくらい待つの？",
+        # a final full-year number: the first half is no answer
+        "what was china's final full-year ip pledge financing number for 2024?",
     ],
 )
 def test_probed_figures_and_places_no_passage_states_are_refused(assistant, question):
@@ -3880,6 +3886,14 @@ def test_probed_figures_and_places_no_passage_states_are_refused(assistant, ques
         ("そのときの落札総額っていくらだった？", ["Ocean Tomoが最初にやった特許オークションっていつ？"]),
         # (round 37) a city typed in lower case that no document names
         ("and in foshan?", ["how does zhongshan split losses on bad IP loans?"]),
+        # (round 38) one of two kinds counted together, asked alone
+        ("その中で信金の人ってどのくらいいたの？", ["特許庁の2014年度の試行で評価書の支援に選ばれた金融機関って何機関？"]),
+        (
+            "how many of those were shinkin banks alone, not counting credit co-ops?",
+            ["how many financial institutions were picked in the JPO's FY2014 IP finance pilot?"],
+        ),
+        # another city: the province's split is no figure for it
+        ("じゃあ上海は？", ["中山市って知財融資の損失どういう割合で分けてるの？"]),
         # a bond's coupon is a rate: a count of products is no answer
         ("what was the average coupon on those products?", ["how many IP securitisation products has China issued?"]),
     ],
@@ -3931,3 +3945,15 @@ def test_is_that_right_asks_whether_the_statement_holds():
     # "Is that right?" asks whether what was said holds; a "security right" is still a term
     assert _HOLDS.sub("", "A report says the split is 44:36:16:4. Is that right?") == "A report says the split is 44:36:16:4."
     assert _HOLDS.sub("", "Who holds the security right?") == "Who holds the security right?"
+
+
+def test_a_count_of_kinds_named_together_is_asked_of_them_all(assistant):
+    # 「銀行とか信金何社」 asks all the kinds: 「18の金融機関」 answers, though 信金 is counted with 信組
+    answer = assistant.ask("特許庁の知財金融って最初に試しでやった年、銀行とか信金何社くらい選ばれたの？")
+    assert not answer.abstained and "18" in answer.citations[0].quote, answer.text
+
+
+def test_a_bound_year_is_no_year_the_figure_is_for():
+    assert not requested_figure("how many deals did DBJ do before 2008?", LEX).years
+    assert not requested_figure("DBJの知財担保融資って2008年より後は何件？", LEX).years
+    assert requested_figure("how many deals did DBJ do in 2008?", LEX).years == {"2008"}
