@@ -210,6 +210,11 @@ _THING_ASKED = re.compile(
     r"correct|proper|official|normal) )?([a-z][a-z-]{3,}) (?:you|i|we|one|to|for|that|needed|required|made|used|filed|in|an?|the|lenders?|banks?)\b",
     re.IGNORECASE,
 )
+#: …or as a list of a glossary kind ("what are the three first-level indicators?": 一級指標).
+_THINGS_LISTED = re.compile(
+    r"\bwhat(?: are|'re| were) the (?:(?:two|three|four|five|six|\d+) )?((?:[a-z][a-z-]+ )?[a-z][a-z-]{3,}s)\s*(?:\?|$)",
+    re.IGNORECASE,
+)
 _NO_KIND = frozenset({"目的", "仕組", "仕組み", "役割", "方法", "流れ", "内容", "意味", "場合", "こと", "もの", "感じ", "理由", "手続"})
 
 #: A question for the total so far ("How many banks have received one so far?", 「これまでに
@@ -1161,7 +1166,7 @@ class ExtractiveAnswerer(Answerer):
         frame words (the purpose, the difference) name none."""
         out = [
             ja
-            for m in _THING_ASKED.finditer(question)
+            for m in (*_THING_ASKED.finditer(question), *_THINGS_LISTED.finditer(question))
             if m.group(1).lower() not in NOT_FOCUS
             for ja in self.lexicon.glossary.get(m.group(1).lower(), ())
             if not ja.isascii() and len(ja) >= 2

@@ -3753,6 +3753,10 @@ _LED_BY_THEIR_ANSWER = [
     ("A Japanese report says Guangdong splits IP loan losses 44:36:16:4. Is that right?", [], "44:36:16:4"),
     # "percentage wise" asks a share; "actually" ends what is counted
     ("in the US how many secured business loans actually used patents as collateral? percentage wise", [], "約4%"),
+    # ---- round 38
+    # a list of a glossary kind asked for ("the three first-level indicators") is led by the
+    # sentence naming them, not by the standard's definition
+    ("In China's national patent evaluation standard, what are the three first-level indicators?", [], "一級指標"),
 ]
 
 
