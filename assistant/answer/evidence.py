@@ -492,9 +492,12 @@ def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:
     )
 
 
-#: A year that bounds the years asked ("before 2008", "after 2015", 「2008年より後」, 「2020年以前」).
+#: A year the figure is asked for the years after (「2008年より後」, 「2020年以降」, "since 2015").
+_AFTER_JA = r"((?:19|20)\d{2})年度?(?:より(?:後|あと)|以降|以後|から後)"
+AFTER_YEAR = re.compile(rf"{_AFTER_JA}|\b(after|since) ((?:19|20)\d{{2}})\b", re.I)
+#: A year that bounds the years asked, after or before ("before 2008", 「2020年以前」).
 _YEAR_BOUND = re.compile(
-    r"\b(?:before|after|prior to|until|till|since)\s+(?:19|20)\d{2}\b|(?:19|20)\d{2}年度?(?:より(?:前|後|あと)|以前|以降|以後|から後)",
+    rf"\b(?:before|after|prior to|until|till|since)\s+(?:19|20)\d{{2}}\b|(?:19|20)\d{{2}}年度?(?:より前|以前)|{_AFTER_JA}",
     re.I,
 )
 

@@ -871,11 +871,7 @@ class ExtractiveAnswerer(Answerer):
             lead = self._first_part_lead(question, lead, ranked, q, retrieval, chunk_tokens, known)
         if (q.figure or q.quantities) and _ASKS_RECENT.search(question) and not years_in(question):
             lead = _latest(lead, [c for c in candidates[:RECENT_POOL] if states(c)])
-        if (
-            (q.figure or q.quantities)
-            and not _EXCLUDED.search(q.text)  # (「…対象外となる保証も教えて」 asks that in a part of its own)
-            and (excluded := self._excluded_lead(lead, candidates, subjects)) is not None
-        ):
+        if (q.figure or q.quantities) and (excluded := self._excluded_lead(lead, candidates, subjects, q.text)) is not None:
             # 「創業関連保証を利用した場合の…負担割合は？」: the rule's split does not apply to it
             lead, pool = excluded, [excluded, *pool]
         official = self._official_first(lead, candidates, q)
@@ -1272,11 +1268,16 @@ class ExtractiveAnswerer(Answerer):
         )
 
     @staticmethod
-    def _excluded_lead(lead: Candidate, candidates: list[Candidate], subjects: list[TermGroup]) -> Candidate | None:
+    def _excluded_lead(
+        lead: Candidate, candidates: list[Candidate], subjects: list[TermGroup], question: str
+    ) -> Candidate | None:
         """A unit saying that something the figure is asked of, and the lead does not name, is
         outside the rule the lead's figure belongs to (「創業関連保証…などは、責任共有制度の
         対象外である」 for the bank's share of a 創業関連保証): it answers first. None when
-        no unit says so."""
+        no unit says so, or when the ``question`` asks for exclusions in a part of its own
+        (「…対象外となる保証も教えて」)."""
+        if _EXCLUDED.search(question):
+            return None
         said = set(terms(lead.text))
         # (named as written: 保証 of 「保証付き」 is in every sentence on guarantees)
         unnamed = [g.term for g in subjects if not group_found(g, said) and len(g.term) >= 3]

@@ -35,6 +35,7 @@ from difflib import get_close_matches
 
 from assistant.answer.candidate import Candidate, names_instrument, terms
 from assistant.answer.evidence import (
+    AFTER_YEAR,
     LIGHT_VERBS,
     PART_YEAR,
     SHARE,
@@ -241,10 +242,6 @@ _COUNTED = re.compile(
 _FIRST = re.compile(r"\bfirst\b|最初|初回|第1回|1回目", re.I)
 #: Words that say which of a series, not what a figure is of.
 _ORDER_WORDS = frozenset({"first", "last", "latest", "next", "previous", "second", "third", "final"})
-#: A figure asked for the years after one (「2008年より後」, 「2020年以降」, "since 2015").
-_AFTER_YEAR = re.compile(
-    r"((?:19|20)\d{2})年度?(?:より(?:後|あと)|以降|以後|から後)|\b(after|since) ((?:19|20)\d{2})\b", re.I
-)
 
 
 def _after(asked: re.Match[str], text: str) -> bool:
@@ -853,7 +850,7 @@ class Refusals:
         asked_nth, said_nth = _nth_years(q.text), _nth_years(f"{c.text} {c.unit().en}")
         if asked_nth and not asked_nth & said_nth:
             return False  # 「3年目は？」: the first two years' total is no figure for the third
-        if (after := _AFTER_YEAR.search(q.text)) and not _after(after, c.text):
+        if (after := AFTER_YEAR.search(q.text)) and not _after(after, c.text):
             return False  # a total up to March 2008 is no figure for the years after 2008
         asked_ordinals = ordinals(q.text)
         said_ordinals = ordinals(f"{c.text} {c.unit().en}")
