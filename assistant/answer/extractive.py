@@ -163,6 +163,26 @@ NEW_SUBJECT_LEAD_SHARE = 0.85
 #: A unit on the city a question names (Zhuhai) leads over a closer one on another city
 #: (Zhongshan, asked about before), within this share of its score.
 CITY_LEAD_SHARE = 0.7
+#: A part of a compound question naming nothing its figure is of is answered by a unit whose
+#: passage (text, heading, document title) names this share of the whole question's subjects.
+CONTEXT_SUBJECT_SHARE = 0.5
+#: A dated unit naming everything a when-question asks about leads over a closer one naming
+#: part of it, within this share of its score.
+WHOLE_SUBJECT_LEAD_SHARE = 0.9
+#: …when the closer one names less than this share of it (a word of the thing asked is missing,
+#: not a wording: 「金融機関が使う」 for 金融機関向け).
+PART_SUBJECT_OWN = 0.85
+#: A follow-up pointing back at what was just asked (「それっていつから始まったの？」 after a
+#: question on the split of a guarantee's losses) is led by a unit giving the earlier
+#: question's figure (the 80:20 split, dated 2007) over a closer one giving none (the guarantee
+#: system's founding in 1937), within this share of its score.
+EARLIER_FIGURE_LEAD_SHARE = 0.9
+#: A follow-up that points back at what was asked before: a demonstrative opens it.
+_POINTS_BACK = re.compile(
+    r"^(?:じゃあ|じゃ|で、?|ちなみに|あと、?)?(?:それ|そっち|そいつ|これ|あれ)(?:って|は|が|も|、)"
+    r"|^(?:and |so |ok,? )?(?:when|since when|how long|why|who|where)\b[^?]*\b(?:that|it|this)\b",
+    re.IGNORECASE,
+)
 #: How many unit vectors an answerer keeps in memory (384 floats each: about 30 MB).
 VECTOR_CACHE = 20_000
 PART_FLOOR = 0.3
@@ -200,7 +220,7 @@ ASKED_PHRASE_PENALTY = 0.85
 #: A question for what came into being (「評価書以外に何かできたの？」, "what was newly added?"):
 #: a unit saying what was created or introduced answers it.
 _ASKS_NEW = re.compile(
-    r"(?<!こと)(?<!ことが)(?<!ことも)(?:でき|増え|生まれ|登場し)た(?:の|もの|って|ん|\?|？)|\b(?:newly|introduced|added|created|launched)\b", re.I
+    r"(?<!こと)(?<!ことが)(?<!ことも)(?:でき|増え|生まれ|登場し)た(?:の|もの|って|ん|やつ|奴|\?|？)|\b(?:newly|introduced|added|created|launched)\b", re.I
 )
 _SAYS_NEW = re.compile(r"新設|創設|導入|新たに|登場|\b(?:newly|introduced|created)\b", re.I)
 #: The thing an English question asks for by name ("what's the filing you need …", "what is
@@ -222,6 +242,16 @@ _NO_KIND = frozenset({"目的", "仕組", "仕組み", "役割", "方法", "流�
 #: before one giving a single year's figure (「2014年度に…18の金融機関」).
 _ASKS_TO_DATE = re.compile(r"\b(?:so far|to date|until now|up to now|in total|altogether)\b|これまで|今まで|現在まで|累計|通算|トータル", re.IGNORECASE)
 _SAYS_TO_DATE = re.compile(r"現在まで|これまで|累計|通算|までに|てきて|てきた|\b(?:to date|so far|cumulative(?:ly)?|in total)\b", re.IGNORECASE)
+#: A question asking when something happened (「…拡大したのは何年ですか」, 「いつ始まったの？」,
+#: "When did …?", "what year …"): a lead giving no date does not answer it. (Not a period,
+#: 「何年かかる？」, nor when one may do a thing, 「いつから使える？」, which a condition answers.)
+_ASKS_PAST_DATE = re.compile(
+    r"何年(?!度?(?:分|間|目|も|ぶり|以上|前|後|かか|くらい|ぐらい|程度|経))|何年度|"
+    r"(?:[たっ]た|だった|された|れた|でした|ました)(?:の|ん)?(?:は|って|が)?(?:いつ|何月)|"
+    r"いつ(?:頃|ごろ)?(?:に|から|の)?[^。？?、]{0,12}?(?:[たっ]た|された|でした|ました)(?:の|ん|っけ|か)?\s*[?？。]?\s*$|"
+    r"\b(?:what|which) year\b|\bwhen (?:did|was|were|had)\b",
+    re.IGNORECASE,
+)
 #: A figure asked as it stands now (「最近どのくらい？」, "the latest figure", "currently"): the
 #: unit with the latest year's figure answers it; a part of a year counts as the year before.
 _ASKS_RECENT = re.compile(
@@ -814,6 +844,11 @@ class ExtractiveAnswerer(Answerer):
         if own and condensed != question:
             lead = self._newly_asked_lead(lead, ranked, q, groups, question, condensed)
         lead = self._asked_city_lead(lead, ranked, q)
+        lead = self._earlier_figure_lead(lead, ranked, q, question, condensed)
+        if q.intent == "when" and lead.own < PART_SUBJECT_OWN and condensed == question:
+            # 「知財ビジネス提案書っていつからできたやつ？」: a dated unit naming all of what is
+            # asked about leads over a closer one on part of it (評価書's template, 2022)
+            lead = self._close_lead(lead, ranked, q, WHOLE_SUBJECT_LEAD_SHARE, lambda c: c.own >= 1 and has_date(c.text))
         if asked and (occasion := [c for c in ranked if _ordinals_of(c) & asked and self._may_lead(c, q)]):
             # The occasion asked for (Ocean Tomo's 9th auction) is answered by a unit on it,
             # not by one on another (the first auction, which has a date)…
@@ -878,10 +913,16 @@ class ExtractiveAnswerer(Answerer):
         if official is not lead:
             lead = official
             pool = [official, *pool]
+        if q.intent == "when" and _ASKS_PAST_DATE.search(question) and not has_date(lead.text):
+            # 「深圳市が…50億元に拡大したのは何年ですか」 when the unit on it gives no year
+            return self._abstain(base, "no_quantity", groups, t0, missing=["時期" if q.lang == "ja" else "the date"])
         if (q.figure or q.intent == "howmuch") and (joint := self.refusals.joint_names(lead, question)):
             # 「深圳の分だけだと？」 when the passages give Shanghai's and Shenzhen's together
             alone = [f"{name}単独の数値" if q.lang == "ja" else f"{name} alone" for name in joint]
             return self._abstain(base, "no_quantity", groups, t0, missing=alone)
+        if (q.figure or q.intent == "howmuch") and condensed != question and (part := self.refusals.part_unnamed(lead, question)):
+            # 「そのうち信金の人は何人？」 when the lead counts all the banks' staff together
+            return self._abstain(base, "no_quantity", groups, t0, missing=[f"{part}の数値"])
         chosen = self._answer_parts(question, self._select(lead, pool, q), candidates, q)
         if stated is not None:
             keys = {c.key for c in chosen}
@@ -1016,7 +1057,7 @@ class ExtractiveAnswerer(Answerer):
         kinds = self._kinds_asked(typed_question or q.text)
         things = self._things_asked(typed_question or q.text)
         besides = bool(_ASKS_BESIDES.search(typed_question or q.text))
-        asks_new = q.intent not in ("when", "yesno") and bool(_ASKS_NEW.search(typed_question or q.text))
+        asks_new = q.intent != "yesno" and bool(_ASKS_NEW.search(typed_question or q.text))
         asked_phrase = self._asked_phrase_terms(typed_question or q.text) if q.lang == "ja" else set()
         to_date = bool(_ASKS_TO_DATE.search(typed_question or q.text))
         exists = q.intent == "yesno" and bool(_ASKS_EXISTS.search(typed_question or q.text))
@@ -1296,6 +1337,20 @@ class ExtractiveAnswerer(Answerer):
             None,
         )
 
+    def _earlier_figure_lead(
+        self, lead: Candidate, ranked: list[Candidate], q: QuestionFrame, question: str, condensed: str
+    ) -> Candidate:
+        """A follow-up asking no figure of its own that points back at the question before
+        (「それっていつから？」) is about what that question asked for: a close unit giving the
+        earlier question's figure (its split, 80:20) leads over one giving none (:data:`_POINTS_BACK`)."""
+        carried = _carried(question, condensed)
+        if not carried or not _POINTS_BACK.search(question.strip()) or requested_figure(question, self.lexicon):
+            return lead
+        earlier = requested_figure(carried, self.lexicon)
+        if not earlier or earlier.met_by(lead.text):
+            return lead
+        return self._close_lead(lead, ranked, q, EARLIER_FIGURE_LEAD_SHARE, lambda c: earlier.met_by(c.text))
+
     def _asked_city_lead(self, lead: Candidate, ranked: list[Candidate], q: QuestionFrame) -> Candidate:
         """A question naming a city ("and zhuhai?" after a question on Zhongshan's split) is
         led by a close unit on that city, not by one on another city or on none (the
@@ -1525,7 +1580,13 @@ class ExtractiveAnswerer(Answerer):
             groups = term_groups(part, self.bm25.idf, self.lexicon, known)
             subjects = self.refusals.figure_subjects(groups, known, part)
             if not [g for g in subjects if not YEAR_TERM.fullmatch(g.term)]:
-                out.append(whole())  # 「何割くらい？」 asks its figure of what the part before it names
+                # 「何割くらい？」 asks its figure of what the part before it names…
+                found_whole = whole()
+                if not found_whole:
+                    # …which a unit's passage names, when the unit says only the part's own
+                    # words (「会合は全部で7回開かれ」 in the passage on the WG asked about)
+                    found_whole = self._stated_in_context(question, pf, names, retrieval, chunk_tokens, known, groups)
+                out.append(found_whole)
                 continue
             scored = [c for c in self._score(pf, groups, retrieval, chunk_tokens, None) if c.hit.chunk.id in found]
             if not scored:
@@ -1539,6 +1600,35 @@ class ExtractiveAnswerer(Answerer):
                 first = _latest(first, [first, *islice(states, RECENT_POOL)])
             out.append(first)
         return out if any(x is not True for x in out) else None
+
+    def _stated_in_context(
+        self,
+        question: str,
+        pf: QuestionFrame,
+        names: list[tuple[str, frozenset[str]]],
+        retrieval: Retrieval,
+        chunk_tokens: dict[str, set[str]],
+        known: Callable[[str], bool],
+        groups: list[TermGroup],
+    ) -> Candidate | bool:
+        """For a part naming nothing its figure is of (「会合は全部で何回…」 after 「WGの座長は
+        どなたで、」): the best unit stating the part's figure whose passage names most of
+        what the whole ``question`` asks about; False when none does."""
+        subjects = self.refusals.figure_subjects(term_groups(question, self.bm25.idf, self.lexicon, known), known, question)
+        named = [g for g in subjects if not YEAR_TERM.fullmatch(g.term)]
+        total = sum(g.weight for g in named)
+        if total <= 0:
+            return False
+        found = {h.chunk.id for h in retrieval.hits}
+        for c in sorted(self._score(pf, groups, retrieval, chunk_tokens, None), key=lambda c: -c.score):
+            if c.hit.chunk.id not in found or not self._may_lead(c, pf):
+                continue
+            context = chunk_tokens[c.hit.chunk.id] | set(terms(c.hit.chunk.section)) | set(terms(c.hit.doc.title))
+            if sum(g.weight * group_share(g, context) for g in named) / total < CONTEXT_SUBJECT_SHARE:
+                continue
+            if self.refusals.states_quantity(c, pf, None, names):
+                return c
+        return False
 
     def _answer_parts(
         self, question: str, chosen: list[Candidate], cands: list[Candidate], q: QuestionFrame

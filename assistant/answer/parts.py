@@ -29,16 +29,20 @@ _CLAUSE_BOUNDARY = re.compile(
     _BOUNDARY.pattern
     + r"|,\s+and\s+(?=(?:what|how|when|who|which|where|why|whether)\b)"
     + r"|(?<=\w)\s+and\s+(?=(?:how (?:many|much)|when|who|which|where)\b)"  # "… released and how many …"
-    + r"|(?<=[a-z)]\.)\s+(?=[A-Z])",
+    + r"|(?<=[a-z)]\.)\s+(?=[A-Z])"
+    # 「座長はどなたで、会合は何回…」: a Japanese question word joined to the next part by で
+    + r"|(?:(?<=どなたで、)|(?<=誰で、)|(?<=だれで、)|(?<=いつで、)|(?<=どこで、)|(?<=いくらで、)|(?<=何[人件回社]で、))",
     re.IGNORECASE,
 )
 MIN_PART_CHARS = 6
 #: A part that asks: a question mark, or a request (「…も教えて」, 「確認したい」, "tell me"),
 #: or 「…でしたっけ。」.
 _ASKS = re.compile(
-    r"[？?]\s*$|教えて|知りたい|確認したい|聞きたい|ですか|ますか|\btell me\b|\bI(?:'d| would) like to know\b"
+    r"[？?]\s*$|教えて|知りたい|確認したい|聞きたい|ですか|ますか|(?:ました|でした|ません)か|\btell me\b|\bI(?:'d| would) like to know\b"
     # 「…第何号でしたっけ。」: asking whether one remembers right
     r"|(?:っけ|かな|かしら)[。.]?\s*$"
+    # 「…座長はどなたで、」: a part asking by its question word, joined to the next by で
+    r"|(?:どなた|誰|だれ|いつ|どこ|いくら|何人|何件|何回|何社)で、?\s*$"
     # an English part asking by its first word, or after a colon ("FSA's guidance: when was …")
     r"|(?:^|[:：]\s*)(?:what|how|when|who|which|where|why|whether)\b",
     re.IGNORECASE,
@@ -52,7 +56,21 @@ def question_parts(question: str, clauses: bool = False) -> list[str]:
     part asks for a figure; an answer's parts are read as a reader splits them."""
     parts = _joined([p.strip(" 、,") for p in (_CLAUSE_BOUNDARY if clauses else _BOUNDARY).split(question)])
     asking = [p for p in parts if len(p) >= MIN_PART_CHARS and _ASKS.search(p)]
-    return asking if len(asking) > 1 else [question]
+    if len(asking) > 1:
+        return asking
+    pair = _ASKED_PAIR.fullmatch(question.strip()) if clauses else None
+    if pair:  # 「…の法律番号と成立日を確認させてください」: a number and a date, each its own part
+        return [f"{pair['pre']}{pair[kind]}{pair['post']}" for kind in ("a", "b")]
+    return [question]
+
+
+#: Two things asked in one request, each a figure or a date (「…の法律番号と成立日を確認
+#: させてください」, 「…の件数と金額を教えて」).
+_ASKED_THING = r"[一-龥ァ-ヶー]{0,6}(?:番号|日|年|年月|時期|期限|期間|額|金額|件数|数|率|割合|名称|人数)"
+_ASKED_PAIR = re.compile(
+    rf"(?P<pre>.*?の)(?P<a>{_ASKED_THING})(?:と|及び|および|、)(?P<b>{_ASKED_THING})"
+    r"(?P<post>(?:を|について|は)[^。？?]{0,12}?(?:確認|教えて|おしえて|知りたい|ご教示|教示)[^。？?]*[。？?]?)"
+)
 
 
 def _joined(parts: list[str]) -> list[str]:
@@ -81,10 +99,20 @@ _SENTENCE_END = re.compile(
 )
 
 
+#: A sentence that names what the question is about rather than remarking beside it
+#: (「…どのくらいかぶるの？責任共有とかいうやつ」, "… the shared-risk thing").
+_NAMES_TOPIC = re.compile(
+    r"(?:とか|って|っていう|という|とかいう|てやつ)\s*(?:やつ|奴|もの|もん|制度|仕組み|の)(?:です|ね|よね)?[。.!！]?\s*$"
+    r"|^(?:the|that|this)\b.{0,40}\b(?:thing|one|scheme|rule)[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _sentences(question: str) -> tuple[list[str], list[str]]:
-    """The sentences of ``question``, and those of them that ask or request."""
+    """The sentences of ``question``, and those of them that ask or request, or name what is
+    asked about (:data:`_NAMES_TOPIC`)."""
     sentences = [s.strip() for s in _SENTENCE_END.split(question) if s.strip()]
-    return sentences, [s for s in sentences if _ASKS.search(s) or _ASKS_TOO.search(s)]
+    return sentences, [s for s in sentences if _ASKS.search(s) or _ASKS_TOO.search(s) or _NAMES_TOPIC.search(s)]
 
 
 def asking_sentences(question: str) -> str:

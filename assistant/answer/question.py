@@ -129,15 +129,25 @@ def _unknown_latin(text: str, known: Callable[[str], bool], lexicon: Lexicon, pl
                 out.append(word)
         # a short follow-up naming a place in lower case ("and in foshan?", "what about in
         # wuhan?"): the word after "in" that neither the index nor the glossary knows
+        # (or with no "in", "and dongguan?", when the word is no English word: "and why?")
         short = _SHORT_PLACE_FOLLOW_UP.match(text.strip())
-        if short and not known(short.group(1)) and not lexicon.expand_english(short.group(1)) and short.group(1) not in out:
-            out.append(short.group(1))
+        word = short and (short.group(1) or short.group(2))
+        if (
+            word
+            and not known(word)
+            and not lexicon.expand_english(word)
+            and word not in out
+            and (short.group(1) or not lexicon.english_word(word))
+        ):
+            out.append(word)
     return out
 
 
 # (as condensed too: "and in foshan? (how does zhongshan split …?)")
 _SHORT_PLACE_FOLLOW_UP = re.compile(
-    r"^(?:and|what about|how about|so|ok|okay)?,?\s*(?:in|for)\s+([a-z]{3,})\s*\??\s*(?:\(.*\))?$", re.I | re.S
+    r"^(?:(?:and|what about|how about|so|ok|okay)?,?\s*(?:in|for)\s+([a-z]{3,})|(?:and|what about|how about)\s+([a-z]{4,}))"
+    r"\s*\??\s*(?:\(.*\))?$",
+    re.I | re.S,
 )
 
 
@@ -188,6 +198,10 @@ _KIND_PREFIX = re.compile(
 )
 
 
+#: Japan's major banking groups, often typed without their kind (みずほ, 三菱UFJ, "MUFG").
+_BARE_BANK = re.compile(
+    r"みずほ|三菱UFJ|三井住友|りそな|ゆうちょ|(?<![A-Za-z])(?:MUFG|SMBC|SMFG|Mizuho|Resona)(?![A-Za-z])"
+)
 _INSTITUTION_HEADS = ("銀行", "信用金庫", "信金", "信用組合", "信組", "労働金庫", "証券", "生命", "損保", "キャピタル")
 #: A name written in hiragana, three characters or more (not うち, よそ).
 _HIRAGANA_NAME = re.compile(r"[ぁ-ゖー]{3,}")
@@ -203,6 +217,12 @@ def named_institutions(text: str) -> list[tuple[str, str]]:
         if prefix and not _KIND_PREFIX.match(prefix):
             out.append((f"{prefix}{'' if m.group(2) else ' '}{m.group(2) or m.group(4)}", prefix))
     out += [(token.surface + head, token.surface) for token, head in _hiragana_names(text)]
+    # (a major bank typed bare: 「みずほって…出してる？」, "MUFG's … loan")
+    out += [
+        (m.group(0), m.group(0))
+        for m in _BARE_BANK.finditer(text)
+        if not any(m.group(0).lower() in name.lower() for name, _ in out)
+    ]
     return list(dict.fromkeys(out))
 
 

@@ -136,7 +136,9 @@ _RECORD = re.compile(
 _OFFERS = re.compile(r"(?:やって|扱って|取り扱って|対応して)(?:くれ|もらえ|る|い|ます)|\b(?:offer|provide|handle)s?\b", re.I)
 #: A lender's product (「ローン商品」, 「融資メニュー」), and a question whether there is one.
 _PRODUCT = r"(?:融資|ローン|商品|プラン|メニュー)"
-_PRODUCT_ASKED = re.compile(rf"{_PRODUCT}(?:って|は|が|も)?(?:ある|あります|あり|出して|だして)")
+_PRODUCT_ASKED = re.compile(
+    rf"{_PRODUCT}(?:って|は|が|も)?(?:ある|あります|あり|出して|だして)|商品名|\b(?:products?|offerings?|product names?)\b", re.I
+)
 #: What a question may ask a bank's product of when it names no scheme (「知財を担保にするローン」).
 _SCHEME_WORDS = ("担保", "保証")
 _PRACTICE = re.compile(
@@ -269,11 +271,36 @@ def _nth_years(text: str) -> set[str]:
 #: "Is that right?" after a statement: whether the statement holds is asked.
 _HOLDS = re.compile(r"\s*\b(?:is|was) (?:that|this|it) (?:right|correct|accurate|true)\s*[?？]*\s*$", re.I)
 #: A question asking a part of what was counted (「その中で」, 「そのうち」, 「…だけ」).
-_PART_OF = re.compile(r"その中で|そのうち|うち(?!の)|だけ|のみ|単独|\balone\b|\bonly\b", re.I)
+_PART_OF = re.compile(r"その中で|そのうち|うち(?!の)|内訳|だけ|のみ|単独|\balone\b|\bonly\b", re.I)
+#: The part a question asks the figure of, named after 「そのうち」 or 「その内訳として、」
+#: (「そのうち信金の人は何人？」: 信金).
+_PART_NAMED = re.compile(
+    r"(?:その(?:うち|中で|内訳(?:として|で|は|を見ると)?)|(?<![ぁ-ん])うち(?!の|は|で|に|が|も))、?\s*"
+    r"([一-龥ァ-ヶー]{2,}(?:(?:とか|や|と|・|、)[一-龥ァ-ヶー]{2,})*)"
+)
+#: What joins the kinds a part lists (「銀行とか金融機関」).
+_PART_LIST = re.compile(r"とか|や|と|・|、")
+#: Short names of kinds of bank and their full names (信金: 信用金庫).
+_SHORT_KIND = {"信金": "信用金庫", "信組": "信用組合", "地銀": "地方銀行", "労金": "労働金庫"}
 #: A question asking figures each on its own ("separately", 「それぞれ」, 「別々に」).
 _SEPARATELY = re.compile(
     r"\bseparately\b|\brespectively\b|\bbroken down\b|\balone\b|\bnot counting\b|\bexcluding\b|それぞれ|別々|個別に", re.I
 )
+#: Kinds of IP financing the documents give figures for, each its own total: a figure for one
+#: (IP insurance's cover) is none for another (securitisation products).
+_FINANCE_KINDS = {
+    "securitisation": re.compile(r"証券化|securiti[sz]", re.I),
+    "insurance": re.compile(r"保険|insur", re.I),
+    "pledge": re.compile(r"質押|質権|pledge", re.I),
+    "fund": re.compile(r"基金|ファンド|\bfunds?\b", re.I),
+}
+
+
+def _finance_kinds(text: str) -> set[str]:
+    """The kinds of IP financing (:data:`_FINANCE_KINDS`) ``text`` names."""
+    return {kind for kind, pattern in _FINANCE_KINDS.items() if pattern.search(text)}
+
+
 #: Words that make a party a side of a deal (金融機関側, 銀行サイド).
 _SIDE = frozenset({"側", "サイド"})
 #: Two names given one figure together: 「上海と深圳」, 「みずほ・りそな」, "Shanghai and Shenzhen".
@@ -685,11 +712,32 @@ class Refusals:
                     out += [x for x in (a, b) if x not in out]
         # One of two kinds counted together asked alone (「その中で信金は？」 of 「信金・信組5」;
         # not 「銀行とか信金何社」, which asks them all).
+        def typed(name: str) -> bool:
+            return name in question or _SHORT_KIND.get(name, "\0") in question
+
         for a, b in re.findall(r"([一-龥ァ-ヶー]{2,6})・([一-龥ァ-ヶー]{2,6})\d", c.text if _PART_OF.search(question) else ""):
             for asked, other in ((a, b), (b, a)):
-                if asked in question and other not in question and asked not in out:
+                if typed(asked) and not typed(other) and asked not in out:
                     out.append(asked)
         return out
+
+    @staticmethod
+    def part_unnamed(c: Candidate, question: str) -> str:
+        """The part of a whole a follow-up asks the figure of (「そのうち信金の人は何人？」
+        after a question on the forum's attendance) when the unit does not name it: the
+        unit's figure is the whole's (「金融機関の職員は134人」), not the part's. "" when the
+        question names no part, or the unit names it (or its short name: 信金 of 信用金庫)."""
+        m = _PART_NAMED.search(question)
+        if not m:
+            return ""
+        said = f"{c.text} {c.hit.chunk.section}"
+        words = set(terms(said))
+        for kind in _PART_LIST.split(m.group(1)):
+            forms = {kind, _SHORT_KIND.get(kind, kind), *(short for short, full in _SHORT_KIND.items() if full == kind)}
+            # (by its words too: 引当方法 is named by 「引当の方法」)
+            if any(form in said for form in forms) or set(content_terms(kind)) <= words:
+                return ""
+        return m.group(1)
 
     def places_unanswered(self, cands: list[Candidate], q: QuestionFrame, groups: list[TermGroup]) -> list[str]:
         """The places the question names that no passage is about (their names, as the
@@ -886,6 +934,13 @@ class Refusals:
                 group_share(g, chunk if city or _acronym(g.term, q.text) else where) >= SUBJECT_SHARE for g in named
             ):
                 return False  # the fee of a report, for a question about a trust company's fee
+        # (a total asked: a split names the parties sharing a loss, 基金 and 保険 among them)
+        asked_kinds = _finance_kinds(q.text) if q.figure and not q.figure.units & {SHARE, "%", "割"} else set()
+        # (by the unit's own words; by its heading when it names no kind)
+        if asked_kinds and not asked_kinds & (_finance_kinds(f"{c.text} {c.unit().en}") or _finance_kinds(c.hit.chunk.section)):
+            # IP insurance's cover is no figure for IP securitisation products, nor is China's
+            # pledge financing, which names no kind
+            return False
         event = self.counted_event(q.text)
         if event and not any(w in c.text for w in event):
             return False  # 98件 of loans made is no count of loans that went bad (焦げ付いた件数)

@@ -434,6 +434,12 @@ class Lexicon:
                 last = m.end()
         return "".join(out) + text[last:]
 
+    @staticmethod
+    def english_word(word: str) -> bool:
+        """``word`` is in the English word list ("why", "fees"; not "dongguan")."""
+        checker = _spellchecker()
+        return checker is not None and word.lower() in checker
+
     # ------------------------------------------------------------ Japanese
     def japanese_synonyms(self, term: str) -> tuple[str, ...]:
         """Document-side words for an everyday term, or ``()``."""

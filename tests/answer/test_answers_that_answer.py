@@ -3757,6 +3757,17 @@ _LED_BY_THEIR_ANSWER = [
     # a list of a glossary kind asked for ("the three first-level indicators") is led by the
     # sentence naming them, not by the standard's definition
     ("In China's national patent evaluation standard, what are the three first-level indicators?", [], "一級指標"),
+    # ---- round 39
+    # how much the bank bears (かぶる) asks a share; a remark naming the scheme is part of the question
+    ("信用保証協会の保証付きで借りて返せなくなったら、銀行はどのくらいかぶるんですか？責任共有っていうやつ", [], "20%"),
+    # …and who bears how much is answered by a ratio too
+    ("中山市だと、知財融資が焦げ付いたら誰がどのくらい負担するの？", [], "54:26:16:4"),
+    # 「それ」 points back at what was asked: the split, dated 2007, not the system's founding
+    ("それはいつから始まったんですか？", ["保証協会つきの融資って、協会と銀行でどれくらいの割合で損失を持つの？"], "2007年"),
+    # a when-question about all of a name (提案書): the unit naming all of it, not one on 評価書
+    ("知財ビジネス提案書って、いつ頃できたものなの？", [], "2019年度"),
+    # "what's the usual way …" asks how it is done: the filing (UCC-1), not a contrast of regimes
+    ("In the US, what's the normal way for a bank to perfect its security interest in a company's trademarks?", [], "UCC-1"),
 ]
 
 
@@ -3872,6 +3883,15 @@ def test_a_verb_that_only_sets_when_is_not_what_is_asked():
         "評価書って申し込んでから出来上がるまでどれくらい待つの？",
         # a final full-year number: the first half is no answer
         "what was china's final full-year ip pledge financing number for 2024?",
+        # (round 39) a major bank typed bare: what it offers is not in the documents
+        "みずほってもう企業価値担保権を使った融資の商品だしてるの？",
+        "What is the name of SMBC's enterprise value charge loan product?",
+        # a year asked of an event the unit on it does not date
+        "深圳市がリスク補償の資金プールを50億元に広げたのは何年？",
+        # a total of one kind of IP financing: another kind's total (insurance) is no answer,
+        # nor is a figure naming no kind
+        "What was the total value of IP securitisation products China had issued by the end of 2022?",
+        "What was the total amount of IP pledge financing in China in 2017?",
     ],
 )
 def test_probed_figures_and_places_no_passage_states_are_refused(assistant, question):
@@ -3900,6 +3920,12 @@ def test_probed_figures_and_places_no_passage_states_are_refused(assistant, ques
         ("じゃあ上海は？", ["中山市って知財融資の損失どういう割合で分けてるの？"]),
         # a bond's coupon is a rate: a count of products is no answer
         ("what was the average coupon on those products?", ["how many IP securitisation products has China issued?"]),
+        # (round 39) a part of a whole the unit does not name: 134 bank staff are not shinkin staff
+        ("そのうち信用金庫の人は何人だった？", ["2018年の知財金融フォーラムって何人参加したの？"]),
+        # one of two kinds counted together, asked by its full name (信用金庫 of 「信金・信組5」)
+        ("その内訳で、信用金庫は何機関でしたか。", ["2014年度の試行で採択された金融機関は何機関ですか。"]),
+        # a city typed in lower case after "and", no document names it
+        ("and dongguan?", ["how does zhuhai split losses on IP pledge loans?"]),
     ],
 )
 def test_probed_follow_ups_asking_a_figure_no_passage_states_are_refused(assistant, question, history):
@@ -3961,3 +3987,72 @@ def test_a_bound_year_is_no_year_the_figure_is_for():
     assert not requested_figure("how many deals did DBJ do before 2008?", LEX).years
     assert not requested_figure("DBJの知財担保融資って2008年より後は何件？", LEX).years
     assert requested_figure("how many deals did DBJ do in 2008?", LEX).years == {"2008"}
+
+
+def test_each_part_of_a_compound_question_gets_its_answer(assistant):
+    # 「…の法律番号と施行日」: a number and a date asked together, each its own part
+    answer = assistant.ask("事業性融資推進法の法律番号と施行日を教えてください。")
+    quotes = [c.quote for c in answer.citations]
+    assert not answer.abstained and "第52号" in quotes[0] and any("2026年5月25日" in q for q in quotes), answer.text
+    # 「座長はどなたで、会合は何回…」: the part naming nothing its count is of (会合) is
+    # answered by the unit on the WG's meetings
+    answer = assistant.ask("事業性融資WGの座長はどなたで、会合は何回開かれましたか。")
+    quotes = [c.quote for c in answer.citations]
+    assert not answer.abstained and "神田" in quotes[0] and any("7回" in q for q in quotes), answer.text
+
+
+def test_parts_joined_by_a_question_word_and_pairs_of_things_asked_are_split():
+    from assistant.answer.parts import asking_sentences, question_parts
+
+    assert question_parts("WGの座長はどなたで、会合は何回開かれましたか。", clauses=True) == [
+        "WGの座長はどなたで",
+        "会合は何回開かれましたか。",
+    ]
+    assert question_parts("この法律の法律番号と成立日を確認させてください。", clauses=True) == [
+        "この法律の法律番号を確認させてください。",
+        "この法律の成立日を確認させてください。",
+    ]
+    # (not a pair of things asked: one thing asked of two parties)
+    assert question_parts("銀行と協会の負担割合を教えて", clauses=True) == ["銀行と協会の負担割合を教えて"]
+    # a remark naming the scheme asked about is kept with the question
+    assert "責任共有" in asking_sentences("銀行はどのくらいかぶるの？責任共有とかいうやつ")
+    assert asking_sentences("どのくらいの規模なん？最近すごいって聞いたけど") == "どのくらいの規模なん？"
+
+
+def test_how_much_a_party_bears_asks_a_share():
+    from assistant.answer.evidence import requested_figure
+
+    assert {"%", "share"} <= requested_figure("銀行はどのくらいかぶるの？", LEX).units
+    assert {"%", "share"} <= requested_figure("協会と銀行でどれくらいの割合で持つの？", LEX).units
+    # (the count of banks there are is still a count: 「銀行はどのくらいある？」)
+    assert requested_figure("そういう銀行はどのくらいあるの？", LEX).units == {"count"}
+
+
+def test_kinds_of_ip_financing_and_bare_bank_names():
+    from assistant.answer.question import named_institutions
+    from assistant.answer.refusal import _finance_kinds
+
+    assert _finance_kinds("知財保険は1100億元のリスク保障を提供した") == {"insurance"}
+    assert _finance_kinds("IP securitisation products") == {"securitisation"}
+    assert _finance_kinds("事業承継の相談") == set()
+    assert ("みずほ", "みずほ") in named_institutions("みずほって商品出してる？")
+    assert ("MUFG", "MUFG") in named_institutions("What's MUFG's product?")
+    # (named once, with its kind)
+    assert named_institutions("みずほ銀行の商品") == [("みずほ銀行", "みずほ")]
+
+
+def test_a_part_asked_of_a_whole_needs_a_unit_naming_it():
+    unit = _unit("参加した252人のうち、金融機関の職員は134人だった。")
+    assert Refusals.part_unnamed(unit, "そのうち信金の人は何人？") == "信金"
+    assert Refusals.part_unnamed(unit, "そのうち銀行とか金融機関の人は？") == ""
+    assert Refusals.part_unnamed(unit, "全部で何人？") == ""
+    assert Refusals.joint_names(_unit("内訳は地銀11、信金・信組5である。"), "その内訳で、信用金庫は何機関？") == ["信金"]
+
+
+def test_a_year_asked_of_a_past_event_and_a_period_are_told_apart():
+    from assistant.answer.extractive import _ASKS_PAST_DATE
+
+    assert _ASKS_PAST_DATE.search("50億元に拡大したのは何年ですか")
+    assert _ASKS_PAST_DATE.search("When did Shenzhen expand its fund?")
+    assert not _ASKS_PAST_DATE.search("評価書の作成には何年かかる？")
+    assert not _ASKS_PAST_DATE.search("いつから使えるの？")
