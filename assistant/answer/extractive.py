@@ -652,7 +652,7 @@ class ExtractiveAnswerer(Answerer):
         if condensed != question:
             # The party a figure must be about is one the user named; the earlier topic a
             # follow-up is read with (「事業性融資WGについて、会合は何回？」) is context.
-            q = replace(q, subjects=tuple(s for s in q.subjects if s.lower() in question.lower()))
+            q = replace(q, subjects=tuple(s for s in q.subjects if s.lower() in question.lower()), typed=question)
             if self.lexicon.named_jurisdictions(question):
                 # "What about China?" after a question on Japan's 責任共有制度 asks for China's
                 # counterpart: the earlier scheme is no scheme its answer must name.

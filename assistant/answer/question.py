@@ -43,6 +43,9 @@ class QuestionFrame:
     #: Schemes, instruments and bodies it names (企業価値担保権, 信用保証協会): a figure
     #: answering it must come from a passage that names one of them (:func:`instruments`).
     instruments: tuple[str, ...] = ()
+    #: What the user typed, for a follow-up read with its conversation ("what about
+    #: Shenzhen's …?"); "" for a question read alone. The cities it names are those asked.
+    typed: str = ""
 
     @property
     def intent(self) -> str:
@@ -129,7 +132,7 @@ def _unknown_latin(text: str, known: Callable[[str], bool], lexicon: Lexicon, pl
                 out.append(word)
         # a short follow-up naming a place in lower case ("and in foshan?", "what about in
         # wuhan?"): the word after "in" that neither the index nor the glossary knows
-        # (or with no "in", "and dongguan?", when the word is no English word: "and why?")
+        # (or with no "in", "and dongguan?", when the word is no common English one: "and why?")
         short = _SHORT_PLACE_FOLLOW_UP.match(text.strip())
         word = short and (short.group(1) or short.group(2))
         if (
@@ -137,7 +140,7 @@ def _unknown_latin(text: str, known: Callable[[str], bool], lexicon: Lexicon, pl
             and not known(word)
             and not lexicon.expand_english(word)
             and word not in out
-            and (short.group(1) or not lexicon.english_word(word))
+            and (short.group(1) or not lexicon.common_english_word(word))
         ):
             out.append(word)
     return out
@@ -145,7 +148,7 @@ def _unknown_latin(text: str, known: Callable[[str], bool], lexicon: Lexicon, pl
 
 # (as condensed too: "and in foshan? (how does zhongshan split …?)")
 _SHORT_PLACE_FOLLOW_UP = re.compile(
-    r"^(?:(?:and|what about|how about|so|ok|okay)?,?\s*(?:in|for)\s+([a-z]{3,})|(?:and|what about|how about)\s+([a-z]{4,}))"
+    r"^(?:(?:and|what about|how about|so|ok|okay)?,?\s*(?:in|for)\s+([a-z]{3,})|(?:and\s+)?(?:and|what about|how about)\s+([a-z]{4,}))"
     r"\s*\??\s*(?:\(.*\))?$",
     re.I | re.S,
 )
@@ -290,6 +293,13 @@ def asked_jurisdictions(text: str, lexicon: Lexicon) -> tuple[str, ...]:
     return rest or named
 
 
+#: A clause describing the thing a question asks about before it asks (「特許庁がタダで特許の
+#: 評価レポート作ってくれるやつ、」「…してくれる制度って」).
+_DESCRIBED = re.compile(
+    r"^[^。？?]{4,}?(?:てくれる|でくれる|てもらえる|できる|している|してる|する|した)(?:やつ|奴|制度|仕組み|サービス|もの)(?:って|は|、|,)"
+)
+
+
 def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda term: True) -> QuestionFrame:
     """The frame of ``text`` (a question, already condensed with its conversation)."""
     named = asked_jurisdictions(text, lexicon)
@@ -297,6 +307,11 @@ def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda ter
     quantities = tuple(lexicon.quantities_in(text))
     intents = tuple(lexicon.intents_of(text))
     figure = requested_figure(text, lexicon)
+    if figure.units and (described := _DESCRIBED.match(text)):
+        # 「特許庁がタダで評価レポート作ってくれるやつ、最初の年って何件？」: what the
+        # description says (タダ) tells which thing; the count is what is asked of it
+        rest = text[described.end() :]
+        quantities = tuple(quantity for quantity in quantities if quantity.pattern.search(rest))
     if intents[:1] in (("name",), ("former_name",), ("applies",)):
         # 「…件数・金額を伸ばす取組の通称は何でしたか」 asks a name: the figures describe it;
         # 「創業の保証もその割合？」 asks whether the share applies, not for it again

@@ -433,6 +433,12 @@ _CHAIRED = re.compile(
     r"(study group|working group|committee|subcommittee|council|panel|task force|commission|wg)\b",
     re.I,
 )
+#: A length of time a sentence gives (「4年間」, 「6か月以内」, 「2015〜2018年度」).
+_LENGTH_OF_TIME = re.compile(
+    r"\d+(?:\.\d+)?(?:年間|か月|ヶ月|カ月|日間|週間|営業日|年以内|日以内)|(?:19|20)\d{2}(?:年度?)?\s*[〜~～-]\s*(?:19|20)\d{2}年度?"
+)
+
+
 def _says(noun: str, text: str) -> bool:
     """``text`` says a quantity's ``noun``: 初の within 当初の ("at the outset") says no first."""
     return noun in (text.replace("当初", "") if noun.startswith("初") else text)
@@ -698,7 +704,9 @@ class Refusals:
                         continue
                     for asked, other in ((a, b), (b, a)):
                         own = re.search(rf"{re.escape(asked)}(?:は|が|で|:|：)?\s*(?:約)?\d", text)
-                        if asked in question and other not in question and not own and asked not in out:
+                        # (an English name typed in lower case: "mizuho alone")
+                        typed = asked.lower() in question.lower() and other.lower() not in question.lower()
+                        if typed and not own and asked not in out:
                             out.append(asked)
         if _SEPARATELY.search(question):
             # Both asked each on its own ("shinkin banks vs credit cooperatives, separately?",
@@ -889,7 +897,8 @@ class Refusals:
             return False  # a worldwide share (WIPO: SMEs are 90% of firms) is no figure for Japan
         # (not the cities set aside: 「珠海とか深圳じゃなくて、上海の…」 asks about 上海)
         asked_places = _SET_ASIDE.sub(" ", q.text)
-        cities = self.lexicon.cities_in(asked_places)
+        # (a follow-up's own city, not the one asked about before: "what about Shenzhen's …?")
+        cities = self.lexicon.cities_in(_SET_ASIDE.sub(" ", q.typed)) or self.lexicon.cities_in(asked_places)
         if cities and not self.lexicon.cities_in(f"{c.text} {c.unit().en}") & cities:
             return False  # 珠海市's split of a loss (or the province's) is no figure for 深圳
         regions = self.lexicon.regions_in(asked_places)
@@ -991,7 +1000,9 @@ class Refusals:
                 return False
             # (a date is the figure of 「締切日はいつ？」)
             dated = q.intent == "when" and has_date(c.text)
-            if not quantity.units and quantity.figure and not has_number(c.text) and not dated:
+            # (…and a length of time, 「4年間」, 「2015〜2018年度」, that of 「期間は？」)
+            lasting = bool(_LENGTH_OF_TIME.search(c.text))
+            if not quantity.units and quantity.figure and not has_number(c.text) and not dated and not lasting:
                 return False
         return True
 

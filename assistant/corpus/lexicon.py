@@ -435,10 +435,12 @@ class Lexicon:
         return "".join(out) + text[last:]
 
     @staticmethod
-    def english_word(word: str) -> bool:
-        """``word`` is in the English word list ("why", "fees"; not "dongguan")."""
+    def common_english_word(word: str) -> bool:
+        """``word`` is a common English word ("why", "fees", "timing"), used at least
+        COMMON_ENGLISH_USES times in the word list's corpus; not a rare name it happens to
+        list ("guangzhou") nor one it lacks ("dongguan")."""
         checker = _spellchecker()
-        return checker is not None and word.lower() in checker
+        return checker is not None and checker.word_frequency[word.lower()] >= COMMON_ENGLISH_USES
 
     # ------------------------------------------------------------ Japanese
     def japanese_synonyms(self, term: str) -> tuple[str, ...]:
@@ -597,6 +599,8 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9\-]*")
 #: A word in Latin letters, macrons and apostrophes allowed (Kin'yū).
 #: The shortest English word taken for a typo ("guarentee"; not "loan", "lien").
 MIN_ENGLISH_TYPO = 6
+#: Uses in the English word list's corpus from which a word is common English, not a name.
+COMMON_ENGLISH_USES = 1000
 
 
 @lru_cache(maxsize=1)

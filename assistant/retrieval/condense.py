@@ -289,6 +289,8 @@ def condense(
 #: about the fact that answered it.
 _JA_ASKED_FIGURE = re.compile(
     r"何割|何%|何パーセント|いくら|どれくらい|どのくらい|どんくらい|どれぐらい|どこ|誰|だれ|どなた"
+    # (a share asked with its noun: 「…リスクどんな割合で持ってるの？」)
+    r"|(?:どんな|どういう|どの|何の)(?:割合|比率)|何対何"
     # (or whether something heard is true: 「…銀行がちょっとリスク負うって聞いたんだけど、ほんと？」)
     r"|(?:ほんと|本当|マジ)(?:に|なの|ですか)?[？?]"
 )

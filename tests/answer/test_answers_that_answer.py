@@ -3768,6 +3768,13 @@ _LED_BY_THEIR_ANSWER = [
     ("知財ビジネス提案書って、いつ頃できたものなの？", [], "2019年度"),
     # "what's the usual way …" asks how it is done: the filing (UCC-1), not a contrast of regimes
     ("In the US, what's the normal way for a bank to perfect its security interest in a company's trademarks?", [], "UCC-1"),
+    # ---- round 40
+    # 「それ」 after a share asked with its noun (「どんな割合で」) carries that question whole
+    ("じゃあそれっていつからなの？", ["保証協会つけて借りると、協会と銀行はどんな割合でリスクを持つの？"], "2007年"),
+    # what describes the thing (タダで…作ってくれるやつ) is no fee asked: the count is
+    ("特許庁がタダで評価書を作ってくれるやつ、最初の年度は何件採択されたの？", [], "37件"),
+    # a length of time (「2015〜2018年度の4年間」) answers 「何年度から何年度まで」
+    ("知財金融促進事業って期間限定だったの？何年度から何年度まで？", [], "2015〜2018年度"),
 ]
 
 
@@ -3892,6 +3899,8 @@ def test_a_verb_that_only_sets_when_is_not_what_is_asked():
         # nor is a figure naming no kind
         "What was the total value of IP securitisation products China had issued by the end of 2022?",
         "What was the total amount of IP pledge financing in China in 2017?",
+        # (round 40) the final full-year total, asked without apostrophes: the first half is no answer
+        "whats china's annual 2024 IP pledge financing total, the final number?",
     ],
 )
 def test_probed_figures_and_places_no_passage_states_are_refused(assistant, question):
@@ -3926,6 +3935,12 @@ def test_probed_figures_and_places_no_passage_states_are_refused(assistant, ques
         ("その内訳で、信用金庫は何機関でしたか。", ["2014年度の試行で採択された金融機関は何機関ですか。"]),
         # a city typed in lower case after "and", no document names it
         ("and dongguan?", ["how does zhuhai split losses on IP pledge loans?"]),
+        # (round 40) "and what about …?" too
+        ("and what about hangzhou?", ["how does zhuhai split losses on IP pledge loans?"]),
+        # the follow-up's own city, not the one asked before: Zhongshan's split is no answer
+        ("what about Shenzhen's split between the bank and the fund?", ["How does Zhongshan split losses on IP loans?"]),
+        # a name typed in lower case given a figure jointly (「みずほ・りそな」)
+        ("how many of those went to resona alone?", ["how many evaluation reports did the JPO support in FY2014?"]),
     ],
 )
 def test_probed_follow_ups_asking_a_figure_no_passage_states_are_refused(assistant, question, history):
@@ -4056,3 +4071,17 @@ def test_a_year_asked_of_a_past_event_and_a_period_are_told_apart():
     assert _ASKS_PAST_DATE.search("When did Shenzhen expand its fund?")
     assert not _ASKS_PAST_DATE.search("評価書の作成には何年かかる？")
     assert not _ASKS_PAST_DATE.search("いつから使えるの？")
+
+
+def test_common_english_words_are_no_unknown_places():
+    assert LEX.common_english_word("why") and LEX.common_english_word("fees")
+    # a rare name the word list happens to hold, and one it lacks
+    assert not LEX.common_english_word("guangzhou") and not LEX.common_english_word("dongguan")
+
+
+def test_a_description_of_the_thing_asks_no_quantity_of_its_own():
+    from assistant.answer.question import frame
+
+    described = frame("特許庁がタダで評価書を作ってくれるやつ、最初の年度は何件？", LEX)
+    assert not any("手数料" in quantity.nouns for quantity in described.quantities)
+    assert any("手数料" in quantity.nouns for quantity in frame("評価書ってタダで作ってくれるの？何件まで？", LEX).quantities)
