@@ -388,7 +388,7 @@ ORDINAL = "ordinal"
 #: A request unit for the number a law or notice is given (「令和6年法律第何号」): a sentence
 #: naming one (第52号) answers it.
 NUMBERED = "numbered"
-_NUMBERED = re.compile(r"第\s*\d+\s*号")
+_NUMBERED = re.compile(rf"第\s*\d+\s*号|{_STANDARD_NUMBER.pattern}")  # (a standard's: GB/T 42748-2023)
 #: …a law's own number (「法律第何号」「何号の法律」): 法律第52号, not the Cabinet Order's 第242号.
 LAW_NUMBERED = "law_numbered"
 _LAW_NUMBERED = re.compile(r"法律第\s*\d+\s*号")
@@ -493,11 +493,13 @@ def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:
 
 
 #: A year the figure is asked for the years after (「2008年より後」, 「2020年以降」, "since 2015").
-_AFTER_JA = r"((?:19|20)\d{2})年度?(?:より(?:後|あと)|以降|以後|から後)"
-AFTER_YEAR = re.compile(rf"{_AFTER_JA}|\b(after|since) ((?:19|20)\d{{2}})\b", re.I)
+#: (with a month too: 「2008年4月以降」, "after March 2008")
+_AFTER_JA = r"((?:19|20)\d{2})年度?(?:\d{1,2}月)?(?:より(?:後|あと)|以降|以後|から後)"
+_MONTH_EN = r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?"
+AFTER_YEAR = re.compile(rf"{_AFTER_JA}|\b(after|since) {_MONTH_EN}((?:19|20)\d{{2}})\b", re.I)
 #: A year that bounds the years asked, after or before ("before 2008", 「2020年以前」).
 _YEAR_BOUND = re.compile(
-    rf"\b(?:before|after|prior to|until|till|since)\s+(?:19|20)\d{{2}}\b|(?:19|20)\d{{2}}年度?(?:より前|以前)|{_AFTER_JA}",
+    rf"\b(?:before|after|prior to|until|till|since)\s+{_MONTH_EN}(?:19|20)\d{{2}}\b|(?:19|20)\d{{2}}年度?(?:\d{{1,2}}月)?(?:より前|以前)|{_AFTER_JA}",
     re.I,
 )
 

@@ -922,7 +922,7 @@ class ExtractiveAnswerer(Answerer):
             return self._abstain(base, "no_quantity", groups, t0, missing=alone)
         if (q.figure or q.intent == "howmuch") and condensed != question and (part := self.refusals.part_unnamed(lead, question)):
             # 「そのうち信金の人は何人？」 when the lead counts all the banks' staff together
-            return self._abstain(base, "no_quantity", groups, t0, missing=[f"{part}の数値"])
+            return self._abstain(base, "no_quantity", groups, t0, missing=[f"{part}の数値" if q.lang == "ja" else f"the figure for {part}"])
         chosen = self._answer_parts(question, self._select(lead, pool, q), candidates, q)
         if stated is not None:
             keys = {c.key for c in chosen}

@@ -103,6 +103,8 @@ _CITES_ARTICLE = re.compile(r"\d+条|\bArticle \d+", re.I)  # fmt: skip
 #: The last word of a focus that says what kind of thing it is (申込書: a form, 担当者: a
 #: person): a passage names the focus only with that word, not with the act alone (申請).
 _KIND_HEADS = frozenset({"書", "書類", "者", "人", "先", "証"})
+#: A focus that is a number asked ("standard number", "reference code").
+_NUMBER_FOCUS = re.compile(r"\b(?:number|numbers|code|codes)$", re.I)
 _FOCUS_EN = (
     re.compile(r"\bwhat ([a-z]+) (?:must|should|do|does|did|is|are|will|can)\b", re.I),
     # (after a name: "which Japanese banks"; not a relative clause: "the study, which looked at …")
@@ -203,7 +205,13 @@ def unnamed_focus(
         if not after_number
         and f not in NOT_FOCUS_JA and any(f.endswith(n) for n in nouns) and not f.endswith("以外")
     ]
-    foci += [w.lower() for p in _FOCUS_EN for m in p.finditer(asking) if (w := m.group(1)).lower() not in NOT_FOCUS]
+    foci += [
+        w.lower()
+        for p in _FOCUS_EN
+        for m in p.finditer(asking)
+        # (a number asked, "the standard number of …", is a figure the figure checks judge)
+        if (w := m.group(1)).lower() not in NOT_FOCUS and not _NUMBER_FOCUS.search(w)
+    ]
     missing = []
     articles = [f for f, _ in caught if _ARTICLE_FOCI.fullmatch(f)]
     if articles:

@@ -132,6 +132,12 @@ def _unknown_latin(text: str, known: Callable[[str], bool], lexicon: Lexicon, pl
                 out.append(word)
         # a short follow-up naming a place in lower case ("and in foshan?", "what about in
         # wuhan?"): the word after "in" that neither the index nor the glossary knows
+        # a name typed in lower case with its possessive ("guangzhou's pool") that neither
+        # the index, the glossary nor everyday English knows
+        for m in _LOWER_POSSESSIVE.finditer(text):
+            word = m.group(1)
+            if not known(word) and not lexicon.expand_english(word) and not lexicon.common_english_word(word) and word not in out:
+                out.append(word)
         # (or with no "in", "and dongguan?", when the word is no common English one: "and why?")
         short = _SHORT_PLACE_FOLLOW_UP.match(text.strip())
         word = short and (short.group(1) or short.group(2))
@@ -146,6 +152,7 @@ def _unknown_latin(text: str, known: Callable[[str], bool], lexicon: Lexicon, pl
     return out
 
 
+_LOWER_POSSESSIVE = re.compile(r"(?<![A-Za-z])([a-z]{4,})['’]s\b")
 # (as condensed too: "and in foshan? (how does zhongshan split …?)")
 _SHORT_PLACE_FOLLOW_UP = re.compile(
     r"^(?:(?:and|what about|how about|so|ok|okay)?,?\s*(?:in|for)\s+([a-z]{3,})|(?:and\s+)?(?:and|what about|how about)\s+([a-z]{4,}))"
@@ -350,8 +357,14 @@ def instruments(text: str, lexicon: Lexicon) -> tuple[str, ...]:
     glossary terms of at least INSTRUMENT_CHARS characters with a kanji, places aside."""
     found = [t for t in lexicon.glossary_terms if t in text] + lexicon.expand_english(text)
     return tuple(
-        t for t in dict.fromkeys(found) if len(t) >= INSTRUMENT_CHARS and _KANJI.search(t) and not lexicon.place(t)
+        t
+        for t in dict.fromkeys(found)
+        if len(t) >= INSTRUMENT_CHARS and _KANJI.search(t) and not lexicon.place(t) and not _EVENT_TERM.search(t)
     )
+
+
+#: Glossary terms naming what happens (債務不履行, "defaults"), not a scheme a figure is of.
+_EVENT_TERM = re.compile(r"(?:不履行|倒産|破綻|貸し?倒れ?)$")
 
 
 #: An organisation's name as documents write it: a Latin name (Aon, Markel), or kanji and

@@ -214,13 +214,15 @@ _FULL_YEAR = re.compile(
 #: An article of a law: 第30条, 法45条, "Article 62" (not 9条 inside 第19条).
 _ARTICLE = re.compile(r"(?:第|法|令)(\d+)条|\b(?:Article|Art\.?)\s*(\d+)\b")
 #: A version of a document: Ver.2.0, "version 3", バージョン3.0.
-_VERSION = re.compile(r"(?:(?<![a-z])ver\.?|(?<![a-z])version|バージョン)\s?(\d+(?:\.\d+)?)", re.I)
+_VERSION = re.compile(
+    r"(?:(?<![a-z])ver\.?|(?<![a-z])version|バージョン)\s?(\d+(?:\.\d+)?)|(?<![A-Za-z0-9])v(\d+\.\d+)\b", re.I
+)
 
 
 def versions(text: str) -> set[str]:
     """The versions ``text`` names, "2.0" and "2" alike ("Ver.2.0" → 2, "version 3" → 3,
     バージョン1.5 → 1.5)."""
-    return {re.sub(r"\.0$", "", m.group(1)) for m in _VERSION.finditer(text)}
+    return {re.sub(r"\.0$", "", m.group(1) or m.group(2)) for m in _VERSION.finditer(text)}
 
 
 #: A law's parts other than its articles: its supplementary provisions and its schedules.
@@ -278,6 +280,14 @@ _PART_NAMED = re.compile(
     r"(?:その(?:うち|中で|内訳(?:として|で|は|を見ると)?)|(?<![ぁ-ん])うち(?!の|は|で|に|が|も))、?\s*"
     r"([一-龥ァ-ヶー]{2,}(?:(?:とか|や|と|・|、)[一-龥ァ-ヶー]{2,})*)"
 )
+#: The part an English follow-up asks the count of ("how many of those were shinkin banks?").
+_PART_NAMED_EN = re.compile(
+    r"\bhow many of (?:those|them|these)\b[^?]*?\b(?:were|are|was|went to|came from)\s+(?:the\s+)?"
+    r"([a-z][a-z -]{2,40}?)(?:\s+(?:alone|only))?\s*\??\s*$",
+    re.I,
+)
+#: Words for any kind of body, beside the word that says which kind (shinkin *banks*).
+_GENERIC_KIND_EN = re.compile(r"\b(?:banks?|institutions?|lenders?|companies|company|firms?)\b", re.I)
 #: What joins the kinds a part lists (「銀行とか金融機関」).
 _PART_LIST = re.compile(r"とか|や|と|・|、")
 #: Short names of kinds of bank and their full names (信金: 信用金庫).
@@ -437,6 +447,26 @@ _CHAIRED = re.compile(
 _LENGTH_OF_TIME = re.compile(
     r"\d+(?:\.\d+)?(?:年間|か月|ヶ月|カ月|日間|週間|営業日|年以内|日以内)|(?:19|20)\d{2}(?:年度?)?\s*[〜~～-]\s*(?:19|20)\d{2}年度?"
 )
+
+
+#: What a Japanese count question counts: the noun before 「って」「は」 and 「何件」.
+_COUNTED_JA = re.compile(r"([一-龥ァ-ヶー]{3,})(?:って|は|が)[^。？?、]{0,12}?何(?:件|本|個|通)")
+
+
+def _counted_name(question: str, names: list[tuple[str, frozenset[str]]]) -> str:
+    """The head of a long name a Japanese question counts (提案書 of 「知財ビジネス提案書って
+    何件つくられたの？」), as a unit giving its count must write it; "" when the question
+    counts no long name."""
+    m = _COUNTED_JA.search(question)
+    if not m:
+        return ""
+    for name, _ in names:
+        if m.group(1).endswith(name) or name.endswith(m.group(1)):
+            words = content_terms(name)
+            if len(words) < 2:
+                return ""
+            return words[-2] + words[-1] if len(words[-1]) == 1 else words[-1]
+    return ""
 
 
 def _says(noun: str, text: str) -> bool:
@@ -729,12 +759,22 @@ class Refusals:
                     out.append(asked)
         return out
 
-    @staticmethod
-    def part_unnamed(c: Candidate, question: str) -> str:
+    def part_unnamed(self, c: Candidate, question: str) -> str:
         """The part of a whole a follow-up asks the figure of (「そのうち信金の人は何人？」
         after a question on the forum's attendance) when the unit does not name it: the
         unit's figure is the whole's (「金融機関の職員は134人」), not the part's. "" when the
         question names no part, or the unit names it (or its short name: 信金 of 信用金庫)."""
+        english = _PART_NAMED_EN.search(question)
+        if english:
+            # "how many of those were shinkin banks?": its kind by its own word (shinkin), not
+            # by the kind every bank is (banks)
+            part = english.group(1).strip()
+            own = _GENERIC_KIND_EN.sub("", part).strip()
+            forms = (self.lexicon.expand_english(own) if own else []) or self.lexicon.expand_english(part)
+            said = f"{c.text} {c.unit().en} {c.hit.chunk.section}"
+            if not forms or any(form in said for form in forms) or part.lower() in said.lower():
+                return ""
+            return part
         m = _PART_NAMED.search(question)
         if not m:
             return ""
@@ -921,6 +961,8 @@ class Refusals:
             return False  # Ver.2.0's chair is no answer for Ver.1.0's
         if names and self.names_another(c.text, names):
             return False  # the years of 知財金融促進事業 do not answer for its successor
+        if names and (counted_name := _counted_name(q.text, names)) and counted_name not in f"{c.text} {c.hit.chunk.section}":
+            return False  # 60件 of 評価書 is no count of 知財ビジネス提案書
         if subjects:
             where = set(terms(c.text)) | set(terms(c.hit.chunk.section))
             fact = c.hit.chunk.unit_at(c.start, c.end)

@@ -3775,6 +3775,13 @@ _LED_BY_THEIR_ANSWER = [
     ("特許庁がタダで評価書を作ってくれるやつ、最初の年度は何件採択されたの？", [], "37件"),
     # a length of time (「2015〜2018年度の4年間」) answers 「何年度から何年度まで」
     ("知財金融促進事業って期間限定だったの？何年度から何年度まで？", [], "2015〜2018年度"),
+    # ---- round 41
+    # "v2.0" names a version as "Ver.2.0" does
+    ("When was v2.0 of the IP and intangible assets governance guidelines released?", [], "2023年3月27日"),
+    # "defaults" (債務不履行) is what happens, no scheme the ratio must be of
+    ("What ratio does Zhongshan use to split losses when IP pledge loans default?", [], "54:26:16:4"),
+    # a standard's number (GB/T 42748-2023) is a number asked
+    ("What is the standard number of China's national patent evaluation standard?", [], "42748"),
 ]
 
 
@@ -3901,6 +3908,15 @@ def test_a_verb_that_only_sets_when_is_not_what_is_asked():
         "What was the total amount of IP pledge financing in China in 2017?",
         # (round 40) the final full-year total, asked without apostrophes: the first half is no answer
         "whats china's annual 2024 IP pledge financing total, the final number?",
+        # (round 41) the years after a month of a year: a total up to March 2008 is no answer
+        "How many IP-backed loans did DBJ make after March 2008?",
+        "日本政策投資銀行の知財担保融資は2008年4月以降に何件ありましたか。",
+        # a place typed in lower case with its possessive, which no document names
+        "What loss-sharing ratio does wuxi's IP pledge risk compensation pool use?",
+        # a trustee's fee level no passage speaks of
+        "企業価値担保権信託会社の信託報酬について、相場や目安は示されていますか。",
+        # a count of one named thing (提案書): a count of another (評価書) is no answer
+        "後継事業では知財ビジネス提案書って何件つくられたの？",
     ],
 )
 def test_probed_figures_and_places_no_passage_states_are_refused(assistant, question):
@@ -3941,6 +3957,10 @@ def test_probed_figures_and_places_no_passage_states_are_refused(assistant, ques
         ("what about Shenzhen's split between the bank and the fund?", ["How does Zhongshan split losses on IP loans?"]),
         # a name typed in lower case given a figure jointly (「みずほ・りそな」)
         ("how many of those went to resona alone?", ["how many evaluation reports did the JPO support in FY2014?"]),
+        # (round 41) a part asked in English that the unit does not name
+        ("how many of those were shinkin banks?", ["how many financial institutions had used the JPO's IP evaluation reports by May 2019?"]),
+        # the price of the top single lot: the auction's total is no answer
+        ("and what did the most expensive lot sell for?", ["How many lots were sold at Ocean Tomo's 9th auction?"]),
     ],
 )
 def test_probed_follow_ups_asking_a_figure_no_passage_states_are_refused(assistant, question, history):
@@ -4058,9 +4078,13 @@ def test_kinds_of_ip_financing_and_bare_bank_names():
 
 def test_a_part_asked_of_a_whole_needs_a_unit_naming_it():
     unit = _unit("参加した252人のうち、金融機関の職員は134人だった。")
-    assert Refusals.part_unnamed(unit, "そのうち信金の人は何人？") == "信金"
-    assert Refusals.part_unnamed(unit, "そのうち銀行とか金融機関の人は？") == ""
-    assert Refusals.part_unnamed(unit, "全部で何人？") == ""
+    refusals = Refusals(LEX, 0.0, 0.0)
+    assert refusals.part_unnamed(unit, "そのうち信金の人は何人？") == "信金"
+    assert refusals.part_unnamed(unit, "そのうち銀行とか金融機関の人は？") == ""
+    assert refusals.part_unnamed(unit, "全部で何人？") == ""
+    # in English, by the word that says the kind (shinkin), not the one every bank has (banks)
+    assert refusals.part_unnamed(unit, "how many of those were shinkin banks?") == "shinkin banks"
+    assert refusals.part_unnamed(unit, "how many of those were financial institutions?") == ""
     assert Refusals.joint_names(_unit("内訳は地銀11、信金・信組5である。"), "その内訳で、信用金庫は何機関？") == ["信金"]
 
 
