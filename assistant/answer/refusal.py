@@ -282,7 +282,7 @@ _PART_NAMED = re.compile(
 )
 #: The part an English follow-up asks the count of ("how many of those were shinkin banks?").
 _PART_NAMED_EN = re.compile(
-    r"\bhow many of (?:those|them|these)\b[^?]*?\b(?:were|are|was|went to|came from)\s+(?:the\s+)?"
+    r"\bhow (?:many|much) of (?:those|them|these|that|this|it)\b[^?]*?\b(?:were|are|was|went to|came from|(?:was|were) (?:lent|provided|given|made|issued) by)\s+(?:the\s+)?"
     r"([a-z][a-z -]{2,40}?)(?:\s+(?:alone|only))?\s*\??\s*$",
     re.I,
 )
@@ -449,8 +449,24 @@ _LENGTH_OF_TIME = re.compile(
 )
 
 
+#: A case a figure is asked for (「普通保険の場合のてん補率」): a unit on it must name it.
+_CASE_ASKED = re.compile(r"([一-龥ァ-ヶー]{3,})の場合")
+#: A percentage, and one that is a growth (「75.4%増」, "up 60%"), which no rate of a thing is.
+_PERCENT = re.compile(r"\d+(?:\.\d+)?\s?[%％]")
+_GROWTH_PERCENT = re.compile(r"\d+(?:\.\d+)?\s?[%％](?:増|減|の(?:増加|伸び|減少))")
+_ASKS_GROWTH = re.compile(r"増|伸び|成長|前年比|\b(?:growth|grew|increase|rise|up)\b", re.I)
+
+
+def _names_words(noun: str, c: Candidate) -> bool:
+    """The unit (its text, English rendering or heading) names ``noun``, or all its words."""
+    said = f"{c.text} {c.unit().en} {c.hit.chunk.section}"
+    return noun in said or set(content_terms(noun)) <= set(terms(said))
+
+
 #: What a Japanese count question counts: the noun before 「って」「は」 and 「何件」.
-_COUNTED_JA = re.compile(r"([一-龥ァ-ヶー]{3,})(?:って|は|が)[^。？?、]{0,12}?何(?:件|本|個|通)")
+_COUNTED_JA = re.compile(
+    r"([一-龥ァ-ヶー]{3,})(?:(?:って|は|が)[^。？?、]{0,12}?何(?:件|本|個|通)|の(?:件数|本数|作成件数|数)(?:は|って|を|が))"
+)
 
 
 def _counted_name(question: str, names: list[tuple[str, frozenset[str]]]) -> str:
@@ -712,7 +728,8 @@ class Refusals:
         there_tokens = set().union(*(set(terms(c.text)) for c in there))
         # (what the asker says of themselves before asking, "We're a US venture debt fund
         # looking at Japan.", is no term of what is asked)
-        asking = asking_sentences(q.text).lower()
+        # (nor is the wrapper it asks in: 「…という理解でよいですか」 asks whether it holds)
+        asking = asking_sentences(self.lexicon.unwrap(q.text) or q.text).lower()
         topical = [g for g in groups if g.topical and not self._place_term(g.term) and g.term.lower() in asking]
         return [g for g in topical if group_found(g, there_tokens) and not group_found(g, here_tokens)]
 
@@ -745,7 +762,8 @@ class Refusals:
             for a, b in re.findall(r"([a-z][a-z-]+(?: [a-z][a-z-]+)?) and ([a-z][a-z-]+(?: [a-z][a-z-]+)?)", c.unit().en):
                 if set(a.split()) & words and set(b.split()) & words and not re.search(rf"{re.escape(b)}\W+\d", c.unit().en):
                     out += [x for x in (a, b) if x not in out]
-            for a, b in re.findall(r"([一-龥ァ-ヶー]{2,6})・([一-龥ァ-ヶー]{2,6})", c.text):
+            # (names in hiragana too: みずほ・りそな)
+            for a, b in re.findall(r"([一-龥ぁ-ゖァ-ヶー]{2,6})・([一-龥ぁ-ゖァ-ヶー]{2,6})", c.text):
                 if a in question and b in question and not re.search(rf"{re.escape(a)}\d", c.text):
                     out += [x for x in (a, b) if x not in out]
         # One of two kinds counted together asked alone (「その中で信金は？」 of 「信金・信組5」;
@@ -961,6 +979,16 @@ class Refusals:
             return False  # Ver.2.0's chair is no answer for Ver.1.0's
         if names and self.names_another(c.text, names):
             return False  # the years of 知財金融促進事業 do not answer for its successor
+        if (case := _CASE_ASKED.search(q.typed or q.text)) and not _names_words(case.group(1), c):
+            return False  # the insurance's 70〜90% in general is no figure for 普通保険's case
+        if (
+            q.figure
+            and "%" in q.figure.units
+            and not _ASKS_GROWTH.search(q.text)
+            and (percents := _PERCENT.findall(c.text))
+            and len(_GROWTH_PERCENT.findall(c.text)) >= len(percents)
+        ):
+            return False  # 「75.4%増」 is a growth, no default rate
         if names and (counted_name := _counted_name(q.text, names)) and counted_name not in f"{c.text} {c.hit.chunk.section}":
             return False  # 60件 of 評価書 is no count of 知財ビジネス提案書
         if subjects:

@@ -195,7 +195,19 @@ def _en_bare(question: str, lexicon: Lexicon | None) -> bool:
         return False
     if lexicon is not None and _english_phrase(question, lexicon):
         return False
-    return len([t for t in key_terms(question) if t.isascii() and t.lower() not in _ASKED_KIND]) <= _EN_BARE_TERMS
+    # (an adverb names nothing: "how many lots *actually* sold?")
+    return (
+        len([t for t in key_terms(question) if t.isascii() and t.lower() not in _ASKED_KIND and not _ADVERB.fullmatch(t)])
+        <= _EN_BARE_TERMS
+    )
+
+
+#: Adverbs of how a question is asked ("actually", "typically"), which name no subject.
+_ADVERB = re.compile(
+    r"(?:actual|real|typical|usual|normal|current|general|basical|exact|rough|approximate|final|eventual|ultimate"
+    r"|recent|original|initial|official|formal|probab|definite|specific|total|exact)ly",
+    re.I,
+)
 
 
 #: Capitalised words that name a time, not a subject ("by the end of June 2024").

@@ -3782,6 +3782,11 @@ _LED_BY_THEIR_ANSWER = [
     ("What ratio does Zhongshan use to split losses when IP pledge loans default?", [], "54:26:16:4"),
     # a standard's number (GB/T 42748-2023) is a number asked
     ("What is the standard number of China's national patent evaluation standard?", [], "42748"),
+    # ---- round 42
+    # an adverb ("actually") names no subject: the short question is a follow-up
+    ("how many lots were actually sold?", ["What did Ocean Tomo's ninth patent auction bring in?"], "81ロット"),
+    # the wrapper a question asks in (「…という理解で合っていますか」) is no term of it
+    ("米国で特許を担保に取るなら、USPTOに登録するだけで対抗要件は十分という理解で合っていますか。", [], "UCC-1"),
 ]
 
 
@@ -3917,6 +3922,16 @@ def test_a_verb_that_only_sets_when_is_not_what_is_asked():
         "企業価値担保権信託会社の信託報酬について、相場や目安は示されていますか。",
         # a count of one named thing (提案書): a count of another (評価書) is no answer
         "後継事業では知財ビジネス提案書って何件つくられたの？",
+        # (round 42) two banks each on their own, named in hiragana (「みずほ・りそな」)
+        "2014年度の試行で、みずほ銀行とりそな銀行はそれぞれ何件採択されたの？",
+        # a thing counted by 「…の件数」: another's count is no answer
+        "2019年度に作る予定だった知財ビジネス提案書の件数は？",
+        # a case named (「普通保険の場合」): the general share is no figure for it
+        "信用保険の普通保険の場合、てん補率は何%ですか。",
+        # a rate of defaults: a growth (「75.4%増」) is no answer
+        "中国の知財担保融資の焦げ付き率ってどれくらい？",
+        # how long until it is done: a cost is no answer
+        "評価書って申し込んでからどのくらいでできあがるの？",
     ],
 )
 def test_probed_figures_and_places_no_passage_states_are_refused(assistant, question):
@@ -3961,6 +3976,11 @@ def test_probed_figures_and_places_no_passage_states_are_refused(assistant, ques
         ("how many of those were shinkin banks?", ["how many financial institutions had used the JPO's IP evaluation reports by May 2019?"]),
         # the price of the top single lot: the auction's total is no answer
         ("and what did the most expensive lot sell for?", ["How many lots were sold at Ocean Tomo's 9th auction?"]),
+        # (round 42) "how much of that … was lent by X": X not named by the unit
+        (
+            "how much of that 4.38 billion yen was lent by regional banks?",
+            ["how much did the financial institutions in the JPO IP finance programme lend up to FY2018?"],
+        ),
     ],
 )
 def test_probed_follow_ups_asking_a_figure_no_passage_states_are_refused(assistant, question, history):
