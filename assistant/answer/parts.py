@@ -31,7 +31,7 @@ _CLAUSE_BOUNDARY = re.compile(
     + r"|(?<=\w)\s+and\s+(?=(?:how (?:many|much)|when|who|which|where)\b)"  # "… released and how many …"
     + r"|(?<=[a-z)]\.)\s+(?=[A-Z])"
     # 「座長はどなたで、会合は何回…」: a Japanese question word joined to the next part by で
-    + r"|(?:(?<=どなたで、)|(?<=誰で、)|(?<=だれで、)|(?<=いつで、)|(?<=どこで、)|(?<=いくらで、)|(?<=何[人件回社]で、))",
+    + r"|(?:(?<=どなたで、)|(?<=誰で、)|(?<=だれで、)|(?<=いつで、)|(?<=どこで、)|(?<=いくらで、)|(?<=何[人件回社]で、)|(?<=いくつで、))",
     re.IGNORECASE,
 )
 MIN_PART_CHARS = 6
@@ -42,7 +42,7 @@ _ASKS = re.compile(
     # 「…第何号でしたっけ。」: asking whether one remembers right
     r"|(?:っけ|かな|かしら)[。.]?\s*$"
     # 「…座長はどなたで、」: a part asking by its question word, joined to the next by で
-    r"|(?:どなた|誰|だれ|いつ|どこ|いくら|何人|何件|何回|何社)で、?\s*$"
+    r"|(?:どなた|誰|だれ|いつ|どこ|いくら|いくつ|何人|何件|何回|何社)で、?\s*$"
     # an English part asking by its first word, or after a colon ("FSA's guidance: when was …")
     r"|(?:^|[:：]\s*)(?:what|how|when|who|which|where|why|whether)\b",
     re.IGNORECASE,

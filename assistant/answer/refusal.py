@@ -208,6 +208,8 @@ ASKED_SUBJECT = 0.93
 _FULL_YEAR = re.compile(
     r"通年|年間の|[1一]年間|(?:まるまる|丸|まるっと|まる)[1一]年|\bfull[- ]year\b|\bwhole year\b|\bannual\b"
     r"|(?:19|20)\d{2}年(?:の年|の)?末|\b(?:the )?end of (?:19|20)\d{2}\b"  # 「2024年(の年)末」: not 6月末's figure
+    # ("the final number for 2024": the year's, once it has ended)
+    r"|\bfinal (?:[\w-]+ ){0,2}?(?:number|figure|total|tally|result)s? for (?:19|20)\d{2}\b"
     rf"|{_CROSSED}",
     re.I,
 )
@@ -286,6 +288,8 @@ _PART_NAMED_EN = re.compile(
     r"([a-z][a-z -]{2,40}?)(?:\s+(?:alone|only))?\s*\??\s*$",
     re.I,
 )
+#: A place a part is named by ("banks *based in tokyo*", "lenders in osaka").
+_BASED_IN = re.compile(r"\b(?:based|located|headquartered)?\s*(?:in|from)\s+([a-z][a-z-]{2,})\b", re.I)
 #: Words for any kind of body, beside the word that says which kind (shinkin *banks*).
 _GENERIC_KIND_EN = re.compile(r"\b(?:banks?|institutions?|lenders?|companies|company|firms?)\b", re.I)
 #: What joins the kinds a part lists (「銀行とか金融機関」).
@@ -379,7 +383,9 @@ def _of_kind(kind: TermGroup, tokens: set[str]) -> bool:
 #: 「採択された数」, 「回収できた額」): the verb's stem (kanji, or kanji with kana inside).
 _COUNTED_EVENT = re.compile(
     r"([一-龥ァ-ヶー][一-龥ァ-ヶーぁ-ん]*?[一-龥ァ-ヶー])[ぁ-ん]{0,3}?(?:した|された|った|いた|んだ|きた|えた|た)"
-    r"(?:件数|数|社数|企業数|割合|比率|額|金額)"
+    r"(?:件数|数|社数|企業数|割合|比率|額|金額"
+    # (「焦げ付いたのって何件？」: the ones it happened to, counted)
+    r"|(?:の|もの|ケース|案件)(?:って|は|が)[^。？?]{0,8}?(?=何(?:件|社|割|%|パーセント)))"
 )
 #: What a counter counts: 25社 counts startups or companies, 61機関 financial institutions.
 #: (3.7万社 is a count of 社: :func:`figures` keeps 万 with the number.)
@@ -788,8 +794,14 @@ class Refusals:
             # by the kind every bank is (banks)
             part = english.group(1).strip()
             own = _GENERIC_KIND_EN.sub("", part).strip()
-            forms = (self.lexicon.expand_english(own) if own else []) or self.lexicon.expand_english(part)
             said = f"{c.text} {c.unit().en} {c.hit.chunk.section}"
+            # (a place that says which: "banks based in tokyo" needs a unit naming Tokyo)
+            where = _BASED_IN.search(own)
+            if where:
+                place = where.group(1)
+                forms = [place, *self.lexicon.expand_english(place)]
+                return "" if any(form.lower() in said.lower() for form in forms) else part
+            forms = (self.lexicon.expand_english(own) if own else []) or self.lexicon.expand_english(part)
             if not forms or any(form in said for form in forms) or part.lower() in said.lower():
                 return ""
             return part

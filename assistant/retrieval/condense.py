@@ -34,6 +34,9 @@ _JA_ELLIPTIC = re.compile(r"^(?:では|じゃあ|じゃ|それでは|なら|ち�
 #: "Does China have one?"), not the number ("one of the banks", "one year"), and "there" for
 #: a place named before ("… as collateral there?"), not the existential "Is there …".
 _EN_THING = r"it|its|this|that|they|them|these|those|one(?=\s*(?:[?!.,]|$|so far|yet|too|as well|now|already|before))"
+#: "that year" in a follow-up, and a year an earlier question names.
+_EN_THAT_YEAR = re.compile(r"\b(?:in )?(?:that|the same) year\b", re.I)
+_EN_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _EN_PRONOUN = re.compile(rf"\b({_EN_THING})\b", re.I)
 _EN_ANAPHOR = re.compile(rf"\b({_EN_THING}|(?<!is )(?<!are )(?<!was )(?<!were )there(?=\s*(?:[?!.,]|$)))\b", re.I)
 #: "the first one", "that one": a thing of the kind named before ("who arranged the first
@@ -266,7 +269,10 @@ def condense(
             # standard …?" → "when did it come into force?": the national standard in China)
             place = "" if _places(question, lexicon) else _english_place(previous, lexicon)
             where = f" in {place}" if place and place.lower() not in phrase.lower() else ""
-            return _EN_PRONOUN.sub(f"the {phrase}{where}", question, count=1)
+            # ("that year": the one the earlier question named, "full year 2023")
+            year = _EN_YEAR.findall(previous)
+            asked = _EN_THAT_YEAR.sub(f"in {year[0]}", question) if len(set(year)) == 1 else question
+            return _EN_PRONOUN.sub(f"the {phrase}{where}", asked, count=1)
         return f"{question} ({previous})"
     if _carries_whole(question, previous, lexicon):
         # 「それっていつからそうなったの？」 after 「…銀行側も一部リスク持つんだっけ？何割くらい？」:

@@ -3787,6 +3787,11 @@ _LED_BY_THEIR_ANSWER = [
     ("how many lots were actually sold?", ["What did Ocean Tomo's ninth patent auction bring in?"], "81ロット"),
     # the wrapper a question asks in (「…という理解で合っていますか」) is no term of it
     ("米国で特許を担保に取るなら、USPTOに登録するだけで対抗要件は十分という理解で合っていますか。", [], "UCC-1"),
+    # ---- round 43
+    # "When exactly was …?" asks when
+    ("When exactly was the enterprise value charge act passed by the Diet?", [], "6月7日"),
+    # "that year" is the year the earlier question named (2023), not any year
+    ("how many firms benefited from it that year?", ["what was china's IP pledge financing total for full year 2023?"], "3.7万社"),
 ]
 
 
@@ -3981,6 +3986,12 @@ def test_probed_figures_and_places_no_passage_states_are_refused(assistant, ques
             "how much of that 4.38 billion yen was lent by regional banks?",
             ["how much did the financial institutions in the JPO IP finance programme lend up to FY2018?"],
         ),
+        # (round 43) the final number for a year: the first half is no answer
+        ("and what's the final number for 2024?", ["How much IP pledge financing did China do in 2023?"]),
+        # the ones that went bad (「焦げ付いたのは何件」): a count of loans made is no answer
+        ("じゃあ、そのうち焦げ付いちゃったのは何件？", ["DBJの知財担保融資って全部で何件くらい？"]),
+        # a part named by its place: the units name no bank's city
+        ("how many of those were banks based in osaka?", ["how many financial institutions were picked in the JPO's FY2014 IP finance pilot?"]),
     ],
 )
 def test_probed_follow_ups_asking_a_figure_no_passage_states_are_refused(assistant, question, history):
@@ -4058,6 +4069,13 @@ def test_each_part_of_a_compound_question_gets_its_answer(assistant):
 
 def test_parts_joined_by_a_question_word_and_pairs_of_things_asked_are_split():
     from assistant.answer.parts import asking_sentences, question_parts
+
+    assert question_parts("一級指標はいくつで、どのような構成になっていますか。", clauses=True) == [
+        "一級指標はいくつで",
+        "どのような構成になっていますか。",
+    ]
+    # (「いくつ？」 asks how many, not whether)
+    assert LEX.intents_of("一級指標はいくつ？") == ["howmuch"]
 
     assert question_parts("WGの座長はどなたで、会合は何回開かれましたか。", clauses=True) == [
         "WGの座長はどなたで",
