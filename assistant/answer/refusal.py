@@ -786,8 +786,10 @@ class Refusals:
     def part_unnamed(self, c: Candidate, question: str) -> str:
         """The part of a whole a follow-up asks the figure of (「そのうち信金の人は何人？」
         after a question on the forum's attendance) when the unit does not name it: the
-        unit's figure is the whole's (「金融機関の職員は134人」), not the part's. "" when the
-        question names no part, or the unit names it (or its short name: 信金 of 信用金庫)."""
+        unit's figure is the whole's (「金融機関の職員は134人」), not the part's. In English
+        ("how many of those were shinkin banks?", "… banks based in osaka?") by the glossary's
+        words for the part, or the place that names it. "" when the question names no part,
+        or the unit names it (or its short name: 信金 of 信用金庫)."""
         english = _PART_NAMED_EN.search(question)
         if english:
             # "how many of those were shinkin banks?": its kind by its own word (shinkin), not
