@@ -642,13 +642,15 @@ class ExtractiveAnswerer(Answerer):
             return self.bm25.document_frequency(term) > 0
 
         q = frame(condensed, self.lexicon, known)
-        if condensed != question and (own := tuple(self.lexicon.intents_of(question))):
+        own = tuple(self.lexicon.intents_of(question)) if condensed != question else ()
+        if condensed != question:
             # What a follow-up asks is what the user typed ("How many … so far?"), not what
             # the earlier question it is read with asked ("What is …?"), and so are the
             # quantities it asks by that intent ("how much was the premium on that one?" after
-            # "Who arranged …?" asks for a premium, though the condensed text opens with "who").
+            # "Who arranged …?" asks for a premium, though the condensed text opens with "who";
+            # "What was the premium on that policy?" too, whose intent is none of the named ones)
             asks = [x for x in self.lexicon.quantities_in(question) if x not in q.quantities]
-            q = replace(q, intents=own, quantities=(*q.quantities, *asks))
+            q = replace(q, intents=own or q.intents, quantities=(*q.quantities, *asks))
         if condensed != question:
             # The party a figure must be about is one the user named; the earlier topic a
             # follow-up is read with (「事業性融資WGについて、会合は何回？」) is context.

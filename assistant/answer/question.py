@@ -156,7 +156,8 @@ _LOWER_POSSESSIVE = re.compile(r"(?<![A-Za-z])([a-z]{4,})['’]s\b")
 # (as condensed too: "and in foshan? (how does zhongshan split …?)")
 _SHORT_PLACE_FOLLOW_UP = re.compile(
     r"^(?:(?:and|what about|how about|so|ok|okay)?,?\s*(?:in|for)\s+([a-z]{3,})|(?:and\s+)?(?:and|what about|how about)\s+([a-z]{4,}))"
-    r"\s*\??\s*(?:\(.*\))?$",
+    # (a few words after a comma: "what about guangzhou, same ratio?")
+    r"\s*(?:,\s*[a-z ]{0,30})?\??\s*(?:\(.*\))?$",
     re.I | re.S,
 )
 

@@ -3792,6 +3792,9 @@ _LED_BY_THEIR_ANSWER = [
     ("When exactly was the enterprise value charge act passed by the Diet?", [], "6月7日"),
     # "that year" is the year the earlier question named (2023), not any year
     ("how many firms benefited from it that year?", ["what was china's IP pledge financing total for full year 2023?"], "3.7万社"),
+    # ---- round 44
+    # a total asked "for calendar year 2023" is an amount for that year, not 2020's
+    ("total patent and trademark pledge financing in China for calendar year 2023?", [], "8539.9億元"),
 ]
 
 
@@ -3992,6 +3995,10 @@ def test_probed_figures_and_places_no_passage_states_are_refused(assistant, ques
         ("じゃあ、そのうち焦げ付いちゃったのは何件？", ["DBJの知財担保融資って全部で何件くらい？"]),
         # a part named by its place: the units name no bank's city
         ("how many of those were banks based in osaka?", ["how many financial institutions were picked in the JPO's FY2014 IP finance pilot?"]),
+        # (round 44) an unknown city with a few words after it
+        ("what about hangzhou, same split?", ["how does zhongshan split losses on IP pledge loans?"]),
+        # a premium asked with no intent word of its own: a sentence saying premiums rose is no figure
+        ("What was the premium for that cover?", ["Who insured the Indigo Ag IP-backed loan?"]),
     ],
 )
 def test_probed_follow_ups_asking_a_figure_no_passage_states_are_refused(assistant, question, history):
