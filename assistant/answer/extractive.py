@@ -651,7 +651,6 @@ class ExtractiveAnswerer(Answerer):
             # "What was the premium on that policy?" too, whose intent is none of the named ones)
             asks = [x for x in self.lexicon.quantities_in(question) if x not in q.quantities]
             q = replace(q, intents=own or q.intents, quantities=(*q.quantities, *asks))
-        if condensed != question:
             # The party a figure must be about is one the user named; the earlier topic a
             # follow-up is read with (「事業性融資WGについて、会合は何回？」) is context.
             q = replace(q, subjects=tuple(s for s in q.subjects if s.lower() in question.lower()), typed=question)

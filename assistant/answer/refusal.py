@@ -463,9 +463,15 @@ _GROWTH_PERCENT = re.compile(r"\d+(?:\.\d+)?\s?[%％](?:増|減|の(?:増加|伸
 _ASKS_GROWTH = re.compile(r"増|伸び|成長|前年比|\b(?:growth|grew|increase|rise|up)\b", re.I)
 
 
+def _said(c: Candidate, english: bool = True) -> str:
+    """What the unit says: its text, its English rendering (unless ``english`` is False) and
+    its section heading."""
+    return f"{c.text} {c.unit().en} {c.hit.chunk.section}" if english else f"{c.text} {c.hit.chunk.section}"
+
+
 def _names_words(noun: str, c: Candidate) -> bool:
     """The unit (its text, English rendering or heading) names ``noun``, or all its words."""
-    said = f"{c.text} {c.unit().en} {c.hit.chunk.section}"
+    said = _said(c)
     return noun in said or set(content_terms(noun)) <= set(terms(said))
 
 
@@ -747,6 +753,13 @@ class Refusals:
         Shenzhen exchanges"): its figure is the pair's, not that one's. A name followed by a
         figure of its own (「みずほ3件・りそな2件」) is not joint. Empty when none is."""
         out: list[str] = []
+        lowered = question.lower()
+
+        def typed(name: str) -> bool:
+            # (an English name typed in lower case, "mizuho alone"; a kind by its full name,
+            # 信用金庫 of 信金)
+            return name.lower() in lowered or _SHORT_KIND.get(name, "\0") in question
+
         texts = [(c.text, {t.surface for t in tokenize(c.text) if t.pos2 == "固有名詞" and len(t.surface) >= 2}, _JOINED_JA)]
         if c.unit().en:
             texts.append((c.unit().en, set(re.findall(r"\b[A-Z][a-z]{2,}\b", c.unit().en)), _JOINED_EN))
@@ -757,9 +770,7 @@ class Refusals:
                         continue
                     for asked, other in ((a, b), (b, a)):
                         own = re.search(rf"{re.escape(asked)}(?:は|が|で|:|：)?\s*(?:約)?\d", text)
-                        # (an English name typed in lower case: "mizuho alone")
-                        typed = asked.lower() in question.lower() and other.lower() not in question.lower()
-                        if typed and not own and asked not in out:
+                        if typed(asked) and not typed(other) and not own and asked not in out:
                             out.append(asked)
         if _SEPARATELY.search(question):
             # Both asked each on its own ("shinkin banks vs credit cooperatives, separately?",
@@ -774,9 +785,6 @@ class Refusals:
                     out += [x for x in (a, b) if x not in out]
         # One of two kinds counted together asked alone (「その中で信金は？」 of 「信金・信組5」;
         # not 「銀行とか信金何社」, which asks them all).
-        def typed(name: str) -> bool:
-            return name in question or _SHORT_KIND.get(name, "\0") in question
-
         for a, b in re.findall(r"([一-龥ァ-ヶー]{2,6})・([一-龥ァ-ヶー]{2,6})\d", c.text if _PART_OF.search(question) else ""):
             for asked, other in ((a, b), (b, a)):
                 if typed(asked) and not typed(other) and asked not in out:
@@ -796,7 +804,7 @@ class Refusals:
             # by the kind every bank is (banks)
             part = english.group(1).strip()
             own = _GENERIC_KIND_EN.sub("", part).strip()
-            said = f"{c.text} {c.unit().en} {c.hit.chunk.section}"
+            said = _said(c)
             # (a place that says which: "banks based in tokyo" needs a unit naming Tokyo)
             where = _BASED_IN.search(own)
             if where:
@@ -810,7 +818,7 @@ class Refusals:
         m = _PART_NAMED.search(question)
         if not m:
             return ""
-        said = f"{c.text} {c.hit.chunk.section}"
+        said = _said(c, english=False)
         words = set(terms(said))
         for kind in _PART_LIST.split(m.group(1)):
             forms = {kind, _SHORT_KIND.get(kind, kind), *(short for short, full in _SHORT_KIND.items() if full == kind)}
@@ -1003,7 +1011,7 @@ class Refusals:
             and len(_GROWTH_PERCENT.findall(c.text)) >= len(percents)
         ):
             return False  # 「75.4%増」 is a growth, no default rate
-        if names and (counted_name := _counted_name(q.text, names)) and counted_name not in f"{c.text} {c.hit.chunk.section}":
+        if names and (counted_name := _counted_name(q.text, names)) and counted_name not in _said(c, english=False):
             return False  # 60件 of 評価書 is no count of 知財ビジネス提案書
         if subjects:
             where = set(terms(c.text)) | set(terms(c.hit.chunk.section))

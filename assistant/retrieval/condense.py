@@ -208,7 +208,7 @@ def _en_bare(question: str, lexicon: Lexicon | None) -> bool:
 #: Adverbs of how a question is asked ("actually", "typically"), which name no subject.
 _ADVERB = re.compile(
     r"(?:actual|real|typical|usual|normal|current|general|basical|exact|rough|approximate|final|eventual|ultimate"
-    r"|recent|original|initial|official|formal|probab|definite|specific|total|exact)ly",
+    r"|recent|original|initial|official|formal|probab|definite|specific|total)ly",
     re.I,
 )
 
