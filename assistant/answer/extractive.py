@@ -921,7 +921,11 @@ class ExtractiveAnswerer(Answerer):
             # 「深圳の分だけだと？」 when the passages give Shanghai's and Shenzhen's together
             alone = [f"{name}単独の数値" if q.lang == "ja" else f"{name} alone" for name in joint]
             return self._abstain(base, "no_quantity", groups, t0, missing=alone)
-        if (q.figure or q.intent == "howmuch") and condensed != question and (part := self.refusals.part_unnamed(lead, question)):
+        if (
+            (q.figure or q.intent == "howmuch")
+            and (condensed != question or self.refusals.asks_part_of_stated_whole(question))
+            and (part := self.refusals.part_unnamed(lead, question))
+        ):
             # 「そのうち信金の人は何人？」 when the lead counts all the banks' staff together
             return self._abstain(base, "no_quantity", groups, t0, missing=[f"{part}の数値" if q.lang == "ja" else f"the figure for {part}"])
         chosen = self._answer_parts(question, self._select(lead, pool, q), candidates, q)

@@ -561,12 +561,13 @@ def used_abroad(q: QuestionFrame, spans: Callable[[], list[tuple[str, str]]], le
 def defined_abroad(
     q: QuestionFrame, groups: list[TermGroup], spans: Callable[[], list[tuple[str, str]]], lexicon: Lexicon
 ) -> tuple[str, ...]:
-    """Where a definition question that names no place is about when the documents speak of
-    its subject only abroad: 「ベンチャーデットって何？」 "What is venture debt?" is answered by
-    what the US passages say (labelled), not by a Japanese sentence that only shares a word.
-    Empty when a passage about Japan (or an international one) uses every key term of a
-    subject, or none does."""
-    if q.named_places or q.intent != "definition":
+    """Where a definition or figure question that names no place is about when the
+    documents speak of its subject only abroad: 「ベンチャーデットって何？」 "What is venture
+    debt?" and 「一級指標はいくつ？」 are answered by what the US or Chinese passages say
+    (labelled), not by a Japanese sentence that only shares a word. Empty when a passage
+    about Japan (or an international one) uses every key term of a subject, or none does, or
+    when the question names a place no list has (a city the documents never mention)."""
+    if q.named_places or q.unknown_places or not (q.intent == "definition" or q.figure or q.quantities):
         return ()
     topics = [
         g

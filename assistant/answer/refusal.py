@@ -98,7 +98,18 @@ _EN_TRAILING_CLAUSE = re.compile(
 #: describes what the question names; it is not what is asked.
 _EN_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whose)\b[^?]*?,(?=\s+[a-z])", re.I)
 #: Where one English sentence ends and the next begins ("… in Fukuoka. Can I …?").
-_EN_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")
+_EN_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z])|(?<=\?)\s+(?=[a-z])")
+#: A sentence asking where a figure or claim comes from ("where does that number come
+#: from?", "what's the source?"): the citations answer it; it names nothing to look for.
+_ASKS_SOURCE = re.compile(
+    r"^\s*(?:and\s+)?(?:where\s+(?:does|did|is|was)\s+(?:that|this|it)(?:\s+(?:number|figure|stat|statistic|claim|data|estimate|percentage))?"
+    r"\s+(?:come\s+|coming\s+)?from"
+    r"|what(?:'s|\s+is|\s+was)\s+(?:the|its|their)\s+source"
+    r"|who\s+(?:says|said)\s+(?:so|that|this))\b[^?]*\?\s*$",
+    re.I,
+)
+#: "Is it true that …?": the wrapper of a claim whose truth is asked; the claim is the clause.
+_TRUE_THAT = re.compile(r"^\s*(?:is|was)\s+it\s+(?:true|correct|right|accurate)\s+that\s+", re.I)
 #: Case particles that tie a noun to the verb after it (役員を送り込む, 通知が届く).
 _CASE_PARTICLES = frozenset({"を", "が", "に"})
 #: Verbal nouns that say how a question is asked (「…主体を確認したい」, 「…を整理したい」), not
@@ -288,6 +299,9 @@ _PART_NAMED_EN = re.compile(
     r"([a-z][a-z -]{2,40}?)(?:\s+(?:alone|only))?\s*\??\s*$",
     re.I,
 )
+#: A whole the question states before asking a part of it ("Of the 4.38 billion yen lent
+#: …, how much came from shinkin banks?"): read as "how much of that came from …".
+_OF_THE_WHOLE = re.compile(r"^\s*(?:and\s+)?(?:out\s+)?of\s+(?:the|that|those|these|this)\b[^,?]{3,},\s*how (many|much)\b", re.I)
 #: A place a part is named by ("banks *based in tokyo*", "lenders in osaka").
 _BASED_IN = re.compile(r"\b(?:based|located|headquartered)?\s*(?:in|from)\s+([a-z][a-z-]{2,})\b", re.I)
 #: Words for any kind of body, beside the word that says which kind (shinkin *banks*).
@@ -584,7 +598,8 @@ class Refusals:
         questions too."""
         # (several sentences: those that ask; a statement among them says who asks and why)
         asking = [s for s in _EN_SENTENCE.split(question.strip()) if s.rstrip().endswith("?")]
-        sentence = " ".join(asking) if asking else question
+        asking = [s for s in asking if not _ASKS_SOURCE.match(s)] or asking
+        sentence = _TRUE_THAT.sub("", " ".join(asking) if asking else question)
         clause = _EN_TRAILING_CLAUSE.sub("", _EN_LEADING_CLAUSE.sub("", _EN_RELATIVE_CLAUSE.sub("", sentence)))
         asked = [g for g in term_groups(clause, idf, self.lexicon, known) if g.topical and len(g.term) > 1]
         if not asked:
@@ -791,14 +806,21 @@ class Refusals:
                     out.append(asked)
         return out
 
+    @staticmethod
+    def asks_part_of_stated_whole(question: str) -> bool:
+        """The question states a whole and asks a part of it ("Of the 4.38 billion yen lent …,
+        how much came from shinkin banks?"), as a follow-up's 「そのうち」 does of the last answer."""
+        return bool(_OF_THE_WHOLE.search(question))
+
     def part_unnamed(self, c: Candidate, question: str) -> str:
         """The part of a whole a follow-up asks the figure of (「そのうち信金の人は何人？」
         after a question on the forum's attendance) when the unit does not name it: the
         unit's figure is the whole's (「金融機関の職員は134人」), not the part's. In English
-        ("how many of those were shinkin banks?", "… banks based in osaka?") by the glossary's
+        ("how many of those were shinkin banks?", "… banks based in osaka?", "Of the …, how
+        much came from shinkin banks?") by the glossary's
         words for the part, or the place that names it. "" when the question names no part,
         or the unit names it (or its short name: 信金 of 信用金庫)."""
-        english = _PART_NAMED_EN.search(question)
+        english = _PART_NAMED_EN.search(_OF_THE_WHOLE.sub(r"how \1 of that", question))
         if english:
             # "how many of those were shinkin banks?": its kind by its own word (shinkin), not
             # by the kind every bank is (banks)

@@ -540,13 +540,29 @@ class Lexicon:
         found = ((lowered.find(f" {word} "), word) for word in self.place_words if word != "us")
         return [(at, word) for at, word in found if at >= 0]
 
+    @cached_property
+    def place_spellings(self) -> dict[str, str]:
+        """Every way a question may write a listed place, to its jurisdiction: the name
+        (深圳市), a city's or province's name without 市 or 省 (深圳, 広東), and an everyday
+        spelling the lexicon maps to one of them (深セン → 深圳)."""
+        out = {p.name: p.country for p in self.places}
+        for p in self.places:
+            if p.region_of and p.name.endswith(("市", "省")) and len(p.name) >= 3:
+                out.setdefault(p.name[:-1], p.country)
+        for word, terms in self.everyday.items():
+            codes = {out[t] for t in terms if t in out}
+            if len(codes) == 1:
+                out.setdefault(word, codes.pop())
+        return out
+
     def named_jurisdictions(self, text: str) -> tuple[str, ...]:
-        """The jurisdictions of the places ``text`` names, in order (English names too)."""
+        """The jurisdictions of the places ``text`` names, in order (English names too, and
+        the spellings of :attr:`place_spellings`)."""
         found: list[tuple[int, str]] = []
-        for place in self.places:
-            at = text.find(place.name)
+        for name, country in self.place_spellings.items():
+            at = text.find(name)
             if at >= 0:
-                found.append((at, place.country))
+                found.append((at, country))
         if any(c.isascii() and c.isalpha() for c in text):
             # "US", "U.S." and "the us" name the United States, "tell us" does not: read by _US,
             # not as the word "us" below
@@ -571,8 +587,12 @@ class Lexicon:
 
     def _with_japanese(self, text: str) -> str:
         """``text`` followed by the glossary's Japanese for its English words ("Shenzhen" →
-        深圳市), when it has any Latin letters."""
-        return text + "".join(self.expand_english(text)) if any(c.isascii() and c.isalpha() for c in text) else text
+        深圳市), when it has any Latin letters, and by the documents' spelling of a place
+        it writes another way (深セン → 深圳)."""
+        if any(c.isascii() and c.isalpha() for c in text):
+            text += "".join(self.expand_english(text))
+        respelt = [t for w in self.place_spellings if w in text and w in self.everyday for t in self.everyday[w]]
+        return text + "".join(respelt)
 
     def local_terms_in(self, text: str) -> list[str]:
         """The words the documents of the place ``text`` names use for the general terms it

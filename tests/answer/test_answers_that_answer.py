@@ -3795,6 +3795,11 @@ _LED_BY_THEIR_ANSWER = [
     # ---- round 44
     # a total asked "for calendar year 2023" is an amount for that year, not 2020's
     ("total patent and trademark pledge financing in China for calendar year 2023?", [], "8539.9億元"),
+    # ---- round 45
+    # no place named, and only China's documents speak of 一級指標: China's standard answers
+    ("一級指標って何個あるの？", [], "3つの一級指標"),
+    # the claim inside "Is it true that …?"; "who says so?" asks the source, which the citation gives
+    ("Is it true that US S&P 500 firms' market value is now about 90% intangibles? who says so?", [], "90%"),
 ]
 
 
@@ -3940,6 +3945,10 @@ def test_a_verb_that_only_sets_when_is_not_what_is_asked():
         "中国の知財担保融資の焦げ付き率ってどれくらい？",
         # how long until it is done: a cost is no answer
         "評価書って申し込んでからどのくらいでできあがるの？",
+        # (round 45) a city in its everyday spelling (深セン: 深圳市): Zhongshan's split is no answer
+        "深センだと損失の分担割合ってどうなってる？",
+        # a part of a whole the question states: the total names no shinkin bank
+        "Of the 4.38 billion yen lent under the JPO programme up to FY2018, how much came from shinkin banks?",
     ],
 )
 def test_probed_figures_and_places_no_passage_states_are_refused(assistant, question):
@@ -3999,6 +4008,11 @@ def test_probed_figures_and_places_no_passage_states_are_refused(assistant, ques
         ("what about hangzhou, same split?", ["how does zhongshan split losses on IP pledge loans?"]),
         # a premium asked with no intent word of its own: a sentence saying premiums rose is no figure
         ("What was the premium for that cover?", ["Who insured the Indigo Ag IP-backed loan?"]),
+        # (round 45) a count asked: 「評価書1件につき約30万円」 counts nothing
+        (
+            "and in fiscal 2016, how many?",
+            ["how many financial institutions were selected for the JPO's evaluation report support in FY2014?"],
+        ),
     ],
 )
 def test_probed_follow_ups_asking_a_figure_no_passage_states_are_refused(assistant, question, history):
@@ -4154,3 +4168,30 @@ def test_a_description_of_the_thing_asks_no_quantity_of_its_own():
     described = frame("特許庁がタダで評価書を作ってくれるやつ、最初の年度は何件？", LEX)
     assert not any("手数料" in quantity.nouns for quantity in described.quantities)
     assert any("手数料" in quantity.nouns for quantity in frame("評価書ってタダで作ってくれるの？何件まで？", LEX).quantities)
+
+
+def test_places_written_without_their_suffix_or_in_everyday_spelling():
+    assert LEX.named_jurisdictions("深センの基金は？") == ("cn",)
+    assert LEX.named_jurisdictions("深圳の基金は？") == ("cn",)
+    assert LEX.named_jurisdictions("広東ではどう？") == ("cn",)
+    assert LEX.named_jurisdictions("中小企業の基金は？") == ()
+    assert "深圳" in LEX.cities_in("深センの基金は？")
+
+
+def test_an_amount_of_money_or_a_rate_per_item_counts_nothing():
+    from assistant.answer.evidence import RequestedFigure
+
+    count = RequestedFigure(frozenset({"count"}), frozenset())
+    assert not count.met_by("2017年の時点では、特許庁が評価書1件につき約30万円を負担していた。")
+    assert count.met_by("18の金融機関から37件を採択した。")
+
+
+def test_a_sentence_asking_the_source_is_no_clause_to_find():
+    from assistant.answer.refusal import _ASKS_SOURCE, _TRUE_THAT
+
+    assert _ASKS_SOURCE.match("where does that number come from?")
+    assert _ASKS_SOURCE.match("what's the source?")
+    assert _ASKS_SOURCE.match("and where is that figure from?")
+    # where money comes from is a question of its own
+    assert not _ASKS_SOURCE.match("where does the money come from when a loan defaults?")
+    assert _TRUE_THAT.sub("", "Is it true that lenders file UCC-1?") == "lenders file UCC-1?"
