@@ -235,7 +235,7 @@ def group_share(group: TermGroup, tokens: set[str], text: str = "") -> float:
 
 
 #: One-character parts that count or date (数 and 年 of ここ数年): every figure has them.
-_COUNTING = frozenset("年月日数度期回件時分")
+COUNTING_PARTS = frozenset("年月日数度期回件時分")
 
 
 def _found(alt: tuple[str, ...], tokens: set[str], text: str) -> int:
@@ -244,7 +244,7 @@ def _found(alt: tuple[str, ...], tokens: set[str], text: str) -> int:
         if t not in tokens:
             continue
         before = alt[k - 1] if k else ""
-        if text and len(t) == 1 and t not in _COUNTING and before in text and t in text and before + t not in text:
+        if text and len(t) == 1 and t not in COUNTING_PARTS and before in text and t in text and before + t not in text:
             continue  # both are there, but not together
         found += 1
     return found
@@ -425,6 +425,32 @@ _BARE_COUNT = re.compile(
 
 #: The number of an item of a list the sentence enumerates: (1), (2); ①, ②.
 _LIST_ITEM = re.compile(r"[(（]([1-9])[)）]|([①-⑨])")
+#: A number of things the asker says there are (「3つあるって聞いた」, "I heard there are three
+#: conditions"): a unit listing that many is what they have heard of.
+_TOLD_COUNT = re.compile(
+    r"([1-9一二三四五六七八九])つ(?:ある|あり|って)"
+    r"|\b(two|three|four|five|six|seven|eight|nine) (?:things|conditions|requirements|criteria|steps|ways|methods|points|rules|types|kinds)\b",
+    re.I,
+)
+_NUMBER_WORDS = {w: n for n, w in enumerate("一二三四五六七八九", 1)} | {
+    w: n for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"), 1)
+}
+
+
+def told_count(question: str) -> int:
+    """How many things the asker says there are (「3つあるって聞いた」: 3); 0 when none."""
+    m = _TOLD_COUNT.search(question)
+    if not m:
+        return 0
+    word = (m.group(1) or m.group(2)).lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
+def lists_count(sentence: str, en: str, n: int) -> bool:
+    """``sentence`` lists or says ``n`` things: 「3つ」, (1)…(3), "three" in its rendering."""
+    items = {a or b for a, b in _LIST_ITEM.findall(sentence)}
+    word = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")[n - 1]
+    return f"{n}つ" in sentence or len(items) == n or bool(re.search(rf"\b{word}\b", en, re.I))
 
 
 @dataclass(frozen=True)

@@ -56,11 +56,13 @@ from assistant.answer.evidence import (
     has_date,
     has_full_date,
     has_number,
+    lists_count,
     ordinal_names,
     ordinals,
     requested_figure,
     stated_years,
     term_groups,
+    told_count,
     years_in,
 )
 from assistant.answer.focus import NOT_FOCUS, NOT_FOCUS_JA
@@ -169,6 +171,13 @@ CONTEXT_SUBJECT_SHARE = 0.5
 #: A dated unit naming everything a when-question asks about leads over a closer one naming
 #: part of it, within this share of its score.
 WHOLE_SUBJECT_LEAD_SHARE = 0.9
+#: A when follow-up led by a unit giving no date is led instead by a dated unit within this
+#: share of its score ("when did the final version come out?": 確定版's date, not the
+#: undated list of provisioning methods asked about before).
+DATED_LEAD_SHARE = 0.9
+#: A question telling how many things there are (「3つあるって聞いた」) is led by a unit
+#: listing that many within this share of the lead's score.
+TOLD_COUNT_LEAD_SHARE = 0.85
 #: …when the closer one names less than this share of it (a word of the thing asked is missing,
 #: not a wording: 「金融機関が使う」 for 金融機関向け).
 PART_SUBJECT_OWN = 0.85
@@ -850,6 +859,11 @@ class ExtractiveAnswerer(Answerer):
             # 「知財ビジネス提案書っていつからできたやつ？」: a dated unit naming all of what is
             # asked about leads over a closer one on part of it (評価書's template, 2022)
             lead = self._close_lead(lead, ranked, q, WHOLE_SUBJECT_LEAD_SHARE, lambda c: c.own >= 1 and has_date(c.text))
+        if q.intent == "when" and condensed != question and not has_date(lead.text):
+            lead = self._close_lead(lead, ranked, q, DATED_LEAD_SHARE, lambda c: has_date(c.text))
+        if (told := told_count(question)) and not lists_count(lead.text, lead.unit().en, told):
+            # 「…何を満たせばいいの？3つあるって聞いた」: the unit listing three leads
+            lead = self._close_lead(lead, ranked, q, TOLD_COUNT_LEAD_SHARE, lambda c: lists_count(c.text, c.unit().en, told))
         if asked and (occasion := [c for c in ranked if _ordinals_of(c) & asked and self._may_lead(c, q)]):
             # The occasion asked for (Ocean Tomo's 9th auction) is answered by a unit on it,
             # not by one on another (the first auction, which has a date)…

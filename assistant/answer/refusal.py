@@ -31,11 +31,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from difflib import get_close_matches
 
 from assistant.answer.candidate import Candidate, names_instrument, terms
 from assistant.answer.evidence import (
     AFTER_YEAR,
+    COUNTING_PARTS,
     LIGHT_VERBS,
     PART_YEAR,
     SHARE,
@@ -290,7 +292,7 @@ _PART_OF = re.compile(r"その中で|そのうち|うち(?!の)|内訳|だけ|�
 #: The part a question asks the figure of, named after 「そのうち」 or 「その内訳として、」
 #: (「そのうち信金の人は何人？」: 信金).
 _PART_NAMED = re.compile(
-    r"(?:その(?:うち|中で|内訳(?:として|で|は|を見ると)?)|(?<![ぁ-ん])うち(?!の|は|で|に|が|も))、?\s*"
+    r"(?:その(?:うち|中で|内訳(?:として|で|は|を見ると)?)|(?<![ぁ-ん])うち(?!の|は|で|に|が|も)|\d[一-龥]{0,3}のうち)、?\s*"
     r"([一-龥ァ-ヶー]{2,}(?:(?:とか|や|と|・|、)[一-龥ァ-ヶー]{2,})*)"
 )
 #: The part an English follow-up asks the count of ("how many of those were shinkin banks?").
@@ -302,6 +304,16 @@ _PART_NAMED_EN = re.compile(
 #: A whole the question states before asking a part of it ("Of the 4.38 billion yen lent
 #: …, how much came from shinkin banks?"): read as "how much of that came from …".
 _OF_THE_WHOLE = re.compile(r"^\s*(?:and\s+)?(?:out\s+)?of\s+(?:the|that|those|these|this)\b[^,?]{3,},\s*how (many|much)\b", re.I)
+#: An English share asked of a population ("what % of US venture debt deals actually include
+#: patents?"): the words after "of", up to the verb.
+_PERCENT_OF = re.compile(
+    r"\bwhat (?:%|percent(?:age)?|share|proportion|fraction|portion) of (?:all |the |those |these )?"
+    r"((?:[a-z][a-z0-9&'-]*\s+){0,5}?[a-z][a-z0-9&'-]*?)\s+(?:actually\s+|really\s+|typically\s+|usually\s+)?"
+    r"(?:are|is|were|was|do|does|did|have|has|had|get|got|include[sd]?|use[sd]?|go|went|come|came|default(?:ed)?|involve[sd]?|end(?:ed)?|rel(?:y|ies|ied))\b",
+    re.I,
+)
+#: …in Japanese, a figure the question states and 「のうち」 (「融資総額43.8億円のうち、」).
+_JA_STATED_WHOLE = re.compile(r"\d[一-龥]{0,3}のうち")
 #: A place a part is named by ("banks *based in tokyo*", "lenders in osaka").
 _BASED_IN = re.compile(r"\b(?:based|located|headquartered)?\s*(?:in|from)\s+([a-z][a-z-]{2,})\b", re.I)
 #: Words for any kind of body, beside the word that says which kind (shinkin *banks*).
@@ -322,6 +334,16 @@ _FINANCE_KINDS = {
     "pledge": re.compile(r"質押|質権|pledge", re.I),
     "fund": re.compile(r"基金|ファンド|\bfunds?\b", re.I),
 }
+
+
+def _without_kind_head(group: TermGroup) -> TermGroup:
+    """``group`` with the one-character last part of each compound alternative left out
+    (提案書: 提案), where a longer part stays; a part that counts or dates (年) stays."""
+    alternatives = tuple(
+        alt[:-1] if len(alt) > 1 and len(alt[-1]) == 1 and alt[-1] not in COUNTING_PARTS and len(alt[-2]) > 1 else alt
+        for alt in group.alternatives
+    )
+    return replace(group, alternatives=alternatives)
 
 
 def _finance_kinds(text: str) -> set[str]:
@@ -401,6 +423,22 @@ _COUNTED_EVENT = re.compile(
     # (「焦げ付いたのって何件？」: the ones it happened to, counted)
     r"|(?:の|もの|ケース|案件)(?:って|は|が)[^。？?]{0,8}?(?=何(?:件|社|割|%|パーセント)))"
 )
+#: An English amount asked of what was done with money ("how much has it actually paid out
+#: …?", "how much did they recover?"): the unit must say that it was done, in either language.
+_MONEY_EVENT = re.compile(
+    r"\bhow much (?:money |cash )?(?:has|have|had|did|does|do)\b[^?]{0,40}?\b"
+    r"(paid out|paid|pay out|pay|disbursed?|recovered|recover|compensated?|reimbursed?)\b",
+    re.I,
+)
+_PAID = (r"\bpa(?:id|ys?|ying|yments?|youts?)\b", r"支払|支給|負担|補填|補てん|代位弁済|保険金|受け取")
+_RECOVERED = (r"\brecover", r"回収|換価|売却|落札")
+_MONEY_EVENTS = {
+    "paid out": _PAID, "paid": _PAID, "pay out": _PAID, "pay": _PAID,
+    "disburse": (r"\bdisburs", r"実行|貸付|貸し付|融資し"), "disbursed": (r"\bdisburs", r"実行|貸付|貸し付|融資し"),
+    "recovered": _RECOVERED, "recover": _RECOVERED,
+    "compensate": (r"\bcompensat", r"補償|補填|補てん"), "compensated": (r"\bcompensat", r"補償|補填|補てん"),
+    "reimburse": (r"\breimburs", r"補填|補てん|払い戻"), "reimbursed": (r"\breimburs", r"補填|補てん|払い戻"),
+}  # fmt: skip
 #: What a counter counts: 25社 counts startups or companies, 61機関 financial institutions.
 #: (3.7万社 is a count of 社: :func:`figures` keeps 万 with the number.)
 _COUNTER_KINDS = {
@@ -809,8 +847,9 @@ class Refusals:
     @staticmethod
     def asks_part_of_stated_whole(question: str) -> bool:
         """The question states a whole and asks a part of it ("Of the 4.38 billion yen lent …,
-        how much came from shinkin banks?"), as a follow-up's 「そのうち」 does of the last answer."""
-        return bool(_OF_THE_WHOLE.search(question))
+        how much came from shinkin banks?", 「融資総額43.8億円のうち、信用金庫による融資額は」),
+        as a follow-up's 「そのうち」 does of the last answer."""
+        return bool(_OF_THE_WHOLE.search(question) or _JA_STATED_WHOLE.search(question))
 
     def part_unnamed(self, c: Candidate, question: str) -> str:
         """The part of a whole a follow-up asks the figure of (「そのうち信金の人は何人？」
@@ -965,6 +1004,16 @@ class Refusals:
                     return True
         return False
 
+    def percent_of(self, question: str) -> list[str]:
+        """What an English share question counts the share of, when it names things counted
+        (a plural: "what % of US venture debt deals include patents?"): the glossary's
+        Japanese for those words, places left out (ベンチャーデット, 案件), one of which a unit
+        giving the share must say. Empty otherwise ("what share of the risk": no things)."""
+        m = _PERCENT_OF.search(question)
+        if not m or not m.group(1).lower().endswith("s"):
+            return []
+        return [t for t in self.lexicon.expand_english(m.group(1)) if not self.lexicon.place(t)]
+
     def states_quantity(
         self,
         c: Candidate,
@@ -1053,10 +1102,16 @@ class Refusals:
             # (a unit on the city asked, 「珠海市では、損失を銀行が60%…」, is about what its
             # passage is about: 知財融資)
             city = bool(self.lexicon.cities_in(q.text) & self.lexicon.cities_in(c.text))
+            # (a compound's one-character head says only what kind of thing: 書 of 提案書 is
+            # met by 評価書's 書; the words before it name which)
+            named = [_without_kind_head(g) for g in named]
             if not any(
                 group_share(g, chunk if city or _acronym(g.term, q.text) else where) >= SUBJECT_SHARE for g in named
             ):
                 return False  # the fee of a report, for a question about a trust company's fee
+        population = self.percent_of(q.text)
+        if population and not any(word in _said(c) for word in population):
+            return False  # "what % of US venture debt deals …": 4% of all secured business loans is not it
         # (a total asked: a split names the parties sharing a loss, 基金 and 保険 among them)
         asked_kinds = _finance_kinds(q.text) if q.figure and not q.figure.units & {SHARE, "%", "割"} else set()
         # (by the unit's own words; by its heading when it names no kind)
@@ -1067,6 +1122,9 @@ class Refusals:
         event = self.counted_event(q.text)
         if event and not any(w in c.text for w in event):
             return False  # 98件 of loans made is no count of loans that went bad (焦げ付いた件数)
+        paid = _MONEY_EVENT.search(q.text)
+        if paid and not any(re.search(p, f"{c.text} {c.unit().en}", re.I) for p in _MONEY_EVENTS[paid.group(1).lower()]):
+            return False  # a fund's size is no sum it has paid out ("how much has it paid out …?")
         counted = self.counted(subjects or [], q.text)
         if counted is not None:
             said = set(terms(c.text)) | set(terms(c.unit().en))

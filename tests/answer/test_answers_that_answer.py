@@ -3800,6 +3800,21 @@ _LED_BY_THEIR_ANSWER = [
     ("一級指標って何個あるの？", [], "3つの一級指標"),
     # the claim inside "Is it true that …?"; "who says so?" asks the source, which the citation gives
     ("Is it true that US S&P 500 firms' market value is now about 90% intangibles? who says so?", [], "90%"),
+    # ---- round 46
+    # 「どれくらいの額」: 額 on its own asks an amount, and is no subject the unit must name
+    ("2020年だとどれくらいの額だった？", ["中国の知財担保融資ってすごく増えてるって本当？"], "2180億元"),
+    # "in total?" asks no amount of money: a share of a payment is no count of corporations
+    ("how many credit guarantee corporations are there in Japan in total?", [], "51"),
+    # 何行: banks may be counted by a bare number after them (「金融機関は200を超える」)
+    ("それって今までに何行くらいの銀行が使ってるの？", ["知財ビジネス評価書っていつから始まったの？"], "200を超える"),
+    # a when follow-up: a close dated unit leads over the undated one the earlier question found
+    (
+        "and when did the final version come out?",
+        ["How many provisioning methods did the FSA's paper on enterprise value charge loans give as examples?"],
+        "2025年7月2日",
+    ),
+    # the asker says how many there are: the unit listing three leads
+    ("経営者保証なしで借りるには、会社は何をクリアすればいい？条件が3つあるって聞いた", [], "要件は3つ"),
 ]
 
 
@@ -3949,6 +3964,10 @@ def test_a_verb_that_only_sets_when_is_not_what_is_asked():
         "深センだと損失の分担割合ってどうなってる？",
         # a part of a whole the question states: the total names no shinkin bank
         "Of the 4.38 billion yen lent under the JPO programme up to FY2018, how much came from shinkin banks?",
+        # (round 46) a share of things counted (venture debt deals): a share of all secured loans is no answer
+        "what % of US venture debt deals include patents as collateral?",
+        # a part of a whole the question states, in Japanese
+        "平成30年度までの融資総額43.8億円のうち、地方銀行による融資額はいくらですか。",
     ],
 )
 def test_probed_figures_and_places_no_passage_states_are_refused(assistant, question):
@@ -4008,6 +4027,10 @@ def test_probed_figures_and_places_no_passage_states_are_refused(assistant, ques
         ("what about hangzhou, same split?", ["how does zhongshan split losses on IP pledge loans?"]),
         # a premium asked with no intent word of its own: a sentence saying premiums rose is no figure
         ("What was the premium for that cover?", ["Who insured the Indigo Ag IP-backed loan?"]),
+        # (round 46) another document's price (提案書): 評価書's cost is no answer
+        ("提案書のほうは1件いくら？", ["知財ビジネス評価書の作成費用っていくら？"]),
+        # what a fund has paid out: its size is no answer
+        ("how much has it paid out so far?", ["how big is guangdong's risk compensation fund?"]),
         # (round 45) a count asked: 「評価書1件につき約30万円」 counts nothing
         (
             "and in fiscal 2016, how many?",
@@ -4195,3 +4218,25 @@ def test_a_sentence_asking_the_source_is_no_clause_to_find():
     # where money comes from is a question of its own
     assert not _ASKS_SOURCE.match("where does the money come from when a loan defaults?")
     assert _TRUE_THAT.sub("", "Is it true that lenders file UCC-1?") == "lenders file UCC-1?"
+
+
+def test_a_number_of_things_the_asker_was_told_of():
+    from assistant.answer.evidence import lists_count, told_count
+
+    assert told_count("何を満たせばいいの？3つあるって聞いた") == 3
+    assert told_count("I heard there are three conditions. What are they?") == 3
+    assert told_count("要件を教えて") == 0
+    assert lists_count("要件は3つあり、(1)…、(2)…、(3)…である。", "", 3)
+    assert not lists_count("全条件を満たすものである。", "It must meet all conditions.", 3)
+
+
+def test_what_a_share_is_of_and_totals_asked_in_words():
+    from assistant.answer.evidence import requested_figure
+    from assistant.answer.refusal import Refusals
+
+    refusals = Refusals(LEX, 0.0, 0.0)
+    assert "ベンチャーデット" in refusals.percent_of("what % of US venture debt deals include patents?")
+    assert refusals.percent_of("what share of the risk does the corporation carry?") == []
+    assert not requested_figure("how many corporations are there in total?", LEX).money
+    assert requested_figure("full-year 2023 total?", LEX).money
+    assert requested_figure("2020年だとどれくらいの額だった？", LEX).money
