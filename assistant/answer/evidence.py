@@ -417,8 +417,8 @@ def ordinals(text: str) -> set[str]:
 
 _BARE_COUNT = re.compile(
     # (the first end of a range is read with its other end: 「70〜90%」 is a share, no count)
-    # (nor is an amount of money: 「約30万円」)
-    rf"(?<![\d.,第(])\d[\d,]*(?![\d.,)]|\s*[〜~～–-]\s*\d|\s*(?:年|月|日|号|条|項|%|パーセント|割|倍|時|回|番|[かヵヶカケ]月)"
+    # (nor is an amount of money: 「約30万円」, nor a year standing alone: 「eTISC 2024の講演」)
+    rf"(?<![\d.,第(])(?!(?:19|20)\d\d(?![\d,]))\d[\d,]*(?![\d.,)]|\s*[〜~～–-]\s*\d|\s*(?:年|月|日|号|条|項|%|パーセント|割|倍|時|回|番|[かヵヶカケ]月)"
     rf"|\s*[千万億兆]*\s*(?:円|元|ドル)|\s*\w{_PER})"
 )
 

@@ -47,6 +47,7 @@ from assistant.answer.evidence import (
     ASKS_PART_YEAR,
     ORDINAL,
     PART_YEAR,
+    UNTRANSLATED_WEIGHT,
     RequestedFigure,
     TermGroup,
     coverage,
@@ -168,6 +169,10 @@ CITY_LEAD_SHARE = 0.7
 #: A part of a compound question naming nothing its figure is of is answered by a unit whose
 #: passage (text, heading, document title) names this share of the whole question's subjects.
 CONTEXT_SUBJECT_SHARE = 0.5
+#: A when follow-up naming something new is led by a dated unit naming all of it, within
+#: this share of the lead's score, when the lead names none of it ("what date was its final
+#: report?" after a question on the WG's meetings: the report's date, not the meetings').
+NEW_WHOLE_SUBJECT_LEAD_SHARE = 0.6
 #: A dated unit naming everything a when-question asks about leads over a closer one naming
 #: part of it, within this share of its score.
 WHOLE_SUBJECT_LEAD_SHARE = 0.9
@@ -931,7 +936,7 @@ class ExtractiveAnswerer(Answerer):
         if q.intent == "when" and _ASKS_PAST_DATE.search(question) and not has_date(lead.text):
             # 「深圳市が…50億元に拡大したのは何年ですか」 when the unit on it gives no year
             return self._abstain(base, "no_quantity", groups, t0, missing=["時期" if q.lang == "ja" else "the date"])
-        if (q.figure or q.intent == "howmuch") and (joint := self.refusals.joint_names(lead, question)):
+        if (q.figure or q.intent == "howmuch") and (joint := self.refusals.joint_names(lead, self.lexicon.respell_places(question))):
             # 「深圳の分だけだと？」 when the passages give Shanghai's and Shenzhen's together
             alone = [f"{name}単独の数値" if q.lang == "ja" else f"{name} alone" for name in joint]
             return self._abstain(base, "no_quantity", groups, t0, missing=alone)
@@ -1314,6 +1319,26 @@ class ExtractiveAnswerer(Answerer):
             return lead
         if q.intent in ("yesno", "whatif", "howto"):
             return lead  # what one may do is said by its verb (「在庫は売れなくなる？」: 処分できる)
+        # (a unit naming every new word the documents' language has, "final report" → 報告書, may
+        # be further behind: the earlier question's words lifted the lead)
+        translated = [g for g in new if g.weight > UNTRANSLATED_WEIGHT]
+        # (…and still on the conversation's topic: the WG's report, not another programme's
+        # first year for "when did the first one get set up?")
+        topic = [
+            g for g in groups if g not in new and g.topical and g.weight > UNTRANSLATED_WEIGHT and not self.lexicon.place(g.term)
+        ]
+        if translated and q.intent == "when":
+            whole = self._close_lead(
+                lead,
+                ranked,
+                q,
+                NEW_WHOLE_SUBJECT_LEAD_SHARE,
+                lambda c: all(group_found(g, set(terms(c.text))) for g in translated)
+                and (not topic or any(group_found(g, set(terms(c.text))) for g in topic))
+                and has_date(c.text),
+            )
+            if whole is not lead:
+                return whole
         return self._close_lead(
             lead,
             ranked,

@@ -97,6 +97,12 @@ _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9_-])([A-Z][a-z]{2,}|[A-Z]{3,6})(?![A-Za
 #: "in India", "from Brazil": an unknown capitalised word there names a place.
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|across|within|throughout|to)\s+(?:the\s+)?$", re.I)
 _NUMBERED = re.compile(r"\.?\s*\d")
+#: A year after a word ("Feb 2023"): a date, not a name's number.
+_A_YEAR = re.compile(r"\.?\s*(?:19|20)\d\d(?!\d)")
+#: Words that number a part of a text ("Art. 2", "No. 242", "Vol 3"), not a name.
+_PART_WORDS = frozenset(
+    ["art", "article", "arts", "no", "nos", "vol", "vols", "volume", "section", "sec", "chapter", "ch", "part", "table", "figure", "fig", "phase", "round", "tier", "level", "stage", "step", "item", "page", "para", "paragraph", "annex", "appendix", "schedule", "form", "rule", "fy", "q", "h"]
+)
 _SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|[\"'(]\s*)$")  # "In China: What is …"
 
 
@@ -110,8 +116,8 @@ def _unknown_latin(text: str, known: Callable[[str], bool], lexicon: Lexicon, pl
         word = m.group(1)
         if not word.isupper() and _SENTENCE_START.search(text[: m.start()]):
             continue  # "What", "Can", "Is" open a sentence; an acronym (MUFG) may too
-        if _NUMBERED.match(text, m.end()):
-            continue  # "Art. 2", "No. 242", "Vol 3": a numbered part, not a name
+        if _NUMBERED.match(text, m.end()) and (word.lower() in _PART_WORDS or known(word.lower()) or _A_YEAR.match(text, m.end())):
+            continue  # "Art. 2", "No. 242", "Vol 3": a numbered part, not a name ("Nikkei 225" is one)
         lower = word.lower()
         if known(lower) or known(word):
             continue
@@ -185,6 +191,11 @@ def subjects(text: str, known: Callable[[str], bool], lexicon: Lexicon) -> tuple
     """Proper nouns and Latin acronyms of ``text`` that the index knows (places excepted:
     they decide the jurisdiction, not the subject)."""
     out: list[str] = []
+    # A Latin acronym written together with a katakana word is a name (IPリッチ, a firm): the
+    # dictionary splits it, and IP alone is the glossary's 知財
+    for m in _ACRONYM_KATAKANA.finditer(text):
+        if known(m.group(1).lower()) and known(m.group(2)):
+            out.append(m.group(0))
     for token in tokenize(text):
         acronym = token.surface.isascii() and token.surface.isupper() and len(token.surface) >= 2
         proper = token.pos == "名詞" and token.pos2 == "固有名詞" and not token.surface.isascii()
@@ -197,6 +208,8 @@ def subjects(text: str, known: Callable[[str], bool], lexicon: Lexicon) -> tuple
     return tuple(dict.fromkeys(out))
 
 
+#: A Latin acronym and a katakana word written as one (IPリッチ).
+_ACRONYM_KATAKANA = re.compile(r"(?<![A-Za-z])([A-Z]{2,5})([ァ-ヶー]{2,})")
 #: A financial institution's name: a word before 銀行, 信金 … ("Suruga Bank" in English).
 _INSTITUTION = re.compile(
     r"([一-龥ァ-ヶーA-Za-z0-9]{2,}?)(銀行|信用金庫|信金|信用組合|信組|労働金庫|証券|生命|損保|キャピタル)"

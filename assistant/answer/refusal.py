@@ -297,8 +297,10 @@ _PART_NAMED = re.compile(
 )
 #: The part an English follow-up asks the count of ("how many of those were shinkin banks?").
 _PART_NAMED_EN = re.compile(
-    r"\bhow (?:many|much) of (?:those|them|these|that|this|it)\b[^?]*?\b(?:were|are|was|went to|came from|(?:was|were) (?:lent|provided|given|made|issued) by)\s+(?:the\s+)?"
-    r"([a-z][a-z -]{2,40}?)(?:\s+(?:alone|only))?\s*\??\s*$",
+    r"\bhow (?:many|much) of (?:those|them|these|that|this|it)\b[^?]*?\b(?:"
+    r"(?:was|were|is|are) (?:lent|provided|given|made|issued|put (?:in|up)|contributed|funded|paid|financed|covered|borne|raised) by"
+    r"|were|are|was|went to|came from)\s+(?:the\s+)?"
+    r"([a-z][a-z -]{2,40}?)(?:\s+(?:alone|only|itself|themselves))?\s*\??\s*$",
     re.I,
 )
 #: A whole the question states before asking a part of it ("Of the 4.38 billion yen lent

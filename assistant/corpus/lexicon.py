@@ -591,8 +591,15 @@ class Lexicon:
         it writes another way (深セン → 深圳)."""
         if any(c.isascii() and c.isalpha() for c in text):
             text += "".join(self.expand_english(text))
-        respelt = [t for w in self.place_spellings if w in text and w in self.everyday for t in self.everyday[w]]
-        return text + "".join(respelt)
+        return self.respell_places(text)
+
+    def respell_places(self, text: str) -> str:
+        """``text`` with each place written another way than the documents write it, in
+        their spelling (「深センの取引所」 → 「深圳の取引所」)."""
+        for word in self.place_spellings:
+            if word in text and word in self.everyday:
+                text = text.replace(word, self.everyday[word][0])
+        return text
 
     def local_terms_in(self, text: str) -> list[str]:
         """The words the documents of the place ``text`` names use for the general terms it

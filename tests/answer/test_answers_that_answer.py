@@ -3815,6 +3815,11 @@ _LED_BY_THEIR_ANSWER = [
     ),
     # the asker says how many there are: the unit listing three leads
     ("経営者保証なしで借りるには、会社は何をクリアすればいい？条件が3つあるって聞いた", [], "要件は3つ"),
+    # ---- round 47
+    # a when follow-up on something new (the report): its dated unit leads over the meetings'
+    ("what date was its final report?", ["How many times did the FSA's working group on business-focused lending meet?"], "2023年2月10日"),
+    # "the number of China's national standard" asks the standard's number, not a count
+    ("What's the number of China's national standard for patent valuation?", [], "42748"),
 ]
 
 
@@ -3968,6 +3973,10 @@ def test_a_verb_that_only_sets_when_is_not_what_is_asked():
         "what % of US venture debt deals include patents as collateral?",
         # a part of a whole the question states, in Japanese
         "平成30年度までの融資総額43.8億円のうち、地方銀行による融資額はいくらですか。",
+        # (round 47) a firm written as an acronym and katakana (IPリッチ): a report's cost is not its fee
+        "IPリッチに頼むと手数料っていくらかかる？",
+        # a year standing alone (「eTISC 2024の講演」) counts nothing
+        "How many country reports had WIPO put out in that series by 2024?",
     ],
 )
 def test_probed_figures_and_places_no_passage_states_are_refused(assistant, question):
@@ -4027,6 +4036,10 @@ def test_probed_figures_and_places_no_passage_states_are_refused(assistant, ques
         ("what about hangzhou, same split?", ["how does zhongshan split losses on IP pledge loans?"]),
         # a premium asked with no intent word of its own: a sentence saying premiums rose is no figure
         ("What was the premium for that cover?", ["Who insured the Indigo Ag IP-backed loan?"]),
+        # (round 47) 深セン, the everyday spelling of 深圳, given a figure jointly with 上海; 何本 asks a count
+        ("そのうち深センの取引所の分は何本？", ["中国の知財証券化商品って何本出てる？"]),
+        # a capitalised name with a number (Nikkei 225) no document has
+        ("And the Nikkei 225 — what's the intangible share there?", ["What share of S&P 500 market value was intangible in 2020?"]),
         # (round 46) another document's price (提案書): 評価書's cost is no answer
         ("提案書のほうは1件いくら？", ["知財ビジネス評価書の作成費用っていくら？"]),
         # what a fund has paid out: its size is no answer
@@ -4240,3 +4253,26 @@ def test_what_a_share_is_of_and_totals_asked_in_words():
     assert not requested_figure("how many corporations are there in total?", LEX).money
     assert requested_figure("full-year 2023 total?", LEX).money
     assert requested_figure("2020年だとどれくらいの額だった？", LEX).money
+
+
+def test_names_with_numbers_and_dates_after_words():
+    from assistant.answer.evidence import has_number
+    from assistant.answer.question import subjects, unknown_entities
+
+    def known(word):
+        return word in {"ip", "リッチ", "fsa"}
+
+    assert "Nikkei" in unknown_entities("And the Nikkei 225 share?", known, LEX)
+    assert "Feb" not in unknown_entities("the group that reported in Feb 2023?", known, LEX)
+    assert "Art" not in unknown_entities("What does Art. 2 say?", known, LEX)
+    assert "IPリッチ" in subjects("IPリッチに頼むと手数料は？", known, LEX)
+    assert not has_number("WIPO eTISC 2024の講演は見つからなかった。")
+    assert has_number("金融機関は200を超える。")
+
+
+def test_counts_of_products_in_hon():
+    from assistant.answer.evidence import requested_figure
+
+    figure = requested_figure("深圳の取引所で出たのって何本？", LEX)
+    assert figure.met_by("知財証券化商品は151本に増えた。")
+    assert not figure.met_by("規模は317億元に増えた。")
