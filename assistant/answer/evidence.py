@@ -48,7 +48,10 @@ ASKS_PART_YEAR = re.compile(
 )
 _PERIOD = re.compile(r"\d{1,2}\s*[〜~-]\s*\d{1,2}月|上半期|下半期|通年|第\d四半期|\d{1,2}月末|時点|累計|までに")
 _YEAR = re.compile(r"(?:19|20)\d{2}(?=年|年度|\b)")
-_YEAR_SPAN = re.compile(r"(?:19|20)\d{2}(?:年度?)?\s*[〜~\-–]\s*(?:19|20)\d{2}(?:年度?)?")
+_YEAR_SPAN = re.compile(
+    # (and a year up to now: 「2014年度から現在までに…200を超える」 is no figure for 2014)
+    r"(?:19|20)\d{2}(?:年度?)?\s*(?:[〜~\-–]\s*(?:19|20)\d{2}(?:年度?)?|から(?:現在|今日|いま|今)まで)"
+)
 #: A standard's number (GB/T 42748-2023, ISO 10668:2010): its year names the edition, not a
 #: year the question asks about.
 _STANDARD_NUMBER = re.compile(r"\b[A-Z]{1,4}(?:/[A-Z]{1,2})?\s?\d+(?:[.\-]\d+)*[-:](?:19|20)\d{2}\b")

@@ -131,6 +131,9 @@ _FOCUS_EN = (
     # what rule or treatment applies ("What penalty applies if …", "What capital adequacy
     # treatment applies to …")
     re.compile(r"\bwhat ((?:[a-z]+ ){0,2}[a-z]+) (?:applies|apply|exists|exist)\b", re.I),
+    # a role asked for with a qualifier ("who was the vice chair?", "who is the deputy head?"):
+    # the passages must name that role, not only the plain one (chair)
+    re.compile(r"\bwho (?:is|was|are|were) (?:the |its |their )?((?:vice|deputy|acting|assistant|co|joint|honorary)[- ][a-z]+)\b", re.I),
     # a list asked for ("a list of approved valuation firms", "a register of …")
     re.compile(r"\b(list|register|directory|roster)s? of\b", re.I),
     # what a body published ("Did the FSA publish any enforcement statistics …?")

@@ -201,6 +201,8 @@ def subjects(text: str, known: Callable[[str], bool], lexicon: Lexicon) -> tuple
         proper = token.pos == "名詞" and token.pos2 == "固有名詞" and not token.surface.isascii()
         if not (proper or acronym) or lexicon.place(token.surface) or lexicon.place(token.norm):
             continue
+        if token.surface in _ERAS:
+            continue  # 平成26年度 is a year, not a subject
         if acronym and token.surface.lower() in lexicon.place_words:
             continue  # "US", "UK" say where, like 米国
         if known(token.norm) or known(token.surface.lower()) or known(token.surface):
@@ -208,6 +210,8 @@ def subjects(text: str, known: Callable[[str], bool], lexicon: Lexicon) -> tuple
     return tuple(dict.fromkeys(out))
 
 
+#: Japanese era names: the dictionary calls them proper nouns, but they date (平成26年度).
+_ERAS = frozenset({"明治", "大正", "昭和", "平成", "令和"})
 #: A Latin acronym and a katakana word written as one (IPリッチ).
 _ACRONYM_KATAKANA = re.compile(r"(?<![A-Za-z])([A-Z]{2,5})([ァ-ヶー]{2,})")
 #: A financial institution's name: a word before 銀行, 信金 … ("Suruga Bank" in English).

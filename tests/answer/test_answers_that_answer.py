@@ -3820,6 +3820,10 @@ _LED_BY_THEIR_ANSWER = [
     ("what date was its final report?", ["How many times did the FSA's working group on business-focused lending meet?"], "2023年2月10日"),
     # "the number of China's national standard" asks the standard's number, not a count
     ("What's the number of China's national standard for patent valuation?", [], "42748"),
+    # ---- round 48
+    # an era name (平成) is a year, not a subject the unit must name; 「2014年度から現在までに」
+    # is no figure for 2014
+    ("平成26年度の特許庁の試行で、評価書の作成支援に採択された金融機関は何機関？", [], "18の金融機関"),
 ]
 
 
@@ -3977,6 +3981,8 @@ def test_a_verb_that_only_sets_when_is_not_what_is_asked():
         "IPリッチに頼むと手数料っていくらかかる？",
         # a year standing alone (「eTISC 2024の講演」) counts nothing
         "How many country reports had WIPO put out in that series by 2024?",
+        # (round 48) losses on bad loans asked: a report's cost is no answer
+        "特許庁の評価書を使って借りた会社って、貸し倒れはどれくらい出てる？",
     ],
 )
 def test_probed_figures_and_places_no_passage_states_are_refused(assistant, question):
@@ -4036,6 +4042,10 @@ def test_probed_figures_and_places_no_passage_states_are_refused(assistant, ques
         ("what about hangzhou, same split?", ["how does zhongshan split losses on IP pledge loans?"]),
         # a premium asked with no intent word of its own: a sentence saying premiums rose is no figure
         ("What was the premium for that cover?", ["Who insured the Indigo Ag IP-backed loan?"]),
+        # (round 48) 何割 asks a share: a fund's size in 元 is no answer
+        ("じゃ深圳は銀行が何割負担するの？", ["中山市って知財融資の損失どういう割合で分けてるの？"]),
+        # a qualified role (vice chair): the unit naming the chair does not name it
+        ("who was the vice chair?", ["How many meetings did the FSA working group on business-focused lending hold?"]),
         # (round 47) 深セン, the everyday spelling of 深圳, given a figure jointly with 上海; 何本 asks a count
         ("そのうち深センの取引所の分は何本？", ["中国の知財証券化商品って何本出てる？"]),
         # a capitalised name with a number (Nikkei 225) no document has
@@ -4276,3 +4286,13 @@ def test_counts_of_products_in_hon():
     figure = requested_figure("深圳の取引所で出たのって何本？", LEX)
     assert figure.met_by("知財証券化商品は151本に増えた。")
     assert not figure.met_by("規模は317億元に増えた。")
+
+
+def test_eras_are_years_and_a_span_to_now_is_no_years_figure():
+    from assistant.answer.evidence import RequestedFigure
+    from assistant.answer.question import subjects
+
+    assert subjects("平成26年度にIPASが支援した会社", lambda w: True, LEX) == ("IPAS",)
+    for_2014 = RequestedFigure(frozenset({"count"}), frozenset({"2014"}))
+    assert not for_2014.met_by("2014年度から現在までに、特許庁が評価書を提供した金融機関は200を超える。")
+    assert for_2014.met_by("特許庁は2014年度に18の金融機関から37件を採択した。")
