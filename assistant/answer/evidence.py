@@ -366,6 +366,14 @@ def has_full_date(sentence: str) -> bool:
     return bool(_FULL_DATE.search(sentence))
 
 
+def numbers_in(sentence: str) -> frozenset[str]:
+    """The figures of ``sentence`` as bare numbers (amounts, counts; not years or dates):
+    「全国51の協会」 → {"51"}."""
+    found = {m.group(1).replace(",", "") for m in _AMOUNT.finditer(sentence)}
+    found |= {m.group(0).replace(",", "") for m in _BARE_COUNT.finditer(_STANDARD_NUMBER.sub(" ", sentence))}
+    return frozenset(found)
+
+
 def has_number(sentence: str) -> bool:
     """A figure: a share, an amount or a count with its unit, or a bare count (「金融機関は
     200を超える」); a date or a law's number is not one."""

@@ -37,6 +37,7 @@ from difflib import get_close_matches
 from assistant.answer.candidate import Candidate, names_instrument, terms
 from assistant.answer.evidence import (
     AFTER_YEAR,
+    COUNT,
     COUNTING_PARTS,
     LIGHT_VERBS,
     PART_YEAR,
@@ -49,6 +50,7 @@ from assistant.answer.evidence import (
     group_share,
     has_date,
     has_number,
+    numbers_in,
     ordinals,
     stated_years,
     term_groups,
@@ -305,7 +307,11 @@ _PART_NAMED_EN = re.compile(
 )
 #: A whole the question states before asking a part of it ("Of the 4.38 billion yen lent
 #: …, how much came from shinkin banks?"): read as "how much of that came from …".
-_OF_THE_WHOLE = re.compile(r"^\s*(?:and\s+)?(?:out\s+)?of\s+(?:the|that|those|these|this)\b[^,?]{3,},\s*how (many|much)\b", re.I)
+_OF_THE_WHOLE = re.compile(
+    r"^\s*(?:and\s+)?(?:out\s+)?of\s+(?:the|that|those|these|this)\b[^,?]{3,},\s*"
+    r"(?:how (many|much)|what (?:share|portion|proportion|percentage|fraction|%))\b",
+    re.I,
+)
 #: An English share asked of a population ("what % of US venture debt deals actually include
 #: patents?"): the words after "of", up to the verb.
 _PERCENT_OF = re.compile(
@@ -443,6 +449,9 @@ _MONEY_EVENTS = {
 }  # fmt: skip
 #: What a counter counts: 25社 counts startups or companies, 61機関 financial institutions.
 #: (3.7万社 is a count of 社: :func:`figures` keeps 万 with the number.)
+#: Parties a Japanese count question counts (「…会社ってどのくらいあるの？」): 3つ of things is
+#: no count of them.
+_COUNTED_PARTIES = re.compile(r"(会社|企業|銀行|金融機関|事業者|人)(?:って|は|が|の数)")
 _COUNTER_KINDS = {
     "社": r"会社|企業|スタートアップ|事業者|\b(?:compan(?:y|ies)|firms?|startups?|businesses|smes?)\b",
     "機関": r"機関|銀行|金融機関|\b(?:institutions?|banks?|lenders?)\b",
@@ -453,9 +462,10 @@ _COUNTER_KINDS = {
     "本": r"商品|証券|債券|\b(?:products?|securities|bonds?|issues?|notes?)\b",
 }
 #: Words for the aspect of a figure asked (its trend, level, usual value), not what it is of.
-#: (and the frame it is asked in: 「どこの会社の話？」, 「保険でカバーした例」, 「2023年の1年間で」)
+#: (and the frame it is asked in: 「どこの会社の話？」, 「保険でカバーした例」, 「2023年の1年間で」,
+#: 「金融機関が負う部分は何割」)
 _ASPECT = re.compile(
-    r"推移|動向|変化|変遷|伸び|増減|傾向|状況|水準|相場|目安|平均|実態|現状|話|例|事例|ケース|\d*年間|通年|trends?|changes?|levels?", re.I
+    r"推移|動向|部分|変化|変遷|伸び|増減|傾向|状況|水準|相場|目安|平均|実態|現状|話|例|事例|ケース|\d*年間|通年|trends?|changes?|levels?", re.I
 )
 #: A list of three or more names (「米国・中国・韓国・シンガポール・ドイツ」, "the US, China,
 #: Korea, Singapore and Germany").
@@ -861,7 +871,7 @@ class Refusals:
         much came from shinkin banks?") by the glossary's
         words for the part, or the place that names it. "" when the question names no part,
         or the unit names it (or its short name: 信金 of 信用金庫)."""
-        english = _PART_NAMED_EN.search(_OF_THE_WHOLE.sub(r"how \1 of that", question))
+        english = _PART_NAMED_EN.search(_OF_THE_WHOLE.sub(lambda m: f"how {m.group(1) or 'much'} of that", question))
         if english:
             # "how many of those were shinkin banks?": its kind by its own word (shinkin), not
             # by the kind every bank is (banks)
@@ -1012,7 +1022,8 @@ class Refusals:
         Japanese for those words, places left out (ベンチャーデット, 案件), one of which a unit
         giving the share must say. Empty otherwise ("what share of the risk": no things)."""
         m = _PERCENT_OF.search(question)
-        if not m or not m.group(1).lower().endswith("s"):
+        last = m.group(1).lower() if m else ""
+        if not last.endswith("s") or last.endswith(("ss", "is", "us")):  # "loss", "basis": no things
             return []
         return [t for t in self.lexicon.expand_english(m.group(1)) if not self.lexicon.place(t)]
 
@@ -1034,6 +1045,23 @@ class Refusals:
             return False
         if not c.own or max(c.own, c.asked_words) < FIGURE_RELEVANCE:
             return False  # a figure about something else ("25社を支援した" for a licence count)
+        if q.figure and COUNT in q.figure.units and (party := _COUNTED_PARTIES.search(q.text)):
+            # 「要件は3つ」 counts conditions and 「51の協会」 associations, not the companies asked
+            # about; a counter of that kind (1.5万社) or a bare number (200を超える) may count them
+            counters = {u for _, u in figures(c.text).amounts}
+            said = numbers_in(c.text)
+            if said and all(re.search(rf"(?<![\d.]){n}つ", c.text) for n in said):
+                counters.add("つ")
+            if counters and not any(
+                re.search(_COUNTER_KINDS[u], party.group(1)) for u in counters if u in _COUNTER_KINDS
+            ):
+                return False
+        if q.figure and COUNT in q.figure.units and (given := numbers_in(q.text)):
+            # 「全国51の信用保証協会のうち、…協会はいくつ？」: the 51 the question gives is not the
+            # count it asks for
+            said = numbers_in(c.text)
+            if said and said <= given:
+                return False
         if _ACTUAL.search(q.text) and _FORECAST.search(c.text):
             return False  # an outlook (「通年で1兆元を超える見通し」) is no actual result
         if _FULL_YEAR.search(q.text) and PART_YEAR.search(c.text) and (

@@ -30,6 +30,9 @@ _JA_ANAPHOR = re.compile(
 #: Bank Japanese writes 当該 and 上記 (「当該報告書では…」, 「上記の制度」) for その.
 _JA_DEMONSTRATIVE = re.compile(r"(?:それ|これ|あれ|その|この|あの|当該|上記|同(?=法|制度|事業|報告|基金))")
 _JA_ELLIPTIC = re.compile(r"^(?:では|じゃあ|じゃ|それでは|なら|ちなみに|また|あと|で、|だったら|じゃあさ)")
+#: An occasion of the earlier topic named by its number alone (「9回目のときってどうだった？」,
+#: 「第2回は？」): the auction or meeting asked about before.
+_JA_OCCASION = re.compile(r"^(?:第\s*\d+\s*回目?|\d+\s*回目)(?:の(?:とき|時|会|回|分))?(?:って|は|では|で|に|の|、)")
 #: "it", "they" …, "one" standing for a thing named before ("received one so far?",
 #: "Does China have one?"), not the number ("one of the banks", "one year"), and "there" for
 #: a place named before ("… as collateral there?"), not the existential "Is there …".
@@ -152,7 +155,7 @@ def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
         return bool(
             _EN_ANAPHOR.search(q) or _EN_THAT_ONE.search(q) or _EN_ELLIPTIC.match(q) or _EN_THEN.search(q) or _en_bare(q, lexicon) or _en_unnamed(q, lexicon)
         )
-    if _JA_ANAPHOR.match(q) or _JA_DEMONSTRATIVE.search(q) or _JA_ELLIPTIC.match(q):
+    if _JA_ANAPHOR.match(q) or _JA_DEMONSTRATIVE.search(q) or _JA_ELLIPTIC.match(q) or _JA_OCCASION.match(q):
         return True
     # A place and a counter (日本, 何社) are not a subject: 「日本だとどれくらいの規模？」 and
     # 「何社支援したの？」 ask about the earlier topic.

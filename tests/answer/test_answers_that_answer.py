@@ -3824,6 +3824,13 @@ _LED_BY_THEIR_ANSWER = [
     # an era name (平成) is a year, not a subject the unit must name; 「2014年度から現在までに」
     # is no figure for 2014
     ("平成26年度の特許庁の試行で、評価書の作成支援に採択された金融機関は何機関？", [], "18の金融機関"),
+    # ---- round 49
+    # 「…負う部分は何割」: 部分 is how the share is asked, not what it is of
+    ("保証協会付きの融資で、原則として銀行が負う部分は何割？", [], "20%"),
+    # "what portion of the loss": a share of no things counted ("loss" is no plural)
+    ("what portion of the loss does the lender carry under Japan's credit guarantee responsibility sharing?", [], "20%"),
+    # an occasion named by its number alone is one of the earlier topic (the 9th auction)
+    ("9回目のときってどうだった？", ["Ocean Tomoの特許オークションって最初いつ？"], "9回目"),
 ]
 
 
@@ -3983,6 +3990,10 @@ def test_a_verb_that_only_sets_when_is_not_what_is_asked():
         "How many country reports had WIPO put out in that series by 2024?",
         # (round 48) losses on bad loans asked: a report's cost is no answer
         "特許庁の評価書を使って借りた会社って、貸し倒れはどれくらい出てる？",
+        # (round 49) the count the question gives (51) is not the count it asks for
+        "全国51の信用保証協会のうち、知財担保の専用保証制度がある協会はいくつ？",
+        # a share of a whole the question states, asked as "what share were …"
+        "Of the 61 institutions that used evaluation reports in FY2015, what share were regional banks?",
     ],
 )
 def test_probed_figures_and_places_no_passage_states_are_refused(assistant, question):
@@ -4042,6 +4053,8 @@ def test_probed_figures_and_places_no_passage_states_are_refused(assistant, ques
         ("what about hangzhou, same split?", ["how does zhongshan split losses on IP pledge loans?"]),
         # a premium asked with no intent word of its own: a sentence saying premiums rose is no figure
         ("What was the premium for that cover?", ["Who insured the Indigo Ag IP-backed loan?"]),
+        # (round 49) companies counted: three requirements (3つ) and 51 associations count none
+        ("それで保証を外してもらえた会社ってどれくらいある？", ["経営者保証のガイドラインっていつから？"]),
         # (round 48) 何割 asks a share: a fund's size in 元 is no answer
         ("じゃ深圳は銀行が何割負担するの？", ["中山市って知財融資の損失どういう割合で分けてるの？"]),
         # a qualified role (vice chair): the unit naming the chair does not name it
@@ -4296,3 +4309,14 @@ def test_eras_are_years_and_a_span_to_now_is_no_years_figure():
     for_2014 = RequestedFigure(frozenset({"count"}), frozenset({"2014"}))
     assert not for_2014.met_by("2014年度から現在までに、特許庁が評価書を提供した金融機関は200を超える。")
     assert for_2014.met_by("特許庁は2014年度に18の金融機関から37件を採択した。")
+
+
+def test_numbers_a_sentence_states_and_occasions_named_by_number():
+    from assistant.answer.evidence import numbers_in
+    from assistant.retrieval.condense import is_follow_up
+
+    assert numbers_in("現在は全国51の協会が担っている。") == {"51"}
+    assert numbers_in("2014年度に18の金融機関から37件を採択した。") == {"18", "37"}
+    assert is_follow_up("9回目のときってどうだったの？けっこう売れた？", LEX)
+    assert is_follow_up("第2回は？", LEX)
+    assert not is_follow_up("Ocean Tomoの9回目のオークションはどうだった？けっこう売れた？", LEX)
