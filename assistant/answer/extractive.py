@@ -933,6 +933,10 @@ class ExtractiveAnswerer(Answerer):
         if official is not lead:
             lead = official
             pool = [official, *pool]
+        if q.intent == "howmuch" and not (q.figure or q.quantities) and self.refusals.after_unstated(lead, question):
+            # 「じゃあ2008年より後はどんくらい？」 (no figure word to check) when the lead's
+            # total runs only up to 2008
+            return self._abstain(base, "no_figure", groups, t0, top_tokens, q)
         if q.intent == "when" and _ASKS_PAST_DATE.search(question) and not has_date(lead.text):
             # 「深圳市が…50億元に拡大したのは何年ですか」 when the unit on it gives no year
             return self._abstain(base, "no_quantity", groups, t0, missing=["時期" if q.lang == "ja" else "the date"])

@@ -221,7 +221,7 @@ def month_spans(text: str) -> list[tuple[int, int]]:
 ASKED_SUBJECT = 0.93
 #: A question about a whole year, and a figure for part of one.
 _FULL_YEAR = re.compile(
-    r"通年|年間の|[1一]年間|(?:まるまる|丸|まるっと|まる)[1一]年|\bfull[- ]year\b|\bwhole year\b|\bannual\b"
+    r"通年|年間の|[1一]年間|(?:まるまる|丸|まるっと|まる)[1一]年|\b(?:full|whole|entire)[- ](?:calendar[- ])?year\b|\bannual\b"
     r"|(?:19|20)\d{2}年(?:の年|の)?末|\b(?:the )?end of (?:19|20)\d{2}\b"  # 「2024年(の年)末」: not 6月末's figure
     # ("the final number for 2024": the year's, once it has ended)
     r"|\bfinal (?:[\w-]+ ){0,2}?(?:number|figure|total|tally|result)s? for (?:19|20)\d{2}\b"
@@ -1016,6 +1016,13 @@ class Refusals:
                     return True
         return False
 
+    @staticmethod
+    def after_unstated(c: Candidate, question: str) -> bool:
+        """The question asks about the years after one (「2008年より後はどんくらい？」) and the
+        unit states none of them (a total up to March 2008)."""
+        after = AFTER_YEAR.search(question)
+        return bool(after) and not _after(after, c.text)
+
     def percent_of(self, question: str) -> list[str]:
         """What an English share question counts the share of, when it names things counted
         (a plural: "what % of US venture debt deals include patents?"): the glossary's
@@ -1088,7 +1095,7 @@ class Refusals:
         asked_nth, said_nth = _nth_years(q.text), _nth_years(f"{c.text} {c.unit().en}")
         if asked_nth and not asked_nth & said_nth:
             return False  # 「3年目は？」: the first two years' total is no figure for the third
-        if (after := AFTER_YEAR.search(q.text)) and not _after(after, c.text):
+        if self.after_unstated(c, q.text):
             return False  # a total up to March 2008 is no figure for the years after 2008
         asked_ordinals = ordinals(q.text)
         said_ordinals = ordinals(f"{c.text} {c.unit().en}")

@@ -30,6 +30,8 @@ _JA_ANAPHOR = re.compile(
 #: Bank Japanese writes 当該 and 上記 (「当該報告書では…」, 「上記の制度」) for その.
 _JA_DEMONSTRATIVE = re.compile(r"(?:それ|これ|あれ|その|この|あの|当該|上記|同(?=法|制度|事業|報告|基金))")
 _JA_ELLIPTIC = re.compile(r"^(?:では|じゃあ|じゃ|それでは|なら|ちなみに|また|あと|で、|だったら|じゃあさ)")
+#: Where one Japanese question ends and the next begins (after ？ or ！).
+_JA_SENTENCE = re.compile(r"(?<=[?？!！])")
 #: An occasion of the earlier topic named by its number alone (「9回目のときってどうだった？」,
 #: 「第2回は？」): the auction or meeting asked about before.
 _JA_OCCASION = re.compile(r"^(?:第\s*\d+\s*回目?|\d+\s*回目)(?:の(?:とき|時|会|回|分))?(?:って|は|では|で|に|の|、)")
@@ -151,6 +153,11 @@ def _english_place(text: str, lexicon: Lexicon) -> str:
 
 def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
     q = question.strip()
+    # Several short questions at once (「いつからやってるの？何社くらい面倒みてもらえた？」):
+    # a follow-up when each would be one on its own
+    sentences = [x for x in _JA_SENTENCE.split(q) if x.strip()]
+    if len(sentences) > 1 and detect_lang(q) == "ja":
+        return all(is_follow_up(x, lexicon) for x in sentences)
     if detect_lang(q) == "en":
         return bool(
             _EN_ANAPHOR.search(q) or _EN_THAT_ONE.search(q) or _EN_ELLIPTIC.match(q) or _EN_THEN.search(q) or _en_bare(q, lexicon) or _en_unnamed(q, lexicon)

@@ -3831,6 +3831,11 @@ _LED_BY_THEIR_ANSWER = [
     ("what portion of the loss does the lender carry under Japan's credit guarantee responsibility sharing?", [], "20%"),
     # an occasion named by its number alone is one of the earlier topic (the 9th auction)
     ("9回目のときってどうだった？", ["Ocean Tomoの特許オークションって最初いつ？"], "9回目"),
+    # ---- round 50
+    # two short questions at once, each a follow-up on its own: the earlier topic carries
+    ("いつから始まったの？何社くらい支援したの？", ["特許庁のIPASってなに？"], "2018年10月"),
+    # "share" as a verb asks no share: Singapore is named with the others, not given a figure
+    ("did singapore share its own experience at the 2022 WIPO side event on IP-backed finance?", [], "シンガポール"),
 ]
 
 
@@ -3994,6 +3999,8 @@ def test_a_verb_that_only_sets_when_is_not_what_is_asked():
         "全国51の信用保証協会のうち、知財担保の専用保証制度がある協会はいくつ？",
         # a share of a whole the question states, asked as "what share were …"
         "Of the 61 institutions that used evaluation reports in FY2015, what share were regional banks?",
+        # (round 50) "the whole calendar year": the first half's figure is no answer
+        "What was China's total IP pledge financing for the whole calendar year 2024?",
     ],
 )
 def test_probed_figures_and_places_no_passage_states_are_refused(assistant, question):
@@ -4053,6 +4060,8 @@ def test_probed_figures_and_places_no_passage_states_are_refused(assistant, ques
         ("what about hangzhou, same split?", ["how does zhongshan split losses on IP pledge loans?"]),
         # a premium asked with no intent word of its own: a sentence saying premiums rose is no figure
         ("What was the premium for that cover?", ["Who insured the Indigo Ag IP-backed loan?"]),
+        # (round 50) the years after 2008 asked with no figure word: a total up to March 2008 is none
+        ("じゃあ2008年より後はどのくらい？", ["日本政策投資銀行の知財担保融資ってどれくらい実績あるの？"]),
         # (round 49) companies counted: three requirements (3つ) and 51 associations count none
         ("それで保証を外してもらえた会社ってどれくらいある？", ["経営者保証のガイドラインっていつから？"]),
         # (round 48) 何割 asks a share: a fund's size in 元 is no answer
