@@ -865,6 +865,8 @@ class ExtractiveAnswerer(Answerer):
             # asked about leads over a closer one on part of it (評価書's template, 2022)
             lead = self._close_lead(lead, ranked, q, WHOLE_SUBJECT_LEAD_SHARE, lambda c: c.own >= 1 and has_date(c.text))
         if q.intent == "when" and condensed != question and not has_date(lead.text):
+            # "and when did the final version come out?": the earlier question's undated unit
+            # gives way to a close dated one
             lead = self._close_lead(lead, ranked, q, DATED_LEAD_SHARE, lambda c: has_date(c.text))
         if (told := told_count(question)) and not lists_count(lead.text, lead.unit().en, told):
             # 「…何を満たせばいいの？3つあるって聞いた」: the unit listing three leads
@@ -1312,7 +1314,10 @@ class ExtractiveAnswerer(Answerer):
         self, lead: Candidate, ranked: list[Candidate], q: QuestionFrame, groups: list[TermGroup], question: str, condensed: str
     ) -> Candidate:
         """A follow-up naming something new (「メガバンクも入ってたん？」) is led by a close unit
-        that names it, when the best one names none of it (the definition of the earlier topic)."""
+        that names it, when the best one names none of it (the definition of the earlier topic).
+        A when follow-up may reach further (:data:`NEW_WHOLE_SUBJECT_LEAD_SHARE`) for a dated
+        unit naming all of the new thing and the conversation's topic ("what date was its
+        final report?")."""
         new = [
             g
             for g in _newly_typed_groups(groups, question, condensed)

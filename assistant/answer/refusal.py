@@ -1047,7 +1047,9 @@ class Refusals:
         question asks it of (``subjects``, :meth:`figure_subjects`: one of them named in the
         unit, its English rendering or its section heading), and, for a named quantity (手数料,
         金利 …), names that quantity; for a name asked for (社名), names one the question does
-        not."""
+        not. A count is not the one the question gives (「全国51の…のうち」), nor a count of
+        another kind than the parties asked (「要件は3つ」 for companies); a share of things
+        named (:meth:`percent_of`) names them; money paid out is said to be paid."""
         if q.figure and not q.figure.met_by(c.text):
             return False
         if not c.own or max(c.own, c.asked_words) < FIGURE_RELEVANCE:
