@@ -354,6 +354,22 @@ def _without_kind_head(group: TermGroup) -> TermGroup:
     return replace(group, alternatives=alternatives)
 
 
+def _counted_unnamed(question: str, text: str) -> bool:
+    """The names asked are of a group the question counts (「地銀・第二地銀11行の具体的な銀行名」)
+    and the unit gives that group only as a count, with no names after it (「地銀・第二地銀11、」,
+    where 「メガバンク系2(みずほ・りそな)」 names its two)."""
+    for m in _COUNTED_GROUP.finditer(question):
+        kind, count = m.group(1), m.group(2)
+        said = re.search(rf"{re.escape(kind)}\s*{count}(?![\d.])\s*(?:行|社|機関)?\s*([(（])?", text)
+        if said and not said.group(1):
+            return True
+    return False
+
+
+#: A group counted in a question: its kind and number (「地銀・第二地銀11行」).
+_COUNTED_GROUP = re.compile(r"([一-龥ァ-ヶー・]{2,12}?)(\d+)(?:行|社|機関|つ)")
+
+
 def _finance_kinds(text: str) -> set[str]:
     """The kinds of IP financing (:data:`_FINANCE_KINDS`) ``text`` names."""
     return {kind for kind, pattern in _FINANCE_KINDS.items() if pattern.search(text)}
@@ -1199,6 +1215,8 @@ class Refusals:
                 banks = self.counted(subjects or [], q.text, _NAMED_BANKS)
                 if banks is not None and not _of_kind(banks, set(terms(c.text)) | set(terms(c.unit().en))):
                     return False  # Aon and Markel are no US banks
+                if _counted_unnamed(q.text, c.text):
+                    return False  # 「地銀・第二地銀11」 is counted, its banks not named
                 continue
             said = [noun for noun in quantity.nouns if (_TO_DATE.search(c.text) if noun == "まで" else _says(noun, c.text))]
             if not said:

@@ -4001,6 +4001,8 @@ def test_a_verb_that_only_sets_when_is_not_what_is_asked():
         "Of the 61 institutions that used evaluation reports in FY2015, what share were regional banks?",
         # (round 50) "the whole calendar year": the first half's figure is no answer
         "What was China's total IP pledge financing for the whole calendar year 2024?",
+        # (round 51) names of a group the unit only counts (「地銀・第二地銀11」): みずほ・りそな are another group's
+        "2014年度の試行で採択された地銀・第二地銀11行の銀行名を全部教えて。",
     ],
 )
 def test_probed_figures_and_places_no_passage_states_are_refused(assistant, question):
@@ -4329,3 +4331,12 @@ def test_numbers_a_sentence_states_and_occasions_named_by_number():
     assert is_follow_up("9回目のときってどうだったの？けっこう売れた？", LEX)
     assert is_follow_up("第2回は？", LEX)
     assert not is_follow_up("Ocean Tomoの9回目のオークションはどうだった？けっこう売れた？", LEX)
+
+
+def test_a_group_given_only_as_a_count_names_none_of_its_members():
+    from assistant.answer.refusal import _counted_unnamed
+
+    unit = "内訳はメガバンク系2(みずほ・りそな)、地銀・第二地銀11、信金・信組5である。"
+    assert _counted_unnamed("地銀・第二地銀11行の具体的な銀行名は？", unit)
+    assert not _counted_unnamed("メガバンク系2行の具体的な銀行名は？", unit)
+    assert not _counted_unnamed("採択された銀行の名前は？", unit)
