@@ -443,9 +443,8 @@ _TOLD_COUNT = re.compile(
     r"|\b(two|three|four|five|six|seven|eight|nine) (?:things|conditions|requirements|criteria|steps|ways|methods|points|rules|types|kinds)\b",
     re.I,
 )
-_NUMBER_WORDS = {w: n for n, w in enumerate("一二三四五六七八九", 1)} | {
-    w: n for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"), 1)
-}
+_EN_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_NUMBER_WORDS = {w: n for n, w in enumerate("一二三四五六七八九", 1)} | {w: n for n, w in enumerate(_EN_NUMBERS, 1)}
 
 
 def told_count(question: str) -> int:
@@ -460,7 +459,7 @@ def told_count(question: str) -> int:
 def lists_count(sentence: str, en: str, n: int) -> bool:
     """``sentence`` lists or says ``n`` things: 「3つ」, (1)…(3), "three" in its rendering."""
     items = {a or b for a, b in _LIST_ITEM.findall(sentence)}
-    word = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")[n - 1]
+    word = _EN_NUMBERS[n - 1]
     return f"{n}つ" in sentence or len(items) == n or bool(re.search(rf"\b{word}\b", en, re.I))
 
 

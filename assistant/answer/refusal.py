@@ -370,6 +370,15 @@ def _counted_unnamed(question: str, text: str) -> bool:
 _COUNTED_GROUP = re.compile(r"([一-龥ァ-ヶー・]{2,12}?)(\d+)(?:行|社|機関|つ)")
 
 
+def _counts_party(text: str, said: frozenset[str], party: str) -> bool:
+    """``text``, whose numbers are ``said``, may count ``party`` (会社): it counts in a counter
+    of that kind (社), or in none; not only in つ (「要件は3つ」) or another kind's (「51の協会」)."""
+    counters = {u for _, u in figures(text).amounts}
+    if all(re.search(rf"(?<![\d.]){n}つ", text) for n in said):
+        counters.add("つ")
+    return not counters or any(re.search(_COUNTER_KINDS[u], party) for u in counters if u in _COUNTER_KINDS)
+
+
 def _finance_kinds(text: str) -> set[str]:
     """The kinds of IP financing (:data:`_FINANCE_KINDS`) ``text`` names."""
     return {kind for kind, pattern in _FINANCE_KINDS.items() if pattern.search(text)}
@@ -1070,23 +1079,13 @@ class Refusals:
             return False
         if not c.own or max(c.own, c.asked_words) < FIGURE_RELEVANCE:
             return False  # a figure about something else ("25社を支援した" for a licence count)
-        if q.figure and COUNT in q.figure.units and (party := _COUNTED_PARTIES.search(q.text)):
-            # 「要件は3つ」 counts conditions and 「51の協会」 associations, not the companies asked
-            # about; a counter of that kind (1.5万社) or a bare number (200を超える) may count them
-            counters = {u for _, u in figures(c.text).amounts}
-            said = numbers_in(c.text)
-            if said and all(re.search(rf"(?<![\d.]){n}つ", c.text) for n in said):
-                counters.add("つ")
-            if counters and not any(
-                re.search(_COUNTER_KINDS[u], party.group(1)) for u in counters if u in _COUNTER_KINDS
-            ):
+        if q.figure and COUNT in q.figure.units and (said := numbers_in(c.text)):
+            if (party := _COUNTED_PARTIES.search(q.text)) and not _counts_party(c.text, said, party.group(1)):
+                # 「要件は3つ」 counts conditions and 「51の協会」 associations, not the companies
+                # asked about; a counter of that kind (1.5万社) or a bare number (200を超える) may
                 return False
-        if q.figure and COUNT in q.figure.units and (given := numbers_in(q.text)):
-            # 「全国51の信用保証協会のうち、…協会はいくつ？」: the 51 the question gives is not the
-            # count it asks for
-            said = numbers_in(c.text)
-            if said and said <= given:
-                return False
+            if said <= numbers_in(q.text):
+                return False  # 「全国51の信用保証協会のうち、…いくつ？」: the 51 given is not the count asked
         if _ACTUAL.search(q.text) and _FORECAST.search(c.text):
             return False  # an outlook (「通年で1兆元を超える見通し」) is no actual result
         if _FULL_YEAR.search(q.text) and PART_YEAR.search(c.text) and (

@@ -596,10 +596,15 @@ class Lexicon:
     def respell_places(self, text: str) -> str:
         """``text`` with each place written another way than the documents write it, in
         their spelling (「深センの取引所」 → 「深圳の取引所」)."""
-        for word in self.place_spellings:
-            if word in text and word in self.everyday:
-                text = text.replace(word, self.everyday[word][0])
+        for word, spelling in self._respellings.items():
+            if word in text:
+                text = text.replace(word, spelling)
         return text
+
+    @cached_property
+    def _respellings(self) -> dict[str, str]:
+        """The everyday spellings of :attr:`place_spellings` and the documents' spelling of each."""
+        return {word: self.everyday[word][0] for word in self.place_spellings if word in self.everyday}
 
     def local_terms_in(self, text: str) -> list[str]:
         """The words the documents of the place ``text`` names use for the general terms it
