@@ -83,6 +83,7 @@ from assistant.corpus.lexicon import Lexicon
 from assistant.embed.base import Embedder
 from assistant.index.bm25 import BM25Index
 from assistant.index.store import RetrievalKey
+from assistant.retrieval.condense import asks_only_time
 from assistant.retrieval.hybrid import Retrieval
 from assistant.text.announce import announced, items
 from assistant.text.ja import content_terms
@@ -656,7 +657,8 @@ class ExtractiveAnswerer(Answerer):
             return self.bm25.document_frequency(term) > 0
 
         q = frame(condensed, self.lexicon, known)
-        own = tuple(self.lexicon.intents_of(question)) if condensed != question else ()
+        # (「2024年末だとどうなってる？」 asks the earlier question of another time: its intent)
+        own = tuple(self.lexicon.intents_of(question)) if condensed != question and not asks_only_time(question) else ()
         if condensed != question:
             # What a follow-up asks is what the user typed ("How many … so far?"), not what
             # the earlier question it is read with asked ("What is …?"), and so are the

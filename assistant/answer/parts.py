@@ -92,7 +92,12 @@ def _joined(parts: list[str]) -> list[str]:
 
 
 #: A sentence that asks though it ends in 「。」 (「一覧がほしいです。」), besides :data:`_ASKS`.
-_ASKS_TOO = re.compile(r"ほしい|欲しい|ください|下さい|どこ|どの|どう|いつ|何|なに|だれ|誰|いくら|\b(?:what|which|who|when|where|how)\b", re.IGNORECASE)
+_ASKS_TOO = re.compile(
+    r"ほしい|欲しい|ください|下さい|どこ|どの|どう|いつ|何|なに|だれ|誰|いくら|でしょうか|\b(?:what|which|who|when|where|how)\b"
+    # (an English sentence opening with an auxiliary: "can any normal bank be the chargeholder")
+    r"|^(?:can|could|is|are|does|do|did|will|would|should|may|has|have)\b",
+    re.IGNORECASE,
+)
 #: (a sloppy English sentence may start in lower case: "…looking at Japan. can a VC fund …")
 _SENTENCE_END = re.compile(
     r"(?<=[。？！?!])(?![。？！?!])\s*|(?<=\.)\s+(?=[A-Z])|(?<=[a-z]{2}\.)(?<!\bvs\.)(?<!\betc\.)\s+(?=[a-z])"

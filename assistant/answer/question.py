@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.answer.evidence import RequestedFigure, TermGroup, group_found, requested_figure, span_years_in, years_in
+from assistant.answer.parts import asking_sentences
 from assistant.corpus.lexicon import Lexicon, Quantity
 from assistant.text.ja import Token, content_terms, detect_lang, normalize, tokenize
 
@@ -162,7 +163,9 @@ _LOWER_POSSESSIVE = re.compile(r"(?<![A-Za-z])([a-z]{4,})['’]s\b")
 # (as condensed too: "and in foshan? (how does zhongshan split …?)")
 _SHORT_PLACE_FOLLOW_UP = re.compile(
     r"^(?:(?:and|what about|how about|so|ok|okay)?,?\s*(?:in|for)\s+([a-z]{3,})|(?:and\s+)?(?:and|what about|how about)\s+([a-z]{4,}))"
-    # (a few words after a comma: "what about guangzhou, same ratio?")
+    # (with its kind, "and what about jiangsu province?"; a few words after a comma: "what
+    # about guangzhou, same ratio?")
+    r"(?:\s+(?:province|city|prefecture|county|district|region|state))?"
     r"\s*(?:,\s*[a-z ]{0,30})?\??\s*(?:\(.*\))?$",
     re.I | re.S,
 )
@@ -330,7 +333,9 @@ def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda ter
     named = asked_jurisdictions(text, lexicon)
     institutions = unknown_institutions(text, known)
     quantities = tuple(lexicon.quantities_in(text))
-    intents = tuple(lexicon.intents_of(text))
+    # (what the asking sentences ask: 「…法律番号を教えてください。稟議書に書く必要があるので。」
+    # asks a number, not whether anything is needed)
+    intents = tuple(lexicon.intents_of(asking_sentences(text)))
     figure = requested_figure(text, lexicon)
     if figure.units and (described := _DESCRIBED.match(text)):
         # 「特許庁がタダで評価レポート作ってくれるやつ、最初の年って何件？」: what the

@@ -387,6 +387,8 @@ def _finance_kinds(text: str) -> set[str]:
 #: Words that make a party a side of a deal (金融機関側, 銀行サイド).
 _SIDE = frozenset({"側", "サイド"})
 #: Two names given one figure together: 「上海と深圳」, 「みずほ・りそな」, "Shanghai and Shenzhen".
+#: A thing asked alone (「商標だけだと」, 「特許のみの」).
+_ALONE_JA = re.compile(r"([一-龥ァ-ヶー]{2,6})(?:だけ|のみ|単独|単体)")
 _JOINED_JA = r"(?:と|・|及び|および|や)"
 _JOINED_EN = r"(?: and | & |, )"
 #: A year named as a term (2019年度, 令和6年度, FY2023).
@@ -476,7 +478,8 @@ _MONEY_EVENTS = {
 #: (3.7万社 is a count of 社: :func:`figures` keeps 万 with the number.)
 #: Parties a Japanese count question counts (「…会社ってどのくらいあるの？」): 3つ of things is
 #: no count of them.
-_COUNTED_PARTIES = re.compile(r"(会社|企業|銀行|金融機関|事業者|人)(?:って|は|が|の数)")
+#: (people by a compound too: 「参加者数」, 「人数」)
+_COUNTED_PARTIES = re.compile(r"((?:会社|企業|銀行|金融機関|事業者|人)(?=って|は|が|の数)|(?:[一-龥]{1,3}者|人)(?=数))")
 _COUNTER_KINDS = {
     "社": r"会社|企業|スタートアップ|事業者|\b(?:compan(?:y|ies)|firms?|startups?|businesses|smes?)\b",
     "機関": r"機関|銀行|金融機関|\b(?:institutions?|banks?|lenders?)\b",
@@ -546,6 +549,13 @@ _LENGTH_OF_TIME = re.compile(
 
 #: A case a figure is asked for (「普通保険の場合のてん補率」): a unit on it must name it.
 _CASE_ASKED = re.compile(r"([一-龥ァ-ヶー]{3,})の場合")
+#: …in English, a scheme named as the case ("under the startup creation promotion
+#: guarantee"): its own words (not its kind, nor "new"), each said by the unit.
+_CASE_ASKED_EN = re.compile(
+    r"\bunder (?:the |its |this |that |a |an )?((?:[a-z][a-z-]*\s+){1,4}?)(?:guarantee|scheme|program|programme|system|insurance|plan|policy|framework)s?\b",
+    re.I,
+)
+_CASE_GENERIC_EN = frozenset({"new", "current", "old", "same", "standard", "general", "usual", "normal", "national", "government", "public", "credit"})
 #: A percentage, and one that is a growth (「75.4%増」, "up 60%"), which no rate of a thing is.
 _PERCENT = re.compile(r"\d+(?:\.\d+)?\s?[%％]")
 _GROWTH_PERCENT = re.compile(r"\d+(?:\.\d+)?\s?[%％](?:増|減|の(?:増加|伸び|減少))")
@@ -879,6 +889,15 @@ class Refusals:
             for asked, other in ((a, b), (b, a)):
                 if typed(asked) and not typed(other) and asked not in out:
                     out.append(asked)
+        # …or one of two things a figure is given for together, asked alone (「商標だけだと
+        # いくら？」 of 「特許・商標質押融資は…2180億元」) with no figure of its own
+        for alone in _ALONE_JA.finditer(question):
+            asked = alone.group(1)
+            for m in re.finditer(rf"{re.escape(asked)}・([一-龥ァ-ヶー]{{2,6}})|([一-龥ァ-ヶー]{{2,6}})・{re.escape(asked)}", c.text):
+                other = m.group(1) or m.group(2)
+                own = re.search(rf"{re.escape(asked)}(?:は|が|で|:|：)?\s*(?:約)?\d", c.text)
+                if not typed(other) and not own and has_number(c.text) and asked not in out:
+                    out.append(asked)
         return out
 
     @staticmethod
@@ -1128,6 +1147,8 @@ class Refusals:
             return False  # the years of 知財金融促進事業 do not answer for its successor
         if (case := _CASE_ASKED.search(q.typed or q.text)) and not _names_words(case.group(1), c):
             return False  # the insurance's 70〜90% in general is no figure for 普通保険's case
+        if (case_en := _CASE_ASKED_EN.search(q.typed or q.text)) and not self._names_case(case_en.group(1), c):
+            return False  # a subrogation's 70〜90% is no figure "under the startup … guarantee"
         if (
             q.figure
             and "%" in q.figure.units
@@ -1164,7 +1185,9 @@ class Refusals:
             ):
                 return False  # the fee of a report, for a question about a trust company's fee
         population = self.percent_of(q.text)
-        if population and not any(word in _said(c) for word in population):
+        # (by the sentence itself, in either language: a heading, 米国の知財融資, says what its
+        # passage is about, not what a share in it is of)
+        if population and not any(word in f"{c.text} {c.unit().en}" for word in population):
             return False  # "what % of US venture debt deals …": 4% of all secured business loans is not it
         # (a total asked: a split names the parties sharing a loss, 基金 and 保険 among them)
         asked_kinds = _finance_kinds(q.text) if q.figure and not q.figure.units & {SHARE, "%", "割"} else set()
@@ -1231,6 +1254,21 @@ class Refusals:
             # (…and a length of time, 「4年間」, 「2015〜2018年度」, that of 「期間は？」)
             lasting = bool(_LENGTH_OF_TIME.search(c.text))
             if not quantity.units and quantity.figure and not has_number(c.text) and not dated and not lasting:
+                return False
+        return True
+
+    def _names_case(self, words: str, c: Candidate) -> bool:
+        """The unit says each of an English case's own ``words`` ("startup creation
+        promotion"): in its English rendering, or by the glossary in its Japanese."""
+        said = _said(c)
+        lowered = said.lower()
+        for word in words.lower().split():
+            bare = word.removesuffix("'s").removesuffix("’s")
+            if word in _CASE_GENERIC_EN or len(word) < 3 or {bare, bare.rstrip("s")} & set(self.lexicon.place_words):
+                continue  # nor the place it is of ("japans credit guarantee … scheme")
+            if not re.search(rf"\b{re.escape(word.rstrip('s'))}", lowered) and not any(
+                form in said for form in self.lexicon.expand_english(word)
+            ):
                 return False
         return True
 

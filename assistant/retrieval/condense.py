@@ -255,7 +255,11 @@ def condense(
     lexicon = lexicon or Lexicon.bundled()
     previous = condense(history[-1], history[:-1], idf, lexicon)
     question = _years_shifted(question, previous)
-    swapped = _ask_about_place(question, previous, lexicon) or _ask_about_year(question, previous)
+    swapped = (
+        _ask_about_place(question, previous, lexicon)
+        or _ask_about_year(question, previous)
+        or _ask_about_time(question, previous)
+    )
     if swapped:
         return swapped
     if not is_follow_up(question, lexicon):
@@ -436,6 +440,33 @@ def _ask_about_year(question: str, previous: str) -> str:
     if len(years) != 1 or m.group("year") in years:
         return ""
     return re.sub(rf"(?<!\d){next(iter(years))}(?!\d)", m.group("year"), previous)
+
+
+#: A Japanese follow-up naming only a time (「2024年末だとどうなってる？」, 「じゃあ2021年度は？」).
+_JA_ONLY_TIME = re.compile(
+    r"^(?:じゃあ|じゃ|では|で)?[、,]?\s*(?P<time>(?P<year>(?:19|20)\d{2})年(?:度)?(?:末|時点|上半期|下半期)?)"
+    r"(?:だと|では|なら|の場合|の時点)?(?:は|って)?\s*(?:どう(?:なってる|なってます|なった|だった|でした|ですか)?(?:の|か)?)?\s*[？?]*$"
+)
+
+
+def asks_only_time(question: str) -> bool:
+    """A Japanese question naming only a time (「2024年末だとどうなってる？」): it asks what the
+    question before it asked, of that time; its 「どうなってる」 asks no outcome of its own."""
+    return bool(_JA_ONLY_TIME.match(question.strip()))
+
+
+def _ask_about_time(question: str, previous: str) -> str:
+    """「2024年末だとどうなってる？」 after a Japanese question about one year (「…2022年末までに
+    どんくらいカバーしてたの？」) asks that question about the time it names: 「…2024年末までに
+    どんくらい…」, so what was asked (a figure, a date …) is asked again. Empty otherwise."""
+    m = _JA_ONLY_TIME.match(question.strip())
+    if not m or detect_lang(previous) == "en":
+        return ""
+    years = {y.group(1) for y in _ASKED_YEAR.finditer(previous)}
+    if len(years) != 1 or m.group("year") in years:
+        return ""
+    year = next(iter(years))
+    return re.sub(rf"(?<!\d){year}年(?:度)?(?:末|時点|上半期|下半期)?", m.group("time"), previous, count=1)
 
 
 def _ask_about_place(question: str, previous: str, lexicon: Lexicon) -> str:

@@ -1583,7 +1583,8 @@ def test_english_words_of_the_law_reach_its_sentences(assistant, question, state
     [
         # a follow-up naming only what it asks about asks it as the earlier question did
         ("施行は？", ["事業性融資の法律っていつ成立したの？"], "施行はいつ？"),
-        ("2023年は？", ["中国の知財担保融資って2022年どれくらいあった？"], "2023年はどれくらいあった？"),
+        # (a time alone asks the whole earlier question of that time)
+        ("2023年は？", ["中国の知財担保融資って2022年どれくらいあった？"], "中国の知財担保融資って2023年どれくらいあった？"),
         # two plain nouns and は？ are a follow-up too
         ("社長の自宅は？", ["企業価値担保権を使ったら経営者保証はどうなる？"], "社長の自宅はどうなる？"),
         # words of its own (変わった) are kept as typed
@@ -3836,6 +3837,13 @@ _LED_BY_THEIR_ANSWER = [
     ("いつから始まったの？何社くらい支援したの？", ["特許庁のIPASってなに？"], "2018年10月"),
     # "share" as a verb asks no share: Singapore is named with the others, not given a figure
     ("did singapore share its own experience at the 2022 WIPO side event on IP-backed finance?", [], "シンガポール"),
+    # ---- round 52
+    # the losses shared (「貸し倒れを…分けて負担」) are what the split is of, no count of bad loans asked
+    ("広東省では知財融資の貸し倒れをみんなで分けて負担してるらしいけど、中山市はどんな割合？", [], "54:26:16:4"),
+    # a count of people (参加者数) is met by a count in 人
+    ("2018年3月の知財金融フォーラムの参加者数を教えてください。", [], "252人"),
+    # the place a scheme is of ("japan's") is no word of the case named ("under … scheme")
+    ("under japan's responsibility sharing scheme, what's the split between the guarantee corporation and the bank?", [], "80%"),
 ]
 
 
@@ -4003,6 +4011,16 @@ def test_a_verb_that_only_sets_when_is_not_what_is_asked():
         "What was China's total IP pledge financing for the whole calendar year 2024?",
         # (round 51) names of a group the unit only counts (「地銀・第二地銀11」): みずほ・りそな are another group's
         "2014年度の試行で採択された地銀・第二地銀11行の銀行名を全部教えて。",
+        # (round 52) a count of people (参加者数): 61機関 in 2015 counts institutions
+        "2015年度に開かれた知財金融フォーラムの参加者数は？",
+        # a share of loans that could not be repaid (返せなくなった割合): counts of loans made are none
+        "評価書で借りた会社のうち、返せなくなった割合どのくらい？",
+        # a split asked with its verb after five words ("how are losses on … divided between")
+        "in shenzhen, how are losses on ip pledge loans divided between the fund and the lenders?",
+        # a case named in English ("under the startup creation guarantee") the unit does not name
+        "what share of the loan does the guarantee corporation cover under the startup creation guarantee?",
+        # a period asked (何か月): 「って何か月」 asks no definition
+        "うちみたいな小さい会社だと、審査って何か月くらいかかる？",
     ],
 )
 def test_probed_figures_and_places_no_passage_states_are_refused(assistant, question):
@@ -4078,6 +4096,15 @@ def test_probed_figures_and_places_no_passage_states_are_refused(assistant, ques
         ("提案書のほうは1件いくら？", ["知財ビジネス評価書の作成費用っていくら？"]),
         # what a fund has paid out: its size is no answer
         ("how much has it paid out so far?", ["how big is guangdong's risk compensation fund?"]),
+        # (round 52) a time alone asks the earlier question of that time: 2024年6月末's
+        # securitisation products are no insurance cover at the end of 2024
+        ("2024年末だとどうなってる？", ["中国の知財保険って2022年末までにどのくらいカバーしてた？"]),
+        # a place with its kind ("zhejiang province") no document names
+        ("and what about zhejiang province?", ["how large is guangdong's IP pledge risk compensation fund?"]),
+        # one of two things a figure is given for together (特許・商標), asked alone
+        ("そのうち商標だけだとどのくらい？", ["中国の特許・商標の質押融資って2020年はいくらだった？"]),
+        # a share asked of a population the unit's own sentence does not name (its heading does)
+        ("what about in 2020?", ["What share of US secured business loans used intangibles as collateral in 2015?"]),
         # (round 45) a count asked: 「評価書1件につき約30万円」 counts nothing
         (
             "and in fiscal 2016, how many?",
@@ -4340,3 +4367,31 @@ def test_a_group_given_only_as_a_count_names_none_of_its_members():
     assert _counted_unnamed("地銀・第二地銀11行の具体的な銀行名は？", unit)
     assert not _counted_unnamed("メガバンク系2行の具体的な銀行名は？", unit)
     assert not _counted_unnamed("採択された銀行の名前は？", unit)
+
+
+def test_a_time_alone_asks_the_earlier_question_of_that_time():
+    from assistant.retrieval.condense import asks_only_time
+
+    earlier = "中国の知財保険って2022年末までにどのくらいカバーしてた？"
+    assert condense("2024年末だとどうなってる？", [earlier], lexicon=LEX) == "中国の知財保険って2024年末までにどのくらいカバーしてた？"
+    assert condense("じゃあ2015年度は？", ["2014年度の評価書って何件？"], lexicon=LEX) == "2015年度の評価書って何件？"
+    assert asks_only_time("2024年末だとどうなってる？") and not asks_only_time("2024年末に何が変わる？")
+
+
+def test_periods_shares_and_people_asked_in_everyday_words():
+    from assistant.answer.refusal import _COUNTED_PARTIES
+
+    assert "definition" not in LEX.intents_of("審査って何か月くらいかかる？")
+    assert "share" in requested_figure("返せなくなった割合どのくらい？", LEX).units
+    assert "howmuch" in LEX.intents_of("フォーラムの参加者数を教えてください。")
+    assert "howmuch" not in LEX.intents_of("複数の銀行から借りられますか？")
+    assert _COUNTED_PARTIES.search("フォーラムの参加者数は？").group(1) == "参加者"
+
+
+def test_a_reason_given_beside_the_question_asks_nothing():
+    q = "事業性融資推進法の法律番号を教えてください。稟議書に書く必要があるので。"
+    assert asking_sentences(q) == "事業性融資推進法の法律番号を教えてください。"
+    assert "yesno" not in LEX.intents_of(asking_sentences(q))
+    both = "担保権者になれる者の範囲を教えてください。当行が直接なることは可能でしょうか。"
+    assert asking_sentences(both) == "担保権者になれる者の範囲を教えてください。 当行が直接なることは可能でしょうか。"
+    assert "can any bank be" in asking_sentences("who holds the security? can any bank be the holder")
