@@ -342,6 +342,10 @@ _EVENT_ALIKE = {
 #: A sentence saying something is outside a rule (対象外, 適用されない).
 _EXCLUDED = re.compile(r"対象外|適用外|適用されない|対象とならない|対象にならない|除外され")
 _EVENT = re.compile(r"施行|開始|始まる|始める|成立|公布|公表|改定|改正|改訂|見直す?|廃止|終了|提出|開設|告示|導入|設立|創設|発表|適用")
+#: Events that start something (「…から適用」, 施行, 開設): what 「いつから？」 asks.
+_START = re.compile(r"施行|開始|始ま|始め|開設|導入|設立|創設|新設|適用|発足|スタート(?!アップ)")
+#: A change asked about (「いつから変わったの？」): its 改正 is the answer, no start.
+_ASKS_CHANGE = re.compile(r"変わ|変更|改正|改定|改訂|見直|\b(?:change|amend|revis)", re.I)
 
 #: A sentence about its own document (「…に掲載されたこの記事は、…と述べる。そのうえで…方向を
 #:示している」, "This report describes …"): it says what the document covers, not the facts
@@ -937,9 +941,9 @@ class ExtractiveAnswerer(Answerer):
         if official is not lead:
             lead = official
             pool = [official, *pool]
-        if q.intent == "howmuch" and not (q.figure or q.quantities) and self.refusals.after_unstated(lead, question):
+        if q.intent == "howmuch" and not (q.figure or q.quantities) and self.refusals.after_unstated(lead, condensed):
             # 「じゃあ2008年より後はどんくらい？」 (no figure word to check) when the lead's
-            # total runs only up to 2008
+            # total runs only up to 2008 (「それ以降は？」 too, written out by the condenser)
             return self._abstain(base, "no_figure", groups, t0, top_tokens, q)
         if q.intent == "when" and _ASKS_PAST_DATE.search(question) and not has_date(lead.text):
             # 「深圳市が…50億元に拡大したのは何年ですか」 when the unit on it gives no year
@@ -1032,9 +1036,18 @@ class ExtractiveAnswerer(Answerer):
         # …or in words the vocabulary reads as one (「国会通った」: 成立). (A start, 施行 or
         # 開始 of 「いつから？」, is met by any: a body's founding answers it too.)
         event_terms = (
-            {t for t in search_terms if _EVENT.fullmatch(t) and t not in ("施行", "開始")}
+            {t for t in search_terms if _EVENT.fullmatch(t) and t not in ("施行", "開始", "適用")}
             if q.intent == "when" and not named_events
             else set()
+        )
+        # 「いつから使われてる？」 with no event named asks when something began to apply: a unit
+        # dating only another event (公表, 成立, 提出) does not say it, unless a change is asked
+        since = (
+            q.intent == "when"
+            and not named_events
+            and not event_terms
+            and bool({"施行", "開始"} & set(search_terms))
+            and not _ASKS_CHANGE.search(typed_question or q.text)
         )
         # (an event named in a compound, 適用開始日, is said by any of its event words: 適用された)
         event_words = {t for g in named_events for a in g.alternatives for t in a if _EVENT.fullmatch(t)}
@@ -1118,6 +1131,8 @@ class ExtractiveAnswerer(Answerer):
                     score += CUE_BONUS
                 elif _EVENT.search(cand.text):
                     score *= EVENT_PENALTY  # the bill's submission does not date its passing
+            elif since and _EVENT.search(cand.text) and not _START.search(cand.text):
+                score *= EVENT_PENALTY  # a guideline's publication is not when it began to apply
             elif cues and any(c.search(cand.text) for c in cues[:1]):
                 score += CUE_BONUS
             if kinds and any(re.search(rf"[一-龥ァ-ヶー]{re.escape(k)}", cand.text) for k in kinds):

@@ -363,9 +363,17 @@ def _counted_unnamed(question: str, text: str) -> bool:
         said = re.search(rf"{re.escape(kind)}\s*{count}(?![\d.])\s*(?:行|社|機関)?\s*([(（])?", text)
         if said and not said.group(1):
             return True
+    # (a kind whose names are asked, 「そのうち地銀のほうの名前」, given in a group counted with
+    # no names after it: 「地銀・第二地銀11、」)
+    for m in _NAMES_OF_KIND.finditer(question):
+        said = re.search(rf"{re.escape(m.group(1))}[一-龥ァ-ヶー・]{{0,6}}?\d+(?![\d.])\s*(?:行|社|機関)?\s*([(（])?", text)
+        if said and not said.group(1):
+            return True
     return False
 
 
+#: A kind of body whose names are asked (「地銀のほうの名前」, 「信金の名前」).
+_NAMES_OF_KIND = re.compile(r"(地銀|第二地銀|地方銀行|信金|信用金庫|信組|信用組合|メガバンク)(?:の?ほう)?の(?:具体的な|正式な)?(?:名前|名称)")
 #: A group counted in a question: its kind and number (「地銀・第二地銀11行」).
 _COUNTED_GROUP = re.compile(r"([一-龥ァ-ヶー・]{2,12}?)(\d+)(?:行|社|機関|つ)")
 
@@ -1299,7 +1307,8 @@ class Refusals:
         m = _COUNTED_EVENT.search(text)
         if not m:
             return ()
-        stem = re.split(r"[をがでにはもの]", m.group(1))[-1]  # 「2年間で支援した」 counts 支援
+        # (「2年間で支援した」 counts 支援; 「1件当たり負担していた金額」 is what was borne, 負担)
+        stem = re.split(r"[をがでにはもの]|当たり|あたり|につき|ごとに?", m.group(1))[-1]
         if len(stem) < 2:
             return ()
         words = (stem, *self.lexicon.everyday_in(m.group(0)))

@@ -255,6 +255,9 @@ def condense(
     lexicon = lexicon or Lexicon.bundled()
     previous = condense(history[-1], history[:-1], idf, lexicon)
     question = _years_shifted(question, previous)
+    # ("since then" points back: the question is a follow-up, whatever it reads as written out)
+    since = _since_then(question, previous)
+    points_back, question = since != question, since
     swapped = (
         _ask_about_place(question, previous, lexicon)
         or _ask_about_year(question, previous)
@@ -262,7 +265,7 @@ def condense(
     )
     if swapped:
         return swapped
-    if not is_follow_up(question, lexicon):
+    if not points_back and not is_follow_up(question, lexicon):
         return question
     english = detect_lang(question) == "en"
     if english:
@@ -316,13 +319,15 @@ def condense(
     return f"{topic}について、{_ask_as_before(stripped, previous)}"
 
 
-#: An earlier question asking for a figure or a party (「何割くらい？」, 「いくら？」, 「…やった
-#: 会社ってどこ？」): a bare follow-up on it (「それっていつから？」, 「それっていつ頃の話？」) asks
+#: An earlier question asking for a figure, a party or a name (「何割くらい？」, 「いくら？」,
+#: 「…やった会社ってどこ？」, 「…仕組みって何て名前だっけ？」): a bare follow-up on it (「それっていつから？」, 「それっていつ頃の話？」) asks
 #: about the fact that answered it.
 _JA_ASKED_FIGURE = re.compile(
     r"何割|何%|何パーセント|いくら|どれくらい|どのくらい|どんくらい|どれぐらい|どこ|誰|だれ|どなた"
     # (a share asked with its noun: 「…リスクどんな割合で持ってるの？」)
     r"|(?:どんな|どういう|どの|何の)(?:割合|比率)|何対何"
+    # (or a name: 「…分けあう仕組みって何て名前だっけ？」)
+    r"|(?:何|なん)て(?:名前|いう|言う)|何という|なんという|名前は|名称は"
     # (or whether something heard is true: 「…銀行がちょっとリスク負うって聞いたんだけど、ほんと？」)
     r"|(?:ほんと|本当|マジ)(?:に|なの|ですか)?[？?]"
 )
@@ -421,6 +426,23 @@ def _years_shifted(question: str, previous: str) -> str:
             said = f"{year + step}年{fiscal}" if japanese else str(year + step)
             return question[: m.start()] + said + question[m.end() :]
     return question
+
+
+#: "since then", 「それ以降」: after the last year the earlier question named.
+_SINCE_THEN = re.compile(r"\bsince then\b|\bsince that (?:time|year)\b|(?:それ|あれ|その年)(?:以降|以来|から後)")
+
+
+def _since_then(question: str, previous: str) -> str:
+    """``question`` with "since then" (「それ以降」) written as the year it follows: "how much
+    since then?" after "… between 1995 and 2008?" is "how much since 2008?" (「2008年以降」),
+    so a total up to 2008 is seen not to answer it. Unchanged when the earlier question names
+    no year."""
+    years = [int(m.group(1)) for m in _ASKED_YEAR.finditer(previous)]
+    m = _SINCE_THEN.search(question)
+    if not years or not m:
+        return question
+    said = f"{max(years)}年以降" if m.group(0)[0] in "それあその" else f"since {max(years)}"
+    return question[: m.start()] + said + question[m.end() :]
 
 
 _EN_ONLY_YEAR = re.compile(

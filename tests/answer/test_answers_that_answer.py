@@ -3844,6 +3844,11 @@ _LED_BY_THEIR_ANSWER = [
     ("2018年3月の知財金融フォーラムの参加者数を教えてください。", [], "252人"),
     # the place a scheme is of ("japan's") is no word of the case named ("under … scheme")
     ("under japan's responsibility sharing scheme, what's the split between the guarantee corporation and the bank?", [], "80%"),
+    # ---- round 53
+    # 「いつから使われてる」 with no event named asks when it began to apply, not its publication
+    ("経営者保証のガイドライン、いつから使われてるの？", [], "2014年2月1日"),
+    # 「1件当たり負担していた額」 is what was borne (負担), not 当たり
+    ("評価書の作成で、特許庁が1件当たり負担していた額は2017年時点でいくら？", [], "30万円"),
 ]
 
 
@@ -4096,6 +4101,11 @@ def test_probed_figures_and_places_no_passage_states_are_refused(assistant, ques
         ("提案書のほうは1件いくら？", ["知財ビジネス評価書の作成費用っていくら？"]),
         # what a fund has paid out: its size is no answer
         ("how much has it paid out so far?", ["how big is guangdong's risk compensation fund?"]),
+        # (round 53) "since then" is after the earlier question's last year: a total up to 2008 is none
+        ("and how much since then?", ["how much did the Development Bank of Japan lend against IP between 1995 and 2008?"]),
+        ("それ以降はどのくらい？", ["政策投資銀行は1995年から2008年までにどのくらい知財担保で貸したの？"]),
+        # names of a kind of bank (地銀) the unit gives only as a count (「地銀・第二地銀11」)
+        ("そのうち地銀のほうの名前ぜんぶ教えて", ["特許庁の評価書の支援、最初の年はどこの銀行が選ばれたの？"]),
         # (round 52) a time alone asks the earlier question of that time: 2024年6月末's
         # securitisation products are no insurance cover at the end of 2024
         ("2024年末だとどうなってる？", ["中国の知財保険って2022年末までにどのくらいカバーしてた？"]),
@@ -4395,3 +4405,14 @@ def test_a_reason_given_beside_the_question_asks_nothing():
     both = "担保権者になれる者の範囲を教えてください。当行が直接なることは可能でしょうか。"
     assert asking_sentences(both) == "担保権者になれる者の範囲を教えてください。 当行が直接なることは可能でしょうか。"
     assert "can any bank be" in asking_sentences("who holds the security? can any bank be the holder")
+
+
+def test_a_name_asked_before_is_carried_whole_and_since_then_is_written_out():
+    earlier = "保証協会と銀行で損失を分けあう仕組みって何て名前だっけ？"
+    assert condense("それっていつから？", [earlier], lexicon=LEX) == f"「{earlier}」について、いつから？"
+    since = condense("それ以降はどのくらい？", ["政策投資銀行は1995年から2008年までにどのくらい知財担保で貸したの？"], lexicon=LEX)
+    assert since.endswith("について、2008年以降はどのくらい？")
+    assert "since 2008" in condense("and since then?", ["how much was lent between 1995 and 2008?"], lexicon=LEX)
+    # ぜんぶ is no verb: 「…の名前ぜんぶ知りたい」 asks names, not yes or no
+    assert "yesno" not in LEX.intents_of("地銀のほうの名前ぜんぶ知りたい")
+    assert any(x.name for x in LEX.quantities_in("地銀のほうの名前ぜんぶ知りたい"))
