@@ -133,6 +133,11 @@ def term_groups(
             continue
         seen.add(tokens)
         alternatives = [tokens]
+        # (a compound's trailing suffixes say for whom, 一般債権者向け: the documents may name
+        # what it is of alone, 一般債権)
+        bare = _without_suffixes(tokens)
+        if len(bare) >= 2 and bare != tokens:
+            alternatives.append(bare)
         # An everyday word ("お金") also matches the documents' wording ("資金", "融資").
         synonyms = (
             lexicon.japanese_synonyms(phrase)
@@ -153,6 +158,23 @@ def term_groups(
         groups.append(TermGroup(phrase, tuple(a for a in alternatives if a), weight, topical=not planned))
     groups += _predicate_groups(query, idf, lexicon, {g.term for g in groups}, known)
     return groups
+
+
+#: Suffixes that say for whom or which side a compound is (一般債権者向け, 金融機関側), and
+#: the party suffix before them (者 of 一般債権者向け; not of 担保権者 alone, a holder).
+_FOR_SUFFIXES = frozenset({"向け", "側", "用"})
+_PARTY_SUFFIX = "者"
+
+
+def _without_suffixes(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """``tokens`` without the suffixes saying for whom they are (一般+債権+者+向け → 一般+債権);
+    unchanged when they end in none (担保+権+者)."""
+    end = len(tokens)
+    while end and tokens[end - 1] in _FOR_SUFFIXES:
+        end -= 1
+    if end < len(tokens) and end and tokens[end - 1] == _PARTY_SUFFIX:
+        end -= 1
+    return tokens[:end]
 
 
 #: Verbs that carry no topic of their own (する, ある, なる are 非自立可能 in Sudachi already),

@@ -242,7 +242,10 @@ _SAYS_NEW = re.compile(r"新設|創設|導入|新たに|登場|\b(?:newly|introd
 #: the standard form to …"): a unit naming it (提出) answers it before one on the law it is under.
 _THING_ASKED = re.compile(
     r"\bwhat(?:'s|s| is| are| was| were)? the (?:(?:standard|usual|typical|main|right|required|key|basic|"
-    r"correct|proper|official|normal) )?([a-z][a-z-]{3,}) (?:you|i|we|one|to|for|that|needed|required|made|used|filed|in|an?|the|lenders?|banks?)\b",
+    r"correct|proper|official|normal) )?([a-z][a-z-]{3,}) (?:you|i|we|one|to|for|that|needed|required|made|used|filed|in|an?|the|lenders?|banks?)\b"
+    # ("what filing does it usually make …": the thing before its verb; not a figure or a kind)
+    r"|\bwhat (?!(?:share|percentage|percent|proportion|rate|ratio|amount|number|year|date|time|kind|type|sort|fee|cost|price|size|part|portion)\b)"
+    r"([a-z][a-z-]{3,}) (?:does|do|did|should|must|would|will)\b",
     re.IGNORECASE,
 )
 #: …or as a list of a glossary kind ("what are the three first-level indicators?": 一級指標).
@@ -868,8 +871,17 @@ class ExtractiveAnswerer(Answerer):
         lead = self._earlier_figure_lead(lead, ranked, q, question, condensed)
         if q.intent == "when" and lead.own < PART_SUBJECT_OWN and condensed == question:
             # 「知財ビジネス提案書っていつからできたやつ？」: a dated unit naming all of what is
-            # asked about leads over a closer one on part of it (評価書's template, 2022)
-            lead = self._close_lead(lead, ranked, q, WHOLE_SUBJECT_LEAD_SHARE, lambda c: c.own >= 1 and has_date(c.text))
+            # asked about (or every long name it writes, 「…提案書っていつからある制度？」, and
+            # more of the question) leads over a closer one on part of it (評価書's template, 2022)
+            long = [name for name, _ in self.refusals.long_names(question, passages)]
+            lead = self._close_lead(
+                lead,
+                ranked,
+                q,
+                WHOLE_SUBJECT_LEAD_SHARE,
+                lambda c: (c.own >= 1 or (bool(long) and all(name in c.text for name in long) and c.own > lead.own))
+                and has_date(c.text),
+            )
         if q.intent == "when" and condensed != question and not has_date(lead.text):
             # "and when did the final version come out?": the earlier question's undated unit
             # gives way to a close dated one
@@ -1251,8 +1263,8 @@ class ExtractiveAnswerer(Answerer):
         out = [
             ja
             for m in (*_THING_ASKED.finditer(question), *_THINGS_LISTED.finditer(question))
-            if m.group(1).lower() not in NOT_FOCUS
-            for ja in self.lexicon.glossary.get(m.group(1).lower(), ())
+            if (thing := next(g for g in m.groups() if g)).lower() not in NOT_FOCUS
+            for ja in self.lexicon.glossary.get(thing.lower(), ())
             if not ja.isascii() and len(ja) >= 2
         ]
         return list(dict.fromkeys(out))

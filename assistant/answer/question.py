@@ -587,8 +587,9 @@ def defined_abroad(
     documents speak of its subject only abroad: 「ベンチャーデットって何？」 "What is venture
     debt?" and 「一級指標はいくつ？」 are answered by what the US or Chinese passages say
     (labelled), not by a Japanese sentence that only shares a word. Empty when a passage
-    about Japan (or an international one) uses every key term of a subject, or none does, or
-    when the question names a place no list has (a city the documents never mention)."""
+    about Japan (or an international one) uses the subject's rarest key term, or none does,
+    or another key term is used at home but by no passage abroad, or when the question
+    names a place no list has (a city the documents never mention)."""
     if q.named_places or q.unknown_places or not (q.intent == "definition" or q.figure or q.quantities):
         return ()
     topics = [
@@ -599,10 +600,15 @@ def defined_abroad(
     if not topics:
         return ()
     found = [(set(content_terms(text)), where) for text, where in spans()]
-    places: set[str] = set()
+    home = {lexicon.default_jurisdiction, "intl"}
+    # (its rarest term decides: 評価 of 「評価の一級指標はいくつ？」 is said in Japan too, but
+    # 一級指標 only of China, whose passages say 評価 as well)
+    rarest = max(topics, key=lambda g: g.weight)
+    places = {j for tokens, j in found if group_found(rarest, tokens)}
+    if places & home:
+        return ()
     for g in topics:
         where = {j for tokens, j in found if group_found(g, tokens)}
-        if lexicon.default_jurisdiction in where or "intl" in where:
-            return ()
-        places |= where
+        if where & home and not where & places:
+            return ()  # a term said at home that no passage abroad uses
     return tuple(sorted(places))

@@ -416,22 +416,29 @@ class Lexicon:
     def with_english_typos_fixed(self, text: str) -> str:
         """``text`` with an English word typed one letter wrong put right when the right word
         is one of the glossary's ("personal guarentee" → guarantee, "startps" → startups):
-        only a lower-case word of MIN_ENGLISH_TYPO letters or more that the English word
-        list does not know, with exactly one glossary word among its candidates one edit
-        away. A name, an acronym or a word of English is left as typed."""
+        only a lower-case word of MIN_ENGLISH_TYPO letters or more that is no common English
+        word, with exactly one glossary word among its candidates one edit away (for a rare
+        word the list holds, "chian", two letters swapped: china). A name, an acronym or a
+        common word of English is left as typed."""
         english = self.glossary_words
         out, last = [], 0
         for m in _LATIN_RUN.finditer(text):
-            word = m.group()
+            # (a possessive is its word's: "chian's")
+            word = re.sub(r"['’]s$", "", m.group())
             if len(word) < MIN_ENGLISH_TYPO or not word.islower() or word in english:
                 continue
             checker = _spellchecker()
-            if checker is None or word in checker:
+            if checker is None or checker.word_frequency[word] >= COMMON_ENGLISH_USES:
                 continue
-            found = [c for c in checker.edit_distance_1(word) if c in english]
+            if word in checker:
+                # (a rare word the list holds is a typo only as two letters swapped, "chian" for
+                # china; "appraiser" is a word, not "appraise" mistyped)
+                found = [c for c in _swapped(word) if c in english]
+            else:
+                found = [c for c in checker.edit_distance_1(word) if c in english]
             if len(found) == 1:
                 out += [text[last : m.start()], found[0]]
-                last = m.end()
+                last = m.start() + len(word)
         return "".join(out) + text[last:]
 
     @staticmethod
@@ -628,9 +635,14 @@ class Lexicon:
 
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9\-]*")
+
+
+def _swapped(word: str) -> set[str]:
+    """``word`` with two adjacent letters swapped, every way ("chian" → "hcian", …, "china")."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
 #: A word in Latin letters, macrons and apostrophes allowed (Kin'yū).
 #: The shortest English word taken for a typo ("guarentee"; not "loan", "lien").
-MIN_ENGLISH_TYPO = 6
+MIN_ENGLISH_TYPO = 5
 #: Uses in the English word list's corpus from which a word is common English, not a name.
 COMMON_ENGLISH_USES = 1000
 

@@ -30,6 +30,9 @@ _JA_ANAPHOR = re.compile(
 #: Bank Japanese writes 当該 and 上記 (「当該報告書では…」, 「上記の制度」) for その.
 _JA_DEMONSTRATIVE = re.compile(r"(?:それ|これ|あれ|その|この|あの|当該|上記|同(?=法|制度|事業|報告|基金))")
 _JA_ELLIPTIC = re.compile(r"^(?:では|じゃあ|じゃ|それでは|なら|ちなみに|また|あと|で、|だったら|じゃあさ)")
+#: A part of the earlier answer's whole asked for its figure (「うち金融機関職員は何名でしたか。」;
+#: not the asker's 「うち」, 「うち個人事業主なんだけど」).
+_JA_PART_OF = re.compile(r"^うち、?[一-龥ァ-ヶー]{2,}(?:の[一-龥ァ-ヶー]+)?(?:は|が|って)[^。？?]{0,8}?(?:何|いくつ|いくら|どの|どれ|どん)")
 #: Where one Japanese question ends and the next begins (after ？ or ！).
 _JA_SENTENCE = re.compile(r"(?<=[?？!！])")
 #: An occasion of the earlier topic named by its number alone (「9回目のときってどうだった？」,
@@ -162,7 +165,13 @@ def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
         return bool(
             _EN_ANAPHOR.search(q) or _EN_THAT_ONE.search(q) or _EN_ELLIPTIC.match(q) or _EN_THEN.search(q) or _en_bare(q, lexicon) or _en_unnamed(q, lexicon)
         )
-    if _JA_ANAPHOR.match(q) or _JA_DEMONSTRATIVE.search(q) or _JA_ELLIPTIC.match(q) or _JA_OCCASION.match(q):
+    if (
+        _JA_ANAPHOR.match(q)
+        or _JA_DEMONSTRATIVE.search(q)
+        or _JA_ELLIPTIC.match(q)
+        or _JA_OCCASION.match(q)
+        or _JA_PART_OF.match(q)
+    ):
         return True
     # A place and a counter (日本, 何社) are not a subject: 「日本だとどれくらいの規模？」 and
     # 「何社支援したの？」 ask about the earlier topic.
@@ -364,7 +373,7 @@ def _carries_whole(question: str, previous: str, lexicon: Lexicon) -> bool:
 #: and a topic particle (「施行は？」「2023年は？」「銀行の負担は？」).
 _JA_WH = re.compile(
     r"いつ(?:から|まで)?|どれ(?:くらい|ぐらい|だけ)|どの(?:くらい|ぐらい|程度)|どんくらい|いくら|"
-    r"何(?:件|社|機関|年|回|割|人|日|営業日|か国|%)|誰|だれ|どこ|なぜ|なんで(?!す|しょ)|どう(?:なる|なります)?"
+    r"何(?:件|社|機関|年|回|割|人|名|日|営業日|か国|%)|誰|だれ|どこ|なぜ|なんで(?!す|しょ)|どう(?:なる|なります)?"
 )
 _JA_BARE = re.compile(r"^(?P<noun>[^、。？?]+?)(?:は|って|だと|なら|では)[？?]?$")
 
