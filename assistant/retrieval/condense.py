@@ -329,7 +329,8 @@ def condense(
 
 
 #: An earlier question asking for a figure, a party or a name (「何割くらい？」, 「いくら？」,
-#: 「…やった会社ってどこ？」, 「…仕組みって何て名前だっけ？」): a bare follow-up on it (「それっていつから？」, 「それっていつ頃の話？」) asks
+#: 「…やった会社ってどこ？」, 「…仕組みって何て名前だっけ？」): a bare follow-up on it
+#: (「それっていつから？」, 「それっていつ頃の話？」) asks
 #: about the fact that answered it.
 _JA_ASKED_FIGURE = re.compile(
     r"何割|何%|何パーセント|いくら|どれくらい|どのくらい|どんくらい|どれぐらい|どこ|誰|だれ|どなた"
@@ -450,7 +451,7 @@ def _since_then(question: str, previous: str) -> str:
     m = _SINCE_THEN.search(question)
     if not years or not m:
         return question
-    said = f"{max(years)}年以降" if m.group(0)[0] in "それあその" else f"since {max(years)}"
+    said = f"since {max(years)}" if m.group(0).isascii() else f"{max(years)}年以降"
     return question[: m.start()] + said + question[m.end() :]
 
 
