@@ -174,6 +174,15 @@ CONTEXT_SUBJECT_SHARE = 0.5
 #: this share of the lead's score, when the lead names none of it ("what date was its final
 #: report?" after a question on the WG's meetings: the report's date, not the meetings').
 NEW_WHOLE_SUBJECT_LEAD_SHARE = 0.6
+#: A yes/no follow-up asking whether something is a duty ("are banks obliged to …?") is led by
+#: a unit saying whether it is (義務はなく) within this share of the lead's score.
+DUTY_LEAD_SHARE = 0.6
+#: …asked (obliged, required, 義務, 必須) and said (義務, 任意, 求められ).
+_ASKS_DUTY = re.compile(
+    r"\b(?:obliged|obligated|obligatory|mandatory|compulsory|required|have to|must)\b|義務|必須|しなければ|しないといけ|しなきゃ",
+    re.I,
+)
+_SAYS_DUTY = re.compile(r"義務|必須|任意|求められ|求める|強制")
 #: A dated unit naming everything a when-question asks about leads over a closer one naming
 #: part of it, within this share of its score.
 WHOLE_SUBJECT_LEAD_SHARE = 0.9
@@ -869,6 +878,10 @@ class ExtractiveAnswerer(Answerer):
             lead = self._newly_asked_lead(lead, ranked, q, groups, question, condensed)
         lead = self._asked_city_lead(lead, ranked, q)
         lead = self._earlier_figure_lead(lead, ranked, q, question, condensed)
+        if q.intent == "yesno" and condensed != question and _ASKS_DUTY.search(question) and not _SAYS_DUTY.search(lead.text):
+            # "are banks obliged to adopt one of those?" after a question on the examples: the
+            # close unit saying whether there is a duty (「…採用する義務はなく」) answers it
+            lead = self._close_lead(lead, ranked, q, DUTY_LEAD_SHARE, lambda c: bool(_SAYS_DUTY.search(c.text)))
         if q.intent == "when" and lead.own < PART_SUBJECT_OWN and condensed == question:
             # 「知財ビジネス提案書っていつからできたやつ？」: a dated unit naming all of what is
             # asked about (or every long name it writes, 「…提案書っていつからある制度？」, and

@@ -288,7 +288,12 @@ def _nth_years(text: str) -> set[str]:
 
 
 #: "Is that right?" after a statement: whether the statement holds is asked.
-_HOLDS = re.compile(r"\s*\b(?:is|was) (?:that|this|it) (?:right|correct|accurate|true)\s*[?？]*\s*$", re.I)
+#: ("Is that figure right?": the figure stated is what holds or not)
+_HOLDS = re.compile(
+    r"\s*\b(?:is|was) (?:that|this|it)(?: (?:figure|number|ratio|split|claim|statement|amount|rate|share|percentage|data))?"
+    r" (?:right|correct|accurate|true)\s*[?？]*\s*$",
+    re.I,
+)
 #: A question asking a part of what was counted (「その中で」, 「そのうち」, 「…だけ」).
 _PART_OF = re.compile(r"その中で|そのうち|うち(?!の)|内訳|だけ|のみ|単独|\balone\b|\bonly\b", re.I)
 #: The part a question asks the figure of, named after 「そのうち」 or 「その内訳として、」

@@ -3862,6 +3862,15 @@ _LED_BY_THEIR_ANSWER = [
     ("うち金融機関の職員は何名？", ["2018年3月の知財金融フォーラムの参加者数は？"], "134人"),
     # "what filing does it usually make": the thing asked by name before its verb (提出)
     ("if a US lender takes a lien on a startup's patents, what filing does it usually make with the state to perfect it?", [], "UCC-1"),
+    # ---- round 55
+    # "Is that figure right?": the figure stated is what holds; "figure" and "right" are no key terms
+    ("I read that Guangdong splits IP loan losses government:bank:insurer:valuer = 44:36:16:4. Is that figure right?", [], "44:36:16:4"),
+    # a yes/no follow-up asking a duty is led by the unit saying whether there is one
+    (
+        "are banks required to adopt one of them?",
+        ["how many provisioning methods does the FSA paper on enterprise value charge loans give as examples?"],
+        "義務はなく",
+    ),
 ]
 
 
