@@ -363,18 +363,18 @@ def _counted_unnamed(question: str, text: str) -> bool:
     """The names asked are of a group the question counts (「地銀・第二地銀11行の具体的な銀行名」)
     and the unit gives that group only as a count, with no names after it (「地銀・第二地銀11、」,
     where 「メガバンク系2(みずほ・りそな)」 names its two)."""
-    for m in _COUNTED_GROUP.finditer(question):
-        kind, count = m.group(1), m.group(2)
-        said = re.search(rf"{re.escape(kind)}\s*{count}(?![\d.])\s*(?:行|社|機関)?\s*([(（])?", text)
-        if said and not said.group(1):
-            return True
+    if any(_count_unnamed(rf"{re.escape(m.group(1))}\s*{m.group(2)}", text) for m in _COUNTED_GROUP.finditer(question)):
+        return True
     # (a kind whose names are asked, 「そのうち地銀のほうの名前」, given in a group counted with
     # no names after it: 「地銀・第二地銀11、」)
-    for m in _NAMES_OF_KIND.finditer(question):
-        said = re.search(rf"{re.escape(m.group(1))}[一-龥ァ-ヶー・]{{0,6}}?\d+(?![\d.])\s*(?:行|社|機関)?\s*([(（])?", text)
-        if said and not said.group(1):
-            return True
-    return False
+    return any(_count_unnamed(rf"{re.escape(m.group(1))}[一-龥ァ-ヶー・]{{0,6}}?\d+", text) for m in _NAMES_OF_KIND.finditer(question))
+
+
+def _count_unnamed(counted: str, text: str) -> bool:
+    """``text`` gives the group ``counted`` (a pattern ending in its number) with no names in
+    brackets after the count (「地銀・第二地銀11、」, not 「メガバンク系2(みずほ・りそな)」)."""
+    said = re.search(rf"{counted}(?![\d.])\s*(?:行|社|機関)?\s*([(（])?", text)
+    return bool(said) and not said.group(1)
 
 
 #: A kind of body whose names are asked (「地銀のほうの名前」, 「信金の名前」).
@@ -400,6 +400,11 @@ def _finance_kinds(text: str) -> set[str]:
 #: Words that make a party a side of a deal (金融機関側, 銀行サイド).
 _SIDE = frozenset({"側", "サイド"})
 #: Two names given one figure together: 「上海と深圳」, 「みずほ・りそな」, "Shanghai and Shenzhen".
+def _own_figure(name: str, text: str) -> bool:
+    """``text`` gives ``name`` a figure of its own (「みずほ3件」, 「商標は約…」), not only jointly."""
+    return re.search(rf"{re.escape(name)}(?:は|が|で|:|：)?\s*(?:約)?\d", text) is not None
+
+
 #: A thing asked alone (「商標だけだと」, 「特許のみの」).
 _ALONE_JA = re.compile(r"([一-龥ァ-ヶー]{2,6})(?:だけ|のみ|単独|単体)")
 _JOINED_JA = r"(?:と|・|及び|および|や)"
@@ -882,7 +887,7 @@ class Refusals:
                     if not re.search(rf"{re.escape(a)}{joiner}{re.escape(b)}", text):
                         continue
                     for asked, other in ((a, b), (b, a)):
-                        own = re.search(rf"{re.escape(asked)}(?:は|が|で|:|：)?\s*(?:約)?\d", text)
+                        own = _own_figure(asked, text)
                         if typed(asked) and not typed(other) and not own and asked not in out:
                             out.append(asked)
         if _SEPARATELY.search(question):
@@ -908,7 +913,7 @@ class Refusals:
             asked = alone.group(1)
             for m in re.finditer(rf"{re.escape(asked)}・([一-龥ァ-ヶー]{{2,6}})|([一-龥ァ-ヶー]{{2,6}})・{re.escape(asked)}", c.text):
                 other = m.group(1) or m.group(2)
-                own = re.search(rf"{re.escape(asked)}(?:は|が|で|:|：)?\s*(?:約)?\d", c.text)
+                own = _own_figure(asked, c.text)
                 if not typed(other) and not own and has_number(c.text) and asked not in out:
                     out.append(asked)
         return out
