@@ -68,6 +68,7 @@ from assistant.answer.evidence import (
 )
 from assistant.answer.focus import NOT_FOCUS, NOT_FOCUS_JA
 from assistant.answer.parts import asking_sentences, question_parts, remark_sentences
+from assistant.answer.quantity import YEAR_TERM, QuantityCheck, versions
 from assistant.answer.question import (
     QuestionFrame,
     abbreviates,
@@ -76,7 +77,7 @@ from assistant.answer.question import (
     implied_jurisdictions,
     used_abroad,
 )
-from assistant.answer.refusal import YEAR_TERM, Refusals, versions
+from assistant.answer.refusal import Refusals
 from assistant.core.messages import lang_of, t
 from assistant.core.types import Answer, Citation, Hit
 from assistant.corpus.lexicon import Lexicon
@@ -649,6 +650,7 @@ class ExtractiveAnswerer(Answerer):
         self.min_coverage = min_coverage
         self.min_similarity = min_similarity
         self.refusals = Refusals(self.lexicon, min_coverage, min_similarity)
+        self.quantities = QuantityCheck(self.lexicon)
         self.max_sentences = max_sentences
         self.vector_lookup = vector_lookup
         self.key_lookup = key_lookup
@@ -886,7 +888,7 @@ class ExtractiveAnswerer(Answerer):
             # 「知財ビジネス提案書っていつからできたやつ？」: a dated unit naming all of what is
             # asked about (or every long name it writes, 「…提案書っていつからある制度？」, and
             # more of the question) leads over a closer one on part of it (評価書's template, 2022)
-            long = [name for name, _ in self.refusals.long_names(question, passages)]
+            long = [name for name, _ in self.quantities.long_names(question, passages)]
             lead = self._close_lead(
                 lead,
                 ranked,
@@ -921,10 +923,10 @@ class ExtractiveAnswerer(Answerer):
             # products …?" after a question on IP pledge loans, does not make a unit its answer)
             subjects = _newly_typed_groups(subjects, question, condensed) or subjects
 
-        names = self.refusals.long_names(question, passages) if (q.figure or q.quantities) and q.lang == "ja" else []
+        names = self.quantities.long_names(question, passages) if (q.figure or q.quantities) and q.lang == "ja" else []
 
         def states(c: Candidate) -> bool:
-            return self._may_lead(c, q) and self.refusals.states_quantity(c, q, subjects, names)
+            return self._may_lead(c, q) and self.quantities.states(c, q, subjects, names)
 
         if (q.figure or q.quantities) and q.lang == "ja" and (nothing := self.refusals.figures_of_nothing(groups, top_tokens, q.text)):
             return self._abstain(base, "no_quantity", groups, t0, missing=nothing)  # 不良債権比率, with no 不良債権
@@ -966,7 +968,7 @@ class ExtractiveAnswerer(Answerer):
         if official is not lead:
             lead = official
             pool = [official, *pool]
-        if q.intent == "howmuch" and not (q.figure or q.quantities) and self.refusals.after_unstated(lead, condensed):
+        if q.intent == "howmuch" and not (q.figure or q.quantities) and self.quantities.after_unstated(lead, condensed):
             # 「じゃあ2008年より後はどんくらい？」 (no figure word to check) when the lead's
             # total runs only up to 2008 (「それ以降は？」 too, written out by the condenser)
             return self._abstain(base, "no_figure", groups, t0, top_tokens, q)
@@ -1689,7 +1691,7 @@ class ExtractiveAnswerer(Answerer):
                 continue
             lead = self._lead(scored, pf)
             pool = [c for c in scored if self._supports(c, lead)]
-            states = (c for c in pool if self._may_lead(c, pf) and self.refusals.states_quantity(c, pf, subjects, names))
+            states = (c for c in pool if self._may_lead(c, pf) and self.quantities.states(c, pf, subjects, names))
             first = next(states, False)
             if first and _ASKS_RECENT.search(question) and not years_in(question):
                 first = _latest(first, [first, *islice(states, RECENT_POOL)])
@@ -1721,7 +1723,7 @@ class ExtractiveAnswerer(Answerer):
             context = chunk_tokens[c.hit.chunk.id] | set(terms(c.hit.chunk.section)) | set(terms(c.hit.doc.title))
             if sum(g.weight * group_share(g, context) for g in named) / total < CONTEXT_SUBJECT_SHARE:
                 continue
-            if self.refusals.states_quantity(c, pf, None, names):
+            if self.quantities.states(c, pf, None, names):
                 return c
         return False
 

@@ -9,6 +9,7 @@ import pytest
 
 from assistant.answer.evidence import requested_figure
 from assistant.answer.parts import asking_sentences
+from assistant.answer.quantity import QuantityCheck
 from assistant.answer.question import frame
 from assistant.answer.refusal import Refusals
 from assistant.corpus.lexicon import Lexicon
@@ -658,7 +659,7 @@ def test_a_share_answers_a_question_for_part_of_a_whole(assistant, question, sta
 
 def test_an_acronym_next_to_japanese_text_is_spelt_out_by_its_passage(assistant):
     """「金融審議会のWGは」: WG touches の; the passage spelling out ワーキング・グループ names it."""
-    from assistant.answer.refusal import _acronym
+    from assistant.answer.quantity import _acronym
 
     assert _acronym("wg", "金融審議会のWGは何回会議を開いた？") and not _acronym("wg", "WGS")
     answer = assistant.ask("金融審議会のWGは何回会議を開いた？")
@@ -1809,13 +1810,13 @@ def test_a_verb_of_what_happens_to_anyone_is_no_focus(question):
 def test_a_name_made_of_some_of_the_words_of_the_one_asked_is_another_thing():
     question = "中小企業知財経営支援金融機能活用促進事業は何年度をもって終了しましたか。"
     passages = ["2019年度には後継にあたる「中小企業知財経営支援金融機能活用促進事業」が新設された。"]
-    names = Refusals.long_names(question, passages)
+    names = QuantityCheck.long_names(question, passages)
     assert [n for n, _ in names] == ["中小企業知財経営支援金融機能活用促進事業"]
-    assert Refusals.names_another("知財金融促進事業は2015〜2018年度の4年間に限った事業とされた。", names)
-    assert not Refusals.names_another(passages[0], names)
+    assert QuantityCheck.names_another("知財金融促進事業は2015〜2018年度の4年間に限った事業とされた。", names)
+    assert not QuantityCheck.names_another(passages[0], names)
     # a shorter form inside the name (信託会社 of 企業価値担保権信託会社) is the same thing
-    names = Refusals.long_names("企業価値担保権信託会社は何社ある？", ["企業価値担保権信託会社になれるのは…"])
-    assert not Refusals.names_another("信託会社は内閣総理大臣の免許を受ける。", names)
+    names = QuantityCheck.long_names("企業価値担保権信託会社は何社ある？", ["企業価値担保権信託会社になれるのは…"])
+    assert not QuantityCheck.names_another("信託会社は内閣総理大臣の免許を受ける。", names)
 
 
 def test_the_end_of_a_programme_is_not_its_predecessors_nor_to_date(assistant):
@@ -2020,7 +2021,7 @@ def test_whether_a_specific_figure_is_given_is_answered_by_the_figure(assistant)
     ],
 )
 def test_a_count_of_what_happened_names_its_verb(question, event):
-    found = Refusals(LEX, 0.0, 0.0).counted_event(question)
+    found = QuantityCheck(LEX).counted_event(question)
     assert found[: len(event)] == event if event else found == ()
 
 
@@ -2919,7 +2920,7 @@ def test_how_something_is_taxed_is_refused_when_no_passage_speaks_of_tax(assista
 
 
 def test_at_the_outset_is_no_first_and_the_very_first_loan_is_a_first(assistant):
-    from assistant.answer.refusal import _says
+    from assistant.answer.quantity import _says
 
     assert not _says("初の", "施行期日についての当初の定めは…")
     assert _says("初の", "国内初の融資が実行された")
@@ -3279,7 +3280,7 @@ def test_a_follow_up_naming_its_own_subject_is_answered_about_it_not_the_words_i
 
 
 def test_how_much_a_figure_reached_is_no_question_whether_it_crossed_a_mark():
-    from assistant.answer.refusal import _FULL_YEAR
+    from assistant.answer.quantity import _FULL_YEAR
 
     assert not _FULL_YEAR.search("How much did IP pledge lending in China reach in the first half of 2024?")
     for question in ("did china actually cross 1 trillion yuan in 2024?", "Has lending topped 1 trillion yuan in 2024?", "Did lending top a trillion yuan in 2024?"):
@@ -3389,7 +3390,7 @@ def test_a_follow_up_naming_another_version_is_led_by_that_version(assistant):
 
 
 def test_versions_are_read_alike_however_written():
-    from assistant.answer.refusal import versions
+    from assistant.answer.quantity import versions
 
     assert versions("Ver.2.0とversion 2、バージョン1.5") == {"2", "1.5"}
     assert Refusals.unstated_references("Ver.2.0の座長は？", ["Ver.2.0は2023年3月27日に策定された。"]) == []
@@ -3460,7 +3461,7 @@ def test_a_figure_of_another_kind_period_or_thing_does_not_answer(assistant, que
 
 
 def test_months_asked_and_months_spanned_are_read():
-    from assistant.answer.refusal import asked_months, month_spans
+    from assistant.answer.quantity import asked_months, month_spans
 
     assert asked_months("How much did Guangdong register in December 2024 alone?") == {12}
     assert asked_months("2024年12月だけでいくら？") == {12}
@@ -4252,8 +4253,8 @@ def test_how_much_a_party_bears_asks_a_share():
 
 
 def test_kinds_of_ip_financing_and_bare_bank_names():
+    from assistant.answer.quantity import _finance_kinds
     from assistant.answer.question import named_institutions
-    from assistant.answer.refusal import _finance_kinds
 
     assert _finance_kinds("知財保険は1100億元のリスク保障を提供した") == {"insurance"}
     assert _finance_kinds("IP securitisation products") == {"securitisation"}
@@ -4338,9 +4339,9 @@ def test_a_number_of_things_the_asker_was_told_of():
 
 def test_what_a_share_is_of_and_totals_asked_in_words():
     from assistant.answer.evidence import requested_figure
-    from assistant.answer.refusal import Refusals
+    from assistant.answer.quantity import QuantityCheck
 
-    refusals = Refusals(LEX, 0.0, 0.0)
+    refusals = QuantityCheck(LEX)
     assert "ベンチャーデット" in refusals.percent_of("what % of US venture debt deals include patents?")
     assert refusals.percent_of("what share of the risk does the corporation carry?") == []
     assert not requested_figure("how many corporations are there in total?", LEX).money
@@ -4393,7 +4394,7 @@ def test_numbers_a_sentence_states_and_occasions_named_by_number():
 
 
 def test_a_group_given_only_as_a_count_names_none_of_its_members():
-    from assistant.answer.refusal import _counted_unnamed
+    from assistant.answer.quantity import _counted_unnamed
 
     unit = "内訳はメガバンク系2(みずほ・りそな)、地銀・第二地銀11、信金・信組5である。"
     assert _counted_unnamed("地銀・第二地銀11行の具体的な銀行名は？", unit)
@@ -4411,7 +4412,7 @@ def test_a_time_alone_asks_the_earlier_question_of_that_time():
 
 
 def test_periods_shares_and_people_asked_in_everyday_words():
-    from assistant.answer.refusal import _COUNTED_PARTIES
+    from assistant.answer.quantity import _COUNTED_PARTIES
 
     assert "definition" not in LEX.intents_of("審査って何か月くらいかかる？")
     assert "share" in requested_figure("返せなくなった割合どのくらい？", LEX).units

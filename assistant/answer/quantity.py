@@ -1,0 +1,736 @@
+"""Whether a passage unit states the quantity a question asks for.
+
+:meth:`QuantityCheck.states` is the figure check behind the extractive answerer's lead and its
+refusals: a unit answers a question asking for a figure (料率, 件数, an amount for a named year
+or party), a period, a ranking or a name only when it gives that kind of figure, about what the
+question asks it of. A question no unit answers this way is refused (「資料には記載がありません」),
+rather than answered with another figure of the same kind.
+
+* :meth:`QuantityCheck.states` – the kind of figure and its year, month, ordinal and version;
+  an actual result, not an outlook; the place, case and scheme asked; what a count counts and
+  what a share is of; a name, person or date when one is asked.
+* :meth:`QuantityCheck.long_names` / :meth:`QuantityCheck.names_another` – a figure of another
+  scheme whose name is made of some of the words of the one asked (知財金融促進事業 for its
+  successor's end).
+* :meth:`QuantityCheck.after_unstated` – the years after one asked, which the unit does not
+  reach (a total up to March 2008).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from difflib import get_close_matches
+
+from assistant.answer.candidate import Candidate, names_instrument, terms
+from assistant.answer.evidence import (
+    AFTER_YEAR,
+    COUNT,
+    COUNTING_PARTS,
+    PART_YEAR,
+    SHARE,
+    TermGroup,
+    figures,
+    group_found,
+    group_share,
+    has_date,
+    has_number,
+    numbers_in,
+    ordinals,
+    stated_years,
+)
+from assistant.answer.premise import (
+    MONTHS_EN,
+)
+from assistant.answer.question import QuestionFrame, named_spans, names_other_than, names_person
+from assistant.corpus.lexicon import Lexicon
+from assistant.text.ja import content_terms, normalize, noun_phrases
+
+#: A unit answering a figure question must share this much of the question's key terms.
+FIGURE_RELEVANCE = 0.2
+#: …and name what the figure is of (one of :meth:`assistant.answer.refusal.Refusals.figure_subjects`, this much of its
+#: words) in its text, its English rendering or its section heading (an acronym: its chunk).
+SUBJECT_SHARE = 0.5
+#: How near (in characters) a name must stand to the word of the kind asked for to name one of
+#: that kind (「Markelを筆頭とする保険グループ」: 8).
+NAME_KIND_GAP = 12
+
+
+#: A question whether a year's figure crossed a mark: a result for the whole year.
+_CROSSED = (
+    r"(?:19|20)\d{2}年[^?？。]{0,30}?(?:超え|上回|突破|達し)(?:た|まし)"
+    # (a mark after the verb: "How much did lending reach in the first half of 2024?" asks an amount)
+    r"|\b(?:did|has|have)\b[^?.]{0,60}?\b(?:cross|exceed|surpass|top|pass|reach|hit|break)(?:e?s|e?d|ped)?\b"
+    r"(?=[^?.]{0,20}?(?:\d|\b(?:a|one) (?:trillion|billion|million|thousand|hundred)\b))[^?.]{0,60}?\b(?:19|20)\d{2}\b"
+)
+#: A question asking what actually happened (実績, 結局, "did it actually …").
+_ACTUAL = re.compile(
+    r"実績|結局|実際|最終的|確定値|確報|\bactual(?:ly)?\b|\bin the end\b|\bfinal (?:[\w-]+ ){0,3}?(?:figure|result|number|total|amount|tally)s?\b"
+    # whether a year's figure crossed a mark (「2024年に1兆元を超えたの？」, "did it cross 1 trillion in 2024?")
+    rf"|{_CROSSED}",
+    re.I,
+)
+#: A sentence that gives an outlook, a plan or a target rather than a result.
+_FORECAST = re.compile(r"見通し|見込み|予定|予想|目指|目標|計画|\bexpected\b|\bforecast|\bprojected\b|\bplanned\b|\btarget")
+#: A month a question asks a figure for, with its year: 「2024年12月(だけ)」, "in December 2024"
+#: (not 「6月末まで」 or "by the end of June": a part of a year, below).
+_ASKED_MONTH = re.compile(
+    r"(?:(?:19|20)\d{2}\s*年\s*)(\d{1,2})\s*月(?![末まで〜~-])"
+    rf"|\b(?:in|for|during) ({'|'.join(MONTHS_EN)})[a-z]*\.?\s+(?:of\s+)?(?:19|20)\d{{2}}\b",
+    re.I,
+)
+#: A span of months a sentence gives a figure for (「2024年1〜11月」).
+_MONTH_SPAN = re.compile(r"(\d{1,2})\s*[〜~～\-–]\s*(\d{1,2})\s*月")
+
+
+def asked_months(text: str) -> set[int]:
+    """The months (1–12) a question asks a figure for, by number."""
+    out = set()
+    for m in _ASKED_MONTH.finditer(text):
+        out.add(int(m.group(1)) if m.group(1) else MONTHS_EN.index(m.group(2).lower()[:3]) + 1)
+    return {n for n in out if 1 <= n <= 12}
+
+
+def month_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of months (first, last) ``text`` gives figures for."""
+    return [(int(a), int(b)) for a, b in _MONTH_SPAN.findall(text)]
+
+
+#: How close (e5 cosine) a question must be to a unit's annotated question for that question's
+#: words to say what the unit's figure is of.
+ASKED_SUBJECT = 0.93
+#: A question about a whole year, and a figure for part of one.
+_FULL_YEAR = re.compile(
+    r"通年|年間の|[1一]年間|(?:まるまる|丸|まるっと|まる)[1一]年|\b(?:full|whole|entire)[- ](?:calendar[- ])?year\b|\bannual\b"
+    r"|(?:19|20)\d{2}年(?:の年|の)?末|\b(?:the )?end of (?:19|20)\d{2}\b"  # 「2024年(の年)末」: not 6月末's figure
+    # ("the final number for 2024": the year's, once it has ended)
+    r"|\bfinal (?:[\w-]+ ){0,2}?(?:number|figure|total|tally|result)s? for (?:19|20)\d{2}\b"
+    rf"|{_CROSSED}",
+    re.I,
+)
+#: A version of a document: Ver.2.0, "version 3", バージョン3.0.
+VERSION = re.compile(
+    r"(?:(?<![a-z])ver\.?|(?<![a-z])version|バージョン)\s?(\d+(?:\.\d+)?)|(?<![A-Za-z0-9])v(\d+\.\d+)\b", re.I
+)
+
+
+def versions(text: str) -> set[str]:
+    """The versions ``text`` names, "2.0" and "2" alike ("Ver.2.0" → 2, "version 3" → 3,
+    バージョン1.5 → 1.5)."""
+    return {re.sub(r"\.0$", "", m.group(1) or m.group(2)) for m in VERSION.finditer(text)}
+#: まで of an end (「2018年度まで」), not of "to date" (「現在までに」「これまで」).
+_TO_DATE = re.compile(r"(?<!現在)(?<!今)(?<!これ)(?<!それ)まで")
+#: What a count question counts: "how many X", 「Xはいくつ」「Xの数は」, 「Xは何件」 (a year,
+#: 「2019年度は何件」, is when, not what).
+_COUNTED = re.compile(
+    r"\bhow many ([a-z][a-z-]*(?: [a-z][a-z-]*)?)(?: [a-z][a-z-]*){0,2}|([一-龥ァ-ヶー]{2,})(?:は|って|が)(?:全部で|全国に|いま|今)?(?:いくつ|何個)|([一-龥ァ-ヶー]{2,})の(?:累計|合計|総)?数(?:は|を|って)"
+    r"|([一-龥ァ-ヶー]{2,})(?<![年度月])(?:は|って|が)(?:全部で|累計で|合計で|全国で)?(?:何件|何本)",
+    re.I,
+)
+#: The first of a series asked for ("the first auction", 「最初の」, 第1回).
+FIRST = re.compile(r"\bfirst\b|最初|初回|第1回|1回目", re.I)
+
+
+def _after(asked: re.Match[str], text: str) -> bool:
+    """``text`` states a year after the one ``asked`` (or that year itself, for 以降 and
+    "since", when it is not only where a span ends: 「…2008年3月までの累計」)."""
+    year = int(asked.group(1) or asked.group(3))
+    years = {int(y) for y in stated_years(text)}
+    if any(y > year for y in years):
+        return True
+    inclusive = "以降" in asked.group(0) or "以後" in asked.group(0) or (asked.group(2) or "").lower() == "since"
+    ends = re.search(rf"{year}年度?(?:\d{{1,2}}月)?末?(?:まで|にかけて)", text)
+    return inclusive and year in years and not ends
+
+
+#: The Nth year of something (「3年目」, "the third year", "year 3").
+_NTH_YEAR = re.compile(r"(\d+)年目|\b(\d+)(?:st|nd|rd|th) year\b|\b(second|third|fourth|fifth|sixth) year\b|\byear (\d{1,2})\b(?![,.]?\d)", re.I)
+_NTH_WORDS = {"second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6"}
+
+
+def _nth_years(text: str) -> set[str]:
+    """The Nth years ``text`` names (「3年目」 and "the third year" are both "3")."""
+    return {next(_NTH_WORDS.get(g.lower(), g) for g in m.groups() if g) for m in _NTH_YEAR.finditer(text)}
+#: An English share asked of a population ("what % of US venture debt deals actually include
+#: patents?"): the words after "of", up to the verb.
+_PERCENT_OF = re.compile(
+    r"\bwhat (?:%|percent(?:age)?|share|proportion|fraction|portion) of (?:all |the |those |these )?"
+    r"((?:[a-z][a-z0-9&'-]*\s+){0,5}?[a-z][a-z0-9&'-]*?)\s+(?:actually\s+|really\s+|typically\s+|usually\s+)?"
+    r"(?:are|is|were|was|do|does|did|have|has|had|get|got|include[sd]?|use[sd]?|go|went|come|came|default(?:ed)?|involve[sd]?|end(?:ed)?|rel(?:y|ies|ied))\b",
+    re.I,
+)
+#: Kinds of IP financing the documents give figures for, each its own total: a figure for one
+#: (IP insurance's cover) is none for another (securitisation products).
+_FINANCE_KINDS = {
+    "securitisation": re.compile(r"証券化|securiti[sz]", re.I),
+    "insurance": re.compile(r"保険|insur", re.I),
+    "pledge": re.compile(r"質押|質権|pledge", re.I),
+    "fund": re.compile(r"基金|ファンド|\bfunds?\b", re.I),
+}
+
+
+def _without_kind_head(group: TermGroup) -> TermGroup:
+    """``group`` with the one-character last part of each compound alternative left out
+    (提案書: 提案), where a longer part stays; a part that counts or dates (年) stays."""
+    alternatives = tuple(
+        alt[:-1] if len(alt) > 1 and len(alt[-1]) == 1 and alt[-1] not in COUNTING_PARTS and len(alt[-2]) > 1 else alt
+        for alt in group.alternatives
+    )
+    return replace(group, alternatives=alternatives)
+
+
+def _counted_unnamed(question: str, text: str) -> bool:
+    """The names asked are of a group the question counts (「地銀・第二地銀11行の具体的な銀行名」)
+    and the unit gives that group only as a count, with no names after it (「地銀・第二地銀11、」,
+    where 「メガバンク系2(みずほ・りそな)」 names its two)."""
+    if any(_count_unnamed(rf"{re.escape(m.group(1))}\s*{m.group(2)}", text) for m in _COUNTED_GROUP.finditer(question)):
+        return True
+    # (a kind whose names are asked, 「そのうち地銀のほうの名前」, given in a group counted with
+    # no names after it: 「地銀・第二地銀11、」)
+    return any(_count_unnamed(rf"{re.escape(m.group(1))}[一-龥ァ-ヶー・]{{0,6}}?\d+", text) for m in _NAMES_OF_KIND.finditer(question))
+
+
+def _count_unnamed(counted: str, text: str) -> bool:
+    """``text`` gives the group ``counted`` (a pattern ending in its number) with no names in
+    brackets after the count (「地銀・第二地銀11、」, not 「メガバンク系2(みずほ・りそな)」)."""
+    said = re.search(rf"{counted}(?![\d.])\s*(?:行|社|機関)?\s*([(（])?", text)
+    return bool(said) and not said.group(1)
+
+
+#: A kind of body whose names are asked (「地銀のほうの名前」, 「信金の名前」).
+_NAMES_OF_KIND = re.compile(r"(地銀|第二地銀|地方銀行|信金|信用金庫|信組|信用組合|メガバンク)(?:の?ほう)?の(?:具体的な|正式な)?(?:名前|名称)")
+#: A group counted in a question: its kind and number (「地銀・第二地銀11行」).
+_COUNTED_GROUP = re.compile(r"([一-龥ァ-ヶー・]{2,12}?)(\d+)(?:行|社|機関|つ)")
+
+
+def _counts_party(text: str, said: frozenset[str], party: str) -> bool:
+    """``text``, whose numbers are ``said``, may count ``party`` (会社): it counts in a counter
+    of that kind (社), or in none; not only in つ (「要件は3つ」) or another kind's (「51の協会」)."""
+    counters = {u for _, u in figures(text).amounts}
+    if all(re.search(rf"(?<![\d.]){n}つ", text) for n in said):
+        counters.add("つ")
+    return not counters or any(re.search(_COUNTER_KINDS[u], party) for u in counters if u in _COUNTER_KINDS)
+
+
+def _finance_kinds(text: str) -> set[str]:
+    """The kinds of IP financing (:data:`_FINANCE_KINDS`) ``text`` names."""
+    return {kind for kind, pattern in _FINANCE_KINDS.items() if pattern.search(text)}
+#: A year named as a term (2019年度, 令和6年度, FY2023).
+YEAR_TERM = re.compile(r"(?:(?:19|20)\d{2}|(?:令和|平成)\d{1,2})年度?|fy\s?\d{2,4}|(?:19|20)\d{2}", re.I)
+#: An English count question's words after "how many" (up to the verb), and the words that
+#: end them or count nothing themselves ("how many *of* them", "how many *are* there").
+_HOW_MANY = re.compile(r"\bhow many ((?:[a-z][a-z-]*\s+){0,4}[a-z][a-z-]*)", re.I)
+#: Words for what counters count, that a typo of still names ("startps").
+_KIND_WORDS = ("companies", "startups", "start-ups", "firms", "businesses", "banks", "lenders", "institutions", "loans", "deals")
+_NOT_COUNTED = frozenset(
+    {"of", "are", "is", "were", "was", "did", "do", "does", "have", "has", "had", "will", "would", "can", "could", "in"}
+    | {"for", "by", "at", "on", "from", "that", "which", "who", "per", "to", "the", "there", "more", "such", "exactly"}
+    | {"approximately", "roughly", "about", "total", "times"}
+    # (the next thing counted: "how many institutions *and* how many cases")
+    | {"and", "or"}
+    # (a verb after the counted noun: "how many people came …", irregular past forms too)
+    | {"came", "come", "went", "go", "got", "get", "took", "take", "made", "make", "saw", "see", "ran", "run", "sold", "won", "left"}
+)
+
+
+def _counted_words(text: str) -> list[str]:
+    """The words of an English count after "how many", up to the verb or the next count
+    ("industrial parks" of "industrial parks had …", "institutions" of "institutions and how
+    many cases"), in lower case."""
+    words: list[str] = []
+    for word in text.lower().split():
+        # (an adverb before the verb ends them too: "loans *actually* used …")
+        if word in _NOT_COUNTED or (words and (word.endswith("ed") or (word.endswith("ly") and len(word) > 4))):
+            break
+        words.append(word)
+    return words
+
+
+#: The kind of thing whose name is asked (「調査機関の名称」, "which US insurers"): a name of
+#: another kind (みずほ, a bank) does not answer it. A company or firm is any name (Indigo Ag
+#: is named without 会社), so those ask no kind.
+_NAMED_KIND = re.compile(
+    r"((?![一-龥]?(?:会社|企業)の)[一-龥ァ-ヶー]{2,})の(?:具体的な|正式な|正式)?(?:名前|名称)|\bwhich (?:[a-z-]+ ){0,2}(insurers?|insurance compan(?:y|ies)|research (?:firms?|compan(?:y|ies))|trust (?:banks?|compan(?:y|ies)))\b"
+    # 「評価書つくってくれる調査会社ってどこ？」: a kind of body, asked where it is
+    r"|([一-龥ァ-ヶー]{2,}(?:会社|機関|団体))(?:って|は|が)(?:どこ)",
+    re.I,
+)
+#: Banks or lenders whose names are asked ("which US banks …"): a sentence of no bank at all
+#: (Aon, a broker) does not answer; one of banks does, though its names (みずほ・りそな) are
+#: written without 銀行 beside them.
+_NAMED_BANKS = re.compile(r"\bwhich (?:[a-z-]+ ){0,2}(banks?|lenders?)\b", re.I)
+#: The head of a kind's name that any body has (調査*機関*, 保険*会社*): the words before it
+#: say the kind.
+_GENERIC_HEADS = frozenset({"機関", "会社", "企業", "団体", "組織", "法人"})
+
+
+def _of_kind(kind: TermGroup, tokens: set[str]) -> bool:
+    """Whether ``tokens`` say the kind: the words of one of its alternatives other than a
+    generic head (調査 of 調査機関, 保険 of 保険会社 in 「保険グループ」)."""
+    for alt in kind.alternatives:
+        said = [t for t in alt if t not in _GENERIC_HEADS] or list(alt)
+        if all(t in tokens for t in said):
+            return True
+    return False
+
+
+#: A count, share or amount of what happened, said by the verb before it (「焦げ付いた件数」,
+#: 「採択された数」, 「回収できた額」): the verb's stem (kanji, or kanji with kana inside).
+_COUNTED_EVENT = re.compile(
+    r"([一-龥ァ-ヶー][一-龥ァ-ヶーぁ-ん]*?[一-龥ァ-ヶー])[ぁ-ん]{0,3}?(?:した|された|った|いた|んだ|きた|えた|た)"
+    r"(?:件数|数|社数|企業数|割合|比率|額|金額"
+    # (「焦げ付いたのって何件？」: the ones it happened to, counted)
+    r"|(?:の|もの|ケース|案件)(?:って|は|が)[^。？?]{0,8}?(?=何(?:件|社|割|%|パーセント)))"
+)
+#: An English amount asked of what was done with money ("how much has it actually paid out
+#: …?", "how much did they recover?"): the unit must say that it was done, in either language.
+_MONEY_EVENT = re.compile(
+    r"\bhow much (?:money |cash )?(?:has|have|had|did|does|do)\b[^?]{0,40}?\b"
+    r"(paid out|paid|pay out|pay|disbursed?|recovered|recover|compensated?|reimbursed?)\b",
+    re.I,
+)
+_PAID = (r"\bpa(?:id|ys?|ying|yments?|youts?)\b", r"支払|支給|負担|補填|補てん|代位弁済|保険金|受け取")
+_RECOVERED = (r"\brecover", r"回収|換価|売却|落札")
+_MONEY_EVENTS = {
+    "paid out": _PAID, "paid": _PAID, "pay out": _PAID, "pay": _PAID,
+    "disburse": (r"\bdisburs", r"実行|貸付|貸し付|融資し"), "disbursed": (r"\bdisburs", r"実行|貸付|貸し付|融資し"),
+    "recovered": _RECOVERED, "recover": _RECOVERED,
+    "compensate": (r"\bcompensat", r"補償|補填|補てん"), "compensated": (r"\bcompensat", r"補償|補填|補てん"),
+    "reimburse": (r"\breimburs", r"補填|補てん|払い戻"), "reimbursed": (r"\breimburs", r"補填|補てん|払い戻"),
+}  # fmt: skip
+#: What a counter counts: 25社 counts startups or companies, 61機関 financial institutions.
+#: (3.7万社 is a count of 社: :func:`figures` keeps 万 with the number.)
+#: Parties a Japanese count question counts (「…会社ってどのくらいあるの？」): 3つ of things is
+#: no count of them.
+#: (people by a compound too: 「参加者数」, 「人数」)
+_COUNTED_PARTIES = re.compile(r"((?:会社|企業|銀行|金融機関|事業者|人)(?=って|は|が|の数)|(?:[一-龥]{1,3}者|人)(?=数))")
+_COUNTER_KINDS = {
+    "社": r"会社|企業|スタートアップ|事業者|\b(?:compan(?:y|ies)|firms?|startups?|businesses|smes?)\b",
+    "機関": r"機関|銀行|金融機関|\b(?:institutions?|banks?|lenders?)\b",
+    "行": r"銀行|\bbanks?\b",
+    "件": r"件|案件|融資|\b(?:cases?|loans?|deals?|applications?)\b",
+    "人": r"人|者|\b(?:people|ppl|folks|participants?|persons?|attendees?|visitors?|guests?|members?|staff|employees?|workers?)\b",
+    # (119本 counts securitisation products, not loans)
+    "本": r"商品|証券|債券|\b(?:products?|securities|bonds?|issues?|notes?)\b",
+}
+#: What a question sets aside before what it asks (「珠海とか深圳じゃなくて、」, "not Zhuhai but").
+_SET_ASIDE = re.compile(r"[^、。？?]*?(?:じゃなくて|じゃなく|ではなくて|ではなく|でなく|以外で)[、,]?|\bnot [A-Z][\w ]*?,? but\b")
+
+
+def _acronym(term: str, question: str) -> bool:
+    """``term`` is written in the question as an acronym (WG, JPO)."""
+    # (not \b: a Japanese character next to it is a word character too, 「金融審議会のWGは」)
+    acronym = rf"(?<![A-Za-z]){re.escape(term.upper())}(?![A-Za-z])"
+    return term.isascii() and " " not in term and len(term) <= 6 and re.search(acronym, question) is not None
+#: The kind of body whose chair or head is asked ("Who chaired the FSA *study group* …?").
+_CHAIRED = re.compile(
+    r"\bwho (?:chairs|chaired|heads|headed|leads|led|presides|presided over) (?:the |its |their )?(?:[\w-]+ ){0,3}?"
+    r"(study group|working group|committee|subcommittee|council|panel|task force|commission|wg)\b",
+    re.I,
+)
+#: A length of time a sentence gives (「4年間」, 「6か月以内」, 「2015〜2018年度」).
+_LENGTH_OF_TIME = re.compile(
+    r"\d+(?:\.\d+)?(?:年間|か月|ヶ月|カ月|日間|週間|営業日|年以内|日以内)|(?:19|20)\d{2}(?:年度?)?\s*[〜~～-]\s*(?:19|20)\d{2}年度?"
+)
+
+
+#: A case a figure is asked for (「普通保険の場合のてん補率」): a unit on it must name it.
+_CASE_ASKED = re.compile(r"([一-龥ァ-ヶー]{3,})の場合")
+#: …in English, a scheme named as the case ("under the startup creation promotion
+#: guarantee"): its own words (not its kind, nor "new"), each said by the unit.
+_CASE_ASKED_EN = re.compile(
+    r"\bunder (?:the |its |this |that |a |an )?((?:[a-z][a-z-]*\s+){1,4}?)(?:guarantee|scheme|program|programme|system|insurance|plan|policy|framework)s?\b",
+    re.I,
+)
+_CASE_GENERIC_EN = frozenset({"new", "current", "old", "same", "standard", "general", "usual", "normal", "national", "government", "public", "credit"})
+#: A percentage, and one that is a growth (「75.4%増」, "up 60%"), which no rate of a thing is.
+_PERCENT = re.compile(r"\d+(?:\.\d+)?\s?[%％]")
+_GROWTH_PERCENT = re.compile(r"\d+(?:\.\d+)?\s?[%％](?:増|減|の(?:増加|伸び|減少))")
+_ASKS_GROWTH = re.compile(r"増|伸び|成長|前年比|\b(?:growth|grew|increase|rise|up)\b", re.I)
+
+
+def unit_says(c: Candidate, english: bool = True) -> str:
+    """What the unit says: its text, its English rendering (unless ``english`` is False) and
+    its section heading."""
+    return f"{c.text} {c.unit().en} {c.hit.chunk.section}" if english else f"{c.text} {c.hit.chunk.section}"
+
+
+def _names_words(noun: str, c: Candidate) -> bool:
+    """The unit (its text, English rendering or heading) names ``noun``, or all its words."""
+    said = unit_says(c)
+    return noun in said or set(content_terms(noun)) <= set(terms(said))
+
+
+#: What a Japanese count question counts: the noun before 「って」「は」 and 「何件」.
+_COUNTED_JA = re.compile(
+    r"([一-龥ァ-ヶー]{3,})(?:(?:って|は|が)[^。？?、]{0,12}?何(?:件|本|個|通)|の(?:件数|本数|作成件数|数)(?:は|って|を|が))"
+)
+
+
+def _counted_name(question: str, names: list[tuple[str, frozenset[str]]]) -> str:
+    """The head of a long name a Japanese question counts (提案書 of 「知財ビジネス提案書って
+    何件つくられたの？」), as a unit giving its count must write it; "" when the question
+    counts no long name."""
+    m = _COUNTED_JA.search(question)
+    if not m:
+        return ""
+    for name, _ in names:
+        if m.group(1).endswith(name) or name.endswith(m.group(1)):
+            words = content_terms(name)
+            if len(words) < 2:
+                return ""
+            return words[-2] + words[-1] if len(words[-1]) == 1 else words[-1]
+    return ""
+
+
+def _says(noun: str, text: str) -> bool:
+    """``text`` says a quantity's ``noun``: 初の within 当初の ("at the outset") says no first."""
+    return noun in (text.replace("当初", "") if noun.startswith("初") else text)
+
+
+class QuantityCheck:
+    """The figure checks, over the lexicon's places, glossary and everyday words."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    @staticmethod
+    def long_names(question: str, passages: list[str]) -> list[tuple[str, frozenset[str]]]:
+        """The long names a question writes as the passages do (中小企業知財経営支援金融機能活用
+        促進事業: three words or more, found verbatim), with their words."""
+        out = []
+        for phrase in dict.fromkeys(noun_phrases(question)):
+            words = frozenset(content_terms(phrase))
+            if len(words) >= 3 and any(phrase in text for text in passages):
+                out.append((phrase, words))
+        return out
+
+    @staticmethod
+    def names_another(text: str, names: list[tuple[str, frozenset[str]]]) -> bool:
+        """``text`` speaks of a name made of some of the words of one the question names, and
+        not of that one: 知財金融促進事業 is another programme than 中小企業知財経営支援金融機能
+        活用促進事業, so its years are not the latter's."""
+        for name, words in names:
+            if name in text:
+                continue
+            for phrase in noun_phrases(text):
+                said = set(content_terms(phrase))
+                if len(said) >= 2 and phrase not in name and said < words:
+                    return True
+        return False
+
+    @staticmethod
+    def after_unstated(c: Candidate, question: str) -> bool:
+        """The question asks about the years after one (「2008年より後はどんくらい？」) and the
+        unit states none of them (a total up to March 2008)."""
+        after = AFTER_YEAR.search(question)
+        return bool(after) and not _after(after, c.text)
+
+    def percent_of(self, question: str) -> list[str]:
+        """What an English share question counts the share of, when it names things counted
+        (a plural: "what % of US venture debt deals include patents?"): the glossary's
+        Japanese for those words, places left out (ベンチャーデット, 案件), one of which a unit
+        giving the share must say. Empty otherwise ("what share of the risk": no things)."""
+        m = _PERCENT_OF.search(question)
+        last = m.group(1).lower() if m else ""
+        if not last.endswith("s") or last.endswith(("ss", "is", "us")):  # "loss", "basis": no things
+            return []
+        return [t for t in self.lexicon.expand_english(m.group(1)) if not self.lexicon.place(t)]
+
+    def states(
+        self,
+        c: Candidate,
+        q: QuestionFrame,
+        subjects: list[TermGroup] | None = None,
+        names: list[tuple[str, frozenset[str]]] | None = None,
+    ) -> bool:
+        """The unit gives the figure the question asks for: the kind of figure (and year), not
+        an outlook for an actual result nor part of a year for a whole one, nor another
+        occasion than the one named (the 9th auction for the 10th), about what the
+        question asks it of (``subjects``, :meth:`Refusals.figure_subjects`: one of them named in the
+        unit, its English rendering or its section heading), and, for a named quantity (手数料,
+        金利 …), names that quantity; for a name asked for (社名), names one the question does
+        not. A count is not the one the question gives (「全国51の…のうち」), nor a count of
+        another kind than the parties asked (「要件は3つ」 for companies); a share of things
+        named (:meth:`percent_of`) names them; money paid out is said to be paid."""
+        if q.figure and not q.figure.met_by(c.text):
+            return False
+        if not c.own or max(c.own, c.asked_words) < FIGURE_RELEVANCE:
+            return False  # a figure about something else ("25社を支援した" for a licence count)
+        if q.figure and COUNT in q.figure.units and (said := numbers_in(c.text)):
+            if (party := _COUNTED_PARTIES.search(q.text)) and not _counts_party(c.text, said, party.group(1)):
+                # 「要件は3つ」 counts conditions and 「51の協会」 associations, not the companies
+                # asked about; a counter of that kind (1.5万社) or a bare number (200を超える) may
+                return False
+            if said <= numbers_in(q.text):
+                return False  # 「全国51の信用保証協会のうち、…いくつ？」: the 51 given is not the count asked
+        if _ACTUAL.search(q.text) and _FORECAST.search(c.text):
+            return False  # an outlook (「通年で1兆元を超える見通し」) is no actual result
+        if _FULL_YEAR.search(q.text) and PART_YEAR.search(c.text) and (
+            "通年" not in c.text or (_FORECAST.search(c.text) and not _FORECAST.search(q.text))
+        ):
+            # a half-year figure does not answer for the whole year, nor does an outlook for the
+            # year beside it (「1〜9月…通年では1兆元を超える見通し」), unless the outlook is asked
+            return False
+        if (asked_month := asked_months(q.text)) and (spans := month_spans(c.text)) and not any(
+            a <= m <= b for m in asked_month for a, b in spans
+        ):
+            return False  # January to November is no figure for December alone
+        if q.named_places and c.jurisdiction == "intl" and not set(self.lexicon.named_jurisdictions(c.text)) & set(q.jurisdictions):
+            return False  # a worldwide share (WIPO: SMEs are 90% of firms) is no figure for Japan
+        # (not the cities set aside: 「珠海とか深圳じゃなくて、上海の…」 asks about 上海)
+        asked_places = _SET_ASIDE.sub(" ", q.text)
+        # (a follow-up's own city, not the one asked about before: "what about Shenzhen's …?")
+        cities = self.lexicon.cities_in(_SET_ASIDE.sub(" ", q.typed)) or self.lexicon.cities_in(asked_places)
+        if cities and not self.lexicon.cities_in(f"{c.text} {c.unit().en}") & cities:
+            return False  # 珠海市's split of a loss (or the province's) is no figure for 深圳
+        regions = self.lexicon.regions_in(asked_places)
+        if regions and not regions & self.lexicon.regions_in(f"{c.text} {c.unit().en} {c.hit.chunk.section}"):
+            return False  # China's 2020 total is no figure for Guangdong
+        asked_nth, said_nth = _nth_years(q.text), _nth_years(f"{c.text} {c.unit().en}")
+        if asked_nth and not asked_nth & said_nth:
+            return False  # 「3年目は？」: the first two years' total is no figure for the third
+        if self.after_unstated(c, q.text):
+            return False  # a total up to March 2008 is no figure for the years after 2008
+        asked_ordinals = ordinals(q.text)
+        said_ordinals = ordinals(f"{c.text} {c.unit().en}")
+        if asked_ordinals and not asked_ordinals & said_ordinals:
+            return False  # the 9th auction's sales do not answer for the 10th
+        # (…nor for the first; by the unit's own words: "second-tier banks" names no round)
+        if not asked_ordinals and FIRST.search(q.text) and (own := ordinals(c.text)) and "1" not in own:
+            return False
+        asked_versions, said = versions(q.text), versions(f"{c.text} {c.unit().en}")
+        if asked_versions and said and not asked_versions & said:
+            return False  # Ver.2.0's chair is no answer for Ver.1.0's
+        if names and self.names_another(c.text, names):
+            return False  # the years of 知財金融促進事業 do not answer for its successor
+        if (case := _CASE_ASKED.search(q.typed or q.text)) and not _names_words(case.group(1), c):
+            return False  # the insurance's 70〜90% in general is no figure for 普通保険's case
+        if (case_en := _CASE_ASKED_EN.search(q.typed or q.text)) and not self._names_case(case_en.group(1), c):
+            return False  # a subrogation's 70〜90% is no figure "under the startup … guarantee"
+        if (
+            q.figure
+            and "%" in q.figure.units
+            and not _ASKS_GROWTH.search(q.text)
+            and (percents := _PERCENT.findall(c.text))
+            and len(_GROWTH_PERCENT.findall(c.text)) >= len(percents)
+        ):
+            return False  # 「75.4%増」 is a growth, no default rate
+        if names and (counted_name := _counted_name(q.text, names)) and counted_name not in unit_says(c, english=False):
+            return False  # 60件 of 評価書 is no count of 知財ビジネス提案書
+        if subjects:
+            where = set(terms(c.text)) | set(terms(c.hit.chunk.section))
+            fact = c.hit.chunk.unit_at(c.start, c.end)
+            if fact is not None and fact.en:
+                where |= set(terms(fact.en))  # an English question's words meet the English rendering
+            if fact is not None and fact.questions and c.asked >= ASKED_SUBJECT:
+                # …and, when the question is close to one the unit is annotated to answer, that
+                # question says what its figure is of in users' words (「取引先の分として残して
+                # おくお金」 for 不特定被担保債権留保額)
+                where |= set(terms(" ".join(fact.questions)))
+            # An acronym (WG, JPO) is spelt out once per passage: its chunk names it.
+            chunk = set(terms(c.hit.chunk.text))
+            # (a year is when the figure is asked for, not what of: 2019年度 in the unit says
+            # nothing of the 知財ビジネス提案書 asked about)
+            named = [g for g in subjects if not YEAR_TERM.fullmatch(g.term)] or subjects
+            # (a unit on the city asked, 「珠海市では、損失を銀行が60%…」, is about what its
+            # passage is about: 知財融資)
+            city = bool(self.lexicon.cities_in(q.text) & self.lexicon.cities_in(c.text))
+            # (a compound's one-character head says only what kind of thing: 書 of 提案書 is
+            # met by 評価書's 書; the words before it name which)
+            named = [_without_kind_head(g) for g in named]
+            if not any(
+                group_share(g, chunk if city or _acronym(g.term, q.text) else where) >= SUBJECT_SHARE for g in named
+            ):
+                return False  # the fee of a report, for a question about a trust company's fee
+        population = self.percent_of(q.text)
+        # (by the sentence itself, in either language: a heading, 米国の知財融資, says what its
+        # passage is about, not what a share in it is of)
+        if population and not any(word in f"{c.text} {c.unit().en}" for word in population):
+            return False  # "what % of US venture debt deals …": 4% of all secured business loans is not it
+        # (a total asked: a split names the parties sharing a loss, 基金 and 保険 among them)
+        asked_kinds = _finance_kinds(q.text) if q.figure and not q.figure.units & {SHARE, "%", "割"} else set()
+        # (by the unit's own words; by its heading when it names no kind)
+        if asked_kinds and not asked_kinds & (_finance_kinds(f"{c.text} {c.unit().en}") or _finance_kinds(c.hit.chunk.section)):
+            # IP insurance's cover is no figure for IP securitisation products, nor is China's
+            # pledge financing, which names no kind
+            return False
+        event = self.counted_event(q.text)
+        if event and not any(w in c.text for w in event):
+            return False  # 98件 of loans made is no count of loans that went bad (焦げ付いた件数)
+        paid = _MONEY_EVENT.search(q.text)
+        if paid and not any(re.search(p, f"{c.text} {c.unit().en}", re.I) for p in _MONEY_EVENTS[paid.group(1).lower()]):
+            return False  # a fund's size is no sum it has paid out ("how much has it paid out …?")
+        counted = self.counted(subjects or [], q.text)
+        if counted is not None:
+            said = set(terms(c.text)) | set(terms(c.unit().en))
+            counters = {u for _, u in figures(c.text).amounts}
+            by_counter = any(
+                re.search(kinds, counted.term, re.I) for counter, kinds in _COUNTER_KINDS.items() if counter in counters
+            )
+            if not group_found(counted, said) and not by_counter:
+                return False  # two kinds of claims do not count trust companies
+        elif self.counts_other(c, q.text):
+            return False  # 2.6万社 of companies is no count of industrial parks
+        if not all(self._names(c, s) for s in q.subjects):
+            return False  # a figure for another party (the FSA's deadline for IPAS's)
+        if q.instruments and not names_instrument(c, q) and not self._names_body_of(c, q):
+            return False  # a figure about another scheme (IP-backed loans, for 企業価値担保権)
+        for quantity in q.quantities:
+            if quantity.person:
+                if not names_person(c.text, q.text):
+                    return False  # 「長官は誰？」 is answered by a sentence that names someone
+                body = _CHAIRED.search(q.text)
+                kinds = self.lexicon.expand_english(body.group(1)) if body else []
+                if kinds and not any(k in c.text for k in kinds):
+                    return False  # the WG's chair is no chair of the 2020 study group (研究会)
+                continue
+            if quantity.name:
+                if not names_other_than(c.text, q.text, self.lexicon):
+                    return False  # 「どこの会社？」 is answered by a sentence that names one
+                kind = self.counted(subjects or [], q.text, _NAMED_KIND)
+                if kind is not None and not _of_kind(kind, set(terms(c.text)) | set(terms(c.unit().en))):
+                    return False  # みずほ (a bank) is no name of the 調査機関 asked for
+                if kind is not None and not any(self._name_of_kind(text, q.text, kind) for text in (c.text, c.unit().en)):
+                    return False  # 「デロイトの解説記事は…保険会社…」 names no insurer
+                banks = self.counted(subjects or [], q.text, _NAMED_BANKS)
+                if banks is not None and not _of_kind(banks, set(terms(c.text)) | set(terms(c.unit().en))):
+                    return False  # Aon and Markel are no US banks
+                if _counted_unnamed(q.text, c.text):
+                    return False  # 「地銀・第二地銀11」 is counted, its banks not named
+                continue
+            said = [noun for noun in quantity.nouns if (_TO_DATE.search(c.text) if noun == "まで" else _says(noun, c.text))]
+            if not said:
+                return False
+            if said == ["後継"] and any(name in c.text[c.text.index("後継") :] for name, _ in names or ()):
+                return False  # 「後継にあたる「…事業」が新設」 ends its predecessor, not the successor named
+            f = figures(c.text)
+            share = q.figure is not None and SHARE in q.figure.units  # 「費用の負担割合」: a share, met above
+            if quantity.units and not share and not any(u in quantity.units for _, u in f.amounts):
+                return False
+            # (a date is the figure of 「締切日はいつ？」)
+            dated = q.intent == "when" and has_date(c.text)
+            # (…and a length of time, 「4年間」, 「2015〜2018年度」, that of 「期間は？」)
+            lasting = bool(_LENGTH_OF_TIME.search(c.text))
+            if not quantity.units and quantity.figure and not has_number(c.text) and not dated and not lasting:
+                return False
+        return True
+
+    def _names_case(self, words: str, c: Candidate) -> bool:
+        """The unit says each of an English case's own ``words`` ("startup creation
+        promotion"): in its English rendering, or by the glossary in its Japanese."""
+        said = unit_says(c)
+        lowered = said.lower()
+        for word in words.lower().split():
+            bare = word.removesuffix("'s").removesuffix("’s")
+            if word in _CASE_GENERIC_EN or len(word) < 3 or {bare, bare.rstrip("s")} & set(self.lexicon.place_words):
+                continue  # nor the place it is of ("japans credit guarantee … scheme")
+            if not re.search(rf"\b{re.escape(word.rstrip('s'))}", lowered) and not any(
+                form in said for form in self.lexicon.expand_english(word)
+            ):
+                return False
+        return True
+
+    def _name_of_kind(self, text: str, question: str, kind: TermGroup) -> bool:
+        """``text`` names one of ``kind`` (保険 of 保険会社): a name the question does not give
+        stands within NAME_KIND_GAP characters of the kind's word (「Markelを筆頭とする保険
+        グループ」; not JETRO forty characters before 保険会社 in a note on sources)."""
+        if not text:
+            return False
+        spans = named_spans(text, question, self.lexicon)
+        if not spans:
+            return False
+        lowered = normalize(text).lower()
+        words = {t for alt in kind.alternatives for t in alt if t not in _GENERIC_HEADS}
+        for word in words:
+            at = lowered.find(word.lower())
+            while at >= 0:
+                end = at + len(word)
+                if any(s - NAME_KIND_GAP <= end and at <= e + NAME_KIND_GAP for s, e in spans):
+                    return True
+                at = lowered.find(word.lower(), at + 1)
+        return False
+
+    def counted_event(self, text: str) -> tuple[str, ...]:
+        """What happened to the things a count counts, when a verb says it (「焦げ付いた件数」):
+        the verb's stem and the documents' words for it (焦げ付 → 貸倒, デフォルト); ``()``
+        when the count names no event."""
+        m = _COUNTED_EVENT.search(text)
+        if not m:
+            return ()
+        # (「2年間で支援した」 counts 支援; 「1件当たり負担していた金額」 is what was borne, 負担)
+        stem = re.split(r"[をがでにはもの]|当たり|あたり|につき|ごとに?", m.group(1))[-1]
+        if len(stem) < 2:
+            return ()
+        words = (stem, *self.lexicon.everyday_in(m.group(0)))
+        # (and the named place's own words for it: what China's documents call 担保, 質押)
+        local = self.lexicon.local_words(text)
+        return tuple(dict.fromkeys([*words, *(x for w in words for x in local.get(w, ()))]))
+
+    def counts_other(self, c: Candidate, question: str) -> bool:
+        """An English "how many X" question whose X (its head noun: *parks* of "how many
+        industrial parks had …") the unit's English rendering does not say, its Japanese
+        does not name (by the glossary) and its counters do not count (社 counts companies).
+        A unit without a rendering, or whose counters are not known, is not judged."""
+        en = c.unit().en.lower()
+        m = _HOW_MANY.search(question)
+        if not en or not m:
+            return False
+        words = _counted_words(m.group(1))
+        if not words:
+            return False
+        head = words[-1]
+        stem = head[:-3] if head.endswith("ies") else head[:-2] if head.endswith(("ches", "shes", "sses")) else head.rstrip("s")
+        if len(stem) < 3 or re.search(rf"\b{re.escape(stem)}", en):
+            return False
+        if len(head) >= 5 and get_close_matches(head, re.findall(r"[a-z][a-z-]+", en) + list(_KIND_WORDS), 1, 0.8):
+            return False  # a typo ("startps") of a word the rendering says
+        # (the words for the thing counted: "trust companies", not the IP of "IP pledge loan
+        # transactions", which says which transactions)
+        phrase = " ".join(words[-2:])
+        named = [*self.lexicon.glossary.get(phrase, ()), *self.lexicon.expand_english(head)]
+        if any(ja in c.text for ja in named if not ja.isascii()):
+            return False
+        counters = {u for _, u in figures(c.text).amounts} & set(_COUNTER_KINDS)
+        if not counters:
+            return False  # what 「全50州」 counts is not known here: not judged
+        return not any(re.search(kinds, head, re.I) for counter, kinds in _COUNTER_KINDS.items() if counter in counters)
+
+    @staticmethod
+    def counted(subjects: list[TermGroup], text: str, pattern: re.Pattern[str] = _COUNTED) -> TermGroup | None:
+        """The thing a count question counts ("how many *trust companies* …",
+        「*調査会社*はいくつある？」), among its figure subjects (or, by ``pattern``, the kind
+        of thing whose name is asked); None when it names none."""
+        m = pattern.search(text)
+        if not m:
+            return None
+        noun = next(g for g in m.groups() if g).lower()
+        if pattern is _COUNTED and m.group(1):
+            # "how many IP pledge loan transactions …" counts transactions: the words up to the
+            # verb, and the thing is the last (IP and pledge only say which)
+            words = _counted_words(" ".join(m.group(0).split()[2:]))
+            if len(words) > 2:
+                head = words[-1].rstrip("s")
+                return next((g for g in subjects if head in g.term.lower() or g.term.lower() in words[-1]), None)
+        return next((g for g in subjects if g.term.lower() in noun or noun in g.term.lower()), None)
+
+    # ------------------------------------------------------------------ helpers
+    def _names(self, c: Candidate, subject: str) -> bool:
+        """The unit's chunk or its section heading names ``subject``, as written or in the
+        glossary's Japanese (JPO is 特許庁 in a Japanese passage; 「金融庁「…考え方」」 heads
+        the FSA paper's facts)."""
+        text = f"{c.hit.chunk.section} {c.hit.chunk.text}"
+        return subject in text or any(ja in text for ja in self.lexicon.expand_english(subject))
+
+    def _names_body_of(self, c: Candidate, q: QuestionFrame) -> bool:
+        """The unit's chunk, section or document names, in another of its Japanese words, the
+        acronym that gave the question its scheme ("the FSA's draft paper": 金融庁 names the
+        FSA as 金融審議会 does)."""
+        where = f"{c.hit.chunk.text} {c.hit.chunk.section} {c.hit.doc.title}"
+        for phrase in self.lexicon.english_matches(q.text)[0]:
+            if not re.search(rf"\b{re.escape(phrase.upper())}\b", q.text):
+                continue  # (an acronym only: "secured creditors" is 被担保債権者, not any 担保権者)
+            words = self.lexicon.glossary[phrase]
+            if any(w in q.instruments for w in words) and any(w in where for w in words):
+                return True
+        return False
