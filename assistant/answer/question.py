@@ -508,6 +508,8 @@ def implied_jurisdictions(
     # a name typed in lower case ("aon's first deal"): a word the passages write only
     # capitalised, as a name (Aon), never in lower case
     names += [w for w in typed if _written_as_name(w, found)]
+    # (a name the passages speak of in several places says nothing of where: "according to
+    # the IP Rich piece, … S&P 500 …" is about the US, though IP Rich is also cited at home)
     places: set[str] = set()
     for name in names:
         # ("Indigo Ag IP-backed loan": the name is its first words the passages use)
@@ -516,7 +518,8 @@ def implied_jurisdictions(
             where = {j for text, j in found if " ".join(words[:k]).lower() in text.lower()}
             if where:
                 break
-        places |= where
+        if len(where) == 1:
+            places |= where
     if len(places) == 1 and lexicon.default_jurisdiction not in places and "intl" not in places:
         return tuple(places)
     return ()

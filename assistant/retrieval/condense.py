@@ -33,6 +33,8 @@ _JA_ELLIPTIC = re.compile(r"^(?:では|じゃあ|じゃ|それでは|なら|ち�
 #: A part of the earlier answer's whole asked for its figure (「うち金融機関職員は何名でしたか。」;
 #: not the asker's 「うち」, 「うち個人事業主なんだけど」).
 _JA_PART_OF = re.compile(r"^うち、?[一-龥ァ-ヶー]{2,}(?:の[一-龥ァ-ヶー]+)?(?:は|が|って)[^。？?]{0,8}?(?:何|いくつ|いくら|どの|どれ|どん)")
+#: The earlier figure counted another way (「案件ベースでは何件…？」, 「金額ベースだと？」).
+_JA_BASIS = re.compile(r"^(?:では|じゃあ|で)?、?[一-龥ァ-ヶー]{1,6}ベース(?:では|だと|で見ると|でみると|なら|で)")
 #: Where one Japanese question ends and the next begins (after ？ or ！).
 _JA_SENTENCE = re.compile(r"(?<=[?？!！])")
 #: An occasion of the earlier topic named by its number alone (「9回目のときってどうだった？」,
@@ -104,6 +106,12 @@ def _topic(previous: str, idf: Callable[[str], float] | None, lexicon: Lexicon |
             top = asked[:_TOPIC_PHRASES]
         elif schemes and not set(schemes) & set(top):
             top = [*top[: _TOPIC_PHRASES - 1], schemes[0]]
+        else:
+            # The thing the question asked about (「…借りれるようにするガイドラインって、いつから
+            # …？」) stays in the topic, however common its word: それ is that guideline.
+            head = next((p for p in phrases if re.search(re.escape(p) + r"(?:って|とは)", previous)), "")
+            if head and head not in top and not lexicon.place(head):
+                top = [*top, head]
     ordered = [p for p in noun_phrases(previous) if p in top]
     return "・".join(dict.fromkeys(ordered))
 
@@ -171,6 +179,7 @@ def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
         or _JA_ELLIPTIC.match(q)
         or _JA_OCCASION.match(q)
         or _JA_PART_OF.match(q)
+        or _JA_BASIS.match(q)
     ):
         return True
     # A place and a counter (日本, 何社) are not a subject: 「日本だとどれくらいの規模？」 and
@@ -336,6 +345,8 @@ _JA_ASKED_FIGURE = re.compile(
     r"何割|何%|何パーセント|いくら|どれくらい|どのくらい|どんくらい|どれぐらい|どこ|誰|だれ|どなた"
     # (a share asked with its noun: 「…リスクどんな割合で持ってるの？」)
     r"|(?:どんな|どういう|どの|何の)(?:割合|比率)|何対何"
+    # (or whether one is set: 「…銀行もリスクちょっと持つって聞いたんだけど割合決まってる？」)
+    r"|(?:割合|比率|配分)[^。？?、]{0,8}[？?]"
     # (or a name: 「…分けあう仕組みって何て名前だっけ？」)
     r"|(?:何|なん)て(?:名前|いう|言う)|何という|なんという|名前は|名称は"
     # (or whether something heard is true: 「…銀行がちょっとリスク負うって聞いたんだけど、ほんと？」)
@@ -495,6 +506,10 @@ def _ask_about_time(question: str, previous: str) -> str:
     if not m or detect_lang(previous) == "en":
         return ""
     years = {y.group(1) for y in _ASKED_YEAR.finditer(previous)}
+    if not years and not _ASKED_YEAR.search(question[: m.start("time")]):
+        # (an earlier question of no year asks about now: 「…どのくらい広がってるの？」 →
+        # 「2024年はどうだった？」 asks it of 2024)
+        return f"{m.group('time')}、{previous}"
     if len(years) != 1 or m.group("year") in years:
         return ""
     year = next(iter(years))

@@ -1591,7 +1591,7 @@ def test_english_words_of_the_law_reach_its_sentences(assistant, question, state
         # words of its own (変わった) are kept as typed
         ("最近変わったところは？", ["経営者保証ガイドラインっていつからあるの？"], "最近変わったところは？"),
         # a condition alone asks the earlier question under it; a question word is no topic
-        ("紙で出したら？", ["中国の特許の質権登記って何日かかる？"], "中国・特許について、紙で出したら何日かかる？"),
+        ("紙で出したら？", ["中国の特許の質権登記って何日かかる？"], "中国・特許・質権登記について、紙で出したら何日かかる？"),
     ],
 )
 def test_a_bare_follow_up_asks_as_the_earlier_question_did(question, history, expected):
@@ -3872,6 +3872,15 @@ _LED_BY_THEIR_ANSWER = [
         ["how many provisioning methods does the FSA paper on enterprise value charge loans give as examples?"],
         "義務はなく",
     ),
+    # ---- round 56
+    # a share asked whether set (「割合って決まってる？」): それ is the answer's scheme, carried whole
+    ("それっていつから始まったの？", ["保証協会付きで借りたら銀行も少しリスク持つって聞いたけど、割合って決まってる？"], "2007年10月"),
+    # the earlier count on another basis (「案件ベースだと」) is a follow-up
+    ("案件ベースだと何件採択された？", ["2014年度の特許庁の試行で、評価書作成支援に選ばれた金融機関はいくつ？"], "37件"),
+    # 「最初にできた」 is met by the unit saying where it began (「…の設立に始まり」)
+    ("一番最初にできたのはいつ？", ["信用保証協会って全国に何か所あるの？"], "1937年"),
+    # "market cap" is no cap; a name cited at home and abroad (IP Rich) leaves S&P 500 to say where
+    ("per the IP Rich explainer, what share of S&P 500 market cap was intangible assets in 2020?", [], "90%"),
 ]
 
 
@@ -4049,6 +4058,8 @@ def test_a_verb_that_only_sets_when_is_not_what_is_asked():
         "what share of the loan does the guarantee corporation cover under the startup creation guarantee?",
         # a period asked (何か月): 「って何か月」 asks no definition
         "うちみたいな小さい会社だと、審査って何か月くらいかかる？",
+        # (round 56) "all of 2024": the first half's figure is no answer
+        "what was China's total IP pledge financing for all of 2024?",
     ],
 )
 def test_probed_figures_and_places_no_passage_states_are_refused(assistant, question):
@@ -4138,6 +4149,9 @@ def test_probed_figures_and_places_no_passage_states_are_refused(assistant, ques
         ("そのうち商標だけだとどのくらい？", ["中国の特許・商標の質押融資って2020年はいくらだった？"]),
         # a share asked of a population the unit's own sentence does not name (its heading does)
         ("what about in 2020?", ["What share of US secured business loans used intangibles as collateral in 2015?"]),
+        # (round 56) a year alone after a question naming none asks it of that year:
+        # 2024年6月末's securitisation products are no insurance figure for 2024
+        ("2024年はどうだった？", ["中国の知財保険ってどのくらい普及してるの？"]),
         # (round 45) a count asked: 「評価書1件につき約30万円」 counts nothing
         (
             "and in fiscal 2016, how many?",
@@ -4461,3 +4475,17 @@ def test_a_thing_asked_before_its_verb_and_figures_are_no_things():
 
     assert _THING_ASKED.search("what filing does it usually make?").group(2) == "filing"
     assert not _THING_ASKED.search("what share does the bank bear?")
+
+
+def test_follow_ups_carry_what_the_earlier_question_asked_about():
+    # the thing asked about (「…ガイドラインって」) stays in the topic, however common its word
+    assert "ガイドライン" in condense("それって誰が作ったの？", ["社長の個人保証なしで借りられるガイドラインって、いつから使われてるの？"], lexicon=LEX)
+    # a share asked whether set: the earlier question is carried whole
+    carried = condense("それっていつから？", ["保証付きだと銀行もリスク持つって聞いたけど割合決まってる？"], lexicon=LEX)
+    assert carried.startswith("「保証付きだと")
+    # a count on another basis is a follow-up; a year alone after a question of no year asks it then
+    assert condense("金額ベースだと？", ["2014年度に採択されたのは何件？"], lexicon=LEX) != "金額ベースだと？"
+    assert condense("2023年はどうだった？", ["中国の知財保険ってどのくらい普及してるの？"], lexicon=LEX).startswith("2023年、中国の")
+    # "market cap" asks no cap (上限); "the cap" does
+    assert not [x for x in frame("what share of S&P 500 market cap was intangibles?", LEX).quantities if "上限" in x.nouns]
+    assert [x for x in frame("what is the cap on the fee?", LEX).quantities if "上限" in x.nouns]
