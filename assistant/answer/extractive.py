@@ -191,6 +191,12 @@ WHOLE_SUBJECT_LEAD_SHARE = 0.9
 #: share of its score ("when did the final version come out?": 確定版's date, not the
 #: undated list of provisioning methods asked about before).
 DATED_LEAD_SHARE = 0.9
+#: A when-question's thing (「…ガイドラインって、いつから…」): a dated unit naming it leads over a
+#: closer one that does not (the law's entry into force, for the guideline), within this share.
+ASKED_THING_LEAD_SHARE = 0.7
+#: The thing a Japanese when-question asks about: the word before its topic particle (three
+#: characters or more: 制度 of 「新しい制度って」 names no thing).
+_WHEN_OF = re.compile(r"([一-龥ァ-ヶー]{3,})(?:って|とは|は)[、,]?\s*(?:[^。？?、]{0,4}?)(?:いつ|何年|何月)")
 #: A question telling how many things there are (「3つあるって聞いた」) is led by a unit
 #: listing that many within this share of the lead's score.
 TOLD_COUNT_LEAD_SHARE = 0.85
@@ -896,6 +902,13 @@ class ExtractiveAnswerer(Answerer):
                 WHOLE_SUBJECT_LEAD_SHARE,
                 lambda c: (c.own >= 1 or (bool(long) and all(name in c.text for name in long) and c.own > lead.own))
                 and has_date(c.text),
+            )
+        if q.intent == "when" and (of := _WHEN_OF.search(question)) and of.group(1) not in lead.text:
+            # 「社長の保証なしで借りられるようにするガイドラインって、いつから使えるように…」:
+            # the law's 施行 (closer on 使える and いつから) names no guideline; the dated unit
+            # on the guideline answers
+            lead = self._close_lead(
+                lead, ranked, q, ASKED_THING_LEAD_SHARE, lambda c: of.group(1) in c.text and has_date(c.text)
             )
         if q.intent == "when" and condensed != question and not has_date(lead.text):
             # "and when did the final version come out?": the earlier question's undated unit

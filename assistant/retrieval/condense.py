@@ -73,6 +73,8 @@ _SCHEME = re.compile(r"^(?=.*[一-龥]).{3,}(?<!庁)(?<!省)(?<!局)(?<!府)(?<!
 #: What follows the thing a question asks about (「Xってなに」「Xとは」「Xはどういう…」).
 _NAMED_SCHEME = 5  # characters: a scheme's own name (責任共有制度), not a kind of document (報告書)
 _ASKED_ABOUT = r"(?:って|とは|ってさ|について|は(?:どう|何|なに|なん|いつ|どんな|どういう))"
+#: 「座長はどなたでしたか」: the holder of a role asked (not 「…は誰が使えますか」, who uses it).
+_WHO_ASKED = r"(?:は|って)[、,]?\s*(?:誰|だれ|どなた)(?:です|でし|だっ|なの|なん|[？?]|$)"
 _ASKING = re.compile(r"^(?:何|なに|いくつ|いくら|どの|どれ|どこ|誰|だれ)")
 
 
@@ -83,6 +85,8 @@ def _topic(previous: str, idf: Callable[[str], float] | None, lexicon: Lexicon |
     # A question word is what was asked, not what it was about (何日, 何件採択), and so is the
     # kind of answer asked for (公表日 of 「…ガイドラインの公表日を教えて」).
     phrases = [p for p in noun_phrases(previous) if not _ASKING.match(p) and p not in _ASKED_KIND]
+    # (…and so is a role whose holder was asked, 座長 of 「…ワーキング・グループ、座長はどなたでしたか」)
+    phrases = [p for p in phrases if not re.search(re.escape(p) + _WHO_ASKED, previous)]
     if not phrases:
         return ""
     if idf is not None:

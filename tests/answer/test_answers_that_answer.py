@@ -3881,6 +3881,14 @@ _LED_BY_THEIR_ANSWER = [
     ("一番最初にできたのはいつ？", ["信用保証協会って全国に何か所あるの？"], "1937年"),
     # "market cap" is no cap; a name cited at home and abroad (IP Rich) leaves S&P 500 to say where
     ("per the IP Rich explainer, what share of S&P 500 market cap was intangible assets in 2020?", [], "90%"),
+    # ---- round 57
+    # the thing a when-question asks about (ガイドライン) is named by the dated unit that leads,
+    # not by the law's entry into force (closer on 使える and いつから)
+    ("個人保証なしで借りられるようにするガイドラインって、いつから使えるようになったの？", [], "2014年2月1日"),
+    # 「新しい制度って」 names no thing (制度): the law's entry into force still answers
+    ("会社まるごと担保にできる新しい制度って、いつからスタートなの？", [], "2026年5月25日"),
+    # a role whose holder was asked (座長) is no topic of the next question: the WG's report is
+    ("その報告書は何日付で公表されましたか。", ["金融審議会の事業性融資のワーキング・グループ、座長はどなたでしたか。"], "2023年2月10日"),
 ]
 
 
@@ -4486,6 +4494,8 @@ def test_follow_ups_carry_what_the_earlier_question_asked_about():
     # a count on another basis is a follow-up; a year alone after a question of no year asks it then
     assert condense("金額ベースだと？", ["2014年度に採択されたのは何件？"], lexicon=LEX) != "金額ベースだと？"
     assert condense("2023年はどうだった？", ["中国の知財保険ってどのくらい普及してるの？"], lexicon=LEX).startswith("2023年、中国の")
+    # a role whose holder was asked (座長はどなた) is what was asked, not what about
+    assert "座長" not in condense("その報告書はいつ？", ["ワーキング・グループの座長はどなたでしたか。"], lexicon=LEX)
     # "market cap" asks no cap (上限); "the cap" does
     assert not [x for x in frame("what share of S&P 500 market cap was intangibles?", LEX).quantities if "上限" in x.nouns]
     assert [x for x in frame("what is the cap on the fee?", LEX).quantities if "上限" in x.nouns]
