@@ -999,6 +999,9 @@ class ExtractiveAnswerer(Answerer):
         ):
             # 「そのうち信金の人は何人？」 when the lead counts all the banks' staff together
             return self._abstain(base, "no_quantity", groups, t0, missing=[f"{part}の数値" if q.lang == "ja" else f"the figure for {part}"])
+        if rest := self.refusals.rest_unnamed(lead, question):
+            # 「金融機関職員以外の参加者の内訳は？」 when the lead gives only the part set aside
+            return self._abstain(base, "no_quantity", groups, t0, missing=[rest])
         chosen = self._answer_parts(question, self._select(lead, pool, q), candidates, q)
         if stated is not None:
             keys = {c.key for c in chosen}

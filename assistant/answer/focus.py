@@ -96,6 +96,8 @@ NOT_FOCUS_JA = frozenset({
     # the article a rule stands on (「根拠条文を教えて」): answered by the sentence citing it
     # (法157条), when a passage cites one (_ARTICLE_FOCI)
     "条文", "根拠条文", "根拠規定", "根拠条項", "該当条文",
+    # a group of a kind (「どこの銀行グループ」): named by its members' kind and names
+    "グループ", "系列",
 })
 #: Foci asking for the article a rule stands on: a passage citing an article (法157条) names one.
 _ARTICLE_FOCI = re.compile(r"(?:根拠|該当)?(?:条文|条項|規定)")

@@ -149,6 +149,12 @@ _NTH_YEAR = re.compile(r"(\d+)年目|\b(\d+)(?:st|nd|rd|th) year\b|\b(second|thi
 _NTH_WORDS = {"second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6"}
 
 
+#: A first year asked (「開始初年度の2018年度に」, "in its first year"), and a total over
+#: several years (「最初の2年間で25社」) that does not give it.
+_FIRST_YEAR = re.compile(r"初年度|[1一]年目|最初の年(?!間)|\b(?:first|opening) year\b", re.I)
+_YEARS_TOTAL = re.compile(r"(?:[2-9２-９]|二|三|四|五)年間で|\b(?:first|over|in) (?:two|three|four|five|[2-5]) years\b", re.I)
+
+
 def _nth_years(text: str) -> set[str]:
     """The Nth years ``text`` names (「3年目」 and "the third year" are both "3")."""
     return {next(_NTH_WORDS.get(g.lower(), g) for g in m.groups() if g) for m in _NTH_YEAR.finditer(text)}
@@ -491,6 +497,8 @@ class QuantityCheck:
         asked_nth, said_nth = _nth_years(q.text), _nth_years(f"{c.text} {c.unit().en}")
         if asked_nth and not asked_nth & said_nth:
             return False  # 「3年目は？」: the first two years' total is no figure for the third
+        if _FIRST_YEAR.search(q.text) and _YEARS_TOTAL.search(c.text) and not _YEARS_TOTAL.search(q.text):
+            return False  # IPAS's 25社 「最初の2年間で」 is no count for its first year
         if self.after_unstated(c, q.text):
             return False  # a total up to March 2008 is no figure for the years after 2008
         asked_ordinals = ordinals(q.text)
@@ -661,9 +669,11 @@ class QuantityCheck:
             return ()
         # (「2年間で支援した」 counts 支援; 「1件当たり負担していた金額」 is what was borne, 負担)
         stem = re.split(r"[をがでにはもの]|当たり|あたり|につき|ごとに?", m.group(1))[-1]
-        if len(stem) < 2:
+        everyday = self.lexicon.everyday_in(m.group(0))
+        if len(stem) < 2 and not everyday:
             return ()
-        words = (stem, *self.lexicon.everyday_in(m.group(0)))
+        # (「焦げついた」: the stem 焦 alone says nothing; the everyday word's 貸倒 does)
+        words = (*([stem] if len(stem) >= 2 else []), *everyday)
         # (and the named place's own words for it: what China's documents call 担保, 質押)
         local = self.lexicon.local_words(text)
         return tuple(dict.fromkeys([*words, *(x for w in words for x in local.get(w, ()))]))

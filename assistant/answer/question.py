@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.answer.evidence import RequestedFigure, TermGroup, group_found, requested_figure, span_years_in, years_in
-from assistant.answer.parts import asking_sentences
+from assistant.answer.parts import asking_sentences, remark_sentences
 from assistant.corpus.lexicon import Lexicon, Quantity
 from assistant.text.ja import Token, content_terms, detect_lang, normalize, tokenize
 
@@ -314,6 +314,11 @@ def asked_jurisdictions(text: str, lexicon: Lexicon) -> tuple[str, ...]:
     # (where a source comes from says who wrote it, not what is asked: "A Japanese report
     # says Guangdong splits losses 44:36:16:4. Is that right?" asks about Guangdong)
     text = _SOURCE_PLACE.sub(" ", text)
+    # (a place named only in a remark beside asking sentences that name their own is a
+    # comparison: 「日本だと…何％くらい？アメリカは4％くらいって聞いたけど」 asks about Japan)
+    asking = asking_sentences(text)
+    if asking != text and lexicon.named_jurisdictions(asking):
+        text = asking
     named = lexicon.named_jurisdictions(text)
     if not named or not _ASKER.search(text):
         return named
@@ -331,7 +336,14 @@ _DESCRIBED = re.compile(
 def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda term: True) -> QuestionFrame:
     """The frame of ``text`` (a question, already condensed with its conversation)."""
     named = asked_jurisdictions(text, lexicon)
-    institutions = unknown_institutions(text, known)
+    # (a name the asker gives of themselves in a remark, "We're a small robotics startup in
+    # Osaka …. when can we start using that?", is no unknown thing asked about)
+    asked, remark = asking_sentences(text), remark_sentences(text)
+
+    def asked_about(names: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(n for n in names if n in asked or n not in remark)
+
+    institutions = asked_about(unknown_institutions(text, known))
     quantities = tuple(lexicon.quantities_in(text))
     # (what the asking sentences ask: 「…法律番号を教えてください。稟議書に書く必要があるので。」
     # asks a number, not whether anything is needed)
@@ -359,9 +371,9 @@ def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda ter
         quantities=quantities,
         unknown_entities=(
             *institutions,
-            *(e for e in unknown_entities(text, known, lexicon) if not any(e in name for name in institutions)),
+            *(e for e in asked_about(unknown_entities(text, known, lexicon)) if not any(e in name for name in institutions)),
         ),
-        unknown_places=unknown_entities(text, known, lexicon, places_only=True),
+        unknown_places=asked_about(unknown_entities(text, known, lexicon, places_only=True)),
         unknown_institutions=institutions,
         subjects=subjects(text, known, lexicon),
         instruments=instruments(text, lexicon),

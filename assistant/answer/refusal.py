@@ -207,6 +207,16 @@ _BASED_IN = re.compile(r"\b(?:based|located|headquartered)?\s*(?:in|from)\s+([a-
 _GENERIC_KIND_EN = re.compile(r"\b(?:banks?|institutions?|lenders?|companies|company|firms?)\b", re.I)
 #: What joins the kinds a part lists (「銀行とか金融機関」).
 _PART_LIST = re.compile(r"とか|や|と|・|、")
+#: The rest of a whole asked for what it was made of (「金融機関職員以外の参加者の内訳」,
+#: 「銀行の人以外ってどんな人が多かったの？」): the part set aside, before 以外.
+_REST_ASKED = re.compile(
+    r"([一-龥ァ-ヶー]{2,}(?:の[一-龥ァ-ヶー]{1,3})?)以外(?:の|って|は|で)?[^。？?()]{0,12}?(?:\([^)]{0,40}\)[^。？?()]{0,4}?)?"
+    r"(?:内訳|どんな|どういう|どのような|何が多|誰が多|構成)"
+)
+#: A unit speaking of the rest (「…以外」, 「その他」, 「残り」).
+_SAYS_REST = re.compile(r"以外|その他|そのほか|他の|ほかの|残り|\bothers?\b|\brest\b")
+#: Examples the question gives of the rest (「（企業・士業・支援機関等）」, 「士業とか？」).
+_REST_EXAMPLES = re.compile(r"[（(]([^）)]{2,40})[）)]|([一-龥ァ-ヶー]{2,8})(?:とか|など|等)")
 #: Short names of kinds of bank and their full names (信金: 信用金庫).
 _SHORT_KIND = {"信金": "信用金庫", "信組": "信用組合", "地銀": "地方銀行", "労金": "労働金庫"}
 #: A question asking figures each on its own ("separately", 「それぞれ」, 「別々に」).
@@ -564,6 +574,25 @@ class Refusals:
                 if not typed(other) and not own and has_number(c.text) and asked not in out:
                     out.append(asked)
         return out
+
+    @staticmethod
+    def rest_unnamed(c: Candidate, question: str) -> str:
+        """The rest of a whole a question asks the make-up of (「金融機関職員以外の参加者の
+        内訳」) when the unit speaks of no rest and names none of the question's examples of it
+        (「252人のうち、金融機関の職員は134人」 gives the part set aside, not the others): the
+        rest, as the question wrote it; "" otherwise."""
+        m = _REST_ASKED.search(question)
+        if not m or _SAYS_REST.search(c.text):
+            return ""
+        said = unit_says(c)
+        examples = [
+            re.sub(r"(?:など|等)$", "", word)
+            for e in _REST_EXAMPLES.finditer(question)
+            for word in re.split(r"[・、,/]|とか|や", e.group(1) or e.group(2))
+        ]
+        if any(len(word) >= 2 and word in said for word in examples):
+            return ""
+        return f"{m.group(1)}以外"
 
     @staticmethod
     def asks_part_of_stated_whole(question: str) -> bool:

@@ -466,9 +466,11 @@ class Lexicon:
         found: list[str] = []
         rest = text
         for phrase in self.everyday_phrases:
-            if len(phrase) >= 2 and phrase in rest and len(phrase) >= whole * len(text):
-                found.extend(self.everyday[phrase])
-                rest = rest.replace(phrase, "\x00")
+            # (its okurigana written in kana: 焦げつ of 焦げ付)
+            for form in dict.fromkeys((phrase, _KANA_TSUKI.sub("つ", phrase))):
+                if len(form) >= 2 and form in rest and len(form) >= whole * len(text):
+                    found.extend(self.everyday[phrase])
+                    rest = rest.replace(form, "\x00")
         return list(dict.fromkeys(found))
 
     def intents_of(self, text: str) -> list[str]:
@@ -667,6 +669,8 @@ MIN_KANA = 3
 MIN_TYPO_TERM = 5
 #: A noun phrase whose reading is this long or longer, and a term's, is that term.
 MIN_HOMOPHONE_KANA = 6
+#: 付 after kana (焦げ付く), often typed in kana (焦げつく).
+_KANA_TSUKI = re.compile(r"(?<=[ぁ-ん])付")
 _KANJI = re.compile(r"[一-龥々]")
 _HIRAGANA = re.compile(r"[ぁ-ゖ]")
 _COMPOUND = re.compile(r"[一-龥々ァ-ヶー]")

@@ -3889,6 +3889,11 @@ _LED_BY_THEIR_ANSWER = [
     ("会社まるごと担保にできる新しい制度って、いつからスタートなの？", [], "2026年5月25日"),
     # a role whose holder was asked (座長) is no topic of the next question: the WG's report is
     ("その報告書は何日付で公表されましたか。", ["金融審議会の事業性融資のワーキング・グループ、座長はどなたでしたか。"], "2023年2月10日"),
+    # ---- round 58
+    # a place the asker tells of themselves in a remark (Sapporo) is no unknown place asked about
+    ("We run a small design firm in Sapporo. In the US, what does a lender file in the debtor's state to perfect a lien on patents?", [], "UCC-1"),
+    # 「どこの銀行グループ」 is named by the banks (グループ is a frame word)
+    ("2014年度の特許庁の試行で、メガバンク系が2つ採択されたそうですね。どこの銀行グループですか。", [], "みずほ"),
 ]
 
 
@@ -4068,6 +4073,15 @@ def test_a_verb_that_only_sets_when_is_not_what_is_asked():
         "うちみたいな小さい会社だと、審査って何か月くらいかかる？",
         # (round 56) "all of 2024": the first half's figure is no answer
         "what was China's total IP pledge financing for all of 2024?",
+        # (round 58) the rest of a whole (「金融機関の人以外」) asked what it was made of: the unit
+        # gives only the part set aside (134 of 252)
+        "2018年の知財金融フォーラム、金融機関の人以外ではどんな人が来てたの？",
+        # a first year asked: 「最初の2年間で25社」 is a two-year total
+        "IPASの初年度に支援した会社は何社？",
+        # a place named only in a remark beside an asking sentence naming its own (日本)
+        "日本だと、事業融資のうち知財が担保になってるのは何％くらい？アメリカは4％って聞いたけど",
+        # 焦げついた (okurigana in kana) counts bad loans, not the 98 loans made
+        "評価書を使った融資で焦げついたのって何件ある？",
     ],
 )
 def test_probed_figures_and_places_no_passage_states_are_refused(assistant, question):
@@ -4499,3 +4513,21 @@ def test_follow_ups_carry_what_the_earlier_question_asked_about():
     # "market cap" asks no cap (上限); "the cap" does
     assert not [x for x in frame("what share of S&P 500 market cap was intangibles?", LEX).quantities if "上限" in x.nouns]
     assert [x for x in frame("what is the cap on the fee?", LEX).quantities if "上限" in x.nouns]
+
+
+def test_everyday_words_with_kana_okurigana_and_first_years():
+    from assistant.answer.quantity import _FIRST_YEAR, _YEARS_TOTAL
+
+    # 焦げついた is 焦げ付いた typed with its okurigana in kana
+    assert "貸倒" in LEX.everyday_in("焦げついたのって何件？")
+    assert "貸倒" in QuantityCheck(LEX).counted_event("融資で焦げついたのって何件くらい？")
+    assert _FIRST_YEAR.search("開始初年度の2018年度に") and not _FIRST_YEAR.search("最初の年間目標")
+    assert _YEARS_TOTAL.search("最初の2年間で25社を支援した") and not _YEARS_TOTAL.search("2年で")
+
+
+def test_the_rest_of_a_whole_asked_for_its_make_up():
+    from assistant.answer.refusal import _REST_ASKED
+
+    assert _REST_ASKED.search("金融機関職員以外の参加者(企業・士業・支援機関等)の内訳は").group(1) == "金融機関職員"
+    assert _REST_ASKED.search("そのうち銀行の人以外ってどんな人が多かったの？").group(1) == "銀行の人"
+    assert not _REST_ASKED.search("個人事業主以外は使えるの？")  # who may use it: no make-up asked
