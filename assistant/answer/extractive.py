@@ -993,7 +993,7 @@ class ExtractiveAnswerer(Answerer):
             alone = [f"{name}単独の数値" if q.lang == "ja" else f"{name} alone" for name in joint]
             return self._abstain(base, "no_quantity", groups, t0, missing=alone)
         if (
-            (q.figure or q.intent == "howmuch")
+            (q.figure or "howmuch" in q.intents)
             and (condensed != question or self.refusals.asks_part_of_stated_whole(question))
             and (part := self.refusals.part_unnamed(lead, question))
         ):

@@ -611,21 +611,9 @@ class Refusals:
         or the unit names it (or its short name: 信金 of 信用金庫)."""
         english = _PART_NAMED_EN.search(_OF_THE_WHOLE.sub(lambda m: f"how {m.group(1) or 'much'} of that", question))
         if english:
-            # "how many of those were shinkin banks?": its kind by its own word (shinkin), not
-            # by the kind every bank is (banks)
-            part = english.group(1).strip()
-            own = _GENERIC_KIND_EN.sub("", part).strip()
-            said = unit_says(c)
-            # (a place that says which: "banks based in tokyo" needs a unit naming Tokyo)
-            where = _BASED_IN.search(own)
-            if where:
-                place = where.group(1)
-                forms = [place, *self.lexicon.expand_english(place)]
-                return "" if any(form.lower() in said.lower() for form in forms) else part
-            forms = (self.lexicon.expand_english(own) if own else []) or self.lexicon.expand_english(part)
-            if not forms or any(form in said for form in forms) or part.lower() in said.lower():
-                return ""
-            return part
+            # (two parts compared, "shinkin banks vs regional banks": each must be named)
+            parts = re.split(r"\s+(?:vs\.?|versus|compared (?:to|with))\s+", english.group(1).strip())
+            return next((p for p in parts if self._part_unsaid(c, p)), "")
         m = _PART_NAMED.search(question)
         if not m:
             return ""
@@ -637,6 +625,20 @@ class Refusals:
             if any(form in said for form in forms) or set(content_terms(kind)) <= words:
                 return ""
         return m.group(1)
+
+    def _part_unsaid(self, c: Candidate, part: str) -> bool:
+        """The unit does not name an English part ("shinkin banks"): by its own word
+        (shinkin), not by the kind every bank is (banks), in the glossary's Japanese, or
+        the place that names it ("banks based in tokyo")."""
+        own = _GENERIC_KIND_EN.sub("", part).strip()
+        said = unit_says(c)
+        where = _BASED_IN.search(own)  # (a place that says which: "banks based in tokyo")
+        if where:
+            place = where.group(1)
+            forms = [place, *self.lexicon.expand_english(place)]
+            return not any(form.lower() in said.lower() for form in forms)
+        forms = (self.lexicon.expand_english(own) if own else []) or self.lexicon.expand_english(part)
+        return bool(forms) and not any(form in said for form in forms) and part.lower() not in said.lower()
 
     def places_unanswered(self, cands: list[Candidate], q: QuestionFrame, groups: list[TermGroup]) -> list[str]:
         """The places the question names that no passage is about (their names, as the

@@ -4171,6 +4171,10 @@ def test_probed_figures_and_places_no_passage_states_are_refused(assistant, ques
         ("そのうち商標だけだとどのくらい？", ["中国の特許・商標の質押融資って2020年はいくらだった？"]),
         # a share asked of a population the unit's own sentence does not name (its heading does)
         ("what about in 2020?", ["What share of US secured business loans used intangibles as collateral in 2015?"]),
+        # (round 59) an average asked: a year's total is no average
+        ("and the average loan size for those small firms in 2022?", ["how much IP pledge financing did china do in 2022?"]),
+        # two parts compared ("shinkin banks vs regional banks") of a total given only whole
+        ("how much of that came from shinkin banks vs regional banks?", ["how much did the JPO programme lend in total over the five years to FY2018?"]),
         # (round 56) a year alone after a question naming none asks it of that year:
         # 2024年6月末's securitisation products are no insurance figure for 2024
         ("2024年はどうだった？", ["中国の知財保険ってどのくらい普及してるの？"]),
@@ -4531,3 +4535,12 @@ def test_the_rest_of_a_whole_asked_for_its_make_up():
     assert _REST_ASKED.search("金融機関職員以外の参加者(企業・士業・支援機関等)の内訳は").group(1) == "金融機関職員"
     assert _REST_ASKED.search("そのうち銀行の人以外ってどんな人が多かったの？").group(1) == "銀行の人"
     assert not _REST_ASKED.search("個人事業主以外は使えるの？")  # who may use it: no make-up asked
+
+
+def test_an_average_asked_needs_an_average():
+    assert [x for x in frame("what was the average loan size in 2022?", LEX).quantities if "平均" in x.nouns]
+    assert [x for x in frame("平均の融資額はいくら？", LEX).quantities if "平均" in x.nouns]
+    # ("what does … mean?" asks a definition, no average)
+    assert not [x for x in frame("What does enterprise value charge mean?", LEX).quantities if "平均" in x.nouns]
+    # (an average period is asked as a period)
+    assert not [x for x in frame("平均的な融資期間は？", LEX).quantities if "平均" in x.nouns]
