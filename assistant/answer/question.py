@@ -347,7 +347,7 @@ def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda ter
     quantities = tuple(lexicon.quantities_in(text))
     # (what the asking sentences ask: 「…法律番号を教えてください。稟議書に書く必要があるので。」
     # asks a number, not whether anything is needed)
-    intents = tuple(lexicon.intents_of(asking_sentences(text)))
+    intents = tuple(lexicon.intents_of(asked))
     figure = requested_figure(text, lexicon)
     if figure.units and (described := _DESCRIBED.match(text)):
         # 「特許庁がタダで評価レポート作ってくれるやつ、最初の年って何件？」: what the
