@@ -45,6 +45,7 @@ from assistant.answer.candidate import Candidate, names_instrument, terms
 from assistant.answer.compose import compose
 from assistant.answer.evidence import (
     ASKS_PART_YEAR,
+    NUMBERED,
     ORDINAL,
     PART_YEAR,
     UNTRANSLATED_WEIGHT,
@@ -194,6 +195,8 @@ DATED_LEAD_SHARE = 0.9
 #: A when-question's thing (「…ガイドラインって、いつから…」): a dated unit naming it leads over a
 #: closer one that does not (the law's entry into force, for the guideline), within this share.
 ASKED_THING_LEAD_SHARE = 0.7
+#: How close a unit giving a reason must score to lead a why-question over one giving none.
+REASON_LEAD_SHARE = 0.8
 #: The thing a Japanese when-question asks about: the word before its topic particle (three
 #: characters or more: 制度 of 「新しい制度って」 names no thing).
 _WHEN_OF = re.compile(r"([一-龥ァ-ヶー]{3,})(?:って|とは|は)[、,]?\s*(?:[^。？?、]{0,4}?)(?:いつ|何年|何月)")
@@ -362,7 +365,9 @@ _EVENT_ALIKE = {
 _EXCLUDED = re.compile(r"対象外|適用外|適用されない|対象とならない|対象にならない|除外され")
 _EVENT = re.compile(r"施行|開始|始まる|始める|成立|公布|公表|改定|改正|改訂|見直す?|廃止|終了|提出|開設|告示|導入|設立|創設|発表|適用")
 #: Events that start something (「…から適用」, 施行, 開設): what 「いつから？」 asks.
-_START = re.compile(r"施行|開始|始ま|始め|開設|導入|設立|創設|新設|適用|発足|スタート(?!アップ)")
+_START = re.compile(r"施行(?!令|規則)|開始|始ま|始め|開設|導入|設立|創設|新設|適用|発足|スタート(?!アップ)")
+#: A coming into force said (not 施行令 or 施行規則, the names of rules under a law).
+_ENFORCED = re.compile(r"施行(?!令|規則)")
 #: A change asked about (「いつから変わったの？」): its 改正 is the answer, no start.
 _ASKS_CHANGE = re.compile(r"変わ|変更|改正|改定|改訂|見直|\b(?:change|amend|revis)", re.I)
 
@@ -925,6 +930,21 @@ class ExtractiveAnswerer(Answerer):
             if q.intent == "when" and not any(has_date(c.text) for c in occasion):
                 # …and a date asked of it is not given by the units on it
                 return self._abstain(base, "no_quantity", groups, t0, missing=ordinal_names(question))
+        if (q.intent == "why" or (q.intent == "comparison" and "why" in q.intents)) and _ASKS_CAUSE.search(q.text) and not _gives_reason(lead):
+            # "why did the 9th auction go so badly?": a close unit giving a reason answers; its
+            # figures alone (6 of 81 lots) say what happened, not why
+            # (on the occasion asked: the risk of auctions in general is no reason for the 9th's)
+            lead = self._close_lead(
+                lead,
+                ranked,
+                q,
+                REASON_LEAD_SHARE,
+                lambda c: _gives_reason(c) and (not asked or bool(_ordinals_of(c) & asked)),
+            )
+            why = self.lexicon.intent("why")
+            if _says_only_what_happened(lead, why.cues if why else None):
+                # (a unit describing the thing may still say why in other words)
+                return self._abstain(base, "no_reason", groups, t0, missing=[])
         pool = [c for c in ranked if self._supports(c, lead)]
         # The figure asked for must be stated about the question's places (a Chinese plan's
         # period is no answer to a question about Japan).
@@ -1065,6 +1085,8 @@ class ExtractiveAnswerer(Answerer):
         # (「創業の保証もその割合？」 asks whether it applies: a figure is no better answer)
         wants_figure = (q.wants("howmuch") or self.lexicon.wants(q.text, "how_much")) and q.intent != "applies"
         asks_ordinal = bool(q.figure) and ORDINAL in q.figure.units
+        # 「なんて規格？番号わかる？」: the sentence giving the number (GB/T 42748-2023) answers
+        asks_number = bool(q.figure) and NUMBERED in q.figure.units and not wants_figure
         search_terms = self.lexicon.intent_terms(q.text)
         whole_year = bool(q.figure and q.figure.years) and not ASKS_PART_YEAR.search(q.text)
         cues = [i.cues for name in q.intents if (i := self.lexicon.intent(name)) and i.cues]
@@ -1164,6 +1186,9 @@ class ExtractiveAnswerer(Answerer):
                 score = (words + meaning) * (W_LEXICAL + W_SEMANTIC + W_ASKED) / (W_LEXICAL + W_SEMANTIC)
             score += 0.1 / (1 + cand.hit_rank)
             unit_terms = set(terms(cand.text))
+            if "施行" in unit_terms and not _ENFORCED.search(cand.text):
+                # 施行令案 and 施行規則 are names of rules, not a coming into force
+                unit_terms.discard("施行")
             if named_events or event_terms:
                 if (
                     any(group_found(g, unit_terms) for g in named_events)
@@ -1254,7 +1279,9 @@ class ExtractiveAnswerer(Answerer):
                 score = score + TYPE_BONUS if figure else score * TYPE_PENALTY
                 if whole_year and PART_YEAR.search(cand.text):
                     score *= PART_YEAR_PENALTY  # 「2023年は？」: the year's total, not January to September
-            if q.intent in ("why", "former_name") and cues and not cues[0].search(cand.text):
+            if asks_number and q.figure.met_by(cand.text):
+                score += TYPE_BONUS
+            if q.intent in ("why", "former_name", "name") and cues and not cues[0].search(cand.text):
                 # figures alone (310件・210億円) give no reason; today's name is no former one
                 score *= REASON_PENALTY
             if asked_kinds:
@@ -1841,6 +1868,49 @@ class ExtractiveAnswerer(Answerer):
         )
 
 
+
+
+#: A question asking for a cause (why, 理由, what drove …), not an aim (狙い, "what was it trying
+#: to achieve?": what a measure does answers that).
+_ASKS_CAUSE = re.compile(
+    r"なぜ|なんで|どうして|理由|原因|きっかけ|\b(?:why|reasons?|reasoning|rationale)\b|\bwhat (?:drove|led to|caused|prompted|triggered)\b",
+    re.I,
+)
+#: Words that give a cause or an aim (「…ため」, 「…ので」, 「…を目的に」, "because", "in order
+#: to") or name an obstacle (課題, 「リスクが大きい」): a unit saying none of them, in its text or
+#: its English rendering, gives no reason. (Stricter than the why-intent's ranking cues: リスク
+#: of リスク補償基金 names a fund, 「30万円を負担」 a payment.)
+_GIVES_REASON = re.compile(
+    r"課題|問題|難し|論点|懸念|障壁|ハードル|リスク(?:が|は|も)(?:大き|高|あ)|リスクの(?:高|大)|負担(?:が|は|に(?:な|感))|"
+    r"理由|ため|ことから|(?<=[ぁ-ん])から(?=[、。]|だ|で(?:す|ある))|ので(?![ぁ-ん])|目的|狙い|ねらい|背景|原因|きっかけ|"
+    r"趣旨|を受けて|を踏まえ|観点から|防ぐ|防止|\b(?:because|due to|in order to|so that|so as to|aims?|aimed|purpose|reasons?|"
+    r"as a result|result(?:s|ed)? from|caused|owing to|given that|intended to|meant to|designed to|to prevent|background)\b",
+    re.I,
+)
+
+
+#: Words that may give a cause in other ways (「…により」, 「…ことで」, 「…が必要」, "since",
+#: "led to"): a unit stating figures or dates with one of them may still say why.
+_MAY_GIVE_REASON = re.compile(
+    r"により|による|によって|ことで|期待|必要|ように|受け|踏まえ|動機|"
+    r"\b(?:since|led to|cause[sd]?|help(?:s|ed)?|encourag\w*|promot\w*|driven by|thanks to|amid)\b",
+    re.I,
+)
+
+
+def _gives_reason(cand: Candidate) -> bool:
+    """Whether a unit, or its English rendering, gives a cause or an aim, or names an obstacle
+    (「…法的リスクが大きいと指摘」, 「…コストが…課題とされた」)."""
+    return bool(_GIVES_REASON.search(f"{cand.text} {cand.unit().en or ''}"))
+
+
+def _says_only_what_happened(cand: Candidate, cues: re.Pattern[str] | None) -> bool:
+    """A unit stating figures or dates (6 of 81 lots sold, the 施行日) with no word that gives,
+    or may give, a reason (the why-intent's ``cues`` included): it says what happened, not why."""
+    text = f"{cand.text} {cand.unit().en or ''}"
+    if _GIVES_REASON.search(text) or _MAY_GIVE_REASON.search(text) or (cues and cues.search(cand.text)):
+        return False
+    return has_number(cand.text) or has_date(cand.text)
 
 
 def _without(text: str, start: int, end: int, spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:

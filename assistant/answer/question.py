@@ -15,7 +15,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.answer.evidence import RequestedFigure, TermGroup, group_found, requested_figure, span_years_in, years_in
+from assistant.answer.evidence import (
+    LAW_NUMBERED,
+    NUMBERED,
+    RequestedFigure,
+    TermGroup,
+    group_found,
+    requested_figure,
+    span_years_in,
+    years_in,
+)
 from assistant.answer.parts import asking_sentences, remark_sentences
 from assistant.corpus.lexicon import Lexicon, Quantity
 from assistant.text.ja import Token, content_terms, detect_lang, normalize, tokenize
@@ -357,7 +366,9 @@ def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda ter
     if intents[:1] in (("name",), ("former_name",), ("applies",)):
         # 「…件数・金額を伸ばす取組の通称は何でしたか」 asks a name: the figures describe it;
         # 「創業の保証もその割合？」 asks whether the share applies, not for it again
-        figure = RequestedFigure(frozenset(), frozenset())
+        # (a number asked with the name, 「なんて規格？番号わかる？」, is still asked)
+        numbered = figure.units & {NUMBERED, LAW_NUMBERED} if intents[0] == "name" else frozenset()
+        figure = RequestedFigure(frozenset(numbered), frozenset())
     if not figure and any(quantity.figure for quantity in quantities):
         # A year named with a quantity ("the typical fee … in 2024") is the year it is asked for.
         figure = RequestedFigure(frozenset(), years_in(text), span_years=span_years_in(text))

@@ -113,7 +113,7 @@ def _topic(previous: str, idf: Callable[[str], float] | None, lexicon: Lexicon |
         else:
             # The thing the question asked about (「…借りれるようにするガイドラインって、いつから
             # …？」) stays in the topic, however common its word: それ is that guideline.
-            head = next((p for p in phrases if re.search(re.escape(p) + r"(?:って|とは)", previous)), "")
+            head = next((p for p in phrases if re.search(re.escape(p) + r"(?:って|とは|について、)", previous)), "")
             if head and head not in top and not lexicon.place(head):
                 top = [*top, head]
     ordered = [p for p in noun_phrases(previous) if p in top]

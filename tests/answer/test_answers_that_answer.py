@@ -3894,6 +3894,25 @@ _LED_BY_THEIR_ANSWER = [
     ("We run a small design firm in Sapporo. In the US, what does a lender file in the debtor's state to perfect a lien on patents?", [], "UCC-1"),
     # 「どこの銀行グループ」 is named by the banks (グループ is a frame word)
     ("2014年度の特許庁の試行で、メガバンク系が2つ採択されたそうですね。どこの銀行グループですか。", [], "みずほ"),
+    # ---- round 60
+    # a third turn: the thing the first asked about (ガイドライン) stays in the topic, and
+    # 施行令案 (a rule's name) dates no coming into force
+    (
+        "で、それって結局いつから使えるようになったんだっけ",
+        ["社長の個人保証を外してもらうためのガイドラインってあるよね?", "それ守らなかったら罰則とかあるの?"],
+        "2014年2月1日",
+    ),
+    # a number asked of a standard (「番号わかる？」, "the number of it") is its designation
+    ("中国って特許の値段つける国のルールがあるらしいけど、なんて規格？番号わかる？", [], "42748"),
+    ("china has a national standard for patent valuation right? whats the number of it and when did it take effect", [], "42748"),
+    # "the whole yr", "the 2023 number for …": a figure for the full year
+    (
+        "whats the full year 2023 number for china patent+trademark pledge loans? i keep finding 495bn for jan-sep but need the whole yr",
+        [],
+        "8539",
+    ),
+    # a why-question answered by the unit naming the obstacle (「法的リスクが大きい」)
+    ("In US IP financing, why were patents used less than trademarks and copyrights back in 1995-2005?", [], "有効性"),
 ]
 
 
@@ -4544,3 +4563,45 @@ def test_an_average_asked_needs_an_average():
     assert not [x for x in frame("What does enterprise value charge mean?", LEX).quantities if "平均" in x.nouns]
     # (an average period is asked as a period)
     assert not [x for x in frame("平均的な融資期間は？", LEX).quantities if "平均" in x.nouns]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why did Ocean Tomo's 9th patent auction do so badly compared to the earlier ones?",
+        "Why did Ocean Tomo's 9th patent auction go so badly? what was the reason only a few lots sold?",
+    ],
+)
+def test_a_why_question_answered_only_by_what_happened_is_refused(assistant, question):
+    # 6 of 81 lots sold says what happened at the 9th auction; no passage says why
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+    assert "reason" in answer.abstain_reason, answer.abstain_reason
+
+
+def test_causes_and_aims_are_asked_as_why():
+    from assistant.answer.extractive import _ASKS_CAUSE
+
+    for question in ("経営者保証ガイドラインが2022年に改定されたのって、何がきっかけだったの？", "what drove the jump in 2023?"):
+        assert LEX.intents_of(question)[0] == "why" and _ASKS_CAUSE.search(question)
+    # an aim (狙い, "trying to achieve") is asked as why, but what a measure does answers it
+    aim = "what was China's 百園万企 policy actually trying to achieve?"
+    assert "why" in LEX.intents_of(aim) and not _ASKS_CAUSE.search(aim)
+
+
+def test_a_units_figures_alone_give_no_reason():
+    from assistant.answer.extractive import _says_only_what_happened
+
+    why = LEX.intent("why").cues
+    assert _says_only_what_happened(_unit("同社の9回目のオークションでは、81ロットのうち落札されたのは6ロットだけだった。"), why)
+    assert not _says_only_what_happened(_unit("評価書の作成費用は1件あたり20万〜30万円前後で、このコストが定着の課題とされた。"), why)
+    # (a unit with no figure or date may describe the thing in a way that says why)
+    assert not _says_only_what_happened(_unit("知財ビジネス評価書は、中小企業の知財を評価したレポートである。"), why)
+
+
+def test_a_chained_follow_up_keeps_the_thing_first_asked_about(assistant):
+    answer = assistant.ask(
+        "で、それって結局いつから使えるようになったんだっけ",
+        history=["社長の個人保証を外してもらうためのガイドラインってあるよね?", "それ守らなかったら罰則とかあるの?"],
+    )
+    assert "ガイドライン" in answer.condensed_query and "罰則" in answer.condensed_query, answer.condensed_query
