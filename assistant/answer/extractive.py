@@ -874,11 +874,14 @@ class ExtractiveAnswerer(Answerer):
         )
         if unsaid:  # 「…設定すると、銀行が役員を送り込んでくるの？」 when no passage speaks of 役員
             return self._abstain(base, "key_terms", groups, t0, missing=unsaid)
-        asked = ordinals(question)
+        # (the occasions the asking sentences name: 「第2回・第4回の内容は把握しております」 tells
+        # what the asker knows)
+        asking_text = asking_sentences(question)
+        asked = ordinals(asking_text) or ordinals(question)
         named = [said for c in candidates if (said := _ordinals_of(c))]
         if asked and named and not any(said & asked for said in named):
             # 「WG第3回ではどのような議題が…」 when the passages speak of the 2nd and 6th meetings only
-            return self._abstain(base, "no_quantity", groups, t0, missing=ordinal_names(question))
+            return self._abstain(base, "no_quantity", groups, t0, missing=ordinal_names(asking_text) or ordinal_names(question))
         nowhere = self.refusals.places_unanswered(candidates, q, groups)
         if nowhere:  # 「英国の…と比べて」 when no passage is about the UK
             return self._abstain(base, "unknown_entity", groups, t0, missing=nowhere)

@@ -96,6 +96,15 @@ def month_spans(text: str) -> list[tuple[int, int]]:
     return [(int(a), int(b)) for a, b in _MONTH_SPAN.findall(text)]
 
 
+#: A name the question proposes as its answer, to be checked (「座長は一橋大学の加賀谷先生でしたっけ？」).
+_PROPOSED_AFTER = r"[^。？?、]{0,12}?(?:でしたっけ|だったっけ|だっけ|ですよね|でしたよね|で(?:合って|あって|正しい|いい|よい))"
+
+
+def _proposed(name: str, question: str) -> bool:
+    """``name`` is what ``question`` proposes as the answer (after は or before でしたっけ)."""
+    return bool(re.search(rf"[はがも]{re.escape(name)}|{re.escape(name)}{_PROPOSED_AFTER}", question))
+
+
 #: How close (e5 cosine) a question must be to a unit's annotated question for that question's
 #: words to say what the unit's figure is of.
 ASKED_SUBJECT = 0.93
@@ -581,8 +590,11 @@ class QuantityCheck:
                 return False  # two kinds of claims do not count trust companies
         elif self.counts_other(c, q.text):
             return False  # 2.6万社 of companies is no count of industrial parks
-        if not all(self._names(c, s) for s in q.subjects):
-            return False  # a figure for another party (the FSA's deadline for IPAS's)
+        asks_person = any(quantity.person for quantity in q.quantities)
+        if not all(self._names(c, s) for s in q.subjects if not (asks_person and _proposed(s, q.text))):
+            # a figure for another party (the FSA's deadline for IPAS's); a person the question
+            # proposes as the answer (「座長は一橋大学の加賀谷先生でしたっけ？」) is what it checks
+            return False
         if q.instruments and not names_instrument(c, q) and not self._names_body_of(c, q):
             return False  # a figure about another scheme (IP-backed loans, for 企業価値担保権)
         for quantity in q.quantities:

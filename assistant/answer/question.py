@@ -353,7 +353,16 @@ def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda ter
         return tuple(n for n in names if n in asked or n not in remark)
 
     institutions = asked_about(unknown_institutions(text, known))
-    quantities = tuple(lexicon.quantities_in(text))
+    # (an English request, "Name a few.", may be read as a remark: only Japanese remarks count)
+    japanese = detect_lang(text) == "ja"
+    # (a name told of only in a remark is no name asked: 「…担保を持つのは信金そのものなんですか？
+    # 契約書に知らない会社の名前が出てきて不安で…」 asks who; a figure word in a remark, 「…お金
+    # どれくらいかかるの？登録免許税とか」, still says which figure)
+    quantities = tuple(
+        x
+        for x in lexicon.quantities_in(text)
+        if not (x.name or x.person) or x.pattern.search(asked) or not x.pattern.search(remark) or not japanese
+    )
     # (what the asking sentences ask: 「…法律番号を教えてください。稟議書に書く必要があるので。」
     # asks a number, not whether anything is needed)
     intents = tuple(lexicon.intents_of(asked))

@@ -241,7 +241,7 @@ _JOINED_EN = r"(?: and | & |, )"
 #: (and the frame it is asked in: 「どこの会社の話？」, 「保険でカバーした例」, 「2023年の1年間で」,
 #: 「金融機関が負う部分は何割」)
 _ASPECT = re.compile(
-    r"推移|動向|部分|変化|変遷|伸び|増減|傾向|状況|水準|相場|目安|平均|実態|現状|話|例|事例|ケース|\d*年間|通年|trends?|changes?|levels?", re.I
+    r"推移|動向|部分|分|変化|変遷|伸び|増減|傾向|状況|水準|相場|目安|平均|実態|現状|話|例|事例|ケース|\d*年間|通年|trends?|changes?|levels?", re.I
 )
 #: A list of three or more names (「米国・中国・韓国・シンガポール・ドイツ」, "the US, China,
 #: Korea, Singapore and Germany").

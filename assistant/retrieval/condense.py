@@ -75,6 +75,10 @@ _NAMED_SCHEME = 5  # characters: a scheme's own name (責任共有制度), not a
 _ASKED_ABOUT = r"(?:って|とは|ってさ|について|は(?:どう|何|なに|なん|いつ|どんな|どういう))"
 #: 「座長はどなたでしたか」: the holder of a role asked (not 「…は誰が使えますか」, who uses it).
 _WHO_ASKED = r"(?:は|って)[、,]?\s*(?:誰|だれ|どなた)(?:です|でし|だっ|なの|なん|[？?]|$)"
+#: Who told the asker (「…って税理士にいわれた」「銀行の人から聞いた」): no topic.
+_TOLD_BY = r"(?:さん|の方|の人)?(?:に|から)(?:いわれ|言われ|聞い|きい|教わ|教えて|勧め|すすめ)"
+#: A phrase the question is about: before って/とは, a condensed topic's について, or みたいな.
+_HEAD_OF = r"(?:って|とは|について、|みたいな|っていう|的な)"
 _ASKING = re.compile(r"^(?:何|なに|いくつ|いくら|どの|どれ|どこ|誰|だれ)")
 
 
@@ -87,6 +91,8 @@ def _topic(previous: str, idf: Callable[[str], float] | None, lexicon: Lexicon |
     phrases = [p for p in noun_phrases(previous) if not _ASKING.match(p) and p not in _ASKED_KIND]
     # (…and so is a role whose holder was asked, 座長 of 「…ワーキング・グループ、座長はどなたでしたか」)
     phrases = [p for p in phrases if not re.search(re.escape(p) + _WHO_ASKED, previous)]
+    # (…and so is who told the asker, 税理士 of 「…があるって税理士にいわれた」)
+    phrases = [p for p in phrases if not re.search(re.escape(p) + _TOLD_BY, previous)]
     if not phrases:
         return ""
     if idf is not None:
@@ -113,7 +119,8 @@ def _topic(previous: str, idf: Callable[[str], float] | None, lexicon: Lexicon |
         else:
             # The thing the question asked about (「…借りれるようにするガイドラインって、いつから
             # …？」) stays in the topic, however common its word: それ is that guideline.
-            head = next((p for p in phrases if re.search(re.escape(p) + r"(?:って|とは|について、)", previous)), "")
+            # (or described as like one: 「…ためのルールみたいなのがある」)
+            head = next((p for p in phrases if re.search(re.escape(p) + _HEAD_OF, previous)), "")
             if head and head not in top and not lexicon.place(head):
                 top = [*top, head]
     ordered = [p for p in noun_phrases(previous) if p in top]
@@ -377,14 +384,24 @@ def _carries_whole(question: str, previous: str, lexicon: Lexicon) -> bool:
         return False
     if _JA_THAT_TIME.search(question) and _JA_WHEN.search(previous):
         return True  # 「そのときの落札総額は？」: of the occasion asked about, whatever it asks
-    own = [t for t in key_terms(question) if t not in _FRAME_WORDS]
+    # (a counter the follow-up asks in, 割 of 「何割」, is no word of its own)
+    own = [t for t in key_terms(question) if t not in _FRAME_WORDS and t not in _COUNTERS]
     if own:
         return False
-    if not _JA_ASKED_FIGURE.search(previous) or not (_JA_ANAPHOR.match(question) or _JA_DEMONSTRATIVE.search(question)):
+    # (a figure asked of the answer to a yes/no question: 「それって何割ぐらい戻ってくるの？」
+    # after 「…協会のほうはどっかから穴埋めしてもらえるの？」 asks it of that 穴埋め)
+    figure_of_yes = bool(_JA_FIGURE_NOW.search(question)) and not _JA_WH.search(previous)
+    if not (_JA_ASKED_FIGURE.search(previous) or figure_of_yes) or not (
+        _JA_ANAPHOR.match(question) or _JA_DEMONSTRATIVE.search(question)
+    ):
         return False
     return not any(len(t) >= _NAMED_SCHEME and _SCHEME.search(t) and t in previous for t in lexicon.glossary_terms)
 
 
+#: Counters a figure is asked in (「何割」「何件」): no word of the follow-up's own.
+_COUNTERS = frozenset({"割", "件", "社", "円", "%", "人", "名", "回", "年", "倍"})
+#: A follow-up asking a figure (「何割ぐらい」「いくら」「どのくらい」).
+_JA_FIGURE_NOW = re.compile(r"何割|何%|何パーセント|いくら|どれ(?:くらい|ぐらい)|どの(?:くらい|ぐらい)|どんくらい")
 #: What a Japanese question asks (its question word), and a follow-up that is only a noun
 #: and a topic particle (「施行は？」「2023年は？」「銀行の負担は？」).
 _JA_WH = re.compile(

@@ -3913,6 +3913,28 @@ _LED_BY_THEIR_ANSWER = [
     ),
     # a why-question answered by the unit naming the obstacle (「法的リスクが大きい」)
     ("In US IP financing, why were patents used less than trademarks and copyrights back in 1995-2005?", [], "有効性"),
+    # ---- round 61
+    # a name told of in a remark (「契約書に知らない会社の名前が出てきて」) is no name asked
+    (
+        "地方で食品加工やってます。メインバンクの信用金庫から、会社全体（ブランドとかレシピとか取引先も含めて）を担保にした融資の"
+        "提案をもらいました。これって担保を持つのは信金そのものなんですか？契約書に知らない会社の名前が出てきて不安で…",
+        [],
+        "信託会社",
+    ),
+    # the person a question proposes to check (「…加賀谷先生でしたっけ？」) is no subject the unit must name
+    (
+        "事業成長担保権を議論した金融審議会のWG（令和4年度）、座長は一橋大学の加賀谷先生でしたっけ？稟議資料に書くので正確なお名前を確認したいです。",
+        [],
+        "神田",
+    ),
+    # 「銀行の分」: 分 is how the share is asked, not what it is of
+    ("保証協会つけて借りるとき銀行もちょっとリスク持つって聞いたんだけど、銀行の分って何割くらい？", [], "20%"),
+    # a figure asked of the answer to a yes/no question carries that question whole
+    (
+        "それって何割ぐらい戻ってくるもんなの?",
+        ["保証協会がうちの代わりに銀行に返してくれたあと、協会のほうはどっかから穴埋めしてもらえるの?"],
+        "70〜90%",
+    ),
 ]
 
 
@@ -4605,3 +4627,18 @@ def test_a_chained_follow_up_keeps_the_thing_first_asked_about(assistant):
         history=["社長の個人保証を外してもらうためのガイドラインってあるよね?", "それ守らなかったら罰則とかあるの?"],
     )
     assert "ガイドライン" in answer.condensed_query and "罰則" in answer.condensed_query, answer.condensed_query
+
+
+def test_an_occasion_asked_is_one_the_asking_sentence_names(assistant):
+    # 「第2回・第4回の内容は把握しております」 tells what the asker knows: the 3rd is asked, and no
+    # passage speaks of it
+    answer = assistant.ask("事業性融資WGの第3回（2022年12月13日）では何が議論されたのでしょうか。第2回・第4回の内容は把握しております。")
+    assert answer.abstained and not answer.citations, answer.text
+    assert "第3回" in answer.abstain_reason and "第2回" not in answer.abstain_reason, answer.abstain_reason
+
+
+def test_who_told_the_asker_is_no_topic_and_a_thing_described_is(assistant):
+    answer = assistant.ask(
+        "それっていつから使われてるの?", history=["社長の個人保証なしで銀行から借りられるようにするためのルールみたいなのがあるって税理士にいわれた"]
+    )
+    assert "ルール" in answer.condensed_query and "税理士" not in answer.condensed_query, answer.condensed_query
