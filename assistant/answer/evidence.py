@@ -244,7 +244,14 @@ def casual(phrase: str) -> bool:
     """Adverb-like and adjective-like nouns and numerals (だいたい, ふつう, 今日, 何万): how a
     question is said, not what it is about (天気 and ラーメン are what it is about)."""
     nouns = [t for t in tokenize(phrase) if t.pos == "名詞"]
-    return bool(nouns) and all(t.pos3 in ("副詞可能", "形状詞可能") or t.pos2 == "数詞" for t in nouns)
+    return bool(nouns) and all(
+        t.pos3 in ("副詞可能", "形状詞可能") or t.pos2 == "数詞" or t.norm in _ADVERBIAL_NOUNS for t in nouns
+    )
+
+
+#: Nouns the dictionary tags as plain nouns that say how something is done (「ついでに」
+#: 序で, 「一緒に」, 「同時に」, 「勝手に」): no thing a question is about.
+_ADVERBIAL_NOUNS = frozenset({"序で", "一緒", "同時", "勝手", "一気", "一斉"})
 
 
 def group_found(group: TermGroup, tokens: set[str]) -> bool:

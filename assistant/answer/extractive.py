@@ -48,6 +48,7 @@ from assistant.answer.evidence import (
     NUMBERED,
     ORDINAL,
     PART_YEAR,
+    SHARE,
     UNTRANSLATED_WEIGHT,
     RequestedFigure,
     TermGroup,
@@ -245,6 +246,10 @@ _SAYS_BESIDES = re.compile(r"に加え|のほか|以外にも|\b(?:alongside|in 
 #: What a Japanese request asks for (「…における一級指標の3区分を教えてください」): the words
 #: before を教えて, after what they are of (における, について, に関する).
 _ASKED_PHRASE_JA = re.compile(r"([^、。？?「」()]{2,30}?)を(?:お?教え|知りたい|ご教示|確認したい|挙げ|列挙|示し)")
+#: …or what a thing is made of (「…において、一級指標はどのような項目で構成されていますか」).
+_ASKED_MAKEUP_JA = re.compile(
+    r"([^、。？?「」()]{2,30}?)(?:は|って)(?:どのような|どういう|どんな|何の|なんの)(?:項目|要素|もの|内容|区分|種類)?で?(?:構成|成り立|分かれ|できて)"
+)
 _OF_WHAT = re.compile(r".*(?:における|について|に関する|に関して|での|では)")
 _QUALIFIER = re.compile(r"(?:法律|法|制度|実務|会計|税務|規制)上の")
 #: Share of the asked phrase's words a unit names to read as the thing asked for.
@@ -264,7 +269,9 @@ _THING_ASKED = re.compile(
     r"correct|proper|official|normal) )?([a-z][a-z-]{3,}) (?:you|i|we|one|to|for|that|needed|required|made|used|filed|in|an?|the|lenders?|banks?)\b"
     # ("what filing does it usually make …": the thing before its verb; not a figure or a kind)
     r"|\bwhat (?!(?:share|percentage|percent|proportion|rate|ratio|amount|number|year|date|time|kind|type|sort|fee|cost|price|size|part|portion)\b)"
-    r"([a-z][a-z-]{3,}) (?:does|do|did|should|must|would|will)\b",
+    r"([a-z][a-z-]{3,}) (?:does|do|did|should|must|would|will)\b"
+    # ("what do we need to file to perfect a lien …?": the thing done, by its verb)
+    r"|\bwhat (?:do|does|should|must|would) (?:we|i|you|they|one|lenders?|banks?|the lender|the bank) (?:need|have|want) to (file)\b",
     re.IGNORECASE,
 )
 #: …or as a list of a glossary kind ("what are the three first-level indicators?": 一級指標).
@@ -711,7 +718,11 @@ class ExtractiveAnswerer(Answerer):
             asked_text = _asked_part(question, condensed) or question
             # A follow-up asking a thing of its own kind ("and do employees get paid before the
             # bank?" after a question on the reserve's minimum) carries no earlier quantity.
-            carried = not own or "howmuch" in own
+            # (nor one naming its own kind of figure: 「中山市だとどういう割合で分けてるの？」 after
+            # 「…貸し倒れって誰がかぶってるの？」 asks a split, not a rate of bad loans)
+            carried = (not own or "howmuch" in own) and not (
+                (own_kind := requested_figure(question, self.lexicon).units) and SHARE in own_kind
+            )
             q = replace(
                 q, quantities=tuple(x for x in q.quantities if (x.carries and carried) or x.pattern.search(asked_text))
             )
@@ -1311,7 +1322,7 @@ class ExtractiveAnswerer(Answerer):
     def _asked_phrase_terms(question: str) -> set[str]:
         """The words of what a Japanese request asks for (一級, 指標, 区分 of 「…における一級指標の
         3区分を教えてください」); frame words (概要, 内容) name none. Empty when it asks none."""
-        m = _ASKED_PHRASE_JA.search(question)
+        m = _ASKED_PHRASE_JA.search(question) or _ASKED_MAKEUP_JA.search(question)
         if not m:
             return set()
         # (「法律上の整理」: 法律上 says in which frame, and 整理 is how it is put)

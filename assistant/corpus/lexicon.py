@@ -48,7 +48,12 @@ class Place:
     region_of: str = ""  # 珠海市 lies in 中国
 
 
-_US = re.compile(r"\bU\.?S\.?A?(?![A-Za-z])|(?i:\bthe us\b)")  # "in the us" written in lower case too
+_US = re.compile(
+    r"\bU\.?S\.?A?(?![A-Za-z])|(?i:\bthe us\b)"  # "in the us" written in lower case too
+    # (or before a noun the pronoun never precedes: "us lender here", "us patent law")
+    r"|(?i:\bus (?=(?:lenders?|banks?|banking|compan(?:y|ies)|firms?|laws?|patents?|trademarks?|copyrights?|practice|market|"
+    r"government|rules?|courts?|startups?|subsidiar(?:y|ies)|investors?|insurers?|federal|state|ip|venture|ucc|uspto)\b))"
+)
 
 
 @dataclass(frozen=True)

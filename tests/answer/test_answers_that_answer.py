@@ -3935,6 +3935,15 @@ _LED_BY_THEIR_ANSWER = [
         ["保証協会がうちの代わりに銀行に返してくれたあと、協会のほうはどっかから穴埋めしてもらえるの?"],
         "70〜90%",
     ),
+    # ---- round 62
+    # "us" before a noun the pronoun never precedes is the US; "what do we need to file" asks the filing
+    ("us lender here - what do we need to file to perfect a lien on a borrowers patents?", [], "UCC-1"),
+    # 「ついでに」 says how, not what: no unsaid claim refuses the question
+    ("会社まるごと担保つけたら、銀行って社長の個人保証もついでにとれちゃうの？", [], "経営者保証"),
+    # a follow-up asking a split of its own carries no earlier rate of bad loans
+    ("中山市だとどういう割合で分けてるの？", ["中国だと知財担保の貸し倒れって誰がかぶってるの？"], "54:26:16:4"),
+    # what a thing is made of (「一級指標はどのような項目で構成」) is led by the unit naming it
+    ("中国の専利評価指引（GB/T 42748-2023）において、一級指標はどのような項目で構成されていますか。", [], "法律価値"),
 ]
 
 
@@ -4642,3 +4651,8 @@ def test_who_told_the_asker_is_no_topic_and_a_thing_described_is(assistant):
         "それっていつから使われてるの?", history=["社長の個人保証なしで銀行から借りられるようにするためのルールみたいなのがあるって税理士にいわれた"]
     )
     assert "ルール" in answer.condensed_query and "税理士" not in answer.condensed_query, answer.condensed_query
+
+
+def test_a_lower_case_us_before_a_noun_is_the_country():
+    assert frame("us lender here - what do we need to file?", LEX).jurisdictions == ("us",)
+    assert frame("can you tell us about patents?", LEX).jurisdictions == ("jp",)
