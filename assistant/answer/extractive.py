@@ -1892,8 +1892,10 @@ _ASKS_CAUSE = re.compile(
 )
 #: Words that give a cause or an aim (「…ため」, 「…ので」, 「…を目的に」, "because", "in order
 #: to") or name an obstacle (課題, 「リスクが大きい」): a unit saying none of them, in its text or
-#: its English rendering, gives no reason. (Stricter than the why-intent's ranking cues: リスク
-#: of リスク補償基金 names a fund, 「30万円を負担」 a payment.)
+#: its English rendering, gives no reason; a close unit saying one leads a why-question.
+#: (Stricter than the why-intent's ranking cues: リスク of リスク補償基金 names a fund, 「30万円を
+#: 負担」 a payment. A refusal needs a unit that says none of these, of
+#: :data:`_MAY_GIVE_REASON` nor of the cues: :func:`_says_only_what_happened`.)
 _GIVES_REASON = re.compile(
     r"課題|問題|難し|論点|懸念|障壁|ハードル|リスク(?:が|は|も)(?:大き|高|あ)|リスクの(?:高|大)|負担(?:が|は|に(?:な|感))|"
     r"理由|ため|ことから|(?<=[ぁ-ん])から(?=[、。]|だ|で(?:す|ある))|ので(?![ぁ-ん])|目的|狙い|ねらい|背景|原因|きっかけ|"
