@@ -182,6 +182,12 @@ NOT_FOCUS = frozenset({
 _OF_WORD = frozenset({"list", "register", "directory", "roster"})
 
 
+#: A court decision asked for ("which court decision / case / ruling …?").
+_CASE_FOCUS = re.compile(r"courts?|cases?|decisions?|rulings?|judg(?:e)?ments?|precedents?|判決|判例|裁判例", re.I)
+#: A case cited (「In re Peregrine Entertainment, 116 B.R. 194」, "Smith v. Jones", 最判…).
+_CITES_CASE = re.compile(r"\bIn re [A-Z]|\b[A-Z][A-Za-z.&]+ v\. [A-Z]|\b\d+ (?:B\.R\.|F\.(?:2d|3d|4th)|F\. Supp|U\.S\.) \d|最判|最高裁")
+
+
 def unnamed_focus(
     question: str,
     groups: list[TermGroup],
@@ -228,6 +234,8 @@ def unnamed_focus(
         if not any(_CITES_ARTICLE.search(text) and (topic is None or topic.term.lower() in text.lower()) for text in texts):
             missing.append(articles[0])
     for focus in dict.fromkeys(foci):
+        if _CASE_FOCUS.fullmatch(focus) and any(_CITES_CASE.search(text) for text in texts):
+            continue  # "which court decision …?": a passage citing a case (In re Peregrine …) names one
         named = [g for g in groups if g.term and (g.term in focus or focus in g.term.lower())]
         # the focus as a whole, when it is a key term: 開催 named is no 開催会場 named
         named = [g for g in named if g.term == focus] or named

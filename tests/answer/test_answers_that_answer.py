@@ -3944,6 +3944,13 @@ _LED_BY_THEIR_ANSWER = [
     ("中山市だとどういう割合で分けてるの？", ["中国だと知財担保の貸し倒れって誰がかぶってるの？"], "54:26:16:4"),
     # what a thing is made of (「一級指標はどのような項目で構成」) is led by the unit naming it
     ("中国の専利評価指引（GB/T 42748-2023）において、一級指標はどのような項目で構成されていますか。", [], "法律価値"),
+    # ---- round 63
+    # a court decision asked for is named by a passage citing a case (In re Peregrine …)
+    (
+        "and registered copyrights r different i think? which court case was that",
+        ["how do US lenders perfect security on patents", "same for trademarks?"],
+        "Peregrine",
+    ),
 ]
 
 
@@ -4656,3 +4663,10 @@ def test_who_told_the_asker_is_no_topic_and_a_thing_described_is(assistant):
 def test_a_lower_case_us_before_a_noun_is_the_country():
     assert frame("us lender here - what do we need to file?", LEX).jurisdictions == ("us",)
     assert frame("can you tell us about patents?", LEX).jurisdictions == ("jp",)
+
+
+def test_a_court_decision_asked_is_named_by_a_cited_case():
+    from assistant.answer.focus import _CITES_CASE
+
+    assert _CITES_CASE.search("(In re Peregrine Entertainment, 116 B.R. 194 (C.D. Cal. 1990))")
+    assert not _CITES_CASE.search("登録された著作権は連邦法の先占によって扱いが異なる。")
