@@ -371,10 +371,10 @@ _EVENT_ALIKE = {
 #: A sentence saying something is outside a rule (対象外, 適用されない).
 _EXCLUDED = re.compile(r"対象外|適用外|適用されない|対象とならない|対象にならない|除外され")
 _EVENT = re.compile(r"施行|開始|始まる|始める|成立|公布|公表|改定|改正|改訂|見直す?|廃止|終了|提出|開設|告示|導入|設立|創設|発表|適用")
-#: Events that start something (「…から適用」, 施行, 開設): what 「いつから？」 asks.
-_START = re.compile(r"施行(?!令|規則)|開始|始ま|始め|開設|導入|設立|創設|新設|適用|発足|スタート(?!アップ)")
 #: A coming into force said (not 施行令 or 施行規則, the names of rules under a law).
 _ENFORCED = re.compile(r"施行(?!令|規則)")
+#: Events that start something (「…から適用」, 施行, 開設): what 「いつから？」 asks.
+_START = re.compile(rf"{_ENFORCED.pattern}|開始|始ま|始め|開設|導入|設立|創設|新設|適用|発足|スタート(?!アップ)")
 #: A change asked about (「いつから変わったの？」): its 改正 is the answer, no start.
 _ASKS_CHANGE = re.compile(r"変わ|変更|改正|改定|改訂|見直|\b(?:change|amend|revis)", re.I)
 
@@ -720,16 +720,14 @@ class ExtractiveAnswerer(Answerer):
             # bank?" after a question on the reserve's minimum) carries no earlier quantity.
             # (nor one naming its own kind of figure: 「中山市だとどういう割合で分けてるの？」 after
             # 「…貸し倒れって誰がかぶってるの？」 asks a split, not a rate of bad loans)
-            carried = (not own or "howmuch" in own) and not (
-                (own_kind := requested_figure(question, self.lexicon).units) and SHARE in own_kind
-            )
+            typed_figure = requested_figure(question, self.lexicon)
+            carried = (not own or "howmuch" in own) and SHARE not in typed_figure.units
             q = replace(
                 q, quantities=tuple(x for x in q.quantities if (x.carries and carried) or x.pattern.search(asked_text))
             )
             # (a year the condenser wrote out for "the next year" or 「その前の年」 is typed too:
             # an English follow-up's own part is before the earlier question in parentheses)
             own_part = _before_carried(condensed) or asked_text
-            typed_figure = requested_figure(question, self.lexicon)
             if q.figure and typed_figure.units:
                 # The kind of figure typed is the one asked: "how is the risk split …?" after
                 # "how many corporations …?" asks a share, not a count.
