@@ -74,6 +74,7 @@ from assistant.answer.quantity import YEAR_TERM, QuantityCheck, versions
 from assistant.answer.question import (
     QuestionFrame,
     abbreviates,
+    unnamed_banks,
     defined_abroad,
     frame,
     implied_jurisdictions,
@@ -781,6 +782,13 @@ class ExtractiveAnswerer(Answerer):
                 unknown_institutions=unknown(q.unknown_institutions),
             )
             spelt_out = named - {*q.unknown_entities, *q.unknown_places, *q.unknown_institutions}
+        passage_texts = [hit.chunk.text for hit in retrieval.hits] + [
+            fact.en for hit in retrieval.hits for fact in hit.chunk.sources if fact.en
+        ]
+        if q.lang == "en" and (banks := unnamed_banks(question, passage_texts, self.lexicon)):
+            # "the Bank of Japan's 2024 guidance" when the passages name only the Development
+            # Bank of Japan: all its words are known, the bank is not
+            return self._abstain(base, "unknown_entity", groups, t0, missing=list(banks))
         if implied := (
             implied_jurisdictions(q, spans, self.lexicon)
             or defined_abroad(q, groups, spans, self.lexicon)
@@ -829,6 +837,9 @@ class ExtractiveAnswerer(Answerer):
         refusal = self.refusals.before_ranking(q, cov, similarity, asked)
         if refusal:
             return self._abstain(base, refusal, groups, t0, top_tokens, q)
+        choice = self.refusals.own_choice(question)
+        if choice:  # 「うちの場合どっちがいい？」: the documents state rules, not which option suits one company
+            return self._abstain(base, "own_choice", groups, t0, missing=choice)
         passages = [hit.chunk.text for hit in retrieval.hits] + [en for c in candidates if (en := c.unit().en)]
         premise = self.refusals.unsupported_premise(question, passages)
         if premise:  # 「上限5億円と聞いていますが…」 when no passage states 5億円

@@ -130,6 +130,12 @@ def asking_sentences(question: str) -> str:
     return " ".join(asking) if asking else question
 
 
+def asking_sentence_list(question: str) -> list[str]:
+    """The sentences of ``question`` that ask or request, one by one (the whole question when
+    none does)."""
+    return _sentences(question)[1] or [question]
+
+
 def remark_sentences(question: str) -> str:
     """The sentences of ``question`` beside those that ask (:func:`asking_sentences`): the
     asker's case or why they ask (「稟議資料に記載したいので確認です。」); "" when there are none."""

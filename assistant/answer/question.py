@@ -173,9 +173,10 @@ _LOWER_POSSESSIVE = re.compile(r"(?<![A-Za-z])([a-z]{4,})['’]s\b")
 _SHORT_PLACE_FOLLOW_UP = re.compile(
     r"^(?:(?:and|what about|how about|so|ok|okay)?,?\s*(?:in|for)\s+([a-z]{3,})|(?:and\s+)?(?:and|what about|how about)\s+([a-z]{4,}))"
     # (with its kind, "and what about jiangsu province?"; a few words after a comma: "what
-    # about guangzhou, same ratio?")
+    # about guangzhou, same ratio?", or after its question mark: "and hangzhou? same kind of
+    # ratio?")
     r"(?:\s+(?:province|city|prefecture|county|district|region|state))?"
-    r"\s*(?:,\s*[a-z ]{0,30})?\??\s*(?:\(.*\))?$",
+    r"\s*(?:[,?]\s*[a-z ]{0,30})?\??\s*(?:\(.*\))?$",
     re.I | re.S,
 )
 
@@ -196,6 +197,41 @@ def abbreviates(name: str, texts: list[str]) -> bool:
         small = r"(?:\s+(?:of|the|and|for|&))*\s+"
         pattern = re.compile(r"\b" + small.join(f"{c}[a-z]+" for c in name) + r"\b")
         return any(pattern.search(text) for text in texts)
+    return False
+
+
+#: A body named "Bank of X" in English (the Bank of Japan, the Bank of Korea), with the
+#: capitalised words of a longer name before it ("Development Bank of Japan").
+_BANK_OF = re.compile(r"(?<![A-Za-z])((?:[A-Z][a-z'’]+\s+){0,3})Bank of (?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}")
+#: Words that open a sentence or a noun phrase, not a name.
+_NOT_NAME_WORD = frozenset({"the", "a", "an", "what", "did", "does", "do", "is", "was", "how", "when", "why", "who", "has", "have", "can", "will", "should", "and", "or", "but", "so"})
+
+
+def unnamed_banks(text: str, texts: list[str], lexicon: Lexicon) -> tuple[str, ...]:
+    """The banks named "Bank of X" in English that ``text`` asks about and no passage of
+    ``texts`` names whole: "the Bank of Japan" is not the "Development Bank of Japan" the
+    documents name, though every word of it is in them. A glossary name whose Japanese the
+    passages use (development bank of japan: 日本政策投資銀行) is named."""
+    out: list[str] = []
+    for m in _BANK_OF.finditer(text):
+        words = m.group(0).split()
+        while words and words[0].lower() in _NOT_NAME_WORD:
+            words = words[1:]
+        name = re.sub(r"['’]s$", "", " ".join(words))
+        if any(_names_whole(name, passage) for passage in texts):
+            continue
+        if any(term in passage for term in lexicon.glossary.get(name.lower(), ()) for passage in texts):
+            continue
+        out.append(name)
+    return tuple(dict.fromkeys(out))
+
+
+def _names_whole(name: str, text: str) -> bool:
+    """Whether ``text`` names ``name`` with no capitalised word of a longer name before it."""
+    for m in re.finditer(rf"(?<![A-Za-z]){re.escape(name)}(?![a-z])", text, re.IGNORECASE):
+        before = text[: m.start()].split()
+        if not before or not before[-1][:1].isupper() or before[-1].lower() in _NOT_NAME_WORD:
+            return True
     return False
 
 

@@ -43,7 +43,7 @@ from assistant.answer.evidence import (
     term_groups,
 )
 from assistant.answer.focus import unnamed_focus
-from assistant.answer.parts import asked_clause, asking_sentences
+from assistant.answer.parts import asked_clause, asking_sentence_list, asking_sentences
 from assistant.answer.premise import (
     contradicted_premise,
     ended_premise,
@@ -276,6 +276,29 @@ def _title_cited(title: str, lowered: str) -> bool:
 _FIGURE_NOUNS = frozenset({"金額", "件数", "割合", "比率", "規模", "数字", "数値", "額", "値段"})
 
 
+#: Who a choice is for: the asker ("we", 「うち」, 弊社).
+_OWN = re.compile(
+    r"\b(?:i|we|us|me|my|our|i'm|we're)\b|うち|弊社|当社|自社|わが社|我が社|私|僕|俺|オレ|自分", re.IGNORECASE
+)
+#: Asking which option to take (「乗り換えたほうがいい？」「どっちがいい」「頼むべきか」, "should
+#: we … or …", "which is better for us", "what would you recommend"); not what the documents
+#: say one should do (「どうすべきと言われてる？」).
+_OWN_CHOICE = re.compile(
+    r"(?:ほう|方)が(?:いい|良い|よい|得|マシ|まし)(?:の|ん)?(?:か|かな|です|でしょう)?(?:か|ね)?[？?]"
+    r"|(?:ほう|方)が(?:いい|良い|よい|得)(?:の|ん)?(?:か|かな)[、,]"
+    r"|(?:どっち|どちら)(?:が|の(?:ほう|方)が)(?:いい|良い|よい|得|おすすめ|お勧め|向いて)"
+    r"|べき(?:か|でしょうか|ですか|なの|なん)"
+    r"|(?:の|が)ままが(?:いい|良い|よい)"
+    r"|\bshould (?:i|we)\b[^?]*\bor\b"
+    r"|\bwhich\b[^?]{0,40}\b(?:better|best|smarter|wiser|cheaper)\b[^?]{0,30}\b(?:for (?:us|me|my|our)|in (?:our|my) case)\b"
+    r"|\b(?:better|best) (?:option |choice |route |deal )?for (?:us|me)\b"
+    r"|\bwhat (?:would|do) you (?:recommend|suggest|advise)\b|\bdo you (?:recommend|think (?:i|we) should)\b",
+    re.IGNORECASE,
+)
+#: A sentence asking a fact (what, when, 何, いつ): asked beside a choice, it is answered.
+_ASKS_FACT = re.compile(r"\b(?:what|when|who|how|where|which)\b|何|いつ|どう|どこ|誰|だれ|いくら|どれくらい|どのくらい", re.IGNORECASE)
+
+
 class Refusals:
     def __init__(self, lexicon: Lexicon, min_coverage: float, min_similarity: float) -> None:
         self.lexicon = lexicon
@@ -441,6 +464,22 @@ class Refusals:
     def mandated_premise(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.mandated_premise` with this lexicon."""
         return mandated_premise(question, texts, self.lexicon)
+
+    @staticmethod
+    def own_choice(question: str) -> list[str]:
+        """The choice a question asks ipfin to make for the asker's own case (「うちの場合
+        どっちがいい？」「企業価値担保権に乗り換えたほうがいい？」, "should I go for ABL or the
+        charge, which is better for us?"): the documents state rules and facts, never which
+        option suits one company. Empty when another asking sentence asks a fact beside it
+        ("Which is better for us? And what does the charge cover?" is answered)."""
+        found, other = [], False
+        for sentence in asking_sentence_list(question):
+            m = _OWN_CHOICE.search(sentence) if _OWN.search(question) else None
+            if m:
+                found.append(m.group(0).strip())
+            elif _ASKS_FACT.search(sentence):
+                other = True
+        return [] if other else found
 
     @staticmethod
     def party_never_with(question: str, q: QuestionFrame, passages: list[str]) -> list[str]:
