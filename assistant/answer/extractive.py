@@ -74,10 +74,10 @@ from assistant.answer.quantity import YEAR_TERM, QuantityCheck, versions
 from assistant.answer.question import (
     QuestionFrame,
     abbreviates,
-    unnamed_banks,
     defined_abroad,
     frame,
     implied_jurisdictions,
+    unnamed_banks,
     used_abroad,
 )
 from assistant.answer.refusal import Refusals
@@ -427,6 +427,24 @@ def _carried(question: str, condensed: str) -> str:
     return ""
 
 
+#: A demonstrative before a noun: the noun points back to what was said before.
+_POINTING = r"(?:その|この|あの|例の|\b(?:that|this|those|these|the same)\s+)"
+
+
+#: A follow-up pointing back to a meeting or a body (「その会議」「その研究会」, "that working
+#: group"): it asks of the body, not of the scheme the body discussed.
+_POINTS_TO_BODY = re.compile(
+    _POINTING + r"(?:会議|会合|研究会|検討会|審議会|委員会|ワーキング・?グループ|WG|"
+    r"meeting|working group|panel|committee|council|study group)",
+    re.IGNORECASE,
+)
+
+
+def _points_back(term: str, question: str) -> bool:
+    """Whether ``question`` writes ``term`` after a demonstrative (「その会議」, "that meeting")."""
+    return bool(re.search(_POINTING + re.escape(term), question, re.IGNORECASE))
+
+
 def _newly_typed_groups(groups: list[TermGroup], question: str, condensed: str) -> list[TermGroup]:
     """The groups a follow-up names that the conversation did not: "how many IP
     securitisation products …?" after a question on IP pledge financing names
@@ -707,6 +725,10 @@ class ExtractiveAnswerer(Answerer):
             # The party a figure must be about is one the user named; the earlier topic a
             # follow-up is read with (「事業性融資WGについて、会合は何回？」) is context.
             q = replace(q, subjects=tuple(s for s in q.subjects if s.lower() in question.lower()), typed=question)
+            if _POINTS_TO_BODY.search(question):
+                # 「その会議の座長って誰？」 after a question on what met to discuss 事業成長担保権
+                # asks of that meeting: the scheme it discussed need not be named with its chair
+                q = replace(q, instruments=tuple(i for i in q.instruments if i in question))
             if self.lexicon.named_jurisdictions(question):
                 # "What about China?" after a question on Japan's 責任共有制度 asks for China's
                 # counterpart: the earlier scheme is no scheme its answer must name.
@@ -853,6 +875,9 @@ class ExtractiveAnswerer(Answerer):
         wrong_passed = self.refusals.passed_premise(question, passages)
         if wrong_passed:  # 「2023年の国会で成立したらしいけど」 when the passages date 成立 to 2024
             return self._abstain(base, "wrong_passed", groups, t0, missing=wrong_passed)
+        wrong_published = self.refusals.published_premise(question, passages)
+        if wrong_published:  # "The FSA published the guidelines in 2016 - …" when the passages date them to 2013
+            return self._abstain(base, "wrong_published", groups, t0, missing=wrong_published)
         not_ended = self.refusals.ended_premise(question, passages)
         if not_ended:  # 「…って2020年に廃止されたんでしょ？」 when no passage on it says it ended
             return self._abstain(base, "not_ended", groups, t0, missing=not_ended)
@@ -977,7 +1002,11 @@ class ExtractiveAnswerer(Answerer):
             # question about the WG); the conversation's topic is context.
             # (a word it shares with the conversation, IP in "how many IP securitisation
             # products …?" after a question on IP pledge loans, does not make a unit its answer)
-            subjects = _newly_typed_groups(subjects, question, condensed) or subjects
+            # (a noun pointing back, 「その会議の座長」 "that meeting's chair", names the earlier
+            # answer's topic, whatever word it uses: it is no subject a unit must name)
+            pointed = [g for g in subjects if _points_back(g.term, question)]
+            rest = [g for g in subjects if g not in pointed]
+            subjects = _newly_typed_groups(rest, question, condensed) or ([] if pointed else subjects)
 
         names = self.quantities.long_names(question, passages) if (q.figure or q.quantities) and q.lang == "ja" else []
 

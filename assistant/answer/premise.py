@@ -308,6 +308,35 @@ def passed_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[st
     return _wrong_years(said, names, texts, _PASSING_JA, _PASSING_EN, _PASSING_YEAR) if names else []
 
 
+#: A publication a question takes as given, with its year (「2016年に公表された経営者保証
+#: ガイドラインって…」, "The FSA published the guidelines in 2016 - what did that version
+#: change?"): said in passing before what it names, or in a clause before the one that asks.
+_PUBLISHED_JA = re.compile(
+    rf"({_YEAR_JA})年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?(?:の[^、。？?]{{0,8}}?)?(?:に|で)?"
+    r"(?:公表|発表|策定|公開|発行)(?:し|さ)(?:た|てる|ている|ました|れた)"
+    rf"(?:[^、。？?]{{0,10}}?(?:{_AS_GIVEN_JA}|のに)|(?=[一-龥ァ-ヶー「]))"
+)
+_PUBLISHED_EN = re.compile(
+    r"\b(?:published|released|issued|put out|brought out)\b[^.?!]{0,60}?\b(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?"
+    r"((?:19|20)\d{2})\b(?=\s*(?:[-–—,;:.]|\band\b)[^?]*\?)",
+    re.I,
+)
+_PUBLISHING_YEAR = re.compile(rf"{_YEAR_JA}年[^。、]{{0,14}}?(?:に|、)?(?:公表|発表|策定|公開|発行)")
+_PUBLISHING_JA = re.compile(r"公表|発表|策定|公開|発行")
+_PUBLISHING_EN = re.compile(r"\b(?:published|released|issued)\b", re.I)
+
+
+def published_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str]:
+    """The year a question takes as that of a document's publication when the passages on it
+    date its publication (公表, "published") to other years only, as :func:`passed_premise`
+    does for a law's passing. Asking whether it came out then takes nothing as given."""
+    if _ASKS_PREMISE.search(question):
+        return []
+    said = [(m.group(1), m.group(0)) for m in (*_PUBLISHED_JA.finditer(question), *_PUBLISHED_EN.finditer(question))]
+    names = instruments(question, lexicon) if said else []
+    return _wrong_years(said, names, texts, _PUBLISHING_JA, _PUBLISHING_EN, _PUBLISHING_YEAR) if names else []
+
+
 def later_years(question: str, texts: list[str]) -> list[str]:
     """The years a question names (2028年, 令和10年, 来年, "next year") that are later than
     every year the passages state: what the documents cannot yet know (whether a subsidy

@@ -50,6 +50,7 @@ from assistant.answer.premise import (
     later_years,
     mandated_premise,
     passed_premise,
+    published_premise,
     started_premise,
     unsupported_premise,
 )
@@ -456,6 +457,10 @@ class Refusals:
     def passed_premise(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.passed_premise` with this lexicon."""
         return passed_premise(question, texts, self.lexicon)
+
+    def published_premise(self, question: str, texts: list[str]) -> list[str]:
+        """:func:`assistant.answer.premise.published_premise` with this lexicon."""
+        return published_premise(question, texts, self.lexicon)
 
     def ended_premise(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.ended_premise` with this lexicon."""
