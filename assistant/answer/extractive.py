@@ -878,6 +878,9 @@ class ExtractiveAnswerer(Answerer):
         wrong_published = self.refusals.published_premise(question, passages)
         if wrong_published:  # "The FSA published the guidelines in 2016 - …" when the passages date them to 2013
             return self._abstain(base, "wrong_published", groups, t0, missing=wrong_published)
+        unrevised = self.refusals.revision_unsaid(question, passages)
+        if unrevised:  # "Has the FSA revised its basic approach since?" when no passage on it speaks of a revision
+            return self._abstain(base, "no_revision", groups, t0, missing=unrevised)
         not_ended = self.refusals.ended_premise(question, passages)
         if not_ended:  # 「…って2020年に廃止されたんでしょ？」 when no passage on it says it ended
             return self._abstain(base, "not_ended", groups, t0, missing=not_ended)

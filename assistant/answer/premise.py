@@ -337,6 +337,34 @@ def published_premise(question: str, texts: list[str], lexicon: Lexicon) -> list
     return _wrong_years(said, names, texts, _PUBLISHING_JA, _PUBLISHING_EN, _PUBLISHING_YEAR) if names else []
 
 
+#: Whether a document or scheme has been revised since (「その後改訂された？」「改正あった？」,
+#: "Has the FSA revised its basic approach since it was published?", "Any amendments this
+#: year?").
+_REVISED_ASKED = re.compile(
+    r"(?:改訂|改正|見直し|更新)(?:され|し|が?あ|はあ)(?:た|て|っ|り)[^。？?]{0,8}?(?:の|か|[？?])"
+    r"|\b(?:revised|amended|updated)\b[^?.]{0,60}?\bsince\b|\bsince\b[^?.]{0,60}?\b(?:revised|amended|updated)\b"
+    r"|\bany (?:amendments|revisions|updates|changes)\b|\b(?:has|have) there been (?:any )?(?:amendments|revisions)\b",
+    re.I,
+)
+#: A sentence saying a text was revised or followed by a new version.
+_REVISES = re.compile(r"改訂|改正|見直|更新|後継|版|\b(?:revis|amend|updat|version|successor)", re.I)
+
+
+def revision_unsaid(question: str, texts: list[str], lexicon: Lexicon) -> list[str]:
+    """What a question asks whether it was revised or amended since (「その後改訂された？」,
+    "Has the FSA revised its basic approach since it was published? Any amendments this
+    year?") when no passage naming it speaks of a revision, an amendment or a new version:
+    the documents cannot tell, and the date it was published is no answer."""
+    if not _REVISED_ASKED.search(question):
+        return []
+    named = [*instruments(question, lexicon), *_TITLES.findall(asking_sentences(question))]
+    named = [n for n in named if n and n.lower() not in {"has", "any", "the"}]
+    naming = [text for text in texts if any(name in text for name in named)] if named else texts
+    if not naming or any(_REVISES.search(s) for text in naming for s in _SENTENCE_END.split(text)):
+        return []
+    return list(dict.fromkeys(named))[:1] or ["—"]
+
+
 def later_years(question: str, texts: list[str]) -> list[str]:
     """The years a question names (2028年, 令和10年, 来年, "next year") that are later than
     every year the passages state: what the documents cannot yet know (whether a subsidy

@@ -51,6 +51,7 @@ from assistant.answer.premise import (
     mandated_premise,
     passed_premise,
     published_premise,
+    revision_unsaid,
     started_premise,
     unsupported_premise,
 )
@@ -461,6 +462,10 @@ class Refusals:
     def published_premise(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.published_premise` with this lexicon."""
         return published_premise(question, texts, self.lexicon)
+
+    def revision_unsaid(self, question: str, texts: list[str]) -> list[str]:
+        """:func:`assistant.answer.premise.revision_unsaid` with this lexicon."""
+        return revision_unsaid(question, texts, self.lexicon)
 
     def ended_premise(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.ended_premise` with this lexicon."""
