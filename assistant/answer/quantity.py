@@ -58,14 +58,14 @@ NAME_KIND_GAP = 12
 
 #: A question whether a year's figure crossed a mark: a result for the whole year.
 _CROSSED = (
-    r"(?:19|20)\d{2}年[^?？。]{0,30}?(?:超え|上回|突破|達し)(?:た|まし)"
+    r"(?:19|20)\d{2}年[^?？。]{0,30}?(?:超え|こえ|越え|上回|うわまわ|突破|達し|いっ)(?:た|まし)"
     # (a mark after the verb: "How much did lending reach in the first half of 2024?" asks an amount)
     r"|\b(?:did|has|have)\b[^?.]{0,60}?\b(?:cross|exceed|surpass|top|pass|reach|hit|break)(?:e?s|e?d|ped)?\b"
     r"(?=[^?.]{0,20}?(?:\d|\b(?:a|one) (?:trillion|billion|million|thousand|hundred)\b))[^?.]{0,60}?\b(?:19|20)\d{2}\b"
 )
 #: A question asking what actually happened (実績, 結局, "did it actually …").
 _ACTUAL = re.compile(
-    r"実績|結局|実際|最終的|確定値|確報|\bactual(?:ly)?\b|\bin the end\b|\bfinal (?:[\w-]+ ){0,3}?(?:figure|result|number|total|amount|tally)s?\b"
+    r"実績|結局|実際|最終的|確定値|確報|確定(?:した|の)?(?:数字|数値|値|額|データ)|\bactual(?:ly)?\b|\bin the end\b|\bfinal (?:[\w-]+ ){0,3}?(?:figure|result|number|total|amount|tally)s?\b"
     # whether a year's figure crossed a mark (「2024年に1兆元を超えたの？」, "did it cross 1 trillion in 2024?")
     rf"|{_CROSSED}",
     re.I,
