@@ -12,6 +12,7 @@ from assistant.answer.parts import asking_sentences
 from assistant.answer.quantity import QuantityCheck
 from assistant.answer.question import frame
 from assistant.answer.refusal import Refusals
+from assistant.core.messages import t
 from assistant.corpus.lexicon import Lexicon
 from assistant.retrieval.condense import condense
 from assistant.text.ja import content_terms
@@ -4670,3 +4671,98 @@ def test_a_court_decision_asked_is_named_by_a_cited_case():
 
     assert _CITES_CASE.search("(In re Peregrine Entertainment, 116 B.R. 194 (C.D. Cal. 1990))")
     assert not _CITES_CASE.search("登録された著作権は連邦法の先占によって扱いが異なる。")
+
+
+# ---- round 70 (fresh blind probes e70/j70)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "we got about 30m yen of stock sitting in the warehouse, should i go for ABL on that or the enterprise value charge, which is better for us",
+        "社長の個人保証外したいけど、うち2期連続赤字で債務超過ぎみなんだよね。企業価値担保権に乗り換えたほうがいい？今の借入のままがいい？",
+        "社長保証はずしたくて、メインバンクに企業価値担保権にきりかえてって頼むべきか、経営者保証ガイドラインで交渉したほうがいいのか、うちの場合どっちがいい？",
+    ],
+)
+def test_a_choice_for_the_askers_own_company_is_refused_with_its_reason(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+    lang = "en" if question.isascii() else "ja"
+    assert answer.abstain_reason == t("answer.abstain_reason.own_choice", lang), answer.abstain_reason
+
+
+def test_what_one_should_do_by_the_documents_or_a_fact_beside_a_choice_is_no_choice_to_make():
+    # what the documents say should be done is a fact they state
+    assert not Refusals.own_choice("評価書の作成コストは誰が負担してきて、今後はどうすべきと言われてる？")
+    # a fact asked beside the choice is answered
+    assert not Refusals.own_choice("Which is better for us, ABL or the charge? And what does the charge cover?")
+    # no asker's own case: which is better in general is asked of the documents
+    assert not Refusals.own_choice("Which is better for lenders, ABL or the charge?")
+    assert Refusals.own_choice("Which is better for us, ABL or the charge?")
+
+
+def test_a_bank_of_x_the_passages_name_only_inside_a_longer_name_is_unknown(assistant):
+    from assistant.answer.question import unnamed_banks
+
+    texts = ["the Development Bank of Japan's (日本政策投資銀行) IP-secured lending came to 310 loans"]
+    assert unnamed_banks("What did the Bank of Japan's 2024 guidance say?", texts, LEX) == ("Bank of Japan",)
+    assert not unnamed_banks("How many loans did the Development Bank of Japan make?", texts, LEX)
+    answer = assistant.ask("What did the Bank of Japan's 2024 guidance on enterprise value charge loans say about collateral haircuts?")
+    assert answer.abstained and "Bank of Japan" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("How many IP-secured loans did the Development Bank of Japan make by 2008?")
+    assert not answer.abstained and "310" in answer.text, answer.text
+
+
+def test_a_place_follow_up_with_a_second_short_question(assistant):
+    history = ["how are losses split on ip pledge loans in zhuhai?"]
+    answer = assistant.ask("and hangzhou? same kind of ratio?", history=history)
+    assert answer.abstained and "hangzhou" in answer.abstain_reason, answer.text
+    answer = assistant.ask("and zhongshan? same kind of split?", history=history)
+    assert not answer.abstained and "54:26:16:4" in _lead(answer)[0], answer.text
+
+
+def test_a_follow_up_pointing_back_to_a_meeting_asks_of_the_meeting(assistant):
+    answer = assistant.ask(
+        "その会議の座長って誰だったの", history=["事業成長担保権ってのを金融庁の会議で話し合ってたってきいたけど、どういう会議？"]
+    )
+    assert not answer.abstained and "神田秀樹" in _lead(answer)[0], answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "The FSA published the owner guarantee guidelines in 2016 - what did that version change for small firms?",
+        "2016年に公表された経営者保証ガイドラインって何が変わったの？",
+    ],
+)
+def test_a_publication_year_taken_as_given_is_checked(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and "2016" in answer.abstain_reason, answer.abstain_reason
+
+
+def test_the_right_publication_year_or_asking_whether_is_answered(assistant):
+    answer = assistant.ask("The owner guarantee guidelines were published in 2013, what do they say about small firms?")
+    assert not answer.abstained and "2013" in answer.text, answer.text
+    from assistant.answer.premise import published_premise
+
+    texts = ["経営者保証に関するガイドラインは、研究会が2013年12月5日に公表した。"]
+    assert published_premise("Was the 経営者保証に関するガイドライン published in 2016, is that right?", texts, LEX) == []
+
+
+def test_whether_a_text_was_revised_since_needs_a_passage_on_a_revision(assistant):
+    answer = assistant.ask(
+        "Has the FSA revised its July 2025 basic approach on valuing and provisioning enterprise value charge loans since it was published? Any amendments this year?"
+    )
+    assert answer.abstained and not answer.citations, answer.text
+    assert answer.abstain_reason == t("answer.abstain_reason.no_revision", "en"), answer.abstain_reason
+    # the revised MHLW guideline is a revision the passages speak of
+    answer = assistant.ask("Has the business transfer guideline been amended since the Act?")
+    assert not answer.abstained and "revised" in answer.text.lower(), answer.text
+
+
+def test_a_mark_crossed_in_hiragana_and_a_confirmed_figure_ask_an_actual_result():
+    from assistant.answer.quantity import _ACTUAL
+
+    assert _ACTUAL.search("中国の知財担保融資って2024年ほんとに1兆元こえたの？")
+    assert _ACTUAL.search("確定した数字ってある？")
+    assert not _ACTUAL.search("2024年の見通しは？")
