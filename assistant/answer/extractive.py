@@ -181,6 +181,19 @@ NEW_WHOLE_SUBJECT_LEAD_SHARE = 0.6
 #: A yes/no follow-up asking whether something is a duty ("are banks obliged to …?") is led by
 #: a unit saying whether it is (義務はなく) within this share of the lead's score.
 DUTY_LEAD_SHARE = 0.6
+#: A question whether a scheme can be used yet (「もう使えるの？」, "can we apply … yet?", "is it
+#: live yet?") is led by a unit dating its taking effect (施行) within this share of the lead's
+#: score: who may use it is no answer to whether it is in force.
+IN_FORCE_LEAD_SHARE = 0.5
+_ASKS_IN_FORCE = re.compile(
+    r"もう(?:[^。？?]{0,6}?)(?:使え|始ま|施行|スタート|利用でき|申し込め|申込め|借りられ|借りれ)"
+    r"|\b(?:yet|already)\b[^?.]{0,20}\?|\b(?:is|are) (?:it|this|that|the [\w -]{3,40}?) (?:live|in force|in effect|available|up and running)\b"
+    r"|\b(?:live|in force|in effect|available) (?:yet|already|now)\b"
+    r"|\bwhen (?:does|did|will|do) [^?]{0,60}?\b(?:kick in|go live|take effect|come into (?:force|effect)|start applying)\b",
+    re.I,
+)
+_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
+_SAYS_IN_FORCE = re.compile(r"施行(?:され|し|日|期日)|\b(?:came|come|comes) into (?:force|effect)\b|\btook effect\b", re.I)
 #: …asked (obliged, required, 義務, 必須) and said (義務, 任意, 求められ).
 _ASKS_DUTY = re.compile(
     r"\b(?:obliged|obligated|obligatory|mandatory|compulsory|required|have to|must)\b|義務|必須|しなければ|しないといけ|しなきゃ",
@@ -920,6 +933,8 @@ class ExtractiveAnswerer(Answerer):
                 else []
             )
         )
+        if unsaid and _ASKS_IN_FORCE.search(question) and any(_SAYS_IN_FORCE.search(p) for p in passages):
+            unsaid = []  # "is it live yet or still just a plan?": a passage dating its taking effect says
         if unsaid:  # 「…設定すると、銀行が役員を送り込んでくるの？」 when no passage speaks of 役員
             return self._abstain(base, "key_terms", groups, t0, missing=unsaid)
         # (the occasions the asking sentences name: 「第2回・第4回の内容は把握しております」 tells
@@ -946,6 +961,18 @@ class ExtractiveAnswerer(Answerer):
             # "are banks obliged to adopt one of those?" after a question on the examples: the
             # close unit saying whether there is a duty (「…採用する義務はなく」) answers it
             lead = self._close_lead(lead, ranked, q, DUTY_LEAD_SHARE, lambda c: bool(_SAYS_DUTY.search(c.text)))
+        if _ASKS_IN_FORCE.search(question) and not (_SAYS_IN_FORCE.search(lead.text) and has_date(lead.text)):
+            # 「企業価値担保権ってもう使えるの？」: the close unit dating its taking effect answers
+            # (by its day, 「2026年5月25日に施行された」, before an article's "in May 2026")
+            # (a lead dated to the day keeps its place before an in-force unit dated to a month)
+            stages = [lambda c: bool(_DAY.search(c.text))] + ([] if _DAY.search(lead.text) else [lambda c: has_date(c.text)])
+            for dated in stages:
+                found = self._close_lead(
+                    lead, ranked, q, IN_FORCE_LEAD_SHARE, lambda c, d=dated: bool(_SAYS_IN_FORCE.search(c.text)) and d(c)
+                )
+                if found is not lead:
+                    lead = found
+                    break
         if q.intent == "when" and lead.own < PART_SUBJECT_OWN and condensed == question:
             # 「知財ビジネス提案書っていつからできたやつ？」: a dated unit naming all of what is
             # asked about (or every long name it writes, 「…提案書っていつからある制度？」, and

@@ -86,6 +86,7 @@ _STARTS = re.compile(r"始ま|施行|開始|スタート|導入|適用")
 _EN_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
 _EN_MONEY = re.compile(r"(?<![\d.])\d[\d,.]*\s*(?:thousand|million|billion|trillion)?\s*(?:yen|yuan|dollars)\b", re.I)
 #: An amount said without its unit, as people say yen (「100万くらい自腹」): found as written.
+_EN_K_MONEY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*k\s+(yen|yuan|dollars)\b", re.I)
 _BARE_MONEY = re.compile(r"(?<![\d.,])\d[\d,.]*(?:千万|百万|万|億)(?![\d円元ドル件社人台個回年機協者])")
 
 
@@ -102,6 +103,8 @@ def unsupported_premise(question: str, texts: list[str]) -> list[str]:
     stated += [m.group(0) for m in _BARE_MONEY.finditer(question)]
     joined = " ".join(texts).replace(",", "").lower()
     missing = [s for s in dict.fromkeys(stated) if s.replace("パーセント", "%").replace(",", "").lower() not in joined]
+    # ("like 500k yen per report right?": as the English renderings write it, 500,000 yen)
+    missing += [m.group(0) for m in _EN_K_MONEY.finditer(question) if f"{round(float(m.group(1)) * 1000)} {m.group(2).lower()}" not in joined]
     # a split taken as given ("splits the risk 50/50", 「7対3」): each share must be stated
     for m in _SPLIT.finditer(question):
         a, b = m.group(1), m.group(2)
@@ -287,7 +290,7 @@ _PASSED_JA = re.compile(
     rf"(?:[^、。？?]{{0,10}}?(?:{_AS_GIVEN_JA}|のに)|(?=[一-龥ァ-ヶー]))"
 )
 _PASSED_EN = re.compile(
-    r"\b(?:since|now that|given that|because|as|after|once|I (?:heard|read) that)\b[^.?!]{0,80}?"
+    r"\b(?:since|now that|given that|because|as|after|once|(?:I )?(?:heard|read|was told)(?: that)?)\b[^.?!]{0,80}?"
     r"\b(?:passed|enacted|adopted|promulgated)\b[^.?!]{0,40}?\b(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b",
     re.I,
 )

@@ -276,7 +276,8 @@ _KIND_PREFIX = re.compile(
 
 #: Japan's major banking groups, often typed without their kind (みずほ, 三菱UFJ, "MUFG").
 _BARE_BANK = re.compile(
-    r"みずほ|三菱UFJ|三井住友|りそな|ゆうちょ|(?<![A-Za-z])(?:MUFG|SMBC|SMFG|Mizuho|Resona)(?![A-Za-z])"
+    r"みずほ|三菱UFJ|三井住友|りそな|ゆうちょ|(?<![A-Za-z])(?:MUFG|SMBC|SMFG|Mizuho|Resona)(?![A-Za-z])",
+    re.IGNORECASE,  # ("is mizuho or mufg already doing …?")
 )
 _INSTITUTION_HEADS = ("銀行", "信用金庫", "信金", "信用組合", "信組", "労働金庫", "証券", "生命", "損保", "キャピタル")
 #: A name written in hiragana, three characters or more (not うち, よそ).

@@ -129,7 +129,14 @@ _RECORD = re.compile(
 #: A question about what someone does now (「やってるとこある？」「使ってるの？」, "Does MUFG
 #: offer …"): a practice of a named party, which documents that never name it cannot state.
 #: What a lender offers (「…の融資やってくれる？」, 「扱ってる？」, "Does Shinsei Bank offer …?").
-_OFFERS = re.compile(r"(?:やって|扱って|取り扱って|対応して)(?:くれ|もらえ|る|い|ます)|\b(?:offer|provide|handle)s?\b", re.I)
+#: (whether it is available there already: 「みずほでもう申し込めるの？」, "can I apply at Mizuho
+#: yet?")
+_OFFERS = re.compile(
+    r"(?:やって|扱って|取り扱って|対応して)(?:くれ|もらえ|る|い|ます)|\b(?:offer|provide|handle)s?\b"
+    r"|もう[^。？?]{0,16}?(?:申し込め|申込め|申し込み|借りられ|借りれ|使え|利用でき)"
+    r"|\bcan (?:i|we)\b[^?.]{0,40}?\b(?:apply|borrow|sign up|get)\b[^?.]{0,60}?\b(?:yet|already)\b",
+    re.I,
+)
 #: A lender's product (「ローン商品」, 「融資メニュー」), and a question whether there is one.
 _PRODUCT = r"(?:融資|ローン|商品|プラン|メニュー)"
 _PRODUCT_ASKED = re.compile(
@@ -143,7 +150,7 @@ _PRACTICE = re.compile(
     r"[ぁ-ん](?:た|だ)(?:の|ん)?(?:か|？|\?|\s*$)|"
     r"\b(?:banks?|lenders?|insurers?|compan(?:y|ies)|firms?)\s+(?:offer|provide|handle|use|lend|accept)\b|"
     r"\b(?:does|do)\s+(?:[\w&.-]+\s+){1,4}(?:offer|provide|handle|use|lend|accept)\b|"
-    r"\b(?:is|are)\s+(?:[\w&.-]+\s+){1,4}(?:offering|providing|handling|using|lending|accepting)\b",
+    r"\b(?:is|are)\s+(?:[\w&.-]+\s+){1,4}(?:offering|providing|handling|using|lending|accepting|doing|making|writing)\b",
     re.I,
 )
 
