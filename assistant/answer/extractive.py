@@ -440,6 +440,16 @@ def _carried(question: str, condensed: str) -> str:
     return ""
 
 
+#: A question asking how things stand now ("what about now", "is it still …", 「今も」「現在は」
+#: 「まだやってる？」), and a unit stating a figure as of a past point (「2017年の時点では」,
+#: "As of 2017"): the figure then is no answer for now.
+_ASKS_NOW = re.compile(
+    r"\b(?:now|still|currently|these days|today|nowadays|at present|at the moment)\b|今も|今でも|今は|いまも|いまは|現在|現時点|まだ(?:やって|続いて|ある|あり|使え)",
+    re.I,
+)
+_AS_OF = re.compile(r"((?:19|20)\d{2})年(?:\d{1,2}月)?(?:末)?(?:の)?時点")
+
+
 #: A demonstrative before a noun: the noun points back to what was said before.
 _POINTING = r"(?:その|この|あの|例の|\b(?:that|this|those|these|the same)\s+)"
 
@@ -738,8 +748,8 @@ class ExtractiveAnswerer(Answerer):
             # The party a figure must be about is one the user named; the earlier topic a
             # follow-up is read with (「事業性融資WGについて、会合は何回？」) is context.
             q = replace(q, subjects=tuple(s for s in q.subjects if s.lower() in question.lower()), typed=question)
-            if _POINTS_TO_BODY.search(question):
-                # 「その会議の座長って誰？」 after a question on what met to discuss 事業成長担保権
+            if _POINTS_TO_BODY.search(question) or any(x.person for x in self.lexicon.quantities_in(question)):
+                # 「(その会議の)座長って誰？」 after a question on what met to discuss 事業成長担保権
                 # asks of that meeting: the scheme it discussed need not be named with its chair
                 q = replace(q, instruments=tuple(i for i in q.instruments if i in question))
             if self.lexicon.named_jurisdictions(question):
@@ -1023,6 +1033,10 @@ class ExtractiveAnswerer(Answerer):
             if _says_only_what_happened(lead, why.cues if why else None):
                 # (a unit describing the thing may still say why in other words)
                 return self._abstain(base, "no_reason", groups, t0, missing=[])
+        if _ASKS_NOW.search(asking_sentences(question)) and (dated := _AS_OF.search(lead.text)):
+            # "what about now, is it still 300k?" after a question on 2017: a unit stating the
+            # figure as of 2017 (「2017年の時点では…約30万円」) does not say what it is now
+            return self._abstain(base, "as_of", groups, t0, missing=[dated.group(1)])
         pool = [c for c in ranked if self._supports(c, lead)]
         # The figure asked for must be stated about the question's places (a Chinese plan's
         # period is no answer to a question about Japan).

@@ -345,6 +345,7 @@ def published_premise(question: str, texts: list[str], lexicon: Lexicon) -> list
 #: year?").
 _REVISED_ASKED = re.compile(
     r"(?:改訂|改正|見直し|更新)(?:され|し|が?あ|はあ)(?:た|て|っ|り)[^。？?]{0,8}?(?:の|か|[？?])"
+    r"|(?:改訂|改正|新)版(?:が|は|って|も)?(?:出|で)(?:た|まし|て)"
     r"|\b(?:revised|amended|updated)\b[^?.]{0,60}?\bsince\b|\bsince\b[^?.]{0,60}?\b(?:revised|amended|updated)\b"
     r"|\bany (?:amendments|revisions|updates|changes)\b|\b(?:has|have) there been (?:any )?(?:amendments|revisions)\b",
     re.I,

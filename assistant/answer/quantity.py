@@ -223,6 +223,10 @@ def _counts_party(text: str, said: frozenset[str], party: str) -> bool:
     """``text``, whose numbers are ``said``, may count ``party`` (会社): it counts in a counter
     of that kind (社), or in none; not only in つ (「要件は3つ」) or another kind's (「51の協会」)."""
     counters = {u for _, u in figures(text).amounts}
+    if party in text and any(
+        re.search(rf"{re.escape(party)}[^。、]{{0,12}}?(?<![\d.,]){re.escape(n)}(?![\d.,]|\s*[件社人年月日%つ])", text) for n in said
+    ):
+        return True  # 「金融機関は累計で214にのぼり」: a bare number right after the party counts it
     if all(re.search(rf"(?<![\d.]){n}つ", text) for n in said):
         counters.add("つ")
     return not counters or any(re.search(_COUNTER_KINDS[u], party) for u in counters if u in _COUNTER_KINDS)
