@@ -450,6 +450,11 @@ _ASKS_NOW = re.compile(
 _AS_OF = re.compile(r"((?:19|20)\d{2})年(?:\d{1,2}月)?(?:末)?(?:の)?時点")
 
 
+#: A follow-up asking the occasion after the one asked before ("when's the next one?"): the
+#: next of its series, which the condenser writes out ("the third one").
+_NEXT_ONE = re.compile(r"\bnext (?:one|meeting|session|dialogue|round|edition|auction|event)\b", re.I)
+
+
 #: A demonstrative before a noun: the noun points back to what was said before.
 _POINTING = r"(?:その|この|あの|例の|\b(?:that|this|those|these|the same)\s+)"
 
@@ -901,6 +906,9 @@ class ExtractiveAnswerer(Answerer):
         wrong_published = self.refusals.published_premise(question, passages)
         if wrong_published:  # "The FSA published the guidelines in 2016 - …" when the passages date them to 2013
             return self._abstain(base, "wrong_published", groups, t0, missing=wrong_published)
+        wrong_body = self.refusals.body_premise(question, passages)
+        if wrong_body:  # 「免許って特許庁が出してるんだよね？」 when the passages say 内閣総理大臣 licenses them
+            return self._abstain(base, "wrong_body", groups, t0, missing=wrong_body)
         unrevised = self.refusals.revision_unsaid(question, passages)
         if unrevised:  # "Has the FSA revised its basic approach since?" when no passage on it speaks of a revision
             return self._abstain(base, "no_revision", groups, t0, missing=unrevised)
@@ -951,10 +959,16 @@ class ExtractiveAnswerer(Answerer):
         # what the asker knows)
         asking_text = asking_sentences(question)
         asked = ordinals(asking_text) or ordinals(question)
+        if not asked and condensed != question and (next_one := _NEXT_ONE.search(question)):
+            # "when's the next one?" after a question on the 2nd dialogue asks about the 3rd, as
+            # the condenser writes it out
+            asked = ordinals(condensed)
+            asking_text = next_one.group(0)
         named = [said for c in candidates if (said := _ordinals_of(c))]
         if asked and named and not any(said & asked for said in named):
             # 「WG第3回ではどのような議題が…」 when the passages speak of the 2nd and 6th meetings only
-            return self._abstain(base, "no_quantity", groups, t0, missing=ordinal_names(asking_text) or ordinal_names(question))
+            said_as = ordinal_names(asking_text) or ordinal_names(question) or [asking_text]
+            return self._abstain(base, "no_quantity", groups, t0, missing=said_as)
         nowhere = self.refusals.places_unanswered(candidates, q, groups)
         if nowhere:  # 「英国の…と比べて」 when no passage is about the UK
             return self._abstain(base, "unknown_entity", groups, t0, missing=nowhere)

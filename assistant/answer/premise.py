@@ -369,6 +369,54 @@ def revision_unsaid(question: str, texts: list[str], lexicon: Lexicon) -> list[s
     return list(dict.fromkeys(named))[:1] or ["—"]
 
 
+#: Public bodies a question may take as doing something, by the ways users write them. A
+#: licence the Act gives the Prime Minister (内閣総理大臣) is exercised by the FSA (delegated
+#: to its Commissioner), so either names it.
+_BODIES: dict[str, tuple[str, ...]] = {
+    "特許庁": ("特許庁", "JPO", "Japan Patent Office", "patent office"),
+    "経済産業省": ("経済産業省", "経産省", "METI", "Ministry of Economy, Trade and Industry"),
+    "金融庁": ("金融庁", "FSA", "Financial Services Agency", "内閣総理大臣", "Prime Minister"),
+    "法務省": ("法務省", "Ministry of Justice"),
+    "厚生労働省": ("厚生労働省", "厚労省", "MHLW", "labour ministry", "Ministry of Health, Labour and Welfare"),
+    "中小企業庁": ("中小企業庁", "SME Agency"),
+}
+#: What a body may be taken as doing: licensing (免許, "licenses") or overseeing (所管, "oversees").
+_BODY_ACTS = (
+    re.compile(r"免許|許可|認可|\blicen[cs]|\bauthori[sz]", re.I),
+    re.compile(r"所管|監督|\boversee|\boverseen|\bsupervis|\bregulat", re.I),
+)
+#: A body the question sets aside ("not the FSA", 「金融庁じゃなくて」).
+_NOT_BODY = re.compile(r"\bnot (?:the )?$|^\s*(?:じゃなく|ではなく|でなく)")
+
+
+def body_premise(question: str, texts: list[str]) -> list[str]:
+    """The body a question takes as licensing or overseeing something (「信託会社の免許って特許庁が
+    出してるんだよね？」, "The charge is overseen by METI, not the FSA, right? Which METI bureau
+    licenses the trust companies?") when the passages saying who licenses or oversees it never
+    name that body: the question rests on the wrong body."""
+    if not _PREMISE.search(question):
+        return []
+    claimed: list[str] = []
+    for name, aliases in _BODIES.items():
+        for alias in aliases:
+            for m in re.finditer(rf"(?<![A-Za-z]){re.escape(alias)}(?![A-Za-z])", question, re.I if alias.isascii() else 0):
+                if not _NOT_BODY.search(question[max(0, m.start() - 8) : m.start()]) and not _NOT_BODY.search(question[m.end() : m.end() + 6]):
+                    claimed.append((name, m.group(0)))
+    if not claimed:
+        return []
+    sentences = [s for text in texts for s in _SENTENCE_END.split(text) if s.strip()]
+    for act in _BODY_ACTS:
+        if not act.search(question):
+            continue
+        acting = [s for s in sentences if act.search(s)]
+        if not acting:
+            continue
+        wrong = [said for name, said in claimed if not any(re.search(re.escape(a), s, re.I) for a in _BODIES[name] for s in acting)]
+        if wrong:
+            return list(dict.fromkeys(wrong))[:1]
+    return []
+
+
 def later_years(question: str, texts: list[str]) -> list[str]:
     """The years a question names (2028年, 令和10年, 来年, "next year") that are later than
     every year the passages state: what the documents cannot yet know (whether a subsidy

@@ -45,6 +45,7 @@ from assistant.answer.evidence import (
 from assistant.answer.focus import unnamed_focus
 from assistant.answer.parts import asked_clause, asking_sentence_list, asking_sentences
 from assistant.answer.premise import (
+    body_premise,
     contradicted_premise,
     ended_premise,
     later_years,
@@ -469,6 +470,11 @@ class Refusals:
     def published_premise(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.published_premise` with this lexicon."""
         return published_premise(question, texts, self.lexicon)
+
+    @staticmethod
+    def body_premise(question: str, texts: list[str]) -> list[str]:
+        """:func:`assistant.answer.premise.body_premise`."""
+        return body_premise(question, texts)
 
     def revision_unsaid(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.revision_unsaid` with this lexicon."""

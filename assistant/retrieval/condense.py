@@ -274,6 +274,24 @@ def _en_unnamed(question: str, lexicon: Lexicon | None) -> bool:
     return not lexicon.expand_english(question) and not _places(question, lexicon)
 
 
+_EN_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth")
+_EN_ORDINAL = re.compile(rf"\b(?:({'|'.join(_EN_ORDINALS)})|(\d{{1,2}})(?:st|nd|rd|th))\b", re.I)
+#: "the next one" after a question on a numbered occasion ("When was WIPO's second IP
+#: Finance Dialogue held?"): the one after it.
+_EN_NEXT = re.compile(r"\b(?:the )?next (one|meeting|session|dialogue|round|edition|auction|event)\b", re.I)
+
+
+def _next_occasion(question: str, previous: str) -> str:
+    """``question`` with "the next one" written as the occasion after the one ``previous``
+    names ("when's the next one?" after "… second IP Finance Dialogue …" → "when's the
+    third one?"); unchanged when either names none."""
+    m = _EN_NEXT.search(question)
+    said = [int(o.group(2)) if o.group(2) else _EN_ORDINALS.index(o.group(1).lower()) + 1 for o in _EN_ORDINAL.finditer(previous)]
+    if not m or not said or max(said) >= len(_EN_ORDINALS):
+        return question
+    return f"{question[: m.start()]}the {_EN_ORDINALS[max(said)]} {m.group(1)}{question[m.end() :]}"
+
+
 def condense(
     question: str, history: list[str], idf: Callable[[str], float] | None = None, lexicon: Lexicon | None = None
 ) -> str:
@@ -284,6 +302,7 @@ def condense(
     lexicon = lexicon or Lexicon.bundled()
     previous = condense(history[-1], history[:-1], idf, lexicon)
     question = _years_shifted(question, previous)
+    question = _next_occasion(question, previous)
     # ("since then" points back: the question is a follow-up, whatever it reads as written out)
     since = _since_then(question, previous)
     points_back, question = since != question, since
