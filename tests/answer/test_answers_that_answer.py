@@ -4766,3 +4766,142 @@ def test_a_mark_crossed_in_hiragana_and_a_confirmed_figure_ask_an_actual_result(
     assert _ACTUAL.search("中国の知財担保融資って2024年ほんとに1兆元こえたの？")
     assert _ACTUAL.search("確定した数字ってある？")
     assert not _ACTUAL.search("2024年の見通しは？")
+
+
+# ---- round 71 (fresh blind probes e71/j71)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Under German law, is a patent typically taken as loan security by pledge or by security transfer, and how does that compare with Japan?",
+        "Does German law allow a bank to take a charge over a company's whole business the way Japan's new enterprise value charge does?",
+    ],
+)
+def test_a_demonym_names_its_country(assistant, question):
+    assert "de" in LEX.named_jurisdictions(question)
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_hearsay_premises_on_passing_and_amounts(assistant):
+    answer = assistant.ask("heard the enterprise value charge law got passed way back in 2022, why is it only kicking in now??")
+    assert answer.abstained and "2022" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("patent office pays like 500k yen per evaluation report right? can my company just order one directly")
+    assert answer.abstained and "500k yen" in answer.abstain_reason, answer.abstain_reason
+    # the amount the documents give, written the same way, is no false premise
+    answer = assistant.ask("patent office paid like 300k yen per evaluation report in 2017 right?")
+    assert not answer.abstained and "300,000 yen" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is mizuho or mufg already doing these enterprise value charge loans? which banks were first",
+        "みずほで企業価値担保権つきの融資ってもう申し込めるの？",
+        "can we apply for an enterprise value charge loan at Mizuho yet?",
+    ],
+)
+def test_what_a_named_bank_offers_now_is_not_in_the_documents(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained, answer.text
+    assert "mizuho" in answer.abstain_reason.lower() or "みずほ" in answer.abstain_reason, answer.abstain_reason
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "企業価値担保権ってもう使えるの？",
+        "is the enterprise value charge live yet or still just a plan?",
+        "heard the enterprise value charge law got passed in 2024, when does it kick in?",
+    ],
+)
+def test_whether_a_scheme_is_in_force_yet_is_led_by_its_effective_date(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.abstained, answer.abstain_reason
+    assert "2026年5月25日" in _lead(answer)[0], answer.text
+
+
+def test_rates_and_splits_asked_in_everyday_english(assistant):
+    answer = assistant.ask(
+        "ok and what interest do venture funds usually charge on those loans",
+        history=["whats the enterprise value charge in simple words", "can a VC fund be the lender or only banks?"],
+    )
+    assert answer.abstained and "interest" in answer.abstain_reason, answer.text
+    answer = assistant.ask("and shenzhen? whats their split", history=["how do the losses get split in zhongshan china for ip loans"])
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_a_figure_as_of_a_past_year_is_no_answer_for_now(assistant):
+    answer = assistant.ask(
+        "what about now, is it still 300k or did they change it",
+        history=["how much did the patent office pay per evaluation report back in 2017?"],
+    )
+    assert answer.abstained and "2017" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("特許庁って今も評価書1件にいくら負担してるの？")
+    assert answer.abstained and "2017" in answer.abstain_reason, answer.abstain_reason
+    # asked of 2017 itself, it is answered
+    answer = assistant.ask("how much did the patent office pay per evaluation report back in 2017?")
+    assert not answer.abstained and "300,000 yen" in answer.text, answer.text
+
+
+def test_a_bare_count_right_after_its_party_counts_it(assistant):
+    answer = assistant.ask("2019年5月の時点で知財ビジネス評価書を活用した金融機関は累計でいくつになっていましたか。")
+    assert not answer.abstained and "214" in _lead(answer)[0], answer.text
+
+
+def test_a_person_asked_in_a_follow_up_need_not_be_named_with_the_earlier_scheme(assistant):
+    answer = assistant.ask("座長って誰だったの？", history=["事業成長担保権ってもともと金融庁のどこで話し合ってたの？"])
+    assert not answer.abstained and "神田秀樹" in _lead(answer)[0], answer.text
+
+
+def test_a_new_edition_asked_is_a_revision_asked(assistant):
+    answer = assistant.ask("金融庁の企業価値担保権付き融資の評価・引当の基本的な考え方って、2026年に入ってから改訂版でましたか？")
+    assert answer.abstained and answer.abstain_reason == t("answer.abstain_reason.no_revision", "ja"), answer.abstain_reason
+
+
+def test_the_next_occasion_after_a_numbered_one(assistant):
+    from assistant.retrieval.condense import _next_occasion
+
+    assert "third one" in _next_occasion("when's the next one?", "When was WIPO's second IP Finance Dialogue held?")
+    assert _next_occasion("when's the next one?", "When was the dialogue held?") == "when's the next one?"
+    answer = assistant.ask("when's the next one?", history=["When was WIPO's second IP Finance Dialogue held?"])
+    assert answer.abstained and not answer.citations, answer.text
+    answer = assistant.ask("when's the next one?", history=["When was WIPO's first IP Finance Dialogue held?"])
+    assert not answer.abstained and "2023年11月21日" in _lead(answer)[0], answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "body"),
+    [
+        ("The enterprise value charge is overseen by METI, not the FSA, right? Which METI bureau licenses the trust companies?", "METI"),
+        ("企業価値担保権の信託会社の免許って特許庁が出してるんだよね？うちのグループ会社で取りたいんだけど申請の流れおしえて", "特許庁"),
+    ],
+)
+def test_a_body_taken_as_licensing_is_checked(assistant, question, body):
+    answer = assistant.ask(question)
+    assert answer.abstained and body in answer.abstain_reason, answer.abstain_reason
+
+
+@pytest.mark.parametrize(
+    "question", ["The FSA licenses the enterprise value charge trust companies, right?", "信託会社の免許って金融庁が出してるんだよね？"]
+)
+def test_the_fsa_licenses_what_the_act_gives_the_prime_minister(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.abstained and "内閣総理大臣" in _lead(answer)[0], answer.text
+
+
+def test_a_listed_chinese_model_is_its_place(assistant):
+    answer = assistant.ask("In China's Pudong model, what percentage of the loan does the government fund guarantee?")
+    assert answer.abstained and not answer.citations, answer.text
+    answer = assistant.ask("What is the Pudong model of IP pledge financing?")
+    assert not answer.abstained and "浦東" in _lead(answer)[0], answer.text
+
+
+def test_a_notice_number_is_asked_of_the_notice(assistant):
+    assert frame("What did they call the charge back then?", LEX).intent == "name"
+    answer = assistant.ask(
+        "whats the official notice number for that, need it for our HR docs",
+        history=["did the labour ministry change the rules on business transfers because of the new enterprise value charge?"],
+    )
+    assert not answer.abstained and "告示第11号" in _lead(answer)[0], answer.text
