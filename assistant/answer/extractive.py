@@ -182,14 +182,15 @@ NEW_WHOLE_SUBJECT_LEAD_SHARE = 0.6
 #: a unit saying whether it is (義務はなく) within this share of the lead's score.
 DUTY_LEAD_SHARE = 0.6
 #: A question whether a scheme can be used yet (「もう使えるの？」, "can we apply … yet?", "is it
-#: live yet?") is led by a unit dating its taking effect (施行) within this share of the lead's
+#: live yet?", "when does it kick in?"; not "when does a charge take effect", which its
+#: registration answers) is led by a unit dating its taking effect (施行) within this share of the lead's
 #: score: who may use it is no answer to whether it is in force.
 IN_FORCE_LEAD_SHARE = 0.5
 _ASKS_IN_FORCE = re.compile(
     r"もう(?:[^。？?]{0,6}?)(?:使え|始ま|施行|スタート|利用でき|申し込め|申込め|借りられ|借りれ)"
     r"|\b(?:yet|already)\b[^?.]{0,20}\?|\b(?:is|are) (?:it|this|that|the [\w -]{3,40}?) (?:live|in force|in effect|available|up and running)\b"
     r"|\b(?:live|in force|in effect|available) (?:yet|already|now)\b"
-    r"|\bwhen (?:does|did|will|do) [^?]{0,60}?\b(?:kick in|go live|take effect|come into (?:force|effect)|start applying)\b",
+    r"|\bwhen (?:does|did|will|do) [^?]{0,60}?\b(?:kick in|go live|come into force|start applying)\b",
     re.I,
 )
 _DAY = re.compile(r"\d{1,2}月\d{1,2}日")
