@@ -443,12 +443,14 @@ def _carried(question: str, condensed: str) -> str:
 
 #: A question asking how things stand now ("what about now", "is it still …", 「今も」「現在は」
 #: 「まだやってる？」), and a unit stating a figure as of a past point (「2017年の時点では」,
-#: "As of 2017"): the figure then is no answer for now.
+#: 「平成23年度で約4,400億円」): the figure then is no answer for now.
 _ASKS_NOW = re.compile(
     r"\b(?:now|still|currently|these days|today|nowadays|at present|at the moment)\b|今も|今でも|今は|いまも|いまは|現在|現時点|まだ(?:やって|続いて|ある|あり|使え)",
     re.I,
 )
-_AS_OF = re.compile(r"((?:19|20)\d{2})年(?:\d{1,2}月)?(?:末)?(?:の)?時点")
+_AS_OF = re.compile(
+    r"((?:19|20)\d{2}|(?:平成|令和)\d{1,2})年度?(?:\d{1,2}月)?(?:末)?(?:の)?(?:時点|現在|で(?=約|およそ|\d))"
+)
 
 
 #: A follow-up asking the occasion after the one asked before ("when's the next one?"): the
@@ -1051,7 +1053,7 @@ class ExtractiveAnswerer(Answerer):
         if _ASKS_NOW.search(asking_sentences(question)) and (dated := _AS_OF.search(lead.text)):
             # "what about now, is it still 300k?" after a question on 2017: a unit stating the
             # figure as of 2017 (「2017年の時点では…約30万円」) does not say what it is now
-            return self._abstain(base, "as_of", groups, t0, missing=[dated.group(1)])
+            return self._abstain(base, "as_of", groups, t0, missing=[next(iter(stated_years(f"{dated.group(1)}年")), dated.group(1))])
         pool = [c for c in ranked if self._supports(c, lead)]
         # The figure asked for must be stated about the question's places (a Chinese plan's
         # period is no answer to a question about Japan).

@@ -173,6 +173,10 @@ NOT_FOCUS = frozenset({
     # what kind of answer is asked ("From what date did …", "the designation of …"): a date
     # or a name, which the passages give in other words
     "date", "dates", "year", "years", "month", "day", "designation", "title",
+    # …or a figure ("what percentage does the guarantee corporation cover?"), which the
+    # figure checks judge: a passage states 80% without saying "percentage"
+    "percentage", "percent", "rate", "rates", "share", "proportion", "ratio", "fraction", "portion",
+    "amount", "number", "figure", "total",
     # a case of what follows ("Are there examples of banks lending against patents?"), as
     # 事例 is: the passages tell cases without calling them so
     "example", "examples", "instance", "instances",

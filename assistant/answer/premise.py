@@ -290,8 +290,8 @@ _PASSED_JA = re.compile(
     rf"(?:[^、。？?]{{0,10}}?(?:{_AS_GIVEN_JA}|のに)|(?=[一-龥ァ-ヶー]))"
 )
 _PASSED_EN = re.compile(
-    r"\b(?:since|now that|given that|because|as|after|once|(?:I )?(?:heard|read|was told)(?: that)?)\b[^.?!]{0,80}?"
-    r"\b(?:passed|enacted|adopted|promulgated)\b[^.?!]{0,40}?\b(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b",
+    r"\b(?:since|now that|given that|because|as|after|once|(?:I )?(?:heard|read|was told)(?: that)?|why (?:did|was|were|has|had))\b[^.?!]{0,80}?"
+    r"\b(?:pass|passed|enact|enacted|adopt|adopted|promulgated?)\b[^.?!]{0,60}?\b(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b",
     re.I,
 )
 _PASSING_YEAR = re.compile(rf"{_YEAR_JA}年[^。、]{{0,14}}?(?:に|で)(?:成立|可決|制定|公布)")

@@ -48,6 +48,11 @@ class Place:
     region_of: str = ""  # 珠海市 lies in 中国
 
 
+#: "English" naming England's law, not the language: "an English floating charge", "under
+#: English law" (not "in English", "an English version").
+_ENGLISH_LAW = re.compile(
+    r"\bEnglish (?:law|legal|courts?|insolvency|compan(?:y|ies)|floating|fixed|charges?|debentures?|lenders?|banks?|administration|receivership)\b"
+)
 _US = re.compile(
     r"\bU\.?S\.?A?(?![A-Za-z])|(?i:\bthe us\b)"  # "in the us" written in lower case too
     # (or before a noun the pronoun never precedes: "us lender here", "us patent law")
@@ -582,6 +587,8 @@ class Lexicon:
             # not as the word "us" below
             if us := _US.search(text):
                 found.append((us.start(), "us"))
+            if english := _ENGLISH_LAW.search(text):
+                found.append((english.start(), "gb"))
             for at, word in self.place_words_in(text):
                 found += [(at, code) for code in self.place_words[word]]
         return tuple(dict.fromkeys(code for _, code in sorted(found)))
