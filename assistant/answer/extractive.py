@@ -70,7 +70,8 @@ from assistant.answer.evidence import (
 )
 from assistant.answer.focus import NOT_FOCUS, NOT_FOCUS_JA
 from assistant.answer.parts import asking_sentences, question_parts, remark_sentences
-from assistant.answer.quantity import YEAR_TERM, QuantityCheck, versions
+from assistant.answer.premise import asks_revision, revision_since, says_revision
+from assistant.answer.quantity import YEAR_TERM, QuantityCheck, asks_result, versions
 from assistant.answer.question import (
     QuestionFrame,
     abbreviates,
@@ -186,6 +187,9 @@ DUTY_LEAD_SHARE = 0.6
 #: registration answers) is led by a unit dating its taking effect (施行) within this share of the lead's
 #: score: who may use it is no answer to whether it is in force.
 IN_FORCE_LEAD_SHARE = 0.5
+#: A question whether something was revised is led by a unit speaking of its revision within
+#: this share of the lead's score.
+REVISION_LEAD_SHARE = 0.6
 _ASKS_IN_FORCE = re.compile(
     r"もう(?:[^。？?]{0,6}?)(?:使え|始ま|施行|スタート|利用でき|申し込め|申込め|借りられ|借りれ)"
     r"|\b(?:yet|already)\b[^?.]{0,20}\?|\b(?:is|are) (?:it|this|that|the [\w -]{3,40}?) (?:live|in force|in effect|available|up and running)\b"
@@ -789,7 +793,7 @@ class ExtractiveAnswerer(Answerer):
             if q.figure and (typed_years := years_in(own_part) or years_in(question)):
                 # "And in 2023?" after "… in 2022?" asks for 2023's figure only.
                 q = replace(q, figure=replace(q.figure, years=typed_years))
-            if own and "howmuch" not in own and not requested_figure(question, self.lexicon):
+            if own and "howmuch" not in own and not requested_figure(question, self.lexicon) and not asks_result(question):
                 # Nor a figure: "When did the pilot start?" after "How big is …?" asks a date.
                 q = replace(q, figure=RequestedFigure(frozenset(), frozenset()))
         groups = term_groups(condensed, self.bm25.idf, self.lexicon, known)
@@ -912,7 +916,9 @@ class ExtractiveAnswerer(Answerer):
         wrong_body = self.refusals.body_premise(question, passages)
         if wrong_body:  # 「免許って特許庁が出してるんだよね？」 when the passages say 内閣総理大臣 licenses them
             return self._abstain(base, "wrong_body", groups, t0, missing=wrong_body)
-        unrevised = self.refusals.revision_unsaid(question, passages)
+        # (of the condensed text: "has it been revised again since …?" names its text by the
+        # earlier question)
+        unrevised = self.refusals.revision_unsaid(condensed, passages)
         if unrevised:  # "Has the FSA revised its basic approach since?" when no passage on it speaks of a revision
             return self._abstain(base, "no_revision", groups, t0, missing=unrevised)
         not_ended = self.refusals.ended_premise(question, passages)
@@ -940,6 +946,8 @@ class ExtractiveAnswerer(Answerer):
         focus = self.refusals.unnamed_focus(
             question, groups, top_tokens, passages + headings + asked_of, [chunk_tokens[cid] for cid in found]
         )
+        if focus and asks_revision(question) and any(says_revision(p) for p in passages):
+            focus = []  # 「その後改定されたの？」: a passage on its revision says (その後 is no thing asked)
         if focus:  # 「申立書には何を書けばいい？」 when passages on 実行 never speak of 申立書
             return self._abstain(base, "no_quantity", groups, t0, missing=focus)
         unsaid = (
@@ -956,6 +964,8 @@ class ExtractiveAnswerer(Answerer):
         )
         if unsaid and _ASKS_IN_FORCE.search(question) and any(_SAYS_IN_FORCE.search(p) for p in passages):
             unsaid = []  # "is it live yet or still just a plan?": a passage dating its taking effect says
+        if unsaid and asks_revision(question) and any(says_revision(p) for p in passages):
+            unsaid = []  # 「その後改定されたの？」: a passage on its revision says (その後 is no thing asked)
         if unsaid:  # 「…設定すると、銀行が役員を送り込んでくるの？」 when no passage speaks of 役員
             return self._abstain(base, "key_terms", groups, t0, missing=unsaid)
         # (the occasions the asking sentences name: 「第2回・第4回の内容は把握しております」 tells
@@ -988,6 +998,10 @@ class ExtractiveAnswerer(Answerer):
             # "are banks obliged to adopt one of those?" after a question on the examples: the
             # close unit saying whether there is a duty (「…採用する義務はなく」) answers it
             lead = self._close_lead(lead, ranked, q, DUTY_LEAD_SHARE, lambda c: bool(_SAYS_DUTY.search(c.text)))
+        if asks_revision(question) and not says_revision(lead.text, since := revision_since(condensed)):
+            # "has the guideline been revised since 2014?": the close unit on its revision after
+            # 2014 answers
+            lead = self._close_lead(lead, ranked, q, REVISION_LEAD_SHARE, lambda c: says_revision(c.text, since))
         if _ASKS_IN_FORCE.search(question) and not (_SAYS_IN_FORCE.search(lead.text) and has_date(lead.text)):
             # 「企業価値担保権ってもう使えるの？」: the close unit dating its taking effect answers
             # (by its day, 「2026年5月25日に施行された」, before an article's "in May 2026")

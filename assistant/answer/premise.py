@@ -344,14 +344,33 @@ def published_premise(question: str, texts: list[str], lexicon: Lexicon) -> list
 #: "Has the FSA revised its basic approach since it was published?", "Any amendments this
 #: year?").
 _REVISED_ASKED = re.compile(
-    r"(?:改訂|改正|見直し|更新)(?:され|し|が?あ|はあ)(?:た|て|っ|り)[^。？?]{0,8}?(?:の|か|[？?])"
-    r"|(?:改訂|改正|新)版(?:が|は|って|も)?(?:出|で)(?:た|まし|て)"
+    r"(?:改訂|改正|改定|見直し|更新)(?:され|し|が?あ|はあ)(?:た|て|っ|り)[^。？?]{0,8}?(?:の|か|[？?])"
+    r"|(?:改訂|改正|改定|新)版(?:が|は|って|も)?(?:出|で)(?:た|まし|て)"
     r"|\b(?:revised|amended|updated)\b[^?.]{0,60}?\bsince\b|\bsince\b[^?.]{0,60}?\b(?:revised|amended|updated)\b"
     r"|\bany (?:amendments|revisions|updates|changes)\b|\b(?:has|have) there been (?:any )?(?:amendments|revisions)\b",
     re.I,
 )
+#: The year a revision is asked after ("since the 2022 change", 「2022年の改訂以降」).
+_SINCE_YEAR = re.compile(r"\bsince (?:the |its |that )?(?:19|20)\d{2}\b|(?:19|20)\d{2}年[^。？?]{0,8}?(?:以降|以来|のあと|の後|から)")
 #: A sentence saying a text was revised or followed by a new version.
-_REVISES = re.compile(r"改訂|改正|見直|更新|後継|版|\b(?:revis|amend|updat|version|successor)", re.I)
+_REVISES = re.compile(r"改訂|改正|改定|見直|更新|後継|版|\b(?:revis|amend|updat|version|successor)", re.I)
+
+
+def asks_revision(text: str) -> bool:
+    """Whether ``text`` asks whether something was revised since (「その後改訂された？」)."""
+    return bool(_REVISED_ASKED.search(text))
+
+
+def says_revision(text: str, since: int | None = None) -> bool:
+    """Whether ``text`` speaks of a revision, an amendment or a new version (dated after
+    ``since``, when given)."""
+    return bool(_REVISES.search(text)) and (since is None or any(int(y) > since for y in stated_years(text)))
+
+
+def revision_since(text: str) -> int | None:
+    """The year a revision is asked after ("since the 2022 change" → 2022), if any."""
+    years = [int(y) for y in stated_years(" ".join(m.group(0) for m in _SINCE_YEAR.finditer(text)))]
+    return max(years) if years else None
 
 
 def revision_unsaid(question: str, texts: list[str], lexicon: Lexicon) -> list[str]:
@@ -364,7 +383,12 @@ def revision_unsaid(question: str, texts: list[str], lexicon: Lexicon) -> list[s
     named = [*instruments(question, lexicon), *_TITLES.findall(asking_sentences(question))]
     named = [n for n in named if n and n.lower() not in {"has", "any", "the"}]
     naming = [text for text in texts if any(name in text for name in named)] if named else texts
-    if not naming or any(_REVISES.search(s) for text in naming for s in _SENTENCE_END.split(text)):
+    revising = [s for text in naming for s in _SENTENCE_END.split(text) if _REVISES.search(s)]
+    # ("has it been revised again since the 2022 change?": a revision after 2022)
+    since = [int(y) for y in stated_years(" ".join(m.group(0) for m in _SINCE_YEAR.finditer(question)))]
+    if since:
+        revising = [s for s in revising if any(int(y) > max(since) for y in stated_years(s))]
+    if not naming or revising:
         return []
     return list(dict.fromkeys(named))[:1] or ["—"]
 

@@ -72,6 +72,13 @@ _ACTUAL = re.compile(
 )
 #: A sentence that gives an outlook, a plan or a target rather than a result.
 _FORECAST = re.compile(r"見通し|見込み|予定|予想|目指|目標|計画|\bexpected\b|\bforecast|\bprojected\b|\bplanned\b|\btarget")
+def asks_result(text: str) -> bool:
+    """Whether ``text`` asks what a figure actually came to, or came to for a whole year
+    ("did it actually end up above 1 trillion for the full year?", 「結局通年でいくら？」): a
+    follow-up asking so asks the earlier question's figure, though it names no figure itself."""
+    return bool(_ACTUAL.search(text) or _FULL_YEAR.search(text))
+
+
 #: A month a question asks a figure for, with its year: 「2024年12月(だけ)」, "in December 2024"
 #: (not 「6月末まで」 or "by the end of June": a part of a year, below).
 _ASKED_MONTH = re.compile(
