@@ -4905,3 +4905,85 @@ def test_a_notice_number_is_asked_of_the_notice(assistant):
         history=["did the labour ministry change the rules on business transfers because of the new enterprise value charge?"],
     )
     assert not answer.abstained and "告示第11号" in _lead(answer)[0], answer.text
+
+
+# ---- round 72 (fresh blind probes e72/m72)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How does Japan's enterprise value charge compare with an English floating charge over a company's whole undertaking?",
+        "How does the Japanese enterprise value charge compare with an English floating charge in terms of priority and enforcement?",
+    ],
+)
+def test_english_law_is_the_uks(assistant, question):
+    assert "gb" in LEX.named_jurisdictions(question)
+    answer = assistant.ask(question)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_english_the_language_names_no_country():
+    assert "gb" not in LEX.named_jurisdictions("Is there an English version of the FSA paper?")
+    assert "gb" not in LEX.named_jurisdictions("Please answer in English.")
+
+
+def test_why_a_law_passed_in_a_wrong_year(assistant):
+    answer = assistant.ask("Why did the House of Councillors pass the business-based lending act unanimously in 2023?")
+    assert answer.abstained and "2023" in answer.abstain_reason, answer.abstain_reason
+
+
+def test_a_figure_dated_to_a_past_fiscal_year_asked_for_today(assistant):
+    answer = assistant.ask("and what is it today?", history=["how big is the ABL market in japan?"])
+    assert answer.abstained and "2011" in answer.abstain_reason, answer.abstain_reason
+
+
+@pytest.mark.parametrize(
+    ("question", "history"),
+    [
+        (
+            "ok so what rate applies to each bracket",
+            ["what's the minimum reserved amount for unspecified secured claims under the enforcement order?", "how is that reserved amount calculated?"],
+        ),
+        (
+            "What are the actual bracket rates applied to the distributable amount in that calculation?",
+            ["What is the minimum reserved amount for unspecified secured claims under the enterprise value charge?"],
+        ),
+    ],
+)
+def test_rates_asked_of_a_method_that_gives_none(assistant, question, history):
+    answer = assistant.ask(question, history=history)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_a_figure_word_is_no_thing_a_passage_must_name(assistant):
+    answer = assistant.ask("what percentage does the credit guarantee corporation cover?")
+    assert not answer.abstained and "%" in _lead(answer)[0], answer.text
+
+
+def test_filing_online_is_electronic_filing(assistant):
+    answer = assistant.ask(
+        "ok and if we file it online how many days does it take",
+        history=["we might borrow from a chinese bank against our patent, how does the patent pledge registration work over there, is it slow?"],
+    )
+    assert not answer.abstained and "1営業日" in _lead(answer)[0], answer.text
+
+
+def test_a_result_asked_of_a_follow_up_is_an_actual_whole_year_figure(assistant):
+    answer = assistant.ask(
+        "did it actually end up above 1 trillion for the full year?", history=["how much ip pledge financing did china do in jan-sep 2024?"]
+    )
+    assert answer.abstained and not answer.citations, answer.text
+    answer = assistant.ask("was that the full year figure?", history=["how much ip pledge financing did china do in 2023?"])
+    assert not answer.abstained and "8539.9億元" in _lead(answer)[0], answer.text
+
+
+def test_revisions_since_a_year_and_revisions_lead(assistant):
+    answer = assistant.ask(
+        "has it been revised again since the 2022 change?",
+        history=["since when does the owner personal guarantee guideline apply?", "and what changed in 2022?"],
+    )
+    assert answer.abstained and answer.abstain_reason == t("answer.abstain_reason.no_revision", "en"), answer.abstain_reason
+    for question in ("has the owner personal guarantee guideline been revised since 2014?", "経営者保証ガイドラインってその後改定されたの？"):
+        answer = assistant.ask(question)
+        assert not answer.abstained and "2022年6月の改定" in _lead(answer)[0], answer.text
