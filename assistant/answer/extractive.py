@@ -194,7 +194,8 @@ _ASKS_IN_FORCE = re.compile(
     r"もう(?:[^。？?]{0,6}?)(?:使え|始ま|施行|スタート|利用でき|申し込め|申込め|借りられ|借りれ)"
     r"|\b(?:yet|already)\b[^?.]{0,20}\?|\b(?:is|are) (?:it|this|that|the [\w -]{3,40}?) (?:live|in force|in effect|available|up and running)\b"
     r"|\b(?:live|in force|in effect|available) (?:yet|already|now)\b"
-    r"|\bwhen (?:does|did|will|do) [^?]{0,60}?\b(?:kick in|go live|come into force|start applying)\b",
+    r"|\bwhen (?:does|did|will|do) [^?]{0,60}?\b(?:kick in|go live|come into force|start applying)\b"
+    r"|\bfrom (?:what|which) date\b[^?]{0,30}\b(?:use|using|apply|available)\b|\bwhen can (?:we|i|you|companies|firms|smes) (?:actually )?(?:start )?(?:to )?(?:use|using)\b",
     re.I,
 )
 _DAY = re.compile(r"\d{1,2}月\d{1,2}日")
@@ -443,6 +444,10 @@ def _carried(question: str, condensed: str) -> str:
     if _asked_part(question, condensed):
         return condensed.split(_TOPIC_MARK, 1)[0]
     return ""
+
+
+#: A comparison asked ("compared with", "than", 「と比べて」).
+_COMPARES = re.compile(r"\bcompar|\bthan\b|\bversus\b|\bvs\.?\s|と比べ|と比較|比べて|より(?:も)?(?:良|悪|多|少|高|低)", re.I)
 
 
 #: A question asking how things stand now ("what about now", "is it still …", 「今も」「現在は」
@@ -978,6 +983,12 @@ class ExtractiveAnswerer(Answerer):
             asked = ordinals(condensed)
             asking_text = next_one.group(0)
         named = [said for c in candidates if (said := _ordinals_of(c))]
+        if len(asked) > 1 and named and _COMPARES.search(question) and asked - set().union(*named):
+            # "How did the tenth auction perform compared with the ninth?": each occasion
+            # compared must be one the passages speak of
+            unnamed = asked - set().union(*named)
+            said_as = [n for n in ordinal_names(asking_text) or ordinal_names(question) if ordinals(n) & unnamed]
+            return self._abstain(base, "no_quantity", groups, t0, missing=said_as or sorted(unnamed))
         if asked and named and not any(said & asked for said in named):
             # 「WG第3回ではどのような議題が…」 when the passages speak of the 2nd and 6th meetings only
             said_as = ordinal_names(asking_text) or ordinal_names(question) or [asking_text]

@@ -20,7 +20,7 @@ from assistant.text.ja import content_terms
 #: "Since …," (not "since when", nor a year's "since 2020").
 _HEARD_JA = r"と聞いて|と聞き|と聞いた|って聞いて|って聞き|って聞いた"
 _HEARD_EN = r"\bI (?:heard|read|was told|understand)\b"
-_SINCE_EN = r"^\W*since\b(?!\s+(?:when|then|(?:19|20)\d{2}))"
+_SINCE_EN = r"^\W*(?:since|because|as)\b(?!\s+(?:when|then|(?:19|20)\d{2}|of|for|to|well|far|long|soon|much|many|a result)\b)"
 _PREMISE = re.compile(
     rf"{_HEARD_JA}|らしい(?:けど|が|です|ね)|って本当|は本当|と理解して|んですよね|ですよね|んだよね|(?:ん|の)でしょ(?!う)|"
     rf"{_HEARD_EN}|\b(?:correct|right|true)\s*\?|\bis it true\b|"
@@ -320,13 +320,14 @@ _PUBLISHED_JA = re.compile(
     rf"(?:[^、。？?]{{0,10}}?(?:{_AS_GIVEN_JA}|のに)|(?=[一-龥ァ-ヶー「]))"
 )
 _PUBLISHED_EN = re.compile(
-    r"\b(?:published|released|issued|put out|brought out)\b[^.?!]{0,60}?\b(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?"
+    r"\b(?:published|released|issued|put out|brought out|came out)\b[^.?!]{0,60}?\b(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?"
     r"((?:19|20)\d{2})\b(?=\s*(?:[-–—,;:.]|\band\b)[^?]*\?)",
     re.I,
 )
-_PUBLISHING_YEAR = re.compile(rf"{_YEAR_JA}年[^。、]{{0,14}}?(?:に|、)?(?:公表|発表|策定|公開|発行)")
-_PUBLISHING_JA = re.compile(r"公表|発表|策定|公開|発行")
-_PUBLISHING_EN = re.compile(r"\b(?:published|released|issued)\b", re.I)
+#: (a report's date, 「報告書は2023年2月10日付である」, is when it came out)
+_PUBLISHING_YEAR = re.compile(rf"{_YEAR_JA}年[^。、]{{0,14}}?(?:に|、)?(?:公表|発表|策定|公開|発行)|{_YEAR_JA}年\d{{1,2}}月\d{{1,2}}日付")
+_PUBLISHING_JA = re.compile(r"公表|発表|策定|公開|発行|日付")
+_PUBLISHING_EN = re.compile(r"\b(?:published|released|issued|dated)\b", re.I)
 
 
 def published_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str]:

@@ -299,7 +299,9 @@ _OWN_CHOICE = re.compile(
     r"|(?:どっち|どちら)(?:が|の(?:ほう|方)が)(?:いい|良い|よい|得|おすすめ|お勧め|向いて)"
     r"|べき(?:か|でしょうか|ですか|なの|なん)"
     r"|(?:の|が)ままが(?:いい|良い|よい)"
-    r"|\bshould (?:i|we)\b[^?]*\bor\b"
+    r"|\bshould (?:i|we)\b[^?]*\bor\b|\bshould (?:i|we) (?:drop|switch|refinance|replace|move|go for|stick with|keep)\b"
+    r"|\bwhich\b[^?]{0,40}\b(?:works? out|comes? out)\b[^?]{0,20}\b(?:cheaper|better)\b"
+    r"|(?:ほう|方)が(?:ええ|えぇ)(?:の|ん)?(?:か|かな)?"
     r"|\bwhich\b[^?]{0,40}\b(?:better|best|smarter|wiser|cheaper)\b[^?]{0,30}\b(?:for (?:us|me|my|our)|in (?:our|my) case)\b"
     r"|\b(?:better|best) (?:option |choice |route |deal )?for (?:us|me)\b"
     r"|\bwhat (?:would|do) you (?:recommend|suggest|advise)\b|\bdo you (?:recommend|think (?:i|we) should)\b",
