@@ -4987,3 +4987,79 @@ def test_revisions_since_a_year_and_revisions_lead(assistant):
     for question in ("has the owner personal guarantee guideline been revised since 2014?", "経営者保証ガイドラインってその後改定されたの？"):
         answer = assistant.ask(question)
         assert not answer.abstained and "2022年6月の改定" in _lead(answer)[0], answer.text
+
+
+# ---- round 73 (fresh blind probes e73/j73)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("広東省中山市の知財質押融資では、貸倒れ時の損失を基金・銀行・保険・評価会社でどういう比率で分担していますか", "54:26:16:4"),
+        ("広東省珠海市の知財質押融資では、貸倒損失を銀行と基金でどのような割合で分担していますか。", "60%"),
+    ],
+)
+def test_a_split_of_losses_on_default_is_no_rate_of_bad_loans(assistant, question, said):
+    answer = assistant.ask(question)
+    assert not answer.abstained and said in _lead(answer)[0], answer.text
+
+
+def test_a_reports_date_is_when_it_came_out(assistant):
+    answer = assistant.ask(
+        "Since the Working Group report came out in March 2024, why did they rename the business growth charge to enterprise value charge?"
+    )
+    assert answer.abstained and "2024" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("Since the Working Group report came out in February 2023, what did it say about the charge holder?")
+    assert not answer.abstained, answer.abstain_reason
+
+
+def test_because_takes_an_amount_as_given(assistant):
+    answer = assistant.ask(
+        "Because the minimum reserved amount for unspecified secured claims is 1 million yen, is that figure indexed or revised annually?"
+    )
+    assert answer.abstained and "1 million yen" in answer.abstain_reason, answer.abstain_reason
+    # "as of", "because of" and "as well" take nothing as given
+    from assistant.answer.premise import _PREMISE
+
+    assert not _PREMISE.search("As of 2017, how much did the JPO pay per report?")
+    assert not _PREMISE.search("Because of the new law, what changes for lenders?")
+
+
+def test_a_body_named_in_english_that_no_passage_names_whole(assistant):
+    answer = assistant.ask(
+        "What did the Ministry of Justice's Legislative Council recommend about the business growth charge in its 2023 report, and how did the final Act depart from it?"
+    )
+    assert answer.abstained and "Legislative Council" in answer.abstain_reason, answer.abstain_reason
+    for question in ("Who chaired the Financial System Council working group?", "What did the Labour Policy Council discuss?"):
+        assert not assistant.ask(question).abstained, question
+
+
+def test_each_occasion_compared_must_be_spoken_of(assistant):
+    answer = assistant.ask("How did Ocean Tomo's tenth patent auction perform compared with the ninth?")
+    assert answer.abstained and "tenth" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("How did Ocean Tomo's ninth patent auction compare with the first?")
+    assert not answer.abstained, answer.abstain_reason
+
+
+def test_from_what_date_asks_when_the_law_applies(assistant):
+    answer = assistant.ask(
+        "hey so the thing where you can put your whole company up as collateral to borrow, from what date can we actually use it??"
+    )
+    assert not answer.abstained and "2026年5月25日" in _lead(answer)[0], answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "should i drop my guarantee-corp backed loan and refinance with an enterprise value charge loan? which works out cheaper for a small shop like mine",
+        "うちは特許2件もってるんやけど評価書つくってもらったほうがええかな",
+    ],
+)
+def test_more_ways_of_asking_ipfin_to_choose(question):
+    assert Refusals.own_choice(question)
+
+
+def test_a_note_that_something_was_not_found_is_quoted(assistant):
+    # the gold set's answer to a talk the research did not find is the note saying so
+    answer = assistant.ask("What did WIPO's eTISC 2024 talk on IP financing risks say?")
+    assert not answer.abstained and "eTISC" in _lead(answer)[0], answer.text
