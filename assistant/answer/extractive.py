@@ -182,24 +182,6 @@ NEW_WHOLE_SUBJECT_LEAD_SHARE = 0.6
 #: A yes/no follow-up asking whether something is a duty ("are banks obliged to …?") is led by
 #: a unit saying whether it is (義務はなく) within this share of the lead's score.
 DUTY_LEAD_SHARE = 0.6
-#: A question whether a scheme can be used yet (「もう使えるの？」, "can we apply … yet?", "is it
-#: live yet?", "when does it kick in?"; not "when does a charge take effect", which its
-#: registration answers) is led by a unit dating its taking effect (施行) within this share of the lead's
-#: score: who may use it is no answer to whether it is in force.
-IN_FORCE_LEAD_SHARE = 0.5
-#: A question whether something was revised is led by a unit speaking of its revision within
-#: this share of the lead's score.
-REVISION_LEAD_SHARE = 0.6
-_ASKS_IN_FORCE = re.compile(
-    r"もう(?:[^。？?]{0,6}?)(?:使え|始ま|施行|スタート|利用でき|申し込め|申込め|借りられ|借りれ)"
-    r"|\b(?:yet|already)\b[^?.]{0,20}\?|\b(?:is|are) (?:it|this|that|the [\w -]{3,40}?) (?:live|in force|in effect|available|up and running)\b"
-    r"|\b(?:live|in force|in effect|available) (?:yet|already|now)\b"
-    r"|\bwhen (?:does|did|will|do) [^?]{0,60}?\b(?:kick in|go live|come into force|start applying)\b"
-    r"|\bfrom (?:what|which) date\b[^?]{0,30}\b(?:use|using|apply|available)\b|\bwhen can (?:we|i|you|companies|firms|smes) (?:actually )?(?:start )?(?:to )?(?:use|using)\b",
-    re.I,
-)
-_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
-_SAYS_IN_FORCE = re.compile(r"施行(?:され|し|日|期日)|\b(?:came|come|comes) into (?:force|effect)\b|\btook effect\b", re.I)
 #: …asked (obliged, required, 義務, 必須) and said (義務, 任意, 求められ).
 _ASKS_DUTY = re.compile(
     r"\b(?:obliged|obligated|obligatory|mandatory|compulsory|required|have to|must)\b|義務|必須|しなければ|しないといけ|しなきゃ",
@@ -238,6 +220,23 @@ _POINTS_BACK = re.compile(
     r"|^(?:and |so |ok,? )?(?:when|since when|how long|why|who|where)\b[^?]*\b(?:that|it|this)\b",
     re.IGNORECASE,
 )
+#: A question whether a scheme can be used yet (「もう使えるの？」, "can we apply … yet?", "is it
+#: live yet?", "when does it kick in?"; not "when does a charge take effect", which its
+#: registration answers) is led by a unit dating its taking effect (施行) within this share of the lead's
+#: score: who may use it is no answer to whether it is in force.
+IN_FORCE_LEAD_SHARE = 0.5
+#: A question whether something was revised is led by a unit speaking of its revision within
+#: this share of the lead's score.
+REVISION_LEAD_SHARE = 0.6
+_ASKS_IN_FORCE = re.compile(
+    r"もう(?:[^。？?]{0,6}?)(?:使え|始ま|施行|スタート|利用でき|申し込め|申込め|借りられ|借りれ)"
+    r"|\b(?:yet|already)\b[^?.]{0,20}\?|\b(?:is|are) (?:it|this|that|the [\w -]{3,40}?) (?:live|in force|in effect|available|up and running)\b"
+    r"|\b(?:live|in force|in effect|available) (?:yet|already|now)\b"
+    r"|\bwhen (?:does|did|will|do) [^?]{0,60}?\b(?:kick in|go live|come into force|start applying)\b"
+    r"|\bfrom (?:what|which) date\b[^?]{0,30}\b(?:use|using|apply|available)\b|\bwhen can (?:we|i|you|companies|firms|smes) (?:actually )?(?:start )?(?:to )?(?:use|using)\b",
+    re.I,
+)
+_SAYS_IN_FORCE = re.compile(r"施行(?:され|し|日|期日)|\b(?:came|come|comes) into (?:force|effect)\b|\btook effect\b", re.I)
 #: How many unit vectors an answerer keeps in memory (384 floats each: about 30 MB).
 VECTOR_CACHE = 20_000
 PART_FLOOR = 0.3

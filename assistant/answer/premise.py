@@ -284,11 +284,19 @@ def started_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[s
 #: A passing a question takes as given, with its year: said as the reason for what it asks
 #: (「2023年の国会で成立したらしいけど」, "Given that the bill passed the Diet in 2023, …") or in
 #: passing before what it names (「2023年に成立した事業性融資推進法の…」).
-_PASSED_JA = re.compile(
-    rf"({_YEAR_JA})年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?(?:の[^、。？?]{{0,8}}?)?(?:に|で)?"
-    r"(?:成立|可決|制定|公布)(?:し|さ)(?:た|てる|ている|ました|れた)"
-    rf"(?:[^、。？?]{{0,10}}?(?:{_AS_GIVEN_JA}|のに)|(?=[一-龥ァ-ヶー]))"
-)
+def _dated_event_ja(verbs: str, before_name: str = "一-龥ァ-ヶー") -> re.Pattern:
+    """A Japanese event with its year taken as given (「2023年に成立したらしいけど」, 「2016年に
+    公表された経営者保証ガイドライン」): ``verbs`` are the event's nouns; the event is said as the
+    reason for what is asked, or in passing right before what it names (a character of
+    ``before_name``)."""
+    return re.compile(
+        rf"({_YEAR_JA})年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?(?:の[^、。？?]{{0,8}}?)?(?:に|で)?"
+        rf"(?:{verbs})(?:し|さ)(?:た|てる|ている|ました|れた)"
+        rf"(?:[^、。？?]{{0,10}}?(?:{_AS_GIVEN_JA}|のに)|(?=[{before_name}]))"
+    )
+
+
+_PASSED_JA = _dated_event_ja("成立|可決|制定|公布")
 _PASSED_EN = re.compile(
     r"\b(?:since|now that|given that|because|as|after|once|(?:I )?(?:heard|read|was told)(?: that)?|why (?:did|was|were|has|had))\b[^.?!]{0,80}?"
     r"\b(?:pass|passed|enact|enacted|adopt|adopted|promulgated?)\b[^.?!]{0,60}?\b(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b",
@@ -304,21 +312,32 @@ def passed_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[st
     成立したらしいけど」, "Given that the bill passed the Diet in 2023, …") when the passages on
     it date its passing or promulgation (成立, 公布) to other years only, as
     :func:`started_premise` does for 施行. Asking whether it passed then takes nothing as given."""
+    return _dated_premise(question, texts, lexicon, (_PASSED_JA, _PASSED_EN), (_PASSING_JA, _PASSING_EN, _PASSING_YEAR))
+
+
+def _dated_premise(
+    question: str,
+    texts: list[str],
+    lexicon: Lexicon,
+    taken: tuple[re.Pattern, re.Pattern],
+    said_by: tuple[re.Pattern, re.Pattern, re.Pattern],
+) -> list[str]:
+    """The years ``question`` takes as an event's (``taken``: its Japanese and English
+    patterns, year in group 1) that no passage on what it names dates the event to
+    (``said_by``: the event's words in Japanese and English, and its year right before
+    them): :func:`_wrong_years` of a named instrument. Asking whether it holds takes nothing
+    as given."""
     if _ASKS_PREMISE.search(question):
         return []
-    said = [(m.group(1), m.group(0)) for m in (*_PASSED_JA.finditer(question), *_PASSED_EN.finditer(question))]
+    said = [(m.group(1), m.group(0)) for pattern in taken for m in pattern.finditer(question)]
     names = instruments(question, lexicon) if said else []
-    return _wrong_years(said, names, texts, _PASSING_JA, _PASSING_EN, _PASSING_YEAR) if names else []
+    return _wrong_years(said, names, texts, *said_by) if names else []
 
 
 #: A publication a question takes as given, with its year (「2016年に公表された経営者保証
 #: ガイドラインって…」, "The FSA published the guidelines in 2016 - what did that version
 #: change?"): said in passing before what it names, or in a clause before the one that asks.
-_PUBLISHED_JA = re.compile(
-    rf"({_YEAR_JA})年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?(?:の[^、。？?]{{0,8}}?)?(?:に|で)?"
-    r"(?:公表|発表|策定|公開|発行)(?:し|さ)(?:た|てる|ている|ました|れた)"
-    rf"(?:[^、。？?]{{0,10}}?(?:{_AS_GIVEN_JA}|のに)|(?=[一-龥ァ-ヶー「]))"
-)
+_PUBLISHED_JA = _dated_event_ja("公表|発表|策定|公開|発行", "一-龥ァ-ヶー「")
 _PUBLISHED_EN = re.compile(
     r"\b(?:published|released|issued|put out|brought out|came out)\b[^.?!]{0,60}?\b(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?"
     r"((?:19|20)\d{2})\b(?=\s*(?:[-–—,;:.]|\band\b)[^?]*\?)",
@@ -334,11 +353,9 @@ def published_premise(question: str, texts: list[str], lexicon: Lexicon) -> list
     """The year a question takes as that of a document's publication when the passages on it
     date its publication (公表, "published") to other years only, as :func:`passed_premise`
     does for a law's passing. Asking whether it came out then takes nothing as given."""
-    if _ASKS_PREMISE.search(question):
-        return []
-    said = [(m.group(1), m.group(0)) for m in (*_PUBLISHED_JA.finditer(question), *_PUBLISHED_EN.finditer(question))]
-    names = instruments(question, lexicon) if said else []
-    return _wrong_years(said, names, texts, _PUBLISHING_JA, _PUBLISHING_EN, _PUBLISHING_YEAR) if names else []
+    return _dated_premise(
+        question, texts, lexicon, (_PUBLISHED_JA, _PUBLISHED_EN), (_PUBLISHING_JA, _PUBLISHING_EN, _PUBLISHING_YEAR)
+    )
 
 
 #: Whether a document or scheme has been revised since (「その後改訂された？」「改正あった？」,
