@@ -800,6 +800,11 @@ class ExtractiveAnswerer(Answerer):
             if own and "howmuch" not in own and not requested_figure(question, self.lexicon) and not asks_result(question):
                 # Nor a figure: "When did the pilot start?" after "How big is …?" asks a date.
                 q = replace(q, figure=RequestedFigure(frozenset(), frozenset()))
+            if not q.figure and asks_result(question) and (marks := figures(question).amounts):
+                # 「2024年通年の確定値はもう出てる？1兆元こえたの？」: an actual result asked against
+                # a mark (1兆元) is a figure of the mark's kind, for the years typed
+                units = frozenset(u for _, u in marks)
+                q = replace(q, figure=RequestedFigure(units, frozenset(years_in(question)), money=bool(units & self.lexicon.money_units)))
         groups = term_groups(condensed, self.bm25.idf, self.lexicon, known)
         base = Answer(
             text="",

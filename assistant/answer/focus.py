@@ -182,6 +182,12 @@ NOT_FOCUS = frozenset({
     "example", "examples", "instance", "instances",
 })  # fmt: skip
 
+#: English words naming a kind of figure: a focus ending in one ("the standard split") asks
+#: a figure, which the figure checks judge.
+_FIGURE_FOCUS = frozenset(
+    {"percentage", "percent", "rate", "rates", "share", "proportion", "ratio", "split", "splits", "breakdown", "amount", "figure", "total"}
+)
+
 #: English foci a passage names only as "a list of" ("listed" companies, "it lists" name no list).
 _OF_WORD = frozenset({"list", "register", "directory", "roster"})
 
@@ -226,6 +232,8 @@ def unnamed_focus(
         for m in p.finditer(asking)
         # (a number asked, "the standard number of …", is a figure the figure checks judge)
         if (w := m.group(1)).lower() not in NOT_FOCUS and not _NUMBER_FOCUS.search(w)
+        # ("the standard split": a kind of figure, however qualified)
+        and w.split()[-1].lower() not in _FIGURE_FOCUS
     ]
     missing = []
     articles = [f for f, _ in caught if _ARTICLE_FOCI.fullmatch(f)]

@@ -19,7 +19,7 @@ from assistant.text.ja import content_terms
 #: Hearsay and what is taken as given, as both patterns below read it: 「…と聞いた」, "I heard",
 #: "Since …," (not "since when", nor a year's "since 2020").
 _HEARD_JA = r"と聞いて|と聞き|と聞いた|って聞いて|って聞き|って聞いた"
-_HEARD_EN = r"\bI (?:heard|read|was told|understand)\b"
+_HEARD_EN = r"\b(?:I|we) (?:heard|read|was told|were told|understand)\b"
 _SINCE_EN = r"^\W*(?:since|because|as)\b(?!\s+(?:when|then|(?:19|20)\d{2}|of|for|to|well|far|long|soon|much|many|a result)\b)"
 _PREMISE = re.compile(
     rf"{_HEARD_JA}|らしい(?:けど|が|です|ね)|って本当|は本当|と理解して|んですよね|ですよね|んだよね|(?:ん|の)でしょ(?!う)|"
@@ -173,7 +173,7 @@ def mandated_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[
 #: A year as a Japanese question or passage writes it: 2023, 令和8, 平成元 (before 年).
 _YEAR_JA = r"(?:(?:19|20)\d{2}|(?:令和|平成)(?:\d{1,2}|元))"
 #: What follows a clause said as given, the reason for what is asked (「…らしいけど」, 「…ので」).
-_AS_GIVEN_JA = r"らしい|と聞|って聞|けど|けれど|ので(?!す|しょ)|から(?!です|でしょ)|ですが|ますが|以上"
+_AS_GIVEN_JA = r"らしい|と聞|って聞|けど|けれど|ので(?!す|しょ)|から(?!です|でしょ)|ですが|ますが|以上|んだよね|んですよね"
 
 
 #: A start a question takes as given, with its year ("Since the charge has been available since
@@ -290,7 +290,8 @@ def _dated_event_ja(verbs: str, before_name: str = "一-龥ァ-ヶー") -> re.Pa
     reason for what is asked, or in passing right before what it names (a character of
     ``before_name``)."""
     return re.compile(
-        rf"({_YEAR_JA})年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?(?:の[^、。？?]{{0,8}}?)?(?:に|で)?"
+        # (「2023年に国会で成立した」: where, between the year and the event)
+        rf"({_YEAR_JA})年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?(?:(?:の|に)[^、。？?]{{0,8}}?)?(?:に|で)?"
         rf"(?:{verbs})(?:し|さ)(?:た|てる|ている|ました|れた)"
         rf"(?:[^、。？?]{{0,10}}?(?:{_AS_GIVEN_JA}|のに)|(?=[{before_name}]))"
     )

@@ -302,6 +302,8 @@ _OWN_CHOICE = re.compile(
     r"|\bshould (?:i|we)\b[^?]*\bor\b|\bshould (?:i|we) (?:drop|switch|refinance|replace|move|go for|stick with|keep)\b"
     r"|\bwhich\b[^?]{0,40}\b(?:works? out|comes? out)\b[^?]{0,20}\b(?:cheaper|better)\b"
     r"|(?:ほう|方)が(?:ええ|えぇ)(?:の|ん)?(?:か|かな)?"
+    # (ipfin asked to judge the asker's case: 「外してくれそうか判断してくれない？」)
+    r"|判断して(?:くれ|もらえ|ほしい|欲しい|ください|下さい)|\b(?:can|could) you (?:judge|assess|evaluate) (?:whether|if) (?:i|we|my|our)\b"
     r"|\bwhich\b[^?]{0,40}\b(?:better|best|smarter|wiser|cheaper)\b[^?]{0,30}\b(?:for (?:us|me|my|our)|in (?:our|my) case)\b"
     r"|\b(?:better|best) (?:option |choice |route |deal )?for (?:us|me)\b"
     r"|\bwhat (?:would|do) you (?:recommend|suggest|advise)\b|\bdo you (?:recommend|think (?:i|we) should)\b",
