@@ -5063,3 +5063,42 @@ def test_a_note_that_something_was_not_found_is_quoted(assistant):
     # the gold set's answer to a talk the research did not find is the note saying so
     answer = assistant.ask("What did WIPO's eTISC 2024 talk on IP financing risks say?")
     assert not answer.abstained and "eTISC" in _lead(answer)[0], answer.text
+
+
+# ---- round 74 (fresh blind probes e74a/j74a)
+
+
+def test_a_split_asked_in_an_english_phrase_is_a_figure(assistant):
+    answer = assistant.ask(
+        "Under the responsibility-sharing system for credit-guaranteed loans, what is the standard split of risk between the credit guarantee corporation and the lending institution?"
+    )
+    assert not answer.abstained and "80%" in _lead(answer)[0], answer.text
+
+
+def test_a_specific_percentage_asks_a_percentage(assistant):
+    assert requested_figure("What are the specific percentage rates applied to each bracket?", LEX).units == frozenset({"%"})
+    assert requested_figure("Does the FSA give a specific figure?", LEX).money  # alone, it asks either
+    answer = assistant.ask(
+        "Article 2 of the Enforcement Order splits the distributable amount into brackets for the reserved amount. What are the specific percentage rates applied to each bracket?"
+    )
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_passing_said_with_where_and_we_understand(assistant):
+    answer = assistant.ask("企業価値担保権って2023年に国会で成立したんだよね？そのとき反対した政党ってどこだったの")
+    assert answer.abstained and "2023" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask(
+        "We understand enterprise value charge loans are capped at 50% of appraised enterprise value. Which valuation method does the FSA prescribe for that appraisal?"
+    )
+    assert answer.abstained and "50%" in answer.abstain_reason, answer.abstain_reason
+
+
+def test_ipfin_asked_to_judge_the_askers_case():
+    assert Refusals.own_choice("経営者保証はずしてほしいんだけど、うちの信金が外してくれそうか判断してくれない？決算2期連続赤字で役員貸付もある")
+    # what the documents say a bank judges is a fact they state
+    assert not Refusals.own_choice("経営者保証を外すかどうか、金融機関は何を見て判断するの？")
+
+
+def test_an_actual_result_asked_against_a_mark_in_a_follow_up(assistant):
+    answer = assistant.ask("じゃあ2024年通年の確定値はもう出てる？1兆元こえたの？", history=["中国の2023年通年の知財質押融資額はいくらでしたか"])
+    assert answer.abstained and not answer.citations, answer.text
