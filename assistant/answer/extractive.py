@@ -445,10 +445,6 @@ def _carried(question: str, condensed: str) -> str:
     return ""
 
 
-#: A comparison asked ("compared with", "than", 「と比べて」).
-_COMPARES = re.compile(r"\bcompar|\bthan\b|\bversus\b|\bvs\.?\s|と比べ|と比較|比べて|より(?:も)?(?:良|悪|多|少|高|低)", re.I)
-
-
 #: A question asking how things stand now ("what about now", "is it still …", 「今も」「現在は」
 #: 「まだやってる？」), and a unit stating a figure as of a past point (「2017年の時点では」,
 #: 「平成23年度で約4,400億円」): the figure then is no answer for now.
@@ -987,9 +983,10 @@ class ExtractiveAnswerer(Answerer):
             asked = ordinals(condensed)
             asking_text = next_one.group(0)
         named = [said for c in candidates if (said := _ordinals_of(c))]
-        if len(asked) > 1 and named and _COMPARES.search(question) and asked - set().union(*named):
-            # "How did the tenth auction perform compared with the ninth?": each occasion
-            # compared must be one the passages speak of
+        if len(asked) > 1 and named and asked - set().union(*named):
+            # "How did the tenth auction perform compared with the ninth?", "the 9th flopped, but
+            # how much did the 10th bring in?": each occasion the asking sentences name must be
+            # one the passages speak of
             unnamed = asked - set().union(*named)
             said_as = [n for n in ordinal_names(asking_text) or ordinal_names(question) if ordinals(n) & unnamed]
             return self._abstain(base, "no_quantity", groups, t0, missing=said_as or sorted(unnamed))

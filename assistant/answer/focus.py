@@ -166,6 +166,8 @@ NOT_FOCUS = frozenset({
     "gets", "got", "uses", "used", "makes", "made", "takes", "took", "needs", "wants",
     # verbs of what happens to anyone ("if the company goes bankrupt", "if the borrower fails")
     "goes", "becomes", "fails", "stops", "runs", "decides", "tries", "owes", "misses", "defaults",
+    # (who bears a loss, said as eating it: "does the bank still eat some of the loss")
+    "eat", "eats", "eating", "ate",
     "cannot", "loses", "data", "information", "figures",
     # any party at all ("which entities can act as …"): who is asked, not a thing named
     "entity", "entities", "party", "parties", "body", "bodies", "organization", "organizations",

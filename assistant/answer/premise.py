@@ -22,7 +22,7 @@ _HEARD_JA = r"と聞いて|と聞き|と聞いた|って聞いて|って聞き|�
 _HEARD_EN = r"\b(?:I|we) (?:heard|read|was told|were told|understand)\b"
 _SINCE_EN = r"^\W*(?:since|because|as)\b(?!\s+(?:when|then|(?:19|20)\d{2}|of|for|to|well|far|long|soon|much|many|a result)\b)"
 _PREMISE = re.compile(
-    rf"{_HEARD_JA}|らしい(?:けど|が|です|ね)|って本当|は本当|と理解して|んですよね|ですよね|んだよね|(?:ん|の)でしょ(?!う)|"
+    rf"{_HEARD_JA}|らしい(?:けど|が|です|ね)|って本当|は本当|と理解して|んですよね|ですよね|んだよね|(?:ん|の)でしょ(?!う)|(?:だ|でした|だった)っけ|"
     rf"{_HEARD_EN}|\b(?:correct|right|true)\s*\?|\bis it true\b|"
     rf"\b(?:given|now|considering) that\b|\bassuming\b|{_SINCE_EN}",
     re.I,
@@ -85,8 +85,11 @@ _OWN_CASE = re.compile(
 _STARTS = re.compile(r"始ま|施行|開始|スタート|導入|適用")
 _EN_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
 _EN_MONEY = re.compile(r"(?<![\d.])\d[\d,.]*\s*(?:thousand|million|billion|trillion)?\s*(?:yen|yuan|dollars)\b", re.I)
-#: An amount said without its unit, as people say yen (「100万くらい自腹」): found as written.
+#: A notice's or an order's number (告示第11号), taken as given as a figure is.
+_NUMBERED_TEXT = re.compile(r"(?:告示|政令|省令|府令|規則|法律|通達)第\d+号")
+#: "500k yen": thousands written with k.
 _EN_K_MONEY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*k\s+(yen|yuan|dollars)\b", re.I)
+#: An amount said without its unit, as people say yen (「100万くらい自腹」): found as written.
 _BARE_MONEY = re.compile(r"(?<![\d.,])\d[\d,.]*(?:千万|百万|万|億)(?![\d円元ドル件社人台個回年機協者])")
 
 
@@ -101,6 +104,8 @@ def unsupported_premise(question: str, texts: list[str]) -> list[str]:
     stated += [f"{v}%" for v in _EN_PERCENT.findall(question)]
     stated += [m.group(0) for m in _EN_MONEY.finditer(question)]
     stated += [m.group(0) for m in _BARE_MONEY.finditer(question)]
+    # (a notice's or an order's number: 「告示第15号のやつだっけ？」)
+    stated += [m.group(0) for m in _NUMBERED_TEXT.finditer(question)]
     joined = " ".join(texts).replace(",", "").lower()
     missing = [s for s in dict.fromkeys(stated) if s.replace("パーセント", "%").replace(",", "").lower() not in joined]
     # ("like 500k yen per report right?": as the English renderings write it, 500,000 yen)
