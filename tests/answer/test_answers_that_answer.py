@@ -5102,3 +5102,34 @@ def test_ipfin_asked_to_judge_the_askers_case():
 def test_an_actual_result_asked_against_a_mark_in_a_follow_up(assistant):
     answer = assistant.ask("じゃあ2024年通年の確定値はもう出てる？1兆元こえたの？", history=["中国の2023年通年の知財質押融資額はいくらでしたか"])
     assert answer.abstained and not answer.citations, answer.text
+
+
+# ---- round 75 (fresh blind probes e75a/j75a)
+
+
+def test_eating_a_loss_is_how_it_is_borne(assistant):
+    answer = assistant.ask("in zhongshan in china, when one of these ip loans goes bad who eats the loss and whats the split")
+    assert not answer.abstained and "54:26:16:4" in answer.text, answer.text
+
+
+def test_a_post_asked_without_a_particle_asks_a_person():
+    assert [x for x in frame("推進本部って本部長だれがやってるの", LEX).quantities if x.person]
+
+
+def test_each_occasion_named_must_be_spoken_of(assistant):
+    answer = assistant.ask("ocean tomo's 9th auction flopped, but how much did the 10th one bring in?")
+    assert answer.abstained and "10th" in answer.abstain_reason, answer.abstain_reason
+
+
+def test_a_notice_number_taken_as_given(assistant):
+    history = ["企業価値担保権ができたのにあわせて、従業員を守る指針も変わったんだよね？"]
+    answer = assistant.ask("それって2025年12月にでた告示第15号のやつだっけ？", history=history)
+    assert answer.abstained and "告示第15号" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("それって告示第11号のやつだっけ？", history=history)
+    assert not answer.abstained, answer.abstain_reason
+
+
+def test_a_guideline_taken_as_a_law_is_answered_by_the_sentence_correcting_it(assistant):
+    # (the gold set's q111: the correction is the answer)
+    answer = assistant.ask("経営者保証ガイドラインって金融庁がつくった法律なんだから守らない銀行は違法ってことでしょ？")
+    assert not answer.abstained and "法的な拘束力はない" in answer.text, answer.text
