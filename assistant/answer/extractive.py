@@ -826,12 +826,14 @@ class ExtractiveAnswerer(Answerer):
             ]
 
         spelt_out: set[str] = set()  # short forms the passages spell out (政投銀)
+        # The retrieved passages and their English renderings: where names are looked for.
+        passage_texts = [hit.chunk.text for hit in retrieval.hits] + [
+            fact.en for hit in retrieval.hits for fact in hit.chunk.sources if fact.en
+        ]
         if q.unknown_entities or q.unknown_places:
             # A short form of a name the passages or the glossary spell out (政投銀, "DBJ") is
             # known to them.
-            texts = [hit.chunk.text for hit in retrieval.hits] + [
-                fact.en for hit in retrieval.hits for fact in hit.chunk.sources if fact.en
-            ] + list(self.lexicon.glossary_terms)
+            texts = passage_texts + list(self.lexicon.glossary_terms)
 
             def unknown(names: tuple[str, ...]) -> tuple[str, ...]:
                 return tuple(n for n in names if not abbreviates(n, texts))
@@ -844,9 +846,6 @@ class ExtractiveAnswerer(Answerer):
                 unknown_institutions=unknown(q.unknown_institutions),
             )
             spelt_out = named - {*q.unknown_entities, *q.unknown_places, *q.unknown_institutions}
-        passage_texts = [hit.chunk.text for hit in retrieval.hits] + [
-            fact.en for hit in retrieval.hits for fact in hit.chunk.sources if fact.en
-        ]
         if q.lang == "en" and (banks := unnamed_banks(question, passage_texts, self.lexicon)):
             # "the Bank of Japan's 2024 guidance" when the passages name only the Development
             # Bank of Japan: all its words are known, the bank is not
