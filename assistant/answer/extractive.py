@@ -78,7 +78,7 @@ from assistant.answer.question import (
     defined_abroad,
     frame,
     implied_jurisdictions,
-    unnamed_banks,
+    unnamed_bodies,
     used_abroad,
 )
 from assistant.answer.refusal import Refusals
@@ -846,10 +846,10 @@ class ExtractiveAnswerer(Answerer):
                 unknown_institutions=unknown(q.unknown_institutions),
             )
             spelt_out = named - {*q.unknown_entities, *q.unknown_places, *q.unknown_institutions}
-        if q.lang == "en" and (banks := unnamed_banks(question, passage_texts, self.lexicon)):
+        if q.lang == "en" and (bodies := unnamed_bodies(question, passage_texts, self.lexicon)):
             # "the Bank of Japan's 2024 guidance" when the passages name only the Development
             # Bank of Japan: all its words are known, the bank is not
-            return self._abstain(base, "unknown_entity", groups, t0, missing=list(banks))
+            return self._abstain(base, "unknown_entity", groups, t0, missing=list(bodies))
         if implied := (
             implied_jurisdictions(q, spans, self.lexicon)
             or defined_abroad(q, groups, spans, self.lexicon)

@@ -145,8 +145,11 @@ _FOCUS_EN = (
         re.I,
     ),
 )
+#: English words naming a kind of figure ("what percentage does the guarantee corporation
+#: cover?"): the figure checks judge it, and a passage states 80% without saying "percentage".
+_FIGURE_WORDS = frozenset({"percentage", "percent", "rate", "rates", "share", "proportion", "ratio", "amount", "figure", "total"})
 #: Words those English patterns catch that name no thing ("what does …", "which kind of").
-NOT_FOCUS = frozenset({
+NOT_FOCUS = _FIGURE_WORDS | frozenset({
     "does", "do", "is", "are", "did", "will", "can", "must", "should", "has", "have", "was", "were",
     "kind", "kinds", "sort", "type", "types", "happens", "happen", "exactly", "actually", "really",
     # where or when, not what ("how many are there nationwide", "is there now …")
@@ -175,20 +178,15 @@ NOT_FOCUS = frozenset({
     # what kind of answer is asked ("From what date did …", "the designation of …"): a date
     # or a name, which the passages give in other words
     "date", "dates", "year", "years", "month", "day", "designation", "title",
-    # …or a figure ("what percentage does the guarantee corporation cover?"), which the
-    # figure checks judge: a passage states 80% without saying "percentage"
-    "percentage", "percent", "rate", "rates", "share", "proportion", "ratio", "fraction", "portion",
-    "amount", "number", "figure", "total",
+    # …or a figure (_FIGURE_WORDS), and these words for a part or a count
+    "fraction", "portion", "number",
     # a case of what follows ("Are there examples of banks lending against patents?"), as
     # 事例 is: the passages tell cases without calling them so
     "example", "examples", "instance", "instances",
 })  # fmt: skip
-
-#: English words naming a kind of figure: a focus ending in one ("the standard split") asks
-#: a figure, which the figure checks judge.
-_FIGURE_FOCUS = frozenset(
-    {"percentage", "percent", "rate", "rates", "share", "proportion", "ratio", "split", "splits", "breakdown", "amount", "figure", "total"}
-)
+#: A focus ending in a word for a kind of figure asks a figure, however qualified ("the
+#: standard split", "the exact percentage").
+_FIGURE_FOCUS = _FIGURE_WORDS | {"split", "splits", "breakdown"}
 
 #: English foci a passage names only as "a list of" ("listed" companies, "it lists" name no list).
 _OF_WORD = frozenset({"list", "register", "directory", "roster"})

@@ -302,10 +302,12 @@ def _dated_event_ja(verbs: str, before_name: str = "一-龥ァ-ヶー") -> re.Pa
     )
 
 
+#: "in 2023", "on June 7, 2024", "in March 2024": the year an English premise gives (group 1).
+_IN_YEAR_EN = r"\b(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b"
 _PASSED_JA = _dated_event_ja("成立|可決|制定|公布")
 _PASSED_EN = re.compile(
     r"\b(?:since|now that|given that|because|as|after|once|(?:I )?(?:heard|read|was told)(?: that)?|why (?:did|was|were|has|had))\b[^.?!]{0,80}?"
-    r"\b(?:pass|passed|enact|enacted|adopt|adopted|promulgated?)\b[^.?!]{0,60}?\b(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b",
+    r"\b(?:pass|passed|enact|enacted|adopt|adopted|promulgated?)\b[^.?!]{0,60}?" + _IN_YEAR_EN,
     re.I,
 )
 _PASSING_YEAR = re.compile(rf"{_YEAR_JA}年[^。、]{{0,14}}?(?:に|で)(?:成立|可決|制定|公布)")
@@ -345,8 +347,8 @@ def _dated_premise(
 #: change?"): said in passing before what it names, or in a clause before the one that asks.
 _PUBLISHED_JA = _dated_event_ja("公表|発表|策定|公開|発行", "一-龥ァ-ヶー「")
 _PUBLISHED_EN = re.compile(
-    r"\b(?:published|released|issued|put out|brought out|came out)\b[^.?!]{0,60}?\b(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?"
-    r"((?:19|20)\d{2})\b(?=\s*(?:[-–—,;:.]|\band\b)[^?]*\?)",
+    r"\b(?:published|released|issued|put out|brought out|came out)\b[^.?!]{0,60}?" + _IN_YEAR_EN
+    + r"(?=\s*(?:[-–—,;:.]|\band\b)[^?]*\?)",
     re.I,
 )
 #: (a report's date, 「報告書は2023年2月10日付である」, is when it came out)

@@ -200,9 +200,9 @@ def abbreviates(name: str, texts: list[str]) -> bool:
     return False
 
 
-#: A body named "Bank of X" in English (the Bank of Japan, the Bank of Korea), with the
+#: A body named "Bank of X" or "Ministry of X" in English (the Bank of Japan), with the
 #: capitalised words of a longer name before it ("Development Bank of Japan").
-_BANK_OF = re.compile(
+_BODY_NAME = re.compile(
     r"(?<![A-Za-z])((?:[A-Z][a-z'’]+\s+){0,3})(?:Bank|Ministry) of (?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
     # (and a council or commission by its name: "the Legislative Council")
     r"|(?<![A-Za-z])(?:[A-Z][a-z'’]+\s+){1,3}(?:Council|Commission)\b"
@@ -211,13 +211,13 @@ _BANK_OF = re.compile(
 _NOT_NAME_WORD = frozenset({"the", "a", "an", "what", "did", "does", "do", "is", "was", "how", "when", "why", "who", "has", "have", "can", "will", "should", "and", "or", "but", "so"})
 
 
-def unnamed_banks(text: str, texts: list[str], lexicon: Lexicon) -> tuple[str, ...]:
+def unnamed_bodies(text: str, texts: list[str], lexicon: Lexicon) -> tuple[str, ...]:
     """The bodies named "Bank of X", "Ministry of X" or "X Council" in English that ``text``
     asks about and neither a passage of ``texts`` names whole nor the glossary knows: "the
     Bank of Japan" is not the "Development Bank of Japan" the documents name, though every
     word of it is in them, nor is "the Legislative Council" the Financial System Council."""
     out: list[str] = []
-    for m in _BANK_OF.finditer(text):
+    for m in _BODY_NAME.finditer(text):
         words = m.group(0).split()
         while words and words[0].lower() in _NOT_NAME_WORD:
             words = words[1:]
@@ -226,8 +226,6 @@ def unnamed_banks(text: str, texts: list[str], lexicon: Lexicon) -> tuple[str, .
             continue
         if name.lower() in lexicon.glossary:
             continue  # a body the glossary knows (financial system council: 金融審議会) is named
-        if any(term in passage for term in lexicon.glossary.get(name.lower(), ()) for passage in texts):
-            continue
         out.append(name)
     return tuple(dict.fromkeys(out))
 

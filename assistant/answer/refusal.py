@@ -499,10 +499,11 @@ class Refusals:
         charge, which is better for us?"): the documents state rules and facts, never which
         option suits one company. Empty when another asking sentence asks a fact beside it
         ("Which is better for us? And what does the charge cover?" is answered)."""
+        if not _OWN.search(question):
+            return []
         found, other = [], False
         for sentence in asking_sentence_list(question):
-            m = _OWN_CHOICE.search(sentence) if _OWN.search(question) else None
-            if m:
+            if m := _OWN_CHOICE.search(sentence):
                 found.append(m.group(0).strip())
             elif _ASKS_FACT.search(sentence):
                 other = True

@@ -4702,11 +4702,11 @@ def test_what_one_should_do_by_the_documents_or_a_fact_beside_a_choice_is_no_cho
 
 
 def test_a_bank_of_x_the_passages_name_only_inside_a_longer_name_is_unknown(assistant):
-    from assistant.answer.question import unnamed_banks
+    from assistant.answer.question import unnamed_bodies
 
     texts = ["the Development Bank of Japan's (日本政策投資銀行) IP-secured lending came to 310 loans"]
-    assert unnamed_banks("What did the Bank of Japan's 2024 guidance say?", texts, LEX) == ("Bank of Japan",)
-    assert not unnamed_banks("How many loans did the Development Bank of Japan make?", texts, LEX)
+    assert unnamed_bodies("What did the Bank of Japan's 2024 guidance say?", texts, LEX) == ("Bank of Japan",)
+    assert not unnamed_bodies("How many loans did the Development Bank of Japan make?", texts, LEX)
     answer = assistant.ask("What did the Bank of Japan's 2024 guidance on enterprise value charge loans say about collateral haircuts?")
     assert answer.abstained and "Bank of Japan" in answer.abstain_reason, answer.abstain_reason
     answer = assistant.ask("How many IP-secured loans did the Development Bank of Japan make by 2008?")
