@@ -71,7 +71,7 @@ from assistant.answer.evidence import (
 from assistant.answer.focus import NOT_FOCUS, NOT_FOCUS_JA
 from assistant.answer.parts import asking_sentences, question_parts, remark_sentences
 from assistant.answer.premise import asks_revision, revision_since, says_revision
-from assistant.answer.quantity import YEAR_TERM, QuantityCheck, asks_result, versions
+from assistant.answer.quantity import FIGURE_RELEVANCE, YEAR_TERM, QuantityCheck, asks_result, versions
 from assistant.answer.question import (
     QuestionFrame,
     abbreviates,
@@ -79,6 +79,7 @@ from assistant.answer.question import (
     frame,
     implied_jurisdictions,
     unnamed_bodies,
+    unnamed_documents,
     used_abroad,
 )
 from assistant.answer.refusal import Refusals
@@ -460,6 +461,26 @@ _AS_OF = re.compile(
 #: A follow-up asking the occasion after the one asked before ("when's the next one?"): the
 #: next of its series, which the condenser writes out ("the third one").
 _NEXT_ONE = re.compile(r"\bnext (?:one|meeting|session|dialogue|round|edition|auction|event)\b", re.I)
+
+
+#: A why-question's own thing (:meth:`ExtractiveAnswerer._why_subject`) is a term of it that at
+#: most WHY_SUBJECT_MAX_UNITS of the top WHY_SUBJECT_POOL units use, and each of whose words
+#: has at least WHY_SUBJECT_MIN_IDF: 個人事業主 (one unit; 個人 2.35, 事業 .57, 主 3.81), not
+#: 金融機関 (four units; 金融 .15).
+WHY_SUBJECT_POOL = 8
+WHY_SUBJECT_MAX_UNITS = 3
+WHY_SUBJECT_MIN_IDF = 0.5
+
+
+#: A question asking of an occasion still to come ("when is WIPO's next dialogue?", 「次回の
+#: 会合はいつ？」), and a passage speaking of one (「次回は…予定」, "will be held"): passages dating
+#: past occasions only do not say when the next one is.
+_ASKS_NEXT = re.compile(
+    r"\b(?:next|upcoming|coming)\s+(?:(?:ip finance |wg |working group )?(?:one|meeting|session|dialogue|round|edition|auction|event|call|intake|deadline))\b"
+    r"|次回|次の(?:会合|会議|募集|公募|回|開催|締切|締め切り|オークション)|今度の(?:会合|会議|募集|公募|開催)",
+    re.I,
+)
+_SAYS_NEXT = re.compile(r"次回|予定|見込み|\b(?:next|will be held|scheduled|planned|upcoming)\b", re.I)
 
 
 #: A demonstrative before a noun: the noun points back to what was said before.
@@ -850,6 +871,11 @@ class ExtractiveAnswerer(Answerer):
             # "the Bank of Japan's 2024 guidance" when the passages name only the Development
             # Bank of Japan: all its words are known, the bank is not
             return self._abstain(base, "unknown_entity", groups, t0, missing=list(bodies))
+        titled = [f"{hit.chunk.section} {hit.doc.title}" for hit in retrieval.hits]
+        if documents := unnamed_documents(question, passage_texts + titled, self.lexicon):
+            # "What does the 2025 White Paper on Small and Medium Enterprises report about …?",
+            # 「全銀協の実務Q&Aでは…」: what a document the index lacks says is not in it
+            return self._abstain(base, "unknown_entity", groups, t0, missing=list(documents))
         if implied := (
             implied_jurisdictions(q, spans, self.lexicon)
             or defined_abroad(q, groups, spans, self.lexicon)
@@ -1060,25 +1086,58 @@ class ExtractiveAnswerer(Answerer):
             if q.intent == "when" and not any(has_date(c.text) for c in occasion):
                 # …and a date asked of it is not given by the units on it
                 return self._abstain(base, "no_quantity", groups, t0, missing=ordinal_names(question))
-        if (q.intent == "why" or (q.intent == "comparison" and "why" in q.intents)) and _ASKS_CAUSE.search(q.text) and not _gives_reason(lead):
+        if (q.intent == "why" or (q.intent == "comparison" and "why" in q.intents)) and _ASKS_CAUSE.search(q.text):
             # "why did the 9th auction go so badly?": a close unit giving a reason answers; its
             # figures alone (6 of 81 lots) say what happened, not why
-            # (on the occasion asked: the risk of auctions in general is no reason for the 9th's)
-            lead = self._close_lead(
-                lead,
-                ranked,
-                q,
-                REASON_LEAD_SHARE,
-                lambda c: _gives_reason(c) and (not asked or bool(_ordinals_of(c) & asked)),
-            )
-            why = self.lexicon.intent("why")
-            if _says_only_what_happened(lead, why.cues if why else None):
-                # (a unit describing the thing may still say why in other words)
-                return self._abstain(base, "no_reason", groups, t0, missing=[])
+            # (a reason on what the question asks it of: the users the law envisages, 「…経営者
+            # 保証があるために…」, give no reason why 個人事業主 cannot grant the charge)
+            specific = self._why_subject(groups, ranked, q)
+
+            def on_it(c: Candidate) -> bool:
+                return specific is None or all(t in terms(c.text) for t in specific)
+
+            if not (_gives_reason(lead) and on_it(lead)):
+                # (on the occasion asked: the risk of auctions in general is no reason for the
+                # 9th's; and on what the lead says it of, in the words it says it in: 個人事業主,
+                # not the 設定者 the glossary equates)
+                said = set(terms(lead.text))
+                held = [
+                    alt
+                    for g in groups
+                    if g.topical and not g.predicate
+                    for alt in g.alternatives[:1]
+                    if all(t in said for t in alt)
+                ]
+                lead = self._close_lead(
+                    lead,
+                    ranked,
+                    q,
+                    REASON_LEAD_SHARE,
+                    lambda c: _gives_reason(c)
+                    and on_it(c)
+                    and (not asked or bool(_ordinals_of(c) & asked))
+                    and all(all(t in terms(c.text) for t in alt) for alt in held),
+                )
+                if not on_it(lead):  # the close unit on it, reason or not, is judged
+                    lead = self._close_lead(lead, ranked, q, REASON_LEAD_SHARE, on_it)
+                why = self.lexicon.intent("why")
+                cues = why.cues if why else None
+                # (a unit describing the thing may still say why in other words; one on the
+                # question's own thing, 「個人事業主などは…設定者になれない」, says only what is)
+                if _says_only_what_happened(lead, cues) or (specific is not None and _no_reason_word(lead, cues)):
+                    return self._abstain(base, "no_reason", groups, t0, missing=[])
         if _ASKS_NOW.search(asking_sentences(question)) and (dated := _AS_OF.search(lead.text)):
             # "what about now, is it still 300k?" after a question on 2017: a unit stating the
             # figure as of 2017 (「2017年の時点では…約30万円」) does not say what it is now
             return self._abstain(base, "as_of", groups, t0, missing=[next(iter(stated_years(f"{dated.group(1)}年")), dated.group(1))])
+        if (
+            not asked
+            and (next_asked := _ASKS_NEXT.search(asking_sentences(question)))
+            and not any(_SAYS_NEXT.search(c.text) for c in ranked[:8])
+        ):
+            # "when is wipo's next dialogue?" when the passages date the second one only: no
+            # passage speaks of one still to come
+            return self._abstain(base, "no_next", groups, t0, missing=[next_asked.group(0)])
         pool = [c for c in ranked if self._supports(c, lead)]
         # The figure asked for must be stated about the question's places (a Chinese plan's
         # period is no answer to a question about Japan).
@@ -1119,6 +1178,19 @@ class ExtractiveAnswerer(Answerer):
             if asked:  # name what was asked for (「締め切り」「一番大きい」), not only "a figure"
                 return self._abstain(base, "no_quantity", groups, t0, missing=asked)
             return self._abstain(base, "no_figure", groups, t0, top_tokens, q)
+        if stated is None and q.figure and q.named_places and len(q.jurisdictions) > 1 and "howmuch" in q.intents:
+            # 「日本のABL残高と、アメリカのABL市場の規模って、どのくらい差がある？」: each place
+            # named needs its own figure; Japan's alone does not answer the difference
+            bare = [
+                j
+                for j in q.jurisdictions
+                if not any(
+                    c.jurisdiction == j and q.figure.met_by(c.text) and max(c.own, c.asked_words) >= FIGURE_RELEVANCE
+                    for c in ranked
+                )
+            ]
+            if bare and len(bare) < len(q.jurisdictions):
+                return self._abstain(base, "no_quantity", groups, t0, missing=self._place_figures(question, bare, q.lang))
         if stated is not None:
             # the first part's answer leads (its figure's unit, when it asks one); each other
             # part's figure follows it
@@ -1669,6 +1741,41 @@ class ExtractiveAnswerer(Answerer):
         before = [c for c in chosen[:at] if c.key not in keys]
         return before + listed + [head, *rest][: max(1, MAX_SENTENCES - len(listed) - len(before))]
 
+    def _why_subject(self, groups: list[TermGroup], ranked: list[Candidate], q: QuestionFrame) -> tuple[str, ...] | None:
+        """What a why-question asks the reason of, in the words of its rarest topical term
+        that a top unit uses (個人事業主 of 「なんで個人事業主だと企業価値担保権が使えないの？」;
+        企業価値担保権, said everywhere, is the topic): a reason answers only said of it. None
+        when the question has one topical term only (its topic), or none is distinctive: common
+        in the index or in the top units (金融機関, which a reason may say as 融資元)."""
+        top = [set(terms(c.text)) for c in ranked[:WHY_SUBJECT_POOL]]
+        # (each term by the first of its spellings a top unit uses: 企業価値担保権 for
+        # 「会社まるごと担保のやつ」)
+        found: dict[tuple[str, ...], int] = {}
+        for g in groups:
+            if not g.topical or g.predicate or YEAR_TERM.fullmatch(g.term):
+                continue
+            counts = ((alt, sum(all(t in said for t in alt) for said in top)) for alt in g.alternatives if alt)
+            if (used := next(((alt, n) for alt, n in counts if n), None)) is not None:
+                found[used[0]] = used[1]
+        # (a term no top unit uses, 「会社まるごと担保のやつ」 in everyday words, still tells that
+        # the question asks of more than its topic)
+        if sum(1 for g in groups if g.topical and not g.predicate and not YEAR_TERM.fullmatch(g.term)) < 2:
+            return None
+        rare = [
+            alt
+            for alt, n in found.items()
+            if n <= WHY_SUBJECT_MAX_UNITS and min(self.bm25.idf(t) for t in alt) >= WHY_SUBJECT_MIN_IDF
+        ]
+        return max(rare, key=lambda alt: min(self.bm25.idf(t) for t in alt), default=None)
+
+    def _place_figures(self, question: str, codes: list[str], lang: str) -> list[str]:
+        """What a refusal names for places whose figure is missing: the question's own word
+        for each (アメリカ, "the US") with "の数値" / "the figure for"."""
+        words = [name for name, code in self.lexicon.place_spellings.items() if code in codes and name in question]
+        words += [w for _, w in self.lexicon.place_words_in(question) if set(self.lexicon.place_words[w]) & set(codes)]
+        words = list(dict.fromkeys(words)) or [c.upper() for c in codes]
+        return [f"{w}の数値" if lang == "ja" else f"the figure for {w}" for w in words]
+
     @staticmethod
     def _supports(c: Candidate, lead: Candidate) -> bool:
         """Close enough to the lead to follow it: RELATIVE_CUTOFF of its score, or
@@ -2033,7 +2140,8 @@ _GIVES_REASON = re.compile(
 #: "led to"): a unit stating figures or dates with one of them may still say why.
 _MAY_GIVE_REASON = re.compile(
     r"により|による|によって|ことで|期待|必要|ように|受け|踏まえ|動機|"
-    r"\b(?:since|led to|cause[sd]?|help(?:s|ed)?|encourag\w*|promot\w*|driven by|thanks to|amid)\b",
+    # (in lower case: "Promotion" of the IP Finance Promotion Project names it)
+    r"\b(?:since|led to|cause[sd]?|help(?:s|ed)?|encourag\w*|(?-i:promot\w*)|driven by|thanks to|amid)\b",
     re.I,
 )
 
@@ -2044,13 +2152,17 @@ def _gives_reason(cand: Candidate) -> bool:
     return bool(_GIVES_REASON.search(f"{cand.text} {cand.unit().en or ''}"))
 
 
+def _no_reason_word(cand: Candidate, cues: re.Pattern[str] | None) -> bool:
+    """No word of the unit, or of its English rendering, gives or may give a reason (the
+    why-intent's ``cues`` included)."""
+    text = f"{cand.text} {cand.unit().en or ''}"
+    return not (_GIVES_REASON.search(text) or _MAY_GIVE_REASON.search(text) or (cues and cues.search(cand.text)))
+
+
 def _says_only_what_happened(cand: Candidate, cues: re.Pattern[str] | None) -> bool:
     """A unit stating figures or dates (6 of 81 lots sold, the 施行日) with no word that gives,
-    or may give, a reason (the why-intent's ``cues`` included): it says what happened, not why."""
-    text = f"{cand.text} {cand.unit().en or ''}"
-    if _GIVES_REASON.search(text) or _MAY_GIVE_REASON.search(text) or (cues and cues.search(cand.text)):
-        return False
-    return has_number(cand.text) or has_date(cand.text)
+    or may give, a reason: it says what happened, not why."""
+    return _no_reason_word(cand, cues) and (has_number(cand.text) or has_date(cand.text))
 
 
 def _without(text: str, start: int, end: int, spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:

@@ -103,7 +103,8 @@ def _indexed(term: str, known: Callable[[str], bool]) -> bool:
 
 
 # ASCII boundaries: a Latin name may touch Japanese (「SMBCは…」).
-_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9_-])([A-Z][a-z]{2,}|[A-Z]{3,6})(?![A-Za-z0-9_-])")
+# (an acronym with a prefix is one name: J-GAAP, US-GAAP)
+_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9_-])([A-Z][a-z]{2,}|[A-Z]{3,6}|[A-Z]{1,3}-[A-Z]{3,6})(?![A-Za-z0-9_-])")
 #: "in India", "from Brazil": an unknown capitalised word there names a place.
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|across|within|throughout|to)\s+(?:the\s+)?$", re.I)
 _NUMBERED = re.compile(r"\.?\s*\d")
@@ -227,6 +228,64 @@ def unnamed_bodies(text: str, texts: list[str], lexicon: Lexicon) -> tuple[str, 
         if name.lower() in lexicon.glossary:
             continue  # a body the glossary knows (financial system council: 金融審議会) is named
         out.append(name)
+    return tuple(dict.fromkeys(out))
+
+
+#: Words a document's English title ends in ("the FSA's Comprehensive Guidelines for …", "the
+#: 2025 White Paper on …") and the words that join a title's capitalised words.
+_DOC_NOUN = re.compile(r"(?:Guidelines?|Paper|Report|Manual|Handbook|Q&A|FAQs?|Circular|Framework|Accord|Standards?|Guidance|Rulebook)$")
+_TITLE_JOIN = frozenset({"of", "for", "on", "and", "the", "to", "in", "&"})
+_BASEL = re.compile(r"\bBasel\s*(?:I{1,3}|IV|[1-4])?\b|バーゼル(?:I{1,3}|IV|[1-4]|規制)?")
+#: The Japanese names of a kind of document the question may cite (「中小企業白書」,
+#: 「全銀協の実務Q&A」, 「主要行向けの監督指針」).
+_DOC_NOUN_JA = re.compile(r"白書|Q&A|Ｑ＆Ａ|FAQ|通達|手引き|監督指針|事務連絡")
+
+
+def unnamed_documents(text: str, texts: list[str], lexicon: Lexicon) -> tuple[str, ...]:
+    """The documents ``text`` cites by title that no passage of ``texts`` speaks of nor the
+    glossary knows: "Section III-4 of the FSA's Comprehensive Guidelines for Supervision of
+    Major Banks", "the 2025 White Paper on Small and Medium Enterprises", Basel III,
+    「全銀協の実務Q&A」. What such a document says is not in the index, whatever the passages
+    say on the same topic. An English title counts as spoken of when a passage or the glossary
+    holds nearly all its words (a title written a little differently is the same document)."""
+    lowered = [t.lower() for t in texts]
+    out: list[str] = []
+    for m in _BASEL.finditer(text):
+        if not any(m.group(0).split()[0].lower() in t for t in lowered):
+            out.append(m.group(0))
+    words = re.findall(r"[A-Za-z][A-Za-z'’&-]*|\d{4}", text)
+    for i, w in enumerate(words):
+        if not _DOC_NOUN.match(w):
+            continue
+        start = i
+        while start and (words[start - 1][:1].isupper() or words[start - 1].isdigit() or (words[start - 1] in _TITLE_JOIN and start > 1 and words[start - 2][:1].isupper())):
+            start -= 1
+        end = i + 1
+        while end + 1 < len(words) and words[end] in _TITLE_JOIN and words[end + 1][:1].isupper():
+            end += 2
+            while end < len(words) and (words[end][:1].isupper() or (words[end] in _TITLE_JOIN and end + 1 < len(words) and words[end + 1][:1].isupper())):
+                end += 1
+        title = [x for x in words[start:end] if x.lower() not in _NOT_NAME_WORD or x[:1].isupper()]
+        while title and (title[0].lower() in _NOT_NAME_WORD or title[0] in _TITLE_JOIN):
+            title = title[1:]
+        capitals = [x for x in title if x[:1].isupper()]
+        if len(capitals) < 2:
+            continue  # "the guidelines", "Report" opening a sentence: no title
+        name = " ".join(title)
+        if re.sub(r"^\d{4}\s+", "", re.sub(r"['’]s\b", "", name)).lower() in lexicon.glossary:
+            continue
+        content = [re.sub(r"['’]s$", "", x).lower()[:5] for x in title if x not in _TITLE_JOIN and not x.isdigit()]
+        allowed = (len(content) - 1) // 3
+        if any(sum(c not in t for c in content) <= allowed for t in lowered):
+            continue
+        out.append(name)
+    for m in _DOC_NOUN_JA.finditer(text):
+        noun = m.group(0)
+        if any(noun.lower() in t for t in lowered) or noun in lexicon.glossary_terms:
+            continue
+        # (with the words naming it: 「全銀協の実務Q&A」)
+        before = re.search(r"(?:[一-龥ァ-ヶーA-Za-z0-9・]+の)?[一-龥ァ-ヶーA-Za-z0-9・]{0,12}$", text[: m.start()])
+        out.append(f"{before.group(0) if before else ''}{noun}")
     return tuple(dict.fromkeys(out))
 
 

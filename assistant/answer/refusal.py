@@ -313,6 +313,16 @@ _OWN_CHOICE = re.compile(
 _ASKS_FACT = re.compile(r"\b(?:what|when|who|how|where|which)\b|何|いつ|どう|どこ|誰|だれ|いくら|どれくらい|どのくらい", re.IGNORECASE)
 
 
+def _under_named(name: str, text: str) -> bool:
+    """``text`` asks within what ``name`` provides: "under / according to / in accordance
+    with NAME", 「NAMEでは」「NAMEだと」「NAME上」「NAMEに基づ…」."""
+    e = re.escape(name)
+    return bool(
+        re.search(rf"\b(?:under|according to|per|in accordance with|pursuant to|as required by)\s+(?:the\s+)?{e}(?![A-Za-z-])", text, re.I)
+        or re.search(rf"(?<![A-Za-z-]){e}(?:では|だと|上[のでは、]|に基づ|によると|によれば)", text)
+    )
+
+
 class Refusals:
     def __init__(self, lexicon: Lexicon, min_coverage: float, min_similarity: float) -> None:
         self.lexicon = lexicon
@@ -343,6 +353,10 @@ class Refusals:
             return "unknown_entity"
         # …nor what such a party offers (「三菱UFJって特許担保で貸してくれる商品ある？」).
         if q.unknown_entities and (_PRODUCT_ASKED.search(q.text) or _OFFERS.search(q.text)):
+            return "unknown_entity"
+        # …nor what a rulebook they never name provides ("Under J-GAAP, how should …",
+        # 「IFRSだと…」): the question asks within it.
+        if any(_under_named(e, q.text) for e in q.unknown_entities):
             return "unknown_entity"
         if q.lang == "ja" and cov < NO_COVERAGE:
             return "key_terms"

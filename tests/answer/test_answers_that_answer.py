@@ -10,7 +10,7 @@ import pytest
 from assistant.answer.evidence import requested_figure
 from assistant.answer.parts import asking_sentences
 from assistant.answer.quantity import QuantityCheck
-from assistant.answer.question import frame
+from assistant.answer.question import frame, unnamed_documents
 from assistant.answer.refusal import Refusals
 from assistant.core.messages import t
 from assistant.corpus.lexicon import Lexicon
@@ -5133,3 +5133,80 @@ def test_a_guideline_taken_as_a_law_is_answered_by_the_sentence_correcting_it(as
     # (the gold set's q111: the correction is the answer)
     answer = assistant.ask("経営者保証ガイドラインって金融庁がつくった法律なんだから守らない銀行は違法ってことでしょ？")
     assert not answer.abstained and "法的な拘束力はない" in answer.text, answer.text
+
+
+# ---- round 76 (fresh blind probes e76a/e76b/j76a: documents the index lacks, details not
+# given, reasons not given)
+
+
+def test_a_document_the_index_lacks_is_unknown(assistant):
+    texts = ["The Financial Services Agency amended its supervisory guidelines and the Financial Inspection Manual."]
+    assert unnamed_documents("What does the 2025 White Paper on Small and Medium Enterprises say about IP loans?", texts, LEX)
+    assert unnamed_documents("How does Basel III treat an enterprise value charge?", texts, LEX) == ("Basel III",)
+    assert unnamed_documents("全銀協の実務Q&Aでは極度額はどう説明されてる？", texts, LEX) == ("全銀協の実務Q&A",)
+    # a title written a little differently from the passage's is the same document
+    assert not unnamed_documents("What did the FSA change in its Supervisory Guidelines in 2014?", texts, LEX)
+    assert not unnamed_documents("What do the guidelines say?", texts, LEX)  # no title
+    answer = assistant.ask(
+        "What does Section II-3 of the FSA's Comprehensive Guidelines for Supervision of Major Banks say about provisioning for enterprise value charge loans?"
+    )
+    assert answer.abstained and "Comprehensive Guidelines" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("Under the Basel III framework, can an enterprise value charge lower a loan's risk weight?")
+    assert answer.abstained and "Basel" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("What did the FSA clarify in 2013 about movables and receivables as general collateral?")
+    assert not answer.abstained, answer.abstain_reason
+
+
+def test_asked_under_a_rulebook_the_documents_never_name(assistant):
+    answer = assistant.ask("Under IFRS, how would a borrower book the goodwill covered by an enterprise value charge?")
+    assert answer.abstained and "IFRS" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("J-GAAPだと、企業価値担保権の対象になるのれんはどう処理するの？")
+    assert answer.abstained and "J-GAAP" in answer.abstain_reason, answer.abstain_reason
+
+
+def test_the_next_occasion_is_not_a_past_one(assistant):
+    answer = assistant.ask("when is wipo holding its next ip finance dialogue?")
+    assert answer.abstained and not answer.citations, answer.text
+    answer = assistant.ask("When was WIPO's second IP Finance Dialogue held?")
+    assert not answer.abstained and "2023" in answer.text, answer.abstain_reason
+
+
+def test_a_reason_for_something_else_gives_no_reason(assistant):
+    # the law's aim (「…改めるため」) is no reason why sole proprietors cannot grant the charge
+    answer = assistant.ask("なんで個人事業主だと企業価値担保権が使えないの？理由を知りたい")
+    assert answer.abstained and not answer.citations, answer.text
+    # "Promotion" names the project; it promotes nothing in the sentence
+    answer = assistant.ask("Why was the IP Finance Promotion Project only run for four years?")
+    assert answer.abstained and not answer.citations, answer.text
+    answer = assistant.ask("なぜ日本で知財金融が進まないの？")
+    assert not answer.abstained and "論点" in answer.lines[0].text, answer.text
+
+
+def test_a_subtraction_is_no_tax(assistant):
+    answer = assistant.ask("When an enterprise value charge is enforced, are unpaid taxes paid before the specified secured claims?")
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_criteria_asked_need_a_sentence_naming_criteria(assistant):
+    answer = assistant.ask("What criteria does an organisation have to meet to get accredited as a business-based lending promotion support organisation?")
+    assert answer.abstained and "criteria" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("経営者保証なしで借りるための要件は？")
+    assert not answer.abstained and "要件は3つ" in answer.text, answer.text
+    # 対抗要件 is perfection, not criteria
+    assert not [x for x in frame("米国で特許担保の対抗要件はどう備える？", LEX).quantities if "要件" in x.nouns]
+
+
+def test_a_rate_spread_is_a_rate():
+    assert [x for x in frame("what interest-rate spread do banks charge on these loans?", LEX).quantities if "金利" in x.nouns]
+
+
+def test_each_place_compared_needs_its_own_figure(assistant):
+    answer = assistant.ask("日本のABL残高とアメリカのABL市場って、規模はどのくらい違うの？")
+    assert answer.abstained and "アメリカ" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("中国と日本の知財担保融資の規模はどのくらい違う？")
+    assert not answer.abstained, answer.abstain_reason
+
+
+def test_a_default_share_asked_beside_a_count(assistant):
+    answer = assistant.ask("中国の知財証券化商品は何本出ていて、そのうちデフォルトしたのはどのくらい？")
+    assert answer.abstained and "デフォルト" in answer.abstain_reason, answer.abstain_reason
