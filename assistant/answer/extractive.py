@@ -472,6 +472,11 @@ WHY_SUBJECT_MAX_UNITS = 3
 WHY_SUBJECT_MIN_IDF = 0.5
 
 
+#: An office named after its city (「JETRO北京・香港事務所」, "JETRO Beijing and Hong Kong
+#: offices"): it names who wrote, not a place a figure is of.
+_OFFICE = re.compile(r"[一-龥ァ-ヶーA-Za-z]+(?:・[一-龥ァ-ヶー]+)*事務所|(?:[A-Z][a-z]+ (?:and )?){1,4}(?:offices?|branch(?:es)?)\b")
+
+
 #: A question asking of an occasion still to come ("when is WIPO's next dialogue?", 「次回の
 #: 会合はいつ？」), and a passage speaking of one (「次回は…予定」, "will be held"): passages dating
 #: past occasions only do not say when the next one is.
@@ -983,6 +988,8 @@ class ExtractiveAnswerer(Answerer):
         unsaid = (
             # (of the question a wrapper holds: 「…という理解でよろしいでしょうか」 asks whether it holds)
             self.refusals.unsaid_clause(self.lexicon.unwrap(question) or question, q, self.bm25.idf, known, top_tokens)
+            # (of the case it asks under: 「…合併することになったら…」)
+            or self.refusals.unsaid_condition(question, q, self.bm25.idf, known, top_tokens)
             # (of the question inside a request: 「…日付を確認したいです」 asks the date, and
             # 確認 is how it is asked)
             or (
@@ -1030,6 +1037,21 @@ class ExtractiveAnswerer(Answerer):
         if own and condensed != question:
             lead = self._newly_asked_lead(lead, ranked, q, groups, question, condensed)
         lead = self._asked_city_lead(lead, ranked, q)
+        if condensed != question and (regions := self.lexicon.regions_in(question)):
+            # "what about beijing?" after a question on Zhongshan's split of losses: a unit on
+            # the place asked leads; one on another (Guangdong's split) is no answer for it
+            # (by its heading only when the unit itself names no place within a country; an
+            # office named after a city, 「JETRO北京・香港事務所」, is a source, not a place)
+            def on_region(c: Candidate) -> bool:
+                own = _OFFICE.sub(" ", f"{c.text} {c.unit().en or ''}")
+                said = self.lexicon.regions_in(own) or self.lexicon.regions_in(c.hit.chunk.section)
+                return bool(said & regions)
+
+            if not on_region(lead):
+                lead = self._close_lead(lead, ranked, q, CITY_LEAD_SHARE, on_region)
+            if not on_region(lead):
+                topic = [g.term for g in groups if g.topical and not g.predicate and not self.lexicon.regions_in(g.term)]
+                return self._abstain(base, "other_place", groups, t0, missing=topic[:2])
         lead = self._earlier_figure_lead(lead, ranked, q, question, condensed)
         if q.intent == "yesno" and condensed != question and _ASKS_DUTY.search(question) and not _SAYS_DUTY.search(lead.text):
             # "are banks obliged to adopt one of those?" after a question on the examples: the

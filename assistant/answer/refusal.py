@@ -323,6 +323,35 @@ def _under_named(name: str, text: str) -> bool:
     )
 
 
+#: The case a question asks under: "if / in case / in the event (that) / once …" up to the
+#: clause that asks; 「…たら」「…場合」「…際」「…と、」「…ば」 in Japanese context.
+#: (opening a sentence, or after "what happens …": "my bank guy says if i use …" and "trying
+#: to figure out if its worth anything" tell, they set no case)
+_EN_CONDITION = re.compile(
+    r"(?:^\W*|[.?!]\s+|\bwhat happens\b[^?]*?,?\s*)(?:if|in case|in the event(?: that)?|once)\s+"
+    r"([^?,;]+?)(?=,|\?|\s+(?:does|do|did|is|are|will|would|can|could|what|whats|how|who|then)\b|$)",
+    re.I,
+)
+_JA_CONDITION = re.compile(r"たら|だら|場合|(?<![実交国])際(?=[、,にはの])|(?<=[るた])と[、,]|(?<=[えけせてねべめれ])ば(?=[、,])")
+def _stem_known(known: Callable[[str], bool]) -> Callable[[str], bool]:
+    """``known``, trying an English word without its ending too ("grants": grant)."""
+    return lambda t: known(t) or (t.isascii() and any(known(x) for x in {t[:-1], re.sub(r"(?:ed|ing|es|s)$", "", t)} if len(x) > 2))
+
+
+#: How much of a condition names its case: the first CONDITION_WORDS words of an English one,
+#: the words of a Japanese one's clause that end it, CONDITION_CHARS characters or just more.
+CONDITION_WORDS = 6
+CONDITION_CHARS = 16
+
+
+#: How a firm speaks of itself or of the one it addresses (当行, 弊社, 貴社): no case.
+_SELF_OR_YOU = re.compile(r"(?:当|弊|自|貴|御)(?:行|社|庫|金庫|所|組合|方)|我が社|わが社|うち")
+
+
+#: Words of an English condition that name no case ("merge with another company later").
+_EN_FILLER = frozenset({"another", "other", "later", "instead", "also", "again", "still", "even", "then", "now", "soon", "same", "own", "itself"})
+
+
 class Refusals:
     def __init__(self, lexicon: Lexicon, min_coverage: float, min_similarity: float) -> None:
         self.lexicon = lexicon
@@ -399,6 +428,56 @@ class Refusals:
         if coverage(asked, tokens) >= CLAUSE_COVERAGE:
             return []
         return [g.term for g in asked if not group_found(g, tokens)]
+
+    def unsaid_condition(
+        self, question: str, q: QuestionFrame, idf: Callable[[str], float], known: Callable[[str], bool], tokens: set[str]
+    ) -> list[str]:
+        """The key terms of the condition a question asks under that the passages (``tokens``)
+        never use: 「…取引先の会社と合併することになったら担保ってどうなるの」 when no passage
+        speaks of 合併, "If the borrower files for civil rehabilitation …, does …?" when none
+        speaks of rehabilitation. What happens in a case the documents never speak of is not
+        in them, however well they cover the rest. Only words the index never uses count;
+        everyday words and verbs are left to the other checks (a verb may be said in other
+        words: 返せなくなったら ~ 債務不履行)."""
+        # (the case is what its verb says happens, near the marker: 「…と合併することになったら」,
+        # "files for civil rehabilitation"; words before describe who or what)
+        if q.lang == "en":
+            m = _EN_CONDITION.search(question)
+            condition = " ".join(m.group(1).split()[:CONDITION_WORDS]) if m else ""
+        elif "whatif" not in q.intents:
+            return []  # (「当行が…場合、費用負担は発生しますか」 asks a fact under a case of its own)
+        else:
+            # (up to the last marker of a case with something asked after it)
+            # (in its own sentence: 「社員30人の食品加工やってます。」 before it tells who asks)
+            ends = [m.end() for m in _JA_CONDITION.finditer(question) if len(question) - m.end() >= 3]
+            clause = re.split(r"[。！？!?、,]", question[: ends[-1]])[-1] if ends else ""
+            # (whole words, from the marker back: 「万一つぶれたら」, not 「…値担保権で…」)
+            kept: list[str] = []
+            for token in reversed(tokenize(clause)):
+                if sum(map(len, kept)) >= CONDITION_CHARS:
+                    break
+                kept.insert(0, token.surface)
+            condition = "".join(kept)
+        if not condition:
+            return []
+        groups = term_groups(condition, idf, self.lexicon, known)
+        asked = [
+            g
+            for g in groups
+            if g.topical
+            and not g.predicate
+            and not casual(g.term)
+            and len(g.term) > 1
+            and g.term.lower() not in _EN_FILLER
+            and not _SELF_OR_YOU.fullmatch(g.term)
+        ]
+        # (and never in the index at all: 借り手 or "grants", said elsewhere, may be said of
+        # the case in other words; 合併, 会社更生 or "rehabilitation", nowhere, is not)
+        return [
+            g.term
+            for g in asked
+            if not group_found(g, tokens) and not any(all(map(_stem_known(known), alt)) for alt in g.alternatives if alt)
+        ]
 
     def _unsaid_english_clause(
         self, question: str, idf: Callable[[str], float], known: Callable[[str], bool], tokens: set[str]

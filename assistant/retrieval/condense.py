@@ -465,6 +465,9 @@ def _ask_as_before(question: str, previous: str) -> str:
 _SHIFTED_YEAR = (
     (re.compile(r"(?:その)?(?:前の年|前年)(度)?(?!比|同期|度比|度同期)"), -1, True),
     (re.compile(r"(?:その)?(?:翌年|次の年|次年)(度)?(?!比)"), 1, True),
+    # (「日本は同じ年どのくらい？」: the year asked before itself)
+    (re.compile(r"(?:同じ年|同年|その年)(度)?(?!以降|以来|から後|比)"), 0, True),
+    (re.compile(r"\b(?:the same (?:fiscal )?year|that same year)\b", re.I), 0, False),
     # ("the year after that", "a year later": the year is the one asked before)
     (re.compile(r"\b(?:the (?:(?:fiscal )?year before(?: that| this| it)?|previous (?:fiscal )?year|prior (?:fiscal )?year)|a year (?:before|earlier))\b", re.I), -1, False),
     (re.compile(r"\b(?:the (?:(?:fiscal )?year after(?: that| this| it)?|following (?:fiscal )?year|next (?:fiscal )?year)|a year later)\b", re.I), 1, False),

@@ -5210,3 +5210,32 @@ def test_each_place_compared_needs_its_own_figure(assistant):
 def test_a_default_share_asked_beside_a_count(assistant):
     answer = assistant.ask("中国の知財証券化商品は何本出ていて、そのうちデフォルトしたのはどのくらい？")
     assert answer.abstained and "デフォルト" in answer.abstain_reason, answer.abstain_reason
+
+
+# ---- round 77 (fresh blind probes e77a/e77b/j77a: edge cases, finer grains, follow-ups)
+
+
+def test_a_case_the_index_never_speaks_of_is_refused(assistant):
+    answer = assistant.ask("企業価値担保権をつけたあと、別の会社と合併したら担保はどうなるの？")
+    assert answer.abstained and "合併" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("If the company files for civil rehabilitation, does the charge holder keep its priority?")
+    assert answer.abstained and "rehabilitation" in answer.abstain_reason, answer.abstain_reason
+    # a case in words the index uses elsewhere may be said in other words
+    answer = assistant.ask("借り手が返済できなくなったら、企業価値担保権はどういう流れで実行されるの？")
+    assert not answer.abstained, answer.abstain_reason
+    # a remark that tells ("trying to figure out if …") sets no case
+    answer = assistant.ask("back in 2017 how much did the patent office pay per ip evaluation report? trying to figure out if its worth anything lol")
+    assert not answer.abstained, answer.abstain_reason
+
+
+def test_a_place_follow_up_is_not_answered_for_another_place(assistant):
+    history = ["how do they split the losses in zhongshan when an ip loan goes bad?"]
+    answer = assistant.ask("what about beijing?", history=history)
+    assert answer.abstained and not answer.citations, answer.text
+    answer = assistant.ask("and zhuhai?", history=history)
+    assert not answer.abstained and "60%" in answer.text, answer.abstain_reason
+
+
+def test_the_same_year_is_the_year_asked_before():
+    assert "2023年" in condense("日本は同じ年どのくらいやったん？", ["中国で特許担保の融資が2023年にどれくらいあったか教えて"])
+    assert "2020" in condense("and how many deals in the same year?", ["how much IP pledge financing was there in China in 2020?"])
