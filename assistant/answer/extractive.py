@@ -477,6 +477,14 @@ WHY_SUBJECT_MIN_IDF = 0.5
 _OFFICE = re.compile(r"[一-龥ァ-ヶーA-Za-z]+(?:・[一-龥ァ-ヶー]+)*事務所|(?:[A-Z][a-z]+ (?:and )?){1,4}(?:offices?|branch(?:es)?)\b")
 
 
+#: A question asking how much something changed over years ("grow between 2011 and 2020",
+#: 「…から今までに何%伸びてる」), one running to now (「今まで」, "to date", "so far"), and how
+#: many top units are looked through for the figures at its ends.
+_ASKS_CHANGE = re.compile(r"\b(?:grow|grew|grown|growth|increase[ds]?|rise|rose|risen|expand(?:ed)?|change[ds]?)\b|伸び|伸ばし|増え|増加|拡大|変化|成長", re.I)
+_TO_NOW = re.compile(r"今まで|いままで|現在まで|現在に至る|\b(?:to date|so far|until now|till now|up to now|to now|since then)\b", re.I)
+CHANGE_POOL = 10
+
+
 #: A question asking of an occasion still to come ("when is WIPO's next dialogue?", 「次回の
 #: 会合はいつ？」), and a passage speaking of one (「次回は…予定」, "will be held"): passages dating
 #: past occasions only do not say when the next one is.
@@ -1200,6 +1208,21 @@ class ExtractiveAnswerer(Answerer):
             if asked:  # name what was asked for (「締め切り」「一番大きい」), not only "a figure"
                 return self._abstain(base, "no_quantity", groups, t0, missing=asked)
             return self._abstain(base, "no_figure", groups, t0, top_tokens, q)
+        if stated is None and q.figure and _ASKS_CHANGE.search(question):
+            # "how much did ABL grow between 2011 and 2020?", 「平成23年度から今までに何%伸びてる？」:
+            # a change over years needs a figure for each end, or one after the start when it
+            # runs to now; a figure for 2011 alone does not give it
+            said = [stated_years(c.text) for c in ranked[:CHANGE_POOL] if states(c)]
+            ends = q.figure.years if len(q.figure.years) > 1 else set()
+            unsaid = sorted(y for y in ends if not any(y in s for s in said))
+            if not ends and q.figure.years and _TO_NOW.search(question):
+                start = max(q.figure.years)
+                unsaid = [] if any(any(y > start for y in s) for s in said) else ["現在" if q.lang == "ja" else "now"]
+            if unsaid:
+                named = [f"{y}年" if y.isdigit() else y for y in unsaid] if q.lang == "ja" else unsaid
+                return self._abstain(
+                    base, "no_quantity", groups, t0, missing=[f"{n}の数値" if q.lang == "ja" else f"the figure for {n}" for n in named]
+                )
         if stated is None and q.figure and q.named_places and len(q.jurisdictions) > 1 and "howmuch" in q.intents:
             # 「日本のABL残高と、アメリカのABL市場の規模って、どのくらい差がある？」: each place
             # named needs its own figure; Japan's alone does not answer the difference

@@ -5239,3 +5239,20 @@ def test_a_place_follow_up_is_not_answered_for_another_place(assistant):
 def test_the_same_year_is_the_year_asked_before():
     assert "2023年" in condense("日本は同じ年どのくらいやったん？", ["中国で特許担保の融資が2023年にどれくらいあったか教えて"])
     assert "2020" in condense("and how many deals in the same year?", ["how much IP pledge financing was there in China in 2020?"])
+
+
+# ---- round 78 (the same probes: changes over years)
+
+
+def test_a_change_over_years_needs_a_figure_at_each_end(assistant):
+    answer = assistant.ask("how much did ABL lending in Japan grow between 2011 and 2020?")
+    assert answer.abstained and "2020" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("日本のABL残高って平成23年度から今までにどのくらい増えたの？")
+    assert answer.abstained and "現在" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("How much did China's IP pledge financing grow between 2020 and 2021?")
+    assert not answer.abstained and "2180" in answer.text, answer.abstain_reason
+
+
+def test_a_year_in_one_go_is_the_full_year(assistant):
+    answer = assistant.ask("中国の知財担保融資って2024年は結局1年でいくらになったの？")
+    assert answer.abstained and not answer.citations, answer.text
