@@ -1792,20 +1792,19 @@ class ExtractiveAnswerer(Answerer):
         企業価値担保権, said everywhere, is the topic): a reason answers only said of it. None
         when the question has one topical term only (its topic), or none is distinctive: common
         in the index or in the top units (金融機関, which a reason may say as 融資元)."""
+        topical = [g for g in groups if g.topical and not g.predicate and not YEAR_TERM.fullmatch(g.term)]
+        # (a term no top unit uses, 「会社まるごと担保のやつ」 in everyday words, still tells that
+        # the question asks of more than its topic)
+        if len(topical) < 2:
+            return None
         top = [set(terms(c.text)) for c in ranked[:WHY_SUBJECT_POOL]]
-        # (each term by the first of its spellings a top unit uses: 企業価値担保権 for
-        # 「会社まるごと担保のやつ」)
+        # (each term by the first of its spellings a top unit uses, and in how many: 個人事業主
+        # itself, before the 設定者 the glossary equates with it)
         found: dict[tuple[str, ...], int] = {}
-        for g in groups:
-            if not g.topical or g.predicate or YEAR_TERM.fullmatch(g.term):
-                continue
+        for g in topical:
             counts = ((alt, sum(all(t in said for t in alt) for said in top)) for alt in g.alternatives if alt)
             if (used := next(((alt, n) for alt, n in counts if n), None)) is not None:
                 found[used[0]] = used[1]
-        # (a term no top unit uses, 「会社まるごと担保のやつ」 in everyday words, still tells that
-        # the question asks of more than its topic)
-        if sum(1 for g in groups if g.topical and not g.predicate and not YEAR_TERM.fullmatch(g.term)) < 2:
-            return None
         rare = [
             alt
             for alt, n in found.items()

@@ -341,6 +341,9 @@ def _stem_known(known: Callable[[str], bool]) -> Callable[[str], bool]:
 #: How much of a condition names its case: the first CONDITION_WORDS words of an English one,
 #: the words of a Japanese one's clause that end it, CONDITION_CHARS characters or just more.
 CONDITION_WORDS = 6
+#: An English word of a case is judged from this many letters: shorter ones are often
+#: shorthand ("thru", "corp") the documents spell out.
+CONDITION_MIN_EN = 5
 CONDITION_CHARS = 16
 
 
@@ -469,6 +472,7 @@ class Refusals:
             and not casual(g.term)
             and len(g.term) > 1
             and g.term.lower() not in _EN_FILLER
+            and not (g.term.isascii() and len(g.term) < CONDITION_MIN_EN)  # ("thru", "corp": shorthand)
             and not _SELF_OR_YOU.fullmatch(g.term)
         ]
         # (and never in the index at all: 借り手 or "grants", said elsewhere, may be said of

@@ -5223,6 +5223,9 @@ def test_a_case_the_index_never_speaks_of_is_refused(assistant):
     # a case in words the index uses elsewhere may be said in other words
     answer = assistant.ask("借り手が返済できなくなったら、企業価値担保権はどういう流れで実行されるの？")
     assert not answer.abstained, answer.abstain_reason
+    # shorthand ("thru", "corp") names no case
+    answer = assistant.ask("if i get a loan thru the credit guarantee corp does my bank still take some of the loss?")
+    assert not answer.abstained, answer.abstain_reason
     # a remark that tells ("trying to figure out if …") sets no case
     answer = assistant.ask("back in 2017 how much did the patent office pay per ip evaluation report? trying to figure out if its worth anything lol")
     assert not answer.abstained, answer.abstain_reason
