@@ -483,6 +483,8 @@ _OFFICE = re.compile(r"[一-龥ァ-ヶーA-Za-z]+(?:・[一-龥ァ-ヶー]+)*事
 _ASKS_CHANGE = re.compile(r"\b(?:grow|grew|grown|growth|increase[ds]?|rise|rose|risen|expand(?:ed)?|change[ds]?)\b|伸び|伸ばし|増え|増加|拡大|変化|成長", re.I)
 _TO_NOW = re.compile(r"今まで|いままで|現在まで|現在に至る|\b(?:to date|so far|until now|till now|up to now|to now|since then)\b", re.I)
 CHANGE_POOL = 10
+#: A change on the year before (「前年比43.9%増」, "up 43.9% year on year").
+_ON_YEAR_BEFORE = re.compile(r"前年(?:同期)?比|前年から|\byear[- ]on[- ]year\b|\bfrom the previous year\b", re.I)
 
 
 #: A question asking of an occasion still to come ("when is WIPO's next dialogue?", 「次回の
@@ -835,6 +837,10 @@ class ExtractiveAnswerer(Answerer):
                 # a mark (1兆元) is a figure of the mark's kind, for the years typed
                 units = frozenset(u for _, u in marks)
                 q = replace(q, figure=RequestedFigure(units, frozenset(years_in(question)), money=bool(units & self.lexicon.money_units)))
+        if q.figure and len(q.figure.years) > 1 and not q.figure.each_year and _ASKS_CHANGE.search(question):
+            # 「2020年から2021年にかけてどのくらい増えた？」: each year's figure is one end of the
+            # change (the ends are checked below), not one sentence stating both
+            q = replace(q, figure=replace(q.figure, each_year=True))
         groups = term_groups(condensed, self.bm25.idf, self.lexicon, known)
         base = Answer(
             text="",
@@ -1212,9 +1218,14 @@ class ExtractiveAnswerer(Answerer):
             # "how much did ABL grow between 2011 and 2020?", 「平成23年度から今までに何%伸びてる？」:
             # a change over years needs a figure for each end, or one after the start when it
             # runs to now; a figure for 2011 alone does not give it
-            said = [stated_years(c.text) for c in ranked[:CHANGE_POOL] if states(c)]
+            stating = [c for c in ranked[:CHANGE_POOL] if states(c)]
+            said = [stated_years(c.text) for c in stating]
             ends = q.figure.years if len(q.figure.years) > 1 else set()
             unsaid = sorted(y for y in ends if not any(y in s for s in said))
+            if len(ends) == 2 and all(y.isdigit() for y in ends) and int(max(ends)) - int(min(ends)) == 1 and any(
+                max(ends) in stated_years(c.text) and _ON_YEAR_BEFORE.search(c.text) for c in stating
+            ):
+                unsaid = []  # 「2019年から2020年にかけて」: 2020's 「前年比43.9%増」 is the change
             if not ends and q.figure.years and _TO_NOW.search(question):
                 start = max(q.figure.years)
                 unsaid = [] if any(any(y > start for y in s) for s in said) else ["現在" if q.lang == "ja" else "now"]

@@ -5254,6 +5254,12 @@ def test_a_change_over_years_needs_a_figure_at_each_end(assistant):
     assert answer.abstained and "現在" in answer.abstain_reason, answer.abstain_reason
     answer = assistant.ask("How much did China's IP pledge financing grow between 2020 and 2021?")
     assert not answer.abstained and "2180" in answer.text, answer.abstain_reason
+    # each year is one end: no one sentence need state both
+    answer = assistant.ask("中国の知財質押融資は2020年から2021年にかけてどのくらい増えた？")
+    assert not answer.abstained, answer.abstain_reason
+    # a change on the year before (「前年比43.9%増」) is the change from 2019
+    answer = assistant.ask("中国の知財質押融資は2019年から2020年にかけてどのくらい増えた？")
+    assert not answer.abstained and "43.9%" in answer.text, answer.abstain_reason
 
 
 def test_a_year_in_one_go_is_the_full_year(assistant):
