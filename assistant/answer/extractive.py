@@ -1816,12 +1816,10 @@ class ExtractiveAnswerer(Answerer):
             counts = ((alt, sum(all(t in said for t in alt) for said in top)) for alt in g.alternatives if alt)
             if (used := next(((alt, n) for alt, n in counts if n), None)) is not None:
                 found[used[0]] = used[1]
-        rare = [
-            alt
-            for alt, n in found.items()
-            if n <= WHY_SUBJECT_MAX_UNITS and min(self.bm25.idf(t) for t in alt) >= WHY_SUBJECT_MIN_IDF
-        ]
-        return max(rare, key=lambda alt: min(self.bm25.idf(t) for t in alt), default=None)
+        # (each by its commonest word: 事業 of 個人事業主)
+        weakest = {alt: min(self.bm25.idf(t) for t in alt) for alt, n in found.items() if n <= WHY_SUBJECT_MAX_UNITS}
+        rare = [alt for alt, idf in weakest.items() if idf >= WHY_SUBJECT_MIN_IDF]
+        return max(rare, key=weakest.__getitem__, default=None)
 
     def _place_figures(self, question: str, codes: list[str], lang: str) -> list[str]:
         """What a refusal names for places whose figure is missing: the question's own word

@@ -333,26 +333,23 @@ _EN_CONDITION = re.compile(
     re.I,
 )
 _JA_CONDITION = re.compile(r"たら|だら|場合|(?<![実交国])際(?=[、,にはの])|(?<=[るた])と[、,]|(?<=[えけせてねべめれ])ば(?=[、,])")
-def _stem_known(known: Callable[[str], bool]) -> Callable[[str], bool]:
-    """``known``, trying an English word without its ending too ("grants": grant)."""
-    return lambda t: known(t) or (t.isascii() and any(known(x) for x in {t[:-1], re.sub(r"(?:ed|ing|es|s)$", "", t)} if len(x) > 2))
-
-
 #: How much of a condition names its case: the first CONDITION_WORDS words of an English one,
 #: the words of a Japanese one's clause that end it, CONDITION_CHARS characters or just more.
 CONDITION_WORDS = 6
+CONDITION_CHARS = 16
 #: An English word of a case is judged from this many letters: shorter ones are often
 #: shorthand ("thru", "corp") the documents spell out.
 CONDITION_MIN_EN = 5
-CONDITION_CHARS = 16
-
-
 #: How a firm speaks of itself or of the one it addresses (当行, 弊社, 貴社): no case.
 _SELF_OR_YOU = re.compile(r"(?:当|弊|自|貴|御)(?:行|社|庫|金庫|所|組合|方)|我が社|わが社|うち")
-
-
 #: Words of an English condition that name no case ("merge with another company later").
 _EN_FILLER = frozenset({"another", "other", "later", "instead", "also", "again", "still", "even", "then", "now", "soon", "same", "own", "itself"})
+
+
+def _stem_known(known: Callable[[str], bool]) -> Callable[[str], bool]:
+    """``known``, trying an English word without its ending too ("grants": grant); the index
+    holds words as written, so a stem (Lexicon's Snowball "guarante") would not do."""
+    return lambda t: known(t) or (t.isascii() and any(known(x) for x in {t[:-1], re.sub(r"(?:ed|ing|es|s)$", "", t)} if len(x) > 2))
 
 
 class Refusals:
