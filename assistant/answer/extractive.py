@@ -973,6 +973,9 @@ class ExtractiveAnswerer(Answerer):
         not_ended = self.refusals.ended_premise(question, passages)
         if not_ended:  # 「…って2020年に廃止されたんでしょ？」 when no passage on it says it ended
             return self._abstain(base, "not_ended", groups, t0, missing=not_ended)
+        unbound, duty = self.refusals.binding_premise(question, passages, condensed)
+        if unbound:  # "why was it made legally binding in 2022?" when the passages deny it or speak of no duty
+            return self._abstain(base, unbound, groups, t0, missing=duty)
         optional = self.refusals.mandated_premise(question, passages)
         if optional:  # "Since the FSA made its methods mandatory, …" when a passage says they are not
             return self._abstain(base, "not_mandatory", groups, t0, missing=optional)

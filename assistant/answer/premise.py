@@ -62,8 +62,8 @@ _MANDATED_JA = re.compile(
     r"(?:ので(?!す|しょ)|から(?!です|でしょ)|以上|と聞|けど|けれど|ため|(?:い)?(?:ます|る)が、)"
 )
 _NOT_MANDATED = re.compile(
-    r"義務(?:は|が)?(?:なく|ない|ありません|ではな)|義務付け(?:られて)?(?:い)?ない|任意"
-    r"|\bnot (?:mandatory|compulsory|obligatory|required|obliged)\b|\bno obligation\b",
+    r"義務(?:は|が)?(?:なく|ない|ありません|ではな)|義務付け(?:られて)?(?:い)?ない|任意|拘束力(?:は|が)?(?:なく|ない|ありません)"
+    r"|\bnot (?:legally )?(?:mandatory|compulsory|obligatory|required|obliged|binding)\b|\bno obligation\b|\bno (?:legal )?binding force\b",
     re.I,
 )
 #: Where a Japanese or an English sentence of a passage ends.
@@ -173,6 +173,41 @@ def mandated_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[
     return [
         thing for thing, words in named if any(w and w.lower() in s.lower() for w in words for s in sentences)
     ]
+
+
+#: A why-question taking a duty as made ("why was it made legally binding in the 2022
+#: revision?", 「なんで義務化されたの？」, 「どうして法的拘束力を持たせたの」), and a sentence
+#: of a passage speaking of a duty or its absence.
+_WHY_BINDING = re.compile(
+    r"\bwhy\b[^?]{0,80}?\b(?:made|make|become|became|turned into|now)\s+(?:legally\s+)?(?:binding|mandatory|compulsory|obligatory|enforceable)\b"
+    r"|(?:なぜ|なんで|どうして)[^？?。]{0,40}?(?:義務化|義務付け|義務づけ|必須化|法的拘束力|強制力)"
+    r"|(?:義務化|義務付け|義務づけ|必須化)(?:され|し)た(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)",
+    re.I,
+)
+_SAYS_DUTY = re.compile(
+    r"義務|拘束力|強制|必須|\b(?:binding|mandatory|compulsory|obligatory|obliged|obligation|enforceable)\b", re.I
+)
+
+
+def binding_premise(question: str, texts: list[str], about: str = "") -> tuple[str, list[str]]:
+    """The duty a why-question takes as made ("why was it made legally binding in the 2022
+    revision?", 「なんで義務化されたの？」) when the passages deny it or never speak of a duty:
+    the reason for what the documents never say happened is not in them. ``about`` is the
+    question with its follow-up's subject filled in (the condensed text). Returns the reason
+    (``binding_denied`` when a sentence sharing a word with ``about`` says there is no duty
+    or binding force, 「法的な拘束力はない」; ``not_binding`` when no passage speaks of a duty
+    at all) and the words asked; ("", []) otherwise."""
+    m = _WHY_BINDING.search(question)
+    if not m:
+        return "", []
+    asked = [re.sub(r"^(?:why\b[^?]*?\b(?=made|make|become|became|turned|now)|なぜ|なんで|どうして)", "", m.group(0), flags=re.I).strip()]
+    words = {w for w in re.findall(r"[a-z]{4,}", (about or question).lower()) if w not in _EN_FUNCTION} | set(content_terms(about or question))
+    sentences = [s for text in texts for s in _SENTENCE_END.split(text)]
+    if any(_NOT_MANDATED.search(s) and any(w in s.lower() for w in words) for s in sentences):
+        return "binding_denied", asked
+    if any(_SAYS_DUTY.search(s) for s in sentences):
+        return "", []
+    return "not_binding", asked
 
 
 #: A year as a Japanese question or passage writes it: 2023, 令和8, 平成元 (before 年).
@@ -515,6 +550,21 @@ _ENDS = re.compile(
 )
 
 
+#: What was shut down, after the verb: its words up to a preposition of time or place, a
+#: clause or the question's end ("the fast green channel" of "… shut down the fast green
+#: channel for patent pledges in 2023, …").
+_OBJECT_END = re.compile(r"[?,.;!]|\s(?:in|on|at|for|from|after|before|during|since|when|and|or|so|because|as)\s", re.I)
+
+
+def _ended_object(tail: str) -> str:
+    """The words naming what a why-question says was ended (``tail``: what follows its verb),
+    without articles and pronouns; empty for a pronoun alone ("why did they drop it?")."""
+    cut = _OBJECT_END.search(f"{tail} ")
+    words = [w for w in re.findall(r"[a-z][a-z-]{2,}", tail[: cut.start() if cut else len(tail)].lower()) if w not in _EN_FUNCTION]
+    words = [w for w in words if w not in {"it", "them", "its", "their", "his", "her", "our", "your"}]
+    return " ".join(words[:4])
+
+
 def ended_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str]:
     """The scheme a question takes as abolished or ended (「経営者保証のガイドラインって2020年に
     廃止されたんでしょ？」, "Why did WIPO shut down its IP Finance Dialogue?", "Since the
@@ -531,12 +581,21 @@ def ended_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str
         if re.search(r"の(?:か|[?？])|んですか", tail) and not _WHY_JA.search(question[: m.end() + 12]):
             continue  # 「廃止されたの？」 asks whether it ended
         clauses.append(m.group(1))
+    objects: list[str] = []
     for m in _ENDED_EN.finditer(question):
         clauses.append(m.group(1) if m.group(1) is not None else question)  # why: what follows the verb too
+        if m.group(1) is None and (thing := _ended_object(question[m.end() :])):
+            objects.append(thing)
     named = [name for clause in clauses for name in (*instruments(clause, lexicon), *_TITLES.findall(clause))]
-    if not named:
-        return []
-    naming = [text for text in texts if any(name in text for name in named)]
+    # ("why did china shut down the fast green channel …": a thing the glossary does not
+    # name is named by the words of what was shut down, all but one of them in a passage)
+    if not named and objects:
+        thing = objects[0]
+        words = thing.lower().split()
+        naming = [text for text in texts if sum(w not in text.lower() for w in words) <= (len(words) - 1) // 2]
+        named = [thing]
+    else:
+        naming = [text for text in texts if any(name in text for name in named)]
     if not naming:
         return []
     ending = [s for text in naming for s in _SENTENCE_END.split(text) if _ENDS.search(s)]

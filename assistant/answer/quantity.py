@@ -333,7 +333,7 @@ _MONEY_EVENTS = {
 #: (people by a compound too: 「参加者数」, 「人数」)
 _COUNTED_PARTIES = re.compile(r"((?:会社|企業|銀行|金融機関|事業者|人)(?=って|は|が|の数)|(?:[一-龥]{1,3}者|人)(?=数))")
 _COUNTER_KINDS = {
-    "社": r"会社|企業|スタートアップ|事業者|\b(?:compan(?:y|ies)|firms?|startups?|businesses|smes?)\b",
+    "社": r"会社|企業|スタートアップ|事業者|\b(?:compan(?:y|ies)|firms?|start-?ups?|businesses|smes?)\b",
     "機関": r"機関|銀行|金融機関|\b(?:institutions?|banks?|lenders?)\b",
     "行": r"銀行|\bbanks?\b",
     "件": r"件|案件|融資|\b(?:cases?|loans?|deals?|applications?)\b",

@@ -234,28 +234,37 @@ def unnamed_bodies(text: str, texts: list[str], lexicon: Lexicon) -> tuple[str, 
 #: Words a document's English title ends in ("the FSA's Comprehensive Guidelines for …", "the
 #: 2025 White Paper on …") and the words that join a title's capitalised words.
 _DOC_NOUN = re.compile(r"(?:Guidelines?|Paper|Report|Manual|Handbook|Q&A|FAQs?|Circular|Framework|Accord|Standards?|Guidance|Rulebook)$")
+#: The last word of the name of a scheme, a fund or an index ("the IP Bridge Guarantee", "the
+#: JPO's Patent Value Index"): a passage speaks of it only when it holds that word too (a
+#: passage on patent value is no passage on an index of it).
+_SCHEME_NOUN = re.compile(r"(?:Index|Indices|Indexes|Guarantee|Scheme|Fund|Facility|Programme|Program|Initiative|Platform)$")
 _TITLE_JOIN = frozenset({"of", "for", "on", "and", "the", "to", "in", "&"})
 _BASEL = re.compile(r"\bBasel\s*(?:I{1,3}|IV|[1-4])?\b|バーゼル(?:I{1,3}|IV|[1-4]|規制)?")
 #: The Japanese names of a kind of document the question may cite (「中小企業白書」,
 #: 「全銀協の実務Q&A」, 「主要行向けの監督指針」).
-_DOC_NOUN_JA = re.compile(r"白書|Q&A|Ｑ＆Ａ|FAQ|通達|手引き|監督指針|事務連絡")
+_DOC_NOUN_JA = re.compile(r"白書|Q&A|Ｑ＆Ａ|FAQ|通達|手引き|監督指針|事務連絡|指数")
 
 
 def unnamed_documents(text: str, texts: list[str], lexicon: Lexicon) -> tuple[str, ...]:
-    """The documents ``text`` cites by title that no passage of ``texts`` speaks of nor the
-    glossary knows: "Section III-4 of the FSA's Comprehensive Guidelines for Supervision of
-    Major Banks", "the 2025 White Paper on Small and Medium Enterprises", Basel III,
-    「全銀協の実務Q&A」. What such a document says is not in the index, whatever the passages
-    say on the same topic. An English title counts as spoken of when a passage or the glossary
-    holds nearly all its words (a title written a little differently is the same document)."""
+    """The documents ``text`` cites by title, and the schemes and indices it names, that no
+    passage of ``texts`` speaks of nor the glossary knows: "Section III-4 of the FSA's
+    Comprehensive Guidelines for Supervision of Major Banks", "the 2025 White Paper on Small
+    and Medium Enterprises", Basel III, 「全銀協の実務Q&A」, "the IP Bridge Guarantee",
+    「IPバリュエーション指数」. What such a document or scheme is or says is not in the index,
+    whatever the passages say on the same topic. An English title counts as spoken of when a
+    passage or the glossary holds nearly all its words (a title written a little differently
+    is the same document), and the name of a scheme only when that passage holds its last
+    word (Index, Fund) too."""
     lowered = [t.lower() for t in texts]
     out: list[str] = []
     for m in _BASEL.finditer(text):
         if not any(m.group(0).split()[0].lower() in t for t in lowered):
             out.append(m.group(0))
-    words = re.findall(r"[A-Za-z][A-Za-z'’&-]*|\d{4}", text)
+    # (a closing quote is no part of a word: "an 'IP Bridge Guarantee'")
+    words = [w.rstrip("'’") for w in re.findall(r"[A-Za-z][A-Za-z'’&-]*|\d{4}", text)]
     for i, w in enumerate(words):
-        if not _DOC_NOUN.match(w):
+        scheme = bool(_SCHEME_NOUN.match(w))
+        if not (scheme or _DOC_NOUN.match(w)):
             continue
         start = i
         while start and (words[start - 1][:1].isupper() or words[start - 1].isdigit() or (words[start - 1] in _TITLE_JOIN and start > 1 and words[start - 2][:1].isupper())):
@@ -276,7 +285,8 @@ def unnamed_documents(text: str, texts: list[str], lexicon: Lexicon) -> tuple[st
             continue
         content = [re.sub(r"['’]s$", "", x).lower()[:5] for x in title if x not in _TITLE_JOIN and not x.isdigit()]
         allowed = (len(content) - 1) // 3
-        if any(sum(c not in t for c in content) <= allowed for t in lowered):
+        head = w.lower()[:5]
+        if any(sum(c not in t for c in content) <= allowed and (not scheme or head in t) for t in lowered):
             continue
         out.append(name)
     for m in _DOC_NOUN_JA.finditer(text):

@@ -45,6 +45,7 @@ from assistant.answer.evidence import (
 from assistant.answer.focus import unnamed_focus
 from assistant.answer.parts import asked_clause, asking_sentence_list, asking_sentences
 from assistant.answer.premise import (
+    binding_premise,
     body_premise,
     contradicted_premise,
     ended_premise,
@@ -581,6 +582,8 @@ class Refusals:
     def ended_premise(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.ended_premise` with this lexicon."""
         return ended_premise(question, texts, self.lexicon)
+
+    binding_premise = staticmethod(binding_premise)
 
     def mandated_premise(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.mandated_premise` with this lexicon."""

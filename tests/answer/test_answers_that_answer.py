@@ -4716,7 +4716,7 @@ def test_a_bank_of_x_the_passages_name_only_inside_a_longer_name_is_unknown(assi
 def test_a_place_follow_up_with_a_second_short_question(assistant):
     history = ["how are losses split on ip pledge loans in zhuhai?"]
     answer = assistant.ask("and hangzhou? same kind of ratio?", history=history)
-    assert answer.abstained and "hangzhou" in answer.abstain_reason, answer.text
+    assert answer.abstained and "hangzhou" in answer.abstain_reason.lower(), answer.text
     answer = assistant.ask("and zhongshan? same kind of split?", history=history)
     assert not answer.abstained and "54:26:16:4" in _lead(answer)[0], answer.text
 
@@ -5265,3 +5265,78 @@ def test_a_change_over_years_needs_a_figure_at_each_end(assistant):
 def test_a_year_in_one_go_is_the_full_year(assistant):
     answer = assistant.ask("中国の知財担保融資って2024年は結局1年でいくらになったの？")
     assert answer.abstained and not answer.citations, answer.text
+
+
+# ---- round 80 (fresh blind probes e80a/e80b/j80a: false premises, near-miss variants, named schemes)
+
+
+def test_a_scheme_or_index_the_index_never_names_is_refused(assistant):
+    answer = assistant.ask("does the credit guarantee association have an 'IP Bridge Guarantee' for loans backed by patents?")
+    assert answer.abstained and "IP Bridge Guarantee" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("How is the JPO's Patent Value Index for collateral purposes calculated?")
+    assert answer.abstained and "Patent Value Index" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("銀行が特許の値打ちみるのに「IPバリュエーション指数」っての使ってるってきいたけどそれなに？")
+    assert answer.abstained and "指数" in answer.abstain_reason, answer.abstain_reason
+    # a scheme the documents name, however capitalised, is answered
+    for question in ("What is the IP Acceleration Programme?", "What did the Business Owner Guarantee Reform Programme set out?"):
+        answer = assistant.ask(question)
+        assert not answer.abstained, (question, answer.abstain_reason)
+
+
+def test_a_scheme_name_needs_its_last_word_in_a_passage():
+    texts = ["The Japan Patent Office values patents for IP business evaluation reports."]
+    assert unnamed_documents("How is the Japan Patent Valuation Index calculated?", texts, LEX) == ("Japan Patent Valuation Index",)
+    assert unnamed_documents("What is the Japan Patent Office?", texts, LEX) == ()
+    # a closing quote is no part of the name
+    assert unnamed_documents("is there an 'IP Bridge Guarantee'?", texts, LEX) == ("IP Bridge Guarantee",)
+
+
+def test_start_ups_are_counted_in_companies(assistant):
+    answer = assistant.ask("How many start-ups did the JPO's IP Acceleration Programme (IPAS) support in its first two years?")
+    assert not answer.abstained and "25" in answer.text, answer.abstain_reason
+
+
+def test_nanbo_asks_how_much(assistant):
+    answer = assistant.ask("評価書の作成費用って1件なんぼ？")
+    assert not answer.abstained and "20万" in _lead(answer)[0], answer.text
+    # a year asked in Kansai words needs that year's figure
+    history = ["評価書の作るお金って特許庁がだしてくれてたってほんま？2017年はいくらやったん？"]
+    answer = assistant.ask("2020年やとなんぼ出してくれてたん？", history=history)
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_a_chinese_city_the_documents_never_name_is_no_other_citys_answer(assistant):
+    history = ["how do they split the losses on patent-backed loans in zhongshan in china?"]
+    answer = assistant.ask("guangzhou?", history=history)
+    assert answer.abstained and not answer.citations, answer.text
+    assert LEX.regions_in("what about Chengdu and Zhejiang?") == {"成都", "浙江"}
+
+
+def test_why_something_ended_that_the_documents_never_say_ended(assistant):
+    answer = assistant.ask("why did china shut down the fast green channel for patent pledges in 2023, did too many loans go bad")
+    assert answer.abstained and "green channel" in answer.abstain_reason, answer.abstain_reason
+    from assistant.answer.premise import _ended_object
+
+    assert _ended_object(" the fast green channel for patent pledges in 2023, did") == "fast green channel"
+    assert _ended_object(" it?") == ""
+
+
+def test_why_something_was_made_binding_when_the_documents_say_it_is_not(assistant):
+    history = ["When were the Guidelines on business owners' personal guarantees published?"]
+    answer = assistant.ask("And why was it made legally binding in the 2022 revision?", history=history)
+    assert answer.abstained and "binding" in answer.abstain_reason, answer.abstain_reason
+    # asking whether it is binding takes nothing as given: the sentence saying it is not answers
+    answer = assistant.ask("Is the business owner guarantee guideline legally binding on banks?")
+    assert not answer.abstained and "拘束力" in _lead(answer)[0], answer.text
+
+
+def test_binding_premise_reasons():
+    from assistant.answer.premise import binding_premise
+
+    assert binding_premise("why was it made mandatory?", ["The fund pays 60%."]) == ("not_binding", ["made mandatory"])
+    assert binding_premise(
+        "why were the provisioning methods made mandatory?", ["Adopting the methods is not mandatory."]
+    ) == ("binding_denied", ["made mandatory"])
+    # a duty spoken of: the other checks judge what it says
+    assert binding_premise("why was it made mandatory?", ["Banks are obliged to report."]) == ("", [])
+    assert binding_premise("Is it mandatory?", []) == ("", [])
