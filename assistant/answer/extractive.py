@@ -897,7 +897,10 @@ class ExtractiveAnswerer(Answerer):
             # Bank of Japan: all its words are known, the bank is not
             return self._abstain(base, "unknown_entity", groups, t0, missing=list(bodies))
         titled = [f"{hit.chunk.section} {hit.doc.title}" for hit in retrieval.hits]
-        if documents := unnamed_documents(question, passage_texts + titled, self.lexicon):
+        # (and the questions their units answer: "the IP and intangible assets governance
+        # guideline" is how the corpus authors name 知財・無形資産ガバナンスガイドライン in English)
+        annotated = [asked for hit in retrieval.hits for unit in hit.chunk.sources for asked in unit.questions]
+        if documents := unnamed_documents(question, passage_texts + titled + annotated, self.lexicon):
             # "What does the 2025 White Paper on Small and Medium Enterprises report about …?",
             # 「全銀協の実務Q&Aでは…」: what a document the index lacks says is not in it
             return self._abstain(base, "unknown_entity", groups, t0, missing=list(documents))

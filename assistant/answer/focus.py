@@ -67,10 +67,11 @@ _FOCUS_JA = (
     re.compile(rf"{NOUN}の({NOUN}{{2,}})(?:は|って)(?:何|なに|どんな|どのような|どういう)(?:もの)?(?:ですか|でしょうか|か|\?|？|$)"),
     # a list asked for (「調査会社の一覧はどこで」, 「名簿はありますか」)
     re.compile(r"(一覧|リスト|名簿)(?:表)?(?:は|って|を|が|で|に|\?|？|$)"),
-    # what a figure is of (「報酬の相場ってどのくらい」, 「登録料はいくら」)
+    # what a figure is of (「報酬の相場ってどのくらい」, 「登録料はいくら」; not who bore it,
+    # 「特許庁はどの程度の費用を負担」, when what it is of follows; 「どの程度の水準」 is how)
     re.compile(
         rf"({NOUN}{{2,}}|{NOUN}+[りし])(?:の(?:相場|目安|平均|水準))?(?:は|って|が)、?(?:{NOUN}{{1,4}}で)?"
-        rf"(?:いくら|どの(?:くらい|ぐらい|程度)|どれ(?:くらい|ぐらい|ほど)|どんくらい)"
+        rf"(?:いくら|どの(?:くらい|ぐらい|程度)|どれ(?:くらい|ぐらい|ほど)|どんくらい)(?!の(?!水準|目安|相場|規模|金額|額))"
     ),
 )
 #: Japanese words those patterns catch that name no thing of their own: the figure's frame

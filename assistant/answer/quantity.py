@@ -114,7 +114,7 @@ def _proposed(name: str, question: str) -> bool:
 
 #: How close (e5 cosine) a question must be to a unit's annotated question for that question's
 #: words to say what the unit's figure is of.
-ASKED_SUBJECT = 0.93
+ASKED_SUBJECT = 0.92
 #: A question about a whole year, and a figure for part of one.
 _FULL_YEAR = re.compile(
     # (「2024年は結局1年でいくら」: the year's total)

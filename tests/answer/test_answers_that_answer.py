@@ -5340,3 +5340,34 @@ def test_binding_premise_reasons():
     # a duty spoken of: the other checks judge what it says
     assert binding_premise("why was it made mandatory?", ["Banks are obliged to report."]) == ("", [])
     assert binding_premise("Is it mandatory?", []) == ("", [])
+
+
+# ---- round 82 (false refusals of answerable work-set questions, by cause)
+
+
+def test_a_question_close_to_an_annotated_one_says_what_its_figure_is_of(assistant):
+    # the same question with the case told first is a little further from the annotated one
+    answer = assistant.ask("企業価値担保権で借りて、もし返されへんようになったら、取引先の分として最低いくらは残してもらえるん？")
+    assert not answer.abstained and "70万円" in answer.text, answer.abstain_reason
+
+
+def test_frb_is_the_federal_reserve(assistant):
+    answer = assistant.ask("FRBの調査だと、米国の有担保事業融資で無形資産が担保にされた割合はどれくらいでしたか。")
+    assert not answer.abstained and "4%" in _lead(answer)[0], answer.abstain_reason
+
+
+def test_a_title_the_annotated_questions_use_is_known(assistant):
+    answer = assistant.ask("Who chaired the study group that produced version 2.0 of the IP and Intangible Assets Governance Guideline?")
+    assert not answer.abstained and "加賀谷" in answer.text, answer.abstain_reason
+
+
+def test_who_bore_a_cost_is_not_what_it_is_of(assistant):
+    answer = assistant.ask("2017年の時点で、知財ビジネス評価書1件あたり特許庁はどの程度の費用を負担していましたか。")
+    assert not answer.abstained and "30万円" in _lead(answer)[0], answer.abstain_reason
+
+
+def test_how_much_of_a_loss_borne_is_answered_by_a_share(assistant):
+    answer = assistant.ask("if i get a loan with the credit guarantee corp backing it does the bank still eat some of the loss if i cant pay?? how much")
+    assert not answer.abstained and "20%" in answer.text, answer.abstain_reason
+    figure = requested_figure("does the bank bear part of the loss? how much?", LEX)
+    assert "%" in figure.units and figure.money
