@@ -1174,7 +1174,7 @@ class ExtractiveAnswerer(Answerer):
                 # question's own thing, 「個人事業主などは…設定者になれない」, says only what is)
                 if _says_only_what_happened(lead, cues) or (specific is not None and _no_reason_word(lead, cues)):
                     return self._abstain(base, "no_reason", groups, t0, missing=[])
-        if (view := asked_view(asking_sentences(question) or question)) is not None:
+        if (view := asked_view(asking_sentences(question) or question, self.lexicon.expand_english)) is not None:
             # "What was Hideki Kanda's own view on …?": a unit naming him as the chair reports
             # no view of his; the close unit reporting the party's words on what is asked
             # answers (「タン事務局長は…と語った」 on intangible assets says nothing of the charge)

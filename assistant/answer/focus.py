@@ -18,6 +18,8 @@ from assistant.text.ja import content_terms, tokenize
 #: "how do I file an objection", "is there a penalty", "do I need a licence".
 NOUN = r"[一-龥ァ-ヶー]"  # a noun character: kanji or katakana
 _FOCUS_JA = (
+    # a court's ruling asked for (「判決とかでてたら教えて」, 「判例はありますか」)
+    re.compile(r"(判決|判例|裁判例)(?:は|って|が|とか|も|など)?(?:もう|すでに|既に)?(?:出|で|あ|ある|有)"),
     re.compile(rf"(?:どの|どちらの|どっちの|どこの)(?!程度|くらい|ぐらい|位|よう)({NOUN}+)"),
     re.compile(rf"({NOUN}{{2,}})を(?:お?教え|知りたい|ご教示)"),
     # the first of things asked together (「開催会場と基調講演を行った方をお教えください」)
@@ -129,6 +131,13 @@ _FOCUS_EN = (
     re.compile(
         r"\b(?:has|have) (?:any|an?|the) ((?:[a-z]+ )?[a-z]+) (?:been|yet been) "
         r"(?:decided|filed|brought|heard|ruled|settled|reported|recorded|published|issued)\b",
+        re.I,
+    ),
+    # (…or a court's ruling issued: "Has any Japanese court issued a ruling …?", "has any
+    # district court issued a decision commencing …")
+    re.compile(
+        r"\b(?:has|have|did) (?:any|an?|the) (?:[a-z]+ )?courts? (?:yet |already |ever )?(?:issued|handed down|made|given|delivered) (?:an? |any )?"
+        r"(rulings?|decisions?|judg(?:e)?ments?)\b",
         re.I,
     ),
     # what rule or treatment applies ("What penalty applies if …", "What capital adequacy

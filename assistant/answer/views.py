@@ -11,6 +11,7 @@ proposed or thinks.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 #: Up to six words naming a party ("the Japanese Bankers Association", "head of the jpo").
@@ -65,16 +66,22 @@ _ASKS_VIEW_EN = re.compile(
     r"(?:actually\s+|really\s+|ever\s+|publicly\s+|officially\s+|personally\s+)?"
     r"(?:think|feel|oppose|welcome|criticis|criticiz|object|endorse|react|respond|submit (?:any )?(?:public )?comments|support (?:or|and) oppose)\w*"
     rf"|\b(?:position|view|stance|line)\s+(?:did|does|do)\s+(?:the\s+)?{_NAME_EN}\s+take\b"
+    # (a stance asked yes or no: "did keidanren actually like … or did they push back",
+    # "did Mizuho Bank argue for …", "did jetro itself recommend …")
+    rf"|(?:^|[,;:]\s*)\W*(?:and\s+|so\s+|but\s+)?(?:did|does|do|has|have)\s+(?:the\s+)?{_NAME_EN}\s+(?:itself\s+|themselves\s+|actually\s+|really\s+|ever\s+|publicly\s+)?"
+    r"(?:like|dislike|push(?:ed)? back|argue|recommend|propose|urge|call for|lobby)\w*"
     rf"|\b(?:did|does|do|has|have)\s+(?:the\s+)?({_BEFORE_TITLE}(?:{_TITLE_EN})\b[^?]{{0,30}}?)\s+"
-    r"(?:actually\s+|ever\s+|publicly\s+)?(?:say|said|announce|state|remark|comment)\w*",
-    re.I,
+    r"(?:actually\s+|ever\s+|publicly\s+)?(?:say|said|announce|state|remark|comment|propose|recommend|suggest|call for|urge)\w*",
+    re.I | re.M,
 )
+#: A party named as a document ("the Deloitte article", "the WG report"): its content is asked.
+_DOCUMENT_EN = re.compile(r"\b(?:article|report|paper|guidelines?|act|law|study|survey|brief|document|standard|white)\b", re.I)
 #: A Japanese question asking a party's view or words: 「経団連はどういう反応だった」,
 #: 「タン事務局長は…どう評価していますか」, 「金融庁長官は…なんて言ってたの」 (not 「…の考え方」,
 #: a document's approach, nor 「銀行は自分で知財を評価してるの」, what banks do).
 _ASKS_VIEW_JA = re.compile(
     r"([一-龥ァ-ヶーA-Za-z・]{2,})(?:は|が|って|の方は)、?[^。？?]{0,40}?"
-    r"(?:どう評価|どう思|どう見て|反応|見解|立場|意見|考え(?!方)|賛成|反対|歓迎|批判|言って|言った|発言|述べ|語っ|会見|コメントし)"
+    r"(?:どう評価|どう思|どう見て|反応|見解|立場|意見|考え(?!方)|賛成|反対|歓迎|批判|言って|言った|言うて|発言|述べ|語っ|会見|コメントし|ほめ|褒め)"
 )
 #: Words that make no party: the asker, pronouns, question words.
 _NOT_PARTY = frozenset(
@@ -120,7 +127,9 @@ class AskedView:
     too when the question names one."""
 
     party: str
-    words: tuple[str, ...]
+    #: Each word of its name with its other spellings (the glossary's Japanese: WG is
+    #: ワーキング・グループ); a person by the surname.
+    words: tuple[tuple[str, ...], ...]
     titles: tuple[str, ...] = ()
     #: What the view is asked about, as the question says it: the words after the view
     #: asked ("on whether trade creditors should …"), or between the party and it
@@ -133,28 +142,31 @@ class AskedView:
     def names(self, term: str) -> bool:
         """Whether a term of the question is (part of) the party's name or office."""
         lowered = term.lower()
-        return any(w in lowered or lowered in w for w in (*self.words, *self.titles))
+        return any(w in lowered or lowered in w for w in (*(w for ws in self.words for w in ws), *self.titles))
 
     def reported_in(self, text: str, heading: str = "") -> bool:
         """Whether ``text`` (a unit and its English rendering) names the party (each word of
         its name), by its office when the question names one, and reports what it said or
         thinks; or, for a body, whether ``heading`` (the unit's section and document title)
         names it: what its own document's section says is its view."""
-        if not self.person and heading and all(w in heading.lower() for w in self.words):
+        if not self.person and heading and all(any(w in heading.lower() for w in ws) for ws in self.words):
             return True
         lowered = text.lower()
-        if not all(w in lowered for w in self.words):
+        if not all(any(w in lowered for w in ws) for ws in self.words):
             return False
         if self.titles and not any(t in lowered for t in self.titles):
             return False
         return bool(_REPORTS.search(text))
 
 
-def asked_view(question: str) -> AskedView | None:
+def asked_view(question: str, spell: Callable[[str], list[str]] | None = None) -> AskedView | None:
     """The party whose view or words ``question`` (its asking sentences) asks; None when it
-    asks none."""
+    asks none. ``spell`` gives a word's other spellings (the glossary's Japanese)."""
+    spell = spell or (lambda word: [])
     if m := _ASKS_VIEW_EN.search(question):
         name = next(g for g in m.groups() if g).strip()
+        if _DOCUMENT_EN.search(name):
+            return None  # "did the Deloitte article propose …": what a document says is asked
         while (first := name.split(" ", 1))[0].lower() in _NOT_PARTY and len(first) > 1:
             name = first[1]  # "What was Hideki Kanda's own view": Hideki Kanda
         lowered = name.lower()
@@ -172,15 +184,23 @@ def asked_view(question: str) -> AskedView | None:
         person = bool(titles) or (
             len(named) == 2 and all(w[:1].isupper() for w in named) and not any(_BODY_EN.search(w) for w in named)
         )
+        if person and words:
+            words = words[-1:]  # "Daren Tang": a sentence may say "Director General Tang"
         about = _OCCASION_EN.split(question[m.end() :].strip(), maxsplit=1)[0]
-        return AskedView(name, tuple(words) or spellings, spellings, about, person)
-    if (m := _ASKS_VIEW_JA.search(question)) and m.group(1) not in _KINDS_JA:
-        name = m.group(1)
+        spelt = tuple((w, *(x.lower() for x in spell(w))) for w in words) or (spellings,)
+        return AskedView(name, spelt, spellings, about, person)
+    m = _ASKS_VIEW_JA.search(question)
+    name = m.group(1) if m else ""
+    if m and name in _KINDS_JA:
+        # (a name begun in hiragana: みずほ銀行; not 「うちの銀行」)
+        lead = re.search(r"[ぁ-ん]{2,5}$", question[: m.start(1)])
+        name = lead.group(0) + name if lead and lead.group(0)[-1] not in "のはがをにでともてへやか" else ""
+    if m and name:
         title = re.search(rf"(?:{_TITLE_JA})$", name)
         base = name[: title.start()] if title else name
         if title and not base:
             return None
         spellings = (title.group(0), *_TITLES_JA[title.group(0)]) if title else ()
         about = re.sub(r"^(?:は|が|って|の方は)、?", "", question[m.end(1) : m.end()])
-        return AskedView(name, (base.lower(),), tuple(s.lower() for s in spellings), about, bool(title))
+        return AskedView(name, ((base.lower(),),), tuple(s.lower() for s in spellings), about, bool(title))
     return None

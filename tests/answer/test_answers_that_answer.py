@@ -5371,3 +5371,45 @@ def test_how_much_of_a_loss_borne_is_answered_by_a_share(assistant):
     assert not answer.abstained and "20%" in answer.text, answer.abstain_reason
     figure = requested_figure("does the bank bear part of the loss? how much?", LEX)
     assert "%" in figure.units and figure.money
+
+
+# ---- round 83 (fresh blind probes e83a/e83b/j83a: parties' stances, periods, shares borne)
+
+
+def test_a_stance_asked_yes_or_no_needs_a_sentence_reporting_it(assistant):
+    for question in (
+        "did keidanren actually like this whole use-the-company-as-collateral law or did they push back",
+        "At the working group's second meeting, did Mizuho Bank argue for limiting charge holders to trust-licensed institutions?",
+        "金融審議会WGの第2回会合で、みずほ銀行は事業成長担保権の創設そのものに賛成の立場でしたか、それとも慎重な立場でしたか。",
+        "WIPOのタン事務局長って日本の企業価値担保権のことなんか言うてた？ほめてたとか",
+    ):
+        answer = assistant.ask(question)
+        assert answer.abstained and not answer.citations, (question, answer.text)
+    # a person asked by full name is found by the surname a sentence gives
+    answer = assistant.ask("What did WIPO Director General Daren Tang say about intangible assets?")
+    assert not answer.abstained and "Tang" in answer.text, answer.abstain_reason
+
+
+def test_how_much_a_party_eats_is_a_share(assistant):
+    history = ["in china if an ip loan goes bad who pays for it, like how does guangdong split it"]
+    answer = assistant.ask("ok and what about zhuhai, how much does the bank eat there", history=history)
+    assert not answer.abstained and "60%" in _lead(answer)[0], answer.abstain_reason
+
+
+def test_the_whole_of_a_calendar_year_is_not_eleven_months(assistant):
+    answer = assistant.ask("What was the total IP pledge registration amount in Guangdong for the whole of calendar 2024?")
+    assert answer.abstained and not answer.citations, answer.text
+    answer = assistant.ask("ok but whats the full 2024 number incl december", history=["how much ip pledge lending has guangdong done lately"])
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_a_ruling_asked_for_needs_a_passage_citing_one(assistant):
+    for question in (
+        "Has any Japanese court issued a ruling in an enforcement procedure under an enterprise value charge so far?",
+        "企業価値担保権でもめて裁判になった例ってもうあるん？判決とかでてたら教えて",
+    ):
+        answer = assistant.ask(question)
+        assert answer.abstained and not answer.citations, (question, answer.text)
+    # the court's part in enforcement is still answered
+    answer = assistant.ask("企業価値担保権の実行手続は誰が開始を決定するの？")
+    assert not answer.abstained and "裁判所" in _lead(answer)[0], answer.abstain_reason
