@@ -976,7 +976,9 @@ class ExtractiveAnswerer(Answerer):
             return self._abstain(base, "wrong_body", groups, t0, missing=wrong_body)
         # (of the condensed text: "has it been revised again since …?" names its text by the
         # earlier question)
-        unrevised = self.refusals.revision_unsaid(condensed, passages)
+        # (each passage under its heading: 「2022年6月の改定により…」 is a revision of the
+        # guideline its section is on)
+        unrevised = self.refusals.revision_unsaid(condensed, passages, [hit.chunk.section for hit in retrieval.hits])
         if unrevised:  # "Has the FSA revised its basic approach since?" when no passage on it speaks of a revision
             return self._abstain(base, "no_revision", groups, t0, missing=unrevised)
         not_ended = self.refusals.ended_premise(question, passages)

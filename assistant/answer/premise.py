@@ -406,15 +406,21 @@ def published_premise(question: str, texts: list[str], lexicon: Lexicon) -> list
 #: year?").
 _REVISED_ASKED = re.compile(
     r"(?:改訂|改正|改定|見直し|更新)(?:され|し|が?あ|はあ)(?:た|て|っ|り)[^。？?]{0,8}?(?:の|か|[？?])"
-    r"|(?:改訂|改正|改定|新)版(?:が|は|って|も)?(?:出|で)(?:た|まし|て)"
+    r"|(?:改訂|改正|改定|新)版(?:が|は|って|も)?(?:出|で|公表|発表|公開)(?:た|まし|て|され)"
+    # ("Was China's GB/T 42748-2023 standard revised or replaced in 2025?")
+    r"|^\W*(?:was|were|has|have|had)\b[^?.]{0,80}?\b(?:been )?(?:revised|amended|updated|replaced|superseded)\b"
     r"|\b(?:revised|amended|updated)\b[^?.]{0,60}?\bsince\b|\bsince\b[^?.]{0,60}?\b(?:revised|amended|updated)\b"
     r"|\bany (?:amendments|revisions|updates|changes)\b|\b(?:has|have) there been (?:any )?(?:amendments|revisions)\b",
-    re.I,
+    re.I | re.M,
 )
 #: The year a revision is asked after ("since the 2022 change", 「2022年の改訂以降」).
 _SINCE_YEAR = re.compile(r"\bsince (?:the |its |that )?(?:19|20)\d{2}\b|(?:19|20)\d{2}年[^。？?]{0,8}?(?:以降|以来|のあと|の後|から)")
 #: A sentence saying a text was revised or followed by a new version.
-_REVISES = re.compile(r"改訂|改正|改定|見直|更新|後継|版|\b(?:revis|amend|updat|version|successor)", re.I)
+_REVISES = re.compile(
+    # (a new edition, not any 版: 確定版 is the final text of the one paper)
+    r"改訂|改正|改定|見直|更新|後継|(?:新|第[0-9０-９一二三四五]+)版|[Vv]er\.?\s?\d|\b(?:revis|amend|updat|successor|new version|version \d)",
+    re.I,
+)
 
 
 def asks_revision(text: str) -> bool:
@@ -434,7 +440,7 @@ def revision_since(text: str) -> int | None:
     return max(years) if years else None
 
 
-def revision_unsaid(question: str, texts: list[str], lexicon: Lexicon) -> list[str]:
+def revision_unsaid(question: str, texts: list[str], lexicon: Lexicon, headings: list[str] | None = None) -> list[str]:
     """What a question asks whether it was revised or amended since (「その後改訂された？」,
     "Has the FSA revised its basic approach since it was published? Any amendments this
     year?") when no passage naming it speaks of a revision, an amendment or a new version:
@@ -442,8 +448,13 @@ def revision_unsaid(question: str, texts: list[str], lexicon: Lexicon) -> list[s
     if not _REVISED_ASKED.search(question):
         return []
     named = [*instruments(question, lexicon), *_TITLES.findall(asking_sentences(question))]
+    # (a title is no sentence's opening word: "Was China's …" names China's, no "Was China")
+    named = [re.sub(r"^(?:Was|Were|Has|Have|Had|Is|Are|Did|Does|Do)\s+", "", n) for n in named]
     named = [n for n in named if n and n.lower() not in {"has", "any", "the"}]
-    naming = [text for text in texts if any(name in text for name in named)] if named else texts
+    # (a passage under a heading naming it names it: 「2022年6月の改定により…」 under
+    # 経営者保証に関するガイドライン; ``headings`` stand for the first passages, in order)
+    heads = (headings or []) + [""] * (len(texts) - len(headings or []))
+    naming = [text for text, head in zip(texts, heads, strict=True) if any(name in f"{head} {text}" for name in named)] if named else texts
     revising = [s for text in naming for s in _SENTENCE_END.split(text) if _REVISES.search(s)]
     # ("has it been revised again since the 2022 change?": a revision after 2022)
     since = [int(y) for y in stated_years(" ".join(m.group(0) for m in _SINCE_YEAR.finditer(question)))]

@@ -575,9 +575,9 @@ class Refusals:
         """:func:`assistant.answer.premise.body_premise`."""
         return body_premise(question, texts)
 
-    def revision_unsaid(self, question: str, texts: list[str]) -> list[str]:
+    def revision_unsaid(self, question: str, texts: list[str], headings: list[str] | None = None) -> list[str]:
         """:func:`assistant.answer.premise.revision_unsaid` with this lexicon."""
-        return revision_unsaid(question, texts, self.lexicon)
+        return revision_unsaid(question, texts, self.lexicon, headings)
 
     def ended_premise(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.ended_premise` with this lexicon."""

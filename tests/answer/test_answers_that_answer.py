@@ -5413,3 +5413,18 @@ def test_a_ruling_asked_for_needs_a_passage_citing_one(assistant):
     # the court's part in enforcement is still answered
     answer = assistant.ask("企業価値担保権の実行手続は誰が開始を決定するの？")
     assert not answer.abstained and "裁判所" in _lead(answer)[0], answer.abstain_reason
+
+
+def test_whether_a_standard_was_revised_needs_a_passage_on_a_revision(assistant):
+    for question in (
+        "Was China's GB/T 42748-2023 patent evaluation standard revised or replaced in 2025?",
+        "中国の専利評価指引(GB/T 42748-2023)は、施行後に改訂版が公表されていますか。",
+    ):
+        answer = assistant.ask(question)
+        assert answer.abstained and not answer.citations, (question, answer.text)
+    # a revision stated under the guideline's heading answers (「2022年6月の改定により…」)
+    answer = assistant.ask("Was the business owner guarantee guideline revised in 2022?")
+    assert not answer.abstained, answer.abstain_reason
+    # the final version (確定版) of a paper is no revision of it
+    answer = assistant.ask("Has the FSA revised its July 2025 basic approach on provisioning enterprise value charge loans since it was published?")
+    assert answer.abstained, answer.text
