@@ -5428,3 +5428,12 @@ def test_whether_a_standard_was_revised_needs_a_passage_on_a_revision(assistant)
     # the final version (確定版) of a paper is no revision of it
     answer = assistant.ask("Has the FSA revised its July 2025 basic approach on provisioning enterprise value charge loans since it was published?")
     assert answer.abstained, answer.text
+
+
+def test_a_figure_per_month_is_not_answered_by_a_years_count(assistant):
+    answer = assistant.ask("知財金融促進事業って、評価書を毎月なんけんくらい作ってたん？")
+    assert answer.abstained and "毎月" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("how many evaluation reports did the JPO support per month?")
+    assert answer.abstained and "per month" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("知財金融促進事業では評価書を何件作成した？")
+    assert not answer.abstained, answer.abstain_reason
