@@ -899,8 +899,8 @@ class ExtractiveAnswerer(Answerer):
         titled = [f"{hit.chunk.section} {hit.doc.title}" for hit in retrieval.hits]
         # (and the questions their units answer: "the IP and intangible assets governance
         # guideline" is how the corpus authors name 知財・無形資産ガバナンスガイドライン in English)
-        annotated = [asked for hit in retrieval.hits for unit in hit.chunk.sources for asked in unit.questions]
-        if documents := unnamed_documents(question, passage_texts + titled + annotated, self.lexicon):
+        asked_of = [asked for hit in retrieval.hits for unit in hit.chunk.sources for asked in unit.questions]
+        if documents := unnamed_documents(question, passage_texts + titled + asked_of, self.lexicon):
             # "What does the 2025 White Paper on Small and Medium Enterprises report about …?",
             # 「全銀協の実務Q&Aでは…」: what a document the index lacks says is not in it
             return self._abstain(base, "unknown_entity", groups, t0, missing=list(documents))
@@ -1005,7 +1005,6 @@ class ExtractiveAnswerer(Answerer):
         unstated = self.refusals.unstated_references(question, passages + headings)
         if unstated:  # 「法第30条は何を定めていますか」 when no passage cites 第30条
             return self._abstain(base, "unknown_entity", groups, t0, missing=unstated)
-        asked_of = [q for hit in retrieval.hits for unit in hit.chunk.sources for q in unit.questions]
         focus = self.refusals.unnamed_focus(
             question, groups, top_tokens, passages + headings + asked_of, [chunk_tokens[cid] for cid in found]
         )

@@ -184,7 +184,7 @@ _WHY_BINDING = re.compile(
     r"|(?:義務化|義務付け|義務づけ|必須化)(?:され|し)た(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)",
     re.I,
 )
-_SAYS_DUTY = re.compile(
+_SPEAKS_OF_DUTY = re.compile(
     r"義務|拘束力|強制|必須|\b(?:binding|mandatory|compulsory|obligatory|obliged|obligation|enforceable)\b", re.I
 )
 
@@ -205,7 +205,7 @@ def binding_premise(question: str, texts: list[str], about: str = "") -> tuple[s
     sentences = [s for text in texts for s in _SENTENCE_END.split(text)]
     if any(_NOT_MANDATED.search(s) and any(w in s.lower() for w in words) for s in sentences):
         return "binding_denied", asked
-    if any(_SAYS_DUTY.search(s) for s in sentences):
+    if any(_SPEAKS_OF_DUTY.search(s) for s in sentences):
         return "", []
     return "not_binding", asked
 
@@ -572,7 +572,7 @@ def _ended_object(tail: str) -> str:
     without articles and pronouns; empty for a pronoun alone ("why did they drop it?")."""
     cut = _OBJECT_END.search(f"{tail} ")
     words = [w for w in re.findall(r"[a-z][a-z-]{2,}", tail[: cut.start() if cut else len(tail)].lower()) if w not in _EN_FUNCTION]
-    words = [w for w in words if w not in {"it", "them", "its", "their", "his", "her", "our", "your"}]
+    words = [w for w in words if w not in {"it", "them", "his", "her", "our", "your"}]  # (its, their: function words)
     return " ".join(words[:4])
 
 
@@ -599,7 +599,7 @@ def ended_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str
             objects.append(thing)
     named = [name for clause in clauses for name in (*instruments(clause, lexicon), *_TITLES.findall(clause))]
     # ("why did china shut down the fast green channel …": a thing the glossary does not
-    # name is named by the words of what was shut down, all but one of them in a passage)
+    # name is named by the words of what was shut down, more than half of them in a passage)
     if not named and objects:
         thing = objects[0]
         words = thing.lower().split()
