@@ -69,6 +69,7 @@ from assistant.answer.evidence import (
     years_in,
 )
 from assistant.answer.focus import NOT_FOCUS, NOT_FOCUS_JA
+from assistant.answer.judgements import asked_judgement, judgement_word
 from assistant.answer.parts import asking_sentences, question_parts, remark_sentences
 from assistant.answer.premise import asks_revision, revision_since, says_revision
 from assistant.answer.quantity import FIGURE_RELEVANCE, YEAR_TERM, QuantityCheck, asks_result, versions
@@ -469,6 +470,13 @@ _NEXT_ONE = re.compile(r"\bnext (?:one|meeting|session|dialogue|round|edition|au
 VIEW_LEAD_SHARE = 0.5
 #: …and naming at least this share of the terms of what the view is asked about.
 VIEW_TOPIC_SHARE = 0.5
+#: A question asking a forecast or a ranking is led by a unit stating one within this share
+#: of the lead's score, naming at least JUDGED_TOPIC_SHARE of the weight of what is asked
+#: about (:mod:`assistant.answer.judgements`).
+JUDGED_LEAD_SHARE = 0.5
+JUDGED_TOPIC_SHARE = 0.5
+#: …a term counting as named when at least this share of its words are.
+JUDGED_TERM_SHARE = 0.5
 #: A why-question's own thing (:meth:`ExtractiveAnswerer._why_subject`) is a term of it that at
 #: most WHY_SUBJECT_MAX_UNITS of the top WHY_SUBJECT_POOL units use, and each of whose words
 #: has at least WHY_SUBJECT_MIN_IDF: 個人事業主 (one unit; 個人 2.35, 事業 .57, 主 3.81), not
@@ -1204,6 +1212,34 @@ class ExtractiveAnswerer(Answerer):
                 lead = self._close_lead(lead, ranked, q, VIEW_LEAD_SHARE, reports)
             if not reports(lead):
                 return self._abstain(base, "no_view", groups, t0, missing=[view.party])
+        elif (judged := asked_judgement(asking_sentences(question) or question)) is not None:
+            # "will china keep growing ip pledge lending by 40%+ in 2025 too?": the 2023 growth
+            # figure forecasts nothing; 「3つの方法のうち…最も適切なのはどれ」: the list of methods
+            # ranks none. A close unit on what is asked that states a plan or an outlook (for
+            # the year asked), or what suits, answers; else the documents do not judge it.
+            judged_topic = [
+                g
+                for g in groups
+                if g.topical
+                and not g.predicate
+                and not judgement_word(g.term)
+                and not self.lexicon.place(g.term)
+                and g.term.lower() not in self.lexicon.place_words
+            ]
+            judged_weight = sum(g.weight for g in judged_topic)
+
+            def judges(c: Candidate) -> bool:
+                text = f"{c.text} {c.unit().en or ''}"
+                said = set(terms(c.text)) | set(terms(c.unit().en or ""))
+                # (half a term at least: 担保 of 「担保となる知財」 is no part of 企業価値担保権)
+                found = sum(g.weight for g in judged_topic if group_share(g, said) >= JUDGED_TERM_SHARE)
+                on_topic = judged_weight <= 0 or found >= JUDGED_TOPIC_SHARE * judged_weight
+                return on_topic and judged.said_in(text)
+
+            if not judges(lead):
+                lead = self._close_lead(lead, ranked, q, JUDGED_LEAD_SHARE, judges)
+            if not judges(lead):
+                return self._abstain(base, judged.reason, groups, t0, missing=[])
         if _ASKS_NOW.search(asking_sentences(question)) and (dated := _AS_OF.search(lead.text)):
             # "what about now, is it still 300k?" after a question on 2017: a unit stating the
             # figure as of 2017 (「2017年の時点では…約30万円」) does not say what it is now
@@ -2213,7 +2249,8 @@ class ExtractiveAnswerer(Answerer):
 #: A question asking for a cause (why, 理由, what drove …), not an aim (狙い, "what was it trying
 #: to achieve?": what a measure does answers that).
 _ASKS_CAUSE = re.compile(
-    r"なぜ|なんで|どうして|理由|原因|きっかけ|\b(?:why|reasons?|reasoning|rationale)\b|\bwhat (?:drove|led to|caused|prompted|triggered)\b",
+    r"なぜ|なんで|どうして|理由|原因|要因|きっかけ|\b(?:why|reasons?|reasoning|rationale)\b|\bwhat (?:drove|led to|caused|prompted|triggered)\b"
+    r"|\bwhat(?:'s| is| was| were| are) driving\b|\bdrivers? (?:of|behind)\b",
     re.I,
 )
 #: Words that give a cause or an aim (「…ため」, 「…ので」, 「…を目的に」, "because", "in order
@@ -2234,7 +2271,7 @@ _GIVES_REASON = re.compile(
 #: Words that may give a cause in other ways (「…により」, 「…ことで」, 「…が必要」, "since",
 #: "led to"): a unit stating figures or dates with one of them may still say why.
 _MAY_GIVE_REASON = re.compile(
-    r"により|による|によって|ことで|期待|必要|ように|受け|踏まえ|動機|"
+    r"により|による|によって|ことで|期待|必要|ように|受け(?:て|、)|踏まえ|動機|"
     # (in lower case: "Promotion" of the IP Finance Promotion Project names it)
     r"\b(?:since|led to|cause[sd]?|help(?:s|ed)?|encourag\w*|(?-i:promot\w*)|driven by|thanks to|amid)\b",
     re.I,

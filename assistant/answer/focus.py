@@ -179,6 +179,10 @@ NOT_FOCUS = _FIGURE_WORDS | frozenset({
     "gets", "got", "uses", "used", "makes", "made", "takes", "took", "needs", "wants",
     # verbs of what happens to anyone ("if the company goes bankrupt", "if the borrower fails")
     "goes", "becomes", "fails", "stops", "runs", "decides", "tries", "owes", "misses", "defaults",
+    # (…or ordinary acts of a party, which passages tell in their own words, 申請, 登録: "if
+    # the bank files the patent pledge online")
+    "files", "applies", "submits", "registers", "pays", "sells", "buys", "borrows", "lends", "repays",
+    "signs", "offers", "grants", "pledges", "transfers", "owns", "holds",
     # (who bears a loss, said as eating it: "does the bank still eat some of the loss")
     "eat", "eats", "eating", "ate",
     "cannot", "loses", "data", "information", "figures",

@@ -298,9 +298,13 @@ _OWN_CHOICE = re.compile(
     r"(?:ほう|方)が(?:いい|良い|よい|得|マシ|まし)(?:の|ん)?(?:か|かな|です|でしょう)?(?:か|ね)?[？?]"
     r"|(?:ほう|方)が(?:いい|良い|よい|得)(?:の|ん)?(?:か|かな)[、,]"
     r"|(?:どっち|どちら)(?:が|の(?:ほう|方)が)(?:いい|良い|よい|得|おすすめ|お勧め|向いて)"
+    # (「どっち選んだほうが得なん？」)
+    r"|(?:どっち|どちら|どれ)[^。？?]{0,12}(?:ほう|方)が(?:いい|良い|よい|得|マシ|ええ|有利)"
     r"|べき(?:か|でしょうか|ですか|なの|なん)"
     r"|(?:の|が)ままが(?:いい|良い|よい)"
-    r"|\bshould (?:i|we)\b[^?]*\bor\b|\bshould (?:i|we) (?:drop|switch|refinance|replace|move|go for|stick with|keep)\b"
+    r"|\bshould (?:i|we)\b[^?]*\bor\b|\bshould (?:i|we|my [\w-]+|our [\w-]+) (?:drop|switch|refinance|replace|move|go for|go with|stick with|keep|choose|pick|opt for)\b"
+    # ("which bank in japan is the best one to go to if i want to borrow …")
+    r"|\bwhich\b[^?]{0,60}\b(?:best|better)\b[^?]{0,60}\b(?:if|when|as) (?:i|we)\b"
     r"|\bwhich\b[^?]{0,40}\b(?:works? out|comes? out)\b[^?]{0,20}\b(?:cheaper|better)\b"
     r"|(?:ほう|方)が(?:ええ|えぇ)(?:の|ん)?(?:か|かな)?"
     # (ipfin asked to judge the asker's case: 「外してくれそうか判断してくれない？」)

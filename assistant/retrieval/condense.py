@@ -51,7 +51,12 @@ _EN_PRONOUN = re.compile(rf"\b({_EN_THING})\b", re.I)
 _EN_ANAPHOR = re.compile(rf"\b({_EN_THING}|(?<!is )(?<!are )(?<!was )(?<!were )there(?=\s*(?:[?!.,]|$)))\b", re.I)
 #: "the first one", "that one": a thing of the kind named before ("who arranged the first
 #: one?" after a question on IP-loan insurance), not "one of the banks".
-_EN_THAT_ONE = re.compile(r"\b(?:the (?:first|second|third|last|latest|earliest|same|new|next)|that|this) one\b(?!\s+of\b)", re.I)
+_EN_THAT_ONE = re.compile(
+    r"\b(?:the (?:first|second|third|last|latest|earliest|same|new|next)|that|this) one\b(?!\s+of\b)"
+    # (or by a word for any deal: "who led the underwriting on the first deal?")
+    r"|\bthe (?:first|second|third|last|latest|earliest) (?:deal|transaction|case|policy|contract)\b(?!\s+of\b)",
+    re.I,
+)
 #: ("same deal for registered copyrights?", "same goes for trademarks?": the earlier question of another thing)
 _EN_ELLIPTIC = re.compile(
     r"^(?:and|what about|how about|and what about|then|so|(?:is it |and )?(?:the )?same (?:deal|thing|rule|story|goes|applies|here)(?: for| with)?)\b",
@@ -338,6 +343,8 @@ def condense(
             year = _EN_YEAR.findall(previous)
             asked = _EN_THAT_YEAR.sub(f"in {year[0]}", question) if len(set(year)) == 1 else question
             return _EN_PRONOUN.sub(f"the {phrase}{where}", asked, count=1)
+        if _names_own_scheme(question, previous, lexicon):
+            return question
         return f"{question} ({previous})"
     if _carries_whole(question, previous, lexicon):
         # 「それっていつからそうなったの？」 after 「…銀行側も一部リスク持つんだっけ？何割くらい？」:
@@ -365,6 +372,25 @@ def condense(
         return _JA_ANAPHOR.sub(topic, question, count=1)
     stripped = _JA_ELLIPTIC.sub("", question).lstrip("、, ")
     return f"{topic}について、{_ask_as_before(stripped, previous)}"
+
+
+#: An English follow-up this long ("And under the responsibility-sharing system, what share
+#: of the risk does the lending bank carry?") says what it is about when it names a scheme.
+_EN_OWN_SUBJECT_WORDS = 10
+
+
+def _names_own_scheme(question: str, previous: str, lexicon: Lexicon) -> bool:
+    """An English follow-up that only opens with "and", points back at nothing (no pronoun,
+    no "then"), and names a scheme the earlier question did not: it stands alone. The earlier
+    question appended to it would pull retrieval towards the earlier scheme's passages."""
+    if not re.match(r"and\b", question, re.I) or len(_EN_WORD.findall(question)) < _EN_OWN_SUBJECT_WORDS:
+        return False
+    if _EN_ANAPHOR.search(question) or _EN_THAT_ONE.search(question) or _EN_THEN.search(question):
+        return False
+    before = set(lexicon.expand_english(previous))
+    return any(
+        len(t) >= _NAMED_SCHEME and _SCHEME.search(t) and t not in before for t in lexicon.expand_english(question)
+    )
 
 
 #: An earlier question asking for a figure, a party or a name (「何割くらい？」, 「いくら？」,

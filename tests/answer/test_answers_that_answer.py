@@ -5437,3 +5437,95 @@ def test_a_figure_per_month_is_not_answered_by_a_years_count(assistant):
     assert answer.abstained and "per month" in answer.abstain_reason, answer.abstain_reason
     answer = assistant.ask("知財金融促進事業では評価書を何件作成した？")
     assert not answer.abstained, answer.abstain_reason
+
+
+# ---- round 86 (fresh blind probes e86a/e86b/j86a: forecasts, rankings, the asker's own numbers)
+
+
+def test_a_forecast_needs_a_sentence_stating_one(assistant):
+    for question in (
+        "Will the JPO go back to paying the full cost of evaluation reports next fiscal year?",
+        "will china keep growing ip pledge lending by 40% in 2025 too?",
+        "企業価値担保権って、そのうち個人事業主でも使えるようになる予定とかあるん？",
+    ):
+        answer = assistant.ask(question)
+        assert answer.abstained and not answer.citations, (question, answer.text)
+        assert answer.abstain_reason == t("answer.abstain_reason.no_outlook", answer.lang), answer.abstain_reason
+    # the officials' outlook for 2024 answers a question on it
+    answer = assistant.ask("China's IP pledge financing in 2024: was the full-year figure expected to exceed 1 trillion yuan?")
+    assert not answer.abstained and "1兆元" in _lead(answer)[0], answer.abstain_reason
+
+
+def test_a_ranking_needs_a_sentence_making_one(assistant):
+    for question in (
+        "企業価値担保権つき融資の引当方法として例示された3つの方法のうち、地方銀行にとって最も適切なのはどれですか",
+        "which bank in japan is best to go to for an enterprise value charge loan, a megabank or a regional one?",
+        "Would you advise a client whose value sits mostly in inventory to use ABL rather than the enterprise value charge?",
+    ):
+        answer = assistant.ask(question)
+        assert answer.abstained and not answer.citations, (question, answer.text)
+    # the asker's own choice, said in more ways, is theirs to make
+    for question, history in (
+        ("ok so which one should my startup go with", ["what's the difference between ABL and the enterprise value charge?"]),
+        ("企業価値担保権とABL、うちみたいな在庫多めの卸売業やったらどっち選んだほうが得なん？", []),
+    ):
+        answer = assistant.ask(question, history=history)
+        assert answer.abstained and answer.abstain_reason == t("answer.abstain_reason.own_choice", answer.lang), question
+
+
+def test_how_much_the_asker_could_borrow_is_not_in_the_documents(assistant):
+    for question, asked in (
+        ("ok so say i have 3 granted patents and about 50m yen in sales, how much would a bank lend me against them?", "how much would a bank lend me"),
+        ("うちは年商2億の工場なんやけど、会社まるごと担保にしたらなんぼくらいまで借りれるん？", "なんぼくらいまで借りれるん"),
+    ):
+        answer = assistant.ask(question)
+        assert answer.abstained and asked in answer.abstain_reason, (question, answer.abstain_reason)
+    # how much others lent is still answered
+    answer = assistant.ask("How much IP-secured lending did the Development Bank of Japan do by March 2008?")
+    assert not answer.abstained, answer.abstain_reason
+
+
+def test_a_cause_of_growth_is_not_its_figures(assistant):
+    for question in (
+        "why did china's ip pledge lending shoot up 75% in 2023, what was driving that?",
+        "中国の知財質押融資が2023年に前年比75.4%も伸びた主な要因は何ですか",
+    ):
+        answer = assistant.ask(question)
+        assert answer.abstained and answer.abstain_reason == t("answer.abstain_reason.no_reason", answer.lang), question
+
+
+def test_a_page_count_is_not_answered_by_other_counts(assistant):
+    for question in (
+        "how many pages is the IP and intangible assets governance guideline ver 2.0?",
+        "金融庁の検討ペーパーは全部で何ページありますか",
+    ):
+        answer = assistant.ask(question)
+        assert answer.abstained and not answer.citations, (question, answer.text)
+
+
+def test_follow_ups_and_words_users_type(assistant):
+    # an "and …" follow-up naming a scheme of its own stands alone
+    answer = assistant.ask(
+        "And under the responsibility-sharing system, what share of the risk does the lending bank carry?",
+        history=["What is the credit supplementation system?"],
+    )
+    assert not answer.abstained and "20%" in _lead(answer)[0], answer.abstain_reason
+    # "the first deal" points back; "who led the underwriting" asks a firm, not a person
+    answer = assistant.ask(
+        "Who led the underwriting on the first deal?", history=["Has anyone in the US started insuring loans secured on IP?"]
+    )
+    assert not answer.abstained and "Markel" in _lead(answer)[0], answer.abstain_reason
+    # contractions typed without apostrophes are no key terms ("thats", "cant")
+    answer = assistant.ask("if i get a loan thats guaranteed by the credit guarantee corp and i cant pay, does the bank lose anything")
+    assert not answer.abstained and "20%" in _lead(answer)[0], answer.abstain_reason
+    # what a party does in a condition ("if the bank files …") is no thing asked for
+    answer = assistant.ask("in china if the bank files the patent pledge online, how many days till it's registered?")
+    assert not answer.abstained and "1営業日" in _lead(answer)[0], answer.abstain_reason
+    # a law officially published is promulgated
+    answer = assistant.ask("ok and when was it officially published?", history=["when did the law for the enterprise value charge get passed?"])
+    assert not answer.abstained and "2024年6月14日" in _lead(answer)[0], answer.abstain_reason
+    # held back for the other creditors: the reserved amount
+    answer = assistant.ask(
+        "if my company defaults and the business is sold under the enterprise value charge, whats the minimum amount they have to hold back for suppliers and other creditors"
+    )
+    assert not answer.abstained and "70万円" in answer.text, answer.abstain_reason

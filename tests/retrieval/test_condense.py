@@ -163,3 +163,13 @@ def test_a_bare_follow_up_on_who_did_it_carries_the_whole_earlier_question():
     previous = "アメリカで初めて特許のライブオークションをやった会社ってどこ？"
     condensed = condense("それっていつ頃の話？", [previous])
     assert condensed.startswith(f"「{previous}」について") and "いつ頃" in condensed
+
+
+def test_an_and_follow_up_naming_a_scheme_of_its_own_stands_alone():
+    question = "And under the responsibility-sharing system, what share of the risk does the lending bank carry?"
+    assert condense(question, ["What is the credit supplementation system?"]) == question
+    # a short "and …" follow-up still carries the earlier question
+    assert "credit supplementation" in condense("And the fee?", ["What is the credit supplementation system?"])
+    # "the first deal" points back at the deals asked about before
+    assert is_follow_up("Who led the underwriting on the first deal?")
+    assert not is_follow_up("Who led the underwriting on the first deal of the year?")
