@@ -24,7 +24,7 @@ _FOCUS_JA = (
     re.compile(rf"({NOUN}{{2,}})を(?:お?教え|知りたい|ご教示)"),
     # the first of things asked together (「開催会場と基調講演を行った方をお教えください」)
     re.compile(rf"({NOUN}{{2,}})(?:と|や|および|及び)[^。？?、]{{0,20}}?を(?:お?教え|知りたい|ご教示)"),
-    re.compile(rf"({NOUN}{{2,}})(?:は|って)(?:ある|あります|あり)(?:の|ますか|か)?(?:\?|？|。|$)"),
+    re.compile(rf"({NOUN}{{2,}})(?:は|って|とか|なんか|も)(?:ある|あります|あり)(?:の|ん|ますか|か)?(?:\?|？|。|$)"),
     re.compile(rf"({NOUN}{{2,}})(?:は|って|の|には|に)、?(?:誰|だれ|どなた|名前|名称|連絡先)"),
     re.compile(rf"({NOUN}{{2,}})(?:に|には|で|では)(?:何|なに)(?:を|が)"),
     re.compile(rf"({NOUN}{{2,}})(?:は|って)(?:どこ|いつ)(?:で|に|から)?(?:開|行|受|申|ダウンロード|入手|もら)"),
@@ -101,6 +101,8 @@ NOT_FOCUS_JA = frozenset({
     "条文", "根拠条文", "根拠規定", "根拠条項", "該当条文",
     # a group of a kind (「どこの銀行グループ」): named by its members' kind and names
     "グループ", "系列",
+    # a plan or outlook asked (「…予定とかあるん？」): judged by :mod:`assistant.answer.judgements`
+    "予定", "見込み", "見通し",
 })
 #: Foci asking for the article a rule stands on: a passage citing an article (法157条) names one.
 _ARTICLE_FOCI = re.compile(r"(?:根拠|該当)?(?:条文|条項|規定)")

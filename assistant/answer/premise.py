@@ -342,7 +342,10 @@ _IN_YEAR_EN = r"\b(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2
 _PASSED_JA = _dated_event_ja("成立|可決|制定|公布")
 _PASSED_EN = re.compile(
     r"\b(?:since|now that|given that|because|as|after|once|(?:I )?(?:heard|read|was told)(?: that)?|why (?:did|was|were|has|had))\b[^.?!]{0,80}?"
-    r"\b(?:pass|passed|enact|enacted|adopt|adopted|promulgated?)\b[^.?!]{0,60}?" + _IN_YEAR_EN,
+    r"\b(?:pass|passed|enact|enacted|adopt|adopted|promulgated?)\b[^.?!]{0,60}?" + _IN_YEAR_EN
+    # (or said and checked: "so the … law passed back in 2022 right?")
+    + r"|\b(?:passed|enacted|adopted|promulgated)\b(?:\s+back)?[^.?!]{0,20}?" + _IN_YEAR_EN
+    + r"(?=[^.?!]{0,20}?\b(?:right|correct|true|yeah|no)\s*\?)",
     re.I,
 )
 _PASSING_YEAR = re.compile(rf"{_YEAR_JA}年[^。、]{{0,14}}?(?:に|で)(?:成立|可決|制定|公布)")
@@ -366,13 +369,14 @@ def _dated_premise(
     said_by: tuple[re.Pattern, re.Pattern, re.Pattern],
 ) -> list[str]:
     """The years ``question`` takes as an event's (``taken``: its Japanese and English
-    patterns, year in group 1) that no passage on what it names dates the event to
+    patterns, year in the first group that matched) that no passage on what it names dates the event to
     (``said_by``: the event's words in Japanese and English, and its year right before
     them): :func:`_wrong_years` of a named instrument. Asking whether it holds takes nothing
     as given."""
     if _ASKS_PREMISE.search(question):
         return []
-    said = [(m.group(1), m.group(0)) for pattern in taken for m in pattern.finditer(question)]
+    # (the year in the first group that matched: a pattern of several ways has one each)
+    said = [(next(g for g in m.groups() if g), m.group(0)) for pattern in taken for m in pattern.finditer(question)]
     names = instruments(question, lexicon) if said else []
     return _wrong_years(said, names, texts, *said_by) if names else []
 
@@ -407,6 +411,8 @@ def published_premise(question: str, texts: list[str], lexicon: Lexicon) -> list
 _REVISED_ASKED = re.compile(
     r"(?:改訂|改正|改定|見直し|更新)(?:され|し|が?あ|はあ)(?:た|て|っ|り)[^。？?]{0,8}?(?:の|か|[？?])"
     r"|(?:改訂|改正|改定|新)版(?:が|は|って|も)?(?:出|で|公表|発表|公開)(?:た|まし|て|され)"
+    # (「施行後に改訂や追補がありましたか」)
+    r"|(?:改訂|改正|改定|追補|補正)(?:や|と|・|、|か)(?:改訂|改正|改定|追補|補正|見直し|更新)(?:が|は)?(?:あり|あっ|され)"
     # ("Was China's GB/T 42748-2023 standard revised or replaced in 2025?")
     r"|^\W*(?:was|were|has|have|had)\b[^?.]{0,80}?\b(?:been )?(?:revised|amended|updated|replaced|superseded)\b"
     r"|\b(?:revised|amended|updated)\b[^?.]{0,60}?\bsince\b|\bsince\b[^?.]{0,60}?\b(?:revised|amended|updated)\b"

@@ -342,6 +342,9 @@ _COUNTER_KINDS = {
     # (119本 counts securitisation products, not loans)
     "本": r"商品|証券|債券|\b(?:products?|securities|bonds?|issues?|notes?)\b",
 }
+#: The group whose share of a whole a Japanese question asks (「製造業が何割」, 「大企業が何%」):
+#: a share of another group does not answer it.
+_SHARE_OF_GROUP = re.compile(r"([一-龥ァ-ヶー]{2,})が(?:全体の)?(?:何割|何%|何パーセント)")
 #: What a question sets aside before what it asks (「珠海とか深圳じゃなくて、」, "not Zhuhai but").
 _SET_ASIDE = re.compile(r"[^、。？?]*?(?:じゃなくて|じゃなく|ではなくて|ではなく|でなく|以外で)[、,]?|\bnot [A-Z][\w ]*?,? but\b")
 
@@ -374,7 +377,10 @@ _CASE_ASKED_EN = re.compile(
 _CASE_GENERIC_EN = frozenset({"new", "current", "old", "same", "standard", "general", "usual", "normal", "national", "government", "public", "credit"})
 #: A percentage, and one that is a growth (「75.4%増」, "up 60%"), which no rate of a thing is.
 _PERCENT = re.compile(r"\d+(?:\.\d+)?\s?[%％]")
-_GROWTH_PERCENT = re.compile(r"\d+(?:\.\d+)?\s?[%％](?:増|減|の(?:増加|伸び|減少))")
+#: (「40%を超える伸び」「年平均19%のペースで伸びた」 grow too)
+_GROWTH_PERCENT = re.compile(
+    r"\d+(?:\.\d+)?\s?[%％](?:増|減|の(?:増加|伸び|減少)|(?:を超える|以上の|前後の|近い|のペースで|で)(?:伸|増|成長|拡大|減))"
+)
 _ASKS_GROWTH = re.compile(r"増|伸び|成長|前年比|\b(?:growth|grew|increase|rise|up)\b", re.I)
 
 
@@ -574,6 +580,8 @@ class QuantityCheck:
                 group_share(g, chunk if city or _acronym(g.term, q.text) else where) >= SUBJECT_SHARE for g in named
             ):
                 return False  # the fee of a report, for a question about a trust company's fee
+        if (group := _SHARE_OF_GROUP.search(q.text)) and not self._names_group(c, group.group(1), subjects or []):
+            return False  # 「製造業が何割」: 70.5% of SMEs among beneficiaries is no share of manufacturers
         population = self.percent_of(q.text)
         # (by the sentence itself, in either language: a heading, 米国の知財融資, says what its
         # passage is about, not what a share in it is of)
@@ -757,6 +765,22 @@ class QuantityCheck:
         the FSA paper's facts)."""
         text = f"{c.hit.chunk.section} {c.hit.chunk.text}"
         return subject in text or any(ja in text for ja in self.lexicon.expand_english(subject))
+
+    def _names_group(self, c: Candidate, group: str, subjects: list[TermGroup]) -> bool:
+        """The unit (its text, English rendering or section heading) names the group whose
+        share is asked (製造業 of 「製造業が何割」): as written, by the documents' word for it
+        (銀行 → 金融機関), by half its subject term's words, or by all its own words but a
+        generic head (中小企業 in 「中小・零細企業」, 保険会社 in 「保険」)."""
+        text = f"{c.text} {c.unit().en} {c.hit.chunk.section}"
+        if any(form in text for form in (group, *self.lexicon.japanese_synonyms(group))):
+            return True
+        said = set(terms(text))
+        named = [g for g in subjects if g.term == group]
+        if named and group_share(named[0], said, text) >= SUBJECT_SHARE:
+            return True
+        # (a generic head says only the kind: 保険 of 「…・保険・評価機関」 names 保険会社)
+        own = [t for t in terms(group) if t not in _GENERIC_HEADS] or terms(group)
+        return bool(own) and all(t in said for t in own)
 
     def _names_body_of(self, c: Candidate, q: QuestionFrame) -> bool:
         """The unit's chunk, section or document names, in another of its Japanese words, the

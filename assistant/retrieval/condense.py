@@ -59,7 +59,9 @@ _EN_THAT_ONE = re.compile(
 )
 #: ("same deal for registered copyrights?", "same goes for trademarks?": the earlier question of another thing)
 _EN_ELLIPTIC = re.compile(
-    r"^(?:and|what about|how about|and what about|then|so|(?:is it |and )?(?:the )?same (?:deal|thing|rule|story|goes|applies|here)(?: for| with)?)\b",
+    r"^(?:and|what about|how about|and what about|then|so|(?:is it |and )?(?:the )?same (?:deal|thing|rule|story|goes|applies|here)(?: for| with)?)\b"
+    # ("ok how do i apply and do we have to pay anything": said back to the answer just read)
+    r"|^(?:ok(?:ay)?|alright|right)\b(?!\s*\?)",
     re.I,
 )
 #: A time named by the one asked before ("How many … were out by then?").
@@ -380,10 +382,10 @@ _EN_OWN_SUBJECT_WORDS = 10
 
 
 def _names_own_scheme(question: str, previous: str, lexicon: Lexicon) -> bool:
-    """An English follow-up that only opens with "and", points back at nothing (no pronoun,
+    """An English follow-up that only opens with "and" (or "ok", "so"), points back at nothing (no pronoun,
     no "then"), and names a scheme the earlier question did not: it stands alone. The earlier
     question appended to it would pull retrieval towards the earlier scheme's passages."""
-    if not re.match(r"and\b", question, re.I) or len(_EN_WORD.findall(question)) < _EN_OWN_SUBJECT_WORDS:
+    if not re.match(r"(?:and|ok(?:ay)?|alright|so)\b", question, re.I) or len(_EN_WORD.findall(question)) < _EN_OWN_SUBJECT_WORDS:
         return False
     if _EN_ANAPHOR.search(question) or _EN_THAT_ONE.search(question) or _EN_THEN.search(question):
         return False

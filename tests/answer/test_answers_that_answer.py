@@ -5529,3 +5529,40 @@ def test_follow_ups_and_words_users_type(assistant):
         "if my company defaults and the business is sold under the enterprise value charge, whats the minimum amount they have to hold back for suppliers and other creditors"
     )
     assert not answer.abstained and "70万円" in answer.text, answer.abstain_reason
+
+
+def test_a_share_of_a_named_group_needs_a_sentence_naming_it(assistant):
+    # 70.5% of SMEs among the beneficiaries is no share of manufacturers
+    answer = assistant.ask("中国で知財担保つかって借りてる会社って、業種でいうと何が多いん？製造業が何割とか分かる？")
+    assert answer.abstained and not answer.citations, answer.text
+    # the group in the documents' words still answers: 銀行 is 金融機関, 中小企業 「中小・零細企業」
+    answer = assistant.ask("責任共有制度だと銀行が何割負担するの？")
+    assert not answer.abstained and "20%" in _lead(answer)[0], answer.abstain_reason
+    answer = assistant.ask("中国で知財担保融資を受けた企業のうち中小企業が何割？")
+    assert not answer.abstained and "70.5%" in answer.text, answer.abstain_reason
+
+
+# ---- round 87 (fresh blind probes e87a/e87b/j87a)
+
+
+def test_round_87_premises_views_revisions_and_rates(assistant):
+    # a year of passing said and checked ("… passed back in 2022 right?") is a premise
+    answer = assistant.ask("so the enterprise value charge law passed back in 2022 right? why did it take so long before companies could use it")
+    assert answer.abstained and "2022" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("the enterprise value charge law passed in 2024, right?")
+    assert not answer.abstained, answer.abstain_reason
+    # a titled person asked to have rated something is asked a view
+    answer = assistant.ask("WIPOのタン事務局長って、日本の企業価値担保権のことなんか評価してた？")
+    assert answer.abstained and "タン事務局長" in answer.abstain_reason, answer.abstain_reason
+    # 「改訂や追補がありましたか」 asks whether it was revised
+    answer = assistant.ask("中国の専利評価指引 GB/T 42748-2023 は、施行後に改訂や追補がありましたか。")
+    assert answer.abstained and not answer.citations, answer.text
+    # rates compared are rates: growth and shares are none
+    answer = assistant.ask("whats the interest rate on ip pledge loans in china vs a normal bank loan there?")
+    assert answer.abstained and not answer.citations, answer.text
+
+
+def test_an_ok_follow_up_carries_the_topic(assistant):
+    answer = assistant.ask("ok how do i apply and do we have to pay anything", history=["what is IPAS and who helps you in it?"])
+    assert "IPAS" in answer.condensed_query, answer.condensed_query
+    assert answer.abstained or "IPAS" in _lead(answer)[0], answer.text
