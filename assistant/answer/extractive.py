@@ -989,6 +989,10 @@ class ExtractiveAnswerer(Answerer):
         unrevised = self.refusals.revision_unsaid(condensed, passages, [hit.chunk.section for hit in retrieval.hits])
         if unrevised:  # "Has the FSA revised its basic approach since?" when no passage on it speaks of a revision
             return self._abstain(base, "no_revision", groups, t0, missing=unrevised)
+        if unimplemented := self.refusals.implemented_unsaid(question, passages):
+            # "has the government actually started doing proposal II?": the article's proposal
+            # is no answer on what became of it
+            return self._abstain(base, "not_implemented", groups, t0, missing=unimplemented)
         not_ended = self.refusals.ended_premise(question, passages)
         if not_ended:  # 「…って2020年に廃止されたんでしょ？」 when no passage on it says it ended
             return self._abstain(base, "not_ended", groups, t0, missing=not_ended)

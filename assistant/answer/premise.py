@@ -471,6 +471,47 @@ def revision_unsaid(question: str, texts: list[str], lexicon: Lexicon, headings:
     return list(dict.fromkeys(named))[:1] or ["—"]
 
 
+#: A question asking whether a proposal was put into practice ("has the government actually
+#: started doing proposal II?", 「その提言って実現したの？」).
+_IMPLEMENTED_ASKED = re.compile(
+    r"\b(?:has|have|had|did|was|were|is|are)\b[^?]{0,60}?\b(?:actually |already |ever |yet )?"
+    r"(?:start(?:ed)? (?:doing|implementing|to implement|on)|implement(?:ed|ing)?|adopt(?:ed)?|act(?:ed)? on|"
+    r"put (?:\w+ )?in(?:to)? (?:place|practice|effect)|taken up|took up|introduced|carried out)\b"
+    r"|(?:実現|実施|導入|採用|実行|具体化)(?:され|し)(?:た|て)",
+    re.I,
+)
+#: What a proposal is called (Proposal II, 「提言」, 「提案」).
+_PROPOSAL = re.compile(r"\bproposals?\b|\brecommendations?\b|提言|提案", re.I)
+#: Words of a sentence that states a proposal rather than what became of it.
+_PROPOSES = re.compile(r"求め|べき|とする案|\b(?:calls? for|is to|are to|should|propos\w*|recommend\w*|suggest\w*)\b", re.I)
+#: A sentence saying something was put into practice.
+_IMPLEMENTS = re.compile(
+    r"実現し|実施され|導入され|採用され|実行され|具体化され|始まっ|開始され|創設され"
+    r"|\b(?:implemented|adopted|introduced|launched|put in place|carried out|began|started)\b",
+    re.I,
+)
+
+
+def implemented_unsaid(question: str, texts: list[str]) -> list[str]:
+    """The proposal a question asks whether it was put into practice ("has the government
+    actually started doing proposal II?") when no passage naming a proposal says anything was:
+    the documents state the proposal, which is no answer on what became of it."""
+    asked = asking_sentences(question) or question
+    if not (_IMPLEMENTED_ASKED.search(asked) and (proposal := _PROPOSAL.search(asked))):
+        return []
+    proposing = [text for text in texts if _PROPOSAL.search(text) or "提言" in text or "提案" in text or "仮説" in text]
+    # (a sentence stating the proposal, "Proposal I is to put in place …", says what it asks for)
+    done = [
+        s
+        for text in proposing
+        for s in re.split(r"(?<=[。.!?])\s*", text)
+        if _IMPLEMENTS.search(s) and not _PROPOSAL.search(s) and not _PROPOSES.search(s)
+    ]
+    if not proposing or done:
+        return []
+    return [proposal.group(0)]
+
+
 #: Public bodies a question may take as doing something, by the ways users write them. A
 #: licence the Act gives the Prime Minister (内閣総理大臣) is exercised by the FSA (delegated
 #: to its Commissioner), so either names it.

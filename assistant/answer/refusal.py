@@ -49,6 +49,7 @@ from assistant.answer.premise import (
     body_premise,
     contradicted_premise,
     ended_premise,
+    implemented_unsaid,
     later_years,
     mandated_premise,
     passed_premise,
@@ -588,6 +589,7 @@ class Refusals:
         return ended_premise(question, texts, self.lexicon)
 
     binding_premise = staticmethod(binding_premise)
+    implemented_unsaid = staticmethod(implemented_unsaid)
 
     def mandated_premise(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.mandated_premise` with this lexicon."""

@@ -5566,3 +5566,22 @@ def test_an_ok_follow_up_carries_the_topic(assistant):
     answer = assistant.ask("ok how do i apply and do we have to pay anything", history=["what is IPAS and who helps you in it?"])
     assert "IPAS" in answer.condensed_query, answer.condensed_query
     assert answer.abstained or "IPAS" in _lead(answer)[0], answer.text
+
+
+def test_whether_a_proposal_was_put_into_practice_needs_a_passage_saying_so(assistant):
+    answer = assistant.ask(
+        "has the government actually started doing proposal II, the bad-debt reserve top-up?",
+        history=["What does the Deloitte article propose to promote IP finance in Japan?"],
+    )
+    assert answer.abstained and answer.abstain_reason == t("answer.abstain_reason.not_implemented", "en", terms="proposal")
+    # what the proposal is stays answered
+    answer = assistant.ask("What does the Deloitte article's Proposal II call for?")
+    assert not answer.abstained, answer.abstain_reason
+
+
+def test_a_casual_yes_no_about_a_place_the_documents_only_say_elsewhere(assistant):
+    answer = assistant.ask(
+        "日本でもそういう保険ってもう売り出されてるん？特許担保で借りたときに使えるやつ",
+        history=["アメリカで特許担保の融資に保険つけた最初の案件ってどこの会社？"],
+    )
+    assert answer.abstained and "保険" in answer.abstain_reason, answer.abstain_reason
