@@ -369,10 +369,10 @@ def _dated_premise(
     said_by: tuple[re.Pattern, re.Pattern, re.Pattern],
 ) -> list[str]:
     """The years ``question`` takes as an event's (``taken``: its Japanese and English
-    patterns, year in the first group that matched) that no passage on what it names dates the event to
-    (``said_by``: the event's words in Japanese and English, and its year right before
-    them): :func:`_wrong_years` of a named instrument. Asking whether it holds takes nothing
-    as given."""
+    patterns, the year in the first group that matched) that no passage on what it names
+    dates the event to (``said_by``: the event's words in Japanese and English, and its year
+    right before them): :func:`_wrong_years` of a named instrument. Asking whether it holds
+    takes nothing as given."""
     if _ASKS_PREMISE.search(question):
         return []
     # (the year in the first group that matched: a pattern of several ways has one each)
@@ -499,7 +499,7 @@ def implemented_unsaid(question: str, texts: list[str]) -> list[str]:
     asked = asking_sentences(question) or question
     if not (_IMPLEMENTED_ASKED.search(asked) and (proposal := _PROPOSAL.search(asked))):
         return []
-    proposing = [text for text in texts if _PROPOSAL.search(text) or "提言" in text or "提案" in text or "仮説" in text]
+    proposing = [text for text in texts if _PROPOSAL.search(text) or "仮説" in text]
     # (a sentence stating the proposal, "Proposal I is to put in place …", says what it asks for)
     done = [
         s
