@@ -5585,3 +5585,13 @@ def test_a_casual_yes_no_about_a_place_the_documents_only_say_elsewhere(assistan
         history=["アメリカで特許担保の融資に保険つけた最初の案件ってどこの会社？"],
     )
     assert answer.abstained and "保険" in answer.abstain_reason, answer.abstain_reason
+
+
+def test_the_minimum_asked_after_a_case_is_the_figure_asked(assistant):
+    # "whats the minimum amount" asks a figure, though an if-clause opens the question
+    answer = assistant.ask(
+        "if my company defaults and the business gets sold off under this enterprise value charge, whats the minimum amount "
+        "they have to hold back for the suppliers and other creditors before the bank gets paid"
+    )
+    assert not answer.abstained and answer.intent == "howmuch", answer.abstain_reason
+    assert "70万円" in _lead(answer)[0], answer.text
