@@ -75,11 +75,9 @@ _SAYS_ADVICE = re.compile(
 @dataclass(frozen=True)
 class AskedJudgement:
     """What a question asks the documents to judge: ``kind`` is ``"outlook"`` or
-    ``"advice"``; ``phrase`` is how the question asks it; ``years`` the years a forecast is
-    asked for (empty when none)."""
+    ``"advice"``; ``years`` the years a forecast is asked for (empty when none)."""
 
     kind: str
-    phrase: str
     years: frozenset[str] = frozenset()
 
     @property
@@ -101,10 +99,10 @@ class AskedJudgement:
 def asked_judgement(question: str) -> AskedJudgement | None:
     """The forecast or ranking ``question`` (its asking sentences) asks for; None when it
     asks neither."""
-    if m := _ADVICE.search(question):
-        return AskedJudgement("advice", m.group(0).strip())
-    if m := (_OUTLOOK_EN.search(question) or _OUTLOOK_JA.search(question)):
-        return AskedJudgement("outlook", m.group(0).strip(), years_in(question))
+    if _ADVICE.search(question):
+        return AskedJudgement("advice")
+    if _OUTLOOK_EN.search(question) or _OUTLOOK_JA.search(question):
+        return AskedJudgement("outlook", years_in(question))
     return None
 
 

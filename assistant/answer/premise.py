@@ -504,7 +504,7 @@ def implemented_unsaid(question: str, texts: list[str]) -> list[str]:
     done = [
         s
         for text in proposing
-        for s in re.split(r"(?<=[。.!?])\s*", text)
+        for s in _SENTENCE_END.split(text)
         if _IMPLEMENTS.search(s) and not _PROPOSAL.search(s) and not _PROPOSES.search(s)
     ]
     if not proposing or done:

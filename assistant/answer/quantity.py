@@ -771,7 +771,7 @@ class QuantityCheck:
         share is asked (製造業 of 「製造業が何割」): as written, by the documents' word for it
         (銀行 → 金融機関), by half its subject term's words, or by all its own words but a
         generic head (中小企業 in 「中小・零細企業」, 保険会社 in 「保険」)."""
-        text = f"{c.text} {c.unit().en} {c.hit.chunk.section}"
+        text = unit_says(c)
         if any(form in text for form in (group, *self.lexicon.japanese_synonyms(group))):
             return True
         said = set(terms(text))
