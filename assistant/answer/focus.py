@@ -17,15 +17,18 @@ from assistant.text.ja import content_terms, tokenize
 #: 「添付書類を教えて」; "which department", "what training must", "what is the fee for",
 #: "how do I file an objection", "is there a penalty", "do I need a licence".
 NOUN = r"[一-龥ァ-ヶー]"  # a noun character: kanji or katakana
+#: How a request may say how it wants to be told (「…を具体的に教えてください」).
+_HOW_TOLD = r"(?:具体的に|詳しく|くわしく|詳細に|簡単に|ざっくり)?"
 _FOCUS_JA = (
     # a court's ruling asked for (「判決とかでてたら教えて」, 「判例はありますか」)
     re.compile(r"(判決|判例|裁判例)(?:は|って|が|とか|も|など)?(?:もう|すでに|既に)?(?:出|で|あ|ある|有)"),
     re.compile(rf"(?:どの|どちらの|どっちの|どこの)(?!程度|くらい|ぐらい|位|よう)({NOUN}+)"),
-    re.compile(rf"({NOUN}{{2,}})を(?:お?教え|知りたい|ご教示)"),
+    re.compile(rf"({NOUN}{{2,}})を{_HOW_TOLD}(?:お?教え|知りたい|ご教示)"),
     # the first of things asked together (「開催会場と基調講演を行った方をお教えください」)
-    re.compile(rf"({NOUN}{{2,}})(?:と|や|および|及び)[^。？?、]{{0,20}}?を(?:お?教え|知りたい|ご教示)"),
+    re.compile(rf"({NOUN}{{2,}})(?:と|や|および|及び)[^。？?、]{{0,20}}?を{_HOW_TOLD}(?:お?教え|知りたい|ご教示)"),
     re.compile(rf"({NOUN}{{2,}})(?:は|って|とか|なんか|も)(?:ある|あります|あり)(?:の|ん|ますか|か)?(?:\?|？|。|$)"),
-    re.compile(rf"({NOUN}{{2,}})(?:は|って|の|には|に)、?(?:誰|だれ|どなた|名前|名称|連絡先)"),
+    # (「申込書の様式ってなんて名前のやつ？」 asks the form's name)
+    re.compile(rf"({NOUN}{{2,}})(?:は|って|の|には|に)、?(?:なんて|何て|なんという|何という)?(?:誰|だれ|どなた|名前|名称|連絡先)"),
     re.compile(rf"({NOUN}{{2,}})(?:に|には|で|では)(?:何|なに)(?:を|が)"),
     re.compile(rf"({NOUN}{{2,}})(?:は|って)(?:どこ|いつ)(?:で|に|から)?(?:開|行|受|申|ダウンロード|入手|もら)"),
     # the two things compared (「部分保証方式と負担金方式、…両者の違いを教えて」): each must be named

@@ -95,6 +95,10 @@ _EN_TRAILING_CLAUSE = re.compile(
 _EN_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whose)\b[^?]*?,(?=\s+[a-z])", re.I)
 #: Where one English sentence ends and the next begins ("… in Fukuoka. Can I …?").
 _EN_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z])|(?<=\?)\s+(?=[a-z])")
+#: How an English question opens (to read a last sentence typed without its "?").
+_OPENS_QUESTION = re.compile(
+    r"\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|what|whats|how|who|when|where|which|why)\b", re.I
+)
 #: A sentence asking where a figure or claim comes from ("where does that number come
 #: from?", "what's the source?"): the citations answer it; it names nothing to look for.
 _ASKS_SOURCE = re.compile(
@@ -200,7 +204,7 @@ _PART_NAMED = re.compile(
 _PART_NAMED_EN = re.compile(
     r"\bhow (?:many|much) of (?:those|them|these|that|this|it)\b[^?]*?\b(?:"
     r"(?:was|were|is|are) (?:lent|provided|given|made|issued|put (?:in|up)|contributed|funded|paid|financed|covered|borne|raised) by"
-    r"|were|are|was|went to|came from)\s+(?:the\s+)?"
+    r"|(?:were|are|was)(?: from)?|went to|came from)\s+(?:the\s+)?"
     r"([a-z][a-z -]{2,40}?)(?:\s+(?:alone|only|itself|themselves))?\s*\??\s*$",
     re.I,
 )
@@ -215,8 +219,13 @@ _OF_THE_WHOLE = re.compile(
 _JA_STATED_WHOLE = re.compile(r"\d[一-龥]{0,3}のうち")
 #: A place a part is named by ("banks *based in tokyo*", "lenders in osaka").
 _BASED_IN = re.compile(r"\b(?:based|located|headquartered)?\s*(?:in|from)\s+([a-z][a-z-]{2,})\b", re.I)
-#: Words for any kind of body, beside the word that says which kind (shinkin *banks*).
-_GENERIC_KIND_EN = re.compile(r"\b(?:banks?|institutions?|lenders?|companies|company|firms?)\b", re.I)
+#: Words for any kind of body, beside the word that says which kind (shinkin *banks*): the
+#: head of the part, before a place if any, not a word inside it ("financial institution staff").
+_GENERIC_KIND_EN = re.compile(
+    r"\b(?:banks?|institutions?|lenders?|companies|company|firms?)\b"
+    r"(?=\s*$|\s+(?:based|located|headquartered|in|from)\b)",
+    re.I,
+)
 #: What joins the kinds a part lists (「銀行とか金融機関」).
 _PART_LIST = re.compile(r"とか|や|と|・|、")
 #: The rest of a whole asked for what it was made of (「金融機関職員以外の参加者の内訳」,
@@ -335,7 +344,9 @@ def _under_named(name: str, text: str) -> bool:
 #: to figure out if its worth anything" tell, they set no case)
 _EN_CONDITION = re.compile(
     r"(?:^\W*|[.?!]\s+|\bwhat happens\b[^?]*?,?\s*)(?:if|in case|in the event(?: that)?|once)\s+"
-    r"([^?,;]+?)(?=,|\?|\s+(?:does|do|did|is|are|will|would|can|could|what|whats|how|who|then)\b|$)",
+    r"([^?,;]+?)(?=,|\?|\s+(?:does|do|did|will|would|can|could|what|whats|how|who|then)\b"
+    # ("if it is sold is my house safe": a verb that opens the main clause, not one of the case)
+    r"|\s+(?:is|are)\s+(?:the|my|our|your|their|there|it|this|that|any|a|an)\b|$)",
     re.I,
 )
 _JA_CONDITION = re.compile(r"たら|だら|場合|(?<![実交国])際(?=[、,にはの])|(?<=[るた])と[、,]|(?<=[えけせてねべめれ])ば(?=[、,])")
@@ -349,7 +360,31 @@ CONDITION_MIN_EN = 5
 #: How a firm speaks of itself or of the one it addresses (当行, 弊社, 貴社): no case.
 _SELF_OR_YOU = re.compile(r"(?:当|弊|自|貴|御)(?:行|社|庫|金庫|所|組合|方)|我が社|わが社|うち")
 #: Words of an English condition that name no case ("merge with another company later").
-_EN_FILLER = frozenset({"another", "other", "later", "instead", "also", "again", "still", "even", "then", "now", "soon", "same", "own", "itself"})
+_EN_FILLER = frozenset(
+    {"another", "other", "later", "instead", "also", "again", "still", "even", "then", "now", "soon", "same", "own", "itself"}
+    # (vague nouns: "one of these charge things", "machines and stuff")
+    | {"thing", "things", "stuff", "something", "anything", "whatever", "kind", "sort"}
+)
+
+
+_KANJI = re.compile(r"[\u4e00-\u9fff]")
+#: How an asker frames a case (「…と比較した場合」「…を検討する際」): no event in it.
+_FRAMING = frozenset({"比較", "検討", "想定", "仮定", "考慮", "換算", "対比", "参照", "前提"})
+#: The markers of a case that happens (「合併したら」「合併したあと」), not of one an asker
+#: sets out (「…を取得する場合」「…を計上する際」 asks of the asker's own practice).
+_EVENT_MARKERS = frozenset({"たら", "だら", "あと", "後"})
+#: What follows an event as a case does (「合併したあとの会社」「亡くなった後に」).
+_JA_AFTER = re.compile(r"(?<=た)(?:あと|後)(?=[のにでもは、,])")
+
+
+def _head(tokens: list) -> int:
+    """The index of a clause's last word that is neither an ending (た, だら), a particle nor a
+    helping verb (する, なる, いる): the verb or noun its case turns on."""
+    for i in range(len(tokens) - 1, -1, -1):
+        t = tokens[i]
+        if not (t.pos in ("助動詞", "助詞", "接尾辞") or (t.pos == "動詞" and t.pos2 == "非自立可能")):
+            return i
+    return -1
 
 
 def _stem_known(known: Callable[[str], bool]) -> Callable[[str], bool]:
@@ -449,9 +484,14 @@ class Refusals:
         # "files for civil rehabilitation"; words before describe who or what)
         if q.lang == "en":
             m = _EN_CONDITION.search(question)
-            condition = " ".join(m.group(1).split()[:CONDITION_WORDS]) if m else ""
+            words = m.group(1).split() if m else []
+            # (and its last words: a long case says what happens at its end, "if a company
+            # that has granted an enterprise value charge is absorbed in a merger")
+            condition = " ".join(words[:CONDITION_WORDS] + words[CONDITION_WORDS:][-CONDITION_WORDS:])
         elif "whatif" not in q.intents:
-            return []  # (「当行が…場合、費用負担は発生しますか」 asks a fact under a case of its own)
+            # (「当行が…場合、費用負担は発生しますか」 asks a fact under a case of its own; only
+            # the event it names counts: 「合併したら…担保が広がるん？」「社長が亡くなった場合…」)
+            return self._unsaid_event(question, known)
         else:
             # (up to the last marker of a case with something asked after it)
             # (in its own sentence: 「社員30人の食品加工やってます。」 before it tells who asks)
@@ -486,6 +526,42 @@ class Refusals:
             if not group_found(g, tokens) and not any(all(map(_stem_known(known), alt)) for alt in g.alternatives if alt)
         ]
 
+    def _unsaid_event(self, question: str, known: Callable[[str], bool]) -> list[str]:
+        """The event a Japanese question's case names when the index never speaks of it: the
+        word its marker's verb attaches to (亡くなった場合 → 亡くなる, 死んだら → 死ぬ) or an
+        action noun done in it (合併したら → 合併). Words of who or what (当行, 評価書) are no
+        event; nor a casual word (つぶれたら, in everyday.yaml) or a kana verb (バレたら,
+        コケたら), which the documents may say in other words."""
+        events: list[str] = []
+        for m in (*_JA_CONDITION.finditer(question), *_JA_AFTER.finditer(question)):
+            if len(question) - m.end() < 3:
+                continue
+            tokens = tokenize(re.split(r"[。！？!?、,]", question[: m.start()])[-1])
+            for i, token in enumerate(tokens):
+                after = tokens[i + 1] if i + 1 < len(tokens) else None
+                acted = (
+                    token.pos == "名詞"
+                    and after is not None
+                    and after.pos == "動詞"
+                    and after.norm == "為る"
+                    and token.norm not in _FRAMING
+                    and m.group() in _EVENT_MARKERS
+                    # (「融資を稟議したら」: what one does to a thing is practice, not an event)
+                    and not (i and tokens[i - 1].surface == "を")
+                )
+                if acted or (token.pos == "動詞" and token.pos2 == "一般" and i == _head(tokens)):
+                    events.append(token.surface if acted else token.norm)
+        return [
+            e
+            for e in dict.fromkeys(events)
+            if len(e) > 1
+            and _KANJI.search(e)
+            and not casual(e)
+            and not self.lexicon.everyday_in(e)
+            and not _SELF_OR_YOU.fullmatch(e)
+            and not any(known(t) for t in content_terms(e))
+        ]
+
     def _unsaid_english_clause(
         self, question: str, idf: Callable[[str], float], known: Callable[[str], bool], tokens: set[str]
     ) -> list[str]:
@@ -494,7 +570,10 @@ class Refusals:
         index terms) hold the words of their units' English renderings and annotated
         questions too."""
         # (several sentences: those that ask; a statement among them says who asks and why)
-        asking = [s for s in _EN_SENTENCE.split(question.strip()) if s.rstrip().endswith("?")]
+        sentences = _EN_SENTENCE.split(question.strip())
+        # (the last one asks without its "?" when it opens as a question does: "… grab
+        # everything? is there a minimum amount")
+        asking = [s for k, s in enumerate(sentences) if s.rstrip().endswith("?") or (k and k == len(sentences) - 1 and _OPENS_QUESTION.match(s))]
         asking = [s for s in asking if not _ASKS_SOURCE.match(s)] or asking
         sentence = _TRUE_THAT.sub("", " ".join(asking) if asking else question)
         clause = _EN_TRAILING_CLAUSE.sub("", _EN_LEADING_CLAUSE.sub("", _EN_RELATIVE_CLAUSE.sub("", sentence)))
@@ -800,7 +879,8 @@ class Refusals:
         """The unit does not name an English part ("shinkin banks"): by its own word
         (shinkin), not by the kind every bank is (banks), in the glossary's Japanese, or
         the place that names it ("banks based in tokyo")."""
-        own = _GENERIC_KIND_EN.sub("", part).strip()
+        # (the head of each kind listed: "shinkin banks or credit cooperatives")
+        own = " ".join(_GENERIC_KIND_EN.sub("", kind).strip() for kind in re.split(r",|\s+(?:or|and)\s+", part)).strip()
         said = unit_says(c)
         where = _BASED_IN.search(own)  # (a place that says which: "banks based in tokyo")
         if where:

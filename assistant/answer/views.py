@@ -62,7 +62,8 @@ _TITLE_JA = "|".join(sorted(_TITLES_JA, key=len, reverse=True))
 _ASKS_VIEW_EN = re.compile(
     rf"\b{_NAME_EN}(?:'s|’s)\s+(?:own\s+|official\s+|actual\s+|personal\s+)?"
     r"(?:view|views|opinion|opinions|position|stance|reaction|take|verdict|public comments?)\b"
-    rf"|\b(?:did|does|do|has|have|would|will)\s+(?:the\s+)?{_NAME_EN}\s+"
+    # (not an obligation: "does he have to think about the staff" asks what a rule makes him do)
+    rf"|\b(?:did|does|do|has|have|would|will)\s+(?:the\s+)?{_NAME_EN}(?<!\sto)\s+"
     r"(?:actually\s+|really\s+|ever\s+|publicly\s+|officially\s+|personally\s+)?"
     r"(?:think|feel|oppose|welcome|criticis|criticiz|object|endorse|react|respond|submit (?:any )?(?:public )?comments|support (?:or|and) oppose)\w*"
     rf"|\b(?:position|view|stance|line)\s+(?:did|does|do)\s+(?:the\s+)?{_NAME_EN}\s+take\b"

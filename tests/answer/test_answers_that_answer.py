@@ -5595,3 +5595,70 @@ def test_the_minimum_asked_after_a_case_is_the_figure_asked(assistant):
     )
     assert not answer.abstained and answer.intent == "howmuch", answer.abstain_reason
     assert "70万円" in _lead(answer)[0], answer.text
+
+
+# ---- round 90 (fresh blind probes e90a/e90b/j90a/j90b)
+
+
+def test_an_event_the_documents_never_speak_of_is_refused_whatever_is_asked(assistant):
+    # a yes/no under a case is refused when the event itself is nowhere in the documents
+    answer = assistant.ask("うちは企業価値担保権で借りてるんやけど、社長が亡くなったら契約の見直しとか要るの？")
+    assert answer.abstained and "亡くなる" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("企業価値担保権つけてる会社が他社と合併したあとも、担保は新しい会社の財産に及ぶの？")
+    assert answer.abstained and "合併" in answer.abstain_reason, answer.abstain_reason
+    # an English case says what happens at its end, after the words saying who
+    answer = assistant.ask(
+        "If a company that has granted an enterprise value charge is later absorbed in a merger, "
+        "does the charge cover the new company's assets?"
+    )
+    assert answer.abstained and "merger" in answer.abstain_reason, answer.abstain_reason
+
+
+def test_what_an_asker_does_to_a_thing_and_vague_nouns_are_no_event(assistant):
+    # 「融資を稟議したら」 is the bank's own practice: the provisioning methods still answer
+    answer = assistant.ask("企業価値担保権付き融資を稟議したら、引当方法として何が例示されていますか")
+    assert not answer.abstained, answer.abstain_reason
+    # "one of these charge things" names no case the documents lack
+    answer = assistant.ask("if the bank enforces one of these enterprise value charge things, is there a minimum left for trade creditors?")
+    assert not answer.abstained, answer.abstain_reason
+    # a kana verb (バレたら) may be said in other words: no event refused for it
+    answer = assistant.ask("粉飾がバレたら社長の保証はどうなるの？")
+    assert "バレ" not in (answer.abstain_reason or ""), answer.abstain_reason
+
+
+def test_a_part_named_by_a_compound_with_a_generic_word_inside_it_is_named(assistant):
+    # "institution" inside "financial institution staff" is no generic head to drop
+    answer = assistant.ask("Of the people at the 2018 IP Finance Forum, how many were financial institution staff?")
+    assert not answer.abstained, answer.abstain_reason
+    assert "134" in _lead(answer)[0], answer.text
+    # a part the unit does not name is still refused, and named without "from"
+    answer = assistant.ask("Of the 252 people at the 2018 IP finance forum, how many were from shinkin banks?")
+    assert answer.abstained and '"the figure for shinkin banks"' in answer.abstain_reason, answer.abstain_reason
+    # kinds listed together are each named by their own word, not by the generic "banks"
+    answer = assistant.ask("How many of those were shinkin banks or credit cooperatives?", history=["How many financial institutions had used IP business evaluation reports by May 2019?"])
+    assert answer.abstained, answer.text
+
+
+def test_an_obligation_is_no_view_and_a_last_question_may_lack_its_mark(assistant):
+    # "does he have to think about the staff" asks what the guidelines make him do
+    answer = assistant.ask(
+        "if the company is sold off by the administrator does he only look at the price or does he have to think about the workers too"
+    )
+    assert not answer.abstained, answer.abstain_reason
+    # "… grab everything? is there a minimum amount": the last sentence asks too
+    answer = assistant.ask(
+        "when the bank enforces and the business gets sold, is money kept aside for suppliers or does the bank grab everything? "
+        "is there a minimum amount"
+    )
+    assert not answer.abstained, answer.abstain_reason
+
+
+def test_a_form_asked_for_by_name_or_told_in_detail_must_be_named(assistant):
+    # 「…を具体的に教えてください」 and 「…ってなんて名前」 ask for the thing before them
+    answer = assistant.ask("知財ビジネス評価書の作成支援に申し込むとき、申請書の様式を具体的に教えてください。")
+    assert answer.abstained and "様式" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("評価書たのみたいんやけど、申込書の様式ってなんて名前のやつ？")
+    assert answer.abstained and "様式" in answer.abstain_reason, answer.abstain_reason
+    # a thing the passages name is still answered however it is asked to be told
+    answer = assistant.ask("企業価値担保権の実行手続の流れを具体的に教えてください")
+    assert not answer.abstained, answer.abstain_reason
