@@ -48,7 +48,7 @@ _EN_THING = r"it|its|this|that|they|them|these|those|one(?=\s*(?:[?!.,]|$|so far
 _EN_THAT_YEAR = re.compile(r"\b(?:in )?(?:that|the same) year\b", re.I)
 _EN_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _EN_PRONOUN = re.compile(rf"\b({_EN_THING})\b", re.I)
-_EN_ANAPHOR = re.compile(rf"\b({_EN_THING}|(?<!is )(?<!are )(?<!was )(?<!were )there(?=\s*(?:[?!.,]|$)))\b", re.I)
+_EN_ANAPHOR = re.compile(rf"\b({_EN_THING}|(?<!is )(?<!are )(?<!was )(?<!were )there(?=\s*(?:then\s*)?(?:[?!.,]|$)))\b", re.I)
 #: "the first one", "that one": a thing of the kind named before ("who arranged the first
 #: one?" after a question on IP-loan insurance), not "one of the banks".
 _EN_THAT_ONE = re.compile(

@@ -5662,3 +5662,20 @@ def test_a_form_asked_for_by_name_or_told_in_detail_must_be_named(assistant):
     # a thing the passages name is still answered however it is asked to be told
     answer = assistant.ask("企業価値担保権の実行手続の流れを具体的に教えてください")
     assert not answer.abstained, answer.abstain_reason
+
+
+def test_percentages_and_what_a_body_charges_ask_for_figures(assistant):
+    # "the actual percentages applied to each bracket": the method's sentence gives none
+    answer = assistant.ask(
+        "and what are the actual percentages for each bracket?",
+        history=["In enforcement of an enterprise value charge, what is the minimum reserved for unspecified secured claims?"],
+    )
+    assert answer.abstained, answer.text
+    # "what does the USPTO charge to record it" asks a fee; "what does the charge cover" does not
+    answer = assistant.ask(
+        "and what does the USPTO charge to record it?",
+        history=["What is the best practice for perfecting a security interest in patents in the US?"],
+    )
+    assert answer.abstained, answer.text
+    answer = assistant.ask("what does the enterprise value charge cover?")
+    assert not answer.abstained, answer.abstain_reason

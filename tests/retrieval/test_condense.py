@@ -173,3 +173,11 @@ def test_an_and_follow_up_naming_a_scheme_of_its_own_stands_alone():
     # "the first deal" points back at the deals asked about before
     assert is_follow_up("Who led the underwriting on the first deal?")
     assert not is_follow_up("Who led the underwriting on the first deal of the year?")
+
+
+def test_there_then_points_back_at_the_place_asked_about():
+    # "… the pool there then?" is "there" said last, before a closing "then"
+    assert is_follow_up("whats the loss split between the bank and the fund there then?")
+    assert "shenzhen" in condense("and the split there then?", ["how big is shenzhen's risk compensation fund?"]).lower()
+    # "is there" asks whether something exists
+    assert not is_follow_up("is there a minimum amount reserved for trade creditors?")
