@@ -61,7 +61,7 @@ from assistant.answer.premise import (
 from assistant.answer.quantity import FIRST, VERSION, unit_says, versions
 from assistant.answer.question import QuestionFrame, named_institutions
 from assistant.corpus.lexicon import Lexicon
-from assistant.text.ja import content_terms, normalize, tokenize
+from assistant.text.ja import Token, content_terms, normalize, tokenize
 
 WEAK_COVERAGE = 0.25  # below this the abstention names the missing key terms
 #: A question that matches an annotated question this closely is answerable whatever the
@@ -367,6 +367,8 @@ _EN_FILLER = frozenset(
 )
 
 
+#: A kanji: an event verb written in kana alone (バレる, コケる) is often slang the documents
+#: would say in other words.
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
 #: How an asker frames a case (「…と比較した場合」「…を検討する際」): no event in it.
 _FRAMING = frozenset({"比較", "検討", "想定", "仮定", "考慮", "換算", "対比", "参照", "前提"})
@@ -377,7 +379,7 @@ _EVENT_MARKERS = frozenset({"たら", "だら", "あと", "後"})
 _JA_AFTER = re.compile(r"(?<=た)(?:あと|後)(?=[のにでもは、,])")
 
 
-def _head(tokens: list) -> int:
+def _head(tokens: list[Token]) -> int:
     """The index of a clause's last word that is neither an ending (た, だら), a particle nor a
     helping verb (する, なる, いる): the verb or noun its case turns on."""
     for i in range(len(tokens) - 1, -1, -1):
@@ -528,15 +530,18 @@ class Refusals:
 
     def _unsaid_event(self, question: str, known: Callable[[str], bool]) -> list[str]:
         """The event a Japanese question's case names when the index never speaks of it: the
-        word its marker's verb attaches to (亡くなった場合 → 亡くなる, 死んだら → 死ぬ) or an
-        action noun done in it (合併したら → 合併). Words of who or what (当行, 評価書) are no
-        event; nor a casual word (つぶれたら, in everyday.yaml) or a kana verb (バレたら,
-        コケたら), which the documents may say in other words."""
+        verb its marker attaches to (亡くなった場合 → 亡くなる, 死んだら → 死ぬ) or an action
+        noun done in it before たら/だら/あと (合併したら, 合併したあとも → 合併). Words of who
+        or what (当行, 評価書) are no event; nor a casual word (つぶれたら, in everyday.yaml), a
+        kana verb (バレたら, コケたら), which the documents may say in other words, a framing
+        noun (比較した場合), what one does to a thing (融資を稟議したら), or an action noun
+        under 場合/際 (「…を取得する場合」 sets out the asker's own practice)."""
         events: list[str] = []
         for m in (*_JA_CONDITION.finditer(question), *_JA_AFTER.finditer(question)):
             if len(question) - m.end() < 3:
                 continue
             tokens = tokenize(re.split(r"[。！？!?、,]", question[: m.start()])[-1])
+            head = _head(tokens)
             for i, token in enumerate(tokens):
                 after = tokens[i + 1] if i + 1 < len(tokens) else None
                 acted = (
@@ -549,7 +554,7 @@ class Refusals:
                     # (「融資を稟議したら」: what one does to a thing is practice, not an event)
                     and not (i and tokens[i - 1].surface == "を")
                 )
-                if acted or (token.pos == "動詞" and token.pos2 == "一般" and i == _head(tokens)):
+                if acted or (token.pos == "動詞" and token.pos2 == "一般" and i == head):
                     events.append(token.surface if acted else token.norm)
         return [
             e

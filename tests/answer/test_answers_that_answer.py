@@ -5679,3 +5679,12 @@ def test_percentages_and_what_a_body_charges_ask_for_figures(assistant):
     assert answer.abstained, answer.text
     answer = assistant.ask("what does the enterprise value charge cover?")
     assert not answer.abstained, answer.abstain_reason
+
+
+def test_exceptions_and_falsified_accounts_are_found_in_users_words(assistant):
+    # "any exceptions to that?" finds the sentence saying 「…を除いて」
+    answer = assistant.ask("any exceptions to that?", history=["in 2023 did the fsa say banks could not take an owner's personal guarantee under the business growth charge?"])
+    assert "粉飾" in _lead(answer)[0], answer.text
+    # 「決算ごまかしてた場合」 and "the books were cooked" are 粉飾
+    answer = assistant.ask("会社まるごと担保の制度って、決算ごまかしてた場合でも社長の保証は取られへんの？")
+    assert "粉飾" in _lead(answer)[0], answer.text
