@@ -1028,7 +1028,7 @@ class ExtractiveAnswerer(Answerer):
             # (of the question a wrapper holds: 「…という理解でよろしいでしょうか」 asks whether it holds)
             self.refusals.unsaid_clause(self.lexicon.unwrap(question) or question, q, self.bm25.idf, known, top_tokens)
             # (of the case it asks under: 「…合併することになったら…」)
-            or self.refusals.unsaid_condition(question, q, self.bm25.idf, known, top_tokens)
+            or self.refusals.unsaid_condition(question, q, self.bm25.idf, known, top_tokens, self.bm25.phrase_frequency)
             # (of the question inside a request: 「…日付を確認したいです」 asks the date, and
             # 確認 is how it is asked)
             or (
@@ -2083,6 +2083,15 @@ class ExtractiveAnswerer(Answerer):
             if asking == question:
                 return None
             parts = [asking]
+        elif len(parts) == 2 and not any(
+            g.topical and not g.term.startswith(("何", "なん")) for g in term_groups(parts[1], self.bm25.idf, self.lexicon, known)
+        ):
+            # "… does the bank still eat part of the loss …? how much": a bare "how much" after
+            # the part naming what it is of asks one figure, judged with the whole question
+            # (the first part alone would weigh the loss's insurance as much as its share); a
+            # question word (何割) names nothing, while 「…座長はどなたで、会合は何回…」 names what
+            # its second part counts
+            return None
         found = {h.chunk.id for h in retrieval.hits}
         out: list[Candidate | bool] = []
         for part in parts:

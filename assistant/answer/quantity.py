@@ -344,7 +344,12 @@ _COUNTER_KINDS = {
 }
 #: The group whose share of a whole a Japanese question asks (「製造業が何割」, 「大企業が何%」):
 #: a share of another group does not answer it.
-_SHARE_OF_GROUP = re.compile(r"([一-龥ァ-ヶー]{2,})が(?:全体の)?(?:何割|何%|何パーセント)")
+_SHARE_OF_GROUP = re.compile(
+    r"([一-龥ァ-ヶー]{2,})が(?:全体の)?(?:何割|何%|何パーセント)"
+    # (and the party a loss falls on: 「銀行もちょっとは損かぶるん？何割くらい？」)
+    # (in the same clause: 「ローンが焦げ付いたとき、銀行側は損失の何割」 asks no share of loans)
+    r"|([一-龥ァ-ヶー]{2,})(?:も|が)(?:(?!たら|とき|場合)[^。？?、]){0,12}?(?:損|負担|リスク)[^。]{0,20}?(?:何割|何%|何パーセント)"
+)
 #: What a question sets aside before what it asks (「珠海とか深圳じゃなくて、」, "not Zhuhai but").
 _SET_ASIDE = re.compile(r"[^、。？?]*?(?:じゃなくて|じゃなく|ではなくて|ではなく|でなく|以外で)[、,]?|\bnot [A-Z][\w ]*?,? but\b")
 
@@ -580,7 +585,7 @@ class QuantityCheck:
                 group_share(g, chunk if city or _acronym(g.term, q.text) else where) >= SUBJECT_SHARE for g in named
             ):
                 return False  # the fee of a report, for a question about a trust company's fee
-        if (group := _SHARE_OF_GROUP.search(q.text)) and not self._names_group(c, group.group(1), subjects or []):
+        if (group := _SHARE_OF_GROUP.search(q.text)) and not self._names_group(c, group.group(1) or group.group(2), subjects or []):
             return False  # 「製造業が何割」: 70.5% of SMEs among beneficiaries is no share of manufacturers
         population = self.percent_of(q.text)
         # (by the sentence itself, in either language: a heading, 米国の知財融資, says what its

@@ -473,7 +473,13 @@ class Refusals:
         return [g.term for g in asked if not group_found(g, tokens)]
 
     def unsaid_condition(
-        self, question: str, q: QuestionFrame, idf: Callable[[str], float], known: Callable[[str], bool], tokens: set[str]
+        self,
+        question: str,
+        q: QuestionFrame,
+        idf: Callable[[str], float],
+        known: Callable[[str], bool],
+        tokens: set[str],
+        phrase: Callable[[list[str]], int] | None = None,
     ) -> list[str]:
         """The key terms of the condition a question asks under that the passages (``tokens``)
         never use: 「…取引先の会社と合併することになったら担保ってどうなるの」 when no passage
@@ -493,7 +499,7 @@ class Refusals:
         elif "whatif" not in q.intents:
             # (「当行が…場合、費用負担は発生しますか」 asks a fact under a case of its own; only
             # the event it names counts: 「合併したら…担保が広がるん？」「社長が亡くなった場合…」)
-            return self._unsaid_event(question, known)
+            return self._unsaid_event(question, known, phrase)
         else:
             # (up to the last marker of a case with something asked after it)
             # (in its own sentence: 「社員30人の食品加工やってます。」 before it tells who asks)
@@ -522,20 +528,26 @@ class Refusals:
         ]
         # (and never in the index at all: 借り手 or "grants", said elsewhere, may be said of
         # the case in other words; 合併, 会社更生 or "rehabilitation", nowhere, is not)
-        return [
+        unsaid = [
             g.term
             for g in asked
             if not group_found(g, tokens) and not any(all(map(_stem_known(known), alt)) for alt in g.alternatives if alt)
         ]
+        # (a verb is an event too: 「社長が急に死んだりしたら…どうなるの？」)
+        return unsaid or (self._unsaid_event(question, known, phrase) if q.lang == "ja" else [])
 
-    def _unsaid_event(self, question: str, known: Callable[[str], bool]) -> list[str]:
+    def _unsaid_event(
+        self, question: str, known: Callable[[str], bool], phrase: Callable[[list[str]], int] | None = None
+    ) -> list[str]:
         """The event a Japanese question's case names when the index never speaks of it: the
         verb its marker attaches to (亡くなった場合 → 亡くなる, 死んだら → 死ぬ) or an action
         noun done in it before たら/だら/あと (合併したら, 合併したあとも → 合併). Words of who
         or what (当行, 評価書) are no event; nor a casual word (つぶれたら, in everyday.yaml), a
         kana verb (バレたら, コケたら), which the documents may say in other words, a framing
         noun (比較した場合), what one does to a thing (融資を稟議したら), or an action noun
-        under 場合/際 (「…を取得する場合」 sets out the asker's own practice)."""
+        under 場合/際 (「…を取得する場合」 sets out the asker's own practice). A compound the
+        case turns into (民事再生になったら) counts when the index never has its words together
+        (``phrase``: how many chunks hold them in a row), though it has each apart."""
         events: list[str] = []
         for m in (*_JA_CONDITION.finditer(question), *_JA_AFTER.finditer(question)):
             if len(question) - m.end() < 3:
@@ -556,6 +568,12 @@ class Refusals:
                 )
                 if acted or (token.pos == "動詞" and token.pos2 == "一般" and i == head):
                     events.append(token.surface if acted else token.norm)
+            if 0 < head + 2 < len(tokens) and tokens[head + 1].surface == "に" and tokens[head + 2].norm == "成る":
+                # (what the case turns into: 「民事再生になったら」)
+                run = head
+                while run and tokens[run - 1].pos == "名詞":
+                    run -= 1
+                events.append("".join(t.surface for t in tokens[run : head + 1]))
         return [
             e
             for e in dict.fromkeys(events)
@@ -564,7 +582,10 @@ class Refusals:
             and not casual(e)
             and not self.lexicon.everyday_in(e)
             and not _SELF_OR_YOU.fullmatch(e)
-            and not any(known(t) for t in content_terms(e))
+            and (
+                not any(known(t) for t in content_terms(e))
+                or (phrase is not None and len(content_terms(e)) > 1 and not phrase(content_terms(e)))
+            )
         ]
 
     def _unsaid_english_clause(

@@ -253,6 +253,28 @@ class BM25Index:
     def document_frequency(self, term: str) -> int:
         return _df(self._prepare(), term)
 
+    def phrase_frequency(self, terms: list[str]) -> int:
+        """How many chunks hold ``terms`` one right after another (民事 then 再生): a compound
+        whose words the index knows apart may still be one it never uses."""
+        if len(terms) < 2:
+            return self.document_frequency(terms[0]) if terms else 0
+        post = self._prepare()
+        with self._lock:
+            if post is not self._post:
+                post = self._prepare()
+            rows = self._rows
+            ids = [post.term_id.get(t) for t in terms]
+            if any(i is None or i >= len(post.df) for i in ids):
+                return 0
+            want = np.array(ids, dtype=np.int32)
+            k = len(want)
+            count = 0
+            for r in post.doc[post.ptr[ids[0]] : post.ptr[ids[0] + 1]].tolist():
+                seq = rows.seq[rows.ptr[r] : rows.ptr[r + 1]]
+                starts = np.flatnonzero(seq[: len(seq) - k + 1] == want[0])
+                count += any(np.array_equal(seq[h : h + k], want) for h in starts.tolist())
+            return count
+
     def search(self, query_tokens: list[str], top_k: int = 30) -> list[tuple[str, float]]:
         post = self._prepare()
         if not post.n or not query_tokens:

@@ -60,6 +60,8 @@ _EN_THAT_ONE = re.compile(
 #: ("same deal for registered copyrights?", "same goes for trademarks?": the earlier question of another thing)
 _EN_ELLIPTIC = re.compile(
     r"^(?:and|what about|how about|and what about|then|so|(?:is it |and )?(?:the )?same (?:deal|thing|rule|story|goes|applies|here)(?: for| with)?)\b"
+    # ("same split for founder loans …?": the earlier figure asked of another thing)
+    r"|^(?:is it |and )?(?:the )?same [a-z-]+ (?:for|with|in)\b"
     # ("ok how do i apply and do we have to pay anything": said back to the answer just read)
     r"|^(?:ok(?:ay)?|alright|right)\b(?!\s*\?)",
     re.I,

@@ -5688,3 +5688,29 @@ def test_exceptions_and_falsified_accounts_are_found_in_users_words(assistant):
     # 「決算ごまかしてた場合」 and "the books were cooked" are 粉飾
     answer = assistant.ask("会社まるごと担保の制度って、決算ごまかしてた場合でも社長の保証は取られへんの？")
     assert "粉飾" in _lead(answer)[0], answer.text
+
+
+def test_round_92_a_bare_how_much_a_party_share_and_events_in_what_happens_questions(assistant):
+    # "…? how much" after the part naming what it is of asks the bank's share (80%/20%)
+    answer = assistant.ask(
+        "if my loan is backed by the credit guarantee corporation and i cant pay, does the bank still eat part of the loss? how much"
+    )
+    assert "20%" in _lead(answer)[0], answer.text
+    # 「銀行もちょっとは損かぶるん？何割くらい？」 asks the bank's share, which the 70–90% does not name
+    answer = assistant.ask("保証協会つきの借金、返せんかったら銀行もちょっとは損かぶるん？何割くらい？")
+    assert "20%" in _lead(answer)[0], answer.text
+    # (a word in a case before it is no party: 珠海's split still answers)
+    answer = assistant.ask("珠海だとローンが焦げ付いたとき、銀行側は損失の何割をかぶるんですか。")
+    assert "60%" in _lead(answer)[0], answer.text
+    # a what-happens question under an event the documents never speak of, said by a verb or a compound
+    answer = assistant.ask("社長が急に死んだりしたら、企業価値担保権つけてる融資ってどうなるの？")
+    assert answer.abstained and "死ぬ" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("うちが民事再生になったら、企業価値担保権ってどうなるん？")
+    assert answer.abstained and "民事再生" in answer.abstain_reason, answer.abstain_reason
+
+
+def test_same_thing_for_another_kind_follows_up(assistant):
+    answer = assistant.ask(
+        "same split for founder loans?", history=["if a loan backed by the credit guarantee corp goes bad, does the bank lose anything?"]
+    )
+    assert "credit guarantee" in answer.condensed_query, answer.condensed_query

@@ -326,3 +326,16 @@ def test_unknown_query_terms_are_ignored():
     assert index.search(["未知語", "担保", "未知語"]) == ref.search(["未知語", "担保", "未知語"])
     assert index.document_frequency("未知語") == 0
     assert index.idf("未知語") == ref.idf("未知語")
+
+
+def test_phrase_frequency_counts_chunks_holding_the_words_in_a_row():
+    index = BM25Index({"a": ["民事", "執行", "再生"], "b": ["事業", "再生", "ファンド"], "c": ["事業", "再生"]})
+    assert index.phrase_frequency(["事業", "再生"]) == 2
+    assert index.phrase_frequency(["民事", "再生"]) == 0  # each word is known, never together
+    assert index.phrase_frequency(["再生"]) == 3
+    assert index.phrase_frequency(["合併", "再生"]) == 0
+    # chunks added or removed later are counted as they stand
+    index.add("d", ["民事", "再生"])
+    assert index.phrase_frequency(["民事", "再生"]) == 1
+    index.remove(["b", "c"])
+    assert index.phrase_frequency(["事業", "再生"]) == 0
