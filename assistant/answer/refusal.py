@@ -568,7 +568,7 @@ class Refusals:
                 )
                 if acted or (token.pos == "動詞" and token.pos2 == "一般" and i == head):
                     events.append(token.surface if acted else token.norm)
-            if 0 < head + 2 < len(tokens) and tokens[head + 1].surface == "に" and tokens[head + 2].norm == "成る":
+            if 0 <= head < len(tokens) - 2 and tokens[head + 1].surface == "に" and tokens[head + 2].norm == "成る":
                 # (what the case turns into: 「民事再生になったら」)
                 run = head
                 while run and tokens[run - 1].pos == "名詞":
