@@ -258,11 +258,8 @@ class BM25Index:
         whose words the index knows apart may still be one it never uses."""
         if len(terms) < 2:
             return self.document_frequency(terms[0]) if terms else 0
-        post = self._prepare()
-        with self._lock:
-            if post is not self._post:
-                post = self._prepare()
-            rows = self._rows
+        with self._lock:  # (the rows the postings were built from: an add would compact them)
+            post, rows = self._prepare(), self._rows
             ids = [post.term_id.get(t) for t in terms]
             if any(i is None or i >= len(post.df) for i in ids):
                 return 0
