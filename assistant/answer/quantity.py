@@ -204,6 +204,23 @@ def _without_kind_head(group: TermGroup) -> TermGroup:
     return replace(group, alternatives=alternatives)
 
 
+def _headed_share(group: TermGroup, tokens: set[str]) -> float:
+    """:func:`group_share`, where an alternative of several words counts only when its head
+    (the last word: 融資 of 知財担保融資) is said: a sentence on 知財運営基金 shares 知財 with
+    「特許担保融資」 but speaks of funds, not of the loans whose amount is asked."""
+    return max(
+        (sum(t in tokens for t in alt) / len(alt) for alt in group.alternatives if alt and _head_said(alt, tokens)),
+        default=0.0,
+    )
+
+
+def _head_said(alt: tuple[str, ...], tokens: set[str]) -> bool:
+    """The alternative's head is in ``tokens``: its last word of two or more characters that
+    is no number (評価 of 「評価書1本」: 書 and 本 only say what kind and how many)."""
+    head = next((t for t in reversed(alt) if len(t) > 1 and not t.isdigit()), None)
+    return len(alt) == 1 or head is None or head in tokens
+
+
 def _counted_unnamed(question: str, text: str) -> bool:
     """The names asked are of a group the question counts (「地銀・第二地銀11行の具体的な銀行名」)
     and the unit gives that group only as a count, with no names after it (「地銀・第二地銀11、」,
@@ -288,6 +305,8 @@ _NAMED_KIND = re.compile(
 #: (Aon, a broker) does not answer; one of banks does, though its names (みずほ・りそな) are
 #: written without 銀行 beside them.
 _NAMED_BANKS = re.compile(r"\bwhich (?:[a-z-]+ ){0,2}(banks?|lenders?)\b", re.I)
+#: A sentence of banks or lenders, however it names them (みずほ銀行, "megabank groups").
+_SAYS_BANK = re.compile(r"銀行|金融機関|地銀|信金|信用金庫|貸し手|\bbanks?\b|\bbanking\b|\blenders?\b|megabank", re.I)
 #: The head of a kind's name that any body has (調査*機関*, 保険*会社*): the words before it
 #: say the kind.
 _GENERIC_HEADS = frozenset({"機関", "会社", "企業", "団体", "組織", "法人"})
@@ -581,8 +600,11 @@ class QuantityCheck:
             # (a compound's one-character head says only what kind of thing: 書 of 提案書 is
             # met by 評価書's 書; the words before it name which)
             named = [_without_kind_head(g) for g in named]
+            # (its passage, when the unit is on the city asked or spells out an acronym, is
+            # about what was asked: a share of its words; the unit itself must say the head)
             if not any(
-                group_share(g, chunk if city or _acronym(g.term, q.text) else where) >= SUBJECT_SHARE for g in named
+                (group_share(g, chunk) if city or _acronym(g.term, q.text) else _headed_share(g, where)) >= SUBJECT_SHARE
+                for g in named
             ):
                 return False  # the fee of a report, for a question about a trust company's fee
         if (group := _SHARE_OF_GROUP.search(q.text)) and not self._names_group(c, group.group(1) or group.group(2), subjects or []):
@@ -643,6 +665,9 @@ class QuantityCheck:
                 banks = self.counted(subjects or [], q.text, _NAMED_BANKS)
                 if banks is not None and not _of_kind(banks, set(terms(c.text)) | set(terms(c.unit().en))):
                     return False  # Aon and Markel are no US banks
+                if _NAMED_BANKS.search(q.text) and not _SAYS_BANK.search(f"{c.text} {c.unit().en}"):
+                    # "which banks were they": the chair of 金融審議会's group (金融 is no bank)
+                    return False
                 if _counted_unnamed(q.text, c.text):
                     return False  # 「地銀・第二地銀11」 is counted, its banks not named
                 continue

@@ -383,6 +383,12 @@ _STOP = {
     "please",
     "tell",
     "against",
+    # (prepositions of place: "has the association behind it")
+    "behind",
+    "beside",
+    "upon",
+    "onto",
+    "via",
     "mean",
     "means",
     "get",

@@ -5714,3 +5714,55 @@ def test_same_thing_for_another_kind_follows_up(assistant):
         "same split for founder loans?", history=["if a loan backed by the credit guarantee corp goes bad, does the bank lose anything?"]
     )
     assert "credit guarantee" in answer.condensed_query, answer.condensed_query
+
+
+# ---- round 93
+
+
+def test_round_93_figures_asked_in_everyday_words(assistant):
+    # 「何万円まで」 asks an amount: a sentence with no amount in 円 does not give it
+    answer = assistant.ask("経営者保証ガイドラインで保証人が手元に残せる生計費って、何万円までOKなん？")
+    assert answer.abstained, answer.text
+    # "the max" is an upper limit: the minimum reserved is no maximum
+    answer = assistant.ask(
+        "and the max?", history=["what's the minimum amount reserved for unspecified secured claims under the enterprise value charge?"]
+    )
+    assert answer.abstained, answer.text
+    # 「最終的な数字が知りたい」 asks a year's actual figure: an outlook for it is none
+    answer = assistant.ask("中国の知財質押融資、2024年通年の最終的な数字が知りたいです")
+    assert answer.abstained, answer.text
+    # a figure of the asked year about something else (a fund raised in 2017) is no figure for the loans
+    answer = assistant.ask("中国の特許担保融資って2017年は金額いくらやった？")
+    assert answer.abstained, answer.text
+    # …while the words before a count (「評価書1本」) still name the report whose cost is asked
+    answer = assistant.ask("評価書を1本つくってもらうのに費用ってどのくらい？")
+    assert not answer.abstained and "万円" in _lead(answer)[0], answer.text
+
+
+def test_round_93_users_words_for_subrogation_effect_and_online_filing(assistant):
+    # "pays the bank for me" is subrogation; "behind it" is no key term
+    answer = assistant.ask("if the guarantee corporation pays the bank for me, how much of it do they get back?")
+    assert not answer.abstained and "70" in _lead(answer)[0], answer.text
+    answer = assistant.ask("my loan has the credit guarantee corporation behind it. does the bank lose anything if i default?")
+    assert not answer.abstained, answer.abstain_reason
+    # "kick in" and 「その日から」 ask when the charge takes effect: on registration
+    answer = assistant.ask("does the enterprise value charge kick in as soon as we sign with the trust company?")
+    assert "登記" in _lead(answer)[0], answer.text
+    answer = assistant.ask("信託のけいやく交わしたら、その日から担保として効くん？")
+    assert "登記" in _lead(answer)[0], answer.text
+    # 「ネットで申請」 is electronic filing
+    answer = assistant.ask("中国で特許の質権登録をネットで申請したら何日くらい？")
+    assert "1営業日" in _lead(answer)[0], answer.text
+
+
+def test_round_93_who_asked_casually_and_which_banks(assistant):
+    answer = assistant.ask("事業全体を担保にする制度を金融庁で検討してたワーキンググループの座長って誰やったっけ")
+    assert answer.intent == "who" and "神田" in _lead(answer)[0], answer.text
+    answer = assistant.ask("some banks presented to the fsa working group on the new charge, which banks were they?")
+    assert "みずほ" in _lead(answer)[0], answer.text
+
+
+def test_a_kansai_opener_follows_up():
+    from assistant.retrieval.condense import is_follow_up
+
+    assert is_follow_up("ほな実際どのくらいの割合なん、特許とかが担保になってる融資って")
