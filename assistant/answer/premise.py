@@ -213,14 +213,19 @@ def binding_premise(question: str, texts: list[str], about: str = "") -> tuple[s
 #: A year as a Japanese question or passage writes it: 2023, 令和8, 平成元 (before 年).
 _YEAR_JA = r"(?:(?:19|20)\d{2}|(?:令和|平成)(?:\d{1,2}|元))"
 #: What follows a clause said as given, the reason for what is asked (「…らしいけど」, 「…ので」).
-_AS_GIVEN_JA = r"らしい|と聞|って聞|けど|けれど|ので(?!す|しょ)|から(?!です|でしょ)|ですが|ますが|以上|んだよね|んですよね"
+#: (「…始まったんやんな？」: Kansai for んだよね)
+_AS_GIVEN_JA = r"らしい|と聞|って聞|けど|けれど|ので(?!す|しょ)|から(?!です|でしょ)|ですが|ますが|以上|んだよね|んですよね|んやんな|んやんね|んやろ|やんな|やんね"
 
 
 #: A start a question takes as given, with its year ("Since the charge has been available since
 #: 2023, …", 「…って2023年から始まってるらしいけど」): said as the reason for what it asks.
 _STARTED_EN = re.compile(
     r"\b(?:since|now that|given that|because|as)\b[^.?!]{0,80}?\b(?:available|in force|in effect|usable|in place|mandatory|compulsory|required|effective|law)\b"
-    r"[^.?!]{0,40}?\b(?:since|from|in|on)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b",
+    r"[^.?!]{0,40}?\b(?:since|from|in|on)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b"
+    # (stated in a clause before the one that asks: "X has been mandatory for all banks since
+    # 2021, so how do they …?")
+    r"|\b(?:has|have) been (?:mandatory|compulsory|required|in force|in effect|available|in place)\b[^.?!]{0,40}?"
+    r"\bsince\s+(?:[A-Z][a-z]+\.?\s+)?((?:19|20)\d{2})\b(?=\s*,?\s*(?:so|and|but|then)\b[^?]*\?)",
     re.I,
 )
 _STARTED_JA = re.compile(
@@ -246,9 +251,10 @@ _DATED_EN = re.compile(
 
 
 #: A year right before the words saying something took effect (「令和8年(2026年)5月25日に施行」).
-_EFFECT_YEAR = re.compile(rf"{_YEAR_JA}年[^。、]{{0,14}}?(?:に|から|より)(?:施行|効力)")
+#: (or after it: 「施行日は2023年9月1日である」)
+_EFFECT_YEAR = re.compile(rf"{_YEAR_JA}年[^。、]{{0,14}}?(?:に|から|より)(?:施行|効力)|(?:施行日|施行期日)(?:は|が)?{_YEAR_JA}年")
 _EFFECT_JA = re.compile(r"施行")
-_EFFECT_EN = re.compile(r"\b(?:took|takes|came into) (?:effect|force)\b", re.I)
+_EFFECT_EN = re.compile(r"\b(?:took|takes|came into) (?:effect|force)\b|\beffective date\b", re.I)
 
 
 #: A month as a question or a sentence writes it: 「4月」, "April", "Apr".
@@ -311,7 +317,7 @@ def started_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[s
     nothing as given."""
     if _ASKS_PREMISE.search(question):
         return []
-    said = [(m.group(1), m.group(0)) for m in (*_STARTED_EN.finditer(question), *_STARTED_JA.finditer(question))]
+    said = [(next(g for g in m.groups() if g), m.group(0)) for m in (*_STARTED_EN.finditer(question), *_STARTED_JA.finditer(question))]
     said += [(next(g for g in m.groups() if g), m.group(0)) for m in (*_DATED_JA.finditer(question), *_DATED_EN.finditer(question))]
     if not said:
         return []

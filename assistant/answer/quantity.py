@@ -601,9 +601,14 @@ class QuantityCheck:
             # met by 評価書's 書; the words before it name which)
             named = [_without_kind_head(g) for g in named]
             # (its passage, when the unit is on the city asked or spells out an acronym, is
-            # about what was asked: a share of its words; the unit itself must say the head)
+            # about what was asked: a share of its words; a figure's unit must say the head of
+            # what it is of, not only a word that qualifies it; a sentence with no figure, on
+            # where to apply or what is required, is read in its passage: 「申請は…ポータルサイト
+            # などを通じて受け付けられた」 under 評価書作成支援)
+            figureless = not q.figure and bool(q.quantities) and not any(x.figure for x in q.quantities)
+            share, around = (group_share, where | chunk) if figureless else (_headed_share if q.figure else group_share, where)
             if not any(
-                (group_share(g, chunk) if city or _acronym(g.term, q.text) else _headed_share(g, where)) >= SUBJECT_SHARE
+                (group_share(g, chunk) if city or _acronym(g.term, q.text) else share(g, around)) >= SUBJECT_SHARE
                 for g in named
             ):
                 return False  # the fee of a report, for a question about a trust company's fee

@@ -299,13 +299,17 @@ _FIGURE_NOUNS = frozenset({"金額", "件数", "割合", "比率", "規模", "�
 
 #: Who a choice is for: the asker ("we", 「うち」, 弊社).
 _OWN = re.compile(
-    r"\b(?:i|we|us|me|my|our|i'm|we're)\b|うち|弊社|当社|自社|わが社|我が社|私|僕|俺|オレ|自分", re.IGNORECASE
+    r"\b(?:i|we|us|me|my|our|i'm|we're)\b|うち|弊社|当社|自社|わが社|我が社|私|僕|俺|オレ|自分"
+    # (said of oneself with no pronoun: 「いま個人事業でやってて」「自宅を担保に入れたくないんだけど」)
+    # (not a reason for asking a fact: 「…判断したいので、違いを教えて」)
+    r"|(?:で|を)やって(?:て|る|ます|いて)|(?:たい|たくない)ん(?:だ|です)?(?:けど|けれど)",
+    re.IGNORECASE,
 )
 #: Asking which option to take (「乗り換えたほうがいい？」「どっちがいい」「頼むべきか」, "should
 #: we … or …", "which is better for us", "what would you recommend"); not what the documents
 #: say one should do (「どうすべきと言われてる？」).
 _OWN_CHOICE = re.compile(
-    r"(?:ほう|方)が(?:いい|良い|よい|得|マシ|まし)(?:の|ん)?(?:か|かな|です|でしょう)?(?:か|ね)?[？?]"
+    r"(?:ほう|方)が(?:いい|良い|よい|得|マシ|まし)(?:の|ん)?(?:か|かな|です|でしょう)?(?:かね|か|ね)?[？?]"
     r"|(?:ほう|方)が(?:いい|良い|よい|得)(?:の|ん)?(?:か|かな)[、,]"
     r"|(?:どっち|どちら)(?:が|の(?:ほう|方)が)(?:いい|良い|よい|得|おすすめ|お勧め|向いて)"
     # (「どっち選んだほうが得なん？」)

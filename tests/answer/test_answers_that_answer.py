@@ -5766,3 +5766,30 @@ def test_a_kansai_opener_follows_up():
     from assistant.retrieval.condense import is_follow_up
 
     assert is_follow_up("ほな実際どのくらいの割合なん、特許とかが担保になってる融資って")
+
+
+def test_round_93_a_year_taken_as_given_in_a_tag_or_a_clause_before_so(assistant):
+    # 「…から始まったんやんな？」 takes a start date as given (Kansai for んだよね)
+    answer = assistant.ask("企業価値担保権って2024年10月から始まったんやんな？どこの信託会社が担保権者になれるん？")
+    assert answer.abstained and "2024" in answer.abstain_reason, answer.abstain_reason
+    # "X has been mandatory since 2021, so …?": the standard's effective date is 2023
+    answer = assistant.ask("the chinese patent evaluation standard has been mandatory for banks since 2020, so which indicators does it use?")
+    assert answer.abstained and "2020" in answer.abstain_reason, answer.abstain_reason
+
+
+def test_round_93_the_askers_own_choice_without_a_pronoun(assistant):
+    answer = assistant.ask("個人事業でやってて、会社にして企業価値担保権で借りるのと今のままと、どっちがいいか教えてほしい")
+    assert answer.abstained and answer.abstain_reason.startswith("文書は制度の内容"), answer.abstain_reason
+    answer = assistant.ask("自宅を担保に入れたくないんだけど、ABLと企業価値担保権ならどっちのほうが得ですかね？")
+    assert answer.abstained and answer.abstain_reason.startswith("文書は制度の内容"), answer.abstain_reason
+
+
+def test_round_93_where_to_apply_and_which_papers(assistant):
+    # no passage says where one applies for an enterprise value charge loan, or with which papers
+    answer = assistant.ask("where do we go to apply for an enterprise value charge loan, and what documents do we need to bring?")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("IPASの応募書類ってなにを用意すればいいですか")
+    assert answer.abstained, answer.text
+    # …but the evaluation reports' applications were taken through the portal: that answers
+    answer = assistant.ask("知財金融促進事業の評価書作成支援って、どこに申し込む仕組みだったんですか")
+    assert not answer.abstained and "ポータル" in _lead(answer)[0], answer.text
