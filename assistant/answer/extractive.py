@@ -1874,9 +1874,12 @@ class ExtractiveAnswerer(Answerer):
         listed = [replace(self._candidate(head.hit_rank, hit, s, e), score=head.score) for hit, s, e in (after[i] for i in found)]
         if not listed or (at == 0 and not all(self._may_lead(c, q) for c in listed)):
             return chosen
-        keys = {c.key for c in listed}
+        # (a unit chosen above the announcement keeps its place, an item among them too: 「提案Ⅱ
+        # として…」 is led by 提案II, not by the list from 提案I)
+        before = chosen[:at]
+        listed = [c for c in listed if c.key not in {b.key for b in before}]
+        keys = {c.key for c in listed} | {b.key for b in before}
         rest = [c for c in chosen[at + 1 :] if c.key not in keys]
-        before = [c for c in chosen[:at] if c.key not in keys]
         return before + listed + [head, *rest][: max(1, MAX_SENTENCES - len(listed) - len(before))]
 
     def _why_subject(self, groups: list[TermGroup], ranked: list[Candidate], q: QuestionFrame) -> tuple[str, ...] | None:

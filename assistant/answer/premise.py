@@ -229,7 +229,7 @@ _STARTED_EN = re.compile(
     re.I,
 )
 _STARTED_JA = re.compile(
-    rf"({_YEAR_JA})年度?(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?(?:から|に)[ぁ-ん]{{0,4}}?"
+    rf"({_YEAR_JA})年度?(?:の?\d{{1,2}}月(?:\d{{1,2}}日)?)?(?:から|に)[ぁ-ん]{{0,4}}?"
     r"(?:始ま|開始|施行|スタート|使え)[^、。？?]{0,14}?"
     rf"(?:{_AS_GIVEN_JA})"
 )
@@ -254,7 +254,7 @@ _DATED_EN = re.compile(
 #: (or after it: 「施行日は2023年9月1日である」)
 _EFFECT_YEAR = re.compile(rf"{_YEAR_JA}年[^。、]{{0,14}}?(?:に|から|より)(?:施行|効力)|(?:施行日|施行期日)(?:は|が)?{_YEAR_JA}年")
 _EFFECT_JA = re.compile(r"施行")
-_EFFECT_EN = re.compile(r"\b(?:took|takes|came into) (?:effect|force)\b|\beffective date\b", re.I)
+_EFFECT_EN = re.compile(r"\b(?:took|takes|came into) (?:effect|force)\b|\beffective date (?:is|was) (?=\d)", re.I)  # (not "this effective date was set by Order No. 242 of 2025")
 
 
 #: A month as a question or a sentence writes it: 「4月」, "April", "Apr".

@@ -381,6 +381,8 @@ _FRAMING = frozenset({"比較", "検討", "想定", "仮定", "考慮", "換算"
 _EVENT_MARKERS = frozenset({"たら", "だら", "あと", "後"})
 #: What follows an event as a case does (「合併したあとの会社」「亡くなった後に」).
 _JA_AFTER = re.compile(r"(?<=た)(?:あと|後)(?=[のにでもは、,])")
+#: An action noun with 後 after it, as a case (「合併後の会社」「死亡後に」).
+_JA_NOUN_AFTER = re.compile(r"([一-龥]{2,})後(?=[のにでもは、,])")
 
 
 def _head(tokens: list[Token]) -> int:
@@ -391,6 +393,14 @@ def _head(tokens: list[Token]) -> int:
         if not (t.pos in ("助動詞", "助詞", "接尾辞") or (t.pos == "動詞" and t.pos2 == "非自立可能")):
             return i
     return -1
+
+
+def _noun_run(tokens: list[Token], end: int) -> str:
+    """The nouns written in a row up to ``tokens[end]`` (民事+再生 → 民事再生)."""
+    start = end
+    while start and tokens[start - 1].pos == "名詞":
+        start -= 1
+    return "".join(t.surface for t in tokens[start : end + 1])
 
 
 def _stem_known(known: Callable[[str], bool]) -> Callable[[str], bool]:
@@ -574,10 +584,19 @@ class Refusals:
                     events.append(token.surface if acted else token.norm)
             if 0 <= head < len(tokens) - 2 and tokens[head + 1].surface == "に" and tokens[head + 2].norm == "成る":
                 # (what the case turns into: 「民事再生になったら」)
-                run = head
-                while run and tokens[run - 1].pos == "名詞":
-                    run -= 1
-                events.append("".join(t.surface for t in tokens[run : head + 1]))
+                events.append(_noun_run(tokens, head))
+            verb = head  # (申し+立て: the verb's first word)
+            while verb > 0 and tokens[verb].pos == "動詞" and tokens[verb - 1].pos == "動詞":
+                verb -= 1
+            # (what an event verb is done with, a compound: 「民事再生を申し立てたら」)
+            done_with = verb >= 2 and tokens[verb].pos == "動詞" and tokens[verb - 1].surface == "を" and tokens[verb - 2].pos == "名詞"
+            if done_with and len(run := _noun_run(tokens, verb - 2)) > len(tokens[verb - 2].surface):
+                events.append(run)
+        for m in _JA_NOUN_AFTER.finditer(question):
+            # (an action noun before 後: 「合併後の会社」「死亡後に」)
+            last = tokenize(m.group(1))[-1]
+            if last.pos3 == "サ変可能" and last.surface not in _FRAMING:
+                events.append(last.surface)
         return [
             e
             for e in dict.fromkeys(events)

@@ -512,6 +512,17 @@ _STOP_PHRASES = frozenset({"者"})
 #: A request's verb noun (「…を確認したいです」「ご確認させてください」): how it is asked, not its
 #: topic (「確認できなかった」 stays).
 _REQUEST_NOUN = re.compile(r"(?:ご|お)?(?:確認|伺い)(?=を?(?:したい|したく|させて|いたしたい|お願い|願い|ください|下さい))")
+#: Why the asker asks, said before the request (「稟議資料に載せたいので」「社内で説明するため」):
+#: where the answer will go, not what it is about.
+_PURPOSE = re.compile(
+    r"[^、。？?!！]{0,16}?(?:に|で|へ)(?:載せ|書き|記載し|添付し|引用し|説明し|報告し|使い)たい(?:ので|から|ため)"
+    r"|[^、。？?!！]{0,16}?(?:に|で|へ)(?:載せる|書く|記載する|添付する|引用する|説明する|報告する)(?:ため|必要があるので)"
+)
+
+
+def _asked_part(text: str) -> str:
+    """``text`` without a request's verb noun or the asker's purpose (:data:`_PURPOSE`)."""
+    return _REQUEST_NOUN.sub("、", _PURPOSE.sub("、", text))
 
 
 def key_terms(text: str) -> list[str]:
@@ -521,7 +532,7 @@ def key_terms(text: str) -> list[str]:
     Used by the abstention rule: an answer needs passages that share these terms.
     """
     seen: dict[str, None] = {}
-    for t in tokenize(_REQUEST_NOUN.sub("、", text)):
+    for t in tokenize(_asked_part(text)):
         norm = t.norm.strip()
         if not norm or norm in _STOP or not any(ch.isalnum() for ch in norm):
             continue
@@ -540,7 +551,7 @@ def noun_phrases(text: str) -> list[str]:
     """Runs of consecutive nouns, prefixes and suffixes (企業+価値+担保+権 → 企業価値担保権)."""
     phrases: list[str] = []
     run: list[str] = []
-    for t in tokenize(_REQUEST_NOUN.sub("、", text)):
+    for t in tokenize(_asked_part(text)):
         if t.pos in {"名詞", "接頭辞", "接尾辞"} and t.pos2 != "代名詞" and t.surface.strip() and t.surface not in _CLAUSE_NOUNS:
             if not run and t.surface in _ASKERS_OWN:
                 continue  # 「うち個人事業主なんだけど」: the asker's own, no part of the phrase

@@ -5793,3 +5793,46 @@ def test_round_93_where_to_apply_and_which_papers(assistant):
     # …but the evaluation reports' applications were taken through the portal: that answers
     answer = assistant.ask("知財金融促進事業の評価書作成支援って、どこに申し込む仕組みだったんですか")
     assert not answer.abstained and "ポータル" in _lead(answer)[0], answer.text
+
+
+# ---- round 94
+
+
+def test_round_94_an_item_asked_by_its_number_leads_before_the_list(assistant):
+    # 「提案Ⅱとして…」: 提案II leads, though 提案I opens the list the article announces
+    answer = assistant.ask("デロイトの記事の提案Ⅱでは、貸し倒れに備えて国や自治体にどういう仕組みを求めていますか")
+    assert _lead(answer)[0].startswith("提案II"), answer.text
+
+
+def test_round_94_whether_a_rule_applies_is_answered_by_what_it_leaves_out(assistant):
+    answer = assistant.ask("スタートアップ向けの創業の保証でも、銀行が2割持つ仕組みってあてはまるんですか？")
+    assert "対象外" in _lead(answer)[0], answer.text
+
+
+def test_round_94_the_askers_purpose_is_no_key_term(assistant):
+    answer = assistant.ask("改正された事業譲渡等指針の告示日を、社内の報告書に記載したいので確認させてください。")
+    assert not answer.abstained and "2026年1月20日" in _lead(answer)[0], answer.text
+
+
+def test_round_94_where_to_go_and_what_to_bring(assistant):
+    answer = assistant.ask("企業価値担保権で借りるなら、どこの窓口に行けばいい？用意する書類もおしえて")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("Which trust companies have got that licence so far?", history=["Who may act as an enterprise value charge trust company?"])
+    assert answer.abstained, answer.text
+
+
+def test_round_94_start_years_and_events_said_as_people_say_them(assistant):
+    # 「2024年の10月から使えるようになったんやろ？」: the law took effect on 2026-05-25
+    answer = assistant.ask("企業価値担保権って2024年の10月から使えるようになったんやろ？評判どうなん？")
+    assert answer.abstained and "2024" in answer.abstain_reason, answer.abstain_reason
+    # an order's number dated 2025 is no start in 2025: a question on the law's date still answers
+    answer = assistant.ask("When did the Act on the Promotion of Business-Based Lending take effect?")
+    assert not answer.abstained and "2026" in _lead(answer)[0], answer.text
+    # a case done with a compound the index never writes in a row, or an action noun before 後
+    answer = assistant.ask("企業価値担保権で借りてるときに、会社が民事再生を申し立てたら担保ってどうなんの？")
+    assert answer.abstained and "民事再生" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("うちの会社、合併後の新会社にも企業価値担保権はついてくるん？")
+    assert answer.abstained and "合併" in answer.abstain_reason, answer.abstain_reason
+    # (an action noun the documents use before 後 is no such case)
+    answer = assistant.ask("企業価値担保権の設定後の会社は、財産を売ってもいいの？")
+    assert not answer.abstained, answer.abstain_reason
