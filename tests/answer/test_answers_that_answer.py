@@ -5836,3 +5836,18 @@ def test_round_94_start_years_and_events_said_as_people_say_them(assistant):
     # (an action noun the documents use before 後 is no such case)
     answer = assistant.ask("企業価値担保権の設定後の会社は、財産を売ってもいいの？")
     assert not answer.abstained, answer.abstain_reason
+
+
+def test_round_94_how_much_in_kansai_past_totals_and_parts_of_a_whole(assistant):
+    # 「何ぼ」 is なんぼ
+    answer = assistant.ask("評価書って1本つくるのに何ぼかかるん？")
+    assert not answer.abstained and "万円" in _lead(answer)[0], answer.text
+    # 「なんぼ借りれたんやろ」 asks what was borrowed (a past total), not a borrowing limit
+    answer = assistant.ask("知財金融促進事業で、評価書を使った会社は合計なんぼ借りれたんやろ？")
+    assert not answer.abstained and "43.8億円" in answer.text, answer.text
+    # "how many of the world's companies are SMEs" asks a part of a whole (a share answers) …
+    answer = assistant.ask("how many of the world's businesses are SMEs, roughly?")
+    assert not answer.abstained and "90%" in _lead(answer)[0], answer.text
+    # … while "how many of those … are there" still asks a count
+    answer = assistant.ask("and how many of those corporations are there now?", history=["When did Japan's credit guarantee system start?"])
+    assert "51" in _lead(answer)[0], answer.text
