@@ -254,7 +254,9 @@ _DATED_EN = re.compile(
 #: (or after it: 「施行日は2023年9月1日である」)
 _EFFECT_YEAR = re.compile(rf"{_YEAR_JA}年[^。、]{{0,14}}?(?:に|から|より)(?:施行|効力)|(?:施行日|施行期日)(?:は|が)?{_YEAR_JA}年")
 _EFFECT_JA = re.compile(r"施行")
-_EFFECT_EN = re.compile(r"\b(?:took|takes|came into) (?:effect|force)\b|\beffective date (?:is|was) (?=\d)", re.I)  # (not "this effective date was set by Order No. 242 of 2025")
+#: (an effective date only as "… is/was <date>": "this effective date was set by Cabinet Order
+#: No. 242 of 2025" dates no start in 2025)
+_EFFECT_EN = re.compile(r"\b(?:took|takes|came into) (?:effect|force)\b|\beffective date (?:is|was) (?=\d)", re.I)
 
 
 #: A month as a question or a sentence writes it: 「4月」, "April", "Apr".

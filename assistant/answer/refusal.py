@@ -560,8 +560,9 @@ class Refusals:
         kana verb (バレたら, コケたら), which the documents may say in other words, a framing
         noun (比較した場合), what one does to a thing (融資を稟議したら), or an action noun
         under 場合/際 (「…を取得する場合」 sets out the asker's own practice). A compound the
-        case turns into (民事再生になったら) counts when the index never has its words together
-        (``phrase``: how many chunks hold them in a row), though it has each apart."""
+        case turns into (民事再生になったら) or that its verb is done with (民事再生を申し立てたら)
+        counts when the index never has its words together (``phrase``: how many chunks hold
+        them in a row), though it has each apart; so does an action noun before 後 (合併後の会社)."""
         events: list[str] = []
         for m in (*_JA_CONDITION.finditer(question), *_JA_AFTER.finditer(question)):
             if len(question) - m.end() < 3:
