@@ -208,10 +208,7 @@ def _headed_share(group: TermGroup, tokens: set[str]) -> float:
     """:func:`group_share`, where an alternative of several words counts only when its head
     (the last word: 融資 of 知財担保融資) is said: a sentence on 知財運営基金 shares 知財 with
     「特許担保融資」 but speaks of funds, not of the loans whose amount is asked."""
-    return max(
-        (sum(t in tokens for t in alt) / len(alt) for alt in group.alternatives if alt and _head_said(alt, tokens)),
-        default=0.0,
-    )
+    return group_share(replace(group, alternatives=tuple(alt for alt in group.alternatives if _head_said(alt, tokens))), tokens)
 
 
 def _head_said(alt: tuple[str, ...], tokens: set[str]) -> bool:
