@@ -72,7 +72,7 @@ from assistant.answer.focus import NOT_FOCUS, NOT_FOCUS_JA
 from assistant.answer.judgements import asked_judgement, judgement_word
 from assistant.answer.parts import asking_sentences, question_parts, remark_sentences
 from assistant.answer.premise import asks_revision, revision_since, says_revision
-from assistant.answer.quantity import FIGURE_RELEVANCE, YEAR_TERM, QuantityCheck, asks_result, versions
+from assistant.answer.quantity import FIGURE_RELEVANCE, YEAR_TERM, QuantityCheck, asks_result, burden_shared, versions
 from assistant.answer.question import (
     QuestionFrame,
     abbreviates,
@@ -829,7 +829,10 @@ class ExtractiveAnswerer(Answerer):
             # (nor one naming its own kind of figure: 「中山市だとどういう割合で分けてるの？」 after
             # 「…貸し倒れって誰がかぶってるの？」 asks a split, not a rate of bad loans)
             typed_figure = requested_figure(question, self.lexicon)
-            carried = (not own or "howmuch" in own) and SHARE not in typed_figure.units
+            # (…nor one asking a quantity of its own: "was there anything that replaced it?"
+            # after "how long did it run" asks for a successor, not a length of time)
+            asks_own = any(x.pattern.search(asked_text) for x in q.quantities)
+            carried = (not own or "howmuch" in own) and SHARE not in typed_figure.units and not asks_own
             q = replace(
                 q, quantities=tuple(x for x in q.quantities if (x.carries and carried) or x.pattern.search(asked_text))
             )
@@ -1270,6 +1273,9 @@ class ExtractiveAnswerer(Answerer):
             pointed = [g for g in subjects if _points_back(g.term, question)]
             rest = [g for g in subjects if g not in pointed]
             subjects = _newly_typed_groups(rest, question, condensed) or ([] if pointed else subjects)
+        if q.figure and SHARE in q.figure.units:
+            # a split asked of a risk is stated of the responsibility for it (責任を分担)
+            subjects = [burden_shared(g) for g in subjects]
 
         names = self.quantities.long_names(question, passages) if (q.figure or q.quantities) and q.lang == "ja" else []
 

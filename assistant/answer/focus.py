@@ -169,6 +169,8 @@ NOT_FOCUS = _FIGURE_WORDS | frozenset({
     "kind", "kinds", "sort", "type", "types", "happens", "happen", "exactly", "actually", "really",
     # where or when, not what ("how many are there nationwide", "is there now …")
     "nationwide", "now", "still", "currently", "today", "yet", "already", "here", "there",
+    # (…or fillers: "how many of those are there anyway")
+    "anyway", "anyways", "anyhow", "though", "altogether", "overall", "roughly", "approximately",
     "the", "it", "this", "that", "for", "to", "up", "in", "about", "use", "apply", "one", "ones", "of",
     # frame nouns: what is asked about them is said in other words (目的, 違い, 背景 …)
     "role", "purpose", "meaning", "difference", "point", "status", "situation", "scope", "size",

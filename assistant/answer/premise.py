@@ -220,7 +220,7 @@ _AS_GIVEN_JA = r"らしい|と聞|って聞|けど|けれど|ので(?!す|しょ
 #: A start a question takes as given, with its year ("Since the charge has been available since
 #: 2023, …", 「…って2023年から始まってるらしいけど」): said as the reason for what it asks.
 _STARTED_EN = re.compile(
-    r"\b(?:since|now that|given that|because|as)\b[^.?!]{0,80}?\b(?:available|in force|in effect|usable|in place|mandatory|compulsory|required|effective|law)\b"
+    r"\b(?:since|now that|given that|because|as)\b[^.?!]{0,80}?\b(?:available|in force|in effect|into force|into effect|took effect|usable|in place|mandatory|compulsory|required|effective|law)\b"
     r"[^.?!]{0,40}?\b(?:since|from|in|on)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b"
     # (stated in a clause before the one that asks: "X has been mandatory for all banks since
     # 2021, so how do they …?")
@@ -229,8 +229,8 @@ _STARTED_EN = re.compile(
     re.I,
 )
 _STARTED_JA = re.compile(
-    rf"({_YEAR_JA})年度?(?:の?\d{{1,2}}月(?:\d{{1,2}}日)?)?(?:から|に)[ぁ-ん]{{0,4}}?"
-    r"(?:始ま|開始|施行|スタート|使え)[^、。？?]{0,14}?"
+    rf"({_YEAR_JA})年度?(?:の?\d{{1,2}}月(?:\d{{1,2}}日)?|の(?:春|夏|秋|冬|初め|はじめ|頭|半ば|末|暮れ))?(?:から|に)[ぁ-ん]{{0,4}}?"
+    r"(?:始ま|はじま|開始|施行|スタート|使え)[^、。？?]{0,14}?"
     rf"(?:{_AS_GIVEN_JA})"
 )
 

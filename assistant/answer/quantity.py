@@ -204,6 +204,21 @@ def _without_kind_head(group: TermGroup) -> TermGroup:
     return replace(group, alternatives=alternatives)
 
 
+#: What a split divides, in the words a sentence on it may use: a loss, a risk, a burden or
+#: the responsibility for it (「協会が80%、金融機関が20%の割合で責任を分担」 answers "how is the
+#: risk split", and 「損失を…で分担」 "what share of the loss").
+_BURDENS = ("損失", "リスク", "負担", "責任", "分担")
+
+
+def burden_shared(group: TermGroup) -> TermGroup:
+    """A subject naming what a split divides ("risk", "loss", 損失), met by any word for it:
+    the asker's word for the burden shared is seldom the sentence's. Other subjects as they
+    are."""
+    if not any(set(alt) & set(_BURDENS) for alt in group.alternatives):
+        return group
+    return replace(group, alternatives=tuple(dict.fromkeys(group.alternatives + tuple((b,) for b in _BURDENS))))
+
+
 def _headed_share(group: TermGroup, tokens: set[str]) -> float:
     """:func:`group_share`, where an alternative of several words counts only when its head
     (the last word: 融資 of 知財担保融資) is said: a sentence on 知財運営基金 shares 知財 with

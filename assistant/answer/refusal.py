@@ -409,6 +409,10 @@ def _stem_known(known: Callable[[str], bool]) -> Callable[[str], bool]:
     return lambda t: known(t) or (t.isascii() and any(known(x) for x in {t[:-1], re.sub(r"(?:ed|ing|es|s)$", "", t)} if len(x) > 2))
 
 
+#: Verbs of saying or thinking: they name no event a case happens in (「そういう場合」).
+_SAYING = frozenset({"言う", "云う", "思う", "考える"})
+
+
 class Refusals:
     def __init__(self, lexicon: Lexicon, min_coverage: float, min_similarity: float) -> None:
         self.lexicon = lexicon
@@ -581,7 +585,8 @@ class Refusals:
                     # (「融資を稟議したら」: what one does to a thing is practice, not an event)
                     and not (i and tokens[i - 1].surface == "を")
                 )
-                if acted or (token.pos == "動詞" and token.pos2 == "一般" and i == head):
+                # (a verb of saying or thinking is no event: 「そういう場合」「…と思った場合」)
+                if acted or (token.pos == "動詞" and token.pos2 == "一般" and i == head and token.norm not in _SAYING):
                     events.append(token.surface if acted else token.norm)
             if 0 <= head < len(tokens) - 2 and tokens[head + 1].surface == "に" and tokens[head + 2].norm == "成る":
                 # (what the case turns into: 「民事再生になったら」)

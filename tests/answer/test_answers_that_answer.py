@@ -5851,3 +5851,39 @@ def test_round_94_how_much_in_kansai_past_totals_and_parts_of_a_whole(assistant)
     # … while "how many of those … are there" still asks a count
     answer = assistant.ask("and how many of those corporations are there now?", history=["When did Japan's credit guarantee system start?"])
     assert "51" in _lead(answer)[0], answer.text
+
+
+# ---- round 96
+
+
+def test_round_96_a_split_of_the_risk_is_stated_as_the_responsibility_shared(assistant):
+    # 「協会が80%、金融機関が20%の割合で責任を分担」 answers a split asked of the risk or the loss
+    answer = assistant.ask(
+        "so if we cant repay, how is the risk divided between the guarantee corporation and our bank?",
+        history=["what does a credit guarantee corporation do for a small company loan?"],
+    )
+    assert not answer.abstained and "80%" in _lead(answer)[0], answer.text
+
+
+def test_round_96_fillers_name_nothing_asked(assistant):
+    answer = assistant.ask("and how many of those corporations exist in japan anyway?", history=["When did Japan's credit guarantee system start?"])
+    assert not answer.abstained and "51" in _lead(answer)[0], answer.text
+
+
+def test_round_96_a_successor_asked_after_how_long(assistant):
+    # the follow-up asks what came next, not the length of time the earlier turn asked
+    answer = assistant.ask("その事業が終わったあと、後継の事業ってできたの？", history=["知財金融促進事業って何年度までやってた？"])
+    assert not answer.abstained and "後継" in _lead(answer)[0], answer.text
+
+
+def test_round_96_a_verb_of_saying_is_no_event(assistant):
+    # 「…っていう場合」: no case the documents never speak of
+    answer = assistant.ask("経営者保証を取られないっていう話、決算の数字を盛ってたとかいう場合も同じなの？")
+    assert not answer.abstained, answer.abstain_reason
+
+
+def test_round_96_start_dates_said_in_kana_or_as_entering_into_force(assistant):
+    answer = assistant.ask("企業価値担保権って2024年の春にはじまったやんな？もう使ってる会社多いん？")
+    assert answer.abstained and "2024" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("Given that the Act entered into force in January 2025, how many charges have been registered?")
+    assert answer.abstained and "2025" in answer.abstain_reason, answer.abstain_reason
