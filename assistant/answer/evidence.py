@@ -512,7 +512,8 @@ class RequestedFigure:
     def met_by(self, sentence: str) -> bool:
         f = figures(sentence)
         count = COUNT in self.units and (  # (GB/T 42748-2023 counts nothing)
-            bool(_BARE_COUNT.search(_STANDARD_NUMBER.sub(" ", sentence)))
+            # (nor are a ratio's parts: 54:26:16:4 counts nothing)
+            bool(_BARE_COUNT.search(_RATIO.sub(" ", _STANDARD_NUMBER.sub(" ", sentence))))
             or any(u in COUNT_UNITS for _, u in f.amounts)
             or len(set(_LIST_ITEM.findall(sentence))) >= 2  # 「(1)…、(2)…、(3)…」 counts three
         )

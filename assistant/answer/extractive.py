@@ -1102,7 +1102,15 @@ class ExtractiveAnswerer(Answerer):
         if asks_revision(question) and not says_revision(lead.text, since := revision_since(condensed)):
             # "has the guideline been revised since 2014?": the close unit on its revision after
             # 2014 answers
-            lead = self._close_lead(lead, ranked, q, REVISION_LEAD_SHARE, lambda c: says_revision(c.text, since))
+            # (of what the question names: a revision of 事業譲渡等指針 is none of the guarantee
+            # guidelines)
+            lead = self._close_lead(
+                lead,
+                ranked,
+                q,
+                REVISION_LEAD_SHARE,
+                lambda c: says_revision(c.text, since) and (not q.instruments or names_instrument(c, q)),
+            )
         if _ASKS_IN_FORCE.search(question) and not (_SAYS_IN_FORCE.search(lead.text) and has_date(lead.text)):
             # 「企業価値担保権ってもう使えるの？」: the close unit dating its taking effect answers
             # (by its day, 「2026年5月25日に施行された」, before an article's "in May 2026")
@@ -1295,6 +1303,9 @@ class ExtractiveAnswerer(Answerer):
         )
         if stated is not None:
             if not all(stated):
+                asked = [w for quantity in q.quantities if (w := quantity.asked_in(q.text))]
+                if asked and not q.figure:  # a form or a place to apply, which is no figure
+                    return self._abstain(base, "no_quantity", groups, t0, missing=asked)
                 return self._abstain(base, "no_figure", groups, t0, top_tokens, q)
             figure_units = [c for c in stated if c is not True]
         elif (q.figure or q.quantities) and not any(states(c) for c in pool):

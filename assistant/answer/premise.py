@@ -428,7 +428,12 @@ _REVISED_ASKED = re.compile(
     re.I | re.M,
 )
 #: The year a revision is asked after ("since the 2022 change", 「2022年の改訂以降」).
-_SINCE_YEAR = re.compile(r"\bsince (?:the |its |that )?(?:19|20)\d{2}\b|(?:19|20)\d{2}年[^。？?]{0,8}?(?:以降|以来|のあと|の後|から)")
+#: (a month before the year: "since the June 2022 revision")
+_SINCE_YEAR = re.compile(
+    r"\bsince (?:the |its |that )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? )?(?:19|20)\d{2}\b"
+    r"|(?:19|20)\d{2}年[^。？?]{0,8}?(?:以降|以来|のあと|の後|から)",
+    re.I,
+)
 #: A sentence saying a text was revised or followed by a new version.
 _REVISES = re.compile(
     # (a new edition, not any 版: 確定版 is the final text of the one paper)

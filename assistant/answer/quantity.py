@@ -150,6 +150,11 @@ _COUNTED = re.compile(
 FIRST = re.compile(r"\bfirst\b|最初|初回|第1回|1回目", re.I)
 
 
+#: The years since an era began (「令和になってからの数字」: 2019 on).
+_ERA_SINCE = re.compile(r"(令和|平成)(?:に入って|になって|が始まって)(?:から|以降|以来)")
+_ERA_START = {"令和": 2019, "平成": 1989}
+
+
 def _after(asked: re.Match[str], text: str) -> bool:
     """``text`` states a year after the one ``asked`` (or that year itself, for 以降 and
     "since", when it is not only where a span ends: 「…2008年3月までの累計」)."""
@@ -494,7 +499,7 @@ class QuantityCheck:
     def after_unstated(c: Candidate, question: str) -> bool:
         """The question asks about the years after one (「2008年より後はどんくらい？」) and the
         unit states none of them (a total up to March 2008)."""
-        after = AFTER_YEAR.search(question)
+        after = AFTER_YEAR.search(_ERA_SINCE.sub(lambda m: f"{_ERA_START[m.group(1)]}年以降", question))
         return bool(after) and not _after(after, c.text)
 
     def percent_of(self, question: str) -> list[str]:

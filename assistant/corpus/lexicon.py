@@ -512,12 +512,14 @@ class Lexicon:
         """The quantities ``text`` asks for: named in it, and asked by its main intent. A
         yes/no question about one (「費用はかかりますか」, "Do they subsidise the fees?") asks
         about it, not for its figure: the answer names it, with or without a number."""
-        main = self.intents_of(text)[:1] or ["other"]
+        intents = self.intents_of(text)
+        main = intents[:1] or ["other"]
         out = []
         for q in self.quantities:
             if not q.pattern.search(text):
                 continue
-            if "any" in q.intents or set(main) & set(q.intents):
+            # (a person asked in a part of its own: "Who heads …, and when did it first meet?")
+            if "any" in q.intents or set(main) & set(q.intents) or (q.person and set(intents) & set(q.intents)):
                 out.append(q)
             elif main == ["yesno"] and q.nouns and not (q.name or q.person):
                 out.append(replace(q, units=frozenset(), figure=False))

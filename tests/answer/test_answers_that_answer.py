@@ -5887,3 +5887,62 @@ def test_round_96_start_dates_said_in_kana_or_as_entering_into_force(assistant):
     assert answer.abstained and "2024" in answer.abstain_reason, answer.abstain_reason
     answer = assistant.ask("Given that the Act entered into force in January 2025, how many charges have been registered?")
     assert answer.abstained and "2025" in answer.abstain_reason, answer.abstain_reason
+
+
+def test_round_96_how_big_a_fund_is_asks_money_and_a_ratio_counts_nothing(assistant):
+    # Zhongshan's split (54:26:16:4) gives no size of its fund
+    answer = assistant.ask("how large is the risk compensation fund in zhongshan?")
+    assert answer.abstained, answer.text
+    # Guangdong's funds total about 58億元
+    answer = assistant.ask("how big are the risk compensation funds in guangdong province in total?")
+    assert not answer.abstained and "58億元" in answer.text, answer.text
+
+
+def test_round_96_contacts_forms_and_charges_asked_in_everyday_english(assistant):
+    answer = assistant.ask("who should i call at the jpo about those evaluation reports? is there a phone number?")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("which form do i fill in to set up an enterprise value charge, and where do i go to register it?")
+    assert answer.abstained and "figure" not in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("and what do they charge for each valuation?", history=["who values the patents when chinese banks lend against them?"])
+    assert answer.abstained, answer.text
+
+
+def test_round_96_a_person_asked_in_one_part_and_by_what_name(assistant):
+    answer = assistant.ask("シンガポールの閣僚がパラドックスを指摘したそうですが、なんていう人ですか？")
+    assert answer.abstained, answer.text
+
+
+def test_round_96_an_actual_figure_asked_is_no_outlook(assistant):
+    # 「数字ある？」 asks a figure: an outlook for the year is no actual result
+    answer = assistant.ask("中国の知財担保融資って2024年は通年で1兆元いったの？確定した数字ある？")
+    assert answer.abstained, answer.text
+
+
+def test_round_96_how_pay_is_set_and_revisions_since_a_month(assistant):
+    answer = assistant.ask("管財人の報酬の決め方はどうなっていますか")
+    assert answer.abstained and "報酬" in answer.abstain_reason, answer.abstain_reason
+    # a revision since June 2022 of the owner-guarantee guidelines: none is in the documents
+    answer = assistant.ask("Were the owner guarantee guidelines amended again since the June 2022 revision?")
+    assert answer.abstained, answer.text
+
+
+def test_round_96_years_since_an_era_began(assistant):
+    # 「令和になってから」 asks 2019 on: the documents give ABL's balance for 平成23年度 only
+    answer = assistant.ask("ABLの残高って、令和に入ってからの数字はありますか")
+    assert answer.abstained, answer.text
+
+
+def test_round_96_rates_asked_are_percentages(assistant):
+    answer = assistant.ask(
+        "and what rate applies to each of those brackets?",
+        history=["how is the amount reserved for unspecified secured claims calculated?"],
+    )
+    assert answer.abstained, answer.text
+
+
+def test_round_96_whether_the_bank_is_protected_yet_and_whose_ok_is_needed(assistant):
+    answer = assistant.ask("we signed the enterprise value charge trust agreement last week, so the bank is already protected from that day, right?")
+    lead = _lead(answer)[0]
+    assert not answer.abstained and ("commercial register" in lead.lower() or "登記" in lead), answer.text
+    answer = assistant.ask("担保つけたあとで工場を丸ごと売りたくなったら、銀行のOKもらわなあかんの？")
+    assert not answer.abstained and "同意" in answer.text, answer.text
