@@ -191,6 +191,16 @@ _ASKS_DUTY = re.compile(
     re.I,
 )
 _SAYS_DUTY = re.compile(r"義務|必須|任意|求められ|求める|強制")
+#: A question asking whether a rule holds in every case ("can the bank never make me sign …,
+#: no matter what?", 「どんな場合でも取られないの？」) is led by a close unit stating its
+#: exception (「粉飾などの場合を除いて」), within this share of the lead's score.
+EXCEPTION_LEAD_SHARE = 0.8
+_ASKS_EXCEPTION = re.compile(
+    r"\bno matter what\b|\bunder any circumstances\b|\bin (?:all|every) cases?\b|\bany exceptions?\b|\bwithout exception\b"
+    r"|どんな(?:場合|とき|時|ケース)でも|何があっても|なにがあっても|例外(?:なく|は|って|も|ある|あり)",
+    re.I,
+)
+_SAYS_EXCEPTION = re.compile(r"除いて|除き|を除く|以外は|例外|ただし|\bexcept\b|\bunless\b|\bexception\b", re.I)
 #: A dated unit naming everything a when-question asks about leads over a closer one naming
 #: part of it, within this share of its score.
 WHOLE_SUBJECT_LEAD_SHARE = 0.9
@@ -1099,6 +1109,10 @@ class ExtractiveAnswerer(Answerer):
             # "are banks obliged to adopt one of those?" after a question on the examples: the
             # close unit saying whether there is a duty (「…採用する義務はなく」) answers it
             lead = self._close_lead(lead, ranked, q, DUTY_LEAD_SHARE, lambda c: bool(_SAYS_DUTY.search(c.text)))
+        if _ASKS_EXCEPTION.search(question) and not _SAYS_EXCEPTION.search(f"{lead.text} {lead.unit().en}"):
+            lead = self._close_lead(
+                lead, ranked, q, EXCEPTION_LEAD_SHARE, lambda c: bool(_SAYS_EXCEPTION.search(f"{c.text} {c.unit().en}"))
+            )
         if asks_revision(question) and not says_revision(lead.text, since := revision_since(condensed)):
             # "has the guideline been revised since 2014?": the close unit on its revision after
             # 2014 answers

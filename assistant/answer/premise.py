@@ -93,6 +93,18 @@ _EN_K_MONEY = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*k\s+(yen|yuan|dollars)\b"
 _BARE_MONEY = re.compile(r"(?<![\d.,])\d[\d,.]*(?:千万|百万|万|億)(?![\d円元ドル件社人台個回年機協者])")
 
 
+def _share_forms(stated: str) -> list[str]:
+    """The ways the passages may write a figure a question states: as typed, and a share in
+    tenths as a percentage or the reverse (「2割」 is 20%, 80% is 8割)."""
+    typed = stated.replace("パーセント", "%").replace(",", "").lower()
+    forms = [typed]
+    if m := re.fullmatch(r"(\d)割", typed):
+        forms.append(f"{int(m.group(1)) * 10}%")
+    elif (m := re.fullmatch(r"([1-9])0%", typed)) is not None:
+        forms.append(f"{m.group(1)}割")
+    return forms
+
+
 def unsupported_premise(question: str, texts: list[str]) -> list[str]:
     """The amounts and shares a question takes as given (「上限5億円と聞いていますが」,
     "a 50% provision …, correct?") that no passage states: its premise is not in the
@@ -107,7 +119,7 @@ def unsupported_premise(question: str, texts: list[str]) -> list[str]:
     # (a notice's or an order's number: 「告示第15号のやつだっけ？」)
     stated += [m.group(0) for m in _NUMBERED_TEXT.finditer(question)]
     joined = " ".join(texts).replace(",", "").lower()
-    missing = [s for s in dict.fromkeys(stated) if s.replace("パーセント", "%").replace(",", "").lower() not in joined]
+    missing = [s for s in dict.fromkeys(stated) if not any(form in joined for form in _share_forms(s))]
     # ("like 500k yen per report right?": as the English renderings write it, 500,000 yen)
     missing += [m.group(0) for m in _EN_K_MONEY.finditer(question) if f"{round(float(m.group(1)) * 1000)} {m.group(2).lower()}" not in joined]
     # a split taken as given ("splits the risk 50/50", 「7対3」): each share must be stated

@@ -531,7 +531,10 @@ class QuantityCheck:
         named (:meth:`percent_of`) names them; money paid out is said to be paid."""
         if q.figure and not q.figure.met_by(c.text):
             return False
-        if not c.own or max(c.own, c.asked_words) < FIGURE_RELEVANCE:
+        # (what came after a programme is asked: its successor's sentence names the successor,
+        # not the programme asked about)
+        successor = any(x.nouns[:1] == ("後継",) for x in q.quantities)
+        if not (successor and "後継" in c.text) and (not c.own or max(c.own, c.asked_words) < FIGURE_RELEVANCE):
             return False  # a figure about something else ("25社を支援した" for a licence count)
         if q.figure and COUNT in q.figure.units and (said := numbers_in(c.text)):
             if (party := _COUNTED_PARTIES.search(q.text)) and not _counts_party(c.text, said, party.group(1)):
@@ -580,7 +583,8 @@ class QuantityCheck:
         asked_versions, said = versions(q.text), versions(f"{c.text} {c.unit().en}")
         if asked_versions and said and not asked_versions & said:
             return False  # Ver.2.0's chair is no answer for Ver.1.0's
-        if names and self.names_another(c.text, names):
+        # (unless what came after it is asked: its successor is another programme by name)
+        if names and not successor and self.names_another(c.text, names):
             return False  # the years of 知財金融促進事業 do not answer for its successor
         if (case := _CASE_ASKED.search(q.typed or q.text)) and not _names_words(case.group(1), c):
             return False  # the insurance's 70〜90% in general is no figure for 普通保険's case

@@ -389,6 +389,12 @@ _STOP = {
     "upon",
     "onto",
     "via",
+    # (fillers and shorthand: "what if i never incorporated tho")
+    "tho",
+    "though",
+    "anyway",
+    "anyways",
+    "never",
     "mean",
     "means",
     "get",
@@ -536,9 +542,20 @@ def key_terms(text: str) -> list[str]:
         norm = t.norm.strip()
         if not norm or norm in _STOP or not any(ch.isalnum() for ch in norm):
             continue
+        if _misread(t):
+            continue
         if (t.pos == "名詞" and t.pos2 not in {"代名詞", "数詞"}) or _ASCII_WORD.match(t.surface):
             seen.setdefault(norm, None)
     return list(seen)
+
+
+_HIRAGANA = re.compile(r"[ぁ-ゖー]+")
+
+
+def _misread(t: Token) -> bool:
+    """A proper noun of hiragana alone is a casual verb split wrongly (「お金かりるの」 read as
+    か + りるの): no name a question asks about."""
+    return t.pos2 == "固有名詞" and bool(_HIRAGANA.fullmatch(t.surface))
 
 
 #: The asker's word for their own firm (「うち個人事業主なんだけど」, 当行): it opens no phrase.
@@ -552,7 +569,13 @@ def noun_phrases(text: str) -> list[str]:
     phrases: list[str] = []
     run: list[str] = []
     for t in tokenize(_asked_part(text)):
-        if t.pos in {"名詞", "接頭辞", "接尾辞"} and t.pos2 != "代名詞" and t.surface.strip() and t.surface not in _CLAUSE_NOUNS:
+        if (
+            t.pos in {"名詞", "接頭辞", "接尾辞"}
+            and t.pos2 != "代名詞"
+            and t.surface.strip()
+            and t.surface not in _CLAUSE_NOUNS
+            and not _misread(t)
+        ):
             if not run and t.surface in _ASKERS_OWN:
                 continue  # 「うち個人事業主なんだけど」: the asker's own, no part of the phrase
             run.append(t.surface)

@@ -5946,3 +5946,33 @@ def test_round_96_whether_the_bank_is_protected_yet_and_whose_ok_is_needed(assis
     assert not answer.abstained and ("commercial register" in lead.lower() or "登記" in lead), answer.text
     answer = assistant.ask("担保つけたあとで工場を丸ごと売りたくなったら、銀行のOKもらわなあかんの？")
     assert not answer.abstained and "同意" in answer.text, answer.text
+
+
+def test_round_96_a_share_in_tenths_is_the_percentage_stated(assistant):
+    # 「2割」 taken as given is the 20% the documents state: no unstated premise
+    answer = assistant.ask("創業したばかりで保証協会の融資を使う予定。銀行が2割を負担する仕組みは、創業向けの保証にもあるの？")
+    assert not answer.abstained and "対象外" in _lead(answer)[0], answer.text
+
+
+def test_round_96_whether_a_rule_holds_in_every_case_is_led_by_its_exception(assistant):
+    answer = assistant.ask("under the new charge, can a bank never ask the owner for a personal guarantee, no matter what?")
+    assert not answer.abstained and "粉飾" in answer.citations[0].quote, answer.text
+
+
+def test_round_96_a_hiragana_proper_noun_is_a_misread_verb(assistant):
+    # 「お金かりるの」 is read as か + りるの (a proper noun): no name the documents lack
+    answer = assistant.ask(
+        "ネットで申請したら何日くらいで終わるん？", history=["中国で特許を担保にお金かりるのって、登記はどうするの？"]
+    )
+    assert not answer.abstained and "1営業日" in answer.text, answer.text
+
+
+def test_round_96_what_began_after_a_programme_ended(assistant):
+    # its successor's sentence names the successor, not the programme asked about
+    answer = assistant.ask("知財金融促進事業が終わったあと、なにか新しい事業は始まった？")
+    assert not answer.abstained and "後継" in _lead(answer)[0], answer.text
+
+
+def test_round_96_an_owner_who_never_incorporated(assistant):
+    answer = assistant.ask("what if we never incorporated though, and i just run it as a sole trader?", history=["can we put the entire business up as security for a bank loan now?"])
+    assert not answer.abstained and ("sole proprietor" in answer.text.lower() or "個人事業主" in answer.text), answer.text
