@@ -109,7 +109,8 @@ def unsupported_premise(question: str, texts: list[str]) -> list[str]:
     """The amounts and shares a question takes as given (「上限5億円と聞いていますが」,
     "a 50% provision …, correct?") that no passage states: its premise is not in the
     documents, so no quote answers it. Only amounts of money and shares (a year or a
-    date is corrected by the sentence that states the right one)."""
+    date is corrected by the sentence that states the right one); a share in tenths is
+    stated by its percentage (「2割」 by 20%)."""
     if not _PREMISE.search(question):
         return []
     stated = [f"{v}{u}" for v, u in figures(question).amounts if u in _PREMISE_UNITS]

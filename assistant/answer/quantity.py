@@ -209,6 +209,12 @@ def _without_kind_head(group: TermGroup) -> TermGroup:
     return replace(group, alternatives=alternatives)
 
 
+def _asks_successor(q: QuestionFrame) -> bool:
+    """The question asks what came after a programme (intents.yaml's quantity whose first
+    noun is 後継: 「続きみたいなのある？」, "was there anything that replaced it")."""
+    return any(x.nouns[:1] == ("後継",) for x in q.quantities)
+
+
 #: What a split divides, in the words a sentence on it may use: a loss, a risk, a burden or
 #: the responsibility for it (「協会が80%、金融機関が20%の割合で責任を分担」 answers "how is the
 #: risk split", and 「損失を…で分担」 "what share of the loss").
@@ -528,12 +534,14 @@ class QuantityCheck:
         金利 …), names that quantity; for a name asked for (社名), names one the question does
         not. A count is not the one the question gives (「全国51の…のうち」), nor a count of
         another kind than the parties asked (「要件は3つ」 for companies); a share of things
-        named (:meth:`percent_of`) names them; money paid out is said to be paid."""
+        named (:meth:`percent_of`) names them; money paid out is said to be paid. A successor
+        asked for is answered by the sentence naming it, however little it shares with the
+        question's words."""
         if q.figure and not q.figure.met_by(c.text):
             return False
         # (what came after a programme is asked: its successor's sentence names the successor,
         # not the programme asked about)
-        successor = any(x.nouns[:1] == ("後継",) for x in q.quantities)
+        successor = _asks_successor(q)
         if not (successor and "後継" in c.text) and (not c.own or max(c.own, c.asked_words) < FIGURE_RELEVANCE):
             return False  # a figure about something else ("25社を支援した" for a licence count)
         if q.figure and COUNT in q.figure.units and (said := numbers_in(c.text)):
