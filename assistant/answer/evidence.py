@@ -351,12 +351,12 @@ def figures(sentence: str) -> Figures:
 
 #: A year of a Japanese era (平成23年度 is 2011), and the Western year its first year falls in.
 _ERA_YEAR = re.compile(r"(令和|平成|昭和)(元|\d{1,2})年")
-_ERA_START = {"令和": 2019, "平成": 1989, "昭和": 1926}
+ERA_START = {"令和": 2019, "平成": 1989, "昭和": 1926}
 
 
 def stated_years(text: str) -> set[str]:
     """The years ``text`` states, those of the Japanese eras in Western form (平成23年度 → 2011)."""
-    era = {str(_ERA_START[m.group(1)] + (0 if m.group(2) == "元" else int(m.group(2)) - 1)) for m in _ERA_YEAR.finditer(text)}
+    era = {str(ERA_START[m.group(1)] + (0 if m.group(2) == "元" else int(m.group(2)) - 1)) for m in _ERA_YEAR.finditer(text)}
     return set(_YEAR.findall(text)) | era
 
 

@@ -1317,16 +1317,12 @@ class ExtractiveAnswerer(Answerer):
         )
         if stated is not None:
             if not all(stated):
-                asked = [w for quantity in q.quantities if (w := quantity.asked_in(q.text))]
-                if asked and not q.figure:  # a form or a place to apply, which is no figure
-                    return self._abstain(base, "no_quantity", groups, t0, missing=asked)
-                return self._abstain(base, "no_figure", groups, t0, top_tokens, q)
+                # (a part asking a figure may be the one unstated: what was asked is named only
+                # when no figure is, a form or a place to apply)
+                return self._abstain_unstated(base, groups, t0, top_tokens, q, name_asked=not q.figure)
             figure_units = [c for c in stated if c is not True]
         elif (q.figure or q.quantities) and not any(states(c) for c in pool):
-            asked = [w for quantity in q.quantities if (w := quantity.asked_in(q.text))]
-            if asked:  # name what was asked for (「締め切り」「一番大きい」), not only "a figure"
-                return self._abstain(base, "no_quantity", groups, t0, missing=asked)
-            return self._abstain(base, "no_figure", groups, t0, top_tokens, q)
+            return self._abstain_unstated(base, groups, t0, top_tokens, q, name_asked=True)
         if stated is None and q.figure and _ASKS_CHANGE.search(question):
             # "how much did ABL grow between 2011 and 2020?", 「平成23年度から今までに何%伸びてる？」:
             # a change over years needs a figure for each end, or one after the start when it
@@ -1881,6 +1877,17 @@ class ExtractiveAnswerer(Answerer):
         if theirs & asked:
             return lead  # (a lead on no city, the province's, gives way to one on the city too)
         return self._close_lead(lead, ranked, q, CITY_LEAD_SHARE, lambda c: bool(self.lexicon.cities_in(c.text) & asked))
+
+    def _abstain_unstated(
+        self, base: Answer, groups: list[TermGroup], t0: float, top_tokens: set[str], q: QuestionFrame, name_asked: bool
+    ) -> Answer:
+        """Refuse a question whose figure or quantity no unit states, naming what was asked for
+        (「締め切り」「一番大きい」) when ``name_asked`` and a quantity was asked, not only "a
+        figure"."""
+        asked = [w for quantity in q.quantities if (w := quantity.asked_in(q.text))] if name_asked else []
+        if asked:
+            return self._abstain(base, "no_quantity", groups, t0, missing=asked)
+        return self._abstain(base, "no_figure", groups, t0, top_tokens, q)
 
     def _close_lead(
         self, lead: Candidate, ranked: list[Candidate], q: QuestionFrame, share: float, wanted: Callable[[Candidate], bool]

@@ -27,6 +27,7 @@ from assistant.answer.evidence import (
     AFTER_YEAR,
     COUNT,
     COUNTING_PARTS,
+    ERA_START,
     PART_YEAR,
     SHARE,
     TermGroup,
@@ -152,7 +153,6 @@ FIRST = re.compile(r"\bfirst\b|最初|初回|第1回|1回目", re.I)
 
 #: The years since an era began (「令和になってからの数字」: 2019 on).
 _ERA_SINCE = re.compile(r"(令和|平成)(?:に入って|になって|が始まって)(?:から|以降|以来)")
-_ERA_START = {"令和": 2019, "平成": 1989}
 
 
 def _after(asked: re.Match[str], text: str) -> bool:
@@ -505,7 +505,7 @@ class QuantityCheck:
     def after_unstated(c: Candidate, question: str) -> bool:
         """The question asks about the years after one (「2008年より後はどんくらい？」) and the
         unit states none of them (a total up to March 2008)."""
-        after = AFTER_YEAR.search(_ERA_SINCE.sub(lambda m: f"{_ERA_START[m.group(1)]}年以降", question))
+        after = AFTER_YEAR.search(_ERA_SINCE.sub(lambda m: f"{ERA_START[m.group(1)]}年以降", question))
         return bool(after) and not _after(after, c.text)
 
     def percent_of(self, question: str) -> list[str]:
