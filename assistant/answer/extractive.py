@@ -94,7 +94,7 @@ from assistant.index.store import RetrievalKey
 from assistant.retrieval.condense import asks_only_time
 from assistant.retrieval.hybrid import Retrieval
 from assistant.text.announce import announced, items
-from assistant.text.ja import content_terms
+from assistant.text.ja import content_terms, standard_spoken
 from assistant.text.similarity import char_bigrams, jaccard
 
 MAX_SENTENCES = 4
@@ -178,6 +178,12 @@ CITY_LEAD_SHARE = 0.7
 #: A part of a compound question naming nothing its figure is of is answered by a unit whose
 #: passage (text, heading, document title) names this share of the whole question's subjects.
 CONTEXT_SUBJECT_SHARE = 0.5
+#: How much of a group a unit or its passage must name to be about it (a later part's "it"):
+#: all of it (the 企業 of 中小企業 in a title is no 企業価値).
+PASSAGE_SUBJECT_SHARE = 1.0
+#: A later part of a question pointing back to what an earlier one names ("how many companies
+#: have used it", 「それって何件くらい」).
+_REFERS_BACK = re.compile(r"\b(?:it|its|they|them|their|that one|this one)\b|それ|そいつ|そこ(?!ら|まで)|あれ(?![こば])", re.I)
 #: A when follow-up naming something new is led by a dated unit naming all of it, within
 #: this share of the lead's score, when the lead names none of it ("what date was its final
 #: report?" after a question on the WG's meetings: the report's date, not the meetings').
@@ -330,6 +336,23 @@ _ASKS_PAST_DATE = re.compile(
 )
 #: A figure asked as it stands now (「最近どのくらい？」, "the latest figure", "currently"): the
 #: unit with the latest year's figure answers it; a part of a year counts as the year before.
+#: Whether two schemes go together ("can i stack the charge with a guarantee", 「併用できる？」).
+_ASKS_COMBINED = re.compile(
+    r"\b(?:stack(?:ed|ing)?|combin(?:e|ed|ing)|together with|alongside|on top of|at the same time as)\b"
+    r"|併用|組み合わせ|組み合わ|一緒に(?:使|つか|付け|つけ|設定)|同時に(?:使|つか|付け|つけ|設定)|両方(?:使|つか)",
+    re.I,
+)
+
+
+def _names_each(c: Candidate, instruments: tuple[str, ...]) -> bool:
+    """Whether the unit names every scheme of ``instruments``: in its own words, or, for one,
+    its section or document (a section on the 信用保証協会 says 協会)."""
+    where = f"{c.hit.chunk.section} {c.hit.doc.title}"
+    return all(term in c.text for term in instruments) or (
+        sum(term in c.text for term in instruments) == len(instruments) - 1 and any(term in where for term in instruments if term not in c.text)
+    )
+
+
 _ASKS_RECENT = re.compile(
     r"最近|最新|直近|近年|足元|現在|現状|今(?:は|って|の|年|どれ|どの|いくら|何)|いま(?:は|って|の)|"
     r"\b(?:latest|most recent|recent(?:ly)?|currently|nowadays|these days|right now|as of now|today)\b",
@@ -948,7 +971,7 @@ class ExtractiveAnswerer(Answerer):
         cov = max(coverage(groups, top_tokens), coverage(_asked_groups(groups, condensed), top_tokens)) if groups else 0.0
         # A follow-up is searched with its conversation, but the questions a unit is annotated
         # to answer are compared with what the user typed too ("And when did the Diet pass it?").
-        typed = self.embedder.encode_queries([question])[0] if question != condensed else None
+        typed = self.embedder.encode_queries([standard_spoken(question)])[0] if question != condensed else None
         own = typed is not None and _asks_its_own(groups, question, self.lexicon)
         ranking = _ranking_groups(groups, question, condensed) if own else groups
         scored = self._score(
@@ -1310,7 +1333,7 @@ class ExtractiveAnswerer(Answerer):
         # its figure in one part: a unit stating it is judged against that part alone.
         stated = (
             self._parts_stating(
-                question, q, names, retrieval, chunk_tokens, known, lambda: next((c for c in pool if states(c)), False)
+                question, q, names, retrieval, chunk_tokens, known, lambda ok=None: next((c for c in pool if states(c) and (ok is None or ok(c))), False)
             )
             if condensed == question
             else None
@@ -1323,6 +1346,12 @@ class ExtractiveAnswerer(Answerer):
             figure_units = [c for c in stated if c is not True]
         elif (q.figure or q.quantities) and not any(states(c) for c in pool):
             return self._abstain_unstated(base, groups, t0, top_tokens, q, name_asked=True)
+        if (combined := _ASKS_COMBINED.search(question)) and len(q.instruments) > 1 and not any(
+            _names_each(c, q.instruments) for c in pool
+        ):
+            # "can i stack the charge with a credit guarantee?": only a unit naming both says
+            # whether they go together; one on the charge alone does not
+            return self._abstain(base, "no_quantity", groups, t0, missing=[combined.group(0)])
         if stated is None and q.figure and _ASKS_CHANGE.search(question):
             # "how much did ABL grow between 2011 and 2020?", 「平成23年度から今までに何%伸びてる？」:
             # a change over years needs a figure for each end, or one after the start when it
@@ -2104,13 +2133,14 @@ class ExtractiveAnswerer(Answerer):
         retrieval: Retrieval,
         chunk_tokens: dict[str, set[str]],
         known: Callable[[str], bool],
-        whole: Callable[[], Candidate | bool],
+        whole: Callable[..., Candidate | bool],
     ) -> list[Candidate | bool] | None:
         """For a compound question one of whose parts asks for a figure (or a named quantity),
         one entry per part in order: the unit stating that part's figure (judged against the
         part's own words: the other part's words would dilute it), ``False`` when none does,
         ``True`` for a part asking no figure. A part naming nothing its figure is of
-        (「何割くらい？」「2019年は何人来たの？」) is judged with the whole question (``whole``).
+        (「何割くらい？」「2019年は何人来たの？」) is judged with the whole question (``whole``,
+        given a test of the part's own kind of figure).
         A question of one part with a remark beside it (「…どのくらいの規模なん？最近すごいって
         聞いたけど」) has its asking sentence as its one part. None for a question of one part
         alone, or one whose parts ask no figure: the whole question is judged as usual."""
@@ -2135,7 +2165,7 @@ class ExtractiveAnswerer(Answerer):
             return None
         found = {h.chunk.id for h in retrieval.hits}
         out: list[Candidate | bool] = []
-        for part in parts:
+        for i, part in enumerate(parts):
             # (the part's figure, read with the whole question's qualifiers: "Did it *actually*
             # pass …?" still wants a result, not an outlook)
             pf = replace(
@@ -2150,8 +2180,9 @@ class ExtractiveAnswerer(Answerer):
             groups = term_groups(part, self.bm25.idf, self.lexicon, known)
             subjects = self.refusals.figure_subjects(groups, known, part)
             if not [g for g in subjects if not YEAR_TERM.fullmatch(g.term)]:
-                # 「何割くらい？」 asks its figure of what the part before it names…
-                found_whole = whole()
+                # 「何割くらい？」 asks its figure of what the part before it names… (the part's own
+                # kind of figure: 25社 is no 会費 of 「…何社？あと会費なんぼ」)
+                found_whole = whole(lambda c, f=pf.figure: not f or f.met_by(c.text))
                 if not found_whole:
                     # …which a unit's passage names, when the unit says only the part's own
                     # words (「会合は全部で7回開かれ」 in the passage on the WG asked about)
@@ -2164,12 +2195,49 @@ class ExtractiveAnswerer(Answerer):
                 continue
             lead = self._lead(scored, pf)
             pool = [c for c in scored if self._supports(c, lead)]
-            states = (c for c in pool if self._may_lead(c, pf) and self.quantities.states(c, pf, subjects, names))
+            # (a part pointing back, "how many companies have used *it*", counts them of what an
+            # earlier part names: IPAS's 25 companies are none of the enterprise value charge's)
+            referent = self._referent(parts[:i], known) if i and _REFERS_BACK.search(part) else []
+            states = (
+                c
+                for c in pool
+                if self._may_lead(c, pf)
+                and self.quantities.states(c, pf, subjects, names)
+                and (not referent or self._passage_names(c, referent))
+            )
             first = next(states, False)
             if first and _ASKS_RECENT.search(question) and not years_in(question):
                 first = _latest(first, [first, *islice(states, RECENT_POOL)])
             out.append(first)
         return out if any(x is not True for x in out) else None
+
+    def _referent(self, earlier: list[str], known: Callable[[str], bool]) -> list[TermGroup]:
+        """What the ``earlier`` parts of a question ask about (not a year): what a later part's
+        "it" or 「それ」 points back to."""
+        text = " ".join(earlier)
+        groups = self.refusals.figure_subjects(term_groups(text, self.bm25.idf, self.lexicon, known), known, text)
+        return [
+            g
+            for g in groups
+            if not YEAR_TERM.fullmatch(g.term)
+            and not g.predicate
+            # (an English noun follows its determiner: "the enterprise value thing", not "start")
+            and (
+                not re.fullmatch(r"[a-z][a-z -]*", g.term, re.I)
+                or re.search(rf"\b(?:the|a|an|this|that|these|those|its|their|my|our|your)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(g.term)}\b", text, re.I)
+            )
+        ]
+
+    @staticmethod
+    def _passage_names(c: Candidate, groups: list[TermGroup]) -> bool:
+        """Whether ``c`` names one of ``groups``: the unit, its English rendering, or the section
+        and document it is in (「会合は全部で7回開かれ」 in the WG's report). Not the whole chunk:
+        a neighbouring sentence's 企業 and 価値 make no 企業価値."""
+        fact = c.hit.chunk.unit_at(c.start, c.end)
+        where = set(terms(c.text)) | set(terms(c.hit.chunk.section)) | set(terms(c.hit.doc.title))
+        if fact is not None and fact.en:
+            where |= set(terms(fact.en))
+        return any(group_share(g, where) >= PASSAGE_SUBJECT_SHARE for g in groups)
 
     def _stated_in_context(
         self,

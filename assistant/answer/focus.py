@@ -183,6 +183,9 @@ NOT_FOCUS = _FIGURE_WORDS | frozenset({
     "topic", "topics", "theme", "themes", "subject", "subjects", "agenda", "content", "contents",
     # any thing at all ("is there something similar", "any protection for the lender")
     "something", "anything", "similar", "protection", "protections",
+    # (…or anyone, or one more of it: "do i need somebodys ok", "is there another step")
+    "somebody", "somebodys", "someone", "someones", "anybody", "anybodys", "anyone", "anyones",
+    "another", "other", "others", "further", "extra",
     "gets", "got", "uses", "used", "makes", "made", "takes", "took", "needs", "wants",
     # verbs of what happens to anyone ("if the company goes bankrupt", "if the borrower fails")
     "goes", "becomes", "fails", "stops", "runs", "decides", "tries", "owes", "misses", "defaults",

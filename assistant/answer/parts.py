@@ -55,7 +55,11 @@ def question_parts(question: str, clauses: bool = False) -> list[str]:
     part. ``clauses``: split English clauses too (:data:`_CLAUSE_BOUNDARY`), to tell which
     part asks for a figure; an answer's parts are read as a reader splits them."""
     parts = _joined([p.strip(" 、,") for p in (_CLAUSE_BOUNDARY if clauses else _BOUNDARY).split(question)])
-    asking = [p for p in parts if len(p) >= MIN_PART_CHARS and _ASKS.search(p)]
+    asking = [
+        p
+        for i, p in enumerate(parts)
+        if len(p) >= MIN_PART_CHARS and (_ASKS.search(p) or (i == len(parts) - 1 and _asks_unmarked(p)))
+    ]
     if len(asking) > 1:
         return asking
     pair = _ASKED_PAIR.fullmatch(question.strip()) if clauses else None
@@ -71,6 +75,20 @@ _ASKED_PAIR = re.compile(
     rf"(?P<pre>.*?の)(?P<a>{_ASKED_THING})(?:と|及び|および|、)(?P<b>{_ASKED_THING})"
     r"(?P<post>(?:を|について|は)[^。？?]{0,12}?(?:確認|教えて|おしえて|知りたい|ご教示|教示)[^。？?]*[。？?]?)"
 )
+
+
+#: A sentence that ends as a remark, not a question (「…何もわからなくて」, 「…ので」).
+_REMARK_END = re.compile(r"(?:けど|けれど|けども|ので|から|て|で|し)[。.!！]?\s*$")
+
+
+def _asks_unmarked(part: str) -> bool:
+    """A last Japanese part typed without a question mark that still asks by its question
+    word (「…？あと参加費なんぼいるん」, 「あとそれどっからダウンロードできるん」). (An English
+    one, "…? is there like a minimum kept aside", is read with the part before it, as before.)"""
+    return bool(_JAPANESE.search(part) and _ASKS_TOO.search(part)) and not _REMARK_END.search(part)
+
+
+_JAPANESE = re.compile(r"[ぁ-んァ-ヶ一-龥]")
 
 
 def _joined(parts: list[str]) -> list[str]:
@@ -93,7 +111,7 @@ def _joined(parts: list[str]) -> list[str]:
 
 #: A sentence that asks though it ends in 「。」 (「一覧がほしいです。」), besides :data:`_ASKS`.
 _ASKS_TOO = re.compile(
-    r"ほしい|欲しい|ください|下さい|どこ|どの|どう|いつ|何|なに|だれ|誰|いくら|でしょうか|\b(?:what|which|who|when|where|how)\b"
+    r"ほしい|欲しい|ください|下さい|どこ|どっから|どっち|どの|どう|いつ|何|なに|なんぼ|だれ|誰|いくら|でしょうか|\b(?:what|which|who|when|where|how)\b"
     # (an English sentence opening with an auxiliary: "can any normal bank be the chargeholder")
     r"|^(?:can|could|is|are|does|do|did|will|would|should|may|has|have)\b",
     re.IGNORECASE,

@@ -143,7 +143,7 @@ _TO_DATE = re.compile(r"(?<!現在)(?<!今)(?<!これ)(?<!それ)まで")
 #: What a count question counts: "how many X", 「Xはいくつ」「Xの数は」, 「Xは何件」 (a year,
 #: 「2019年度は何件」, is when, not what).
 _COUNTED = re.compile(
-    r"\bhow many ([a-z][a-z-]*(?: [a-z][a-z-]*)?)(?: [a-z][a-z-]*){0,2}|([一-龥ァ-ヶー]{2,})(?:は|って|が)(?:全部で|全国に|いま|今)?(?:いくつ|何個)|([一-龥ァ-ヶー]{2,})の(?:累計|合計|総)?数(?:は|を|って)"
+    r"\bhow many ([a-z][a-z-]*(?: [a-z][a-z-]*)?)(?: [a-z][a-z-]*){0,2}|([一-龥ァ-ヶー]{2,})(?:は|って|が)(?:全部で|全国に|いま|今|具体的に|実際に|正確に)?(?:いくつ|何個)|([一-龥ァ-ヶー]{2,})の(?:累計|合計|総)?数(?:は|を|って)"
     r"|([一-龥ァ-ヶー]{2,})(?<![年度月])(?:は|って|が)(?:全部で|累計で|合計で|全国で)?(?:何件|何本)",
     re.I,
 )
@@ -470,6 +470,18 @@ def _says(noun: str, text: str) -> bool:
     return noun in (text.replace("当初", "") if noun.startswith("初") else text)
 
 
+def _counts_others_only(term: str, text: str) -> bool:
+    """Whether ``text`` names ``term`` but gives its counts only of other things, each bound
+    to its noun by の (「3つの一級指標、14の二級指標、27の三級指標、そして拡張指標から構成」
+    gives no count of 拡張指標; 「全国51の協会」 is one of 信用保証協会)."""
+    bound = re.findall(r"\d+(?:つ|個|項目|種類|件|社)?の([一-龥ァ-ヶー]+)", text)
+    # (a count of the term's head is its own: 「全国51の協会」 counts 信用保証協会)
+    if not bound or term not in text or any(term in noun or term.endswith(noun) for noun in bound):
+        return False
+    # (a count after the term is its own: 「拡張指標は5つ」)
+    return not re.search(re.escape(term) + r"(?:は|が|も|を|で)?[^。、,]{0,6}?\d", text)
+
+
 class QuantityCheck:
     """The figure checks, over the lexicon's places, glossary and everyday words."""
 
@@ -670,6 +682,8 @@ class QuantityCheck:
             )
             if not group_found(counted, said) and not by_counter:
                 return False  # two kinds of claims do not count trust companies
+            if _counts_others_only(counted.term, c.text):
+                return False  # 「3つの一級指標、14の二級指標…そして拡張指標」 counts no 拡張指標
         elif self.counts_other(c, q.text):
             return False  # 2.6万社 of companies is no count of industrial parks
         asks_person = any(quantity.person for quantity in q.quantities)
@@ -764,8 +778,9 @@ class QuantityCheck:
         m = _COUNTED_EVENT.search(text)
         if not m:
             return ()
-        # (「2年間で支援した」 counts 支援; 「1件当たり負担していた金額」 is what was borne, 負担)
-        stem = re.split(r"[をがでにはもの]|当たり|あたり|につき|ごとに?", m.group(1))[-1]
+        # (「2年間で支援した」 counts 支援; 「1件当たり負担していた金額」 is what was borne, 負担;
+        # 「評価書作成支援として採択された件数」 counts 採択)
+        stem = re.split(r"として|について|から|まで|[をがでにはもとへや]|当たり|あたり|につき|ごとに?", m.group(1))[-1]
         everyday = self.lexicon.everyday_in(m.group(0))
         if len(stem) < 2 and not everyday:
             return ()

@@ -69,7 +69,9 @@ _ASKS_VIEW_EN = re.compile(
     rf"|\b(?:position|view|stance|line)\s+(?:did|does|do)\s+(?:the\s+)?{_NAME_EN}\s+take\b"
     # (a stance asked yes or no: "did keidanren actually like … or did they push back",
     # "did Mizuho Bank argue for …", "did jetro itself recommend …")
-    rf"|(?:^|[,;:]\s*)\W*(?:and\s+|so\s+|but\s+)?(?:did|does|do|has|have)\s+(?:the\s+)?{_NAME_EN}\s+(?:itself\s+|themselves\s+|actually\s+|really\s+|ever\s+|publicly\s+)?"
+    # ("does china have like an official rulebook": "like" as a filler after a verb, no stance)
+    rf"|(?:^|[,;:]\s*)\W*(?:and\s+|so\s+|but\s+)?(?:did|does|do|has|have)\s+(?:the\s+)?{_NAME_EN}"
+    r"(?<!\shave)(?<!\shas)(?<!\sget)(?<!\sgot)(?<!\sneed)(?<!\suse)(?<!\swant)\s+(?:itself\s+|themselves\s+|actually\s+|really\s+|ever\s+|publicly\s+)?"
     r"(?:like|dislike|push(?:ed)? back|argue|recommend|propose|urge|call for|lobby)\w*"
     rf"|\b(?:did|does|do|has|have)\s+(?:the\s+)?({_BEFORE_TITLE}(?:{_TITLE_EN})\b[^?]{{0,30}}?)\s+"
     r"(?:actually\s+|ever\s+|publicly\s+)?(?:say|said|announce|state|remark|comment|propose|recommend|suggest|call for|urge)\w*",

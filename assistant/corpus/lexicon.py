@@ -53,6 +53,13 @@ class Place:
 _ENGLISH_LAW = re.compile(
     r"\bEnglish (?:law|legal|courts?|insolvency|compan(?:y|ies)|floating|fixed|charges?|debentures?|lenders?|banks?|administration|receivership)\b"
 )
+#: "us" as the object of a verb or a preposition of company ("help us", "for us", "both of us").
+_PRONOUN_US = re.compile(
+    r"\b(?:help(?:s|ed)?|tell|told|give|gave|let|lets|show|send|make|makes|lend|lends|charge|charges|cost|costs|hit|leave|leaves|"
+    r"allow|allows|force|forces|ask|asks|advise|cover|covers|protect|protects|support|supports|affect|affects|offer|offers|"
+    r"stop|stops|keep|keeps|for|with|of)\s+us\b",
+    re.I,
+)
 _US = re.compile(
     r"\bU\.?S\.?A?(?![A-Za-z])|(?i:\bthe us\b)"  # "in the us" written in lower case too
     # (or before a noun the pronoun never precedes: "us lender here", "us patent law")
@@ -174,7 +181,9 @@ class Lexicon:
         stem must begin both words)."""
         words = _english_words(text)
         stems = [_stem(w) for w in words]
-        used = [False] * len(words)
+        # ("help us", "tell us": the pronoun after a verb is no United States)
+        pronoun = bool(_PRONOUN_US.search(text)) and not _US.search(text)
+        used = [pronoun and w == "us" for w in words]
         found: list[str] = []
         by_first, lengths = _phrase_index(tuple(self.glossary))
         # More words first ("ip-backed loan" over "loans"); among as many words, as written first.

@@ -24,6 +24,7 @@ from assistant.retrieval.facets import facets, interleave
 from assistant.retrieval.fusion import PRIMARY_BOOST, prefer_primary, primary_chunk_ids, rrf
 from assistant.retrieval.query import query_terms
 from assistant.text.announce import announced
+from assistant.text.ja import standard_spoken
 from assistant.text.similarity import char_bigrams, jaccard
 
 CANDIDATES = 30
@@ -113,7 +114,7 @@ class HybridRetriever:
         terms = query_terms(query, self.lexicon, lambda t: self.store.bm25.document_frequency(t) > 0)
         bm25 = self.store.bm25.search(terms, CANDIDATES) if mode != RetrievalMode.DENSE else []
         t1 = time.perf_counter()
-        qvec = self.embedder.encode_queries([query])[0]
+        qvec = self.embedder.encode_queries([standard_spoken(query)])[0]
         dense = self.store.dense_search(qvec, CANDIDATES) if mode != RetrievalMode.BM25 else []
         keys = self.store.key_search(qvec, KEY_CANDIDATES) if mode != RetrievalMode.BM25 else []
         t2 = time.perf_counter()

@@ -37,6 +37,19 @@ def normalize(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
+#: Spoken and Kansai words the embedder reads best in their standard form: 「最低なんぼ残す」
+#: means 「最低いくら残す」 (unambiguous ones only; 「へん」 may be a word of its own).
+_SPOKEN_STANDARD = (("なんぼ", "いくら"), ("何ぼ", "いくら"), ("あかん", "いけない"), ("ほんま", "本当"), ("めっちゃ", "とても"))
+
+
+def standard_spoken(text: str) -> str:
+    """``text`` with spoken and Kansai words in their standard form, for the embedder only
+    (the keyword side reads them through the everyday vocabulary)."""
+    for spoken, standard in _SPOKEN_STANDARD:
+        text = text.replace(spoken, standard)
+    return text
+
+
 def detect_lang(text: str) -> str:
     """``"ja"`` or ``"en"``: an English sentence that names a Japanese term
     ("What does 企業価値担保権 mean for me?") is English; a Japanese one that names
@@ -395,6 +408,11 @@ _STOP = {
     "anyway",
     "anyways",
     "never",
+    "ok",
+    "okay",
+    "yeah",
+    "hmm",
+    "um",
     "mean",
     "means",
     "get",

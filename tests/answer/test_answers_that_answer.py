@@ -5976,3 +5976,111 @@ def test_round_96_what_began_after_a_programme_ended(assistant):
 def test_round_96_an_owner_who_never_incorporated(assistant):
     answer = assistant.ask("what if we never incorporated though, and i just run it as a sole trader?", history=["can we put the entire business up as security for a bank loan now?"])
     assert not answer.abstained and ("sole proprietor" in answer.text.lower() or "個人事業主" in answer.text), answer.text
+
+
+# ---- round 98
+
+
+def test_round_98_a_last_part_typed_without_a_question_mark_is_a_part():
+    from assistant.answer.parts import question_parts
+
+    assert question_parts("IPASって何社支援したん？あと会費なんぼかかるん", clauses=True) == [
+        "IPASって何社支援したん？",
+        "あと会費なんぼかかるん",
+    ]
+    # a remark after the question is no part, question word or not
+    assert len(question_parts("どのくらいの規模なん？何もわからなくて", clauses=True)) == 1
+
+
+def test_round_98_an_unstated_fee_in_a_second_part_is_refused(assistant):
+    answer = assistant.ask("IPASって最初の2年で何社の面倒をみたん？あと参加するのに会費なんぼいるん")
+    assert answer.abstained, answer.text
+
+
+def test_round_98_where_to_download_needs_an_address(assistant):
+    answer = assistant.ask("評価書のひな形が公表されたのはいつ？あとどこでダウンロードできるん")
+    assert answer.abstained and "ダウンロード" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("where can i download the template for the IP business evaluation report?")
+    assert answer.abstained, answer.text
+
+
+def test_round_98_running_a_business_and_fillers_are_no_key_terms(assistant):
+    answer = assistant.ask("okay so i run it as a sole trader, does that work?", history=["who can grant an enterprise value charge?"])
+    assert not answer.abstained and "個人事業主" in answer.text, answer.text
+
+
+def test_round_98_a_count_of_what_was_selected_as_something(assistant):
+    # 「…として採択された件数」 counts 採択, not the whole phrase before it
+    answer = assistant.ask("2014年度の試行で、評価書作成支援として採択された件数は何件でしたか")
+    assert not answer.abstained and "37件" in _lead(answer)[0], answer.text
+
+
+def test_round_98_like_after_have_is_a_filler_not_a_stance(assistant):
+    answer = assistant.ask("does china have like a national rulebook for valuing patents? what is it called")
+    assert not answer.abstained and "GB/T 42748-2023" in answer.text, answer.text
+
+
+def test_round_98_anyone_and_another_name_no_focus(assistant):
+    answer = assistant.ask("we signed the charge's trust agreement, is there another step before the security counts?")
+    assert not answer.abstained and "登記" in answer.text, answer.text
+    answer = assistant.ask("once the whole business is pledged, do i need anybody's ok to sell one of our plants?")
+    assert not answer.abstained and "同意" in answer.text, answer.text
+
+
+def test_round_98_a_guarantee_association_without_credit(assistant):
+    answer = assistant.ask("if the guarantee association backs our loan and we go under, is the bank out of pocket at all?")
+    assert not answer.abstained and "20%" in _lead(answer)[0], answer.text
+
+
+def test_round_98_a_later_part_pointing_back_counts_what_the_first_names(assistant):
+    # IPAS's 25 companies are none of the enterprise value charge's users
+    answer = assistant.ask("when did the enterprise value charge begin, and how many firms have used it so far?")
+    assert answer.abstained, answer.text
+    # the WG's seven meetings are in its own report, though the sentence does not name it
+    answer = assistant.ask("Who chaired the FSA working group on business lending, and how many times did it meet?")
+    assert not answer.abstained and "7回" in answer.text, answer.text
+
+
+def test_round_98_us_the_pronoun_is_no_united_states():
+    assert "米国" not in LEX.expand_english("can the bank help us get out of subcontracting with our patents?")
+    assert "米国" in LEX.expand_english("what do banks in the US do with patents?")
+
+
+def test_round_98_a_subcontractor_asks_about_breaking_free(assistant):
+    answer = assistant.ask("we mostly build parts as a subcontractor for one big manufacturer, is there a bank tool using our patents to get out of that?")
+    assert not answer.abstained and "提案書" in _lead(answer)[0], answer.text
+
+
+def test_round_98_whether_two_schemes_go_together_needs_a_unit_naming_both(assistant):
+    answer = assistant.ask("could we combine the enterprise value charge with a credit guarantee corporation guarantee for one loan?")
+    assert answer.abstained and "combine" in answer.abstain_reason, answer.abstain_reason
+    # the documents say how the charge and owner guarantees go together
+    answer = assistant.ask("企業価値担保権と経営者保証は併用できますか")
+    assert not answer.abstained and "経営者保証" in _lead(answer)[0], answer.text
+
+
+def test_round_98_kansai_question_words_are_read_in_their_standard_form(assistant):
+    from assistant.text.ja import standard_spoken
+
+    assert standard_spoken("最低なんぼ残しとかなあかんの") == "最低いくら残しとかないけないの"
+    kansai = assistant.ask("会社ごと売られた場合、銀行以外の取引先に回すぶんは最低なんぼ残しとかなあかんの？")
+    standard = assistant.ask("会社ごと売られた場合、銀行以外の取引先に回すぶんは最低いくら残しとかないけないの？")
+    assert not kansai.abstained and "70万円" in _lead(kansai)[0], kansai.text
+    assert _lead(kansai) == _lead(standard)
+    # 「なんぼか負担する」 is "some of it", no amount asked
+    answer = assistant.ask("保証協会つきで借りても銀行もなんぼか負担するってほんま？割合を知りたい")
+    assert not answer.abstained and "20%" in _lead(answer)[0], answer.text
+
+
+def test_round_98_counts_bound_to_other_nouns_count_nothing_else(assistant):
+    # 「3つの一級指標、14の二級指標、27の三級指標、そして拡張指標」: no count of 拡張指標
+    answer = assistant.ask("中国の特許評価の国家標準では、拡張指標は具体的にいくつ置かれていますか")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("中国の特許評価の国家標準では、二級指標は具体的にいくつありますか")
+    assert not answer.abstained and "14の二級指標" in _lead(answer)[0], answer.text
+
+
+def test_round_98_what_was_it_called_is_no_why(assistant):
+    # 「なんでしたっけ」 asks what it was, not why
+    answer = assistant.ask("2019年度の後継事業で評価書に加えて導入された書類、名前なんでしたっけ。")
+    assert not answer.abstained and answer.intent != "why" and "提案書" in _lead(answer)[0], answer.text
