@@ -203,6 +203,8 @@ _SAYS_DUTY = re.compile(r"義務|必須|任意|求められ|求める|強制")
 EXCEPTION_LEAD_SHARE = 0.8
 _ASKS_EXCEPTION = re.compile(
     r"\bno matter what\b|\bunder any circumstances\b|\bin (?:all|every) cases?\b|\bany exceptions?\b|\bwithout exception\b"
+    # ("is there any case where they still can", "never ever")
+    r"|\b(?:any|some) (?:case|cases|situation|situations|circumstances?) (?:where|when|in which)\b|\bnever ever\b"
     r"|どんな(?:場合|とき|時|ケース)でも|何があっても|なにがあっても|例外(?:なく|は|って|も|ある|あり)",
     re.I,
 )
@@ -1913,7 +1915,11 @@ class ExtractiveAnswerer(Answerer):
         """Refuse a question whose figure or quantity no unit states, naming what was asked for
         (「締め切り」「一番大きい」) when ``name_asked`` and a quantity was asked, not only "a
         figure"."""
-        asked = [w for quantity in q.quantities if (w := quantity.asked_in(q.text))] if name_asked else []
+        # (a quantity a later part asks alone, 「…あと参加費ってかかるの？」, is named too)
+        quantities = q.quantities or tuple(self.lexicon.quantities_in(q.text)) or tuple(
+            x for p in question_parts(q.text)[1:] for x in self.lexicon.quantities_in(p)
+        )
+        asked = [w for quantity in quantities if (w := quantity.asked_in(q.text))] if name_asked else []
         if asked:
             return self._abstain(base, "no_quantity", groups, t0, missing=asked)
         return self._abstain(base, "no_figure", groups, t0, top_tokens, q)
@@ -2144,9 +2150,11 @@ class ExtractiveAnswerer(Answerer):
         A question of one part with a remark beside it (「…どのくらいの規模なん？最近すごいって
         聞いたけど」) has its asking sentence as its one part. None for a question of one part
         alone, or one whose parts ask no figure: the whole question is judged as usual."""
-        if not (q.figure or q.quantities):
-            return None
         parts = question_parts(question, clauses=True)
+        # (a quantity asked in a later part alone: 「IPASっていつ始まったん？あと参加費ってかかるの？」
+        # asks a date, then whether there is a fee)
+        if not (q.figure or q.quantities) and not (len(parts) > 1 and any(self.lexicon.quantities_in(p) for p in parts[1:])):
+            return None
         if len(parts) < 2:
             # the asking sentence alone, without a remark beside it (「…どのくらいの規模なん？
             # 最近すごいって聞いたけど」): the remark's words would dilute the figure's subject

@@ -186,6 +186,8 @@ NOT_FOCUS = _FIGURE_WORDS | frozenset({
     # (…or anyone, or one more of it: "do i need somebodys ok", "is there another step")
     "somebody", "somebodys", "someone", "someones", "anybody", "anybodys", "anyone", "anyones",
     "another", "other", "others", "further", "extra",
+    # (…or whose it is: "is there any govt thing where mentors help startups")
+    "govt", "gov", "government", "official", "public",
     "gets", "got", "uses", "used", "makes", "made", "takes", "took", "needs", "wants",
     # verbs of what happens to anyone ("if the company goes bankrupt", "if the borrower fails")
     "goes", "becomes", "fails", "stops", "runs", "decides", "tries", "owes", "misses", "defaults",

@@ -81,10 +81,11 @@ _ASKS_VIEW_EN = re.compile(
 _DOCUMENT_EN = re.compile(r"\b(?:article|report|paper|guidelines?|act|law|study|survey|brief|document|standard|white)\b", re.I)
 #: A Japanese question asking a party's view or words: 「経団連はどういう反応だった」,
 #: 「タン事務局長は…どう評価していますか」, 「金融庁長官は…なんて言ってたの」 (not 「…の考え方」,
-#: a document's approach, nor 「銀行は自分で知財を評価してるの」, what banks do).
+#: a document's approach, nor 「銀行は自分で知財を評価してるの」, what banks do, nor a role in
+#: parentheses, 「担保権者(信託会社の立場)になる」).
 _ASKS_VIEW_JA = re.compile(
     r"([一-龥ァ-ヶーA-Za-z・]{2,})(?:は|が|って|の方は)、?[^。？?]{0,40}?"
-    r"(?:どう評価|どう思|どう見て|反応|見解|立場|意見|考え(?!方)|賛成|反対|歓迎|批判|言って|言った|言うて|発言|述べ|語っ|会見|コメントし|ほめ|褒め)"
+    r"(?:どう評価|どう思|どう見て|反応|見解|立場(?![)）])|意見|考え(?!方)|賛成|反対|歓迎|批判|言って|言った|言うて|発言|述べ|語っ|会見|コメントし|ほめ|褒め)"
 )
 #: A titled person asked to have rated something (「タン事務局長って…なんか評価してた？」): a
 #: view. (Not 「銀行は自分で知財を評価してるの」: a bank valuing IP is what it does.)

@@ -53,11 +53,12 @@ class Place:
 _ENGLISH_LAW = re.compile(
     r"\bEnglish (?:law|legal|courts?|insolvency|compan(?:y|ies)|floating|fixed|charges?|debentures?|lenders?|banks?|administration|receivership)\b"
 )
-#: "us" as the object of a verb or a preposition of company ("help us", "for us", "both of us").
+#: "us" as the object of a verb ("help us", "tell us"); not after a preposition ("for us" may
+#: be a sloppy "for the US").
 _PRONOUN_US = re.compile(
     r"\b(?:help(?:s|ed)?|tell|told|give|gave|let|lets|show|send|make|makes|lend|lends|charge|charges|cost|costs|hit|leave|leaves|"
     r"allow|allows|force|forces|ask|asks|advise|cover|covers|protect|protects|support|supports|affect|affects|offer|offers|"
-    r"stop|stops|keep|keeps|for|with|of)\s+us\b",
+    r"stop|stops|keep|keeps)\s+us\b",
     re.I,
 )
 _US = re.compile(

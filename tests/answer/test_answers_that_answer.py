@@ -6084,3 +6084,42 @@ def test_round_98_what_was_it_called_is_no_why(assistant):
     # 「なんでしたっけ」 asks what it was, not why
     answer = assistant.ask("2019年度の後継事業で評価書に加えて導入された書類、名前なんでしたっけ。")
     assert not answer.abstained and answer.intent != "why" and "提案書" in _lead(answer)[0], answer.text
+
+
+# ---- round 99
+
+
+def test_round_99_a_fee_asked_in_a_later_part_alone(assistant):
+    answer = assistant.ask("IPASはいつ始まったんですか？あと参加費ってかかるの？")
+    assert answer.abstained and "参加費" in answer.abstain_reason, answer.abstain_reason
+    # a figure the documents give, in the later part, is still answered
+    answer = assistant.ask("IPASはいつ始まったんですか？あと最初の2年で何社くらい支援したの？")
+    assert not answer.abstained and "25社" in answer.text, answer.text
+
+
+def test_round_99_whose_scheme_it_is_names_no_focus(assistant):
+    answer = assistant.ask("is there a government programme where mentors help start-ups with their patent strategy?")
+    assert not answer.abstained and "IPAS" in answer.text, answer.text
+
+
+def test_round_99_an_address_asked_in_english(assistant):
+    answer = assistant.ask("which credit guarantee corporation covers osaka, and what is their address?")
+    assert answer.abstained, answer.text
+
+
+def test_round_99_a_start_taken_as_given_with_yaro(assistant):
+    answer = assistant.ask("企業価値担保権って2024年10月からスタートしたやろ？もう使えるんちゃうの")
+    assert answer.abstained, answer.text
+
+
+def test_round_99_a_role_in_parentheses_is_no_view(assistant):
+    answer = assistant.ask("銀行が自分で企業価値担保権の担保権者（信託会社の立場）になるには、何の認可が要りますか。")
+    assert not answer.abstained and "兼営法" in answer.text, answer.text
+
+
+def test_round_99_a_time_after_is_a_length_of_time():
+    from assistant.answer.quantity import _LENGTH_OF_TIME
+
+    assert _LENGTH_OF_TIME.search("法案を提出し、2〜3年後に制度を始める")
+    assert _LENGTH_OF_TIME.search("設立から3年後に")
+    assert not _LENGTH_OF_TIME.search("2023年度中に法案を提出した")
