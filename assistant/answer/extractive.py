@@ -336,8 +336,6 @@ _ASKS_PAST_DATE = re.compile(
     r"\b(?:what|which) year\b|\bwhen (?:did|was|were|had)\b",
     re.IGNORECASE,
 )
-#: A figure asked as it stands now (「最近どのくらい？」, "the latest figure", "currently"): the
-#: unit with the latest year's figure answers it; a part of a year counts as the year before.
 #: Whether two schemes go together ("can i stack the charge with a guarantee", 「併用できる？」).
 _ASKS_COMBINED = re.compile(
     r"\b(?:stack(?:ed|ing)?|combin(?:e|ed|ing)|together with|alongside|on top of|at the same time as)\b"
@@ -355,6 +353,8 @@ def _names_each(c: Candidate, instruments: tuple[str, ...]) -> bool:
     )
 
 
+#: A figure asked as it stands now (「最近どのくらい？」, "the latest figure", "currently"): the
+#: unit with the latest year's figure answers it; a part of a year counts as the year before.
 _ASKS_RECENT = re.compile(
     r"最近|最新|直近|近年|足元|現在|現状|今(?:は|って|の|年|どれ|どの|いくら|何)|いま(?:は|って|の)|"
     r"\b(?:latest|most recent|recent(?:ly)?|currently|nowadays|these days|right now|as of now|today)\b",

@@ -77,6 +77,8 @@ _ASKED_PAIR = re.compile(
 )
 
 
+#: Japanese script: a part typed in Japanese.
+_JAPANESE = re.compile(r"[ぁ-んァ-ヶ一-龥]")
 #: A sentence that ends as a remark, not a question (「…何もわからなくて」, 「…ので」).
 _REMARK_END = re.compile(r"(?:けど|けれど|けども|ので|から|て|で|し)[。.!！]?\s*$")
 
@@ -86,9 +88,6 @@ def _asks_unmarked(part: str) -> bool:
     word (「…？あと参加費なんぼいるん」, 「あとそれどっからダウンロードできるん」). (An English
     one, "…? is there like a minimum kept aside", is read with the part before it, as before.)"""
     return bool(_JAPANESE.search(part) and _ASKS_TOO.search(part)) and not _REMARK_END.search(part)
-
-
-_JAPANESE = re.compile(r"[ぁ-んァ-ヶ一-龥]")
 
 
 def _joined(parts: list[str]) -> list[str]:
