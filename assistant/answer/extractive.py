@@ -2228,7 +2228,6 @@ class ExtractiveAnswerer(Answerer):
             g
             for g in groups
             if not YEAR_TERM.fullmatch(g.term)
-            and not g.predicate
             # (an English noun follows its determiner: "the enterprise value thing", not "start")
             and (
                 not re.fullmatch(r"[a-z][a-z -]*", g.term, re.I)
