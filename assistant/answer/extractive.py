@@ -338,8 +338,11 @@ _ASKS_PAST_DATE = re.compile(
 )
 #: Whether two schemes go together ("can i stack the charge with a guarantee", 「併用できる？」).
 _ASKS_COMBINED = re.compile(
-    r"\b(?:stack(?:ed|ing)?|combin(?:e|ed|ing)|together with|alongside|on top of|at the same time as)\b"
-    r"|併用|組み合わせ|組み合わ|一緒に(?:使|つか|付け|つけ|設定)|同時に(?:使|つか|付け|つけ|設定)|両方(?:使|つか)",
+    r"\b(?:stack(?:ed|ing)?|combin(?:e|ed|ing)|together with|alongside|on top of|at the same time as|in addition to)\b"
+    # ("can a loan under the charge also be backed by a guarantee", "additionally carry")
+    r"|\balso (?:be |get |have )?(?:backed|covered|secured|guaranteed|insured)\b|\badditionally (?:carry|carries|have|has|get|be)\b"
+    r"|併用|組み合わせ|組み合わ|一緒に(?:使|つか|付け|つけ|設定)|同時に(?:使|つか|付け|つけ|設定)|両方(?:使|つか)"
+    r"|(?:保証|担保)も(?:つけ|付け|使え|つかえ)",
     re.I,
 )
 

@@ -96,6 +96,9 @@ NOT_FOCUS_JA = frozenset({
     "制定日", "公布日", "施行日", "成立日", "公表日", "発表日", "提出日", "決定日", "締切日", "日付", "タイミング", "時期",
     # a name asked for (「正式名称を教えて」): a sentence giving the name answers, whatever it calls it
     "名称", "正式名称", "正式名", "名前", "呼び名", "通称",
+    # (…and a person's name and where they work, 「座長の氏名と所属」: a sentence naming them
+    # with their body, 「神田秀樹(学習院大学…)」, answers)
+    "氏名", "所属", "肩書", "肩書き", "役職",
     # a number asked for (「規格番号と施行日を教えて」): the sentence giving it (GB/T 42748-2023)
     # answers, whatever it calls the number
     "番号", "規格番号", "法律番号", "法令番号",
@@ -122,7 +125,12 @@ _FOCUS_EN = (
     re.compile(r"\bwhat (?:is|are) the ((?:[a-z]+ )?[a-z]+) (?:of|for)\b", re.I),
     re.compile(r"\bhow (?:do|can|should) (?:i|we) [a-z]+ (?:an? |the )?([a-z]+)\b", re.I),
     # (not "how many are there nationwide": a count, not whether a thing exists)
-    re.compile(r"(?<!many )(?<!much )\b(?:is there|are there) (?:an? |any )?([a-z]+)\b", re.I),
+    # (after a word saying only how it is set: "is there a statutory floor" asks a floor)
+    re.compile(
+        r"(?<!many )(?<!much )\b(?:is there|are there) (?:an? |any )?"
+        r"(?:(?:statutory|legal|mandatory|formal|fixed|set|specific|particular|standard) )?([a-z]+)\b",
+        re.I,
+    ),
     re.compile(r"\bdo (?:i|we) need (?:an? |any )?([a-z]+)\b", re.I),
     # a sanction asked for ("What's the criminal penalty …?")
     re.compile(r"\bwhat(?:'s| is| are| would be)? (?:the )?(?:[a-z-]+ )?(penalty|penalties|sanctions?|punishment)\b", re.I),
@@ -197,6 +205,9 @@ NOT_FOCUS = _FIGURE_WORDS | frozenset({
     "signs", "offers", "grants", "pledges", "transfers", "owns", "holds",
     # (who bears a loss, said as eating it: "does the bank still eat some of the loss")
     "eat", "eats", "eating", "ate",
+    # (…or the light verbs of an act named after them: "who performs the valuation" asks who
+    # values, which the passages say as 評価)
+    "performs", "performed", "conducts", "conducted", "handles", "handled", "carries", "undertakes",
     "cannot", "loses", "data", "information", "figures",
     # any party at all ("which entities can act as …"): who is asked, not a thing named
     "entity", "entities", "party", "parties", "body", "bodies", "organization", "organizations",

@@ -394,6 +394,23 @@ _SHARE_OF_GROUP = re.compile(
 )
 #: What a question sets aside before what it asks (「珠海とか深圳じゃなくて、」, "not Zhuhai but").
 _SET_ASIDE = re.compile(r"[^、。？?]*?(?:じゃなくて|じゃなく|ではなくて|ではなく|でなく|以外で)[、,]?|\bnot [A-Z][\w ]*?,? but\b")
+#: A figure asked per party or per case (「1社あたり最高いくら」, "per borrower"): only a sentence
+#: giving a figure per one of them (「1件あたり20万〜30万円」, 「1件につき」) or an average states it;
+#: a fund's total size does not.
+_PER_ASKED = re.compile(
+    r"(?:1|一)(?:社|件|人|行|機関|企業|案件|口)(?:あたり|当たり|につき|ごと)"
+    r"|per (?:company|firm|borrower|business|loan|deal|case|bank|report|applicant)"
+    r"|(?:for )?each (?:company|firm|borrower|business|loan|deal|applicant)",
+    re.I,
+)
+_PER_SAID = re.compile(r"あたり|当たり|につき|ごとに|1社|1件|per|each|average|平均", re.I)
+#: Where the asker's own company sits ("thru our shenzhen sub", 「うちの深圳の子会社で」): a
+#: place that says who asks, not what the figure is of.
+_OWN_SITE = re.compile(
+    r"\b(?:our|my)\s+(?:[a-z]+\s+){1,2}?(?:subs?|subsidiar(?:y|ies)|office|factory|plant|branch|entity|affiliate|arm|jv)\b"
+    r"|(?:うち|ウチ|弊社|当社|わが社|我が社)の[^、。？?\s]{1,8}?(?:子会社|工場|拠点|支店|支社|現地法人|事務所)",
+    re.I,
+)
 
 
 def _acronym(term: str, question: str) -> bool:
@@ -565,6 +582,8 @@ class QuantityCheck:
                 return False
             if said <= numbers_in(q.text):
                 return False  # 「全国51の信用保証協会のうち、…いくつ？」: the 51 given is not the count asked
+        if _PER_ASKED.search(q.typed or q.text) and not _PER_SAID.search(f"{c.text} {c.unit().en}"):
+            return False  # a fund's 約58億元 is no cap per company (「1社あたり最高いくら」)
         if _ACTUAL.search(q.text) and _FORECAST.search(c.text):
             return False  # an outlook (「通年で1兆元を超える見通し」) is no actual result
         if _FULL_YEAR.search(q.text) and PART_YEAR.search(c.text) and (
@@ -580,9 +599,9 @@ class QuantityCheck:
         if q.named_places and c.jurisdiction == "intl" and not set(self.lexicon.named_jurisdictions(c.text)) & set(q.jurisdictions):
             return False  # a worldwide share (WIPO: SMEs are 90% of firms) is no figure for Japan
         # (not the cities set aside: 「珠海とか深圳じゃなくて、上海の…」 asks about 上海)
-        asked_places = _SET_ASIDE.sub(" ", q.text)
+        asked_places = _OWN_SITE.sub(" ", _SET_ASIDE.sub(" ", q.text))
         # (a follow-up's own city, not the one asked about before: "what about Shenzhen's …?")
-        cities = self.lexicon.cities_in(_SET_ASIDE.sub(" ", q.typed)) or self.lexicon.cities_in(asked_places)
+        cities = self.lexicon.cities_in(_OWN_SITE.sub(" ", _SET_ASIDE.sub(" ", q.typed))) or self.lexicon.cities_in(asked_places)
         if cities and not self.lexicon.cities_in(f"{c.text} {c.unit().en}") & cities:
             return False  # 珠海市's split of a loss (or the province's) is no figure for 深圳
         regions = self.lexicon.regions_in(asked_places)

@@ -94,7 +94,12 @@ _EN_TRAILING_CLAUSE = re.compile(
 #: describes what the question names; it is not what is asked.
 _EN_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whose)\b[^?]*?,(?=\s+[a-z])", re.I)
 #: Where one English sentence ends and the next begins ("… in Fukuoka. Can I …?").
-_EN_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z])|(?<=\?)\s+(?=[a-z])")
+#: (a sentence typed in lower case after a full stop opens as a question does: "… kept back
+#: for other creditors. is there a statutory floor on it?")
+_EN_SENTENCE = re.compile(
+    r"(?<=[.?!])\s+(?=[A-Z])|(?<=\?)\s+(?=[a-z])"
+    r"|(?<=[a-z]\.)\s+(?=(?:is|are|was|were|do|does|did|can|could|will|would|should|what|whats|how|who|when|where|which|why)\b)"
+)
 #: How an English question opens (to read a last sentence typed without its "?").
 _OPENS_QUESTION = re.compile(
     r"\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|what|whats|how|who|when|where|which|why)\b", re.I
@@ -262,7 +267,7 @@ _JOINED_EN = r"(?: and | & |, )"
 #: (and the frame it is asked in: 「どこの会社の話？」, 「保険でカバーした例」, 「2023年の1年間で」,
 #: 「金融機関が負う部分は何割」)
 _ASPECT = re.compile(
-    r"推移|動向|部分|分|変化|変遷|伸び|増減|傾向|状況|水準|相場|目安|平均|実態|現状|話|例|事例|ケース|\d*年間|通年|trends?|changes?|levels?", re.I
+    r"推移|動向|部分|分|全体|全部|合計|総計|トータル|変化|変遷|伸び|増減|傾向|状況|水準|相場|目安|平均|実態|現状|話|例|事例|ケース|\d*年間|通年|trends?|changes?|levels?", re.I
 )
 #: A list of three or more names (「米国・中国・韓国・シンガポール・ドイツ」, "the US, China,
 #: Korea, Singapore and Germany").
@@ -585,8 +590,11 @@ class Refusals:
                     # (「融資を稟議したら」: what one does to a thing is practice, not an event)
                     and not (i and tokens[i - 1].surface == "を")
                 )
-                # (a verb of saying or thinking is no event: 「そういう場合」「…と思った場合」)
-                if acted or (token.pos == "動詞" and token.pos2 == "一般" and i == head and token.norm not in _SAYING):
+                # (a verb of saying or thinking is no event: 「そういう場合」「…と思った場合」; nor a
+                # kana verb Sudachi reads as another, 「返済とまったら」 as と + 待つ)
+                if acted or (
+                    token.pos == "動詞" and token.pos2 == "一般" and i == head and token.norm not in _SAYING and _KANJI.search(token.surface)
+                ):
                     events.append(token.surface if acted else token.norm)
             if 0 <= head < len(tokens) - 2 and tokens[head + 1].surface == "に" and tokens[head + 2].norm == "成る":
                 # (what the case turns into: 「民事再生になったら」)

@@ -87,6 +87,10 @@ _ASKS_VIEW_JA = re.compile(
     r"([一-龥ァ-ヶーA-Za-z・]{2,})(?:は|が|って|の方は)、?[^。？?]{0,40}?"
     r"(?:どう評価|どう思|どう見て|反応|見解|立場(?![)）])|意見|考え(?!方)|賛成|反対|歓迎|批判|言って|言った|言うて|発言|述べ|語っ|会見|コメントし|ほめ|褒め)"
 )
+#: What someone said, told as the asker's situation before the question (「取引先が…借りる言うてる
+#: んやけど」, 「銀行が…って言ってるんですが」): the question follows; no view is asked.
+_SAID = ("言って", "言うて", "言った")
+_TOLD_SETUP = re.compile(r"[^。？?、]{0,6}?(?:けど|けれど|ですが|んだが|んやが)")
 #: A titled person asked to have rated something (「タン事務局長って…なんか評価してた？」): a
 #: view. (Not 「銀行は自分で知財を評価してるの」: a bank valuing IP is what it does.)
 _TITLED_RATES_JA = re.compile(rf"([一-龥ァ-ヶーA-Za-z・]*(?:{_TITLE_JA}))(?:は|が|って)、?[^。？?]{{0,40}}?評価(?:して|し|する|され)")
@@ -196,7 +200,10 @@ def asked_view(question: str, spell: Callable[[str], list[str]] | None = None) -
         about = _OCCASION_EN.split(question[m.end() :].strip(), maxsplit=1)[0]
         spelt = tuple((w, *(x.lower() for x in spell(w))) for w in words) or (spellings,)
         return AskedView(name, spelt, spellings, about, person)
-    m = _ASKS_VIEW_JA.search(question) or _TITLED_RATES_JA.search(question)
+    m = next(
+        (x for x in _ASKS_VIEW_JA.finditer(question) if not (x.group(0).endswith(_SAID) and _TOLD_SETUP.match(question[x.end() :]))),
+        None,
+    ) or _TITLED_RATES_JA.search(question)
     name = m.group(1) if m else ""
     if m and name in _KINDS_JA:
         # (a name begun in hiragana: みずほ銀行; not 「うちの銀行」)

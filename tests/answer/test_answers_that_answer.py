@@ -6123,3 +6123,98 @@ def test_round_99_a_time_after_is_a_length_of_time():
     assert _LENGTH_OF_TIME.search("法案を提出し、2〜3年後に制度を始める")
     assert _LENGTH_OF_TIME.search("設立から3年後に")
     assert not _LENGTH_OF_TIME.search("2023年度中に法案を提出した")
+
+
+# ---- round 100
+
+
+def test_round_100_the_askers_own_site_is_no_place_asked(assistant):
+    # "our shenzhen sub" says where the asker sits; the registration time is national
+    answer = assistant.ask("we'd borrow via our shenzhen subsidiary against our patents. how many days does an online pledge registration take")
+    assert not answer.abstained and "1営業日" in answer.text, answer.text
+    # a city asked for itself is still asked: no figure for Shenzhen's registration time
+    answer = assistant.ask("how many days does a patent pledge registration take in shenzhen specifically")
+    assert answer.abstained, answer.text
+
+
+def test_round_100_a_term_sheet_asks_no_term():
+    def lasting(text: str) -> list:
+        return [q for q in LEX.quantities if q.pattern.search(text) and "期間" in q.pattern.pattern]
+
+    assert lasting("what is the loan term"), "a loan's term is a length of time"
+    assert lasting("what's the duration")
+    assert not lasting("the venture debt term sheet wants a first lien on everything")
+    assert not lasting("is long-term lending to startups normal")
+
+
+def test_round_100_a_statutory_floor_asks_a_floor(assistant):
+    answer = assistant.ask(
+        "before the secured lender is paid out of an enforcement, some money is kept back for other creditors. "
+        "is there a statutory floor on that amount?"
+    )
+    assert not answer.abstained and "70万円" in answer.text, answer.text
+
+
+def test_round_100_who_performs_asks_who_does_the_act(assistant):
+    answer = assistant.ask("in china, who performs the valuation of patents pledged for a bank loan?")
+    assert not answer.abstained and "技術取引所" in answer.text, answer.text
+
+
+def test_round_100_what_someone_said_told_before_the_question_is_no_view(assistant):
+    answer = assistant.ask("中国の取引先が特許を担保に借りたい言うてるんやけど、向こうの質権の登記って電子申請なら何日かかるん")
+    assert not answer.abstained and "1営業日" in answer.text, answer.text
+    # what a body said, asked, is still a view asked
+    from assistant.answer.views import asked_view
+
+    assert asked_view("金融庁長官は会見でなんて言ってたの？") is not None
+    assert asked_view("取引先が借りたい言うてるんやけど、登記は何日？") is None
+
+
+def test_round_100_overall_is_how_a_count_is_asked(assistant):
+    answer = assistant.ask("評価書作成支援の試行の年、全体で採択されたのは何件でしたか")
+    assert not answer.abstained and "37件" in answer.text, answer.text
+
+
+def test_round_100_a_name_and_affiliation_are_said_by_naming_someone(assistant):
+    answer = assistant.ask("事業性融資のワーキング・グループで座長を務めた方の氏名と所属を教えてください")
+    assert not answer.abstained and "神田秀樹" in _lead(answer)[0], answer.text
+
+
+def test_round_100_a_kana_verb_read_as_another_is_no_event(assistant):
+    # 「返済とまったら」 is read と + 待つ: no event the documents never speak of
+    answer = assistant.ask("返済とまったら誰が手続きを進めるん？")
+    assert not answer.abstained, answer.text
+
+
+def test_round_100_everyday_words_for_a_fund_a_home_and_seizing(assistant):
+    answer = assistant.ask("is it true guangdong runs a pot of money to cover ip loan losses? how big is it")
+    assert not answer.abstained and "約58億元" in answer.text, answer.text
+    answer = assistant.ask("会社まるごと担保にして借りたら、社長の家まで銀行に押さえられたりするん？")
+    assert not answer.abstained and "自宅" in answer.text, answer.text
+
+
+def test_round_100_a_lower_case_question_after_a_statement_is_its_own_sentence(assistant):
+    answer = assistant.ask(
+        "before the secured lender is paid out of an enforcement, some money is kept back for other creditors. "
+        "is there a legal minimum for that amount?"
+    )
+    assert not answer.abstained and "70万円" in answer.text, answer.text
+
+
+def test_round_100_a_figure_per_company_needs_a_figure_per_one(assistant):
+    answer = assistant.ask("広東省のリスク補償基金って、1社あたり最高いくらまで穴埋めしてくれるの？")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("評価書の作成費用って1件あたりどれくらいかかるの？")
+    assert not answer.abstained and "1件あたり20万〜30万円" in _lead(answer)[0], answer.text
+
+
+def test_round_100_also_backed_by_asks_whether_two_schemes_combine(assistant):
+    answer = assistant.ask("could a loan under the enterprise value charge also be guaranteed by a credit guarantee corporation?")
+    assert answer.abstained, answer.text
+
+
+def test_round_100_a_kansai_how_is_the_split(assistant):
+    answer = assistant.ask("中山市やとその割合どないなってんの", ["広東省って知財の融資が焦げ付いたら損を分けるしくみあるんやろ"])
+    assert not answer.abstained and "54:26:16:4" in _lead(answer)[0], answer.text
+    answer = assistant.ask("深センやとその割合どないなってんの", ["広東省って知財の融資が焦げ付いたら損を分けるしくみあるんやろ"])
+    assert answer.abstained, answer.text
