@@ -189,7 +189,9 @@ def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
     # a follow-up when each would be one on its own
     sentences = [x for x in _JA_SENTENCE.split(q) if x.strip()]
     if len(sentences) > 1 and detect_lang(q) == "ja":
-        return all(is_follow_up(x, lexicon) for x in sentences)
+        # (…or when it opens by going on from the conversation, 「ほな2022年はどうやったん？
+        # ちっちゃい会社がどんだけ使っとるかも知りたい」: the rest asks about the same topic)
+        return bool(_JA_ELLIPTIC.match(q) or _JA_ANAPHOR.match(q)) or all(is_follow_up(x, lexicon) for x in sentences)
     if detect_lang(q) == "en":
         return bool(
             _EN_ANAPHOR.search(q) or _EN_THAT_ONE.search(q) or _EN_ELLIPTIC.match(q) or _EN_THEN.search(q) or _en_bare(q, lexicon) or _en_unnamed(q, lexicon)

@@ -6218,3 +6218,22 @@ def test_round_100_a_kansai_how_is_the_split(assistant):
     assert not answer.abstained and "54:26:16:4" in _lead(answer)[0], answer.text
     answer = assistant.ask("深センやとその割合どないなってんの", ["広東省って知財の融資が焦げ付いたら損を分けるしくみあるんやろ"])
     assert answer.abstained, answer.text
+
+
+def test_round_100_a_turn_opening_with_hona_goes_on_from_the_conversation():
+    from assistant.retrieval.condense import condense
+
+    rewritten = condense(
+        "ほな2021年はどうやったん？中小企業がどれだけ使ってるかも知りたい",
+        ["中国って特許とか商標担保にした融資どんくらいやってんの"],
+        lexicon=LEX,
+    )
+    assert "中国" in rewritten, rewritten
+    # two questions of their own, with no marker, still stand alone
+    alone = "企業価値担保権はいつ施行されましたか？登記はどこでしますか？"
+    assert condense(alone, ["中国の知財融資の規模は？"], lexicon=LEX) == alone
+
+
+def test_round_100_clearing_the_diet_is_enactment(assistant):
+    answer = assistant.ask("on what date did the business lending act get through the diet")
+    assert not answer.abstained and "2024年6月7日" in _lead(answer)[0], answer.text
