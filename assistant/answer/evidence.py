@@ -464,7 +464,7 @@ _BARE_COUNT = re.compile(
 
 
 #: The number of an item of a list the sentence enumerates: (1), (2); ①, ②.
-_LIST_ITEM = re.compile(r"[(（]([1-9])[)）]|([①-⑨])")
+LIST_ITEM = re.compile(r"[(（]([1-9])[)）]|([①-⑨])")
 #: A number of things the asker says there are (「3つあるって聞いた」, "I heard there are three
 #: conditions"): a unit listing that many is what they have heard of.
 _TOLD_COUNT = re.compile(
@@ -487,7 +487,7 @@ def told_count(question: str) -> int:
 
 def lists_count(sentence: str, en: str, n: int) -> bool:
     """``sentence`` lists or says ``n`` things: 「3つ」, (1)…(3), "three" in its rendering."""
-    items = {a or b for a, b in _LIST_ITEM.findall(sentence)}
+    items = {a or b for a, b in LIST_ITEM.findall(sentence)}
     word = _EN_NUMBERS[n - 1]
     return f"{n}つ" in sentence or len(items) == n or bool(re.search(rf"\b{word}\b", en, re.I))
 
@@ -515,7 +515,7 @@ class RequestedFigure:
             # (nor are a ratio's parts: 54:26:16:4 counts nothing)
             bool(_BARE_COUNT.search(_RATIO.sub(" ", _STANDARD_NUMBER.sub(" ", sentence))))
             or any(u in COUNT_UNITS for _, u in f.amounts)
-            or len(set(_LIST_ITEM.findall(sentence))) >= 2  # 「(1)…、(2)…、(3)…」 counts three
+            or len(set(LIST_ITEM.findall(sentence))) >= 2  # 「(1)…、(2)…、(3)…」 counts three
         )
         share = (self.money and bool(_SHARE_OF_AMOUNT.search(sentence))) or (  # いくら戻る? 代位弁済額の70〜90%
             SHARE in self.units and bool(_RATIO.search(sentence) or _SHARE_WORDS.search(sentence))  # 54:26:16:4

@@ -336,6 +336,13 @@ _ASKS_PAST_DATE = re.compile(
     r"\b(?:what|which) year\b|\bwhen (?:did|was|were|had)\b",
     re.IGNORECASE,
 )
+#: A follow-up asking whether the earlier answer holds of another case ("same rule there?",
+#: 「創業のもそうなん？」, 「も同じ？」).
+_SAME_RULE = re.compile(
+    r"\bsame (?:rule|rules|thing|deal|split|there|here|for|applies|apply)\b|\b(?:does|do|would|will) (?:that|it|this|the rule) (?:also )?apply\b"
+    r"|\balso appl(?:y|ies)\b|も(?:同じ|一緒|そう(?:なん|なの|です|か|？|\?|$))|も対象(?:なん|なの|です|か|？|\?|$)",
+    re.I,
+)
 #: Whether two schemes go together ("can i stack the charge with a guarantee", 「併用できる？」).
 _ASKS_COMBINED = re.compile(
     r"\b(?:stack(?:ed|ing)?|combin(?:e|ed|ing)|together with|alongside|on top of|at the same time as|in addition to)\b"
@@ -884,6 +891,10 @@ class ExtractiveAnswerer(Answerer):
             if q.figure and (typed_years := years_in(own_part) or years_in(question)):
                 # "And in 2023?" after "… in 2022?" asks for 2023's figure only.
                 q = replace(q, figure=replace(q.figure, years=typed_years))
+            if _SAME_RULE.search(question) and not typed_figure.units and not asks_own:
+                # "what about start-up guarantees, same rule there?" asks whether the earlier
+                # answer's rule holds for them (「…は対象外」 says), not its figure again
+                q = replace(q, figure=RequestedFigure(frozenset(), frozenset()), quantities=())
             if own and "howmuch" not in own and not requested_figure(question, self.lexicon) and not asks_result(question):
                 # Nor a figure: "When did the pilot start?" after "How big is …?" asks a date.
                 q = replace(q, figure=RequestedFigure(frozenset(), frozenset()))

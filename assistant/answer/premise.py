@@ -74,6 +74,8 @@ _EN_FUNCTION = frozenset({"the", "its", "their", "this", "that", "these", "those
 #: year there is context, not what is asked.
 _OWN_PLAN = re.compile(
     r"(?:予定|計画)(?:です|しています|している|がある)|考えて(?:い|お)|つもり|したいと|したい(?:の|ん)|"
+    # (「来年あたり工場の機械入れ替えたいもんで」, 「…したいので」: a wish given as the reason)
+    r"たい(?:もんで|ものですから|もので|ので|から|んで|けど|んやけど|んだけど)|"
     r"\b(?:we|i)(?:'m| am|'re| are)? (?:plan|planning|intend|intending|hope|hoping|expect|want)\b",
     re.I,
 )
@@ -227,7 +229,7 @@ def binding_premise(question: str, texts: list[str], about: str = "") -> tuple[s
 _YEAR_JA = r"(?:(?:19|20)\d{2}|(?:令和|平成)(?:\d{1,2}|元))"
 #: What follows a clause said as given, the reason for what is asked (「…らしいけど」, 「…ので」).
 #: (「…始まったんやんな？」: Kansai for んだよね)
-_AS_GIVEN_JA = r"らしい|と聞|って聞|けど|けれど|ので(?!す|しょ)|から(?!です|でしょ)|ですが|ますが|以上|んだよね|んですよね|んやんな|んやんね|んやろ|やんな|やんね|やろ(?!か)|だろ(?!うか)|でしょ(?!うか)"
+_AS_GIVEN_JA = r"と(?:承知|理解|認識)して(?:い|お)|らしい|と聞|って聞|けど|けれど|ので(?!す|しょ)|から(?!です|でしょ)|ですが|ますが|以上|んだよね|んですよね|んやんな|んやんね|んやろ|やんな|やんね|やろ(?!か)|だろ(?!うか)|でしょ(?!うか)"
 
 
 #: A start a question takes as given, with its year ("Since the charge has been available since

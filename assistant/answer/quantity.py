@@ -28,6 +28,7 @@ from assistant.answer.evidence import (
     COUNT,
     COUNTING_PARTS,
     ERA_START,
+    LIST_ITEM,
     PART_YEAR,
     SHARE,
     TermGroup,
@@ -404,11 +405,15 @@ _PER_ASKED = re.compile(
     re.I,
 )
 _PER_SAID = re.compile(r"あたり|当たり|につき|ごとに|1社|1件|per|each|average|平均", re.I)
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨"
+_TENTHS = re.compile(r"[0-9一二三四五六七八九十]+割")
 #: Where the asker's own company sits ("thru our shenzhen sub", 「うちの深圳の子会社で」): a
 #: place that says who asks, not what the figure is of.
 _OWN_SITE = re.compile(
     r"\b(?:our|my)\s+(?:[a-z]+\s+){1,2}?(?:subs?|subsidiar(?:y|ies)|office|factory|plant|branch|entity|affiliate|arm|jv)\b"
-    r"|(?:うち|ウチ|弊社|当社|わが社|我が社)の[^、。？?\s]{1,8}?(?:子会社|工場|拠点|支店|支社|現地法人|事務所)",
+    r"|(?:うち|ウチ|弊社|当社|わが社|我が社)の[^、。？?\s]{1,8}?(?:子会社|工場|拠点|支店|支社|現地法人|事務所)"
+    # (「深センに子会社あんねんけど」: where the asker has one)
+    r"|[^、。？?\s]{1,8}?に(?:子会社|工場|拠点|支店|支社|現地法人|事務所)(?:が|も)?(?:ある|あり|あん|持っ|もっ)",
     re.I,
 )
 
@@ -616,6 +621,8 @@ class QuantityCheck:
             return False  # a total up to March 2008 is no figure for the years after 2008
         asked_ordinals = ordinals(q.text)
         said_ordinals = ordinals(f"{c.text} {c.unit().en}")
+        if len(items := {a or str(_CIRCLED.index(b) + 1) for a, b in LIST_ITEM.findall(c.text)}) >= 2:
+            said_ordinals |= items  # a list's items are its first, second …: 「(1)…、(2)…」
         if asked_ordinals and not asked_ordinals & said_ordinals:
             return False  # the 9th auction's sales do not answer for the 10th
         # (…nor for the first; by the unit's own words: "second-tier banks" names no round)
@@ -637,6 +644,7 @@ class QuantityCheck:
             and not _ASKS_GROWTH.search(q.text)
             and (percents := _PERCENT.findall(c.text))
             and len(_GROWTH_PERCENT.findall(c.text)) >= len(percents)
+            and not _TENTHS.search(c.text)  # (「…案件が8割を超えた」 is a share beside the growths)
         ):
             return False  # 「75.4%増」 is a growth, no default rate
         if names and (counted_name := _counted_name(q.text, names)) and counted_name not in unit_says(c, english=False):

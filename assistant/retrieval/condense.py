@@ -28,7 +28,7 @@ _JA_ANAPHOR = re.compile(
 )
 #: A demonstrative with a noun (その評価書, この担保, その場合, 同法) anywhere in the question.
 #: Bank Japanese writes 当該 and 上記 (「当該報告書では…」, 「上記の制度」) for その.
-_JA_DEMONSTRATIVE = re.compile(r"(?:それ|これ|あれ|その|この|あの|当該|上記|同(?=法|制度|事業|報告|基金))")
+_JA_DEMONSTRATIVE = re.compile(r"(?:それ|これ|あれ|その|この|あの|当該|上記|同(?=法|制度|事業|報告|基金|標準|規格|指針|ガイドライン|プログラム|会議|会合|研究会|WG|ワーキング|機関|協会|庁|省|社|行|年|時期))")
 #: (Kansai and spoken openers too: 「ほな実際どのくらいの割合なん」「そしたら…」)
 _JA_ELLIPTIC = re.compile(r"^(?:では|じゃあ|じゃ|それでは|なら|ちなみに|また|あと|で、|だったら|じゃあさ|ほな|ほんなら|そんなら|ほんじゃ|そしたら)")
 #: A part of the earlier answer's whole asked for its figure (「うち金融機関職員は何名でしたか。」;

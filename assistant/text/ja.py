@@ -578,6 +578,8 @@ def _misread(t: Token) -> bool:
 
 #: The asker's word for their own firm (「うち個人事業主なんだけど」, 当行): it opens no phrase.
 _ASKERS_OWN = frozenset({"うち", "ウチ", "当行", "弊行", "当社", "弊社", "当金庫", "当組合", "当方"})
+#: Prefixes pointing back at what was just named (「同標準」 "the same standard", 「同法」).
+_POINTING_PREFIXES = frozenset({"同", "当該", "前記", "上記"})
 #: Formal nouns that end a clause (「質権つけるとき登録って…」): no part of a compound.
 _CLAUSE_NOUNS = frozenset({"とき", "際"})
 
@@ -596,6 +598,8 @@ def noun_phrases(text: str) -> list[str]:
         ):
             if not run and t.surface in _ASKERS_OWN:
                 continue  # 「うち個人事業主なんだけど」: the asker's own, no part of the phrase
+            if not run and t.surface in _POINTING_PREFIXES:
+                continue  # 「同標準の評価指標」: 同 points back, as その does; the phrase is 標準
             run.append(t.surface)
             continue
         if run:

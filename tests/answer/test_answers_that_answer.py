@@ -6237,3 +6237,63 @@ def test_round_100_a_turn_opening_with_hona_goes_on_from_the_conversation():
 def test_round_100_clearing_the_diet_is_enactment(assistant):
     answer = assistant.ask("on what date did the business lending act get through the diet")
     assert not answer.abstained and "2024年6月7日" in _lead(answer)[0], answer.text
+
+
+# ---- round 101
+
+
+def test_round_101_a_lists_items_are_its_first_and_second(assistant):
+    answer = assistant.ask("how many provisioning methods did the FSA give as examples, and what is the second one based on?")
+    assert not answer.abstained and "見做し債務者区分" in answer.text, answer.text
+
+
+def test_round_101_the_value_of_a_year_is_that_years_amount(assistant):
+    answer = assistant.ask("what was the value of IP pledge financing in china in 2022")
+    assert not answer.abstained and "4868.8億元" in _lead(answer)[0], answer.text
+
+
+def test_round_101_the_same_x_points_back():
+    from assistant.retrieval.condense import condense
+    from assistant.text.ja import noun_phrases
+
+    assert noun_phrases("同標準の評価指標は")[0] == "標準"
+    rewritten = condense("同標準の施行日はいつですか。", ["中国の特許評価の国家標準の概要を教えてください。"], lexicon=LEX)
+    assert "中国" in rewritten, rewritten
+
+
+def test_round_101_a_share_in_tenths_beside_growths(assistant):
+    answer = assistant.ask("2024年上半期の中国の知財質押融資で、2000万元以下の案件は件数の何割くらい？")
+    assert not answer.abstained and "8割" in _lead(answer)[0], answer.text
+
+
+def test_round_101_the_fund_that_covers_bad_loans_asks_of_the_fund(assistant):
+    answer = assistant.ask("深センの知財の焦げ付きを補てんする基金って、いくらからいくらに増えたん")
+    assert not answer.abstained and "50億元" in _lead(answer)[0], answer.text
+
+
+def test_round_101_a_wish_next_year_is_the_askers_plan(assistant):
+    answer = assistant.ask("来年あたり設備を入れ替えたいもんで、事業まるごと担保にできる新しい仕組みっていつから使えるの")
+    assert not answer.abstained and "2026年5月25日" in answer.text, answer.text
+
+
+def test_round_101_where_the_asker_has_a_subsidiary_is_no_place_asked(assistant):
+    answer = assistant.ask("深センに子会社あんねんけど、特許の質権の登記って電子申請したら何日で終わるん")
+    assert not answer.abstained and "1営業日" in answer.text, answer.text
+
+
+def test_round_101_a_licence_or_authorisation_is_what_a_kyoninka_asks(assistant):
+    answer = assistant.ask("銀行が企業価値担保権の担保権者になるには、どのような許認可が必要ですか")
+    assert not answer.abstained and "兼営法" in _lead(answer)[0], answer.text
+
+
+def test_round_101_same_rule_there_asks_whether_it_holds(assistant):
+    answer = assistant.ask(
+        "and for start-up related guarantees, same rule there?",
+        ["with a credit guarantee corporation guarantee, does the bank still carry part of the loss"],
+    )
+    assert not answer.abstained, answer.text
+
+
+def test_round_101_a_start_the_asker_says_they_understand_is_checked(assistant):
+    answer = assistant.ask("中国の専利評価指引は2024年1月に施行されたと承知しています。銀行の評価で従う範囲を教えてください。")
+    assert answer.abstained, answer.text
