@@ -485,6 +485,36 @@ def told_count(question: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]
 
 
+#: A number of things a question takes as given ("What were the five policy areas …?",
+#: 「5つの分野は何ですか」): group 1/3 the number, group 2/4 the things.
+_GIVEN_COUNT = re.compile(
+    r"\b(?:the|its|their|those|these|all) (two|three|four|five|six|seven|eight|nine|[2-9]) ((?:[a-z-]+ ){0,2}[a-z-]+s)\b"
+    r"|([2-9二三四五六七八九])つの([一-龥ァ-ヶー]{1,8})",
+    re.I,
+)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+def miscounted(question: str, sentence: str, en: str) -> str:
+    """The count a question takes as given ("the five policy areas") when ``sentence`` (or its
+    English rendering ``en``) counts the same things otherwise ("measures in four areas",
+    「4つの分野」): the phrase as asked; "" when it gives no count or the same one."""
+    for m in _GIVEN_COUNT.finditer(question):
+        if m.group(1):
+            n, head = _number(m.group(1)), m.group(2).split()[-1].lower()
+            words = "|".join(_EN_NUMBERS)
+            said = {_number(x) for x in re.findall(rf"\b({words}|[2-9]) (?:[a-z-]+ ){{0,2}}{re.escape(head)}\b", en, re.I)}
+        else:
+            n, head = _number(m.group(3)), m.group(4)[-2:]
+            said = {_number(x) for x in re.findall(rf"([2-9二三四五六七八九])つの[一-龥ァ-ヶー・]{{0,8}}?{re.escape(head)}", sentence)}
+        if said and n not in said:
+            return m.group(0)
+    return ""
+
+
 def lists_count(sentence: str, en: str, n: int) -> bool:
     """``sentence`` lists or says ``n`` things: 「3つ」, (1)…(3), "three" in its rendering."""
     items = {a or b for a, b in LIST_ITEM.findall(sentence)}

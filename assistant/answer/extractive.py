@@ -60,6 +60,7 @@ from assistant.answer.evidence import (
     has_full_date,
     has_number,
     lists_count,
+    miscounted,
     ordinal_names,
     ordinals,
     requested_figure,
@@ -336,6 +337,13 @@ _ASKS_PAST_DATE = re.compile(
     r"\b(?:what|which) year\b|\bwhen (?:did|was|were|had)\b",
     re.IGNORECASE,
 )
+#: The first of a series of occasions asked for (its first dialogue, 「第1回会合」).
+_ASKS_FIRST_OCCASION = re.compile(
+    r"\b(?:its|the|their) (?:very )?first (?:[\w-]+ ){0,4}?(?:dialogues?|meetings?|sessions?|auctions?|conferences?|rounds?|forums?|hearings?)\b"
+    r"|第1回(?:の)?(?:会合|会議|ダイアログ|オークション|フォーラム)|初回の(?:会合|会議|ダイアログ|オークション|フォーラム)"
+    r"|最初の(?:会合|会議|ダイアログ|オークション|フォーラム)",
+    re.I,
+)
 #: A follow-up asking whether the earlier answer holds of another case ("same rule there?",
 #: 「創業のもそうなん？」, 「も同じ？」).
 _SAME_RULE = re.compile(
@@ -348,6 +356,8 @@ _ASKS_COMBINED = re.compile(
     r"\b(?:stack(?:ed|ing)?|combin(?:e|ed|ing)|together with|alongside|on top of|at the same time as|in addition to)\b"
     # ("can a loan under the charge also be backed by a guarantee", "additionally carry")
     r"|\balso (?:be |get |have )?(?:backed|covered|secured|guaranteed|insured)\b|\badditionally (?:carry|carries|have|has|get|be)\b"
+    # ("… AND also get a guarantee on the same loan", 「…に保証を付けることは可能か」)
+    r"|\balso get\b|\bon the same loan\b|保証(?:を|も|って)?(?:付け|つけ)(?:る|られ|て(?:もら|くれ))"
     r"|併用|組み合わせ|組み合わ|一緒に(?:使|つか|付け|つけ|設定)|同時に(?:使|つか|付け|つけ|設定)|両方(?:使|つか)"
     r"|(?:保証|担保)も(?:つけ|付け|使え|つかえ)",
     re.I,
@@ -1200,6 +1210,9 @@ class ExtractiveAnswerer(Answerer):
             # "and when did the final version come out?": the earlier question's undated unit
             # gives way to a close dated one
             lead = self._close_lead(lead, ranked, q, DATED_LEAD_SHARE, lambda c: has_date(c.text))
+        if wrong_count := miscounted(asking_sentences(question), lead.text, lead.unit().en):
+            # "What were the five policy areas of the programme?" when it set out four
+            return self._abstain(base, "wrong_count", groups, t0, missing=[wrong_count])
         if (told := told_count(question)) and not lists_count(lead.text, lead.unit().en, told):
             # 「…何を満たせばいいの？3つあるって聞いた」: the unit listing three leads
             lead = self._close_lead(lead, ranked, q, TOLD_COUNT_LEAD_SHARE, lambda c: lists_count(c.text, c.unit().en, told))
@@ -1211,6 +1224,16 @@ class ExtractiveAnswerer(Answerer):
             if q.intent == "when" and not any(has_date(c.text) for c in occasion):
                 # …and a date asked of it is not given by the units on it
                 return self._abstain(base, "no_quantity", groups, t0, missing=ordinal_names(question))
+        if (
+            not asked
+            and q.intent == "when"
+            and (first := _ASKS_FIRST_OCCASION.search(asking_text))
+            and (said := ordinals(f"{lead.text} {lead.unit().en}"))
+            and "1" not in said
+        ):
+            # "When did WIPO hold its first IP Finance Dialogue?" when the passages date its
+            # second one only
+            return self._abstain(base, "no_quantity", groups, t0, missing=[first.group(0)])
         if (q.intent == "why" or (q.intent == "comparison" and "why" in q.intents)) and _ASKS_CAUSE.search(q.text):
             # "why did the 9th auction go so badly?": a close unit giving a reason answers; its
             # figures alone (6 of 81 lots) say what happened, not why

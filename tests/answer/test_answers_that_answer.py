@@ -6297,3 +6297,38 @@ def test_round_101_same_rule_there_asks_whether_it_holds(assistant):
 def test_round_101_a_start_the_asker_says_they_understand_is_checked(assistant):
     answer = assistant.ask("中国の専利評価指引は2024年1月に施行されたと承知しています。銀行の評価で従う範囲を教えてください。")
     assert answer.abstained, answer.text
+
+
+def test_round_101_a_count_taken_as_given_is_checked(assistant):
+    answer = assistant.ask("what are the five areas of the business owner guarantee reform programme?")
+    assert answer.abstained and "five areas" in answer.abstain_reason, answer.abstain_reason
+    answer = assistant.ask("what are the four areas of the business owner guarantee reform programme?")
+    assert not answer.abstained and "経営者保証改革プログラム" in _lead(answer)[0], answer.text
+    from assistant.answer.evidence import miscounted
+
+    assert miscounted("経営者保証改革プログラムの5つの分野は？", "…4つの分野で施策を示した。", "") == "5つの分野"
+    assert miscounted("経営者保証改革プログラムの4つの分野は？", "…4つの分野で施策を示した。", "") == ""
+
+
+def test_round_101_a_first_occasion_is_not_dated_by_the_second(assistant):
+    answer = assistant.ask("when did WIPO hold its first IP Finance Dialogue?")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("when did WIPO hold its second IP Finance Dialogue?")
+    assert not answer.abstained and "2023年11月21日" in _lead(answer)[0], answer.text
+
+
+def test_round_101_a_guarantee_added_on_the_same_loan_asks_whether_they_combine(assistant):
+    answer = assistant.ask("企業価値担保権で借りる融資に、信用保証協会の保証も付けられますか")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("under the enterprise value charge, can we also get a cgc guarantee on the same loan")
+    assert answer.abstained, answer.text
+    # a unit naming both says whether they go together
+    answer = assistant.ask("企業価値担保権を設定したら経営者保証も付けられる？")
+    assert not answer.abstained and "経営者保証" in _lead(answer)[0], answer.text
+
+
+def test_round_101_how_do_they_split_asks_a_split(assistant):
+    answer = assistant.ask("what about shenzhen, same kind of split between the fund and the banks?", ["how do they split losses on ip loans in zhongshan"])
+    assert answer.abstained, answer.text
+    answer = assistant.ask("how do they split losses on bad ip loans in zhongshan")
+    assert not answer.abstained and "54:26:16:4" in _lead(answer)[0], answer.text
