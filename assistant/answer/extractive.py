@@ -252,7 +252,7 @@ IN_FORCE_LEAD_SHARE = 0.5
 REVISION_LEAD_SHARE = 0.6
 _ASKS_IN_FORCE = re.compile(
     r"もう(?:[^。？?]{0,6}?)(?:使え|始ま|施行|スタート|利用でき|申し込め|申込め|借りられ|借りれ)"
-    r"|\b(?:yet|already)\b[^?.]{0,20}\?|\b(?:is|are) (?:it|this|that|the [\w -]{3,40}?) (?:live|in force|in effect|available|up and running)\b"
+    r"|\b(?:yet|already)\b[^?.]{0,20}\?|\b(?:is|are) (?:it|this|that|the [\w -]{3,40}?) (?:actually |already |really )?(?:live|in force|in effect|available|up and running)\b"
     r"|\b(?:live|in force|in effect|available) (?:yet|already|now)\b"
     r"|\bwhen (?:does|did|will|do) [^?]{0,60}?\b(?:kick in|go live|come into force|start applying)\b"
     r"|\bfrom (?:what|which) date\b[^?]{0,30}\b(?:use|using|apply|available)\b|\bwhen can (?:we|i|you|companies|firms|smes) (?:actually )?(?:start )?(?:to )?(?:use|using)\b",
@@ -1524,7 +1524,8 @@ class ExtractiveAnswerer(Answerer):
             # typed (「登記とかいるの？」) says which one answers.
             sims = TYPED_SHARE * (vectors @ np.asarray(typed, dtype=np.float32)) + (1 - TYPED_SHARE) * sims
         total = sum(g.weight for g in groups) or 1.0
-        wants_date = q.wants("when") or self.lexicon.wants(q.text, "when")
+        # (whether a law is in force yet is answered by the day it took effect)
+        wants_date = q.wants("when") or self.lexicon.wants(q.text, "when") or bool(_ASKS_IN_FORCE.search(q.typed or q.text))
         # (「創業の保証もその割合？」 asks whether it applies: a figure is no better answer)
         wants_figure = (q.wants("howmuch") or self.lexicon.wants(q.text, "how_much")) and q.intent != "applies"
         asks_ordinal = bool(q.figure) and ORDINAL in q.figure.units

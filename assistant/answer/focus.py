@@ -99,6 +99,8 @@ NOT_FOCUS_JA = frozenset({
     # (…and a person's name and where they work, 「座長の氏名と所属」: a sentence naming them
     # with their body, 「神田秀樹(学習院大学…)」, answers)
     "氏名", "所属", "肩書", "肩書き", "役職",
+    # (…and an organisation's name, 「金融機関名を教えて」: a sentence naming it answers)
+    "金融機関名", "機関名", "銀行名", "企業名", "会社名", "団体名", "社名",
     # a number asked for (「規格番号と施行日を教えて」): the sentence giving it (GB/T 42748-2023)
     # answers, whatever it calls the number
     "番号", "規格番号", "法律番号", "法令番号",
@@ -212,6 +214,8 @@ NOT_FOCUS = _FIGURE_WORDS | frozenset({
     # any party at all ("which entities can act as …"): who is asked, not a thing named
     "entity", "entities", "party", "parties", "body", "bodies", "organization", "organizations",
     "organisation", "organisations", "person", "persons", "people", "players",
+    # (…or which public body: "which authority approved it" is answered by naming one)
+    "authority", "authorities", "agency", "agencies", "regulator", "regulators", "ministry", "ministries",
     # what kind of answer is asked ("From what date did …", "the designation of …"): a date
     # or a name, which the passages give in other words
     "date", "dates", "year", "years", "month", "day", "designation", "title",
@@ -223,7 +227,7 @@ NOT_FOCUS = _FIGURE_WORDS | frozenset({
 })  # fmt: skip
 #: A focus ending in a word for a kind of figure asks a figure, however qualified ("the
 #: standard split", "the exact percentage").
-_FIGURE_FOCUS = _FIGURE_WORDS | {"split", "splits", "breakdown"}
+_FIGURE_FOCUS = _FIGURE_WORDS | {"split", "splits", "breakdown", "minimum", "maximum", "floor", "ceiling", "cap", "limit"}
 
 #: English foci a passage names only as "a list of" ("listed" companies, "it lists" name no list).
 _OF_WORD = frozenset({"list", "register", "directory", "roster"})

@@ -331,6 +331,10 @@ _NAMED_KIND = re.compile(
 _NAMED_BANKS = re.compile(r"\bwhich (?:[a-z-]+ ){0,2}(banks?|lenders?)\b", re.I)
 #: A sentence of banks or lenders, however it names them (みずほ銀行, "megabank groups").
 _SAYS_BANK = re.compile(r"銀行|金融機関|地銀|信金|信用金庫|貸し手|\bbanks?\b|\bbanking\b|\blenders?\b|megabank", re.I)
+#: The last words of a body's name (特許庁, 金融審議会, 信用保証協会).
+_BODY_HEADS = ("庁", "省", "機構", "協会", "局", "府", "会", "所", "銀行", "金庫", "公庫", "機関", "委員会", "組合")
+#: A bank named (横浜銀行, 多摩信用金庫): a 金融機関 by name.
+_BANK_NAME = re.compile(r"[一-龥ァ-ヶー]{2,}(?:銀行|信用金庫|信金|信用組合|金庫)")
 #: The head of a kind's name that any body has (調査*機関*, 保険*会社*): the words before it
 #: say the kind.
 _GENERIC_HEADS = frozenset({"機関", "会社", "企業", "団体", "組織", "法人"})
@@ -735,9 +739,11 @@ class QuantityCheck:
                 if not names_other_than(c.text, q.text, self.lexicon):
                     return False  # 「どこの会社？」 is answered by a sentence that names one
                 kind = self.counted(subjects or [], q.text, _NAMED_KIND)
-                if kind is not None and not _of_kind(kind, set(terms(c.text)) | set(terms(c.unit().en))):
+                # (a bank is a 金融機関: 「説明を行った金融機関はどこか」 is answered by 横浜銀行)
+                banking = kind is not None and "金融機関" in kind.term and bool(_BANK_NAME.search(c.text))
+                if kind is not None and not banking and not _of_kind(kind, set(terms(c.text)) | set(terms(c.unit().en))):
                     return False  # みずほ (a bank) is no name of the 調査機関 asked for
-                if kind is not None and not any(self._name_of_kind(text, q.text, kind) for text in (c.text, c.unit().en)):
+                if kind is not None and not banking and not any(self._name_of_kind(text, q.text, kind) for text in (c.text, c.unit().en)):
                     return False  # 「デロイトの解説記事は…保険会社…」 names no insurer
                 banks = self.counted(subjects or [], q.text, _NAMED_BANKS)
                 if banks is not None and not _of_kind(banks, set(terms(c.text)) | set(terms(c.unit().en))):
@@ -872,7 +878,12 @@ class QuantityCheck:
         glossary's Japanese (JPO is 特許庁 in a Japanese passage; 「金融庁「…考え方」」 heads
         the FSA paper's facts)."""
         text = f"{c.hit.chunk.section} {c.hit.chunk.text}"
-        return subject in text or any(ja in text for ja in self.lexicon.expand_english(subject))
+        japanese = self.lexicon.expand_english(subject)
+        if subject in text or any(ja in text for ja in japanese):
+            return True
+        # (a kind of party, not a body, may be named by the document's title: "an SME loan"'s
+        # 責任共有制度 sits in 「日本の中小企業金融の関連制度」; the JPO is not named by a title)
+        return bool(japanese) and not any(ja.endswith(_BODY_HEADS) for ja in japanese) and any(ja in c.hit.doc.title for ja in japanese)
 
     def _names_group(self, c: Candidate, group: str, subjects: list[TermGroup]) -> bool:
         """The unit (its text, English rendering or section heading) names the group whose

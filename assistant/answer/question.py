@@ -76,6 +76,8 @@ def unknown_entities(
     for i, token in enumerate(tokens):
         if token.pos != "名詞" or token.pos2 != "固有名詞" or token.surface.isascii():
             continue
+        if _KANA_ONLY.fullmatch(token.surface):
+            continue  # (a "name" of hiragana alone is a casual verb misread: 「面倒みたん」's みたん)
         # (a name before 市 or 省 is a place whatever the dictionary says: 佛山市)
         placed = i + 1 < len(tokens) and tokens[i + 1].surface in _PLACE_SUFFIXES
         if places_only and token.pos3 != "地名" and not placed:
@@ -93,6 +95,7 @@ def unknown_entities(
     return tuple(dict.fromkeys(out))
 
 
+_KANA_ONLY = re.compile(r"[ぁ-ゖー]+")
 #: What follows a place's name (佛山市, 江蘇省): the name before it is a place.
 _PLACE_SUFFIXES = frozenset({"市", "省", "県", "州", "区", "自治区"})
 

@@ -6332,3 +6332,46 @@ def test_round_101_how_do_they_split_asks_a_split(assistant):
     assert answer.abstained, answer.text
     answer = assistant.ask("how do they split losses on bad ip loans in zhongshan")
     assert not answer.abstained and "54:26:16:4" in _lead(answer)[0], answer.text
+
+
+# ---- round 102
+
+
+def test_round_102_a_law_in_force_yet_is_answered_by_its_day(assistant):
+    from assistant.answer.extractive import _ASKS_IN_FORCE
+
+    assert _ASKS_IN_FORCE.search("is that actually live now or still coming")
+    answer = assistant.ask("is the enterprise value charge actually live yet?")
+    assert not answer.abstained and "2026年5月25日" in _lead(answer)[0], answer.text
+
+
+def test_round_102_a_statutory_minimum_and_who_paid_the_tab(assistant):
+    answer = assistant.ask("when the charge is enforced, what is the statutory minimum of the amount held back for other creditors?")
+    assert not answer.abstained and "70万円" in answer.text, answer.text
+    answer = assistant.ask("if the jpo wasn't picking up the tab, what would an ip business evaluation report cost to make?")
+    assert not answer.abstained and "20万〜30万円" in answer.text, answer.text
+
+
+def test_round_102_which_authority_asks_a_body_named(assistant):
+    answer = assistant.ask("which authority approved china's patent evaluation standard GB/T 42748-2023?")
+    assert not answer.abstained and "国家市場監督管理総局" in answer.text, answer.text
+
+
+def test_round_102_a_bank_named_is_a_financial_institution_named(assistant):
+    answer = assistant.ask("事業性融資WGの第2回会合で、地銀協の立場から説明した金融機関はどこですか")
+    assert not answer.abstained and "横浜銀行" in _lead(answer)[0], answer.text
+    answer = assistant.ask("評価書作成支援の試行でメガバンク系として採択された金融機関名を教えてください")
+    assert not answer.abstained and "みずほ・りそな" in _lead(answer)[0], answer.text
+
+
+def test_round_102_a_kind_of_party_may_be_named_by_the_documents_title(assistant):
+    answer = assistant.ask("for a guaranteed SME loan, what share of the risk does the lending bank keep in principle?")
+    assert not answer.abstained and "20%" in _lead(answer)[0], answer.text
+    # a body is not: the JPO's programme named by a title lists no companies
+    answer = assistant.ask("Can you list the companies that got loans through the JPO's IP finance programme?")
+    assert answer.abstained, answer.text
+
+
+def test_round_102_a_hiragana_name_is_a_misread_verb(assistant):
+    answer = assistant.ask("IPASって最初の2年で何社くらい面倒みたん")
+    assert not answer.abstained and "25社" in _lead(answer)[0], answer.text
