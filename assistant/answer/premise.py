@@ -229,7 +229,7 @@ def binding_premise(question: str, texts: list[str], about: str = "") -> tuple[s
 _YEAR_JA = r"(?:(?:19|20)\d{2}|(?:令和|平成)(?:\d{1,2}|元))"
 #: What follows a clause said as given, the reason for what is asked (「…らしいけど」, 「…ので」).
 #: (「…始まったんやんな？」: Kansai for んだよね)
-_AS_GIVEN_JA = r"と(?:承知|理解|認識)して(?:い|お)|らしい|と聞|って聞|けど|けれど|ので(?!す|しょ)|から(?!です|でしょ)|ですが|ますが|以上|んだよね|んですよね|んやんな|んやんね|んやろ|やんな|やんね|やろ(?!か)|だろ(?!うか)|でしょ(?!うか)"
+_AS_GIVEN_JA = r"と(?:承知|理解|認識)して(?:い|お)|(?:る|た|てる|とる|っとる)よね|らしい|と聞|って聞|けど|けれど|ので(?!す|しょ)|から(?!です|でしょ)|ですが|ますが|以上|んだよね|んですよね|んやんな|んやんね|んやろ|やんな|やんね|やろ(?!か)|だろ(?!うか)|でしょ(?!うか)"
 
 
 #: A start a question takes as given, with its year ("Since the charge has been available since

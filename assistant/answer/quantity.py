@@ -362,17 +362,21 @@ _COUNTED_EVENT = re.compile(
 #: …?", "how much did they recover?"): the unit must say that it was done, in either language.
 _MONEY_EVENT = re.compile(
     r"\bhow much (?:money |cash )?(?:has|have|had|did|does|do)\b[^?]{0,40}?\b"
-    r"(paid out|paid|pay out|pay|disbursed?|recovered|recover|compensated?|reimbursed?)\b",
+    r"(paid out|paid|pay out|pay|disbursed?|recovered|recover|compensated?|reimbursed?|lent|lend)\b"
+    # ("how much lending did the programme generate in fiscal 2017?": money lent)
+    r"|\bhow much (lending|financing)\b",
     re.I,
 )
 _PAID = (r"\bpa(?:id|ys?|ying|yments?|youts?)\b", r"支払|支給|負担|補填|補てん|代位弁済|保険金|受け取")
 _RECOVERED = (r"\brecover", r"回収|換価|売却|落札")
+_LENT = (r"\blen[dt]|\bloans?\b|\bfinancing\b", r"融資|貸付|貸し付|貸出")
 _MONEY_EVENTS = {
     "paid out": _PAID, "paid": _PAID, "pay out": _PAID, "pay": _PAID,
     "disburse": (r"\bdisburs", r"実行|貸付|貸し付|融資し"), "disbursed": (r"\bdisburs", r"実行|貸付|貸し付|融資し"),
     "recovered": _RECOVERED, "recover": _RECOVERED,
     "compensate": (r"\bcompensat", r"補償|補填|補てん"), "compensated": (r"\bcompensat", r"補償|補填|補てん"),
     "reimburse": (r"\breimburs", r"補填|補てん|払い戻"), "reimbursed": (r"\breimburs", r"補填|補てん|払い戻"),
+    "lent": _LENT, "lend": _LENT, "lending": _LENT, "financing": _LENT,
 }  # fmt: skip
 #: What a counter counts: 25社 counts startups or companies, 61機関 financial institutions.
 #: (3.7万社 is a count of 社: :func:`figures` keeps 万 with the number.)
@@ -704,7 +708,7 @@ class QuantityCheck:
         if event and not any(w in c.text for w in event):
             return False  # 98件 of loans made is no count of loans that went bad (焦げ付いた件数)
         paid = _MONEY_EVENT.search(q.text)
-        if paid and not any(re.search(p, f"{c.text} {c.unit().en}", re.I) for p in _MONEY_EVENTS[paid.group(1).lower()]):
+        if paid and not any(re.search(p, f"{c.text} {c.unit().en}", re.I) for p in _MONEY_EVENTS[(paid.group(1) or paid.group(2)).lower()]):
             return False  # a fund's size is no sum it has paid out ("how much has it paid out …?")
         counted = self.counted(subjects or [], q.text)
         if counted is not None:

@@ -6375,3 +6375,15 @@ def test_round_102_a_kind_of_party_may_be_named_by_the_documents_title(assistant
 def test_round_102_a_hiragana_name_is_a_misread_verb(assistant):
     answer = assistant.ask("IPASって最初の2年で何社くらい面倒みたん")
     assert not answer.abstained and "25社" in _lead(answer)[0], answer.text
+
+
+def test_round_102_a_start_taken_as_given_with_yone(assistant):
+    answer = assistant.ask("企業価値担保権って2025年4月から始まっとるよね？うちの信金まだ扱ってへんのやけど")
+    assert answer.abstained, answer.text
+
+
+def test_round_102_how_much_lending_needs_money_lent(assistant):
+    answer = assistant.ask("how much lending did the JPO evaluation report programme generate in fiscal 2017 alone?")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("how much lending did the JPO programme generate over the five years to fiscal 2018?")
+    assert not answer.abstained and "43.8億円" in _lead(answer)[0], answer.text
