@@ -408,11 +408,11 @@ _SET_ASIDE = re.compile(r"[^、。？?]*?(?:じゃなくて|じゃなく|では�
 #: a fund's total size does not.
 _PER_ASKED = re.compile(
     r"(?:1|一)(?:社|件|人|行|機関|企業|案件|口)(?:あたり|当たり|につき|ごと)"
-    r"|per (?:company|firm|borrower|business|loan|deal|case|bank|report|applicant)"
-    r"|(?:for )?each (?:company|firm|borrower|business|loan|deal|applicant)",
+    r"|\bper (?:company|firm|borrower|business|loan|deal|case|bank|report|applicant)\b"
+    r"|\b(?:for )?each (?:company|firm|borrower|business|loan|deal|applicant)\b",
     re.I,
 )
-_PER_SAID = re.compile(r"あたり|当たり|につき|ごとに|1社|1件|per|each|average|平均", re.I)
+_PER_SAID = re.compile(r"あたり|当たり|につき|ごとに|1社|1件|\bper\b|\beach\b|\baverage\b|平均", re.I)
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨"
 _TENTHS = re.compile(r"[0-9一二三四五六七八九十]+割")
 #: Where the asker's own company sits ("thru our shenzhen sub", 「うちの深圳の子会社で」): a

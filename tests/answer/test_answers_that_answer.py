@@ -6387,3 +6387,20 @@ def test_round_102_how_much_lending_needs_money_lent(assistant):
     assert answer.abstained, answer.text
     answer = assistant.ask("how much lending did the JPO programme generate over the five years to fiscal 2018?")
     assert not answer.abstained and "43.8億円" in _lead(answer)[0], answer.text
+
+
+def test_round_102_an_english_figure_per_borrower_needs_one_per_borrower(assistant):
+    answer = assistant.ask("how much does guangdong's risk compensation fund cover per borrower at most?")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("what does an ip business evaluation report cost to produce per report?")
+    assert not answer.abstained and "20万〜30万円" in answer.text, answer.text
+
+
+def test_no_control_characters_in_the_rules():
+    # a backspace typed for \b once slipped into a pattern: the rule matched nothing
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    files = [*root.glob("assistant/**/*.py"), *root.glob("corpus/lexicon/*.yaml")]
+    bad = [str(p.relative_to(root)) for p in files if any(ord(ch) < 32 and ch not in "\n\t\r" for ch in p.read_text(encoding="utf-8"))]
+    assert not bad, bad
