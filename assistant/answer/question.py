@@ -27,7 +27,7 @@ from assistant.answer.evidence import (
 )
 from assistant.answer.parts import asking_sentences, remark_sentences
 from assistant.corpus.lexicon import Lexicon, Quantity
-from assistant.text.ja import Token, content_terms, detect_lang, normalize, tokenize
+from assistant.text.ja import Token, content_terms, detect_lang, misread, normalize, tokenize
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def unknown_entities(
     for i, token in enumerate(tokens):
         if token.pos != "名詞" or token.pos2 != "固有名詞" or token.surface.isascii():
             continue
-        if _KANA_ONLY.fullmatch(token.surface):
+        if misread(token):
             continue  # (a "name" of hiragana alone is a casual verb misread: 「面倒みたん」's みたん)
         # (a name before 市 or 省 is a place whatever the dictionary says: 佛山市)
         placed = i + 1 < len(tokens) and tokens[i + 1].surface in _PLACE_SUFFIXES
@@ -95,7 +95,6 @@ def unknown_entities(
     return tuple(dict.fromkeys(out))
 
 
-_KANA_ONLY = re.compile(r"[ぁ-ゖー]+")
 #: What follows a place's name (佛山市, 江蘇省): the name before it is a place.
 _PLACE_SUFFIXES = frozenset({"市", "省", "県", "州", "区", "自治区"})
 

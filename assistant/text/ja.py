@@ -560,7 +560,7 @@ def key_terms(text: str) -> list[str]:
         norm = t.norm.strip()
         if not norm or norm in _STOP or not any(ch.isalnum() for ch in norm):
             continue
-        if _misread(t):
+        if misread(t):
             continue
         if (t.pos == "名詞" and t.pos2 not in {"代名詞", "数詞"}) or _ASCII_WORD.match(t.surface):
             seen.setdefault(norm, None)
@@ -570,7 +570,7 @@ def key_terms(text: str) -> list[str]:
 _HIRAGANA = re.compile(r"[ぁ-ゖー]+")
 
 
-def _misread(t: Token) -> bool:
+def misread(t: Token) -> bool:
     """A proper noun of hiragana alone is a casual verb split wrongly (「お金かりるの」 read as
     か + りるの): no name a question asks about."""
     return t.pos2 == "固有名詞" and bool(_HIRAGANA.fullmatch(t.surface))
@@ -594,7 +594,7 @@ def noun_phrases(text: str) -> list[str]:
             and t.pos2 != "代名詞"
             and t.surface.strip()
             and t.surface not in _CLAUSE_NOUNS
-            and not _misread(t)
+            and not misread(t)
         ):
             if not run and t.surface in _ASKERS_OWN:
                 continue  # 「うち個人事業主なんだけど」: the asker's own, no part of the phrase
