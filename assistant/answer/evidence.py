@@ -481,8 +481,7 @@ def told_count(question: str) -> int:
     m = _TOLD_COUNT.search(question)
     if not m:
         return 0
-    word = (m.group(1) or m.group(2)).lower()
-    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    return _number(m.group(1) or m.group(2))
 
 
 #: A number of things a question takes as given ("What were the five policy areas …?",

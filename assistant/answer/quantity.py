@@ -426,6 +426,12 @@ _OWN_SITE = re.compile(
 )
 
 
+def _places_asked(text: str) -> str:
+    """``text`` without the places it sets aside (:data:`_SET_ASIDE`) or where the asker sits
+    (:data:`_OWN_SITE`): what is left names the places a figure is asked of."""
+    return _OWN_SITE.sub(" ", _SET_ASIDE.sub(" ", text))
+
+
 def _acronym(term: str, question: str) -> bool:
     """``term`` is written in the question as an acronym (WG, JPO)."""
     # (not \b: a Japanese character next to it is a word character too, 「金融審議会のWGは」)
@@ -612,9 +618,9 @@ class QuantityCheck:
         if q.named_places and c.jurisdiction == "intl" and not set(self.lexicon.named_jurisdictions(c.text)) & set(q.jurisdictions):
             return False  # a worldwide share (WIPO: SMEs are 90% of firms) is no figure for Japan
         # (not the cities set aside: 「珠海とか深圳じゃなくて、上海の…」 asks about 上海)
-        asked_places = _OWN_SITE.sub(" ", _SET_ASIDE.sub(" ", q.text))
+        asked_places = _places_asked(q.text)
         # (a follow-up's own city, not the one asked about before: "what about Shenzhen's …?")
-        cities = self.lexicon.cities_in(_OWN_SITE.sub(" ", _SET_ASIDE.sub(" ", q.typed))) or self.lexicon.cities_in(asked_places)
+        cities = self.lexicon.cities_in(_places_asked(q.typed)) or self.lexicon.cities_in(asked_places)
         if cities and not self.lexicon.cities_in(f"{c.text} {c.unit().en}") & cities:
             return False  # 珠海市's split of a loss (or the province's) is no figure for 深圳
         regions = self.lexicon.regions_in(asked_places)
