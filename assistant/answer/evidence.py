@@ -581,7 +581,7 @@ def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:
         return RequestedFigure(frozenset(), frozenset())
     # (the date of the document asked about, "the FSA's July 2025 discussion paper", is which
     # paper, not the year of the figure)
-    dated = _DOCUMENT_DATE.sub(" ", query)
+    dated = _EVENT_DATE.sub(" ", _DOCUMENT_DATE.sub(" ", query))
     # (nor is a bound, "before 2008", 「2008年より後」: the figure is for the years beyond it)
     dated = _YEAR_BOUND.sub(" ", dated)
     return RequestedFigure(
@@ -605,6 +605,18 @@ _YEAR_BOUND = re.compile(
 _DOCUMENT_DATE = re.compile(
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d{2}(?:年度?(?:\d{1,2}月)?の?)?\s*"
     r"(?:[\w-]+\s+){0,2}?(?:discussion\s+)?(?:paper|report|guidelines?|white\s+paper|ペーパー|報告書|検討ペーパー|資料)",
+    re.I,
+)
+
+
+#: The date of a meeting named by it ("at the second dialogue in November 2023", 「2023年11月の
+#: 第2回対話で」): which meeting, not the year of a figure said there.
+_EVENT_DATE = re.compile(
+    r"\b(?:dialogues?|meetings?|conferences?|sessions?|summits?|forums?|symposi(?:um|a)|seminars?|workshops?|"
+    r"(?:side )?events?|speech|address|remarks|hearings?)\s+(?:held\s+|took place\s+)?(?:in|on)\s+"
+    rf"{_MONTH_EN}(?:\d{{1,2}},?\s+)?(?:19|20)\d{{2}}\b"
+    r"|(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?(?:に開(?:か|催)れた|開催の|の)\s*(?:第\d+回)?"
+    r"(?:対話|ダイアログ|ダイアローグ|会合|会議|イベント|サイドイベント|シンポジウム|セミナー|フォーラム|講演)",
     re.I,
 )
 

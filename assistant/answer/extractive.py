@@ -184,6 +184,17 @@ CONTEXT_SUBJECT_SHARE = 0.5
 PASSAGE_SUBJECT_SHARE = 1.0
 #: A later part of a question pointing back to what an earlier one names ("how many companies
 #: have used it", 「それって何件くらい」).
+#: An English question asking yes or no ("does the JPO cover …?").
+_POLAR_EN = re.compile(r"^\W*(?:does|do|did|is|are|was|were|can|could|will|would|has|have)\b", re.I)
+#: A party named as the one a question has spoken of ("how much did the borrower raise").
+_THE_PARTY = re.compile(r"\bthe (?:borrower|lender|bank|company|firm|startup|insurer|fund|deal|loan)s?\b", re.I)
+#: A part of a question pointing at the statement before it ("which company was that", "who
+#: was behind it", 「それってどこの会社？」).
+_POINTS_AT_SETUP = re.compile(
+    r"\b(?:was|is|were|are|did|does|do)\s+(?:that|this|it|they)\b|\b(?:that|this) (?:deal|loan|case|company|one|startup|firm|bank)\b"
+    r"|^(?:それ|その|そこ|これ|この)",
+    re.I,
+)
 _REFERS_BACK = re.compile(r"\b(?:it|its|they|them|their|that one|this one)\b|それ|そいつ|そこ(?!ら|まで)|あれ(?![こば])", re.I)
 #: A when follow-up naming something new is led by a dated unit naming all of it, within
 #: this share of the lead's score, when the lead names none of it ("what date was its final
@@ -344,6 +355,15 @@ _ASKS_FIRST_OCCASION = re.compile(
     r"|最初の(?:会合|会議|ダイアログ|オークション|フォーラム)",
     re.I,
 )
+#: A law's passing asked the date of (「信用保証協会法が制定されたのは何年？」, "when was the act
+#: passed?"): answered by a sentence dating its passing, not by another event of its story.
+_ASKS_PASSING = re.compile(
+    r"(制定|成立|可決|公布)(?:さ|し)?れ?(?:た|る)?(?:の|ん)?(?:は|って|が)?[^。？?、]{0,6}?(?:いつ|何年|何月)"
+    r"|(?:いつ|何年|何月)[^。？?]{0,20}?(制定|成立|可決|公布)"
+    r"|\b(?:when|(?:what|which) (?:year|month|date|day))\b[^?.]{0,80}?\b(passed|enacted|promulgated|pass|enact)\b",
+    re.I,
+)
+_SAYS_PASSING = re.compile(r"制定|成立|可決|公布|\b(?:passed|enacted|promulgated)\b", re.I)
 #: A follow-up asking whether the earlier answer holds of another case ("same rule there?",
 #: 「創業のもそうなん？」, 「も同じ？」).
 _SAME_RULE = re.compile(
@@ -1234,6 +1254,16 @@ class ExtractiveAnswerer(Answerer):
             # "When did WIPO hold its first IP Finance Dialogue?" when the passages date its
             # second one only
             return self._abstain(base, "no_quantity", groups, t0, missing=[first.group(0)])
+        if q.intent == "when" and (passing := _ASKS_PASSING.search(asking_text)) and not _SAYS_PASSING.search(
+            f"{lead.text} {lead.unit().en}"
+        ):
+            # 「信用保証協会法が制定されたのは何年？」: a dated unit saying the law passed
+            # answers; the founding of the first association (1937) does not
+            lead = self._close_lead(
+                lead, ranked, q, DATED_LEAD_SHARE, lambda c: bool(_SAYS_PASSING.search(f"{c.text} {c.unit().en}")) and has_date(c.text)
+            )
+            if not _SAYS_PASSING.search(f"{lead.text} {lead.unit().en}"):
+                return self._abstain(base, "no_quantity", groups, t0, missing=[next(g for g in passing.groups() if g)])
         if (q.intent == "why" or (q.intent == "comparison" and "why" in q.intents)) and _ASKS_CAUSE.search(q.text):
             # "why did the 9th auction go so badly?": a close unit giving a reason answers; its
             # figures alone (6 of 81 lots) say what happened, not why
@@ -1431,6 +1461,11 @@ class ExtractiveAnswerer(Answerer):
             lead = first or self._first_part_lead(
                 question, lead, ranked, q, retrieval, chunk_tokens, known, clauses=True
             )
+            dated = next((c for c in stated[1:] if isinstance(c, Candidate) and q.figure and q.figure.met_by(c.text)), None)
+            if dated is not None and q.figure.years and not q.figure.met_by(lead.text) and _POLAR_EN.match(question):
+                # "does the JPO actually cover the cost of those reports? how much per report
+                # around 2017": the unit giving 2017's figure says yes, and how much
+                lead = dated
         elif q.figure or q.quantities:  # the unit that states the figure asked for leads
             lead = next((c for c in pool if states(c)), lead)
         if condensed == question and stated is None:
@@ -2211,6 +2246,10 @@ class ExtractiveAnswerer(Answerer):
             return None
         found = {h.chunk.id for h in retrieval.hits}
         out: list[Candidate | bool] = []
+        # (what a statement before the parts sets out, "heard a us ag startup borrowed 100m
+        # against its ip.", is what a part pointing at it asks of: "which company was that")
+        start = question.find(parts[0])
+        setup = question[:start].strip() if start > 0 else ""
         for i, part in enumerate(parts):
             # (the part's figure, read with the whole question's qualifiers: "Did it *actually*
             # pass …?" still wants a result, not an outlook)
@@ -2225,6 +2264,16 @@ class ExtractiveAnswerer(Answerer):
                 pf = replace(pf, figure=replace(pf.figure, years=q.figure.years))
             groups = term_groups(part, self.bm25.idf, self.lexicon, known)
             subjects = self.refusals.figure_subjects(groups, known, part)
+            # (what a statement before the parts sets out, or an earlier part: "…the first insured
+            # ip-backed loan in the us and how much did *the borrower* raise")
+            before = setup if setup and _POINTS_AT_SETUP.search(part) else ""
+            before = " ".join(parts[:i]) if i and _THE_PARTY.search(part) else before
+            if before and [g for g in subjects if not YEAR_TERM.fullmatch(g.term)]:
+                # (its words, not its figure: "covers part of the losses" asks no share; a part
+                # naming nothing, "how big is it", is judged with the whole question below)
+                said = f"{before} {part}"
+                groups = term_groups(said, self.bm25.idf, self.lexicon, known)
+                subjects = self.refusals.figure_subjects(groups, known, said)
             if not [g for g in subjects if not YEAR_TERM.fullmatch(g.term)]:
                 # 「何割くらい？」 asks its figure of what the part before it names… (the part's own
                 # kind of figure: 25社 is no 会費 of 「…何社？あと会費なんぼ」)

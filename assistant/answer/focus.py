@@ -79,6 +79,9 @@ _FOCUS_JA = (
         rf"(?:いくら|どの(?:くらい|ぐらい|程度)|どれ(?:くらい|ぐらい|ほど)|どんくらい)(?!の(?!水準|目安|相場|規模|金額|額))"
     ),
 )
+#: Words that name no thing when they stand alone (「考慮すべき事項」), though a compound
+#: ending in them does (「登記事項」 is what a registration records).
+_VAGUE_ALONE = frozenset({"事項", "点"})
 #: Japanese words those patterns catch that name no thing of their own: the figure's frame
 #: (金額, 規模: what it is of is said elsewhere) and kinds every passage is (制度, もの).
 NOT_FOCUS_JA = frozenset({
@@ -89,6 +92,8 @@ NOT_FOCUS_JA = frozenset({
     "課題", "問題", "問題点", "論点", "ポイント", "メリット", "デメリット", "利点", "効果", "影響",
     "定義", "対象", "範囲", "中身", "結論", "方針", "考え方", "位置づけ", "位置付け", "仕組", "流れ",
     "整理", "扱い", "取扱い", "取り扱い", "解釈",
+    # what is to be weighed or watched (「留意点」「考慮事項」): said by the sentence saying it
+    "留意点", "注意点", "留意事項", "注意事項", "考慮事項",
     "テーマ", "議題", "話題",
     # the kinds a thing is divided into (「一級指標の区分」): said by listing them
     "区分", "分類", "内訳", "種類", "類型",
@@ -265,7 +270,7 @@ def unnamed_focus(
         for f, after_number in caught
         # (「第5回会合では何が」: 回会合 after a number is an occasion, not a thing asked)
         if not after_number
-        and f not in NOT_FOCUS_JA and any(f.endswith(n) for n in nouns) and not f.endswith("以外")
+        and f not in NOT_FOCUS_JA and f not in _VAGUE_ALONE and any(f.endswith(n) for n in nouns) and not f.endswith("以外")
     ]
     foci += [
         w.lower()

@@ -229,7 +229,7 @@ def binding_premise(question: str, texts: list[str], about: str = "") -> tuple[s
 _YEAR_JA = r"(?:(?:19|20)\d{2}|(?:令和|平成)(?:\d{1,2}|元))"
 #: What follows a clause said as given, the reason for what is asked (「…らしいけど」, 「…ので」).
 #: (「…始まったんやんな？」: Kansai for んだよね)
-_AS_GIVEN_JA = r"と(?:承知|理解|認識)して(?:い|お)|(?:る|た|てる|とる|っとる)よね|らしい|と聞|って聞|けど|けれど|ので(?!す|しょ)|から(?!です|でしょ)|ですが|ますが|以上|んだよね|んですよね|んやんな|んやんね|んやろ|やんな|やんね|やろ(?!か)|だろ(?!うか)|でしょ(?!うか)"
+_AS_GIVEN_JA = r"と(?:承知|理解|認識)して(?:い|お)|(?:る|た|てる|とる|っとる)ん?よね|らしい|と聞|って聞|けど|けれど|ので(?!す|しょ)|から(?!です|でしょ)|ですが|ますが|以上|んだよね|んですよね|んやんな|んやんね|んやろ|やんな|やんね|やろ(?!か)|だろ(?!うか)|でしょ(?!うか)"
 
 
 #: A start a question takes as given, with its year ("Since the charge has been available since
@@ -371,6 +371,15 @@ _PASSED_EN = re.compile(
     + r"(?=[^.?!]{0,20}?\b(?:right|correct|true|yeah|no)\s*\?)",
     re.I,
 )
+#: The year a question asks a passing's month or day within ("which month in 2023 did the Diet
+#: pass …", 「2023年の何月に成立した？」): a year taken as given as well.
+_PASSED_WITHIN = re.compile(
+    r"\b(?:which|what) (?:month|day|date)\s+(?:in|of)\s+((?:19|20)\d{2})\b[^.?!]{0,80}?"
+    r"\b(?:pass|passed|enact|enacted|adopt|adopted|promulgate|promulgated)\b"
+    r"|\bwhen in ((?:19|20)\d{2})\b[^.?!]{0,80}?\b(?:pass|passed|enact|enacted|adopt|adopted|promulgate|promulgated)\b"
+    rf"|({_YEAR_JA})年の?(?:何月|いつ(?:ごろ|頃)?|何日)[^。？?]{{0,20}}?(?:成立|可決|制定|公布)",
+    re.I,
+)
 _PASSING_YEAR = re.compile(rf"{_YEAR_JA}年[^。、]{{0,14}}?(?:に|で)(?:成立|可決|制定|公布)")
 _PASSING_JA = re.compile(r"成立|可決|制定|公布")
 _PASSING_EN = re.compile(r"\b(?:passed|enacted|promulgated)\b", re.I)
@@ -381,14 +390,16 @@ def passed_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[st
     成立したらしいけど」, "Given that the bill passed the Diet in 2023, …") when the passages on
     it date its passing or promulgation (成立, 公布) to other years only, as
     :func:`started_premise` does for 施行. Asking whether it passed then takes nothing as given."""
-    return _dated_premise(question, texts, lexicon, (_PASSED_JA, _PASSED_EN), (_PASSING_JA, _PASSING_EN, _PASSING_YEAR))
+    return _dated_premise(
+        question, texts, lexicon, (_PASSED_JA, _PASSED_EN, _PASSED_WITHIN), (_PASSING_JA, _PASSING_EN, _PASSING_YEAR)
+    )
 
 
 def _dated_premise(
     question: str,
     texts: list[str],
     lexicon: Lexicon,
-    taken: tuple[re.Pattern, re.Pattern],
+    taken: tuple[re.Pattern, ...],
     said_by: tuple[re.Pattern, re.Pattern, re.Pattern],
 ) -> list[str]:
     """The years ``question`` takes as an event's (``taken``: its Japanese and English

@@ -384,6 +384,8 @@ _MONEY_EVENTS = {
 #: no count of them.
 #: (people by a compound too: 「参加者数」, 「人数」)
 _COUNTED_PARTIES = re.compile(r"((?:会社|企業|銀行|金融機関|事業者|人)(?=って|は|が|の数)|(?:[一-龥]{1,3}者|人)(?=数))")
+#: Units of time a "how many" question may count: it asks a length of time.
+_TIME_COUNTED = re.compile(r"(?:(?:business|working|calendar) )?(?:days?|weeks?|months?|years?|hours?)|日数|日間|営業日|週間|か月|ヶ月|カ月|年間")
 _COUNTER_KINDS = {
     "社": r"会社|企業|スタートアップ|事業者|\b(?:compan(?:y|ies)|firms?|start-?ups?|businesses|smes?)\b",
     "機関": r"機関|銀行|金融機関|\b(?:institutions?|banks?|lenders?)\b",
@@ -424,6 +426,29 @@ _OWN_SITE = re.compile(
     r"|[^、。？?\s]{1,8}?に(?:子会社|工場|拠点|支店|支社|現地法人|事務所)(?:が|も)?(?:ある|あり|あん|持っ|もっ)",
     re.I,
 )
+
+
+#: An occasion asked of by its ordinal ("at the second dialogue", 「第2回の会合で」).
+_OCCASION_NOUNS = r"(?:dialogues?|meetings?|conferences?|summits?|forums?|symposi(?:um|a)|seminars?|workshops?|対話|会合|会議|セミナー|フォーラム|シンポジウム)"
+_ASKED_OCCASION = re.compile(
+    rf"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){{0,3}}?{_OCCASION_NOUNS}\b"
+    rf"|第\s*\d+\s*回(?:目)?の?[^。、？?]{{0,20}}?{_OCCASION_NOUNS}",
+    re.I,
+)
+#: An occasion told of by its ordinal: 「第2回となる「IP Finance Dialogue」を開催し」.
+_TOLD_OCCASION = re.compile(
+    rf"第\s*\d+\s*回(?:目)?(?:となる|の)?[「『]?[^。、]{{0,30}}?(?:{_OCCASION_NOUNS}|Dialogue|Forum)", re.I
+)
+
+
+def _told_occasion(c: Candidate) -> set[str]:
+    """The ordinal of the occasion the unit's chunk told of last before the unit (「第2回となる
+    「IP Finance Dialogue」を開催し」, then what the Director General said there); none when
+    the chunk names none before it."""
+    text = c.hit.chunk.text
+    at = text.find(c.text[:30])
+    told = list(_TOLD_OCCASION.finditer(text[:at])) if at > 0 else []
+    return ordinals(told[-1].group(0)) if told else set()
 
 
 def _places_asked(text: str) -> str:
@@ -637,6 +662,8 @@ class QuantityCheck:
         said_ordinals = ordinals(f"{c.text} {c.unit().en}")
         if len(items := {a or str(_CIRCLED.index(b) + 1) for a, b in LIST_ITEM.findall(c.text)}) >= 2:
             said_ordinals |= items  # a list's items are its first, second …: 「(1)…、(2)…」
+        if asked_ordinals and not said_ordinals and _ASKED_OCCASION.search(q.text):
+            said_ordinals = _told_occasion(c)  # what was said at the dialogue the chunk has just told of
         if asked_ordinals and not asked_ordinals & said_ordinals:
             return False  # the 9th auction's sales do not answer for the 10th
         # (…nor for the first; by the unit's own words: "second-tier banks" names no round)
@@ -873,6 +900,8 @@ class QuantityCheck:
         if not m:
             return None
         noun = next(g for g in m.groups() if g).lower()
+        if _TIME_COUNTED.fullmatch(noun) or _TIME_COUNTED.fullmatch(noun.split()[0]):
+            return None  # "how many days": a length of time (1営業日), no things counted
         if pattern is _COUNTED and m.group(1):
             # "how many IP pledge loan transactions …" counts transactions: the words up to the
             # verb, and the thing is the last (IP and pledge only say which)

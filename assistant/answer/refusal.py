@@ -373,6 +373,8 @@ _EN_FILLER = frozenset(
     {"another", "other", "later", "instead", "also", "again", "still", "even", "then", "now", "soon", "same", "own", "itself"}
     # (vague nouns: "one of these charge things", "machines and stuff")
     | {"thing", "things", "stuff", "something", "anything", "whatever", "kind", "sort"}
+    # (a preposition's noun: "on a borrower's behalf", "for the sake of")
+    | {"behalf", "sake"}
 )
 
 

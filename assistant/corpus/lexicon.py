@@ -63,6 +63,8 @@ _PRONOUN_US = re.compile(
 )
 _US = re.compile(
     r"\bU\.?S\.?A?(?![A-Za-z])|(?i:\bthe us\b)"  # "in the us" written in lower case too
+    # (…or after a determiner the pronoun never follows: "a us ag startup", "which us banks")
+    r"|(?i:\b(?:a|another|each|every|some|many|most|other|which|what) us\b)"
     # (or before a noun the pronoun never precedes: "us lender here", "us patent law")
     r"|(?i:\bus (?=(?:lenders?|banks?|banking|compan(?:y|ies)|firms?|laws?|patents?|trademarks?|copyrights?|practice|market|"
     r"government|rules?|courts?|startups?|subsidiar(?:y|ies)|investors?|insurers?|federal|state|ip|venture|ucc|uspto)\b))"

@@ -313,11 +313,13 @@ def condense(
         return question
     lexicon = lexicon or Lexicon.bundled()
     previous = condense(history[-1], history[:-1], idf, lexicon)
-    question = _years_shifted(question, previous)
-    question = _next_occasion(question, previous)
-    # ("since then" points back: the question is a follow-up, whatever it reads as written out)
+    # (a year named by the one asked before, 「同年の…」, and "since then" point back: the
+    # question is a follow-up, whatever it reads as written out; its place is the earlier one)
+    shifted = _years_shifted(question, previous)
+    points_back = shifted != question
+    question = _next_occasion(shifted, previous)
     since = _since_then(question, previous)
-    points_back, question = since != question, since
+    points_back, question = points_back or since != question, since
     swapped = (
         _ask_about_place(question, previous, lexicon)
         or _ask_about_year(question, previous)

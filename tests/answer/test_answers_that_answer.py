@@ -6404,3 +6404,78 @@ def test_no_control_characters_in_the_rules():
     files = [*root.glob("assistant/**/*.py"), *root.glob("corpus/lexicon/*.yaml")]
     bad = [str(p.relative_to(root)) for p in files if any(ord(ch) < 32 and ch not in "\n\t\r" for ch in p.read_text(encoding="utf-8"))]
     assert not bad, bad
+
+
+# ---- round 103
+
+
+def test_round_103_a_meetings_date_and_ordinal_say_which_meeting(assistant):
+    # "in November 2023" dates the dialogue, not the figure; "second" is the dialogue the
+    # chunk has just told of before the Director General's words
+    answer = assistant.ask(
+        "At the WIPO dialogue held in November 2023, how did the Director General size up intangible assets against national economies?"
+    )
+    assert not answer.abstained and "上位10か国" in _lead(answer)[0], answer.text
+    answer = assistant.ask("At WIPO's second IP Finance Dialogue, what did the Director General say about how big intangible assets are?")
+    assert not answer.abstained and "上位10か国" in _lead(answer)[0], answer.text
+
+
+def test_round_103_a_passing_asked_within_a_wrong_year(assistant):
+    answer = assistant.ask("what month of 2023 did the Diet enact the business lending promotion act?")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("In which month of 2024 was the enterprise value charge law passed?")
+    assert not answer.abstained and "2024年6月7日" in _lead(answer)[0], answer.text
+
+
+def test_round_103_a_passing_no_unit_dates_is_refused(assistant):
+    # the documents date the act's coming into force (2005), never its enactment
+    answer = assistant.ask("動産債権譲渡特例法が制定されたのは何年？")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("事業性融資推進法が成立したのはいつ？")
+    assert not answer.abstained and "2024年6月7日" in _lead(answer)[0], answer.text
+
+
+def test_round_103_on_a_borrowers_behalf_is_no_thing_asked(assistant):
+    answer = assistant.ask("When a guarantee corporation pays a lender on the borrower's behalf, how much of it comes back from JFC insurance?")
+    assert not answer.abstained and "70〜90%" in _lead(answer)[0], answer.text
+
+
+def test_round_103_points_to_weigh_and_the_highest_price_ask_no_figure(assistant):
+    answer = assistant.ask("管財人が事業の承継先を選ぶとき、一番高い価格を出したところを選べばよいのか。指針上の留意事項は？")
+    assert not answer.abstained and "雇用" in _lead(answer)[0], answer.text
+
+
+def test_round_103_a_part_pointing_at_the_statement_before_it(assistant):
+    # "a us startup" names the United States; "which company was that" asks of the statement
+    answer = assistant.ask(
+        "i read a us startup borrowed over 100m against its ip with an insurer behind the loan. which company was that and who insured it?"
+    )
+    assert not answer.abstained and "Indigo Ag" in _lead(answer)[0] and "Markel" in _lead(answer)[0], answer.text
+    # "the borrower" is the one the part before it spoke of
+    answer = assistant.ask("who put together the first insured ip-backed loan in the us, and how much did the borrower get?")
+    assert not answer.abstained and "1億ドル超" in _lead(answer)[0], answer.text
+
+
+def test_round_103_how_many_days_asks_a_length_of_time(assistant):
+    answer = assistant.ask("how many days does a china patent pledge registration take when filed online?")
+    assert not answer.abstained and "1営業日" in _lead(answer)[0], answer.text
+
+
+def test_round_103_the_share_a_bank_holds_of_a_bad_loan(assistant):
+    answer = assistant.ask("中山市で知財ローンが焦げ付いたら銀行は何割持つん？")
+    assert not answer.abstained and "54:26:16:4" in _lead(answer)[0], answer.text
+
+
+def test_round_103_the_same_year_keeps_the_earlier_place(assistant):
+    answer = assistant.ask("同年の受益企業数は？", ["中国の2022年の知財質押融資額は？"])
+    assert not answer.abstained and "2.6万社" in _lead(answer)[0], answer.text
+
+
+def test_round_103_a_start_taken_as_given_with_nyone(assistant):
+    answer = assistant.ask("事業性融資推進法って2025年4月に施行されたんよね？")
+    assert answer.abstained, answer.text
+
+
+def test_round_103_a_yes_no_question_then_a_years_figure(assistant):
+    answer = assistant.ask("does the JPO really pay for those evaluation reports? how much per report in 2017")
+    assert not answer.abstained and "約30万円" in _lead(answer)[0], answer.text
