@@ -377,11 +377,29 @@ _ASKS_COMBINED = re.compile(
     # ("can a loan under the charge also be backed by a guarantee", "additionally carry")
     r"|\balso (?:be |get |have )?(?:backed|covered|secured|guaranteed|insured)\b|\badditionally (?:carry|carries|have|has|get|be)\b"
     # ("… AND also get a guarantee on the same loan", 「…に保証を付けることは可能か」)
-    r"|\balso get\b|\bon the same loan\b|保証(?:を|も|って)?(?:付け|つけ)(?:る|られ|て(?:もら|くれ))"
+    r"|\balso get\b|\bon the same loan\b|\b(?:mix|go together)\b|保証(?:を|も|って)?(?:付け|つけ)(?:る|られ|て(?:もら|くれ))"
     r"|併用|組み合わせ|組み合わ|一緒に(?:使|つか|付け|つけ|設定)|同時に(?:使|つか|付け|つけ|設定)|両方(?:使|つか)"
     r"|(?:保証|担保)も(?:つけ|付け|使え|つかえ)",
     re.I,
 )
+
+
+#: The enterprise value charge said in everyday words ("secured on my whole company", "the
+#: whole-company charge", 「会社まるごと担保」): a scheme a combination is asked of.
+_WHOLE_COMPANY_CHARGE = re.compile(
+    r"\b(?:whole|entire)[- ](?:company|business|firm)\b|\ball[- ]asset (?:charge|security)\b|\b(?:everything|all) (?:we|i) own\b"
+    r"|(?:会社|事業|全部)(?:を|ごと)?(?:まるごと|丸ごと)|事業全体を担保",
+    re.I,
+)
+_VALUE_CHARGE = "企業価値担保権"
+
+
+def _combined_instruments(question: str, q: QuestionFrame) -> tuple[str, ...]:
+    """The schemes a question names, the enterprise value charge said in everyday words too."""
+    named = tuple(q.instruments)
+    if _VALUE_CHARGE not in named and _WHOLE_COMPANY_CHARGE.search(question):
+        named += (_VALUE_CHARGE,)
+    return named
 
 
 def _names_each(c: Candidate, instruments: tuple[str, ...]) -> bool:
@@ -1415,9 +1433,8 @@ class ExtractiveAnswerer(Answerer):
             figure_units = [c for c in stated if c is not True]
         elif (q.figure or q.quantities) and not any(states(c) for c in pool):
             return self._abstain_unstated(base, groups, t0, top_tokens, q, name_asked=True)
-        if (combined := _ASKS_COMBINED.search(question)) and len(q.instruments) > 1 and not any(
-            _names_each(c, q.instruments) for c in pool
-        ):
+        schemes = _combined_instruments(question, q)
+        if (combined := _ASKS_COMBINED.search(question)) and len(schemes) > 1 and not any(_names_each(c, schemes) for c in pool):
             # "can i stack the charge with a credit guarantee?": only a unit naming both says
             # whether they go together; one on the charge alone does not
             return self._abstain(base, "no_quantity", groups, t0, missing=[combined.group(0)])

@@ -49,6 +49,11 @@ _ASKS = re.compile(
 )
 
 
+#: An English sentence telling a case, ending in a full stop: "When a loan … goes into
+#: enforcement, part of the proceeds is held back …." (its "when" opens a clause, not a question).
+_TOLD_CASE = re.compile(r"^(?:when|where|once|after|if)\b[^?]*?,\s*[^?]+\.\s*$", re.I)
+
+
 def question_parts(question: str, clauses: bool = False) -> list[str]:
     """The parts of ``question`` that ask something, in order; the whole question when it
     asks one thing. A statement beside the question ("I'm citing that in a memo.") is not a
@@ -58,7 +63,9 @@ def question_parts(question: str, clauses: bool = False) -> list[str]:
     asking = [
         p
         for i, p in enumerate(parts)
-        if len(p) >= MIN_PART_CHARS and (_ASKS.search(p) or (i == len(parts) - 1 and _asks_unmarked(p)))
+        if len(p) >= MIN_PART_CHARS
+        and (_ASKS.search(p) or (i == len(parts) - 1 and _asks_unmarked(p)))
+        and not _TOLD_CASE.match(p)
     ]
     if len(asking) > 1:
         return asking

@@ -120,7 +120,7 @@ ASKED_SUBJECT = 0.92
 #: A question about a whole year, and a figure for part of one.
 _FULL_YEAR = re.compile(
     # (「2024年は結局1年でいくら」: the year's total)
-    r"通年|年間の|[1一]年間|(?<![0-9０-９])[1一]年で(?:いくら|どのくらい|どれくらい|何)|(?:まるまる|丸|まるっと|まる)[1一]年|\b(?:full|whole|entire)[- ](?:calendar[- ])?y(?:ea)?r\b|\bannual\b"
+    r"通年|年間の|(?<![0-9０-９一二三四五六七八九十数何])年間で|[1一]年間|(?:19|20)\d{2}年[^。？?、]{0,12}?最終的に|(?<![0-9０-９])[1一]年で(?:いくら|どのくらい|どれくらい|何)|(?:まるまる|丸|まるっと|まる)[1一]年|\b(?:full|whole|entire)[- ](?:calendar[- ])?y(?:ea)?r\b|\bannual\b"
     r"|(?:19|20)\d{2}年(?:の年|の)?末|\b(?:the )?end of (?:19|20)\d{2}\b"  # 「2024年(の年)末」: not 6月末's figure
     r"|\b(?:the )?(?:whole|entire|full|all) of (?:calendar |the year )?(?:19|20)\d{2}\b"  # "for the whole of (calendar) 2024"
     r"|\bfull (?:19|20)\d{2}\b|\b(?:19|20)\d{2} (?:in full|as a whole)\b|incl(?:uding|\.)? dec(?:ember)?\b|12月(?:分)?(?:も|まで)?(?:含|入れ)"

@@ -6479,3 +6479,26 @@ def test_round_103_a_start_taken_as_given_with_nyone(assistant):
 def test_round_103_a_yes_no_question_then_a_years_figure(assistant):
     answer = assistant.ask("does the JPO really pay for those evaluation reports? how much per report in 2017")
     assert not answer.abstained and "約30万円" in _lead(answer)[0], answer.text
+
+
+def test_round_103_the_whole_company_in_everyday_words_is_the_charge_for_a_combination(assistant):
+    # no unit speaks of a guarantee corporation's guarantee on a loan under the charge
+    answer = assistant.ask("could the guarantee corporation back a loan that's already secured on our whole business, or do they not mix?")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("会社まるごと担保にして借りたら、信用保証協会の保証も付けられるん？")
+    assert answer.abstained, answer.text
+
+
+def test_round_103_a_years_total_asked_as_the_final_figure(assistant):
+    # only 2024's first half and first nine months are given
+    answer = assistant.ask("中国の知財質押融資は2024年の年間で最終的にいくらだったの？")
+    assert answer.abstained, answer.text
+
+
+def test_round_103_a_case_told_then_a_floor_asked(assistant):
+    # the told case ("When …, … is held back.") asks nothing; "a floor on that amount" asks money
+    answer = assistant.ask(
+        "When an enterprise value charge is enforced, some of the proceeds are kept for ordinary creditors. "
+        "Is there a minimum on that reserved amount, and if so what is it?"
+    )
+    assert not answer.abstained and "70万円" in _lead(answer)[0], answer.text
