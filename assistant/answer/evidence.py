@@ -432,7 +432,7 @@ _NUMBERED = re.compile(rf"第\s*\d+\s*号|{_STANDARD_NUMBER.pattern}")  # (a sta
 #: …a law's own number (「法律第何号」「何号の法律」): 法律第52号, not the Cabinet Order's 第242号.
 LAW_NUMBERED = "law_numbered"
 _LAW_NUMBERED = re.compile(r"法律第\s*\d+\s*号")
-_ORDINAL = re.compile(r"第\s*(\d+)\s*回|(\d+)\s*回目|\b(\d+)(?:st|nd|rd|th)\b", re.I)
+_ORDINAL = re.compile(r"第\s*(\d+)\s*回|(\d+)\s*回目|\b(\d+)(?:st|nd|rd|th)\b|(?<![\w#&])#\s?(\d{1,2})\b", re.I)
 _ORDINAL_WORDS = {
     word: str(n)
     for n, word in enumerate(
@@ -581,6 +581,8 @@ def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:
         return RequestedFigure(frozenset(), frozenset())
     # (the date of the document asked about, "the FSA's July 2025 discussion paper", is which
     # paper, not the year of the figure)
+    # (nor the years in brackets after a name, "the FSA working group (2022-23)": which group)
+    query = _NAMED_YEARS.sub(" ", query)
     dated = _EVENT_DATE.sub(" ", _DOCUMENT_DATE.sub(" ", query))
     # (nor is a bound, "before 2008", 「2008年より後」: the figure is for the years beyond it)
     dated = _YEAR_BOUND.sub(" ", dated)
@@ -609,6 +611,8 @@ _DOCUMENT_DATE = re.compile(
 )
 
 
+#: Years in brackets right after a name ("the working group (2022-23)", 「WG(2022〜23年)」).
+_NAMED_YEARS = re.compile(r"(?<=[\w」』])\s*[(（](?:19|20)\d{2}(?:年度?)?\s*(?:[-–〜~/]\s*(?:(?:19|20)?\d{2})(?:年度?)?)?[)）]")
 #: The date of a meeting named by it ("at the second dialogue in November 2023", 「2023年11月の
 #: 第2回対話で」): which meeting, not the year of a figure said there.
 _EVENT_DATE = re.compile(

@@ -176,6 +176,9 @@ NEW_SUBJECT_LEAD_SHARE = 0.85
 #: A unit on the city a question names (Zhuhai) leads over a closer one on another city
 #: (Zhongshan, asked about before), within this share of its score.
 CITY_LEAD_SHARE = 0.7
+#: A unit naming the legal forms that may use a scheme leads a question giving the asker's
+#: own form when it scores this share of the lead.
+FORM_LEAD_SHARE = 0.6
 #: A part of a compound question naming nothing its figure is of is answered by a unit whose
 #: passage (text, heading, document title) names this share of the whole question's subjects.
 CONTEXT_SUBJECT_SHARE = 0.5
@@ -184,10 +187,22 @@ CONTEXT_SUBJECT_SHARE = 0.5
 PASSAGE_SUBJECT_SHARE = 1.0
 #: A later part of a question pointing back to what an earlier one names ("how many companies
 #: have used it", 「それって何件くらい」).
+#: The legal forms the documents say may (or may not) use a scheme.
+_FORM_WORDS = frozenset({"株式会社", "持分会社", "個人事業主"})
+#: The asker's own legal form, given as who asks ("うち合同会社なんやけど", "we're an LLC").
+_OWN_FORM = re.compile(
+    r"(?:うち|うちら|弊社|当社|私|わたし|僕|俺)(?:の会社|とこ)?(?:は|って|、)?\s*"
+    r"(合同会社|合資会社|合名会社|株式会社|有限会社|個人事業主?|自営業?|フリーランス|一般社団法人|NPO)"
+    r"|(合同会社|合資会社|合名会社|有限会社|個人事業主?|自営業?|フリーランス|一般社団法人|NPO)(?:なんやけど|なんだけど|なんですが|なんですけど|ですが|ですけど|だけど|やけど|でやって)"
+    r"|\b(?:we|i)(?:'re| are| am|'m)\s+(?:just\s+|only\s+)?(?:an?\s+)?(llc|godo kaisha|gk|kk|kabushiki kaisha|sole proprietor(?:ship)?|partnership company|stock company|membership company)\b",
+    re.I,
+)
 #: An English question asking yes or no ("does the JPO cover …?").
 _POLAR_EN = re.compile(r"^\W*(?:does|do|did|is|are|was|were|can|could|will|would|has|have)\b", re.I)
-#: A party named as the one a question has spoken of ("how much did the borrower raise").
+#: A party named as the one a question has spoken of ("how much did the borrower raise"), or
+#: pointed at by a pronoun ("how much did they borrow").
 _THE_PARTY = re.compile(r"\bthe (?:borrower|lender|bank|company|firm|startup|insurer|fund|deal|loan)s?\b", re.I)
+_PRONOUN_SUBJECT = re.compile(r"\b(?:did|do|does|will|would|can|could|has|have|had|was|were|is|are)\s+(?:they|it|he|she)\b", re.I)
 #: A part of a question pointing at the statement before it ("which company was that", "who
 #: was behind it", 「それってどこの会社？」).
 _POINTS_AT_SETUP = re.compile(
@@ -378,7 +393,7 @@ _ASKS_COMBINED = re.compile(
     r"|\balso (?:be |get |have )?(?:backed|covered|secured|guaranteed|insured)\b|\badditionally (?:carry|carries|have|has|get|be)\b"
     # ("… AND also get a guarantee on the same loan", 「…に保証を付けることは可能か」)
     r"|\balso get\b|\bon the same loan\b|\b(?:mix|go together)\b|保証(?:を|も|って)?(?:付け|つけ)(?:る|られ|て(?:もら|くれ))"
-    r"|併用|組み合わせ|組み合わ|一緒に(?:使|つか|付け|つけ|設定)|同時に(?:使|つか|付け|つけ|設定)|両方(?:使|つか)"
+    r"|併用|組み合わせ|組み合わ|(?:一緒|いっしょ)に(?:使|つか|付け|つけ|設定)|同時に(?:使|つか|付け|つけ|設定)|両方(?:使|つか)"
     r"|(?:保証|担保)も(?:つけ|付け|使え|つかえ)",
     re.I,
 )
@@ -388,10 +403,11 @@ _ASKS_COMBINED = re.compile(
 #: whole-company charge", 「会社まるごと担保」): a scheme a combination is asked of.
 _WHOLE_COMPANY_CHARGE = re.compile(
     r"\b(?:whole|entire)[- ](?:company|business|firm)\b|\ball[- ]asset (?:charge|security)\b|\b(?:everything|all) (?:we|i) own\b"
-    r"|(?:会社|事業|全部)(?:を|ごと)?(?:まるごと|丸ごと)|事業全体を担保",
+    r"|(?:会社|事業|全部)(?:を|ごと)?(?:まるごと|丸ごと)|(?:会社|事業)ごと(?!に)(?:を)?担保|事業全体を担保",
     re.I,
 )
 _VALUE_CHARGE = "企業価値担保権"
+_GUARANTEE_BODY = "信用保証協会"
 
 
 def _combined_instruments(question: str, q: QuestionFrame) -> tuple[str, ...]:
@@ -399,6 +415,8 @@ def _combined_instruments(question: str, q: QuestionFrame) -> tuple[str, ...]:
     named = tuple(q.instruments)
     if _VALUE_CHARGE not in named and _WHOLE_COMPANY_CHARGE.search(question):
         named += (_VALUE_CHARGE,)
+    if _GUARANTEE_BODY not in named and "保証協会" in question:
+        named += (_GUARANTEE_BODY,)  # (its short name: 「保証協会の保証」)
     return named
 
 
@@ -1176,6 +1194,7 @@ class ExtractiveAnswerer(Answerer):
         if own and condensed != question:
             lead = self._newly_asked_lead(lead, ranked, q, groups, question, condensed)
         lead = self._asked_city_lead(lead, ranked, q)
+        lead = self._own_form_lead(lead, ranked, q, question)
         if condensed != question and (regions := self.lexicon.regions_in(question)):
             # "what about beijing?" after a question on Zhongshan's split of losses: a unit on
             # the place asked leads; one on another (Guangdong's split) is no answer for it
@@ -1987,6 +2006,19 @@ class ExtractiveAnswerer(Answerer):
             return lead
         return self._close_lead(lead, ranked, q, EARLIER_FIGURE_LEAD_SHARE, lambda c: earlier.met_by(c.text))
 
+    def _own_form_lead(self, lead: Candidate, ranked: list[Candidate], q: QuestionFrame, question: str) -> Candidate:
+        """A question giving the asker's own legal form (「うち合同会社なんやけど…使えるん」,
+        "we're an LLC - can we use it?") is led by a close unit naming the forms that may
+        use the scheme (「株式会社または持分会社の総財産」), not by one on the scheme at large."""
+        told = _OWN_FORM.search(question)
+        if not told:
+            return lead
+        said = f"{told.group(0)} {' '.join(self.lexicon.expand_english(told.group(0)))}"
+        forms = [w for w in self.lexicon.everyday_in(said) + self.lexicon.expand_english(said) if w in _FORM_WORDS]
+        if not forms or any(f in lead.text for f in forms):
+            return lead
+        return self._close_lead(lead, ranked, q, FORM_LEAD_SHARE, lambda c: any(f in c.text for f in forms))
+
     def _asked_city_lead(self, lead: Candidate, ranked: list[Candidate], q: QuestionFrame) -> Candidate:
         """A question naming a city ("and zhuhai?" after a question on Zhongshan's split) is
         led by a close unit on that city, not by one on another city or on none (the
@@ -2284,7 +2316,7 @@ class ExtractiveAnswerer(Answerer):
             # (what a statement before the parts sets out, or an earlier part: "…the first insured
             # ip-backed loan in the us and how much did *the borrower* raise")
             before = setup if setup and _POINTS_AT_SETUP.search(part) else ""
-            before = " ".join(parts[:i]) if i and _THE_PARTY.search(part) else before
+            before = " ".join(parts[:i]) if i and (_THE_PARTY.search(part) or _PRONOUN_SUBJECT.search(part)) else before
             if before and [g for g in subjects if not YEAR_TERM.fullmatch(g.term)]:
                 # (its words, not its figure: "covers part of the losses" asks no share; a part
                 # naming nothing, "how big is it", is judged with the whole question below)

@@ -86,6 +86,8 @@ _VAGUE_ALONE = frozenset({"事項", "点"})
 #: (金額, 規模: what it is of is said elsewhere) and kinds every passage is (制度, もの).
 NOT_FOCUS_JA = frozenset({
     "金額", "件数", "規模", "割合", "比率", "総額", "人数", "数字", "数値", "期間", "時間", "日数", "額", "本数", "社数",
+    # (how precisely or at what level: 「概数」「どの水準」 ask the figure, whatever it is called)
+    "水準", "概数", "概算", "レベル",
     "制度", "仕組み", "感じ", "場合", "とき", "もの", "こと", "ツール", "道具",
     # what a thing is said to be in other words (「…の目的は何ですか」 is answered by 「…ため」)
     "目的", "内容", "意味", "概要", "特徴", "違い", "理由", "背景", "役割", "狙い", "趣旨", "意義",

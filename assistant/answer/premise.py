@@ -443,7 +443,7 @@ def published_premise(question: str, texts: list[str], lexicon: Lexicon) -> list
 #: "Has the FSA revised its basic approach since it was published?", "Any amendments this
 #: year?").
 _REVISED_ASKED = re.compile(
-    r"(?:改訂|改正|改定|見直し|更新)(?:され|し|が?あ|はあ)(?:た|て|っ|り)[^。？?]{0,8}?(?:の|か|[？?])"
+    r"(?:改訂|改正|改定|見直し|更新)(?:され|し|が?あ|はあ)(?:た|て|っ|り)[ぁ-んー]{0,8}?(?:の|か|[？?])"
     r"|(?:改訂|改正|改定|新)版(?:が|は|って|も)?(?:出|で|公表|発表|公開)(?:た|まし|て|され)"
     # (「施行後に改訂や追補がありましたか」)
     r"|(?:改訂|改正|改定|追補|補正)(?:や|と|・|、|か)(?:改訂|改正|改定|追補|補正|見直し|更新)(?:が|は)?(?:あり|あっ|され)"

@@ -300,6 +300,7 @@ _NOT_COUNTED = frozenset(
     | {"and", "or"}
     # (a verb after the counted noun: "how many people came …", irregular past forms too)
     | {"came", "come", "went", "go", "got", "get", "took", "take", "made", "make", "saw", "see", "ran", "run", "sold", "won", "left"}
+    | {"found", "find", "bought", "buy", "paid", "pay", "brought", "bring", "gave", "give", "lost", "lose", "held", "hold", "met", "meet"}
 )
 
 
@@ -320,7 +321,7 @@ def _counted_words(text: str) -> list[str]:
 #: another kind (みずほ, a bank) does not answer it. A company or firm is any name (Indigo Ag
 #: is named without 会社), so those ask no kind.
 _NAMED_KIND = re.compile(
-    r"((?![一-龥]?(?:会社|企業)の)[一-龥ァ-ヶー]{2,})の(?:具体的な|正式な|正式)?(?:名前|名称)|\bwhich (?:[a-z-]+ ){0,2}(insurers?|insurance compan(?:y|ies)|research (?:firms?|compan(?:y|ies))|trust (?:banks?|compan(?:y|ies)))\b"
+    r"((?![一-龥]?(?:会社|企業)の)[一-龥ァ-ヶー]{2,})の(?:具体的な|正式な|正式)?(?:名前|名称)|\bwhich (?:[a-z-]+ ){0,2}(insurers?|insurance compan(?:y|ies)|research (?:firms?|compan(?:y|ies))|trust (?:banks?|compan(?:y|ies))|law (?:firms?|offices?))\b"
     # 「評価書つくってくれる調査会社ってどこ？」: a kind of body, asked where it is
     r"|([一-龥ァ-ヶー]{2,}(?:会社|機関|団体))(?:って|は|が)(?:どこ)",
     re.I,

@@ -267,7 +267,7 @@ _JOINED_EN = r"(?: and | & |, )"
 #: (and the frame it is asked in: 「どこの会社の話？」, 「保険でカバーした例」, 「2023年の1年間で」,
 #: 「金融機関が負う部分は何割」)
 _ASPECT = re.compile(
-    r"推移|動向|部分|分|全体|全部|合計|総計|トータル|変化|変遷|伸び|増減|傾向|状況|水準|相場|目安|平均|実態|現状|話|例|事例|ケース|\d*年間|通年|trends?|changes?|levels?", re.I
+    r"推移|動向|部分|分|全体|全部|合計|総計|トータル|概数|概算|およその数|変化|変遷|伸び|増減|傾向|状況|水準|相場|目安|平均|実態|現状|話|例|事例|ケース|\d*年間|通年|trends?|changes?|levels?", re.I
 )
 #: A list of three or more names (「米国・中国・韓国・シンガポール・ドイツ」, "the US, China,
 #: Korea, Singapore and Germany").
@@ -281,7 +281,11 @@ _FIGURE_WORD = re.compile(r"(?:金額|件数|比率|割合|残高|額|率|数)$"
 #: 「保証料はいくら」).
 _FIGURE_OF = r"(?:の(?:具体的な)?[一-龥]{0,3}(?:額|率|件数|割合|比率|上限|下限)|(?:は|って)?(?:何年|何件|何社|何%|何％|何割|いくら))"
 #: (and how it is totalled: 融資総額 is a total of 融資, 累計発行本数 a count of what was issued)
-_FIGURE_TOKENS = {"金額", "件数", "比率", "割合", "残高", "額", "率", "数", "総額", "本数", "総数", "人数", "社数", "合計", "累計", "累積", "延べ"}
+_FIGURE_TOKENS = {
+    "金額", "件数", "比率", "割合", "残高", "額", "率", "数", "総額", "本数", "総数", "人数", "社数", "合計", "累計", "累積", "延べ",
+    # (a count of banks by their counter: 参加行数 counts 参加 banks, 「参加銀行は約220行」)
+    "行数", "行",
+}
 
 
 def _title_cited(title: str, lowered: str) -> bool:

@@ -6502,3 +6502,61 @@ def test_round_103_a_case_told_then_a_floor_asked(assistant):
         "Is there a minimum on that reserved amount, and if so what is it?"
     )
     assert not answer.abstained and "70万円" in _lead(answer)[0], answer.text
+
+
+# ---- round 104
+
+
+def test_round_104_the_askers_own_legal_form_leads_to_the_forms_that_may_grant(assistant):
+    answer = assistant.ask("うちは合同会社なんですが、企業価値担保権を使って借入できますか？")
+    assert not answer.abstained and "持分会社" in _lead(answer)[0], answer.text
+    answer = assistant.ask("we're an LLC - could we put the enterprise value charge on our business?")
+    assert not answer.abstained and "持分会社" in _lead(answer)[0], answer.text
+
+
+def test_round_104_years_in_brackets_name_the_group_not_the_figure(assistant):
+    answer = assistant.ask("At which session of the FSA working group (2022-23) was the range of charge holders discussed?")
+    assert not answer.abstained and "第5回" in _lead(answer)[0], answer.text
+
+
+def test_round_104_a_pronoun_in_a_later_part_points_at_the_earlier(assistant):
+    answer = assistant.ask("which us company got the first insured ip-backed loan, and how much did they borrow?")
+    assert not answer.abstained and "1億ドル超" in _lead(answer)[0], answer.text
+
+
+def test_round_104_shorthand_and_frame_words(assistant):
+    # 代弁 is bank shorthand for 代位弁済; 「どの水準」「概数」 ask the figure, whatever it is called
+    answer = assistant.ask("保証協会が代弁したら、公庫の保険からはどの水準で戻ってきますか。")
+    assert not answer.abstained and "70〜90%" in _lead(answer)[0], answer.text
+    answer = assistant.ask("広東省のリスク補償に参加している銀行の行数の概数を知りたいです。")
+    assert not answer.abstained and "約220行" in _lead(answer)[0], answer.text
+
+
+def test_round_104_a_revised_guideline_named_is_no_revision_asked(assistant):
+    answer = assistant.ask("事業譲渡に関して改正された労働関係の指針の告示番号を教えてください。")
+    assert not answer.abstained and "告示第11号" in _lead(answer)[0], answer.text
+
+
+def test_round_104_a_carrier_is_an_insurer_and_a_lot_finds_a_buyer(assistant):
+    answer = assistant.ask("Which carrier led the insurance on Aon's first IP-backed loan deal?")
+    assert not answer.abstained and "Markel" in _lead(answer)[0], answer.text
+    answer = assistant.ask("ocean tomo auction #9: how many lots found buyers?")
+    assert not answer.abstained and "6ロット" in _lead(answer)[0], answer.text
+    # "#10" is an occasion the documents do not give
+    answer = assistant.ask("ocean tomo auction #10: how many lots found buyers?")
+    assert answer.abstained, answer.text
+
+
+def test_round_104_selling_asset_by_asset_is_the_exception(assistant):
+    answer = assistant.ask("企業価値担保権の実行では、担保目的財産を個別資産ごとに売却するのが原則でしょうか。")
+    assert not answer.abstained and "事業譲渡" in _lead(answer)[0], answer.text
+
+
+def test_round_104_a_combination_with_the_guarantee_body_by_its_short_name(assistant):
+    answer = assistant.ask("保証協会の保証と、事業ごと担保にする融資って一緒に使えるの？")
+    assert answer.abstained, answer.text
+
+
+def test_round_104_a_law_firm_asked_is_a_kind_named(assistant):
+    answer = assistant.ask("which law firm advised on the indigo ag ip-backed loan?")
+    assert answer.abstained, answer.text
