@@ -129,6 +129,9 @@ TYPE_PENALTY = 0.6
 #: A why-question's unit that gives no reason (none of the intent's cue words: ため, 背景, 負担 …).
 REASON_PENALTY = 0.8
 FULL_DATE_BONUS = 0.05
+#: A "when" question giving an amount (「はじめて3000億元こえたん何年」) is led by a dated unit
+#: stating that amount when it scores this share of the lead.
+GIVEN_FIGURE_LEAD_SHARE = 0.8
 #: A figure for part of a year, when the question asks for a year's (「2023年は？」).
 PART_YEAR_PENALTY = 0.85
 #: A "when" question naming its event (成立, 施行, 改定): a unit dating another one (提出).
@@ -194,6 +197,8 @@ _OWN_FORM = re.compile(
     r"(?:うち|うちら|弊社|当社|私|わたし|僕|俺)(?:の会社|とこ)?(?:は|って|、)?\s*"
     r"(合同会社|合資会社|合名会社|株式会社|有限会社|個人事業主?|自営業?|フリーランス|一般社団法人|NPO)"
     r"|(合同会社|合資会社|合名会社|有限会社|個人事業主?|自営業?|フリーランス|一般社団法人|NPO)(?:なんやけど|なんだけど|なんですが|なんですけど|ですが|ですけど|だけど|やけど|でやって)"
+    # (「合同会社で小さく商売やってます」)
+    r"|(合同会社|合資会社|合名会社|有限会社|一般社団法人|NPO)(?:で|として)[^。？?、]{0,12}?(?:やって|営ん|経営|商売|事業を)"
     r"|\b(?:we|i)(?:'re| are| am|'m)\s+(?:just\s+|only\s+)?(?:an?\s+)?(llc|godo kaisha|gk|kk|kabushiki kaisha|sole proprietor(?:ship)?|partnership company|stock company|membership company)\b",
     re.I,
 )
@@ -375,7 +380,8 @@ _ASKS_FIRST_OCCASION = re.compile(
 _ASKS_PASSING = re.compile(
     r"(制定|成立|可決|公布)(?:さ|し)?れ?(?:た|る)?(?:の|ん)?(?:は|って|が)?[^。？?、]{0,6}?(?:いつ|何年|何月)"
     r"|(?:いつ|何年|何月)[^。？?]{0,20}?(制定|成立|可決|公布)"
-    r"|\b(?:when|(?:what|which) (?:year|month|date|day))\b[^?.]{0,80}?\b(passed|enacted|promulgated|pass|enact)\b",
+    # (not a figure passed: "when did financing first pass 3000億元?")
+    r"|\b(?:when|(?:what|which) (?:year|month|date|day))\b[^?.]{0,80}?\b(passed|enacted|promulgated|pass|enact)\b(?![^?.]{0,12}?\d)",
     re.I,
 )
 _SAYS_PASSING = re.compile(r"制定|成立|可決|公布|\b(?:passed|enacted|promulgated)\b", re.I)
@@ -1506,6 +1512,12 @@ class ExtractiveAnswerer(Answerer):
             lead = next((c for c in pool if states(c)), lead)
         if condensed == question and stated is None:
             lead = self._first_part_lead(question, lead, ranked, q, retrieval, chunk_tokens, known)
+        if q.intent == "when" and (given := set(figures(question).amounts)) and not given & set(figures(lead.text).amounts):
+            # 「はじめて3000億元こえたん何年」: the year the amount was first passed is dated in the
+            # unit stating it, not in one on a later, larger figure
+            lead = self._close_lead(
+                lead, ranked, q, GIVEN_FIGURE_LEAD_SHARE, lambda c: bool(given & set(figures(c.text).amounts)) and has_date(c.text)
+            )
         if (q.figure or q.quantities) and _ASKS_RECENT.search(question) and not years_in(question):
             lead = _latest(lead, [c for c in candidates[:RECENT_POOL] if states(c)])
         if (q.figure or q.quantities) and (excluded := self._excluded_lead(lead, candidates, subjects, q.text)) is not None:

@@ -101,8 +101,16 @@ def asked_months(text: str) -> set[int]:
 
 
 def month_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of months (first, last) ``text`` gives figures for."""
-    return [(int(a), int(b)) for a, b in _MONTH_SPAN.findall(text)]
+    """The spans of months (first, last) ``text`` gives figures for: 「1〜9月」, and the
+    halves and quarters by name (上半期 is January to June)."""
+    spans = [(int(a), int(b)) for a, b in _MONTH_SPAN.findall(text)]
+    spans += [_NAMED_SPANS[m.group(0)] for m in _NAMED_SPAN.finditer(text)]
+    return spans
+
+
+#: Parts of a year by name, and the months they run.
+_NAMED_SPANS = {"上半期": (1, 6), "下半期": (7, 12), "第1四半期": (1, 3), "第2四半期": (4, 6), "第3四半期": (7, 9), "第4四半期": (10, 12)}
+_NAMED_SPAN = re.compile("|".join(_NAMED_SPANS))
 
 
 #: A name the question proposes as its answer, to be checked (「座長は一橋大学の加賀谷先生でしたっけ？」).
@@ -362,7 +370,7 @@ _COUNTED_EVENT = re.compile(
 #: An English amount asked of what was done with money ("how much has it actually paid out
 #: …?", "how much did they recover?"): the unit must say that it was done, in either language.
 _MONEY_EVENT = re.compile(
-    r"\bhow much (?:money |cash )?(?:has|have|had|did|does|do)\b[^?]{0,40}?\b"
+    r"\bhow much (?:money |cash )?(?:has|have|had|did|does|do)\b[^?]{0,70}?\b"
     r"(paid out|paid|pay out|pay|disbursed?|recovered|recover|compensated?|reimbursed?|lent|lend)\b"
     # ("how much lending did the programme generate in fiscal 2017?": money lent)
     r"|\bhow much (lending|financing)\b",
@@ -641,6 +649,8 @@ class QuantityCheck:
             a <= m <= b for m in asked_month for a, b in spans
         ):
             return False  # January to November is no figure for December alone
+        if (asked_span := month_spans(q.text)) and (spans := month_spans(c.text)) and not set(asked_span) & set(spans):
+            return False  # January to September is no figure for January to June (上半期 is)
         if q.named_places and c.jurisdiction == "intl" and not set(self.lexicon.named_jurisdictions(c.text)) & set(q.jurisdictions):
             return False  # a worldwide share (WIPO: SMEs are 90% of firms) is no figure for Japan
         # (not the cities set aside: 「珠海とか深圳じゃなくて、上海の…」 asks about 上海)

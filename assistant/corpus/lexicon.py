@@ -67,7 +67,8 @@ _US = re.compile(
     r"|(?i:\b(?:a|another|each|every|some|many|most|other|which|what) us\b)"
     # (or before a noun the pronoun never precedes: "us lender here", "us patent law")
     r"|(?i:\bus (?=(?:lenders?|banks?|banking|compan(?:y|ies)|firms?|laws?|patents?|trademarks?|copyrights?|practice|market|"
-    r"government|rules?|courts?|startups?|subsidiar(?:y|ies)|investors?|insurers?|federal|state|ip|venture|ucc|uspto)\b))"
+    r"government|rules?|courts?|startups?|subsidiar(?:y|ies)|investors?|insurers?|federal|state|ip|venture|ucc|uspto|"
+    r"secured|loans?|lending|credit|businesses|economy|system|deals?|auctions?)\b))"
 )
 
 

@@ -198,6 +198,7 @@ def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
         )
     if (
         _JA_ANAPHOR.match(q)
+        or (_JA_ELIDED.match(q) and not _names_scheme(q, lexicon))
         or _JA_DEMONSTRATIVE.search(q)
         or _JA_ELLIPTIC.match(q)
         or _JA_OCCASION.match(q)
@@ -216,6 +217,20 @@ def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
     if len(own) <= 2 and len(q) <= _SHORT and not named and _WHAT_BECOMES.search(q):
         return True  # 「社長の保証はどうなるの？」: what becomes of it under the earlier topic
     return len(own) <= 2 and len(q) <= _SHORT_BARE and not named and _bare_nouns(q)
+
+
+#: A question opening with what was done, its where or in-what left out (「参加している銀行数と
+#: 登録企業数は？」 after a question on Guangdong's fund): it goes on from the earlier topic.
+_JA_ELIDED = re.compile(r"^[一-龥]{2,4}(?:している|していた|した|する|される|された|できる)[一-龥ァ-ヶー]")
+
+
+def _names_scheme(question: str, lexicon: Lexicon | None) -> bool:
+    """``question`` names a scheme or body of its own (ABL, 企業価値担保権) or a place."""
+    if re.search(r"[A-Z]{2,}", question):
+        return True
+    return bool(lexicon) and (
+        any(len(t) >= 4 and t in question for t in lexicon.glossary_terms) or bool(_places(question, lexicon))
+    )
 
 
 #: Words that say what kind of answer is asked (the first, a share, a count), not what about:

@@ -6560,3 +6560,33 @@ def test_round_104_a_combination_with_the_guarantee_body_by_its_short_name(assis
 def test_round_104_a_law_firm_asked_is_a_kind_named(assistant):
     answer = assistant.ask("which law firm advised on the indigo ag ip-backed loan?")
     assert answer.abstained, answer.text
+
+
+def test_round_104_a_figure_passed_is_no_law_passed(assistant):
+    # "first pass 3000億元" passes an amount: the unit stating that amount dates it
+    answer = assistant.ask("when did china's ip pledge financing first pass 3000億元?")
+    assert not answer.abstained and "2021年" in _lead(answer)[0], answer.text
+    answer = assistant.ask("中国の知財質押融資が初めて3000億元を超えたのは何年？金額も知りたい")
+    assert not answer.abstained and "3098億元" in _lead(answer)[0], answer.text
+
+
+def test_round_104_a_half_year_asked_by_its_months(assistant):
+    answer = assistant.ask("中国の2024年1〜6月の知財質押の登記額は？")
+    assert not answer.abstained and "4199億元" in _lead(answer)[0], answer.text
+
+
+def test_round_104_a_participle_opening_goes_on_from_the_topic(assistant):
+    answer = assistant.ask("参加している銀行の数は？", ["広東省のリスク補償基金の規模を教えて"])
+    assert not answer.abstained and "約220行" in _lead(answer)[0], answer.text
+
+
+def test_round_104_the_cost_to_produce_a_report(assistant):
+    answer = assistant.ask("roughly what would it cost to produce an ip business evaluation report?")
+    assert not answer.abstained and "20万〜30万円" in _lead(answer)[0], answer.text
+
+
+def test_round_104_officials_and_heads_are_people_asked(assistant):
+    answer = assistant.ask("which japanese government official spoke at wipo's second ip finance dialogue?")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("how much has shenzhen's compensation pool for small firms actually paid out on bad ip loans so far?")
+    assert answer.abstained, answer.text
