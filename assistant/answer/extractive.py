@@ -507,6 +507,10 @@ _EVENT_ALIKE = {
     # what a body 出した, asked casually (「国がひな形出したのっていつ？」), is what it published
     "出す": "公表|発表|公開",
 }
+#: A follow-up asking what a rule leaves out (「その対象外となる保証は？」, "which guarantees are
+#: excluded?"); a close unit saying so leads when it scores this share of the lead.
+_EXCLUDED_ASKED = re.compile(r"対象外|適用外|除外|\b(?:excluded|exempt(?:ed)?|not covered|outside (?:the|that|this) (?:rule|system|scheme))\b", re.I)
+EXCLUDED_LEAD_SHARE = 0.6
 #: A sentence saying something is outside a rule (対象外, 適用されない).
 _EXCLUDED = re.compile(r"対象外|適用外|適用されない|対象とならない|対象にならない|除外され")
 _EVENT = re.compile(r"施行|開始|始まる|始める|成立|公布|公表|改定|改正|改訂|見直す?|廃止|終了|提出|開設|告示|導入|設立|創設|発表|適用")
@@ -1201,6 +1205,10 @@ class ExtractiveAnswerer(Answerer):
             lead = self._newly_asked_lead(lead, ranked, q, groups, question, condensed)
         lead = self._asked_city_lead(lead, ranked, q)
         lead = self._own_form_lead(lead, ranked, q, question)
+        if condensed != question and _EXCLUDED_ASKED.search(question) and not _EXCLUDED.search(lead.text):
+            # 「その対象外となる保証には？」 after a question on the 80/20 split: the unit saying
+            # what the rule leaves out answers, not the split again
+            lead = self._close_lead(lead, ranked, q, EXCLUDED_LEAD_SHARE, lambda c: bool(_EXCLUDED.search(c.text)))
         if condensed != question and (regions := self.lexicon.regions_in(question)):
             # "what about beijing?" after a question on Zhongshan's split of losses: a unit on
             # the place asked leads; one on another (Guangdong's split) is no answer for it
@@ -1520,7 +1528,14 @@ class ExtractiveAnswerer(Answerer):
             )
         if (q.figure or q.quantities) and _ASKS_RECENT.search(question) and not years_in(question):
             lead = _latest(lead, [c for c in candidates[:RECENT_POOL] if states(c)])
-        if (q.figure or q.quantities) and (excluded := self._excluded_lead(lead, candidates, subjects, q.text)) is not None:
+        # (a follow-up asking whether the rule holds of something it names, "what about
+        # startup-related guarantees, does the bank still eat part of the loss?", too)
+        named = subjects if (q.figure or q.quantities) else (
+            self.refusals.figure_subjects(_typed_groups(groups, question), known, question) if condensed != question else []
+        )
+        if named and (
+            excluded := self._excluded_lead(lead, candidates, named, q.text, translated=condensed != question)
+        ) is not None:
             # 「創業関連保証を利用した場合の…負担割合は？」: the rule's split does not apply to it
             lead, pool = excluded, [excluded, *pool]
         official = self._official_first(lead, candidates, q)
@@ -1977,19 +1992,27 @@ class ExtractiveAnswerer(Answerer):
 
     @staticmethod
     def _excluded_lead(
-        lead: Candidate, candidates: list[Candidate], subjects: list[TermGroup], question: str
+        lead: Candidate, candidates: list[Candidate], subjects: list[TermGroup], question: str, translated: bool = False
     ) -> Candidate | None:
         """A unit saying that something the figure is asked of, and the lead does not name, is
         outside the rule the lead's figure belongs to (「創業関連保証…などは、責任共有制度の
         対象外である」 for the bank's share of a 創業関連保証): it answers first. None when
         no unit says so, or when the ``question`` asks for exclusions in a part of its own
-        (「…対象外となる保証も教えて」)."""
+        (「…対象外となる保証も教えて」). ``translated``: a term is also named by its documents'
+        words (a follow-up's "startup-related guarantees" by 創業関連保証); otherwise only as
+        written, so an English figure question's "SME loan" is not read as a case set aside."""
         if _EXCLUDED.search(question):
             return None
         said = set(terms(lead.text))
+
+        def forms(g: TermGroup) -> list[str]:
+            # (as written, or in the documents' words: "startup-related guarantees" is 創業関連保証)
+            return [f for f in (g.term, *("".join(a) for a in g.alternatives)) if len(f) >= 2] if translated else [g.term]
+
         # (named as written: 保証 of 「保証付き」 is in every sentence on guarantees)
-        unnamed = [g.term for g in subjects if not group_found(g, said) and len(g.term) >= 3]
-        rules = [g.term for g in subjects if group_found(g, said) and g.term in lead.text]
+        unnamed = [forms(g) for g in subjects if not group_found(g, said) and len(g.term) >= 3]
+        rules = [[f for f in forms(g) if f in lead.text] for g in subjects if group_found(g, said)]
+        rules = [r for r in rules if r]
         if not unnamed or not rules:
             return None
         return next(
@@ -1998,8 +2021,8 @@ class ExtractiveAnswerer(Answerer):
                 for c in candidates
                 if c is not lead
                 and _EXCLUDED.search(c.text)
-                and any(term in c.text for term in unnamed)
-                and any(term in c.text for term in rules)  # outside the rule the lead states
+                and any(f in c.text for fs in unnamed for f in fs)
+                and any(f in c.text for fs in rules for f in fs)  # outside the rule the lead states
             ),
             None,
         )

@@ -6590,3 +6590,18 @@ def test_round_104_officials_and_heads_are_people_asked(assistant):
     assert answer.abstained, answer.text
     answer = assistant.ask("how much has shenzhen's compensation pool for small firms actually paid out on bad ip loans so far?")
     assert answer.abstained, answer.text
+
+
+def test_round_104_a_follow_up_on_what_the_rule_leaves_out(assistant):
+    answer = assistant.ask("その対象外になる保証ってどんなの？", ["責任共有制度で協会と銀行の負担割合はどうなってる？"])
+    assert not answer.abstained and "対象外" in _lead(answer)[0], answer.text
+    answer = assistant.ask(
+        "and startup-related guarantees - does the bank still carry part of the loss on those?",
+        ["how is the risk split between the guarantee corporation and the bank?"],
+    )
+    assert not answer.abstained and "創業関連保証" in _lead(answer)[0], answer.text
+
+
+def test_round_104_when_the_charge_takes_effect_said_casually(assistant):
+    answer = assistant.ask("会社まるごと担保にするやつって、信託の契約だけで効くん？登記もいるん？")
+    assert not answer.abstained and "商業登記簿" in _lead(answer)[0], answer.text
