@@ -193,12 +193,14 @@ PASSAGE_SUBJECT_SHARE = 1.0
 #: The legal forms the documents say may (or may not) use a scheme.
 _FORM_WORDS = frozenset({"株式会社", "持分会社", "個人事業主"})
 #: The asker's own legal form, given as who asks ("うち合同会社なんやけど", "we're an LLC").
+_BODY_FORMS = "合同会社|合資会社|合名会社|有限会社|一般社団法人|NPO"
+_SOLE_FORMS = "個人事業主?|自営業?|フリーランス"
 _OWN_FORM = re.compile(
     r"(?:うち|うちら|弊社|当社|私|わたし|僕|俺)(?:の会社|とこ)?(?:は|って|、)?\s*"
-    r"(合同会社|合資会社|合名会社|株式会社|有限会社|個人事業主?|自営業?|フリーランス|一般社団法人|NPO)"
-    r"|(合同会社|合資会社|合名会社|有限会社|個人事業主?|自営業?|フリーランス|一般社団法人|NPO)(?:なんやけど|なんだけど|なんですが|なんですけど|ですが|ですけど|だけど|やけど|でやって)"
+    rf"(株式会社|{_BODY_FORMS}|{_SOLE_FORMS})"
+    rf"|({_BODY_FORMS}|{_SOLE_FORMS})(?:なんやけど|なんだけど|なんですが|なんですけど|ですが|ですけど|だけど|やけど|でやって)"
     # (「合同会社で小さく商売やってます」)
-    r"|(合同会社|合資会社|合名会社|有限会社|一般社団法人|NPO)(?:で|として)[^。？?、]{0,12}?(?:やって|営ん|経営|商売|事業を)"
+    rf"|({_BODY_FORMS})(?:で|として)[^。？?、]{{0,12}}?(?:やって|営ん|経営|商売|事業を)"
     r"|\b(?:we|i)(?:'re| are| am|'m)\s+(?:just\s+|only\s+)?(?:an?\s+)?(llc|godo kaisha|gk|kk|kabushiki kaisha|sole proprietor(?:ship)?|partnership company|stock company|membership company)\b",
     re.I,
 )
