@@ -72,7 +72,7 @@ from assistant.answer.evidence import (
 from assistant.answer.focus import NOT_FOCUS, NOT_FOCUS_JA
 from assistant.answer.judgements import asked_judgement, judgement_word
 from assistant.answer.parts import asking_sentences, question_parts, remark_sentences
-from assistant.answer.premise import asks_revision, revision_since, says_revision
+from assistant.answer.premise import asks_revision, revision_since, says_passing, says_revision
 from assistant.answer.quantity import FIGURE_RELEVANCE, YEAR_TERM, QuantityCheck, asks_result, burden_shared, versions
 from assistant.answer.question import (
     QuestionFrame,
@@ -386,7 +386,6 @@ _ASKS_PASSING = re.compile(
     r"|\b(?:when|(?:what|which) (?:year|month|date|day))\b[^?.]{0,80}?\b(passed|enacted|promulgated|pass|enact)\b(?![^?.]{0,12}?\d)",
     re.I,
 )
-_SAYS_PASSING = re.compile(r"制定|成立|可決|公布|\b(?:passed|enacted|promulgated)\b", re.I)
 #: A follow-up asking whether the earlier answer holds of another case ("same rule there?",
 #: 「創業のもそうなん？」, 「も同じ？」).
 _SAME_RULE = re.compile(
@@ -1307,15 +1306,15 @@ class ExtractiveAnswerer(Answerer):
             # "When did WIPO hold its first IP Finance Dialogue?" when the passages date its
             # second one only
             return self._abstain(base, "no_quantity", groups, t0, missing=[first.group(0)])
-        if q.intent == "when" and (passing := _ASKS_PASSING.search(asking_text)) and not _SAYS_PASSING.search(
+        if q.intent == "when" and (passing := _ASKS_PASSING.search(asking_text)) and not says_passing(
             f"{lead.text} {lead.unit().en}"
         ):
             # 「信用保証協会法が制定されたのは何年？」: a dated unit saying the law passed
             # answers; the founding of the first association (1937) does not
             lead = self._close_lead(
-                lead, ranked, q, DATED_LEAD_SHARE, lambda c: bool(_SAYS_PASSING.search(f"{c.text} {c.unit().en}")) and has_date(c.text)
+                lead, ranked, q, DATED_LEAD_SHARE, lambda c: says_passing(f"{c.text} {c.unit().en}") and has_date(c.text)
             )
-            if not _SAYS_PASSING.search(f"{lead.text} {lead.unit().en}"):
+            if not says_passing(f"{lead.text} {lead.unit().en}"):
                 return self._abstain(base, "no_quantity", groups, t0, missing=[next(g for g in passing.groups() if g)])
         if (q.intent == "why" or (q.intent == "comparison" and "why" in q.intents)) and _ASKS_CAUSE.search(q.text):
             # "why did the 9th auction go so badly?": a close unit giving a reason answers; its

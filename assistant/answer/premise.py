@@ -385,6 +385,11 @@ _PASSING_JA = re.compile(r"成立|可決|制定|公布")
 _PASSING_EN = re.compile(r"\b(?:passed|enacted|promulgated)\b", re.I)
 
 
+def says_passing(text: str) -> bool:
+    """Whether ``text`` says a law passed (成立, 制定, 公布; "enacted")."""
+    return bool(_PASSING_JA.search(text) or _PASSING_EN.search(text))
+
+
 def passed_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str]:
     """The year a question takes as that of a law's passing (「事業性融資の法律って2023年の国会で
     成立したらしいけど」, "Given that the bill passed the Diet in 2023, …") when the passages on
