@@ -340,6 +340,35 @@ def _amount(value: str, unit: str) -> tuple[str, str]:
     return value, unit
 
 
+#: An amount of money written in English ("300bn yuan", "CNY 419.9 billion", "$100 million").
+_EN_AMOUNT = re.compile(
+    r"(?:\b(CNY|RMB|JPY|USD)\s*|(US\$|\$|¥))?(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*"
+    r"(trillion|tn|billion|bn|million|mn|m|thousand|k)?\b\s*(yuan|renminbi|yen|dollars?)?",
+    re.I,
+)
+_EN_SCALE = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "mn": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+_EN_CURRENCY = {"cny": "元", "rmb": "元", "yuan": "元", "renminbi": "元", "jpy": "円", "yen": "円", "¥": "円",
+                "usd": "ドル", "$": "ドル", "us$": "ドル", "dollar": "ドル", "dollars": "ドル"}  # fmt: skip
+
+
+def english_amounts(text: str) -> frozenset[tuple[str, str]]:
+    """The amounts of money an English ``text`` gives, as the documents write them ("300bn
+    yuan" → 3000億元, "$100 million" → 1億ドル and 10000万ドル): each way a figure may be
+    written with 兆, 億 or 万, to be compared with :func:`figures`' amounts."""
+    found: set[tuple[str, str]] = set()
+    for m in _EN_AMOUNT.finditer(text):
+        code, sign, number, scale, word = m.groups()
+        currency = _EN_CURRENCY.get((word or code or sign or "").lower())
+        if currency is None or (scale is None and word is None and sign is None and code is None):
+            continue
+        value = float(number.replace(",", "")) * _EN_SCALE.get((scale or "").lower(), 1)
+        for prefix, size in (("兆", 1e12), ("億", 1e8), ("万", 1e4), ("", 1)):
+            shown = round(value / size, 2)
+            if shown >= 1 and abs(shown * size - value) < 1e-6 * value:
+                found.add((f"{shown:.2f}".rstrip("0").rstrip("."), prefix + currency))
+    return frozenset(found)
+
+
 def figures(sentence: str) -> Figures:
     return Figures(
         ratios=tuple(m.group(0) for m in _RATIO.finditer(sentence)),

@@ -53,6 +53,7 @@ from assistant.answer.evidence import (
     RequestedFigure,
     TermGroup,
     coverage,
+    english_amounts,
     figures,
     group_found,
     group_share,
@@ -72,8 +73,16 @@ from assistant.answer.evidence import (
 from assistant.answer.focus import NOT_FOCUS, NOT_FOCUS_JA
 from assistant.answer.judgements import asked_judgement, judgement_word
 from assistant.answer.parts import asking_sentences, question_parts, remark_sentences
-from assistant.answer.premise import asks_revision, revision_since, says_passing, says_revision
-from assistant.answer.quantity import FIGURE_RELEVANCE, YEAR_TERM, QuantityCheck, asks_result, burden_shared, versions
+from assistant.answer.premise import asks_revision, revision_since, says_ending, says_passing, says_revision
+from assistant.answer.quantity import (
+    FIGURE_RELEVANCE,
+    OCCASION_NOUNS,
+    YEAR_TERM,
+    QuantityCheck,
+    asks_result,
+    burden_shared,
+    versions,
+)
 from assistant.answer.question import (
     QuestionFrame,
     abbreviates,
@@ -182,6 +191,28 @@ CITY_LEAD_SHARE = 0.7
 #: A unit naming the legal forms that may use a scheme leads a question giving the asker's
 #: own form when it scores this share of the lead.
 FORM_LEAD_SHARE = 0.6
+#: A unit naming the bank leads a question asking the bank's share when it scores this share
+#: of the lead, which names none.
+PARTY_LEAD_SHARE = 0.9
+#: A bank named as a party (信金, 地銀, "lender").
+_BANK_PARTY = re.compile(r"銀行|信金|信用金庫|地銀|金融機関|\bbanks?\b|\blenders?\b", re.I)
+#: A unit stating what a thing costs leads a question asking so, over one stating what a body
+#: bore of it, when it scores this share of that unit.
+COST_LEAD_SHARE = 0.85
+#: What a thing costs, asked ("how much does it cost to get one made", 「ほんとは一本いくら
+#: くらいかかる」, 「なんぼかかるん」), not what someone paid of it.
+_ASKS_COST = re.compile(
+    r"(?:いくら|なんぼ|どれ(?:くらい|ぐらい)|どの(?:くらい|ぐらい))(?:くらい|ぐらい)?(?:の(?:お金|費用)が?)?(?:かか|掛か)"
+    r"|費用|コスト|\bcosts?\b",
+    re.I,
+)
+#: …asking who pays or bears it ("how much did the JPO pay", 「特許庁はいくら負担」): what was
+#: borne is the answer then.
+_ASKS_PAID = re.compile(r"負担|払|補助|助成|出して|出した|\b(?:pa(?:y|id|ys)|bears?|bore|borne|covers?|covered|fund(?:s|ed)?|subsidi[sz])", re.I)
+#: A unit stating what a body bore or paid of a cost (「特許庁が…約30万円を負担していた」).
+_SAYS_BORNE = re.compile(r"負担|支払|補助|助成")
+#: A unit stating a cost (「作成費用は1件あたり20万〜30万円」).
+_SAYS_COST = re.compile(r"費用|コスト|料金|手数料|代金")
 #: A part of a compound question naming nothing its figure is of is answered by a unit whose
 #: passage (text, heading, document title) names this share of the whole question's subjects.
 CONTEXT_SUBJECT_SHARE = 0.5
@@ -201,6 +232,8 @@ _OWN_FORM = re.compile(
     rf"|({_BODY_FORMS}|{_SOLE_FORMS})(?:なんやけど|なんだけど|なんですが|なんですけど|ですが|ですけど|だけど|やけど|でやって)"
     # (「合同会社で小さく商売やってます」)
     rf"|({_BODY_FORMS})(?:で|として)[^。？?、]{{0,12}}?(?:やって|営ん|経営|商売|事業を)"
+    # (「個人でやってて法人にはしてないけど」: no company of one's own, a sole trader)
+    r"|(法人(?:に|化)(?:は|も)?(?:して|し)(?:ない|てない|てへん|ていない|ません)|法人(?:じゃ|では)ない)"
     r"|\b(?:we|i)(?:'re| are| am|'m)\s+(?:just\s+|only\s+)?(?:an?\s+)?(llc|godo kaisha|gk|kk|kabushiki kaisha|sole proprietor(?:ship)?|partnership company|stock company|membership company)\b",
     re.I,
 )
@@ -372,9 +405,7 @@ _ASKS_PAST_DATE = re.compile(
 )
 #: The first of a series of occasions asked for (its first dialogue, 「第1回会合」).
 _ASKS_FIRST_OCCASION = re.compile(
-    r"\b(?:its|the|their) (?:very )?first (?:[\w-]+ ){0,4}?(?:dialogues?|meetings?|sessions?|auctions?|conferences?|rounds?|forums?|hearings?)\b"
-    r"|第1回(?:の)?(?:会合|会議|ダイアログ|オークション|フォーラム)|初回の(?:会合|会議|ダイアログ|オークション|フォーラム)"
-    r"|最初の(?:会合|会議|ダイアログ|オークション|フォーラム)",
+    rf"\b(?:its|the|their) (?:very )?first (?:[\w-]+ ){{0,4}}?{OCCASION_NOUNS}\b|(?:第1回|初回|最初)(?:の)?{OCCASION_NOUNS}",
     re.I,
 )
 #: A law's passing asked the date of (「信用保証協会法が制定されたのは何年？」, "when was the act
@@ -384,6 +415,17 @@ _ASKS_PASSING = re.compile(
     r"|(?:いつ|何年|何月)[^。？?]{0,20}?(制定|成立|可決|公布)"
     # (not a figure passed: "when did financing first pass 3000億元?")
     r"|\b(?:when|(?:what|which) (?:year|month|date|day))\b[^?.]{0,80}?\b(passed|enacted|promulgated|pass|enact)\b(?![^?.]{0,12}?\d)",
+    re.I,
+)
+#: A when-question asking when something stopped (「評価書の費用負担が終わったのはいつ」, "what
+#: year did they stop paying for the reports"): the past only, as 「いつ終わる？」 and "when does
+#: the call end?" ask a deadline.
+_ENDED_PAST_JA = r"(?:廃止|終了|打ち切|中止|撤廃|取りやめ)(?:さ|し)(?:れ)?た|打ち切られた|終わった|なくなった"
+_ASKS_ENDING = re.compile(
+    rf"({_ENDED_PAST_JA})(?:の|ん)?(?:は|って|が)?[^。？?、]{{0,6}}?(?:いつ|何年|何月)"
+    rf"|(?:いつ|何年|何月)[^。？?]{{0,20}}?({_ENDED_PAST_JA})"
+    r"|\b(?:when|(?:what|which) (?:year|month|date))\s+did\b[^?.]{0,80}?\b(stop|end|abolish|discontinue|scrap|drop|terminate|wind down|start charging)\b"
+    r"|\b(?:when|(?:what|which) (?:year|month|date))\b[^?.]{0,80}?\b(?:was|were|got)\s+(?:\w+\s+)?(abolished|discontinued|scrapped|terminated|ended|dropped)\b",
     re.I,
 )
 #: A follow-up asking whether the earlier answer holds of another case ("same rule there?",
@@ -512,6 +554,15 @@ _EVENT_ALIKE = {
 #: excluded?"); a close unit saying so leads when it scores this share of the lead.
 _EXCLUDED_ASKED = re.compile(r"対象外|適用外|除外|\b(?:excluded|exempt(?:ed)?|not covered|outside (?:the|that|this) (?:rule|system|scheme))\b", re.I)
 EXCLUDED_LEAD_SHARE = 0.6
+#: …and answers a figure no unit states for what it leaves out, when it scores this share of
+#: the best unit (the question's words are on the split, not on what is left out).
+OUTSIDE_RULE_SHARE = 0.3
+#: A question asking a figure's value ("what share …", 「負担の割合は？」), not whether a rule holds.
+_ASKS_VALUE = re.compile(
+    r"\b(?:what|how much|how many|which)\b|何|いくら|なんぼ|どの|どれ|どん|どう|(?:割合|比率|率|額)(?:は|って)\s*[？?]?\s*$", re.I
+)
+#: How far past a subject's word its everyday phrase may run (「創業向け」 + 「の保証」).
+PHRASE_TAIL = 4
 #: A sentence saying something is outside a rule (対象外, 適用されない).
 _EXCLUDED = re.compile(r"対象外|適用外|適用されない|対象とならない|対象にならない|除外され")
 _EVENT = re.compile(r"施行|開始|始まる|始める|成立|公布|公表|改定|改正|改訂|見直す?|廃止|終了|提出|開設|告示|導入|設立|創設|発表|適用")
@@ -851,6 +902,18 @@ def _occasion_scored(score: float, said: set[str], asked: set[str] | frozenset[s
 def _ordinals_of(c: Candidate) -> set[str]:
     """The ordinals a unit names, in its text or its English rendering (「9回目」, "ninth")."""
     return ordinals(f"{c.text} {c.unit().en or ''}")
+
+
+def _group_forms(g: TermGroup, translated: bool) -> list[str]:
+    """How a group is named: as written, or also in the documents' words when ``translated``
+    ("startup-related guarantees" is 創業関連保証)."""
+    return [f for f in (g.term, *("".join(a) for a in g.alternatives)) if len(f) >= 2] if translated else [g.term]
+
+
+def _states_cost(c: Candidate) -> bool:
+    """The unit states what a thing costs (「作成費用は1件あたり20万〜30万円」), not what a
+    body bore of it (「特許庁が…約30万円を負担」)."""
+    return bool(_SAYS_COST.search(c.text)) and not _SAYS_BORNE.search(c.text) and has_number(c.text)
 
 
 def _same_fact(a: str, b: str) -> bool:
@@ -1316,6 +1379,14 @@ class ExtractiveAnswerer(Answerer):
             )
             if not says_passing(f"{lead.text} {lead.unit().en}"):
                 return self._abstain(base, "no_quantity", groups, t0, missing=[next(g for g in passing.groups() if g)])
+        if q.intent == "when" and (ending := _ASKS_ENDING.search(asking_text)) and not says_ending(f"{lead.text} {lead.unit().en}"):
+            # "what year did the JPO stop paying for the reports": a dated unit saying it ended
+            # answers; the year it began paying (2013) does not
+            lead = self._close_lead(
+                lead, ranked, q, DATED_LEAD_SHARE, lambda c: says_ending(f"{c.text} {c.unit().en}") and has_date(c.text)
+            )
+            if not says_ending(f"{lead.text} {lead.unit().en}"):
+                return self._abstain(base, "no_quantity", groups, t0, missing=[next(g for g in ending.groups() if g)])
         if (q.intent == "why" or (q.intent == "comparison" and "why" in q.intents)) and _ASKS_CAUSE.search(q.text):
             # "why did the 9th auction go so badly?": a close unit giving a reason answers; its
             # figures alone (6 of 81 lots) say what happened, not why
@@ -1466,7 +1537,18 @@ class ExtractiveAnswerer(Answerer):
                 return self._abstain_unstated(base, groups, t0, top_tokens, q, name_asked=not q.figure)
             figure_units = [c for c in stated if c is not True]
         elif (q.figure or q.quantities) and not any(states(c) for c in pool):
-            return self._abstain_unstated(base, groups, t0, top_tokens, q, name_asked=True)
+            # (whether the rule holds of it, 「その分担ってあるん」; "what share does …" asks a
+            # figure the exclusion does not give)
+            outside = (
+                None
+                if _ASKS_VALUE.search(asking_sentences(question))
+                else self._outside_rule(ranked, subjects, q, question, translated=condensed != question or q.lang == "en")
+            )
+            if outside is None:
+                return self._abstain_unstated(base, groups, t0, top_tokens, q, name_asked=True)
+            # 「ほな創業向けの保証やったら、その分担ってあるん」: no split is stated for it, as the
+            # rule the split belongs to leaves it out; the unit saying so answers
+            lead, pool = outside, [outside, *pool]
         schemes = _combined_instruments(question, q)
         if (combined := _ASKS_COMBINED.search(question)) and len(schemes) > 1 and not any(_names_each(c, schemes) for c in pool):
             # "can i stack the charge with a credit guarantee?": only a unit naming both says
@@ -1521,14 +1603,28 @@ class ExtractiveAnswerer(Answerer):
             lead = next((c for c in pool if states(c)), lead)
         if condensed == question and stated is None:
             lead = self._first_part_lead(question, lead, ranked, q, retrieval, chunk_tokens, known)
-        if q.intent == "when" and (given := set(figures(question).amounts)) and not given & set(figures(lead.text).amounts):
-            # 「はじめて3000億元こえたん何年」: the year the amount was first passed is dated in the
-            # unit stating it, not in one on a later, larger figure
+        given = set(figures(question).amounts) | english_amounts(question)
+        if q.intent == "when" and given and not given & set(figures(lead.text).amounts):
+            # 「はじめて3000億元こえたん何年」 ("first go over 300bn yuan"): the year the amount was
+            # first passed is dated in the unit stating it, not in one on a later, larger figure
             lead = self._close_lead(
                 lead, ranked, q, GIVEN_FIGURE_LEAD_SHARE, lambda c: bool(given & set(figures(c.text).amounts)) and has_date(c.text)
             )
         if (q.figure or q.quantities) and _ASKS_RECENT.search(question) and not years_in(question):
             lead = _latest(lead, [c for c in candidates[:RECENT_POOL] if states(c)])
+        if (
+            q.figure
+            and SHARE in q.figure.units
+            and _BANK_PARTY.search(question)
+            and not _BANK_PARTY.search(lead.text)
+            and not _EXCLUDED.search(lead.text)  # (no split for what the rule leaves out)
+        ):
+            # 「ほんまに信金も損かぶるん？割合どんくらい」: the bank's share is stated in the unit
+            # naming the bank (「協会が80%、金融機関が20%」), not in one on the association's
+            # insurance (「代位弁済額の70〜90%を…公庫から」)
+            lead = self._close_lead(
+                lead, ranked, q, PARTY_LEAD_SHARE, lambda c: bool(_BANK_PARTY.search(c.text)) and q.figure.met_by(c.text)
+            )
         # (a follow-up asking whether the rule holds of something it names, "what about
         # startup-related guarantees, does the bank still eat part of the loss?", too)
         named = subjects if (q.figure or q.quantities) else (
@@ -1539,7 +1635,14 @@ class ExtractiveAnswerer(Answerer):
         ) is not None:
             # 「創業関連保証を利用した場合の…負担割合は？」: the rule's split does not apply to it
             lead, pool = excluded, [excluded, *pool]
-        official = self._official_first(lead, candidates, q)
+        asks_cost = bool(_ASKS_COST.search(question)) and not _ASKS_PAID.search(question)
+        if asks_cost and _SAYS_BORNE.search(lead.text):
+            # "how much does it cost to get one made": the unit stating the cost (「作成費用は1件
+            # あたり20万〜30万円」) leads over one on what a body bore of it (「特許庁が…約30万円
+            # を負担」), which answers who paid…
+            lead = self._close_lead(lead, ranked, q, COST_LEAD_SHARE, _states_cost)
+        # (…and an official unit on what a body bore is no better lead for it)
+        official = self._official_first(lead, candidates, q, keep=_states_cost if asks_cost and _states_cost(lead) else None)
         if official is not lead:
             lead = official
             pool = [official, *pool]
@@ -1991,9 +2094,40 @@ class ExtractiveAnswerer(Answerer):
             and (q.intent != "when" or set(_EVENT.findall(lead.text)) <= set(_EVENT.findall(c.text))),
         )
 
-    @staticmethod
+    def _outside_rule(
+        self, ranked: list[Candidate], subjects: list[TermGroup], q: QuestionFrame, question: str, translated: bool
+    ) -> Candidate | None:
+        """A close unit saying that what a figure is asked of (創業関連保証, for the bank's share)
+        is outside a rule (「…などは、責任共有制度の対象外である」): it answers a figure question
+        no unit states the figure of. None when there is none. A subject is also named by the
+        everyday phrase it begins in the ``question`` (「創業向けの保証」: 創業関連保証)."""
+        named = [f for g in subjects if len(g.term) >= 3 for f in _group_forms(g, translated)]
+        named += [f for g in subjects for f in self._phrase_forms(g, question)]
+        # (by a name of its own: 保証, the documents' word for "guarantee", is in every rule on them)
+        named = [f for f in named if len(f) >= 3]
+        if not named or not ranked:
+            return None
+        return next(
+            (
+                c
+                for c in ranked
+                if c.score >= OUTSIDE_RULE_SHARE * ranked[0].score
+                and self._may_lead(c, q)
+                and _EXCLUDED.search(c.text)
+                and any(f in c.text for f in named)
+            ),
+            None,
+        )
+
+    def _phrase_forms(self, g: TermGroup, question: str) -> list[str]:
+        """The documents' words for the everyday phrase a subject's word begins in the
+        ``question`` (「創業向け」 of 「創業向けの保証」: 創業関連保証)."""
+        if len(g.term) < 2 or (at := question.find(g.term)) < 0:
+            return []
+        return [f for f in self.lexicon.everyday_in(question[at : at + len(g.term) + PHRASE_TAIL]) if len(f) >= 3]
+
     def _excluded_lead(
-        lead: Candidate, candidates: list[Candidate], subjects: list[TermGroup], question: str, translated: bool = False
+        self, lead: Candidate, candidates: list[Candidate], subjects: list[TermGroup], question: str, translated: bool = False
     ) -> Candidate | None:
         """A unit saying that something the figure is asked of, and the lead does not name, is
         outside the rule the lead's figure belongs to (「創業関連保証…などは、責任共有制度の
@@ -2006,13 +2140,14 @@ class ExtractiveAnswerer(Answerer):
             return None
         said = set(terms(lead.text))
 
-        def forms(g: TermGroup) -> list[str]:
-            # (as written, or in the documents' words: "startup-related guarantees" is 創業関連保証)
-            return [f for f in (g.term, *("".join(a) for a in g.alternatives)) if len(f) >= 2] if translated else [g.term]
-
         # (named as written: 保証 of 「保証付き」 is in every sentence on guarantees)
-        unnamed = [forms(g) for g in subjects if not group_found(g, said) and len(g.term) >= 3]
-        rules = [[f for f in forms(g) if f in lead.text] for g in subjects if group_found(g, said)]
+        # (or by the everyday phrase it begins: 「創業向けの保証」)
+        unnamed = [
+            [*_group_forms(g, translated), *self._phrase_forms(g, question)]
+            for g in subjects
+            if not group_found(g, said) and len(g.term) >= 3
+        ]
+        rules = [[f for f in _group_forms(g, translated) if f in lead.text] for g in subjects if group_found(g, said)]
         rules = [r for r in rules if r]
         if not unnamed or not rules:
             return None
@@ -2154,16 +2289,20 @@ class ExtractiveAnswerer(Answerer):
             return True
         return c.hit.doc.source_id == lead.hit.doc.source_id and c.score >= SAME_SOURCE_CUTOFF * lead.score
 
-    def _official_first(self, lead: Candidate, pool: list[Candidate], q: QuestionFrame) -> Candidate:
+    def _official_first(
+        self, lead: Candidate, pool: list[Candidate], q: QuestionFrame, keep: Callable[[Candidate], bool] | None = None
+    ) -> Candidate:
         """An official document leads over a brief that says about the same: a unit of a
         ``primary`` document that retrieval ranked above the brief's chunk and that scores
-        within PRIMARY_LEAD_SHARE of it takes the lead (the brief may follow)."""
+        within PRIMARY_LEAD_SHARE of it takes the lead (the brief may follow); one that also
+        does what the lead was chosen for (``keep``), when given."""
         if lead.hit.doc.kind == "primary":
             return lead
         official = [
             c
             for c in pool
             if c.hit.doc.kind == "primary"
+            and (keep is None or keep(c))
             and c.hit_rank < lead.hit_rank
             and (c.score >= PRIMARY_LEAD_SHARE * lead.score or _same_fact(c.text, lead.text))
             and self._may_lead(c, q)

@@ -220,7 +220,7 @@ NOT_FOCUS = _FIGURE_WORDS | frozenset({
     "cannot", "loses", "data", "information", "figures",
     # any party at all ("which entities can act as …"): who is asked, not a thing named
     "entity", "entities", "party", "parties", "body", "bodies", "organization", "organizations",
-    "organisation", "organisations", "person", "persons", "people", "players",
+    "organisation", "organisations", "person", "persons", "people", "players", "outfit", "outfits",
     # (…or which public body: "which authority approved it" is answered by naming one)
     "authority", "authorities", "agency", "agencies", "regulator", "regulators", "ministry", "ministries",
     # what kind of answer is asked ("From what date did …", "the designation of …"): a date

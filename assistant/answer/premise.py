@@ -73,7 +73,7 @@ _EN_FUNCTION = frozenset({"the", "its", "their", "this", "that", "these", "those
 #: The asker's own plans (「2027年に承継を考えていますが」, "we plan to … next year"): a later
 #: year there is context, not what is asked.
 _OWN_PLAN = re.compile(
-    r"(?:予定|計画)(?:です|しています|している|がある)|考えて(?:い|お)|つもり|したいと|したい(?:の|ん)|"
+    r"(?:予定|計画)(?:です|しています|している|がある|なん(?:です|や|だ)|なの(?:です|で|だ))|考えて(?:い|お)|つもり|したいと|したい(?:の|ん)|"
     # (「来年あたり工場の機械入れ替えたいもんで」, 「…したいので」: a wish given as the reason)
     r"たい(?:もんで|ものですから|もので|ので|から|んで|けど|んやけど|んだけど)|"
     r"\b(?:we|i)(?:'m| am|'re| are)? (?:plan|planning|intend|intending|hope|hoping|expect|want)\b",
@@ -85,6 +85,15 @@ _OWN_CASE = re.compile(
     r"(?:来年|再来年|今年|(?:19|20)\d{2}年度?|令和\d+年度?)(?:[^、。？?]{0,20}?)[るぐむうくすつぬぶ](?:ん|の)(?:です|だ)(?:が|けど|けれど)"
 )
 _STARTS = re.compile(r"始ま|施行|開始|スタート|導入|適用")
+#: The year of the asker's own start, said of who asks (「去年起業したばっかのうち」, 「今年
+#: 創業した会社です」, "we incorporated last year"): when they began, not a year asked about.
+_OWN_FOUNDING = re.compile(
+    r"(?:去年|昨年|今年|本年|(?:19|20)\d{2}年|令和\d+年)(?:度)?(?:の\d{1,2}月)?(?:に|の春に|の秋に)?"
+    r"(?:起業|創業|設立|開業|独立|法人化|立ち上げ|脱サラ)(?:し|を?した)"
+    r"|\b(?:we|i)\s+(?:only\s+|just\s+)?(?:started|founded|incorporated|launched|set\s+up|opened)\b[^.?!,]{0,30}?"
+    r"\b(?:last\s+year|this\s+year|in\s+(?:19|20)\d{2})\b",
+    re.I,
+)
 _EN_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.I)
 _EN_MONEY = re.compile(r"(?<![\d.])\d[\d,.]*\s*(?:thousand|million|billion|trillion)?\s*(?:yen|yuan|dollars)\b", re.I)
 #: A notice's or an order's number (告示第11号), taken as given as a figure is.
@@ -385,6 +394,12 @@ _PASSING_JA = re.compile(r"成立|可決|制定|公布")
 _PASSING_EN = re.compile(r"\b(?:passed|enacted|promulgated)\b", re.I)
 
 
+def says_ending(text: str) -> bool:
+    """Whether ``text`` says a scheme ended, was abolished or was followed by another (廃止,
+    終了, 後継; "discontinued")."""
+    return bool(_ENDS.search(text))
+
+
 def says_passing(text: str) -> bool:
     """Whether ``text`` says a law passed (成立, 制定, 公布; "enacted")."""
     return bool(_PASSING_JA.search(text) or _PASSING_EN.search(text))
@@ -611,7 +626,7 @@ def later_years(question: str, texts: list[str]) -> list[str]:
     year at all, are left to the other checks."""
     # (a year in a remark beside the question, 「取引先の社長が来年からって言ってたけど」, is hearsay
     # the answer's date corrects, not what is asked)
-    question = asking_sentences(question)
+    question = _OWN_FOUNDING.sub(" ", asking_sentences(question))
     asked = years_in(question) | stated_years(question)
     if not asked or _OWN_PLAN.search(question):
         return []  # 「2027年に事業承継を考えていますが…」: the asker's own plan, not what is asked

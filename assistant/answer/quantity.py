@@ -337,7 +337,9 @@ _NAMED_KIND = re.compile(
 #: Banks or lenders whose names are asked ("which US banks …"): a sentence of no bank at all
 #: (Aon, a broker) does not answer; one of banks does, though its names (みずほ・りそな) are
 #: written without 銀行 beside them.
-_NAMED_BANKS = re.compile(r"\bwhich (?:[a-z-]+ ){0,2}(banks?|lenders?)\b", re.I)
+_NAMED_BANKS = re.compile(r"\bwhich (?:[a-z-]+ ){0,2}((?:mega)?banks?|lenders?)\b", re.I)
+#: …in Japanese (「説明した銀行はどこ」, 「参加した信金はどちら」).
+_NAMED_BANKS_JA = re.compile(r"(?:銀行|地銀|信金|信用金庫|金融機関)(?:は|って|が)(?:どこ|どちら)")
 #: A sentence of banks or lenders, however it names them (みずほ銀行, "megabank groups").
 _SAYS_BANK = re.compile(r"銀行|金融機関|地銀|信金|信用金庫|貸し手|\bbanks?\b|\bbanking\b|\blenders?\b|megabank", re.I)
 #: The last words of a body's name (特許庁, 金融審議会, 信用保証協会).
@@ -438,15 +440,20 @@ _OWN_SITE = re.compile(
 
 
 #: An occasion asked of by its ordinal ("at the second dialogue", 「第2回の会合で」).
-_OCCASION_NOUNS = r"(?:dialogues?|meetings?|conferences?|summits?|forums?|symposi(?:um|a)|seminars?|workshops?|対話|会合|会議|セミナー|フォーラム|シンポジウム)"
+#: The words for an occasion of a series (a dialogue, a meeting, an auction), asked of by its
+#: ordinal here and by "first" in :mod:`assistant.answer.extractive`.
+OCCASION_NOUNS = (
+    r"(?:dialogues?|meetings?|sessions?|conferences?|summits?|forums?|symposi(?:um|a)|seminars?|workshops?|auctions?|rounds?|hearings?"
+    r"|対話|会合|会議|ダイアログ|オークション|セミナー|フォーラム|シンポジウム)"
+)
 _ASKED_OCCASION = re.compile(
-    rf"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){{0,3}}?{_OCCASION_NOUNS}\b"
-    rf"|第\s*\d+\s*回(?:目)?の?[^。、？?]{{0,20}}?{_OCCASION_NOUNS}",
+    rf"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){{0,3}}?{OCCASION_NOUNS}\b"
+    rf"|第\s*\d+\s*回(?:目)?の?[^。、？?]{{0,20}}?{OCCASION_NOUNS}",
     re.I,
 )
 #: An occasion told of by its ordinal: 「第2回となる「IP Finance Dialogue」を開催し」.
 _TOLD_OCCASION = re.compile(
-    rf"第\s*\d+\s*回(?:目)?(?:となる|の)?[「『]?[^。、]{{0,30}}?(?:{_OCCASION_NOUNS}|Dialogue|Forum)", re.I
+    rf"第\s*\d+\s*回(?:目)?(?:となる|の)?[「『]?[^。、]{{0,30}}?(?:{OCCASION_NOUNS}|Dialogue|Forum)", re.I
 )
 
 
@@ -473,10 +480,20 @@ def _acronym(term: str, question: str) -> bool:
     return term.isascii() and " " not in term and len(term) <= 6 and re.search(acronym, question) is not None
 #: The kind of body whose chair or head is asked ("Who chaired the FSA *study group* …?").
 _CHAIRED = re.compile(
-    r"\bwho (?:chairs|chaired|heads|headed|leads|led|presides|presided over) (?:the |its |their )?(?:[\w-]+ ){0,3}?"
-    r"(study group|working group|committee|subcommittee|council|panel|task force|commission|wg)\b",
+    r"\bwho (?:chairs|chaired|heads|headed|leads|led|presides|presided over) (?:the |its |their )?(?:[\w'’-]+ ){0,4}?"
+    r"(study group|working group|committee|subcommittee|council|panel|task force|commission|wg|office|division|bureau|department|team)\b",
     re.I,
 )
+#: The documents' words for a body the glossary does not name (the head of an "office" is
+#: that of a 室 or 事務所, not a working group's chair).
+_BODY_KINDS_JA = {
+    "office": ("室", "事務所", "オフィス"),
+    "division": ("課", "部"),
+    "bureau": ("局",),
+    "department": ("部", "課", "省"),
+    "team": ("チーム",),
+    "committee": ("委員会",),
+}
 #: A length of time a sentence gives (「4年間」, 「6か月以内」, 「2015〜2018年度」).
 _LENGTH_OF_TIME = re.compile(
     r"\d+(?:\.\d+)?(?:年間|か月|ヶ月|カ月|日間|週間|営業日|年以内|日以内)|(?:19|20)\d{2}(?:年度?)?\s*[〜~～-]\s*(?:19|20)\d{2}年度?"
@@ -779,7 +796,7 @@ class QuantityCheck:
                 if not names_person(c.text, q.text):
                     return False  # 「長官は誰？」 is answered by a sentence that names someone
                 body = _CHAIRED.search(q.text)
-                kinds = self.lexicon.expand_english(body.group(1)) if body else []
+                kinds = (self.lexicon.expand_english(body.group(1)) or list(_BODY_KINDS_JA.get(body.group(1).lower(), ()))) if body else []
                 if kinds and not any(k in c.text for k in kinds):
                     return False  # the WG's chair is no chair of the 2020 study group (研究会)
                 continue
@@ -796,7 +813,7 @@ class QuantityCheck:
                 banks = self.counted(subjects or [], q.text, _NAMED_BANKS)
                 if banks is not None and not _of_kind(banks, set(terms(c.text)) | set(terms(c.unit().en))):
                     return False  # Aon and Markel are no US banks
-                if _NAMED_BANKS.search(q.text) and not _SAYS_BANK.search(f"{c.text} {c.unit().en}"):
+                if (_NAMED_BANKS.search(q.text) or _NAMED_BANKS_JA.search(q.text)) and not _SAYS_BANK.search(f"{c.text} {c.unit().en}"):
                     # "which banks were they": the chair of 金融審議会's group (金融 is no bank)
                     return False
                 if _counted_unnamed(q.text, c.text):

@@ -198,7 +198,7 @@ def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
         )
     if (
         _JA_ANAPHOR.match(q)
-        or (_JA_ELIDED.match(q) and not _names_scheme(q, lexicon))
+        or ((_JA_ELIDED.match(q) or _JA_VERSION.match(q)) and not _names_scheme(q, lexicon))
         or _JA_DEMONSTRATIVE.search(q)
         or _JA_ELLIPTIC.match(q)
         or _JA_OCCASION.match(q)
@@ -222,6 +222,9 @@ def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
 #: A question opening with what was done, its where or in-what left out (「参加している銀行数と
 #: 登録企業数は？」 after a question on Guangdong's fund): it goes on from the earlier topic.
 _JA_ELIDED = re.compile(r"^[一-龥]{2,4}(?:している|していた|した|する|される|された|できる)[一-龥ァ-ヶー]")
+#: A question opening with a version of a text, whose text it leaves out (「最終版の公表日と…」
+#: after a question on the FSA's draft paper): the version of what was talked about.
+_JA_VERSION = re.compile(r"^(?:最終版|最新版|確定版|改訂版|改定版|正式版|初版|案|原案)(?:の|は|って|が|では|だと)")
 
 
 def _names_scheme(question: str, lexicon: Lexicon | None) -> bool:
