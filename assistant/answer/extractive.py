@@ -408,6 +408,13 @@ _ASKS_FIRST_OCCASION = re.compile(
     rf"\b(?:its|the|their) (?:very )?first (?:[\w-]+ ){{0,4}}?{OCCASION_NOUNS}\b|(?:第1回|初回|最初)(?:の)?{OCCASION_NOUNS}",
     re.I,
 )
+#: Which of a series of occasions something happened at, asked without its number (「どの回」,
+#: 「取り上げられた回を特定したい」, "at which meeting was it discussed").
+_ASKS_WHICH_OCCASION = re.compile(
+    r"(?:どの|何回目の?)(?:回|会合|会議)|何回目|[たれ]た回(?:を|は|が|って|に|の)|"
+    r"\b(?:which|what) (?:meeting|session|round|hearing)\b(?!s)|\bat which (?:meeting|session|dialogue)\b",
+    re.I,
+)
 #: A law's passing asked the date of (「信用保証協会法が制定されたのは何年？」, "when was the act
 #: passed?"): answered by a sentence dating its passing, not by another event of its story.
 _ASKS_PASSING = re.compile(
@@ -552,7 +559,10 @@ _EVENT_ALIKE = {
 }
 #: A follow-up asking what a rule leaves out (「その対象外となる保証は？」, "which guarantees are
 #: excluded?"); a close unit saying so leads when it scores this share of the lead.
-_EXCLUDED_ASKED = re.compile(r"対象外|適用外|除外|\b(?:excluded|exempt(?:ed)?|not covered|outside (?:the|that|this) (?:rule|system|scheme))\b", re.I)
+_EXCLUDED_ASKED = re.compile(
+    r"対象外|適用外|除外|\b(?:excluded|exempt(?:ed)?|not covered|left out|carved out|not included|outside (?:the|that|this) (?:rule|system|scheme))\b",
+    re.I,
+)
 EXCLUDED_LEAD_SHARE = 0.6
 #: …and answers a figure no unit states for what it leaves out, when it scores this share of
 #: the best unit (the question's words are on the split, not on what is left out).
@@ -1273,6 +1283,10 @@ class ExtractiveAnswerer(Answerer):
             # 「その対象外となる保証には？」 after a question on the 80/20 split: the unit saying
             # what the rule leaves out answers, not the split again
             lead = self._close_lead(lead, ranked, q, EXCLUDED_LEAD_SHARE, lambda c: bool(_EXCLUDED.search(c.text)))
+            if not _EXCLUDED.search(lead.text):
+                # (further behind when it names what the follow-up asks of: "does that 20% also
+                # apply to startup guarantees, or are those left out")
+                lead = self._outside_rule(ranked, _typed_groups(groups, question), q, question, translated=True) or lead
         if condensed != question and (regions := self.lexicon.regions_in(question)):
             # "what about beijing?" after a question on Zhongshan's split of losses: a unit on
             # the place asked leads; one on another (Guangdong's split) is no answer for it
@@ -2033,6 +2047,17 @@ class ExtractiveAnswerer(Answerer):
                     for c in cands
                     if c.jurisdiction in q.jurisdictions and c.score >= ORDINAL_LEAD_SHARE * own.score
                     and asked_ordinals & _ordinals_of(c)
+                ),
+                own,
+            )
+        if own is not None and not asked_ordinals and _ASKS_WHICH_OCCASION.search(q.text) and not _ordinals_of(own):
+            # 「…が取り上げられた回を特定したい」 "at which meeting was … discussed": a close unit
+            # on an occasion by its number (第5回会合) answers, not one on the report's contents
+            own = next(
+                (
+                    c
+                    for c in cands
+                    if c.jurisdiction in q.jurisdictions and c.score >= ORDINAL_LEAD_SHARE * own.score and _ordinals_of(c)
                 ),
                 own,
             )

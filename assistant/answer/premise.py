@@ -19,7 +19,7 @@ from assistant.text.ja import content_terms
 #: Hearsay and what is taken as given, as both patterns below read it: 「…と聞いた」, "I heard",
 #: "Since …," (not "since when", nor a year's "since 2020").
 _HEARD_JA = r"と聞いて|と聞き|と聞いた|って聞いて|って聞き|って聞いた"
-_HEARD_EN = r"\b(?:I|we) (?:heard|read|was told|were told|understand)\b"
+_HEARD_EN = r"\b(?:I|we) (?:heard|read|was told|were told|understand)\b|(?:^|[.!?]\s+)\W*(?:heard|been told|was told)\b"
 _SINCE_EN = r"^\W*(?:since|because|as)\b(?!\s+(?:when|then|(?:19|20)\d{2}|of|for|to|well|far|long|soon|much|many|a result)\b)"
 _PREMISE = re.compile(
     rf"{_HEARD_JA}|らしい(?:けど|が|です|ね)|って本当|は本当|と理解して|んですよね|ですよね|んだよね|(?:ん|の)でしょ(?!う)|(?:だ|でした|だった)っけ|"
@@ -31,6 +31,9 @@ _PREMISE = re.compile(
 _SPLIT = re.compile(r"(?<![\d/])(\d{1,2})\s*(?:/|:|対)\s*(\d{1,2})(?![\d/])(?=\s*(?:split|で|の|between|basis|ratio|share|\b))")
 _HALF = re.compile(r"\bhalf (?:the|of|its)\b|半分|半額")
 _PREMISE_UNITS = {"%", "パーセント", "割", "兆元", "億元", "万元", "兆円", "億円", "万円", "億ドル", "万ドル"}
+#: Counts of bodies a question may take as given (「全国に47協会あるんですよね」): stated in the
+#: passages as the same count (「全国51の協会」 is 51 協会), or not at all.
+_PREMISE_COUNTS = {"協会", "都市", "か国", "機関", "行"}
 #: What a premise says someone may now do: 「個人事業主も使える(ようになった)」, "sole
 #: proprietors can now grant …"; and a sentence denying it (「…設定者になれない」).
 _ABLE_JA = re.compile(rf"({NOUN}{{2,}})(?:も|でも)[^、。？?]{{0,12}}?(?:使え|でき|なれ|利用でき|設定でき|対象に)")
@@ -121,7 +124,8 @@ def unsupported_premise(question: str, texts: list[str]) -> list[str]:
     "a 50% provision …, correct?") that no passage states: its premise is not in the
     documents, so no quote answers it. Only amounts of money and shares (a year or a
     date is corrected by the sentence that states the right one); a share in tenths is
-    stated by its percentage (「2割」 by 20%)."""
+    stated by its percentage (「2割」 by 20%). A count of bodies (47協会) must be counted the
+    same."""
     if not _PREMISE.search(question):
         return []
     stated = [f"{v}{u}" for v, u in figures(question).amounts if u in _PREMISE_UNITS]
@@ -134,6 +138,9 @@ def unsupported_premise(question: str, texts: list[str]) -> list[str]:
     missing = [s for s in dict.fromkeys(stated) if not any(form in joined for form in _share_forms(s))]
     # ("like 500k yen per report right?": as the English renderings write it, 500,000 yen)
     missing += [m.group(0) for m in _EN_K_MONEY.finditer(question) if f"{round(float(m.group(1)) * 1000)} {m.group(2).lower()}" not in joined]
+    # (a count of bodies: 「保証協会って全国に47協会あるんですよね」 when the passages count 51)
+    counted = set(figures(" ".join(texts)).amounts)
+    missing += [f"{v}{u}" for v, u in figures(question).amounts if u in _PREMISE_COUNTS and (v, u) not in counted]
     # a split taken as given ("splits the risk 50/50", 「7対3」): each share must be stated
     for m in _SPLIT.finditer(question):
         a, b = m.group(1), m.group(2)

@@ -406,6 +406,8 @@ _COUNTER_KINDS = {
     # (119本 counts securitisation products, not loans)
     "本": r"商品|証券|債券|\b(?:products?|securities|bonds?|issues?|notes?)\b",
 }
+#: A count of people in a sentence (「約200人」, 「1.7万人」, 「30名」).
+_COUNTS_PEOPLE = re.compile(r"\d[\d,.]*\s*[万千]?\s*(?:人|名)")
 #: The group whose share of a whole a Japanese question asks (「製造業が何割」, 「大企業が何%」):
 #: a share of another group does not answer it.
 _SHARE_OF_GROUP = re.compile(
@@ -484,6 +486,10 @@ _CHAIRED = re.compile(
     r"(study group|working group|committee|subcommittee|council|panel|task force|commission|wg|office|division|bureau|department|team)\b",
     re.I,
 )
+#: The chair of a named kind of body asked in Japanese (「研究会の座長」, 「WGの座長」).
+_CHAIRED_JA = re.compile(r"(研究会|検討会|委員会|部会|分科会|審議会|懇談会|ワーキング・?グループ|WG)の?(?:座長|委員長|会長|議長|部会長|主査)")
+#: How the documents write a working group.
+_WG_FORMS = ("ワーキング・グループ", "ワーキンググループ", "WG")
 #: The documents' words for a body the glossary does not name (the head of an "office" is
 #: that of a 室 or 事務所, not a working group's chair).
 _BODY_KINDS_JA = {
@@ -797,6 +803,10 @@ class QuantityCheck:
                     return False  # 「長官は誰？」 is answered by a sentence that names someone
                 body = _CHAIRED.search(q.text)
                 kinds = (self.lexicon.expand_english(body.group(1)) or list(_BODY_KINDS_JA.get(body.group(1).lower(), ()))) if body else []
+                if not kinds and (chaired := _CHAIRED_JA.search(q.text)):
+                    # 「ガイドラインを取りまとめた研究会の座長は？」: a 検討会's chair is none of it
+                    said = chaired.group(1)
+                    kinds = list(_WG_FORMS) if said in _WG_FORMS else [said]
                 if kinds and not any(k in c.text for k in kinds):
                     return False  # the WG's chair is no chair of the 2020 study group (研究会)
                 continue
@@ -916,7 +926,9 @@ class QuantityCheck:
             return False
         counters = {u for _, u in figures(c.text).amounts} & set(_COUNTER_KINDS)
         if not counters:
-            return False  # what 「全50州」 counts is not known here: not judged
+            # what 「全50州」 counts is not known here: not judged; but people are counted by
+            # 人 or 名 ("how many participants" is not met by 「上位10か国」)
+            return bool(re.search(_COUNTER_KINDS["人"], head, re.I)) and not _COUNTS_PEOPLE.search(c.text)
         return not any(re.search(kinds, head, re.I) for counter, kinds in _COUNTER_KINDS.items() if counter in counters)
 
     @staticmethod

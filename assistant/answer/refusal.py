@@ -274,7 +274,7 @@ _ASPECT = re.compile(
 _PLACE_LIST_JA = re.compile(r"[一-龥ァ-ヶー]{1,10}(?:・[一-龥ァ-ヶー]{1,10}){2,}")
 _PLACE_LIST_EN = re.compile(r"(?:(?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*)?, ){2,}(?:and )?(?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*)?")
 #: A word for a point in time (年 of 「やった年」, 時期, 当時): when a figure is asked for.
-_WHEN_WORD = re.compile(r"[年月日週]|年度|時期|頃|ころ|当時|時点|とき|時")
+_WHEN_WORD = re.compile(r"[年月日週]|年度|時期|頃|ころ|当時|時点|とき|時|前|以前|当初|最初|元々|今|現在|昔")
 #: A compound naming a figure (融資額, 不良債権比率, 受益企業数), and the words that do.
 _FIGURE_WORD = re.compile(r"(?:金額|件数|比率|割合|残高|額|率|数)$")
 #: What follows the word a figure is asked of (「資本金の額」「求償権の回収率」「創業何年」
@@ -1003,8 +1003,8 @@ class Refusals:
         the retrieved chunks (``tokens``). Those figures cannot be quoted."""
         missing = []
         for g in groups:
-            if not g.topical or g.term.isascii() or _ASPECT.fullmatch(g.term):
-                continue  # (「2023年の1年間の額」: the span is when, not what of)
+            if not g.topical or g.term.isascii() or _ASPECT.fullmatch(g.term) or _WHEN_WORD.fullmatch(g.term):
+                continue  # (「2023年の1年間の額」, 「前はいくらで今どんくらい」: when, not what of)
             if not _FIGURE_WORD.search(g.term):
                 of = re.search(re.escape(g.term) + _FIGURE_OF, question) if question else None
                 # (a side of a deal, 金融機関側, is named by its party: 金融機関)

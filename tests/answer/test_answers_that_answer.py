@@ -6722,3 +6722,54 @@ def test_round_105_the_banks_share_is_led_by_the_unit_naming_the_bank(assistant)
     # the association's insurance (70〜90% of what it paid) is no share the bank bears
     answer = assistant.ask("担当さんが「協会の保証つけても信金もリスク取ってます」言うてたけど ほんまに損かぶるん？割合どんくらい")
     assert not answer.abstained and "金融機関が20%" in _lead(answer)[0], answer.text
+
+
+def test_round_105_which_meeting_is_answered_by_the_occasion_by_its_number(assistant):
+    answer = assistant.ask("金融審議会のWGで、担保権者をどこまで認めるかが議論された回はどれですか")
+    assert not answer.abstained and "第5回" in _lead(answer)[0], answer.text
+
+
+def test_round_105_a_count_of_bodies_taken_as_given_must_be_the_documents_count(assistant):
+    answer = assistant.ask("信用保証協会は全国に47協会あるんですよね？いつからある制度ですか")
+    assert answer.abstained, answer.text
+    # (the count the documents give is taken as given)
+    answer = assistant.ask("信用保証協会は全国に51協会あるんですよね？いつからある制度ですか")
+    assert not answer.abstained and "1937年" in _lead(answer)[0], answer.text
+
+
+def test_round_105_heard_without_a_subject_takes_a_figure_as_given(assistant):
+    answer = assistant.ask("heard the jpo paid around 500k yen for each evaluation report in 2017 - why that much?")
+    assert answer.abstained, answer.text
+
+
+def test_round_105_the_chair_of_a_named_kind_of_body(assistant):
+    # the documents name the chair of a 検討会 and of the WG, not of a 研究会 on the guarantee guidelines
+    answer = assistant.ask("経営者保証ガイドラインをまとめた研究会の座長は誰ですか")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("事業性融資のワーキンググループの座長は誰ですか")
+    assert not answer.abstained and "神田秀樹" in _lead(answer)[0], answer.text
+
+
+def test_round_105_before_and_now_are_when_not_what_of(assistant):
+    answer = assistant.ask("深センのリスク補償のお金って、前はいくらで今はどれくらい？")
+    assert not answer.abstained and "50億元" in _lead(answer)[0], answer.text
+
+
+def test_round_105_people_are_counted_by_people(assistant):
+    answer = assistant.ask("how many people attended wipo's second ip finance dialogue?")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("how many people came to the ip finance forum in march 2018?")
+    assert not answer.abstained and "252人" in _lead(answer)[0], answer.text
+
+
+def test_round_105_the_highest_price_is_a_top_item(assistant):
+    answer = assistant.ask("what is the highest price ever paid for one patent at ocean tomo's auctions?")
+    assert answer.abstained, answer.text
+
+
+def test_round_105_a_follow_up_asking_what_is_left_out(assistant):
+    answer = assistant.ask(
+        "and does the bank's 20% also apply to startup guarantees, or are they left out?",
+        ["how is the loss split between the guarantee corporation and the bank?"],
+    )
+    assert not answer.abstained and "創業関連保証" in _lead(answer)[0], answer.text
