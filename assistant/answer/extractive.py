@@ -459,7 +459,9 @@ _ASKS_COMBINED = re.compile(
 #: whole-company charge", 「会社まるごと担保」): a scheme a combination is asked of.
 _WHOLE_COMPANY_CHARGE = re.compile(
     r"\b(?:whole|entire)[- ](?:company|business|firm)\b|\ball[- ]asset (?:charge|security)\b|\b(?:everything|all) (?:we|i) own\b"
-    r"|(?:会社|事業|全部)(?:を|ごと)?(?:まるごと|丸ごと)|(?:会社|事業)ごと(?!に)(?:を)?担保|事業全体を担保",
+    r"|(?:会社|事業|全部)(?:を|ごと)?(?:まるごと|丸ごと)|(?:会社|事業)ごと(?!に)(?:を)?担保|事業全体を担保"
+    # (「事業ぜんぶ担保にするやつ」)
+    r"|(?:会社|事業)(?:の)?(?:ぜんぶ|全部|すべて|全て)(?:を)?担保",
     re.I,
 )
 _VALUE_CHARGE = "企業価値担保権"

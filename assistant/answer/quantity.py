@@ -486,8 +486,13 @@ _CHAIRED = re.compile(
     r"(study group|working group|committee|subcommittee|council|panel|task force|commission|wg|office|division|bureau|department|team)\b",
     re.I,
 )
+#: The people of a trade a question asks by name ("who were the 2 lawyers", 「弁護士の名前」):
+#: the sentence naming them says their trade, as the documents write it.
+_TRADES = {"lawyer": "弁護士", "attorney": "弁護士", "弁護士": "弁護士", "professor": "教授", "教授": "教授",
+           "弁理士": "弁理士", "patent attorney": "弁理士", "accountant": "会計士", "会計士": "会計士"}  # fmt: skip
+_PERSON_TRADE = re.compile(r"\b(patent attorney|lawyer|attorney|professor|accountant)s?\b|(弁護士|教授|弁理士|会計士)", re.I)
 #: The chair of a named kind of body asked in Japanese (「研究会の座長」, 「WGの座長」).
-_CHAIRED_JA = re.compile(r"(研究会|検討会|委員会|部会|分科会|審議会|懇談会|ワーキング・?グループ|WG)の?(?:座長|委員長|会長|議長|部会長|主査)")
+_CHAIRED_JA = re.compile(r"(研究会|検討会|委員会|部会|分科会|審議会|懇談会|ワーキング・?グループ|WG)(?:の|で|では)?(?:座長|委員長|会長|議長|部会長|主査)")
 #: How the documents write a working group.
 _WG_FORMS = ("ワーキング・グループ", "ワーキンググループ", "WG")
 #: The documents' words for a body the glossary does not name (the head of an "office" is
@@ -803,6 +808,8 @@ class QuantityCheck:
                     return False  # 「長官は誰？」 is answered by a sentence that names someone
                 body = _CHAIRED.search(q.text)
                 kinds = (self.lexicon.expand_english(body.group(1)) or list(_BODY_KINDS_JA.get(body.group(1).lower(), ()))) if body else []
+                if (trade := _PERSON_TRADE.search(q.text)) and _TRADES[next(g for g in trade.groups() if g).lower().rstrip("s")] not in c.text:
+                    return False  # "who were the 2 lawyers": a WG's chair is no lawyer named
                 if not kinds and (chaired := _CHAIRED_JA.search(q.text)):
                     # 「ガイドラインを取りまとめた研究会の座長は？」: a 検討会's chair is none of it
                     said = chaired.group(1)

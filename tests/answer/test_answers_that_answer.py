@@ -6773,3 +6773,44 @@ def test_round_105_a_follow_up_asking_what_is_left_out(assistant):
         ["how is the loss split between the guarantee corporation and the bank?"],
     )
     assert not answer.abstained and "創業関連保証" in _lead(answer)[0], answer.text
+
+
+def test_round_105_the_whole_business_as_collateral_said_as_everything(assistant):
+    # a combination with the guarantee body no passage speaks of
+    answer = assistant.ask("信用保証協会の保証と、事業ぜんぶを担保にする新しい制度は同じ融資で併用できますか")
+    assert answer.abstained, answer.text
+
+
+def test_round_105_who_served_as_chair(assistant):
+    answer = assistant.ask("経営者保証ガイドラインの研究会で座長を務めたのはどなたですか")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("事業性融資のWGで座長を務めたのは誰ですか")
+    assert not answer.abstained and "神田秀樹" in _lead(answer)[0], answer.text
+
+
+def test_round_105_the_first_bank_to_lend_is_asked_by_name(assistant):
+    answer = assistant.ask("which bank was the first to lend under the enterprise value charge?")
+    assert answer.abstained, answer.text
+
+
+def test_round_105_people_of_a_trade_asked_by_name(assistant):
+    answer = assistant.ask("what were the names of the two lawyers who presented at the fsa working group?")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("who chaired the fsa working group on business lending?")
+    assert not answer.abstained and "神田秀樹" in _lead(answer)[0], answer.text
+
+
+def test_round_105_institutions_asked_by_name(assistant):
+    # (the documents count the five, 「信金・信組5」, and name only the megabanks)
+    answer = assistant.ask("2014年度の試行で採択された信金・信組5機関の機関名を教えてください")
+    assert answer.abstained, answer.text
+
+
+def test_round_105_going_under_said_as_flying_off(assistant):
+    answer = assistant.ask("取引先が事業ごと担保に入れて借りとるんやけど、そこが飛んだら仕入先のうちらにも最低限なんぼか残るん？")
+    assert not answer.abstained and "70万円" in answer.text, answer.text
+
+
+def test_round_105_the_other_items_of_a_counted_list_are_no_rest_unnamed(assistant):
+    answer = assistant.ask("金融庁が示した引当方法のうち、従来の貸倒引当金の見積りをベースにする方法以外の二つは何ですか")
+    assert not answer.abstained and "見做し債務者区分" in answer.text, answer.text
