@@ -1657,6 +1657,18 @@ class ExtractiveAnswerer(Answerer):
             # あたり20万〜30万円」) leads over one on what a body bore of it (「特許庁が…約30万円
             # を負担」), which answers who paid…
             lead = self._close_lead(lead, ranked, q, COST_LEAD_SHARE, _states_cost)
+        elif (
+            q.figure is not None
+            and q.figure.money
+            and _ASKS_PAID.search(question)
+            and not _ASKS_COST.search(question.replace("費用", ""))  # (「費用って国が出して…負担」: who paid)
+            and not _SAYS_BORNE.search(lead.text)
+        ):
+            # 「それ作る費用って国が出してくれてたんやろ？1件なんぼくらい負担しとったん」: what the
+            # JPO bore (「特許庁が評価書1件につき約30万円を負担」) answers, not what a report costs
+            lead = self._close_lead(
+                lead, ranked, q, COST_LEAD_SHARE, lambda c: bool(_SAYS_BORNE.search(c.text)) and has_number(c.text)
+            )
         # (…and an official unit on what a body bore is no better lead for it)
         official = self._official_first(lead, candidates, q, keep=_states_cost if asks_cost and _states_cost(lead) else None)
         if official is not lead:

@@ -6814,3 +6814,8 @@ def test_round_105_going_under_said_as_flying_off(assistant):
 def test_round_105_the_other_items_of_a_counted_list_are_no_rest_unnamed(assistant):
     answer = assistant.ask("金融庁が示した引当方法のうち、従来の貸倒引当金の見積りをベースにする方法以外の二つは何ですか")
     assert not answer.abstained and "見做し債務者区分" in answer.text, answer.text
+
+
+def test_round_105_what_a_body_bore_asked_is_led_by_what_it_bore(assistant):
+    answer = assistant.ask("評価書の作成費用って特許庁が負担してたんでしょ？1件あたりいくら負担してたの？")
+    assert not answer.abstained and "約30万円を負担" in _lead(answer)[0], answer.text
