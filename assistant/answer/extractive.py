@@ -928,6 +928,11 @@ def _states_cost(c: Candidate) -> bool:
     return bool(_SAYS_COST.search(c.text)) and not _SAYS_BORNE.search(c.text) and has_number(c.text)
 
 
+def _states_borne(c: Candidate) -> bool:
+    """The unit states what a body bore or paid of a cost (「特許庁が…約30万円を負担」)."""
+    return bool(_SAYS_BORNE.search(c.text)) and has_number(c.text)
+
+
 def _same_fact(a: str, b: str) -> bool:
     """Two units state the same fact: the same date to the day, the same figure, or mostly
     the same words (an official text and the brief that summarises it)."""
@@ -1666,9 +1671,7 @@ class ExtractiveAnswerer(Answerer):
         ):
             # 「それ作る費用って国が出してくれてたんやろ？1件なんぼくらい負担しとったん」: what the
             # JPO bore (「特許庁が評価書1件につき約30万円を負担」) answers, not what a report costs
-            lead = self._close_lead(
-                lead, ranked, q, COST_LEAD_SHARE, lambda c: bool(_SAYS_BORNE.search(c.text)) and has_number(c.text)
-            )
+            lead = self._close_lead(lead, ranked, q, COST_LEAD_SHARE, _states_borne)
         # (…and an official unit on what a body bore is no better lead for it)
         official = self._official_first(lead, candidates, q, keep=_states_cost if asks_cost and _states_cost(lead) else None)
         if official is not lead:
