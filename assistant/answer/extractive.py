@@ -1390,24 +1390,18 @@ class ExtractiveAnswerer(Answerer):
             # "When did WIPO hold its first IP Finance Dialogue?" when the passages date its
             # second one only
             return self._abstain(base, "no_quantity", groups, t0, missing=[first.group(0)])
-        if q.intent == "when" and (passing := _ASKS_PASSING.search(asking_text)) and not says_passing(
-            f"{lead.text} {lead.unit().en}"
-        ):
-            # 「信用保証協会法が制定されたのは何年？」: a dated unit saying the law passed
-            # answers; the founding of the first association (1937) does not
+        # A when-question on an event is answered by a dated unit saying that event happened:
+        # 「信用保証協会法が制定されたのは何年？」 by one saying the law passed, not by the first
+        # association's founding (1937); "what year did the JPO stop paying for the reports" by
+        # one saying it ended, not by the year it began paying (2013).
+        for asks_event, says_event in ((_ASKS_PASSING, says_passing), (_ASKS_ENDING, says_ending)):
+            if q.intent != "when" or not (event := asks_event.search(asking_text)) or says_event(f"{lead.text} {lead.unit().en}"):
+                continue
             lead = self._close_lead(
-                lead, ranked, q, DATED_LEAD_SHARE, lambda c: says_passing(f"{c.text} {c.unit().en}") and has_date(c.text)
+                lead, ranked, q, DATED_LEAD_SHARE, lambda c, says=says_event: says(f"{c.text} {c.unit().en}") and has_date(c.text)
             )
-            if not says_passing(f"{lead.text} {lead.unit().en}"):
-                return self._abstain(base, "no_quantity", groups, t0, missing=[next(g for g in passing.groups() if g)])
-        if q.intent == "when" and (ending := _ASKS_ENDING.search(asking_text)) and not says_ending(f"{lead.text} {lead.unit().en}"):
-            # "what year did the JPO stop paying for the reports": a dated unit saying it ended
-            # answers; the year it began paying (2013) does not
-            lead = self._close_lead(
-                lead, ranked, q, DATED_LEAD_SHARE, lambda c: says_ending(f"{c.text} {c.unit().en}") and has_date(c.text)
-            )
-            if not says_ending(f"{lead.text} {lead.unit().en}"):
-                return self._abstain(base, "no_quantity", groups, t0, missing=[next(g for g in ending.groups() if g)])
+            if not says_event(f"{lead.text} {lead.unit().en}"):
+                return self._abstain(base, "no_quantity", groups, t0, missing=[next(g for g in event.groups() if g)])
         if (q.intent == "why" or (q.intent == "comparison" and "why" in q.intents)) and _ASKS_CAUSE.search(q.text):
             # "why did the 9th auction go so badly?": a close unit giving a reason answers; its
             # figures alone (6 of 81 lots) say what happened, not why
