@@ -73,7 +73,15 @@ from assistant.answer.evidence import (
 from assistant.answer.focus import NOT_FOCUS, NOT_FOCUS_JA
 from assistant.answer.judgements import asked_judgement, judgement_word
 from assistant.answer.parts import asking_sentences, question_parts, remark_sentences
-from assistant.answer.premise import asks_revision, revision_since, says_ending, says_passing, says_revision
+from assistant.answer.premise import (
+    asks_revision,
+    revision_since,
+    says_ending,
+    says_launch,
+    says_merging,
+    says_passing,
+    says_revision,
+)
 from assistant.answer.quantity import (
     FIGURE_RELEVANCE,
     OCCASION_NOUNS,
@@ -247,7 +255,9 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:did|do|does|will|would|can|could|has|have|h
 #: was behind it", 「それってどこの会社？」).
 _POINTS_AT_SETUP = re.compile(
     r"\b(?:was|is|were|are|did|does|do)\s+(?:that|this|it|they)\b|\b(?:that|this) (?:deal|loan|case|company|one|startup|firm|bank)\b"
-    r"|^(?:それ|その|そこ|これ|この)",
+    r"|^(?:それ|その|そこ|これ|この)"
+    # ("we're looking at a shenzhen subsidiary. how big is the city's …": the place it names)
+    r"|\b(?:the|that|this) (?:city|province|country|region|town|prefecture)(?:'s|’s)?\b",
     re.I,
 )
 _REFERS_BACK = re.compile(r"\b(?:it|its|they|them|their|that one|this one)\b|それ|そいつ|そこ(?!ら|まで)|あれ(?![こば])", re.I)
@@ -433,6 +443,25 @@ _ASKS_ENDING = re.compile(
     rf"|(?:いつ|何年|何月)[^。？?]{{0,20}}?({_ENDED_PAST_JA})"
     r"|\b(?:when|(?:what|which) (?:year|month|date))\s+did\b[^?.]{0,80}?\b(stop|end|abolish|discontinue|scrap|drop|terminate|wind down|start charging)\b"
     r"|\b(?:when|(?:what|which) (?:year|month|date))\b[^?.]{0,80}?\b(?:was|were|got)\s+(?:\w+\s+)?(abolished|discontinued|scrapped|terminated|ended|dropped)\b",
+    re.I,
+)
+#: A when-question asking when something was set up or opened (「ポータルサイトっていつできたん」,
+#: "when did the JPO launch the portal"), and one asking when something was merged into another
+#: ("what year did Shenzhen fold its fund into the pool"): the past only, as with an ending.
+_LAUNCHED_JA = r"(?:開設|設立|創設|発足)(?:さ|し)(?:れ)?た|立ち上げ(?:られ)?た|立ち上がった"
+_ASKS_LAUNCH = re.compile(
+    rf"({_LAUNCHED_JA})(?:の|ん)?(?:は|って|が)?[^。？?、]{{0,6}}?(?:いつ|何年|何月)"
+    rf"|(?:いつ|何年|何月)[^。？?]{{0,20}}?({_LAUNCHED_JA})|(?:いつ|何年)(?:ごろ|頃)?(できた)"
+    r"|\b(?:when|(?:what|which) (?:year|month|date))\s+did\b[^?.]{0,80}?\b(launch|set up|open|establish|found|create)\b"
+    r"|\b(?:when|(?:what|which) (?:year|month|date))\b[^?.]{0,80}?\b(?:was|were|got)\s+(?:\w+\s+)?(launched|set up|opened|established|founded|created)\b",
+    re.I,
+)
+_MERGED_JA = r"(?:統合|合流|一本化|編入)(?:さ|し)(?:れ)?た"
+_ASKS_MERGING = re.compile(
+    rf"({_MERGED_JA})(?:の|ん)?(?:は|って|が)?[^。？?、]{{0,6}}?(?:いつ|何年|何月)"
+    rf"|(?:いつ|何年|何月)[^。？?]{{0,20}}?({_MERGED_JA})"
+    r"|\b(?:when|(?:what|which) (?:year|month|date))\s+did\b[^?.]{0,80}?\b(fold|merge|consolidate|combine)\b"
+    r"|\b(?:when|(?:what|which) (?:year|month|date))\b[^?.]{0,80}?\b(?:was|were|got)\s+(?:\w+\s+)?(folded|merged|consolidated|combined)\b",
     re.I,
 )
 #: A follow-up asking whether the earlier answer holds of another case ("same rule there?",
@@ -1330,7 +1359,7 @@ class ExtractiveAnswerer(Answerer):
                 REVISION_LEAD_SHARE,
                 lambda c: says_revision(c.text, since) and (not q.instruments or names_instrument(c, q)),
             )
-        if _ASKS_IN_FORCE.search(question) and not (_SAYS_IN_FORCE.search(lead.text) and has_date(lead.text)):
+        if _ASKS_IN_FORCE.search(question) and not (_SAYS_IN_FORCE.search(lead.text) and _DAY.search(lead.text)):
             # 「企業価値担保権ってもう使えるの？」: the close unit dating its taking effect answers
             # (by its day, 「2026年5月25日に施行された」, before an article's "in May 2026")
             # (a lead dated to the day keeps its place before an in-force unit dated to a month)
@@ -1394,7 +1423,12 @@ class ExtractiveAnswerer(Answerer):
         # 「信用保証協会法が制定されたのは何年？」 by one saying the law passed, not by the first
         # association's founding (1937); "what year did the JPO stop paying for the reports" by
         # one saying it ended, not by the year it began paying (2013).
-        for asks_event, says_event in ((_ASKS_PASSING, says_passing), (_ASKS_ENDING, says_ending)):
+        for asks_event, says_event in (
+            (_ASKS_PASSING, says_passing),
+            (_ASKS_ENDING, says_ending),
+            (_ASKS_LAUNCH, says_launch),
+            (_ASKS_MERGING, says_merging),
+        ):
             if q.intent != "when" or not (event := asks_event.search(asking_text)) or says_event(f"{lead.text} {lead.unit().en}"):
                 continue
             lead = self._close_lead(

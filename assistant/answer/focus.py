@@ -234,7 +234,9 @@ NOT_FOCUS = _FIGURE_WORDS | frozenset({
 })  # fmt: skip
 #: A focus ending in a word for a kind of figure asks a figure, however qualified ("the
 #: standard split", "the exact percentage").
-_FIGURE_FOCUS = _FIGURE_WORDS | {"split", "splits", "breakdown", "minimum", "maximum", "floor", "ceiling", "cap", "limit"}
+_FIGURE_FOCUS = _FIGURE_WORDS | {
+    "split", "splits", "breakdown", "minimum", "maximum", "floor", "ceiling", "cap", "limit", "size", "sum", "scale", "volume",
+}
 
 #: English foci a passage names only as "a list of" ("listed" companies, "it lists" name no list).
 _OF_WORD = frozenset({"list", "register", "directory", "roster"})

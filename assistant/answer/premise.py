@@ -407,6 +407,24 @@ def says_ending(text: str) -> bool:
     return bool(_ENDS.search(text))
 
 
+def says_launch(text: str) -> bool:
+    """Whether ``text`` says something was set up, opened, founded or started (開設, 設立,
+    開始; "launched")."""
+    return bool(_LAUNCHED.search(text))
+
+
+def says_merging(text: str) -> bool:
+    """Whether ``text`` says something was merged into another (統合, 一本化; "folded into")."""
+    return bool(_MERGED.search(text))
+
+
+_LAUNCHED = re.compile(
+    r"開設|設立|創設|立ち上げ|発足|開業|開始|始ま|スタート|導入|\b(?:launch|opened|set up|establish|founded|created|started|began|introduced)",
+    re.I,
+)
+_MERGED = re.compile(r"統合|合流|一本化|編入|\b(?:merged|folded|consolidated|absorbed)\b", re.I)
+
+
 def says_passing(text: str) -> bool:
     """Whether ``text`` says a law passed (成立, 制定, 公布; "enacted")."""
     return bool(_PASSING_JA.search(text) or _PASSING_EN.search(text))

@@ -483,6 +483,9 @@ def _acronym(term: str, question: str) -> bool:
 #: The kind of body whose chair or head is asked ("Who chaired the FSA *study group* …?").
 _CHAIRED = re.compile(
     r"\bwho (?:chairs|chaired|heads|headed|leads|led|presides|presided over) (?:the |its |their )?(?:[\w'’-]+ ){0,4}?"
+    r"(study group|working group|committee|subcommittee|council|panel|task force|commission|wg|office|division|bureau|department|team)\b"
+    # ("who is the current head of the FSA's … Office")
+    r"|\b(?:head|chair|chairperson|chairman|director|leader) of (?:the |its |their )?(?:[\w'’-]+ ){0,6}?"
     r"(study group|working group|committee|subcommittee|council|panel|task force|commission|wg|office|division|bureau|department|team)\b",
     re.I,
 )
@@ -807,7 +810,8 @@ class QuantityCheck:
                 if not names_person(c.text, q.text):
                     return False  # 「長官は誰？」 is answered by a sentence that names someone
                 body = _CHAIRED.search(q.text)
-                kinds = (self.lexicon.expand_english(body.group(1)) or list(_BODY_KINDS_JA.get(body.group(1).lower(), ()))) if body else []
+                said = next((g for g in body.groups() if g), "") if body else ""
+                kinds = (self.lexicon.expand_english(said) or list(_BODY_KINDS_JA.get(said.lower(), ()))) if said else []
                 if (trade := _PERSON_TRADE.search(q.text)) and _TRADES[next(g for g in trade.groups() if g).lower().rstrip("s")] not in c.text:
                     return False  # "who were the 2 lawyers": a WG's chair is no lawyer named
                 if not kinds and (chaired := _CHAIRED_JA.search(q.text)):

@@ -68,7 +68,7 @@ _US = re.compile(
     # (or before a noun the pronoun never precedes: "us lender here", "us patent law")
     r"|(?i:\bus (?=(?:lenders?|banks?|banking|compan(?:y|ies)|firms?|laws?|patents?|trademarks?|copyrights?|practice|market|"
     r"government|rules?|courts?|startups?|subsidiar(?:y|ies)|investors?|insurers?|federal|state|ip|venture|ucc|uspto|"
-    r"secured|loans?|lending|credit|businesses|economy|system|deals?|auctions?|saas|tech|biotech|fintech|software|based)\b))"
+    r"secured|loans?|lending|credit|business|businesses|smes?|economy|system|deals?|auctions?|saas|tech|biotech|fintech|software|based)\b))"
     # (or opening a sentence before a word, where the pronoun does not stand: "us saas startup
     # here, lender wants a lien")
     r"|(?i:\bus-based\b)|(?i:(?:^|[.!?]\s+)us\s+(?!too\b|as\b|and\b|or\b|all\b|both\b|two\b|three\b)(?=[a-z]))"

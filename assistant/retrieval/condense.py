@@ -522,8 +522,8 @@ _SHIFTED_YEAR = (
     (re.compile(r"(?:同じ年|同年|その年)(度)?(?!以降|以来|から後|比)"), 0, True),
     (re.compile(r"\b(?:the same (?:fiscal )?year|that same year)\b", re.I), 0, False),
     # ("the year after that", "a year later": the year is the one asked before)
-    (re.compile(r"\b(?:the (?:(?:fiscal )?year before(?: that| this| it)?|previous (?:fiscal )?year|prior (?:fiscal )?year)|a year (?:before|earlier))\b", re.I), -1, False),
-    (re.compile(r"\b(?:the (?:(?:fiscal )?year after(?: that| this| it)?|following (?:fiscal )?year|next (?:fiscal )?year)|a year later)\b", re.I), 1, False),
+    (re.compile(r"\b(?:the (?:(?:fiscal |full |calendar )?year before(?: that| this| it)?|previous (?:fiscal |full )?year|prior (?:fiscal |full )?year)|a year (?:before|earlier))\b", re.I), -1, False),
+    (re.compile(r"\b(?:the (?:(?:fiscal |full |calendar )?year after(?: that| this| it)?|following (?:fiscal |full )?year|next (?:fiscal |full )?year)|a year later)\b", re.I), 1, False),
 )
 _ASKED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年(度)?)?(?!\d)")
 

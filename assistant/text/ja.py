@@ -487,6 +487,32 @@ def tokenize(text: str) -> list[Token]:
                     surface = m.surface()
                     norm = surface.lower() if _ASCII_WORD.match(surface) else m.normalized_form()
                     out.append(Token(surface, norm, pos[0], pos[1], pos[2]))
+    return _join_dangling_prefixes(out)
+
+
+#: A run of one-kanji prefixes that attaches to nothing: Sudachi reads 中小 before 「・」
+#: (「中小・零細企業」) as the prefixes 中 and 小, whose noun comes only after the second word.
+_PREFIX = "接頭辞"
+_KANJI = re.compile(r"[一-龥]")
+
+
+def _join_dangling_prefixes(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with each run of two or more one-kanji prefixes followed by a symbol, a
+    space or the end (「中小・零細」) joined into the noun it spells (中小), as Sudachi reads
+    「中小企業」: a coordination's first member is a word of its own."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and tokens[j].pos == _PREFIX and len(tokens[j].surface) == 1 and _KANJI.fullmatch(tokens[j].surface):
+            j += 1
+        if j - i >= 2 and (j == len(tokens) or tokens[j].pos in ("補助記号", "空白")):
+            surface = "".join(t.surface for t in tokens[i:j])
+            out.append(Token(surface, surface, "名詞", "普通名詞", "一般"))
+            i = j
+            continue
+        out.append(tokens[i])
+        i += 1
     return out
 
 

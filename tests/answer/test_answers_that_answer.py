@@ -6819,3 +6819,66 @@ def test_round_105_the_other_items_of_a_counted_list_are_no_rest_unnamed(assista
 def test_round_105_what_a_body_bore_asked_is_led_by_what_it_bore(assistant):
     answer = assistant.ask("評価書の作成費用って特許庁が負担してたんでしょ？1件あたりいくら負担してたの？")
     assert not answer.abstained and "約30万円を負担" in _lead(answer)[0], answer.text
+
+
+# ---- round 106
+
+
+def test_round_106_a_coordinated_first_member_is_a_subject_a_unit_names(assistant):
+    # 「中小・零細企業」: Sudachi's 中 and 小 are the 中小 the question asks of
+    answer = assistant.ask("ほな2022年の額はなんぼ、借り手は中小が多いの", ["中国の知財担保融資の規模は？"])
+    assert not answer.abstained and "4868.8億元" in _lead(answer)[0], answer.text
+
+
+def test_round_106_when_something_was_set_up_or_merged_needs_a_unit_saying_so(assistant):
+    # the documents never date the fund's merger into the pool
+    answer = assistant.ask("when did shenzhen merge its ip fund into the city's sme risk pool?")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("IP BASEが開設されたのはいつですか")
+    assert not answer.abstained and "2018年度" in _lead(answer)[0], answer.text
+
+
+def test_round_106_a_part_pointing_at_the_city_its_setup_names(assistant):
+    answer = assistant.ask("Our subsidiary is in Shenzhen. What's the size of the city's compensation pool for IP loans today?")
+    assert not answer.abstained and "50億元" in _lead(answer)[0], answer.text
+
+
+def test_round_106_a_dated_numbered_meeting_of_a_named_body(assistant):
+    # 2022年11月 dates the meeting, not a figure the unit must state
+    answer = assistant.ask("2022年11月のWG第2回で地銀協として説明したのはどの銀行ですか")
+    assert not answer.abstained and "横浜銀行" in _lead(answer)[0], answer.text
+
+
+def test_round_106_the_final_version_is_the_confirmed_text(assistant):
+    answer = assistant.ask("金融庁の評価・引当の基本的な考え方、最終版はいつ出たんですか")
+    assert not answer.abstained and "2025年7月2日" in _lead(answer)[0], answer.text
+
+
+def test_round_106_in_force_asked_is_led_by_the_day_not_the_month(assistant):
+    answer = assistant.ask("is the whole-company collateral loan usable yet? from when")
+    assert not answer.abstained and "2026年5月25日" in _lead(answer)[0], answer.text
+
+
+def test_round_106_the_full_year_after_the_one_asked(assistant):
+    answer = assistant.ask("and the full year after that?", ["china ip pledge financing in 2022?"])
+    assert not answer.abstained and "8539.9億元" in _lead(answer)[0], answer.text
+
+
+def test_round_106_a_combined_size_is_a_figure(assistant):
+    answer = assistant.ask("What is the combined size of Guangdong's risk compensation funds?")
+    assert not answer.abstained and "約58億元" in _lead(answer)[0], answer.text
+
+
+def test_round_106_us_before_business_names_the_united_states(assistant):
+    answer = assistant.ask("in fed data on us business lending, what share of secured loans used intangibles as collateral")
+    assert not answer.abstained and "約4%" in _lead(answer)[0], answer.text
+
+
+def test_round_106_any_numbers_asks_a_figure(assistant):
+    answer = assistant.ask("do chinese ip-backed loans mostly go to small firms? any numbers")
+    assert not answer.abstained and "%" in _lead(answer)[0], answer.text
+
+
+def test_round_106_the_head_of_an_office_is_no_wg_chair(assistant):
+    answer = assistant.ask("Who is the head of the FSA's business lending promotion office?")
+    assert answer.abstained, answer.text

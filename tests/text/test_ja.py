@@ -30,6 +30,16 @@ def test_content_terms_drop_particles_symbols_and_auxiliaries():
     assert {"企業", "価値", "担保", "権", "会社", "財産"} <= set(terms)
 
 
+def test_a_coordinated_first_member_is_a_word_of_its_own():
+    # Sudachi reads 中小 before 「・」 as the prefixes 中 and 小; it is the noun of 中小企業.
+    assert content_terms("中小・零細企業が占めた")[:3] == ["中小", "零細", "企業"]
+    assert "中小" in content_terms("中小・スタートアップ向け")
+    assert content_terms("中小企業") == ["中小", "企業"]
+    # a single prefix, or one before a noun, is left as Sudachi reads it
+    assert content_terms("新・旧制度")[:2] == ["新", "旧"]
+    assert [t.pos for t in tokenize("中小・零細")][:2] == ["名詞", "補助記号"]
+
+
 def test_english_words_are_lower_cased_not_katakanised():
     assert content_terms("against the UCC") == ["ucc"]
 
