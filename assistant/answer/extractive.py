@@ -75,6 +75,7 @@ from assistant.answer.judgements import asked_judgement, judgement_word
 from assistant.answer.parts import asking_sentences, question_parts, remark_sentences
 from assistant.answer.premise import (
     asks_revision,
+    event_thing,
     revision_since,
     says_ending,
     says_launch,
@@ -971,6 +972,9 @@ def _same_fact(a: str, b: str) -> bool:
 
 
 _DAY = re.compile(r"\d{1,2}月\d{1,2}日")
+#: A month asked (「何月」, "in which month") and a date to the month (2018年10月).
+_ASKS_MONTH = re.compile(r"何月|\b(?:which|what) month\b", re.I)
+_MONTH = re.compile(r"\d{1,2}月")
 #: A unit on the first of a series (「世界で初めてとされる…オークション」, 「初の」, 「第1回」).
 _FIRST_OCCASION = re.compile(r"初めて|最初の|初の|第1回|第一回")
 
@@ -1422,20 +1426,32 @@ class ExtractiveAnswerer(Answerer):
         # A when-question on an event is answered by a dated unit saying that event happened:
         # 「信用保証協会法が制定されたのは何年？」 by one saying the law passed, not by the first
         # association's founding (1937); "what year did the JPO stop paying for the reports" by
-        # one saying it ended, not by the year it began paying (2013).
-        for asks_event, says_event in (
-            (_ASKS_PASSING, says_passing),
-            (_ASKS_ENDING, says_ending),
-            (_ASKS_LAUNCH, says_launch),
-            (_ASKS_MERGING, says_merging),
+        # one saying it ended, not by the year it began paying (2013); "when did the JPO launch
+        # the IP finance portal" by one saying the portal opened, not IP BASE (an IP portal too).
+        thing = [g for g in term_groups(event_thing(asking_text), self.bm25.idf, self.lexicon, known) if g.topical]
+
+        def of_thing(c: Candidate) -> bool:
+            where = set(terms(c.text)) | set(terms(c.unit().en))
+            return all(group_found(g, where) for g in thing)
+
+        for asks_event, says_event, on_thing in (
+            (_ASKS_PASSING, says_passing, False),
+            (_ASKS_ENDING, says_ending, False),
+            (_ASKS_LAUNCH, says_launch, True),
+            (_ASKS_MERGING, says_merging, True),
         ):
-            if q.intent != "when" or not (event := asks_event.search(asking_text)) or says_event(f"{lead.text} {lead.unit().en}"):
+            def answers(c: Candidate, says: Callable[[str], bool] = says_event, named: bool = on_thing) -> bool:
+                return says(f"{c.text} {c.unit().en}") and (not named or of_thing(c))
+
+            if q.intent != "when" or not (event := asks_event.search(asking_text)) or answers(lead):
                 continue
-            lead = self._close_lead(
-                lead, ranked, q, DATED_LEAD_SHARE, lambda c, says=says_event: says(f"{c.text} {c.unit().en}") and has_date(c.text)
-            )
-            if not says_event(f"{lead.text} {lead.unit().en}"):
+            lead = self._close_lead(lead, ranked, q, DATED_LEAD_SHARE, lambda c, ok=answers: ok(c) and has_date(c.text))
+            if not answers(lead):
                 return self._abstain(base, "no_quantity", groups, t0, missing=[next(g for g in event.groups() if g)])
+        if q.intent == "when" and _ASKS_MONTH.search(asking_text) and not _MONTH.search(lead.text):
+            # "in which month did IPAS launch": a close unit dating it to the month (2018年10月)
+            # leads over one giving its fiscal year only
+            lead = self._close_lead(lead, ranked, q, DATED_LEAD_SHARE, lambda c: bool(_MONTH.search(c.text)))
         if (q.intent == "why" or (q.intent == "comparison" and "why" in q.intents)) and _ASKS_CAUSE.search(q.text):
             # "why did the 9th auction go so badly?": a close unit giving a reason answers; its
             # figures alone (6 of 81 lots) say what happened, not why

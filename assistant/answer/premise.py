@@ -425,6 +425,28 @@ _LAUNCHED = re.compile(
 _MERGED = re.compile(r"統合|合流|一本化|編入|\b(?:merged|folded|consolidated|absorbed)\b", re.I)
 
 
+#: What a when-question on an event asks it of: the noun before the event's verb in Japanese
+#: (「知財金融ポータルサイトが開設されたのは」), the object or the subject of the English verb
+#: ("launch the IP finance portal", "was IP BASE set up").
+_EVENT_VERBS_JA = r"開設|設立|創設|発足|立ち上げ|立ち上が|統合|合流|一本化|編入"
+_EVENT_THING_JA = re.compile(rf"([一-龥ァ-ヶーA-Za-z0-9・]{{3,}})(?:が|は|って|を)[^。？?、]{{0,6}}?(?:{_EVENT_VERBS_JA})")
+_EVENT_THING_EN = re.compile(
+    r"\b(?:launch|set up|open|establish|found|create|fold|merge|consolidate|combine)\s+(?:the |its |their |a |an )?"
+    r"([\w'’ -]{3,50}?)(?=\s+(?:into|in|on|at|for|by|with|under|and)\b|\s*[?.!,]|\s*$)"
+    r"|\b(?:was|were)\s+(?:the |its |their )?([\w'’ -]{3,50}?)\s+"
+    r"(?:launched|set up|opened|established|founded|created|folded|merged|consolidated|combined)\b",
+    re.I,
+)
+
+
+def event_thing(question: str) -> str:
+    """What a when-question on a launch or a merger asks it of (「知財金融ポータルサイト」, "IP
+    finance portal"), or "" when it names nothing there ("when did it launch")."""
+    m = _EVENT_THING_JA.search(question) or _EVENT_THING_EN.search(question)
+    thing = next((g for g in m.groups() if g), "").strip() if m else ""
+    return re.sub(r"^(?:first|initial|original|very first)\s+|^(?:最初の|初の)", "", thing, flags=re.I)  # which one, not what
+
+
 def says_passing(text: str) -> bool:
     """Whether ``text`` says a law passed (成立, 制定, 公布; "enacted")."""
     return bool(_PASSING_JA.search(text) or _PASSING_EN.search(text))

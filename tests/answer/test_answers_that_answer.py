@@ -6882,3 +6882,18 @@ def test_round_106_any_numbers_asks_a_figure(assistant):
 def test_round_106_the_head_of_an_office_is_no_wg_chair(assistant):
     answer = assistant.ask("Who is the head of the FSA's business lending promotion office?")
     assert answer.abstained, answer.text
+
+
+def test_round_106_a_launch_asked_is_of_the_thing_named(assistant):
+    # IP BASE, an IP portal too, opened in 2018: no date of the IP finance portal's opening
+    answer = assistant.ask("知財金融ポータルサイトが開設されたのは何年ですか")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("when did the JPO launch its IP finance portal site?")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("When was IP BASE launched?")
+    assert not answer.abstained and "IP BASE" in _lead(answer)[0], answer.text
+
+
+def test_round_106_a_month_asked_is_led_by_a_unit_dated_to_the_month(assistant):
+    answer = assistant.ask("what month did the ipas mentoring programme kick off")
+    assert not answer.abstained and "2018年10月" in _lead(answer)[0], answer.text
