@@ -611,7 +611,8 @@ def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:
     # (the date of the document asked about, "the FSA's July 2025 discussion paper", is which
     # paper, not the year of the figure)
     # (nor the years in brackets after a name, "the FSA working group (2022-23)": which group)
-    query = _NAMED_YEARS.sub(" ", query)
+    # (nor the year a standard's number ends in, "GB/T 42748-2023": which standard)
+    query = _STANDARD_YEAR.sub(" ", _NAMED_YEARS.sub(" ", query))
     dated = _EVENT_DATE.sub(" ", _DOCUMENT_DATE.sub(" ", query))
     # (nor is a bound, "before 2008", 「2008年より後」: the figure is for the years beyond it)
     dated = _YEAR_BOUND.sub(" ", dated)
@@ -640,6 +641,8 @@ _DOCUMENT_DATE = re.compile(
 )
 
 
+#: The year a standard's number ends in ("GB/T 42748-2023", "ISO 10668:2010").
+_STANDARD_YEAR = re.compile(r"(?<=\d)[-‐–:](?:19|20)\d{2}\b")
 #: Years in brackets right after a name ("the working group (2022-23)", 「WG(2022〜23年)」).
 _NAMED_YEARS = re.compile(r"(?<=[\w」』])\s*[(（](?:19|20)\d{2}(?:年度?)?\s*(?:[-–〜~/]\s*(?:(?:19|20)?\d{2})(?:年度?)?)?[)）]")
 #: The date of a meeting named by it ("at the second dialogue in November 2023", 「2023年11月の

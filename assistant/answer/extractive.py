@@ -234,7 +234,7 @@ PASSAGE_SUBJECT_SHARE = 1.0
 _FORM_WORDS = frozenset({"株式会社", "持分会社", "個人事業主"})
 #: The asker's own legal form, given as who asks ("うち合同会社なんやけど", "we're an LLC").
 _BODY_FORMS = "合同会社|合資会社|合名会社|有限会社|一般社団法人|NPO"
-_SOLE_FORMS = "個人事業主?|自営業?|フリーランス"
+_SOLE_FORMS = "個人事業主?|自営業?|フリーランス|個人商店"
 _OWN_FORM = re.compile(
     r"(?:うち|うちら|弊社|当社|私|わたし|僕|俺)(?:の会社|とこ)?(?:は|って|、)?\s*"
     rf"(株式会社|{_BODY_FORMS}|{_SOLE_FORMS})"
@@ -476,7 +476,7 @@ _SAME_RULE = re.compile(
 _ASKS_COMBINED = re.compile(
     r"\b(?:stack(?:ed|ing)?|combin(?:e|ed|ing)|together with|alongside|on top of|at the same time as|in addition to)\b"
     # ("can a loan under the charge also be backed by a guarantee", "additionally carry")
-    r"|\balso (?:be |get |have )?(?:backed|covered|secured|guaranteed|insured)\b|\badditionally (?:carry|carries|have|has|get|be)\b"
+    r"|\balso (?:be |get |have )?(?:backed|covered|secured|guaranteed|insured)\b|\badditionally (?:carry|carries|have|has|get|be)\b|\balso carr(?:y|ies)\b"
     # ("… AND also get a guarantee on the same loan", 「…に保証を付けることは可能か」)
     r"|\balso get\b|\bon the same loan\b|\b(?:mix|go together)\b|保証(?:を|も|って)?(?:付け|つけ)(?:る|られ|て(?:もら|くれ))"
     r"|併用|組み合わせ|組み合わ|(?:一緒|いっしょ)に(?:使|つか|付け|つけ|設定)|同時に(?:使|つか|付け|つけ|設定)|両方(?:使|つか)"

@@ -6897,3 +6897,39 @@ def test_round_106_a_launch_asked_is_of_the_thing_named(assistant):
 def test_round_106_a_month_asked_is_led_by_a_unit_dated_to_the_month(assistant):
     answer = assistant.ask("what month did the ipas mentoring programme kick off")
     assert not answer.abstained and "2018年10月" in _lead(answer)[0], answer.text
+
+
+def test_round_106_a_plan_told_before_the_question_asks_no_outlook(assistant):
+    answer = assistant.ask("中国で特許を質入れする予定、電子申請なら登記は何日で終わる？")
+    assert not answer.abstained and "1営業日" in answer.text, answer.text
+
+
+def test_round_106_a_company_that_benefited_is_a_beneficiary(assistant):
+    answer = assistant.ask("中国で2023年に知財融資の恩恵を受けた企業は何社？")
+    assert not answer.abstained and "3.7万社" in _lead(answer)[0], answer.text
+
+
+def test_round_106_a_standard_number_s_year_is_no_year_of_the_figure(assistant):
+    answer = assistant.ask("how many third level indicators does GB/T 42748-2023 have?")
+    assert not answer.abstained and "27の三級指標" in _lead(answer)[0], answer.text
+
+
+def test_round_106_a_sole_shop_in_kansai_words_is_a_sole_trader(assistant):
+    answer = assistant.ask("法人にしてへん個人商店なんやけど、企業価値担保権って使える？")
+    assert not answer.abstained and "設定者になれない" in _lead(answer)[0], answer.text
+
+
+def test_round_106_keeping_ones_house_asked_in_english(assistant):
+    answer = assistant.ask("if my company fails, can I keep my home under the business owner guarantee guidelines?")
+    assert not answer.abstained and "自宅" in _lead(answer)[0], answer.text
+
+
+def test_round_106_how_long_until_it_is_ready_asks_a_length_of_time(assistant):
+    # the documents give the report's cost, never how long it takes to make
+    answer = assistant.ask("評価書って申し込んでから出来上がるまでどのくらいかかりますか")
+    assert answer.abstained, answer.text
+
+
+def test_round_106_also_carrying_a_guarantee_is_a_combination(assistant):
+    answer = assistant.ask("could an enterprise value charge loan also carry a credit guarantee association guarantee?")
+    assert answer.abstained, answer.text
