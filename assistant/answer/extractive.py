@@ -217,7 +217,7 @@ _ASKS_COST = re.compile(
 )
 #: …asking who pays or bears it ("how much did the JPO pay", 「特許庁はいくら負担」): what was
 #: borne is the answer then.
-_ASKS_PAID = re.compile(r"負担|払|補助|助成|出して|出した|\b(?:pa(?:y|id|ys)|bears?|bore|borne|covers?|covered|fund(?:s|ed)?|subsidi[sz])", re.I)
+_ASKS_PAID = re.compile(r"負担(?!なし|無し|ゼロ)|払|補助|助成|出して|出した|\b(?:pa(?:y|id|ys)|bears?|bore|borne|covers?|covered|fund(?:s|ed)?|subsidi[sz])", re.I)
 #: A unit stating what a body bore or paid of a cost (「特許庁が…約30万円を負担していた」).
 _SAYS_BORNE = re.compile(r"負担|支払|補助|助成")
 #: A unit stating a cost (「作成費用は1件あたり20万〜30万円」).

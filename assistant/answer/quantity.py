@@ -204,7 +204,7 @@ _FINANCE_KINDS = {
     "securitisation": re.compile(r"証券化|securiti[sz]", re.I),
     "insurance": re.compile(r"保険|insur", re.I),
     "pledge": re.compile(r"質押|質権|pledge", re.I),
-    "fund": re.compile(r"基金|ファンド|\bfunds?\b", re.I),
+    "fund": re.compile(r"基金|ファンド|リスク補償|\bfunds?\b|\brisk compensation\b", re.I),
 }
 
 

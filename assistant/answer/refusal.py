@@ -304,6 +304,10 @@ def _title_cited(title: str, lowered: str) -> bool:
 
 
 #: Nouns that name a figure, not a thing a claim is about (「特許の金額がでるの？」).
+#: A value said of a thing rather than the thing (「負担なし」, 「無料」, 「タダ」).
+_NO_CHARGE = re.compile(r"(?:なし|無し|ゼロ|無料|タダ)$")
+#: A question word inside a noun run (「通算いくつに達し」): a figure asked, not a thing claimed.
+_QUESTION_WORD = re.compile(r"いくつ|いくら|なんぼ|何|どれ|どの")
 _FIGURE_NOUNS = frozenset({"金額", "件数", "割合", "比率", "規模", "数字", "数値", "額", "値段"})
 
 
@@ -376,6 +380,8 @@ _SELF_OR_YOU = re.compile(r"(?:当|弊|自|貴|御)(?:行|社|庫|金庫|所|組
 #: Words of an English condition that name no case ("merge with another company later").
 _EN_FILLER = frozenset(
     {"another", "other", "later", "instead", "also", "again", "still", "even", "then", "now", "soon", "same", "own", "itself"}
+    # ("files electronically rather than on paper": how, not the case)
+    | {"rather", "than"}
     # (vague nouns: "one of these charge things", "machines and stuff")
     | {"thing", "things", "stuff", "something", "anything", "whatever", "kind", "sort"}
     # (a preposition's noun: "on a borrower's behalf", "for the sake of")
@@ -691,7 +697,7 @@ class Refusals:
             run.insert(0, toks[k].surface)
             k -= 1
         phrase = "".join(run)
-        if casual(phrase) or phrase in _FIGURE_NOUNS:
+        if casual(phrase) or phrase in _FIGURE_NOUNS or _QUESTION_WORD.search(phrase):
             return []  # 「実際につかえる」 says when, 「金額がでる」 asks a figure: no claim of a thing
         if k >= 0 and toks[k].surface in _WHICH_KIND:
             return []  # 「どのような支援メニューが追加され…」: what kind is asked, in the documents' words
@@ -1038,6 +1044,8 @@ class Refusals:
                 continue  # 今, だいたい, 推移: how it is asked
             if _WHEN_WORD.fullmatch(g.term):
                 continue  # 「最初にやった年って何件」: the year is when, not what the count is of
+            if _NO_CHARGE.search(g.term):
+                continue  # 「うちは負担なしって聞いたけど…なんぼ」: a value heard, not what the figure is of
             if re.search(re.escape(g.term) + r"(?:する|しま|して|した|され|でき)", text):
                 continue  # a noun used as the verb (「費用負担は発生しますか」): what happens, not of what
             if any(r.pattern.search(g.term) for r in self.lexicon.figure_requests) or any(

@@ -6933,3 +6933,30 @@ def test_round_106_how_long_until_it_is_ready_asks_a_length_of_time(assistant):
 def test_round_106_also_carrying_a_guarantee_is_a_combination(assistant):
     answer = assistant.ask("could an enterprise value charge loan also carry a credit guarantee association guarantee?")
     assert answer.abstained, answer.text
+
+
+def test_round_107_a_value_heard_is_no_subject_nor_a_sum_borne(assistant):
+    answer = assistant.ask("評価書は負担なしって聞いたけど、本当は1本作るのにいくらかかってるの")
+    assert not answer.abstained and "20万〜30万円" in _lead(answer)[0], answer.text
+
+
+def test_round_107_a_programme_that_ended_is_followed_by_its_successor(assistant):
+    answer = assistant.ask("知財金融促進事業が終了した後の後継事業では、評価書に加えて何が導入されましたか")
+    assert not answer.abstained and "知財ビジネス提案書" in _lead(answer)[0], answer.text
+
+
+def test_round_107_a_count_asked_in_a_noun_run_is_no_claim(assistant):
+    answer = assistant.ask("評価書を活用した金融機関は2019年5月の時点で通算いくつに達していましたか")
+    assert not answer.abstained and "214" in _lead(answer)[0], answer.text
+
+
+def test_round_107_rather_than_is_no_case_unsaid(assistant):
+    answer = assistant.ask(
+        "If a bank in China registers a patent pledge online rather than on paper, how many business days does it take?"
+    )
+    assert not answer.abstained and "1営業日" in answer.text, answer.text
+
+
+def test_round_107_possible_before_a_noun_asks_no_yes_or_no(assistant):
+    answer = assistant.ask("広東省のリスク補償について、引受可能なリスクの総額を確認したいです")
+    assert not answer.abstained and "580億元" in _lead(answer)[0], answer.text
