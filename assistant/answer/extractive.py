@@ -480,7 +480,7 @@ _ASKS_COMBINED = re.compile(
     # ("… AND also get a guarantee on the same loan", 「…に保証を付けることは可能か」)
     r"|\balso get\b|\bon the same loan\b|\b(?:mix|go together)\b|保証(?:を|も|って)?(?:付け|つけ)(?:る|られ|て(?:もら|くれ))"
     r"|併用|組み合わせ|組み合わ|(?:一緒|いっしょ)に(?:使|つか|付け|つけ|設定)|同時に(?:使|つか|付け|つけ|設定)|両方(?:使|つか)"
-    r"|(?:保証|担保)も(?:つけ|付け|使え|つかえ)",
+    r"|(?:保証|担保)も(?:つけ|付け|使え|つかえ)|(?:併せて|あわせて|合わせて)(?:付け|つけ|設定|利用|使)",
     re.I,
 )
 
@@ -2577,7 +2577,10 @@ class ExtractiveAnswerer(Answerer):
             # (what a statement before the parts sets out, or an earlier part: "…the first insured
             # ip-backed loan in the us and how much did *the borrower* raise")
             before = setup if setup and _POINTS_AT_SETUP.search(part) else ""
-            before = " ".join(parts[:i]) if i and (_THE_PARTY.search(part) or _PRONOUN_SUBJECT.search(part)) else before
+            # (…and the statement before the parts, which the earlier parts may only point at:
+            # "a friend said the JPO pairs you with mentors. when did that start and how many
+            # startups has it taken on")
+            before = " ".join([setup, *parts[:i]]).strip() if i and (_THE_PARTY.search(part) or _PRONOUN_SUBJECT.search(part)) else before
             if before and [g for g in subjects if not YEAR_TERM.fullmatch(g.term)]:
                 # (its words, not its figure: "covers part of the losses" asks no share; a part
                 # naming nothing, "how big is it", is judged with the whole question below)
@@ -2601,8 +2604,9 @@ class ExtractiveAnswerer(Answerer):
             lead = self._lead(scored, pf)
             pool = [c for c in scored if self._supports(c, lead)]
             # (a part pointing back, "how many companies have used *it*", counts them of what an
-            # earlier part names: IPAS's 25 companies are none of the enterprise value charge's)
-            referent = self._referent(parts[:i], known) if i and _REFERS_BACK.search(part) else []
+            # earlier part names, or the statement before the parts: IPAS's 25 companies are none
+            # of the enterprise value charge's)
+            referent = self._referent([setup, *parts[:i]] if setup else parts[:i], known) if i and _REFERS_BACK.search(part) else []
             states = (
                 c
                 for c in pool

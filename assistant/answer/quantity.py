@@ -239,6 +239,14 @@ def burden_shared(group: TermGroup) -> TermGroup:
     return replace(group, alternatives=tuple(dict.fromkeys(group.alternatives + tuple((b,) for b in _BURDENS))))
 
 
+def _within(term: str, noun: str) -> bool:
+    """``term`` is in ``noun``: as a whole word of English ("start" is not in "startups"), as
+    a substring of Japanese."""
+    if term.isascii():
+        return re.search(rf"\b{re.escape(term)}(?:s|es)?\b", noun) is not None
+    return term in noun
+
+
 def _headed_share(group: TermGroup, tokens: set[str]) -> float:
     """:func:`group_share`, where an alternative of several words counts only when its head
     (the last word: 融資 of 知財担保融資) is said: a sentence on 知財運営基金 shares 知財 with
@@ -960,7 +968,10 @@ class QuantityCheck:
             if len(words) > 2:
                 head = words[-1].rstrip("s")
                 return next((g for g in subjects if head in g.term.lower() or g.term.lower() in words[-1]), None)
-        return next((g for g in subjects if g.term.lower() in noun or noun in g.term.lower()), None)
+        # (the subject that is the noun before one inside it: "startups", not "start")
+        return next((g for g in subjects if g.term.lower() == noun), None) or next(
+            (g for g in subjects if _within(g.term.lower(), noun) or noun in g.term.lower()), None
+        )
 
     # ------------------------------------------------------------------ helpers
     def _names(self, c: Candidate, subject: str) -> bool:

@@ -6960,3 +6960,21 @@ def test_round_107_rather_than_is_no_case_unsaid(assistant):
 def test_round_107_possible_before_a_noun_asks_no_yes_or_no(assistant):
     answer = assistant.ask("広東省のリスク補償について、引受可能なリスクの総額を確認したいです")
     assert not answer.abstained and "580億元" in _lead(answer)[0], answer.text
+
+
+def test_round_108_carrying_any_of_the_risk_asks_a_share(assistant):
+    answer = assistant.ask("my loan has a credit guarantee. does my bank still carry any of the risk, and how much?")
+    assert not answer.abstained and "20%" in _lead(answer)[0], answer.text
+
+
+def test_round_108_a_part_pointing_back_reads_the_statement_before_the_parts(assistant):
+    answer = assistant.ask(
+        "my cofounder said the patent office matches startups with a business mentor and an ip mentor. "
+        "when did that begin and how many startups has it supported so far"
+    )
+    assert not answer.abstained and "25社" in answer.text, answer.text
+
+
+def test_round_108_a_requirement_said_as_required(assistant):
+    answer = assistant.ask("企業価値担保権の設定後、通常の事業活動の範囲を超える処分にはどのような同意が要件になりますか")
+    assert not answer.abstained and "担保権者全員の同意" in _lead(answer)[0], answer.text
