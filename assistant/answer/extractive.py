@@ -241,6 +241,8 @@ _OWN_FORM = re.compile(
     rf"|({_BODY_FORMS}|{_SOLE_FORMS})(?:なんやけど|なんだけど|なんですが|なんですけど|ですが|ですけど|だけど|やけど|でやって)"
     # (「合同会社で小さく商売やってます」)
     rf"|({_BODY_FORMS})(?:で|として)[^。？?、]{{0,12}}?(?:やって|営ん|経営|商売|事業を)"
+    # (「屋号だけでカフェやっとる」: a trade name, no company: a sole trader)
+    r"|(屋号)(?:だけ|のみ)?で[^。？?、]{0,12}?(?:やって|やっと|営ん|経営|商売)"
     # (「個人でやってて法人にはしてないけど」: no company of one's own, a sole trader)
     r"|(法人(?:に|化)(?:は|も)?(?:して|し)(?:ない|てない|てへん|ていない|ません)|法人(?:じゃ|では)ない)"
     r"|\b(?:we|i)(?:'re| are| am|'m)\s+(?:just\s+|only\s+)?(?:an?\s+)?(llc|godo kaisha|gk|kk|kabushiki kaisha|sole proprietor(?:ship)?|partnership company|stock company|membership company)\b",
@@ -2272,6 +2274,8 @@ class ExtractiveAnswerer(Answerer):
             return lead
         said = f"{told.group(0)} {' '.join(self.lexicon.expand_english(told.group(0)))}"
         forms = [w for w in self.lexicon.everyday_in(said) + self.lexicon.expand_english(said) if w in _FORM_WORDS]
+        if "屋号" in told.groups():
+            forms = ["個人事業主"]  # (a trade name alone: no company; 屋号 is a brand as a search word)
         if not forms or any(f in lead.text for f in forms):
             return lead
         return self._close_lead(lead, ranked, q, FORM_LEAD_SHARE, lambda c: any(f in c.text for f in forms))

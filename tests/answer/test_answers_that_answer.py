@@ -6978,3 +6978,15 @@ def test_round_108_a_part_pointing_back_reads_the_statement_before_the_parts(ass
 def test_round_108_a_requirement_said_as_required(assistant):
     answer = assistant.ask("企業価値担保権の設定後、通常の事業活動の範囲を超える処分にはどのような同意が要件になりますか")
     assert not answer.abstained and "担保権者全員の同意" in _lead(answer)[0], answer.text
+
+
+def test_round_108_who_takes_charge_after_a_default(assistant):
+    answer = assistant.ask("事業まるごと担保で借りて返済が止まったら、誰が会社を仕切るの？")
+    assert not answer.abstained and "管財人" in _lead(answer)[0], answer.text
+    answer = assistant.ask("who runs the company after a default under the enterprise value charge?")
+    assert not answer.abstained and "管財人" in _lead(answer)[0], answer.text
+
+
+def test_round_108_a_trade_name_alone_is_a_sole_trader(assistant):
+    answer = assistant.ask("屋号だけで店やってるんやけど、企業価値担保権って株式会社じゃないとダメ？")
+    assert not answer.abstained and "設定者になれない" in _lead(answer)[0], answer.text
