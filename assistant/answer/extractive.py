@@ -1430,7 +1430,8 @@ class ExtractiveAnswerer(Answerer):
         # association's founding (1937); "what year did the JPO stop paying for the reports" by
         # one saying it ended, not by the year it began paying (2013); "when did the JPO launch
         # the IP finance portal" by one saying the portal opened, not IP BASE (an IP portal too).
-        thing = [g for g in term_groups(event_thing(asking_text), self.bm25.idf, self.lexicon, known) if g.topical]
+        asked_thing = event_thing(asking_text) if q.intent == "when" else ""
+        thing = [g for g in term_groups(asked_thing, self.bm25.idf, self.lexicon, known) if g.topical] if asked_thing else []
 
         def of_thing(c: Candidate) -> bool:
             where = set(terms(c.text)) | set(terms(c.unit().en))
