@@ -437,35 +437,43 @@ _ASKS_PASSING = re.compile(
     r"|\b(?:when|(?:what|which) (?:year|month|date|day))\b[^?.]{0,80}?\b(passed|enacted|promulgated|pass|enact)\b(?![^?.]{0,12}?\d)",
     re.I,
 )
+
+
+def _asks_when_event(ja_past: str, en_did: str, en_done: str, also: str = "") -> re.Pattern[str]:
+    """A when-question on an event: its Japanese past form before or after the question word
+    (「…廃止されたのはいつ」, 「いつ…廃止された」), its English verb after "when did", or its
+    participle after "when was". ``also``: further alternatives (「いつできた」)."""
+    return re.compile(
+        rf"({ja_past})(?:の|ん)?(?:は|って|が)?[^。？?、]{{0,6}}?(?:いつ|何年|何月)"
+        rf"|(?:いつ|何年|何月)[^。？?]{{0,20}}?({ja_past}){also}"
+        rf"|\b(?:when|(?:what|which) (?:year|month|date))\s+did\b[^?.]{{0,80}}?\b({en_did})\b"
+        rf"|\b(?:when|(?:what|which) (?:year|month|date))\b[^?.]{{0,80}}?\b(?:was|were|got)\s+(?:\w+\s+)?({en_done})\b",
+        re.I,
+    )
+
+
 #: A when-question asking when something stopped (「評価書の費用負担が終わったのはいつ」, "what
 #: year did they stop paying for the reports"): the past only, as 「いつ終わる？」 and "when does
 #: the call end?" ask a deadline.
 _ENDED_PAST_JA = r"(?:廃止|終了|打ち切|中止|撤廃|取りやめ)(?:さ|し)(?:れ)?た|打ち切られた|終わった|なくなった"
-_ASKS_ENDING = re.compile(
-    rf"({_ENDED_PAST_JA})(?:の|ん)?(?:は|って|が)?[^。？?、]{{0,6}}?(?:いつ|何年|何月)"
-    rf"|(?:いつ|何年|何月)[^。？?]{{0,20}}?({_ENDED_PAST_JA})"
-    r"|\b(?:when|(?:what|which) (?:year|month|date))\s+did\b[^?.]{0,80}?\b(stop|end|abolish|discontinue|scrap|drop|terminate|wind down|start charging)\b"
-    r"|\b(?:when|(?:what|which) (?:year|month|date))\b[^?.]{0,80}?\b(?:was|were|got)\s+(?:\w+\s+)?(abolished|discontinued|scrapped|terminated|ended|dropped)\b",
-    re.I,
+_ASKS_ENDING = _asks_when_event(
+    _ENDED_PAST_JA,
+    "stop|end|abolish|discontinue|scrap|drop|terminate|wind down|start charging",
+    "abolished|discontinued|scrapped|terminated|ended|dropped",
 )
 #: A when-question asking when something was set up or opened (「ポータルサイトっていつできたん」,
 #: "when did the JPO launch the portal"), and one asking when something was merged into another
 #: ("what year did Shenzhen fold its fund into the pool"): the past only, as with an ending.
 _LAUNCHED_JA = r"(?:開設|設立|創設|発足)(?:さ|し)(?:れ)?た|立ち上げ(?:られ)?た|立ち上がった"
-_ASKS_LAUNCH = re.compile(
-    rf"({_LAUNCHED_JA})(?:の|ん)?(?:は|って|が)?[^。？?、]{{0,6}}?(?:いつ|何年|何月)"
-    rf"|(?:いつ|何年|何月)[^。？?]{{0,20}}?({_LAUNCHED_JA})|(?:いつ|何年)(?:ごろ|頃)?(できた)"
-    r"|\b(?:when|(?:what|which) (?:year|month|date))\s+did\b[^?.]{0,80}?\b(launch|set up|open|establish|found|create)\b"
-    r"|\b(?:when|(?:what|which) (?:year|month|date))\b[^?.]{0,80}?\b(?:was|were|got)\s+(?:\w+\s+)?(launched|set up|opened|established|founded|created)\b",
-    re.I,
+_ASKS_LAUNCH = _asks_when_event(
+    _LAUNCHED_JA,
+    "launch|set up|open|establish|found|create",
+    "launched|set up|opened|established|founded|created",
+    also=r"|(?:いつ|何年)(?:ごろ|頃)?(できた)",
 )
 _MERGED_JA = r"(?:統合|合流|一本化|編入)(?:さ|し)(?:れ)?た"
-_ASKS_MERGING = re.compile(
-    rf"({_MERGED_JA})(?:の|ん)?(?:は|って|が)?[^。？?、]{{0,6}}?(?:いつ|何年|何月)"
-    rf"|(?:いつ|何年|何月)[^。？?]{{0,20}}?({_MERGED_JA})"
-    r"|\b(?:when|(?:what|which) (?:year|month|date))\s+did\b[^?.]{0,80}?\b(fold|merge|consolidate|combine)\b"
-    r"|\b(?:when|(?:what|which) (?:year|month|date))\b[^?.]{0,80}?\b(?:was|were|got)\s+(?:\w+\s+)?(folded|merged|consolidated|combined)\b",
-    re.I,
+_ASKS_MERGING = _asks_when_event(
+    _MERGED_JA, "fold|merge|consolidate|combine", "folded|merged|consolidated|combined"
 )
 #: A follow-up asking whether the earlier answer holds of another case ("same rule there?",
 #: 「創業のもそうなん？」, 「も同じ？」).
