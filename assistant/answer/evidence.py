@@ -31,7 +31,7 @@ _RATIO = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?){1,}(?![\d.
 _PER = r"(?:あたり|当たり|につき|ごと)"
 _AMOUNT = re.compile(
     r"(?<![第\d.,])(\d[\d,]*(?:\.\d+)?)\s*(?:の(?:金融|支援|評価|専門)?(?=機関)|の(?=協会|都市|社|か国))?"
-    r"(%|パーセント|割|兆元|億元|万元|元|兆円|億円|万円|円|億ドル|万ドル|ドル|[万億](?:件|社|人)|件|社|機関|人|本|行|協会|か国|都市|倍|回(?!目)|ページ|頁|章|節|期(?!間|限|日|待|末)|通(?!り|常|知|貨|算|帳|じ)|つ(?=の|[、。がでをは]|$))"
+    r"(%|パーセント|割|兆元|億元|万元|元|兆円|億円|万円|円|億ドル|万ドル|ドル|[万億](?:件|社|人)|件|社|機関|人|本|行|協会|か国|都市|倍|回(?!目)|ページ|頁|章|節|年分|[かヶカケ]月分|期(?!間|限|日|待|末)|通(?!り|常|知|貨|算|帳|じ)|つ(?=の|[、。がでをは]|$))"
     rf"(?!\s*{_PER})"
 )
 #: A share of a stated amount (「代位弁済額の70〜90%」): it tells how much of that amount.
@@ -398,13 +398,22 @@ _RELATIVE_YEARS = (
 )
 
 
+#: A decade named ("in the 2010s", 「2010年代」): none of its years on its own.
+_DECADE = re.compile(r"((?:19|20)\d)0(?:'?s\b|年代)")
+
+
+def decades_in(text: str) -> frozenset[str]:
+    """The decades ``text`` names, by their first three digits (「2010年代」, "the 2010s" → 201)."""
+    return frozenset(m.group(1) for m in _DECADE.finditer(text))
+
+
 def years_in(text: str, today: datetime.date | None = None) -> frozenset[str]:
     """The years ``text`` names on their own (2024, 2015年度, 平成25年度, and 今年 or "last year" as of
     ``today``), not those of a span (2021〜2023年: :func:`span_years_in`)."""
     year = (today or datetime.date.today()).year
     relative = {str(year - back) for pattern, back in _RELATIVE_YEARS if pattern.search(text)}
     # (a Japanese era's year counts too: 平成25年度 is 2013)
-    return frozenset(stated_years(_YEAR_SPAN.sub(" ", _STANDARD_NUMBER.sub(" ", text)))) | relative
+    return frozenset(stated_years(_DECADE.sub(" ", _YEAR_SPAN.sub(" ", _STANDARD_NUMBER.sub(" ", text))))) | relative
 
 
 def span_years_in(text: str) -> frozenset[str]:
@@ -563,6 +572,8 @@ class RequestedFigure:
     #: Years listed one after another ("2021 and 2022", 「2021年と2022年」): each is asked, so a
     #: sentence giving one's figure answers.
     each_year: bool = False
+    #: Decades the question names ("in the 2010s"): a sentence stating a year of one answers.
+    decades: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(self.units or self.years or self.span_years)
@@ -587,6 +598,8 @@ class RequestedFigure:
             return False
         if self.span_years and not self.span_years <= stated_years(sentence):
             return False
+        if self.decades and not any(y[:3] in self.decades for y in stated_years(sentence)):
+            return False  # 1995〜2008's lending is no figure for the 2010s
         # A year inside a span (「2021〜2023年の合計」) is not a figure for that year; of years
         # listed ("what about 2021 and 2022?"), a sentence giving one's figure counts.
         said = stated_years(_YEAR_SPAN.sub(" ", _SOURCE_DATE.sub(" ", sentence)))
@@ -617,7 +630,12 @@ def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:
     # (nor is a bound, "before 2008", 「2008年より後」: the figure is for the years beyond it)
     dated = _YEAR_BOUND.sub(" ", dated)
     return RequestedFigure(
-        frozenset(units), years_in(dated), bool(units & lexicon.money_units), span_years_in(query), bool(_LISTED_YEARS.search(query))
+        frozenset(units),
+        years_in(dated),
+        bool(units & lexicon.money_units),
+        span_years_in(query),
+        bool(_LISTED_YEARS.search(query)),
+        decades_in(dated),
     )
 
 

@@ -85,6 +85,7 @@ from assistant.answer.premise import (
 )
 from assistant.answer.quantity import (
     FIGURE_RELEVANCE,
+    FORECAST,
     OCCASION_NOUNS,
     YEAR_TERM,
     QuantityCheck,
@@ -268,7 +269,7 @@ _REFERS_BACK = re.compile(r"\b(?:it|its|they|them|their|that one|this one)\b|そ
 #: this share of the lead's score, when the lead names none of it ("what date was its final
 #: report?" after a question on the WG's meetings: the report's date, not the meetings').
 NEW_WHOLE_SUBJECT_LEAD_SHARE = 0.6
-#: A yes/no follow-up asking whether something is a duty ("are banks obliged to …?") is led by
+#: A yes/no question asking whether something is a duty ("are banks obliged to …?") is led by
 #: a unit saying whether it is (義務はなく) within this share of the lead's score.
 DUTY_LEAD_SHARE = 0.6
 #: …asked (obliged, required, 義務, 必須) and said (義務, 任意, 求められ).
@@ -277,6 +278,27 @@ _ASKS_DUTY = re.compile(
     re.I,
 )
 _SAYS_DUTY = re.compile(r"義務|必須|任意|求められ|求める|強制")
+_WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|where|when|how|why)\b|何|なに|どこ|どれ|どの|誰|だれ|いつ|どう|どんな", re.I)
+_DUTY_TO_BE = re.compile(r"\b(?:have to|has to|must|required to|obliged to|need to|needs to) be\b", re.I)
+#: When a figure reached a mark, asked ("when did it first actually pass 1 trillion yuan",
+#: 「いつ1兆元を超えたの」), and said as done (「…を超えた」, not 「超える見通し」).
+_ASKS_WHEN_REACHED = re.compile(
+    r"\bwhen (?:did|has|have)\b[^?.]{0,60}?\b(?:cross|exceed|surpass|top|pass|reach|hit|break)(?:e?s|e?d|ped)?\b"
+    r"|いつ[^。？?]{0,30}?(?:超え|こえ|越え|上回|突破|達し)(?:た|まし)",
+    re.I,
+)
+_SAYS_REACHED = re.compile(r"(?:超え|越え|上回っ|突破し|達し)(?:た|ており|ている)")
+#: A question asking what kind of person does something (「どういう人が支援についてくれるの」,
+#: "what kind of people mentor you") is led by a close unit naming people by their kind
+#: (「ビジネスメンターと知財メンターが…」), not by one on the body running it (「特許庁は…開始した」),
+#: within this share of the lead's score.
+PERSON_KIND_LEAD_SHARE = 0.8
+_ASKS_PERSON_KIND = re.compile(
+    r"(?:どういう|どんな|どのような|どういった|どないな)(?:人|ひと|方|専門家)(?:が|に|と|から|たち)"
+    r"|\bwhat (?:kind|sort|type)s? of (?:people|persons?|experts?|specialists?|advisers?|advisors?|mentors?)\b",
+    re.I,
+)
+_SAYS_PERSON_KIND = re.compile(r"[一-龥ァ-ヶー](?:者|人|メンター|専門家|士|員)(?:が|と|は|も|から|による|を)")
 #: A question asking whether a rule holds in every case ("can the bank never make me sign …,
 #: no matter what?", 「どんな場合でも取られないの？」) is led by a close unit stating its
 #: exception (「粉飾などの場合を除いて」), within this share of the lead's score.
@@ -333,6 +355,8 @@ _ASKS_IN_FORCE = re.compile(
     r"もう(?:[^。？?]{0,6}?)(?:使え|始ま|施行|スタート|利用でき|申し込め|申込め|借りられ|借りれ)"
     r"|\b(?:yet|already)\b[^?.]{0,20}\?|\b(?:is|are) (?:it|this|that|the [\w -]{3,40}?) (?:actually |already |really )?(?:live|in force|in effect|available|up and running)\b"
     r"|\b(?:live|in force|in effect|available) (?:yet|already|now)\b"
+    # ("can we actually use it yet or is it still just on paper", asked with no question mark)
+    r"|\b(?:use|using) (?:it|this|that|them) (?:yet|already)\b|\bstill (?:just |only )?(?:on paper|a plan|a bill|a proposal)\b"
     r"|\bwhen (?:does|did|will|do) [^?]{0,60}?\b(?:kick in|go live|come into force|start applying)\b"
     r"|\bfrom (?:what|which) date\b[^?]{0,30}\b(?:use|using|apply|available)\b|\bwhen can (?:we|i|you|companies|firms|smes) (?:actually )?(?:start )?(?:to )?(?:use|using)\b",
     re.I,
@@ -391,7 +415,9 @@ _THING_ASKED = re.compile(
     r"|\bwhat (?!(?:share|percentage|percent|proportion|rate|ratio|amount|number|year|date|time|kind|type|sort|fee|cost|price|size|part|portion)\b)"
     r"([a-z][a-z-]{3,}) (?:does|do|did|should|must|would|will)\b"
     # ("what do we need to file to perfect a lien …?": the thing done, by its verb)
-    r"|\bwhat (?:do|does|should|must|would) (?:we|i|you|they|one|lenders?|banks?|the lender|the bank) (?:need|have|want) to (file)\b",
+    r"|\bwhat (?:do|does|should|must|would) (?:we|i|you|they|one|lenders?|banks?|the lender|the bank) (?:need|have|want) to (file)\b"
+    # ("where do they file?": the filing, wherever it is made)
+    r"|\bwhere (?:do|does|should|must|would|can) (?:we|i|you|they|one|lenders?|banks?|the lender|the bank) (?:need to |have to )?(file)\b",
     re.IGNORECASE,
 )
 #: …or as a list of a glossary kind ("what are the three first-level indicators?": 一級指標).
@@ -550,6 +576,8 @@ _ASKS_PLACES = re.compile(r"どこの国|どの国|どんな国|何か国|\b(?:w
 _ASKS_BECOME = re.compile(
     r"なれる|なれます|なれない|なり得|なりう|なることができ"
     r"|\bwho\b[^?.]{0,30}?\b(?:can|could|may)\b[^?.]{0,10}?\b(?:be|become|act as|serve as)\b"
+    # (a right held: "who can actually hold the charge", "who may hold the security")
+    r"|\bwho\b[^?.]{0,30}?\b(?:can|could|may|is allowed to|are allowed to)\b[^?.]{0,10}?\bhold (?:the|a|an|that|this) (?:[\w-]+ ){0,3}?(?:charge|security|right|lien|interest)\b"
     r"|\b(?:can|could|may)\b[^?.]{0,40}?\b(?:become|act as|serve as)\b",
     re.I,
 )
@@ -617,6 +645,15 @@ _ASKS_VALUE = re.compile(
 PHRASE_TAIL = 4
 #: A sentence saying something is outside a rule (対象外, 適用されない).
 _EXCLUDED = re.compile(r"対象外|適用外|適用されない|対象とならない|対象にならない|除外され")
+#: The rule a unit says something is outside of, by name (責任共有制度 of 「…は、責任共有制度の対象外」).
+_EXCLUDED_RULE = re.compile(r"([一-龥ァ-ヶー]{3,})の(?:対象外|適用外)")
+#: Whether a rule reaches a thing asked (「…の枠組みに入るの」, 「…も対象になる？」, "does it fall
+#: under the 80/20 rule"): a unit saying the thing is outside the rule answers it.
+_ASKS_REACH = re.compile(
+    r"(?:枠組み|枠|範囲|対象)(?:に|の中に|内に)(?:入る|入り|入っ|含まれ)|対象(?:に|と)(?:なる|なり|なっ)|適用(?:され|対象)"
+    r"|\bfalls? (?:under|within|inside)\b|\b(?:covered|included) (?:by|in|under)\b",
+    re.I,
+)
 _EVENT = re.compile(r"施行|開始|始まる|始める|成立|公布|公表|改定|改正|改訂|見直す?|廃止|終了|提出|開設|告示|導入|設立|創設|発表|適用")
 #: A coming into force said (not 施行令 or 施行規則, the names of rules under a law).
 _ENFORCED = re.compile(r"施行(?!令|規則)")
@@ -1353,10 +1390,19 @@ class ExtractiveAnswerer(Answerer):
                 topic = [g.term for g in groups if g.topical and not g.predicate and not self.lexicon.regions_in(g.term)]
                 return self._abstain(base, "other_place", groups, t0, missing=topic[:2])
         lead = self._earlier_figure_lead(lead, ranked, q, question, condensed)
-        if q.intent == "yesno" and condensed != question and _ASKS_DUTY.search(question) and not _SAYS_DUTY.search(lead.text):
-            # "are banks obliged to adopt one of those?" after a question on the examples: the
-            # close unit saying whether there is a duty (「…採用する義務はなく」) answers it
+        duty = _ASKS_DUTY.search(asking_sentences(question))
+        # (standing alone, not of what one must *be*: "does the lender have to be a bank?" asks who may lend)
+        duty = duty if condensed != question or not _DUTY_TO_BE.search(question) else None
+        # (a yes/no question, or one asking no wh-word: "must our bank adopt …?"; not "what do
+        # they have to file")
+        yes_or_no = q.intent == "yesno" or (q.intent == "other" and not _WH_WORD.search(asking_sentences(question)))
+        if yes_or_no and duty and not _SAYS_DUTY.search(lead.text):
+            # "are banks obliged to adopt one of those?" after a question on the examples, or
+            # 「…方法を当行がそのまま採用しなければならないのか」: the close unit saying whether
+            # there is a duty (「…採用する義務はなく」) answers it
             lead = self._close_lead(lead, ranked, q, DUTY_LEAD_SHARE, lambda c: bool(_SAYS_DUTY.search(c.text)))
+        if _ASKS_PERSON_KIND.search(question) and not _SAYS_PERSON_KIND.search(lead.text):
+            lead = self._close_lead(lead, ranked, q, PERSON_KIND_LEAD_SHARE, lambda c: bool(_SAYS_PERSON_KIND.search(c.text)))
         if _ASKS_EXCEPTION.search(question) and not _SAYS_EXCEPTION.search(f"{lead.text} {lead.unit().en}"):
             lead = self._close_lead(
                 lead, ranked, q, EXCEPTION_LEAD_SHARE, lambda c: bool(_SAYS_EXCEPTION.search(f"{c.text} {c.unit().en}"))
@@ -1703,8 +1749,12 @@ class ExtractiveAnswerer(Answerer):
             )
         # (a follow-up asking whether the rule holds of something it names, "what about
         # startup-related guarantees, does the bank still eat part of the loss?", too)
+        # (…or a question asking whether a rule reaches something it names, 「スタートアップ
+        # 創出促進保証を付した融資は、原則の8:2の責任分担の枠組みに入るのでしょうか」)
         named = subjects if (q.figure or q.quantities) else (
-            self.refusals.figure_subjects(_typed_groups(groups, question), known, question) if condensed != question else []
+            self.refusals.figure_subjects(_typed_groups(groups, question), known, question)
+            if condensed != question or _ASKS_REACH.search(question)
+            else []
         )
         if named and (
             excluded := self._excluded_lead(lead, candidates, named, q.text, translated=condensed != question)
@@ -1736,6 +1786,10 @@ class ExtractiveAnswerer(Answerer):
             # 「じゃあ2008年より後はどんくらい？」 (no figure word to check) when the lead's
             # total runs only up to 2008 (「それ以降は？」 too, written out by the condenser)
             return self._abstain(base, "no_figure", groups, t0, top_tokens, q)
+        if _ASKS_WHEN_REACHED.search(question) and FORECAST.search(lead.text) and not _SAYS_REACHED.search(lead.text):
+            # "when did china's lending first actually pass 1 trillion yuan": a unit saying it is
+            # expected to (「通年では初めて1兆元を超えるとの見通し」) does not say when it did
+            return self._abstain(base, "only_outlook", groups, t0, missing=[])
         if q.intent == "when" and _ASKS_PAST_DATE.search(question) and not has_date(lead.text):
             # 「深圳市が…50億元に拡大したのは何年ですか」 when the unit on it gives no year
             return self._abstain(base, "no_quantity", groups, t0, missing=["時期" if q.lang == "ja" else "the date"])
@@ -2082,7 +2136,10 @@ class ExtractiveAnswerer(Answerer):
         when it is clearly better or nothing about them is close; never a foreign fact when
         another may lead."""
         own = next((c for c in cands if c.jurisdiction in q.jurisdictions), None)
-        if own is not None and q.intent in ("yesno", "whatif", "who") and q.instruments and not names_instrument(own, q):
+        # (not over a unit saying who may take the role asked: 「担保権者になれるのは…に限る」
+        # answers "who can hold the charge", whatever its passage calls the charge)
+        becomes = bool(own is not None and _ASKS_BECOME.search(q.typed or q.text) and _SAYS_BECOME.search(own.text))
+        if own is not None and q.intent in ("yesno", "whatif", "who") and q.instruments and not names_instrument(own, q) and not becomes:
             # What one may do, what happens, or who acts under a scheme the question names
             # (企業価値担保権) is answered about that scheme: a close unit whose passage names it
             # leads over one about another (ABL's collateral for 「借りたあと機械を売ってもいい？」,
@@ -2246,8 +2303,18 @@ class ExtractiveAnswerer(Answerer):
         ]
         rules = [[f for f in _group_forms(g, translated) if f in lead.text] for g in subjects if group_found(g, said)]
         rules = [r for r in rules if r]
-        if not unnamed or not rules:
+        reach = bool(_ASKS_REACH.search(question))
+        if not unnamed or not (rules or reach):
             return None
+
+        def outside_lead_rule(c: Candidate) -> bool:
+            # (the rule named by the question's words in the lead, or by the unit's own: 「責任
+            # 共有制度の対象外」 leaves out of the rule the lead states, 「…責任共有制度が導入され」)
+            if any(f in c.text for fs in rules for f in fs):
+                return True
+            # (by the unit's own name for the rule only when whether it reaches is asked)
+            return reach and any(m.group(1) in lead.text for m in _EXCLUDED_RULE.finditer(c.text))
+
         return next(
             (
                 c
@@ -2255,7 +2322,7 @@ class ExtractiveAnswerer(Answerer):
                 if c is not lead
                 and _EXCLUDED.search(c.text)
                 and any(f in c.text for fs in unnamed for f in fs)
-                and any(f in c.text for fs in rules for f in fs)  # outside the rule the lead states
+                and outside_lead_rule(c)
             ),
             None,
         )

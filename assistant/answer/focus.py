@@ -86,6 +86,8 @@ _VAGUE_ALONE = frozenset({"事項", "点"})
 #: (金額, 規模: what it is of is said elsewhere) and kinds every passage is (制度, もの).
 NOT_FOCUS_JA = frozenset({
     "金額", "件数", "規模", "割合", "比率", "総額", "人数", "数字", "数値", "期間", "時間", "日数", "額", "本数", "社数",
+    # (a count of a thing, 「指標数」: the thing named with a number answers, 「14の二級指標」)
+    "数",
     # (how precisely or at what level: 「概数」「どの水準」 ask the figure, whatever it is called)
     "水準", "概数", "概算", "レベル",
     "制度", "仕組み", "感じ", "場合", "とき", "もの", "こと", "ツール", "道具",

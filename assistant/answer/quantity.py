@@ -73,7 +73,7 @@ _ACTUAL = re.compile(
     re.I,
 )
 #: A sentence that gives an outlook, a plan or a target rather than a result.
-_FORECAST = re.compile(r"見通し|見込み|予定|予想|目指|目標|計画|\bexpected\b|\bforecast|\bprojected\b|\bplanned\b|\btarget")
+FORECAST = re.compile(r"見通し|見込み|予定|予想|目指|目標|計画|\bexpected\b|\bforecast|\bprojected\b|\bplanned\b|\btarget")
 def asks_result(text: str) -> bool:
     """Whether ``text`` asks what a figure actually came to, or came to for a whole year
     ("did it actually end up above 1 trillion for the full year?", 「結局通年でいくら？」): a
@@ -203,7 +203,11 @@ _PERCENT_OF = re.compile(
 _FINANCE_KINDS = {
     "securitisation": re.compile(r"証券化|securiti[sz]", re.I),
     "insurance": re.compile(r"保険|insur", re.I),
-    "pledge": re.compile(r"質押|質権|pledge", re.I),
+    # (the verb is no kind: "the new law where you can pledge the whole business")
+    "pledge": re.compile(
+        r"質押|質権|pledge(?![sd]?\s+(?:the|your|our|my|their|its|his|her|a|an|it|them|this|that|all|whole|patents?|ip|shares?)\b)",
+        re.I,
+    ),
     "fund": re.compile(r"基金|ファンド|リスク補償|\bfunds?\b|\brisk compensation\b", re.I),
 }
 
@@ -402,6 +406,15 @@ _MONEY_EVENTS = {
 #: Parties a Japanese count question counts (「…会社ってどのくらいあるの？」): 3つ of things is
 #: no count of them.
 #: (people by a compound too: 「参加者数」, 「人数」)
+#: An English count of those among a group that do something ("how many of japan's credit
+#: guarantee corporations have a guarantee product for patent-backed loans"): the group, then
+#: what sets them apart, which a unit counting them must say (51 corporations in all are not
+#: those with such a product).
+_HOW_MANY_OF = re.compile(
+    r"\bhow many of (?:the |those |these |its |their )?(?P<group>[^?.,]{3,60}?) "
+    r"(?:have|has|had|offer(?:s|ed)?|provide[sd]?|run|runs|use[sd]?|actually|really|now|still|ever|already)\b(?P<which>[^?.]{3,})",
+    re.I,
+)
 _COUNTED_PARTIES = re.compile(r"((?:会社|企業|銀行|金融機関|事業者|人)(?=って|は|が|の数)|(?:[一-龥]{1,3}者|人)(?=数))")
 #: Units of time a "how many" question may count: it asks a length of time.
 _TIME_COUNTED = re.compile(r"(?:(?:business|working|calendar) )?(?:days?|weeks?|months?|years?|hours?)|日数|日間|営業日|週間|か月|ヶ月|カ月|年間")
@@ -423,6 +436,8 @@ _SHARE_OF_GROUP = re.compile(
     # (and the party a loss falls on: 「銀行もちょっとは損かぶるん？何割くらい？」)
     # (in the same clause: 「ローンが焦げ付いたとき、銀行側は損失の何割」 asks no share of loans)
     r"|([一-龥ァ-ヶー]{2,})(?:も|が)(?:(?!たら|とき|場合)[^。？?、]){0,12}?(?:損|負担|リスク)[^。]{0,20}?(?:何割|何%|何パーセント)"
+    # (and the ones a share of is asked casually: 「…保証外してもらえた会社って実際どんくらいの割合おるん」)
+    r"|([一-龥ァ-ヶー]{2,})(?:って|は)[、,]?\s*(?:実際|全体の|ほんま|ほんと)?[、,]?\s*(?:どの|どれ|どん)(?:くらい|ぐらい)の(?:割合|比率)"
 )
 #: What a question sets aside before what it asks (「珠海とか深圳じゃなくて、」, "not Zhuhai but").
 _SET_ASIDE = re.compile(r"[^、。？?]*?(?:じゃなくて|じゃなく|ではなくて|ではなく|でなく|以外で)[、,]?|\bnot [A-Z][\w ]*?,? but\b")
@@ -503,7 +518,12 @@ _TRADES = {"lawyer": "弁護士", "attorney": "弁護士", "弁護士": "弁護�
            "弁理士": "弁理士", "patent attorney": "弁理士", "accountant": "会計士", "会計士": "会計士"}  # fmt: skip
 _PERSON_TRADE = re.compile(r"\b(patent attorney|lawyer|attorney|professor|accountant)s?\b|(弁護士|教授|弁理士|会計士)", re.I)
 #: The chair of a named kind of body asked in Japanese (「研究会の座長」, 「WGの座長」).
-_CHAIRED_JA = re.compile(r"(研究会|検討会|委員会|部会|分科会|審議会|懇談会|ワーキング・?グループ|WG)(?:の|で|では)?(?:座長|委員長|会長|議長|部会長|主査)")
+_BODIES_JA = r"研究会|検討会|委員会|部会|分科会|審議会|懇談会|ワーキング・?グループ|WG"
+#: (the body may be told before what it did, 「…研究会が2013年にガイドラインを公表した際の座長」:
+#: the last body named before the chair asked)
+_CHAIRED_JA = re.compile(
+    rf"({_BODIES_JA})(?:(?!{_BODIES_JA})[^。？?]){{0,30}}?(?:の|で|では)?(?:座長|委員長|会長|議長|部会長|主査)"
+)
 #: How the documents write a working group.
 _WG_FORMS = ("ワーキング・グループ", "ワーキンググループ", "WG")
 #: The documents' words for a body the glossary does not name (the head of an "office" is
@@ -674,12 +694,14 @@ class QuantityCheck:
                 return False
             if said <= numbers_in(q.text):
                 return False  # 「全国51の信用保証協会のうち、…いくつ？」: the 51 given is not the count asked
+        if (among := _HOW_MANY_OF.search(q.typed or q.text)) and not self._says_which(among, c):
+            return False  # all 51 corporations are not those with a product for patent-backed loans
         if _PER_ASKED.search(q.typed or q.text) and not _PER_SAID.search(f"{c.text} {c.unit().en}"):
             return False  # a fund's 約58億元 is no cap per company (「1社あたり最高いくら」)
-        if _ACTUAL.search(q.text) and _FORECAST.search(c.text):
+        if _ACTUAL.search(q.text) and FORECAST.search(c.text):
             return False  # an outlook (「通年で1兆元を超える見通し」) is no actual result
         if _FULL_YEAR.search(q.text) and PART_YEAR.search(c.text) and (
-            "通年" not in c.text or (_FORECAST.search(c.text) and not _FORECAST.search(q.text))
+            "通年" not in c.text or (FORECAST.search(c.text) and not FORECAST.search(q.text))
         ):
             # a half-year figure does not answer for the whole year, nor does an outlook for the
             # year beside it (「1〜9月…通年では1兆元を超える見通し」), unless the outlook is asked
@@ -773,7 +795,7 @@ class QuantityCheck:
                 for g in named
             ):
                 return False  # the fee of a report, for a question about a trust company's fee
-        if (group := _SHARE_OF_GROUP.search(q.text)) and not self._names_group(c, group.group(1) or group.group(2), subjects or []):
+        if (group := _SHARE_OF_GROUP.search(q.text)) and not self._names_group(c, next(g for g in group.groups() if g), subjects or []):
             return False  # 「製造業が何割」: 70.5% of SMEs among beneficiaries is no share of manufacturers
         population = self.percent_of(q.text)
         # (by the sentence itself, in either language: a heading, 米国の知財融資, says what its
@@ -864,6 +886,19 @@ class QuantityCheck:
             if not quantity.units and quantity.figure and not has_number(c.text) and not dated and not lasting:
                 return False
         return True
+
+    def _says_which(self, among: re.Match[str], c: Candidate) -> bool:
+        """The unit says what sets apart the members of a group counted ("how many of the
+        corporations have *a product for patent-backed loans*"): a word for it in the
+        glossary that is no word for the group itself, in the unit's Japanese or English. True
+        when the glossary knows no such word."""
+        group = set(self.lexicon.expand_english(among.group("group")))
+        which = [t for t in self.lexicon.expand_english(among.group("which")) if t not in group and not self.lexicon.place(t)]
+        which = [t for t in which if not any(t in g or g in t for g in group)]
+        if not which:
+            return True
+        said = f"{c.text} {c.unit().en or ''}"
+        return any(t in said for t in which)
 
     def _names_case(self, words: str, c: Candidate) -> bool:
         """The unit says each of an English case's own ``words`` ("startup creation

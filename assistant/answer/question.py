@@ -681,8 +681,10 @@ def _lower_words(text: str, lexicon: Lexicon) -> list[str]:
 
 
 def _written_as_name(word: str, found: list[tuple[str, str]]) -> bool:
-    """``word`` stands in the passages only capitalised (Aon), never as typed (aon)."""
-    name = re.compile(rf"(?<![A-Za-z]){re.escape(word.capitalize())}(?![A-Za-z])")
+    """``word`` stands in the passages only capitalised (Aon) or in capitals (S&P of "s&p 500"),
+    never as typed (aon)."""
+    forms = "|".join(re.escape(f) for f in dict.fromkeys((word.capitalize(), word.upper())))
+    name = re.compile(rf"(?<![A-Za-z])(?:{forms})(?![A-Za-z])")
     lower = re.compile(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])")
     return any(name.search(text) for text, _ in found) and not any(lower.search(text) for text, _ in found)
 

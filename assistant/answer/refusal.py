@@ -309,6 +309,9 @@ _NO_CHARGE = re.compile(r"(?:なし|無し|ゼロ|無料|タダ)$")
 #: A question word inside a noun run (「通算いくつに達し」): a figure asked, not a thing claimed.
 _QUESTION_WORD = re.compile(r"いくつ|いくら|なんぼ|何|どれ|どの")
 _FIGURE_NOUNS = frozenset({"金額", "件数", "割合", "比率", "規模", "数字", "数値", "額", "値段"})
+#: Nouns of a scheme's reach (「…の枠組みに入る」, 「対象に含まれる」): whether a thing falls within a
+#: rule is asked, and the rule's own words say so (「…は責任共有制度の対象外」), not the frame's.
+_REACH_NOUNS = frozenset({"枠組み", "枠", "範囲", "範疇", "対象", "カテゴリー", "カテゴリ"})
 
 
 #: Who a choice is for: the asker ("we", 「うち」, 弊社).
@@ -699,6 +702,8 @@ class Refusals:
         phrase = "".join(run)
         if casual(phrase) or phrase in _FIGURE_NOUNS or _QUESTION_WORD.search(phrase):
             return []  # 「実際につかえる」 says when, 「金額がでる」 asks a figure: no claim of a thing
+        if phrase in _REACH_NOUNS or phrase.endswith(tuple(_REACH_NOUNS - {"枠"})):
+            return []  # 「…責任分担の枠組みに入るの」 asks whether a rule reaches it
         if k >= 0 and toks[k].surface in _WHICH_KIND:
             return []  # 「どのような支援メニューが追加され…」: what kind is asked, in the documents' words
         noun = next((g for g in groups if g.term == phrase and not g.predicate), None)

@@ -6990,3 +6990,117 @@ def test_round_108_who_takes_charge_after_a_default(assistant):
 def test_round_108_a_trade_name_alone_is_a_sole_trader(assistant):
     answer = assistant.ask("屋号だけで店やってるんやけど、企業価値担保権って株式会社じゃないとダメ？")
     assert not answer.abstained and "設定者になれない" in _lead(answer)[0], answer.text
+
+
+def test_round_109_a_count_asked_as_a_number_of_things(assistant):
+    # (「指標数」: the things named with a number answer, 「14の二級指標」)
+    answer = assistant.ask("中国の特許評価の国家標準で、一級指標の下に置かれた指標数を教えてください")
+    assert not answer.abstained and "14の二級指標" in answer.text, answer.text
+
+
+def test_round_109_whether_a_rule_reaches_a_guarantee(assistant):
+    answer = assistant.ask("創業関連保証を付けた融資も、責任共有制度の枠組みに入るのでしょうか")
+    assert not answer.abstained and "対象外" in _lead(answer)[0], answer.text
+
+
+def test_round_109_an_index_typed_in_lower_case_is_about_the_us(assistant):
+    answer = assistant.ask("s&p 500 intangible assets as a share of market cap in 2020?")
+    assert not answer.abstained and "90%" in _lead(answer)[0], answer.text
+
+
+def test_round_109_pledging_the_whole_business_is_no_kind_of_financing(assistant):
+    answer = assistant.ask(
+        "if we pledge the whole business under the new japanese law and the lender enforces, "
+        "is there a minimum amount kept back for unsecured creditors?"
+    )
+    assert not answer.abstained and "70万円" in answer.text, answer.text
+
+
+def test_round_109_a_motive_told_is_no_tax_asked(assistant):
+    answer = assistant.ask(
+        "we may become a godo kaisha for tax reasons. could we still use the enterprise value charge?"
+    )
+    assert not answer.abstained and "持分会社" in _lead(answer)[0], answer.text
+
+
+def test_round_109_a_business_taken_over_by_a_buyer_is_no_successor(assistant):
+    answer = assistant.ask("会社まるごと担保で借りてて返済とまったら、設備をバラ売りされるん？事業ごと誰かに引き継がれるん？")
+    assert not answer.abstained and "事業譲渡" in answer.text, answer.text
+
+
+def test_round_109_whether_a_method_must_be_adopted(assistant):
+    answer = assistant.ask("must our bank adopt the fsa's example provisioning methods for enterprise value charge loans?")
+    assert not answer.abstained and "義務はなく" in _lead(answer)[0], answer.text
+
+
+def test_round_109_what_kind_of_person_is_answered_by_people(assistant):
+    answer = assistant.ask("IPASってどんな人が相談に乗ってくれるの")
+    assert not answer.abstained and "メンター" in _lead(answer)[0], answer.text
+
+
+def test_round_109_the_chair_of_a_body_told_before_what_it_did(assistant):
+    # the documents name the chair of the governance guideline's 検討会, not of this 研究会
+    answer = assistant.ask("経営者保証に関するガイドラインの研究会が2013年にまとめたときの座長は誰ですか")
+    assert answer.abstained, answer.text
+
+
+def test_round_109_how_many_of_a_group_that_do_something(assistant):
+    # 51 corporations in all are not those with a product for patent loans
+    answer = assistant.ask("how many of the credit guarantee corporations offer a guarantee for patent-secured loans?")
+    assert answer.abstained, answer.text
+
+
+def test_round_109_the_name_of_an_office_head_is_a_person(assistant):
+    answer = assistant.ask("what is the name of the FSA office head who observed the labour subcommittee meetings?")
+    assert answer.abstained, answer.text
+
+
+def test_round_109_how_many_years_worth(assistant):
+    answer = assistant.ask("企業価値担保権で借りるとき、銀行に出す事業計画は何年分いるの")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("中国で特許の価値を算定する研究では、何年分のライセンス契約のデータを使っていますか")
+    assert not answer.abstained and "5年分" in _lead(answer)[0], answer.text
+
+
+def test_round_109_a_share_asked_in_casual_words(assistant):
+    answer = assistant.ask("経営者保証のガイドラインで保証を外せた会社って、どのくらいの割合なん")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("what is the proportion of ip-secured loans that went to smes in japan?")
+    assert answer.abstained, answer.text
+
+
+def test_round_109_what_they_charge_us(assistant):
+    answer = assistant.ask("what would a trust company charge us per year to hold an enterprise value charge?")
+    assert answer.abstained, answer.text
+
+
+def test_round_109_when_a_mark_was_passed_is_not_an_outlook(assistant):
+    answer = assistant.ask("when did china's ip pledge financing actually pass 1 trillion yuan?")
+    assert answer.abstained and answer.abstain_reason == t("answer.abstain_reason.only_outlook", "en"), answer.text
+    answer = assistant.ask("中国の知財質押融資が初めて3000億元を上回ったのはいつ")
+    assert not answer.abstained and "2021年" in _lead(answer)[0], answer.text
+
+
+def test_round_109_a_decade_asked(assistant):
+    answer = assistant.ask("in the 2010s how much did banks lend through the jpo ip finance programme in total?")
+    assert not answer.abstained and "43.8億円" in _lead(answer)[0], answer.text
+
+
+def test_round_109_a_decade_is_no_year_of_its_own():
+    from assistant.answer.evidence import RequestedFigure, decades_in, years_in
+
+    assert decades_in("in the 2010s") == {"201"} and decades_in("2010年代の融資") == {"201"}
+    assert years_in("2010年代の融資") == frozenset() and years_in("in the 2010s, and 2015?") == {"2015"}
+    asked = RequestedFigure(frozenset({"億円"}), frozenset(), money=True, decades=frozenset({"201"}))
+    assert asked.met_by("平成30年度までの5年間で融資の総額は43.8億円")  # 平成30年度 is 2018
+    assert not asked.met_by("1995年から2008年3月までの累計で310件・210億円")
+
+
+def test_round_109_where_they_file_asks_the_filing(assistant):
+    answer = assistant.ask("our lender wants a lien on our us patents. what's the normal way to perfect it, where do they file?")
+    assert not answer.abstained and "UCC-1" in _lead(answer)[0], answer.text
+
+
+def test_round_109_who_can_hold_the_charge_is_who_may_become_its_holder(assistant):
+    answer = assistant.ask("who can actually hold the charge under the new law?")
+    assert not answer.abstained and "担保権者になれる" in _lead(answer)[0], answer.text
