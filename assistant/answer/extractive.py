@@ -1466,7 +1466,12 @@ class ExtractiveAnswerer(Answerer):
             # not by one on another (the first auction, which has a date)…
             if lead not in occasion:
                 lead = occasion[0]
-            if q.intent == "when" and not any(has_date(c.text) for c in occasion):
+            # (a follow-up's own words say whether a date is asked: "heard their 9th one flopped,
+            # how bad was it" after a question asking when the first was held asks no date)
+            asks_when = q.intent == "when" and (
+                condensed == question or asks_only_time(question) or "when" in self.lexicon.intents_of(question)
+            )
+            if asks_when and not any(has_date(c.text) for c in occasion):
                 # …and a date asked of it is not given by the units on it
                 return self._abstain(base, "no_quantity", groups, t0, missing=ordinal_names(question))
         if (

@@ -90,7 +90,7 @@ NOT_FOCUS_JA = frozenset({
     "数",
     # (how precisely or at what level: 「概数」「どの水準」 ask the figure, whatever it is called)
     "水準", "概数", "概算", "レベル",
-    "制度", "仕組み", "感じ", "場合", "とき", "もの", "こと", "ツール", "道具",
+    "制度", "仕組み", "感じ", "場合", "場面", "局面", "ケース", "とき", "もの", "こと", "ツール", "道具",
     # what a thing is said to be in other words (「…の目的は何ですか」 is answered by 「…ため」)
     "目的", "内容", "意味", "概要", "特徴", "違い", "理由", "背景", "役割", "狙い", "趣旨", "意義",
     "課題", "問題", "問題点", "論点", "ポイント", "メリット", "デメリット", "利点", "効果", "影響",
@@ -228,6 +228,8 @@ NOT_FOCUS = _FIGURE_WORDS | frozenset({
     # what kind of answer is asked ("From what date did …", "the designation of …"): a date
     # or a name, which the passages give in other words
     "date", "dates", "year", "years", "month", "day", "designation", "title",
+    # (…or a length of time, which the figure checks judge: "what is the turnaround time for …")
+    "turnaround time", "processing time", "lead time", "waiting time", "time",
     # …or a figure (_FIGURE_WORDS), and these words for a part or a count
     "fraction", "portion", "number",
     # a case of what follows ("Are there examples of banks lending against patents?"), as

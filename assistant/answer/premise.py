@@ -383,8 +383,9 @@ _PASSED_EN = re.compile(
     r"\b(?:since|now that|given that|because|as|after|once|(?:I )?(?:heard|read|was told)(?: that)?|why (?:did|was|were|has|had))\b[^.?!]{0,80}?"
     r"\b(?:pass|passed|enact|enacted|adopt|adopted|promulgated?)\b[^.?!]{0,60}?" + _IN_YEAR_EN
     # (or said and checked: "so the … law passed back in 2022 right?")
-    + r"|\b(?:passed|enacted|adopted|promulgated)\b(?:\s+back)?[^.?!]{0,20}?" + _IN_YEAR_EN
-    + r"(?=[^.?!]{0,20}?\b(?:right|correct|true|yeah|no)\s*\?)",
+    # ("… act got through the diet in 2023 right, which month exactly")
+    + r"|\b(?:passed|enacted|adopted|promulgated|(?:got|went|made it) through|cleared)\b(?:\s+the diet)?(?:\s+back)?[^.?!]{0,20}?" + _IN_YEAR_EN
+    + r"(?=[^.?!]{0,20}?\b(?:right|correct|true|yeah|no)\s*[?,])",
     re.I,
 )
 #: The year a question asks a passing's month or day within ("which month in 2023 did the Diet

@@ -245,6 +245,9 @@ _BASEL = re.compile(r"\bBasel\s*(?:I{1,3}|IV|[1-4])?\b|バーゼル(?:I{1,3}|IV|
 #: The Japanese names of a kind of document the question may cite (「中小企業白書」,
 #: 「全銀協の実務Q&A」, 「主要行向けの監督指針」).
 _DOC_NOUN_JA = re.compile(r"白書|Q&A|Ｑ＆Ａ|FAQ|通達|手引き|監督指針|事務連絡|指数")
+#: A document of the asker's own (行内通達, 社内の手引き) or one they write into (「…に記載するため」).
+_OWN_DOC_BEFORE = re.compile(r"(?:行内|社内|庫内|組合内|部内|当行の?|弊行の?|弊社の?|当社の?|うちの)$")
+_WRITTEN_INTO = re.compile(r"(?:に|へ)(?:記載|書|載せ|反映|盛り込|まとめ|追記)")
 
 
 def unnamed_documents(text: str, texts: list[str], lexicon: Lexicon) -> tuple[str, ...]:
@@ -295,6 +298,8 @@ def unnamed_documents(text: str, texts: list[str], lexicon: Lexicon) -> tuple[st
         noun = m.group(0)
         if any(noun.lower() in t for t in lowered) or noun in lexicon.glossary_terms:
             continue
+        if _OWN_DOC_BEFORE.search(text[: m.start()]) or _WRITTEN_INTO.match(text[m.end() :]):
+            continue  # 「行内通達に記載するため」: the asker's own paper, written to, not cited
         # (with the words naming it: 「全銀協の実務Q&A」)
         before = re.search(r"(?:[一-龥ァ-ヶーA-Za-z0-9・]+の)?[一-龥ァ-ヶーA-Za-z0-9・]{0,12}$", text[: m.start()])
         out.append(f"{before.group(0) if before else ''}{noun}")

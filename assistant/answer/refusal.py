@@ -609,7 +609,12 @@ class Refusals:
                 # (a verb of saying or thinking is no event: 「そういう場合」「…と思った場合」; nor a
                 # kana verb Sudachi reads as another, 「返済とまったら」 as と + 待つ)
                 if acted or (
-                    token.pos == "動詞" and token.pos2 == "一般" and i == head and token.norm not in _SAYING and _KANJI.search(token.surface)
+                    token.pos == "動詞"
+                    and token.pos2 == "一般"
+                    and i == head
+                    and token.norm not in _SAYING
+                    and token.norm not in LIGHT_VERBS  # (「実行に至った場合」: the event is 実行)
+                    and _KANJI.search(token.surface)
                 ):
                     events.append(token.surface if acted else token.norm)
             if 0 <= head < len(tokens) - 2 and tokens[head + 1].surface == "に" and tokens[head + 2].norm == "成る":

@@ -7104,3 +7104,46 @@ def test_round_109_where_they_file_asks_the_filing(assistant):
 def test_round_109_who_can_hold_the_charge_is_who_may_become_its_holder(assistant):
     answer = assistant.ask("who can actually hold the charge under the new law?")
     assert not answer.abstained and "担保権者になれる" in _lead(answer)[0], answer.text
+
+
+# ---- round 110 (blind probes j112a, x112a, e112a)
+
+
+def test_round_110_a_situation_asked_for_is_a_frame(assistant):
+    # (「…を例外的に認める場面」: 場面 names no thing the passages must name)
+    answer = assistant.ask("金融庁の2023年2月の概要では、経営者保証をとってよい例外の場面は何とされていたか")
+    assert not answer.abstained and "粉飾" in answer.text, answer.text
+
+
+def test_round_110_a_case_come_to_is_the_noun_it_comes_to(assistant):
+    answer = assistant.ask("担保権の実行に至った場合に関係する改正事業譲渡等指針は、いつから適用されますか")
+    assert not answer.abstained and "2026年5月25日" in answer.text, answer.text
+
+
+def test_round_110_the_askers_own_paper_is_no_document_cited(assistant):
+    answer = assistant.ask("改正された事業譲渡等指針を社内の手引きに反映したいので、告示番号を教えてください")
+    assert not answer.abstained and "告示第11号" in _lead(answer)[0], answer.text
+    answer = assistant.ask("全銀協の実務Q&Aでは企業価値担保権の引当はどう書かれている？")
+    assert answer.abstained, answer.text
+
+
+def test_round_110_a_follow_up_on_an_occasion_asks_no_date_of_its_own(assistant):
+    answer = assistant.ask("how did the ninth one go?", ["when did ocean tomo hold its first live patent auction?"])
+    assert not answer.abstained and "275万ドル" in answer.text, answer.text
+
+
+def test_round_110_a_turnaround_time_is_a_length_of_time(assistant):
+    answer = assistant.ask("what's the turnaround time for an online patent pledge registration in china?")
+    assert not answer.abstained and "1営業日" in answer.text, answer.text
+
+
+def test_round_110_a_passing_year_checked_with_right_comma(assistant):
+    answer = assistant.ask("the enterprise value charge law got through the diet in 2023 right, what month?")
+    assert answer.abstained and answer.abstain_reason.startswith("Your question takes it as given that this passed"), answer.text
+
+
+def test_round_110_whether_it_costs_anything_asked_casually(assistant):
+    assert LEX.intents_of("IP BASEって使うのにお金かかる？")[:1] == ["yesno"]
+    assert LEX.intents_of("評価書はどのくらいかかる？")[:1] == ["howmuch"]
+    answer = assistant.ask("IP BASEって使うのにお金かかる？会費とかあるん")
+    assert answer.abstained, answer.text
