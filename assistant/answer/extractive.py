@@ -244,6 +244,8 @@ _OWN_FORM = re.compile(
     rf"|({_BODY_FORMS})(?:で|として)[^。？?、]{{0,12}}?(?:やって|営ん|経営|商売|事業を)"
     # (「屋号だけでカフェやっとる」: a trade name, no company: a sole trader)
     r"|(屋号)(?:だけ|のみ)?で[^。？?、]{0,12}?(?:やって|やっと|営ん|経営|商売)"
+    # (「うち個人でやっとる工務店」: the asker's business run in their own name)
+    r"|(?:うち|うちら|私|わたし|僕|俺)(?:は|って|、)?\s*(個人)で[^。？?、]{0,12}?(?:やって|やっと|営ん|経営|商売)"
     # (「個人でやってて法人にはしてないけど」: no company of one's own, a sole trader)
     r"|(法人(?:に|化)(?:は|も)?(?:して|し)(?:ない|てない|てへん|ていない|ません)|法人(?:じゃ|では)ない)"
     r"|\b(?:we|i)(?:'re| are| am|'m)\s+(?:just\s+|only\s+)?(?:an?\s+)?(llc|godo kaisha|gk|kk|kabushiki kaisha|sole proprietor(?:ship)?|partnership company|stock company|membership company)\b",
@@ -302,12 +304,12 @@ _SAYS_PERSON_KIND = re.compile(r"[一-龥ァ-ヶー](?:者|人|メンター|専�
 #: A question asking whether a rule holds in every case ("can the bank never make me sign …,
 #: no matter what?", 「どんな場合でも取られないの？」) is led by a close unit stating its
 #: exception (「粉飾などの場合を除いて」), within this share of the lead's score.
-EXCEPTION_LEAD_SHARE = 0.8
+EXCEPTION_LEAD_SHARE = 0.65
 _ASKS_EXCEPTION = re.compile(
     r"\bno matter what\b|\bunder any circumstances\b|\bin (?:all|every) cases?\b|\bany exceptions?\b|\bwithout exception\b"
     # ("is there any case where they still can", "never ever")
     r"|\b(?:any|some) (?:case|cases|situation|situations|circumstances?) (?:where|when|in which)\b|\bnever ever\b"
-    r"|どんな(?:場合|とき|時|ケース)でも|何があっても|なにがあっても|例外(?:なく|は|って|も|ある|あり)",
+    r"|どんな(?:場合|とき|時|ケース)でも|何があっても|なにがあっても|例外(?:なく|は|って|も|ある|あり|的に)",
     re.I,
 )
 _SAYS_EXCEPTION = re.compile(r"除いて|除き|を除く|以外は|例外|ただし|\bexcept\b|\bunless\b|\bexception\b", re.I)
@@ -2210,11 +2212,23 @@ class ExtractiveAnswerer(Answerer):
         A when follow-up may reach further (:data:`NEW_WHOLE_SUBJECT_LEAD_SHARE`) for a dated
         unit naming all of the new thing and the conversation's topic ("what date was its
         final report?")."""
+        # (words of a phrase the vocabulary reads as an event, 国会 of 「国会で通った」 (成立), say
+        # what happened, not a new thing the lead must name)
+        said_as_event = [m.span() for pattern, _ in self.lexicon.search_terms for m in pattern.finditer(question)]
+
+        def in_event_phrase(term: str) -> bool:
+            at = question.find(term)
+            return at >= 0 and any(start <= at < end for start, end in said_as_event)
+
         new = [
             g
             for g in _newly_typed_groups(groups, question, condensed)
             # (a year typed is when, not a new subject: 「2019年から…」 is not met by 2019年5月)
-            if g.topical and not g.predicate and not self.lexicon.place(g.term) and not YEAR_TERM.fullmatch(g.term)
+            if g.topical
+            and not g.predicate
+            and not self.lexicon.place(g.term)
+            and not YEAR_TERM.fullmatch(g.term)
+            and not in_event_phrase(g.term)
         ]
         if not _carried(question, condensed) or not new or any(group_found(g, set(terms(lead.text))) for g in new):
             return lead
@@ -2355,7 +2369,7 @@ class ExtractiveAnswerer(Answerer):
             return lead
         said = f"{told.group(0)} {' '.join(self.lexicon.expand_english(told.group(0)))}"
         forms = [w for w in self.lexicon.everyday_in(said) + self.lexicon.expand_english(said) if w in _FORM_WORDS]
-        if "屋号" in told.groups():
+        if {"屋号", "個人"} & set(told.groups()):
             forms = ["個人事業主"]  # (a trade name alone: no company; 屋号 is a brand as a search word)
         if not forms or any(f in lead.text for f in forms):
             return lead

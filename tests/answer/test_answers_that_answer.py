@@ -7147,3 +7147,19 @@ def test_round_110_whether_it_costs_anything_asked_casually(assistant):
     assert LEX.intents_of("評価書はどのくらいかかる？")[:1] == ["howmuch"]
     answer = assistant.ask("IP BASEって使うのにお金かかる？会費とかあるん")
     assert answer.abstained, answer.text
+
+
+def test_round_110_a_business_run_in_ones_own_name_is_a_sole_trader(assistant):
+    answer = assistant.ask("うちは個人で商売やってる八百屋なんやけど、会社まるごと担保の新しい融資って使える？")
+    assert not answer.abstained and "設定者になれない" in _lead(answer)[0], answer.text
+
+
+def test_round_110_an_exception_asked_is_led_by_the_exception(assistant):
+    answer = assistant.ask("金融庁の2023年2月の概要で、経営者保証を例外的に認めるとされたのはどんな場合か")
+    assert not answer.abstained and "粉飾" in _lead(answer)[0], answer.text
+
+
+def test_round_110_words_saying_the_event_are_no_new_subject(assistant):
+    # (国会 of 「国会で通った」 says 成立; the unit dating the bill's submission to the Diet is no answer)
+    answer = assistant.ask("それって国会で通ったのはいつ？", ["会社の事業ごと担保にできる法律っていつから使える？"])
+    assert not answer.abstained and "成立" in _lead(answer)[0], answer.text
