@@ -280,16 +280,10 @@ _ASKS_DUTY = re.compile(
     re.I,
 )
 _SAYS_DUTY = re.compile(r"義務|必須|任意|求められ|求める|強制")
+#: A question word: a duty asked with one ("what do they have to file") asks what, not whether.
 _WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|where|when|how|why)\b|何|なに|どこ|どれ|どの|誰|だれ|いつ|どう|どんな", re.I)
+#: What one must *be* ("does the lender have to be a bank?"): who may take a role, not a duty.
 _DUTY_TO_BE = re.compile(r"\b(?:have to|has to|must|required to|obliged to|need to|needs to) be\b", re.I)
-#: When a figure reached a mark, asked ("when did it first actually pass 1 trillion yuan",
-#: 「いつ1兆元を超えたの」), and said as done (「…を超えた」, not 「超える見通し」).
-_ASKS_WHEN_REACHED = re.compile(
-    r"\bwhen (?:did|has|have)\b[^?.]{0,60}?\b(?:cross|exceed|surpass|top|pass|reach|hit|break)(?:e?s|e?d|ped)?\b"
-    r"|いつ[^。？?]{0,30}?(?:超え|こえ|越え|上回|突破|達し)(?:た|まし)",
-    re.I,
-)
-_SAYS_REACHED = re.compile(r"(?:超え|越え|上回っ|突破し|達し)(?:た|ており|ている)")
 #: A question asking what kind of person does something (「どういう人が支援についてくれるの」,
 #: "what kind of people mentor you") is led by a close unit naming people by their kind
 #: (「ビジネスメンターと知財メンターが…」), not by one on the body running it (「特許庁は…開始した」),
@@ -503,6 +497,15 @@ _MERGED_JA = r"(?:統合|合流|一本化|編入)(?:さ|し)(?:れ)?た"
 _ASKS_MERGING = _asks_when_event(
     _MERGED_JA, "fold|merge|consolidate|combine", "folded|merged|consolidated|combined"
 )
+#: When a figure reached a mark, asked ("when did it first actually pass 1 trillion yuan",
+#: 「いつ1兆元を超えたの」, 「1兆元を突破したのはいつ」), and said as done (「…を超えた」, not
+#: 「超える見通し」).
+_ASKS_WHEN_REACHED = _asks_when_event(
+    r"(?:超え|こえ|越え|上回っ|突破し|達し)(?:た|ました)",
+    "cross|exceed|surpass|top|pass|reach|hit|break",
+    "crossed|exceeded|surpassed|topped|passed|reached|hit|broken",
+)
+_SAYS_REACHED = re.compile(r"(?:超え|越え|上回っ|突破し|達し)(?:た|ており|ている)")
 #: A follow-up asking whether the earlier answer holds of another case ("same rule there?",
 #: 「創業のもそうなん？」, 「も同じ？」).
 _SAME_RULE = re.compile(
