@@ -74,6 +74,12 @@ from assistant.answer.focus import NOT_FOCUS, NOT_FOCUS_JA
 from assistant.answer.judgements import asked_judgement, judgement_word
 from assistant.answer.parts import asking_sentences, question_parts, remark_sentences
 from assistant.answer.premise import (
+    LAUNCH_EN,
+    LAUNCH_JA,
+    LAUNCHED_EN,
+    MERGE_EN,
+    MERGE_JA,
+    MERGED_EN,
     asks_revision,
     event_thing,
     revision_since,
@@ -84,6 +90,7 @@ from assistant.answer.premise import (
     says_revision,
 )
 from assistant.answer.quantity import (
+    BANK_PARTY,
     FIGURE_RELEVANCE,
     FORECAST,
     OCCASION_NOUNS,
@@ -204,8 +211,6 @@ FORM_LEAD_SHARE = 0.6
 #: A unit naming the bank leads a question asking the bank's share when it scores this share
 #: of the lead, which names none.
 PARTY_LEAD_SHARE = 0.9
-#: A bank named as a party (信金, 地銀, "lender").
-_BANK_PARTY = re.compile(r"銀行|信金|信用金庫|地銀|金融機関|\bbanks?\b|\blenders?\b", re.I)
 #: A unit stating what a thing costs leads a question asking so, over one stating what a body
 #: bore of it, when it scores this share of that unit.
 COST_LEAD_SHARE = 0.85
@@ -486,17 +491,12 @@ _ASKS_ENDING = _asks_when_event(
 #: A when-question asking when something was set up or opened (「ポータルサイトっていつできたん」,
 #: "when did the JPO launch the portal"), and one asking when something was merged into another
 #: ("what year did Shenzhen fold its fund into the pool"): the past only, as with an ending.
-_LAUNCHED_JA = r"(?:開設|設立|創設|発足)(?:さ|し)(?:れ)?た|立ち上げ(?:られ)?た|立ち上がった"
+_LAUNCHED_JA = rf"(?:{'|'.join(LAUNCH_JA)})(?:さ|し)(?:れ)?た|立ち上げ(?:られ)?た|立ち上がった"
 _ASKS_LAUNCH = _asks_when_event(
-    _LAUNCHED_JA,
-    "launch|set up|open|establish|found|create",
-    "launched|set up|opened|established|founded|created",
-    also=r"|(?:いつ|何年)(?:ごろ|頃)?(できた)",
+    _LAUNCHED_JA, "|".join(LAUNCH_EN), "|".join(LAUNCHED_EN), also=r"|(?:いつ|何年)(?:ごろ|頃)?(できた)"
 )
-_MERGED_JA = r"(?:統合|合流|一本化|編入)(?:さ|し)(?:れ)?た"
-_ASKS_MERGING = _asks_when_event(
-    _MERGED_JA, "fold|merge|consolidate|combine", "folded|merged|consolidated|combined"
-)
+_MERGED_JA = rf"(?:{'|'.join(MERGE_JA)})(?:さ|し)(?:れ)?た"
+_ASKS_MERGING = _asks_when_event(_MERGED_JA, "|".join(MERGE_EN), "|".join(MERGED_EN))
 #: When a figure reached a mark, asked ("when did it first actually pass 1 trillion yuan",
 #: 「いつ1兆元を超えたの」, 「1兆元を突破したのはいつ」), and said as done (「…を超えた」, not
 #: 「超える見通し」).
@@ -1747,15 +1747,15 @@ class ExtractiveAnswerer(Answerer):
         if (
             q.figure
             and SHARE in q.figure.units
-            and _BANK_PARTY.search(question)
-            and not _BANK_PARTY.search(lead.text)
+            and BANK_PARTY.search(question)
+            and not BANK_PARTY.search(lead.text)
             and not _EXCLUDED.search(lead.text)  # (no split for what the rule leaves out)
         ):
             # 「ほんまに信金も損かぶるん？割合どんくらい」: the bank's share is stated in the unit
             # naming the bank (「協会が80%、金融機関が20%」), not in one on the association's
             # insurance (「代位弁済額の70〜90%を…公庫から」)
             lead = self._close_lead(
-                lead, ranked, q, PARTY_LEAD_SHARE, lambda c: bool(_BANK_PARTY.search(c.text)) and q.figure.met_by(c.text)
+                lead, ranked, q, PARTY_LEAD_SHARE, lambda c: bool(BANK_PARTY.search(c.text)) and q.figure.met_by(c.text)
             )
         # (a follow-up asking whether the rule holds of something it names, "what about
         # startup-related guarantees, does the bank still eat part of the loss?", too)

@@ -429,13 +429,22 @@ _MERGED = re.compile(r"統合|合流|一本化|編入|\b(?:merged|folded|consoli
 #: What a when-question on an event asks it of: the noun before the event's verb in Japanese
 #: (「知財金融ポータルサイトが開設されたのは」), the object or the subject of the English verb
 #: ("launch the IP finance portal", "was IP BASE set up").
-_EVENT_VERBS_JA = r"開設|設立|創設|発足|立ち上げ|立ち上が|統合|合流|一本化|編入"
+#: The verbs of a launch and of a merger (Japanese nouns, English base and past forms): one
+#: list for what a when-question asks it of here and for the when-question patterns of
+#: :mod:`assistant.answer.extractive`.
+LAUNCH_JA = ("開設", "設立", "創設", "発足")
+MERGE_JA = ("統合", "合流", "一本化", "編入")
+LAUNCH_EN = ("launch", "set up", "open", "establish", "found", "create")
+LAUNCHED_EN = ("launched", "set up", "opened", "established", "founded", "created")
+MERGE_EN = ("fold", "merge", "consolidate", "combine")
+MERGED_EN = ("folded", "merged", "consolidated", "combined")
+_EVENT_VERBS_JA = "|".join((*LAUNCH_JA, "立ち上げ", "立ち上が", *MERGE_JA))
 _EVENT_THING_JA = re.compile(rf"([一-龥ァ-ヶーA-Za-z0-9・]{{3,}})(?:が|は|って|を)[^。？?、]{{0,6}}?(?:{_EVENT_VERBS_JA})")
 _EVENT_THING_EN = re.compile(
-    r"\b(?:launch|set up|open|establish|found|create|fold|merge|consolidate|combine)\s+(?:the |its |their |a |an )?"
+    rf"\b(?:{'|'.join(LAUNCH_EN + MERGE_EN)})\s+(?:the |its |their |a |an )?"
     r"([\w'’ -]{3,50}?)(?=\s+(?:into|in|on|at|for|by|with|under|and)\b|\s*[?.!,]|\s*$)"
     r"|\b(?:was|were)\s+(?:the |its |their )?([\w'’ -]{3,50}?)\s+"
-    r"(?:launched|set up|opened|established|founded|created|folded|merged|consolidated|combined)\b",
+    rf"(?:{'|'.join(LAUNCHED_EN + MERGED_EN)})\b",
     re.I,
 )
 

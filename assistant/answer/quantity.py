@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from difflib import get_close_matches
+from functools import lru_cache
 
 from assistant.answer.candidate import Candidate, names_instrument, terms
 from assistant.answer.evidence import (
@@ -352,8 +353,10 @@ _NAMED_KIND = re.compile(
 _NAMED_BANKS = re.compile(r"\bwhich (?:[a-z-]+ ){0,2}((?:mega)?banks?|lenders?)\b", re.I)
 #: …in Japanese (「説明した銀行はどこ」, 「参加した信金はどちら」).
 _NAMED_BANKS_JA = re.compile(r"(?:銀行|地銀|信金|信用金庫|金融機関)(?:は|って|が)(?:どこ|どちら)")
-#: A sentence of banks or lenders, however it names them (みずほ銀行, "megabank groups").
-_SAYS_BANK = re.compile(r"銀行|金融機関|地銀|信金|信用金庫|貸し手|\bbanks?\b|\bbanking\b|\blenders?\b|megabank", re.I)
+#: A bank or lender named as a party (「銀行」, 「信金」, "lenders").
+BANK_PARTY = re.compile(r"銀行|信金|信用金庫|地銀|金融機関|\bbanks?\b|\blenders?\b", re.I)
+#: A sentence of banks or lenders, however it names them (みずほ銀行, 貸し手, "megabank groups").
+_SAYS_BANK = re.compile(rf"{BANK_PARTY.pattern}|貸し手|\bbanking\b|megabank", re.I)
 #: The last words of a body's name (特許庁, 金融審議会, 信用保証協会).
 _BODY_HEADS = ("庁", "省", "機構", "協会", "局", "府", "会", "所", "銀行", "金庫", "公庫", "機関", "委員会", "組合")
 #: A bank named (横浜銀行, 多摩信用金庫): a 金融機関 by name.
@@ -618,6 +621,9 @@ class QuantityCheck:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        # what sets a counted group's members apart depends on the question only, not on the
+        # unit checked: worked out once per question, not once per candidate
+        self._which_words = lru_cache(maxsize=256)(self._distinguishing_words)
 
     @staticmethod
     def long_names(question: str, passages: list[str]) -> list[tuple[str, frozenset[str]]]:
@@ -892,13 +898,17 @@ class QuantityCheck:
         corporations have *a product for patent-backed loans*"): a word for it in the
         glossary that is no word for the group itself, in the unit's Japanese or English. True
         when the glossary knows no such word."""
-        group = set(self.lexicon.expand_english(among.group("group")))
-        which = [t for t in self.lexicon.expand_english(among.group("which")) if t not in group and not self.lexicon.place(t)]
-        which = [t for t in which if not any(t in g or g in t for g in group)]
+        which = self._which_words(among.group("group"), among.group("which"))
         if not which:
             return True
         said = f"{c.text} {c.unit().en or ''}"
         return any(t in said for t in which)
+
+    def _distinguishing_words(self, group_words: str, which_words: str) -> tuple[str, ...]:
+        """The glossary's words for ``which_words`` that are no word for ``group_words`` nor a place."""
+        group = set(self.lexicon.expand_english(group_words))
+        which = [t for t in self.lexicon.expand_english(which_words) if t not in group and not self.lexicon.place(t)]
+        return tuple(t for t in which if not any(t in g or g in t for g in group))
 
     def _names_case(self, words: str, c: Candidate) -> bool:
         """The unit says each of an English case's own ``words`` ("startup creation
