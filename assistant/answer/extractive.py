@@ -208,6 +208,12 @@ CITY_LEAD_SHARE = 0.7
 #: A unit naming the legal forms that may use a scheme leads a question giving the asker's
 #: own form when it scores this share of the lead.
 FORM_LEAD_SHARE = 0.6
+#: A unit saying who may take a role leads a question asking it when it scores this share of
+#: the lead (one on the role's other rules).
+BECOME_LEAD_SHARE = 0.85
+#: Of the items a list announces, one scoring this many times the first (in the order written)
+#: leads them.
+ITEM_LEAD_MARGIN = 1.05
 #: A unit naming the bank leads a question asking the bank's share when it scores this share
 #: of the lead, which names none.
 PARTY_LEAD_SHARE = 0.9
@@ -253,9 +259,27 @@ _OWN_FORM = re.compile(
     r"|(?:うち|うちら|私|わたし|僕|俺)(?:は|って|、)?\s*(個人)で[^。？?、]{0,12}?(?:やって|やっと|営ん|経営|商売)"
     # (「個人でやってて法人にはしてないけど」: no company of one's own, a sole trader)
     r"|(法人(?:に|化)(?:は|も)?(?:して|し)(?:ない|てない|てへん|ていない|ません)|法人(?:じゃ|では)ない)"
-    r"|\b(?:we|i)(?:'re| are| am|'m)\s+(?:just\s+|only\s+)?(?:an?\s+)?(llc|godo kaisha|gk|kk|kabushiki kaisha|sole proprietor(?:ship)?|partnership company|stock company|membership company)\b",
+    r"|\b(?:we|i)(?:'re|’re| are| am|'m|’m)\s+(?:just\s+|only\s+)?(?:an?\s+)?(llc|godo kaisha|gk|kk|kabushiki kaisha|sole proprietor(?:ship)?|partnership company|stock company|membership company)\b"
+    # (typed without the apostrophe, or in Japanese within English: "im a 個人事業主")
+    rf"|\b(?:im|i'm|i’m|i am|we're|we’re|we are)\s+(?:just\s+|only\s+)?(?:an?\s+)?(株式会社|{_BODY_FORMS}|{_SOLE_FORMS}|sole proprietor(?:ship)?|sole trader|freelancer)",
     re.I,
 )
+#: Where a question turns from a case it takes as known to the one it asks ("… 54:26:16:4
+#: right so whats the split in shenzhen", 「中山は…やけど、深圳は？」).
+_TURN_TO_ASKED = re.compile(
+    r"\b(?:right|correct|yeah|yes|ok|okay)\b\s*[,?!.]?\s*(?:so|and|but|then)\b|\bso (?:what about|how about)\b"
+    r"|(?:けど|けれど|けども|ですが|だが|やけど|だけど)[、,]",
+    re.I,
+)
+#: A question asking which legal form may use a scheme ("what kind of legal entity do i have to
+#: set up", 「どんな会社を作ればいい」, 「法人化しないとダメ？」): the forms that may answer it.
+_ASKS_FORM = re.compile(
+    r"\b(?:what|which) (?:kind of |type of |sort of )?(?:legal )?(?:entity|entities|company form|corporate form|business structure|legal form)\b"
+    r"|\b(?:incorporate|set up a company|form a company|start a company)\b"
+    r"|(?:どんな|どういう|どの|何の|なんの)(?:種類の)?(?:会社|法人|形態)|法人化|法人成り|会社(?:を|に)?(?:作|つく)ら?な",
+    re.I,
+)
+_COMPANY_FORMS = ("株式会社", "持分会社")
 #: An English question asking yes or no ("does the JPO cover …?").
 _POLAR_EN = re.compile(r"^\W*(?:does|do|did|is|are|was|were|can|could|will|would|has|have)\b", re.I)
 #: A party named as the one a question has spoken of ("how much did the borrower raise"), or
@@ -583,6 +607,8 @@ _ASKS_BECOME = re.compile(
     r"|\bwho\b[^?.]{0,30}?\b(?:can|could|may)\b[^?.]{0,10}?\b(?:be|become|act as|serve as)\b"
     # (a right held: "who can actually hold the charge", "who may hold the security")
     r"|\bwho\b[^?.]{0,30}?\b(?:can|could|may|is allowed to|are allowed to)\b[^?.]{0,10}?\bhold (?:the|a|an|that|this) (?:[\w-]+ ){0,3}?(?:charge|security|right|lien|interest)\b"
+    # (…whether one party may: "can my main bank hold that charge itself")
+    r"|\b(?:can|could|may)\b[^?.]{0,30}?\bhold (?:the|a|an|that|this) (?:[\w-]+ ){0,3}?(?:charge|security right|lien)\b"
     r"|\b(?:can|could|may)\b[^?.]{0,40}?\b(?:become|act as|serve as)\b",
     re.I,
 )
@@ -1371,6 +1397,7 @@ class ExtractiveAnswerer(Answerer):
             lead = self._newly_asked_lead(lead, ranked, q, groups, question, condensed)
         lead = self._asked_city_lead(lead, ranked, q)
         lead = self._own_form_lead(lead, ranked, q, question)
+        lead = self._become_lead(lead, ranked, q)
         if condensed != question and _EXCLUDED_ASKED.search(question) and not _EXCLUDED.search(lead.text):
             # 「その対象外となる保証には？」 after a question on the 80/20 split: the unit saying
             # what the rule leaves out answers, not the split again
@@ -1379,8 +1406,10 @@ class ExtractiveAnswerer(Answerer):
                 # (further behind when it names what the follow-up asks of: "does that 20% also
                 # apply to startup guarantees, or are those left out")
                 lead = self._outside_rule(ranked, _typed_groups(groups, question), q, question, translated=True) or lead
-        if condensed != question and (regions := self.lexicon.regions_in(question)):
-            # "what about beijing?" after a question on Zhongshan's split of losses: a unit on
+        asked_regions = self.lexicon.regions_in(question) if condensed != question else self._regions_turned_to(question)
+        if regions := asked_regions:
+            # "what about beijing?" after a question on Zhongshan's split of losses (or "zhongshan
+            # splits the losses 54:26:16:4 right so whats the split in shenzhen"): a unit on
             # the place asked leads; one on another (Guangdong's split) is no answer for it
             # (by its heading only when the unit itself names no place within a country; an
             # office named after a city, 「JETRO北京・香港事務所」, is a source, not a place)
@@ -1822,7 +1851,7 @@ class ExtractiveAnswerer(Answerer):
             keys = {c.key for c in chosen}
             extra = [c for c in figure_units if c.key not in keys and c.key != lead.key]
             chosen = [chosen[0], *extra, *chosen[1:]][: max(self.max_sentences, 1 + len(extra))]
-        chosen = self._announced_items(chosen, retrieval, q)
+        chosen = self._announced_items(chosen, retrieval, q, candidates)
         conflict_pair = self._conflict(candidates, lead)
         if conflict_pair:
             chosen += [c for c in conflict_pair if not any(c is x for x in chosen)]
@@ -2363,10 +2392,41 @@ class ExtractiveAnswerer(Answerer):
             return lead
         return self._close_lead(lead, ranked, q, EARLIER_FIGURE_LEAD_SHARE, lambda c: earlier.met_by(c.text))
 
+    def _regions_turned_to(self, question: str) -> frozenset[str]:
+        """The places a question asks of after one it takes as known ("zhongshan splits the
+        losses 54:26:16:4 right so whats the split in shenzhen", 「中山は54:26:16:4やけど、
+        深圳は？」): empty unless both parts name places and the asked part names others."""
+        turn = _TURN_TO_ASKED.search(question)
+        if not turn:
+            return frozenset()
+        known = self.lexicon.regions_in(question[: turn.start()])
+        asked = self.lexicon.regions_in(question[turn.end() :]) - known
+        return asked if known and asked else frozenset()
+
+    def _become_lead(self, lead: Candidate, ranked: list[Candidate], q: QuestionFrame) -> Candidate:
+        """A follow-up asking who may take a role ("and can my main bank hold that charge itself,
+        or does it have to be some special trust company?" after a question on when the law
+        starts) is led by a close unit saying who may (「…信託会社になれるのは、…信託会社か、
+        …金融機関」), not by one on the role's other rules that the earlier question's words
+        carried up (when the charge takes effect). A question read alone is scored for it
+        (:data:`CUE_BONUS`)."""
+        asked = q.typed
+        if not asked or q.intent not in ("who", "yesno", "other") or not _ASKS_BECOME.search(asked):
+            return lead
+        role = _ROLE_ASKED.search(asked)
+
+        def says_who(c: Candidate) -> bool:
+            said = f"{c.text} {c.unit().en or ''}"
+            return bool(_SAYS_BECOME.search(said)) and (role is None or _same_role(role.group(1), c.text))
+
+        return lead if says_who(lead) else self._close_lead(lead, ranked, q, BECOME_LEAD_SHARE, says_who)
+
     def _own_form_lead(self, lead: Candidate, ranked: list[Candidate], q: QuestionFrame, question: str) -> Candidate:
         """A question giving the asker's own legal form (「うち合同会社なんやけど…使えるん」,
         "we're an LLC - can we use it?") is led by a close unit naming the forms that may
-        use the scheme (「株式会社または持分会社の総財産」), not by one on the scheme at large."""
+        use the scheme (「株式会社または持分会社の総財産」), not by one on the scheme at large;
+        one naming the asker's form, unless the question asks which form to take ("im a
+        個人事業主 … what kind of legal entity do i have to set up")."""
         told = _OWN_FORM.search(question)
         if not told:
             return lead
@@ -2374,6 +2434,8 @@ class ExtractiveAnswerer(Answerer):
         forms = [w for w in self.lexicon.everyday_in(said) + self.lexicon.expand_english(said) if w in _FORM_WORDS]
         if {"屋号", "個人"} & set(told.groups()):
             forms = ["個人事業主"]  # (a trade name alone: no company; 屋号 is a brand as a search word)
+        if _ASKS_FORM.search(question):
+            forms = list(_COMPANY_FORMS)  # 「個人事業主やけど、どんな会社作ればいい？」: the forms that may use it
         if not forms or any(f in lead.text for f in forms):
             return lead
         return self._close_lead(lead, ranked, q, FORM_LEAD_SHARE, lambda c: any(f in c.text for f in forms))
@@ -2412,10 +2474,13 @@ class ExtractiveAnswerer(Answerer):
         lead; the lead when there is none."""
         return next((c for c in ranked if c.score >= share * lead.score and self._may_lead(c, q) and wanted(c)), lead)
 
-    def _announced_items(self, chosen: list[Candidate], retrieval: Retrieval, q: QuestionFrame) -> list[Candidate]:
+    def _announced_items(
+        self, chosen: list[Candidate], retrieval: Retrieval, q: QuestionFrame, ranked: list[Candidate]
+    ) -> list[Candidate]:
         """A chosen unit that only announces a list (「日本で知財金融が進まない理由として一般に
         2つの論点が挙げられており」) gives way to the items it announces (「論点Ⅰは…」「論点Ⅱは…」),
         found after it in its chunk and the chunks that follow in its file; it follows them.
+        The item that scores clearly best of them among the ``ranked`` units comes first.
         Unchanged when the items are not found, and for a question asking how many."""
         at = next((i for i, c in enumerate(chosen) if announced(c.text) >= 2), None)
         if at is None or _HOW_MANY.search(q.text):
@@ -2431,6 +2496,12 @@ class ExtractiveAnswerer(Answerer):
         # (a unit chosen above the announcement keeps its place, an item among them too: 「提案Ⅱ
         # として…」 is led by 提案II, not by the list from 提案I)
         before = chosen[:at]
+        # (an item the question is clearly more about leads them: 提案II of "what do they
+        # propose to cut lenders' bad-debt risk", scored as a unit of its own)
+        own = {c.key: c.score for c in ranked}
+        best = max(listed, key=lambda c: own.get(c.key, 0.0))
+        if own.get(best.key, 0.0) >= ITEM_LEAD_MARGIN * own.get(listed[0].key, 0.0):
+            listed = [best, *(c for c in listed if c is not best)]
         listed = [c for c in listed if c.key not in {b.key for b in before}]
         keys = {c.key for c in listed} | {b.key for b in before}
         rest = [c for c in chosen[at + 1 :] if c.key not in keys]

@@ -96,6 +96,10 @@ NOT_FOCUS_JA = frozenset({
     "課題", "問題", "問題点", "論点", "ポイント", "メリット", "デメリット", "利点", "効果", "影響",
     "定義", "対象", "範囲", "中身", "結論", "方針", "考え方", "位置づけ", "位置付け", "仕組", "流れ",
     "整理", "扱い", "取扱い", "取り扱い", "解釈",
+    # how a document puts it (「どのように表現されていますか」「どう記載されて」): asks what it says
+    "表現", "記載", "記述", "言及",
+    # a requirement met (「対抗要件をどのように具備する」): the act is the requirement's, named before
+    "具備", "充足",
     # what is to be weighed or watched (「留意点」「考慮事項」): said by the sentence saying it
     "留意点", "注意点", "留意事項", "注意事項", "考慮事項",
     "テーマ", "議題", "話題",
@@ -185,7 +189,7 @@ _FIGURE_WORDS = frozenset({"percentage", "percent", "rate", "rates", "share", "p
 #: Words those English patterns catch that name no thing ("what does …", "which kind of").
 NOT_FOCUS = _FIGURE_WORDS | frozenset({
     "does", "do", "is", "are", "did", "will", "can", "must", "should", "has", "have", "was", "were",
-    "kind", "kinds", "sort", "type", "types", "happens", "happen", "exactly", "actually", "really",
+    "kind", "kinds", "sort", "type", "types", "category", "categories", "happens", "happen", "exactly", "actually", "really",
     # where or when, not what ("how many are there nationwide", "is there now …")
     "nationwide", "now", "still", "currently", "today", "yet", "already", "here", "there",
     # (…or fillers: "how many of those are there anyway")
@@ -312,7 +316,7 @@ def unnamed_focus(
         if len(words) > 1 and words[-1] in _KIND_HEADS:
             # 「申込書」 is not named by a passage that only says 申請
             named = [replace(g, alternatives=tuple(a for a in g.alternatives if words[-1] in a)) for g in named]
-        stem = rf"\b{focus}s? of\b" if focus in _OF_WORD else rf"\b{re.escape(focus.rstrip('s'))}"
+        stem = rf"\b{focus}s? of\b" if focus in _OF_WORD else rf"\b{re.escape(_english_stem(focus))}"
         if focus.isascii() and re.search(stem, found_in):
             continue  # an English word the passages' renderings use
         # 「株主総会の決議」: every part of a focus named with what it is of (附帯決議 is none);
@@ -332,6 +336,14 @@ def unnamed_focus(
             continue
         missing.append(focus)
     return missing
+
+
+def _english_stem(word: str) -> str:
+    """What an English focus is written with in any of its forms: "insured" as "insur"
+    (insurance, insurers), "audits" as "audit"; a plural's "s" dropped."""
+    if word.isascii() and " " not in word and len(word) >= 6 and word.endswith("ed"):
+        return word[:-2].rstrip("e") if not word.endswith("eed") else word[:-2]
+    return word.rstrip("s")
 
 
 #: How a figure is totalled (累計, 延べ): no thing a passage must name.

@@ -7163,3 +7163,65 @@ def test_round_110_words_saying_the_event_are_no_new_subject(assistant):
     # (国会 of 「国会で通った」 says 成立; the unit dating the bill's submission to the Diet is no answer)
     answer = assistant.ask("それって国会で通ったのはいつ？", ["会社の事業ごと担保にできる法律っていつから使える？"])
     assert not answer.abstained and "成立" in _lead(answer)[0], answer.text
+
+
+# ---- round 111 (blind probes j113a, x113a, e113a, u113a)
+
+
+def test_round_111_a_category_asked_is_a_kind(assistant):
+    # ("which category of claims": category names no thing the passages must name, as kind does)
+    answer = assistant.ask("under the enterprise value charge, which category of secured claims gets paid first?")
+    assert not answer.abstained and "特定被担保債権" in answer.text, answer.text
+
+
+def test_round_111_how_a_document_puts_it_asks_what_it_says(assistant):
+    answer = assistant.ask("金融庁の考え方で示された引当方法のうち、従来の自己査定に近い方法はどう表現されていますか")
+    assert not answer.abstained and "見做し債務者区分" in answer.text, answer.text
+
+
+def test_round_111_a_requirement_met_is_named_by_the_requirement(assistant):
+    answer = assistant.ask("米国で商標を担保にするとき、対抗要件はどのように具備しますか")
+    assert not answer.abstained and "UCC-1" in _lead(answer)[0], answer.text
+
+
+def test_round_111_an_english_verb_is_found_in_any_of_its_forms(assistant):
+    # ("who insured …": the passages say insurance … underwritten, insurers)
+    answer = assistant.ask("who insured the indigo ag ip loan back in 2020")
+    assert not answer.abstained and "Markel" in answer.text, answer.text
+
+
+def test_round_111_a_money_figure_asked_by_its_currency(assistant):
+    assert requested_figure("what dollar figure did they give", LEX).money
+    assert requested_figure("how many yen does it cost", LEX).money
+    answer = assistant.ask("what dollar amount did the singapore minister put on intangibles at the wipo dialogue")
+    assert answer.abstained, answer.text
+
+
+def test_round_111_a_persons_name_asked_with_a_possessive(assistant):
+    answer = assistant.ask("someone from singapore talked about a paradox of valuing intangibles at wipo, what's the minister's name?")
+    assert answer.abstained, answer.text
+
+
+def test_round_111_which_form_to_take_is_led_by_the_forms_that_may(assistant):
+    answer = assistant.ask("im a 個人事業主. to borrow with my whole business as collateral, what kind of legal entity should i set up?")
+    assert not answer.abstained and "株式会社" in _lead(answer)[0], answer.text
+
+
+def test_round_111_whether_a_party_may_hold_the_charge_is_led_by_who_may(assistant):
+    answer = assistant.ask(
+        "could our main bank hold that charge itself or must it be a trust company",
+        ["what is the enterprise value charge"],
+    )
+    assert not answer.abstained and "信託会社" in _lead(answer)[0], answer.text
+
+
+def test_round_111_the_item_a_question_is_about_leads_the_list(assistant):
+    answer = assistant.ask("what does the deloitte article propose to lower lenders' bad-debt risk in ip finance?")
+    assert not answer.abstained and "提案II" in _lead(answer)[0], answer.text
+
+
+def test_round_111_the_place_asked_after_one_taken_as_known(assistant):
+    answer = assistant.ask("zhongshan shares losses 54:26:16:4 right, so what's the ratio in shenzhen")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("中山市の損失分担の比率は？")
+    assert not answer.abstained and "54:26:16:4" in _lead(answer)[0], answer.text
