@@ -626,7 +626,7 @@ def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:
     # paper, not the year of the figure)
     # (nor the years in brackets after a name, "the FSA working group (2022-23)": which group)
     # (nor the year a standard's number ends in, "GB/T 42748-2023": which standard)
-    query = _STANDARD_YEAR.sub(" ", _NAMED_YEARS.sub(" ", query))
+    query = _STANDARD_YEAR.sub(" ", _BODY_YEARS.sub(" ", _NAMED_YEARS.sub(" ", query)))
     dated = _EVENT_DATE.sub(" ", _DOCUMENT_DATE.sub(" ", query))
     # (nor is a bound, "before 2008", 「2008年より後」: the figure is for the years beyond it)
     dated = _YEAR_BOUND.sub(" ", dated)
@@ -664,6 +664,11 @@ _DOCUMENT_DATE = re.compile(
 _STANDARD_YEAR = re.compile(r"(?<=\d)[-‐–:](?:19|20)\d{2}\b")
 #: Years in brackets right after a name ("the working group (2022-23)", 「WG(2022〜23年)」).
 _NAMED_YEARS = re.compile(r"(?<=[\w」』])\s*[(（](?:19|20)\d{2}(?:年度?)?\s*(?:[-–〜~/]\s*(?:(?:19|20)?\d{2})(?:年度?)?)?[)）]")
+#: …nor the years written before a body's name ("the FSA's 2022-23 working group"): which body.
+_BODY_YEARS = re.compile(
+    r"\b(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?(?=\s+(?:[\w-]+\s+)?(?:working|study|expert|advisory)\s+(?:groups?|panels?|councils?)\b)",
+    re.I,
+)
 #: The date of a meeting named by it ("at the second dialogue in November 2023", 「2023年11月の
 #: 第2回対話で」): which meeting, not the year of a figure said there.
 _EVENT_DATE = re.compile(

@@ -286,6 +286,9 @@ _POLAR_EN = re.compile(r"^\W*(?:does|do|did|is|are|was|were|can|could|will|would
 #: pointed at by a pronoun ("how much did they borrow").
 _THE_PARTY = re.compile(r"\bthe (?:borrower|lender|bank|company|firm|startup|insurer|fund|deal|loan)s?\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:did|do|does|will|would|can|could|has|have|had|was|were|is|are)\s+(?:they|it|he|she)\b", re.I)
+#: A name in an English question: a capitalised word past its first ("Ocean Tomo's ninth
+#: auction", "the JPO").
+_NAMED_EN = re.compile(r"(?<!^)(?<![.?!:]\s)\b[A-Z][A-Za-z&'’-]+")
 #: A part of a question pointing at the statement before it ("which company was that", "who
 #: was behind it", 「それってどこの会社？」).
 _POINTS_AT_SETUP = re.compile(
@@ -308,7 +311,8 @@ _ASKS_DUTY = re.compile(
     r"\b(?:obliged|obligated|obligatory|mandatory|compulsory|required|have to|must)\b|義務|必須|しなければ|しないといけ|しなきゃ",
     re.I,
 )
-_SAYS_DUTY = re.compile(r"義務|必須|任意|求められ|求める|強制")
+#: (a recommended standard, 推奨性国家標準, is one no party must follow)
+_SAYS_DUTY = re.compile(r"義務|必須|任意|求められ|求める|強制|推奨")
 #: A question word: a duty asked with one ("what do they have to file") asks what, not whether.
 _WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|where|when|how|why)\b|何|なに|どこ|どれ|どの|誰|だれ|いつ|どう|どんな", re.I)
 #: What one must *be* ("does the lender have to be a bank?"): who may take a role, not a duty.
@@ -1299,6 +1303,9 @@ class ExtractiveAnswerer(Answerer):
         wrong_published = self.refusals.published_premise(question, passages)
         if wrong_published:  # "The FSA published the guidelines in 2016 - …" when the passages date them to 2013
             return self._abstain(base, "wrong_published", groups, t0, missing=wrong_published)
+        wrong_introduced = self.refusals.introduced_premise(question, passages)
+        if wrong_introduced:  # 「責任共有制度が導入された2009年より前は」 when the passages date it to 2007
+            return self._abstain(base, "wrong_introduced", groups, t0, missing=wrong_introduced)
         wrong_body = self.refusals.body_premise(question, passages)
         if wrong_body:  # 「免許って特許庁が出してるんだよね？」 when the passages say 内閣総理大臣 licenses them
             return self._abstain(base, "wrong_body", groups, t0, missing=wrong_body)
@@ -2753,7 +2760,15 @@ class ExtractiveAnswerer(Answerer):
             # (…and the statement before the parts, which the earlier parts may only point at:
             # "a friend said the JPO pairs you with mentors. when did that start and how many
             # startups has it taken on")
-            before = " ".join([setup, *parts[:i]]).strip() if i and (_THE_PARTY.search(part) or _PRONOUN_SUBJECT.search(part)) else before
+            # (…or a later part naming none of the names the question is about, which it leaves
+            # to the earlier part: "Ocean Tomo's ninth auction: how many lots sold, and what did
+            # the sales total?")
+            elliptic = bool(_NAMED_EN.search(" ".join(parts[:i]))) and not _NAMED_EN.search(part)
+            before = (
+                " ".join([setup, *parts[:i]]).strip()
+                if i and (_THE_PARTY.search(part) or _PRONOUN_SUBJECT.search(part) or elliptic)
+                else before
+            )
             if before and [g for g in subjects if not YEAR_TERM.fullmatch(g.term)]:
                 # (its words, not its figure: "covers part of the losses" asks no share; a part
                 # naming nothing, "how big is it", is judged with the whole question below)

@@ -212,7 +212,11 @@ def mandated_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[
 _WHY_BINDING = re.compile(
     r"\bwhy\b[^?]{0,80}?\b(?:made|make|become|became|turned into|now)\s+(?:legally\s+)?(?:binding|mandatory|compulsory|obligatory|enforceable)\b"
     r"|(?:なぜ|なんで|どうして)[^？?。]{0,40}?(?:義務化|義務付け|義務づけ|必須化|法的拘束力|強制力)"
-    r"|(?:義務化|義務付け|義務づけ|必須化)(?:され|し)た(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)",
+    r"|(?:義務化|義務付け|義務づけ|必須化)(?:され|し)た(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)"
+    # (…or a duty taken as given in passing: 「ガイドラインって2016年に法律になったんやろ？」,
+    # "the guidelines became law in 2016, right?")
+    r"|(?:法律に(?:な|格上げされ)った|法制化(?:され|し)た|義務化(?:され|し)た)(?:ん(?:やろ|だろ|でしょ|ですよね|だよね)|よね|らしい|って聞|と聞|けど)"
+    r"|\b(?:became|become|made into|turned into) (?:a |the )?law\b[^?.]{0,30}?\b(?:right|correct|yeah)\b",
     re.I,
 )
 _SPEAKS_OF_DUTY = re.compile(
@@ -505,6 +509,33 @@ _PUBLISHED_EN = re.compile(
 _PUBLISHING_YEAR = re.compile(rf"{_YEAR_JA}年[^。、]{{0,14}}?(?:に|、)?(?:公表|発表|策定|公開|発行)|{_YEAR_JA}年\d{{1,2}}月\d{{1,2}}日付")
 _PUBLISHING_JA = re.compile(r"公表|発表|策定|公開|発行|日付")
 _PUBLISHING_EN = re.compile(r"\b(?:published|released|issued|dated)\b", re.I)
+
+
+#: A scheme's introduction a question takes as given, with its year: in passing before what it
+#: names (「2009年に導入された責任共有制度」), as the reason for what it asks, or with its year
+#: after it (「責任共有制度が導入された2009年より前は」, "since the scheme was introduced in 2009, …").
+_INTRODUCED_JA = _dated_event_ja("導入|創設")
+_INTRODUCED_AFTER_JA = re.compile(rf"(?:導入|創設)(?:さ|し)れ?た({_YEAR_JA})年")
+_INTRODUCED_EN = re.compile(
+    r"\b(?:since|now that|given that|because|as|after|once|before)\b[^.?!]{0,60}?\b(?:was|were|got|been) introduced\b[^.?!]{0,20}?" + _IN_YEAR_EN,
+    re.I,
+)
+_INTRODUCING_YEAR = re.compile(rf"{_YEAR_JA}年[^。]{{0,20}}?(?:導入|創設)")
+_INTRODUCING_JA = re.compile(r"導入|創設")
+_INTRODUCING_EN = re.compile(r"\b(?:introduced|created)\b", re.I)
+
+
+def introduced_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str]:
+    """The year a question takes as that of a scheme's introduction (「責任共有制度が導入された
+    2009年より前は」) when the passages on it date its introduction (導入, 創設) to other years
+    only, as :func:`passed_premise` does for a law's passing."""
+    return _dated_premise(
+        question,
+        texts,
+        lexicon,
+        (_INTRODUCED_JA, _INTRODUCED_AFTER_JA, _INTRODUCED_EN),
+        (_INTRODUCING_JA, _INTRODUCING_EN, _INTRODUCING_YEAR),
+    )
 
 
 def published_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str]:

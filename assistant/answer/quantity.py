@@ -418,6 +418,21 @@ _HOW_MANY_OF = re.compile(
     r"(?:have|has|had|offer(?:s|ed)?|provide[sd]?|run|runs|use[sd]?|actually|really|now|still|ever|already)\b(?P<which>[^?.]{3,})",
     re.I,
 )
+#: A count asked for the whole time since a start ("how many in total since launch", 「これまで
+#: 累計で何社」), and a figure said of an early period only (「最初の2年間で」, "in its first two
+#: years"): no total to date.
+_ASKS_ALL_TO_DATE = re.compile(
+    r"\b(?:to date|in total|altogether|since (?:its |the )?(?:launch|start|inception|beginning))\b|累計|通算|トータル|開始以来|発足以来",
+    re.I,
+)
+_EARLY_PERIOD = re.compile(
+    r"最初の\d+(?:年|か月|ヶ月|カ月)|当初の\d+年|初年度|\b(?:in )?(?:its|the) first (?:\w+ )?(?:years?|months?)\b", re.I
+)
+#: Words of a "how many of …" question that set nothing apart ("actually", "still").
+_FILLER_EN = frozenset({
+    "actually", "really", "still", "ever", "already", "even", "just", "currently", "today", "specifically",
+    "that", "this", "they", "them", "their", "have", "with",
+})  # fmt: skip
 _COUNTED_PARTIES = re.compile(r"((?:会社|企業|銀行|金融機関|事業者|人)(?=って|は|が|の数)|(?:[一-龥]{1,3}者|人)(?=数))")
 #: Units of time a "how many" question may count: it asks a length of time.
 _TIME_COUNTED = re.compile(r"(?:(?:business|working|calendar) )?(?:days?|weeks?|months?|years?|hours?)|日数|日間|営業日|週間|か月|ヶ月|カ月|年間")
@@ -702,6 +717,9 @@ class QuantityCheck:
                 return False  # 「全国51の信用保証協会のうち、…いくつ？」: the 51 given is not the count asked
         if (among := _HOW_MANY_OF.search(q.typed or q.text)) and not self._says_which(among, c):
             return False  # all 51 corporations are not those with a product for patent-backed loans
+        asked = q.typed or q.text
+        if _ASKS_ALL_TO_DATE.search(asked) and not _EARLY_PERIOD.search(asked) and _EARLY_PERIOD.search(f"{c.text} {c.unit().en or ''}"):
+            return False  # 「最初の2年間で25社」 is no total since the launch
         if _PER_ASKED.search(q.typed or q.text) and not _PER_SAID.search(f"{c.text} {c.unit().en}"):
             return False  # a fund's 約58億元 is no cap per company (「1社あたり最高いくら」)
         if _ACTUAL.search(q.text) and FORECAST.search(c.text):
@@ -898,11 +916,18 @@ class QuantityCheck:
         corporations have *a product for patent-backed loans*"): a word for it in the
         glossary that is no word for the group itself, in the unit's Japanese or English. True
         when the glossary knows no such word."""
-        which = self._which_words(among.group("group"), among.group("which"))
-        if not which:
+        # (what sets them apart is said before any later part: "how many of the lots on offer
+        # actually sold, and what did the sales total")
+        which_text = re.split(r"[,;]|\band\b", among.group("which"), maxsplit=1)[0]
+        which = self._which_words(among.group("group"), which_text)
+        group = set(re.findall(r"[a-z]{4,}", among.group("group").lower()))
+        own = [w for w in re.findall(r"[a-z]{4,}", which_text.lower()) if w not in _FILLER_EN and w not in group]
+        if not which and not own:
             return True
         said = f"{c.text} {c.unit().en or ''}"
-        return any(t in said for t in which)
+        # (in the glossary's Japanese, or in all the question's own English words: "only 6 of
+        # 81 lots were sold")
+        return any(t in said for t in which) or (bool(own) and all(re.search(rf"\b{w}\b", said.lower()) for w in own))
 
     def _distinguishing_words(self, group_words: str, which_words: str) -> tuple[str, ...]:
         """The glossary's words for ``which_words`` that are no word for ``group_words`` nor a place."""

@@ -333,11 +333,15 @@ def subjects(text: str, known: Callable[[str], bool], lexicon: Lexicon) -> tuple
             continue  # 平成26年度 is a year, not a subject
         if acronym and token.surface.lower() in lexicon.place_words:
             continue  # "US", "UK" say where, like 米国
+        if acronym and token.surface.upper() in _CONCEPT_ACRONYMS:
+            continue  # "IP", "SME" name a kind of thing, not one the figure must be said of
         if known(token.norm) or known(token.surface.lower()) or known(token.surface):
             out.append(token.surface)
     return tuple(dict.fromkeys(out))
 
 
+#: Latin acronyms of a kind of thing, not of a body or a scheme ("an IP-pledged SME loan").
+_CONCEPT_ACRONYMS = frozenset({"IP", "IPR", "SME", "SMES", "ABL", "VC", "VCS", "ESG", "KPI", "DX", "CEO", "CFO"})
 #: Japanese era names: the dictionary calls them proper nouns, but they date (平成26年度).
 _ERAS = frozenset({"明治", "大正", "昭和", "平成", "令和"})
 #: A Latin acronym and a katakana word written as one (IPリッチ).

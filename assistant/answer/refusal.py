@@ -50,6 +50,7 @@ from assistant.answer.premise import (
     contradicted_premise,
     ended_premise,
     implemented_unsaid,
+    introduced_premise,
     later_years,
     mandated_premise,
     passed_premise,
@@ -584,7 +585,8 @@ class Refusals:
         or what (当行, 評価書) are no event; nor a casual word (つぶれたら, in everyday.yaml), a
         kana verb (バレたら, コケたら), which the documents may say in other words, a framing
         noun (比較した場合), what one does to a thing (融資を稟議したら), or an action noun
-        under 場合/際 (「…を取得する場合」 sets out the asker's own practice). A compound the
+        under 場合/際 (「…を取得する場合」 sets out the asker's own practice) or wanted
+        (「移転したいってなったら」: the asker's plan). A compound the
         case turns into (民事再生になったら) or that its verb is done with (民事再生を申し立てたら)
         counts when the index never has its words together (``phrase``: how many chunks hold
         them in a row), though it has each apart; so does an action noun before 後 (合併後の会社)."""
@@ -605,6 +607,9 @@ class Refusals:
                     and m.group() in _EVENT_MARKERS
                     # (「融資を稟議したら」: what one does to a thing is practice, not an event)
                     and not (i and tokens[i - 1].surface == "を")
+                    # (「移転したいってなったら」: what the asker wants to do is their plan, as
+                    # 「…する場合」 is their practice)
+                    and not (i + 2 < len(tokens) and tokens[i + 2].norm == "たい")
                 )
                 # (a verb of saying or thinking is no event: 「そういう場合」「…と思った場合」; nor a
                 # kana verb Sudachi reads as another, 「返済とまったら」 as と + 待つ)
@@ -735,6 +740,10 @@ class Refusals:
     def passed_premise(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.passed_premise` with this lexicon."""
         return passed_premise(question, texts, self.lexicon)
+
+    def introduced_premise(self, question: str, texts: list[str]) -> list[str]:
+        """:func:`assistant.answer.premise.introduced_premise` with this lexicon."""
+        return introduced_premise(question, texts, self.lexicon)
 
     def published_premise(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.published_premise` with this lexicon."""

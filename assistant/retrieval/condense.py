@@ -246,6 +246,8 @@ _ASKED_KIND = frozenset({
     "名", "名前", "名称", "正式名", "正式名称", "呼び名",
     # an event of the earlier topic whose date is asked (「適用開始はいつからですか。」)
     "施行", "適用", "開始", "公布", "成立", "公表", "改正", "改定", "施行日", "公布日", "公表日",
+    # the form or kind of the thing asked (「どんな体裁の文書でしたか」)
+    "体裁", "形式", "種類",
 })  # fmt: skip
 #: "What becomes of X?" (「社長の保証はどうなるの？」) asks about X under the conversation's topic.
 _WHAT_BECOMES = re.compile(r"どうなる|どうなり|どうなっ")

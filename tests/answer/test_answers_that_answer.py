@@ -7225,3 +7225,78 @@ def test_round_111_the_place_asked_after_one_taken_as_known(assistant):
     assert answer.abstained, answer.text
     answer = assistant.ask("中山市の損失分担の比率は？")
     assert not answer.abstained and "54:26:16:4" in _lead(answer)[0], answer.text
+
+
+# ---- round 112 (blind probes j114a, x114a, e114a, u114a)
+
+
+def test_round_112_the_asked_part_of_a_group_in_english_words(assistant):
+    # ("how many of the lots … sold": the English rendering says "were sold"; the later part,
+    # naming nothing, is read with the earlier one's auction)
+    answer = assistant.ask("at ocean tomo's ninth patent auction how many of the lots actually sold, and what was the total?")
+    assert not answer.abstained and "6ロット" in answer.text, answer.text
+
+
+def test_round_112_years_before_a_body_name_say_which_body():
+    figure = requested_figure("At which session of the FSA's 2022-23 working group did lawyers speak, and how many?", LEX)
+    assert not figure.years
+    assert requested_figure("how many loans were made in 2022", LEX).years == {"2022"}
+
+
+def test_round_112_a_concept_acronym_is_no_subject(assistant):
+    answer = assistant.ask("in zhuhai, when an IP-backed SME loan goes bad, what share of the loss does the bank take?")
+    assert not answer.abstained and "60%" in _lead(answer)[0], answer.text
+
+
+def test_round_112_a_share_of_a_default_loss_asks_the_split(assistant):
+    answer = assistant.ask("what share of a default loss is borne by the bank in zhuhai's ip pledge scheme?")
+    assert not answer.abstained and "60%" in answer.text, answer.text
+
+
+def test_round_112_a_growth_rate_asked_is_a_percentage(assistant):
+    assert "%" in requested_figure("百園万企の毎年の伸び率の目標は？", LEX).units
+    answer = assistant.ask("「百園万企」で産業園区の質押について決めた毎年の伸び率の目標を教えてください")
+    assert not answer.abstained and "20%以上" in answer.text, answer.text
+
+
+def test_round_112_the_form_of_a_document_asked_is_no_topic(assistant):
+    # (「どんな体裁の文書」: 体裁 asks the kind, the follow-up is about the provisioning paper)
+    answer = assistant.ask(
+        "そこに書かれた引当の方法は、金融機関が必ず使わないといけないのですか",
+        ["金融庁が企業価値担保権付き融資の評価・引当の考え方を出したのはいつで、どんな体裁の文書でしたか"],
+    )
+    assert not answer.abstained and "義務はなく" in answer.text, answer.text
+
+
+def test_round_112_a_plan_wanted_is_no_event_of_the_case(assistant):
+    answer = assistant.ask("会社まるごと担保で借りてる間に、工場の土地を売って移転したいってなったら、誰かの同意いるの？")
+    assert not answer.abstained, answer.text
+
+
+def test_round_112_a_wrong_year_of_introduction_taken_as_given(assistant):
+    answer = assistant.ask("責任共有制度が導入された2009年より前は、協会が全部リスクを負ってたってことでいい？")
+    assert answer.abstained and "2009" in answer.abstain_reason, answer.text
+    answer = assistant.ask("2007年に導入された責任共有制度では、協会と金融機関の分担はどうなっていますか")
+    assert not answer.abstained and "80%" in answer.text, answer.text
+
+
+def test_round_112_a_duty_taken_as_given_in_passing(assistant):
+    answer = assistant.ask("経営者保証ガイドラインって法律になったんやろ？破ったら罰金とかあるん")
+    assert answer.abstained and "拘束力はない" in answer.abstain_reason, answer.text
+
+
+def test_round_112_the_value_of_a_rate_asked_is_a_percentage():
+    assert requested_figure("各区分に掛ける率の具体的な数値を教えてください", LEX).units == {"%"}
+    assert "%" in requested_figure("負担割合の数値は？", LEX).units
+
+
+def test_round_112_an_early_period_is_no_total_to_date(assistant):
+    answer = assistant.ask("how many startups has IPAS supported in total since launch?")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("IPASって最初の2年間で何社を支援したの？")
+    assert not answer.abstained and "25社" in answer.text, answer.text
+
+
+def test_round_112_a_charge_asked_of_a_party_of_three_words(assistant):
+    assert "howmuch" in LEX.intents_of("what does a chinese tech exchange charge a bank to value a patent")
+    assert "howmuch" not in LEX.intents_of("what does the enterprise value charge cover")
