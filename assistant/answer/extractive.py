@@ -261,7 +261,10 @@ _OWN_FORM = re.compile(
     r"|(法人(?:に|化)(?:は|も)?(?:して|し)(?:ない|てない|てへん|ていない|ません)|法人(?:じゃ|では)ない)"
     r"|\b(?:we|i)(?:'re|’re| are| am|'m|’m)\s+(?:just\s+|only\s+)?(?:an?\s+)?(llc|godo kaisha|gk|kk|kabushiki kaisha|sole proprietor(?:ship)?|partnership company|stock company|membership company)\b"
     # (typed without the apostrophe, or in Japanese within English: "im a 個人事業主")
-    rf"|\b(?:im|i'm|i’m|i am|we're|we’re|we are)\s+(?:just\s+|only\s+)?(?:an?\s+)?(株式会社|{_BODY_FORMS}|{_SOLE_FORMS}|sole proprietor(?:ship)?|sole trader|freelancer)",
+    rf"|\b(?:im|i'm|i’m|i am|we're|we’re|we are)\s+(?:just\s+|only\s+)?(?:an?\s+)?(株式会社|{_BODY_FORMS}|{_SOLE_FORMS}|sole proprietor(?:ship)?|sole trader|freelancer)"
+    # ("were a small godo kaisha": "we're" typed without its apostrophe, at the start, with a
+    # word or two on the company before its form)
+    r"|(?:^|[.!?]\s+)were\s+(?:an?\s+)?(?:[a-z]+\s+){0,2}?(llc|godo kaisha|gk|kk|kabushiki kaisha|partnership company|stock company|membership company)\b",
     re.I,
 )
 #: Where a question turns from a case it takes as known to the one it asks ("… 54:26:16:4
@@ -1306,6 +1309,9 @@ class ExtractiveAnswerer(Answerer):
         wrong_introduced = self.refusals.introduced_premise(question, passages)
         if wrong_introduced:  # 「責任共有制度が導入された2009年より前は」 when the passages date it to 2007
             return self._abstain(base, "wrong_introduced", groups, t0, missing=wrong_introduced)
+        wrong_revised = self.refusals.revised_premise(question, passages)
+        if wrong_revised:  # 「2016年の改定で…」 when the passages date its revision to 2022
+            return self._abstain(base, "wrong_revised", groups, t0, missing=wrong_revised)
         wrong_body = self.refusals.body_premise(question, passages)
         if wrong_body:  # 「免許って特許庁が出してるんだよね？」 when the passages say 内閣総理大臣 licenses them
             return self._abstain(base, "wrong_body", groups, t0, missing=wrong_body)
@@ -1338,6 +1344,9 @@ class ExtractiveAnswerer(Answerer):
         together = [
             " ".join([hit.chunk.text, *(fact.en for fact in hit.chunk.sources if fact.en)]) for hit in retrieval.hits
         ]
+        wrong_chair = self.refusals.chair_premise(question, together)
+        if wrong_chair:  # "Professor Kagaya chaired the WG …" when the passages name 神田秀樹 as its chair
+            return self._abstain(base, "wrong_chair", groups, t0, missing=wrong_chair)
         never = self.refusals.party_never_with(question, q, together)
         if never:  # 「みずほ銀行ってもう企業価値担保権の融資商品だしてる？」: みずほ is named for 2014 only
             return self._abstain(base, "unknown_entity", groups, t0, missing=never)

@@ -525,6 +525,52 @@ _INTRODUCING_JA = re.compile(r"導入|創設")
 _INTRODUCING_EN = re.compile(r"\b(?:introduced|created)\b", re.I)
 
 
+#: A revision a question names by its year (「2016年の改定で…」, "the 2016 revision", "amended in
+#: 2016"): taken as given.
+_REVISED_TAKEN = re.compile(
+    rf"({_YEAR_JA})年(?:\d{{1,2}}月)?の(?:改定|改正|改訂)"
+    r"|\bthe ((?:19|20)\d{2}) (?:revision|amendment)s?\b|\b(?:revised|amended) in ((?:19|20)\d{2})\b",
+    re.I,
+)
+_REVISING_YEAR = re.compile(rf"{_YEAR_JA}年[^。、]{{0,20}}?(?:改定|改正|改訂)")
+_REVISING_JA = re.compile(r"改定|改正|改訂")
+_REVISING_EN = re.compile(r"\b(?:revised|amended|revision|amendment)\b", re.I)
+
+
+def revised_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str]:
+    """The year a question gives a revision of a scheme (「その2016年改定で…」) when the passages
+    on it date its revisions to other years only (2022年6月の改定), as :func:`passed_premise`
+    does for a law's passing."""
+    return _dated_premise(question, texts, lexicon, (_REVISED_TAKEN,), (_REVISING_JA, _REVISING_EN, _REVISING_YEAR))
+
+
+#: A chair a question states in passing ("Professor Noriyuki Kagaya chaired the … working
+#: group", 「一橋大学の加賀谷教授が座長を務めた…WG」): the name, surname last.
+_CHAIR_TAKEN = re.compile(
+    r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)+) (?:chaired|headed|presided over)\b"
+    r"|([一-龥]{2,4}?)(?:教授|先生|氏|さん)?が座長を務めた(?=[一-龥ァ-ヶー「])"
+)
+#: A sentence naming a body's chair.
+_SAYS_CHAIR = re.compile(r"座長|\bchair(?:ed|man|woman|person)?\b", re.I)
+
+
+def chair_premise(question: str, texts: list[str]) -> list[str]:
+    """The person a question states chaired a body when the passages name its chair and never
+    that person (``texts``: the passages with their English renderings): the question rests on
+    the wrong chair (神田秀樹氏, not 加賀谷教授). Asking whether they did takes nothing as
+    given."""
+    if _ASKS_PREMISE.search(question):
+        return []
+    out = []
+    for m in _CHAIR_TAKEN.finditer(question):
+        name = re.sub(r"^(?:Professor|Prof|Dr|Mr|Ms|Mrs) ", "", next(g for g in m.groups() if g))
+        key = name.split()[-1].lower()
+        chairs = [s for text in texts for s in _SENTENCE_END.split(text) if _SAYS_CHAIR.search(s)]
+        if chairs and not any(key in text.lower() for text in texts):
+            out.append(name)
+    return out
+
+
 def introduced_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str]:
     """The year a question takes as that of a scheme's introduction (「責任共有制度が導入された
     2009年より前は」) when the passages on it date its introduction (導入, 創設) to other years

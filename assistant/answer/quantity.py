@@ -418,6 +418,14 @@ _HOW_MANY_OF = re.compile(
     r"(?:have|has|had|offer(?:s|ed)?|provide[sd]?|run|runs|use[sd]?|actually|really|now|still|ever|already)\b(?P<which>[^?.]{3,})",
     re.I,
 )
+#: A figure asked for a whole year (「2024年まるごとで」, 「通年で」, "for the full year 2024"),
+#: and one said of a part of a year only (上半期, 「1〜9月」, "first half").
+_ASKS_FULL_YEAR = re.compile(
+    r"通年|まるごと|丸ごと|年間(?:トータル|通して|全体)|1年(?:間)?(?:トータル|通して|全体)"
+    r"|\b(?:full[- ]year|whole year|entire year|calendar year|for all of (?:19|20)\d{2})\b",
+    re.I,
+)
+_PART_OF_YEAR = re.compile(r"上半期|下半期|上期|下期|四半期|\d{1,2}\s*[〜~～–-]\s*\d{1,2}月|\b(?:first|second) half\b", re.I)
 #: A count asked for the whole time since a start ("how many in total since launch", 「これまで
 #: 累計で何社」), and a figure said of an early period only (「最初の2年間で」, "in its first two
 #: years"): no total to date.
@@ -718,6 +726,10 @@ class QuantityCheck:
         if (among := _HOW_MANY_OF.search(q.typed or q.text)) and not self._says_which(among, c):
             return False  # all 51 corporations are not those with a product for patent-backed loans
         asked = q.typed or q.text
+        if _ASKS_FULL_YEAR.search(asked) and _PART_OF_YEAR.search(c.text) and (
+            "通年" not in c.text or FORECAST.search(c.text)
+        ):
+            return False  # 「2024年まるごとでなんぼ」: the first half's 4199億元 is no full year's
         if _ASKS_ALL_TO_DATE.search(asked) and not _EARLY_PERIOD.search(asked) and _EARLY_PERIOD.search(f"{c.text} {c.unit().en or ''}"):
             return False  # 「最初の2年間で25社」 is no total since the launch
         if _PER_ASKED.search(q.typed or q.text) and not _PER_SAID.search(f"{c.text} {c.unit().en}"):

@@ -47,6 +47,7 @@ from assistant.answer.parts import asked_clause, asking_sentence_list, asking_se
 from assistant.answer.premise import (
     binding_premise,
     body_premise,
+    chair_premise,
     contradicted_premise,
     ended_premise,
     implemented_unsaid,
@@ -55,6 +56,7 @@ from assistant.answer.premise import (
     mandated_premise,
     passed_premise,
     published_premise,
+    revised_premise,
     revision_unsaid,
     started_premise,
     unsupported_premise,
@@ -725,6 +727,7 @@ class Refusals:
         return [phrase, verb.surface]
 
     unnamed_focus = staticmethod(unnamed_focus)
+    chair_premise = staticmethod(chair_premise)
     unsupported_premise = staticmethod(unsupported_premise)
 
     later_years = staticmethod(later_years)
@@ -740,6 +743,10 @@ class Refusals:
     def passed_premise(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.passed_premise` with this lexicon."""
         return passed_premise(question, texts, self.lexicon)
+
+    def revised_premise(self, question: str, texts: list[str]) -> list[str]:
+        """:func:`assistant.answer.premise.revised_premise` with this lexicon."""
+        return revised_premise(question, texts, self.lexicon)
 
     def introduced_premise(self, question: str, texts: list[str]) -> list[str]:
         """:func:`assistant.answer.premise.introduced_premise` with this lexicon."""

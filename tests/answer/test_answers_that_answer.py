@@ -7300,3 +7300,39 @@ def test_round_112_an_early_period_is_no_total_to_date(assistant):
 def test_round_112_a_charge_asked_of_a_party_of_three_words(assistant):
     assert "howmuch" in LEX.intents_of("what does a chinese tech exchange charge a bank to value a patent")
     assert "howmuch" not in LEX.intents_of("what does the enterprise value charge cover")
+
+
+# ---- round 113 (blind probes j115a, x115a, e115a, u115a)
+
+
+def test_round_113_a_whole_year_asked_is_no_part_of_one(assistant):
+    answer = assistant.ask("中国の知財担保融資、2024年は通年でいくらになったの？")
+    assert answer.abstained, answer.text
+    answer = assistant.ask("中国の知財質押融資って2024年上半期はどのくらい？")
+    assert not answer.abstained and "4199億元" in _lead(answer)[0], answer.text
+
+
+def test_round_113_a_wrong_year_of_revision_named(assistant):
+    answer = assistant.ask("経営者保証ガイドラインの2016年の改定で、残存資産の扱いはどう変わりましたか")
+    assert answer.abstained and "2016" in answer.abstain_reason, answer.text
+    answer = assistant.ask("経営者保証ガイドラインの2022年の改定では何が変わった？")
+    assert not answer.abstained and "準則型私的整理" in answer.text, answer.text
+
+
+def test_round_113_a_wrong_chair_stated_in_passing(assistant):
+    answer = assistant.ask("Professor Taro Yamada chaired the FSA working group on business-based lending; what date is its report?")
+    assert answer.abstained and "Taro Yamada" in answer.abstain_reason, answer.text
+    answer = assistant.ask("Hideki Kanda chaired the FSA working group on business-based lending; what date is its report?")
+    assert not answer.abstained and "2023年2月10日" in answer.text, answer.text
+
+
+def test_round_113_who_presented_a_countrys_experience_asks_a_person(assistant):
+    answer = assistant.ask("who presented japan's experience at the 2022 wipo side event on ip-backed financing?")
+    assert answer.abstained, answer.text
+
+
+def test_round_113_a_godo_kaisha_told_without_apostrophe():
+    from assistant.answer.extractive import _OWN_FORM
+
+    assert _OWN_FORM.search("were a small godo kaisha, no land. can we use the new charge?")
+    assert not _OWN_FORM.search("the loans were a small share of lending")
