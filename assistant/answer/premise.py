@@ -380,6 +380,20 @@ def _dated_event_ja(verbs: str, before_name: str = "一-龥ァ-ヶー") -> re.Pa
     )
 
 
+def _dated_by(
+    ja: str, en: str, near: str, also: str = "", marks: str = ""
+) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """How a passage dates an event, for :func:`_wrong_years`: its Japanese words (``ja``,
+    and ``marks``, other words that date it: 日付), its English words (``en``), and a year
+    right before the Japanese ones (``near``: what may stand between them; ``also``: another
+    way the year is said)."""
+    return (
+        re.compile(f"{ja}|{marks}" if marks else ja),
+        re.compile(rf"\b(?:{en})\b", re.I),
+        re.compile(rf"{_YEAR_JA}年{near}(?:{ja}){also}"),
+    )
+
+
 #: "in 2023", "on June 7, 2024", "in March 2024": the year an English premise gives (group 1).
 _IN_YEAR_EN = r"\b(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b"
 _PASSED_JA = _dated_event_ja("成立|可決|制定|公布")
@@ -401,9 +415,7 @@ _PASSED_WITHIN = re.compile(
     rf"|({_YEAR_JA})年の?(?:何月|いつ(?:ごろ|頃)?|何日)[^。？?]{{0,20}}?(?:成立|可決|制定|公布)",
     re.I,
 )
-_PASSING_YEAR = re.compile(rf"{_YEAR_JA}年[^。、]{{0,14}}?(?:に|で)(?:成立|可決|制定|公布)")
-_PASSING_JA = re.compile(r"成立|可決|制定|公布")
-_PASSING_EN = re.compile(r"\b(?:passed|enacted|promulgated)\b", re.I)
+_PASSING_JA, _PASSING_EN, _PASSING_YEAR = _dated_by("成立|可決|制定|公布", "passed|enacted|promulgated", "[^。、]{0,14}?(?:に|で)")
 
 
 def says_ending(text: str) -> bool:
@@ -506,9 +518,13 @@ _PUBLISHED_EN = re.compile(
     re.I,
 )
 #: (a report's date, 「報告書は2023年2月10日付である」, is when it came out)
-_PUBLISHING_YEAR = re.compile(rf"{_YEAR_JA}年[^。、]{{0,14}}?(?:に|、)?(?:公表|発表|策定|公開|発行)|{_YEAR_JA}年\d{{1,2}}月\d{{1,2}}日付")
-_PUBLISHING_JA = re.compile(r"公表|発表|策定|公開|発行|日付")
-_PUBLISHING_EN = re.compile(r"\b(?:published|released|issued|dated)\b", re.I)
+_PUBLISHING_JA, _PUBLISHING_EN, _PUBLISHING_YEAR = _dated_by(
+    "公表|発表|策定|公開|発行",
+    "published|released|issued|dated",
+    "[^。、]{0,14}?(?:に|、)?",
+    also=rf"|{_YEAR_JA}年\d{{1,2}}月\d{{1,2}}日付",
+    marks="日付",
+)
 
 
 #: A scheme's introduction a question takes as given, with its year: in passing before what it
@@ -520,9 +536,7 @@ _INTRODUCED_EN = re.compile(
     r"\b(?:since|now that|given that|because|as|after|once|before)\b[^.?!]{0,60}?\b(?:was|were|got|been) introduced\b[^.?!]{0,20}?" + _IN_YEAR_EN,
     re.I,
 )
-_INTRODUCING_YEAR = re.compile(rf"{_YEAR_JA}年[^。]{{0,20}}?(?:導入|創設)")
-_INTRODUCING_JA = re.compile(r"導入|創設")
-_INTRODUCING_EN = re.compile(r"\b(?:introduced|created)\b", re.I)
+_INTRODUCING_JA, _INTRODUCING_EN, _INTRODUCING_YEAR = _dated_by("導入|創設", "introduced|created", "[^。]{0,20}?")
 
 
 #: A revision a question names by its year (「2016年の改定で…」, "the 2016 revision", "amended in
@@ -532,9 +546,7 @@ _REVISED_TAKEN = re.compile(
     r"|\bthe ((?:19|20)\d{2}) (?:revision|amendment)s?\b|\b(?:revised|amended) in ((?:19|20)\d{2})\b",
     re.I,
 )
-_REVISING_YEAR = re.compile(rf"{_YEAR_JA}年[^。、]{{0,20}}?(?:改定|改正|改訂)")
-_REVISING_JA = re.compile(r"改定|改正|改訂")
-_REVISING_EN = re.compile(r"\b(?:revised|amended|revision|amendment)\b", re.I)
+_REVISING_JA, _REVISING_EN, _REVISING_YEAR = _dated_by("改定|改正|改訂", "revised|amended|revision|amendment", "[^。、]{0,20}?")
 
 
 def revised_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str]:
