@@ -727,9 +727,12 @@ class QuantityCheck:
             return False  # all 51 corporations are not those with a product for patent-backed loans
         asked = q.typed or q.text
         if _ASKS_FULL_YEAR.search(asked) and _PART_OF_YEAR.search(c.text) and (
-            "通年" not in c.text or FORECAST.search(c.text)
+            "通年" not in c.text or (FORECAST.search(c.text) and not FORECAST.search(asked))
         ):
-            return False  # 「2024年まるごとでなんぼ」: the first half's 4199億元 is no full year's
+            # 「2024年まるごとでなんぼ」: the first half's 4199億元 is no full year's, nor an
+            # outlook for the year, unless the outlook is asked ("was the full-year figure
+            # expected to exceed …")
+            return False
         if _ASKS_ALL_TO_DATE.search(asked) and not _EARLY_PERIOD.search(asked) and _EARLY_PERIOD.search(f"{c.text} {c.unit().en or ''}"):
             return False  # 「最初の2年間で25社」 is no total since the launch
         if _PER_ASKED.search(q.typed or q.text) and not _PER_SAID.search(f"{c.text} {c.unit().en}"):
