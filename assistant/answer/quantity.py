@@ -723,9 +723,9 @@ class QuantityCheck:
                 return False
             if said <= numbers_in(q.text):
                 return False  # 「全国51の信用保証協会のうち、…いくつ？」: the 51 given is not the count asked
-        if (among := _HOW_MANY_OF.search(q.typed or q.text)) and not self._says_which(among, c):
-            return False  # all 51 corporations are not those with a product for patent-backed loans
         asked = q.typed or q.text
+        if (among := _HOW_MANY_OF.search(asked)) and not self._says_which(among, c):
+            return False  # all 51 corporations are not those with a product for patent-backed loans
         if _ASKS_FULL_YEAR.search(asked) and _PART_OF_YEAR.search(c.text) and (
             "通年" not in c.text or (FORECAST.search(c.text) and not FORECAST.search(asked))
         ):
@@ -735,7 +735,7 @@ class QuantityCheck:
             return False
         if _ASKS_ALL_TO_DATE.search(asked) and not _EARLY_PERIOD.search(asked) and _EARLY_PERIOD.search(f"{c.text} {c.unit().en or ''}"):
             return False  # 「最初の2年間で25社」 is no total since the launch
-        if _PER_ASKED.search(q.typed or q.text) and not _PER_SAID.search(f"{c.text} {c.unit().en}"):
+        if _PER_ASKED.search(asked) and not _PER_SAID.search(f"{c.text} {c.unit().en}"):
             return False  # a fund's 約58億元 is no cap per company (「1社あたり最高いくら」)
         if _ACTUAL.search(q.text) and FORECAST.search(c.text):
             return False  # an outlook (「通年で1兆元を超える見通し」) is no actual result
@@ -931,12 +931,7 @@ class QuantityCheck:
         corporations have *a product for patent-backed loans*"): a word for it in the
         glossary that is no word for the group itself, in the unit's Japanese or English. True
         when the glossary knows no such word."""
-        # (what sets them apart is said before any later part: "how many of the lots on offer
-        # actually sold, and what did the sales total")
-        which_text = re.split(r"[,;]|\band\b", among.group("which"), maxsplit=1)[0]
-        which = self._which_words(among.group("group"), which_text)
-        group = set(re.findall(r"[a-z]{4,}", among.group("group").lower()))
-        own = [w for w in re.findall(r"[a-z]{4,}", which_text.lower()) if w not in _FILLER_EN and w not in group]
+        which, own = self._which_words(among.group("group"), among.group("which"))
         if not which and not own:
             return True
         said = f"{c.text} {c.unit().en or ''}"
@@ -944,11 +939,17 @@ class QuantityCheck:
         # 81 lots were sold")
         return any(t in said for t in which) or (bool(own) and all(re.search(rf"\b{w}\b", said.lower()) for w in own))
 
-    def _distinguishing_words(self, group_words: str, which_words: str) -> tuple[str, ...]:
-        """The glossary's words for ``which_words`` that are no word for ``group_words`` nor a place."""
+    def _distinguishing_words(self, group_words: str, which_words: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """What sets the members of ``group_words`` apart, as ``which_words`` says it before any
+        later part ("how many of the lots on offer actually sold, and what did the sales
+        total"): the glossary's words for it that are no word for the group nor a place, and
+        the question's own English words for it (neither filler nor the group's)."""
+        which_text = re.split(r"[,;]|\band\b", which_words, maxsplit=1)[0]
         group = set(self.lexicon.expand_english(group_words))
-        which = [t for t in self.lexicon.expand_english(which_words) if t not in group and not self.lexicon.place(t)]
-        return tuple(t for t in which if not any(t in g or g in t for g in group))
+        which = [t for t in self.lexicon.expand_english(which_text) if t not in group and not self.lexicon.place(t)]
+        named = set(re.findall(r"[a-z]{4,}", group_words.lower()))
+        own = tuple(w for w in re.findall(r"[a-z]{4,}", which_text.lower()) if w not in _FILLER_EN and w not in named)
+        return tuple(t for t in which if not any(t in g or g in t for g in group)), own
 
     def _names_case(self, words: str, c: Candidate) -> bool:
         """The unit says each of an English case's own ``words`` ("startup creation
