@@ -632,12 +632,37 @@ def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:
     dated = _YEAR_BOUND.sub(" ", dated)
     return RequestedFigure(
         frozenset(units),
-        years_in(dated),
+        _shifted(years_in(dated), dated),
         bool(units & lexicon.money_units),
         span_years_in(query),
         bool(_LISTED_YEARS.search(query)),
         decades_in(dated),
     )
+
+
+#: A year told by the one a question names before it (「2015年度から参加しましたが、前年度の
+#: 試行段階では…」: 2014), and the step; not a year compared with (「前年比」「前の年より増えた」).
+_STEPPED_YEAR = (
+    (re.compile(r"(?:その)?(?:前の年|前年)度?(?!比|同期|度比|度同期|より|と比べ|に比べ|と比較)|\bthe (?:fiscal )?year before\b|\bthe (?:previous|prior|preceding) (?:fiscal )?year\b", re.I), -1),
+    (re.compile(r"(?:その)?(?:翌年|次の年)度?(?!比)|\bthe (?:fiscal )?year after\b(?! next)|\bthe (?:following|next) (?:fiscal )?year\b", re.I), 1),
+)
+
+
+def _shifted(years: frozenset[str], text: str) -> frozenset[str]:
+    """``years``, the one year ``text`` names, moved by a step named in a later clause
+    (「2015年度から参加しましたが、前年度の」 asks 2014; 「2020年と前年の件数」 asks both, and is
+    left as it is); unchanged unless one year comes before such a step."""
+    if len(years) != 1:
+        return years
+    (year,) = years
+    for pattern, step in _STEPPED_YEAR:
+        if (m := pattern.search(text)) and (at := text.find(year)) != -1 and at < m.start() and _CLAUSE_BREAK.search(text[at : m.start()]):
+            return frozenset({str(int(year) + step)})
+    return years
+
+
+#: Where a clause ends (「…しましたが、」「…ので、」, "…, but", a sentence's end).
+_CLAUSE_BREAK = re.compile(r"(?:が|けど|けれど|けれども|ので|から|て)[、,]|[。.;!?！？]\s*|,\s*(?:but|and|so)\b", re.I)
 
 
 #: A year the figure is asked for the years after (「2008年より後」, 「2020年以降」, "since 2015").

@@ -353,6 +353,21 @@ DATED_LEAD_SHARE = 0.9
 #: A when-question's thing (「…ガイドラインって、いつから…」): a dated unit naming it leads over a
 #: closer one that does not (the law's entry into force, for the guideline), within this share.
 ASKED_THING_LEAD_SHARE = 0.7
+#: How close a unit giving a share must score to lead a question whether a party bears all
+#: of a loss, or none of it, over one giving no share.
+BORNE_LEAD_SHARE = 0.9
+#: Whether a party bears the whole of a loss, or none of it (「保証協会つきやったら銀行はぜんぜん
+#: 損かぶらへんの」, "do they eat the whole loss or does some insurance cover them"): how much of
+#: it they bear, which a share answers.
+_ASKS_ALL_BORNE = re.compile(
+    r"(?:全部|全額|まるまる|丸々|ぜんぶ|ぜんぜん|全然|まったく|全く|一切|すべて|全て)[^。？?]{0,12}?"
+    r"(?:かぶ|被|負担|背負|損(?:す|し|を|は)|補償|補填|補てん|肩代わり)"
+    r"|\b(?:eats?|bears?|covers?|absorbs?|takes?|swallows?|shoulders?) (?:the )?(?:whole|entire|full|all(?: of)?(?: the)?) (?:loss|losses|hit|cost|risk)\b"
+    r"|\b(?:no|none of the|any) (?:loss|losses|risk) at all\b",
+    re.I,
+)
+#: A share as a passage gives it (「20%」「70〜90%」「8割」).
+_PERCENT = re.compile(r"\d(?:[.,]\d+)?\s*(?:%|％)|[0-9一二三四五六七八九十]割")
 #: How close a unit giving a reason must score to lead a why-question over one giving none.
 REASON_LEAD_SHARE = 0.8
 #: The thing a Japanese when-question asks about: the word before its topic particle (three
@@ -389,7 +404,7 @@ _ASKS_IN_FORCE = re.compile(
     r"|\b(?:live|in force|in effect|available) (?:yet|already|now)\b"
     # ("can we actually use it yet or is it still just on paper", asked with no question mark)
     r"|\b(?:use|using) (?:it|this|that|them) (?:yet|already)\b|\bstill (?:just |only )?(?:on paper|a plan|a bill|a proposal)\b"
-    r"|\bwhen (?:does|did|will|do) [^?]{0,60}?\b(?:kick in|go live|come into force|start applying)\b"
+    r"|\bwhen (?:does|did|will|do) [^?]{0,90}?\b(?:kick in|go live|come into force|start applying)\b"
     r"|\bfrom (?:what|which) date\b[^?]{0,30}\b(?:use|using|apply|available)\b|\bwhen can (?:we|i|you|companies|firms|smes) (?:actually )?(?:start )?(?:to )?(?:use|using)\b",
     re.I,
 )
@@ -479,6 +494,15 @@ _ASKS_FIRST_OCCASION = re.compile(
     rf"\b(?:its|the|their) (?:very )?first (?:[\w-]+ ){{0,4}}?{OCCASION_NOUNS}\b|(?:第1回|初回|最初)(?:の)?{OCCASION_NOUNS}",
     re.I,
 )
+#: The first of the occasions a conversation is about, asked as "the first one" at the start
+#: of a follow-up ("and the first one? when was that held"; not "was it the first one").
+_FIRST_ONE = re.compile(
+    r"^\W*(?:(?:and|so|ok|what about|how about)\W+)?(?:the|its|their) (?:very )?first (?:one|edition)\b"
+    r"|^\W*(?:(?:じゃあ|ほな|ほんなら|では|で)、?)?(?:最初|初回|1回目|一回目)の?(?:やつ|もの|時|とき)?(?:は|って)",
+    re.I,
+)
+#: What follows an event told as the one before the event asked (「閣議決定後に」「…を受けて」).
+_AFTER_EVENT = r"(?:され|し)?(?:た)?(?:後|の後|のあと|あと|を経て|を受けて|以降|から)"
 #: Which of a series of occasions something happened at, asked without its number (「どの回」,
 #: 「取り上げられた回を特定したい」, "at which meeting was it discussed").
 _ASKS_WHICH_OCCASION = re.compile(
@@ -692,7 +716,7 @@ _ASKS_REACH = re.compile(
     r"|\bfalls? (?:under|within|inside)\b|\b(?:covered|included) (?:by|in|under)\b",
     re.I,
 )
-_EVENT = re.compile(r"施行|開始|始まる|始める|成立|公布|公表|改定|改正|改訂|見直す?|廃止|終了|提出|開設|告示|導入|設立|創設|発表|適用")
+_EVENT = re.compile(r"施行|開始|始まる|始める|成立|公布|公表|改定|改正|改訂|見直す?|廃止|終了|提出|開設|告示|導入|設立|創設|発表|適用|閣議(?:決定)?")
 #: A coming into force said (not 施行令 or 施行規則, the names of rules under a law).
 _ENFORCED = re.compile(r"施行(?!令|規則)")
 #: Events that start something (「…から適用」, 施行, 開設): what 「いつから？」 asks.
@@ -1072,6 +1096,21 @@ def _norm(value: float, floor: float, ceil: float) -> float:
     return float(np.clip((value - floor) / (ceil - floor), 0.0, 1.0))
 
 
+#: A word of a question that may be an acronym as typed in lower case ("ucc", "uspto").
+_TYPED_ACRONYM = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3,6})(?![A-Za-z])")
+
+
+def _implied_jurisdiction(question: str, candidates: list[Candidate], default: tuple[str, ...]) -> str:
+    """The one jurisdiction (not ``default``) whose passages alone write an acronym the
+    question uses ("ucc", "uspto": the US's UCC-1 and USPTO), among the retrieved units; ""
+    when there is none, or the acronyms point at more than one (or at the default too)."""
+    places: set[str] = set()
+    for word in {m.group(1).upper() for m in _TYPED_ACRONYM.finditer(question)}:
+        written = re.compile(rf"(?<![A-Za-z]){word}(?![a-z])")
+        places |= {c.jurisdiction for c in candidates if written.search(c.text)}
+    return next(iter(places)) if len(places) == 1 and not places & set(default) and "intl" not in places else ""
+
+
 class ExtractiveAnswerer(Answerer):
     name = "extractive"
 
@@ -1353,6 +1392,16 @@ class ExtractiveAnswerer(Answerer):
         unstated = self.refusals.unstated_references(question, passages + headings)
         if unstated:  # 「法第30条は何を定めていますか」 when no passage cites 第30条
             return self._abstain(base, "unknown_entity", groups, t0, missing=unstated)
+        unheard = [
+            g.term
+            for g in groups
+            if q.intent == "when"
+            and any(_EVENT.fullmatch(t) and not known(t) for a in g.alternatives for t in a)
+            # (not an event told as what came before the one asked: 「閣議決定後に国会へ出された日付」)
+            and not re.search(re.escape(g.term.removesuffix("後")) + _AFTER_EVENT, question)
+        ]
+        if unheard:  # 「…法案が閣議決定されたのは何月何日？」 when no document speaks of 閣議 at all
+            return self._abstain(base, "no_quantity", groups, t0, missing=unheard)
         focus = self.refusals.unnamed_focus(
             question, groups, top_tokens, passages + headings + asked_of, [chunk_tokens[cid] for cid in found]
         )
@@ -1407,6 +1456,10 @@ class ExtractiveAnswerer(Answerer):
         elsewhere = self.refusals.only_elsewhere(candidates, groups, q, chunk_tokens)
         if elsewhere:  # 「日本にも…保険はある？」 when only the US passages speak of 保険
             return self._abstain(base, "other_place", groups, t0, missing=[g.term for g in elsewhere])
+        if not q.named_places and (implied := _implied_jurisdiction(question, candidates, q.jurisdictions)):
+            # "is a state ucc filing enough … or do they have to record at the uspto too": an
+            # acronym only one country's passages write names that country
+            q = replace(q, jurisdictions=(implied,))
         ranked = candidates if (q.figure or q.quantities) else scored
         lead = self._lead(ranked, q)
         if own and condensed != question:
@@ -1501,6 +1554,10 @@ class ExtractiveAnswerer(Answerer):
             lead = self._close_lead(
                 lead, ranked, q, ASKED_THING_LEAD_SHARE, lambda c: of.group(1) in c.text and has_date(c.text)
             )
+        if _ASKS_ALL_BORNE.search(question) and not _PERCENT.search(lead.text):
+            # 「…銀行はぜんぜん損かぶらへんの」: the close unit giving the bank's 20% answers, not
+            # the one saying what the guarantee scheme is
+            lead = self._close_lead(lead, ranked, q, BORNE_LEAD_SHARE, lambda c: bool(_PERCENT.search(c.text)))
         if q.intent == "when" and condensed != question and not has_date(lead.text):
             # "and when did the final version come out?": the earlier question's undated unit
             # gives way to a close dated one
@@ -1527,9 +1584,19 @@ class ExtractiveAnswerer(Answerer):
         if (
             not asked
             and q.intent == "when"
-            and (first := _ASKS_FIRST_OCCASION.search(asking_text))
-            and (said := ordinals(f"{lead.text} {lead.unit().en}"))
-            and "1" not in said
+            and (
+                first := _ASKS_FIRST_OCCASION.search(asking_text)
+                # ("and the first one? when was that held" after a question on the 2nd dialogue)
+                or (_FIRST_ONE.search(asking_text) if re.search(OCCASION_NOUNS, condensed, re.I) else None)
+            )
+            and (
+                "1" not in said
+                if (said := ordinals(f"{lead.text} {lead.unit().en}"))
+                # (a lead on no occasion, 「最初のはいつやったん」 led by another programme's start:
+                # the units on occasions of a series name no first one)
+                else bool(named) and not any(_FIRST_OCCASION.search(c.text) for c in candidates if re.search(OCCASION_NOUNS, c.text))
+            )
+            and not any("1" in n for n in named)
         ):
             # "When did WIPO hold its first IP Finance Dialogue?" when the passages date its
             # second one only
@@ -2448,8 +2515,10 @@ class ExtractiveAnswerer(Answerer):
             return lead
         said = f"{told.group(0)} {' '.join(self.lexicon.expand_english(told.group(0)))}"
         forms = [w for w in self.lexicon.everyday_in(said) + self.lexicon.expand_english(said) if w in _FORM_WORDS]
-        if {"屋号", "個人"} & set(told.groups()):
-            forms = ["個人事業主"]  # (a trade name alone: no company; 屋号 is a brand as a search word)
+        if {"屋号", "個人"} & set(told.groups()) or any(g and g.startswith("法人") for g in told.groups()):
+            # (a trade name alone, or no company made, 「法人にはしてへん」: a sole trader; 屋号 is
+            # a brand as a search word)
+            forms = ["個人事業主"]
         if _ASKS_FORM.search(question):
             forms = list(_COMPANY_FORMS)  # 「個人事業主やけど、どんな会社作ればいい？」: the forms that may use it
         if not forms or any(f in lead.text for f in forms):

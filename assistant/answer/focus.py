@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from assistant.answer.evidence import TermGroup, group_share
 from assistant.answer.parts import asking_sentences
-from assistant.text.ja import content_terms, tokenize
+from assistant.text.ja import content_terms, synonym_said, tokenize
 
 #: What a question asks for, by where it stands (its focus): 「どの課」, 「担当者の名前は」,
 #: 「申立書には何を」, 「説明会はどこで開かれ」, 「予約が必要ですか」, 「有効期限ってある？」,
@@ -256,6 +256,23 @@ _CASE_FOCUS = re.compile(r"courts?|cases?|decisions?|rulings?|judg(?:e)?ments?|p
 _CITES_CASE = re.compile(r"\bIn re [A-Z]|\b[A-Z][A-Za-z.&]+ v\. [A-Z]|\b\d+ (?:B\.R\.|F\.(?:2d|3d|4th)|F\. Supp|U\.S\.) \d|最判|最高裁")
 
 
+#: 「感」 after a noun (「規模感」「金額感」): a rough sense of what the noun names.
+_ROUGH = re.compile(r"(?<=[一-龥ァ-ヶー]{2})感$")
+
+
+def _said_otherwise(focus: str, tokens: set[str], texts: list[str]) -> bool:
+    """The passages say ``focus``, a Japanese word or compound, with its last noun in a word
+    of the same meaning (Sudachi's synonym groups) and its other words as they are: 引当手法
+    by 引当の方法."""
+    # (every word a noun: 長 of 本部長 says which office, and has no word of the same meaning)
+    words = tokenize(focus)
+    nouns = [t.surface for t in words if t.pos == "名詞"]
+    if not nouns or len(nouns) < len(words):
+        return False
+    *before, last = nouns
+    return all(w in tokens for noun in before for w in content_terms(noun)) and synonym_said(last, texts)
+
+
 def unnamed_focus(
     question: str,
     groups: list[TermGroup],
@@ -276,7 +293,10 @@ def unnamed_focus(
     nouns = {t.surface for t in tokenize(question) if t.pos in ("名詞", "接尾辞")}
     asking = asking_sentences(question)  # not the asker's case told before (「…のリストが強みです。」)
     # what each Japanese pattern catches, and whether a number stands right before it
-    caught = [(m.group(1), asking[max(0, m.start(1) - 1) : m.start(1)].isdigit()) for p in _FOCUS_JA for m in p.finditer(asking)]
+    # (「規模感」「金額感」: a rough sense of a thing asks the thing)
+    caught = [
+        (_ROUGH.sub("", m.group(1)), asking[max(0, m.start(1) - 1) : m.start(1)].isdigit()) for p in _FOCUS_JA for m in p.finditer(asking)
+    ]
     foci = [
         f
         for f, after_number in caught
@@ -334,6 +354,8 @@ def unnamed_focus(
             continue
         if not named and (not words or all(w in tokens for w in words)):
             continue
+        if _said_otherwise(focus, tokens, texts):
+            continue  # 「手法の数」: a passage on 引当の方法 names it in a word of the same meaning
         missing.append(focus)
     return missing
 

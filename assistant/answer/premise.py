@@ -403,7 +403,11 @@ _PASSED_EN = re.compile(
     # (or said and checked: "so the … law passed back in 2022 right?")
     # ("… act got through the diet in 2023 right, which month exactly")
     + r"|\b(?:passed|enacted|adopted|promulgated|(?:got|went|made it) through|cleared)\b(?:\s+the diet)?(?:\s+back)?[^.?!]{0,20}?" + _IN_YEAR_EN
-    + r"(?=[^.?!]{0,20}?\b(?:right|correct|true|yeah|no)\s*[?,])",
+    + r"(?=[^.?!]{0,20}?\b(?:right|correct|true|yeah|no)\s*[?,])"
+    # (or stated as a sentence of its own before the one that asks: "The … Act passed the Diet
+    # in March 2024. What was …?")
+    + r"|^[^.?!]{0,100}?\b(?:passed|enacted|adopted|promulgated|(?:got|went|made it) through|cleared)\b(?:\s+the diet)?[^.?!]{0,20}?"
+    + _IN_YEAR_EN + r"(?=\s*[.;]\s+[^?]*\?)",
     re.I,
 )
 #: The year a question asks a passing's month or day within ("which month in 2023 did the Diet

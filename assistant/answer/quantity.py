@@ -45,9 +45,9 @@ from assistant.answer.evidence import (
 from assistant.answer.premise import (
     MONTHS_EN,
 )
-from assistant.answer.question import QuestionFrame, named_spans, names_other_than, names_person
+from assistant.answer.question import QuestionFrame, named_spans, names_other_than, names_person, places_asked
 from assistant.corpus.lexicon import Lexicon
-from assistant.text.ja import content_terms, normalize, noun_phrases
+from assistant.text.ja import content_terms, normalize, noun_phrases, synonym_said
 
 #: A unit answering a figure question must share this much of the question's key terms.
 FIGURE_RELEVANCE = 0.2
@@ -465,8 +465,6 @@ _SHARE_OF_GROUP = re.compile(
     # (and the ones a share of is asked casually: 「…保証外してもらえた会社って実際どんくらいの割合おるん」)
     r"|([一-龥ァ-ヶー]{2,})(?:って|は)[、,]?\s*(?:実際|全体の|ほんま|ほんと)?[、,]?\s*(?:どの|どれ|どん)(?:くらい|ぐらい)の(?:割合|比率)"
 )
-#: What a question sets aside before what it asks (「珠海とか深圳じゃなくて、」, "not Zhuhai but").
-_SET_ASIDE = re.compile(r"[^、。？?]*?(?:じゃなくて|じゃなく|ではなくて|ではなく|でなく|以外で)[、,]?|\bnot [A-Z][\w ]*?,? but\b")
 #: A figure asked per party or per case (「1社あたり最高いくら」, "per borrower"): only a sentence
 #: giving a figure per one of them (「1件あたり20万〜30万円」, 「1件につき」) or an average states it;
 #: a fund's total size does not.
@@ -479,16 +477,6 @@ _PER_ASKED = re.compile(
 _PER_SAID = re.compile(r"あたり|当たり|につき|ごとに|1社|1件|\bper\b|\beach\b|\baverage\b|平均", re.I)
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨"
 _TENTHS = re.compile(r"[0-9一二三四五六七八九十]+割")
-#: Where the asker's own company sits ("thru our shenzhen sub", 「うちの深圳の子会社で」): a
-#: place that says who asks, not what the figure is of.
-_OWN_SITE = re.compile(
-    r"\b(?:our|my)\s+(?:[a-z]+\s+){1,2}?(?:subs?|subsidiar(?:y|ies)|office|factory|plant|branch|entity|affiliate|arm|jv)\b"
-    r"|(?:うち|ウチ|弊社|当社|わが社|我が社)の[^、。？?\s]{1,8}?(?:子会社|工場|拠点|支店|支社|現地法人|事務所)"
-    # (「深センに子会社あんねんけど」: where the asker has one)
-    r"|[^、。？?\s]{1,8}?に(?:子会社|工場|拠点|支店|支社|現地法人|事務所)(?:が|も)?(?:ある|あり|あん|持っ|もっ)",
-    re.I,
-)
-
 
 #: An occasion asked of by its ordinal ("at the second dialogue", 「第2回の会合で」).
 #: The words for an occasion of a series (a dialogue, a meeting, an auction), asked of by its
@@ -516,12 +504,6 @@ def _told_occasion(c: Candidate) -> set[str]:
     at = text.find(c.text[:30])
     told = list(_TOLD_OCCASION.finditer(text[:at])) if at > 0 else []
     return ordinals(told[-1].group(0)) if told else set()
-
-
-def _places_asked(text: str) -> str:
-    """``text`` without the places it sets aside (:data:`_SET_ASIDE`) or where the asker sits
-    (:data:`_OWN_SITE`): what is left names the places a figure is asked of."""
-    return _OWN_SITE.sub(" ", _SET_ASIDE.sub(" ", text))
 
 
 def _acronym(term: str, question: str) -> bool:
@@ -754,9 +736,9 @@ class QuantityCheck:
         if q.named_places and c.jurisdiction == "intl" and not set(self.lexicon.named_jurisdictions(c.text)) & set(q.jurisdictions):
             return False  # a worldwide share (WIPO: SMEs are 90% of firms) is no figure for Japan
         # (not the cities set aside: 「珠海とか深圳じゃなくて、上海の…」 asks about 上海)
-        asked_places = _places_asked(q.text)
+        asked_places = places_asked(q.text, self.lexicon)
         # (a follow-up's own city, not the one asked about before: "what about Shenzhen's …?")
-        cities = self.lexicon.cities_in(_places_asked(q.typed)) or self.lexicon.cities_in(asked_places)
+        cities = self.lexicon.cities_in(places_asked(q.typed, self.lexicon)) or self.lexicon.cities_in(asked_places)
         if cities and not self.lexicon.cities_in(f"{c.text} {c.unit().en}") & cities:
             return False  # 珠海市's split of a loss (or the province's) is no figure for 深圳
         regions = self.lexicon.regions_in(asked_places)
@@ -861,7 +843,8 @@ class QuantityCheck:
             by_counter = any(
                 re.search(kinds, counted.term, re.I) for counter, kinds in _COUNTER_KINDS.items() if counter in counters
             )
-            if not group_found(counted, said) and not by_counter:
+            # (or in a word of the same meaning: 「手法の数」 by 「引当の方法としては…3つ」)
+            if not group_found(counted, said) and not by_counter and not synonym_said(counted.term, [c.text]):
                 return False  # two kinds of claims do not count trust companies
             if _counts_others_only(counted.term, c.text):
                 return False  # 「3つの一級指標、14の二級指標…そして拡張指標」 counts no 拡張指標

@@ -437,6 +437,47 @@ _ASKER = re.compile(
 )
 
 
+#: What a question sets aside before what it asks (「珠海とか深圳じゃなくて、」, "not Zhuhai but").
+_SET_ASIDE = re.compile(r"[^、。？?]*?(?:じゃなくて|じゃなく|ではなくて|ではなく|でなく|以外で)[、,]?|\bnot [A-Z][\w ]*?,? but\b")
+#: Those an asker may speak for or of when saying where they sit ("our bank", 「取引先」).
+_PARTIES_EN = (
+    r"bank|company|firm|startup|business|partners?|clients?|customers?|suppliers?|parent|team|family|friends?|cousin|boss"
+    r"|hq|headquarters|office|factory|plant|branch|subs?|subsidiar(?:y|ies)|affiliate|jv"
+)
+_PARTIES_JA = r"子会社|工場|拠点|支店|支社|現地法人|事務所|取引先|パートナー|提携先|知り合い|友達|友人|親戚|会社|親会社"
+#: Where the asker's own company sits ("thru our shenzhen sub", 「うちの深圳の子会社で」): a
+#: place that says who asks, not what the figure is of.
+_OWN_SITE = re.compile(
+    r"\b(?:our|my)\s+(?:[a-z]+\s+){1,2}?(?:subs?|subsidiar(?:y|ies)|office|factory|plant|branch|entity|affiliate|arm|jv)\b"
+    r"|(?:うち|ウチ|弊社|当社|わが社|我が社)の[^、。？?\s]{1,8}?(?:子会社|工場|拠点|支店|支社|現地法人|事務所)"
+    # (「深センに子会社あんねんけど」: where the asker has one)
+    r"|[^、。？?\s]{1,8}?に(?:子会社|工場|拠点|支店|支社|現地法人|事務所)(?:が|も)?(?:ある|あり|あん|持っ|もっ)",
+    re.I,
+)
+#: Where the asker, or someone they speak for, is said to sit, beside a country asked of ("our
+#: bank is in shenzhen. how much was pledged in china"): context, when the question names the
+#: country (without one, "my company in shenzhen" may ask of Shenzhen).
+_TOLD_SITE = re.compile(
+    # ("our bank is in shenzhen", "my partner in hangzhou says …", "we're based in suzhou")
+    rf"\b(?:our|my)\s+(?:[a-z]+\s+){{0,2}}?(?:{_PARTIES_EN})\s+(?:(?:is|are|was|were)\s+)?(?:(?:based|located)\s+)?in\s+[a-z]+"
+    r"|\b(?:i|we)(?:'m|'re|’m|’re|\s+am|\s+are)?\s+(?:(?:based|located|living|live|operate|operating)\s+)(?:in|out of)\s+[a-z]+"
+    r"|\b(?:i|we)(?:'m|'re|’m|’re|\s+am|\s+are)\s+(?:in|from)\s+[a-z]+"
+    # (「蘇州の子会社があるんだけど」「杭州の取引先が言うには」「深圳に住んでて」)
+    rf"|[^、。？?\s]{{1,8}}?の(?:{_PARTIES_JA})(?:が|も|は)?(?:ある|あり|あん|いる|おる|言う|言っ|によると|いわく)"
+    r"|[^、。？?\s]{1,8}?(?:に住んで|に住んど|で働いて|で働いと|で商売して|で商売しと|で事業して|で事業しと)",
+    re.I,
+)
+
+
+def places_asked(text: str, lexicon: Lexicon) -> str:
+    """``text`` without the places it sets aside (:data:`_SET_ASIDE`) or where the asker sits
+    (:data:`_OWN_SITE`, and :data:`_TOLD_SITE` when a country is still named): what is left
+    names the places a figure is asked of."""
+    rest = _OWN_SITE.sub(" ", _SET_ASIDE.sub(" ", text))
+    told = _TOLD_SITE.sub(" ", rest)
+    return told if told != rest and lexicon.named_jurisdictions(told) else rest
+
+
 def asked_jurisdictions(text: str, lexicon: Lexicon) -> tuple[str, ...]:
     """The jurisdictions of the places ``text`` asks about: those it names, less a place that
     only says who is asking when it names others ("We're a US fund looking at a Japanese SME.
@@ -502,6 +543,8 @@ def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda ter
     if not figure and any(quantity.figure for quantity in quantities):
         # A year named with a quantity ("the typical fee … in 2024") is the year it is asked for.
         figure = RequestedFigure(frozenset(), years_in(text), span_years=span_years_in(text))
+    # (not where the asker or a partner sits: "our bank is in suzhou. how much … in china")
+    sites = places_asked(text, lexicon)
     return QuestionFrame(
         text=text,
         lang=detect_lang(text),
@@ -512,9 +555,9 @@ def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda ter
         quantities=quantities,
         unknown_entities=(
             *institutions,
-            *(e for e in asked_about(unknown_entities(text, known, lexicon)) if not any(e in name for name in institutions)),
+            *(e for e in asked_about(unknown_entities(sites, known, lexicon)) if not any(e in name for name in institutions)),
         ),
-        unknown_places=asked_about(unknown_entities(text, known, lexicon, places_only=True)),
+        unknown_places=asked_about(unknown_entities(sites, known, lexicon, places_only=True)),
         unknown_institutions=institutions,
         subjects=subjects(text, known, lexicon),
         instruments=instruments(text, lexicon),

@@ -572,9 +572,15 @@ class Lexicon:
 
     def place_words_in(self, text: str) -> list[tuple[int, str]]:
         """Where ``text`` names a place by an English glossary word, whole and in any case
-        ("china", "Guangdong"), and the word; not "us", which only _US reads ("tell us")."""
+        ("china", "Guangdong", "chinas"), and the word; not "us", which only _US reads ("tell
+        us")."""
         lowered = " " + "".join(ch if ch.isalnum() or ch in "- " else " " for ch in text.lower()) + " "
-        found = ((lowered.find(f" {word} "), word) for word in self.place_words if word != "us")
+        # (a possessive typed without its apostrophe names the place too: "japans new law")
+        found = (
+            (next((at for form in (f" {word} ", f" {word}s ") if (at := lowered.find(form)) >= 0), -1), word)
+            for word in self.place_words
+            if word != "us"
+        )
         return [(at, word) for at, word in found if at >= 0]
 
     @cached_property

@@ -518,7 +518,8 @@ def _ask_as_before(question: str, previous: str) -> str:
 #: A year named by the one asked before (「その前の年は？」, 「翌年度は？」, "and the year before?").
 #: (pattern, years to step, written in Japanese: 「2022年度」 rather than "2022")
 _SHIFTED_YEAR = (
-    (re.compile(r"(?:その)?(?:前の年|前年)(度)?(?!比|同期|度比|度同期)"), -1, True),
+    # (not a year compared with, 「前の年より増えた？」: the year asked is still the earlier one)
+    (re.compile(r"(?:その)?(?:前の年|前年)(度)?(?!比|同期|度比|度同期|より|と比べ|に比べ|と比較|から(?:増|減|伸|倍))"), -1, True),
     (re.compile(r"(?:その)?(?:翌年|次の年|次年)(度)?(?!比)"), 1, True),
     # (「日本は同じ年どのくらい？」: the year asked before itself)
     (re.compile(r"(?:同じ年|同年|その年)(度)?(?!以降|以来|から後|比)"), 0, True),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -487,7 +487,20 @@ def tokenize(text: str) -> list[Token]:
                     surface = m.surface()
                     norm = surface.lower() if _ASCII_WORD.match(surface) else m.normalized_form()
                     out.append(Token(surface, norm, pos[0], pos[1], pos[2]))
-    return _join_dangling_prefixes(out)
+    return _join_dangling_prefixes(_how_much_read(out))
+
+
+#: 「くらい」 after どん (「どんくらい」, how much), which Sudachi reads as the suffix どん (西郷どん).
+_ABOUT = frozenset({"くらい", "ぐらい"})
+
+
+def _how_much_read(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with a suffix どん before くらい (「借入どんくらい」) read as the adverb it
+    begins (a function word), not part of the noun before it."""
+    return [
+        Token(t.surface, t.surface, "助詞", "副助詞") if t.surface == "どん" and t.pos == "接尾辞" and tokens[i + 1 : i + 2] and tokens[i + 1].surface in _ABOUT else t
+        for i, t in enumerate(tokens)
+    ]
 
 
 #: A run of one-kanji prefixes that attaches to nothing: Sudachi reads 中小 before 「・」
@@ -514,6 +527,29 @@ def _join_dangling_prefixes(tokens: list[Token]) -> list[Token]:
         out.append(tokens[i])
         i += 1
     return out
+
+
+@lru_cache(maxsize=8192)
+def synonym_groups(word: str) -> frozenset[int]:
+    """The synonym groups of Sudachi's dictionary that ``word`` belongs to, when it is one
+    word (手法 shares a group with 方法 and やり方); empty for a phrase or a Latin word."""
+    from sudachipy import SplitMode
+
+    word = normalize(word)
+    if not word.strip() or _ASCII_WORD.match(word):
+        return frozenset()
+    with _lock:
+        morphemes = _tokenizer().tokenize(word, SplitMode.C)
+        return frozenset(morphemes[0].synonym_group_ids()) if len(morphemes) == 1 else frozenset()
+
+
+def synonym_said(word: str, texts: Iterable[str]) -> bool:
+    """A noun of ``texts`` shares a synonym group of Sudachi's dictionary with ``word``, a
+    Japanese word (方法 for 手法)."""
+    synonyms = synonym_groups(word)
+    return bool(synonyms) and any(
+        synonym_groups(t.surface) & synonyms for text in texts for t in tokenize(text) if t.pos == "名詞" and not t.surface.isascii()
+    )
 
 
 def readings(text: str) -> list[tuple[str, str]]:

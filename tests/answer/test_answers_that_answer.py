@@ -7336,3 +7336,112 @@ def test_round_113_a_godo_kaisha_told_without_apostrophe():
 
     assert _OWN_FORM.search("were a small godo kaisha, no land. can we use the new charge?")
     assert not _OWN_FORM.search("the loans were a small share of lending")
+
+
+# ---- round 114 (blind probes j116a, x116a, e116a, u116a)
+
+
+def test_round_114_where_the_asker_sits_beside_a_country_asked_is_context():
+    from assistant.answer.question import places_asked
+
+    told = places_asked("our bank is in shenzhen. how much was pledged for ip in china in 2020", LEX)
+    assert not LEX.cities_in(told) and LEX.named_jurisdictions(told) == ("cn",), told
+    told = places_asked("蘇州の取引先が言うには中国の知財質押融資が伸びてるらしい。2020年はいくら？", LEX)
+    assert not LEX.cities_in(told), told
+    # (with no country named, the city may be what is asked of)
+    assert LEX.cities_in(places_asked("my company in shenzhen wants a loan, how much did shenzhen lend against ip", LEX))
+
+
+def test_round_114_a_city_told_as_context_does_not_refuse_a_national_figure(assistant):
+    answer = assistant.ask("杭州に住んでるんやけど、中国全体で2020年の知財担保の融資ってなんぼやったん")
+    assert not answer.abstained and "2180億元" in answer.text, answer.text
+
+
+def test_round_114_a_focus_said_in_a_word_of_the_same_meaning(assistant):
+    from assistant.text.ja import synonym_groups
+
+    assert synonym_groups("手法") & synonym_groups("方法")
+    assert not synonym_groups("企業価値担保権")  # (a compound of several words has none)
+    answer = assistant.ask("金融庁のペーパーでは、企業価値担保権付き融資の引当手法としてどのようなものが示されていますか")
+    assert not answer.abstained and "見做し債務者区分" in answer.text, answer.text
+
+
+def test_round_114_a_rough_sense_of_a_thing_asks_the_thing(assistant):
+    answer = assistant.ask("広東省のリスク補償基金って規模感どんなもん？")
+    assert not answer.abstained and "58億元" in answer.text, answer.text
+
+
+def test_round_114_how_many_there_are_asked_with_nanbo():
+    assert "count" in requested_figure("協会って全国でなんぼあるの", LEX).units
+    assert "円" in requested_figure("その補助金、上限なんぼ？", LEX).units
+
+
+def test_round_114_what_a_party_itself_bears_is_a_share():
+    assert "%" in requested_figure("and in zhuhai, how much does the bank itself eat on a bad loan", LEX).units
+
+
+def test_round_114_donkurai_is_no_part_of_the_noun_before_it():
+    from assistant.text.ja import noun_phrases
+
+    assert "借入" in noun_phrases("中国の2021年の借入どんくらいあった")
+    assert all("どん" not in t for t in content_terms("借入どんくらい"))
+
+
+def test_round_114_a_year_compared_with_is_not_the_year_asked():
+    history = ["中国って2020年に特許とか担保にした融資どれくらいあったん"]
+    assert "2019" not in condense("件数は？前の年より増えとった？", history, lexicon=LEX)
+    assert "2019" in condense("その前の年は？", history, lexicon=LEX)
+
+
+def test_round_114_a_year_told_in_a_clause_before_a_step_from_it():
+    assert requested_figure("うちは2015年度から参加しましたが、前年度は何件採択されていましたか", LEX).years == {"2014"}
+    # (both years asked in one breath stay as they are)
+    assert requested_figure("2020年と前年の件数は？", LEX).years == {"2020"}
+
+
+def test_round_114_a_long_description_before_kick_in_asks_whether_in_force(assistant):
+    answer = assistant.ask("when did that new law where a bank can take the entire business of a company as security actually start applying")
+    assert not answer.abstained and "2026年5月25日" in _lead(answer)[0], answer.text
+
+
+def test_round_114_whether_a_party_bears_none_of_a_loss_is_led_by_its_share(assistant):
+    answer = assistant.ask("保証協会の保証がついてたら、銀行は損を全然かぶらへんの？")
+    assert not answer.abstained and "20%" in _lead(answer)[0], answer.text
+
+
+def test_round_114_an_acronym_only_one_countrys_passages_write_names_it(assistant):
+    answer = assistant.ask("do we need to record a trademark security interest at the uspto or is a ucc-1 filing enough")
+    assert not answer.abstained and "UCC-1" in _lead(answer)[0], answer.text
+
+
+def test_round_114_no_company_made_is_a_sole_trader(assistant):
+    answer = assistant.ask("法人にはしてへんけど、会社の事業全体を担保にするやつってうちでも使えるん")
+    assert not answer.abstained and "個人事業主" in _lead(answer)[0], answer.text
+
+
+def test_round_114_a_passing_stated_as_a_sentence_before_the_question(assistant):
+    answer = assistant.ask("The Act on the Promotion of Business-Based Lending passed the Diet in March 2024. When was it promulgated?")
+    assert answer.abstained and "2024-03" in answer.abstain_reason, answer.text
+    answer = assistant.ask("The Act on the Promotion of Business-Based Lending passed the Diet in June 2024. When was it promulgated?")
+    assert not answer.abstained and "2024年6月14日" in answer.text, answer.text
+
+
+def test_round_114_an_event_no_document_speaks_of(assistant):
+    answer = assistant.ask("企業価値担保権の法案が閣議決定された日はいつですか")
+    assert answer.abstained and "閣議" in answer.abstain_reason, answer.text
+
+
+def test_round_114_the_first_one_of_a_series_asked_in_a_follow_up(assistant):
+    answer = assistant.ask("and the first one, when was it?", ["when was WIPO's second IP finance dialogue held?"])
+    assert answer.abstained, answer.text
+
+
+def test_round_114_a_possessive_typed_without_its_apostrophe_names_the_place():
+    assert LEX.named_jurisdictions("can a fund use japans new charge") == ("jp",)
+    assert LEX.named_jurisdictions("how big are chinas pledge loans") == ("cn",)
+    assert LEX.named_jurisdictions("tell us more") == ()
+
+
+def test_round_114_a_counted_thing_said_in_a_word_of_the_same_meaning(assistant):
+    answer = assistant.ask("企業価値担保権付き融資の引当の手法って、いくつ例示されたの")
+    assert not answer.abstained and "3つ" in answer.text, answer.text
