@@ -70,7 +70,7 @@ from assistant.answer.evidence import (
     told_count,
     years_in,
 )
-from assistant.answer.focus import NOT_FOCUS, NOT_FOCUS_JA
+from assistant.answer.focus import ASKS_CASE, CITES_CASE, NOT_FOCUS, NOT_FOCUS_JA
 from assistant.answer.judgements import asked_judgement, judgement_word
 from assistant.answer.parts import asking_sentences, question_parts, remark_sentences
 from assistant.answer.premise import (
@@ -353,6 +353,19 @@ DATED_LEAD_SHARE = 0.9
 #: A when-question's thing (「…ガイドラインって、いつから…」): a dated unit naming it leads over a
 #: closer one that does not (the law's entry into force, for the guideline), within this share.
 ASKED_THING_LEAD_SHARE = 0.7
+#: How close a unit setting out requirements must score to lead a question asking them.
+CONDITIONS_LEAD_SHARE = 0.85
+#: A question asking the conditions or requirements for something (「済ませる条件みたいなの
+#: あるん」, "what are the requirements to …"; not 対抗要件, perfection, a term of its own).
+_ASKS_CONDITIONS = re.compile(
+    r"(?<!対抗)(?:条件|要件)(?:みたいな|って|は|を|が|とか|ある|あり|ない|って何|は何|\?|？|$)"
+    r"|\b(?:what|which|any) (?:are the )?(?:conditions|requirements|criteria)\b|\b(?:conditions|requirements|criteria) (?:to|for)\b",
+    re.I,
+)
+#: A sentence setting out requirements (「要件は3つあり、(1)…」, "the requirements are …").
+_SAYS_CONDITIONS = re.compile(r"(?<!対抗)要件|条件|\b(?:requirements?|conditions?|criteria)\b", re.I)
+#: How close a unit citing a court decision must score to lead a question asking which one.
+CASE_LEAD_SHARE = 0.85
 #: How close a unit giving a share must score to lead a question whether a party bears all
 #: of a loss, or none of it, over one giving no share.
 BORNE_LEAD_SHARE = 0.9
@@ -363,7 +376,15 @@ _ASKS_ALL_BORNE = re.compile(
     r"(?:全部|全額|まるまる|丸々|ぜんぶ|ぜんぜん|全然|まったく|全く|一切|すべて|全て)[^。？?]{0,12}?"
     r"(?:かぶ|被|負担|背負|損(?:す|し|を|は)|補償|補填|補てん|肩代わり)"
     r"|\b(?:eats?|bears?|covers?|absorbs?|takes?|swallows?|shoulders?) (?:the )?(?:whole|entire|full|all(?: of)?(?: the)?) (?:loss|losses|hit|cost|risk)\b"
-    r"|\b(?:no|none of the|any) (?:loss|losses|risk) at all\b",
+    r"|\b(?:no|none of the|any) (?:loss|losses|risk) at all\b"
+    # ("does my bank lose anything too or is it all on the guarantee corp")
+    r"|\b(?:lose|lost|bear|eat|pay) anything\b|\b(?:is it|it's|it’s|is everything|everything's) all on\b",
+    re.I,
+)
+#: The bank as the one bearing a loss ("does my bank lose anything", 「銀行はぜんぜん損かぶらへん」).
+_BANK_BEARS = re.compile(
+    r"\b(?:bank|lender)s?\b(?:\s+\w+){0,2}?\s+(?:lose|loses|lost|eat|eats|bear|bears|take|takes|absorb|absorbs|cover|covers)\b"
+    r"|(?:銀行|信金|信用金庫|金融機関)(?:は|も|が|って|側)[^。？?]{0,12}?(?:かぶ|被|負担|損)",
     re.I,
 )
 #: A share as a passage gives it (「20%」「70〜90%」「8割」).
@@ -1554,10 +1575,25 @@ class ExtractiveAnswerer(Answerer):
             lead = self._close_lead(
                 lead, ranked, q, ASKED_THING_LEAD_SHARE, lambda c: of.group(1) in c.text and has_date(c.text)
             )
-        if _ASKS_ALL_BORNE.search(question) and not _PERCENT.search(lead.text):
+        if _ASKS_CONDITIONS.search(asking_sentences(question) or question) and not _SAYS_CONDITIONS.search(lead.text):
+            # 「つけずに済ませる条件みたいなのあるん」: the close unit setting out the requirements
+            # answers, not one on another rule about the guarantee
+            lead = self._close_lead(lead, ranked, q, CONDITIONS_LEAD_SHARE, lambda c: bool(_SAYS_CONDITIONS.search(c.text)))
+        if ASKS_CASE.search(asking_sentences(question)) and not CITES_CASE.search(lead.text):
+            # "… and which case is usually cited on the point?": the close unit citing one (In re
+            # Peregrine) answers, not the practice it is cited against
+            lead = self._close_lead(lead, ranked, q, CASE_LEAD_SHARE, lambda c: bool(CITES_CASE.search(c.text)))
+        if _ASKS_ALL_BORNE.search(question):
             # 「…銀行はぜんぜん損かぶらへんの」: the close unit giving the bank's 20% answers, not
-            # the one saying what the guarantee scheme is
-            lead = self._close_lead(lead, ranked, q, BORNE_LEAD_SHARE, lambda c: bool(_PERCENT.search(c.text)))
+            # the one saying what the guarantee scheme is (nor, when the bank is who bears, the
+            # association's 70〜90% from insurance)
+            bank = bool(_BANK_BEARS.search(question))
+
+            def gives_share(c: Candidate) -> bool:
+                return bool(_PERCENT.search(c.text)) and (not bank or bool(BANK_PARTY.search(c.text)))
+
+            if not gives_share(lead):
+                lead = self._close_lead(lead, ranked, q, BORNE_LEAD_SHARE, gives_share)
         if q.intent == "when" and condensed != question and not has_date(lead.text):
             # "and when did the final version come out?": the earlier question's undated unit
             # gives way to a close dated one

@@ -239,6 +239,9 @@ NOT_FOCUS = _FIGURE_WORDS | frozenset({
     # a case of what follows ("Are there examples of banks lending against patents?"), as
     # 事例 is: the passages tell cases without calling them so
     "example", "examples", "instance", "instances",
+    # …or a comparison made ("what comparison did the DG use"): the sentence making it
+    # (「…より大きい」) says it without the word
+    "comparison", "comparisons", "analogy", "analogies", "metaphor",
 })  # fmt: skip
 #: A focus ending in a word for a kind of figure asks a figure, however qualified ("the
 #: standard split", "the exact percentage").
@@ -253,7 +256,12 @@ _OF_WORD = frozenset({"list", "register", "directory", "roster"})
 #: A court decision asked for ("which court decision / case / ruling …?").
 _CASE_FOCUS = re.compile(r"courts?|cases?|decisions?|rulings?|judg(?:e)?ments?|precedents?|判決|判例|裁判例", re.I)
 #: A case cited (「In re Peregrine Entertainment, 116 B.R. 194」, "Smith v. Jones", 最判…).
-_CITES_CASE = re.compile(r"\bIn re [A-Z]|\b[A-Z][A-Za-z.&]+ v\. [A-Z]|\b\d+ (?:B\.R\.|F\.(?:2d|3d|4th)|F\. Supp|U\.S\.) \d|最判|最高裁")
+#: A question asking which court decision is cited or decided a point.
+ASKS_CASE = re.compile(
+    r"\b(?:which|what) (?:court |leading |key )?(?:case|decision|ruling|precedent|judg(?:e)?ment)s?\b|どの判例|どんな判例|判例(?:は|って|を)|裁判例",
+    re.I,
+)
+CITES_CASE = re.compile(r"\bIn re [A-Z]|\b[A-Z][A-Za-z.&]+ v\. [A-Z]|\b\d+ (?:B\.R\.|F\.(?:2d|3d|4th)|F\. Supp|U\.S\.) \d|最判|最高裁")
 
 
 #: 「感」 after a noun (「規模感」「金額感」): a rough sense of what the noun names.
@@ -324,7 +332,7 @@ def unnamed_focus(
         if not any(_CITES_ARTICLE.search(text) and (topic is None or topic.term.lower() in text.lower()) for text in texts):
             missing.append(articles[0])
     for focus in dict.fromkeys(foci):
-        if _CASE_FOCUS.fullmatch(focus) and any(_CITES_CASE.search(text) for text in texts):
+        if _CASE_FOCUS.fullmatch(focus) and any(CITES_CASE.search(text) for text in texts):
             continue  # "which court decision …?": a passage citing a case (In re Peregrine …) names one
         named = [g for g in groups if g.term and (g.term in focus or focus in g.term.lower())]
         # the focus as a whole, when it is a key term: 開催 named is no 開催会場 named
@@ -346,6 +354,8 @@ def unnamed_focus(
         found = all if "の" in focus else any
         framed = bool(words) and words[-1] in NOT_FOCUS_JA
         together = passages is not None and not framed
+        if framed and all(w in _HOW_TOTALLED for w in words[:-1]):
+            continue  # 「累計本数」: a figure word and how it is totalled, naming no thing
         if framed:
             # the frame word and how it is totalled need not be said (融資総額 is met by 融資
             # and its 金額; 累計発行本数 by 発行 and its 151本)

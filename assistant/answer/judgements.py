@@ -39,11 +39,11 @@ _OUTLOOK_EN = re.compile(
     re.I,
 )
 #: A Japanese question asking the same: 「…予定とかあるん？」, 「今後も伸びるの？」
-#: (not a plan that was: 「採択する予定だった」; not the asker's own plan told as their case,
+#: (not a plan that was: 「採択する予定だった」「出す予定やった」; not the asker's own plan told as their case,
 #: 「親父の会社継ぐ予定なんやけど」; not そのうち, which is as often "of those").
 _OUTLOOK_JA = re.compile(
     # (「…担保に入れる予定　電子で出したら…」: the asker's plan, said before the question)
-    r"予定(?!だった|でした|であった|(?:なん|なの)?(?:やけど|だけど|ですが|ですけど|でして|で、)|[\s、。])|見込み|見込ま|見通し|将来的|ゆくゆく"
+    r"予定(?!だった|でした|であった|やった|やってん|(?:なん|なの)?(?:やけど|だけど|ですが|ですけど|でして|で、)|[\s、。])|見込み|見込ま|見通し|将来的|ゆくゆく"
     r"|今後(?:も|は|、)?[^。？?]{0,25}?(?:伸び|増え|増や|減|拡大|広が|続|変わ|改正|見直|延長|拡充|導入|廃止|でき(?:る|ます)よう)"
 )
 #: A sentence stating a plan, an expectation or an outlook (not 「将来会社に属することになる財産」,

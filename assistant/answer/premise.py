@@ -260,7 +260,13 @@ _STARTED_EN = re.compile(
     # (stated in a clause before the one that asks: "X has been mandatory for all banks since
     # 2021, so how do they …?")
     r"|\b(?:has|have) been (?:mandatory|compulsory|required|in force|in effect|available|in place)\b[^.?!]{0,40}?"
-    r"\bsince\s+(?:[A-Z][a-z]+\.?\s+)?((?:19|20)\d{2})\b(?=\s*,?\s*(?:so|and|but|then)\b[^?]*\?)",
+    r"\bsince\s+(?:[A-Z][a-z]+\.?\s+)?((?:19|20)\d{2})\b(?=\s*,?\s*(?:so|and|but|then)\b[^?]*\?)"
+    # (a start taken as moved from a date: "why did they push back the start … from april 2025")
+    r"|\b(?:push(?:ed)?|delay(?:ed)?|postpon(?:e|ed)|put off|move(?:d)?) (?:back )?(?:the )?(?:start|launch|entry into force|effective date)\b"
+    r"[^.?!]{0,60}?\bfrom\s+(?:[A-Z][a-z]+\.?\s+)?((?:19|20)\d{2})\b"
+    # ("why was the start of … pushed back from april 2025")
+    r"|\b(?:start|launch|entry into force|effective date)\b[^.?!]{0,60}?\b(?:pushed|delayed|postponed|put off|moved) (?:back )?"
+    r"from\s+(?:[A-Z][a-z]+\.?\s+)?((?:19|20)\d{2})\b",
     re.I,
 )
 _STARTED_JA = re.compile(

@@ -978,7 +978,10 @@ class QuantityCheck:
             return ()
         # (「2年間で支援した」 counts 支援; 「1件当たり負担していた金額」 is what was borne, 負担;
         # 「評価書作成支援として採択された件数」 counts 採択)
-        stem = re.split(r"として|について|から|まで|[をがでにはもとへや]|当たり|あたり|につき|ごとに?", m.group(1))[-1]
+        parts = re.split(r"として|について|から|まで|[をがでにはもとへや]|当たり|あたり|につき|ごとに?", m.group(1))
+        stem = parts[-1]
+        if stem in ("至", "陥") and len(parts) > 1:
+            stem = parts[-2]  # (「デフォルトに至った件数」 counts defaults: 至る says only that it came to that)
         everyday = self.lexicon.everyday_in(m.group(0))
         if len(stem) < 2 and not everyday:
             return ()

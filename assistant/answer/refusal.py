@@ -535,6 +535,10 @@ class Refusals:
         if q.lang == "en":
             m = _EN_CONDITION.search(question)
             words = m.group(1).split() if m else []
+            if m and all(re.search(rf"\b{re.escape(w)}\b", question[: m.start()], re.I) for w in words):
+                # ("… in-house, or is it outsourced? If outsourced, to what kind of body?": the
+                # case is one the question has just asked about, no new event)
+                return []
             # (and its last words: a long case says what happens at its end, "if a company
             # that has granted an enterprise value charge is absorbed in a merger")
             condition = " ".join(words[:CONDITION_WORDS] + words[CONDITION_WORDS:][-CONDITION_WORDS:])

@@ -537,7 +537,8 @@ class Lexicon:
             # (a person asked in a part of its own: "Who heads …, and when did it first meet?")
             if "any" in q.intents or set(main) & set(q.intents) or (q.person and set(intents) & set(q.intents)):
                 out.append(q)
-            elif main == ["yesno"] and q.nouns and not (q.name or q.person):
+            # (or as a yes/no after a case, 「申し込んだらお金かかるん？」)
+            elif "yesno" in intents and q.nouns and not (q.name or q.person):
                 out.append(replace(q, units=frozenset(), figure=False))
         return out
 

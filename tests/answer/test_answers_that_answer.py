@@ -4667,7 +4667,7 @@ def test_a_lower_case_us_before_a_noun_is_the_country():
 
 
 def test_a_court_decision_asked_is_named_by_a_cited_case():
-    from assistant.answer.focus import _CITES_CASE
+    from assistant.answer.focus import CITES_CASE as _CITES_CASE
 
     assert _CITES_CASE.search("(In re Peregrine Entertainment, 116 B.R. 194 (C.D. Cal. 1990))")
     assert not _CITES_CASE.search("登録された著作権は連邦法の先占によって扱いが異なる。")
@@ -7445,3 +7445,73 @@ def test_round_114_a_possessive_typed_without_its_apostrophe_names_the_place():
 def test_round_114_a_counted_thing_said_in_a_word_of_the_same_meaning(assistant):
     answer = assistant.ask("企業価値担保権付き融資の引当の手法って、いくつ例示されたの")
     assert not answer.abstained and "3つ" in answer.text, answer.text
+
+
+# ---- round 115 (blind probes j117a, x117a, e117a, u117a)
+
+
+def test_round_115_a_number_of_things_is_no_count_asked():
+    assert not requested_figure("The standard rates patents along a small number of dimensions. Which are they?", LEX).units
+    assert "件" in requested_figure("what is the number of pledge registrations in 2020?", LEX).units
+
+
+def test_round_115_a_comparison_asked_is_said_without_the_word():
+    from assistant.answer.focus import NOT_FOCUS
+
+    assert {"comparison", "analogy"} <= NOT_FOCUS
+
+
+def test_round_115_a_plan_that_was_is_no_outlook_asked():
+    from assistant.answer.judgements import asked_judgement
+
+    assert asked_judgement("金融庁は法案をいつ出す予定やった？") is None
+    assert asked_judgement("今後は個人でも使えるようになる予定なん？") is not None
+
+
+def test_round_115_a_total_of_a_figure_word_names_no_thing(assistant):
+    answer = assistant.ask("中国の知財証券化って、これまでの累計本数と金額はどれくらい？")
+    assert not answer.abstained and "151本" in answer.text, answer.text
+
+
+def test_round_115_a_case_the_question_has_just_asked_about_is_no_new_event(assistant):
+    answer = assistant.ask("Do Chinese lenders value IP themselves or is it outsourced? If outsourced, who does it?")
+    assert not answer.abstained and "技術取引所" in answer.text, answer.text
+
+
+def test_round_115_how_many_r_there_asks_a_count():
+    assert "count" in requested_figure("how many of those guarantee corps r there in japan", LEX).units
+    assert "%" in requested_figure("how many of the world's firms are smes", LEX).units
+
+
+def test_round_115_whether_the_bank_loses_anything_is_led_by_the_banks_share(assistant):
+    answer = assistant.ask("with a credit guarantee, does my bank lose anything if i default, or is it all on the corporation?")
+    assert not answer.abstained and "20%" in _lead(answer)[0], answer.text
+
+
+def test_round_115_which_case_is_cited_is_led_by_a_unit_citing_one(assistant):
+    answer = assistant.ask("We file a UCC-1 and record at the USPTO for patents. Is that enough for registered copyrights too, and which case is cited?")
+    assert not answer.abstained and "Peregrine" in _lead(answer)[0], answer.text
+
+
+def test_round_115_conditions_asked_are_led_by_the_unit_setting_them_out(assistant):
+    answer = assistant.ask("個人保証なしで借りるための条件ってあるん？")
+    assert not answer.abstained and "区分・分離" in _lead(answer)[0], answer.text
+
+
+def test_round_115_a_start_taken_as_moved_from_a_wrong_year(assistant):
+    answer = assistant.ask("why was the start of the enterprise value charge pushed back from april 2025?")
+    assert answer.abstained and "2025" in answer.abstain_reason, answer.text
+
+
+def test_round_115_a_fee_asked_as_yes_no_after_a_case(assistant):
+    answer = assistant.ask("IPASに申し込んだらお金かかるん？")
+    assert answer.abstained, answer.text
+
+
+def test_round_115_a_count_of_what_came_to_default(assistant):
+    answer = assistant.ask("評価書を使った融資で、その後デフォルトに至った件数は公表されていますか")
+    assert answer.abstained, answer.text
+
+
+def test_round_115_whats_their_name_asks_a_person():
+    assert any(x.person for x in LEX.quantities_in("the official who attended as an observer, whats their name"))
