@@ -366,6 +366,12 @@ _ASKS_CONDITIONS = re.compile(
 _SAYS_CONDITIONS = re.compile(r"(?<!対抗)要件|条件|\b(?:requirements?|conditions?|criteria)\b", re.I)
 #: How close a unit citing a court decision must score to lead a question asking which one.
 CASE_LEAD_SHARE = 0.85
+#: A kind of thing asked, the kind of sentence that gives it, and how close such a sentence
+#: must score to lead over the best one that does not: requirements, a cited court decision.
+_KIND_LEADS = (
+    (_ASKS_CONDITIONS, _SAYS_CONDITIONS, CONDITIONS_LEAD_SHARE),
+    (ASKS_CASE, CITES_CASE, CASE_LEAD_SHARE),
+)
 #: How close a unit giving a share must score to lead a question whether a party bears all
 #: of a loss, or none of it, over one giving no share.
 BORNE_LEAD_SHARE = 0.9
@@ -1575,14 +1581,13 @@ class ExtractiveAnswerer(Answerer):
             lead = self._close_lead(
                 lead, ranked, q, ASKED_THING_LEAD_SHARE, lambda c: of.group(1) in c.text and has_date(c.text)
             )
-        if _ASKS_CONDITIONS.search(asking_sentences(question) or question) and not _SAYS_CONDITIONS.search(lead.text):
+        asking = asking_sentences(question)
+        for asks, says, share in _KIND_LEADS:
             # 「つけずに済ませる条件みたいなのあるん」: the close unit setting out the requirements
-            # answers, not one on another rule about the guarantee
-            lead = self._close_lead(lead, ranked, q, CONDITIONS_LEAD_SHARE, lambda c: bool(_SAYS_CONDITIONS.search(c.text)))
-        if ASKS_CASE.search(asking_sentences(question)) and not CITES_CASE.search(lead.text):
-            # "… and which case is usually cited on the point?": the close unit citing one (In re
-            # Peregrine) answers, not the practice it is cited against
-            lead = self._close_lead(lead, ranked, q, CASE_LEAD_SHARE, lambda c: bool(CITES_CASE.search(c.text)))
+            # answers, not one on another rule about the guarantee; "… and which case is usually
+            # cited on the point?": the one citing a case (In re Peregrine), not the practice
+            if asks.search(asking) and not says.search(lead.text):
+                lead = self._close_lead(lead, ranked, q, share, lambda c, says=says: bool(says.search(c.text)))
         if _ASKS_ALL_BORNE.search(question):
             # 「…銀行はぜんぜん損かぶらへんの」: the close unit giving the bank's 20% answers, not
             # the one saying what the guarantee scheme is (nor, when the bank is who bears, the

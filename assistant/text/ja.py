@@ -547,9 +547,14 @@ def synonym_said(word: str, texts: Iterable[str]) -> bool:
     """A noun of ``texts`` shares a synonym group of Sudachi's dictionary with ``word``, a
     Japanese word (方法 for 手法)."""
     synonyms = synonym_groups(word)
-    return bool(synonyms) and any(
-        synonym_groups(t.surface) & synonyms for text in texts for t in tokenize(text) if t.pos == "名詞" and not t.surface.isascii()
-    )
+    return bool(synonyms) and any(_noun_synonyms(text) & synonyms for text in texts)
+
+
+@lru_cache(maxsize=8192)
+def _noun_synonyms(text: str) -> frozenset[int]:
+    """The synonym groups of the Japanese nouns of ``text`` (a unit is read once, however
+    many questions or candidates ask of it)."""
+    return frozenset().union(*(synonym_groups(t.surface) for t in tokenize(text) if t.pos == "名詞" and not t.surface.isascii()))
 
 
 def readings(text: str) -> list[tuple[str, str]]:
