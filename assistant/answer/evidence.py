@@ -185,6 +185,7 @@ LIGHT_VERBS = {
     "思う", "言う", "教える", "知る", "分かる", "聞く", "見る", "困る", "考える", "ちゃう", "くる", "行く",
     "打ち明ける", "要する",
     "至る",  # 「実行に至った場合」: the act is the noun it comes to
+    "陥る",  # 「債務不履行に陥った場合」: likewise, the state is the noun it falls into
 }
 
 

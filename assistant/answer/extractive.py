@@ -359,7 +359,11 @@ CONDITIONS_LEAD_SHARE = 0.85
 #: あるん」, "what are the requirements to …"; not 対抗要件, perfection, a term of its own).
 _ASKS_CONDITIONS = re.compile(
     r"(?<!対抗)(?:条件|要件)(?:みたいな|って|は|を|が|とか|ある|あり|ない|って何|は何|\?|？|$)"
-    r"|\b(?:what|which|any) (?:are the )?(?:conditions|requirements|criteria)\b|\b(?:conditions|requirements|criteria) (?:to|for)\b",
+    r"|\b(?:what|which|any) (?:are the )?(?:conditions|requirements|criteria)\b|\b(?:conditions|requirements|criteria) (?:to|for)\b"
+    # (what one must do to get it: "what do we need to do to borrow w/o the CEO guarantee",
+    # 「保証なしで借りるには何をすればいいの」)
+    r"|\bwhat (?:do|does|should|must) (?:i|we|you|one|a company) (?:need|have) to do to (?:get|borrow|qualify|obtain|be|receive)\b"
+    r"|(?:借りる|受ける|使う|利用する|なる)(?:ためには|には)(?:何|なに)(?:を)?(?:すれば|したら|せな|せんと)",
     re.I,
 )
 #: A sentence setting out requirements (「要件は3つあり、(1)…」, "the requirements are …").
@@ -454,7 +458,10 @@ _DEPENDENT = re.compile(
 #: unit naming kinds of it (株式会社, 持分会社: a word ending in the thing's word) gets a cue
 #: bonus over one about the topic at large. (Frame words such as 目的 or 方法 ask for no kind.)
 _KIND_OF = re.compile(
-    r"\bwhat (?:kinds?|types?|sorts?) of ([a-z][a-z-]+)|(?:どんな|どういう|どのような)([一-龥ァ-ヶー]{2,6})", re.IGNORECASE
+    r"\bwhat (?:kinds?|types?|sorts?) of ([a-z][a-z-]+)|(?:どんな|どういう|どのような)([一-龥ァ-ヶー]{2,6})"
+    # (or the thing first: 「リスクってどんなんがあるん」「リスクにはどんなものがありますか」)
+    r"|([一-龥ァ-ヶー]{2,6})(?:って|には|は)(?:どんな|どういう|どのような)(?:ん|の|もの)(?:が|は)?(?:ある|あり)",
+    re.IGNORECASE,
 )
 #: What a question asks for besides a thing it names (「評価書のほかに何が増えたの？」, "what was
 #: added besides the report?"): a unit saying what came in addition (「評価書に加えて…提案書が
@@ -516,6 +523,13 @@ _ASKS_PAST_DATE = re.compile(
     r"\b(?:what|which) year\b|\bwhen (?:did|was|were|had)\b",
     re.IGNORECASE,
 )
+#: A when-question asking for the day itself (「何月何日から適用？」, "the exact date"): a unit
+#: dated only to a month does not answer it. (「何日かかる」 asks how long, not a day.)
+_ASKS_DAY = re.compile(
+    r"何月何日|何日(?!間|ほど|くらい|ぐらい|位|程度|かか|も|経)|日付|"
+    r"\b(?:exact|precise|specific|actual) (?:calendar )?date\b|\bwhat (?:day|date)\b|\bwhich day\b|\bon what date\b",
+    re.IGNORECASE,
+)
 #: The first of a series of occasions asked for (its first dialogue, 「第1回会合」).
 _ASKS_FIRST_OCCASION = re.compile(
     rf"\b(?:its|the|their) (?:very )?first (?:[\w-]+ ){{0,4}}?{OCCASION_NOUNS}\b|(?:第1回|初回|最初)(?:の)?{OCCASION_NOUNS}",
@@ -525,6 +539,8 @@ _ASKS_FIRST_OCCASION = re.compile(
 #: of a follow-up ("and the first one? when was that held"; not "was it the first one").
 _FIRST_ONE = re.compile(
     r"^\W*(?:(?:and|so|ok|what about|how about)\W+)?(?:the|its|their) (?:very )?first (?:one|edition)\b"
+    # ("and when was the first one held?")
+    r"|^\W*(?:(?:and|so|ok)\W+)?(?:when|where|how|who)\s+(?:was|were|did|is)\s+(?:the|its|their)\s+(?:very\s+)?first (?:one|edition)\b"
     r"|^\W*(?:(?:じゃあ|ほな|ほんなら|では|で)、?)?(?:最初|初回|1回目|一回目)の?(?:やつ|もの|時|とき)?(?:は|って)",
     re.I,
 )
@@ -1038,7 +1054,19 @@ def _defines(text: str, groups: list[TermGroup], en: str = "", instruments: tupl
                 return True
         elif f"{g.term}は" in head or f"{g.term}とは" in head:
             return True
-    return False
+    return _coins(text, groups)
+
+
+def _coins(text: str, groups: list[TermGroup]) -> bool:
+    """The unit names one of the question's terms as what a kind it describes is called:
+    「…事業全体の価値を担保にできる新しい担保権「企業価値担保権」を設けた」 says what the
+    charge is, in plainer words than the article defining it in law (「…は…物権である」)."""
+    return any(
+        re.search(rf"[一-龥ァ-ヶー]「{re.escape(''.join(a))}」", text)
+        for g in groups
+        if g.topical
+        for a in g.alternatives
+    )
 
 
 #: What an English "what is …" asks to define: the noun phrase after it, before a phrase
@@ -1622,14 +1650,31 @@ class ExtractiveAnswerer(Answerer):
             if asks_when and not any(has_date(c.text) for c in occasion):
                 # …and a date asked of it is not given by the units on it
                 return self._abstain(base, "no_quantity", groups, t0, missing=ordinal_names(question))
+        first = (
+            _ASKS_FIRST_OCCASION.search(asking_text)
+            # ("and the first one? when was that held" after a question on the 2nd dialogue)
+            or (_FIRST_ONE.search(asking_text) if re.search(OCCASION_NOUNS, condensed, re.I) else None)
+        )
+        if not asked and q.intent == "when" and first and "1" not in ordinals(f"{lead.text} {lead.unit().en}"):
+            # "… its ninth patent auction? — and when was the first one held?": a dated unit of the
+            # lead's source on a first occasion (「2006年4月、世界で初めてとされる…オークション」)
+            # answers, though it names no number
+            lead = next(
+                (
+                    c
+                    for c in candidates
+                    if c.hit.doc.source_id == lead.hit.doc.source_id
+                    and _FIRST_OCCASION.search(c.text)
+                    and re.search(OCCASION_NOUNS, c.text, re.I)
+                    and has_date(c.text)
+                    and self._may_lead(c, q)
+                ),
+                lead,
+            )
         if (
             not asked
             and q.intent == "when"
-            and (
-                first := _ASKS_FIRST_OCCASION.search(asking_text)
-                # ("and the first one? when was that held" after a question on the 2nd dialogue)
-                or (_FIRST_ONE.search(asking_text) if re.search(OCCASION_NOUNS, condensed, re.I) else None)
-            )
+            and first
             and (
                 "1" not in said
                 if (said := ordinals(f"{lead.text} {lead.unit().en}"))
@@ -1638,6 +1683,7 @@ class ExtractiveAnswerer(Answerer):
                 else bool(named) and not any(_FIRST_OCCASION.search(c.text) for c in candidates if re.search(OCCASION_NOUNS, c.text))
             )
             and not any("1" in n for n in named)
+            and not (_FIRST_OCCASION.search(lead.text) and re.search(OCCASION_NOUNS, lead.text, re.I))
         ):
             # "When did WIPO hold its first IP Finance Dialogue?" when the passages date its
             # second one only
@@ -1794,7 +1840,13 @@ class ExtractiveAnswerer(Answerer):
             # answer's topic, whatever word it uses: it is no subject a unit must name)
             pointed = [g for g in subjects if _points_back(g.term, question)]
             rest = [g for g in subjects if g not in pointed]
-            subjects = _newly_typed_groups(rest, question, condensed) or ([] if pointed else subjects)
+            typed = _newly_typed_groups(rest, question, condensed)
+            # (with nothing new typed, 「何回くらい集まって話したん？」 after a question on the
+            # WG's report asks the figure of the conversation's topic: its passage may name it)
+            topic_only = not typed and not pointed
+            subjects = typed or ([] if pointed else subjects)
+        else:
+            topic_only = False
         if q.figure and SHARE in q.figure.units:
             # a split asked of a risk is stated of the responsibility for it (責任を分担)
             subjects = [burden_shared(g) for g in subjects]
@@ -1802,7 +1854,7 @@ class ExtractiveAnswerer(Answerer):
         names = self.quantities.long_names(question, passages) if (q.figure or q.quantities) and q.lang == "ja" else []
 
         def states(c: Candidate) -> bool:
-            return self._may_lead(c, q) and self.quantities.states(c, q, subjects, names)
+            return self._may_lead(c, q) and self.quantities.states(c, q, subjects, names, in_passage=topic_only)
 
         if (q.figure or q.quantities) and q.lang == "ja" and (nothing := self.refusals.figures_of_nothing(groups, top_tokens, q.text)):
             return self._abstain(base, "no_quantity", groups, t0, missing=nothing)  # 不良債権比率, with no 不良債権
@@ -1956,6 +2008,9 @@ class ExtractiveAnswerer(Answerer):
         if q.intent == "when" and _ASKS_PAST_DATE.search(question) and not has_date(lead.text):
             # 「深圳市が…50億元に拡大したのは何年ですか」 when the unit on it gives no year
             return self._abstain(base, "no_quantity", groups, t0, missing=["時期" if q.lang == "ja" else "the date"])
+        if q.intent == "when" and _ASKS_DAY.search(question) and has_date(lead.text) and not _DAY.search(lead.text):
+            # 「2022年に改定されたやん、あれ何月何日から適用なん？」 when the unit says only 2022年6月
+            return self._abstain(base, "no_quantity", groups, t0, missing=["日付(何日か)" if q.lang == "ja" else "the exact day"])
         if (q.figure or q.intent == "howmuch") and (joint := self.refusals.joint_names(lead, self.lexicon.respell_places(question))):
             # 「深圳の分だけだと？」 when the passages give Shanghai's and Shenzhen's together
             alone = [f"{name}単独の数値" if q.lang == "ja" else f"{name} alone" for name in joint]
@@ -2154,6 +2209,10 @@ class ExtractiveAnswerer(Answerer):
                 score += CUE_BONUS
             if kinds and any(re.search(rf"[一-龥ァ-ヶー]{re.escape(k)}", cand.text) for k in kinds):
                 score += CUE_BONUS  # "what kind of company" is answered by 株式会社または持分会社
+                if any(len(set(re.findall(rf"([一-龥ァ-ヶー]{{1,3}}){re.escape(k)}", cand.text))) >= 2 for k in kinds):
+                    # (a unit listing several, 法的リスク・評価リスク・経営リスク, answers 「どんな
+                    # リスクがある」 better than one naming one, 貸倒リスク)
+                    score += CUE_BONUS
             if things and any(k in cand.text for k in things):
                 score += CUE_BONUS  # "what's the filing you need …" is answered by 「UCC-1を提出」
             elif things:
@@ -2203,6 +2262,8 @@ class ExtractiveAnswerer(Answerer):
             )
             if cand.defines:
                 score += CUE_BONUS  # "知財ビジネス評価書は、…" answers "その評価書って何？"
+                if _coins(cand.text, defined):
+                    score += CUE_BONUS  # (and the unit naming the kind it is, plainer still)
             # Answer-type match: a "when" question wants a date, a "how much / what
             # share" question a figure; units without one answer something else.
             if wants_date:
@@ -2250,7 +2311,7 @@ class ExtractiveAnswerer(Answerer):
             if m.group(1):
                 out += [ja for ja in self.lexicon.glossary.get(m.group(1).lower(), ()) if not ja.isascii()]
             else:
-                out.append(m.group(2))
+                out.append(m.group(2) or m.group(3))
         return [k for k in dict.fromkeys(out) if len(k) >= 2 and k not in _NO_KIND]
 
     @staticmethod

@@ -159,6 +159,8 @@ _COUNTED = re.compile(
 )
 #: The first of a series asked for ("the first auction", 「最初の」, 第1回).
 FIRST = re.compile(r"\bfirst\b|最初|初回|第1回|1回目", re.I)
+#: A unit saying an occasion was the first, in words (「初めて」「初の」, "the first").
+_FIRST_SAID = re.compile(r"初めて|最初の|初の|\bfirst\b", re.I)
 
 
 #: The years since an era began (「令和になってからの数字」: 2019 on).
@@ -485,6 +487,11 @@ OCCASION_NOUNS = (
     r"(?:dialogues?|meetings?|sessions?|conferences?|summits?|forums?|symposi(?:um|a)|seminars?|workshops?|auctions?|rounds?|hearings?"
     r"|対話|会合|会議|ダイアログ|オークション|セミナー|フォーラム|シンポジウム)"
 )
+#: A follow-up asking the first of a series ("and when was the first one held?", 「最初のは
+#: いつ？」), not a first year (「試しにやった最初の年」).
+_FIRST_ONE_ASKED = re.compile(
+    rf"\bfirst (?:one|edition|{OCCASION_NOUNS})\b|(?:最初|初回|1回目)の?(?:やつ|もの|は|って|{OCCASION_NOUNS})", re.I
+)
 _ASKED_OCCASION = re.compile(
     rf"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){{0,3}}?{OCCASION_NOUNS}\b"
     rf"|第\s*\d+\s*回(?:目)?の?[^。、？?]{{0,20}}?{OCCASION_NOUNS}",
@@ -679,12 +686,14 @@ class QuantityCheck:
         q: QuestionFrame,
         subjects: list[TermGroup] | None = None,
         names: list[tuple[str, frozenset[str]]] | None = None,
+        in_passage: bool = False,
     ) -> bool:
         """The unit gives the figure the question asks for: the kind of figure (and year), not
         an outlook for an actual result nor part of a year for a whole one, nor another
         occasion than the one named (the 9th auction for the 10th), about what the
         question asks it of (``subjects``, :meth:`Refusals.figure_subjects`: one of them named in the
-        unit, its English rendering or its section heading), and, for a named quantity (手数料,
+        unit, its English rendering or its section heading; or its passage, ``in_passage``, when
+        they are a follow-up's topic, not words it typed), and, for a named quantity (手数料,
         金利 …), names that quantity; for a name asked for (社名), names one the question does
         not. A count is not the one the question gives (「全国51の…のうち」), nor a count of
         another kind than the parties asked (「要件は3つ」 for companies); a share of things
@@ -753,6 +762,12 @@ class QuantityCheck:
             return False  # a total up to March 2008 is no figure for the years after 2008
         asked_ordinals = ordinals(q.text)
         said_ordinals = ordinals(f"{c.text} {c.unit().en}")
+        if q.typed and q.typed != q.text and _FIRST_ONE_ASKED.search(q.typed) and not ordinals(q.typed):
+            # "and when was the first one held?" after a question on the ninth auction asks the
+            # first, which a unit says in words (「世界で初めてとされる…オークション」)
+            asked_ordinals = {"1"}
+            if _FIRST_SAID.search(f"{c.text} {c.unit().en}"):
+                said_ordinals |= {"1"}
         if len(items := {a or str(_CIRCLED.index(b) + 1) for a, b in LIST_ITEM.findall(c.text)}) >= 2:
             said_ordinals |= items  # a list's items are its first, second …: 「(1)…、(2)…」
         if asked_ordinals and not said_ordinals and _ASKED_OCCASION.search(q.text):
@@ -812,7 +827,7 @@ class QuantityCheck:
             figureless = not q.figure and bool(q.quantities) and not any(x.figure for x in q.quantities)
             share, around = (group_share, where | chunk) if figureless else (_headed_share if q.figure else group_share, where)
             if not any(
-                (group_share(g, chunk) if city or _acronym(g.term, q.text) else share(g, around)) >= SUBJECT_SHARE
+                (group_share(g, chunk) if city or in_passage or _acronym(g.term, q.text) else share(g, around)) >= SUBJECT_SHARE
                 for g in named
             ):
                 return False  # the fee of a report, for a question about a trust company's fee

@@ -451,7 +451,11 @@ _OWN_SITE = re.compile(
     r"\b(?:our|my)\s+(?:[a-z]+\s+){1,2}?(?:subs?|subsidiar(?:y|ies)|office|factory|plant|branch|entity|affiliate|arm|jv)\b"
     r"|(?:うち|ウチ|弊社|当社|わが社|我が社)の[^、。？?\s]{1,8}?(?:子会社|工場|拠点|支店|支社|現地法人|事務所)"
     # (「深センに子会社あんねんけど」: where the asker has one)
-    r"|[^、。？?\s]{1,8}?に(?:子会社|工場|拠点|支店|支社|現地法人|事務所)(?:が|も)?(?:ある|あり|あん|持っ|もっ)",
+    r"|[^、。？?\s]{1,8}?に(?:子会社|工場|拠点|支店|支社|現地法人|事務所)(?:が|も)?(?:ある|あり|あん|持っ|もっ)"
+    # (what the asker says it is: "we're a 20-person machining SME in Nagoya", 「うちは名古屋の
+    # 町工場で」)
+    r"|\b(?:i|we)(?:'m|'re|’m|’re|\s+am|\s+are)\s+(?:an?|the)\s+[^.?!,;]{0,60}?\b(?:in|from|out of)\s+[a-z]+"
+    r"|(?:うち|ウチ|弊社|当社)(?:は|って)[一-龥ァ-ヶー]{1,6}の(?:町工場|工場|会社|中小企業|メーカー|企業|店|スタートアップ)",
     re.I,
 )
 #: Where the asker, or someone they speak for, is said to sit, beside a country asked of ("our
@@ -709,9 +713,15 @@ def implied_jurisdictions(
     places: set[str] = set()
     for name in names:
         # ("Indigo Ag IP-backed loan": the name is its first words the passages use)
+        # (but not down to a first word that is a glossary term: the IP of "IP Finance
+        # Promotion Project" is no name, and 「IPリッチ」 is a US source)
         words = name.split()
+        where = set()
         for k in range(len(words), 0, -1):
-            where = {j for text, j in found if " ".join(words[:k]).lower() in text.lower()}
+            prefix = " ".join(words[:k]).lower()
+            if k < len(words) and prefix in lexicon.glossary:
+                break
+            where = {j for text, j in found if prefix in text.lower()}
             if where:
                 break
         if len(where) == 1:

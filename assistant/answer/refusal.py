@@ -873,7 +873,22 @@ class Refusals:
         # (nor is the wrapper it asks in: 「…という理解でよいですか」 asks whether it holds)
         asking = asking_sentences(self.lexicon.unwrap(q.text) or q.text).lower()
         topical = [g for g in groups if g.topical and not self._place_term(g.term) and g.term.lower() in asking]
-        return [g for g in topical if group_found(g, there_tokens) and not group_found(g, here_tokens)]
+        missing = [g for g in topical if group_found(g, there_tokens) and not group_found(g, here_tokens)]
+        return [g for g in missing if not self._denied_here(g.term, here)]
+
+    def _denied_here(self, term: str, here: list[Candidate]) -> bool:
+        """Whether a passage about the place asked says that the kind the term narrows does
+        not exist there at all: "does the US have a national standard for …" is answered by
+        「(米国では)…評価基準も存在しない」, though only China's passages say 国家標準."""
+        words = term.lower().split()
+        if len(words) < 2:
+            return False
+        heads = self.lexicon.expand_english(words[-1])
+        return any(
+            re.search(rf"{re.escape(h)}(?:も|は)?(?:存在しない|存在せず|存在していない)", c.text)
+            for h in heads
+            for c in here
+        )
 
     @staticmethod
     def joint_names(c: Candidate, question: str) -> list[str]:

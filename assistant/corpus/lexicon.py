@@ -58,9 +58,19 @@ _ENGLISH_LAW = re.compile(
 _PRONOUN_US = re.compile(
     r"\b(?:help(?:s|ed)?|tell|told|give|gave|let|lets|show|send|make|makes|lend|lends|charge|charges|cost|costs|hit|leave|leaves|"
     r"allow|allows|force|forces|ask|asks|advise|cover|covers|protect|protects|support|supports|affect|affects|offer|offers|"
-    r"stop|stops|keep|keeps)\s+us\b",
+    r"stop|stops|keep|keeps)\s+us\b"
+    # (…nor after a verb of giving and "to": "could they lend to us", "sell it to us")
+    r"|\b(?:lend|lends|lent|loan|loans|give|gives|gave|offer|offers|sell|sells|sold|provide|provides|pay|pays|owe|owes)"
+    r"\s+(?:[a-z]+\s+)?to\s+us\b(?!\s+(?:investors?|lenders?|banks?|compan(?:y|ies)|firms?|startups?|insurers?|buyers?|funds?|markets?)\b)",
     re.I,
 )
+
+
+def _us_named(text: str) -> re.Match[str] | None:
+    """Where ``text`` names the United States, leaving out the pronoun of "lend to us" (so
+    "lend to us secured by …" is no "US secured lending")."""
+    return _US.search(_PRONOUN_US.sub(lambda m: " " * len(m.group(0)), text))
+
 _US = re.compile(
     r"\bU\.?S\.?A?(?![A-Za-z])|(?i:\bthe us\b)"  # "in the us" written in lower case too
     # (…or after a determiner the pronoun never follows: "a us ag startup", "which us banks")
@@ -189,7 +199,7 @@ class Lexicon:
         words = _english_words(text)
         stems = [_stem(w) for w in words]
         # ("help us", "tell us": the pronoun after a verb is no United States)
-        pronoun = bool(_PRONOUN_US.search(text)) and not _US.search(text)
+        pronoun = bool(_PRONOUN_US.search(text)) and not _us_named(text)
         used = [pronoun and w == "us" for w in words]
         found: list[str] = []
         by_first, lengths = _phrase_index(tuple(self.glossary))
@@ -610,7 +620,7 @@ class Lexicon:
         if any(c.isascii() and c.isalpha() for c in text):
             # "US", "U.S." and "the us" name the United States, "tell us" does not: read by _US,
             # not as the word "us" below
-            if us := _US.search(text):
+            if us := _us_named(text):
                 found.append((us.start(), "us"))
             if english := _ENGLISH_LAW.search(text):
                 found.append((english.start(), "gb"))

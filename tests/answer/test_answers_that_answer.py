@@ -7515,3 +7515,104 @@ def test_round_115_a_count_of_what_came_to_default(assistant):
 
 def test_round_115_whats_their_name_asks_a_person():
     assert any(x.person for x in LEX.quantities_in("the official who attended as an observer, whats their name"))
+
+
+# ---- round 116 (blind probes j118a, x118a, e118a, u118a)
+def test_round_116_falling_into_default_is_no_topic_of_its_own(assistant):
+    answer = assistant.ask("企業価値担保権付き融資で債務者が債務不履行に陥った場合、実行手続はどのように開始・進行するのでしょうか。")
+    assert not answer.abstained and "管財人" in _lead(answer)[0], answer.text
+
+
+def test_round_116_a_place_said_to_have_no_standard_at_all_answers_a_national_one(assistant):
+    answer = assistant.ask(
+        "what about the US?", ["does china have a national standard for valuing patents used as loan collateral?"]
+    )
+    assert not answer.abstained and "評価基準も存在しない" in _lead(answer)[0], answer.text
+
+
+def test_round_116_a_total_asks_an_amount_not_a_count(assistant):
+    question = "2015年度に知財ビジネス評価書を活用して実行された融資の総額はいくらだったのでしょうか。"
+    assert "件" not in requested_figure(question, LEX).units
+    assert "件" in requested_figure("融資額の実績は？", LEX).units
+    assert assistant.ask(question).abstained
+
+
+def test_round_116_a_day_asked_is_not_answered_by_a_month(assistant):
+    answer = assistant.ask("経営者保証ガイドラインって2022年に改定されたやん、あれ何月何日から適用なん？")
+    assert answer.abstained, answer.text
+    dated = assistant.ask("when does the EVC act actually come into force? need the exact date for our board memo")
+    assert not dated.abstained and "5月25日" in _lead(dated)[0], dated.text
+
+
+def test_round_116_a_role_asked_who_asks_a_name(assistant):
+    question = "そのワーキンググループの4回目に来てた弁護士2人って誰と誰？名前わかる？"
+    assert any(x.person for x in LEX.quantities_in(question))
+    assert assistant.ask(question).abstained
+
+
+def test_round_116_a_glossary_word_opening_a_name_places_nothing(assistant):
+    answer = assistant.ask("Which fiscal years did the JPO's IP Finance Promotion Project run?")
+    assert answer.jurisdictions == ("jp",) and answer.intent == "when", (answer.jurisdictions, answer.intent)
+    assert "2015〜2018年度" in _lead(answer)[0], answer.text
+
+
+def test_round_116_us_after_a_verb_of_giving_is_the_pronoun():
+    assert LEX.named_jurisdictions("Could they lend to us secured by an enterprise value charge?") == ()
+    assert "us" in LEX.named_jurisdictions("can japanese banks sell loans to us investors")
+    assert "us" in LEX.named_jurisdictions("would a us bank lend to us")
+
+
+def test_round_116_does_that_mean_asks_yes_or_no():
+    assert LEX.intents_of("If we borrow with an EVC, does that mean I no longer have to sign a personal guarantee?")[0] == "yesno"
+    assert LEX.intents_of("what does enterprise value mean?")[0] == "definition"
+    assert LEX.intents_of("what do they mean by liquidation value")[0] == "definition"
+
+
+def test_round_116_a_dialect_year_follow_up_asks_the_question_again():
+    asked = condense("ほな2022年は？", ["中国って2023年、特許とか担保にした融資なんぼあったん？"])
+    assert "2022年" in asked and "融資" in asked and "2023" not in asked, asked
+
+
+def test_round_116_the_unit_naming_what_kind_a_term_is_defines_it(assistant):
+    answer = assistant.ask("企業価値担保権って何？")
+    assert not answer.abstained and "事業全体の価値を担保にできる" in _lead(answer)[0], answer.text
+    assert LEX.intents_of("企業価値担保権てなんなん？")[0] == "definition"
+
+
+def test_round_116_a_unit_listing_several_of_the_kind_asked_leads(assistant):
+    answer = assistant.ask("特許を担保にお金借りるんて、なにが危ないん？リスクってどんなんがあるん")
+    assert not answer.abstained and "評価リスク" in _lead(answer)[0], answer.text
+
+
+def test_round_116_a_follow_up_count_of_the_topic_is_met_in_its_passage(assistant):
+    answer = assistant.ask("何回くらい集まって話したん？", ["金融庁のワーキンググループの報告書っていつ出たん？"])
+    assert not answer.abstained and "7回" in _lead(answer)[0], answer.text
+
+
+def test_round_116_where_the_asker_says_it_is_is_no_place_asked(assistant):
+    answer = assistant.ask(
+        "ok so what do we need to do to borrow w/o the CEO guarantee? we're a 20-person machining SME in Nagoya",
+        ["what is the 経営者保証ガイドライン and since when does it apply?"],
+    )
+    assert not answer.abstained and answer.intent == "howto", answer.text
+
+
+def test_round_116_what_one_must_do_to_get_it_asks_the_requirements(assistant):
+    answer = assistant.ask("社長の保証なしで借りるには何をすればいいの？")
+    assert not answer.abstained and "区分・分離" in _lead(answer)[0], answer.text
+
+
+def test_round_116_koto_wa_asks_no_definition():
+    assert LEX.intents_of("持分会社でも企業価値担保権の設定者となることはできるのでしょうか。")[0] == "yesno"
+    assert LEX.intents_of("企業価値担保権とは")[0] == "definition"
+
+
+def test_round_116_the_first_one_after_a_numbered_occasion_is_the_one_said_first(assistant):
+    answer = assistant.ask("and when was the first one held?", ["When did Ocean Tomo hold its ninth patent auction?"])
+    assert not answer.abstained and "2006年4月" in _lead(answer)[0], answer.text
+    refused = assistant.ask("And when was the first one held?", ["When did WIPO hold its second IP Finance Dialogue?"])
+    assert refused.abstained, refused.text
+
+
+def test_round_116_to_wa_betsu_compares_and_defines_nothing():
+    assert "definition" not in LEX.intents_of("前にニュースで事業成長担保権ってきいたんやけど、企業価値担保権とは別モンなん？")
