@@ -370,6 +370,10 @@ _ASKS_CONDITIONS = re.compile(
 _SAYS_CONDITIONS = re.compile(r"(?<!対抗)要件|条件|\b(?:requirements?|conditions?|criteria)\b", re.I)
 #: How close a unit citing a court decision must score to lead a question asking which one.
 CASE_LEAD_SHARE = 0.85
+#: A sentence naming a thing it describes (「…担保である「生活資産担保権」」, 「…という名称」),
+#: and how close it must score to lead a question asking what the thing is called.
+_NAMES_TERM = re.compile(r"「[^」]{2,}」|という(?:仮の)?名(?:称|前)|と呼ば")
+NAME_LEAD_SHARE = 0.85
 #: A kind of thing asked, the kind of sentence that gives it, and how close such a sentence
 #: must score to lead over the best one that does not: requirements, a cited court decision.
 _KIND_LEADS = (
@@ -1616,6 +1620,10 @@ class ExtractiveAnswerer(Answerer):
             # cited on the point?": the one citing a case (In re Peregrine), not the practice
             if asks.search(asking) and not says.search(lead.text):
                 lead = self._close_lead(lead, ranked, q, share, lambda c, says=says: bool(says.search(c.text)))
+        if q.intent == "name" and not _NAMES_TERM.search(lead.text):
+            # 「社長が住んでる家とかにかける担保のこと…特別な名前がついとる…何て言うん？」: the close
+            # unit naming the thing described (「…に設定する担保である「生活資産担保権」」) answers
+            lead = self._close_lead(lead, ranked, q, NAME_LEAD_SHARE, lambda c: bool(_NAMES_TERM.search(c.text)))
         if _ASKS_ALL_BORNE.search(question):
             # 「…銀行はぜんぜん損かぶらへんの」: the close unit giving the bank's 20% answers, not
             # the one saying what the guarantee scheme is (nor, when the bank is who bears, the

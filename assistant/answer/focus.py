@@ -334,6 +334,8 @@ def unnamed_focus(
     for focus in dict.fromkeys(foci):
         if _CASE_FOCUS.fullmatch(focus) and any(CITES_CASE.search(text) for text in texts):
             continue  # "which court decision …?": a passage citing a case (In re Peregrine …) names one
+        if (said_by := _SAID_BY_NAME.get(focus)) and any(said_by.search(text) for text in texts):
+            continue  # 「どの部署の…」: a passage naming a division (監督局総務課) names one
         named = [g for g in groups if g.term and (g.term in focus or focus in g.term.lower())]
         # the focus as a whole, when it is a key term: 開催 named is no 開催会場 named
         named = [g for g in named if g.term == focus] or named
@@ -356,6 +358,10 @@ def unnamed_focus(
         together = passages is not None and not framed
         if framed and all(w in _HOW_TOTALLED for w in words[:-1]):
             continue  # 「累計本数」: a figure word and how it is totalled, naming no thing
+        if framed and words[-1] in _TIME_FRAMES and _activities(focus[: -len(words[-1])]):
+            # 「関与期間」: how long an activity went on, which a passage tells with its own verb
+            # (「約5年にわたって関わり」); the figure checks judge the length or the date
+            continue
         if framed:
             # the frame word and how it is totalled need not be said (融資総額 is met by 融資
             # and its 金額; 累計発行本数 by 発行 and its 151本)
@@ -380,6 +386,17 @@ def _english_stem(word: str) -> str:
 
 #: How a figure is totalled (累計, 延べ): no thing a passage must name.
 _HOW_TOTALLED = frozenset({"累計", "累積", "合計", "延べ"})
+#: Kinds a question asks for that a passage says only by a name of one (部署 by 総務課).
+_DIVISION = re.compile(r"[一-龥ァ-ヶー]{1,10}(?:課|局|室|部)(?![一-龥ァ-ヶー])")
+_SAID_BY_NAME = {"部署": _DIVISION, "部局": _DIVISION, "担当部署": _DIVISION}
+#: Frame words for the time of an activity (「関与期間」「参加時期」).
+_TIME_FRAMES = frozenset({"期間", "時期", "年数", "日数", "時間"})
+
+
+def _activities(text: str) -> bool:
+    """``text`` is only nouns of actions (関与, 参加: サ変可能), no thing."""
+    tokens = tokenize(text)
+    return bool(tokens) and all(t.pos == "名詞" and t.pos3 == "サ変可能" for t in tokens)
 
 
 def _unframed(alternatives: tuple[tuple[str, ...], ...], frame: str) -> tuple[tuple[str, ...], ...]:

@@ -42,6 +42,7 @@ from assistant.answer.evidence import (
     ordinals,
     stated_years,
 )
+from assistant.answer.parts import asking_sentences
 from assistant.answer.premise import (
     MONTHS_EN,
 )
@@ -443,6 +444,8 @@ _FILLER_EN = frozenset({
     "actually", "really", "still", "ever", "already", "even", "just", "currently", "today", "specifically",
     "that", "this", "they", "them", "their", "have", "with",
 })  # fmt: skip
+#: A count asked with a counter of things, not of parties (何か国, 何件, 何本, 何回).
+_THINGS_COUNTED = re.compile(r"何(?:か国|カ国|ヶ国|件|本|回)")
 _COUNTED_PARTIES = re.compile(r"((?:会社|企業|銀行|金融機関|事業者|人)(?=って|は|が|の数)|(?:[一-龥]{1,3}者|人)(?=数))")
 #: Units of time a "how many" question may count: it asks a length of time.
 _TIME_COUNTED = re.compile(r"(?:(?:business|working|calendar) )?(?:days?|weeks?|months?|years?|hours?)|日数|日間|営業日|週間|か月|ヶ月|カ月|年間")
@@ -531,6 +534,9 @@ _CHAIRED = re.compile(
 #: the sentence naming them says their trade, as the documents write it.
 _TRADES = {"lawyer": "弁護士", "attorney": "弁護士", "弁護士": "弁護士", "professor": "教授", "教授": "教授",
            "弁理士": "弁理士", "patent attorney": "弁理士", "accountant": "会計士", "会計士": "会計士"}  # fmt: skip
+#: An official asked by which post (not by name), and a sentence naming a post.
+_WHICH_OFFICIAL = re.compile(r"\bwhich (?:[\w-]+ ){0,3}officials?\b(?! name)|どの(?:役職|ポスト)", re.I)
+_OFFICE_TITLE = re.compile(r"[一-龥ァ-ヶー]{2,}(?:室長|課長|局長|部長|長官|大臣|審議官|参事官)")
 _PERSON_TRADE = re.compile(r"\b(patent attorney|lawyer|attorney|professor|accountant)s?\b|(弁護士|教授|弁理士|会計士)", re.I)
 #: The chair of a named kind of body asked in Japanese (「研究会の座長」, 「WGの座長」).
 _BODIES_JA = r"研究会|検討会|委員会|部会|分科会|審議会|懇談会|ワーキング・?グループ|WG"
@@ -556,6 +562,8 @@ _LENGTH_OF_TIME = re.compile(
     r"\d+(?:\.\d+)?(?:年間|か月|ヶ月|カ月|日間|週間|営業日|年以内|日以内)|(?:19|20)\d{2}(?:年度?)?\s*[〜~～-]\s*(?:19|20)\d{2}年度?"
     # (a time after, in a range too: 「2〜3年後に制度を始める」)
     r"|(?<![\d.])\d{1,2}(?:\s*[〜~～-]\s*\d{1,2})?(?:年|か月|ヶ月|カ月|日|週間)後"
+    # (a time through which it went on: 「約5年にわたって関わり」)
+    r"|(?<![\d.])\d{1,2}(?:年|か月|ヶ月|カ月|日|週間)(?:にわた|に渡)"
 )
 
 
@@ -708,7 +716,10 @@ class QuantityCheck:
         if not (successor and "後継" in c.text) and (not c.own or max(c.own, c.asked_words) < FIGURE_RELEVANCE):
             return False  # a figure about something else ("25社を支援した" for a licence count)
         if q.figure and COUNT in q.figure.units and (said := numbers_in(c.text)):
-            if (party := _COUNTED_PARTIES.search(q.text)) and not _counts_party(c.text, said, party.group(1)):
+            # (not when the count is asked with a counter of things: 「WIPOのえらい人が…上位何か国
+            # ぶん」 counts countries, whoever said it)
+            party = None if _THINGS_COUNTED.search(q.text) else _COUNTED_PARTIES.search(q.text)
+            if party and not _counts_party(c.text, said, party.group(1)):
                 # 「要件は3つ」 counts conditions and 「51の協会」 associations, not the companies
                 # asked about; a counter of that kind (1.5万社) or a bare number (200を超える) may
                 return False
@@ -747,11 +758,18 @@ class QuantityCheck:
         # (not the cities set aside: 「珠海とか深圳じゃなくて、上海の…」 asks about 上海)
         asked_places = places_asked(q.text, self.lexicon)
         # (a follow-up's own city, not the one asked about before: "what about Shenzhen's …?")
-        cities = self.lexicon.cities_in(places_asked(q.typed, self.lexicon)) or self.lexicon.cities_in(asked_places)
-        if cities and not self.lexicon.cities_in(f"{c.text} {c.unit().en}") & cities:
+        typed_cities = self.lexicon.cities_in(places_asked(q.typed, self.lexicon))
+        cities = typed_cities or self.lexicon.cities_in(asked_places)
+        # (cities the earlier question named, "on the Shanghai and Shenzhen exchanges", may be
+        # named by the unit's passage: "And by the end of June 2024?" is met by 「2024年6月末
+        # までに151本」 after 「上海と深圳の取引所で…」)
+        said = f"{c.text} {c.unit().en}" if typed_cities or not q.typed or q.typed == q.text else f"{c.text} {c.unit().en} {c.hit.chunk.text}"
+        if cities and not self.lexicon.cities_in(said) & cities:
             return False  # 珠海市's split of a loss (or the province's) is no figure for 深圳
-        regions = self.lexicon.regions_in(asked_places)
-        if regions and not regions & self.lexicon.regions_in(f"{c.text} {c.unit().en} {c.hit.chunk.section}"):
+        typed_regions = self.lexicon.regions_in(places_asked(q.typed, self.lexicon)) if q.typed else frozenset()
+        regions = typed_regions or self.lexicon.regions_in(asked_places)
+        earlier = "" if typed_regions or not q.typed or q.typed == q.text else c.hit.chunk.text
+        if regions and not regions & self.lexicon.regions_in(f"{c.text} {c.unit().en} {c.hit.chunk.section} {earlier}"):
             return False  # China's 2020 total is no figure for Guangdong
         asked_nth, said_nth = _nth_years(q.text), _nth_years(f"{c.text} {c.unit().en}")
         if asked_nth and not asked_nth & said_nth:
@@ -874,12 +892,16 @@ class QuantityCheck:
             return False  # a figure about another scheme (IP-backed loans, for 企業価値担保権)
         for quantity in q.quantities:
             if quantity.person:
-                if not names_person(c.text, q.text):
+                if not names_person(c.text, q.text) and not (_WHICH_OFFICIAL.search(q.text) and _OFFICE_TITLE.search(c.text)):
+                    # (an official asked by which post, "which FSA official sat in", is named by
+                    # the post: 「金融庁監督局総務課の事業性融資推進室長」)
                     return False  # 「長官は誰？」 is answered by a sentence that names someone
                 body = _CHAIRED.search(q.text)
                 said = next((g for g in body.groups() if g), "") if body else ""
                 kinds = (self.lexicon.expand_english(said) or list(_BODY_KINDS_JA.get(said.lower(), ()))) if said else []
-                if (trade := _PERSON_TRADE.search(q.text)) and _TRADES[next(g for g in trade.groups() if g).lower().rstrip("s")] not in c.text:
+                # (the trade asked for, not one the asker remembers: "who chaired …? i remember it
+                # was a law professor but not the name")
+                if (trade := _PERSON_TRADE.search(asking_sentences(q.text))) and _TRADES[next(g for g in trade.groups() if g).lower().rstrip("s")] not in c.text:
                     return False  # "who were the 2 lawyers": a WG's chair is no lawyer named
                 if not kinds and (chaired := _CHAIRED_JA.search(q.text)):
                     # 「ガイドラインを取りまとめた研究会の座長は？」: a 検討会's chair is none of it

@@ -382,6 +382,8 @@ def condense(
         stripped = _PARTICLE.sub("", _JA_ANAPHOR.sub("", _JA_ELLIPTIC.sub("", question).lstrip("、, ")))
         # (quoted, as it was asked: 「「…やった会社ってどこ？」について、いつ頃の話？」)
         return f"「{previous.strip()}」について、{stripped or question}"
+    if _stands_alone_elsewhere(question, previous, lexicon):
+        return _JA_ELLIPTIC.sub("", question).lstrip("、, ") or question
     topic = _topic(previous, idf, lexicon)
     if _ASKED_YEAR.search(question):
         # the year asked now replaces the earlier one (「2015年度は？」 after 「2014年度の…」)
@@ -406,6 +408,28 @@ def condense(
 #: An English follow-up this long ("And under the responsibility-sharing system, what share
 #: of the risk does the lending bank carry?") says what it is about when it names a scheme.
 _EN_OWN_SUBJECT_WORDS = 10
+
+
+#: A Japanese question word: the follow-up asks a thing of its own.
+_JA_ASKS = re.compile(r"何|なに|なん|いくら|なんぼ|どれ|どん|どの|どう|どこ|誰|だれ|いつ")
+#: How many words of its own a Japanese follow-up about another place says to stand alone.
+_JA_OWN_WORDS = 3
+
+
+def _stands_alone_elsewhere(question: str, previous: str, lexicon: Lexicon) -> bool:
+    """A Japanese follow-up that names a place the earlier question did not, says several
+    things of its own and asks with its own question word: 「じゃあ日本の保証協会つきの融資
+    やったら、焦げ付いたとき銀行はどんだけかぶるん？」 after a question on Guangdong's loss
+    sharing stands alone (the earlier topic, 貸し倒れ, would pull retrieval to other passages).
+    「じゃあアメリカで特許担保で借りるときは？」 asks nothing of its own: it is the earlier
+    question asked of the US."""
+    new = [p for p in _places(question, lexicon) if p not in _places(previous, lexicon)]
+    if not new or detect_lang(question) == "en" or not _JA_ASKS.search(question):
+        return False
+    rest = question
+    for name in new:
+        rest = rest.replace(name, "")
+    return len([t for t in key_terms(rest) if not lexicon.place(t)]) >= _JA_OWN_WORDS
 
 
 def _names_own_scheme(question: str, previous: str, lexicon: Lexicon) -> bool:
@@ -586,8 +610,13 @@ def _ask_about_year(question: str, previous: str) -> str:
 
 #: A Japanese follow-up naming only a time (「2024年末だとどうなってる？」, 「じゃあ2021年度は？」).
 _JA_ONLY_TIME = re.compile(
-    r"^(?:じゃあ|じゃ|では|で|それでは|なら|だったら|じゃあさ|ほな|ほんなら|そんなら|ほんじゃ|そしたら)?[、,]?\s*(?P<time>(?P<year>(?:19|20)\d{2})年(?:度)?(?:末|時点|上半期|下半期)?)"
-    r"(?:だと|では|なら|の場合|の時点)?(?:は|って)?\s*(?:どう(?:なってる|なってます|なった|だった|でした|ですか)?(?:の|か)?)?\s*[？?]*$"
+    r"^(?:じゃあ|じゃ|では|で|それでは|なら|だったら|じゃあさ|ほな|ほんなら|そんなら|ほんじゃ|そしたら)?[、,]?\s*"
+    r"(?P<time>(?P<year>(?:19|20)\d{2})年(?:度)?(?:の)?(?:\d{1,2}月)?(?:末|時点|上半期|下半期)?(?:時点)?)"
+    r"(?:だと|やと|では|なら|の場合|の時点)?(?:は|って)?[、,]?\s*"
+    r"(?:どう(?:なってる|なってます|なった|だった|でした|ですか)?(?:の|か)?"
+    # (「2024年の6月末時点やと、どんくらいに増えてる？」: the figure asked before, of that time)
+    r"|(?:どんくらい|どれくらい|どのくらい|どれだけ|どこまで|なんぼ|いくら)(?:に)?(?:増えて|伸びて|なって)?(?:る|た|ます|ました|いる|いた|いますか)?(?:の|ん|か)?)?"
+    r"\s*[？?。]*$"
 )
 
 
@@ -612,7 +641,7 @@ def _ask_about_time(question: str, previous: str) -> str:
     if len(years) != 1 or m.group("year") in years:
         return ""
     year = next(iter(years))
-    return re.sub(rf"(?<!\d){year}年(?:度)?(?:末|時点|上半期|下半期)?", m.group("time"), previous, count=1)
+    return re.sub(rf"(?<!\d){year}年(?:度)?(?:\d{{1,2}}月)?(?:末|時点|上半期|下半期)?", m.group("time"), previous, count=1)
 
 
 def _ask_about_place(question: str, previous: str, lexicon: Lexicon) -> str:

@@ -129,6 +129,8 @@ def _span(line: str, offset: int, a: int, b: int) -> Iterator[Span]:
 _FUNCTION_POS = {"助詞", "助動詞", "補助記号", "空白"}
 _STOP = {
     # Nouns that frame a question rather than name its topic (「…の種類は？」「結果は？」).
+    # (「それぞれの金額」: each of the things named, no thing of its own)
+    "それぞれ",
     "種類",
     "結果",
     "方法",
@@ -445,6 +447,13 @@ _STOP = {
     "all",
     "other",
     "such",
+    # what one has heard, and asking for figures ("A friend says … Any numbers?")
+    "numbers",
+    "figures",
+    "friend",
+    "friends",
+    "heard",
+    "really",
 }
 # Latin-script tokens (Sudachi may join "World Cup") keep their surface, lower-cased:
 # its normalised form would be katakana (ワールドカップ) and never match English text.
@@ -616,6 +625,14 @@ def _asked_part(text: str) -> str:
     return _REQUEST_NOUN.sub("、", _PURPOSE.sub("、", text))
 
 
+#: Asking whether what one heard holds ("Is that right?", "is it true?", "correct?").
+_CHECKING = re.compile(
+    r"\b(?:is|was|are|were|am)\s+(?:that|this|it|they|i)\s+(?:right|true|correct|accurate)\b"
+    r"|\b(?:that's|thats|that is|it's|its)\s+(?:right|true|correct)\s*\?|(?:^|[.!?,]\s*)(?:right|correct|true)\s*\?",
+    re.I,
+)
+
+
 def key_terms(text: str) -> list[str]:
     """The question's key terms: distinct nouns (and English words), no stopwords, no
     request's verb noun (「確認したいです」).
@@ -623,7 +640,8 @@ def key_terms(text: str) -> list[str]:
     Used by the abstention rule: an answer needs passages that share these terms.
     """
     seen: dict[str, None] = {}
-    for t in tokenize(_asked_part(text)):
+    # (nor whether what the asker heard holds: "Is that right?", "is it true?")
+    for t in tokenize(_CHECKING.sub(" ", _asked_part(text))):
         norm = t.norm.strip()
         if not norm or norm in _STOP or not any(ch.isalnum() for ch in norm):
             continue

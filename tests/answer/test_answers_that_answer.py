@@ -7616,3 +7616,81 @@ def test_round_116_the_first_one_after_a_numbered_occasion_is_the_one_said_first
 
 def test_round_116_to_wa_betsu_compares_and_defines_nothing():
     assert "definition" not in LEX.intents_of("前にニュースで事業成長担保権ってきいたんやけど、企業価値担保権とは別モンなん？")
+
+
+# ---- round 117 (blind probes j120a, x120a, e120a, u120a)
+def test_round_117_a_later_figure_of_the_cities_asked_before_is_met_in_their_passage(assistant):
+    answer = assistant.ask(
+        "And by the end of June 2024?",
+        ["How many IP securitisation products had been issued on the Shanghai and Shenzhen exchanges by September 2023?"],
+    )
+    assert not answer.abstained and "151本" in _lead(answer)[0], answer.text
+
+
+def test_round_117_a_time_with_its_month_asks_the_earlier_figure_again():
+    asked = condense("2024年の6月末時点やと、どんくらいに増えてる？", ["中国の知財の証券化商品、2023年9月までに何本出てたん？"])
+    assert "2024年の6月末時点" in asked and "証券化" in asked and "2023" not in asked, asked
+
+
+def test_round_117_checking_what_a_friend_says_asks_no_words_of_its_own(assistant):
+    answer = assistant.ask("A friend says IP-backed loans are a big part of secured business lending in the US. Is that right? Any numbers?")
+    assert not answer.abstained and "約4%" in answer.text, answer.text
+
+
+def test_round_117_a_trade_the_asker_remembers_is_not_asked(assistant):
+    answer = assistant.ask(
+        "who chaired the FSA working group (the one under the Financial System Council in FY2022) that designed the "
+        "business growth charge? i remember it was a law professor but not the name"
+    )
+    assert not answer.abstained and "神田秀樹" in _lead(answer)[0], answer.text
+
+
+def test_round_117_how_long_it_went_on_is_a_length_of_time(assistant):
+    answer = assistant.ask(
+        "WIPOはUNCITRALの担保取引立法ガイドの作業に関与していたそうですが、その関与期間はどの程度で、"
+        "知財金融に関する情報会合を開いたのはいつでしょうか。"
+    )
+    assert not answer.abstained and "約5年にわたって" in _lead(answer)[0], answer.text
+
+
+def test_round_117_a_division_asked_is_named_by_the_division(assistant):
+    answer = assistant.ask(
+        "事業譲渡等指針の見直しを議論した労働政策審議会の部会には、金融庁からもオブザーバーが出席していたそうですが、"
+        "どの部署のどなたが出席していたのでしょうか。"
+    )
+    assert not answer.abstained and "総務課" in answer.text, answer.text
+
+
+def test_round_117_an_official_asked_by_post_is_named_by_the_post(assistant):
+    answer = assistant.ask(
+        "which FSA official sat in as observer at the MHLW labour council subcommittee that reviewed the business transfer guideline?"
+    )
+    assert not answer.abstained and "事業性融資推進室長" in answer.text, answer.text
+    named = assistant.ask(
+        "what is the name of the head of the FSA's Business-Based Lending Promotion Office who attended the labour council subcommittee as an observer?"
+    )
+    assert named.abstained, named.text
+
+
+def test_round_117_each_of_them_names_no_thing():
+    assert "それぞれ" not in content_terms("それぞれの金額もあわせて教えてください")
+
+
+def test_round_117_a_count_of_countries_is_no_count_of_the_person_who_said_it(assistant):
+    answer = assistant.ask("WIPOのえらい人が、目に見えん資産は世界の上位何か国ぶんの経済よりでかいって言うとったらしいけど、何か国って言うてたん？")
+    assert not answer.abstained and "10か国" in _lead(answer)[0], answer.text
+
+
+def test_round_117_what_a_described_thing_is_called_is_led_by_the_unit_naming_it(assistant):
+    answer = assistant.ask("社長が住んでる家とかにかける担保のこと、国のルールでなんか特別な名前がついとるって聞いたんやけど、何て言うん？")
+    assert answer.intent == "name" and "生活資産担保権" in _lead(answer)[0], answer.text
+
+
+def test_round_117_a_follow_up_asking_its_own_thing_of_another_place_stands_alone(assistant):
+    asked = condense(
+        "じゃあ日本の保証協会つきの融資やったら、焦げ付いたとき銀行はどんだけかぶるん？",
+        ["中国の広東省って、知財担保の貸し倒れの損を誰がどんだけかぶっとるん？"],
+    )
+    assert asked.startswith("日本の保証協会") and "貸し倒れ" not in asked, asked
+    kept = condense("じゃあアメリカで特許担保で借りるときは？", ["日本で特許担保の融資ってどこに登録するん？"])
+    assert "について" in kept, kept
