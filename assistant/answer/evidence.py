@@ -608,6 +608,10 @@ class RequestedFigure:
         return not self.years or (bool(self.years & said) if self.each_year else self.years <= said)
 
 
+#: A percentage asked in so many words (「何%」「何パーセント」, "what percent").
+_ASKS_PERCENT = re.compile(r"何\s*(?:%|％|パーセント)|\bwhat (?:percent(?:age)?|%)", re.I)
+
+
 def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:
     """The figure a "how many / how much / what rate" question asks for; empty otherwise.
 
@@ -623,6 +627,10 @@ def requested_figure(query: str, lexicon: Lexicon) -> RequestedFigure:
                 units |= request.units
     if not units and not lexicon.wants(query, "how_much"):
         return RequestedFigure(frozenset(), frozenset())
+    if _ASKS_PERCENT.search(query) and (shares := units & {"%", "割", SHARE}):
+        # 「…留保額を…率を掛けて算出するとのことですが、各区分の率は具体的に何%？」 asks a
+        # percentage: the amount named in the premise (留保額を) is no figure asked
+        units = shares
     # (the date of the document asked about, "the FSA's July 2025 discussion paper", is which
     # paper, not the year of the figure)
     # (nor the years in brackets after a name, "the FSA working group (2022-23)": which group)

@@ -536,7 +536,7 @@ _ASKS_DAY = re.compile(
 )
 #: The first of a series of occasions asked for (its first dialogue, 「第1回会合」).
 _ASKS_FIRST_OCCASION = re.compile(
-    rf"\b(?:its|the|their) (?:very )?first (?:[\w-]+ ){{0,4}}?{OCCASION_NOUNS}\b|(?:第1回|初回|最初)(?:の)?{OCCASION_NOUNS}",
+    rf"\b(?:its|the|their|[\w-]+'s) (?:very )?first (?:[\w-]+ ){{0,4}}?{OCCASION_NOUNS}\b|(?:第1回|初回|最初)(?:の)?{OCCASION_NOUNS}",
     re.I,
 )
 #: The first of the occasions a conversation is about, asked as "the first one" at the start

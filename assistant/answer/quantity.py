@@ -523,7 +523,7 @@ def _acronym(term: str, question: str) -> bool:
     return term.isascii() and " " not in term and len(term) <= 6 and re.search(acronym, question) is not None
 #: The kind of body whose chair or head is asked ("Who chaired the FSA *study group* …?").
 _CHAIRED = re.compile(
-    r"\bwho (?:chairs|chaired|heads|headed|leads|led|presides|presided over) (?:the |its |their )?(?:[\w'’-]+ ){0,4}?"
+    r"\bwho (?:chairs|chaired|heads|headed|leads|led|presides|presided over) (?:the |its |their )?(?:[\w'’-]+ ){0,4}?['\"‘“]?"
     r"(study group|working group|committee|subcommittee|council|panel|task force|commission|wg|office|division|bureau|department|team)\b"
     # ("who is the current head of the FSA's … Office")
     r"|\b(?:head|chair|chairperson|chairman|director|leader) of (?:the |its |their )?(?:[\w'’-]+ ){0,6}?"

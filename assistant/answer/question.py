@@ -438,7 +438,11 @@ _ASKER = re.compile(
 
 
 #: What a question sets aside before what it asks (「珠海とか深圳じゃなくて、」, "not Zhuhai but").
-_SET_ASIDE = re.compile(r"[^、。？?]*?(?:じゃなくて|じゃなく|ではなくて|ではなく|でなく|以外で)[、,]?|\bnot [A-Z][\w ]*?,? but\b")
+_SET_ASIDE = re.compile(
+    r"[^、。？?]*?(?:じゃなくて|じゃなく|ではなくて|ではなく|でなく|以外で)[、,]?|\bnot [A-Z][\w ]*?,? but\b"
+    # (a place named to compare with: 「上海って…広東みたいに何割か肩代わりしてくれるん？」)
+    r"|[一-龥ァ-ヶー]{1,6}(?:みたいに|のように)"
+)
 #: Those an asker may speak for or of when saying where they sit ("our bank", 「取引先」).
 _PARTIES_EN = (
     r"bank|company|firm|startup|business|partners?|clients?|customers?|suppliers?|parent|team|family|friends?|cousin|boss"

@@ -225,6 +225,7 @@ _OF_THE_WHOLE = re.compile(
 )
 #: …in Japanese, a figure the question states and 「のうち」 (「融資総額43.8億円のうち、」).
 _JA_STATED_WHOLE = re.compile(r"\d[一-龥]{0,3}のうち")
+_TOLD_WHOLE = re.compile(r"[^、。？?\s][、,]\s*(?:その|この)うち")
 #: A place a part is named by ("banks *based in tokyo*", "lenders in osaka").
 _BASED_IN = re.compile(r"\b(?:based|located|headquartered)?\s*(?:in|from)\s+([a-z][a-z-]{2,})\b", re.I)
 #: Words for any kind of body, beside the word that says which kind (shinkin *banks*): the
@@ -969,7 +970,9 @@ class Refusals:
         """The question states a whole and asks a part of it ("Of the 4.38 billion yen lent …,
         how much came from shinkin banks?", 「融資総額43.8億円のうち、信用金庫による融資額は」),
         as a follow-up's 「そのうち」 does of the last answer."""
-        return bool(_OF_THE_WHOLE.search(question) or _JA_STATED_WHOLE.search(question))
+        # (or told in a clause before it: 「…金融機関の職員も多数参加したと聞いていますが、そのうち
+        # 信用金庫の職員は何人」)
+        return bool(_OF_THE_WHOLE.search(question) or _JA_STATED_WHOLE.search(question) or _TOLD_WHOLE.search(question))
 
     def part_unnamed(self, c: Candidate, question: str) -> str:
         """The part of a whole a follow-up asks the figure of (「そのうち信金の人は何人？」

@@ -7694,3 +7694,44 @@ def test_round_117_a_follow_up_asking_its_own_thing_of_another_place_stands_alon
     assert asked.startswith("日本の保証協会") and "貸し倒れ" not in asked, asked
     kept = condense("じゃあアメリカで特許担保で借りるときは？", ["日本で特許担保の融資ってどこに登録するん？"])
     assert "について" in kept, kept
+
+
+def test_round_117_a_role_asked_who_after_a_comma_asks_a_name():
+    assert any(x.person for x in LEX.quantities_in("第4回会合で発表した2人の弁護士は、どなたでしょうか。"))
+    assert any(x.person for x in LEX.quantities_in("Who was the CEO running it back then?"))
+
+
+def test_round_117_a_possessive_first_occasion_and_when_and_where(assistant):
+    assert LEX.intents_of("When and where was WIPO's first IP Finance Dialogue held?")[0] == "when"
+    assert assistant.ask("When and where was WIPO's first IP Finance Dialogue held?").abstained
+
+
+def test_round_117_a_place_named_to_compare_with_is_not_asked():
+    from assistant.answer.question import places_asked
+
+    rest = places_asked("中国の上海って特許担保のリスク補償基金どれくらいの規模なん？広東みたいに何割か肩代わりしてくれるん？", LEX)
+    assert "上海" in rest and "広東" not in rest, rest
+
+
+def test_round_117_a_percentage_asked_is_no_amount_named_before_it():
+    question = "施行令2条では、不特定被担保債権留保額を配当可能額の区分ごとに率を掛けて算出するとのことですが、各区分に適用される率は具体的に何%と定められているのでしょうか。"
+    assert requested_figure(question, LEX).units <= {"%", "割", "share"}
+
+
+def test_round_117_a_part_of_a_whole_told_in_an_earlier_clause(assistant):
+    answer = assistant.ask(
+        "2018年3月の知財金融フォーラムには金融機関の職員も多数参加したと聞いていますが、そのうち信用金庫の職員は何人だったのでしょうか。"
+    )
+    assert answer.abstained, answer.text
+
+
+def test_round_117_a_quoted_body_asked_who_chaired_is_that_body(assistant):
+    answer = assistant.ask(
+        "Who chaired the FSA's 'Study Group on Lending and Restructuring Practices that Support Businesses' that was set up in 2020?"
+    )
+    assert answer.abstained, answer.text
+
+
+def test_round_117_a_start_told_for_some_users_first_is_a_start(assistant):
+    answer = assistant.ask("企業価値担保権って2025年に個人事業主向けだけ先にスタートしたって聞いたけど、なんで個人から先やったん？")
+    assert answer.abstained and "2025" in answer.abstain_reason, answer.text
