@@ -527,6 +527,13 @@ _ASKS_PAST_DATE = re.compile(
     r"\b(?:what|which) year\b|\bwhen (?:did|was|were|had)\b",
     re.IGNORECASE,
 )
+#: An English follow-up asking a thing of its own, not a figure ("and what was the topic of
+#: the 5th meeting?", "so which body runs it?").
+_ASKS_THING_EN = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|then)\W+)?(?:what|which) (?:was|were|is|are) (?:the|its|their) "
+    r"(?:topic|theme|agenda|subject|focus|purpose|aim|name|title|content|contents|outcome|conclusion)s?\b",
+    re.I,
+)
 #: A when-question asking for the day itself (「何月何日から適用？」, "the exact date"): a unit
 #: dated only to a month does not answer it. (「何日かかる」 asks how long, not a day.)
 _ASKS_DAY = re.compile(
@@ -1268,9 +1275,11 @@ class ExtractiveAnswerer(Answerer):
                 # "what about start-up guarantees, same rule there?" asks whether the earlier
                 # answer's rule holds for them (「…は対象外」 says), not its figure again
                 q = replace(q, figure=RequestedFigure(frozenset(), frozenset()), quantities=())
-            if own and "howmuch" not in own and not requested_figure(question, self.lexicon) and not asks_result(question):
-                # Nor a figure: "When did the pilot start?" after "How big is …?" asks a date.
-                q = replace(q, figure=RequestedFigure(frozenset(), frozenset()))
+            if ((own and "howmuch" not in own) or _ASKS_THING_EN.match(question)) and not requested_figure(question, self.lexicon) and not asks_result(question):
+                # Nor a figure: "When did the pilot start?" after "How big is …?" asks a date;
+                # "and what was the topic of the 5th meeting?" after "How many times did …
+                # meet?" asks a topic.
+                q = replace(q, figure=RequestedFigure(frozenset(), frozenset()), quantities=tuple(x for x in q.quantities if x.pattern.search(question)))
             if not q.figure and asks_result(question) and (marks := figures(question).amounts):
                 # 「2024年通年の確定値はもう出てる？1兆元こえたの？」: an actual result asked against
                 # a mark (1兆元) is a figure of the mark's kind, for the years typed

@@ -7735,3 +7735,11 @@ def test_round_117_a_quoted_body_asked_who_chaired_is_that_body(assistant):
 def test_round_117_a_start_told_for_some_users_first_is_a_start(assistant):
     answer = assistant.ask("企業価値担保権って2025年に個人事業主向けだけ先にスタートしたって聞いたけど、なんで個人から先やったん？")
     assert answer.abstained and "2025" in answer.abstain_reason, answer.text
+
+
+def test_round_118_a_follow_up_asking_a_topic_carries_no_count(assistant):
+    answer = assistant.ask(
+        "and what was the topic of the 5th meeting?",
+        ["How many times did the FSA working group on business-focused lending meet in 2022-23?"],
+    )
+    assert not answer.abstained and "第5回会合" in _lead(answer)[0], answer.text
