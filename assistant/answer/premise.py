@@ -48,7 +48,12 @@ _HEARD = re.compile(
     rf"{_HEARD_EN}|\b(?:given|now) that\b|{_SINCE_EN}",
     re.I,
 )
-_ASKS_PREMISE = re.compile(r"(?:本当|ほんと|合って|正しい|間違い)|(?:is|was) (?:that|it|this) (?:right|true|correct|so)\b", re.I)
+_ASKS_PREMISE = re.compile(
+    r"(?:本当|ほんと|ほんま|合って|正しい|間違い)|(?:is|was) (?:that|it|this) (?:right|true|correct|so)\b"
+    # (a check typed as a tag: "EVC act was passed in 2023 right?", "…, correct?", "yeah?")
+    r"|[,\s](?:right|correct|yeah|yes|true)\s*\?+\s*$",
+    re.I,
+)
 _DENIES = re.compile(r"なれない|できない|使えない|認められない|認められず|対象外|除かれ|含まれない")
 #: What a question takes as made compulsory, as the reason for what it asks ("Since the FSA made
 #: its provisioning methods mandatory, which …", 「…が義務化されたので」); and a sentence

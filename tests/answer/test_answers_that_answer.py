@@ -7743,3 +7743,12 @@ def test_round_118_a_follow_up_asking_a_topic_carries_no_count(assistant):
         ["How many times did the FSA working group on business-focused lending meet in 2022-23?"],
     )
     assert not answer.abstained and "第5回会合" in _lead(answer)[0], answer.text
+
+
+# ---- round 119 (blind probes j121a, x121a, e121a, u121a)
+def test_round_119_a_date_checked_with_a_tag_is_answered_with_the_date(assistant):
+    answer = assistant.ask("EVC act was passed in 2023 right?")
+    assert not answer.abstained and "2024年6月7日" in _lead(answer)[0], answer.text
+    # (a wrong date taken as given, not asked to be checked, is still refused)
+    refused = assistant.ask("事業性融資の法律って2023年の国会で成立したらしいけど、いつ施行されたの？")
+    assert refused.abstained and "2023" in refused.abstain_reason, refused.text
