@@ -1154,6 +1154,11 @@ _MONTH = re.compile(r"\d{1,2}月")
 _FIRST_OCCASION = re.compile(r"初めて|最初の|初の|第1回|第一回")
 
 
+def _says_first_occasion(text: str) -> bool:
+    """``text`` tells of a first occasion of a series (「世界で初めてとされる…オークション」)."""
+    return bool(_FIRST_OCCASION.search(text) and re.search(OCCASION_NOUNS, text, re.I))
+
+
 def _words(text: str) -> set[str]:
     return {t for t in content_terms(text) if not any(ch.isdigit() for ch in t)}
 
@@ -1672,7 +1677,7 @@ class ExtractiveAnswerer(Answerer):
             # ("and the first one? when was that held" after a question on the 2nd dialogue)
             or (_FIRST_ONE.search(asking_text) if re.search(OCCASION_NOUNS, condensed, re.I) else None)
         )
-        if not asked and q.intent == "when" and first and "1" not in ordinals(f"{lead.text} {lead.unit().en}"):
+        if not asked and q.intent == "when" and first and "1" not in _ordinals_of(lead):
             # "… its ninth patent auction? — and when was the first one held?": a dated unit of the
             # lead's source on a first occasion (「2006年4月、世界で初めてとされる…オークション」)
             # answers, though it names no number
@@ -1681,8 +1686,7 @@ class ExtractiveAnswerer(Answerer):
                     c
                     for c in candidates
                     if c.hit.doc.source_id == lead.hit.doc.source_id
-                    and _FIRST_OCCASION.search(c.text)
-                    and re.search(OCCASION_NOUNS, c.text, re.I)
+                    and _says_first_occasion(c.text)
                     and has_date(c.text)
                     and self._may_lead(c, q)
                 ),
@@ -1700,7 +1704,7 @@ class ExtractiveAnswerer(Answerer):
                 else bool(named) and not any(_FIRST_OCCASION.search(c.text) for c in candidates if re.search(OCCASION_NOUNS, c.text))
             )
             and not any("1" in n for n in named)
-            and not (_FIRST_OCCASION.search(lead.text) and re.search(OCCASION_NOUNS, lead.text, re.I))
+            and not _says_first_occasion(lead.text)
         ):
             # "When did WIPO hold its first IP Finance Dialogue?" when the passages date its
             # second one only

@@ -757,19 +757,21 @@ class QuantityCheck:
             return False  # a worldwide share (WIPO: SMEs are 90% of firms) is no figure for Japan
         # (not the cities set aside: 「珠海とか深圳じゃなくて、上海の…」 asks about 上海)
         asked_places = places_asked(q.text, self.lexicon)
-        # (a follow-up's own city, not the one asked about before: "what about Shenzhen's …?")
-        typed_cities = self.lexicon.cities_in(places_asked(q.typed, self.lexicon))
-        cities = typed_cities or self.lexicon.cities_in(asked_places)
-        # (cities the earlier question named, "on the Shanghai and Shenzhen exchanges", may be
-        # named by the unit's passage: "And by the end of June 2024?" is met by 「2024年6月末
+        # (a follow-up's own places, not those asked about before: "what about Shenzhen's …?")
+        typed_places = places_asked(q.typed, self.lexicon) if q.typed else ""
+        follow_up = bool(q.typed) and q.typed != q.text
+        # (places only the earlier question named, "on the Shanghai and Shenzhen exchanges", may
+        # be named by the unit's passage: "And by the end of June 2024?" is met by 「2024年6月末
         # までに151本」 after 「上海と深圳の取引所で…」)
-        said = f"{c.text} {c.unit().en}" if typed_cities or not q.typed or q.typed == q.text else f"{c.text} {c.unit().en} {c.hit.chunk.text}"
-        if cities and not self.lexicon.cities_in(said) & cities:
+        typed_cities = self.lexicon.cities_in(typed_places)
+        cities = typed_cities or self.lexicon.cities_in(asked_places)
+        passage = c.hit.chunk.text if follow_up and not typed_cities else ""
+        if cities and not self.lexicon.cities_in(f"{c.text} {c.unit().en} {passage}") & cities:
             return False  # 珠海市's split of a loss (or the province's) is no figure for 深圳
-        typed_regions = self.lexicon.regions_in(places_asked(q.typed, self.lexicon)) if q.typed else frozenset()
+        typed_regions = self.lexicon.regions_in(typed_places)
         regions = typed_regions or self.lexicon.regions_in(asked_places)
-        earlier = "" if typed_regions or not q.typed or q.typed == q.text else c.hit.chunk.text
-        if regions and not regions & self.lexicon.regions_in(f"{c.text} {c.unit().en} {c.hit.chunk.section} {earlier}"):
+        passage = c.hit.chunk.text if follow_up and not typed_regions else ""
+        if regions and not regions & self.lexicon.regions_in(f"{c.text} {c.unit().en} {c.hit.chunk.section} {passage}"):
             return False  # China's 2020 total is no figure for Guangdong
         asked_nth, said_nth = _nth_years(q.text), _nth_years(f"{c.text} {c.unit().en}")
         if asked_nth and not asked_nth & said_nth:
