@@ -180,12 +180,14 @@ def _without_suffixes(tokens: tuple[str, ...]) -> tuple[str, ...]:
 #: Verbs that carry no topic of their own (する, ある, なる are 非自立可能 in Sudachi already),
 #: and discourse markers Sudachi reads as verbs: 「ぶっちゃけ」 (打ち明ける, "frankly"),
 #: 「要するに」 (要する).
+#: Verbs saying only that something came to a state (「実行に至った場合」, 「債務不履行に陥った
+#: 場合」, 「デフォルトに至った件数」): the act or state is the noun before them.
+ARRIVAL_VERBS = frozenset({"至る", "陥る"})
 LIGHT_VERBS = {
     "つく",  # 「…について」 (a follow-up's topic is prefixed 「…について、」)
     "思う", "言う", "教える", "知る", "分かる", "聞く", "見る", "困る", "考える", "ちゃう", "くる", "行く",
     "打ち明ける", "要する",
-    "至る",  # 「実行に至った場合」: the act is the noun it comes to
-    "陥る",  # 「債務不履行に陥った場合」: likewise, the state is the noun it falls into
+    *ARRIVAL_VERBS,
 }
 
 

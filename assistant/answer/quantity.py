@@ -26,6 +26,7 @@ from functools import lru_cache
 from assistant.answer.candidate import Candidate, names_instrument, terms
 from assistant.answer.evidence import (
     AFTER_YEAR,
+    ARRIVAL_VERBS,
     COUNT,
     COUNTING_PARTS,
     ERA_START,
@@ -1019,7 +1020,7 @@ class QuantityCheck:
         # 「評価書作成支援として採択された件数」 counts 採択)
         parts = re.split(r"として|について|から|まで|[をがでにはもとへや]|当たり|あたり|につき|ごとに?", m.group(1))
         stem = parts[-1]
-        if stem in ("至", "陥") and len(parts) > 1:
+        if f"{stem}る" in ARRIVAL_VERBS and len(parts) > 1:
             stem = parts[-2]  # (「デフォルトに至った件数」 counts defaults: 至る says only that it came to that)
         everyday = self.lexicon.everyday_in(m.group(0))
         if len(stem) < 2 and not everyday:
