@@ -54,7 +54,14 @@ _ASKS_PREMISE = re.compile(
     r"|[,\s](?:right|correct|yeah|yes|true)\s*\?+\s*$",
     re.I,
 )
-_DENIES = re.compile(r"なれない|できない|使えない|認められない|認められず|対象外|除かれ|含まれない")
+_DENIES = re.compile(r"なれない|なれず|できない|できず|使えない|認められない|認められず|対象外|除かれ|含まれない")
+#: A premise inside what is asked: why or how someone was allowed something (「商取引債権者にも
+#: 担保権者となることを認めた理由」): the question takes the allowing as done.
+_ALLOWED_WHY_JA = re.compile(
+    rf"({NOUN}{{2,}})(?:にも|も|でも)[^、。？?]{{0,16}}?"
+    r"(?:認めた|認められた|認めている|できるようにした|できるようになった|可能にした|可能になった|解禁した|解禁された)"
+    r"(?:理由|経緯|背景|目的|根拠|狙い|ねらい|のは(?:なぜ|どうして|何故))"
+)
 #: What a question takes as made compulsory, as the reason for what it asks ("Since the FSA made
 #: its provisioning methods mandatory, which …", 「…が義務化されたので」); and a sentence
 #: saying it is not (「採用する義務はなく」, "is not mandatory").
@@ -162,10 +169,14 @@ def contradicted_premise(question: str, texts: list[str], lexicon: Lexicon) -> l
     """Who or what a question takes as now able or allowed (「個人事業主も使えるようになったと
     聞きましたが」, "I heard sole proprietors can now grant …") when a passage says it is
     not (「個人事業主などは…設定者になれない」): the question rests on what the documents
-    deny, so no quote answers it as asked."""
+    deny, so no quote answers it as asked; so does one asking why it was allowed
+    (「商取引債権者にも担保権者となることを認めた理由は」)."""
+    sentences = [s for text in texts for s in re.split(r"(?<=[。！？])", text)]
     marker = _HEARD.search(question)
     if not marker:
-        return []  # 「…って本当？」 "is it true …?" asks the premise itself: a no answers it
+        # (「…って本当？」 "is it true …?" asks the premise itself: a no answers it)
+        allowed = [m.group(1) for m in _ALLOWED_WHY_JA.finditer(question)]
+        return [w for w in allowed if any(w in s and _DENIES.search(s[s.index(w) :]) for s in sentences)]
     english = marker.group(0)[0].isascii()
     if english:  # "I heard <premise>. <question>"
         tail = question[marker.end() :]
@@ -183,7 +194,6 @@ def contradicted_premise(question: str, texts: list[str], lexicon: Lexicon) -> l
         named.append((said, lexicon.expand_english(said)))
     if not named:
         return []
-    sentences = [s for text in texts for s in re.split(r"(?<=[。！？])", text)]
     return [
         said
         for said, words in named
@@ -220,10 +230,11 @@ _WHY_BINDING = re.compile(
     r"|(?:義務化|義務付け|義務づけ|必須化)(?:され|し)た(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)"
     # (…or a duty taken as given in passing: 「ガイドラインって2016年に法律になったんやろ？」,
     # "the guidelines became law in 2016, right?")
-    r"|(?:法律に(?:な|格上げされ)った|法制化(?:され|し)た|義務化(?:され|し)た)(?:ん(?:やろ|だろ|でしょ|ですよね|だよね)|よね|らしい|って聞|と聞|けど)"
+    r"|(?:法律に(?:な|格上げされ)った|法制化(?:され|し)た|義務化(?:され|し)た|拘束力を(?:持つ|もつ|有する)ように(?:な|し)った)(?:ん(?:やろ|だろ|でしょ|ですよね|だよね)|よね|らしい|って聞|と聞|けど)"
     r"|\b(?:became|become|made into|turned into) (?:a |the )?law\b[^?.]{0,30}?\b(?:right|correct|yeah)\b",
     re.I,
 )
+_GIVEN_TAIL = re.compile(r"(?:ん(?:やろ|だろ|でしょ|ですよね|だよね)|よね|らしい|って聞|と聞|けど)$")
 _SPEAKS_OF_DUTY = re.compile(
     r"義務|拘束力|強制|必須|\b(?:binding|mandatory|compulsory|obligatory|obliged|obligation|enforceable)\b", re.I
 )
@@ -241,6 +252,8 @@ def binding_premise(question: str, texts: list[str], about: str = "") -> tuple[s
     if not m:
         return "", []
     asked = [re.sub(r"^(?:why\b[^?]*?\b(?=made|make|become|became|turned|now)|なぜ|なんで|どうして)", "", m.group(0), flags=re.I).strip()]
+    # (the premise without the words taking it as given: 「拘束力を持つようになった」, not …と聞)
+    asked = [_GIVEN_TAIL.sub("", a) or a for a in asked]
     words = {w for w in re.findall(r"[a-z]{4,}", (about or question).lower()) if w not in _EN_FUNCTION} | set(content_terms(about or question))
     sentences = [s for text in texts for s in _SENTENCE_END.split(text)]
     if any(_NOT_MANDATED.search(s) and any(w in s.lower() for w in words) for s in sentences):

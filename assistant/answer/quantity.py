@@ -546,6 +546,8 @@ _BODIES_JA = r"研究会|検討会|委員会|部会|分科会|審議会|懇談�
 _CHAIRED_JA = re.compile(
     rf"({_BODIES_JA})(?:(?!{_BODIES_JA})[^。？?]){{0,30}}?(?:の|で|では)?(?:座長|委員長|会長|議長|部会長|主査)"
 )
+#: A word naming a kind of body (ワーキング・グループ is read as ワーキング + グループ).
+_BODY_WORD = re.compile(rf"{_BODIES_JA}|ワーキング|グループ")
 #: How the documents write a working group.
 _WG_FORMS = ("ワーキング・グループ", "ワーキンググループ", "WG")
 #: The documents' words for a body the glossary does not name (the head of an "office" is
@@ -829,7 +831,8 @@ class QuantityCheck:
                 # question says what its figure is of in users' words (「取引先の分として残して
                 # おくお金」 for 不特定被担保債権留保額)
                 where |= set(terms(" ".join(fact.questions)))
-            # An acronym (WG, JPO) is spelt out once per passage: its chunk names it.
+            # An acronym (WG, JPO) is spelt out once per passage: its chunk names it; so is a
+            # body (このワーキング・グループは…; then 「会合は全部で7回開かれ」).
             chunk = set(terms(c.hit.chunk.text))
             # (a year is when the figure is asked for, not what of: 2019年度 in the unit says
             # nothing of the 知財ビジネス提案書 asked about)
@@ -848,7 +851,8 @@ class QuantityCheck:
             figureless = not q.figure and bool(q.quantities) and not any(x.figure for x in q.quantities)
             share, around = (group_share, where | chunk) if figureless else (_headed_share if q.figure else group_share, where)
             if not any(
-                (group_share(g, chunk) if city or in_passage or _acronym(g.term, q.text) else share(g, around)) >= SUBJECT_SHARE
+                (group_share(g, chunk) if city or in_passage or _acronym(g.term, q.text) or _BODY_WORD.fullmatch(g.term) else share(g, around))
+                >= SUBJECT_SHARE
                 for g in named
             ):
                 return False  # the fee of a report, for a question about a trust company's fee

@@ -191,6 +191,7 @@ _TITLE_LIKE = re.compile(
 )
 #: Words that say which of a series, not what a figure is of.
 _ORDER_WORDS = frozenset({"first", "last", "latest", "next", "previous", "second", "third", "final"})
+_ORDER_WORDS_JA = re.compile(r"最終回?|最後|前回|次回|今回|第\d+回|\d+回目")
 
 
 #: "Is that right?" after a statement: whether the statement holds is asked.
@@ -1086,8 +1087,8 @@ class Refusals:
                 continue
             if g.term.isascii() and all(a == (g.term,) for a in g.alternatives) and g.term.upper() not in text:
                 continue  # an English word with no Japanese equivalent ("produced"); not IPAS
-            if FIRST.fullmatch(g.term) or g.term.lower() in _ORDER_WORDS:
-                continue  # "the first auction": which one, not what the figure is of
+            if FIRST.fullmatch(g.term) or g.term.lower() in _ORDER_WORDS or _ORDER_WORDS_JA.fullmatch(g.term):
+                continue  # "the first auction", 「最終回の開催日」: which one, not what the figure is of
             if casual(g.term) or _ASPECT.fullmatch(g.term):
                 continue  # 今, だいたい, 推移: how it is asked
             if _WHEN_WORD.fullmatch(g.term):

@@ -27,7 +27,7 @@ from assistant.core.errors import ConfigError
 from assistant.core.safe_yaml import YamlLimitError, load_yaml
 from assistant.core.settings import PROJECT_ROOT
 from assistant.text.hanzi import japanese_forms
-from assistant.text.ja import noun_phrases, reading, readings
+from assistant.text.ja import dictionary_word, noun_phrases, reading, readings
 from assistant.text.romaji import romaji, romaji_key
 
 if TYPE_CHECKING:
@@ -340,8 +340,47 @@ class Lexicon:
     def with_typos_fixed(self, text: str) -> str:
         """``text`` with mistyped conversions of the vocabulary's terms put right: a long term
         typed with one wrong kanji (:meth:`_one_kanji_fixed`), then a homophone
-        (:meth:`with_homophones_fixed`)."""
-        return self.with_homophones_fixed(self._one_kanji_fixed(text))
+        (:meth:`with_homophones_fixed`), and a loanword with one kana wrong, missing or too
+        many (:meth:`_one_kana_fixed`)."""
+        return self._one_kana_fixed(self.with_homophones_fixed(self._one_kanji_fixed(text)))
+
+    @cached_property
+    def _kana_typo_keys(self) -> dict[str, str]:
+        """Each katakana glossary term of MIN_TYPO_TERM characters or more under every
+        spelling one kana away: one left out (ガイドラン), one wrong or one too many, marked
+        by a NUL (ガイド\x00ライン); a key two terms share stands for neither."""
+        keys: dict[str, str] = {}
+
+        def put(key: str, term: str) -> None:
+            keys[key] = term if keys.get(key, term) == term else ""
+
+        for term in self.glossary_terms:
+            if len(term) < MIN_TYPO_TERM or not _KATAKANA_WORD.fullmatch(term):
+                continue
+            for i in range(len(term) + 1):
+                put(term[:i] + "\x00" + term[i:], term)  # one kana too many
+                if i < len(term):
+                    put(term[:i] + term[i + 1 :], term)  # one left out
+                    put(term[:i] + "\x00" + term[i + 1 :], term)  # one wrong
+        return {k: v for k, v in keys.items() if v}
+
+    def _one_kana_fixed(self, text: str) -> str:
+        """``text`` with a katakana loanword of the glossary typed one kana off put right
+        (「ガイドラン」 → ガイドライン, 「モニタリンク」 → モニタリング): a whole run of katakana
+        of MIN_KANA_TYPO characters or more that is neither a glossary term nor one word of
+        the dictionary (メンバー is no mistyped メンター)."""
+        keys, written = self._kana_typo_keys, self._written_terms
+
+        def fixed(m: re.Match[str]) -> str:
+            run = m.group()
+            if len(run) < MIN_KANA_TYPO or run in written or dictionary_word(run):
+                return run
+            if term := keys.get(run):
+                return term
+            terms = {t for i in range(len(run)) if (t := keys.get(run[:i] + "\x00" + run[i + 1 :]))}
+            return terms.pop() if len(terms) == 1 else run
+
+        return _KATAKANA_RUN.sub(fixed, text) if keys else text
 
     def _one_kanji_fixed(self, text: str) -> str:
         """``text`` with a long glossary term typed with one wrong kanji put right
@@ -718,6 +757,11 @@ MIN_TYPO_TERM = 5
 MIN_HOMOPHONE_KANA = 6
 #: 付 after kana (焦げ付く), often typed in kana (焦げつく).
 _KANA_TSUKI = re.compile(r"(?<=[ぁ-ん])付")
+#: A katakana run this long or longer, one kana off a glossary loanword, is that loanword.
+MIN_KANA_TYPO = 4
+_KATAKANA_WORD = re.compile(r"[ァ-ヺー・]+")
+#: A whole run of katakana, a middle dot only inside it (証券化・オークション is a list).
+_KATAKANA_RUN = re.compile(r"(?<![ァ-ヺー])[ァ-ヺー](?:[ァ-ヺー・]*[ァ-ヺー])?(?![ァ-ヺー])")
 _KANJI = re.compile(r"[一-龥々]")
 _HIRAGANA = re.compile(r"[ぁ-ゖ]")
 _COMPOUND = re.compile(r"[一-龥々ァ-ヶー]")

@@ -98,7 +98,8 @@ def _topic(previous: str, idf: Callable[[str], float] | None, lexicon: Lexicon |
         return " ".join(words[:4])
     # A question word is what was asked, not what it was about (何日, 何件採択), and so is the
     # kind of answer asked for (公表日 of 「…ガイドラインの公表日を教えて」).
-    phrases = [p for p in noun_phrases(previous) if not _ASKING.match(p) and p not in _ASKED_KIND]
+    written = _dotted_terms(noun_phrases(previous), previous, lexicon)
+    phrases = [p for p in written if not _ASKING.match(p) and p not in _ASKED_KIND]
     # (…and so is a role whose holder was asked, 座長 of 「…ワーキング・グループ、座長はどなたでしたか」)
     phrases = [p for p in phrases if not re.search(re.escape(p) + _WHO_ASKED, previous)]
     # (…and so is who told the asker, 税理士 of 「…があるって税理士にいわれた」)
@@ -133,8 +134,25 @@ def _topic(previous: str, idf: Callable[[str], float] | None, lexicon: Lexicon |
             head = next((p for p in phrases if re.search(re.escape(p) + _HEAD_OF, previous)), "")
             if head and head not in top and not lexicon.place(head):
                 top = [*top, head]
-    ordered = [p for p in noun_phrases(previous) if p in top]
+    ordered = [p for p in written if p in top]
     return "・".join(dict.fromkeys(ordered))
+
+
+def _dotted_terms(phrases: list[str], text: str, lexicon: Lexicon | None) -> list[str]:
+    """``phrases`` with two written with a middle dot between them joined when together they
+    are a glossary term (ワーキング + グループ → ワーキング・グループ); a list (証券化・取引所)
+    stays apart."""
+    if lexicon is None:
+        return phrases
+    terms = set(lexicon.glossary_terms)
+    out: list[str] = []
+    for p in phrases:
+        joined = f"{out[-1]}・{p}" if out else ""
+        if joined and joined in text and joined in terms:
+            out[-1] = joined
+        else:
+            out.append(p)
+    return out
 
 
 def _places(text: str, lexicon: Lexicon) -> list[str]:
@@ -354,8 +372,11 @@ def condense(
         # When the earlier turn was itself a follow-up ("When does it start? (Is there a law
         # …?)"), the topic is what it was about, not what it asked: "And when did the Diet
         # pass it?" is not also asking when anything started.
+        # (but one naming a new thing, "Which was the first deal?", is what "it" stands for next:
+        # "who underwrote it?")
         asked = history[-1].strip()
-        if previous.startswith(f"{asked} (") and previous.endswith(")"):
+        names_thing = not _EN_PRONOUN.search(asked) or bool(_EN_THAT_ONE.search(asked))
+        if previous.startswith(f"{asked} (") and previous.endswith(")") and not names_thing:
             previous = previous[len(asked) + 2 : -1]
         # A follow-up naming another place ("what about China? what's the legal basis there")
         # reads the earlier question as about that place.

@@ -579,6 +579,19 @@ def readings(text: str) -> list[tuple[str, str]]:
         return [(m.surface(), m.reading_form()) for m in morphemes if not _ASCII_WORD.match(m.surface())]
 
 
+def dictionary_word(text: str) -> bool:
+    """Whether ``text`` is one word of Sudachi's dictionary (メンバー is; ガイドラン, a
+    mistyped ガイドライン, is read as an unknown word)."""
+    from sudachipy import SplitMode
+
+    text = normalize(text)
+    if not text.strip() or len(text.encode()) >= 40_000:
+        return False
+    with _lock:
+        morphemes = _tokenizer().tokenize(text, SplitMode.A)
+        return len(morphemes) == 1 and not morphemes[0].is_oov()
+
+
 def reading(text: str) -> str:
     """The katakana reading of ``text`` (Sudachi's), word after word."""
     return "".join(r for _, r in readings(text))

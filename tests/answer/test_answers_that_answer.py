@@ -7752,3 +7752,64 @@ def test_round_119_a_date_checked_with_a_tag_is_answered_with_the_date(assistant
     # (a wrong date taken as given, not asked to be checked, is still refused)
     refused = assistant.ask("事業性融資の法律って2023年の国会で成立したらしいけど、いつ施行されたの？")
     assert refused.abstained and "2023" in refused.abstain_reason, refused.text
+
+
+# ---- round 120 (blind probes j122a, x122a, e122a, u122a)
+def test_round_120_names_asked_of_each_of_a_group_the_documents_only_count(assistant):
+    question = "事業性融資ワーキング・グループの第4回会合にゲストとして招かれた2人の弁護士は、それぞれどなたでしょうか。"
+    assert any(x.person for x in LEX.quantities_in(question))
+    assert assistant.ask(question).abstained
+
+
+def test_round_120_why_something_was_allowed_that_the_documents_deny(assistant):
+    answer = assistant.ask("金融庁が2023年2月2日に示した概要で、商取引債権者にも担保権者となることを認めた理由はどのように説明されていたのでしょうか。")
+    assert answer.abstained and "商取引債権者" in answer.abstain_reason, answer.text
+    # (asking why they may not is answered)
+    assert not assistant.ask("商取引債権者が担保権者になれない理由は？").abstained
+
+
+def test_round_120_binding_force_taken_as_given_is_named_without_the_hearsay(assistant):
+    answer = assistant.ask(
+        "経営者保証に関するガイドラインは2022年6月の改定で法的拘束力を持つようになったと聞きましたが、その根拠となる法律は何でしょうか。"
+    )
+    assert answer.abstained and "「拘束力を持つようになった」" in answer.abstain_reason, answer.abstain_reason
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("企業価値担保権で借りてて、もし返せんくなったら会社はどないなるん？", "whatif"),
+        ("中国やと、返されへんかったら担保の特許ってどうなるん？", "whatif"),
+        ("それやったらワシ個人は保証人にならんでええの？", "yesno"),
+        ("在庫売ってもええの？", "yesno"),
+        ("How does the Deloitte article define IP finance?", "definition"),
+        ("How do I apply?", "howto"),
+    ],
+)
+def test_round_120_kansai_and_define_questions_are_read_for_what_they_ask(question, intent):
+    assert LEX.intents_of(question)[0] == intent
+
+
+def test_round_120_a_count_of_a_bodys_meetings_is_stated_in_its_passage(assistant):
+    answer = assistant.ask("金融庁のワーキンググループって、ぜんぶで何回くらい集まって話し合ったん？")
+    assert not answer.abstained and "全部で7回" in _lead(answer)[0], answer.text
+    # (a figure of the body its passage never gives is still refused)
+    assert assistant.ask("金融庁のワーキング・グループの委員は何人？").abstained
+
+
+def test_round_120_the_last_meeting_asked_beside_a_count_is_no_subject(assistant):
+    answer = assistant.ask(
+        "その会合は全部で何回開かれたのでしょうか。最終回の開催日もあわせて教えてください。",
+        ["事業性に着目した融資実務を支える制度のあり方等に関するワーキング・グループの座長はどなたでしたか。"],
+    )
+    assert not answer.abstained and "全部で7回" in _lead(answer)[0], answer.text
+    # (the topic carried keeps the dotted name whole)
+    assert "ワーキング・グループについて" in answer.condensed_query, answer.condensed_query
+
+
+def test_round_120_a_follow_up_naming_a_thing_is_what_it_stands_for_next():
+    kept = condense("who underwrote it?", ["Is there insurance in the US that covers loans backed by IP?", "Which was the first deal?"])
+    assert "first deal" in kept, kept
+    # (a follow-up asking only of "it" still leaves its own question behind)
+    plain = condense("And when did the Diet pass it?", ["Is there a law for the enterprise value charge?", "When does it start?"])
+    assert "start" not in plain, plain
