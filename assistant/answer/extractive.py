@@ -2108,7 +2108,10 @@ class ExtractiveAnswerer(Answerer):
         # (whether a law is in force yet is answered by the day it took effect)
         wants_date = q.wants("when") or self.lexicon.wants(q.text, "when") or bool(_ASKS_IN_FORCE.search(q.typed or q.text))
         # (「創業の保証もその割合？」 asks whether it applies: a figure is no better answer)
-        wants_figure = (q.wants("howmuch") or self.lexicon.wants(q.text, "how_much")) and q.intent != "applies"
+        # (nor does a question naming a cost only beside what it asks: 「評価書とはどのようなもので、
+        # 費用負担は生じるのでしょうか」 is answered by what the report is, free to banks)
+        howmuch = q.intent == "howmuch" or (q.wants("howmuch") and (q.intent != "definition" or self.lexicon.asks(q.text, "howmuch")))
+        wants_figure = (howmuch or self.lexicon.wants(q.text, "how_much")) and q.intent != "applies"
         asks_ordinal = bool(q.figure) and ORDINAL in q.figure.units
         # 「なんて規格？番号わかる？」: the sentence giving the number (GB/T 42748-2023) answers
         asks_number = bool(q.figure) and NUMBERED in q.figure.units and not wants_figure

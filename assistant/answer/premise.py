@@ -835,6 +835,9 @@ _ENDED_EN = re.compile(
     r"shut (?:it )?down|clos(?:e|ed) (?:it )?down|end(?:ed)?|cancel|phas(?:e|ed) (?:it )?out|drop(?:ped)?|stop(?:ped)?|postpon|delay|suspend|freez|froze)\w*",
     re.I,
 )
+#: Words after a scheme's name saying it went on (「評価書に加えて」, 「…も引き続き」).
+_KEPT_AFTER = r"(?:に加えて|とあわせて|と併せて|とともに|も引き続き|を引き継)"
+_KEPT_BESIDE_EN = re.compile(r"\b(?:alongside|in addition to|as well as)\b[^.;]{0,40}", re.I)
 #: A sentence saying a scheme ended or was followed by another (後継, "successor").
 _ENDS = re.compile(
     r"廃止|終了|撤廃|打ち切|終わ|取りやめ|中止|後継|限った|延期|先送り|凍結|"
@@ -891,7 +894,21 @@ def ended_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str
         naming = [text for text in texts if any(name in text for name in named)]
     if not naming:
         return []
-    ending = [s for text in naming for s in _SENTENCE_END.split(text) if _ENDS.search(s)]
+    # (a sentence saying it went on beside a successor, 「後継…が新設され、評価書に加えて…」,
+    # says it did not end)
+    # (its name may be written short: 評価書 of 知財ビジネス評価書; in an English rendering, the
+    # words of what the question says ended: "alongside the evaluation report")
+    shorts = {n[-3:] if len(n) > 3 and not n.isascii() else n for n in named}
+    kept_ja = re.compile("|".join(re.escape(n) + _KEPT_AFTER for n in sorted(shorts))) if shorts else None
+    asked_words = {w for w in re.findall(r"[a-z]{5,}", " ".join(objects or clauses).lower())}
+
+    def kept(sentence: str) -> bool:
+        if kept_ja and kept_ja.search(sentence):
+            return True
+        beside = _KEPT_BESIDE_EN.search(sentence)
+        return bool(beside) and any(w.rstrip("s") in beside.group(0).lower() for w in asked_words)
+
+    ending = [s for text in naming for s in _SENTENCE_END.split(text) if _ENDS.search(s) and not kept(s)]
     # (a year said for the end must be one a sentence on its end states: "abolished in 2016"
     # is not the successor of 2019)
     years = years_in(question) | stated_years(question)

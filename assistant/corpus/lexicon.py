@@ -557,9 +557,28 @@ class Lexicon:
         found = [
             i for i in self.intents if i.pattern.search(read) or (inner is not None and i.embedded and i.embedded.search(inner))
         ]
-        if len(found) > 1 and found[0].asks is not None and not found[0].asks.search(read):
+        if len(found) > 1 and found[0].asks is not None and not self._asked_where_named(found[0], read):
             found = [*found[1:], found[0]]  # named by a noun only: the question asks something else
         return [i.name for i in found]
+
+    def asks(self, text: str, name: str) -> bool:
+        """Whether ``text`` asks intent ``name`` with its asking words where it is named, not by
+        a noun only (「費用負担は生じるのでしょうか」 names 費用 but asks no amount)."""
+        intent = self.intent(name)
+        if intent is None or not intent.pattern.search(text):
+            return False
+        return intent.asks is None or self._asked_where_named(intent, text)
+
+    @staticmethod
+    def _asked_where_named(intent: Intent, text: str) -> bool:
+        """Whether ``intent``'s asking words are in a clause its pattern matches: in
+        「評価書とはどのようなもので、費用負担は生じるのでしょうか」 the どの asks what the
+        report is, not how much the 費用 is. (English clauses are not split: "the fee, what
+        is it?")"""
+        assert intent.asks is not None
+        if not _JAPANESE.search(text):
+            return bool(intent.asks.search(text))
+        return any(intent.pattern.search(c) and intent.asks.search(c) for c in _JA_CLAUSE.split(text))
 
     def unwrap(self, text: str) -> str | None:
         """The question inside a polite request ("Could you explain what X is?" → "what X
@@ -764,6 +783,9 @@ _KATAKANA_WORD = re.compile(r"[ァ-ヺー・]+")
 _KATAKANA_RUN = re.compile(r"(?<![ァ-ヺー])[ァ-ヺー](?:[ァ-ヺー・]*[ァ-ヺー])?(?![ァ-ヺー])")
 _KANJI = re.compile(r"[一-龥々]")
 _HIRAGANA = re.compile(r"[ぁ-ゖ]")
+_JAPANESE = re.compile(r"[ぁ-ゖァ-ヺ一-龥]")
+#: Where a Japanese question's clauses part (「…とはどのようなもので、…生じるのでしょうか」).
+_JA_CLAUSE = re.compile(r"[、。？?！!]")
 _COMPOUND = re.compile(r"[一-龥々ァ-ヶー]")
 _HIRAGANA_RUN = re.compile(r"[ぁ-ゖー]+")
 #: A noun as the everyday vocabulary writes it (給料, 社長の家 is not): kanji, maybe katakana.

@@ -7813,3 +7813,21 @@ def test_round_120_a_follow_up_naming_a_thing_is_what_it_stands_for_next():
     # (a follow-up asking only of "it" still leaves its own question behind)
     plain = condense("And when did the Diet pass it?", ["Is there a law for the enterprise value charge?", "When does it start?"])
     assert "start" not in plain, plain
+
+
+def test_round_120_a_scheme_kept_beside_its_successor_did_not_end(assistant):
+    # 「2019年度には後継…が新設され、評価書に加えて…提案書が新たに導入された」: the reports went on
+    for question in (
+        "Why did the JPO scrap the IP business evaluation reports in fiscal 2019?",
+        "特許庁が2019年に知財ビジネス評価書を廃止したのはなぜ？",
+    ):
+        answer = assistant.ask(question)
+        assert answer.abstained and "知財ビジネス評価書" in answer.abstain_reason, (question, answer.text)
+
+
+def test_round_120_a_cost_named_beside_a_definition_asks_no_amount(assistant):
+    question = "特許庁の知財ビジネス評価書とはどのようなもので、金融機関側に費用負担は生じるのでしょうか。"
+    assert LEX.intents_of(question)[0] == "definition"
+    assert not LEX.asks(question, "howmuch") and LEX.asks("評価書の費用って、どのくらい？", "howmuch")
+    answer = assistant.ask(question)
+    assert not answer.abstained and "費用を負担せずに受け取れる" in _lead(answer)[0], answer.text
