@@ -823,7 +823,7 @@ def later_years(question: str, texts: list[str]) -> list[str]:
 _ENDED_JA = re.compile(
     r"([^、。？?！!]{0,40}?)(?:廃止|終了|撤廃|打ち切|なくな|無くな|取りやめ|取り止め|中止|延期|先送り|凍結)(?:され|し|っ|に(?:な|なっ))?(?:た|て|ちゃった)"
     rf"(?:[^、。？?]{{0,6}}?(?:んでしょ(?!う)|でしょ(?!う)|{_AS_GIVEN_JA}|んだよね)"
-    r"|の(?:は|って)(?:なぜ|なんで|どうして)|のか|の[?？]|んですか|理由|背景|経緯)"
+    r"|の(?:は|って)(?:なぜ|なんで|どうして)|のか|の[?？]|ん[?？]|んですか|理由|背景|経緯)"
 )
 #: A scheme's English title as documents write it ("IP Finance Dialogue").
 _TITLES = re.compile(r"\b(?:[A-Z][A-Za-z]*\s+){1,5}[A-Z][a-z]+\b")
@@ -874,9 +874,14 @@ def ended_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str
     clauses: list[str] = []
     for m in _ENDED_JA.finditer(question):
         tail = m.group(0)[len(m.group(1)) :]
-        if re.search(r"の(?:か|[?？])|んですか", tail) and not _WHY_JA.search(question[: m.end() + 12]):
+        if re.search(r"の(?:か|[?？])|ん[?？]|んですか", tail) and not _WHY_JA.search(question[: m.end() + 12]):
             continue  # 「廃止されたの？」 asks whether it ended
-        clauses.append(m.group(1))
+        clause = m.group(1)
+        if _WHY_JA.fullmatch(clause.strip(" 、,")):
+            # (「企業価値担保権って…予定やったのに、なんで延期になったん？」: what ended is named
+            # in the clause before the why)
+            clause = re.split(r"[。？?！!]", question[: m.start(1)])[-1]
+        clauses.append(clause)
     objects: list[str] = []
     for m in _ENDED_EN.finditer(question):
         clauses.append(m.group(1) if m.group(1) is not None else question)  # why: what follows the verb too

@@ -47,7 +47,14 @@ from assistant.answer.parts import asking_sentences
 from assistant.answer.premise import (
     MONTHS_EN,
 )
-from assistant.answer.question import QuestionFrame, named_spans, names_other_than, names_person, places_asked
+from assistant.answer.question import (
+    QuestionFrame,
+    named_spans,
+    names_other_than,
+    names_person,
+    places_asked,
+    without_comparison,
+)
 from assistant.corpus.lexicon import Lexicon
 from assistant.text.ja import content_terms, normalize, noun_phrases, synonym_said
 
@@ -517,6 +524,24 @@ def _told_occasion(c: Candidate) -> set[str]:
     return ordinals(told[-1].group(0)) if told else set()
 
 
+def _by_its_work(c: Candidate, subject: str, question: str) -> bool:
+    """``question`` names ``subject`` as the author of a work (「デロイトの記事やと」) that the
+    unit's chunk speaks of by its kind (「記事はそれぞれの論点について…」): the figure is the
+    work's, whose summary need not repeat its author."""
+    m = re.search(re.escape(subject) + _WORK_OF, question)
+    if not m or m.group(1) not in c.hit.chunk.text:
+        return False
+    # (a count asked by its counter must be one: 「何行の金融機関」 is no 「2つの論点」)
+    counter = _COUNTER_ASKED.search(question)
+    return counter is None or any(unit == counter.group(1) for _, unit in figures(c.text).amounts)
+
+
+#: A count asked by its counter (何行, 何社, 何件).
+_COUNTER_ASKED = re.compile(r"何([行社件人名回本個機関])")
+#: The kind of work a question names by its author (「デロイトの記事」「…のレポート」).
+_WORK_OF = r"の(記事|レポート|報告書|解説|論文|資料|調査)"
+
+
 def _acronym(term: str, question: str) -> bool:
     """``term`` is written in the question as an acronym (WG, JPO)."""
     # (not \b: a Japanese character next to it is a word character too, 「金融審議会のWGは」)
@@ -864,7 +889,8 @@ class QuantityCheck:
         if population and not any(word in f"{c.text} {c.unit().en}" for word in population):
             return False  # "what % of US venture debt deals …": 4% of all secured business loans is not it
         # (a total asked: a split names the parties sharing a loss, 基金 and 保険 among them)
-        asked_kinds = _finance_kinds(q.text) if q.figure and not q.figure.units & {SHARE, "%", "割"} else set()
+        # (not a kind compared with: "… want to benchmark vs China's pledge numbers")
+        asked_kinds = _finance_kinds(without_comparison(q.text)) if q.figure and not q.figure.units & {SHARE, "%", "割"} else set()
         # (by the unit's own words; by its heading when it names no kind)
         if asked_kinds and not asked_kinds & (_finance_kinds(f"{c.text} {c.unit().en}") or _finance_kinds(c.hit.chunk.section)):
             # IP insurance's cover is no figure for IP securitisation products, nor is China's
@@ -891,7 +917,7 @@ class QuantityCheck:
         elif self.counts_other(c, q.text):
             return False  # 2.6万社 of companies is no count of industrial parks
         asks_person = any(quantity.person for quantity in q.quantities)
-        if not all(self._names(c, s) for s in q.subjects if not (asks_person and _proposed(s, q.text))):
+        if not all(self._names(c, s) or _by_its_work(c, s, q.text) for s in q.subjects if not (asks_person and _proposed(s, q.text))):
             # a figure for another party (the FSA's deadline for IPAS's); a person the question
             # proposes as the answer (「座長は一橋大学の加賀谷先生でしたっけ？」) is what it checks
             return False

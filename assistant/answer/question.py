@@ -119,6 +119,10 @@ _PART_WORDS = frozenset(
 _SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|[\"'(]\s*)$")  # "In China: What is …"
 
 
+#: ISO currency codes and their common forms: units a figure is asked in.
+_CURRENCY_CODES = frozenset({"RMB", "CNY", "JPY", "USD", "EUR", "GBP", "KRW", "SGD", "CHF", "HKD", "YEN", "YUAN", "RENMINBI"})
+
+
 def _unknown_latin(text: str, known: Callable[[str], bool], lexicon: Lexicon, places_only: bool) -> list[str]:
     """Capitalised words that are not the first of a sentence, and acronyms (MUFG), unknown
     to the index in any case, and no glossary term the lexicon maps to Japanese. With
@@ -132,8 +136,8 @@ def _unknown_latin(text: str, known: Callable[[str], bool], lexicon: Lexicon, pl
         if _NUMBERED.match(text, m.end()) and (word.lower() in _PART_WORDS or known(word.lower()) or _A_YEAR.match(text, m.end())):
             continue  # "Art. 2", "No. 242", "Vol 3": a numbered part, not a name ("Nikkei 225" is one)
         lower = word.lower()
-        if known(lower) or known(word):
-            continue
+        if known(lower) or known(word) or word.upper() in _CURRENCY_CODES:
+            continue  # (a currency code, "total for 2023 (RMB)", says in what unit, not of whom)
         listed = lower in lexicon.place_words
         if places_only != listed and not (places_only and _PLACE_BEFORE.search(text[: m.start()])):
             continue  # a listed place decides the jurisdiction (and is refused as a place)
@@ -395,7 +399,14 @@ def _hiragana_names(text: str) -> list[tuple[Token, str]]:
     for at, token in enumerate(tokens[:-1]):
         after = "".join(t.surface for t in tokens[at + 1 : at + 3])
         head = next((h for h in _INSTITUTION_HEADS if after.startswith(h)), "")
-        if head and token.pos == "名詞" and _HIRAGANA_NAME.fullmatch(token.surface) and not _KIND_PREFIX.match(token.norm):
+        # (not an adverbial noun: 「いちいち銀行の許可いるん」 names no いちいち銀行)
+        if (
+            head
+            and token.pos == "名詞"
+            and token.pos3 != "副詞可能"
+            and _HIRAGANA_NAME.fullmatch(token.surface)
+            and not _KIND_PREFIX.match(token.norm)
+        ):
             out.append((token, head))
     return out
 
@@ -442,6 +453,13 @@ _SET_ASIDE = re.compile(
     r"[^、。？?]*?(?:じゃなくて|じゃなく|ではなくて|ではなく|でなく|以外で)[、,]?|\bnot [A-Z][\w ]*?,? but\b"
     # (a place named to compare with: 「上海って…広東みたいに何割か肩代わりしてくれるん？」)
     r"|[一-龥ァ-ヶー]{1,6}(?:みたいに|のように)"
+)
+#: The places a work compares, named to say which work ("In the Deloitte piece comparing Japan
+#: w/ US & China, what's the Guangdong …?", 「米国と中国を比較した記事で」): none is asked about.
+_WORK_COMPARES = re.compile(
+    r"\b(?:piece|article|report|paper|study|brief|post|blog|survey)\s+(?:that\s+)?(?:compar|contrast)(?:ing|es|ed)\b[^,;:?]*"
+    r"|[^、。？?]*(?:と|を)(?:比較|比べ)(?:した|している|してる|て)(?:記事|レポート|報告書|資料|論文|解説)",
+    re.I,
 )
 #: Those an asker may speak for or of when saying where they sit ("our bank", 「取引先」).
 _PARTIES_EN = (
@@ -493,6 +511,8 @@ def asked_jurisdictions(text: str, lexicon: Lexicon) -> tuple[str, ...]:
     # (where a source comes from says who wrote it, not what is asked: "A Japanese report
     # says Guangdong splits losses 44:36:16:4. Is that right?" asks about Guangdong)
     text = _SOURCE_PLACE.sub(" ", text)
+    if lexicon.named_jurisdictions(rest := without_comparison(_WORK_COMPARES.sub(" ", text))):
+        text = rest
     # (a place named only in a remark beside asking sentences that name their own is a
     # comparison: 「日本だと…何％くらい？アメリカは4％くらいって聞いたけど」 asks about Japan)
     asking = asking_sentences(text)
@@ -567,9 +587,28 @@ def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda ter
         ),
         unknown_places=asked_about(unknown_entities(sites, known, lexicon, places_only=True)),
         unknown_institutions=institutions,
-        subjects=subjects(text, known, lexicon),
+        # (not what the asker compares with: "For comparison with SBA 7(a) guaranty shares: …")
+        subjects=subjects(without_comparison(text), known, lexicon),
         instruments=instruments(text, lexicon),
     )
+
+
+#: What an English question compares its answer with, beside what it asks ("For comparison
+#: with SBA 7(a) guaranty shares:", "want to benchmark vs China's pledge numbers", "? vs SBA
+#: fees"): no party or kind of figure asked about.
+_COMPARED_WITH = re.compile(
+    r"\b(?:for (?:a )?comparison with|to compare (?:it |them |this )?(?:with|to|against))\s+[^.?;:!]*[.?;:!,]?"
+    # (a remark on why the asker asks, not "How does X compare with Y?", which asks both)
+    r"|\b(?:i |we )?(?:want|wanting|trying|need|plan|hoping) to (?:benchmark|compare)(?: it| them| this)? (?:vs\.?|against|with|to)\s+[^.?;:!]*"
+    r"|(?<=[?？])\s*(?:vs\.?|versus|compared (?:with|to))\s+[^.?;:!]*$",
+    re.I,
+)
+
+
+def without_comparison(text: str) -> str:
+    """``text`` without what it compares with (:data:`_COMPARED_WITH`), when something is left."""
+    rest = _COMPARED_WITH.sub(" ", text).strip()
+    return rest or text
 
 
 #: A glossary term this long names a scheme or instrument (企業価値担保権, 信用保証協会), not a

@@ -465,7 +465,10 @@ class Refusals:
             return "unknown_entity"
         # What a party or a place the documents never name has done or does now (「トヨタも
         # 使ってるの？」「名古屋の地銀でやってるとこ」"Does MUFG offer …?") is not in them either.
-        if (q.unknown_entities or q.unknown_places) and (_RECORD.search(q.text) or _PRACTICE.search(q.text)):
+        # (what the asker says of themselves before asking, 「京都でパン屋やってて、…してるんやけど、
+        # …使えるん？」, is no doing of the place's: read in the clause that asks)
+        asking = asked_clause(asking_sentences(q.text)) if q.lang == "ja" else q.text
+        if (q.unknown_entities or q.unknown_places) and (_RECORD.search(asking) or _PRACTICE.search(asking)):
             return "unknown_entity"
         # …nor what such a party offers (「三菱UFJって特許担保で貸してくれる商品ある？」).
         if q.unknown_entities and (_PRODUCT_ASKED.search(q.text) or _OFFERS.search(q.text)):

@@ -91,6 +91,8 @@ _ASKS_VIEW_JA = re.compile(
 #: んやけど」, 「銀行が…って言ってるんですが」): the question follows; no view is asked.
 _SAID = ("言って", "言うて", "言った")
 _TOLD_SETUP = re.compile(r"[^。？?、]{0,6}?(?:けど|けれど|ですが|んだが|んやが)")
+#: …or what it names (「銀行さんが言うてた事業まるごと担保の新しい融資」): the thing they spoke of.
+_SAID_OF = re.compile(r"(?:い?た)?[ぁ-ん]{0,3}[一-龥ァ-ヶー]")
 #: A titled person asked to have rated something (「タン事務局長って…なんか評価してた？」): a
 #: view. (Not 「銀行は自分で知財を評価してるの」: a bank valuing IP is what it does.)
 _TITLED_RATES_JA = re.compile(rf"([一-龥ァ-ヶーA-Za-z・]*(?:{_TITLE_JA}))(?:は|が|って)、?[^。？?]{{0,40}}?評価(?:して|し|する|され)")
@@ -201,7 +203,11 @@ def asked_view(question: str, spell: Callable[[str], list[str]] | None = None) -
         spelt = tuple((w, *(x.lower() for x in spell(w))) for w in words) or (spellings,)
         return AskedView(name, spelt, spellings, about, person)
     m = next(
-        (x for x in _ASKS_VIEW_JA.finditer(question) if not (x.group(0).endswith(_SAID) and _TOLD_SETUP.match(question[x.end() :]))),
+        (
+            x
+            for x in _ASKS_VIEW_JA.finditer(question)
+            if not (x.group(0).endswith(_SAID) and (_TOLD_SETUP.match(question[x.end() :]) or _SAID_OF.match(question[x.end() :])))
+        ),
         None,
     ) or _TITLED_RATES_JA.search(question)
     name = m.group(1) if m else ""

@@ -88,7 +88,10 @@ _WHO_ASKED = r"(?:は|って)[、,]?\s*(?:誰|だれ|どなた)(?:です|でし|
 #: Who told the asker (「…って税理士にいわれた」「銀行の人から聞いた」): no topic.
 _TOLD_BY = r"(?:さん|の方|の人)?(?:に|から)(?:いわれ|言われ|聞い|きい|教わ|教えて|勧め|すすめ)"
 #: A phrase the question is about: before って/とは, a condensed topic's について, or みたいな.
-_HEAD_OF = r"(?:って|とは|について、|みたいな|っていう|的な)"
+#: A Japanese turn's sentences, and one that asks (ends in a question mark).
+_JA_SENTENCES = re.compile(r"(?<=[。？?！!])")
+_ENDS_ASKING = re.compile(r"[？?]\s*$")
+_HEAD_OF = r"(?:って|とは|について、|みたいな|っていう|的な|(?:が)?(?:でき|出来)(?:た|る)(?:って|の|ん))"
 _ASKING = re.compile(r"^(?:何|なに|いくつ|いくら|どの|どれ|どこ|誰|だれ)")
 
 
@@ -98,6 +101,13 @@ def _topic(previous: str, idf: Callable[[str], float] | None, lexicon: Lexicon |
         return " ".join(words[:4])
     # A question word is what was asked, not what it was about (何日, 何件採択), and so is the
     # kind of answer asked for (公表日 of 「…ガイドラインの公表日を教えて」).
+    # (what the earlier turn said of the asker beside its question, 「土地もなんも持ってへんのやけど」,
+    # is no topic)
+    # (a fragment saying what was meant, 「IPASってなに？スタートアップ向けのやつ」, stays)
+    sentences = [s for s in _JA_SENTENCES.split(previous) if s.strip()]
+    kept = [s for s in sentences if _ENDS_ASKING.search(s) or not any(t.pos == "動詞" for t in tokenize(s))]
+    if any(_ENDS_ASKING.search(s) for s in kept) and len(kept) < len(sentences):
+        previous = "".join(kept)
     written = _dotted_terms(noun_phrases(previous), previous, lexicon)
     phrases = [p for p in written if not _ASKING.match(p) and p not in _ASKED_KIND]
     # (…and so is a role whose holder was asked, 座長 of 「…ワーキング・グループ、座長はどなたでしたか」)

@@ -670,8 +670,15 @@ _HIRAGANA = re.compile(r"[ぁ-ゖー]+")
 
 def misread(t: Token) -> bool:
     """A proper noun of hiragana alone is a casual verb split wrongly (「お金かりるの」 read as
-    か + りるの): no name a question asks about."""
+    か + りるの): no name a question asks about; nor is a dialect's grammar word read as a
+    noun (「持ってへんのやけど」: へん is not 変, やけど not 火傷)."""
+    if t.pos == "名詞" and t.surface in _DIALECT_GRAMMAR:
+        return True
     return t.pos2 == "固有名詞" and bool(_HIRAGANA.fullmatch(t.surface))
+
+
+#: Kansai and other dialect grammar words Sudachi may read as nouns (やけど "but", へん "not").
+_DIALECT_GRAMMAR = frozenset({"やけど", "へん", "ひん", "ねん", "やん", "やんか", "やけん", "けん", "ばってん"})
 
 
 #: The asker's word for their own firm (「うち個人事業主なんだけど」, 当行): it opens no phrase.

@@ -10,12 +10,12 @@ import pytest
 from assistant.answer.evidence import requested_figure
 from assistant.answer.parts import asking_sentences
 from assistant.answer.quantity import QuantityCheck
-from assistant.answer.question import frame, unnamed_documents
+from assistant.answer.question import frame, unknown_institutions, unnamed_documents, without_comparison
 from assistant.answer.refusal import Refusals
 from assistant.core.messages import t
 from assistant.corpus.lexicon import Lexicon
 from assistant.retrieval.condense import condense
-from assistant.text.ja import content_terms
+from assistant.text.ja import content_terms, key_terms
 
 LEX = Lexicon.bundled()
 
@@ -7831,3 +7831,93 @@ def test_round_120_a_cost_named_beside_a_definition_asks_no_amount(assistant):
     assert not LEX.asks(question, "howmuch") and LEX.asks("評価書の費用って、どのくらい？", "howmuch")
     answer = assistant.ask(question)
     assert not answer.abstained and "費用を負担せずに受け取れる" in _lead(answer)[0], answer.text
+
+
+# ---- round 121 (blind probes j123a, j123b, e123a, u123a)
+def test_round_121_the_askers_own_place_and_doings_are_no_party_asked_about(assistant):
+    # 京都 is where the asker's bakery is; 「してるんやけど」 is what they do, not Kyoto's practice
+    answer = assistant.ask(
+        "京都で小さいパン屋やってて、いちおう合同会社にしてるんやけど、会社まるごと担保にして借りれるっていうあの企業価値担保権ってうちみたいなとこでも使えるん？"
+    )
+    assert not answer.abstained and "持分会社" in _lead(answer)[0], answer.text
+    # (what a place never named does is still refused)
+    assert assistant.ask("名古屋の地銀でやってるとこある？").abstained
+
+
+def test_round_121_an_adverbial_noun_before_a_bank_names_no_bank():
+    assert unknown_institutions("古い機械売ったり在庫さばいたりするのいちいち銀行の許可いるん？", lambda w: False) == ()
+    assert unknown_institutions("ゆうちょ銀行って融資やってくれる？", lambda w: False) == ("ゆうちょ銀行",)
+
+
+def test_round_121_what_someone_said_naming_a_thing_asks_no_view(assistant):
+    answer = assistant.ask("酒蔵の4代目です。蔵の土地はもう担保に入ってて、銀行さんが言うてた事業まるごと担保の新しい融資？あれっていつから使えるようになるん")
+    assert not answer.abstained and "2026年5月25日" in _lead(answer)[0], answer.text
+
+
+def test_round_121_some_of_a_thing_is_no_count_asked():
+    assert requested_figure("意匠権とか商標いくつか持ってるんやけど、どんなリスクがあるん？", LEX).units == frozenset()
+
+
+def test_round_121_dialect_grammar_is_no_noun_of_the_topic():
+    assert "やけど" not in key_terms("土地もなんも持ってへんのやけど")
+    kept = condense("いつから？", ["会社の全部を担保にしてお金借りれる制度できたってほんま？土地もなんも持ってへんのやけど"])
+    assert "制度" in kept and "土地" not in kept, kept
+    # (a fragment saying what was meant stays with the topic)
+    assert "スタートアップ" in condense("誰がやっとるん？", ["IPASってなに？スタートアップ向けのやつ"])
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("話し合ってた会議の座長だれ？", "who"),
+        ("この企業価値担保権つけて借りるのってありなんですか？", "yesno"),
+    ],
+)
+def test_round_121_short_who_and_is_it_ok_questions(question, intent):
+    assert LEX.intents_of(question)[0] == intent
+
+
+def test_round_121_the_largest_single_deal_is_asked_of_the_top_one(assistant):
+    answer = assistant.ask("中国で特許担保の融資で今までいちばんでかかった案件っていくらなん？")
+    assert answer.abstained and "いちばんでかかった案件" in answer.abstain_reason, answer.text
+
+
+def test_round_121_a_count_in_a_work_named_by_its_author(assistant):
+    answer = assistant.ask("デロイトの記事やと日本で知財金融広まらん理由っていくつあるん")
+    assert not answer.abstained and "2つの論点" in _lead(answer)[0], answer.text
+    # (a count asked by another counter is none of it)
+    assert assistant.ask("デロイトの記事で行われた金融機関へのヒアリングは、何行の金融機関を対象に実施されたのでしょうか。").abstained
+
+
+def test_round_121_the_author_of_a_work_is_a_person_asked(assistant):
+    answer = assistant.ask("デロイトのあの知財金融の記事書いたん誰なん？名前知りたいんやけど")
+    assert answer.abstained, answer.text
+
+
+def test_round_121_why_postponed_names_the_scheme_before_the_why(assistant):
+    answer = assistant.ask("企業価値担保権って2025年4月スタートの予定やったのに、なんで延期になったん？")
+    assert answer.abstained and "企業価値担保権" in answer.abstain_reason, answer.text
+    # (whether it was postponed is asked, not taken as given)
+    assert not assistant.ask("企業価値担保権って延期になったん？").abstained
+
+
+def test_round_121_the_places_a_work_compares_are_not_asked_about(assistant):
+    answer = assistant.ask(
+        "In the Deloitte piece comparing Japan w/ US & China, what's the Guangdong loss-sharing ratio for defaulted IP loans (gov : bank : insurer : valuer)?"
+    )
+    assert not answer.abstained and "44:36:16:4" in answer.text, answer.text
+
+
+def test_round_121_a_currency_code_is_no_unknown_name():
+    q = frame("What was China's IP pledge financing total for full-year 2023 (RMB) and the YoY growth?", LEX, lambda w: False)
+    assert "RMB" not in q.unknown_entities, q.unknown_entities
+
+
+def test_round_121_what_an_english_question_compares_with_is_no_subject(assistant):
+    assert without_comparison("How much did DBJ lend? want to benchmark vs China's pledge numbers").strip() == "How much did DBJ lend?"
+    answer = assistant.ask(
+        "For comparison with SBA 7(a) guaranty shares: under Japan's responsibility-sharing system, what % of the risk does the lending bank keep vs the credit guarantee corp?"
+    )
+    assert not answer.abstained and "80%" in _lead(answer)[0], answer.text
+    answer = assistant.ask("Historically, how much IP-secured lending did the Development Bank of Japan (DBJ) do? want to benchmark vs China's pledge numbers")
+    assert not answer.abstained and "310件" in _lead(answer)[0], answer.text
