@@ -1263,6 +1263,9 @@ class ExtractiveAnswerer(Answerer):
             # after "how long did it run" asks for a successor, not a length of time)
             asks_own = any(x.pattern.search(asked_text) for x in q.quantities)
             carried = (not own or "howmuch" in own) and SHARE not in typed_figure.units and not asks_own
+            # (…nor one asking what someone said there: "and what did wipo's director general say
+            # there about …?" after "when was the 2nd dialogue held?" asks no date)
+            carried = carried and asked_view(question, self.lexicon.expand_english) is None
             q = replace(
                 q, quantities=tuple(x for x in q.quantities if (x.carries and carried) or x.pattern.search(asked_text))
             )
@@ -1486,7 +1489,11 @@ class ExtractiveAnswerer(Answerer):
             # (of the question a wrapper holds: 「…という理解でよろしいでしょうか」 asks whether it holds)
             self.refusals.unsaid_clause(self.lexicon.unwrap(question) or question, q, self.bm25.idf, known, top_tokens)
             # (of the case it asks under: 「…合併することになったら…」)
-            or self.refusals.unsaid_condition(question, q, self.bm25.idf, known, top_tokens, self.bm25.phrase_frequency)
+            # (in the sentences that ask, not the asker's worry after them: 「…早いん？資金が間に
+            # 合わんかったら給料払えへんねん」)
+            or self.refusals.unsaid_condition(
+                asking_sentences(question) if q.lang == "ja" else question, q, self.bm25.idf, known, top_tokens, self.bm25.phrase_frequency
+            )
             # (of the question inside a request: 「…日付を確認したいです」 asks the date, and
             # 確認 is how it is asked)
             or (

@@ -131,14 +131,40 @@ def _share_forms(stated: str) -> list[str]:
     return forms
 
 
+#: Asking for the actual figure after one heard (「ほんとはいくつ」「実際なんぼ」, "what's the
+#: actual number").
+_ASKS_ACTUAL = re.compile(
+    r"(?:ほんとは|本当は|ほんまは|ほんとうは|実際(?:は|には|の|に)?|正しくは)[^。？?]{0,6}?(?:いくつ|いくら|なんぼ|何|どれくらい|どのくらい|どんくらい)"
+    r"|\b(?:what(?:'s| is| are)|how (?:much|many))\b[^?]{0,20}?\b(?:actual|real|correct)\b|\b(?:actually|really)\b[^?]{0,6}\bhow (?:much|many)\b",
+    re.I,
+)
+#: A check of what was heard, ending the question (「…ほんと？」「…合うてる？」, "…, right?").
+_CHECK_TAIL = re.compile(
+    r"(?:本当|ほんと|ほんま|ほんとう)(?:なの|なん|ですか|でしょうか|に|か|やろか)?[?？]*\s*$|(?:合って|合うて|あって|あうて)(?:る|ます)(?:か|の|ん)?[?？]*\s*$"
+    r"|\b(?:right|correct|true)\s*\?+\s*$",
+    re.I,
+)
+
+
+def _only_checks(question: str) -> bool:
+    """Whether ``question`` asks only whether a heard figure holds, or what the actual one is,
+    with nothing asked on top of it (「…と聞いていますが、これを超える与信はどう扱えば」
+    asks on)."""
+    if _ASKS_ACTUAL.search(question):
+        return True
+    return bool(_CHECK_TAIL.search(question)) and len(re.findall(r"[?？]", question.rstrip("?？ "))) == 0
+
+
 def unsupported_premise(question: str, texts: list[str]) -> list[str]:
     """The amounts and shares a question takes as given (「上限5億円と聞いていますが」,
     "a 50% provision …, correct?") that no passage states: its premise is not in the
     documents, so no quote answers it. Only amounts of money and shares (a year or a
     date is corrected by the sentence that states the right one); a share in tenths is
     stated by its percentage (「2割」 by 20%). A count of bodies (47協会) must be counted the
-    same."""
-    if not _PREMISE.search(question):
+    same. A question that only checks the figure (「…3割くらいは特許だって聞いたがや、ほんと？」)
+    or asks for the actual one (「47やろ？…ほんとはいくつあると？」) takes nothing as given: the
+    figure the documents state answers it."""
+    if not _PREMISE.search(question) or _only_checks(question):
         return []
     stated = [f"{v}{u}" for v, u in figures(question).amounts if u in _PREMISE_UNITS]
     stated += [f"{v}%" for v in _EN_PERCENT.findall(question)]

@@ -470,14 +470,20 @@ _PARTIES_JA = r"子会社|工場|拠点|支店|支社|現地法人|事務所|取
 #: Where the asker's own company sits ("thru our shenzhen sub", 「うちの深圳の子会社で」): a
 #: place that says who asks, not what the figure is of.
 _OWN_SITE = re.compile(
-    r"\b(?:our|my)\s+(?:[a-z]+\s+){1,2}?(?:subs?|subsidiar(?:y|ies)|office|factory|plant|branch|entity|affiliate|arm|jv)\b"
+    r"\b(?:our|my)\s+(?:[a-z]+\s+){1,2}?(?:subs?|subsidiar(?:y|ies)|office|factory|plant|branch|entity|affiliate|arm|jv|parent|hq|headquarters|holding company)\b"
     r"|(?:うち|ウチ|弊社|当社|わが社|我が社)の[^、。？?\s]{1,8}?(?:子会社|工場|拠点|支店|支社|現地法人|事務所)"
     # (「深センに子会社あんねんけど」: where the asker has one)
     r"|[^、。？?\s]{1,8}?に(?:子会社|工場|拠点|支店|支社|現地法人|事務所)(?:が|も)?(?:ある|あり|あん|持っ|もっ)"
     # (what the asker says it is: "we're a 20-person machining SME in Nagoya", 「うちは名古屋の
     # 町工場で」)
     r"|\b(?:i|we)(?:'m|'re|’m|’re|\s+am|\s+are)\s+(?:an?|the)\s+[^.?!,;]{0,60}?\b(?:in|from|out of)\s+[a-z]+"
-    r"|(?:うち|ウチ|弊社|当社)(?:は|って)[一-龥ァ-ヶー]{1,6}の(?:町工場|工場|会社|中小企業|メーカー|企業|店|スタートアップ)",
+    r"|(?:うち|ウチ|弊社|当社)(?:は|って)[一-龥ァ-ヶー]{1,6}の(?:町工場|工場|会社|中小企業|メーカー|企業|店|スタートアップ)"
+    # (where the asker runs their business, in any dialect: 「福岡で飲食店3店舗やっとって」「博多で
+    # 小さか工務店しよるっちゃけど」「うち大阪で町工場やってて」; not who does something there,
+    # 「名古屋で知財融資やってる銀行ある？」)
+    r"|(?:^|(?<=[、。？?！!\s]))(?:うち|ウチ|わし|ワシ|俺|おれ|私|わたし)?(?:は|も)?[一-龥ァ-ヶー]{1,6}?で[^、。？?]{0,16}?"
+    r"(?:やって|やっと|やりよ|やっちょ|しよる|しよっ|しとる|しちょ|経営して|営んで|営んど|商売して)"
+    r"(?![^、。？?]{0,3}?(?:銀行|とこ|ところ|会社|企業|機関|信金|信組|人|方|の[?？]|ん[?？]))",
     re.I,
 )
 #: Where the asker, or someone they speak for, is said to sit, beside a country asked of ("our
@@ -519,6 +525,10 @@ def asked_jurisdictions(text: str, lexicon: Lexicon) -> tuple[str, ...]:
     if asking != text and lexicon.named_jurisdictions(asking):
         text = asking
     named = lexicon.named_jurisdictions(text)
+    # (where the asker's parent or office sits, "Our Singapore parent owns a Japanese KK", says
+    # who asks, when another place is named)
+    if len(named) > 1 and (own := lexicon.named_jurisdictions(_OWN_SITE.sub(" ", text))) and set(own) < set(named):
+        named = own
     if not named or not _ASKER.search(text):
         return named
     rest = lexicon.named_jurisdictions(_ASKER.sub(" ", text))

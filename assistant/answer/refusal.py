@@ -386,6 +386,19 @@ CONDITION_MIN_EN = 5
 #: How a firm speaks of itself or of the one it addresses (当行, 弊社, 貴社): no case.
 _SELF_OR_YOU = re.compile(r"(?:当|弊|自|貴|御)(?:行|社|庫|金庫|所|組合|方)|我が社|わが社|うち")
 #: Words of an English condition that name no case ("merge with another company later").
+#: The work a question is asked of ("per the Deloitte article", "according to the FSA's
+#: report", 「デロイトの記事では」): the source, not what is asked about.
+_PER_WORK = re.compile(
+    r"\b(?:per|according to|in|from)\s+(?:the\s+)?[\w&.'’ -]{1,40}?\b(?:article|piece|report|paper|brief|post|summary|proposal)\b"
+    r"|[一-龥ァ-ヶーA-Za-z]{1,12}の(?:記事|レポート|報告書|解説|論文|資料)(?:では|だと|やと|によると|によれば|に)",
+    re.I,
+)
+#: The asker's own party in an English question ("our japanese subsidiary", "my company").
+_OWN_EN = re.compile(
+    r"\b(?:our|my)\s+((?:[a-z-]+\s+){0,2}(?:subsidiar(?:y|ies)|subs?|parent|company|companies|firm|start-?up|team|office|factory"
+    r"|plant|branch|affiliate|fund|hq|headquarters|kk|entity|cfo|ceo|boss|partners?|clients?|customers?))\b",
+    re.I,
+)
 _EN_FILLER = frozenset(
     {"another", "other", "later", "instead", "also", "again", "still", "even", "then", "now", "soon", "same", "own", "itself"}
     # ("files electronically rather than on paper": how, not the case)
@@ -395,6 +408,8 @@ _EN_FILLER = frozenset(
     # (a preposition's noun: "on a borrower's behalf", "for the sake of")
     | {"behalf", "sake"}
 )
+#: Talk around an English question ("wait really, the whole business gets transferred?").
+_EN_TALK = frozenset({"wait", "really", "gets", "get", "got", "okay", "ok", "hmm", "huh", "actually"})
 
 
 #: A kanji: an event verb written in kana alone (バレる, コケる) is often slang the documents
@@ -565,6 +580,7 @@ class Refusals:
             condition = "".join(kept)
         if not condition:
             return []
+        own = {w.lower() for m in _OWN_EN.finditer(question) for w in m.group(1).split()}
         groups = term_groups(condition, idf, self.lexicon, known)
         asked = [
             g
@@ -576,6 +592,8 @@ class Refusals:
             and g.term.lower() not in _EN_FILLER
             and not (g.term.isascii() and len(g.term) < CONDITION_MIN_EN)  # ("thru", "corp": shorthand)
             and not _SELF_OR_YOU.fullmatch(g.term)
+            # ("if our japanese subsidiary gets a loan": the asker's own party is no event)
+            and g.term.lower() not in own
         ]
         # (and never in the index at all: 借り手 or "grants", said elsewhere, may be said of
         # the case in other words; 合併, 会社更生 or "rehabilitation", nowhere, is not)
@@ -677,7 +695,14 @@ class Refusals:
         asking = [s for s in asking if not _ASKS_SOURCE.match(s)] or asking
         sentence = _TRUE_THAT.sub("", " ".join(asking) if asking else question)
         clause = _EN_TRAILING_CLAUSE.sub("", _EN_LEADING_CLAUSE.sub("", _EN_RELATIVE_CLAUSE.sub("", sentence)))
-        asked = [g for g in term_groups(clause, idf, self.lexicon, known) if g.topical and len(g.term) > 1]
+        # (not the asker's own party, "if our japanese subsidiary (an SME) gets a loan", nor
+        # a word of talk, "wait really, …")
+        own = {w.lower() for m in _OWN_EN.finditer(clause) for w in m.group(1).split()}
+        asked = [
+            g
+            for g in term_groups(clause, idf, self.lexicon, known)
+            if g.topical and len(g.term) > 1 and g.term.lower() not in own and g.term.lower() not in _EN_TALK
+        ]
         if not asked:
             return []
         unsaid = [g.term for g in asked if not group_found(g, tokens)]
@@ -877,6 +902,8 @@ class Refusals:
         # looking at Japan.", is no term of what is asked)
         # (nor is the wrapper it asks in: 「…という理解でよいですか」 asks whether it holds)
         asking = asking_sentences(self.lexicon.unwrap(q.text) or q.text).lower()
+        # (nor the work it is asked of: "…, per the Deloitte article?", 「デロイトの記事では」)
+        asking = _PER_WORK.sub(" ", asking)
         topical = [g for g in groups if g.topical and not self._place_term(g.term) and g.term.lower() in asking]
         missing = [g for g in topical if group_found(g, there_tokens) and not group_found(g, here_tokens)]
         return [g for g in missing if not self._denied_here(g.term, here)]

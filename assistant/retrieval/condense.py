@@ -97,6 +97,15 @@ _ASKING = re.compile(r"^(?:何|なに|いくつ|いくら|どの|どれ|どこ|�
 
 def _topic(previous: str, idf: Callable[[str], float] | None, lexicon: Lexicon | None = None) -> str:
     if detect_lang(previous) == "en":
+        # (a Japanese follow-up to an English question, 「なんで国はこんな制度つくったん？」 after
+        # "What is the enterprise value charge?", carries its topic in the documents' Japanese:
+        # the glossary's terms of several words or an acronym, 企業価値担保権, 金融庁)
+        if lexicon is not None:
+            phrases, _ = lexicon.english_matches(previous)
+            named = [p for p in phrases if " " in p or re.search(rf"\b{re.escape(p.upper())}\b", previous)]
+            japanese = [ja[0] for p in named if (ja := lexicon.glossary.get(p))]
+            if japanese:
+                return "・".join(dict.fromkeys(japanese[:_TOPIC_PHRASES]))
         words = [w for w in key_terms(previous) if w.isascii()]
         return " ".join(words[:4])
     # A question word is what was asked, not what it was about (何日, 何件採択), and so is the
@@ -109,6 +118,8 @@ def _topic(previous: str, idf: Callable[[str], float] | None, lexicon: Lexicon |
     if any(_ENDS_ASKING.search(s) for s in kept) and len(kept) < len(sentences):
         previous = "".join(kept)
     written = _dotted_terms(noun_phrases(previous), previous, lexicon)
+    # (nor a na-adjective said of how, 「在庫とか機械って自由に売れんくなるん？」: 自由 is no topic)
+    written = [p for p in written if not _adverbial(p, previous)]
     phrases = [p for p in written if not _ASKING.match(p) and p not in _ASKED_KIND]
     # (…and so is a role whose holder was asked, 座長 of 「…ワーキング・グループ、座長はどなたでしたか」)
     phrases = [p for p in phrases if not re.search(re.escape(p) + _WHO_ASKED, previous)]
@@ -146,6 +157,17 @@ def _topic(previous: str, idf: Callable[[str], float] | None, lexicon: Lexicon |
                 top = [*top, head]
     ordered = [p for p in written if p in top]
     return "・".join(dict.fromkeys(ordered))
+
+
+def _adverbial(phrase: str, text: str) -> bool:
+    """Whether ``phrase`` is one na-adjective noun written in ``text`` as how something is
+    done or what kind it is (自由に, 必要な), not as a thing."""
+    tokens = tokenize(phrase)
+    return (
+        len(tokens) == 1
+        and tokens[0].pos3 == "形状詞可能"
+        and re.search(re.escape(phrase) + r"(?:に|な)", text) is not None
+    )
 
 
 def _dotted_terms(phrases: list[str], text: str, lexicon: Lexicon | None) -> list[str]:

@@ -10,7 +10,7 @@ import pytest
 from assistant.answer.evidence import requested_figure
 from assistant.answer.parts import asking_sentences
 from assistant.answer.quantity import QuantityCheck
-from assistant.answer.question import frame, unknown_institutions, unnamed_documents, without_comparison
+from assistant.answer.question import frame, places_asked, unknown_institutions, unnamed_documents, without_comparison
 from assistant.answer.refusal import Refusals
 from assistant.core.messages import t
 from assistant.corpus.lexicon import Lexicon
@@ -7921,3 +7921,81 @@ def test_round_121_what_an_english_question_compares_with_is_no_subject(assistan
     assert not answer.abstained and "80%" in _lead(answer)[0], answer.text
     answer = assistant.ask("Historically, how much IP-secured lending did the Development Bank of Japan (DBJ) do? want to benchmark vs China's pledge numbers")
     assert not answer.abstained and "310件" in _lead(answer)[0], answer.text
+
+
+def test_round_121_a_japanese_follow_up_to_an_english_question_carries_its_japanese_topic():
+    kept = condense("なんで国はわざわざこんな制度つくったん？", ["What is the enterprise value charge, in plain terms?"])
+    assert kept.startswith("企業価値担保権について"), kept
+
+
+# ---- round 122 (blind probes j124a, j124b, e124a, u124a)
+@pytest.mark.parametrize(
+    "question",
+    [
+        "福岡で飲食店3店舗やっとって従業員も20人おるっちゃけど、会社の全部ば担保にして借りたとして、もし潰れたら銀行が先に全部持っていって従業員の給料は後回しにされるっちゃないと？",
+        "宮城で水産加工の会社やってんだけっども、社長の保証なしで会社の事業ば担保にするっつう制度、もう始まってんのすか？",
+        "岩手でちっちゃな合同会社やってんだけんど、会社まるごと担保にしてお金借りる新しい制度、うちみてぇな合同会社でも使えんのすか？",
+    ],
+)
+def test_round_122_where_the_asker_runs_their_business_is_no_place_asked_about(assistant, question):
+    assert not assistant.ask(question).abstained
+
+
+def test_round_122_a_place_where_someone_else_does_something_is_still_asked_about():
+    assert "名古屋" in places_asked("名古屋で知財融資やってる銀行ある？", LEX)
+    assert "福岡" not in places_asked("福岡で飲食店3店舗やっとって従業員も20人おるっちゃけど、", LEX)
+
+
+def test_round_122_the_askers_worry_after_the_question_sets_no_case(assistant):
+    answer = assistant.ask(
+        "中国の取引先と組んで向こうで特許担保にして借りる話あるんやけど、担保の登録って何日くらいかかるん？紙やなくて電子で出したら早いん？資金が間に合わんかったら給料払えへんねん"
+    )
+    assert not answer.abstained and "1営業日" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("とっきょちょうの ちざいびじねすひょうかしょ？あれ作るのにほんまは1件100万くらいかかるって聞いたんやけど、実際なんぼくらいなん", "20万〜30万円前後"),
+        ("アメリカだと特許担保の融資なんて普通で、担保つき融資の3割くらいは特許だって聞いたがや、ほんと？", "約4%"),
+    ],
+)
+def test_round_122_a_heard_figure_only_checked_is_corrected(assistant, question, figure):
+    answer = assistant.ask(question)
+    assert not answer.abstained and figure in _lead(answer)[0], answer.text
+
+
+def test_round_122_a_heard_figure_asked_on_is_still_refused(assistant):
+    answer = assistant.ask("企業価値担保権の極度額は上限10億円と法定されていると聞いていますが、これを超える与信はどう扱えばよいですか。")
+    assert answer.abstained and "10億円" in answer.abstain_reason, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        (
+            "Our Singapore parent owns a Japanese KK subsidiary. Can the KK grant an enterprise value charge over its whole business, or is the EVC limited to certain company types?",
+            "株式会社または持分会社",
+        ),
+        ("if our japanese subsidiary (an SME) gets a loan backed by a credit guarantee corp, does the bank carry any of the risk?", "80%"),
+        ("US VC perspective: does the US government subsidise or set up schemes for all-asset (blanket lien) lending, per the Deloitte article?", "介入することは基本的にない"),
+    ],
+)
+def test_round_122_english_askers_own_parties_and_sources_are_not_asked_about(assistant, question, lead):
+    answer = assistant.ask(question)
+    assert not answer.abstained and lead in _lead(answer)[0], answer.text
+
+
+def test_round_122_an_english_follow_up_with_talk_around_it(assistant):
+    answer = assistant.ask(
+        "wait really, the whole business gets transferred? is there any exception to that?",
+        ["How is the collateral sold off if a borrower defaults under an enterprise value charge?"],
+    )
+    assert not answer.abstained and "例外" in _lead(answer)[0], answer.text
+
+
+def test_round_122_what_someone_said_there_carries_no_date_asked_before(assistant):
+    answer = assistant.ask(
+        "and what did wipo's director general say there about how big intangibles are?", ["when was WIPO's 2nd IP Finance Dialogue held?"]
+    )
+    assert not answer.abstained and "上位10か国" in _lead(answer)[0], answer.text
