@@ -255,7 +255,10 @@ class Assistant:
 
             standalone = llm_condense(engine.llm, question, turns, engine.store.bm25.idf)
         else:
-            standalone = condense(question, turns, engine.store.bm25.idf, self.lexicon)
+            # (the earlier turns as spelt too: 「ちざいきんゆうそくしんじぎょうって…」 carries
+            # 知財金融促進事業 as its topic, not kana fragments)
+            spelt = [self.lexicon.with_japanese_terms(t) for t in turns]
+            standalone = condense(question, spelt, engine.store.bm25.idf, self.lexicon)
         return self.lexicon.with_japanese_terms(standalone)
 
     def ask(

@@ -7999,3 +7999,8 @@ def test_round_122_what_someone_said_there_carries_no_date_asked_before(assistan
         "and what did wipo's director general say there about how big intangibles are?", ["when was WIPO's 2nd IP Finance Dialogue held?"]
     )
     assert not answer.abstained and "上位10か国" in _lead(answer)[0], answer.text
+
+
+def test_round_122_an_earlier_turn_typed_in_kana_carries_its_term(assistant):
+    condensed = assistant.condense("そのあとはなんて名前の事業になったん？", ["ちざいきんゆうそくしんじぎょうって、いつまでやってたん？"])
+    assert condensed.startswith("知財金融促進事業について"), condensed
