@@ -48,6 +48,7 @@ from assistant.answer.premise import (
     MONTHS_EN,
 )
 from assistant.answer.question import (
+    WORK_NOUNS_JA,
     QuestionFrame,
     named_spans,
     names_other_than,
@@ -539,7 +540,7 @@ def _by_its_work(c: Candidate, subject: str, question: str) -> bool:
 #: A count asked by its counter (何行, 何社, 何件).
 _COUNTER_ASKED = re.compile(r"何([行社件人名回本個機関])")
 #: The kind of work a question names by its author (「デロイトの記事」「…のレポート」).
-_WORK_OF = r"の(記事|レポート|報告書|解説|論文|資料|調査)"
+_WORK_OF = rf"の({WORK_NOUNS_JA})"
 
 
 def _acronym(term: str, question: str) -> bool:

@@ -454,11 +454,14 @@ _SET_ASIDE = re.compile(
     # (a place named to compare with: 「上海って…広東みたいに何割か肩代わりしてくれるん？」)
     r"|[一-龥ァ-ヶー]{1,6}(?:みたいに|のように)"
 )
+#: The kinds of work a question may name as its source ("the Deloitte piece", 「デロイトの記事」).
+WORK_NOUNS_EN = r"article|piece|report|paper|study|brief|post|blog|survey|summary|proposal"
+WORK_NOUNS_JA = r"記事|レポート|報告書|解説|論文|資料|調査"
 #: The places a work compares, named to say which work ("In the Deloitte piece comparing Japan
 #: w/ US & China, what's the Guangdong …?", 「米国と中国を比較した記事で」): none is asked about.
 _WORK_COMPARES = re.compile(
-    r"\b(?:piece|article|report|paper|study|brief|post|blog|survey)\s+(?:that\s+)?(?:compar|contrast)(?:ing|es|ed)\b[^,;:?]*"
-    r"|[^、。？?]*(?:と|を)(?:比較|比べ)(?:した|している|してる|て)(?:記事|レポート|報告書|資料|論文|解説)",
+    rf"\b(?:{WORK_NOUNS_EN})\s+(?:that\s+)?(?:compar|contrast)(?:ing|es|ed)\b[^,;:?]*"
+    rf"|[^、。？?]*(?:と|を)(?:比較|比べ)(?:した|している|してる|て)(?:{WORK_NOUNS_JA})",
     re.I,
 )
 #: Those an asker may speak for or of when saying where they sit ("our bank", 「取引先」).

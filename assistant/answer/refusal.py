@@ -62,7 +62,7 @@ from assistant.answer.premise import (
     unsupported_premise,
 )
 from assistant.answer.quantity import FIRST, VERSION, unit_says, versions
-from assistant.answer.question import QuestionFrame, named_institutions
+from assistant.answer.question import WORK_NOUNS_EN, WORK_NOUNS_JA, QuestionFrame, named_institutions
 from assistant.corpus.lexicon import Lexicon
 from assistant.text.ja import Token, content_terms, normalize, tokenize
 
@@ -385,12 +385,11 @@ CONDITION_CHARS = 16
 CONDITION_MIN_EN = 5
 #: How a firm speaks of itself or of the one it addresses (当行, 弊社, 貴社): no case.
 _SELF_OR_YOU = re.compile(r"(?:当|弊|自|貴|御)(?:行|社|庫|金庫|所|組合|方)|我が社|わが社|うち")
-#: Words of an English condition that name no case ("merge with another company later").
 #: The work a question is asked of ("per the Deloitte article", "according to the FSA's
 #: report", 「デロイトの記事では」): the source, not what is asked about.
 _PER_WORK = re.compile(
-    r"\b(?:per|according to|in|from)\s+(?:the\s+)?[\w&.'’ -]{1,40}?\b(?:article|piece|report|paper|brief|post|summary|proposal)\b"
-    r"|[一-龥ァ-ヶーA-Za-z]{1,12}の(?:記事|レポート|報告書|解説|論文|資料)(?:では|だと|やと|によると|によれば|に)",
+    rf"\b(?:per|according to|in|from)\s+(?:the\s+)?[\w&.'’ -]{{1,40}}?\b(?:{WORK_NOUNS_EN})\b"
+    rf"|[一-龥ァ-ヶーA-Za-z]{{1,12}}の(?:{WORK_NOUNS_JA})(?:では|だと|やと|によると|によれば|に)",
     re.I,
 )
 #: The asker's own party in an English question ("our japanese subsidiary", "my company").
@@ -399,6 +398,7 @@ _OWN_EN = re.compile(
     r"|plant|branch|affiliate|fund|hq|headquarters|kk|entity|cfo|ceo|boss|partners?|clients?|customers?))\b",
     re.I,
 )
+#: Words of an English condition that name no case ("merge with another company later").
 _EN_FILLER = frozenset(
     {"another", "other", "later", "instead", "also", "again", "still", "even", "then", "now", "soon", "same", "own", "itself"}
     # ("files electronically rather than on paper": how, not the case)
