@@ -152,7 +152,7 @@ def _only_checks(question: str) -> bool:
     asks on)."""
     if _ASKS_ACTUAL.search(question):
         return True
-    return bool(_CHECK_TAIL.search(question)) and len(re.findall(r"[?？]", question.rstrip("?？ "))) == 0
+    return bool(_CHECK_TAIL.search(question)) and not re.search(r"[?？]", question.rstrip("?？ "))
 
 
 def unsupported_premise(question: str, texts: list[str]) -> list[str]:
@@ -247,6 +247,8 @@ def mandated_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[
     ]
 
 
+#: Words after a duty said to be made that take it as given (「法律になったんやろ」「…と聞」).
+_DUTY_GIVEN_JA = r"(?:ん(?:やろ|だろ|でしょ|ですよね|だよね)|よね|らしい|って聞|と聞|けど)"
 #: A why-question taking a duty as made ("why was it made legally binding in the 2022
 #: revision?", 「なんで義務化されたの？」, 「どうして法的拘束力を持たせたの」), and a sentence
 #: of a passage speaking of a duty or its absence.
@@ -256,11 +258,11 @@ _WHY_BINDING = re.compile(
     r"|(?:義務化|義務付け|義務づけ|必須化)(?:され|し)た(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)"
     # (…or a duty taken as given in passing: 「ガイドラインって2016年に法律になったんやろ？」,
     # "the guidelines became law in 2016, right?")
-    r"|(?:法律に(?:な|格上げされ)った|法制化(?:され|し)た|義務化(?:され|し)た|拘束力を(?:持つ|もつ|有する)ように(?:な|し)った)(?:ん(?:やろ|だろ|でしょ|ですよね|だよね)|よね|らしい|って聞|と聞|けど)"
+    rf"|(?:法律に(?:な|格上げされ)った|法制化(?:され|し)た|義務化(?:され|し)た|拘束力を(?:持つ|もつ|有する)ように(?:な|し)った){_DUTY_GIVEN_JA}"
     r"|\b(?:became|become|made into|turned into) (?:a |the )?law\b[^?.]{0,30}?\b(?:right|correct|yeah)\b",
     re.I,
 )
-_GIVEN_TAIL = re.compile(r"(?:ん(?:やろ|だろ|でしょ|ですよね|だよね)|よね|らしい|って聞|と聞|けど)$")
+_GIVEN_TAIL = re.compile(rf"{_DUTY_GIVEN_JA}$")
 _SPEAKS_OF_DUTY = re.compile(
     r"義務|拘束力|強制|必須|\b(?:binding|mandatory|compulsory|obligatory|obliged|obligation|enforceable)\b", re.I
 )

@@ -398,6 +398,13 @@ _OWN_EN = re.compile(
     r"|plant|branch|affiliate|fund|hq|headquarters|kk|entity|cfo|ceo|boss|partners?|clients?|customers?))\b",
     re.I,
 )
+
+
+def _own_words(text: str) -> set[str]:
+    """The words of the asker's own party in an English question (:data:`_OWN_EN`)."""
+    return {w.lower() for m in _OWN_EN.finditer(text) for w in m.group(1).split()}
+
+
 #: Words of an English condition that name no case ("merge with another company later").
 _EN_FILLER = frozenset(
     {"another", "other", "later", "instead", "also", "again", "still", "even", "then", "now", "soon", "same", "own", "itself"}
@@ -580,7 +587,7 @@ class Refusals:
             condition = "".join(kept)
         if not condition:
             return []
-        own = {w.lower() for m in _OWN_EN.finditer(question) for w in m.group(1).split()}
+        own = _own_words(question)
         groups = term_groups(condition, idf, self.lexicon, known)
         asked = [
             g
@@ -697,7 +704,7 @@ class Refusals:
         clause = _EN_TRAILING_CLAUSE.sub("", _EN_LEADING_CLAUSE.sub("", _EN_RELATIVE_CLAUSE.sub("", sentence)))
         # (not the asker's own party, "if our japanese subsidiary (an SME) gets a loan", nor
         # a word of talk, "wait really, …")
-        own = {w.lower() for m in _OWN_EN.finditer(clause) for w in m.group(1).split()}
+        own = _own_words(clause)
         asked = [
             g
             for g in term_groups(clause, idf, self.lexicon, known)

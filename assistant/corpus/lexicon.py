@@ -373,12 +373,12 @@ class Lexicon:
 
         def fixed(m: re.Match[str]) -> str:
             run = m.group()
-            if len(run) < MIN_KANA_TYPO or run in written or dictionary_word(run):
+            if len(run) < MIN_KANA_TYPO or run in written:
                 return run
-            if term := keys.get(run):
-                return term
-            terms = {t for i in range(len(run)) if (t := keys.get(run[:i] + "\x00" + run[i + 1 :]))}
-            return terms.pop() if len(terms) == 1 else run
+            terms = {keys[run]} if run in keys else {t for i in range(len(run)) if (t := keys.get(run[:i] + "\x00" + run[i + 1 :]))}
+            # (the dictionary is read only for a run one kana off a term: a question's other
+            # loanwords cost no tokenising)
+            return terms.pop() if len(terms) == 1 and not dictionary_word(run) else run
 
         return _KATAKANA_RUN.sub(fixed, text) if keys else text
 

@@ -87,10 +87,11 @@ _ASKED_ABOUT = r"(?:って|とは|ってさ|について|は(?:どう|何|なに
 _WHO_ASKED = r"(?:は|って)[、,]?\s*(?:誰|だれ|どなた)(?:です|でし|だっ|なの|なん|[？?]|$)"
 #: Who told the asker (「…って税理士にいわれた」「銀行の人から聞いた」): no topic.
 _TOLD_BY = r"(?:さん|の方|の人)?(?:に|から)(?:いわれ|言われ|聞い|きい|教わ|教えて|勧め|すすめ)"
-#: A phrase the question is about: before って/とは, a condensed topic's について, or みたいな.
 #: A Japanese turn's sentences, and one that asks (ends in a question mark).
 _JA_SENTENCES = re.compile(r"(?<=[。？?！!])")
 _ENDS_ASKING = re.compile(r"[？?]\s*$")
+#: A phrase the question is about: before って/とは, a condensed topic's について, みたいな, or
+#: what was made (「…制度できたって」).
 _HEAD_OF = r"(?:って|とは|について、|みたいな|っていう|的な|(?:が)?(?:でき|出来)(?:た|る)(?:って|の|ん))"
 _ASKING = re.compile(r"^(?:何|なに|いくつ|いくら|どの|どれ|どこ|誰|だれ)")
 
