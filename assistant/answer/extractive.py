@@ -45,6 +45,7 @@ from assistant.answer.candidate import Candidate, names_instrument, terms
 from assistant.answer.compose import compose
 from assistant.answer.evidence import (
     ASKS_PART_YEAR,
+    COUNT_UNITS,
     NUMBERED,
     ORDINAL,
     PART_YEAR,
@@ -96,6 +97,7 @@ from assistant.answer.quantity import (
     OCCASION_NOUNS,
     YEAR_TERM,
     QuantityCheck,
+    asks_full_year,
     asks_result,
     burden_shared,
     versions,
@@ -1293,6 +1295,13 @@ class ExtractiveAnswerer(Answerer):
                 # a mark (1兆元) is a figure of the mark's kind, for the years typed
                 units = frozenset(u for _, u in marks)
                 q = replace(q, figure=RequestedFigure(units, frozenset(years_in(question)), money=bool(units & self.lexicon.money_units)))
+        if not q.figure and (condensed == question or question not in condensed) and asks_full_year(q.text) and (full_years := years_in(q.text)):
+            # "china ip pledge 2023 full yr?" (and "and 2025?" after it, the earlier question
+            # asked of another year): the year's figure is asked, though no figure word names
+            # it; a unit stating that year answers. (A follow-up read beside the earlier
+            # question, "and the full year 2023? (CNIPA number for … in 2020?)", is judged as
+            # before.)
+            q = replace(q, figure=RequestedFigure(frozenset(), frozenset(full_years)))
         if q.figure and len(q.figure.years) > 1 and not q.figure.each_year and _ASKS_CHANGE.search(question):
             # 「2020年から2021年にかけてどのくらい増えた？」: each year's figure is one end of the
             # change (the ends are checked below), not one sentence stating both
@@ -2050,6 +2059,10 @@ class ExtractiveAnswerer(Answerer):
         ):
             # 「そのうち信金の人は何人？」 when the lead counts all the banks' staff together
             return self._abstain(base, "no_quantity", groups, t0, missing=[f"{part}の数値" if q.lang == "ja" else f"the figure for {part}"])
+        if (whole := _make_up_unsaid(lead, asking_sentences(question))) is not None:
+            # 「…採択された61機関について、…業態別の内訳を教えてください」 when the lead gives
+            # 2014's make-up (of 18機関) or 61機関 with no make-up after it
+            return self._abstain(base, "no_quantity", groups, t0, missing=[f"{whole}の内訳" if q.lang == "ja" else f"the breakdown of {whole}"])
         if rest := self.refusals.rest_unnamed(lead, question):
             # 「金融機関職員以外の参加者の内訳は？」 when the lead gives only the part set aside
             return self._abstain(base, "no_quantity", groups, t0, missing=[rest])
@@ -3205,6 +3218,29 @@ _MAY_GIVE_REASON = re.compile(
     r"\b(?:since|led to|cause[sd]?|help(?:s|ed)?|encourag\w*|(?-i:promot\w*)|driven by|thanks to|amid)\b",
     re.I,
 )
+
+
+#: A make-up asked (「業態別の内訳」, 「何人ずつ」, "broken down by type").
+_MAKE_UP_ASKED = re.compile(r"内訳|[一-龥]{2}別に|ずつ|\bbreak(?:down| down)\b|\bby (?:type|kind|category)\b", re.I)
+#: A make-up stated after a whole (「…37件を採択した。内訳は…」, 「…のうち」, 「…ずつ」).
+_MAKE_UP_SAID = re.compile(r"内訳|うち|ずつ|[一-龥ァ-ヶー]{1,8}\d+[、・,，][一-龥ァ-ヶー]{1,8}\d+")
+
+
+def _make_up_unsaid(lead: Candidate, asked: str) -> str | None:
+    """The whole a question states and asks the make-up of (「採択された61機関について、…
+    業態別の内訳」, 「職員134人について、…何人ずつ」) when the lead does not give that whole's
+    make-up: it names no such figure, or none after it. None when no make-up of a stated
+    whole is asked, or the lead gives it."""
+    if not _MAKE_UP_ASKED.search(asked):
+        return None
+    wholes = [f"{n}{u}" for n, u in figures(asked).amounts if u in COUNT_UNITS]
+    if not wholes:
+        return None
+    for whole in wholes:
+        at = lead.text.find(whole)
+        if at >= 0 and _MAKE_UP_SAID.search(lead.text[at + len(whole) :]):
+            return None
+    return wholes[0]
 
 
 def _gives_reason(cand: Candidate) -> bool:

@@ -311,6 +311,8 @@ def unnamed_focus(
         # (「第5回会合では何が」: 回会合 after a number is an occasion, not a thing asked)
         if not after_number
         and f not in NOT_FOCUS_JA and f not in _VAGUE_ALONE and any(f.endswith(n) for n in nouns) and not f.endswith("以外")
+        # (「業態別内訳」「年度別の推移」: the kinds a thing is divided by, then one of those words)
+        and not any(re.search(rf"別(?:の)?{re.escape(w)}$", f) for w in NOT_FOCUS_JA)
     ]
     foci += [
         w.lower()

@@ -154,6 +154,17 @@ def asking_sentences(question: str) -> str:
     return " ".join(asking) if asking else question
 
 
+def trailing_remarks(question: str) -> str:
+    """The sentences of ``question`` after the last one that asks ("… is it illegal? i come
+    from Germany, here such guidelines are often binding"): what the asker adds of their own
+    case once the question is asked; "" when there are none."""
+    sentences, asking = _sentences(question)
+    if len(sentences) < 2 or not asking:
+        return ""
+    last = max(i for i, s in enumerate(sentences) if s in asking)
+    return " ".join(sentences[last + 1 :])
+
+
 def asking_sentence_list(question: str) -> list[str]:
     """The sentences of ``question`` that ask or request, one by one (the whole question when
     none does)."""

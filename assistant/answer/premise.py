@@ -847,9 +847,9 @@ def later_years(question: str, texts: list[str]) -> list[str]:
 #: An end a question takes as given: as the reason for what it asks (「…って2020年に廃止された
 #: んでしょ？」, "Since X was abolished in 2020, …") or as what a why-question asks about ("Why
 #: did WIPO shut down its dialogue?", 「なんで廃止されたの？」). Group 1 is the clause before
-#: the verb, which must name the scheme.
+#: the verb, which must name the scheme. (「施行延期なったん？」: に dropped, as typed)
 _ENDED_JA = re.compile(
-    r"([^、。？?！!]{0,40}?)(?:廃止|終了|撤廃|打ち切|なくな|無くな|取りやめ|取り止め|中止|延期|先送り|凍結)(?:され|し|っ|に(?:な|なっ))?(?:た|て|ちゃった)"
+    r"([^、。？?！!]{0,40}?)(?:廃止|終了|撤廃|打ち切|なくな|無くな|取りやめ|取り止め|中止|延期|先送り|凍結)(?:され|し|っ|に(?:な|なっ)|なっ)?(?:た|て|ちゃった)"
     rf"(?:[^、。？?]{{0,6}}?(?:んでしょ(?!う)|でしょ(?!う)|{_AS_GIVEN_JA}|んだよね)"
     r"|の(?:は|って)(?:なぜ|なんで|どうして)|のか|の[?？]|ん[?？]|んですか|理由|背景|経緯)"
 )

@@ -85,6 +85,12 @@ _ACTUAL = re.compile(
 )
 #: A sentence that gives an outlook, a plan or a target rather than a result.
 FORECAST = re.compile(r"見通し|見込み|予定|予想|目指|目標|計画|\bexpected\b|\bforecast|\bprojected\b|\bplanned\b|\btarget")
+def asks_full_year(text: str) -> bool:
+    """Whether ``text`` asks of a whole year (「2024年通年は？」, "china ip pledge 2023 full yr?"):
+    with a year named, it asks that year's figure, though no figure word names it."""
+    return bool(_FULL_YEAR.search(text))
+
+
 def asks_result(text: str) -> bool:
     """Whether ``text`` asks what a figure actually came to, or came to for a whole year
     ("did it actually end up above 1 trillion for the full year?", 「結局通年でいくら？」): a
@@ -302,12 +308,19 @@ _NAMES_OF_KIND = re.compile(r"(地銀|第二地銀|地方銀行|信金|信用金
 _COUNTED_GROUP = re.compile(r"([一-龥ァ-ヶー・]{2,12}?)(\d+)(?:行|社|機関|つ)")
 
 
+#: The documents' words for a party a question names (銀行: 金融機関).
+_PARTY_FORMS = {"銀行": ("銀行", "金融機関"), "会社": ("会社", "企業"), "企業": ("企業", "会社")}
+
+
 def _counts_party(text: str, said: frozenset[str], party: str) -> bool:
     """``text``, whose numbers are ``said``, may count ``party`` (会社): it counts in a counter
     of that kind (社), or in none; not only in つ (「要件は3つ」) or another kind's (「51の協会」)."""
     counters = {u for _, u in figures(text).amounts}
-    if party in text and any(
-        re.search(rf"{re.escape(party)}[^。、]{{0,12}}?(?<![\d.,]){re.escape(n)}(?![\d.,]|\s*[件社人年月日%つ])", text) for n in said
+    # (a bank is counted among 金融機関, as the documents call banks)
+    if any(
+        re.search(rf"{re.escape(form)}[^。、]{{0,12}}?(?<![\d.,]){re.escape(n)}(?![\d.,]|\s*[件社人年月日%つ])", text)
+        for form in _PARTY_FORMS.get(party, (party,))
+        for n in said
     ):
         return True  # 「金融機関は累計で214にのぼり」: a bare number right after the party counts it
     if all(re.search(rf"(?<![\d.]){n}つ", text) for n in said):
@@ -534,13 +547,34 @@ def _by_its_work(c: Candidate, subject: str, question: str) -> bool:
         return False
     # (a count asked by its counter must be one: 「何行の金融機関」 is no 「2つの論点」)
     counter = _COUNTER_ASKED.search(question)
-    return counter is None or any(unit == counter.group(1) for _, unit in figures(c.text).amounts)
+    # (何個 is answered by 「2つ」: the documents count things with つ)
+    asked = {"個", "つ"} if counter is not None and counter.group(1) == "個" else {counter.group(1)} if counter else set()
+    return counter is None or any(unit in asked for _, unit in figures(c.text).amounts)
 
 
 #: A count asked by its counter (何行, 何社, 何件).
 _COUNTER_ASKED = re.compile(r"何([行社件人名回本個機関])")
 #: The kind of work a question names by its author (「デロイトの記事」「…のレポート」).
 _WORK_OF = rf"の({WORK_NOUNS_JA})"
+
+
+def _counts_body_met(c: Candidate, q: QuestionFrame) -> bool:
+    """The question counts the meetings of a body it names (「事業成長担保権を話しおうた金融庁の
+    ワーキンググループって、何回集まったん？」) and the unit's passage names that kind of body
+    (「このワーキング・グループは…。会合は全部で7回開かれ」): the scheme says which body, not
+    what is counted, so the unit need not name it."""
+    asked = q.typed or q.text
+    if not _TIMES_MET.search(asked):
+        return False
+    forms = [
+        *(
+            form
+            for m in re.finditer(_BODIES_JA, asked)
+            for form in (_WG_FORMS if m.group(0).replace("・", "") in ("ワーキンググループ", "WG") else (m.group(0),))
+        ),
+        *(form for name, kind in _BODIES_EN.items() if re.search(rf"\b{name}s?\b", asked, re.I) for form in kind),
+    ]
+    return any(form in c.hit.chunk.text for form in forms)
 
 
 def _acronym(term: str, question: str) -> bool:
@@ -576,6 +610,10 @@ _CHAIRED_JA = re.compile(
 _BODY_WORD = re.compile(rf"{_BODIES_JA}|ワーキング|グループ")
 #: How the documents write a working group.
 _WG_FORMS = ("ワーキング・グループ", "ワーキンググループ", "WG")
+#: A count of the times something met (「何回集まったん」, "how many meetings did … hold").
+_TIMES_MET = re.compile(r"何回|何度|\bhow many (?:times|meetings|sessions)\b", re.I)
+#: A body named in an English question, as the documents write its kind.
+_BODIES_EN = {"working group": _WG_FORMS, "wg": _WG_FORMS, "study group": ("研究会",), "subcommittee": ("部会",), "council": ("審議会",)}
 #: The documents' words for a body the glossary does not name (the head of an "office" is
 #: that of a 室 or 事務所, not a working group's chair).
 _BODY_KINDS_JA = {
@@ -922,7 +960,7 @@ class QuantityCheck:
             # a figure for another party (the FSA's deadline for IPAS's); a person the question
             # proposes as the answer (「座長は一橋大学の加賀谷先生でしたっけ？」) is what it checks
             return False
-        if q.instruments and not names_instrument(c, q) and not self._names_body_of(c, q):
+        if q.instruments and not names_instrument(c, q) and not self._names_body_of(c, q) and not _counts_body_met(c, q):
             return False  # a figure about another scheme (IP-backed loans, for 企業価値担保権)
         for quantity in q.quantities:
             if quantity.person:

@@ -25,7 +25,7 @@ from assistant.answer.evidence import (
     span_years_in,
     years_in,
 )
-from assistant.answer.parts import asking_sentences, remark_sentences
+from assistant.answer.parts import asking_sentences, remark_sentences, trailing_remarks
 from assistant.corpus.lexicon import Lexicon, Quantity
 from assistant.text.ja import Token, content_terms, detect_lang, misread, normalize, tokenize
 
@@ -85,6 +85,8 @@ def unknown_entities(
         norm = token.norm
         if known(norm) or known(token.surface):
             continue
+        if _read_across(tokens, i, known):
+            continue
         place = lexicon.place(token.surface)
         if place is not None and place.same_as and known(place.same_as):
             continue
@@ -95,6 +97,17 @@ def unknown_entities(
     return tuple(dict.fromkeys(out))
 
 
+def _read_across(tokens: list[Token], i: int, known: Callable[[str], bool]) -> bool:
+    """The name ``tokens[i]`` is read across a word boundary inside a run of kanji: 業態別内訳
+    is read 業態/別内/訳, and 内訳 (the name's last character and the word after it) is a
+    word the index uses. No name, then: a word split in the wrong place."""
+    name = tokens[i].surface
+    after = tokens[i + 1].surface if i + 1 < len(tokens) else ""
+    return len(name) >= 2 and bool(_KANJI_RUN.fullmatch(name + after)) and bool(after) and known(name[-1] + after)
+
+
+#: Kanji only (a compound read as one run).
+_KANJI_RUN = re.compile(r"[一-龥]+")
 #: What follows a place's name (佛山市, 江蘇省): the name before it is a place.
 _PLACE_SUFFIXES = frozenset({"市", "省", "県", "州", "区", "自治区"})
 
@@ -508,7 +521,7 @@ def places_asked(text: str, lexicon: Lexicon) -> str:
     """``text`` without the places it sets aside (:data:`_SET_ASIDE`) or where the asker sits
     (:data:`_OWN_SITE`, and :data:`_TOLD_SITE` when a country is still named): what is left
     names the places a figure is asked of."""
-    rest = _OWN_SITE.sub(" ", _SET_ASIDE.sub(" ", text))
+    rest = _OWN_SITE.sub(" ", _SET_ASIDE.sub(" ", without_comparison(text)))
     told = _TOLD_SITE.sub(" ", rest)
     return told if told != rest and lexicon.named_jurisdictions(told) else rest
 
@@ -520,6 +533,11 @@ def asked_jurisdictions(text: str, lexicon: Lexicon) -> tuple[str, ...]:
     # (where a source comes from says who wrote it, not what is asked: "A Japanese report
     # says Guangdong splits losses 44:36:16:4. Is that right?" asks about Guangdong)
     text = _SOURCE_PLACE.sub(" ", text)
+    # (nor where the asker comes from, told after the question: "Is the … guideline a law? …
+    # i come from Germany, here such guidelines are often binding" asks about Japan's)
+    after = trailing_remarks(text)
+    if after and not lexicon.named_jurisdictions(asked := text[: text.rfind(after)]):
+        text = asked
     if lexicon.named_jurisdictions(rest := without_comparison(_WORK_COMPARES.sub(" ", text))):
         text = rest
     # (a place named only in a remark beside asking sentences that name their own is a
@@ -561,9 +579,14 @@ def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda ter
     # (a name told of only in a remark is no name asked: 「…担保を持つのは信金そのものなんですか？
     # 契約書に知らない会社の名前が出てきて不安で…」 asks who; a figure word in a remark, 「…お金
     # どれくらいかかるの？登録免許税とか」, still says which figure)
+    # (asked by the intent of an English question before a remark after it: "…? KODIT in Korea
+    # is around 1%, want compare" asks a rate, not a comparison; a Japanese one's remark,
+    # 「…？登録免許税とか」, may say which figure)
+    after = trailing_remarks(text) if not japanese else ""
+    before_remarks = lexicon.intents_of(text[: text.rfind(after)]) if after else None
     quantities = tuple(
         x
-        for x in lexicon.quantities_in(text)
+        for x in lexicon.quantities_in(text, before_remarks)
         if not (x.name or x.person) or x.pattern.search(asked) or not x.pattern.search(remark) or not japanese
     )
     # (what the asking sentences ask: 「…法律番号を教えてください。稟議書に書く必要があるので。」
@@ -612,8 +635,15 @@ def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda ter
 _COMPARED_WITH = re.compile(
     r"\b(?:for (?:a )?comparison with|to compare (?:it |them |this )?(?:with|to|against))\s+[^.?;:!]*[.?;:!,]?"
     # (a remark on why the asker asks, not "How does X compare with Y?", which asks both)
-    r"|\b(?:i |we )?(?:want|wanting|trying|need|plan|hoping) to (?:benchmark|compare)(?: it| them| this)? (?:vs\.?|against|with|to)\s+[^.?;:!]*"
-    r"|(?<=[?？])\s*(?:vs\.?|versus|compared (?:with|to))\s+[^.?;:!]*$",
+    r"|\b(?:i |we )?(?:want|wanting|trying|need|plan|hoping)(?: to)? (?:benchmark|compare)(?: it| them| this)? (?:vs\.?|against|with|to)\s+[^.?;:!]*"
+    # ("…, want compare": the asker's reason, at the end)
+    r"|,?\s*\b(?:i |we )?(?:want|need)(?: to)? (?:benchmark|compare)(?: it| them| this)?\s*[.!]*\s*$"
+    r"|(?<=[?？])\s*(?:vs\.?|versus|compared (?:with|to))\s+[^.?;:!]*$"
+    # ("we compare with european approach", "i'm comparing it to korea's")
+    r"|\b(?:we|i)(?:'re|’re|'m|’m| are| am)? (?:compar(?:e|ing)|benchmark(?:ing)?) (?:it |them |this |that )?(?:with|to|against|vs\.?)\s+[^.?;:!]*"
+    # (how it is at home, told before asking of Japan: "in Vietnam bank just sell each asset
+    # one by one, in japan is same way?")
+    r"|\bin\s+[a-z]+\b[^.?;:!,]{0,80},\s*(?=(?:but\s+|and\s+|so\s+)?(?:in|for)\s+japan\b[^.?]{0,30}\bsame\b)",
     re.I,
 )
 

@@ -203,6 +203,10 @@ _HOLDS = re.compile(
 )
 #: A question asking a part of what was counted (「その中で」, 「そのうち」, 「…だけ」).
 _PART_OF = re.compile(r"その中で|そのうち|うち(?!の)|内訳|だけ|のみ|単独|\balone\b|\bonly\b", re.I)
+#: Words for a thing of any kind (「新たに導入されたツール」): the answer names it by its own name.
+_ANY_THING = frozenset({"ツール", "道具", "手段", "もの", "モノ", "やつ", "サービス"})
+#: A make-up asked by kinds given as examples (「メガバンク系・地銀・信金などの業態別内訳」).
+_EXAMPLE_KINDS = re.compile(r"(?:など|等|といった|とか)の?[^。？?]{0,8}?内訳")
 #: The part a question asks the figure of, named after 「そのうち」 or 「その内訳として、」
 #: (「そのうち信金の人は何人？」: 信金).
 _PART_NAMED = re.compile(
@@ -415,6 +419,13 @@ _EN_FILLER = frozenset(
     # (a preposition's noun: "on a borrower's behalf", "for the sake of")
     | {"behalf", "sake"}
 )
+#: Everyday English verbs a case is told with ("if a lender *accepts* a negative pledge",
+#: "if we *agree* to …"): what the case is about is their object, not the verb.
+_EN_CASE_VERBS = frozenset(
+    form
+    for verb in ("accept", "agree", "choose", "decide", "offer", "sign", "take", "want", "need", "use", "ask", "allow", "prefer", "opt")
+    for form in (verb, f"{verb}s", f"{verb}ed", f"{verb}d", f"{verb}ing", f"{verb.removesuffix('e')}ing")
+) | {"took", "taken", "chose", "chosen"}
 #: Talk around an English question ("wait really, the whole business gets transferred?").
 _EN_TALK = frozenset({"wait", "really", "gets", "get", "got", "okay", "ok", "hmm", "huh", "actually"})
 
@@ -598,6 +609,7 @@ class Refusals:
             and len(g.term) > 1
             and g.term.lower() not in _EN_FILLER
             and not (g.term.isascii() and len(g.term) < CONDITION_MIN_EN)  # ("thru", "corp": shorthand)
+            and g.term.lower() not in _EN_CASE_VERBS
             and not _SELF_OR_YOU.fullmatch(g.term)
             # ("if our japanese subsidiary gets a loan": the asker's own party is no event)
             and g.term.lower() not in own
@@ -969,7 +981,10 @@ class Refusals:
                     out += [x for x in (a, b) if x not in out]
         # One of two kinds counted together asked alone (「その中で信金は？」 of 「信金・信組5」;
         # not 「銀行とか信金何社」, which asks them all).
-        for a, b in re.findall(r"([一-龥ァ-ヶー]{2,6})・([一-龥ァ-ヶー]{2,6})\d", c.text if _PART_OF.search(question) else ""):
+        # (a make-up asked by kinds given as examples, 「メガバンク系・地銀・信金などの業態別内訳」,
+        # is answered by the kinds the unit counts, together or not)
+        by_kinds = _EXAMPLE_KINDS.search(question) is not None
+        for a, b in re.findall(r"([一-龥ァ-ヶー]{2,6})・([一-龥ァ-ヶー]{2,6})\d", c.text if _PART_OF.search(question) and not by_kinds else ""):
             for asked, other in ((a, b), (b, a)):
                 if typed(asked) and not typed(other) and asked not in out:
                     out.append(asked)
@@ -1130,6 +1145,8 @@ class Refusals:
                 continue  # 今, だいたい, 推移: how it is asked
             if _WHEN_WORD.fullmatch(g.term):
                 continue  # 「最初にやった年って何件」: the year is when, not what the count is of
+            if g.term in _ANY_THING:
+                continue  # 「新たに導入されたツール」: the unit names the tool (知財ビジネス提案書), not the word
             if _NO_CHARGE.search(g.term):
                 continue  # 「うちは負担なしって聞いたけど…なんぼ」: a value heard, not what the figure is of
             if re.search(re.escape(g.term) + r"(?:する|しま|して|した|され|でき)", text):

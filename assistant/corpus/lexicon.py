@@ -157,6 +157,12 @@ class Quantity:
         return asked[0] if asked else m.group(0)
 
 
+#: 何 of a count typed in kana (「今なん社あるん？」「なんけんつくられたん」): written 何, as the
+#: question words are read (not なんかい, which is also なんか + いい).
+_KANA_HOW_MANY = re.compile(r"なん(?=[社件人回年月日本行割倍億万円%％]|機関|か国|カ国|ヶ国|パーセント)|なんけん|なんにん|なんしゃ")
+_KANA_HOW_MANY_KANJI = {"なんけん": "何件", "なんにん": "何人", "なんしゃ": "何社"}
+
+
 @dataclass(frozen=True)
 class Lexicon:
     glossary: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -466,7 +472,7 @@ class Lexicon:
         wrong kanji or a homophone put right (:meth:`with_typos_fixed`). A Chinese name typed in
         simplified characters is read in the documents' Japanese forms (专利评估指引 →
         専利評価指引, :func:`assistant.text.hanzi.japanese_forms`)."""
-        text = japanese_forms(text)
+        text = _KANA_HOW_MANY.sub(lambda m: _KANA_HOW_MANY_KANJI.get(m.group(0), "何"), japanese_forms(text))
         if not _LATIN_RUN.search(text):
             return self.with_typos_fixed(self.with_kanji_terms(text))
         text = self.with_english_typos_fixed(text)
@@ -592,11 +598,13 @@ class Lexicon:
     def intent(self, name: str) -> Intent | None:
         return next((i for i in self.intents if i.name == name), None)
 
-    def quantities_in(self, text: str) -> list[Quantity]:
-        """The quantities ``text`` asks for: named in it, and asked by its main intent. A
-        yes/no question about one (「費用はかかりますか」, "Do they subsidise the fees?") asks
-        about it, not for its figure: the answer names it, with or without a number."""
-        intents = self.intents_of(text)
+    def quantities_in(self, text: str, intents: list[str] | tuple[str, ...] | None = None) -> list[Quantity]:
+        """The quantities ``text`` asks for: named in it, and asked by its main intent
+        (``intents``: those of the sentences that ask, when a remark beside them reads as
+        another intent, "…? KODIT in Korea is around 1%, want compare"). A yes/no question about
+        one (「費用はかかりますか」, "Do they subsidise the fees?") asks about it, not for its
+        figure: the answer names it, with or without a number."""
+        intents = list(self.intents_of(text) if intents is None else intents)
         main = intents[:1] or ["other"]
         out = []
         for q in self.quantities:

@@ -665,7 +665,7 @@ def _ask_about_year(question: str, previous: str) -> str:
 #: A Japanese follow-up naming only a time (「2024年末だとどうなってる？」, 「じゃあ2021年度は？」).
 _JA_ONLY_TIME = re.compile(
     r"^(?:じゃあ|じゃ|では|で|それでは|なら|だったら|じゃあさ|ほな|ほんなら|そんなら|ほんじゃ|そしたら)?[、,]?\s*"
-    r"(?P<time>(?P<year>(?:19|20)\d{2})年(?:度)?(?:の)?(?:\d{1,2}月)?(?:末|時点|上半期|下半期)?(?:時点)?)"
+    r"(?P<time>(?P<year>(?:19|20)\d{2})年(?:度)?(?:の)?(?:\d{1,2}月)?(?:末|時点|上半期|下半期|通年)?(?:時点)?)"
     r"(?:だと|やと|では|なら|の場合|の時点)?(?:は|って)?[、,]?\s*"
     r"(?:どう(?:なってる|なってます|なった|だった|でした|ですか)?(?:の|か)?"
     # (「2024年の6月末時点やと、どんくらいに増えてる？」: the figure asked before, of that time)
@@ -695,7 +695,7 @@ def _ask_about_time(question: str, previous: str) -> str:
     if len(years) != 1 or m.group("year") in years:
         return ""
     year = next(iter(years))
-    return re.sub(rf"(?<!\d){year}年(?:度)?(?:\d{{1,2}}月)?(?:末|時点|上半期|下半期)?", m.group("time"), previous, count=1)
+    return re.sub(rf"(?<!\d){year}年(?:度)?(?:\d{{1,2}}月)?(?:末|時点|上半期|下半期|通年)?", m.group("time"), previous, count=1)
 
 
 def _ask_about_place(question: str, previous: str, lexicon: Lexicon) -> str:
