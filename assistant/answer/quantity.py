@@ -964,7 +964,10 @@ class QuantityCheck:
             return False  # a figure about another scheme (IP-backed loans, for 企業価値担保権)
         for quantity in q.quantities:
             if quantity.person:
-                if not names_person(c.text, q.text) and not (_WHICH_OFFICIAL.search(q.text) and _OFFICE_TITLE.search(c.text)):
+                # (a name the question typed in English is no other person: Deloitte is デロイト,
+                # which Sudachi reads as a person's name)
+                typed_names = f"{q.text} {' '.join(self.lexicon.expand_english(q.text))}"
+                if not names_person(c.text, typed_names) and not (_WHICH_OFFICIAL.search(q.text) and _OFFICE_TITLE.search(c.text)):
                     # (an official asked by which post, "which FSA official sat in", is named by
                     # the post: 「金融庁監督局総務課の事業性融資推進室長」)
                     return False  # 「長官は誰？」 is answered by a sentence that names someone

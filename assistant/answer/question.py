@@ -120,8 +120,8 @@ def _indexed(term: str, known: Callable[[str], bool]) -> bool:
 # ASCII boundaries: a Latin name may touch Japanese (「SMBCは…」).
 # (an acronym with a prefix is one name: J-GAAP, US-GAAP)
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9_-])([A-Z][a-z]{2,}|[A-Z]{3,6}|[A-Z]{1,3}-[A-Z]{3,6})(?![A-Za-z0-9_-])")
-#: "in India", "from Brazil": an unknown capitalised word there names a place.
-_PLACE_BEFORE = re.compile(r"\b(?:in|from|across|within|throughout|to)\s+(?:the\s+)?$", re.I)
+#: "in India", "from Brazil", "a report for Vietnam": an unknown capitalised word there names a place.
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|across|within|throughout|to|for)\s+(?:the\s+)?$", re.I)
 _NUMBERED = re.compile(r"\.?\s*\d")
 #: A year after a word ("Feb 2023"): a date, not a name's number.
 _A_YEAR = re.compile(r"\.?\s*(?:19|20)\d\d(?!\d)")

@@ -8158,3 +8158,11 @@ def test_round_123_when_with_the_subject_before_will_asks_when():
 def test_round_123_a_report_for_a_country_the_documents_never_name_is_refused(assistant):
     answer = assistant.ask("When WIPO will publish the Unlocking IP-backed Financing country report for Vietnam? our ministry want to join")
     assert answer.abstained and "Vietnam" in answer.abstain_reason, answer.text
+
+
+@pytest.mark.parametrize("question", ["who wrote the Deloitte IP finance article?", "デロイトの記事を書いたのは誰？"])
+def test_round_123_a_firm_typed_in_english_is_no_person_named(assistant, question):
+    # (Sudachi reads デロイト as a person's name; the question names Deloitte itself, and the
+    # documents name no author)
+    answer = assistant.ask(question)
+    assert answer.abstained, answer.text
