@@ -769,6 +769,8 @@ _EXCLUDED_RULE = re.compile(r"([一-龥ァ-ヶー]{3,})の(?:対象外|適用外
 #: under the 80/20 rule"): a unit saying the thing is outside the rule answers it.
 _ASKS_REACH = re.compile(
     r"(?:枠組み|枠|範囲|対象)(?:に|の中に|内に)(?:入る|入り|入っ|含まれ)|対象(?:に|と)(?:なる|なり|なっ)|適用(?:され|対象)"
+    # (「…を利用する場合も、同じ割合で…負担することになりますか」: whether the rule reaches it)
+    r"|も[、,]?\s*同じ(?:割合|比率|ルール|扱い|負担)"
     r"|\bfalls? (?:under|within|inside)\b|\b(?:covered|included) (?:by|in|under)\b",
     re.I,
 )

@@ -8166,3 +8166,16 @@ def test_round_123_a_firm_typed_in_english_is_no_person_named(assistant, questio
     # documents name no author)
     answer = assistant.ask(question)
     assert answer.abstained, answer.text
+
+
+def test_round_123_when_it_is_at_the_end_asks_when():
+    assert LEX.intents_of("The new japan law for 企業価値担保権, when it is enforce exactly? We plan a loan.")[:1] == ["when"]
+    assert LEX.intents_of("When it is enforced, what happens to my house?")[:1] != ["when"]
+
+
+def test_round_123_whether_the_same_share_applies_to_a_scheme_left_out(assistant):
+    answer = assistant.ask(
+        "スタートアップ創出促進保証を利用する場合も、同じ割合で当行が責任を負担することになりますか。",
+        ["信用保証付融資について、責任共有制度はいつ導入され、協会と金融機関の負担割合は原則どうなっているのでしょうか。"],
+    )
+    assert not answer.abstained and "責任共有制度の対象外" in _lead(answer)[0], answer.text
