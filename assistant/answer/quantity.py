@@ -547,13 +547,16 @@ def _by_its_work(c: Candidate, subject: str, question: str) -> bool:
         return False
     # (a count asked by its counter must be one: 「何行の金融機関」 is no 「2つの論点」)
     counter = _COUNTER_ASKED.search(question)
-    # (何個 is answered by 「2つ」: the documents count things with つ)
-    asked = {"個", "つ"} if counter is not None and counter.group(1) == "個" else {counter.group(1)} if counter else set()
-    return counter is None or any(unit in asked for _, unit in figures(c.text).amounts)
+    if counter is None:
+        return True
+    asked = _COUNTER_FORMS.get(counter.group(1), (counter.group(1),))
+    return any(unit in asked for _, unit in figures(c.text).amounts)
 
 
 #: A count asked by its counter (何行, 何社, 何件).
 _COUNTER_ASKED = re.compile(r"何([行社件人名回本個機関])")
+#: The counters a document may answer an asked counter with (何個: 「2つの論点」).
+_COUNTER_FORMS = {"個": ("個", "つ")}
 #: The kind of work a question names by its author (「デロイトの記事」「…のレポート」).
 _WORK_OF = rf"の({WORK_NOUNS_JA})"
 

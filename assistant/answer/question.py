@@ -103,7 +103,7 @@ def _read_across(tokens: list[Token], i: int, known: Callable[[str], bool]) -> b
     word the index uses. No name, then: a word split in the wrong place."""
     name = tokens[i].surface
     after = tokens[i + 1].surface if i + 1 < len(tokens) else ""
-    return len(name) >= 2 and bool(_KANJI_RUN.fullmatch(name + after)) and bool(after) and known(name[-1] + after)
+    return len(name) >= 2 and bool(after) and bool(_KANJI_RUN.fullmatch(name + after)) and known(name[-1] + after)
 
 
 #: Kanji only (a compound read as one run).
