@@ -614,7 +614,7 @@ _BODY_WORD = re.compile(rf"{_BODIES_JA}|ワーキング|グループ")
 #: How the documents write a working group.
 _WG_FORMS = ("ワーキング・グループ", "ワーキンググループ", "WG")
 #: A count of the times something met (「何回集まったん」, "how many meetings did … hold").
-_TIMES_MET = re.compile(r"何回|何度|\bhow many (?:times|meetings|sessions)\b", re.I)
+_TIMES_MET = re.compile(r"何回|何度|\bhow many (?:times|meetings?|sessions?)\b", re.I)
 #: A body named in an English question, as the documents write its kind.
 _BODIES_EN = {"working group": _WG_FORMS, "wg": _WG_FORMS, "study group": ("研究会",), "subcommittee": ("部会",), "council": ("審議会",)}
 #: The documents' words for a body the glossary does not name (the head of an "office" is

@@ -8179,3 +8179,14 @@ def test_round_123_whether_the_same_share_applies_to_a_scheme_left_out(assistant
         ["信用保証付融資について、責任共有制度はいつ導入され、協会と金融機関の負担割合は原則どうなっているのでしょうか。"],
     )
     assert not answer.abstained and "責任共有制度の対象外" in _lead(answer)[0], answer.text
+
+
+def test_round_123_how_many_meeting_in_the_singular_counts_times(assistant):
+    answer = assistant.ask("how many meeting the FSA WG hold before the report came out? my team in Seoul need the timeline")
+    assert not answer.abstained and "7回" in _lead(answer)[0], answer.text
+
+
+def test_round_123_how_many_percent_asks_a_percentage(assistant):
+    assert requested_figure("WIPO says SMEs are how many percent of all companies in world?", LEX).units == frozenset({"%"})
+    answer = assistant.ask("WIPO says SMEs are how many percent of all companies in world? and employment?")
+    assert not answer.abstained and "約90%" in _lead(answer)[0], answer.text
