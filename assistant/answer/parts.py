@@ -154,15 +154,18 @@ def asking_sentences(question: str) -> str:
     return " ".join(asking) if asking else question
 
 
-def trailing_remarks(question: str) -> str:
-    """The sentences of ``question`` after the last one that asks ("… is it illegal? i come
-    from Germany, here such guidelines are often binding"): what the asker adds of their own
-    case once the question is asked; "" when there are none."""
+def without_trailing_remarks(question: str) -> str:
+    """``question`` up to the end of its last sentence that asks, without what the asker adds
+    of their own case after it ("… is it illegal? i come from Germany, here such guidelines
+    are often binding"); the whole question when nothing follows the asking."""
     sentences, asking = _sentences(question)
     if len(sentences) < 2 or not asking:
-        return ""
+        return question
     last = max(i for i, s in enumerate(sentences) if s in asking)
-    return " ".join(sentences[last + 1 :])
+    end = 0
+    for sentence in sentences[: last + 1]:  # (found in order: a sentence may recur)
+        end = question.find(sentence, end) + len(sentence)
+    return question[:end]
 
 
 def asking_sentence_list(question: str) -> list[str]:

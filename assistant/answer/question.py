@@ -25,7 +25,7 @@ from assistant.answer.evidence import (
     span_years_in,
     years_in,
 )
-from assistant.answer.parts import asking_sentences, remark_sentences, trailing_remarks
+from assistant.answer.parts import asking_sentences, remark_sentences, without_trailing_remarks
 from assistant.corpus.lexicon import Lexicon, Quantity
 from assistant.text.ja import Token, content_terms, detect_lang, misread, normalize, tokenize
 
@@ -535,8 +535,7 @@ def asked_jurisdictions(text: str, lexicon: Lexicon) -> tuple[str, ...]:
     text = _SOURCE_PLACE.sub(" ", text)
     # (nor where the asker comes from, told after the question: "Is the … guideline a law? …
     # i come from Germany, here such guidelines are often binding" asks about Japan's)
-    after = trailing_remarks(text)
-    if after and not lexicon.named_jurisdictions(asked := text[: text.rfind(after)]):
+    if not lexicon.named_jurisdictions(asked := without_trailing_remarks(text)):
         text = asked
     if lexicon.named_jurisdictions(rest := without_comparison(_WORK_COMPARES.sub(" ", text))):
         text = rest
@@ -582,8 +581,8 @@ def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda ter
     # (asked by the intent of an English question before a remark after it: "…? KODIT in Korea
     # is around 1%, want compare" asks a rate, not a comparison; a Japanese one's remark,
     # 「…？登録免許税とか」, may say which figure)
-    after = trailing_remarks(text) if not japanese else ""
-    before_remarks = lexicon.intents_of(text[: text.rfind(after)]) if after else None
+    asked_first = text if japanese else without_trailing_remarks(text)
+    before_remarks = lexicon.intents_of(asked_first) if asked_first != text else None
     quantities = tuple(
         x
         for x in lexicon.quantities_in(text, before_remarks)
