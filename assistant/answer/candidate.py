@@ -28,6 +28,9 @@ class Candidate:
     score: float = 0.0
     #: The unit opens by stating what the thing a definition question asks about is.
     defines: bool = False
+    #: The unit lists several of the kind a question asks about (法的リスク・評価リスク・経営
+    #: リスク, for 「どんなリスクがある？」).
+    lists_kinds: bool = False
 
     @property
     def origin(self) -> tuple[str, ...]:

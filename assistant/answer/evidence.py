@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.corpus.lexicon import Lexicon
-from assistant.text.ja import Token, content_terms, key_terms, noun_phrases, tokenize
+from assistant.text.ja import Token, content_terms, key_terms, noun_phrases, standard_negatives, tokenize
 
 #: Weight of an English word that has no Japanese equivalent in the glossary: such a
 #: word can still be answered by dense retrieval, so it counts less than a Japanese term.
@@ -204,7 +204,9 @@ def _predicate_groups(
     sell?") but are not topical: a verb never shows that the documents cover a question."""
     out: list[TermGroup] = []
     seen: set[str] = set()
-    tokens = tokenize(query)
+    # (a spoken negative read in its standard form: 「返せんくなったら」, which the dictionary
+    # splits as 返せん + 九, is 「返せなくなったら」)
+    tokens = tokenize(standard_negatives(query))
     for i, tok in enumerate(tokens):
         norm = tok.norm.strip()
         if tok.pos != "動詞" or norm in seen or norm in taken or norm in LIGHT_VERBS:
@@ -556,11 +558,24 @@ def miscounted(question: str, sentence: str, en: str) -> str:
     return ""
 
 
-def lists_count(sentence: str, en: str, n: int) -> bool:
-    """``sentence`` lists or says ``n`` things: 「3つ」, (1)…(3), "three" in its rendering."""
+def told_kind(question: str) -> str:
+    """What the asker says there are so many of (リスク of 「リスクが3つある言うてた」); "" when
+    the count names none."""
+    m = _TOLD_KIND.search(question)
+    return m.group(1) if m else ""
+
+
+#: 「リスクが3つある」: the thing counted, right before the count.
+_TOLD_KIND = re.compile(r"([ァ-ヶー]{2,}|[一-龥]{2,})(?:が|は|って)?[1-9一二三四五六七八九]つ(?:ある|あり|って)")
+
+
+def lists_count(sentence: str, en: str, n: int, kind: str = "") -> bool:
+    """``sentence`` lists or says ``n`` things: 「3つ」, (1)…(3), "three" in its rendering, or
+    ``n`` kinds of the thing counted (法的リスク、評価リスク、経営リスク for 3 リスク)."""
     items = {a or b for a, b in LIST_ITEM.findall(sentence)}
     word = _EN_NUMBERS[n - 1]
-    return f"{n}つ" in sentence or len(items) == n or bool(re.search(rf"\b{word}\b", en, re.I))
+    kinds = set(re.findall(rf"([一-龥ァ-ヶー]{{1,3}}){re.escape(kind)}", sentence)) if kind else set()
+    return f"{n}つ" in sentence or len(items) == n or bool(re.search(rf"\b{word}\b", en, re.I)) or len(kinds) == n
 
 
 @dataclass(frozen=True)
@@ -606,6 +621,8 @@ class RequestedFigure:
             return False  # 1995〜2008's lending is no figure for the 2010s
         # A year inside a span (「2021〜2023年の合計」) is not a figure for that year; of years
         # listed ("what about 2021 and 2022?"), a sentence giving one's figure counts.
+        if ordinal and self.units == {ORDINAL}:
+            return True  # "which meeting was that?": 第5回会合 says which, its date is told elsewhere
         said = stated_years(_YEAR_SPAN.sub(" ", _SOURCE_DATE.sub(" ", sentence)))
         return not self.years or (bool(self.years & said) if self.each_year else self.years <= said)
 

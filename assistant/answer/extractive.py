@@ -66,9 +66,11 @@ from assistant.answer.evidence import (
     ordinal_names,
     ordinals,
     requested_figure,
+    span_years_in,
     stated_years,
     term_groups,
     told_count,
+    told_kind,
     years_in,
 )
 from assistant.answer.focus import ASKS_CASE, CITES_CASE, NOT_FOCUS, NOT_FOCUS_JA
@@ -82,6 +84,7 @@ from assistant.answer.premise import (
     MERGE_JA,
     MERGED_EN,
     asks_revision,
+    checks_claim,
     event_thing,
     revision_since,
     says_ending,
@@ -99,7 +102,10 @@ from assistant.answer.quantity import (
     QuantityCheck,
     asks_full_year,
     asks_result,
+    body_kinds,
     burden_shared,
+    checked_figure,
+    lists_days,
     versions,
 )
 from assistant.answer.question import (
@@ -198,6 +204,8 @@ FIRST_PART_CLOSE = 0.9
 #: does it start? (Is there a law that lets … pledge its whole business?)", 「信用保証協会に
 #: ついて、銀行も損するの？」): it says what is talked about; what is asked is what was typed.
 CARRIED_WEIGHT = 0.5
+#: Weight, when units are ranked, of a term said only in what a question sets aside.
+SET_ASIDE_WEIGHT = 0.5
 #: Share of a follow-up's unit similarity that comes from what the user typed (the rest: the
 #: question read with its conversation).
 TYPED_SHARE = 0.5
@@ -1049,6 +1057,23 @@ def _ranking_groups(groups: list[TermGroup], question: str, condensed: str) -> l
     return [g if id(g) in typed else replace(g, weight=g.weight * CARRIED_WEIGHT) for g in groups]
 
 
+def _set_aside_weighed(groups: list[TermGroup], question: str) -> list[TermGroup]:
+    """The groups units are ranked by, a term said only in what the question sets aside to
+    ask about something else (「評価書とは別に「知財ビジネス提案書」ってのもあるっちゃろ？」)
+    weighing ``SET_ASIDE_WEIGHT``: it is not what is asked about. (The asker's remarks beside
+    what they ask keep their weight: "We have almost no tangible assets." says what the
+    question is about.)"""
+    aside = " ".join(m.group(0) for m in _SET_ASIDE_JA.finditer(question))
+    if not aside:
+        return groups
+    rest = _SET_ASIDE_JA.sub(" ", question)
+    return [replace(g, weight=g.weight * SET_ASIDE_WEIGHT) if g.term in aside and g.term not in rest else g for g in groups]
+
+
+#: What a Japanese question sets aside to ask about something else (「評価書とは別に」).
+_SET_ASIDE_JA = re.compile(r"([一-龥ァ-ヶー]{2,})(?:とは別に|とは違って|じゃなくて|ではなくて?)")
+
+
 def _defines(text: str, groups: list[TermGroup], en: str = "", instruments: tuple[str, ...] = ()) -> bool:
     """The unit opens by stating what one of the question's terms is ("評価書は、…"), or its
     English rendering opens with the term as its subject ("The responsibility-sharing system
@@ -1175,6 +1200,17 @@ def _norm(value: float, floor: float, ceil: float) -> float:
 _TYPED_ACRONYM = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3,6})(?![A-Za-z])")
 
 
+#: One of the things an earlier answer listed, by its place (「3つ目のやつ」, "the second one").
+_LIST_ITEM_ASKED = re.compile(
+    r"(?:[1-9一二三]|最初|最後)(?:個目|つ目|番目|の(?:やつ|もの))|\bthe (?:first|second|third|fourth|last) (?:one|item|point|pillar|proposal|method)\b",
+    re.I,
+)
+#: A claim quoted to be checked (「「…」という記載」「「…」とあります」).
+_QUOTED_CLAIM = re.compile(r"「([^「」]{6,})」")
+#: A Japanese follow-up asking what kind of thing something is (「どんな話なん？」).
+_ASKS_WHAT_KIND_JA = re.compile(r"どんな|どういう|どのような|なんの|何の")
+
+
 def _implied_jurisdiction(question: str, candidates: list[Candidate], default: tuple[str, ...]) -> str:
     """The one jurisdiction (not ``default``) whose passages alone write an acronym the
     question uses ("ucc", "uspto": the US's UCC-1 and USPTO), among the retrieved units; ""
@@ -1233,6 +1269,10 @@ class ExtractiveAnswerer(Answerer):
         q = frame(condensed, self.lexicon, known)
         # (「2024年末だとどうなってる？」 asks the earlier question of another time: its intent)
         own = tuple(self.lexicon.intents_of(question)) if condensed != question and not asks_only_time(question) else ()
+        if condensed != question and not own and _ASKS_WHAT_KIND_JA.search(question):
+            # 「その1個目ってどんな話なん？」 after 「…理由って何個あるん？」 asks what it is, not the
+            # earlier count again
+            own = ("other",)
         if condensed != question:
             # What a follow-up asks is what the user typed ("How many … so far?"), not what
             # the earlier question it is read with asked ("What is …?"), and so are the
@@ -1270,8 +1310,16 @@ class ExtractiveAnswerer(Answerer):
             # (…nor one asking what someone said there: "and what did wipo's director general say
             # there about …?" after "when was the 2nd dialogue held?" asks no date)
             carried = carried and asked_view(question, self.lexicon.expand_english) is None
+            # (…nor one asking a figure of its own: "And how many financial institutions had used
+            # the reports? Just the number." after a long turn on a successor programme asks a
+            # count, not what came after)
             q = replace(
-                q, quantities=tuple(x for x in q.quantities if (x.carries and carried) or x.pattern.search(asked_text))
+                q,
+                quantities=tuple(
+                    x
+                    for x in q.quantities
+                    if (x.carries and carried and (x.figure or not typed_figure.units)) or x.pattern.search(asked_text)
+                ),
             )
             # (a year the condenser wrote out for "the next year" or 「その前の年」 is typed too:
             # an English follow-up's own part is before the earlier question in parentheses)
@@ -1304,6 +1352,15 @@ class ExtractiveAnswerer(Answerer):
             # question, "and the full year 2023? (CNIPA number for … in 2020?)", is judged as
             # before.)
             q = replace(q, figure=RequestedFigure(frozenset(), frozenset(full_years)))
+        if not q.figure and (checked := checked_figure(question)) and (asked_figure := requested_figure(checked, self.lexicon)):
+            # "is it true the FSA working group only met 5 times?", 「14%って合ってる？」: a check
+            # of a figure asks a figure of its kind (7回 answers; the report's date does not)
+            q = replace(q, figure=asked_figure)
+        if q.figure and checks_claim(question) and (claimed := [m.group(1) for m in _QUOTED_CLAIM.finditer(question)]):
+            # 「「…は2015〜2019年度の5年間の…事業とされた」という記載をチェックしています」: the
+            # years of the claim checked are what is checked, not a span the answer must state
+            said = set().union(*(years_in(x) | span_years_in(x) | stated_years(x) for x in claimed))
+            q = replace(q, figure=replace(q.figure, years=q.figure.years - said, span_years=q.figure.span_years - said))
         if q.figure and len(q.figure.years) > 1 and not q.figure.each_year and _ASKS_CHANGE.search(question):
             # 「2020年から2021年にかけてどのくらい増えた？」: each year's figure is one end of the
             # change (the ends are checked below), not one sentence stating both
@@ -1391,6 +1448,7 @@ class ExtractiveAnswerer(Answerer):
         typed = self.embedder.encode_queries([standard_spoken(question)])[0] if question != condensed else None
         own = typed is not None and _asks_its_own(groups, question, self.lexicon)
         ranking = _ranking_groups(groups, question, condensed) if own else groups
+        ranking = _set_aside_weighed(ranking, question)
         scored = self._score(
             q, ranking, retrieval, chunk_tokens, typed, typed_meaning=own, typed_question=question if typed is not None else ""
         )
@@ -1537,11 +1595,17 @@ class ExtractiveAnswerer(Answerer):
             unnamed = asked - set().union(*named)
             said_as = [n for n in ordinal_names(asking_text) or ordinal_names(question) if ordinals(n) & unnamed]
             return self._abstain(base, "no_quantity", groups, t0, missing=said_as or sorted(unnamed))
-        if asked and named and not any(said & asked for said in named):
+        if asked and named and not any(said & asked for said in named) and not checks_claim(question):
             # 「WG第3回ではどのような議題が…」 when the passages speak of the 2nd and 6th meetings only
+            # (a check, "mizuho presented at the 3rd WG mtg, correct?", is answered by the
+            # meeting the passages say it presented at)
             said_as = ordinal_names(asking_text) or ordinal_names(question) or [asking_text]
             return self._abstain(base, "no_quantity", groups, t0, missing=said_as)
         nowhere = self.refusals.places_unanswered(candidates, q, groups)
+        if nowhere and checks_claim(question) and any(len(set(self.lexicon.named_jurisdictions(c.text))) >= 3 for c in candidates):
+            # "…which countries shared their experience? Was South Korea one of them?": the
+            # places a passage lists answer whether it was among them
+            nowhere = []
         if nowhere:  # 「英国の…と比べて」 when no passage is about the UK
             return self._abstain(base, "unknown_entity", groups, t0, missing=nowhere)
         elsewhere = self.refusals.only_elsewhere(candidates, groups, q, chunk_tokens)
@@ -1674,9 +1738,10 @@ class ExtractiveAnswerer(Answerer):
         if wrong_count := miscounted(asking_sentences(question), lead.text, lead.unit().en):
             # "What were the five policy areas of the programme?" when it set out four
             return self._abstain(base, "wrong_count", groups, t0, missing=[wrong_count])
-        if (told := told_count(question)) and not lists_count(lead.text, lead.unit().en, told):
+        kind = told_kind(question)
+        if (told := told_count(question)) and not lists_count(lead.text, lead.unit().en, told, kind):
             # 「…何を満たせばいいの？3つあるって聞いた」: the unit listing three leads
-            lead = self._close_lead(lead, ranked, q, TOLD_COUNT_LEAD_SHARE, lambda c: lists_count(c.text, c.unit().en, told))
+            lead = self._close_lead(lead, ranked, q, TOLD_COUNT_LEAD_SHARE, lambda c: lists_count(c.text, c.unit().en, told, kind))
         if asked and (occasion := [c for c in ranked if _ordinals_of(c) & asked and self._may_lead(c, q)]):
             # The occasion asked for (Ocean Tomo's 9th auction) is answered by a unit on it,
             # not by one on another (the first auction, which has a date)…
@@ -1704,7 +1769,8 @@ class ExtractiveAnswerer(Answerer):
                     c
                     for c in candidates
                     if c.hit.doc.source_id == lead.hit.doc.source_id
-                    and _says_first_occasion(c.text)
+                    # (or lists the days it met, in order: 「開催日は2022年11月2日、11月11日…」)
+                    and (_says_first_occasion(c.text) or lists_days(c.text, condensed))
                     and has_date(c.text)
                     and self._may_lead(c, q)
                 ),
@@ -1723,6 +1789,7 @@ class ExtractiveAnswerer(Answerer):
             )
             and not any("1" in n for n in named)
             and not _says_first_occasion(lead.text)
+            and not lists_days(lead.text, condensed)  # (「開催日は2022年11月2日、11月11日…」: the first is first)
         ):
             # "When did WIPO hold its first IP Finance Dialogue?" when the passages date its
             # second one only
@@ -2201,7 +2268,16 @@ class ExtractiveAnswerer(Answerer):
         # The verb a yes/no, what-if or how-to question asks about (売る ~ 処分).
         verbs = [g for g in groups if g.predicate]
         # (not a verb that only sets when: 借りる of 「借りたあと、機械を売ってもいいの？」)
-        asked_verbs = _asked_verbs(verbs, typed_question or q.text)
+        # (…and a noun the question does, 「…会社が使うことも想定されとるんですか」: 想定)
+        asked_text = typed_question or q.text
+        done = [g for g in groups if not g.predicate and re.search(rf"{re.escape(g.term)}(?:さ|し|する|でき)", asked_text)]
+        asked_verbs = _asked_verbs(verbs, asked_text)
+        doing = _asked_verbs(verbs + done, asked_text)
+        last = max(doing, key=lambda g: asked_text.rfind(re.sub(r"(?<=.)[ぁ-ん]$", "", g.term)), default=None)
+        if last is not None and last in done and len(doing) > 1:
+            # (of several, a noun the question ends on doing asks: 想定 of 「…使うことも想定
+            # されとるんですか」, not 保証 of the asker's 「個人保証しとるもんで」)
+            asked_verbs = [last]
         asks_to_do = q.intent in ("yesno", "whatif", "howto")
         annotated = {c.key for c in cands if (f := c.hit.chunk.unit_at(c.start, c.end)) and f.questions}
         defined = _defined_groups(q.text, groups) if q.intent == "definition" else groups
@@ -2215,6 +2291,10 @@ class ExtractiveAnswerer(Answerer):
         # The version a question names ("and version 2.0?", 「Ver.1.0の座長」)
         asked_versions = versions(typed_question or q.text)
         kinds = self._kinds_asked(typed_question or q.text)
+        if not kinds and typed_question and _LIST_ITEM_ASKED.search(typed_question):
+            # 「3つ目のやつって、なんでリスクなん？」 after 「…どんなリスクがあるん？」: one of the
+            # kinds the earlier question asked for, which the unit listing them names
+            kinds = self._kinds_asked(q.text)
         things = self._things_asked(typed_question or q.text)
         besides = bool(_ASKS_BESIDES.search(typed_question or q.text))
         asks_new = q.intent != "yesno" and bool(_ASKS_NEW.search(typed_question or q.text))
@@ -2259,6 +2339,7 @@ class ExtractiveAnswerer(Answerer):
                     # (a unit listing several, 法的リスク・評価リスク・経営リスク, answers 「どんな
                     # リスクがある」 better than one naming one, 貸倒リスク)
                     score += CUE_BONUS
+                    cand.lists_kinds = True
             if things and any(k in cand.text for k in things):
                 score += CUE_BONUS  # "what's the filing you need …" is answered by 「UCC-1を提出」
             elif things:
@@ -2449,6 +2530,21 @@ class ExtractiveAnswerer(Answerer):
                 ),
                 own,
             )
+        asked_bodies = body_kinds(q.text)  # (a follow-up's too: "ok and at the 4th meeting?")
+        if own is not None and asked_ordinals and asked_bodies and (said := body_kinds(own.text)) and not said & asked_bodies:
+            # …of the body the question names: the FSA working group's 4th meeting, not the
+            # labour council's (「この部会は第4回を…」); a unit naming no body is read in its passage
+            own = next(
+                (
+                    c
+                    for c in cands
+                    if c.jurisdiction in q.jurisdictions and c.score >= ORDINAL_LEAD_SHARE * own.score
+                    and asked_ordinals & _ordinals_of(c)
+                    and not body_kinds(c.text) - asked_bodies
+                    and body_kinds(f"{c.text} {c.hit.chunk.text} {c.hit.chunk.section} {c.hit.doc.title}") & asked_bodies
+                ),
+                own,
+            )
         if own is not None and not asked_ordinals and _ASKS_WHICH_OCCASION.search(q.text) and not _ordinals_of(own):
             # 「…が取り上げられた回を特定したい」 "at which meeting was … discussed": a close unit
             # on an occasion by its number (第5回会合) answers, not one on the report's contents
@@ -2461,8 +2557,12 @@ class ExtractiveAnswerer(Answerer):
                 own,
             )
         intl = next((c for c in cands if c.jurisdiction == "intl"), None)
-        # A comparison of places may be led by a statement about both (tagged international).
-        share = 1.0 if len(q.jurisdictions) > 1 else INTL_LEAD_SHARE
+        # A comparison of places may be led by a statement about both (tagged international);
+        # so may a question asking what kinds there are, by an international statement listing
+        # them when the unit about its place names one (WIPO's 法的・評価・経営リスク for 「特許
+        # 担保でお金借りるのってどんなリスクがあるん？」, over the article's 貸倒リスク).
+        listed = intl is not None and own is not None and intl.lists_kinds and not own.lists_kinds
+        share = 1.0 if len(q.jurisdictions) > 1 or listed else INTL_LEAD_SHARE
         if own is not None and (intl is None or own.score >= share * intl.score):
             return own
         return intl or own or cands[0]
@@ -2902,7 +3002,7 @@ class ExtractiveAnswerer(Answerer):
         first = replace(frame(parts[0], self.lexicon, known), jurisdictions=q.jurisdictions)
         if first.figure or first.quantities:
             return lead  # the unit stating the figure the first part asks for leads already
-        groups = term_groups(parts[0], self.bm25.idf, self.lexicon, known)
+        groups = _set_aside_weighed(term_groups(parts[0], self.bm25.idf, self.lexicon, known), parts[0])
         if not any(g.topical for g in groups):
             return lead  # 「それっていつ？」: the first part names nothing of its own
         # (its words and kind; what it means is read from the whole question's embedding,

@@ -51,16 +51,31 @@ _HEARD = re.compile(
 _ASKS_PREMISE = re.compile(
     r"(?:本当|ほんと|ほんま|合って|正しい|間違い)|(?:is|was) (?:that|it|this) (?:right|true|correct|so)\b"
     # (a check typed as a tag: "EVC act was passed in 2023 right?", "…, correct?", "yeah?")
-    r"|[,\s](?:right|correct|yeah|yes|true)\s*\?+\s*$",
+    r"|[,\s](?:right|correct|yeah|yes|true)\s*\?+\s*$"
+    # (a fact check: "Confirm: it came into force in April 2026?", "is it true (that) …",
+    # 「…施行されたんですよね？」 as all there is to the question; a no answers it, with the
+    # documents' date. Not 「…成立したらしいけど、施行までだいぶかかったよね？」, which asks on)
+    r"|^\W*(?:pls |please )?confirm\b|\bis it true\b|\bfact[- ]?check"
+    r"|^(?![^？?。]*(?:けど|けれど|らしい|が、))[^？?。]*?(?:です|でした|た|だ)よね[？?]\s*$",
     re.I,
 )
+
+
+def asks_premise(text: str) -> bool:
+    """Whether ``text`` checks what it states (「…って本当？」, "is it true …", "Confirm: …?",
+    "…, correct?"): a no answers it, with what the documents say."""
+    return bool(_ASKS_PREMISE.search(text))
+
+
 _DENIES = re.compile(r"なれない|なれず|できない|できず|使えない|認められない|認められず|対象外|除かれ|含まれない")
 #: A premise inside what is asked: why or how someone was allowed something (「商取引債権者にも
 #: 担保権者となることを認めた理由」): the question takes the allowing as done.
 _ALLOWED_WHY_JA = re.compile(
     rf"({NOUN}{{2,}})(?:にも|も|でも)[^、。？?]{{0,16}}?"
-    r"(?:認めた|認められた|認めている|できるようにした|できるようになった|可能にした|可能になった|解禁した|解禁された)"
-    r"(?:理由|経緯|背景|目的|根拠|狙い|ねらい|のは(?:なぜ|どうして|何故))"
+    r"(?:認めた|認められた|認めている|できるようにした|できるようになった|可能にした|可能になった|解禁した|解禁された"
+    # (or added them by an amendment: 「個人事業主も…設定者に加える改正が行われたのは、どのような経緯」)
+    r"|(?:に)?(?:加える|加えた|加えられた|追加する|追加した|追加された)(?:改正|改定|見直し)(?:が行われた|がなされた|をした|された)?)"
+    r"[^、。？?]{0,4}?(?:理由|経緯|背景|目的|根拠|狙い|ねらい|のは[、,]?[^。？?]{0,8}?(?:なぜ|どうして|何故|経緯|理由|背景))"
 )
 #: What a question takes as made compulsory, as the reason for what it asks ("Since the FSA made
 #: its provisioning methods mandatory, which …", 「…が義務化されたので」); and a sentence
@@ -73,7 +88,8 @@ _MANDATED_EN = re.compile(
     re.I,
 )
 _MANDATED_JA = re.compile(
-    rf"((?:{NOUN}{{2,}}の)?{NOUN}{{2,}})(?:が|は|の)?(?:義務化|義務付け|義務づけ|必須化)(?:され|られ|に|と)[^、。？?]{{0,8}}?"
+    # (「…のうち(1)の方法の採用を義務付けられたと聞きました」: what one is bound to do, by を)
+    rf"((?:{NOUN}{{2,}}の)?{NOUN}{{2,}})(?:が|は|の|を)?(?:義務化|義務付け|義務づけ|必須化)(?:され|られ|に|と)[^、。？?]{{0,8}}?"
     r"(?:ので(?!す|しょ)|から(?!です|でしょ)|以上|と聞|けど|けれど|ため|(?:い)?(?:ます|る)が、)"
 )
 _NOT_MANDATED = re.compile(
@@ -91,6 +107,8 @@ _OWN_PLAN = re.compile(
     r"(?:予定|計画)(?:です|しています|している|がある|なん(?:です|や|だ)|なの(?:です|で|だ))|考えて(?:い|お)|つもり|したいと|したい(?:の|ん)|"
     # (「来年あたり工場の機械入れ替えたいもんで」, 「…したいので」: a wish given as the reason)
     r"たい(?:もんで|ものですから|もので|ので|から|んで|けど|んやけど|んだけど)|"
+    # (「来年あたり事業承継の段取りしよう思てるんで」: what one means to do, spoken)
+    r"(?:よう|ろう|こう|ごう|とう|ぼう|もう)と?(?:思|おも)(?:て|っ|う|い)|"
     r"\b(?:we|i)(?:'m| am|'re| are)? (?:plan|planning|intend|intending|hope|hoping|expect|want)\b",
     re.I,
 )
@@ -140,10 +158,33 @@ _ASKS_ACTUAL = re.compile(
 )
 #: A check of what was heard, ending the question (「…ほんと？」「…合うてる？」, "…, right?").
 _CHECK_TAIL = re.compile(
-    r"(?:本当|ほんと|ほんま|ほんとう)(?:なの|なん|ですか|でしょうか|に|か|やろか)?[?？]*\s*$|(?:合って|合うて|あって|あうて)(?:る|ます)(?:か|の|ん)?[?？]*\s*$"
+    r"(?:本当|ほんと|ほんま|ほんとう)(?:なの|なん|ですか|でしょうか|に|か|やろか)?[?？。]*\s*$|(?:合って|合うて|あって|あうて)(?:る|ます)(?:か|の|ん)?[?？。]*\s*$"
+    # (「…と聞きましたが、これは正しいでしょうか。」, 「…という記載は正確でしょうか。」, 「国名に誤りは
+    # ないでしょうか。」)
+    r"|(?:正しい|正確|誤りはない|誤りがない|間違いはない|間違いない)(?:の|ん)?(?:ですか|でしょうか|か)?[?？。]*\s*$"
     r"|\b(?:right|correct|true)\s*\?+\s*$",
     re.I,
 )
+
+
+#: Whether one named is among those a passage lists ("Was South Korea one of them?").
+_ONE_OF_THEM = re.compile(
+    r"\b(?:was|were|is|are|did)\b[^?]{0,40}?\b(?:one of them|among them|included|on the list)\b"
+    # ("Wasn't the first auction held … in London around 2010?", 「…2010年の…って会社やったっけ？」)
+    # (not a question word's: 「1回目はいつやったっけ」 asks when)
+    r"|^\W*(?:wasn'?t|weren'?t|isn'?t|aren'?t|didn'?t|doesn'?t)\b"
+    # (なんとか, 何か name something half-remembered: 「2010年のなんとかトモって会社やったっけ？」)
+    r"|(?:^|(?<=[。？?！!]))(?![^。？?]*(?:何(?!か)|なに(?!か)|なん(?!とか|か)|いつ|どこ|誰|だれ|どの|どれ|どう|いくら|なんぼ|どんな))"
+    r"[^。？?]*(?:やった|だった|でした)っけ[？?]?\s*$",
+    re.I,
+)
+
+
+def checks_claim(question: str) -> bool:
+    """Whether ``question`` checks a claim (「…と聞きましたが、これは正しいでしょうか。」, "…,
+    correct?", "Was South Korea one of them?"): what the documents state answers it, a no
+    included."""
+    return asks_premise(question) or bool(_CHECK_TAIL.search(question) or _ONE_OF_THEM.search(question))
 
 
 def _only_checks(question: str) -> bool:
@@ -152,7 +193,7 @@ def _only_checks(question: str) -> bool:
     asks on)."""
     if _ASKS_ACTUAL.search(question):
         return True
-    return bool(_CHECK_TAIL.search(question)) and not re.search(r"[?？]", question.rstrip("?？ "))
+    return bool(_CHECK_TAIL.search(question)) and not re.search(r"[?？]", question.rstrip("?？。 "))
 
 
 def unsupported_premise(question: str, texts: list[str]) -> list[str]:

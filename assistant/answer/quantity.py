@@ -31,6 +31,7 @@ from assistant.answer.evidence import (
     COUNTING_PARTS,
     ERA_START,
     LIST_ITEM,
+    ORDINAL,
     PART_YEAR,
     SHARE,
     TermGroup,
@@ -46,6 +47,8 @@ from assistant.answer.evidence import (
 from assistant.answer.parts import asking_sentences
 from assistant.answer.premise import (
     MONTHS_EN,
+    asks_premise,
+    checks_claim,
 )
 from assistant.answer.question import (
     WORK_NOUNS_JA,
@@ -91,6 +94,35 @@ def asks_full_year(text: str) -> bool:
     return bool(_FULL_YEAR.search(text))
 
 
+#: A figure stated in a check, and how it reads asked (「5回って本当？」 → 何回, "met 5 times"
+#: → "how many times", "14%" → "what %", "1 million yen" → "how much").
+_STATED_FIGURE = (
+    (re.compile(r"(?<![\d.,])\d[\d,.]*\s*(?=(?:万|億|兆)?(?:回|件|社|人|名|行|機関|%|％|割|倍|円|元|ドル))"), "何"),
+    (re.compile(r"\b\d[\d,.]*\s*(?=(?:times|meetings?|sessions?|rounds?|cases|deals|companies|firms|banks|institutions)\b)", re.I), "how many "),
+    (re.compile(r"\b\d[\d,.]*\s*(?:%|percent\b)", re.I), "what % "),
+    (
+        re.compile(
+            r"(?:[¥$]\s?)?\b\d[\d,.]*\s*(?:k|m|mn|bn|million|billion|trillion)?\s*(?:yen|yuan|rmb|cny|jpy|usd|dollars?)\b"
+            r"|[¥$]\s?\d[\d,.]*\s*(?:k|m|mn|bn|million|billion|trillion)?\b",
+            re.I,
+        ),
+        "how much ",
+    ),
+)
+
+
+def checked_figure(text: str) -> str:
+    """``text`` with the figures a check states read as asked ("is it true the WG only met 5
+    times?" → "… met how many times?"): a check of a figure asks a figure of its kind, and a
+    unit giving one answers it; "" when ``text`` checks no figure."""
+    if not asks_premise(text):
+        return ""
+    asked = text
+    for pattern, word in _STATED_FIGURE:
+        asked = pattern.sub(word, asked)
+    return asked if asked != text else ""
+
+
 def asks_result(text: str) -> bool:
     """Whether ``text`` asks what a figure actually came to, or came to for a whole year
     ("did it actually end up above 1 trillion for the full year?", 「結局通年でいくら？」): a
@@ -122,12 +154,59 @@ def month_spans(text: str) -> list[tuple[int, int]]:
     halves and quarters by name (上半期 is January to June)."""
     spans = [(int(a), int(b)) for a, b in _MONTH_SPAN.findall(text)]
     spans += [_NAMED_SPANS[m.group(0)] for m in _NAMED_SPAN.finditer(text)]
+    # (in English: "jan-sep 2024", "January to September", "H1", "the first nine months")
+    spans += [(MONTHS_EN.index(a.lower()[:3]) + 1, MONTHS_EN.index(b.lower()[:3]) + 1) for a, b in _MONTH_SPAN_EN.findall(text)]
+    spans += [_NAMED_SPANS_EN[re.sub(r"\s+", " ", m.group(0).lower())] for m in _NAMED_SPAN_EN.finditer(text)]
     return spans
+
+
+#: A day of a month (「11月11日」), as a list of the days something met gives them.
+_DAYS = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
+def lists_days(text: str, question: str) -> bool:
+    """``text`` lists the days the kind of occasion ``question`` asks about was held
+    (「開催日は2022年11月2日、11月11日、12月13日…」 for the meetings, 会合), in order: its
+    first day is the first occasion's. A list of a working group's meeting days says nothing
+    of a dialogue's."""
+    if len(_DAYS.findall(text)) < 3:
+        return False
+    if (numbered := ordinals(text)) and "1" not in numbered:
+        return False  # 「この部会は第4回を2025年9月26日、第5回を…」: its later meetings only
+    kinds = [said for asked, said in _OCCASION_KINDS if re.search(asked, question, re.I)]
+    return bool(kinds) and all(re.search(said, text) for said in kinds)
+
+
+#: Kinds of occasion as a question may name them, and as the documents write them.
+_OCCASION_KINDS = (
+    (r"会合|会議|\bmeetings?\b|\bmtgs?\b", r"会合|会議"),
+    (r"対話|ダイアログ|\bdialogues?\b", r"対話|ダイアログ|Dialogue"),
+    (r"オークション|\bauctions?\b", r"オークション"),
+    (r"セミナー|シンポジウム|\bseminars?\b|\bsymposi(?:um|a)\b", r"セミナー|シンポジウム"),
+)
 
 
 #: Parts of a year by name, and the months they run.
 _NAMED_SPANS = {"上半期": (1, 6), "下半期": (7, 12), "第1四半期": (1, 3), "第2四半期": (4, 6), "第3四半期": (7, 9), "第4四半期": (10, 12)}
 _NAMED_SPAN = re.compile("|".join(_NAMED_SPANS))
+_MONTH_SPAN_EN = re.compile(
+    rf"\b({'|'.join(MONTHS_EN)})[a-z]*\.?\s*(?:-|–|~|to|through|thru|until|till)\s*({'|'.join(MONTHS_EN)})[a-z]*\b", re.I
+)
+_NAMED_SPANS_EN = {
+    "first half": (1, 6),
+    "h1": (1, 6),
+    "second half": (7, 12),
+    "h2": (7, 12),
+    "first quarter": (1, 3),
+    "q1": (1, 3),
+    "second quarter": (4, 6),
+    "q2": (4, 6),
+    "third quarter": (7, 9),
+    "q3": (7, 9),
+    "fourth quarter": (10, 12),
+    "q4": (10, 12),
+    "first nine months": (1, 9),
+    "first three quarters": (1, 9),
+}
+_NAMED_SPAN_EN = re.compile(r"\b(?:" + "|".join(k.replace(" ", r"\s+") for k in _NAMED_SPANS_EN) + r")\b", re.I)
 
 
 #: A name the question proposes as its answer, to be checked (「座長は一橋大学の加賀谷先生でしたっけ？」).
@@ -561,13 +640,14 @@ _COUNTER_FORMS = {"個": ("個", "つ")}
 _WORK_OF = rf"の({WORK_NOUNS_JA})"
 
 
-def _counts_body_met(c: Candidate, q: QuestionFrame) -> bool:
-    """The question counts the meetings of a body it names (「事業成長担保権を話しおうた金融庁の
-    ワーキンググループって、何回集まったん？」) and the unit's passage names that kind of body
-    (「このワーキング・グループは…。会合は全部で7回開かれ」): the scheme says which body, not
-    what is counted, so the unit need not name it."""
+def _asks_of_body(c: Candidate, q: QuestionFrame) -> bool:
+    """The question asks how often a body it names met, or who chaired it (「事業成長担保権を
+    話しおうた金融庁のワーキンググループって、何回集まったん？」, 「…話し合うてたやつの座長って
+    誰やったっけ」), and the unit's passage names that kind of body (「このワーキング・グループは
+    …。会合は全部で7回開かれ」, 「…神田秀樹氏が座長を務めた」): the scheme says which body, not
+    what is asked, so the unit need not name it."""
     asked = q.typed or q.text
-    if not _TIMES_MET.search(asked):
+    if not _OF_BODY.search(asked):
         return False
     forms = [
         *(
@@ -578,6 +658,14 @@ def _counts_body_met(c: Candidate, q: QuestionFrame) -> bool:
         *(form for name, kind in _BODIES_EN.items() if re.search(rf"\b{name}s?\b", asked, re.I) for form in kind),
     ]
     return any(form in c.hit.chunk.text for form in forms)
+
+
+def body_kinds(text: str) -> set[str]:
+    """The kinds of body ``text`` names, as the documents write them (「この部会は」 → 部会;
+    "the FSA working group" → ワーキング・グループ), a working group's forms as one."""
+    said = {m.group(0) for m in re.finditer(_BODIES_JA, text)}
+    said |= {form for name, kind in _BODIES_EN.items() if re.search(rf"\b{name}s?\b", text, re.I) for form in kind}
+    return {"WG" if k.replace("・", "") in ("ワーキンググループ", "WG") else k for k in said}
 
 
 def _acronym(term: str, question: str) -> bool:
@@ -613,8 +701,11 @@ _CHAIRED_JA = re.compile(
 _BODY_WORD = re.compile(rf"{_BODIES_JA}|ワーキング|グループ")
 #: How the documents write a working group.
 _WG_FORMS = ("ワーキング・グループ", "ワーキンググループ", "WG")
-#: A count of the times something met (「何回集まったん」, "how many meetings did … hold").
-_TIMES_MET = re.compile(r"何回|何度|\bhow many (?:times|meetings?|sessions?)\b", re.I)
+#: What a body is asked of itself: the times it met (「何回集まったん」, "how many meetings did
+#: … hold") or who chaired it (座長, "who chaired").
+_OF_BODY = re.compile(
+    r"何回|何度|座長|委員長|議長|主査|\bhow many (?:times|meetings?|sessions?)\b|\bchair(?:ed|s|man|woman|person)?\b", re.I
+)
 #: A body named in an English question, as the documents write its kind.
 _BODIES_EN = {"working group": _WG_FORMS, "wg": _WG_FORMS, "study group": ("研究会",), "subcommittee": ("部会",), "council": ("審議会",)}
 #: The documents' words for a body the glossary does not name (the head of an "office" is
@@ -821,9 +912,18 @@ class QuantityCheck:
             a <= m <= b for m in asked_month for a, b in spans
         ):
             return False  # January to November is no figure for December alone
-        if (asked_span := month_spans(q.text)) and (spans := month_spans(c.text)) and not set(asked_span) & set(spans):
+        # (a follow-up's own span: "and jan-sep 2024?" after a question on the first half)
+        asked_span = (q.typed and q.typed != q.text and month_spans(q.typed)) or month_spans(q.text)
+        if asked_span and (spans := month_spans(c.text)) and not set(asked_span) & set(spans):
             return False  # January to September is no figure for January to June (上半期 is)
-        if q.named_places and c.jurisdiction == "intl" and not set(self.lexicon.named_jurisdictions(c.text)) & set(q.jurisdictions):
+        if (
+            q.named_places
+            and c.jurisdiction == "intl"
+            and not set(said_places := self.lexicon.named_jurisdictions(c.text)) & set(q.jurisdictions)
+            # (…but a list of the places that took part answers whether one was among them:
+            # "which countries shared their experience? Was South Korea one of them?")
+            and not (checks_claim(q.typed or q.text) and len(set(said_places)) >= 3)
+        ):
             return False  # a worldwide share (WIPO: SMEs are 90% of firms) is no figure for Japan
         # (not the cities set aside: 「珠海とか深圳じゃなくて、上海の…」 asks about 上海)
         asked_places = places_asked(q.text, self.lexicon)
@@ -851,6 +951,11 @@ class QuantityCheck:
         if self.after_unstated(c, q.text):
             return False  # a total up to March 2008 is no figure for the years after 2008
         asked_ordinals = ordinals(q.text)
+        if q.figure and ORDINAL in q.figure.units:
+            # "No wait, I meant the one where they argued about … — which meeting was that?",
+            # 「…「第4回会合で…」とあります。…議論されたのは第何回会合でしょうか」 ask which one;
+            # the meetings the earlier turn or the claim named are no answer it must match
+            asked_ordinals = ordinals(q.typed) if q.typed and q.typed != q.text else set()
         said_ordinals = ordinals(f"{c.text} {c.unit().en}")
         if q.typed and q.typed != q.text and _FIRST_ONE_ASKED.search(q.typed) and not ordinals(q.typed):
             # "and when was the first one held?" after a question on the ninth auction asks the
@@ -884,6 +989,9 @@ class QuantityCheck:
             and (percents := _PERCENT.findall(c.text))
             and len(_GROWTH_PERCENT.findall(c.text)) >= len(percents)
             and not _TENTHS.search(c.text)  # (「…案件が8割を超えた」 is a share beside the growths)
+            # (nor when a figure of any kind is asked and the unit gives one of another unit
+            # asked: 3098億元 beside its growth, for "exact figure pls")
+            and not (q.figure.units - {"%"}) & {u for _, u in figures(c.text).amounts}
         ):
             return False  # 「75.4%増」 is a growth, no default rate
         if names and (counted_name := _counted_name(q.text, names)) and counted_name not in unit_says(c, english=False):
@@ -963,7 +1071,7 @@ class QuantityCheck:
             # a figure for another party (the FSA's deadline for IPAS's); a person the question
             # proposes as the answer (「座長は一橋大学の加賀谷先生でしたっけ？」) is what it checks
             return False
-        if q.instruments and not names_instrument(c, q) and not self._names_body_of(c, q) and not _counts_body_met(c, q):
+        if q.instruments and not names_instrument(c, q) and not self._names_body_of(c, q) and not _asks_of_body(c, q):
             return False  # a figure about another scheme (IP-backed loans, for 企業価値担保権)
         for quantity in q.quantities:
             if quantity.person:
@@ -1008,6 +1116,10 @@ class QuantityCheck:
                     return False  # 「地銀・第二地銀11」 is counted, its banks not named
                 continue
             said = [noun for noun in quantity.nouns if (_TO_DATE.search(c.text) if noun == "まで" else _says(noun, c.text))]
+            if not said and "最初" in quantity.nouns and q.intent == "when" and lists_days(c.text, q.text):
+                # 「最初のやつはいつやったん？」 of the meetings: 「開催日は2022年11月2日、11月11日、
+                # …」 lists them in order, and its first day is the first one's
+                said = ["最初"]
             if not said:
                 return False
             if said == ["後継"] and any(name in c.text[c.text.index("後継") :] for name, _ in names or ()):

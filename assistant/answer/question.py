@@ -537,7 +537,10 @@ def asked_jurisdictions(text: str, lexicon: Lexicon) -> tuple[str, ...]:
     # i come from Germany, here such guidelines are often binding" asks about Japan's)
     if not lexicon.named_jurisdictions(asked := without_trailing_remarks(text)):
         text = asked
-    if lexicon.named_jurisdictions(rest := without_comparison(_WORK_COMPARES.sub(" ", text))):
+    rest = without_comparison(_WORK_COMPARES.sub(" ", text))
+    # (a comparison told after the question, "…? comparing with china where …", is dropped
+    # even when nothing else names a place: the question is then about Japan)
+    if lexicon.named_jurisdictions(rest) or (rest != text and _TRAILING_COMPARISON.search(text)):
         text = rest
     # (a place named only in a remark beside asking sentences that name their own is a
     # comparison: 「日本だと…何％くらい？アメリカは4％くらいって聞いたけど」 asks about Japan)
@@ -631,6 +634,8 @@ def frame(text: str, lexicon: Lexicon, known: Callable[[str], bool] = lambda ter
 #: What an English question compares its answer with, beside what it asks ("For comparison
 #: with SBA 7(a) guaranty shares:", "want to benchmark vs China's pledge numbers", "? vs SBA
 #: fees"): no party or kind of figure asked about.
+#: A comparison told after what is asked ("…? comparing with china …", "…? (contrast w/ …)").
+_TRAILING_COMPARISON = re.compile(r"[?？]\s*\(?\s*(?:comparing|contrasting|contrast|compare)\b[^?？]*$", re.I)
 _COMPARED_WITH = re.compile(
     r"\b(?:for (?:a )?comparison with|to compare (?:it |them |this )?(?:with|to|against))\s+[^.?;:!]*[.?;:!,]?"
     # (a remark on why the asker asks, not "How does X compare with Y?", which asks both)
@@ -638,6 +643,10 @@ _COMPARED_WITH = re.compile(
     # ("…, want compare": the asker's reason, at the end)
     r"|,?\s*\b(?:i |we )?(?:want|need)(?: to)? (?:benchmark|compare)(?: it| them| this)?\s*[.!]*\s*$"
     r"|(?<=[?？])\s*(?:vs\.?|versus|compared (?:with|to))\s+[^.?;:!]*$"
+    # ("…? comparing with china where …", "…? (contrast w/ Guangdong loss sharing)", "want to
+    # set it against China's numbers": the asker's reason, after the question)
+    r"|(?<=[?？])\s*\(?\s*(?:comparing|contrasting|contrast|compare)\s+(?:it |them |this )?(?:with|to|against|w/)\s+[^?;:!]*$"
+    r"|\b(?:i |we )?(?:want|need|plan|trying)(?: to)? set (?:it|them|this) (?:against|beside|next to)\s+[^.?;:!]*"
     # ("we compare with european approach", "i'm comparing it to korea's")
     r"|\b(?:we|i)(?:'re|’re|'m|’m| are| am)? (?:compar(?:e|ing)|benchmark(?:ing)?) (?:it |them |this |that )?(?:with|to|against|vs\.?)\s+[^.?;:!]*"
     # (how it is at home, told before asking of Japan: "in Vietnam bank just sell each asset

@@ -48,6 +48,7 @@ from assistant.answer.premise import (
     binding_premise,
     body_premise,
     chair_premise,
+    checks_claim,
     contradicted_premise,
     ended_premise,
     implemented_unsaid,
@@ -81,6 +82,11 @@ EN_MIN_SIMILARITY = 0.84
 #: this share of its key terms in the passages asks about something they never speak of,
 #: though its context (企業価値担保権) is what they are about.
 CLAUSE_COVERAGE = 0.35
+#: A verb's tail saying the clause is what a claim is judged by (「…に照らして正確か」).
+_JUDGED_BY = re.compile(r"[てで]、?(?:正確|正し|妥当|適切|問題|誤り|間違)")
+#: A noun that holds what is told before it (「…したらええ、いう話は」, 「…という案」): what
+#: the clause asks about is told, not the holder.
+_TOLD_HOLDER = re.compile(r"(?:という|いう|ゆう|ちゅう|って|との)(話|件|考え|意見|声|案|アイデア|議論|説)")
 #: An English yes/no question's asked clause ("If we grant the charge, will the bank get a
 #: seat on our board?") with under this share of its key terms in the passages, their English
 #: renderings or the questions their units answer. Each term counts once: a word the glossary
@@ -482,14 +488,17 @@ class Refusals:
         """Why the documents cannot answer, or "" when they may."""
         # Something the documents never mention: a figure or quantity asked about it (火星の
         # 制度の上限額) cannot be in them; nor who/when/how much about an unknown place.
-        if q.unknown_entities and (q.figure or q.quantities):
+        # (a check of a claim naming one, "Wasn't the first auction held in London around
+        # 2010?", is answered by what the documents say happened)
+        checking = checks_claim(q.typed or q.text)
+        if q.unknown_entities and (q.figure or q.quantities) and not checking:
             return "unknown_entity"
-        if q.unknown_places and q.intent in ("who", "when", "howmuch"):
+        if q.unknown_places and q.intent in ("who", "when", "howmuch") and not checking:
             return "unknown_entity"
         # Nor how things stand in a place they never mention ("Is IP finance common in
         # India?"); whether one may use a national scheme there (「静岡の会社でも使える？」)
         # is still answered by the scheme's rules.
-        if q.unknown_places and not _ELIGIBILITY.search(q.text):
+        if q.unknown_places and not _ELIGIBILITY.search(q.text) and not checking:
             return "unknown_entity"
         # A bank the documents never name: what it did, offers, charges or decided is not in
         # them (「城南信金って評価書つかって融資してくれたことある？」, 「ゆうちょ銀行って…融資
@@ -545,7 +554,8 @@ class Refusals:
         if clause == question or "?" in normalize(question).replace(normalize(clause), ""):
             return []  # no context, or a question of its own before this one
         groups = term_groups(clause, idf, self.lexicon, known)
-        asked = [g for g in groups if g.topical and not casual(g.term)]
+        holders = {m.group(1) for m in _TOLD_HOLDER.finditer(clause)}
+        asked = [g for g in groups if g.topical and not casual(g.term) and g.term not in holders]
         if not asked or any(g.predicate and len(g.alternatives) > 1 and group_found(g, tokens) for g in groups):
             return []
         if coverage(asked, tokens) >= CLAUSE_COVERAGE:
@@ -757,6 +767,8 @@ class Refusals:
         i = verbs[-1]
         if any(t.pos2 == "読点" or t.surface == "たら" or (t.pos2 == "接続助詞" and t.surface not in "てで") for t in toks[i + 1 :]):
             return []
+        if _JUDGED_BY.match("".join(t.surface for t in toks[i + 1 :])):
+            return []  # 「法157条の規定に照らして正確でしょうか」: what the claim is judged by, no claim
         verb, particle = toks[i], toks[i - 1]
         if particle.pos != "助詞" or particle.surface not in _CASE_PARTICLES:
             return []

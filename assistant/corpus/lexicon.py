@@ -27,7 +27,7 @@ from assistant.core.errors import ConfigError
 from assistant.core.safe_yaml import YamlLimitError, load_yaml
 from assistant.core.settings import PROJECT_ROOT
 from assistant.text.hanzi import japanese_forms
-from assistant.text.ja import dictionary_word, noun_phrases, reading, readings
+from assistant.text.ja import dictionary_word, noun_phrases, reading, readings, standard_negatives
 from assistant.text.romaji import romaji, romaji_key
 
 if TYPE_CHECKING:
@@ -545,7 +545,8 @@ class Lexicon:
         ``whole``: the share of ``text`` a key must cover (a compound noun such as
         ミライ精工株式会社 is not stood in for by the everyday word 会社 inside it)."""
         found: list[str] = []
-        rest = text
+        # (「返せんくなったら」 reads as 「返せなくなったら」)
+        rest = standard_negatives(text)
         for phrase in self.everyday_phrases:
             # (its okurigana written in kana: 焦げつ of 焦げ付)
             for form in dict.fromkeys((phrase, _KANA_TSUKI.sub("つ", phrase))):

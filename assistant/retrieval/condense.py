@@ -29,8 +29,15 @@ _JA_ANAPHOR = re.compile(
 #: A demonstrative with a noun (その評価書, この担保, その場合, 同法) anywhere in the question.
 #: Bank Japanese writes 当該 and 上記 (「当該報告書では…」, 「上記の制度」) for その.
 _JA_DEMONSTRATIVE = re.compile(r"(?:それ|これ|あれ|その|この|あの|当該|上記|同(?=法|制度|事業|報告|基金|標準|規格|指針|ガイドライン|プログラム|会議|会合|研究会|WG|ワーキング|機関|協会|庁|省|社|行|年|時期))")
-#: (Kansai and spoken openers too: 「ほな実際どのくらいの割合なん」「そしたら…」)
-_JA_ELLIPTIC = re.compile(r"^(?:では|じゃあ|じゃ|それでは|なら|ちなみに|また|あと|で、|だったら|じゃあさ|ほな|ほんなら|そんなら|ほんじゃ|そしたら)")
+#: (Kansai and spoken openers too: 「ほな実際どのくらいの割合なん」「そしたら…」; and a
+#: correction of what was just asked, 「いや、2022年の方やねん」「ちゃうちゃう、中国の方」)
+_JA_ELLIPTIC = re.compile(
+    r"^(?:では|じゃあ|じゃ|それでは|なら|ちなみに|また|あと|で、|だったら|じゃあさ|ほな|ほんなら|そんなら|ほんじゃ|そしたら"
+    r"|いや(?:いや)?、|いえ、|違う、|違います、|ちゃう(?:ちゃう)?、|そうじゃなくて|そうではなく)"
+)
+#: The earlier answer's rule asked of another case by "so" (「創業の時の保証でもそうなるん？」,
+#: 「個人事業主も同じなん？」).
+_JA_SO = re.compile(r"(?:でも|も)、?(?:そう|同じ|おなじ)(?:なる|なん|なの|なり|です|でしょ|やろ|だ|か|[？?])")
 #: A part of the earlier answer's whole asked for its figure (「うち金融機関職員は何名でしたか。」;
 #: not the asker's 「うち」, 「うち個人事業主なんだけど」).
 _JA_PART_OF = re.compile(r"^うち、?[一-龥ァ-ヶー]{2,}(?:の[一-龥ァ-ヶー]+)?(?:は|が|って)[^。？?]{0,8}?(?:何|いくつ|いくら|どの|どれ|どん)")
@@ -55,7 +62,9 @@ _EN_ANAPHOR = re.compile(rf"\b({_EN_THING}|(?<!is )(?<!are )(?<!was )(?<!were )t
 _EN_THAT_ONE = re.compile(
     r"\b(?:the (?:first|second|third|last|latest|earliest|same|new|next)|that|this) one\b(?!\s+of\b)"
     # (or by a word for any deal: "who led the underwriting on the first deal?")
-    r"|\bthe (?:first|second|third|last|latest|earliest) (?:deal|transaction|case|policy|contract)\b(?!\s+of\b)",
+    r"|\bthe (?:first|second|third|last|latest|earliest) (?:deal|transaction|case|policy|contract)\b(?!\s+of\b)"
+    # (…or for one of the things just listed: "Tell me more about the second proposal.")
+    r"|\bthe (?:first|second|third|fourth|last) (?:proposal|point|pillar|issue|item|method|option|step|risk|reason|hypothesis)\b(?!\s+of\b)",
     re.I,
 )
 #: ("same deal for registered copyrights?", "same goes for trademarks?": the earlier question of another thing)
@@ -64,7 +73,9 @@ _EN_ELLIPTIC = re.compile(
     # ("same split for founder loans …?": the earlier figure asked of another thing)
     r"|^(?:is it |and )?(?:the )?same [a-z-]+ (?:for|with|in)\b"
     # ("ok how do i apply and do we have to pay anything": said back to the answer just read)
-    r"|^(?:ok(?:ay)?|alright|right)\b(?!\s*\?)",
+    r"|^(?:ok(?:ay)?|alright|right)\b(?!\s*\?)"
+    # ("no, I meant the US one", "sorry, I meant …": a correction of what was just asked)
+    r"|^(?:no|nope|sorry|wait|no wait|actually)\b[,.!]?\s*(?:i meant|i mean|i was asking|what i meant)\b",
     re.I,
 )
 #: A time named by the one asked before ("How many … were out by then?").
@@ -242,7 +253,11 @@ def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
     if len(sentences) > 1 and detect_lang(q) == "ja":
         # (…or when it opens by going on from the conversation, 「ほな2022年はどうやったん？
         # ちっちゃい会社がどんだけ使っとるかも知りたい」: the rest asks about the same topic)
-        return bool(_JA_ELLIPTIC.match(q) or _JA_ANAPHOR.match(q)) or all(is_follow_up(x, lexicon) for x in sentences)
+        # (…or asks the earlier rule of another case first, 「創業の時の保証でもそうなるん？息子が
+        # …使うかもしれへんので」: what follows says why)
+        return bool(_JA_ELLIPTIC.match(q) or _JA_ANAPHOR.match(q) or _JA_SO.search(sentences[0])) or all(
+            is_follow_up(x, lexicon) for x in sentences
+        )
     if detect_lang(q) == "en":
         return bool(
             _EN_ANAPHOR.search(q) or _EN_THAT_ONE.search(q) or _EN_ELLIPTIC.match(q) or _EN_THEN.search(q) or _en_bare(q, lexicon) or _en_unnamed(q, lexicon)
@@ -251,6 +266,7 @@ def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
         _JA_ANAPHOR.match(q)
         or ((_JA_ELIDED.match(q) or _JA_VERSION.match(q)) and not _names_scheme(q, lexicon))
         or _JA_DEMONSTRATIVE.search(q)
+        or _JA_SO.search(q)
         or _JA_ELLIPTIC.match(q)
         or _JA_OCCASION.match(q)
         or _JA_PART_OF.match(q)
@@ -456,7 +472,16 @@ def condense(
     if _JA_ANAPHOR.match(question):
         return _JA_ANAPHOR.sub(topic, question, count=1)
     stripped = _JA_ELLIPTIC.sub("", question).lstrip("、, ")
+    if (occasion := _JA_OCCASION_NOUN.search(previous)) and not _JA_OCCASION_NOUN.search(stripped):
+        # 「最初のやつはいつやったん？」 after 「…って何回会合ひらいたん？」: the first meeting
+        stripped = _JA_THAT_ONE.sub(rf"\1の{occasion.group(0)}", stripped, count=1)
     return f"{topic}について、{_ask_as_before(stripped, previous)}"
+
+
+#: One of a series by its place in it, said as 「やつ」 (「最初のやつ」「3回目の」): of the
+#: occasions the earlier question counted.
+_JA_THAT_ONE = re.compile(r"(最初|初回|一番最初|最後|\d+\s*回目)の(?:やつ|もの|ん|の)?(?=は|って|が|、|[？?]|$)")
+_JA_OCCASION_NOUN = re.compile(r"会合|会議|対話|ダイアログ|オークション|セミナー|シンポジウム|フォーラム")
 
 
 #: An English follow-up this long ("And under the responsibility-sharing system, what share
@@ -536,6 +561,11 @@ def _carries_whole(question: str, previous: str, lexicon: Lexicon) -> bool:
         return False
     if _JA_THAT_TIME.search(question) and _JA_WHEN.search(previous):
         return True  # 「そのときの落札総額は？」: of the occasion asked about, whatever it asks
+    if _JA_LIST_ITEM.search(question) and _JA_ASKS.search(previous) and not _JA_OCCASION_NOUN.search(previous):
+        # 「その1個目ってどんな話なん？」 after 「…広まらん理由って何個あるん？」: one of the
+        # things the earlier question asked for, which its whole words say (the first of the
+        # meetings it counted is said as 「最初の会合」, below)
+        return True
     # (a counter the follow-up asks in, 割 of 「何割」, is no word of its own)
     own = [t for t in key_terms(question) if t not in _FRAME_WORDS and t not in _COUNTERS]
     if own:
@@ -550,6 +580,8 @@ def _carries_whole(question: str, previous: str, lexicon: Lexicon) -> bool:
     return not any(len(t) >= _NAMED_SCHEME and _SCHEME.search(t) and t in previous for t in lexicon.glossary_terms)
 
 
+#: One of the things an answer listed, by its place (「その1個目」「最初のやつ」「2つ目の方法」).
+_JA_LIST_ITEM = re.compile(r"(?:[1-9１-９一二三]|最初|初め|はじめ|最後)(?:個目|つ目|番目|の(?:やつ|もの|ん)(?=は|って|が|、|[？?]))")
 #: Counters a figure is asked in (「何割」「何件」): no word of the follow-up's own.
 _COUNTERS = frozenset({"割", "件", "社", "円", "%", "人", "名", "回", "年", "倍"})
 #: A follow-up asking a figure (「何割ぐらい」「いくら」「どのくらい」).

@@ -50,6 +50,24 @@ def standard_spoken(text: str) -> str:
     return text
 
 
+#: Western and Kansai negatives of a verb's potential or e-row stem (返せん, 返せんくなったら,
+#: 払えへんかった), in their standard form (返せない, 返せなくなったら, 払えなかった).
+_SPOKEN_NEGATIVE = (
+    (re.compile(r"(?<=[せけてえれめべねげぜでぺ])ん(?=く|かっ)"), "な"),
+    (re.compile(r"(?<=[せけてえれめべねげぜでぺきしみりいちぎびじに])(?:へん|ひん)(?=く|かっ)"), "な"),
+    (re.compile(r"(?<=[せけてえれめべねげぜでぺきしみりいちぎびじに])(?:へん|ひん)"), "ない"),
+)
+
+
+def standard_negatives(text: str) -> str:
+    """``text`` with spoken negatives of verbs in their standard form (「返せんくなったら」 →
+    「返せなくなったら」, 「払えへん」 → 「払えない」), so the everyday vocabulary, written in the
+    standard form, reads them."""
+    for pattern, standard in _SPOKEN_NEGATIVE:
+        text = pattern.sub(standard, text)
+    return text
+
+
 def detect_lang(text: str) -> str:
     """``"ja"`` or ``"en"``: an English sentence that names a Japanese term
     ("What does 企業価値担保権 mean for me?") is English; a Japanese one that names
