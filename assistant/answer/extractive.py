@@ -2593,7 +2593,14 @@ class ExtractiveAnswerer(Answerer):
             and not YEAR_TERM.fullmatch(g.term)
             and not in_event_phrase(g.term)
         ]
-        if not _carried(question, condensed) or not new or any(group_found(g, set(terms(lead.text))) for g in new):
+        lead_terms = set(terms(lead.text))
+        # (of several new words, those the lead lacks, when it lacks the weightiest: "so who pays
+        # for that valuation, is there any subsidy for the lender?" is not answered by a unit
+        # naming the valuation and the lender only)
+        missing = [g for g in new if not group_found(g, lead_terms)]
+        if not _carried(question, condensed) or not new or not missing or (
+            len(missing) < len(new) and max(g.weight for g in missing) < max(g.weight for g in new)
+        ):
             return lead
         if q.intent in ("yesno", "whatif", "howto"):
             return lead  # what one may do is said by its verb (「在庫は売れなくなる？」: 処分できる)
@@ -2622,7 +2629,7 @@ class ExtractiveAnswerer(Answerer):
             ranked,
             q,
             NEW_SUBJECT_LEAD_SHARE,
-            lambda c: any(group_found(g, set(terms(c.text))) for g in new)
+            lambda c: any(group_found(g, set(terms(c.text))) for g in missing)
             # (not a unit on another scheme: ABL's 在庫 for a question on 企業価値担保権)
             and (not q.instruments or names_instrument(c, q) or not names_instrument(lead, q))
             # (nor, for "when", a unit dating another event: 国会 of 「国会で通ったのっていつ？」 is

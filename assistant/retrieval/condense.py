@@ -281,8 +281,10 @@ def is_follow_up(question: str, lexicon: Lexicon | None = None) -> bool:
     # Two nouns and a topic particle (「銀行の負担は？」「社長の自宅は？」) ask about the earlier topic.
     # Not when one names a scheme of its own (「ABLの仕組みは？」: ABL, 企業価値担保権).
     named = re.search(r"[A-Z]{2,}", q) or (lexicon and any(len(t) >= 5 and t in q for t in lexicon.glossary_terms))
-    if len(own) <= 2 and len(q) <= _SHORT and not named and _WHAT_BECOMES.search(q):
-        return True  # 「社長の保証はどうなるの？」: what becomes of it under the earlier topic
+    if len(own) <= 2 and len(q) <= _SHORT and not named and (_WHAT_BECOMES.search(q) or _HOW_IN_CASE.search(q)):
+        # 「社長の保証はどうなるの？」: what becomes of it under the earlier topic; 「電子申請の場合は
+        # どうでしょうか。」: the earlier question asked of another case
+        return True
     return len(own) <= 2 and len(q) <= _SHORT_BARE and not named and _bare_nouns(q)
 
 
@@ -318,6 +320,7 @@ _ASKED_KIND = frozenset({
 })  # fmt: skip
 #: "What becomes of X?" (「社長の保証はどうなるの？」) asks about X under the conversation's topic.
 _WHAT_BECOMES = re.compile(r"どうなる|どうなり|どうなっ")
+_HOW_IN_CASE = re.compile(r"(?:の場合|だと|やと|なら|では|やったら|だったら)は?どう(?:でしょうか|ですか|なん|なの|やろ|だろう|かな)?[？?。]*$")
 
 
 _EN_SHORT_WORDS = 6

@@ -15,7 +15,7 @@ from assistant.answer.question import frame, places_asked, unknown_institutions,
 from assistant.answer.refusal import Refusals
 from assistant.core.messages import t
 from assistant.corpus.lexicon import Lexicon
-from assistant.retrieval.condense import condense
+from assistant.retrieval.condense import condense, is_follow_up
 from assistant.text.ja import content_terms, key_terms, standard_negatives
 
 LEX = Lexicon.bundled()
@@ -8500,3 +8500,17 @@ def test_round_124_what_a_question_sets_aside_is_not_asked_about(assistant):
 def test_round_124_an_item_of_the_kinds_listed_before_is_led_by_the_list(assistant):
     answer = assistant.ask("3つ目のやつって、なんでリスクなん？", ["特許を担保にお金借りるのって、どんなリスクがあるん？"])
     assert not answer.abstained and "知財はそれだけでは収益を生まない" in _lead(answer)[0], answer.text
+
+
+def test_round_124_a_follow_up_s_weightiest_new_word_is_named_by_its_lead(assistant):
+    answer = assistant.ask(
+        "so who pays for that valuation, is there any subsidy for the lender?",
+        ["In China, do banks value the pledged IP themselves or outsource it?"],
+    )
+    assert not answer.abstained and "地方政府の補助金" in _lead(answer)[0], answer.text
+
+
+def test_round_124_the_earlier_question_asked_of_another_case():
+    # (「電子申請の場合はどうでしょうか。」 after a question on paper filings)
+    assert is_follow_up("電子申請の場合はどうでしょうか。")
+    assert not is_follow_up("企業価値担保権を設定した会社の従業員の場合はどうでしょうか。")
