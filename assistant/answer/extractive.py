@@ -1205,6 +1205,8 @@ _LIST_ITEM_ASKED = re.compile(
     r"(?:[1-9一二三]|最初|最後)(?:個目|つ目|番目|の(?:やつ|もの))|\bthe (?:first|second|third|fourth|last) (?:one|item|point|pillar|proposal|method)\b",
     re.I,
 )
+#: When something happened for the first time (「初めて…を超えた」, "for the first time").
+_FIRST_TIME = re.compile(r"初めて|はじめて|\bfor the first time\b|\bfirst time\b", re.I)
 #: A claim quoted to be checked (「「…」という記載」「「…」とあります」).
 _QUOTED_CLAIM = re.compile(r"「([^「」]{6,})」")
 #: A Japanese follow-up asking what kind of thing something is (「どんな話なん？」).
@@ -2301,6 +2303,7 @@ class ExtractiveAnswerer(Answerer):
         asked_phrase = self._asked_phrase_terms(typed_question or q.text) if q.lang == "ja" else set()
         to_date = bool(_ASKS_TO_DATE.search(typed_question or q.text))
         exists = q.intent == "yesno" and bool(_ASKS_EXISTS.search(typed_question or q.text))
+        first_time = bool(_FIRST_TIME.search(typed_question or q.text))
         # (「担保権者となることができる者の範囲は、どのように限定されて…」 asks it too)
         become = q.intent in ("who", "yesno", "other") and bool(_ASKS_BECOME.search(typed_question or q.text))
         role = _ROLE_ASKED.search(typed_question or q.text) if become else None
@@ -2366,6 +2369,8 @@ class ExtractiveAnswerer(Answerer):
                 role is None or _same_role(role.group(1), cand.text)
             ):
                 score += CUE_BONUS  # 「…になれるのは、…信託会社か、…金融機関に限られる」
+            if first_time and _FIRST_TIME.search(cand.text):
+                score += CUE_BONUS  # 「初めて3000億元を超えた年」: 「…初めて3000億元を上回った」
             if exists and _SAYS_EXISTS.search(cand.text):
                 score += EXISTS_BONUS  # "any way to insure …?": 「…保険金が支払われる保険が登場している」
             if q.intent == "who" and verbs and _only_negated(verbs, cand.text):

@@ -18,7 +18,7 @@ from assistant.text.ja import content_terms
 #: "Given that …", 「…んだよね？」).
 #: Hearsay and what is taken as given, as both patterns below read it: 「…と聞いた」, "I heard",
 #: "Since …," (not "since when", nor a year's "since 2020").
-_HEARD_JA = r"と聞いて|と聞き|と聞いた|って聞いて|って聞き|って聞いた"
+_HEARD_JA = r"と聞いて|と聞き|と聞いた|って聞いて|って聞き|って聞いた|と伺い|と伺っ|とお聞きし|と耳にし"
 _HEARD_EN = r"\b(?:I|we) (?:heard|read|was told|were told|understand)\b|(?:^|[.!?]\s+)\W*(?:heard|been told|was told)\b"
 _SINCE_EN = r"^\W*(?:since|because|as)\b(?!\s+(?:when|then|(?:19|20)\d{2}|of|for|to|well|far|long|soon|much|many|a result)\b)"
 _PREMISE = re.compile(
@@ -162,6 +162,10 @@ _CHECK_TAIL = re.compile(
     # (「…と聞きましたが、これは正しいでしょうか。」, 「…という記載は正確でしょうか。」, 「国名に誤りは
     # ないでしょうか。」)
     r"|(?:正しい|正確|誤りはない|誤りがない|間違いはない|間違いない)(?:の|ん)?(?:ですか|でしょうか|か)?[?？。]*\s*$"
+    # (「…って聞いたんやけど、そんなするもんなん？」「ほんまにそんなあったん？」「そんなもん？」)
+    # (not 「…小さい会社でもそんなに残すの？」, which asks on)
+    r"|(?:^|[、,])\s*(?:ほんまに|本当に|ほんとに)?そんな(?:に)?(?:する|かかる|ある|あった|いく|いった|高い|多い)?"
+    r"(?:もん|もの|ん|の)?(?:なん|なの|やろ|ですか|でしょうか|か)?[?？。]*\s*$"
     r"|\b(?:right|correct|true)\s*\?+\s*$",
     re.I,
 )
@@ -336,7 +340,7 @@ def binding_premise(question: str, texts: list[str], about: str = "") -> tuple[s
 _YEAR_JA = r"(?:(?:19|20)\d{2}|(?:令和|平成)(?:\d{1,2}|元))"
 #: What follows a clause said as given, the reason for what is asked (「…らしいけど」, 「…ので」).
 #: (「…始まったんやんな？」: Kansai for んだよね)
-_AS_GIVEN_JA = r"と(?:承知|理解|認識)して(?:い|お)|(?:る|た|てる|とる|っとる)ん?よね|らしい|と聞|って聞|けど|けれど|ので(?!す|しょ)|から(?!です|でしょ)|ですが|ますが|以上|んだよね|んですよね|んやんな|んやんね|んやろ|やんな|やんね|やろ(?!か)|だろ(?!うか)|でしょ(?!うか)"
+_AS_GIVEN_JA = r"と(?:承知|理解|認識)して(?:い|お)|と伺|とお聞き|(?:る|た|てる|とる|っとる)ん?よね|らしい|と聞|って聞|けど|けれど|ので(?!す|しょ)|から(?!です|でしょ)|ですが|ますが|以上|んだよね|んですよね|んやんな|んやんね|んやろ|やんな|やんね|やろ(?!か)|だろ(?!うか)|でしょ(?!うか)"
 
 
 #: A start a question takes as given, with its year ("Since the charge has been available since
@@ -946,6 +950,11 @@ def ended_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str
         if re.search(r"の(?:か|[?？])|ん[?？]|んですか", tail) and not _WHY_JA.search(question[: m.end() + 12]):
             continue  # 「廃止されたの？」 asks whether it ended
         clause = m.group(1)
+        before = re.split(r"[。？?！!]", question[: m.start(1)])[-1]
+        if before.endswith(("は、", "は,", "って、")):
+            # (「…ガイドラインは、企業価値担保権の施行に合わせて廃止された」: the topic ended, not
+            # the scheme whose start dates it)
+            clause = before + clause
         if _WHY_JA.fullmatch(clause.strip(" 、,")):
             # (「企業価値担保権って…予定やったのに、なんで延期になったん？」: what ended is named
             # in the clause before the why)
@@ -988,4 +997,5 @@ def ended_premise(question: str, texts: list[str], lexicon: Lexicon) -> list[str
     years = years_in(question) | stated_years(question)
     if ending and (not years or years & stated_years(" ".join(ending))):
         return []
-    return list(dict.fromkeys(named))[:1]
+    # (the first named: the topic before the one that dates the end)
+    return sorted(dict.fromkeys(named), key=lambda n: min((c.find(n) for c in clauses if n in c), default=len(question)))[:1]

@@ -27,6 +27,7 @@ from assistant.core.types import Answer, Hit, IngestReport
 from assistant.corpus.lexicon import Lexicon
 from assistant.index.generation import backend_for, index_stamp
 from assistant.index.manifest import DocumentInfo, IndexManifest
+from assistant.retrieval.condense import without_opener
 from assistant.text.ja import detect_lang, normalize
 
 if TYPE_CHECKING:  # the heavy modules load when first used
@@ -287,9 +288,11 @@ class Assistant:
         text = validate_question(question, self.settings.max_question_chars)
         engine = self._engine()
         # What was typed, with terms typed in romaji or hiragana spelt as written: a question
-        # asked alone is then no follow-up to the answerer, though its rewrite is shown.
-        spelt = self.lexicon.with_japanese_terms(text) if condense else text
-        condensed = (self.condense(text, history) if history else spelt) if condense else text
+        # asked alone is then no follow-up to the answerer, though its rewrite is shown. (A
+        # topic switch it opens with, 「ちょっと話変わるけど、」, asks nothing.)
+        asked = without_opener(text) if condense else text
+        spelt = self.lexicon.with_japanese_terms(asked) if condense else text
+        condensed = (self.condense(asked, history) if history else spelt) if condense else text
         retrieval = engine.retriever.retrieve(condensed, mode=mode)
         chosen = engine.extractive if answerer == "extractive" else engine.answerer
         extra = {"on_verified": on_verified} if on_verified and getattr(chosen, "verifies_stream", False) else {}

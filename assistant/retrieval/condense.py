@@ -394,6 +394,22 @@ def _next_occasion(question: str, previous: str) -> str:
     return f"{question[: m.start()]}the {_EN_ORDINALS[max(said)]} {m.group(1)}{question[m.end() :]}"
 
 
+#: A topic switch opening a question (「ちょっと話変わるけど、」, "ok different question — "):
+#: how the asker moves on, nothing asked.
+_SWITCH_OPENER = re.compile(
+    r"^\s*(?:(?:ちょっと|あと|それと|ところで)、?)?話(?:が|は)?(?:変わ|かわ)(?:る|り|って)[^、。？?]{0,8}?[、,]\s*"
+    r"|^\s*(?:(?:ok(?:ay)?|also|btw|and|so)\W{0,2}\s*)?(?:a |one )?(?:different|another|new|unrelated|separate|other) (?:question|topic|thing)\s*[-—–:,.!]+\s*",
+    re.I,
+)
+
+
+def without_opener(question: str) -> str:
+    """``question`` without a topic switch it opens with (「ちょっと話変わるけど、知財金融促進事業って
+    いつからいつまで？」 asks only the rest); the question as typed when that is all there is."""
+    rest = _SWITCH_OPENER.sub("", question, count=1)
+    return rest if rest.strip() else question
+
+
 def condense(
     question: str, history: list[str], idf: Callable[[str], float] | None = None, lexicon: Lexicon | None = None
 ) -> str:

@@ -15,7 +15,7 @@ from assistant.answer.question import frame, places_asked, unknown_institutions,
 from assistant.answer.refusal import Refusals
 from assistant.core.messages import t
 from assistant.corpus.lexicon import Lexicon
-from assistant.retrieval.condense import condense, is_follow_up
+from assistant.retrieval.condense import condense, is_follow_up, without_opener
 from assistant.text.ja import content_terms, key_terms, standard_negatives
 
 LEX = Lexicon.bundled()
@@ -8514,3 +8514,45 @@ def test_round_124_the_earlier_question_asked_of_another_case():
     # (「電子申請の場合はどうでしょうか。」 after a question on paper filings)
     assert is_follow_up("電子申請の場合はどうでしょうか。")
     assert not is_follow_up("企業価値担保権を設定した会社の従業員の場合はどうでしょうか。")
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("知財ビジネス評価書って、作るのに1件100万くらいかかるって聞いたんやけど、そんなするもんなん？", "20万〜30万円前後"),
+        ("昔、政投銀が特許担保で1000億円くらい貸してたって聞いたんやけど、ほんまにそんなあったん？", "310件・210億円"),
+    ],
+)
+def test_round_124_a_heard_figure_checked_by_sonna_is_answered_by_the_documents_figure(assistant, question, fact):
+    # (「そんなするもんなん？」「ほんまにそんなあったん？」 check the figure heard, and ask nothing on top)
+    answer = assistant.ask(question)
+    assert not answer.abstained and fact in _lead(answer)[0], answer.text
+
+
+@pytest.mark.parametrize(
+    ("typed", "asked"),
+    [
+        ("ちょっと話変わるけど、知財金融促進事業っていつからいつまでやっとったん？", "知財金融促進事業っていつからいつまでやっとったん？"),
+        ("ok different question — who chairs the FSA working group?", "who chairs the FSA working group?"),
+        ("話変わるけど、", "話変わるけど、"),
+    ],
+)
+def test_round_124_a_topic_switch_opener_asks_nothing(typed, asked):
+    assert without_opener(typed) == asked
+
+
+def test_round_124_a_question_after_a_topic_switch_is_answered_as_asked(assistant):
+    answer = assistant.ask("ちょっと話変わるけど、知財金融促進事業っていつからいつまでやっとったん？", ["特許庁のIPASってどういう支援してくれるん？"])
+    assert not answer.abstained and "2015〜2018年度の4年間" in _lead(answer)[0], answer.text
+
+
+def test_round_124_an_end_heard_politely_of_the_topic_is_a_premise(assistant):
+    # (「…ガイドラインは、企業価値担保権の施行に合わせて廃止されたと伺いました」: the guideline is
+    # taken as ended, which no passage says; the charge only dates it)
+    answer = assistant.ask("経営者保証に関するガイドラインは、企業価値担保権の施行に合わせて廃止されたと伺いました。廃止日と、代わって適用される規則の名称について教えてください。")
+    assert answer.abstained and "経営者保証" in answer.abstain_reason and "企業価値担保権" not in answer.abstain_reason, answer.text
+
+
+def test_round_124_the_first_time_asked_is_met_by_the_unit_saying_first(assistant):
+    answer = assistant.ask("中国の知財質押融資について、初めて3000億元を超えた年の融資額はいくらだったのでしょうか。")
+    assert not answer.abstained and "3098億元" in _lead(answer)[0], answer.text
