@@ -126,7 +126,7 @@ from assistant.corpus.lexicon import Lexicon
 from assistant.embed.base import Embedder
 from assistant.index.bm25 import BM25Index
 from assistant.index.store import RetrievalKey
-from assistant.retrieval.condense import asks_only_time
+from assistant.retrieval.condense import asks_list_item, asks_only_time
 from assistant.retrieval.hybrid import Retrieval
 from assistant.text.announce import announced, items
 from assistant.text.ja import content_terms, standard_spoken
@@ -1200,11 +1200,6 @@ def _norm(value: float, floor: float, ceil: float) -> float:
 _TYPED_ACRONYM = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3,6})(?![A-Za-z])")
 
 
-#: One of the things an earlier answer listed, by its place (「3つ目のやつ」, "the second one").
-_LIST_ITEM_ASKED = re.compile(
-    r"(?:[1-9一二三]|最初|最後)(?:個目|つ目|番目|の(?:やつ|もの))|\bthe (?:first|second|third|fourth|last) (?:one|item|point|pillar|proposal|method)\b",
-    re.I,
-)
 #: When something happened for the first time (「初めて…を超えた」, "for the first time").
 _FIRST_TIME = re.compile(r"初めて|はじめて|\bfor the first time\b|\bfirst time\b", re.I)
 #: A claim quoted to be checked (「「…」という記載」「「…」とあります」).
@@ -2293,7 +2288,7 @@ class ExtractiveAnswerer(Answerer):
         # The version a question names ("and version 2.0?", 「Ver.1.0の座長」)
         asked_versions = versions(typed_question or q.text)
         kinds = self._kinds_asked(typed_question or q.text)
-        if not kinds and typed_question and _LIST_ITEM_ASKED.search(typed_question):
+        if not kinds and typed_question and asks_list_item(typed_question):
             # 「3つ目のやつって、なんでリスクなん？」 after 「…どんなリスクがあるん？」: one of the
             # kinds the earlier question asked for, which the unit listing them names
             kinds = self._kinds_asked(q.text)

@@ -580,7 +580,7 @@ def _carries_whole(question: str, previous: str, lexicon: Lexicon) -> bool:
         return False
     if _JA_THAT_TIME.search(question) and _JA_WHEN.search(previous):
         return True  # 「そのときの落札総額は？」: of the occasion asked about, whatever it asks
-    if _JA_LIST_ITEM.search(question) and _JA_ASKS.search(previous) and not _JA_OCCASION_NOUN.search(previous):
+    if asks_list_item(question) and _JA_ASKS.search(previous) and not _JA_OCCASION_NOUN.search(previous):
         # 「その1個目ってどんな話なん？」 after 「…広まらん理由って何個あるん？」: one of the
         # things the earlier question asked for, which its whole words say (the first of the
         # meetings it counted is said as 「最初の会合」, below)
@@ -599,8 +599,19 @@ def _carries_whole(question: str, previous: str, lexicon: Lexicon) -> bool:
     return not any(len(t) >= _NAMED_SCHEME and _SCHEME.search(t) and t in previous for t in lexicon.glossary_terms)
 
 
-#: One of the things an answer listed, by its place (「その1個目」「最初のやつ」「2つ目の方法」).
-_JA_LIST_ITEM = re.compile(r"(?:[1-9１-９一二三]|最初|初め|はじめ|最後)(?:個目|つ目|番目|の(?:やつ|もの|ん)(?=は|って|が|、|[？?]))")
+#: One of the things an answer listed, by its place (「その1個目」「最初のやつ」「2つ目の方法」,
+#: "the second one").
+_LIST_ITEM = re.compile(
+    r"(?:[1-9１-９一二三]|最初|初め|はじめ|最後)(?:個目|つ目|番目|の(?:やつ|もの|ん)(?=は|って|が|、|[？?]))"
+    r"|\bthe (?:first|second|third|fourth|last) (?:one|item|point|pillar|proposal|method)\b",
+    re.I,
+)
+
+
+def asks_list_item(question: str) -> bool:
+    """Whether ``question`` asks about one of the things an earlier answer listed, by its place
+    (「3つ目のやつって、なんでリスクなん？」, "the second one")."""
+    return bool(_LIST_ITEM.search(question))
 #: Counters a figure is asked in (「何割」「何件」): no word of the follow-up's own.
 _COUNTERS = frozenset({"割", "件", "社", "円", "%", "人", "名", "回", "年", "倍"})
 #: A follow-up asking a figure (「何割ぐらい」「いくら」「どのくらい」).
