@@ -649,15 +649,7 @@ def _asks_of_body(c: Candidate, q: QuestionFrame) -> bool:
     asked = q.typed or q.text
     if not _OF_BODY.search(asked):
         return False
-    forms = [
-        *(
-            form
-            for m in re.finditer(_BODIES_JA, asked)
-            for form in (_WG_FORMS if m.group(0).replace("・", "") in ("ワーキンググループ", "WG") else (m.group(0),))
-        ),
-        *(form for name, kind in _BODIES_EN.items() if re.search(rf"\b{name}s?\b", asked, re.I) for form in kind),
-    ]
-    return any(form in c.hit.chunk.text for form in forms)
+    return bool(body_kinds(asked) & body_kinds(c.hit.chunk.text))
 
 
 def body_kinds(text: str) -> set[str]:
