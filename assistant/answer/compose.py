@@ -12,11 +12,11 @@ note comes last.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer.question import QuestionFrame
 from assistant.core.messages import t
-from assistant.core.types import AnswerLine
+from assistant.core.types import Answer, AnswerLine
 from assistant.corpus.lexicon import Lexicon
 
 #: Starts a line that labels a group of facts from one jurisdiction (ipfin's framing).
@@ -81,3 +81,24 @@ def render(lines: Sequence[AnswerLine], english: bool) -> str:
     if english and len(out) > 1:
         out.insert(1, "")
     return "\n".join(out).strip()
+
+
+def with_sources(answer: Answer, lang: str) -> Answer:
+    """``answer`` opened by the documents it quotes, one line each: the answer to a follow-up
+    asking where it comes from (「出典は？」, "source?"). Each line names the numbers that cite
+    the document, its title, its page and its link (ipfin's framing: it states no fact)."""
+    if answer.abstained or not answer.citations:
+        return answer
+    seen: dict[tuple[str, str], list[int]] = {}
+    for c in answer.citations:
+        seen.setdefault((c.doc.title, c.url or ""), []).append(c.n)
+    pages = {c.n: c.chunk.page for c in answer.citations}
+    sources = [AnswerLine(t("answer.sources_lead", lang), kind="framing")]
+    for (title, url), ns in seen.items():
+        refs = "".join(f"[{n}]" for n in ns)
+        page = pages.get(ns[0])
+        where = t("answer.source_page", lang, page=page) if page else ""
+        sources.append(AnswerLine(" ".join(p for p in (f"{refs} {title}{where}", url) if p), kind="framing"))
+    listed = [sources[0].text, *(f"- {line.text}" for line in sources[1:])]
+    text = "\n".join(listed) + "\n\n" + answer.text
+    return replace(answer, text=text, lines=(*sources, *answer.lines))

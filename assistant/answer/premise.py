@@ -299,6 +299,8 @@ _DUTY_GIVEN_JA = r"(?:ん(?:やろ|だろ|でしょ|ですよね|だよね)|よ�
 #: of a passage speaking of a duty or its absence.
 _WHY_BINDING = re.compile(
     r"\bwhy\b[^?]{0,80}?\b(?:made|make|become|became|turned into|now)\s+(?:legally\s+)?(?:binding|mandatory|compulsory|obligatory|enforceable)\b"
+    # ("why did the FSA make it mandatory for banks to …", "make the methods compulsory")
+    r"|\bwhy\b[^?]{0,60}?\b(?:made|make)\s+(?:it|them|this|that|(?:the|its|their|these|those)\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:legally\s+)?(?:binding|mandatory|compulsory|obligatory|enforceable)\b"
     r"|(?:なぜ|なんで|どうして)[^？?。]{0,40}?(?:義務化|義務付け|義務づけ|必須化|法的拘束力|強制力)"
     r"|(?:義務化|義務付け|義務づけ|必須化)(?:され|し)た(?:の|ん)?(?:は|って)?(?:なぜ|なんで|どうして)"
     # (…or a duty taken as given in passing: 「ガイドラインって2016年に法律になったんやろ？」,
@@ -327,6 +329,8 @@ def binding_premise(question: str, texts: list[str], about: str = "") -> tuple[s
     asked = [re.sub(r"^(?:why\b[^?]*?\b(?=made|make|become|became|turned|now)|なぜ|なんで|どうして)", "", m.group(0), flags=re.I).strip()]
     # (the premise without the words taking it as given: 「拘束力を持つようになった」, not …と聞)
     asked = [_GIVEN_TAIL.sub("", a) or a for a in asked]
+    # (what was made so, said as the message says it: "make it mandatory" → "made mandatory")
+    asked = [re.sub(r"^(?:made|make)\s+(?:(?!legally\b)[\w-]+\s+){1,5}?(?=(?:legally\s+)?(?:binding|mandatory|compulsory|obligatory|enforceable)\b)", "made ", a, flags=re.I) for a in asked]
     words = {w for w in re.findall(r"[a-z]{4,}", (about or question).lower()) if w not in _EN_FUNCTION} | set(content_terms(about or question))
     sentences = [s for text in texts for s in _SENTENCE_END.split(text)]
     if any(_NOT_MANDATED.search(s) and any(w in s.lower() for w in words) for s in sentences):

@@ -42,7 +42,7 @@ from assistant.answer.evidence import (
     has_number,
     term_groups,
 )
-from assistant.answer.focus import unnamed_focus
+from assistant.answer.focus import adverbial, unnamed_focus
 from assistant.answer.parts import asked_clause, asking_sentence_list, asking_sentences
 from assistant.answer.premise import (
     binding_premise,
@@ -1125,6 +1125,8 @@ class Refusals:
         for g in groups:
             if not g.topical or g.term.isascii() or _ASPECT.fullmatch(g.term) or _WHEN_WORD.fullmatch(g.term):
                 continue  # (「2023年の1年間の額」, 「前はいくらで今どんくらい」: when, not what of)
+            if adverbial(g.term):
+                continue  # (「本来はいくら」: how it is asked, not what of)
             if not _FIGURE_WORD.search(g.term):
                 of = re.search(re.escape(g.term) + _FIGURE_OF, question) if question else None
                 # (a side of a deal, 金融機関側, is named by its party: 金融機関)

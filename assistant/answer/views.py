@@ -96,6 +96,13 @@ _SAID_OF = re.compile(r"(?:い?た)?[ぁ-ん]{0,3}[一-龥ァ-ヶー]")
 #: A titled person asked to have rated something (「タン事務局長って…なんか評価してた？」): a
 #: view. (Not 「銀行は自分で知財を評価してるの」: a bank valuing IP is what it does.)
 _TITLED_RATES_JA = re.compile(rf"([一-龥ァ-ヶーA-Za-z・]*(?:{_TITLE_JA}))(?:は|が|って)、?[^。？?]{{0,40}}?評価(?:して|し|する|され)")
+#: A party named by its role in a deal (the lender, a borrower): its "position" is where it
+#: stands in law, not a view.
+_ROLES_EN = frozenset(
+    {"lender", "lenders", "borrower", "borrowers", "creditor", "creditors", "debtor", "debtors", "guarantor",
+     "guarantors", "pledgee", "pledgor", "licensee", "licensor", "holder", "chargee", "chargor", "trustee", "secured"}
+)
+_STANDING = re.compile(r"(?:'s|’s)\s+position\b", re.I)
 #: Words that make no party: the asker, pronouns, question words.
 _NOT_PARTY = frozenset(
     {"i", "we", "you", "they", "it", "he", "she", "what", "was", "is", "the", "a", "an", "of", "own", "s", "which", "how", "did", "does"}
@@ -180,6 +187,8 @@ def asked_view(question: str, spell: Callable[[str], list[str]] | None = None) -
         name = next(g for g in m.groups() if g).strip()
         if _DOCUMENT_EN.search(name):
             return None  # "did the Deloitte article propose …": what a document says is asked
+        if _STANDING.search(m.group(0)) and name.split()[-1].lower() in _ROLES_EN:
+            return None  # "what is the lender's position on the IP if …": where a role stands in law
         while (first := name.split(" ", 1))[0].lower() in _NOT_PARTY and len(first) > 1:
             name = first[1]  # "What was Hideki Kanda's own view": Hideki Kanda
         lowered = name.lower()

@@ -20,6 +20,7 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
+from assistant.answer.compose import with_sources
 from assistant.app.presentation import AnswerView, OfficialDocuments, answer_view
 from assistant.core.errors import IndexNotBuiltError, IpfinError, QuestionError
 from assistant.core.settings import Settings
@@ -27,7 +28,7 @@ from assistant.core.types import Answer, Hit, IngestReport
 from assistant.corpus.lexicon import Lexicon
 from assistant.index.generation import backend_for, index_stamp
 from assistant.index.manifest import DocumentInfo, IndexManifest
-from assistant.retrieval.condense import without_opener
+from assistant.retrieval.condense import asks_source, without_opener
 from assistant.text.ja import detect_lang, normalize
 
 if TYPE_CHECKING:  # the heavy modules load when first used
@@ -291,6 +292,11 @@ class Assistant:
         # asked alone is then no follow-up to the answerer, though its rewrite is shown. (A
         # topic switch it opens with, 「ちょっと話変わるけど、」, asks nothing.)
         asked = without_opener(text) if condense else text
+        # (「出典は？」, "source?": the question answered just before, asked again, and its
+        # answer opened by the documents it quotes)
+        source_of = bool(history) and condense and asks_source(asked)
+        if source_of:
+            asked, history = normalize(history[-1]), list(history[:-1])
         spelt = self.lexicon.with_japanese_terms(asked) if condense else text
         condensed = (self.condense(asked, history) if history else spelt) if condense else text
         retrieval = engine.retriever.retrieve(condensed, mode=mode)
@@ -299,6 +305,8 @@ class Assistant:
         answer = chosen.answer(
             spelt, condensed, retrieval, detect_lang(text), persona=persona, on_token=on_token, **extra
         )
+        if source_of:
+            answer = with_sources(answer, detect_lang(text))
         return replace(answer, query=text, timings_ms=answer.timings_ms | {"total": (time.perf_counter() - t0) * 1000})
 
     def search(self, query: str, top_k: int | None = None, mode: str | None = None) -> list[Hit]:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.corpus.lexicon import Lexicon
-from assistant.text.ja import detect_lang, key_terms, noun_phrases, tokenize
+from assistant.text.ja import detect_lang, key_terms, normalize, noun_phrases, tokenize
 
 _JA_ANAPHOR = re.compile(
     r"^(?:それ|これ|あれ|その制度|この制度|同制度|同法|この法律|その法律|そちら|こちら)(?=は|って|の|を|に|が|で|も|、)"
@@ -403,6 +403,29 @@ _SWITCH_OPENER = re.compile(
 )
 
 
+#: A follow-up asking where what was just said comes from (「出典は？」, 「ソースある？」, "source?",
+#: "where's that from?"): the answer before it, with its sources named.
+_ASKS_SOURCE = re.compile(
+    r"^\s*(?:(?:じゃあ|で|えっと|ちなみに)、?)?(?:その|それの|今の|いまの|さっきの|この)?(?:回答|答え|話|情報|数字|データ)?の?"
+    r"(?:出典|ソース|情報源|元ネタ|参照元|引用元|出どころ|出所|典拠|根拠(?:資料|文書)?|リンク|URL)"
+    r"\s*(?:は|って|を|の|も)?\s*(?:どこ|何|なに|なん)?\s*"
+    r"(?:ですか|でしょうか|なの|なん|やねん|ある|あります|ありますか|貼って|はって|載せて|教えて(?:ください|くれ|ほしい)?|ください|お願い(?:します)?|[?？!！。、\s])*$"
+    r"|^\s*(?:(?:and|so|ok(?:ay)?|hm+|thanks)[,.!]?\s+)?(?:(?:what(?:'s| is| are)|got|have you got|do you have|any|can you (?:give|share|cite)(?: me)?|pls|please)\s+)?"
+    r"(?:a\s+|the\s+|your\s+|its\s+)?(?:source|sources|link|links|citation|citations|reference|references|url|cite)"
+    r"(?:\s+(?:for|of|on)\s+(?:that|this|it|those|these|the (?:last|previous) answer))?(?:\s*(?:,\s*)?(?:pls|please|thx|thanks))?\s*[?.!]*\s*$"
+    r"|^\s*where(?:'s| is| does| did)\s+(?:that|this|it)\s+(?:from|come from|coming from)\s*[?.!]*\s*$"
+    r"|^\s*where did you (?:get|find|read) (?:that|this|it)\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def asks_source(question: str) -> bool:
+    """True for a follow-up that asks only where the last answer comes from (「出典は？」,
+    "source?", "where's that from?"); a question naming what it wants the basis of
+    (「根拠法は？」) asks something of its own."""
+    return bool(question.strip()) and bool(_ASKS_SOURCE.match(normalize(question)))
+
+
 def without_opener(question: str) -> str:
     """``question`` without a topic switch it opens with (「ちょっと話変わるけど、知財金融促進事業って
     いつからいつまで？」 asks only the rest); the question as typed when that is all there is."""
@@ -450,6 +473,8 @@ def condense(
         # reads the earlier question as about that place.
         if (new := _places(question, lexicon)) and not set(new) & set(_places(previous, lexicon)):
             previous = _swap_places(previous, new, lexicon) or previous
+        if named := _named_again(question, previous):
+            return named  # "how many FIs had used those reports …?": the reports asked about before
         phrase = _english_phrase(previous, lexicon)
         short = len(previous.split()) <= _EN_SHORT_PREVIOUS
         if phrase and short and _EN_PRONOUN.search(question) and not _EN_ELLIPTIC.match(question):
@@ -495,6 +520,44 @@ def condense(
         # 「最初のやつはいつやったん？」 after 「…って何回会合ひらいたん？」: the first meeting
         stripped = _JA_THAT_ONE.sub(rf"\1の{occasion.group(0)}", stripped, count=1)
     return f"{topic}について、{_ask_as_before(stripped, previous)}"
+
+
+#: "those reports", "that fund": a thing of the earlier question pointed at by its own noun.
+_EN_THAT_NOUN = re.compile(r"\b(?:those|these|that|this|the same)\s+([a-z][a-z-]{2,})\b", re.I)
+#: Nouns that point at no thing of their own ("that year", "that one", "that point").
+_EN_NO_THING = frozenset({"year", "years", "time", "times", "one", "ones", "case", "point", "number", "figure", "period", "same", "way", "kind", "sort"})
+#: Words that end the words naming a noun in an English question ("pay per IP business
+#: evaluation report": per ends them).
+_EN_NOT_MODIFIER = frozenset(
+    """a an the per of for in on by to at from with under about and or but did does do is are was were be been
+    how much many what which who whom when where why its their our my your his her this that those these each every
+    pay paid pays use used uses get got has have had can could will would should must any some all""".split()
+)
+
+
+def _named_again(question: str, previous: str) -> str:
+    """An English follow-up pointing at a thing of the earlier question by its noun ("how many
+    FIs had used those reports cumulatively by may 2019?" after "How much did the JPO pay per
+    IP business evaluation report in 2017?"), written with the words the earlier question
+    names it by ("the IP business evaluation reports"); "" when it points at none. It then
+    stands alone: the earlier question's own figure and year are not asked again."""
+    m = _EN_THAT_NOUN.search(question)
+    if not m or m.group(1).lower() in _EN_NO_THING:
+        return ""
+    noun = m.group(1)
+    stem = noun[:-1] if noun.lower().endswith("s") and not noun.lower().endswith("ss") else noun
+    found = re.search(rf"((?:[\w-]+\s+){{1,4}}){re.escape(stem)}s?\b", previous, re.I)
+    if not found:
+        return ""
+    words = found.group(1).split()
+    kept: list[str] = []
+    for word in reversed(words):
+        if word.lower() in _EN_NOT_MODIFIER or not re.fullmatch(r"[A-Za-z][\w-]*", word):
+            break
+        kept.insert(0, word)
+    if len(kept) < 2:
+        return ""  # ("a report series called …": one word names too little to stand alone)
+    return f"{question[: m.start()]}the {' '.join(kept)} {noun}{question[m.end():]}"
 
 
 #: One of a series by its place in it, said as 「やつ」 (「最初のやつ」「3回目の」): of the

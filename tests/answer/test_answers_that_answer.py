@@ -8556,3 +8556,92 @@ def test_round_124_an_end_heard_politely_of_the_topic_is_a_premise(assistant):
 def test_round_124_the_first_time_asked_is_met_by_the_unit_saying_first(assistant):
     answer = assistant.ask("中国の知財質押融資について、初めて3000億元を超えた年の融資額はいくらだったのでしょうか。")
     assert not answer.abstained and "3098億元" in _lead(answer)[0], answer.text
+
+
+# ------------------------------------------------------------------ round 125
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # a summary asked for (要点, 骨子) is how it is asked, not a thing a passage must name
+        ("企業価値担保権の信託契約で、委託者・受託者・受益者がそれぞれ誰になるのか要点を教えてください。", "被担保債権者が受益者"),
+        ("金融庁の基本的な考え方で例示された引当方法の骨子を教えてください。", "見做し債務者区分"),
+        # a focus whose reading no text spells (浦東 is read ホトウ) is named as written
+        ("中国の浦東型モデルと武漢型モデルの違いを教えてください。", "浦東型"),
+        # an extent said in words asks no figure
+        ("中国の知財オークションって、貸倒リスクを減らすのにどの程度効果があるの？", "効果は小さい"),
+        # a noun said as an adverb (本来) is no thing asked the figure of
+        ("信金さんが評価書つくろうって言うてくれたけど、あれって本来はいくらぐらいかかるもんなん？", "20万〜30万円前後"),
+        # the thing split is asked by its shares ("how is liability split")
+        ("How is liability split between the guarantee corporation and the bank under the responsibility-sharing system?", "協会が80%"),
+        # a role's "position" is where it stands in law, not a view
+        ("What is a negative pledge in US venture lending, and what is the lender's position on the IP then?", "ネガティブ・プレッジ"),
+    ],
+)
+def test_round_125_summaries_extents_and_roles_are_answered(assistant, question, fact):
+    answer = assistant.ask(question)
+    assert not answer.abstained and fact in _lead(answer)[0], answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a kind of person asked by name: 「2人の弁護士が発表した」 names no one
+        "Do the documents name the lawyers who presented at the fourth meeting of the FSA working group?",
+        # the holder of a post: no sentence names who heads it
+        "Who heads the Business-Based Lending Promotion Headquarters set up under the Act?",
+        # a specific ratio a document is asked to set: no sentence states one
+        "Does the FSA's paper on EVC loans set a specific reserve ratio for borrowers that need attention?",
+        # a duty the documents deny, taken as made by "make it mandatory"
+        "Why did the FSA make it mandatory for banks to adopt one of its illustrated provisioning methods?",
+    ],
+)
+def test_round_125_english_questions_the_documents_do_not_answer_are_refused(assistant, question):
+    assert assistant.ask(question).abstained
+
+
+def test_round_125_a_duty_taken_as_made_is_named_as_made():
+    from assistant.answer.premise import binding_premise
+
+    reason, asked = binding_premise(
+        "Why did the FSA make it mandatory for banks to adopt one of the methods?", ["例示された方法を採用する義務はなく、…とされている。"],
+        "FSA banks adopt methods 方法 採用",
+    )
+    assert reason == "binding_denied" and asked == ["made mandatory"]
+
+
+def test_round_125_a_deputy_asked_after_the_chair_is_refused(assistant):
+    answer = assistant.ask("and the deputy chair?", ["Who chaired the FSA working group on business-based lending?"])
+    assert answer.abstained and "deputy chair" in answer.abstain_reason, answer.text
+
+
+def test_round_125_the_names_of_people_asked_in_a_follow_up_are_refused(assistant):
+    answer = assistant.ask("その弁護士2人って、名前なんていうん？", ["Who presented on worker protection at the fourth meeting of the FSA working group?"])
+    assert answer.abstained, answer.text
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "expected"),
+    [
+        # a thing of the earlier question pointed at by its noun: written with its words, alone
+        ("How much did the JPO pay per IP business evaluation report in 2017?",
+         "how many banks had used those reports by may 2019?",
+         "how many banks had used the IP business evaluation reports by may 2019?"),
+        ("Who chaired the FSA working group?", "when did that group publish its report?", "when did the FSA working group publish its report?"),
+        # (one word names too little: the earlier question is kept)
+        ("WIPO launched a report series in 2022, right?", "when was the first report in that series out?",
+         "when was the first report in that series out? (WIPO launched a report series in 2022, right?)"),
+        ("What did the JPO pay in 2017?", "what about that year?", "what about that year? (What did the JPO pay in 2017?)"),
+    ],
+)
+def test_round_125_a_thing_pointed_at_by_its_noun_is_named_with_the_earlier_words(history, question, expected):
+    assert condense(question, [history], lexicon=LEX) == expected
+
+
+def test_round_125_a_count_asked_of_the_reports_before_is_answered(assistant):
+    answer = assistant.ask(
+        "how many financial institutions had used those reports cumulatively by may 2019?",
+        ["How much did the JPO pay per IP business evaluation report in 2017?"],
+    )
+    assert not answer.abstained and "累計で214" in _lead(answer)[0], answer.text
