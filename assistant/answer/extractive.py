@@ -215,6 +215,15 @@ NEW_SUBJECT_LEAD_SHARE = 0.85
 #: A unit on the city a question names (Zhuhai) leads over a closer one on another city
 #: (Zhongshan, asked about before), within this share of its score.
 CITY_LEAD_SHARE = 0.7
+#: …and a question citing an article by a unit citing it, within this share.
+ARTICLE_LEAD_SHARE = 0.7
+#: An article cited: "Art. 7(1)", "Article 157", 「法157条」「第7条」 (its number).
+_ARTICLE_CITED = re.compile(r"\bArt(?:icle|\.)?\s*(\d{1,3})\b|(?<![\d.])(\d{1,3})\s*条", re.I)
+
+
+def _articles_cited(text: str) -> set[str]:
+    """The article numbers ``text`` cites."""
+    return {a or b for a, b in _ARTICLE_CITED.findall(text)}
 #: A unit naming the legal forms that may use a scheme leads a question giving the asker's
 #: own form when it scores this share of the lead.
 FORM_LEAD_SHARE = 0.6
@@ -321,7 +330,9 @@ NEW_WHOLE_SUBJECT_LEAD_SHARE = 0.6
 DUTY_LEAD_SHARE = 0.6
 #: …asked (obliged, required, 義務, 必須) and said (義務, 任意, 求められ).
 _ASKS_DUTY = re.compile(
-    r"\b(?:obliged|obligated|obligatory|mandatory|compulsory|required|have to|must)\b|義務|必須|しなければ|しないといけ|しなきゃ",
+    r"\b(?:obliged|obligated|obligatory|mandatory|compulsory|required|have to|must)\b|義務|必須|しなければ|しないといけ|しなきゃ"
+    # (spoken and Kansai: 「そのとおりにせなあかんの？」「従わないとダメ？」)
+    r"|[なね](?:あかん|アカン|ならん|ダメ|だめ)|ないと(?:あかん|アカン|ダメ|だめ)|なくちゃ|ねばならな|なければならな",
     re.I,
 )
 #: (a recommended standard, 推奨性国家標準, is one no party must follow)
@@ -558,6 +569,8 @@ _ASKS_FIRST_OCCASION = re.compile(
 )
 #: The first of the occasions a conversation is about, asked as "the first one" at the start
 #: of a follow-up ("and the first one? when was that held"; not "was it the first one").
+#: The last of a series asked (「最後の会合」, "the last meeting").
+_ASKS_LAST_OCCASION = re.compile(r"最後の(?:会合|会議|回|開催)|最終回|\b(?:the|its|their) (?:last|final) (?:meeting|session|one)\b", re.I)
 _FIRST_ONE = re.compile(
     r"^\W*(?:(?:and|so|ok|what about|how about)\W+)?(?:the|its|their) (?:very )?first (?:one|edition)\b"
     # ("and when was the first one held?")
@@ -1205,7 +1218,22 @@ _FIRST_TIME = re.compile(r"初めて|はじめて|\bfor the first time\b|\bfirst
 #: A claim quoted to be checked (「「…」という記載」「「…」とあります」).
 _QUOTED_CLAIM = re.compile(r"「([^「」]{6,})」")
 #: A Japanese follow-up asking what kind of thing something is (「どんな話なん？」).
-_ASKS_WHAT_KIND_JA = re.compile(r"どんな|どういう|どのような|なんの|何の")
+_ASKS_WHAT_KIND_JA = re.compile(
+    r"どんな|どういう|どのような|なんの|何の"
+    # (…or what was talked of: "what was discussed at the 5th one?" after a count of meetings)
+    r"|\bwhat (?:was|were|got|is|are) (?:discussed|covered|presented|debated|on the agenda)\b|\bwhat did (?:they|it|the \w+) (?:discuss|cover|talk about)\b",
+    re.I,
+)
+
+
+#: One occasion a follow-up points back at ("that one", 「その回」).
+_THAT_OCCASION = re.compile(r"\b(?:that|the same) (?:one|auction|meeting|session|dialogue)\b|その(?:回|会合|オークション)", re.I)
+#: A follow-up that only names one of the things counted before ("the first one?", "and the
+#: 3rd one?"): it asks about that one, not the earlier count again.
+_BARE_ITEM = re.compile(
+    r"\W*(?:and|so|ok|what about|how about)?\W*(?:the|its|their) (?:very )?(?:first|second|third|last|final|\d+(?:st|nd|rd|th)) (?:one|meeting|session|auction)\s*[?？.]*",
+    re.I,
+)
 
 
 def _implied_jurisdiction(question: str, candidates: list[Candidate], default: tuple[str, ...]) -> str:
@@ -1266,7 +1294,11 @@ class ExtractiveAnswerer(Answerer):
         q = frame(condensed, self.lexicon, known)
         # (「2024年末だとどうなってる？」 asks the earlier question of another time: its intent)
         own = tuple(self.lexicon.intents_of(question)) if condensed != question and not asks_only_time(question) else ()
-        if condensed != question and not own and _ASKS_WHAT_KIND_JA.search(question):
+        if condensed != question and not own and (
+            _ASKS_WHAT_KIND_JA.search(question)
+            # ("the first one?" after a count asks about that one; after a "when" it asks when)
+            or (_BARE_ITEM.fullmatch(question.strip()) and q.wants("howmuch"))
+        ):
             # 「その1個目ってどんな話なん？」 after 「…理由って何個あるん？」 asks what it is, not the
             # earlier count again
             own = ("other",)
@@ -1584,6 +1616,10 @@ class ExtractiveAnswerer(Answerer):
             # the condenser writes it out
             asked = ordinals(condensed)
             asking_text = next_one.group(0)
+        elif not asked and condensed != question and (that_one := _THAT_OCCASION.search(question)):
+            # "what year was that one held?" after a question on the 9th auction: the 9th
+            asked = ordinals(condensed)
+            asking_text = that_one.group(0)
         named = [said for c in candidates if (said := _ordinals_of(c))]
         if len(asked) > 1 and named and asked - set().union(*named):
             # "How did the tenth auction perform compared with the ninth?", "the 9th flopped, but
@@ -1617,6 +1653,7 @@ class ExtractiveAnswerer(Answerer):
         if own and condensed != question:
             lead = self._newly_asked_lead(lead, ranked, q, groups, question, condensed)
         lead = self._asked_city_lead(lead, ranked, q)
+        lead = self._cited_article_lead(lead, ranked, q)
         lead = self._own_form_lead(lead, ranked, q, question)
         lead = self._become_lead(lead, ranked, q)
         if condensed != question and _EXCLUDED_ASKED.search(question) and not _EXCLUDED.search(lead.text):
@@ -1751,7 +1788,16 @@ class ExtractiveAnswerer(Answerer):
             )
             if asks_when and not any(has_date(c.text) for c in occasion):
                 # …and a date asked of it is not given by the units on it
-                return self._abstain(base, "no_quantity", groups, t0, missing=ordinal_names(question))
+                return self._abstain(base, "no_quantity", groups, t0, missing=ordinal_names(question) or ordinal_names(condensed))
+        if (
+            not asked
+            and q.intent == "when"
+            and _ASKS_LAST_OCCASION.search(asking_text)
+            and not lists_days(lead.text, condensed)
+            and (days := [c for c in candidates if lists_days(c.text, condensed) and self._may_lead(c, q)])
+        ):
+            # 「最後の会合っていつやった？」: the days a series met, listed in order, give its last
+            lead = days[0]
         first = (
             _ASKS_FIRST_OCCASION.search(asking_text)
             # ("and the first one? when was that held" after a question on the 2nd dialogue)
@@ -2806,6 +2852,14 @@ class ExtractiveAnswerer(Answerer):
         if asked:
             return self._abstain(base, "no_quantity", groups, t0, missing=asked)
         return self._abstain(base, "no_figure", groups, t0, top_tokens, q)
+
+    def _cited_article_lead(self, lead: Candidate, ranked: list[Candidate], q: QuestionFrame) -> Candidate:
+        """A question citing an article ("the collateral under Art. 7(1) of the Act", 「法157条
+        では」) is led by a close unit citing that article, not by one on the Act at large."""
+        asked = _articles_cited(q.typed or q.text)
+        if not asked or _articles_cited(lead.text) & asked:
+            return lead
+        return self._close_lead(lead, ranked, q, ARTICLE_LEAD_SHARE, lambda c: bool(_articles_cited(c.text) & asked))
 
     def _close_lead(
         self, lead: Candidate, ranked: list[Candidate], q: QuestionFrame, share: float, wanted: Callable[[Candidate], bool]

@@ -59,6 +59,8 @@ _FOCUS_JA = (
     re.compile(rf"({NOUN}{{2,}})(?:でき|され|す|し)(?:る|た)の?は(?:どのような|どんな|どういう)(?:場合|とき|時|条件)"),
     # whether something happened (「目標は達成されたのですか」)
     re.compile(rf"({NOUN}{{2,}})(?:された|されました|した|しました)(?:の|ん)(?:ですか|でしょうか|か|\?|？)"),
+    # how an event came about (「…が2020年度まで延長された経緯」「廃止した理由」): the event
+    re.compile(rf"({NOUN}{{2,}})(?:され|し|になっ|となっ)た(?:の)?(?:経緯|理由|背景|いきさつ|きっかけ)"),
     # what is required as something (「添付書面として何が求められるか」)
     re.compile(rf"({NOUN}{{2,}})として(?:何|なに|どんな|どのような)(?:もの)?(?:が|を)"),
     # what gets cheaper or dearer (「…にしておくと相続税とか贈与税が安くなったりする？」)
@@ -93,6 +95,7 @@ NOT_FOCUS_JA = frozenset({
     "制度", "仕組み", "感じ", "場合", "場面", "局面", "ケース", "とき", "もの", "こと", "ツール", "道具",
     # what a thing is said to be in other words (「…の目的は何ですか」 is answered by 「…ため」)
     "目的", "内容", "意味", "概要", "特徴", "違い", "理由", "背景", "役割", "狙い", "趣旨", "意義",
+    "経緯", "いきさつ", "きっかけ", "由来",
     "課題", "問題", "問題点", "論点", "ポイント", "メリット", "デメリット", "利点", "効果", "影響",
     "定義", "対象", "範囲", "中身", "結論", "方針", "考え方", "位置づけ", "位置付け", "仕組", "流れ",
     "整理", "扱い", "取扱い", "取り扱い", "解釈",
@@ -128,6 +131,13 @@ NOT_FOCUS_JA = frozenset({
     "予定", "見込み", "見通し",
 })
 #: Foci asking for the article a rule stands on: a passage citing an article (法157条) names one.
+#: English words asking for a law or one of its articles ("which statute allows …", "which
+#: provision governs it"): named by a passage naming a law (動産債権譲渡特例法, 専利権質押登記
+#: 弁法, "the Lanham Act") or citing an article (法157条, "Article 7").
+_LAW_FOCI = frozenset(
+    {"statute", "statutes", "law", "laws", "legislation", "act", "provision", "provisions", "article", "articles", "regulation", "regulations"}
+)
+_NAMES_LAW = re.compile(r"[一-龥ァ-ヶー]{2,20}(?:法|弁法|規則|条例)(?![人案])|\b[A-Z][A-Za-z]+ (?:Act|Law|Code)\b|\d+条|\bArticle \d+")
 _ARTICLE_FOCI = re.compile(r"(?:根拠|該当)?(?:条文|条項|規定)")
 _CITES_ARTICLE = re.compile(r"\d+条|\bArticle \d+", re.I)  # fmt: skip
 #: The last word of a focus that says what kind of thing it is (申込書: a form, 担当者: a
@@ -210,6 +220,8 @@ NOT_FOCUS = _FIGURE_WORDS | frozenset({
     "task", "tasks", "function", "functions", "step", "steps", "option", "options", "rule", "rules",
     "feature", "features", "risk", "risks", "issue", "issues", "problems", "factor", "factors",
     "condition", "conditions", "requirement", "requirements", "measure", "measures", "change", "changes",
+    # (a reason in other words: "what rationale did the FSA give")
+    "rationale", "rationales", "reasoning", "justification", "motivation", "basis",
     "topic", "topics", "theme", "themes", "subject", "subjects", "agenda", "content", "contents",
     # any thing at all ("is there something similar", "any protection for the lender")
     "something", "anything", "similar", "protection", "protections",
@@ -343,6 +355,8 @@ def unnamed_focus(
         if not any(_CITES_ARTICLE.search(text) and (topic is None or topic.term.lower() in text.lower()) for text in texts):
             missing.append(articles[0])
     for focus in dict.fromkeys(foci):
+        if focus in _LAW_FOCI and any(_NAMES_LAW.search(text) for text in texts):
+            continue  # "which statute / provision …": a passage naming a law or citing an article names one
         if _CASE_FOCUS.fullmatch(focus) and any(CITES_CASE.search(text) for text in texts):
             continue  # "which court decision …?": a passage citing a case (In re Peregrine …) names one
         if (said_by := _SAID_BY_NAME.get(focus)) and any(said_by.search(text) for text in texts):

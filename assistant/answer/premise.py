@@ -49,7 +49,8 @@ _HEARD = re.compile(
     re.I,
 )
 _ASKS_PREMISE = re.compile(
-    r"(?:本当|ほんと|ほんま|合って|正しい|間違い)|(?:is|was) (?:that|it|this) (?:right|true|correct|so)\b"
+    # (合って as "right", 「それで合ってる？」; not a verb's, 「話し合って」「付き合って」)
+    r"(?:本当|ほんと|ほんま|(?:(?<=[でがはも、,\s])|(?<![一-龥ぁ-ゖァ-ヶ]))合って|正しい|間違い)|(?:is|was) (?:that|it|this) (?:right|true|correct|so)\b"
     # (a check typed as a tag: "EVC act was passed in 2023 right?", "…, correct?", "yeah?")
     r"|[,\s](?:right|correct|yeah|yes|true)\s*\?+\s*$"
     # (a fact check: "Confirm: it came into force in April 2026?", "is it true (that) …",

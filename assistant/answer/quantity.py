@@ -285,6 +285,14 @@ _FIRST_YEAR = re.compile(r"初年度|[1一]年目|最初の年(?!間)|\b(?:first
 _YEARS_TOTAL = re.compile(r"(?:[2-9２-９]|二|三|四|五)年間で|\b(?:first|over|in) (?:two|three|four|five|[2-5]) years\b", re.I)
 
 
+#: One year asked by itself ("FY2018 on its own", "just 2018", 「2018年度だけ」).
+_ONE_YEAR_ALONE = re.compile(
+    r"(?:FY ?|fiscal )?(?:19|20)\d{2}(?: fiscal year)? (?:on its own|alone|by itself|only)\b"
+    r"|\b(?:just|only) (?:in |for )?(?:FY ?|fiscal (?:year )?)?(?:19|20)\d{2}\b|(?:19|20)\d{2}年度?(?:単独|だけ|のみ|単年)",
+    re.I,
+)
+
+
 def _nth_years(text: str) -> set[str]:
     """The Nth years ``text`` names (「3年目」 and "the third year" are both "3")."""
     return {next(_NTH_WORDS.get(g.lower(), g) for g in m.groups() if g) for m in _NTH_YEAR.finditer(text)}
@@ -930,6 +938,8 @@ class QuantityCheck:
         passage = c.hit.chunk.text if follow_up and not typed_cities else ""
         if cities and not self.lexicon.cities_in(f"{c.text} {c.unit().en} {passage}") & cities:
             return False  # 珠海市's split of a loss (or the province's) is no figure for 深圳
+        if cities and (own := self.lexicon.cities_in(f"{c.text} {c.unit().en}")) and not own & cities:
+            return False  # (a unit on another city is not met by its passage: 深圳's fund, for "fund size?" after 珠海)
         typed_regions = self.lexicon.regions_in(typed_places)
         regions = typed_regions or self.lexicon.regions_in(asked_places)
         passage = c.hit.chunk.text if follow_up and not typed_regions else ""
@@ -940,6 +950,8 @@ class QuantityCheck:
             return False  # 「3年目は？」: the first two years' total is no figure for the third
         if _FIRST_YEAR.search(q.text) and _YEARS_TOTAL.search(c.text) and not _YEARS_TOTAL.search(q.text):
             return False  # IPAS's 25社 「最初の2年間で」 is no count for its first year
+        if (alone := _ONE_YEAR_ALONE.search(q.typed or q.text)) and _YEARS_TOTAL.search(c.text) and not _YEARS_TOTAL.search(alone.string):
+            return False  # "what about FY2018 on its own?": 「平成30年度までの5年間で」 is five years' total
         if self.after_unstated(c, q.text):
             return False  # a total up to March 2008 is no figure for the years after 2008
         asked_ordinals = ordinals(q.text)

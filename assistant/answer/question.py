@@ -267,11 +267,19 @@ _OWN_DOC_BEFORE = re.compile(r"(?:行内|社内|庫内|組合内|部内|当行�
 _WRITTEN_INTO = re.compile(r"(?:に|へ)(?:記載|書|載せ|反映|盛り込|まとめ|追記)")
 
 
+#: A court case by its name: "In re Peregrine Entertainment", "Smith v. Jones".
+_CASE_NAME = re.compile(
+    r"\bIn re (?:[A-Z][\w.&'’-]*)(?: [A-Z][\w.&'’-]*){0,4}"
+    r"|\b[A-Z][\w.&'’-]+(?: [A-Z][\w.&'’-]+){0,3} v\. [A-Z][\w.&'’-]+(?: [A-Z][\w.&'’-]+){0,3}"
+)
+
+
 def unnamed_documents(text: str, texts: list[str], lexicon: Lexicon) -> tuple[str, ...]:
     """The documents ``text`` cites by title, and the schemes and indices it names, that no
     passage of ``texts`` speaks of nor the glossary knows: "Section III-4 of the FSA's
     Comprehensive Guidelines for Supervision of Major Banks", "the 2025 White Paper on Small
-    and Medium Enterprises", Basel III, 「全銀協の実務Q&A」, "the IP Bridge Guarantee",
+    and Medium Enterprises", Basel III, 「全銀協の実務Q&A」, "the IP Bridge Guarantee", a court
+    case ("In re World Auxiliary Power"),
     「IPバリュエーション指数」. What such a document or scheme is or says is not in the index,
     whatever the passages say on the same topic. An English title counts as spoken of when a
     passage or the glossary holds nearly all its words (a title written a little differently
@@ -279,6 +287,11 @@ def unnamed_documents(text: str, texts: list[str], lexicon: Lexicon) -> tuple[st
     word (Index, Fund) too."""
     lowered = [t.lower() for t in texts]
     out: list[str] = []
+    for m in _CASE_NAME.finditer(text):
+        # a court case cited by name ("In re World Auxiliary Power") that no passage cites
+        parties = re.sub(r"^In re\s+", "", m.group(0)).lower()
+        if not any(parties.split(" v. ")[0] in t for t in lowered):
+            out.append(m.group(0))
     for m in _BASEL.finditer(text):
         if not any(m.group(0).split()[0].lower() in t for t in lowered):
             out.append(m.group(0))
@@ -522,6 +535,11 @@ def places_asked(text: str, lexicon: Lexicon) -> str:
     (:data:`_OWN_SITE`, and :data:`_TOLD_SITE` when a country is still named): what is left
     names the places a figure is asked of."""
     rest = _OWN_SITE.sub(" ", _SET_ASIDE.sub(" ", without_comparison(text)))
+    # (a place named only in a remark beside the asking sentence that names its own: "What is
+    # Shenzhen's split …? I have Zhongshan and Zhuhai ratios but …" asks about Shenzhen)
+    asking = asking_sentences(rest)
+    if asking != rest and (cities := lexicon.cities_in(asking)) and lexicon.cities_in(rest) - cities:
+        rest = asking
     told = _TOLD_SITE.sub(" ", rest)
     return told if told != rest and lexicon.named_jurisdictions(told) else rest
 

@@ -60,7 +60,7 @@ _EN_ANAPHOR = re.compile(rf"\b({_EN_THING}|(?<!is )(?<!are )(?<!was )(?<!were )t
 #: "the first one", "that one": a thing of the kind named before ("who arranged the first
 #: one?" after a question on IP-loan insurance), not "one of the banks".
 _EN_THAT_ONE = re.compile(
-    r"\b(?:the (?:first|second|third|last|latest|earliest|same|new|next)|that|this) one\b(?!\s+of\b)"
+    r"\b(?:the (?:first|second|third|last|latest|earliest|same|new|next|\d+(?:st|nd|rd|th))|that|this) one\b(?!\s+of\b)"
     # (or by a word for any deal: "who led the underwriting on the first deal?")
     r"|\bthe (?:first|second|third|last|latest|earliest) (?:deal|transaction|case|policy|contract)\b(?!\s+of\b)"
     # (…or for one of the things just listed: "Tell me more about the second proposal.")
@@ -516,9 +516,11 @@ def condense(
     if _JA_ANAPHOR.match(question):
         return _JA_ANAPHOR.sub(topic, question, count=1)
     stripped = _JA_ELLIPTIC.sub("", question).lstrip("、, ")
-    if (occasion := _JA_OCCASION_NOUN.search(previous)) and not _JA_OCCASION_NOUN.search(stripped):
+    # (「何回集まったん？」 counts meetings too)
+    occasion = m.group(0) if (m := _JA_OCCASION_NOUN.search(previous)) else ("会合" if _JA_MET.search(previous) else "")
+    if occasion and not _JA_OCCASION_NOUN.search(stripped):
         # 「最初のやつはいつやったん？」 after 「…って何回会合ひらいたん？」: the first meeting
-        stripped = _JA_THAT_ONE.sub(rf"\1の{occasion.group(0)}", stripped, count=1)
+        stripped = _JA_THAT_ONE.sub(rf"\1の{occasion}", stripped, count=1)
     return f"{topic}について、{_ask_as_before(stripped, previous)}"
 
 
@@ -529,9 +531,13 @@ _EN_NO_THING = frozenset({"year", "years", "time", "times", "one", "ones", "case
 #: Words that end the words naming a noun in an English question ("pay per IP business
 #: evaluation report": per ends them).
 _EN_NOT_MODIFIER = frozenset(
-    """a an the per of for in on by to at from with under about and or but did does do is are was were be been
-    how much many what which who whom when where why its their our my your his her this that those these each every
-    pay paid pays use used uses get got has have had can could will would should must any some all""".split()
+    {
+        "a", "an", "the", "per", "of", "for", "in", "on", "by", "to", "at", "from", "with", "under", "about",
+        "and", "or", "but", "did", "does", "do", "is", "are", "was", "were", "be", "been", "how", "much", "many",
+        "what", "which", "who", "whom", "when", "where", "why", "its", "their", "our", "my", "your", "his", "her",
+        "this", "that", "those", "these", "each", "every", "pay", "paid", "pays", "use", "used", "uses", "get",
+        "got", "has", "have", "had", "can", "could", "will", "would", "should", "must", "any", "some", "all",
+    }
 )
 
 
@@ -562,7 +568,9 @@ def _named_again(question: str, previous: str) -> str:
 
 #: One of a series by its place in it, said as 「やつ」 (「最初のやつ」「3回目の」): of the
 #: occasions the earlier question counted.
-_JA_THAT_ONE = re.compile(r"(最初|初回|一番最初|最後|\d+\s*回目)の(?:やつ|もの|ん|の)?(?=は|って|が|、|[？?]|$)")
+_JA_THAT_ONE = re.compile(r"(最初|初回|一番最初|最後|\d+\s*回目)の(?:やつ|もの|ん|の|回)?(?=は|って|が|、|[？?]|$)")
+#: Meetings counted by meeting (「何回集まったん？」).
+_JA_MET = re.compile(r"何回[^。？?]{0,6}集ま")
 _JA_OCCASION_NOUN = re.compile(r"会合|会議|対話|ダイアログ|オークション|セミナー|シンポジウム|フォーラム")
 
 

@@ -8645,3 +8645,125 @@ def test_round_125_a_count_asked_of_the_reports_before_is_answered(assistant):
         ["How much did the JPO pay per IP business evaluation report in 2017?"],
     )
     assert not answer.abstained and "累計で214" in _lead(answer)[0], answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # "which provision / statute": a passage citing an article or naming a law names one
+        ("On enforcement of an enterprise value charge, is the business sold as a going concern? Which provision governs it?", "事業譲渡の方法で換価"),
+        ("Which statute allows registration of assignments of movables in Japan, and since when has it been in force?", "動産債権譲渡特例法"),
+        # a rationale is a reason in other words
+        ("In the FSA's outline of 2 Feb 2023, who could be chargeholders, and what rationale did the FSA give?", "濫用を防ぐ観点から"),
+        # 経緯 is how a thing came about, asked of what is named
+        ("知財金融促進事業が始まった経緯を教えて", "金融庁に持ちかけて実現した"),
+    ],
+)
+def test_round_125b_laws_rationales_and_histories_are_answered(assistant, question, fact):
+    answer = assistant.ask(question)
+    assert not answer.abstained and fact in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("history", "question"),
+    [
+        # an event the documents never speak of, taken as what the history is of
+        ([], "知財金融促進事業が2020年度まで延長された経緯について教えてください。"),
+        # the meeting asked by its number, which no passage describes (話し合って is no check: 合って)
+        ([], "金融庁のワーキンググループの3回目の会合って何を話し合ってたん？"),
+        # a city asked, not those told of in a remark
+        ([], "What is Shenzhen's loss-sharing split between the fund and the banks? I have Zhongshan and Zhuhai ratios already"),
+        # one year asked alone, after a five-year total
+        (["How much lending came out of the JPO's IP finance programme in the five years up to FY2018?"], "what about FY2018 on its own?"),
+        # a court case no passage cites
+        ([], "What did the Ninth Circuit hold in In re World Auxiliary Power about unregistered copyrights?"),
+        # "the 3rd one" after a count of meetings: the meeting no passage describes
+        (["how many times did the FSA working group meet?"], "what was discussed at the 3rd one?"),
+    ],
+)
+def test_round_125b_what_the_documents_do_not_say_is_refused(assistant, history, question):
+    assert assistant.ask(question, history).abstained
+
+
+def test_round_125b_what_was_discussed_at_a_numbered_meeting_asks_its_topic(assistant):
+    answer = assistant.ask("what was discussed at the 5th one?", ["how many times did the FSA working group meet?"])
+    assert not answer.abstained and "第5回会合" in _lead(answer)[0], answer.text
+
+
+def test_round_125b_a_verb_with_au_is_no_check():
+    assert not checks_claim("第3回会合って何を話し合ったの？")
+    assert checks_claim("2024年施行で合ってますか？") and checks_claim("それで合ってる？")
+
+
+def test_round_125b_a_case_cited_by_the_passages_is_known(assistant):
+    answer = assistant.ask("What did the court decide in In re Peregrine Entertainment?")
+    assert not answer.abstained and "Peregrine" in _lead(answer)[0], answer.text
+
+
+def test_round_125b_a_duty_asked_in_kansai_is_led_by_the_duty(assistant):
+    answer = assistant.ask("金融庁が出した企業価値担保権つき融資の引当のやり方の例って、銀行は絶対そのとおりにせなあかんの？")
+    assert not answer.abstained and "採用する義務はなく" in _lead(answer)[0], answer.text
+
+
+@pytest.mark.parametrize(
+    ("history", "question"),
+    [
+        # 「最後の回」 after a count by 集まった: the last meeting, given by the days listed in order
+        (["金融庁の事業性融資のワーキンググループって、ぜんぶで何回集まったん？"], "最後の回っていつやった？"),
+        (["how many times did the FSA working group meet?"], "when was the last meeting?"),
+    ],
+)
+def test_round_125b_the_last_meeting_is_dated_by_the_days_listed(assistant, history, question):
+    answer = assistant.ask(question, history)
+    assert not answer.abstained and "2月2日であった" in _lead(answer)[0], answer.text
+
+
+def test_round_125b_the_last_of_the_meetings_counted_is_written_out():
+    assert "最後の会合" in condense("最後の回っていつやった？", ["金融庁の事業性融資のワーキンググループって、ぜんぶで何回集まったん？"], lexicon=LEX)
+
+
+def test_round_125b_a_question_citing_an_article_is_led_by_the_unit_citing_it(assistant):
+    answer = assistant.ask("A client asks whether the charge catches after-acquired assets. What is the collateral under Art. 7(1) of the Act?")
+    assert not answer.abstained and "法7条1項" in _lead(answer)[0], answer.text
+
+
+def test_round_125c_typical_in_a_kind_of_loan_asks_no_amount(assistant):
+    # ("what is the typical loan size?" asks one; "are … typical in SBA loans?" asks whether)
+    assert not frame("are blanket liens incl. IP typical in SBA loans?", LEX).figure
+    assert frame("what is the typical loan size?", LEX).figure.money
+    answer = assistant.ask("are blanket liens incl. IP typical in SBA loans?")
+    assert not answer.abstained and "SBAローン" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("history", "question"),
+    [
+        # a speaker asked when no sentence names one
+        ([], "WIPO eTISC 2024 'Risks Associated with IP Financing' talk - who was the speaker?"),
+        # the names of people just spoken of
+        (["What happened at the 4th meeting of that FSA working group on lending?"], "their names?"),
+        # where a meeting was held, asked alone after when
+        (["WIPOがUNCITRALと知財金融の情報会合ひらいたんっていつなん？"], "どこで？"),
+        # a fund's size asked of a city whose fund no sentence sizes (Shenzhen's is another city's)
+        (["How does Zhuhai split the losses on IP-backed loans?"], "fund size?"),
+        # the year of the auction pointed at, which no sentence dates
+        (["Ocean Tomo's 9th patent auction - how many lots sold?"], "what year was that one held?"),
+    ],
+)
+def test_round_125c_short_follow_ups_the_documents_do_not_answer_are_refused(assistant, history, question):
+    assert assistant.ask(question, history).abstained
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "fact"),
+    [
+        # "the first one?" after a count of meetings asks about the first, not the count again
+        (["How many times did the FSA working group meet?"], "the first one?", "2022年11月2日"),
+        (["How many times did the FSA working group meet?"], "and the 5th one?", "第5回会合"),
+        # a city's fund asked after a question on that city
+        (["How does Shenzhen handle IP loan risk?"], "fund size?", "50億元"),
+    ],
+)
+def test_round_125c_short_follow_ups_are_answered(assistant, history, question, fact):
+    answer = assistant.ask(question, history)
+    assert not answer.abstained and fact in _lead(answer)[0], answer.text
