@@ -126,7 +126,7 @@ from assistant.corpus.lexicon import Lexicon
 from assistant.embed.base import Embedder
 from assistant.index.bm25 import BM25Index
 from assistant.index.store import RetrievalKey
-from assistant.retrieval.condense import asks_list_item, asks_only_time
+from assistant.retrieval.condense import asks_article, asks_list_item, asks_only_time
 from assistant.retrieval.hybrid import Retrieval
 from assistant.text.announce import announced, items
 from assistant.text.ja import content_terms, standard_spoken
@@ -1217,8 +1217,8 @@ _TYPED_ACRONYM = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{3,6})(?![A-Za-z])")
 _FIRST_TIME = re.compile(r"初めて|はじめて|\bfor the first time\b|\bfirst time\b", re.I)
 #: A claim quoted to be checked (「「…」という記載」「「…」とあります」).
 _QUOTED_CLAIM = re.compile(r"「([^「」]{6,})」")
-#: A Japanese follow-up asking what kind of thing something is (「どんな話なん？」).
-_ASKS_WHAT_KIND_JA = re.compile(
+#: A follow-up asking what kind of thing something is (「どんな話なん？」).
+_ASKS_WHAT_KIND = re.compile(
     r"どんな|どういう|どのような|なんの|何の"
     # (…or what was talked of: "what was discussed at the 5th one?" after a count of meetings)
     r"|\bwhat (?:was|were|got|is|are) (?:discussed|covered|presented|debated|on the agenda)\b|\bwhat did (?:they|it|the \w+) (?:discuss|cover|talk about)\b",
@@ -1295,7 +1295,7 @@ class ExtractiveAnswerer(Answerer):
         # (「2024年末だとどうなってる？」 asks the earlier question of another time: its intent)
         own = tuple(self.lexicon.intents_of(question)) if condensed != question and not asks_only_time(question) else ()
         if condensed != question and not own and (
-            _ASKS_WHAT_KIND_JA.search(question)
+            _ASKS_WHAT_KIND.search(question)
             # ("the first one?" after a count asks about that one; after a "when" it asks when)
             or (_BARE_ITEM.fullmatch(question.strip()) and q.wants("howmuch"))
         ):
@@ -2857,6 +2857,9 @@ class ExtractiveAnswerer(Answerer):
         """A question citing an article ("the collateral under Art. 7(1) of the Act", 「法157条
         では」) is led by a close unit citing that article, not by one on the Act at large."""
         asked = _articles_cited(q.typed or q.text)
+        if not asked and asks_article(q.typed or q.text) and not _articles_cited(lead.text):
+            # (「その根拠条文は？」, "which provision governs it?": a close unit citing one)
+            return self._close_lead(lead, ranked, q, ARTICLE_LEAD_SHARE, lambda c: bool(_articles_cited(c.text)))
         if not asked or _articles_cited(lead.text) & asked:
             return lead
         return self._close_lead(lead, ranked, q, ARTICLE_LEAD_SHARE, lambda c: bool(_articles_cited(c.text) & asked))

@@ -78,6 +78,13 @@ _ALLOWED_WHY_JA = re.compile(
     r"|(?:に)?(?:加える|加えた|加えられた|追加する|追加した|追加された)(?:改正|改定|見直し)(?:が行われた|がなされた|をした|された)?)"
     r"[^、。？?]{0,4}?(?:理由|経緯|背景|目的|根拠|狙い|ねらい|のは[、,]?[^。？?]{0,8}?(?:なぜ|どうして|何故|経緯|理由|背景))"
 )
+#: …and in English: why a party was let or allowed to do something ("why did the WG decide to
+#: let trade creditors hold the charge directly?").
+_ALLOWED_WHY_EN = re.compile(
+    r"\bwhy\b[^?]{0,60}?\b(?:let|allow|allowed|permit|permitted|enable|enabled)\s+"
+    r"((?:[\w-]+\s+){0,2}?(?:creditors?|proprietors?|traders?|individuals?|suppliers?|lenders?|companies|firms))\b",
+    re.I,
+)
 #: What a question takes as made compulsory, as the reason for what it asks ("Since the FSA made
 #: its provisioning methods mandatory, which …", 「…が義務化されたので」); and a sentence
 #: saying it is not (「採用する義務はなく」, "is not mandatory").
@@ -248,7 +255,14 @@ def contradicted_premise(question: str, texts: list[str], lexicon: Lexicon) -> l
     if not marker:
         # (「…って本当？」 "is it true …?" asks the premise itself: a no answers it)
         allowed = [m.group(1) for m in _ALLOWED_WHY_JA.finditer(question)]
-        return [w for w in allowed if any(w in s and _DENIES.search(s[s.index(w) :]) for s in sentences)]
+        denied = [w for w in allowed if any(w in s and _DENIES.search(s[s.index(w) :]) for s in sentences)]
+        # ("why did the WG decide to let trade creditors hold the charge directly?": by the
+        # glossary's Japanese for the party, 商取引債権)
+        for m in _ALLOWED_WHY_EN.finditer(question):
+            words = lexicon.expand_english(m.group(1))
+            if any(w in s and _DENIES.search(s[s.index(w) :]) for w in words for s in sentences):
+                denied.append(m.group(1))
+        return denied
     english = marker.group(0)[0].isascii()
     if english:  # "I heard <premise>. <question>"
         tail = question[marker.end() :]

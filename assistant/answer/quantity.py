@@ -285,6 +285,17 @@ _FIRST_YEAR = re.compile(r"初年度|[1一]年目|最初の年(?!間)|\b(?:first
 _YEARS_TOTAL = re.compile(r"(?:[2-9２-９]|二|三|四|五)年間で|\b(?:first|over|in) (?:two|three|four|five|[2-5]) years\b", re.I)
 
 
+#: An English count of what a party did to them ("how many banks did Deloitte interview"),
+#: and the words a unit says it with.
+_COUNTED_EVENT_EN = re.compile(
+    r"\bhow many\b[^?]{0,60}?\b(?:did|do|does|have|has|had|were|was)\b[^?]{0,40}?\b(interview|survey|visit|consult)(?:ed|s)?\b", re.I
+)
+_EVENT_WORDS_EN = {
+    "inter": r"ヒアリング|インタビュー|聞き取り|interview",
+    "surve": r"調査|アンケート|survey",
+    "visit": r"訪問|visit",
+    "consu": r"相談|ヒアリング|consult",
+}
 #: One year asked by itself ("FY2018 on its own", "just 2018", 「2018年度だけ」).
 _ONE_YEAR_ALONE = re.compile(
     r"(?:FY ?|fiscal )?(?:19|20)\d{2}(?: fiscal year)? (?:on its own|alone|by itself|only)\b"
@@ -1053,6 +1064,10 @@ class QuantityCheck:
         event = self.counted_event(q.text)
         if event and not any(w in c.text for w in event):
             return False  # 98件 of loans made is no count of loans that went bad (焦げ付いた件数)
+        if (asked_en := _COUNTED_EVENT_EN.search(q.typed or q.text)) and not re.search(
+            _EVENT_WORDS_EN[asked_en.group(1).lower()[:5]], f"{c.text} {c.unit().en}", re.I
+        ):
+            return False  # "how many banks did Deloitte interview": DBJ's 310 loans were no interviews
         paid = _MONEY_EVENT.search(q.text)
         if paid and not any(re.search(p, f"{c.text} {c.unit().en}", re.I) for p in _MONEY_EVENTS[(paid.group(1) or paid.group(2)).lower()]):
             return False  # a fund's size is no sum it has paid out ("how much has it paid out …?")

@@ -651,6 +651,8 @@ def _carries_whole(question: str, previous: str, lexicon: Lexicon) -> bool:
         return False
     if _JA_THAT_TIME.search(question) and _JA_WHEN.search(previous):
         return True  # 「そのときの落札総額は？」: of the occasion asked about, whatever it asks
+    if asks_article(question) and (_JA_ANAPHOR.match(question) or _JA_DEMONSTRATIVE.search(question)):
+        return True  # 「それは何条に定められていますか」: the article of what was just answered
     if asks_list_item(question) and _JA_ASKS.search(previous) and not _JA_OCCASION_NOUN.search(previous):
         # 「その1個目ってどんな話なん？」 after 「…広まらん理由って何個あるん？」: one of the
         # things the earlier question asked for, which its whole words say (the first of the
@@ -668,6 +670,16 @@ def _carries_whole(question: str, previous: str, lexicon: Lexicon) -> bool:
     ):
         return False
     return not any(len(t) >= _NAMED_SCHEME and _SCHEME.search(t) and t in previous for t in lexicon.glossary_terms)
+
+
+#: An article asked for (「何条」「根拠条文」「どの規定」, "which provision / article").
+_WHICH_ARTICLE = re.compile(r"何条|根拠(?:条文|規定)|(?:どの|どこの)(?:条文|規定|条)|\bwhich (?:provision|article|section)s?\b", re.I)
+
+
+def asks_article(question: str) -> bool:
+    """Whether ``question`` asks which article or provision says something (「それは何条に
+    定められていますか」, 「その根拠条文は？」, "which provision governs it?")."""
+    return bool(_WHICH_ARTICLE.search(question))
 
 
 #: One of the things an answer listed, by its place (「その1個目」「最初のやつ」「2つ目の方法」,

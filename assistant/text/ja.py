@@ -355,6 +355,13 @@ _STOP = {
     "anybody",
     "else",
     "itself",
+    # (the asker's people, and "too": "could she use it too?")
+    "he",
+    "she",
+    "him",
+    "too",
+    "himself",
+    "herself",
     "regular",
     "ordinary",
     "which",

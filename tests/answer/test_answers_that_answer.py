@@ -8767,3 +8767,42 @@ def test_round_125c_short_follow_ups_the_documents_do_not_answer_are_refused(ass
 def test_round_125c_short_follow_ups_are_answered(assistant, history, question, fact):
     answer = assistant.ask(question, history)
     assert not answer.abstained and fact in _lead(answer)[0], answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a count of what a party did (interviewed), which no unit says it did
+        "how many japanese banks did deloitte actually interview for that IP finance article?",
+        # a why-question taking as allowed what the documents deny
+        "why did the FSA working group decide to let trade creditors hold the business growth charge directly?",
+        "why did they allow sole proprietors to grant the enterprise value charge?",
+        # people asked after a kind of them is named
+        "the FSA working group had two lawyers present at the 4th meeting - who were they?",
+    ],
+)
+def test_round_125d_english_questions_the_documents_do_not_answer_are_refused(assistant, question):
+    assert assistant.ask(question).abstained
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "fact"),
+    [
+        # the article of what was just answered: the earlier question, whole
+        (["企業価値担保権の実行手続では、担保目的財産は原則としてどのような方法で換価されるのでしょうか。"], "それは何条に定められていますか。", "法157条1項"),
+        # an article asked for: a close unit citing one leads
+        (["企業価値担保権って会社の何を担保にするの？"], "その根拠条文は？", "法7条1項"),
+    ],
+)
+def test_round_125d_an_article_asked_for_is_led_by_the_unit_citing_it(assistant, history, question, fact):
+    answer = assistant.ask(question, history)
+    assert not answer.abstained and fact in _lead(answer)[0], answer.text
+
+
+def test_round_125d_pronouns_of_the_askers_people_are_no_key_terms(assistant):
+    assert not {"she", "he", "too"} & set(key_terms("could she use it too? he runs a cafe"))
+    answer = assistant.ask(
+        "and my wife runs her cafe as a sole proprietor, no company. could she use it too?",
+        ["my company is a godo kaisha (LLC). are we allowed to use the enterprise value charge or is it only for KK?"],
+    )
+    assert not answer.abstained and "設定者になれない" in _lead(answer)[0], answer.text
