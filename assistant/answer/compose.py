@@ -89,14 +89,13 @@ def with_sources(answer: Answer, lang: str) -> Answer:
     the document, its title, its page and its link (ipfin's framing: it states no fact)."""
     if answer.abstained or not answer.citations:
         return answer
-    seen: dict[tuple[str, str], list[int]] = {}
+    # (one line per document, page and link: quotes from two pages of a PDF are two lines)
+    seen: dict[tuple[str, int | None, str], list[int]] = {}
     for c in answer.citations:
-        seen.setdefault((c.doc.title, c.url or ""), []).append(c.n)
-    pages = {c.n: c.chunk.page for c in answer.citations}
+        seen.setdefault((c.doc.title, c.chunk.page, c.url or ""), []).append(c.n)
     sources = [AnswerLine(t("answer.sources_lead", lang), kind="framing")]
-    for (title, url), ns in seen.items():
+    for (title, page, url), ns in seen.items():
         refs = "".join(f"[{n}]" for n in ns)
-        page = pages.get(ns[0])
         where = t("answer.source_page", lang, page=page) if page else ""
         sources.append(AnswerLine(" ".join(p for p in (f"{refs} {title}{where}", url) if p), kind="framing"))
     listed = [sources[0].text, *(f"- {line.text}" for line in sources[1:])]

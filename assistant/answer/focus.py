@@ -137,7 +137,7 @@ NOT_FOCUS_JA = frozenset({
 _LAW_FOCI = frozenset(
     {"statute", "statutes", "law", "laws", "legislation", "act", "provision", "provisions", "article", "articles", "regulation", "regulations"}
 )
-_NAMES_LAW = re.compile(r"[一-龥ァ-ヶー]{2,20}(?:法|弁法|規則|条例)(?![人案])|\b[A-Z][A-Za-z]+ (?:Act|Law|Code)\b|\d+条|\bArticle \d+")
+_NAMES_LAW = re.compile(r"[一-龥ァ-ヶー]{2,20}(?:法|弁法|規則|条例)(?![人案])|\b[A-Z][A-Za-z]+ (?:Act|Law|Code)\b")
 _ARTICLE_FOCI = re.compile(r"(?:根拠|該当)?(?:条文|条項|規定)")
 _CITES_ARTICLE = re.compile(r"\d+条|\bArticle \d+", re.I)  # fmt: skip
 #: The last word of a focus that says what kind of thing it is (申込書: a form, 担当者: a
@@ -355,7 +355,7 @@ def unnamed_focus(
         if not any(_CITES_ARTICLE.search(text) and (topic is None or topic.term.lower() in text.lower()) for text in texts):
             missing.append(articles[0])
     for focus in dict.fromkeys(foci):
-        if focus in _LAW_FOCI and any(_NAMES_LAW.search(text) for text in texts):
+        if focus in _LAW_FOCI and any(_NAMES_LAW.search(text) or _CITES_ARTICLE.search(text) for text in texts):
             continue  # "which statute / provision …": a passage naming a law or citing an article names one
         if _CASE_FOCUS.fullmatch(focus) and any(CITES_CASE.search(text) for text in texts):
             continue  # "which court decision …?": a passage citing a case (In re Peregrine …) names one

@@ -291,10 +291,10 @@ _COUNTED_EVENT_EN = re.compile(
     r"\bhow many\b[^?]{0,60}?\b(?:did|do|does|have|has|had|were|was)\b[^?]{0,40}?\b(interview|survey|visit|consult)(?:ed|s)?\b", re.I
 )
 _EVENT_WORDS_EN = {
-    "inter": r"ヒアリング|インタビュー|聞き取り|interview",
-    "surve": r"調査|アンケート|survey",
+    "interview": r"ヒアリング|インタビュー|聞き取り|interview",
+    "survey": r"調査|アンケート|survey",
     "visit": r"訪問|visit",
-    "consu": r"相談|ヒアリング|consult",
+    "consult": r"相談|ヒアリング|consult",
 }
 #: One year asked by itself ("FY2018 on its own", "just 2018", 「2018年度だけ」).
 _ONE_YEAR_ALONE = re.compile(
@@ -961,7 +961,8 @@ class QuantityCheck:
             return False  # 「3年目は？」: the first two years' total is no figure for the third
         if _FIRST_YEAR.search(q.text) and _YEARS_TOTAL.search(c.text) and not _YEARS_TOTAL.search(q.text):
             return False  # IPAS's 25社 「最初の2年間で」 is no count for its first year
-        if (alone := _ONE_YEAR_ALONE.search(q.typed or q.text)) and _YEARS_TOTAL.search(c.text) and not _YEARS_TOTAL.search(alone.string):
+        typed = q.typed or q.text
+        if _ONE_YEAR_ALONE.search(typed) and _YEARS_TOTAL.search(c.text) and not _YEARS_TOTAL.search(typed):
             return False  # "what about FY2018 on its own?": 「平成30年度までの5年間で」 is five years' total
         if self.after_unstated(c, q.text):
             return False  # a total up to March 2008 is no figure for the years after 2008
@@ -1065,7 +1066,7 @@ class QuantityCheck:
         if event and not any(w in c.text for w in event):
             return False  # 98件 of loans made is no count of loans that went bad (焦げ付いた件数)
         if (asked_en := _COUNTED_EVENT_EN.search(q.typed or q.text)) and not re.search(
-            _EVENT_WORDS_EN[asked_en.group(1).lower()[:5]], f"{c.text} {c.unit().en}", re.I
+            _EVENT_WORDS_EN[asked_en.group(1).lower()], f"{c.text} {c.unit().en}", re.I
         ):
             return False  # "how many banks did Deloitte interview": DBJ's 310 loans were no interviews
         paid = _MONEY_EVENT.search(q.text)

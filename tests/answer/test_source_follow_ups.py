@@ -63,3 +63,20 @@ def test_the_source_of_a_refusal_is_the_refusal(assistant):
 def test_source_alone_asks_nothing_of_an_earlier_answer(assistant):
     answer = assistant.ask("出典は？")
     assert t("answer.sources_lead", "ja") not in answer.text
+
+
+def test_quotes_from_two_pages_of_a_pdf_are_two_source_lines():
+    from assistant.answer.compose import with_sources
+    from assistant.core.types import Answer, AnswerLine, Chunk, Citation, SourceDoc
+
+    doc = SourceDoc("fsa-guide", "金融庁の手引", url="https://example.org/guide.pdf", kind="user")
+    p3, p7 = Chunk("c3", "担保は総財産である。", "fsa-guide", page=3), Chunk("c7", "実行は裁判所が決定する。", "fsa-guide", page=7)
+    cites = [Citation(1, p3, doc, "担保は総財産である。"), Citation(2, p7, doc, "実行は裁判所が決定する。"), Citation(3, p3, doc, "担保は総財産である。")]
+    facts = tuple(AnswerLine(c.quote, cite=c.n) for c in cites)
+    answer = with_sources(Answer("…", cites, False, "hybrid", "q", "q", lines=facts), "ja")
+    listed = [line.text for line in answer.lines if line.kind == "framing"][1:]
+    assert listed == [
+        "[1][3] 金融庁の手引(p.3) https://example.org/guide.pdf",
+        "[2] 金融庁の手引(p.7) https://example.org/guide.pdf",
+    ]
+    assert answer.lines[-3:] == facts and answer.text.endswith("\n\n…")
