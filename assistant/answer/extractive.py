@@ -2856,13 +2856,17 @@ class ExtractiveAnswerer(Answerer):
     def _cited_article_lead(self, lead: Candidate, ranked: list[Candidate], q: QuestionFrame) -> Candidate:
         """A question citing an article ("the collateral under Art. 7(1) of the Act", 「法157条
         では」) is led by a close unit citing that article, not by one on the Act at large."""
-        asked = _articles_cited(q.typed or q.text)
-        if not asked and asks_article(q.typed or q.text) and not _articles_cited(lead.text):
-            # (「その根拠条文は？」, "which provision governs it?": a close unit citing one)
-            return self._close_lead(lead, ranked, q, ARTICLE_LEAD_SHARE, lambda c: bool(_articles_cited(c.text)))
-        if not asked or _articles_cited(lead.text) & asked:
+        typed = q.typed or q.text
+        asked = _articles_cited(typed)
+        # (「その根拠条文は？」, "which provision governs it?": any article cited answers)
+        if not asked and not asks_article(typed):
             return lead
-        return self._close_lead(lead, ranked, q, ARTICLE_LEAD_SHARE, lambda c: bool(_articles_cited(c.text) & asked))
+
+        def cites(c: Candidate) -> bool:
+            said = _articles_cited(c.text)
+            return bool(said & asked) if asked else bool(said)
+
+        return lead if cites(lead) else self._close_lead(lead, ranked, q, ARTICLE_LEAD_SHARE, cites)
 
     def _close_lead(
         self, lead: Candidate, ranked: list[Candidate], q: QuestionFrame, share: float, wanted: Callable[[Candidate], bool]

@@ -816,6 +816,23 @@ class QuantityCheck:
         # what sets a counted group's members apart depends on the question only, not on the
         # unit checked: worked out once per question, not once per candidate
         self._which_words = lru_cache(maxsize=256)(self._distinguishing_words)
+        # …and so do the cities and regions a question asks a figure of
+        self._asked_sites = lru_cache(maxsize=256)(self._sites_asked)
+
+    def _sites_asked(self, text: str, typed: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+        """The cities and regions ``text`` asks a figure of, and those the follow-up as
+        ``typed`` asks itself (none when ``typed`` is ""): (cities, typed cities, regions,
+        typed regions)."""
+        # (not the cities set aside: 「珠海とか深圳じゃなくて、上海の…」 asks about 上海)
+        asked_places = places_asked(text, self.lexicon)
+        # (a follow-up's own places, not those asked about before: "what about Shenzhen's …?")
+        typed_places = places_asked(typed, self.lexicon) if typed else ""
+        return (
+            self.lexicon.cities_in(asked_places),
+            self.lexicon.cities_in(typed_places),
+            self.lexicon.regions_in(asked_places),
+            self.lexicon.regions_in(typed_places),
+        )
 
     @staticmethod
     def long_names(question: str, passages: list[str]) -> list[tuple[str, frozenset[str]]]:
@@ -936,23 +953,18 @@ class QuantityCheck:
             and not (checks_claim(q.typed or q.text) and len(set(said_places)) >= 3)
         ):
             return False  # a worldwide share (WIPO: SMEs are 90% of firms) is no figure for Japan
-        # (not the cities set aside: 「珠海とか深圳じゃなくて、上海の…」 asks about 上海)
-        asked_places = places_asked(q.text, self.lexicon)
-        # (a follow-up's own places, not those asked about before: "what about Shenzhen's …?")
-        typed_places = places_asked(q.typed, self.lexicon) if q.typed else ""
+        asked_cities, typed_cities, asked_regions, typed_regions = self._asked_sites(q.text, q.typed)
         follow_up = bool(q.typed) and q.typed != q.text
         # (places only the earlier question named, "on the Shanghai and Shenzhen exchanges", may
         # be named by the unit's passage: "And by the end of June 2024?" is met by 「2024年6月末
         # までに151本」 after 「上海と深圳の取引所で…」)
-        typed_cities = self.lexicon.cities_in(typed_places)
-        cities = typed_cities or self.lexicon.cities_in(asked_places)
+        cities = typed_cities or asked_cities
         passage = c.hit.chunk.text if follow_up and not typed_cities else ""
         if cities and not self.lexicon.cities_in(f"{c.text} {c.unit().en} {passage}") & cities:
             return False  # 珠海市's split of a loss (or the province's) is no figure for 深圳
         if cities and (own := self.lexicon.cities_in(f"{c.text} {c.unit().en}")) and not own & cities:
             return False  # (a unit on another city is not met by its passage: 深圳's fund, for "fund size?" after 珠海)
-        typed_regions = self.lexicon.regions_in(typed_places)
-        regions = typed_regions or self.lexicon.regions_in(asked_places)
+        regions = typed_regions or asked_regions
         passage = c.hit.chunk.text if follow_up and not typed_regions else ""
         if regions and not regions & self.lexicon.regions_in(f"{c.text} {c.unit().en} {c.hit.chunk.section} {passage}"):
             return False  # China's 2020 total is no figure for Guangdong
